@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { DB_CHANGED, type BackgroundRequest, type BackgroundRequestType, type BackgroundResponses, type Reply } from '@/lib/messaging/protocol';
+
+/** Asks the background (the only owner of the data) and unwraps its reply. */
+export async function ask<K extends BackgroundRequestType>(type: K, payload: BackgroundRequest<K>): Promise<BackgroundResponses[K]> {
+  const reply = (await browser.runtime.sendMessage({ type, ...payload })) as Reply<BackgroundResponses[K]> | undefined;
+  if (!reply) throw new Error('后台没有响应，请重新打开面板。');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
+
+/** Calls `onChange` whenever the background reports stored data changed. */
+export function useDbChanged(onChange: () => void): void {
+  useEffect(() => {
+    const listener = (raw: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && (raw as { type?: unknown } | null)?.type === DB_CHANGED) onChange();
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [onChange]);
+}
+
+/** Copies text; the async clipboard API needs focus, the old route does not. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw new Error('无法写入剪贴板');
+  }
+}

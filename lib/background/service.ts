@@ -1,0 +1,187 @@
+
+import { suggest } from '../compose/engine';
+import {
+  BackgroundRequests,
+  parseMessage,
+  type BackgroundRequest,
+  type BackgroundRequestType,
+  type BackgroundResponses,
+  type ContentResponses,
+  type OrderListEntry,
+  type Reply,
+  type TabContext,
+} from '../messaging/protocol';
+import { buyerKey, orderKey, type ContactAttempt, type Order } from '../orders/model';
+import { isSellerUrl } from '../platforms/hosts';
+import type { Db } from '../store/db';
+import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from '../store/attempts';
+import { applyPageRead, getBuyer, getOrder, listOpenOrders, unpaidSummary } from '../store/orders';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** What the background needs from the browser, so the logic can be tested without one. */
+export interface BackgroundDeps {
+  db: () => Promise<Db>;
+  now: () => number;
+  newId: () => string;
+  extensionId: string;
+  extensionOrigin: string;
+  askTab<K extends keyof ContentResponses>(tabId: number, type: K, payload: object): Promise<ContentResponses[K] | undefined>;
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** Tells open panels and popups that stored data changed. */
+  changed(): void;
+}
+
+type Handler<K extends BackgroundRequestType> = (req: BackgroundRequest<K>, sender: SenderInfo) => Promise<BackgroundResponses[K]>;
+
+export class UserError extends Error {}
+
+/** Who sent a message: our own extension page, our content script on a seller page, or nobody we talk to. */
+export function senderKind(sender: SenderInfo, deps: Pick<BackgroundDeps, 'extensionId' | 'extensionOrigin'>): 'extension' | 'content' | undefined {
+  if (sender.id !== deps.extensionId || !sender.url) return undefined;
+  if (sender.url.startsWith(deps.extensionOrigin)) return 'extension';
+  if (sender.tab?.id !== undefined && isSellerUrl(sender.url)) return 'content';
+  return undefined;
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  const schemas = Object.fromEntries(Object.entries(BackgroundRequests).map(([k, v]) => [k, v.schema])) as {
+    [K in BackgroundRequestType]: (typeof BackgroundRequests)[K]['schema'];
+  };
+
+  async function tabContext(tabId: number | undefined): Promise<TabContext> {
+    if (tabId === undefined) return { orderKeys: [], hasComposer: false };
+    const [url, context] = await Promise.all([deps.tabUrl(tabId), deps.askTab(tabId, 'tab/context', {})]);
+    if (!context) return { tabId, url, orderKeys: [], hasComposer: false };
+    const platform = context.platform as Order['platform'];
+    return {
+      tabId,
+      url,
+      platform,
+      orderKeys: context.orderIds.map((id) => orderKey(platform, id)),
+      chatBuyer: context.chatBuyer?.nick,
+      hasComposer: context.hasComposer,
+    };
+  }
+
+  async function logAttempt(orderKeyValue: string, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>) {
+    const db = await deps.db();
+    const order = await getOrder(db, orderKeyValue);
+    if (!order) throw new UserError('这笔订单已不在记录中，请刷新订单页面后再试。');
+    const attempt: ContactAttempt = {
+      id: deps.newId(),
+      orderKey: order.key,
+      buyerKey: buyerKey(order.platform, order.buyer.nick),
+      platform: order.platform,
+      direction: 'outbound',
+      at: deps.now(),
+      ...fields,
+    };
+    await addAttempt(db, attempt);
+    deps.changed();
+    return attempt;
+  }
+
+  const handlers: { [K in BackgroundRequestType]: Handler<K> } = {
+    async 'page/read'({ read }) {
+      const result = await applyPageRead(await deps.db(), read, deps.now());
+      if (result.written > 0) deps.changed();
+      return { written: result.written, gone: result.gone.length };
+    },
+
+    async 'orders/list'({ tabId }) {
+      const db = await deps.db();
+      const [orders, counts, tab] = await Promise.all([listOpenOrders(db), countAttemptsByOrder(db), tabContext(tabId)]);
+      const onTab = new Set(tab.orderKeys);
+      const entries: OrderListEntry[] = await Promise.all(
+        orders.map(async (order) => {
+          const buyer = await getBuyer(db, buyerKey(order.platform, order.buyer.nick));
+          return {
+            order,
+            attempts: counts.get(order.key) ?? 0,
+            onTab: onTab.has(order.key),
+            chatting: tab.chatBuyer !== undefined && tab.chatBuyer === order.buyer.nick && tab.platform === order.platform,
+            returning: (buyer?.paidOrderKeys.length ?? 0) > 0,
+          };
+        }),
+      );
+      // The open conversation's buyer first, then this tab's orders; the rest keep deadline order.
+      const rank = (e: OrderListEntry) => (e.chatting ? 0 : e.onTab ? 1 : 2);
+      entries.sort((a, b) => rank(a) - rank(b));
+      return { orders: entries, tab };
+    },
+
+    async 'order/detail'({ orderKey: key }) {
+      const db = await deps.db();
+      const order = await getOrder(db, key);
+      if (!order) throw new UserError('找不到这笔订单。');
+      const [buyer, attempts] = await Promise.all([getBuyer(db, buyerKey(order.platform, order.buyer.nick)), listAttempts(db, key)]);
+      const returning = (buyer?.paidOrderKeys.length ?? 0) > 0;
+      const suggestions = suggest(order, { now: deps.now(), attempts: attempts.length, customer: returning ? 'returning' : 'new' });
+      return { order, buyer, attempts, suggestions };
+    },
+
+    async 'suggestion/insert'({ tabId, orderKey: key, templateId, text }) {
+      const result = await deps.askTab(tabId, 'composer/insert', { text });
+      if (!result?.inserted) return { inserted: false, method: result?.method ?? 'no-content-script' };
+      const attempt = await logAttempt(key, { action: 'inserted', channel: 'chat', templateId, text, outcome: 'pending' });
+      return { inserted: true, method: result.method, attemptId: attempt.id };
+    },
+
+    async 'suggestion/copied'({ orderKey: key, templateId, text }) {
+      const attempt = await logAttempt(key, { action: 'copied', channel: 'chat', templateId, text, outcome: 'pending' });
+      return { attemptId: attempt.id };
+    },
+
+    async 'attempt/manual'({ orderKey: key, channel, outcome, note }) {
+      const attempt = await logAttempt(key, { action: 'manual', channel, text: '', outcome, note });
+      return { attemptId: attempt.id };
+    },
+
+    async 'attempt/outcome'(update) {
+      const db = await deps.db();
+      const attempt = await setAttemptOutcome(db, update);
+      if (!attempt) throw new UserError('找不到这条联系记录。');
+      if (update.outcome === 'paid') {
+        // The person knows before the page does: stop suggesting this order.
+        const order = await getOrder(db, attempt.orderKey);
+        if (order?.status === 'unpaid') {
+          await db.put('orders', { ...order, status: 'paid', statusSource: 'person', statusChangedAt: deps.now() });
+        }
+      }
+      deps.changed();
+      return { attempt };
+    },
+
+    async 'summary/get'() {
+      return unpaidSummary(await deps.db());
+    },
+  };
+
+  /**
+   * Entry point for runtime messages. Returns undefined (no reply) for
+   * anything not ours: unknown senders, unknown types, invalid payloads, or
+   * a content script asking for what only extension pages may.
+   */
+  function handle(raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> | undefined {
+    const kind = senderKind(sender, deps);
+    if (!kind) return undefined;
+    const message = parseMessage(schemas, raw);
+    if (!message || BackgroundRequests[message.type].from !== kind) return undefined;
+    const handler = handlers[message.type] as (req: unknown, sender: SenderInfo) => Promise<unknown>;
+    return handler(message.payload, sender).then(
+      (data): Reply<unknown> => ({ ok: true, data }),
+      (error: unknown): Reply<unknown> => ({
+        ok: false,
+        error: error instanceof UserError ? error.message : `内部错误：${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
+  }
+
+  return { handle, handlers };
+}
+

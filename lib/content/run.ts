@@ -1,0 +1,101 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentRequests, parseMessage, type ContentResponses } from '../messaging/protocol';
+import type { PageRead } from '../orders/model';
+import { insertText, isComposer, type InsertResult } from '../insert/insert';
+import type { PlatformAdapter } from '../platforms/types';
+
+const REREAD_DEBOUNCE_MS = 250;
+
+/** Serialises a read for change detection; countdown drift under a minute is noise. */
+function fingerprint(read: PageRead): string {
+  return JSON.stringify({
+    ...read,
+    orders: read.orders.map((o) => ({ ...o, autoCloseAt: o.autoCloseAt && Math.round(o.autoCloseAt / 60_000) })),
+  });
+}
+
+/**
+ * Runs one platform adapter on a seller page: reads orders now and whenever
+ * the page re-renders, remembers the composer the person last focused, and
+ * answers the background's insert requests. Everything stops with `ctx`
+ * (extension reload or update), so a stale script never writes.
+ */
+export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  let lastSent = '';
+  let lastFocused: HTMLElement | null = null;
+  let timer: number | undefined;
+
+  const send = async (read: PageRead) => {
+    try {
+      await browser.runtime.sendMessage({ type: 'page/read', read });
+    } catch (error) {
+      // After an update the old script's port is gone: stop quietly.
+      if (ctx.isInvalid) return;
+      lastSent = '';
+      console.debug('[PayNudge] page read not delivered', error);
+    }
+  };
+
+  const readNow = () => {
+    if (ctx.isInvalid) return;
+    const read = adapter.readOrders(document, location.href, Date.now());
+    if (!read) return;
+    const print = fingerprint(read);
+    if (print === lastSent) return;
+    lastSent = print;
+    void send(read);
+  };
+
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(readNow, REREAD_DEBOUNCE_MS);
+  };
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(
+    document,
+    'focusin',
+    (event) => {
+      if (isComposer(event.target as Element)) lastFocused = event.target as HTMLElement;
+    },
+    { capture: true },
+  );
+  readNow();
+
+  const composer = (): HTMLElement | null => {
+    if (lastFocused?.isConnected && isComposer(lastFocused)) return lastFocused;
+    const known = adapter.findComposer(document);
+    return isComposer(known) ? known : null;
+  };
+
+  const handlers: { [K in keyof ContentResponses]: (payload: never) => ContentResponses[K] } = {
+    'tab/context': () => {
+      const read = adapter.readOrders(document, location.href, Date.now());
+      return {
+        platform: adapter.platform,
+        orderIds: read?.orders.map((o) => o.orderId) ?? [],
+        chatBuyer: adapter.chatBuyer(document),
+        hasComposer: composer() !== null,
+      };
+    },
+    'composer/insert': (payload: { text: string }): InsertResult => {
+      const target = composer();
+      return target ? insertText(target, payload.text) : { inserted: false, method: 'no-composer' };
+    },
+  };
+
+  const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only our own background talks to us (it has no tab); pages and other extensions are ignored.
+    if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const message = parseMessage(ContentRequests, raw);
+    if (!message) return undefined;
+    const handler = handlers[message.type] as (payload: unknown) => unknown;
+    return Promise.resolve(handler(message.payload));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import {
+  BuyerRefSchema,
+  ChannelSchema,
+  OutcomeSchema,
+  PageReadSchema,
+  type Buyer,
+  type ContactAttempt,
+  type Order,
+} from '../orders/model';
+import type { Money } from '../orders/money';
+import type { Suggestion } from '../compose/engine';
+
+// One protocol for every context. Each message is `{ type, ...payload }`,
+// parsed with its schema where it is received; anything else is dropped.
+
+const orderKeyField = z.string().min(3).max(200);
+const tabIdField = z.number().int().nonnegative();
+
+/** Requests the background answers, and who may send each. */
+export const BackgroundRequests = {
+  // From content scripts on seller pages.
+  'page/read': { from: 'content', schema: z.object({ read: PageReadSchema }) },
+  // From extension pages (panel, popup, options).
+  'orders/list': { from: 'extension', schema: z.object({ tabId: tabIdField.optional() }) },
+  'order/detail': { from: 'extension', schema: z.object({ orderKey: orderKeyField }) },
+  'suggestion/insert': {
+    from: 'extension',
+    schema: z.object({ tabId: tabIdField, orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
+  },
+  'suggestion/copied': {
+    from: 'extension',
+    schema: z.object({ orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
+  },
+  'attempt/manual': {
+    from: 'extension',
+    schema: z.object({ orderKey: orderKeyField, channel: ChannelSchema, outcome: OutcomeSchema, note: z.string().max(5000).optional() }),
+  },
+  'attempt/outcome': {
+    from: 'extension',
+    schema: z.object({
+      id: z.string().min(1).max(100),
+      outcome: OutcomeSchema,
+      note: z.string().max(5000).optional(),
+      promisedAt: z.number().int().nonnegative().optional(),
+    }),
+  },
+  'summary/get': { from: 'extension', schema: z.object({}) },
+} as const;
+
+export type BackgroundRequestType = keyof typeof BackgroundRequests;
+export type BackgroundRequest<K extends BackgroundRequestType> = z.infer<(typeof BackgroundRequests)[K]['schema']>;
+
+export interface TabContext {
+  tabId?: number;
+  url?: string;
+  platform?: string;
+  /** Order keys the bound tab shows right now. */
+  orderKeys: string[];
+  /** Buyer of the conversation open on the bound tab, if it is a chat. */
+  chatBuyer?: string;
+  hasComposer: boolean;
+}
+
+export interface OrderListEntry {
+  order: Order;
+  attempts: number;
+  onTab: boolean;
+  chatting: boolean;
+  returning: boolean;
+}
+
+export interface InsertOutcome {
+  inserted: boolean;
+  /** How the text got in, or why it did not. */
+  method: string;
+  attemptId?: string;
+}
+
+export interface BackgroundResponses {
+  'page/read': { written: number; gone: number };
+  'orders/list': { orders: OrderListEntry[]; tab: TabContext };
+  'order/detail': { order: Order; buyer?: Buyer; attempts: ContactAttempt[]; suggestions: Suggestion[] };
+  'suggestion/insert': InsertOutcome;
+  'suggestion/copied': { attemptId: string };
+  'attempt/manual': { attemptId: string };
+  'attempt/outcome': { attempt: ContactAttempt };
+  'summary/get': { count: number; totals: Money[] };
+}
+
+/** Requests the background sends to a content script in a tab. */
+export const ContentRequests = {
+  'tab/context': z.object({}),
+  'composer/insert': z.object({ text: z.string().min(1).max(5000) }),
+} as const;
+export type ContentRequestType = keyof typeof ContentRequests;
+export type ContentRequest<K extends ContentRequestType> = z.infer<(typeof ContentRequests)[K]>;
+
+export interface ContentResponses {
+  'tab/context': { platform: string; orderIds: string[]; chatBuyer?: z.infer<typeof BuyerRefSchema>; hasComposer: boolean };
+  'composer/insert': { inserted: boolean; method: string };
+}
+
+/** Broadcast from the background to extension pages. */
+export const DB_CHANGED = 'db/changed';
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/**
+ * Parses an incoming `{type, ...}` message against a table of schemas.
+ * Returns undefined for anything that is not exactly one of our messages.
+ */
+export function parseMessage<T extends Record<string, z.ZodType>>(
+  table: T,
+  raw: unknown,
+): { type: keyof T & string; payload: unknown } | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(table, type)) return undefined;
+  const { type: _drop, ...rest } = raw as Record<string, unknown>;
+  const parsed = table[type]!.safeParse(rest);
+  return parsed.success ? { type, payload: parsed.data } : undefined;
+}

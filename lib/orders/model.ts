@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+// The domain types. Every value that crosses a boundary (page -> content
+// script -> background, storage, imports) is parsed with these schemas once
+// where it enters, then trusted.
+
+export const PLATFORMS = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee', 'manual'] as const;
+export const PlatformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const ORDER_STATUSES = ['unpaid', 'paid', 'closed', 'unknown'] as const;
+export const OrderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+// Page text can be anything; cap it so one hostile row cannot bloat storage.
+const text = (max: number) => z.string().max(max);
+const instant = z.number().int().nonnegative();
+
+export const MoneySchema = z.object({
+  minor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+
+export const BuyerRefSchema = z.object({
+  nick: text(200).min(1),
+  displayName: text(200).optional(),
+  platformBuyerId: text(200).optional(),
+});
+export type BuyerRef = z.infer<typeof BuyerRefSchema>;
+
+export const OrderItemSchema = z.object({
+  title: text(1000),
+  sku: text(500).optional(),
+  qty: z.number().int().positive().max(1_000_000),
+  unitPrice: MoneySchema.optional(),
+});
+export type OrderItem = z.infer<typeof OrderItemSchema>;
+
+/** An order as one page shows it: what an adapter extracts. */
+export const ObservedOrderSchema = z.object({
+  platform: PlatformSchema,
+  // Ids can be 19 digits: always strings.
+  orderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  buyer: BuyerRefSchema,
+  items: z.array(OrderItemSchema).max(200),
+  amount: MoneySchema,
+  shippingFee: MoneySchema.optional(),
+  createdAt: instant.optional(),
+  autoCloseAt: instant.optional(),
+  // True when the deadline is our estimate from the platform's usual rule,
+  // not a countdown the page showed.
+  autoCloseEstimated: z.boolean().optional(),
+  status: OrderStatusSchema,
+  statusText: text(200).optional(),
+  chatUrl: z.string().url().max(2000).optional(),
+});
+export type ObservedOrder = z.infer<typeof ObservedOrderSchema>;
+
+/** How an order's current status became known. */
+export const StatusSourceSchema = z.enum(['page', 'disappeared', 'person']);
+
+export const OrderSchema = ObservedOrderSchema.extend({
+  key: z.string(),
+  pageUrl: z.string().max(4000),
+  /** The listing the order was last seen in; see PageRead.listKey. */
+  listKey: z.string().max(4000).optional(),
+  statusSource: StatusSourceSchema,
+  firstSeenAt: instant,
+  lastSeenAt: instant,
+  statusChangedAt: instant,
+  nextFollowUpAt: instant.optional(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export function orderKey(platform: Platform, orderId: string): string {
+  return `${platform}:${orderId}`;
+}
+
+export function buyerKey(platform: Platform, nick: string): string {
+  return `${platform}:${nick}`;
+}
+
+/** One read of an order page by an adapter. */
+export const PageReadSchema = z.object({
+  platform: PlatformSchema,
+  url: z.string().max(4000),
+  /**
+   * Identifies the exact listing read (tab + filter + page number). Orders
+   * missing from a later read of the same unpaid-only listing have left the
+   * unpaid state; a different page of results says nothing about them.
+   */
+  listKey: z.string().max(4000),
+  /** The listing shows only unpaid orders (the 待付款 tab). */
+  unpaidOnly: z.boolean(),
+  orders: z.array(ObservedOrderSchema).max(2000),
+  /** Rows that looked like orders but could not be read. */
+  unreadable: z.number().int().nonnegative(),
+});
+export type PageRead = z.infer<typeof PageReadSchema>;
+
+export const BuyerSchema = z.object({
+  key: z.string(),
+  platform: PlatformSchema,
+  nick: text(200),
+  displayName: text(200).optional(),
+  platformBuyerId: text(200).optional(),
+  firstSeenAt: instant,
+  lastSeenAt: instant,
+  /** Orders of this buyer seen paid: more than zero makes a returning buyer. */
+  paidOrderKeys: z.array(z.string()).max(10_000),
+  note: text(5000).optional(),
+  doNotRemind: z.boolean().optional(),
+});
+export type Buyer = z.infer<typeof BuyerSchema>;
+
+export const CHANNELS = ['chat', 'phone', 'sms', 'email', 'other'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const OUTCOMES = ['pending', 'sent', 'no_reply', 'replied', 'promised', 'paid', 'refused'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const AttemptActionSchema = z.enum(['inserted', 'copied', 'manual']);
+
+export const ContactAttemptSchema = z.object({
+  id: z.string().min(1).max(100),
+  orderKey: z.string().max(200),
+  buyerKey: z.string().max(300),
+  platform: PlatformSchema,
+  channel: ChannelSchema,
+  direction: z.enum(['outbound', 'inbound']),
+  action: AttemptActionSchema,
+  templateId: z.string().max(100).optional(),
+  text: text(5000),
+  at: instant,
+  outcome: OutcomeSchema,
+  /** When the buyer promised to pay, for "promised". */
+  promisedAt: instant.optional(),
+  note: text(5000).optional(),
+  followUpAt: instant.optional(),
+});
+export type ContactAttempt = z.infer<typeof ContactAttemptSchema>;

@@ -1,0 +1,316 @@
+import { describe, it, expect } from 'vitest';
+import { currencyDigits, formatMoney, parseMoney, sumByCurrency, type Money } from './money';
+
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
+
+// IDR's minor digits differ between ICU versions; parsing pins the separator
+// meaning, and the stored scale follows whatever the runtime says.
+const idr = (whole: number): Money => ({ minor: whole * 10 ** currencyDigits('IDR'), currency: 'IDR' });
+
+describe('currencyDigits', () => {
+  it.each([
+    ['CNY', 2],
+    ['USD', 2],
+    ['EUR', 2],
+    ['BRL', 2],
+    ['RUB', 2],
+    ['MYR', 2],
+    ['GBP', 2],
+    ['VND', 0],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['BHD', 3],
+    ['cny', 2],
+  ] as const)('%s has %i digits', (code, digits) => {
+    expect(currencyDigits(code)).toBe(digits);
+  });
+
+  it.each(['', 'US', 'DOLLAR', '12$', 'ZZZ'])('falls back to 2 for %j', (code) => {
+    expect(currencyDigits(code)).toBe(2);
+  });
+});
+
+describe('parseMoney', () => {
+  const cny = (minor: number): Money => ({ minor, currency: 'CNY' });
+
+  it.each<[string, Money]>([
+    // Chinese marketplaces
+    ['¥1,280.00', cny(128000)],
+    ['￥99', cny(9900)],
+    ['¥ 128.00', cny(12800)],
+    ['含运费: ¥10.00', cny(1000)],
+    ['实付款 ¥1,280.00 (含运费 ¥10.00)', cny(128000)],
+    ['CN¥5.5', cny(550)],
+    ['RMB 100', cny(10000)],
+    ['100元', cny(10000)],
+    ['¥0.29', cny(29)],
+    ['￥１２８．００', cny(12800)], // full-width digits and point
+    // Dollars
+    ['US $23.50', { minor: 2350, currency: 'USD' }],
+    ['US$1,200', { minor: 120000, currency: 'USD' }],
+    ['$5', { minor: 500, currency: 'USD' }],
+    ['S$12.90', { minor: 1290, currency: 'SGD' }],
+    ['NT$1,200', { minor: 120000, currency: 'TWD' }],
+    ['HK$88', { minor: 8800, currency: 'HKD' }],
+    // Comma decimals and space grouping
+    ['R$ 59,90', { minor: 5990, currency: 'BRL' }],
+    ['R$ 1.234,56', { minor: 123456, currency: 'BRL' }],
+    ['€12,50', { minor: 1250, currency: 'EUR' }],
+    ['12,50 €', { minor: 1250, currency: 'EUR' }],
+    ['€1.200', { minor: 120000, currency: 'EUR' }],
+    ['1 234,56 руб.', { minor: 123456, currency: 'RUB' }],
+    [`1${NBSP}234,56 руб.`, { minor: 123456, currency: 'RUB' }],
+    [`1${NNBSP}234,56 руб.`, { minor: 123456, currency: 'RUB' }],
+    [`12${NNBSP}345${NNBSP}678 руб`, { minor: 1234567800, currency: 'RUB' }],
+    ['₽ 500', { minor: 50000, currency: 'RUB' }],
+    ['500 р.', { minor: 50000, currency: 'RUB' }],
+    // Zero-digit currencies: a lone separator is always grouping
+    ['₫250.000', { minor: 250000, currency: 'VND' }],
+    ['584.901₫', { minor: 584901, currency: 'VND' }],
+    ['1.250.000 ₫', { minor: 1250000, currency: 'VND' }],
+    ['250.000đ', { minor: 250000, currency: 'VND' }],
+    ['JP¥1,200', { minor: 1200, currency: 'JPY' }],
+    ['1,200円', { minor: 1200, currency: 'JPY' }],
+    ['₩15,000', { minor: 15000, currency: 'KRW' }],
+    ['Rp 150.000', idr(150000)],
+    ['Rp1.250.000', idr(1250000)],
+    // Other symbols
+    ['RM 45.00', { minor: 4500, currency: 'MYR' }],
+    ['RM45', { minor: 4500, currency: 'MYR' }],
+    ['£9.99', { minor: 999, currency: 'GBP' }],
+    ['฿1,200.00', { minor: 120000, currency: 'THB' }],
+    ['₱1,499.50', { minor: 149950, currency: 'PHP' }],
+    // ISO codes either side
+    ['USD 23.50', { minor: 2350, currency: 'USD' }],
+    ['23.50 USD', { minor: 2350, currency: 'USD' }],
+    ['CNY 10', cny(1000)],
+    ['EUR 1.234,50', { minor: 123450, currency: 'EUR' }],
+  ])('%j', (text, expected) => {
+    expect(parseMoney(text)).toEqual(expected);
+  });
+
+  it.each<[string, number]>([
+    ['¥1,234', 123400], // once, three digits: grouping
+    ['¥1,23', 12300], // once, two digits: decimal
+    ['¥1.5', 150], // once, one digit: decimal
+    ['¥1,234,567', 123456700], // repeated: grouping
+    ['¥1.234.567', 123456700],
+    ['¥1,234.56', 123456], // both: last one is decimal
+    ['¥1.234,56', 123456],
+    ['¥0,123', 12], // "0," cannot start a grouped number, so decimal (then rounded)
+    ['¥1234,567', 123457], // a 4-digit head cannot be grouped either
+    ['¥1 234,567', 123457], // spaces already group, so the comma is decimal
+  ])('separator rule: %j -> %i', (text, minor) => {
+    expect(parseMoney(text)).toEqual(cny(minor));
+  });
+
+  it.each<[string, Money]>([
+    ['¥0.295', cny(30)],
+    ['¥0.294', cny(29)],
+    ['¥1,000.005', cny(100001)],
+    ['¥1,000.00499', cny(100000)],
+    ['$1.2345', { minor: 123, currency: 'USD' }],
+    ['$1.2350', { minor: 124, currency: 'USD' }],
+    ['€1.234,565', { minor: 123457, currency: 'EUR' }],
+    ['JP¥1,200.50', { minor: 1201, currency: 'JPY' }], // both separators: decimal, rounded to 0 digits
+    ['JP¥1,200.49', { minor: 1200, currency: 'JPY' }],
+  ])('rounds half away from zero: %j', (text, expected) => {
+    expect(parseMoney(text)).toEqual(expected);
+  });
+
+  it('uses integer arithmetic, never float artefacts', () => {
+    for (const [text, minor] of [
+      ['¥0.29', 29],
+      ['¥0.57', 57],
+      ['¥1.15', 115],
+      ['¥4.35', 435],
+      ['¥1,005.05', 100505],
+    ] as const) {
+      const m = parseMoney(text);
+      expect(m?.minor).toBe(minor);
+      expect(Number.isInteger(m?.minor)).toBe(true);
+    }
+  });
+
+  it('accepts up to Number.MAX_SAFE_INTEGER minor units and rejects beyond', () => {
+    expect(parseMoney('¥90071992547409.91')).toEqual(cny(Number.MAX_SAFE_INTEGER));
+    expect(parseMoney('¥90071992547409.92')).toBeNull();
+    expect(parseMoney('¥99999999999999999999')).toBeNull();
+    expect(parseMoney('₫9007199254740991')).toEqual({ minor: Number.MAX_SAFE_INTEGER, currency: 'VND' });
+    expect(parseMoney('₫9007199254740992')).toBeNull();
+    // Rounding up across the limit also counts.
+    expect(parseMoney('¥90071992547409.915')).toBeNull();
+  });
+
+  it.each(['', '-', '—', '¥', '￥', 'abc', 'US $', 'RM', '¥abc', 'N/A', '免运费'])('%j -> null', (text) => {
+    expect(parseMoney(text)).toBeNull();
+    expect(parseMoney(text, 'CNY')).toBeNull();
+  });
+
+  it.each(['-¥5.00', '¥-5.00', '− ¥5', '-$5', '$ -5', '-5 €', '-12,50 €'])('negative %j -> null', (text) => {
+    expect(parseMoney(text)).toBeNull();
+  });
+
+  it('rejects malformed groupings instead of guessing', () => {
+    expect(parseMoney('¥1,2,3')).toBeNull();
+    expect(parseMoney('¥1.234,5.6')).toBeNull();
+    expect(parseMoney('JP¥1.50')).toBeNull(); // 0-digit: "." must be grouping, but "50" is not a group
+  });
+
+  describe('default currency', () => {
+    it('applies to a bare number', () => {
+      expect(parseMoney('128.00', 'CNY')).toEqual(cny(12800));
+      expect(parseMoney('合计: 1,280.00', 'CNY')).toEqual(cny(128000));
+      expect(parseMoney('1.234,56', 'EUR')).toEqual({ minor: 123456, currency: 'EUR' });
+      expect(parseMoney('250.000', 'VND')).toEqual({ minor: 250000, currency: 'VND' });
+    });
+
+    it('is normalised to upper case', () => {
+      expect(parseMoney('5', 'usd')).toEqual({ minor: 500, currency: 'USD' });
+    });
+
+    it('without it a bare number is unreadable', () => {
+      expect(parseMoney('128.00')).toBeNull();
+      expect(parseMoney('128.00', '')).toBeNull();
+      expect(parseMoney('128.00', 'yuan')).toBeNull();
+    });
+
+    it('never overrides an explicit marker', () => {
+      expect(parseMoney('US $23.50', 'CNY')).toEqual({ minor: 2350, currency: 'USD' });
+      expect(parseMoney('€12,50', 'CNY')).toEqual({ minor: 1250, currency: 'EUR' });
+    });
+
+    it('is also recognised as a code in the text', () => {
+      expect(parseMoney('PEN 59.90', 'PEN')).toEqual({ minor: 5990, currency: 'PEN' });
+    });
+
+    it('rejects a bare negative number', () => {
+      expect(parseMoney('-5', 'CNY')).toBeNull();
+    });
+  });
+
+  describe('surrounding text', () => {
+    it('prefers a marked amount over an earlier bare number', () => {
+      expect(parseMoney('共3件商品 合计: ¥30.00', 'CNY')).toEqual(cny(3000));
+      expect(parseMoney('Qty 2 Total US $23.50')).toEqual({ minor: 2350, currency: 'USD' });
+    });
+
+    it('takes the first of several marked amounts', () => {
+      expect(parseMoney('¥10.00 ¥20.00')).toEqual(cny(1000));
+      expect(parseMoney('原价 ¥99 现价 ¥79')).toEqual(cny(9900));
+    });
+
+    it('does not give a symbol to the number before it', () => {
+      expect(parseMoney('x1 ¥20.00')).toEqual(cny(2000));
+      expect(parseMoney('1 ¥20')).toEqual(cny(2000));
+    });
+
+    it('ignores numbers labelled by a non-currency code or glued to letters', () => {
+      expect(parseMoney('SKU 123 ¥10')).toEqual(cny(1000));
+      expect(parseMoney('TOP 10')).toBeNull();
+      expect(parseMoney('ALL 3 items')).toBeNull();
+      expect(parseMoney('Order A123 total 5', 'USD')).toEqual({ minor: 500, currency: 'USD' });
+      expect(parseMoney('FORM45')).toBeNull();
+    });
+
+    it('does not merge neighbouring numbers through a space', () => {
+      expect(parseMoney('CNY 10 2026')).toEqual(cny(1000));
+    });
+  });
+
+  it('never returns NaN or throws on odd input', () => {
+    const odd = ['¥'.repeat(1000), '9'.repeat(400), `¥${'9'.repeat(400)}`, '1,'.repeat(500), '\u0000¥1', '¥1e5'];
+    for (const text of odd) {
+      const m = parseMoney(text, 'CNY');
+      if (m !== null) expect(Number.isSafeInteger(m.minor)).toBe(true);
+    }
+    expect(parseMoney(undefined as unknown as string)).toBeNull();
+  });
+});
+
+describe('formatMoney', () => {
+  it.each<[Money, string]>([
+    [{ minor: 128000, currency: 'CNY' }, '¥1,280.00'],
+    [{ minor: 9900, currency: 'CNY' }, '¥99.00'],
+    [{ minor: 29, currency: 'CNY' }, '¥0.29'],
+    [{ minor: 0, currency: 'CNY' }, '¥0.00'],
+    [{ minor: 2350, currency: 'USD' }, 'US$23.50'],
+    [{ minor: 1250, currency: 'EUR' }, '€12.50'],
+    [{ minor: 999, currency: 'GBP' }, '£9.99'],
+    [{ minor: 5990, currency: 'BRL' }, 'R$59.90'],
+    [{ minor: 123456, currency: 'RUB' }, '₽1,234.56'],
+    [{ minor: 250000, currency: 'VND' }, '₫250,000'],
+    [{ minor: 4500, currency: 'MYR' }, 'RM45.00'],
+    [{ minor: 1200, currency: 'JPY' }, 'JP¥1,200'],
+    [{ minor: 1234, currency: 'THB' }, 'THB 12.34'],
+    [{ minor: 123456789, currency: 'SGD' }, 'SGD 1,234,567.89'],
+    [{ minor: 12345, currency: 'KRW' }, 'KRW 12,345'],
+    [{ minor: 1234, currency: 'BHD' }, 'BHD 1.234'],
+    [{ minor: Number.MAX_SAFE_INTEGER, currency: 'CNY' }, '¥90,071,992,547,409.91'],
+    [{ minor: -1250, currency: 'EUR' }, '-€12.50'],
+    [{ minor: -5, currency: 'CNY' }, '-¥0.05'],
+    [{ minor: -1234, currency: 'THB' }, '-THB 12.34'],
+    [{ minor: 1250, currency: 'eur' }, '€12.50'],
+    [{ minor: Number.NaN, currency: 'CNY' }, '—'],
+  ])('%j -> %s', (money, text) => {
+    expect(formatMoney(money)).toBe(text);
+  });
+
+  it.each(['¥1,280.00', 'US$23.50', '€12.50', '£9.99', 'R$59.90', '₽1,234.56', '₫250,000', 'RM45.00', 'JP¥1,200'])(
+    'round-trips %s through parseMoney',
+    (text) => {
+      const m = parseMoney(text);
+      expect(m).not.toBeNull();
+      expect(formatMoney(m as Money)).toBe(text);
+    },
+  );
+});
+
+describe('sumByCurrency', () => {
+  it('returns nothing for nothing', () => {
+    expect(sumByCurrency([])).toEqual([]);
+  });
+
+  it('sums per currency and sorts by code', () => {
+    expect(
+      sumByCurrency([
+        { minor: 1000, currency: 'USD' },
+        { minor: 2500, currency: 'CNY' },
+        { minor: 250000, currency: 'VND' },
+        { minor: 1, currency: 'USD' },
+        { minor: 500, currency: 'CNY' },
+        { minor: 1250, currency: 'EUR' },
+      ]),
+    ).toEqual([
+      { minor: 3000, currency: 'CNY' },
+      { minor: 1250, currency: 'EUR' },
+      { minor: 1001, currency: 'USD' },
+      { minor: 250000, currency: 'VND' },
+    ]);
+  });
+
+  it('keeps a currency whose total is zero and merges code case', () => {
+    expect(
+      sumByCurrency([
+        { minor: 0, currency: 'CNY' },
+        { minor: 5, currency: 'usd' },
+        { minor: 5, currency: 'USD' },
+      ]),
+    ).toEqual([
+      { minor: 0, currency: 'CNY' },
+      { minor: 10, currency: 'USD' },
+    ]);
+  });
+
+  it('does not mutate its input', () => {
+    const input: readonly Money[] = Object.freeze([
+      Object.freeze({ minor: 1, currency: 'USD' }),
+      Object.freeze({ minor: 2, currency: 'CNY' }),
+    ]);
+    expect(sumByCurrency(input)).toEqual([
+      { minor: 2, currency: 'CNY' },
+      { minor: 1, currency: 'USD' },
+    ]);
+  });
+});

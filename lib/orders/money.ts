@@ -1,0 +1,274 @@
+// Money as marketplace pages show it, stored as integer minor units so sums
+// and comparisons are exact. Pure: no browser or Node APIs beyond Intl.
+
+export interface Money {
+  /** Integer count of the currency's minor unit (fen, cents; whole units for 0-digit currencies). */
+  minor: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+}
+
+const CODE_RE = /^[A-Z]{3}$/;
+
+const digitsCache = new Map<string, number>();
+
+export function currencyDigits(currency: string): number {
+  const code = currency.trim().toUpperCase();
+  const cached = digitsCache.get(code);
+  if (cached !== undefined) return cached;
+  let digits = 2;
+  try {
+    const max = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+      .maximumFractionDigits;
+    if (typeof max === 'number' && Number.isInteger(max) && max >= 0 && max <= 4) digits = max;
+  } catch {
+    // Malformed codes throw a RangeError; callers still need some scale, and
+    // 2 is what most of the world uses.
+  }
+  // Only cache well-formed codes so arbitrary page text cannot grow the map.
+  if (CODE_RE.test(code)) digitsCache.set(code, digits);
+  return digits;
+}
+
+// Digits used only to decide whether a lone separator is decimal or grouping.
+// Indonesian pages write "Rp 150.000" for 150 thousand rupiah and never show
+// sen, but CLDR/ICU versions disagree on IDR (some say 2), so we must not let
+// the runtime's data turn that dot into a decimal point. The stored minor
+// units still follow currencyDigits() so formatMoney stays consistent.
+function separatorDigits(code: string): number {
+  return code === 'IDR' ? 0 : currencyDigits(code);
+}
+
+// Symbols and local abbreviations seen on seller pages. "¥" alone means CNY
+// here because the Chinese marketplaces are the main target; Japanese pages
+// are recognised by "JP¥" or "円".
+const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
+  ['US $', 'USD'],
+  ['US$', 'USD'],
+  ['CN¥', 'CNY'],
+  ['JP¥', 'JPY'],
+  ['NT$', 'TWD'],
+  ['HK$', 'HKD'],
+  ['S$', 'SGD'],
+  ['R$', 'BRL'],
+  ['A$', 'AUD'],
+  ['AU$', 'AUD'],
+  ['CA$', 'CAD'],
+  ['C$', 'CAD'],
+  ['NZ$', 'NZD'],
+  ['MX$', 'MXN'],
+  // Not ISO, but Chinese sellers write it constantly.
+  ['RMB', 'CNY'],
+  ['RM', 'MYR'],
+  ['Rp', 'IDR'],
+  ['руб.', 'RUB'],
+  ['руб', 'RUB'],
+  ['р.', 'RUB'],
+  ['₽', 'RUB'],
+  ['¥', 'CNY'],
+  ['元', 'CNY'],
+  ['円', 'JPY'],
+  ['₩', 'KRW'],
+  ['₫', 'VND'],
+  ['đ', 'VND'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['฿', 'THB'],
+  ['₱', 'PHP'],
+  ['₹', 'INR'],
+  ['₺', 'TRY'],
+  ['$', 'USD'],
+];
+
+const SYMBOL_CURRENCY = new Map<string, string>(SYMBOLS.map(([s, c]) => [s.replace(/\s+/g, ''), c]));
+
+// Three capital letters are only trusted as a currency when they are a code
+// these marketplaces use: the full ISO list contains ordinary words ("ALL",
+// "TOP", "CUP", "PEN") that show up in titles next to numbers.
+const KNOWN_CODES: ReadonlySet<string> = new Set([
+  'USD', 'EUR', 'GBP', 'CNY', 'JPY', 'KRW', 'VND', 'IDR', 'MYR', 'THB', 'PHP', 'SGD', 'TWD', 'HKD',
+  'BRL', 'RUB', 'AUD', 'CAD', 'NZD', 'MXN', 'INR', 'TRY', 'PLN', 'CHF', 'SEK', 'NOK', 'DKK', 'CZK',
+  'HUF', 'ILS', 'AED', 'SAR', 'ZAR', 'UAH', 'KZT', 'CLP', 'COP', 'ARS', 'BDT', 'PKR', 'NGN', 'EGP',
+]);
+
+// Letters that glue a marker to a word: "RM" inside "FORM 3" is not ringgit.
+const WORD_CHAR = 'A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF';
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function markerPattern(): string {
+  // Longest first so "US$" wins over "$" and "RMB" over "RM" at one position.
+  const alts = [...SYMBOLS]
+    .map(([s]) => s)
+    .sort((a, b) => b.length - a.length)
+    .map((s) => {
+      const body = escapeRe(s).replace(/ /g, '\\s?');
+      return new RegExp(`[${WORD_CHAR}]$`, 'u').test(s) ? `${body}(?![${WORD_CHAR}])` : body;
+    });
+  alts.push(`[A-Z]{3}(?![${WORD_CHAR}])`);
+  return `(?<![${WORD_CHAR}])(?:${alts.join('|')})`;
+}
+
+// Spaces only group digits in threes ("1 234,56"); anything else would merge
+// neighbouring numbers like "10 2026".
+const NUMBER = String.raw`\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*`;
+const MINUS = '[-\\u2212\\u2013]';
+const MARKER = markerPattern();
+
+const AMOUNT_RE = new RegExp(
+  `(?<neg>(?<![\\p{L}\\p{N}])${MINUS}\\s*)?` +
+    `(?:(?<pre>${MARKER})\\s*(?<neg2>${MINUS}\\s*)?)?` +
+    `(?<num>${NUMBER})` +
+    // A marker right before another number belongs to that number: "1 ¥20".
+    `(?:\\s*(?<suf>${MARKER})(?!\\s*${MINUS}?\\d))?`,
+  'gu',
+);
+
+function markerCurrency(marker: string, fallback: string | null): string | null {
+  const key = marker.replace(/\s+/g, '');
+  const symbol = SYMBOL_CURRENCY.get(key);
+  if (symbol) return symbol;
+  if (KNOWN_CODES.has(key) || key === fallback) return key;
+  return null;
+}
+
+/**
+ * Reads the digits of one amount into minor units. `sepDigits` decides what a
+ * lone separator means; `scale` is how many minor digits the result carries.
+ */
+function toMinor(raw: string, sepDigits: number, scale: number): number | null {
+  const hasSpaceGroups = /[ \u00A0\u202F\u2009]/.test(raw);
+  const s = raw.replace(/[ \u00A0\u202F\u2009]/g, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let intPart = s;
+  let frac = '';
+  let groupSep: string | null = null;
+
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decIdx = Math.max(lastComma, lastDot);
+    const decChar = s.charAt(decIdx);
+    if (s.indexOf(decChar) !== decIdx) return null;
+    intPart = s.slice(0, decIdx);
+    frac = s.slice(decIdx + 1);
+    groupSep = decChar === ',' ? '.' : ',';
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const parts = s.split(sep);
+    const [head = '', tail = ''] = parts;
+    const decimal =
+      sepDigits > 0 &&
+      parts.length === 2 &&
+      // A lone separator followed by exactly three digits reads as grouping,
+      // unless the integer part could not start a grouped number ("0,123",
+      // "1234.567") or spaces already did the grouping ("1 234,567").
+      (tail.length !== 3 || head === '0' || head.length > 3 || hasSpaceGroups);
+    if (decimal) {
+      intPart = head;
+      frac = tail;
+    } else {
+      groupSep = sep;
+    }
+  }
+
+  if (groupSep !== null) {
+    const groups = intPart.split(groupSep);
+    const [first = '', ...rest] = groups;
+    if (rest.length > 0) {
+      if (first.length < 1 || (first.length > 3 && !hasSpaceGroups)) return null;
+      if (rest.some((g) => g.length !== 3)) return null;
+    }
+    intPart = groups.join('');
+  }
+  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(frac)) return null;
+
+  // Integer arithmetic on the digit strings: float multiplication would turn
+  // "0.29" into 28.999999999999996 fen.
+  const kept = frac.slice(0, scale).padEnd(scale, '0');
+  const roundUp = (frac.charAt(scale) || '0') >= '5'; // amounts are never negative, so half-up is half-away
+  const minor = BigInt(intPart + kept) + (roundUp ? 1n : 0n);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return Number(minor);
+}
+
+function build(num: string, currency: string): Money | null {
+  const minor = toMinor(num, separatorDigits(currency), currencyDigits(currency));
+  return minor === null ? null : { minor, currency };
+}
+
+/**
+ * Reads the first amount in `text`. An amount with a currency marker wins over
+ * an earlier bare number; a bare number is only used when `defaultCurrency` is
+ * given. Returns null for anything unreadable, negative or beyond
+ * Number.MAX_SAFE_INTEGER minor units.
+ */
+export function parseMoney(text: string, defaultCurrency?: string): Money | null {
+  if (typeof text !== 'string' || text === '') return null;
+  // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones.
+  const src = text.normalize('NFKC');
+  const fallbackCode = defaultCurrency?.trim().toUpperCase();
+  const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
+
+  let bare: { num: string; negative: boolean } | null = null;
+  for (const m of src.matchAll(AMOUNT_RE)) {
+    const g = m.groups ?? {};
+    const num = g.num;
+    if (num === undefined) continue;
+    const negative = g.neg !== undefined || g.neg2 !== undefined;
+    const marker = g.pre ?? g.suf;
+    if (marker !== undefined) {
+      const currency = markerCurrency(marker, fallback);
+      // Three capitals that are not a currency ("SKU 123") label something else.
+      if (currency === null) continue;
+      return negative ? null : build(num, currency);
+    }
+    if (bare === null) {
+      const start = m.index ?? 0;
+      const before = src.charAt(start - 1);
+      const after = src.charAt(start + m[0].length);
+      // Digits glued to Latin letters are identifiers ("A123", "3pcs"), not prices.
+      if (!/[A-Za-z]/.test(before) && !/[A-Za-z]/.test(after)) bare = { num, negative };
+    }
+  }
+  if (bare === null || fallback === null || bare.negative) return null;
+  return build(bare.num, fallback);
+}
+
+const FORMAT_SYMBOLS: Readonly<Record<string, string>> = {
+  CNY: '¥',
+  USD: 'US$',
+  EUR: '€',
+  GBP: '£',
+  BRL: 'R$',
+  RUB: '₽',
+  VND: '₫',
+  MYR: 'RM',
+  JPY: 'JP¥',
+};
+
+/** "¥1,280.00", "US$23.50", "JP¥1,200", "IDR 150,000". en-US grouping so output does not depend on the user's locale. */
+export function formatMoney(m: Money): string {
+  const code = m.currency.trim().toUpperCase();
+  const prefix = FORMAT_SYMBOLS[code] ?? `${code} `;
+  // A placeholder beats "¥NaN" in a message the seller is about to send.
+  if (!Number.isFinite(m.minor)) return '—';
+  const digits = currencyDigits(code);
+  // BigInt keeps every digit of large values where String(n) would switch to exponent form.
+  const abs = BigInt(Math.abs(Math.round(m.minor)));
+  const scale = 10n ** BigInt(digits);
+  const whole = (abs / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = digits > 0 ? `.${(abs % scale).toString().padStart(digits, '0')}` : '';
+  const sign = m.minor < 0 && abs !== 0n ? '-' : '';
+  return `${sign}${prefix}${whole}${frac}`;
+}
+
+/** Totals per currency (never converted), sorted by currency code. */
+export function sumByCurrency(amounts: readonly Money[]): Money[] {
+  const totals = new Map<string, number>();
+  for (const a of amounts) {
+    const code = a.currency.trim().toUpperCase();
+    totals.set(code, (totals.get(code) ?? 0) + a.minor);
+  }
+  return [...totals.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((currency) => ({ currency, minor: totals.get(currency) ?? 0 }));
+}

@@ -1,0 +1,221 @@
+// Times as seller pages show them. Everything leaves here as epoch
+// milliseconds (UTC); offsets are minutes east of UTC. Pure: no Date parsing
+// of free text, because Date.parse reads wall times in the *browser's* zone.
+
+export const CHINA_OFFSET_MINUTES = 480;
+export const MINUTE_MS: number = 60_000;
+export const HOUR_MS: number = 60 * MINUTE_MS;
+export const DAY_MS: number = 24 * HOUR_MS;
+
+// Optional clock after a date. "上午/下午" come before the clock, AM/PM after.
+const CLOCK =
+  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
+  String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
+
+const YEAR_FIRST_RE = new RegExp(
+  String.raw`(?<!\d)(?<y>\d{4})(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)` + CLOCK,
+  'u',
+);
+const CHINESE_RE = new RegExp(
+  String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + CLOCK,
+  'u',
+);
+const YEAR_LAST_RE = new RegExp(
+  String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + CLOCK,
+  'u',
+);
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function to24h(hour: number, meridiem: 'am' | 'pm' | undefined): number | null {
+  if (meridiem === undefined) return hour;
+  if (meridiem === 'am') {
+    if (hour === 12) return 0;
+    return hour <= 11 ? hour : null;
+  }
+  if (hour === 0) return null;
+  if (hour === 12) return 12;
+  // "下午 14:03" happens on Chinese pages: the marker is redundant, not wrong.
+  return hour < 12 ? hour + 12 : hour;
+}
+
+/**
+ * First date (and optional time) in `text`, read as wall time at
+ * `offsetMinutes`. For "a/b/yyyy" both a,b <= 12 is ambiguous: it is read as
+ * month/day unless `order` is 'dmy'; a value > 12 settles it either way.
+ */
+export function parseWallTime(
+  text: string,
+  offsetMinutes: number,
+  order: 'ymd' | 'mdy' | 'dmy' = 'ymd',
+): number | null {
+  if (typeof text !== 'string' || !Number.isFinite(offsetMinutes)) return null;
+  // NFKC turns full-width digits and "：" into ASCII.
+  const src = text.normalize('NFKC');
+
+  let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
+  for (const [re, yearLast] of [
+    [YEAR_FIRST_RE, false],
+    [CHINESE_RE, false],
+    [YEAR_LAST_RE, true],
+  ] as const) {
+    const m = re.exec(src);
+    if (m && (best === null || m.index < best.m.index)) best = { m, yearLast };
+  }
+  if (best === null) return null;
+
+  const g = best.m.groups ?? {};
+  const year = Number(g.y);
+  const a = Number(g.a);
+  const b = Number(g.b);
+  let month = a;
+  let day = b;
+  if (best.yearLast) {
+    const dayFirst = a > 12 ? true : b > 12 ? false : order === 'dmy';
+    month = dayFirst ? b : a;
+    day = dayFirst ? a : b;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (g.h !== undefined) {
+    const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' ? 'am' : 'pm';
+    const en = g.mer === undefined ? undefined : g.mer.toLowerCase() === 'a' ? 'am' : 'pm';
+    if (cn !== undefined && en !== undefined && cn !== en) return null;
+    const h = to24h(Number(g.h), cn ?? en);
+    if (h === null) return null;
+    hour = h;
+    minute = Number(g.mi);
+    second = g.s === undefined ? 0 : Number(g.s);
+    if (hour > 23 || minute > 59 || second > 59) return null;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * MINUTE_MS;
+}
+
+const KEYWORD_BEFORE = String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<![A-Za-z])(?:left|in|remaining)[\s:]*)`;
+const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
+const KEYWORD_AFTER_RE = /^\s*(?:left|remaining)(?![A-Za-z])/i;
+const AGO_RE = /^\s*(?:前|以前|ago(?![A-Za-z]))/i;
+
+// A bare "23:59:10" is as likely a time of day as a countdown, so a clock only
+// counts after a keyword. An optional leading day count: "剩余 1天 23:59:10".
+const CLOCK_COUNTDOWN_RE = new RegExp(
+  KEYWORD_BEFORE + String.raw`(?:(?<d>\d{1,3})\s*(?:天|days?|d)\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`,
+  'iu',
+);
+
+const UNIT_MS: Readonly<Record<string, number>> = { d: DAY_MS, h: HOUR_MS, m: MINUTE_MS, s: 1000 };
+
+function unitKey(unit: string): string | null {
+  const u = unit.toLowerCase();
+  if (u === '天' || u.startsWith('d')) return 'd';
+  if (/^(小时|小時|时|時|钟头|h)/.test(u)) return 'h';
+  if (u.startsWith('分') || u.startsWith('m')) return 'm';
+  if (u.startsWith('秒') || u.startsWith('s')) return 's';
+  return null;
+}
+
+// "日" is deliberately not a unit: it would read "11月20日" as 20 days.
+const UNIT_TOKEN_RE =
+  /(?<![\d.:])(\d{1,4})\s*(天|小时|小時|钟头|时|時|分钟|分鐘|分|秒|days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|d)(?![A-Za-z])/giu;
+const TOKEN_GAP_RE = /^[\s,，、]*(?:and\s*)?$/i;
+
+interface UnitRun {
+  start: number;
+  end: number;
+  ms: number;
+  units: number;
+  valid: boolean;
+}
+
+function unitRuns(src: string): UnitRun[] {
+  const runs: UnitRun[] = [];
+  let run: (UnitRun & { seen: Set<string> }) | null = null;
+  for (const m of src.matchAll(UNIT_TOKEN_RE)) {
+    const start = m.index ?? 0;
+    const key = unitKey(m[2] ?? '');
+    if (key === null) continue;
+    const ms = Number(m[1]) * (UNIT_MS[key] ?? 0);
+    if (run !== null && TOKEN_GAP_RE.test(src.slice(run.end, start))) {
+      // "2天3天" is not a duration; keep the run but refuse it.
+      if (run.seen.has(key)) run.valid = false;
+      run.seen.add(key);
+      run.ms += ms;
+      run.units += 1;
+      run.end = start + m[0].length;
+    } else {
+      if (run !== null) runs.push(run);
+      run = { start, end: start + m[0].length, ms, units: 1, valid: true, seen: new Set([key]) };
+    }
+  }
+  if (run !== null) runs.push(run);
+  return runs;
+}
+
+/**
+ * Deadline instant for a countdown shown in `text`: `now` plus the remaining
+ * time. Unit forms ("2天23时59分", "23h 59m") need two units or a keyword
+ * (剩余/还剩/in/left/remaining), because single durations like "30天无理由退货"
+ * or "24小时发货" are everywhere in order blocks and are not deadlines.
+ */
+export function parseCountdown(text: string, now: number): number | null {
+  if (typeof text !== 'string' || !Number.isFinite(now)) return null;
+  const src = text.normalize('NFKC');
+
+  let bestStart = Infinity;
+  let bestMs: number | null = null;
+
+  const clock = CLOCK_COUNTDOWN_RE.exec(src);
+  if (clock) {
+    const g = clock.groups ?? {};
+    const minutes = Number(g.m);
+    const seconds = Number(g.s);
+    if (minutes <= 59 && seconds <= 59) {
+      bestStart = clock.index;
+      bestMs =
+        Number(g.d ?? 0) * DAY_MS + Number(g.h) * HOUR_MS + minutes * MINUTE_MS + seconds * 1000;
+    }
+  }
+
+  for (const run of unitRuns(src)) {
+    if (run.start >= bestStart) break;
+    if (!run.valid || AGO_RE.test(src.slice(run.end))) continue;
+    const keyed =
+      KEYWORD_BEFORE_END_RE.test(src.slice(0, run.start)) ||
+      KEYWORD_AFTER_RE.test(src.slice(run.end));
+    if (run.units >= 2 || keyed) {
+      bestStart = run.start;
+      bestMs = run.ms;
+      break;
+    }
+  }
+  return bestMs === null ? null : now + bestMs;
+}
+
+/** Time left for the panel: "2天3小时", "5小时12分", "12分钟", "不到1分钟", "已超时". Rounds down, like a countdown. */
+export function formatDurationZh(ms: number): string {
+  if (Number.isNaN(ms)) return '—';
+  if (ms <= 0) return '已超时';
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < MINUTE_MS) return '不到1分钟';
+  const days = Math.floor(ms / DAY_MS);
+  const hours = Math.floor((ms % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((ms % HOUR_MS) / MINUTE_MS);
+  if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
+  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分` : `${hours}小时`;
+  return `${minutes}分钟`;
+}
+
+/** Order age: "刚刚", "5分钟前", "3小时前", "2天前". A slightly future timestamp (clock skew) reads as "刚刚". */
+export function formatAgeZh(ms: number): string {
+  if (Number.isNaN(ms)) return '—';
+  if (ms < MINUTE_MS) return '刚刚';
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < HOUR_MS) return `${Math.floor(ms / MINUTE_MS)}分钟前`;
+  if (ms < DAY_MS) return `${Math.floor(ms / HOUR_MS)}小时前`;
+  return `${Math.floor(ms / DAY_MS)}天前`;
+}

@@ -1,0 +1,40 @@
+import type { BuyerRef, PageRead, Platform } from '../orders/model';
+
+/**
+ * What PayNudge needs from one marketplace's seller pages. Adapters only
+ * read the DOM the person already sees; they never click, fetch or send.
+ */
+export interface PlatformAdapter {
+  platform: Platform;
+  /** Version of the selector set, shown when a page stops being readable. */
+  selectorsVersion: string;
+  /** Reads the order list, or null when this page holds no order list. */
+  readOrders(doc: Document, url: string, now: number): PageRead | null;
+  /** The buyer of the conversation open on a chat page. */
+  chatBuyer(doc: Document): BuyerRef | undefined;
+  /** The platform's own chat composer, when the page has one. */
+  findComposer(doc: Document): HTMLElement | null;
+}
+
+/** First element matching any selector, in order of preference. */
+export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, selectors: readonly string[]): E | null {
+  for (const selector of selectors) {
+    const found = root.querySelector<E>(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All elements matching the first selector that matches anything. */
+export function queryAllFirst<E extends Element = HTMLElement>(root: ParentNode, selectors: readonly string[]): E[] {
+  for (const selector of selectors) {
+    const found = root.querySelectorAll<E>(selector);
+    if (found.length > 0) return [...found];
+  }
+  return [];
+}
+
+/** Visible text of a node with runs of white space folded. */
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

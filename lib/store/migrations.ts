@@ -1,0 +1,69 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { PayNudgeDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<PayNudgeDB, StoreNames<PayNudgeDB>[], 'versionchange'>;
+
+/**
+ * One numbered schema step. Step N takes a database at version N-1 to N.
+ * Steps are never edited once released: a change is a new step, tested from
+ * a frozen fixture of the version before it (test/fixtures/db/).
+ */
+export interface Migration {
+  version: number;
+  describe: string;
+  up(db: IDBPDatabase<PayNudgeDB>, tx: UpgradeTx): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    describe: 'orders, buyers, attempts, templates, milestones, settings',
+    up(db) {
+      const orders = db.createObjectStore('orders', { keyPath: 'key' });
+      orders.createIndex('by-status', 'status');
+      orders.createIndex('by-platform', 'platform');
+      orders.createIndex('by-buyer', ['platform', 'buyer.nick']);
+      orders.createIndex('by-next-follow-up', 'nextFollowUpAt');
+
+      const buyers = db.createObjectStore('buyers', { keyPath: 'key' });
+      buyers.createIndex('by-platform', 'platform');
+
+      const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+      attempts.createIndex('by-order', 'orderKey');
+      attempts.createIndex('by-buyer', 'buyerKey');
+      attempts.createIndex('by-follow-up', 'followUpAt');
+      attempts.createIndex('by-time', 'at');
+
+      db.createObjectStore('templates', { keyPath: 'id' });
+
+      const milestones = db.createObjectStore('milestones', { keyPath: 'id' });
+      milestones.createIndex('by-order', 'orderKey');
+      milestones.createIndex('by-due', 'dueAt');
+
+      db.createObjectStore('settings', { keyPath: 'key' });
+    },
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Runs every step above oldVersion up to newVersion, in order. */
+export function runMigrations(
+  db: IDBPDatabase<PayNudgeDB>,
+  tx: UpgradeTx,
+  oldVersion: number,
+  newVersion: number,
+  steps: readonly Migration[] = MIGRATIONS,
+): number[] {
+  const ran: number[] = [];
+  steps.forEach((step, index) => {
+    if (step.version !== index + 1) {
+      throw new Error(`Migration ${index + 1} is numbered ${step.version}: steps must be 1, 2, 3…`);
+    }
+    if (step.version > oldVersion && step.version <= newVersion) {
+      step.up(db, tx);
+      ran.push(step.version);
+    }
+  });
+  return ran;
+}

@@ -1,0 +1,126 @@
+import type { Db } from './db';
+import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
+import { sumByCurrency, type Money } from '../orders/money';
+
+export interface ApplyResult {
+  /** Orders written (new or changed). */
+  written: number;
+  /** Unpaid orders that left the unpaid listing since the last read of it. */
+  gone: string[];
+}
+
+function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: PageRead, now: number): Order {
+  // A countdown the page showed beats our estimate from the usual rule.
+  const keepOldDeadline =
+    existing?.autoCloseAt !== undefined && !existing.autoCloseEstimated && seen.autoCloseEstimated;
+  return {
+    ...existing,
+    ...seen,
+    key: orderKey(seen.platform, seen.orderId),
+    createdAt: seen.createdAt ?? existing?.createdAt,
+    autoCloseAt: keepOldDeadline ? existing.autoCloseAt : seen.autoCloseAt ?? existing?.autoCloseAt,
+    autoCloseEstimated: keepOldDeadline ? false : seen.autoCloseEstimated ?? existing?.autoCloseEstimated,
+    pageUrl: read.url,
+    listKey: read.listKey,
+    statusSource: 'page',
+    firstSeenAt: existing?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    statusChangedAt: existing && existing.status === seen.status ? existing.statusChangedAt : now,
+  };
+}
+
+function sameContent(a: Order, b: Order): boolean {
+  const { lastSeenAt: _a, ...restA } = a;
+  const { lastSeenAt: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
+function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buyer {
+  const paid = new Set(existing?.paidOrderKeys ?? []);
+  if (order.status === 'paid') paid.add(order.key);
+  return {
+    ...existing,
+    key: buyerKey(order.platform, order.buyer.nick),
+    platform: order.platform,
+    nick: order.buyer.nick,
+    displayName: order.buyer.displayName ?? existing?.displayName,
+    platformBuyerId: order.buyer.platformBuyerId ?? existing?.platformBuyerId,
+    firstSeenAt: existing?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    paidOrderKeys: [...paid],
+  };
+}
+
+/**
+ * Stores one page read in a single transaction: re-reading updates, never
+ * duplicates, and an unpaid order missing from a later read of the same
+ * unpaid-only listing is marked paid (or closed, past its deadline).
+ */
+export async function applyPageRead(db: Db, read: PageRead, now: number): Promise<ApplyResult> {
+  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+  const orders = tx.objectStore('orders');
+  const buyers = tx.objectStore('buyers');
+  let written = 0;
+  const seenKeys = new Set<string>();
+  const changedOrders: Order[] = [];
+
+  for (const seen of read.orders) {
+    const key = orderKey(seen.platform, seen.orderId);
+    if (seenKeys.has(key)) continue;
+    seenKeys.add(key);
+    const existing = await orders.get(key);
+    const next = mergeOrder(existing, seen, read, now);
+    await orders.put(next);
+    if (!existing || !sameContent(existing, next)) {
+      written++;
+      changedOrders.push(next);
+    }
+  }
+
+  const gone: string[] = [];
+  // A read with unreadable rows may be missing orders that are still unpaid.
+  if (read.unpaidOnly && read.unreadable === 0) {
+    for (const order of await orders.index('by-status').getAll('unpaid')) {
+      if (order.platform !== read.platform || order.listKey !== read.listKey || seenKeys.has(order.key)) continue;
+      const closed = order.autoCloseAt !== undefined && order.autoCloseAt <= now;
+      const next: Order = { ...order, status: closed ? 'closed' : 'paid', statusSource: 'disappeared', statusChangedAt: now };
+      await orders.put(next);
+      gone.push(order.key);
+      changedOrders.push(next);
+      written++;
+    }
+  }
+
+  for (const order of changedOrders) {
+    const key = buyerKey(order.platform, order.buyer.nick);
+    await buyers.put(touchBuyer(await buyers.get(key), order, now));
+  }
+  await tx.done;
+  return { written, gone };
+}
+
+/** Orders with money still to collect, most urgent deadline first. */
+export async function listOpenOrders(db: Db): Promise<Order[]> {
+  const open = await db.getAllFromIndex('orders', 'by-status', 'unpaid');
+  return open.sort(
+    (a, b) => (a.autoCloseAt ?? Number.MAX_SAFE_INTEGER) - (b.autoCloseAt ?? Number.MAX_SAFE_INTEGER) || b.amount.minor - a.amount.minor,
+  );
+}
+
+export function getOrder(db: Db, key: string): Promise<Order | undefined> {
+  return db.get('orders', key);
+}
+
+export function getBuyer(db: Db, key: string): Promise<Buyer | undefined> {
+  return db.get('buyers', key);
+}
+
+export interface UnpaidSummary {
+  count: number;
+  totals: Money[];
+}
+
+export async function unpaidSummary(db: Db): Promise<UnpaidSummary> {
+  const open = await db.getAllFromIndex('orders', 'by-status', 'unpaid');
+  return { count: open.length, totals: sumByCurrency(open.map((o) => o.amount)) };
+}

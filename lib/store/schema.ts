@@ -1,0 +1,46 @@
+import type { DBSchema } from 'idb';
+import type { Buyer, ContactAttempt, Order } from '../orders/model';
+
+export const DB_NAME = 'paynudge';
+
+export interface TemplateRecord {
+  id: string;
+  lang: string;
+  body: string;
+  style: string;
+  updatedAt: number;
+}
+
+export interface MilestoneRecord {
+  id: string;
+  orderKey: string;
+  dueAt?: number;
+  status: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface PayNudgeDB extends DBSchema {
+  orders: {
+    key: string;
+    value: Order;
+    indexes: {
+      'by-status': string;
+      'by-platform': string;
+      'by-buyer': [string, string];
+      'by-next-follow-up': number;
+    };
+  };
+  buyers: { key: string; value: Buyer; indexes: { 'by-platform': string } };
+  attempts: {
+    key: string;
+    value: ContactAttempt;
+    indexes: { 'by-order': string; 'by-buyer': string; 'by-follow-up': number; 'by-time': number };
+  };
+  templates: { key: string; value: TemplateRecord };
+  milestones: { key: string; value: MilestoneRecord; indexes: { 'by-order': string; 'by-due': number } };
+  settings: { key: string; value: SettingRecord };
+}
