@@ -92,7 +92,7 @@ describe('parseMoney', () => {
 
   it.each<[string, number]>([
     ['¥1,234', 123400], // once, three digits: grouping
-    ['¥1,23', 12300], // once, two digits: decimal
+    ['¥1,23', 123], // once, two digits: decimal
     ['¥1.5', 150], // once, one digit: decimal
     ['¥1,234,567', 123456700], // repeated: grouping
     ['¥1.234.567', 123456700],
@@ -211,7 +211,7 @@ describe('parseMoney', () => {
       expect(parseMoney('TOP 10')).toBeNull();
       expect(parseMoney('ALL 3 items')).toBeNull();
       expect(parseMoney('Order A123 total 5', 'USD')).toEqual({ minor: 500, currency: 'USD' });
-      expect(parseMoney('FORM45')).toBeNull();
+      expect(parseMoney('FORM45', 'CNY')).toBeNull();
     });
 
     it('does not merge neighbouring numbers through a space', () => {

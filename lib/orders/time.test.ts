@@ -1,0 +1,247 @@
+import { describe, it, expect } from 'vitest';
+import {
+  CHINA_OFFSET_MINUTES,
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  formatAgeZh,
+  formatDurationZh,
+  parseCountdown,
+  parseWallTime,
+} from './time';
+
+const CN = CHINA_OFFSET_MINUTES;
+// Wall-clock components as they read at UTC+8, turned into the UTC instant.
+const cn = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s) - 8 * HOUR_MS;
+
+describe('constants', () => {
+  it('have the expected values', () => {
+    expect(CHINA_OFFSET_MINUTES).toBe(480);
+    expect(MINUTE_MS).toBe(60_000);
+    expect(HOUR_MS).toBe(3_600_000);
+    expect(DAY_MS).toBe(86_400_000);
+  });
+});
+
+describe('parseWallTime', () => {
+  it('applies the China offset', () => {
+    expect(parseWallTime('2026-11-20 14:03:11', CN)).toBe(Date.UTC(2026, 10, 20, 6, 3, 11));
+    // Crossing midnight backwards: 02:00 in Beijing is the previous UTC day.
+    expect(parseWallTime('2026-01-01 02:00', CN)).toBe(Date.UTC(2025, 11, 31, 18, 0, 0));
+  });
+
+  it('honours other offsets', () => {
+    expect(parseWallTime('2026-11-20 14:03:11', 0)).toBe(Date.UTC(2026, 10, 20, 14, 3, 11));
+    expect(parseWallTime('2026-11-20 14:03:11', -300)).toBe(Date.UTC(2026, 10, 20, 19, 3, 11));
+    expect(parseWallTime('2026-11-20 14:03', 330)).toBe(Date.UTC(2026, 10, 20, 8, 33));
+  });
+
+  it.each<[string, number]>([
+    ['2026-11-20 14:03:11', cn(2026, 11, 20, 14, 3, 11)],
+    ['创建时间: 2026-11-20 14:03:11', cn(2026, 11, 20, 14, 3, 11)],
+    ['订单号: 3141592653589793 创建时间: 2026-11-20 14:03:11 付款时间: 2026-11-21 09:00:00', cn(2026, 11, 20, 14, 3, 11)],
+    ['2026-11-20 14:03', cn(2026, 11, 20, 14, 3)],
+    ['2026-11-20T14:03:11', cn(2026, 11, 20, 14, 3, 11)],
+    ['2026-11-20 14:03:11.250', cn(2026, 11, 20, 14, 3, 11)],
+    ['2026/11/20 14:03:11', cn(2026, 11, 20, 14, 3, 11)],
+    ['2026.11.20 14:03', cn(2026, 11, 20, 14, 3)],
+    ['2026-1-5 9:07', cn(2026, 1, 5, 9, 7)],
+    ['2026-11-20', cn(2026, 11, 20)],
+    ['2026年11月20日 14:03', cn(2026, 11, 20, 14, 3)],
+    ['2026年11月20日14:03:11', cn(2026, 11, 20, 14, 3, 11)],
+    ['2026年1月5日', cn(2026, 1, 5)],
+    ['２０２６－１１－２０　１４：０３', cn(2026, 11, 20, 14, 3)], // full width
+    ['11/20/2026 2:03 PM', cn(2026, 11, 20, 14, 3)],
+    ['11/20/2026 2:03 pm', cn(2026, 11, 20, 14, 3)],
+    ['11/20/2026 2:03 p.m.', cn(2026, 11, 20, 14, 3)],
+    ['11/20/2026 2:03:45 AM', cn(2026, 11, 20, 2, 3, 45)],
+    ['11/20/2026 2:03PM', cn(2026, 11, 20, 14, 3)],
+    ['20/11/2026 14:03', cn(2026, 11, 20, 14, 3)],
+    ['20.11.2026 14:03', cn(2026, 11, 20, 14, 3)],
+    ['11-20-2026', cn(2026, 11, 20)],
+    ['2026/11/20 下午2:03', cn(2026, 11, 20, 14, 3)],
+    ['2026/11/20 下午 2:03', cn(2026, 11, 20, 14, 3)],
+    ['2026/11/20 上午9:15', cn(2026, 11, 20, 9, 15)],
+    ['2026/11/20 下午14:03', cn(2026, 11, 20, 14, 3)], // redundant marker
+    ['2024-02-29', cn(2024, 2, 29)],
+    ['2026-12-31 23:59:59', cn(2026, 12, 31, 23, 59, 59)],
+    ['2026-11-20 00:00:00', cn(2026, 11, 20)],
+  ])('%j', (text, expected) => {
+    expect(parseWallTime(text, CN)).toBe(expected);
+  });
+
+  describe('12-hour edges', () => {
+    it.each<[string, [number, number]]>([
+      ['12:05 AM', [0, 5]],
+      ['12:00 AM', [0, 0]],
+      ['12:05 PM', [12, 5]],
+      ['1:00 AM', [1, 0]],
+      ['11:59 PM', [23, 59]],
+      ['0:30 AM', [0, 30]],
+    ])('%s', (clock, [h, mi]) => {
+      expect(parseWallTime(`11/20/2026 ${clock}`, CN)).toBe(cn(2026, 11, 20, h, mi));
+    });
+
+    it('handles 上午12 and 下午12 like AM/PM', () => {
+      expect(parseWallTime('2026/11/20 上午12:30', CN)).toBe(cn(2026, 11, 20, 0, 30));
+      expect(parseWallTime('2026/11/20 下午12:30', CN)).toBe(cn(2026, 11, 20, 12, 30));
+    });
+
+    it.each(['11/20/2026 13:00 AM', '11/20/2026 0:30 PM', '2026/11/20 上午2:03 PM'])('%j -> null', (text) => {
+      expect(parseWallTime(text, CN)).toBeNull();
+    });
+  });
+
+  describe('ambiguous year-last dates', () => {
+    it('reads month first by default and for mdy', () => {
+      expect(parseWallTime('03/04/2026', CN)).toBe(cn(2026, 3, 4));
+      expect(parseWallTime('03/04/2026', CN, 'ymd')).toBe(cn(2026, 3, 4));
+      expect(parseWallTime('03/04/2026', CN, 'mdy')).toBe(cn(2026, 3, 4));
+    });
+
+    it('reads day first for dmy', () => {
+      expect(parseWallTime('03/04/2026 10:00', CN, 'dmy')).toBe(cn(2026, 4, 3, 10));
+      expect(parseWallTime('12/05/2026 12:05 AM', CN, 'dmy')).toBe(cn(2026, 5, 12, 0, 5));
+    });
+
+    it('lets a value over 12 decide regardless of order', () => {
+      expect(parseWallTime('20/11/2026', CN, 'mdy')).toBe(cn(2026, 11, 20));
+      expect(parseWallTime('20/11/2026', CN)).toBe(cn(2026, 11, 20));
+      expect(parseWallTime('11/20/2026', CN, 'dmy')).toBe(cn(2026, 11, 20));
+    });
+
+    it('ignores order for year-first dates', () => {
+      expect(parseWallTime('2026-03-04', CN, 'dmy')).toBe(cn(2026, 3, 4));
+      expect(parseWallTime('2026-03-04', CN, 'mdy')).toBe(cn(2026, 3, 4));
+    });
+  });
+
+  it.each([
+    '2026-02-30',
+    '2026-02-29', // not a leap year
+    '2026-04-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-11-00',
+    '2026-11-20 24:00',
+    '2026-11-20 23:60',
+    '2026-11-20 23:59:60',
+    '13/13/2026',
+    '31/02/2026',
+    '2026年2月30日',
+    '',
+    'abc',
+    '14:03:11',
+    '11/20',
+    '-',
+  ])('%j -> null', (text) => {
+    expect(parseWallTime(text, CN)).toBeNull();
+  });
+
+  it('rejects a non-finite offset', () => {
+    expect(parseWallTime('2026-11-20', Number.NaN)).toBeNull();
+  });
+});
+
+describe('parseCountdown', () => {
+  const now = Date.UTC(2026, 10, 20, 6, 0, 0);
+  const hms = (h: number, m = 0, s = 0, d = 0) => d * DAY_MS + h * HOUR_MS + m * MINUTE_MS + s * 1000;
+
+  it.each<[string, number]>([
+    ['剩余 23:59:10', hms(23, 59, 10)],
+    ['剩余23:59:10', hms(23, 59, 10)],
+    ['还剩 23:59:10', hms(23, 59, 10)],
+    ['剩余支付时间：23:59:10', hms(23, 59, 10)],
+    ['剩余 1天 23:59:10', hms(23, 59, 10, 1)],
+    ['left 01:00:00', hms(1)],
+    ['Auto-cancels in 23:59:10', hms(23, 59, 10)],
+    ['Time left: 05:10:00', hms(5, 10)],
+    ['剩余1天2小时3分', hms(2, 3, 0, 1)],
+    ['2天23时59分', hms(23, 59, 0, 2)],
+    ['23时59分10秒', hms(23, 59, 10)],
+    ['剩余 3小时', hms(3)],
+    ['还剩 45分钟', hms(0, 45)],
+    ['还剩1天23小时自动关闭', hms(23, 0, 0, 1)],
+    ['Auto-cancels in 23h 59m', hms(23, 59)],
+    ['closes in 1d 2h', hms(2, 0, 0, 1)],
+    ['closes in 2 hours', hms(2)],
+    ['2 days 3 hours left', hms(3, 0, 0, 2)],
+    ['2 days, 3 hours and 4 minutes left', hms(3, 4, 0, 2)],
+    ['1 hour remaining', hms(1)],
+    ['30 mins left', hms(0, 30)],
+    ['剩余 00:00:00', 0],
+  ])('%j', (text, remaining) => {
+    expect(parseCountdown(text, now)).toBe(now + remaining);
+  });
+
+  it('finds the countdown inside a whole order block', () => {
+    const block = '2026-11-20 14:03:11 订单号: 123456 ¥1,280.00 7天无理由退货 等待买家付款 剩余 23:59:10';
+    expect(parseCountdown(block, now)).toBe(now + hms(23, 59, 10));
+  });
+
+  it.each([
+    '23:59:10', // a bare clock is more likely a time of day
+    '2026-11-20 14:03:11',
+    '创建时间: 2026-11-20 14:03:11',
+    '30天无理由退货', // single duration without a keyword is a policy, not a deadline
+    '24小时发货',
+    '5分钟前',
+    '2 hours ago',
+    '3小时前',
+    '2026年11月20日',
+    '剩余',
+    '剩余 23:61:00',
+    '',
+    'nothing here',
+  ])('%j -> null', (text) => {
+    expect(parseCountdown(text, now)).toBeNull();
+  });
+
+  it('skips an "ago" duration and keeps looking', () => {
+    expect(parseCountdown('下单 5分钟前, 剩余 23小时', now)).toBe(now + hms(23));
+  });
+
+  it('rejects a non-finite now', () => {
+    expect(parseCountdown('剩余 3小时', Number.NaN)).toBeNull();
+  });
+});
+
+describe('formatDurationZh', () => {
+  it.each<[number, string]>([
+    [2 * DAY_MS + 3 * HOUR_MS, '2天3小时'],
+    [2 * DAY_MS + 3 * HOUR_MS + 59 * MINUTE_MS, '2天3小时'],
+    [DAY_MS, '1天'],
+    [5 * HOUR_MS + 12 * MINUTE_MS, '5小时12分'],
+    [5 * HOUR_MS + 12 * MINUTE_MS + 59_000, '5小时12分'],
+    [HOUR_MS, '1小时'],
+    [DAY_MS - 1, '23小时59分'],
+    [12 * MINUTE_MS, '12分钟'],
+    [MINUTE_MS, '1分钟'],
+    [HOUR_MS - 1, '59分钟'],
+    [59_999, '不到1分钟'],
+    [1, '不到1分钟'],
+    [0, '已超时'],
+    [-5 * MINUTE_MS, '已超时'],
+    [Number.NaN, '—'],
+  ])('%i -> %s', (ms, text) => {
+    expect(formatDurationZh(ms)).toBe(text);
+  });
+});
+
+describe('formatAgeZh', () => {
+  it.each<[number, string]>([
+    [0, '刚刚'],
+    [59_999, '刚刚'],
+    [-30_000, '刚刚'], // clock skew
+    [MINUTE_MS, '1分钟前'],
+    [5 * MINUTE_MS + 30_000, '5分钟前'],
+    [59 * MINUTE_MS, '59分钟前'],
+    [HOUR_MS, '1小时前'],
+    [3 * HOUR_MS + 59 * MINUTE_MS, '3小时前'],
+    [DAY_MS, '1天前'],
+    [2 * DAY_MS + 23 * HOUR_MS, '2天前'],
+    [Number.NaN, '—'],
+  ])('%i -> %s', (ms, text) => {
+    expect(formatAgeZh(ms)).toBe(text);
+  });
+});
