@@ -63,3 +63,20 @@ export function ensureBrowser() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`[paynudge] Chromium: ${ensureBrowser()}`);
 }
+
+/**
+ * Screenshots of a Chinese UI need a CJK font; a bare server has none and
+ * would render boxes. Best effort: install Noto CJK with apt when root.
+ */
+export function ensureCjkFont() {
+  if (process.platform !== 'linux') return;
+  const probe = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  if (probe.status === 0 && probe.stdout.trim()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    console.warn('[paynudge] No Chinese font found: screenshots will show boxes. Install fonts-noto-cjk.');
+    return;
+  }
+  console.log('[paynudge] Installing fonts-noto-cjk so screenshots show Chinese text…');
+  spawnSync('apt-get', ['install', '-y', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}

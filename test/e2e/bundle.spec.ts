@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR } from '../support/harness.mjs';
+
+// Seller pages stay light: React belongs to the panel and popup only.
+const REACT_MARKER = /react\.dev\/errors|Minified React error/;
+
+test('the content script carries no React while the panel does', () => {
+  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/taobao.js'), 'utf8');
+  expect(content).not.toMatch(REACT_MARKER);
+  const chunks = readdirSync(join(EXTENSION_DIR, 'chunks')).map((f) => readFileSync(join(EXTENSION_DIR, 'chunks', f), 'utf8'));
+  expect(chunks.some((c) => REACT_MARKER.test(c))).toBe(true);
+});
+
+test('the production manifest matches only real seller hosts', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { matches: string[] }[];
+    host_permissions: string[];
+    permissions: string[];
+  };
+  const patterns = [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)];
+  for (const pattern of patterns) {
+    expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\.(taobao|tmall)\.com\/\*$/);
+  }
+  expect(manifest.permissions.sort()).toEqual(['clipboardWrite', 'sidePanel']);
+});
