@@ -9,10 +9,12 @@ export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
   const db = () => (dbPromise ??= openPayNudgeDb());
 
+  // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
+  const toolbar = browser.action ?? browser.browserAction;
   const refreshBadge = async () => {
     const { count } = await unpaidSummary(await db());
-    await browser.action.setBadgeText({ text: formatBadge(count) });
-    await browser.action.setBadgeBackgroundColor({ color: '#e4572e' });
+    await toolbar.setBadgeText({ text: formatBadge(count) });
+    await toolbar.setBadgeBackgroundColor({ color: '#e4572e' });
   };
 
   const background = createBackground({

@@ -5,24 +5,27 @@ import { t } from '@/components/strings';
 import type { BackgroundResponses } from '@/lib/messaging/protocol';
 import { formatMoney } from '@/lib/orders/money';
 
-/** Chrome opens its side panel; Firefox has a sidebar instead. */
-async function openPanel(): Promise<void> {
+/**
+ * Chrome opens its side panel; Firefox has a sidebar instead. Both demand a
+ * user gesture, which an `await` before the call would lose: the window id
+ * is looked up when the popup opens, not on click.
+ */
+function openPanel(windowId: number | undefined): void {
   const api = browser as unknown as {
     sidePanel?: { open(options: { windowId: number }): Promise<void> };
     sidebarAction?: { open(): Promise<void> };
   };
-  if (api.sidePanel) {
-    const win = await browser.windows.getCurrent();
-    if (win.id !== undefined) await api.sidePanel.open({ windowId: win.id });
-  } else {
-    await api.sidebarAction?.open();
-  }
-  window.close();
+  const opening = api.sidePanel ? windowId !== undefined && api.sidePanel.open({ windowId }) : api.sidebarAction?.open();
+  void Promise.resolve(opening).then(() => window.close());
 }
 
 export function Popup() {
   const [summary, setSummary] = useState<BackgroundResponses['summary/get']>();
   const [error, setError] = useState<string>();
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => {
+    browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
+  }, []);
   const load = useCallback(() => {
     ask('summary/get', {}).then(setSummary, (e: Error) => setError(e.message));
   }, []);
@@ -48,7 +51,7 @@ export function Popup() {
           {summary && summary.totals.length === 0 && <div className="muted">—</div>}
         </div>
       </div>
-      <button className="primary wide" data-testid="open-panel" onClick={() => void openPanel()}>
+      <button className="primary wide" data-testid="open-panel" onClick={() => openPanel(windowId)}>
         {t.openPanel}
       </button>
     </main>

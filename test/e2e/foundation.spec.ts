@@ -38,6 +38,18 @@ function safeFrameUrl(frame: () => { url(): string }): string {
   }
 }
 
+/** Reads the clipboard the way a person would see it: from a web page (extension origins cannot be granted the permission). */
+async function readClipboard(): Promise<string> {
+  const origin = new URL(URLS.taobaoChat).origin;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  await page.goto(URLS.taobaoChat);
+  await page.bringToFront();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  await page.close();
+  return text;
+}
+
 async function openPanel(tabId: number): Promise<Page> {
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });
@@ -152,11 +164,33 @@ test('with no chat box on the bound tab, the suggestion is copied and the copy i
   // Orders on the bound tab are tagged as such.
   await expect(row).toContainText('本页');
   await row.click();
+  const text = await panel.getByTestId('suggestion-text').first().textContent();
   await panel.getByTestId('suggestion').first().getByTestId('insert-button').click();
   await expect(panel.getByTestId('toast')).toContainText('没找到聊天框');
   await expect(panel.getByTestId('attempt-row')).toHaveCount(1);
+  expect(await readClipboard()).toBe(text);
+
+  // The copy button copies another suggestion exactly, and logs that too.
+  const second = await panel.getByTestId('suggestion-text').nth(1).textContent();
+  await panel.getByTestId('suggestion').nth(1).getByTestId('copy-button').click();
+  await expect(panel.getByTestId('attempt-row')).toHaveCount(2);
+  expect(await readClipboard()).toBe(second);
   await panel.close();
   await list.close();
+});
+
+test('the popup button opens the side panel', async () => {
+  const sidePanels = () =>
+    worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { getContexts(filter: object): Promise<unknown[]> } } };
+      return (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length;
+    });
+  expect(await sidePanels()).toBe(0);
+  const popup = await context.newPage();
+  await popup.goto(extensionUrl('popup.html'));
+  await expect(popup.getByTestId('unpaid-count')).toHaveText(/^\d+$/);
+  await popup.getByTestId('open-panel').click();
+  await expect.poll(sidePanels).toBe(1);
 });
 
 test('the extension made no network request of its own', async () => {
