@@ -22,7 +22,7 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
     <li data-testid="attempt-row" data-attempt-id={attempt.id} data-outcome={attempt.outcome} className="attempt-row">
       <div className="attempt-head">
         <span>{TIME.format(attempt.at)}</span>
-        <span className="tag">{t.action[attempt.action]}</span>
+        <span className="tag">{attempt.action === 'manual' ? t.channel[attempt.channel] : t.action[attempt.action]}</span>
         <label className="outcome">
           <span className="sr-only">结果</span>
           <select

@@ -2,6 +2,7 @@ import type { BackgroundResponses } from '@/lib/messaging/protocol';
 import { formatMoney } from '@/lib/orders/money';
 import type { Suggestion } from '@/lib/compose/engine';
 import { AttemptRow } from './AttemptRow';
+import { ManualAttemptForm } from './ManualAttemptForm';
 import { t } from './strings';
 
 interface Props {
@@ -60,6 +61,8 @@ export function OrderDetail({ detail, busy, onInsert, onCopy, onError }: Props) 
           ))}
         </ul>
       )}
+      <h2>{t.manualTitle}</h2>
+      <ManualAttemptForm orderKey={order.key} onError={onError} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Outcome } from '@/lib/orders/model';
+import type { Channel, Outcome } from '@/lib/orders/model';
 
 // Every UI string in one place (zh-CN for now), so the coming _locales move
 // is a table swap, not a hunt through components.
@@ -31,6 +31,11 @@ export const t = {
   openPanel: '打开催付侧边栏',
   unpaidOrders: '待付款订单',
   unpaidMoney: '待收金额',
+  channelLabel: '渠道',
+  outcomeLabel: '结果',
+  logContact: '记一笔',
+  manualTitle: '记录其他联系（电话、短信…）',
+  channel: { chat: '聊天', phone: '电话', sms: '短信', email: '邮件', other: '其他' } satisfies Record<Channel, string>,
   action: { inserted: '插入', copied: '复制', manual: '手动记录' } as Record<string, string>,
   outcome: {
     pending: '待确认',

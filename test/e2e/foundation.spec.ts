@@ -125,6 +125,17 @@ test('unpaid orders flow from the sold-items page to the chat box, the log and t
   await expect(panel.getByTestId('attempt-note')).toHaveValue('说晚上发工资后付');
   await expect(panel.locator(`[data-testid="order-row"][data-buyer="${CHAT_BUYER}"]`)).toContainText('已联系1次');
 
+  // A phone call made outside the panel is logged by hand, newest first.
+  const manual = panel.getByTestId('manual-attempt');
+  await manual.getByLabel('渠道').selectOption('phone');
+  await manual.getByLabel('结果').selectOption('replied');
+  await manual.getByLabel('备注').fill('电话沟通，说今晚付');
+  await manual.getByRole('button').click();
+  await expect(panel.getByTestId('attempt-row')).toHaveCount(2);
+  await expect(panel.getByTestId('attempt-row').first()).toHaveAttribute('data-outcome', 'replied');
+  await expect(panel.getByTestId('attempt-row').first()).toContainText('电话');
+  await expect(panel.getByTestId('attempt-row').first().getByTestId('attempt-note')).toHaveValue('电话沟通，说今晚付');
+
   // Popup: count and total per currency.
   const popup = await context.newPage();
   await popup.goto(extensionUrl('popup.html'));
