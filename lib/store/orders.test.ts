@@ -161,6 +161,20 @@ describe('applyPageRead: orders that get paid', () => {
     expect((await getBuyer(db, buyerKey('taobao', '王小二')))!.paidOrderKeys).toEqual(['taobao:1001002']);
   });
 
+  it('brings an order back, and takes back the returning-buyer credit, when it shows unpaid again', async () => {
+    // Page 1 of the unpaid tab; a new order later pushes 1001002 onto page 2.
+    await applyPageRead(db, pageRead([seen('1001001'), seen('1001002', { buyer: { nick: 'lily_2019' } })]), T0);
+    await applyPageRead(db, pageRead([seen('1001003'), seen('1001001')]), T0 + HOUR_MS);
+    expect(await openIds(db)).not.toContain('1001002');
+
+    await applyPageRead(db, pageRead([seen('1001002', { buyer: { nick: 'lily_2019' } })], { listKey: UNPAID_P2 }), T0 + 2 * HOUR_MS);
+
+    expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'unpaid', statusSource: 'page' });
+    expect(await openIds(db)).toContain('1001002');
+    // She never paid anything: she must not be greeted as a returning customer.
+    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))!.paidOrderKeys).toEqual([]);
+  });
+
   it('does not mark orders missing from page 2 of the unpaid listing', async () => {
     await applyPageRead(db, pageRead([seen('1001001')]), T0);
     const result = await applyPageRead(db, pageRead([seen('1001003')], { listKey: UNPAID_P2 }), T0 + HOUR_MS);
@@ -210,6 +224,20 @@ describe('applyPageRead: deadlines', () => {
     const order = await getOrder(db, 'taobao:1001001');
     expect(order?.autoCloseAt).toBe(shown);
     expect(order?.autoCloseEstimated).toBe(false);
+  });
+
+  it('keeps a countdown reported the way the adapter reports it (no estimate flag) over a later estimate', async () => {
+    // The adapter leaves autoCloseEstimated out for a countdown the page showed.
+    const estimate = seen('1001001', { autoCloseAt: T0 + 71 * HOUR_MS, autoCloseEstimated: true });
+    const { autoCloseEstimated: _drop, ...countdown } = seen('1001001', { autoCloseAt: T0 + 2 * HOUR_MS });
+    await applyPageRead(db, pageRead([estimate]), T0);
+    await applyPageRead(db, pageRead([countdown]), T0 + MINUTE_MS);
+    expect((await getOrder(db, 'taobao:1001001'))?.autoCloseEstimated).not.toBe(true);
+
+    // Later the all-orders tab, which shows no countdown, is read.
+    await applyPageRead(db, pageRead([estimate], { listKey: ALL_P1, unpaidOnly: false }), T0 + 2 * MINUTE_MS);
+    expect((await getOrder(db, 'taobao:1001001'))?.autoCloseAt).toBe(T0 + 2 * HOUR_MS);
+    expect((await listOpenOrders(db))[0]?.autoCloseAt).toBe(T0 + 2 * HOUR_MS);
   });
 
   it('lets a newer page countdown replace an older one', async () => {

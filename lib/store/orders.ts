@@ -19,7 +19,13 @@ function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: Page
     key: orderKey(seen.platform, seen.orderId),
     createdAt: seen.createdAt ?? existing?.createdAt,
     autoCloseAt: keepOldDeadline ? existing.autoCloseAt : seen.autoCloseAt ?? existing?.autoCloseAt,
-    autoCloseEstimated: keepOldDeadline ? false : seen.autoCloseEstimated ?? existing?.autoCloseEstimated,
+    // The flag belongs to the deadline it came with: a countdown read without
+    // it (as adapters report one) must not inherit an older estimate's flag.
+    autoCloseEstimated: keepOldDeadline
+      ? false
+      : seen.autoCloseAt !== undefined
+        ? seen.autoCloseEstimated
+        : existing?.autoCloseEstimated,
     pageUrl: read.url,
     listKey: read.listKey,
     statusSource: 'page',
@@ -38,6 +44,9 @@ function sameContent(a: Order, b: Order): boolean {
 function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buyer {
   const paid = new Set(existing?.paidOrderKeys ?? []);
   if (order.status === 'paid') paid.add(order.key);
+  // An order marked paid because it left the unpaid list can turn up unpaid
+  // again (e.g. pushed onto page 2): then it was never paid.
+  else if (order.status === 'unpaid') paid.delete(order.key);
   return {
     ...existing,
     key: buyerKey(order.platform, order.buyer.nick),

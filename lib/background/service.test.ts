@@ -1,0 +1,443 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackground, senderKind, type BackgroundDeps, type SenderInfo } from './service';
+import { openPayNudgeDb, type Db } from '../store/db';
+import { listAttempts } from '../store/attempts';
+import { getOrder } from '../store/orders';
+import type { ContentResponses, OrderListEntry, Reply } from '../messaging/protocol';
+import type { ObservedOrder, PageRead } from '../orders/model';
+import { HOUR_MS } from '../orders/time';
+
+const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
+const CHAT_URL = 'https://qn.taobao.com/workbench/chat';
+const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
+const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=7' };
+const XIAOMEI = 'tb_<img src=x onerror=alert(1)>&"小美\'';
+
+function observed(orderId: string, nick: string, overrides: Partial<ObservedOrder> = {}): ObservedOrder {
+  return {
+    platform: 'taobao',
+    orderId,
+    buyer: { nick },
+    items: [{ title: '纯棉儿童睡衣套装 春秋款', qty: 1 }],
+    amount: { minor: 9900, currency: 'CNY' },
+    createdAt: NOW - HOUR_MS,
+    autoCloseAt: NOW + 71 * HOUR_MS,
+    autoCloseEstimated: true,
+    status: 'unpaid',
+    ...overrides,
+  };
+}
+
+function read(orders: ObservedOrder[]): PageRead {
+  return {
+    platform: 'taobao',
+    url: SOLD_URL,
+    listKey: 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=waitBuyerPay&page=1',
+    unpaidOnly: true,
+    orders,
+    unreadable: 0,
+  };
+}
+
+const COAT = observed('3398752046183927614', XIAOMEI, {
+  items: [
+    { title: '秋冬加厚羊毛混纺大衣 女中长款 双面呢', sku: '颜色分类：驼色；尺码：M', qty: 2 },
+    { title: '同款羊绒围巾 礼盒装', qty: 1 },
+  ],
+  amount: { minor: 128000, currency: 'CNY' },
+  autoCloseAt: NOW + 67 * HOUR_MS,
+});
+const PAJAMAS = observed('2471093385512748201', '快乐的小熊', { autoCloseAt: NOW + 71 * HOUR_MS });
+const HAT = observed('2470011239875561022', 'lily_2019', { items: [{ title: '手工编织草帽 度假风', qty: 2 }], autoCloseAt: NOW + 2 * HOUR_MS });
+const BAG = observed('2472205561098834410', '王小二', { items: [{ title: '大容量双肩背包 通勤', qty: 1 }], autoCloseAt: NOW + 30 * HOUR_MS });
+
+interface Harness {
+  db: Db;
+  deps: BackgroundDeps;
+  changed: ReturnType<typeof vi.fn>;
+  askTab: ReturnType<typeof vi.fn>;
+  tabReplies: { context?: ContentResponses['tab/context']; insert?: ContentResponses['composer/insert'] };
+  bg: ReturnType<typeof createBackground>;
+  /** Sends a message and unwraps an ok reply; fails the test on anything else. */
+  ask<T>(raw: unknown, sender?: SenderInfo): Promise<T>;
+}
+
+async function harness(): Promise<Harness> {
+  const db = await openPayNudgeDb(`test-${crypto.randomUUID()}`);
+  let counter = 0;
+  const tabReplies: Harness['tabReplies'] = {};
+  const changed = vi.fn();
+  const askTab = vi.fn(async (_tabId: number, type: keyof ContentResponses, _payload: object) =>
+    type === 'tab/context' ? tabReplies.context : tabReplies.insert,
+  );
+  const deps: BackgroundDeps = {
+    db: async () => db,
+    now: () => NOW,
+    newId: () => `id-${++counter}`,
+    extensionId: 'ext',
+    extensionOrigin: 'chrome-extension://ext/',
+    askTab: askTab as BackgroundDeps['askTab'],
+    tabUrl: async (tabId) => (tabId === 7 ? SOLD_URL : tabId === 9 ? CHAT_URL : undefined),
+    changed,
+  };
+  const bg = createBackground(deps);
+  return {
+    db,
+    deps,
+    changed,
+    askTab,
+    tabReplies,
+    bg,
+    async ask<T>(raw: unknown, sender: SenderInfo = PANEL) {
+      const reply = await bg.handle(raw, sender);
+      expect(reply, `no reply to ${JSON.stringify(raw).slice(0, 80)}`).toBeDefined();
+      if (!reply!.ok) throw new Error(`unexpected error reply: ${reply!.error}`);
+      return reply!.data as T;
+    },
+  };
+}
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(() => {
+  h.db.close();
+});
+
+const listed = async (tabId?: number) =>
+  (await h.ask<{ orders: OrderListEntry[] }>({ type: 'orders/list', ...(tabId === undefined ? {} : { tabId }) })).orders;
+const listedIds = async (tabId?: number) => (await listed(tabId)).map((e) => e.order.orderId);
+
+describe('senderKind', () => {
+  const deps = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' };
+
+  it('ignores another extension, even on its own pages or a seller page', () => {
+    expect(senderKind({ id: 'other', url: 'chrome-extension://other/popup.html' }, deps)).toBeUndefined();
+    expect(senderKind({ id: 'other', url: SOLD_URL, tab: { id: 7 } }, deps)).toBeUndefined();
+    expect(senderKind({ url: SOLD_URL, tab: { id: 7 } }, deps)).toBeUndefined();
+  });
+
+  it('ignores our own script on a web page that is not a seller host', () => {
+    expect(senderKind({ id: 'ext', url: 'https://evil.example.com/list_sold_items.htm', tab: { id: 7 } }, deps)).toBeUndefined();
+    expect(senderKind({ id: 'ext', url: 'https://trade.taobao.com.evil.example/', tab: { id: 7 } }, deps)).toBeUndefined();
+    expect(senderKind({ id: 'ext', url: 'http://trade.taobao.com/trade/itemlist/list_sold_items.htm', tab: { id: 7 } }, deps)).toBeUndefined();
+    expect(senderKind({ id: 'ext', url: 'not a url', tab: { id: 7 } }, deps)).toBeUndefined();
+  });
+
+  it('recognises our content script on a seller page with a tab', () => {
+    expect(senderKind({ id: 'ext', url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', tab: { id: 7 } }, deps)).toBe('content');
+    expect(senderKind({ id: 'ext', url: CHAT_URL, tab: { id: 0 } }, deps)).toBe('content');
+  });
+
+  it('does not take a seller URL without a tab for a content script', () => {
+    expect(senderKind({ id: 'ext', url: SOLD_URL }, deps)).toBeUndefined();
+    expect(senderKind({ id: 'ext', url: SOLD_URL, tab: {} }, deps)).toBeUndefined();
+  });
+
+  it('recognises our extension pages, and only ours', () => {
+    expect(senderKind({ id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=3' }, deps)).toBe('extension');
+    expect(senderKind({ id: 'ext', url: 'chrome-extension://ext/popup.html', tab: { id: 2 } }, deps)).toBe('extension');
+    expect(senderKind({ id: 'ext', url: 'chrome-extension://extother/popup.html' }, deps)).toBeUndefined();
+    expect(senderKind({ id: 'ext' }, deps)).toBeUndefined();
+  });
+});
+
+describe('handle: who may ask what', () => {
+  it('does not answer strangers', async () => {
+    await h.ask({ type: 'page/read', read: read([COAT]) }, CONTENT);
+    expect(h.bg.handle({ type: 'summary/get' }, { id: 'other', url: 'chrome-extension://other/popup.html' })).toBeUndefined();
+    expect(h.bg.handle({ type: 'page/read', read: read([]) }, { id: 'ext', url: 'https://evil.example.com/', tab: { id: 3 } })).toBeUndefined();
+    // The evil page's empty "unpaid list" did not mark anything paid.
+    expect(await listedIds()).toEqual(['3398752046183927614']);
+  });
+
+  it('does not let a content script use extension-only requests', async () => {
+    await h.ask({ type: 'page/read', read: read([COAT]) }, CONTENT);
+    const { attemptId } = await h.ask<{ attemptId: string }>({
+      type: 'suggestion/copied',
+      orderKey: 'taobao:3398752046183927614',
+      templateId: 'zh-first-friendly',
+      text: '亲，在吗',
+    });
+    h.changed.mockClear();
+
+    expect(h.bg.handle({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' }, CONTENT)).toBeUndefined();
+    expect(h.bg.handle({ type: 'orders/list' }, CONTENT)).toBeUndefined();
+    expect(h.bg.handle({ type: 'order/detail', orderKey: 'taobao:3398752046183927614' }, CONTENT)).toBeUndefined();
+    expect(
+      h.bg.handle({ type: 'suggestion/insert', tabId: 7, orderKey: 'taobao:3398752046183927614', templateId: 'x', text: '亲' }, CONTENT),
+    ).toBeUndefined();
+
+    expect((await listAttempts(h.db, 'taobao:3398752046183927614')).map((a) => a.outcome)).toEqual(['pending']);
+    expect(await listedIds()).toEqual(['3398752046183927614']);
+    expect(h.changed).not.toHaveBeenCalled();
+    expect(h.askTab).not.toHaveBeenCalledWith(7, 'composer/insert', expect.anything());
+  });
+
+  it('does not let an extension page pose as a content script', async () => {
+    expect(h.bg.handle({ type: 'page/read', read: read([COAT]) }, PANEL)).toBeUndefined();
+    expect(await listedIds()).toEqual([]);
+  });
+
+  it('gives no reply to malformed requests from our own pages', () => {
+    expect(h.bg.handle({ type: 'order/detail', orderKey: '' }, PANEL)).toBeUndefined();
+    expect(h.bg.handle({ type: 'toString' }, PANEL)).toBeUndefined();
+    expect(h.bg.handle('summary/get', PANEL)).toBeUndefined();
+  });
+});
+
+describe('page/read', () => {
+  it('stores the orders and tells open panels', async () => {
+    const result = await h.ask<{ written: number; gone: number }>({ type: 'page/read', read: read([COAT, PAJAMAS]) }, CONTENT);
+    expect(result).toEqual({ written: 2, gone: 0 });
+    expect(h.changed).toHaveBeenCalledTimes(1);
+    expect((await listedIds()).sort()).toEqual(['2471093385512748201', '3398752046183927614']);
+  });
+
+  it('does not wake the panels when nothing changed', async () => {
+    await h.ask({ type: 'page/read', read: read([COAT]) }, CONTENT);
+    h.changed.mockClear();
+    expect(await h.ask({ type: 'page/read', read: read([COAT]) }, CONTENT)).toEqual({ written: 0, gone: 0 });
+    expect(h.changed).not.toHaveBeenCalled();
+  });
+
+  it('reports orders that left the unpaid list', async () => {
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS]) }, CONTENT);
+    expect(await h.ask({ type: 'page/read', read: read([COAT]) }, CONTENT)).toEqual({ written: 1, gone: 1 });
+    expect(await listedIds()).toEqual(['3398752046183927614']);
+  });
+
+  it('ignores a read whose orders fail validation', async () => {
+    const bad = read([{ ...COAT, orderId: '3398752046183927614; DROP' }]);
+    expect(h.bg.handle({ type: 'page/read', read: bad }, CONTENT)).toBeUndefined();
+    expect(await listedIds()).toEqual([]);
+  });
+});
+
+describe('orders/list', () => {
+  beforeEach(async () => {
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS, HAT, BAG]) }, CONTENT);
+  });
+
+  it('lists open orders by deadline when no tab is bound', async () => {
+    expect(await listedIds()).toEqual(['2470011239875561022', '2472205561098834410', '3398752046183927614', '2471093385512748201']);
+    expect(h.askTab).not.toHaveBeenCalled();
+  });
+
+  it('puts the buyer of the open chat first, then the orders on the tab, then the rest', async () => {
+    h.tabReplies.context = {
+      platform: 'taobao',
+      orderIds: ['2471093385512748201', '3398752046183927614'],
+      chatBuyer: { nick: '快乐的小熊' },
+      hasComposer: true,
+    };
+    const entries = await listed(9);
+    expect(entries.map((e) => e.order.orderId)).toEqual([
+      '2471093385512748201', // chatting
+      '3398752046183927614', // on the tab
+      '2470011239875561022', // the rest, by deadline
+      '2472205561098834410',
+    ]);
+    expect(entries.map((e) => [e.chatting, e.onTab])).toEqual([
+      [true, true],
+      [false, true],
+      [false, false],
+      [false, false],
+    ]);
+    expect(h.askTab).toHaveBeenCalledWith(9, 'tab/context', {});
+  });
+
+  it('describes the bound tab', async () => {
+    h.tabReplies.context = { platform: 'taobao', orderIds: ['2470011239875561022'], chatBuyer: { nick: 'lily_2019' }, hasComposer: true };
+    const { tab } = await h.ask<{ tab: Record<string, unknown> }>({ type: 'orders/list', tabId: 9 });
+    expect(tab).toEqual({
+      tabId: 9,
+      url: CHAT_URL,
+      platform: 'taobao',
+      orderKeys: ['taobao:2470011239875561022'],
+      chatBuyer: 'lily_2019',
+      hasComposer: true,
+    });
+  });
+
+  it('still lists everything when the tab has no content script', async () => {
+    const { orders, tab } = await h.ask<{ orders: OrderListEntry[]; tab: Record<string, unknown> }>({ type: 'orders/list', tabId: 7 });
+    expect(orders).toHaveLength(4);
+    expect(orders.every((e) => !e.onTab && !e.chatting)).toBe(true);
+    expect(tab).toMatchObject({ tabId: 7, url: SOLD_URL, orderKeys: [], hasComposer: false });
+  });
+
+  it('counts contact attempts and flags returning buyers', async () => {
+    await h.ask({ type: 'suggestion/copied', orderKey: 'taobao:2472205561098834410', templateId: 'zh-first-doubt', text: '王小二您好' });
+    await h.ask({ type: 'attempt/manual', orderKey: 'taobao:2472205561098834410', channel: 'phone', outcome: 'no_reply' });
+    // lily_2019 paid an earlier order.
+    await h.ask({ type: 'page/read', read: { ...read([observed('2400000000000000001', 'lily_2019', { status: 'paid' })]), unpaidOnly: false, listKey: 'all' } }, CONTENT);
+
+    const byId = Object.fromEntries((await listed()).map((e) => [e.order.orderId, e]));
+    expect(byId['2472205561098834410']).toMatchObject({ attempts: 2, returning: false });
+    expect(byId['2470011239875561022']).toMatchObject({ attempts: 0, returning: true });
+    expect(byId['2400000000000000001']).toBeUndefined();
+  });
+});
+
+describe('order/detail', () => {
+  beforeEach(async () => {
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS]) }, CONTENT);
+  });
+
+  it('offers at least three ready-to-send suggestions naming the buyer and the item', async () => {
+    const detail = await h.ask<{ order: { orderId: string }; suggestions: { templateId: string; text: string }[] }>({
+      type: 'order/detail',
+      orderKey: 'taobao:2471093385512748201',
+    });
+    expect(detail.order.orderId).toBe('2471093385512748201');
+    expect(detail.suggestions.length).toBeGreaterThanOrEqual(3);
+    for (const s of detail.suggestions) {
+      expect(s.text).not.toContain('{{');
+      expect(s.text).not.toContain('}}');
+      expect(s.text).not.toContain('undefined');
+    }
+    expect(detail.suggestions.some((s) => s.text.includes('快乐的小熊'))).toBe(true);
+    expect(detail.suggestions.some((s) => s.text.includes('纯棉儿童睡衣套装 春秋款'))).toBe(true);
+    expect(new Set(detail.suggestions.map((s) => s.text)).size).toBe(detail.suggestions.length);
+  });
+
+  it('writes a hostile-looking nick into the text literally, and names a multi-item order', async () => {
+    const detail = await h.ask<{ suggestions: { text: string }[] }>({ type: 'order/detail', orderKey: 'taobao:3398752046183927614' });
+    expect(detail.suggestions.some((s) => s.text.includes(XIAOMEI))).toBe(true);
+    expect(detail.suggestions.some((s) => s.text.includes('等2件宝贝'))).toBe(true);
+    expect(detail.suggestions.some((s) => s.text.includes('¥1,280.00'))).toBe(true);
+  });
+
+  it('changes its suggestions after a first reminder was sent', async () => {
+    const key = 'taobao:2471093385512748201';
+    const before = await h.ask<{ suggestions: { templateId: string }[] }>({ type: 'order/detail', orderKey: key });
+    await h.ask({ type: 'suggestion/copied', orderKey: key, templateId: before.suggestions[0]!.templateId, text: '第一次提醒' });
+    const after = await h.ask<{ attempts: unknown[]; suggestions: { templateId: string }[] }>({ type: 'order/detail', orderKey: key });
+    expect(after.attempts).toHaveLength(1);
+    expect(after.suggestions[0]!.templateId).not.toBe(before.suggestions[0]!.templateId);
+  });
+
+  it('answers an unknown order with a Chinese error instead of throwing', async () => {
+    const reply = await h.bg.handle({ type: 'order/detail', orderKey: 'taobao:1111111111' }, PANEL);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+});
+
+describe('suggestion/insert', () => {
+  const KEY = 'taobao:3398752046183927614';
+  const TEXT = `亲，${XIAOMEI}您好～`;
+  beforeEach(async () => {
+    await h.ask({ type: 'page/read', read: read([COAT]) }, CONTENT);
+    h.changed.mockClear();
+  });
+
+  it('logs an attempt with the inserted text when the tab says it was inserted', async () => {
+    h.tabReplies.insert = { inserted: true, method: 'native-setter' };
+    const result = await h.ask({ type: 'suggestion/insert', tabId: 9, orderKey: KEY, templateId: 'zh-first-friendly', text: TEXT });
+    expect(result).toEqual({ inserted: true, method: 'native-setter', attemptId: 'id-1' });
+    expect(h.askTab).toHaveBeenCalledWith(9, 'composer/insert', { text: TEXT });
+
+    const attempts = await listAttempts(h.db, KEY);
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({
+      id: 'id-1',
+      orderKey: KEY,
+      buyerKey: `taobao:${XIAOMEI}`,
+      action: 'inserted',
+      channel: 'chat',
+      direction: 'outbound',
+      templateId: 'zh-first-friendly',
+      text: TEXT,
+      at: NOW,
+      outcome: 'pending',
+    });
+    expect(h.changed).toHaveBeenCalled();
+  });
+
+  it('logs nothing when the tab has no composer', async () => {
+    h.tabReplies.insert = { inserted: false, method: 'no-composer' };
+    const result = await h.ask({ type: 'suggestion/insert', tabId: 9, orderKey: KEY, templateId: 'zh-first-friendly', text: TEXT });
+    expect(result).toEqual({ inserted: false, method: 'no-composer' });
+    expect(await listAttempts(h.db, KEY)).toEqual([]);
+    expect(h.changed).not.toHaveBeenCalled();
+  });
+
+  it('logs nothing when no content script answers in the tab', async () => {
+    const result = await h.ask<{ inserted: boolean; attemptId?: string }>({
+      type: 'suggestion/insert',
+      tabId: 9,
+      orderKey: KEY,
+      templateId: 'zh-first-friendly',
+      text: TEXT,
+    });
+    expect(result.inserted).toBe(false);
+    expect(result.attemptId).toBeUndefined();
+    expect(await listAttempts(h.db, KEY)).toEqual([]);
+  });
+});
+
+describe('attempt/outcome', () => {
+  const KEY = 'taobao:3398752046183927614';
+  beforeEach(async () => {
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS]) }, CONTENT);
+  });
+
+  it('takes an order the seller marks paid off the list and out of the totals', async () => {
+    const { attemptId } = await h.ask<{ attemptId: string }>({ type: 'suggestion/copied', orderKey: KEY, templateId: 'zh-first-friendly', text: '亲' });
+    h.changed.mockClear();
+
+    const { attempt } = await h.ask<{ attempt: { outcome: string } }>({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' });
+    expect(attempt.outcome).toBe('paid');
+    expect(await listedIds()).toEqual(['2471093385512748201']);
+    expect(await h.ask({ type: 'summary/get' })).toEqual({ count: 1, totals: [{ currency: 'CNY', minor: 9900 }] });
+    expect(await getOrder(h.db, KEY)).toMatchObject({ status: 'paid', statusSource: 'person', statusChangedAt: NOW });
+    expect(h.changed).toHaveBeenCalled();
+  });
+
+  it('keeps the order open for other outcomes and remembers a promise', async () => {
+    const { attemptId } = await h.ask<{ attemptId: string }>({ type: 'attempt/manual', orderKey: KEY, channel: 'phone', outcome: 'sent' });
+    await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'promised', promisedAt: NOW + 3 * HOUR_MS, note: '晚上付' });
+    expect((await listedIds()).sort()).toEqual(['2471093385512748201', '3398752046183927614']);
+    expect((await listAttempts(h.db, KEY))[0]).toMatchObject({ outcome: 'promised', promisedAt: NOW + 3 * HOUR_MS, note: '晚上付' });
+  });
+
+  it('answers an unknown attempt with a Chinese error and changes nothing', async () => {
+    h.changed.mockClear();
+    const reply = (await h.bg.handle({ type: 'attempt/outcome', id: 'nope', outcome: 'paid' }, PANEL)) as Reply<unknown>;
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/[\u4e00-\u9fff]/);
+    expect(h.changed).not.toHaveBeenCalled();
+    expect(await listedIds()).toHaveLength(2);
+  });
+});
+
+describe('errors', () => {
+  it('reports logging against an order that is gone, in Chinese', async () => {
+    const reply = await h.bg.handle({ type: 'suggestion/copied', orderKey: 'taobao:404404404', templateId: 't', text: '亲' }, PANEL);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(await h.db.count('attempts')).toBe(0);
+  });
+
+  it('turns an internal failure into an error reply instead of a rejection', async () => {
+    const broken = createBackground({ ...h.deps, db: () => Promise.reject(new Error('disk full')) });
+    const reply = broken.handle({ type: 'summary/get' }, PANEL);
+    expect(reply).toBeInstanceOf(Promise);
+    await expect(reply).resolves.toEqual({ ok: false, error: expect.stringMatching(/^内部错误.*disk full/) });
+  });
+});
+
+describe('summary/get', () => {
+  it('counts the open orders and totals them per currency', async () => {
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS, observed('9990001', 'Mia🌸', { amount: { minor: 2350, currency: 'USD' } })]) }, CONTENT);
+    expect(await h.ask({ type: 'summary/get' })).toEqual({
+      count: 3,
+      totals: [
+        { currency: 'CNY', minor: 137900 },
+        { currency: 'USD', minor: 2350 },
+      ],
+    });
+  });
+});
