@@ -35,6 +35,7 @@ function read(orders: ObservedOrder[]): PageRead {
     url: SOLD_URL,
     listKey: 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=waitBuyerPay&page=1',
     unpaidOnly: true,
+    complete: true,
     orders,
     unreadable: 0,
   };
@@ -365,6 +366,13 @@ describe('suggestion/insert', () => {
     expect(h.changed).not.toHaveBeenCalled();
   });
 
+  it('refuses to insert for an order it no longer knows, before touching the tab', async () => {
+    const reply = await h.bg.handle({ type: 'suggestion/insert', tabId: 9, orderKey: 'taobao:1', templateId: 'zh-first-friendly', text: TEXT }, PANEL);
+    expect(reply).toMatchObject({ ok: false });
+    expect((reply as { error: string }).error).toMatch(/订单/);
+    expect(h.askTab).not.toHaveBeenCalledWith(9, 'composer/insert', expect.anything());
+  });
+
   it('logs nothing when no content script answers in the tab', async () => {
     const result = await h.ask<{ inserted: boolean; attemptId?: string }>({
       type: 'suggestion/insert',
@@ -395,6 +403,15 @@ describe('attempt/outcome', () => {
     expect(await h.ask({ type: 'summary/get' })).toEqual({ count: 1, totals: [{ currency: 'CNY', minor: 9900 }] });
     expect(await getOrder(h.db, KEY)).toMatchObject({ status: 'paid', statusSource: 'person', statusChangedAt: NOW });
     expect(h.changed).toHaveBeenCalled();
+  });
+
+  it('counts a buyer the seller marked paid as returning next time', async () => {
+    const { attemptId } = await h.ask<{ attemptId: string }>({ type: 'suggestion/copied', orderKey: KEY, templateId: 'zh-first-friendly', text: '亲' });
+    await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' });
+    const nextOrder = observed('3398752046183927999', XIAOMEI);
+    await h.ask({ type: 'page/read', read: read([nextOrder, PAJAMAS]) }, CONTENT);
+    const entry = (await listed()).find((e) => e.order.orderId === '3398752046183927999');
+    expect(entry?.returning).toBe(true);
   });
 
   it('keeps the order open for other outcomes and remembers a promise', async () => {

@@ -40,6 +40,8 @@ type Handler<K extends BackgroundRequestType> = (req: BackgroundRequest<K>, send
 
 export class UserError extends Error {}
 
+const ORDER_GONE = '这笔订单已不在记录中，请刷新订单页面后再试。';
+
 /** Who sent a message: our own extension page, our content script on a seller page, or nobody we talk to. */
 export function senderKind(sender: SenderInfo, deps: Pick<BackgroundDeps, 'extensionId' | 'extensionOrigin'>): 'extension' | 'content' | undefined {
   if (sender.id !== deps.extensionId || !sender.url) return undefined;
@@ -71,7 +73,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function logAttempt(orderKeyValue: string, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>) {
     const db = await deps.db();
     const order = await getOrder(db, orderKeyValue);
-    if (!order) throw new UserError('这笔订单已不在记录中，请刷新订单页面后再试。');
+    if (!order) throw new UserError(ORDER_GONE);
     const attempt: ContactAttempt = {
       id: deps.newId(),
       orderKey: order.key,
@@ -126,6 +128,8 @@ export function createBackground(deps: BackgroundDeps) {
     },
 
     async 'suggestion/insert'({ tabId, orderKey: key, templateId, text }) {
+      // Check first: text in the composer with no log behind it would be a silent gap.
+      if (!(await getOrder(await deps.db(), key))) throw new UserError(ORDER_GONE);
       const result = await deps.askTab(tabId, 'composer/insert', { text });
       if (!result?.inserted) return { inserted: false, method: result?.method ?? 'no-content-script' };
       const attempt = await logAttempt(key, { action: 'inserted', channel: 'chat', templateId, text, outcome: 'pending' });
@@ -151,6 +155,10 @@ export function createBackground(deps: BackgroundDeps) {
         const order = await getOrder(db, attempt.orderKey);
         if (order?.status === 'unpaid') {
           await db.put('orders', { ...order, status: 'paid', statusSource: 'person', statusChangedAt: deps.now() });
+          const buyer = await getBuyer(db, attempt.buyerKey);
+          if (buyer && !buyer.paidOrderKeys.includes(order.key)) {
+            await db.put('buyers', { ...buyer, paidOrderKeys: [...buyer.paidOrderKeys, order.key] });
+          }
         }
       }
       deps.changed();

@@ -13,6 +13,7 @@ function validRead(): PageRead {
     url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay',
     listKey: 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=waitBuyerPay&page=1',
     unpaidOnly: true,
+    complete: true,
     unreadable: 0,
     orders: [
       {

@@ -92,6 +92,11 @@ export const PageReadSchema = z.object({
   listKey: z.string().max(4000),
   /** The listing shows only unpaid orders (the 待付款 tab). */
   unpaidOnly: z.boolean(),
+  /**
+   * The listing fits on this one page. On a paginated list an order can
+   * simply move to page 2 when a new one arrives, so absence proves nothing.
+   */
+  complete: z.boolean(),
   orders: z.array(ObservedOrderSchema).max(2000),
   /** Rows that looked like orders but could not be read. */
   unreadable: z.number().int().nonnegative(),

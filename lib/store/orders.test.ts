@@ -32,6 +32,7 @@ function pageRead(orders: ObservedOrder[], overrides: Partial<PageRead> = {}): P
     url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay',
     listKey: UNPAID_P1,
     unpaidOnly: true,
+    complete: true,
     orders,
     unreadable: 0,
     ...overrides,
@@ -180,6 +181,14 @@ describe('applyPageRead: orders that get paid', () => {
     const result = await applyPageRead(db, pageRead([seen('1001003')], { listKey: UNPAID_P2 }), T0 + HOUR_MS);
     expect(result.gone).toEqual([]);
     expect((await openIds(db)).sort()).toEqual(['1001001', '1001003']);
+  });
+
+  it('does not mark orders missing from a paginated unpaid listing: they may just have moved to page 2', async () => {
+    await applyPageRead(db, pageRead([seen('1001001'), seen('1001002')], { complete: false }), T0);
+    // A new order arrives at the top and pushes 1001002 onto the next page.
+    const result = await applyPageRead(db, pageRead([seen('1001003'), seen('1001001')], { complete: false }), T0 + HOUR_MS);
+    expect(result.gone).toEqual([]);
+    expect((await openIds(db)).sort()).toEqual(['1001001', '1001002', '1001003']);
   });
 
   it('does not mark orders missing from a listing that is not unpaid-only', async () => {

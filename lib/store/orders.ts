@@ -87,8 +87,8 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   }
 
   const gone: string[] = [];
-  // A read with unreadable rows may be missing orders that are still unpaid.
-  if (read.unpaidOnly && read.unreadable === 0) {
+  // Absence means "left the unpaid state" only on a whole, fully read unpaid list.
+  if (read.unpaidOnly && read.complete && read.unreadable === 0) {
     for (const order of await orders.index('by-status').getAll('unpaid')) {
       if (order.platform !== read.platform || order.listKey !== read.listKey || seenKeys.has(order.key)) continue;
       const closed = order.autoCloseAt !== undefined && order.autoCloseAt <= now;

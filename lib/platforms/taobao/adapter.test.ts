@@ -130,6 +130,10 @@ describe('taobaoAdapter.readOrders: the unpaid tab', () => {
     expect(pajamas.autoCloseEstimated).not.toBe(true);
   });
 
+  it('believes the visible tab over a stale URL', () => {
+    expect(readPage(ALL_HTML, UNPAID_URL).unpaidOnly).toBe(false);
+  });
+
   it('knows the unpaid tab by its selected tab when the URL does not say', () => {
     const bare = readPage(UNPAID_HTML, ALL_URL);
     expect(bare.unpaidOnly).toBe(true);
@@ -178,6 +182,28 @@ describe('taobaoAdapter.readOrders: listing identity and damage', () => {
     expect(page2.listKey).not.toBe(page1.listKey);
     expect(page2.listKey).toContain('page=2');
     expect(page2.unpaidOnly).toBe(true);
+    // More than one page: an order missing here may just be on another page.
+    expect(page1.complete).toBe(true);
+    expect(page2.complete).toBe(false);
+  });
+
+  it('calls a first page with a live "next" button incomplete', () => {
+    const html = UNPAID_HTML.replace('<span class="pagination-item-active">1</span>', '<span class="pagination-item-active">1</span><a class="pagination-next" href="#">下一页</a>');
+    expect(html).not.toBe(UNPAID_HTML);
+    expect(readPage(html, UNPAID_URL).complete).toBe(false);
+    const lastPage = html.replace('class="pagination-next"', 'class="pagination-next pagination-disabled"');
+    expect(readPage(lastPage, UNPAID_URL).complete).toBe(true);
+  });
+
+  it('never takes a unit price for the order total', () => {
+    const html = editBlock(UNPAID_HTML, '2471093385512748201', (block) => {
+      for (const price of block.querySelectorAll('strong')) price.remove();
+      for (const cell of block.querySelectorAll('td')) if (/含快递/.test(cell.textContent ?? '')) cell.lastElementChild?.remove();
+    });
+    expect(html).not.toContain('￥99.00</span></strong>');
+    const read = readPage(html, UNPAID_URL);
+    expect(read.unreadable).toBe(1);
+    expect(read.orders.find((o) => o.orderId === '2471093385512748201')).toBeUndefined();
   });
 
   it('gives the same listing on Tmall a different listKey', () => {

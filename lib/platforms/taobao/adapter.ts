@@ -46,17 +46,21 @@ function readItems(rows: readonly Element[]): OrderItem[] {
   return items;
 }
 
-/** The total is the cell that mentions shipping (含运费/含快递), else the last money cell. */
+/**
+ * The total is the cell that mentions shipping (含运费/含快递), else the last
+ * order-level (rowspan) money cell. Never a unit price: a wrong amount is
+ * worse than an unreadable row.
+ */
 function readTotal(firstRow: Element | undefined): { total?: string; shipping?: string } {
   if (!firstRow) return {};
-  const cells = [...firstRow.children].map((td) => textOf(td));
-  const withShipping = cells.find((t) => /含(运费|快递)/.test(t));
+  const cells = [...firstRow.children];
+  const withShipping = cells.map((td) => textOf(td)).find((t) => /含(运费|快递)/.test(t));
   if (withShipping) {
     const [total, shipping] = withShipping.split(/含(?:运费|快递)/);
     return { total, shipping };
   }
-  const money = cells.filter((t) => /[¥￥]\s*[\d,]+/.test(t));
-  return { total: money.at(-1) };
+  const orderLevel = cells.filter((td) => td.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(textOf(td)));
+  return { total: orderLevel.length > 0 ? textOf(orderLevel.at(-1)) : undefined };
 }
 
 function readBlock(block: Element, now: number): ObservedOrder | undefined {
@@ -100,9 +104,17 @@ function listKeyOf(doc: Document, url: URL): string {
   return `${url.host}${url.pathname}#tab=${tab}&page=${page}`;
 }
 
+/** The visible tab wins: the SPA can switch tabs without touching the URL. */
 function isUnpaidOnly(doc: Document, url: URL): boolean {
-  if (url.searchParams.get('tabCode') === 'waitBuyerPay' || url.searchParams.get('auctionStatus') === 'NOT_PAID') return true;
-  return UNPAID_TAB.test(textOf(queryFirst(doc, selectors.selectedTab)));
+  const tab = queryFirst(doc, selectors.selectedTab);
+  if (tab) return UNPAID_TAB.test(textOf(tab));
+  return url.searchParams.get('tabCode') === 'waitBuyerPay' || url.searchParams.get('auctionStatus') === 'NOT_PAID';
+}
+
+function isComplete(doc: Document): boolean {
+  // Most page items any selector sees: one selector may only catch the active item.
+  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
+  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
 }
 
 export const taobaoAdapter: PlatformAdapter = {
@@ -121,7 +133,7 @@ export const taobaoAdapter: PlatformAdapter = {
       if (order) orders.push(order);
       else unreadable++;
     }
-    return { platform: 'taobao', url: href, listKey: listKeyOf(doc, url), unpaidOnly: isUnpaidOnly(doc, url), orders, unreadable };
+    return { platform: 'taobao', url: href, listKey: listKeyOf(doc, url), unpaidOnly: isUnpaidOnly(doc, url), complete: isComplete(doc), orders, unreadable };
   },
 
   chatBuyer(doc) {

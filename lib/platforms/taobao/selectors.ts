@@ -20,6 +20,9 @@ export const selectors = {
   statusLink: ['a[class*="text-mod__link___"]'],
   // Page number of the listing, so page 2 is not mistaken for page 1.
   activePage: ['.pagination-item-active', '[class*="pagination"] [class*="active"]', '.next-pagination-item.next-current'],
+  // Pagination: more than one page item, or a live "next" button, means a paginated list. 2026-11.
+  pageItems: ['[class*="pagination"] [class*="pagination-item"]', '.pagination > :not([class*="pagination-next"]):not([class*="pagination-prev"])', '.next-pagination-item'],
+  nextPage: ['[class*="pagination-next"]:not([class*="disabled"])', '.next-pagination-item.next-next:not([disabled])'],
   selectedTab: ['.tabs .selected', '[class*="tabs"] [class*="selected"]', '[role="tab"][aria-selected="true"]'],
   // 旺旺 chat link next to the buyer nick.
   chatLink: ['a[href*="amos.alicdn.com/getcid.aw"]', 'a[href^="aliim:"]'],
