@@ -38,6 +38,14 @@ function safeFrameUrl(frame: () => { url(): string }): string {
   }
 }
 
+/** The toolbar badge as Chrome shows it. */
+function badgeText(): Promise<string> {
+  return worker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } };
+    return chrome.action.getBadgeText({});
+  });
+}
+
 /** Reads the clipboard the way a person would see it: from a web page (extension origins cannot be granted the permission). */
 async function readClipboard(): Promise<string> {
   const origin = new URL(URLS.taobaoChat).origin;
@@ -141,6 +149,7 @@ test('unpaid orders flow from the sold-items page to the chat box, the log and t
   await popup.goto(extensionUrl('popup.html'));
   await expect(popup.getByTestId('unpaid-count')).toHaveText('4');
   await expect(popup.getByTestId('unpaid-total')).toHaveText(['¥3,669.00']);
+  await expect.poll(badgeText).toBe('4');
   await popup.screenshot({ path: 'test-results/popup.png' });
 
   // The buyer pays: the page's SPA drops the order from the unpaid tab.
@@ -149,6 +158,7 @@ test('unpaid orders flow from the sold-items page to the chat box, the log and t
   await expect(rows).toHaveCount(3);
   await expect(popup.getByTestId('unpaid-count')).toHaveText('3');
   await expect(popup.getByTestId('unpaid-total')).toHaveText(['¥1,470.00']);
+  await expect.poll(badgeText).toBe('3');
 
   // Or the page re-renders it as paid in place.
   await list.evaluate(() => (window as unknown as { __fixture: { setStatus(id: string, s: string): void } }).__fixture.setStatus('2470011239875561022', '买家已付款'));
