@@ -405,6 +405,16 @@ describe('attempt/outcome', () => {
     expect(h.changed).toHaveBeenCalled();
   });
 
+  it('keeps the seller\'s "paid" when a lagging page still shows the order unpaid', async () => {
+    const { attemptId } = await h.ask<{ attemptId: string }>({ type: 'suggestion/copied', orderKey: KEY, templateId: 'zh-first-friendly', text: '亲' });
+    await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' });
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS]) }, CONTENT);
+    expect(await listedIds()).toEqual(['2471093385512748201']);
+    // The page later shows it closed: that is news, and it is taken.
+    await h.ask({ type: 'page/read', read: { ...read([{ ...COAT, status: 'closed' }, PAJAMAS]), unpaidOnly: false, listKey: 'all' } }, CONTENT);
+    expect(await getOrder(h.db, KEY)).toMatchObject({ status: 'closed', statusSource: 'page' });
+  });
+
   it('counts a buyer the seller marked paid as returning next time', async () => {
     const { attemptId } = await h.ask<{ attemptId: string }>({ type: 'suggestion/copied', orderKey: KEY, templateId: 'zh-first-friendly', text: '亲' });
     await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' });

@@ -10,6 +10,10 @@ export interface ApplyResult {
 }
 
 function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: PageRead, now: number): Order {
+  // The person said "paid" (a payment screenshot, a bank transfer): a page
+  // that still shows the order unpaid is behind, not right. A page saying
+  // paid or closed is news and is taken.
+  const personSaysPaid = existing?.statusSource === 'person' && seen.status === 'unpaid';
   // A countdown the page showed beats our estimate from the usual rule.
   const keepOldDeadline =
     existing?.autoCloseAt !== undefined && !existing.autoCloseEstimated && seen.autoCloseEstimated;
@@ -28,10 +32,11 @@ function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: Page
         : existing?.autoCloseEstimated,
     pageUrl: read.url,
     listKey: read.listKey,
-    statusSource: 'page',
     firstSeenAt: existing?.firstSeenAt ?? now,
     lastSeenAt: now,
-    statusChangedAt: existing && existing.status === seen.status ? existing.statusChangedAt : now,
+    ...(personSaysPaid
+      ? { status: existing.status, statusSource: existing.statusSource, statusChangedAt: existing.statusChangedAt }
+      : { statusSource: 'page' as const, statusChangedAt: existing && existing.status === seen.status ? existing.statusChangedAt : now }),
   };
 }
 
