@@ -15,7 +15,7 @@ import { buyerKey, orderKey, type ContactAttempt, type Order } from '../orders/m
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
 import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from '../store/attempts';
-import { applyPageRead, getBuyer, getOrder, listOpenOrders, unpaidSummary } from '../store/orders';
+import { applyPageRead, getBuyer, getOrder, listOpenOrders, markPaidByPerson, unpaidSummary } from '../store/orders';
 
 export interface SenderInfo {
   id?: string;
@@ -70,10 +70,13 @@ export function createBackground(deps: BackgroundDeps) {
     };
   }
 
-  async function logAttempt(orderKeyValue: string, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>) {
-    const db = await deps.db();
-    const order = await getOrder(db, orderKeyValue);
+  async function requireOrder(db: Db, key: string): Promise<Order> {
+    const order = await getOrder(db, key);
     if (!order) throw new UserError(ORDER_GONE);
+    return order;
+  }
+
+  async function logAttempt(db: Db, order: Order, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>) {
     const attempt: ContactAttempt = {
       id: deps.newId(),
       orderKey: order.key,
@@ -119,8 +122,7 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'order/detail'({ orderKey: key }) {
       const db = await deps.db();
-      const order = await getOrder(db, key);
-      if (!order) throw new UserError('找不到这笔订单。');
+      const order = await requireOrder(db, key);
       const [buyer, attempts] = await Promise.all([getBuyer(db, buyerKey(order.platform, order.buyer.nick)), listAttempts(db, key)]);
       const returning = (buyer?.paidOrderKeys.length ?? 0) > 0;
       const suggestions = suggest(order, { now: deps.now(), attempts: attempts.length, customer: returning ? 'returning' : 'new' });
@@ -129,20 +131,23 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'suggestion/insert'({ tabId, orderKey: key, templateId, text }) {
       // Check first: text in the composer with no log behind it would be a silent gap.
-      if (!(await getOrder(await deps.db(), key))) throw new UserError(ORDER_GONE);
+      const db = await deps.db();
+      const order = await requireOrder(db, key);
       const result = await deps.askTab(tabId, 'composer/insert', { text });
       if (!result?.inserted) return { inserted: false, method: result?.method ?? 'no-content-script' };
-      const attempt = await logAttempt(key, { action: 'inserted', channel: 'chat', templateId, text, outcome: 'pending' });
+      const attempt = await logAttempt(db, order, { action: 'inserted', channel: 'chat', templateId, text, outcome: 'pending' });
       return { inserted: true, method: result.method, attemptId: attempt.id };
     },
 
     async 'suggestion/copied'({ orderKey: key, templateId, text }) {
-      const attempt = await logAttempt(key, { action: 'copied', channel: 'chat', templateId, text, outcome: 'pending' });
+      const db = await deps.db();
+      const attempt = await logAttempt(db, await requireOrder(db, key), { action: 'copied', channel: 'chat', templateId, text, outcome: 'pending' });
       return { attemptId: attempt.id };
     },
 
     async 'attempt/manual'({ orderKey: key, channel, outcome, note }) {
-      const attempt = await logAttempt(key, { action: 'manual', channel, text: '', outcome, note });
+      const db = await deps.db();
+      const attempt = await logAttempt(db, await requireOrder(db, key), { action: 'manual', channel, text: '', outcome, note });
       return { attemptId: attempt.id };
     },
 
@@ -150,17 +155,8 @@ export function createBackground(deps: BackgroundDeps) {
       const db = await deps.db();
       const attempt = await setAttemptOutcome(db, update);
       if (!attempt) throw new UserError('找不到这条联系记录。');
-      if (update.outcome === 'paid') {
-        // The person knows before the page does: stop suggesting this order.
-        const order = await getOrder(db, attempt.orderKey);
-        if (order?.status === 'unpaid') {
-          await db.put('orders', { ...order, status: 'paid', statusSource: 'person', statusChangedAt: deps.now() });
-          const buyer = await getBuyer(db, attempt.buyerKey);
-          if (buyer && !buyer.paidOrderKeys.includes(order.key)) {
-            await db.put('buyers', { ...buyer, paidOrderKeys: [...buyer.paidOrderKeys, order.key] });
-          }
-        }
-      }
+      // The person knows before the page does: stop suggesting this order.
+      if (update.outcome === 'paid') await markPaidByPerson(db, attempt.orderKey, deps.now());
       deps.changed();
       return { attempt };
     },

@@ -113,6 +113,22 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   return { written, gone };
 }
 
+/**
+ * The person says an unpaid order is paid: it leaves the open list, and its
+ * buyer counts as returning, in one transaction with the order.
+ */
+export async function markPaidByPerson(db: Db, key: string, now: number): Promise<void> {
+  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+  const order = await tx.objectStore('orders').get(key);
+  if (order?.status === 'unpaid') {
+    await tx.objectStore('orders').put({ ...order, status: 'paid', statusSource: 'person', statusChangedAt: now });
+    const buyers = tx.objectStore('buyers');
+    const buyer = await buyers.get(buyerKey(order.platform, order.buyer.nick));
+    if (buyer && !buyer.paidOrderKeys.includes(key)) await buyers.put({ ...buyer, paidOrderKeys: [...buyer.paidOrderKeys, key] });
+  }
+  await tx.done;
+}
+
 /** Orders with money still to collect, most urgent deadline first. */
 export async function listOpenOrders(db: Db): Promise<Order[]> {
   const open = await db.getAllFromIndex('orders', 'by-status', 'unpaid');
