@@ -3,6 +3,8 @@ import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Parallel builds (tests of two work trees at once) each get their own output folder.
+  outDir: process.env.PAYNUDGE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'PayNudge',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { OUTCOMES, type ContactAttempt, type Outcome } from '@/lib/orders/model';
 import { ask } from './api';
-import { t } from './strings';
+import { t } from '@/lib/i18n';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
@@ -22,7 +22,7 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
     <li data-testid="attempt-row" data-attempt-id={attempt.id} data-outcome={attempt.outcome} className="attempt-row">
       <div className="attempt-head">
         <span>{TIME.format(attempt.at)}</span>
-        <span className="tag">{attempt.action === 'manual' ? t.channel[attempt.channel] : t.action[attempt.action]}</span>
+        <span className="tag">{attempt.action === 'manual' ? t(`channel.${attempt.channel}`) : t(`action.${attempt.action}`)}</span>
         <label className="outcome">
           <span className="sr-only">结果</span>
           <select
@@ -32,7 +32,7 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
           >
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {t.outcome[o]}
+                {t(`outcome.${o}`)}
               </option>
             ))}
           </select>
@@ -48,8 +48,8 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
       >
         <input
           data-testid="attempt-note"
-          aria-label={t.note}
-          placeholder={t.note}
+          aria-label={t('note')}
+          placeholder={t('note')}
           value={note}
           maxLength={5000}
           onChange={(e) => {
@@ -57,7 +57,7 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
             setSaved(false);
           }}
         />
-        <button type="submit" data-testid="attempt-note-save">{saved ? t.saved : t.save}</button>
+        <button type="submit" data-testid="attempt-note-save">{saved ? t('saved') : t('save')}</button>
       </form>
     </li>
   );

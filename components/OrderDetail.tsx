@@ -3,7 +3,7 @@ import { formatMoney } from '@/lib/orders/money';
 import type { Suggestion } from '@/lib/compose/engine';
 import { AttemptRow } from './AttemptRow';
 import { ManualAttemptForm } from './ManualAttemptForm';
-import { t } from './strings';
+import { t } from '@/lib/i18n';
 
 interface Props {
   detail: BackgroundResponses['order/detail'];
@@ -33,7 +33,7 @@ export function OrderDetail({ detail, busy, onInsert, onCopy, onError }: Props) 
         ))}
       </ul>
 
-      <h2>{t.suggestions}</h2>
+      <h2>{t('suggestions')}</h2>
       <ul className="suggestions">
         {suggestions.map((s) => (
           <li key={s.templateId} data-testid="suggestion" data-template-id={s.templateId} className="suggestion">
@@ -41,19 +41,19 @@ export function OrderDetail({ detail, busy, onInsert, onCopy, onError }: Props) 
             <p data-testid="suggestion-text" className="suggestion-text">{s.text}</p>
             <div className="buttons">
               <button data-testid="insert-button" className="primary" disabled={busy} onClick={() => onInsert(s)}>
-                {t.insert}
+                {t('insert')}
               </button>
               <button data-testid="copy-button" disabled={busy} onClick={() => onCopy(s)}>
-                {t.copy}
+                {t('copy')}
               </button>
             </div>
           </li>
         ))}
       </ul>
 
-      <h2>{t.attempts}</h2>
+      <h2>{t('attempts')}</h2>
       {attempts.length === 0 ? (
-        <p className="muted">{t.noAttempts}</p>
+        <p className="muted">{t('noAttempts')}</p>
       ) : (
         <ul className="attempts">
           {attempts.map((a) => (
@@ -61,7 +61,7 @@ export function OrderDetail({ detail, busy, onInsert, onCopy, onError }: Props) 
           ))}
         </ul>
       )}
-      <h2>{t.manualTitle}</h2>
+      <h2>{t('manualTitle')}</h2>
       <ManualAttemptForm orderKey={order.key} onError={onError} />
     </section>
   );

@@ -1,7 +1,7 @@
 import type { OrderListEntry } from '@/lib/messaging/protocol';
 import { formatMoney } from '@/lib/orders/money';
-import { formatAgeZh, formatDurationZh } from '@/lib/orders/time';
-import { t } from './strings';
+
+import { formatAge, formatDuration, t } from '@/lib/i18n';
 
 interface Props {
   entry: OrderListEntry;
@@ -42,22 +42,22 @@ export function OrderRow({ entry, now, selected, onSelect }: Props) {
       </div>
       <div className="item" title={first?.title}>
         {first?.title}
-        {order.items.length > 1 && <span className="muted"> · {t.items(order.items.length)}</span>}
+        {order.items.length > 1 && <span className="muted"> · {t('items', { n: order.items.length })}</span>}
       </div>
       <div className="meta">
-        {order.createdAt !== undefined && <span>{t.created(formatAgeZh(now - order.createdAt))}</span>}
+        {order.createdAt !== undefined && <span>{t('created', { age: formatAge(now - order.createdAt) })}</span>}
         {left !== undefined && (
           <span className={urgent ? 'deadline urgent' : 'deadline'}>
-            {left > 0 ? t.closesIn(formatDurationZh(left), order.autoCloseEstimated === true) : t.overdue}
+            {left > 0 ? t(order.autoCloseEstimated === true ? 'closesInEstimated' : 'closesIn', { left: formatDuration(left) }) : t('overdue')}
           </span>
         )}
       </div>
       <div className="tags">
-        <span className="tag platform">{t.platform[order.platform]}</span>
-        {entry.chatting && <span className="tag chat">{t.chatting}</span>}
-        {entry.onTab && <span className="tag here">{t.onTab}</span>}
-        <span className="tag">{entry.returning ? t.returning : t.newBuyer}</span>
-        {entry.attempts > 0 && <span className="tag contacted">{t.attemptsN(entry.attempts)}</span>}
+        <span className="tag platform">{t(`platform.${order.platform}`)}</span>
+        {entry.chatting && <span className="tag chat">{t('chatting')}</span>}
+        {entry.onTab && <span className="tag here">{t('onTab')}</span>}
+        <span className="tag">{entry.returning ? t('returning') : t('newBuyer')}</span>
+        {entry.attempts > 0 && <span className="tag contacted">{t('attemptsN', { n: entry.attempts })}</span>}
       </div>
     </li>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, useDbChanged } from '@/components/api';
-import { t } from '@/components/strings';
+import { t } from '@/lib/i18n';
 import type { BackgroundResponses } from '@/lib/messaging/protocol';
 import { formatMoney } from '@/lib/orders/money';
 
@@ -34,14 +34,14 @@ export function Popup() {
 
   return (
     <main className="popup">
-      <h1>{t.appName}</h1>
+      <h1>{t('appName')}</h1>
       {error && <p className="toast error">{error}</p>}
       <div className="stat">
-        <span className="stat-label">{t.unpaidOrders}</span>
+        <span className="stat-label">{t('unpaidOrders')}</span>
         <span className="stat-value" data-testid="unpaid-count">{summary?.count ?? 0}</span>
       </div>
       <div className="stat">
-        <span className="stat-label">{t.unpaidMoney}</span>
+        <span className="stat-label">{t('unpaidMoney')}</span>
         <div className="totals">
           {summary?.totals.map((m) => (
             <div key={m.currency} data-testid="unpaid-total" className="stat-value small">
@@ -52,7 +52,7 @@ export function Popup() {
         </div>
       </div>
       <button className="primary wide" data-testid="open-panel" onClick={() => openPanel(windowId)}>
-        {t.openPanel}
+        {t('openPanel')}
       </button>
     </main>
   );

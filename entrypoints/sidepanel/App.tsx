@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ask, copyText, useDbChanged } from '@/components/api';
 import { OrderDetail } from '@/components/OrderDetail';
 import { OrderRow } from '@/components/OrderRow';
-import { t } from '@/components/strings';
+import { t } from '@/lib/i18n';
 import { useBoundTab } from '@/components/useBoundTab';
 import type { BackgroundResponses } from '@/lib/messaging/protocol';
 import type { Suggestion } from '@/lib/compose/engine';
@@ -28,7 +28,7 @@ export function App() {
   const [toast, setToast] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
 
-  const showError = useCallback((text: string) => setToast({ kind: 'error', text: t.loadFailed + text }), []);
+  const showError = useCallback((text: string) => setToast({ kind: 'error', text: t('loadFailed') + text }), []);
 
   const loadList = useCallback(async () => {
     try {
@@ -65,7 +65,7 @@ export function App() {
   const copy = async (s: Suggestion, orderKey: string, message: string) => {
     await copyText(s.text);
     await ask('suggestion/copied', { orderKey, templateId: s.templateId, text: s.text });
-    setToast({ kind: message === t.copied ? 'ok' : 'warn', text: message });
+    setToast({ kind: message === t('copied') ? 'ok' : 'warn', text: message });
   };
 
   const run = async (action: () => Promise<void>) => {
@@ -83,19 +83,19 @@ export function App() {
     run(async () => {
       if (!detail) return;
       const result = tabId === undefined ? undefined : await ask('suggestion/insert', { tabId, orderKey: detail.order.key, templateId: s.templateId, text: s.text });
-      if (result?.inserted) setToast({ kind: 'ok', text: t.inserted });
-      else await copy(s, detail.order.key, t.copiedNoComposer);
+      if (result?.inserted) setToast({ kind: 'ok', text: t('inserted') });
+      else await copy(s, detail.order.key, t('copiedNoComposer'));
     });
 
-  const onCopy = (s: Suggestion) => run(async () => detail && copy(s, detail.order.key, t.copied));
+  const onCopy = (s: Suggestion) => run(async () => detail && copy(s, detail.order.key, t('copied')));
 
   const tab = list?.tab;
   return (
     <main className="panel">
       <header className="panel-head">
-        <h1>{t.appName}</h1>
+        <h1>{t('appName')}</h1>
         <div className="bound muted" data-testid="bound-tab">
-          {tab?.platform ? `${t.boundTab}：${t.platform[tab.platform]}${tab.chatBuyer ? ` · ${t.chatting} ${tab.chatBuyer}` : ''}` : t.noBoundTab}
+          {tab?.platform ? `${t('boundTab')}：${t(`platform.${tab.platform}`)}${tab.chatBuyer ? ` · ${t('chatting')} ${tab.chatBuyer}` : ''}` : t('noBoundTab')}
         </div>
       </header>
 
@@ -105,8 +105,8 @@ export function App() {
         </div>
       )}
 
-      {list && list.orders.length === 0 && <p className="empty">{t.noOrders}</p>}
-      <ul className="orders" role="listbox" aria-label={t.unpaidOrders}>
+      {list && list.orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
+      <ul className="orders" role="listbox" aria-label={t('unpaidOrders')}>
         {list?.orders.map((entry) => (
           <OrderRow key={entry.order.key} entry={entry} now={now} selected={entry.order.key === selected} onSelect={setSelected} />
         ))}

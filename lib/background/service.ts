@@ -11,9 +11,12 @@ import {
   type Reply,
   type TabContext,
 } from '../messaging/protocol';
-import { buyerKey, orderKey, type ContactAttempt, type Order } from '../orders/model';
+import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
+import { workspaceHandlers } from './workspace';
+import { milestoneHandlers } from './milestones';
+import { dataHandlers } from './data';
 import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder, listOpenOrders, markPaidByPerson, unpaidSummary } from '../store/orders';
 
@@ -37,6 +40,17 @@ export interface BackgroundDeps {
 }
 
 type Handler<K extends BackgroundRequestType> = (req: BackgroundRequest<K>, sender: SenderInfo) => Promise<BackgroundResponses[K]>;
+
+/** The handlers of one feature area's requests (those of `Responses`). */
+export type AreaHandlers<Responses> = { [K in keyof Responses & BackgroundRequestType]: Handler<K> };
+
+/** What every area's handlers share: the browser deps and the common lookups. */
+export interface HandlerContext {
+  deps: BackgroundDeps;
+  requireOrder(db: Db, key: string): Promise<Order>;
+  logAttempt(db: Db, order: Order, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>): Promise<ContactAttempt>;
+  tabContext(tabId: number | undefined): Promise<TabContext>;
+}
 
 export class UserError extends Error {}
 
@@ -91,8 +105,23 @@ export function createBackground(deps: BackgroundDeps) {
     return attempt;
   }
 
+  const context: HandlerContext = { deps, requireOrder, logAttempt, tabContext };
+
   const handlers: { [K in BackgroundRequestType]: Handler<K> } = {
-    async 'page/read'({ read }) {
+    ...workspaceHandlers(context),
+    ...milestoneHandlers(context),
+    ...dataHandlers(context),
+
+    async 'page/read'({ read: raw }) {
+      const orders: ObservedOrder[] = [];
+      let unreadable = raw.unreadable;
+      for (const candidate of raw.orders) {
+        const parsed = ObservedOrderSchema.safeParse(candidate);
+        // Another platform's order from this content script is not a row we trust either.
+        if (parsed.success && parsed.data.platform === raw.platform) orders.push(parsed.data);
+        else unreadable++;
+      }
+      const read: PageRead = { ...raw, orders, unreadable };
       const result = await applyPageRead(await deps.db(), read, deps.now());
       if (result.written > 0) deps.changed();
       return { written: result.written, gone: result.gone.length };

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ContentRequests, parseMessage, type ContentResponses } from '../messaging/protocol';
+import { parseContentRequest, type ContentResponses } from '../messaging/content';
 import type { PageRead } from '../orders/model';
 import { insertText, isComposer, type InsertResult } from '../insert/insert';
 import type { PlatformAdapter } from '../platforms/types';
@@ -91,7 +91,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
     // Only our own background talks to us (it has no tab); pages and other extensions are ignored.
     if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const message = parseMessage(ContentRequests, raw);
+    const message = parseContentRequest(raw);
     if (!message) return undefined;
     const handler = handlers[message.type] as (payload: unknown) => unknown;
     return Promise.resolve(handler(message.payload));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BackgroundRequests, ContentRequests, parseMessage } from './protocol';
-import type { PageRead } from '../orders/model';
+import { BackgroundRequests, parseMessage } from './protocol';
+import { parseContentRequest } from './content';
+import { ObservedOrderSchema, type PageRead } from '../orders/model';
 
 // The background's table, built the same way the background builds it.
 const background = Object.fromEntries(Object.entries(BackgroundRequests).map(([type, spec]) => [type, spec.schema]));
@@ -57,7 +58,7 @@ describe('parseMessage: what is not a message', () => {
     'drops the prototype key %s as a type',
     (type) => {
       expect(parseMessage(background, { type })).toBeUndefined();
-      expect(parseMessage(ContentRequests, { type })).toBeUndefined();
+      expect(parseContentRequest({ type })).toBeUndefined();
     },
   );
 });
@@ -104,8 +105,12 @@ describe('parseMessage: payloads', () => {
     expect(parseMessage(background, { ...base, text: '亲'.repeat(5000) })).toBeDefined();
     expect(parseMessage(background, { ...base, tabId: -4, text: '亲' })).toBeUndefined();
     expect(parseMessage(background, { ...base, templateId: 't'.repeat(101), text: '亲' })).toBeUndefined();
-    expect(parseMessage(ContentRequests, { type: 'composer/insert', text: '亲'.repeat(5001) })).toBeUndefined();
-    expect(parseMessage(ContentRequests, { type: 'composer/insert', text: '亲，在吗' })).toEqual({
+    expect(parseContentRequest({ type: 'composer/insert', text: '亲'.repeat(5001) })).toBeUndefined();
+    expect(parseContentRequest({ type: 'composer/insert', text: '亲', extra: 1 })).toBeUndefined();
+    expect(parseContentRequest({ type: 'composer/insert', text: 5 })).toBeUndefined();
+    expect(parseContentRequest({ type: 'tab/context', x: 1 })).toBeUndefined();
+    expect(parseContentRequest({ type: 'tab/context' })).toEqual({ type: 'tab/context', payload: {} });
+    expect(parseContentRequest({ type: 'composer/insert', text: '亲，在吗' })).toEqual({
       type: 'composer/insert',
       payload: { text: '亲，在吗' },
     });
@@ -127,30 +132,30 @@ describe('parseMessage: payloads', () => {
     expect(read.orders[0]!.buyer.nick).toBe('tb_<img src=x onerror=alert(1)>&"小美\'');
   });
 
-  it('rejects page reads with broken orders', () => {
+  it('refuses broken orders (the background drops each one and counts it unreadable)', () => {
     const numericId = validRead();
     (numericId.orders[0] as unknown as { orderId: number }).orderId = 3398752046183927614;
-    expect(parseMessage(background, { type: 'page/read', read: numericId })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(numericId.orders[0]).success).toBe(false);
 
     const negative = validRead();
     negative.orders[0]!.amount.minor = -100;
-    expect(parseMessage(background, { type: 'page/read', read: negative })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(negative.orders[0]).success).toBe(false);
 
     const fractional = validRead();
     fractional.orders[0]!.amount.minor = 1280.5;
-    expect(parseMessage(background, { type: 'page/read', read: fractional })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(fractional.orders[0]).success).toBe(false);
 
     const badCurrency = validRead();
     badCurrency.orders[0]!.amount.currency = 'rmb';
-    expect(parseMessage(background, { type: 'page/read', read: badCurrency })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(badCurrency.orders[0]).success).toBe(false);
 
     const hugeNick = validRead();
     hugeNick.orders[0]!.buyer.nick = '小'.repeat(201);
-    expect(parseMessage(background, { type: 'page/read', read: hugeNick })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(hugeNick.orders[0]).success).toBe(false);
 
     const sneakyId = validRead();
     sneakyId.orders[0]!.orderId = '123/../../etc';
-    expect(parseMessage(background, { type: 'page/read', read: sneakyId })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(sneakyId.orders[0]).success).toBe(false);
 
     const negativeUnreadable = { ...validRead(), unreadable: -1 };
     expect(parseMessage(background, { type: 'page/read', read: negativeUnreadable })).toBeUndefined();
@@ -161,6 +166,6 @@ describe('parseMessage: payloads', () => {
   it('rejects a chat link that is not a URL', () => {
     const read = validRead();
     read.orders[0]!.chatUrl = 'not a url';
-    expect(parseMessage(background, { type: 'page/read', read })).toBeUndefined();
+    expect(ObservedOrderSchema.safeParse(read.orders[0]).success).toBe(false);
   });
 });

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import {
-  BuyerRefSchema,
   ChannelSchema,
   OutcomeSchema,
   PageReadSchema,
   type Buyer,
   type ContactAttempt,
   type Order,
+  type Platform,
 } from '../orders/model';
 import type { Money } from '../orders/money';
 import type { Suggestion } from '../compose/engine';
+import { WorkspaceRequests, type WorkspaceResponses } from './workspace';
+import { MilestoneRequests, type MilestoneResponses } from './milestones';
+import { DataRequests, type DataResponses } from './data';
 
 // One protocol for every context. Each message is `{ type, ...payload }`,
 // parsed with its schema where it is received; anything else is dropped.
@@ -18,9 +21,10 @@ const orderKeyField = z.string().min(3).max(200);
 const tabIdField = z.number().int().nonnegative();
 
 /** Requests the background answers, and who may send each. */
-export const BackgroundRequests = {
+const CoreRequests = {
   // From content scripts on seller pages.
-  'page/read': { from: 'content', schema: z.object({ read: PageReadSchema }) },
+  // Orders are checked one by one in the handler: one odd row must not drop the whole page.
+  'page/read': { from: 'content', schema: z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
   // From extension pages (panel, popup, options).
   'orders/list': { from: 'extension', schema: z.object({ tabId: tabIdField.optional() }) },
   'order/detail': { from: 'extension', schema: z.object({ orderKey: orderKeyField }) },
@@ -48,13 +52,19 @@ export const BackgroundRequests = {
   'summary/get': { from: 'extension', schema: z.object({}) },
 } as const;
 
+/**
+ * Every request, core and per feature area. Each area keeps its requests in
+ * lib/messaging/<area>.ts and its handlers in lib/background/<area>.ts.
+ */
+export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests } as const;
+
 export type BackgroundRequestType = keyof typeof BackgroundRequests;
 export type BackgroundRequest<K extends BackgroundRequestType> = z.infer<(typeof BackgroundRequests)[K]['schema']>;
 
 export interface TabContext {
   tabId?: number;
   url?: string;
-  platform?: string;
+  platform?: Platform;
   /** Order keys the bound tab shows right now. */
   orderKeys: string[];
   /** Buyer of the conversation open on the bound tab, if it is a chat. */
@@ -77,7 +87,7 @@ export interface InsertOutcome {
   attemptId?: string;
 }
 
-export interface BackgroundResponses {
+export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses {
   'page/read': { written: number; gone: number };
   'orders/list': { orders: OrderListEntry[]; tab: TabContext };
   'order/detail': { order: Order; buyer?: Buyer; attempts: ContactAttempt[]; suggestions: Suggestion[] };
@@ -88,18 +98,7 @@ export interface BackgroundResponses {
   'summary/get': { count: number; totals: Money[] };
 }
 
-/** Requests the background sends to a content script in a tab. */
-export const ContentRequests = {
-  'tab/context': z.object({}),
-  'composer/insert': z.object({ text: z.string().min(1).max(5000) }),
-} as const;
-export type ContentRequestType = keyof typeof ContentRequests;
-export type ContentRequest<K extends ContentRequestType> = z.infer<(typeof ContentRequests)[K]>;
-
-export interface ContentResponses {
-  'tab/context': { platform: string; orderIds: string[]; chatBuyer?: z.infer<typeof BuyerRefSchema>; hasComposer: boolean };
-  'composer/insert': { inserted: boolean; method: string };
-}
+export type { ContentResponses } from './content';
 
 /** Broadcast from the background to extension pages. */
 export const DB_CHANGED = 'db/changed';

@@ -100,6 +100,13 @@ export const PageReadSchema = z.object({
   orders: z.array(ObservedOrderSchema).max(2000),
   /** Rows that looked like orders but could not be read. */
   unreadable: z.number().int().nonnegative(),
+  /**
+   * The page is an order list (headers, tabs, a count) showing no "no
+   * orders" message, yet no order row was found: the selectors no longer fit.
+   */
+  noRowsFound: z.boolean().optional(),
+  /** The adapter's selector set, named in the "page looks unreadable" warning. */
+  selectorsVersion: z.string().max(100).optional(),
 });
 export type PageRead = z.infer<typeof PageReadSchema>;
 

@@ -21,7 +21,8 @@ test('the production manifest matches only real seller hosts', () => {
   };
   const patterns = [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)];
   for (const pattern of patterns) {
-    expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\.(taobao|tmall)\.com\/\*$/);
+    // A named https seller or chat host of one of our marketplaces: no wildcard host, no scheme wildcard.
+    expect(pattern).toMatch(/^https:\/\/[a-z0-9-]+\.(taobao\.com|tmall\.com|pinduoduo\.com|aliexpress\.com|tiktokglobalshop\.com|tiktok\.com|tokopedia\.com|alibaba\.com|shopee\.[a-z.]+)\/\*$/);
   }
   expect(manifest.permissions.sort()).toEqual(['clipboardWrite', 'sidePanel']);
 });

@@ -8,9 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { ensureBrowser } from './browser.mjs';
 import { renderFixture } from './fixtures.mjs';
+import { routes as taobaoRoutes } from '../fixtures/taobao/routes.mjs';
+import { routes as pddRoutes } from '../fixtures/pdd/routes.mjs';
+import { routes as aliexpressRoutes } from '../fixtures/aliexpress/routes.mjs';
+import { routes as tiktokRoutes } from '../fixtures/tiktok/routes.mjs';
+import { routes as alibabaRoutes } from '../fixtures/alibaba/routes.mjs';
+import { routes as shopeeRoutes } from '../fixtures/shopee/routes.mjs';
+import { routes as editorRoutes } from '../fixtures/editors/routes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = resolve(root, '.output/chrome-mv3');
+// PAYNUDGE_OUT_DIR lets parallel builds (one per work tree or helper) keep apart; see wxt.config.ts.
+export const EXTENSION_DIR = resolve(root, process.env.PAYNUDGE_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export const URLS = {
   taobaoUnpaid:
@@ -21,11 +29,12 @@ export const URLS = {
   taobaoChat: 'https://myseller.taobao.com/home.htm/app-customer-service/chat',
 };
 
-let chatBundle;
-async function chatPage() {
-  if (!chatBundle) {
+const bundles = new Map();
+/** A fixture page with a bundled script (a React/editor chat box) spliced in at its /*BUNDLE*\/ marker. */
+async function bundledPage(htmlFile, tsxFile) {
+  if (!bundles.has(tsxFile)) {
     const out = await build({
-      entryPoints: [resolve(root, 'test/fixtures/chat/react-chat.tsx')],
+      entryPoints: [resolve(root, 'test/fixtures', tsxFile)],
       bundle: true,
       write: false,
       format: 'iife',
@@ -34,48 +43,75 @@ async function chatPage() {
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'silent',
     });
-    chatBundle = out.outputFiles[0].text;
+    bundles.set(tsxFile, out.outputFiles[0].text);
   }
-  const html = readFileSync(resolve(root, 'test/fixtures/chat/qianniu-chat.html'), 'utf8');
+  const html = readFileSync(resolve(root, 'test/fixtures', htmlFile), 'utf8');
   // Split/join, not replace: the bundle may contain "$&" sequences.
-  return html.split('/*BUNDLE*/').join(chatBundle.replaceAll('</script', '<\\/script'));
+  return html.split('/*BUNDLE*/').join(bundles.get(tsxFile).replaceAll('</script', '<\\/script'));
 }
 
-function fixture(name, now) {
-  return renderFixture(readFileSync(resolve(root, 'test/fixtures', name), 'utf8'), now);
+
+/** Fixture routes of every platform (test/fixtures/<platform>/routes.mjs), Taobao's first. */
+export const ROUTES = [
+  // The unpaid tab of the old sold-items list: same path, query decides.
+  { url: URLS.taobaoUnpaid, file: 'taobao/sold-items-unpaid.html' },
+  { url: URLS.taobaoAll, file: 'taobao/sold-items-all.html' },
+  { url: URLS.taobaoChat, file: 'chat/qianniu-chat.html', bundle: 'chat/react-chat.tsx' },
+  ...taobaoRoutes,
+  ...pddRoutes,
+  ...aliexpressRoutes,
+  ...tiktokRoutes,
+  ...alibabaRoutes,
+  ...shopeeRoutes,
+  ...editorRoutes,
+];
+
+/** The route serving a URL: the longest matching prefix, so a query-specific route beats its bare path. */
+export function routeFor(url, routes = ROUTES) {
+  let best;
+  for (const route of routes) {
+    if (url.startsWith(route.url) && (!best || route.url.length > best.url.length)) best = route;
+  }
+  return best;
+}
+
+/** The body of a fixture page as served: time tokens rendered, bundle spliced in. */
+export async function pageBody(route, now = Date.now()) {
+  const html = route.bundle ? await bundledPage(route.file, route.bundle) : readFileSync(resolve(root, 'test/fixtures', route.file), 'utf8');
+  return renderFixture(html, now);
 }
 
 /**
  * Routes the seller pages; every other request is refused and recorded, so a
- * test can assert the extension itself asked for nothing.
+ * test can assert the extension itself asked for nothing. `extra` routes
+ * (same shape as ROUTES) let one test serve a page of its own.
  */
-export async function routeSellerPages(context, { now = Date.now() } = {}) {
+export async function routeSellerPages(context, { now = Date.now(), extra = [] } = {}) {
   const blocked = [];
+  const routes = [...extra, ...ROUTES];
   // Only web requests: extension pages load their own files untouched.
-  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => {
+  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', async (route) => {
     const url = route.request().url();
-    if (url.startsWith('https://trade.taobao.com/trade/itemlist/list_sold_items.htm')) {
-      const unpaid = new URL(url).searchParams.get('tabCode') === 'waitBuyerPay';
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture(unpaid ? 'taobao/sold-items-unpaid.html' : 'taobao/sold-items-all.html', now) });
-    }
-    if (url.startsWith(URLS.taobaoChat)) {
-      return chatPage().then((body) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
-    }
+    const match = routeFor(url, routes);
+    if (match) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: await pageBody(match, now) });
     blocked.push(url);
     return route.abort('blockedbyclient');
   });
   return { blocked };
 }
 
-export async function launchWithExtension({ headless = true } = {}) {
+export async function launchWithExtension({ headless = true, locale = 'zh-CN' } = {}) {
   const executablePath = ensureBrowser();
   const context = await chromium.launchPersistentContext('', {
     executablePath,
     headless,
+    // Sellers' browsers are mostly Chinese; tests of the English UI pass locale: 'en-US'.
+    locale,
     viewport: { width: 1280, height: 860 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

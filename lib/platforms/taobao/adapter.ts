@@ -1,13 +1,7 @@
-import {
-  ObservedOrderSchema,
-  type BuyerRef,
-  type ObservedOrder,
-  type OrderItem,
-  type OrderStatus,
-  type PageRead,
-} from '../../orders/model';
+import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
+import { EMPTY_LIST_WORDS } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 
@@ -80,7 +74,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const shippingFee = shipping ? parseMoney(shipping, 'CNY') ?? undefined : undefined;
   const buyer: BuyerRef = { nick };
 
-  const candidate = {
+  return {
     platform: 'taobao',
     orderId,
     buyer,
@@ -94,8 +88,6 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
     statusText: statusText.slice(0, 200),
     chatUrl: chatHref?.startsWith('https://') ? chatHref : undefined,
   };
-  const parsed = ObservedOrderSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
 }
 
 function listKeyOf(doc: Document, url: URL): string {
@@ -133,7 +125,18 @@ export const taobaoAdapter: PlatformAdapter = {
       if (order) orders.push(order);
       else unreadable++;
     }
-    return { platform: 'taobao', url: href, listKey: listKeyOf(doc, url), unpaidOnly: isUnpaidOnly(doc, url), complete: isComplete(doc), orders, unreadable };
+    return {
+      platform: 'taobao',
+      url: href,
+      listKey: listKeyOf(doc, url),
+      unpaidOnly: isUnpaidOnly(doc, url),
+      complete: isComplete(doc),
+      orders,
+      unreadable,
+      // Pagination but no order block and no "暂无" message: the markup moved.
+      noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+      selectorsVersion: SELECTORS_VERSION,
+    };
   },
 
   chatBuyer(doc) {
