@@ -4,6 +4,7 @@ import type { Suggestion } from '@/lib/compose/engine';
 import { AttemptRow } from './AttemptRow';
 import { ManualAttemptForm } from './ManualAttemptForm';
 import { t } from '@/lib/i18n';
+import { MilestonePanel } from './milestones/MilestonePanel';
 
 interface Props {
   detail: BackgroundResponses['order/detail'];
@@ -11,9 +12,10 @@ interface Props {
   onInsert(s: Suggestion): void;
   onCopy(s: Suggestion): void;
   onError(message: string): void;
+  tabId?: number;
 }
 
-export function OrderDetail({ detail, busy, onInsert, onCopy, onError }: Props) {
+export function OrderDetail({ detail, busy, onInsert, onCopy, onError, tabId }: Props) {
   const { order, suggestions, attempts } = detail;
   return (
     <section className="detail" aria-label="订单详情">
@@ -50,6 +52,8 @@ export function OrderDetail({ detail, busy, onInsert, onCopy, onError }: Props) 
           </li>
         ))}
       </ul>
+
+      <MilestonePanel order={order} tabId={tabId} onError={onError} />
 
       <h2>{t('attempts')}</h2>
       {attempts.length === 0 ? (

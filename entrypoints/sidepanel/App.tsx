@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ask, copyText, useDbChanged } from '@/components/api';
+import { HealthBanner } from '@/components/platforms/HealthBanner';
+import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { OrderDetail } from '@/components/OrderDetail';
 import { OrderRow } from '@/components/OrderRow';
 import { t } from '@/lib/i18n';
@@ -97,7 +99,9 @@ export function App() {
         <div className="bound muted" data-testid="bound-tab">
           {tab?.platform ? `${t('boundTab')}：${t(`platform.${tab.platform}`)}${tab.chatBuyer ? ` · ${t('chatting')} ${tab.chatBuyer}` : ''}` : t('noBoundTab')}
         </div>
+        <ManualOrderButton onError={showError} />
       </header>
+      <HealthBanner tabId={tabId} />
 
       {toast && (
         <div role="status" data-testid="toast" className={`toast ${toast.kind}`} onClick={() => setToast(undefined)}>
@@ -113,7 +117,7 @@ export function App() {
       </ul>
 
       {detail && selected === detail.order.key && (
-        <OrderDetail detail={detail} busy={busy} onInsert={onInsert} onCopy={onCopy} onError={showError} />
+        <OrderDetail detail={detail} busy={busy} onInsert={onInsert} onCopy={onCopy} onError={showError} tabId={tabId} />
       )}
     </main>
   );
