@@ -1,10 +1,173 @@
-import type { PlatformAdapter } from '../types';
+import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
+import { formatMoney, parseMoney, type Money } from '../../orders/money';
+import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
+import { EMPTY_LIST_WORDS, statusFromWords } from '../common';
+import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 
-// Placeholder until the alibaba adapter lands: reads nothing.
+const ORDER_ID = /(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})/i;
+const ID_IN_HREF = /[?&]orderId=(\d{6,25})/;
+// Trade Assurance orders whose deposit is paid wait for the balance:
+// "Awaiting balance payment" / "待付尾款" are unpaid too.
+const AWAITING_STAGE = /awaiting\s+(?:\w+\s+)?payment|待付尾款|待付预付款|待付首款/i;
+
+/** A Trade Assurance stage as the order card shows it: initial (deposit) or balance. */
+export interface TradeAssuranceStage {
+  kind: 'initial' | 'balance';
+  amount: Money;
+  paid: boolean;
+}
+
+/**
+ * Stages printed on the card ("Initial payment: US $1,500.00", "尾款：US
+ * $7,000.00（已付）"). The issue's milestone plans can be seeded from these;
+ * the adapter keeps them in statusText so the order model stays unchanged.
+ */
+export function readStages(block: Element, currency: string): TradeAssuranceStage[] {
+  const stages: TradeAssuranceStage[] = [];
+  for (const el of block.querySelectorAll(selectors.stage.join(','))) {
+    const text = textOf(el);
+    const kind = INITIAL_WORDS.test(text) ? 'initial' : BALANCE_WORDS.test(text) ? 'balance' : undefined;
+    const amount = parseMoney(text, currency);
+    if (kind && amount) stages.push({ kind, amount, paid: /已付|\bpaid\b/i.test(text) && !/unpaid|未付/i.test(text) });
+  }
+  return stages;
+}
+
+function orderIdOf(block: Element): string | undefined {
+  for (const link of block.querySelectorAll<HTMLAnchorElement>(selectors.detailLink.join(','))) {
+    const id = ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
+    if (id) return id;
+  }
+  const attr = block.getAttribute('data-order-id');
+  if (attr && /^\d{6,25}$/.test(attr)) return attr;
+  return ORDER_ID.exec(textOf(queryFirst(block, selectors.orderNo) ?? block))?.[1];
+}
+
+function readItems(block: Element, currency: string): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const row of queryAllFirst(block, selectors.productRow)) {
+    const title = textOf(queryFirst(row, selectors.productTitle));
+    if (!title) continue;
+    const qtyText = textOf(queryFirst(row, selectors.productQty)).normalize('NFKC');
+    const qty = Number(/(\d[\d,]*)/.exec(qtyText)?.[1]?.replace(/,/g, '') ?? '1');
+    const price = textOf(queryFirst(row, selectors.productPrice));
+    items.push({
+      title: title.slice(0, 1000),
+      qty: Number.isInteger(qty) && qty > 0 && qty <= 1_000_000 ? qty : 1,
+      unitPrice: price ? parseMoney(price, currency) ?? undefined : undefined,
+    });
+  }
+  return items;
+}
+
+function statusOf(text: string, block: Element): OrderStatus {
+  const words = statusFromWords(text);
+  if (words !== 'unknown') return words;
+  if (AWAITING_STAGE.test(text)) return 'unpaid';
+  // An unpaid order always offers its payment link, whatever the status label says.
+  return PAYMENT_LINK_WORDS.test(textOf(block)) ? 'unpaid' : 'unknown';
+}
+
+function stageNote(stages: readonly TradeAssuranceStage[]): string {
+  const fmt = (s: TradeAssuranceStage) => `${s.kind} ${formatMoney(s.amount)}${s.paid ? ' paid' : ''}`;
+  return stages.map(fmt).join(' / ');
+}
+
+function readBlock(block: Element, now: number): ObservedOrder | undefined {
+  const orderId = orderIdOf(block);
+  const nick = textOf(queryFirst(block, selectors.buyerName));
+  const totalText = textOf(queryFirst(block, selectors.total));
+  // No currency guess: Alibaba.com prints a marker on every amount, and a
+  // wrong currency is worse than an unreadable row.
+  const amount = totalText ? parseMoney(totalText) : null;
+  if (!orderId || !nick || !amount) return undefined;
+
+  const company = textOf(queryFirst(block, selectors.buyerCompany));
+  const label = textOf(queryFirst(block, selectors.status));
+  const status = statusOf(label, block);
+  const stages = readStages(block, amount.currency);
+  const statusText = [label, stageNote(stages)].filter(Boolean).join(' | ');
+  const createdAt = parseWallTime(textOf(queryFirst(block, selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
+  const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(block), now) ?? undefined : undefined;
+  const buyer: BuyerRef = { nick: nick.slice(0, 200), ...(company ? { displayName: company.slice(0, 200) } : {}) };
+
+  return {
+    platform: 'alibaba',
+    orderId,
+    buyer,
+    items: readItems(block, amount.currency),
+    amount,
+    createdAt,
+    autoCloseAt: shownDeadline,
+    status,
+    statusText: statusText.slice(0, 200),
+  };
+}
+
+/** Order cards: the known card classes, else the nearest ancestor of each detail link holding only that order. */
+function orderBlocks(doc: Document): Element[] {
+  const blocks = queryAllFirst(doc, selectors.orderBlock);
+  return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
+}
+
+function isOrderList(doc: Document): boolean {
+  const frame = queryFirst(doc, selectors.listFrame);
+  if (!frame) return false;
+  // The status tabs name orders ("All orders", "待付款"): a list frame elsewhere on the site does not.
+  const tabs = textOf(queryFirst(doc, selectors.selectedTab)?.parentElement ?? frame).slice(0, 2000);
+  return /订单|order|待付款|awaiting payment/i.test(tabs);
+}
+
+function listKeyOf(doc: Document, url: URL): string {
+  const tab = textOf(queryFirst(doc, selectors.selectedTab)).replace(/\s*[(（]\d+[)）]\s*$/, '');
+  const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+  return `${url.host}${url.pathname}#tab=${tab}&page=${page}`;
+}
+
+function isComplete(doc: Document): boolean {
+  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
+  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+}
+
 export const alibabaAdapter: PlatformAdapter = {
   platform: 'alibaba',
-  selectorsVersion: 'alibaba-unset',
-  readOrders: () => null,
-  chatBuyer: () => undefined,
-  findComposer: () => null,
+  selectorsVersion: SELECTORS_VERSION,
+
+  readOrders(doc, href, now): PageRead | null {
+    const url = new URL(href);
+    // Orders live on biz.alibaba.com; the messenger hosts never list them.
+    if (url.host !== 'biz.alibaba.com') return null;
+    const blocks = orderBlocks(doc);
+    if (blocks.length === 0 && !isOrderList(doc)) return null;
+    const orders: ObservedOrder[] = [];
+    let unreadable = 0;
+    for (const block of blocks) {
+      const order = readBlock(block, now);
+      if (order) orders.push(order);
+      else unreadable++;
+    }
+    const tab = textOf(queryFirst(doc, selectors.selectedTab));
+    return {
+      platform: 'alibaba',
+      url: href,
+      listKey: listKeyOf(doc, url),
+      unpaidOnly: UNPAID_TAB_WORDS.test(tab),
+      complete: isComplete(doc),
+      orders,
+      unreadable,
+      noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+      selectorsVersion: SELECTORS_VERSION,
+    };
+  },
+
+  chatBuyer(doc) {
+    const el = queryFirst(doc, selectors.chatBuyer);
+    const nick = el?.getAttribute('data-buyer-name') ?? textOf(el);
+    return nick ? { nick: nick.slice(0, 200) } : undefined;
+  },
+
+  findComposer(doc) {
+    return queryFirst(doc, selectors.composer);
+  },
 };
