@@ -272,3 +272,34 @@ export function sumByCurrency(amounts: readonly Money[]): Money[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((currency) => ({ currency, minor: totals.get(currency) ?? 0 }));
 }
+
+/**
+ * Every amount in `text`, in order: each one parseMoney would accept on its
+ * own (a marked amount, or a bare number when `defaultCurrency` is given).
+ * Adapters use it to refuse a cell that shows more than one amount rather
+ * than guess which of them is the order total.
+ */
+export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
+  if (typeof text !== 'string' || text === '') return [];
+  const src = text.normalize('NFKC');
+  const fallbackCode = defaultCurrency?.trim().toUpperCase();
+  const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
+  const found: Money[] = [];
+  for (const m of src.matchAll(AMOUNT_RE)) {
+    const g = m.groups ?? {};
+    if (g.num === undefined || g.neg !== undefined || g.neg2 !== undefined) continue;
+    const marker = g.pre ?? g.suf;
+    let currency: string | null;
+    if (marker !== undefined) {
+      currency = markerCurrency(marker, fallback);
+    } else {
+      const start = m.index ?? 0;
+      const glued = /[A-Za-z]/.test(src.charAt(start - 1)) || /[A-Za-z]/.test(src.charAt(start + m[0].length));
+      currency = glued ? null : fallback;
+    }
+    if (currency === null) continue;
+    const money = build(g.num, currency);
+    if (money) found.push(money);
+  }
+  return found;
+}

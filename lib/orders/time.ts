@@ -219,3 +219,59 @@ export function formatAgeZh(ms: number): string {
   if (ms < DAY_MS) return `${Math.floor(ms / HOUR_MS)}小时前`;
   return `${Math.floor(ms / DAY_MS)}天前`;
 }
+
+// ---- Named time zones (added for the AliExpress and TikTok adapters) ----
+// Cross-border back-offices print wall times in a region's zone with summer
+// time (US Pacific, São Paulo…), which a fixed offset cannot express. Intl
+// knows the rules; we only ask it for the offset at an instant.
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes east of UTC in an IANA zone at a UTC instant; null for an unknown zone. */
+export function zoneOffsetMinutes(timeZone: string, utcMs: number): number | null {
+  if (!Number.isFinite(utcMs)) return null;
+  let fmt = zoneFormatters.get(timeZone);
+  if (!fmt) {
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      return null;
+    }
+    zoneFormatters.set(timeZone, fmt);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of fmt.formatToParts(utcMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const whole = Math.floor(utcMs / 1000) * 1000;
+  return Math.round((wall - whole) / MINUTE_MS);
+}
+
+/**
+ * First date (and optional time) in `text`, read as wall time in the IANA
+ * zone `timeZone` (summer time included). In the hour a clock is set back the
+ * earlier instant is taken; a wall time skipped when it springs forward reads
+ * as if the clock had not moved yet.
+ */
+export function parseZonedWallTime(text: string, timeZone: string, order: 'ymd' | 'mdy' | 'dmy' = 'ymd'): number | null {
+  const asUtc = parseWallTime(text, 0, order);
+  if (asUtc === null) return null;
+  const first = zoneOffsetMinutes(timeZone, asUtc);
+  if (first === null) return null;
+  let guess = asUtc - first * MINUTE_MS;
+  const second = zoneOffsetMinutes(timeZone, guess);
+  if (second !== null && second !== first) {
+    const retry = asUtc - second * MINUTE_MS;
+    // Take the earlier of two candidates that both read back as the wall time.
+    if (zoneOffsetMinutes(timeZone, retry) === second) guess = Math.min(guess, retry);
+  }
+  return guess;
+}

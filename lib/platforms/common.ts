@@ -3,6 +3,8 @@
 // visible status words, order-number patterns, stable attribute prefixes.
 // No zod here: content-script bundles stay small; the background validates.
 import type { OrderStatus } from '../orders/model';
+import { parseMoneyAll, type Money } from '../orders/money';
+import { parseCountdown } from '../orders/time';
 import { textOf } from './types';
 
 /**
@@ -86,3 +88,209 @@ export function isShown(el: Element): boolean {
 
 /** Empty-state messages: an order list saying it has nothing is not a broken page. */
 export const EMPTY_LIST_WORDS = /暂无|没有(相关|符合|找到)?订单|无订单|no (orders|data|results)|nothing (here|found)|không có đơn|nenhum pedido|sin pedidos|нет заказов/i;
+
+// ---- Grid lists found by order number and header text (added for the PDD and Shopee adapters) ----
+// Some back-offices' row markup has never been seen publicly (PDD), and others
+// hash every class (Shopee). What survives is the order number's shape and the
+// column headers, so these helpers find orders from those two anchors alone.
+
+/**
+ * Cells of each row by grid column. Table rows honour rowspan and colspan the
+ * way the browser lays them out, so the second item row of an order (whose
+ * order-level cells are spanned from the first) still maps to the right
+ * header; other rows map their element children in order.
+ */
+export function gridCells(rows: readonly Element[]): Array<Map<number, Element>> {
+  const spanned: Array<Set<number>> = rows.map(() => new Set());
+  return rows.map((row, r) => {
+    const map = new Map<number, Element>();
+    let col = 0;
+    for (const cell of row.children) {
+      while (spanned[r]!.has(col)) col++;
+      map.set(col, cell);
+      const isTableCell = cell.tagName === 'TD' || cell.tagName === 'TH';
+      const rowSpan = isTableCell ? Math.max(1, Math.min(50, Number(cell.getAttribute('rowspan')) || 1)) : 1;
+      const colSpan = isTableCell ? Math.max(1, Math.min(50, Number(cell.getAttribute('colspan')) || 1)) : 1;
+      for (let i = 1; i < rowSpan && r + i < rows.length; i++) for (let j = 0; j < colSpan; j++) spanned[r + i]!.add(col + j);
+      col += colSpan;
+    }
+    return map;
+  });
+}
+
+export interface HeaderRow {
+  row: Element;
+  cells: Element[];
+  columns: Partial<Record<ColumnName, number>>;
+}
+
+/**
+ * The first row whose cells name at least `min` known columns, tried per
+ * selector in order of preference. `extra` adds platform words for columns
+ * the shared words miss ("Đếm ngược" for a deadline).
+ */
+export function findHeaderRow(
+  root: ParentNode,
+  selectors: readonly string[],
+  min = 3,
+  extra: Partial<Record<ColumnName, RegExp>> = {},
+): HeaderRow | null {
+  for (const selector of selectors) {
+    for (const row of root.querySelectorAll(selector)) {
+      const cells = [...row.children];
+      if (cells.length < min || cells.length > 20) continue;
+      // Header cells are short labels; a row of order data is not a header.
+      if (cells.some((c) => textOf(c).length > 40)) continue;
+      const columns = columnsByHeader(cells);
+      const taken = new Set(Object.values(columns));
+      for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {
+        if (columns[name] !== undefined) continue;
+        const index = cells.findIndex((c, i) => !taken.has(i) && pattern.test(textOf(c)));
+        if (index >= 0) {
+          columns[name] = index;
+          taken.add(index);
+        }
+      }
+      if (Object.keys(columns).length >= min) return { row, cells, columns };
+    }
+  }
+  return null;
+}
+
+/** Where an order number shows on the page: the number and the element whose own text holds it. */
+export interface OrderAnchor {
+  id: string;
+  el: Element;
+}
+
+/**
+ * Every distinct order number in visible text under `root`, in page order.
+ * `pattern` must have one capture group: the number. Text of scripts, styles
+ * and form fields is not page text.
+ */
+export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const seen = new Set<string>();
+  const anchors: OrderAnchor[] = [];
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script,style,template,textarea,noscript')) continue;
+    for (const m of (node.nodeValue ?? '').matchAll(global)) {
+      const id = m[1];
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      anchors.push({ id, el: parent });
+    }
+  }
+  return anchors;
+}
+
+/**
+ * The part of the page that belongs to each order: from its number up to the
+ * largest ancestor holding no other order number and none of `fences` (the
+ * header row, tabs, pager). When that is a lone table row (one tbody for the
+ * whole list), the rows after it up to the next order's number join it.
+ */
+export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArray<Element | null | undefined>): Element[][] {
+  const walls = fences.filter((f): f is Element => !!f);
+  const body = anchors[0]?.el.ownerDocument.body;
+  return anchors.map(({ el }) => {
+    let scope: Element = el;
+    for (let parent = scope.parentElement; parent && parent !== body && parent.tagName !== 'HTML'; parent = parent.parentElement) {
+      if (anchors.some((a) => a.el !== el && parent.contains(a.el))) break;
+      if (walls.some((w) => parent.contains(w))) break;
+      scope = parent;
+    }
+    if (scope.tagName !== 'TR') return [scope];
+    const rows: Element[] = [scope];
+    for (let next = scope.nextElementSibling; next; next = next.nextElementSibling) {
+      if (anchors.some((a) => next.contains(a.el))) break;
+      rows.push(next);
+    }
+    return rows;
+  });
+}
+
+/**
+ * The one amount a piece of text shows, or null when it shows none or
+ * several different ones: a cell with a unit price and a total side by side
+ * must not be guessed at. (Added for the AliExpress and TikTok adapters.)
+ */
+export function soleMoney(text: string, defaultCurrency?: string): Money | null {
+  const all = parseMoneyAll(text, defaultCurrency);
+  const first = all[0];
+  if (!first) return null;
+  return all.every((m) => m.minor === first.minor && m.currency === first.currency) ? first : null;
+}
+
+/**
+ * The UTC offset a page states for its times ("GMT+8", "UTC-07:00",
+ * "(GMT+08:00)"), in minutes east of UTC; undefined when it states none.
+ */
+export function statedUtcOffset(text: string): number | undefined {
+  const m = /(?<![A-Za-z])(?:GMT|UTC)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)/.exec(text);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  if (minutes > 14 * 60) return undefined;
+  return m[1] === '+' ? minutes : -minutes;
+}
+
+/** One order's cells by header column: the order-level row and every item row. */
+export interface OrderGrid {
+  /** The row with a cell under every header column (it carries the order-level cells). */
+  main: Map<number, Element>;
+  /** Item rows from the main row on, by grid column (a lone full-width note row is not an item). */
+  rows: Array<Map<number, Element>>;
+}
+
+/**
+ * Lines an order's rows up with the header. Returns null when no row has a
+ * cell under every header column: a cell went missing or moved, so reading
+ * by position could take a unit price for the total.
+ */
+export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: Element): OrderGrid | null {
+  const width = header.cells.length;
+  const first = scope[0];
+  if (!first) return null;
+  const trs = first.tagName === 'TR' ? [...scope] : scope.flatMap((s) => [...s.querySelectorAll('tr')]);
+  if (trs.length > 0) {
+    const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);
+    const own = trs.map((tr) => [...tr.children].reduce((n, c) => n + spanOf(c), 0));
+    const mainIndex = own.findIndex((n, i) => n === width && trs[i]!.children.length === width && !trs[i]!.contains(anchor));
+    if (mainIndex < 0) return null;
+    const maps = gridCells(trs);
+    const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
+    return { main: maps[mainIndex]!, rows };
+  }
+  for (const s of scope) {
+    for (const el of [s, ...s.querySelectorAll('*')]) {
+      if (el.children.length === width && !el.contains(anchor)) {
+        const map = gridCells([el])[0]!;
+        return { main: map, rows: [map] };
+      }
+    }
+  }
+  return null;
+}
+
+// Countdown units parseCountdown does not know, as seller pages in Vietnam
+// and Brazil print them; and a colon glued to the number ("剩余时间：2天").
+const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(\d)\s*ngày/giu, '$1d'],
+  [/(\d)\s*giờ/giu, '$1h'],
+  [/(\d)\s*phút/giu, '$1m'],
+  [/(\d)\s*giây/giu, '$1s'],
+  [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
+  [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
+  [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
+  [/[:：](?=\s*\d{1,4}\s*(?:天|小时|小時|时|時|分|秒|[dhms](?![a-z])))/giu, ': '],
+];
+
+/** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
+export function countdownIn(text: string, now: number): number | undefined {
+  let src = text;
+  for (const [pattern, replacement] of LOCAL_UNITS) src = src.replace(pattern, replacement);
+  return parseCountdown(src, now) ?? undefined;
+}

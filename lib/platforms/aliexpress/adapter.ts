@@ -1,10 +1,245 @@
-import type { PlatformAdapter } from '../types';
+import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
+import { parseMoney } from '../../orders/money';
+import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
+import { EMPTY_LIST_WORDS, columnsByHeader, countdownIn, documentsOf, isShown, soleMoney, statedUtcOffset, statusFromWords, type ColumnName } from '../common';
+import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 
-// Placeholder until the aliexpress adapter lands: reads nothing.
+const ID_RE = /^\d{8,25}$/;
+const ID_IN_TEXT = /(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})/i;
+const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
+const BEIJING = /beijing|北京时间|china standard/i;
+const ZONE_NOTE = '[class*="timezone"], [class*="time-zone"], [class*="timeZone"], [class*="TimeZone"]';
+
+/**
+ * Which clock the page's order times use. AliExpress has shown seller times
+ * in China time and, in older English back-offices, in US Pacific time; a
+ * page that names its zone ("GMT+8", "Pacific Time", "北京时间") is
+ * believed, otherwise China time, the seller centre's home zone.
+ */
+type Clock = { offset: number } | { zone: string };
+function pageClock(doc: Document): Clock {
+  const note = [...doc.querySelectorAll(ZONE_NOTE)].map((el) => textOf(el)).join(' ');
+  const offset = statedUtcOffset(note);
+  if (offset !== undefined) return { offset };
+  if (PACIFIC.test(note)) return { zone: 'America/Los_Angeles' };
+  return { offset: CHINA_OFFSET_MINUTES };
+}
+
+function readTime(text: string, clock: Clock): number | undefined {
+  const own = statedUtcOffset(text);
+  if (own !== undefined) return parseWallTime(text, own) ?? undefined;
+  if (PACIFIC.test(text)) return parseZonedWallTime(text, 'America/Los_Angeles') ?? undefined;
+  if (BEIJING.test(text)) return parseWallTime(text, CHINA_OFFSET_MINUTES) ?? undefined;
+  return ('zone' in clock ? parseZonedWallTime(text, clock.zone) : parseWallTime(text, clock.offset)) ?? undefined;
+}
+
+/** Header name -> the column key cells carry: Fusion's data-next-table-col, else the position. */
+type Columns = Partial<Record<ColumnName, string>>;
+function readColumns(doc: Document): { columns: Columns; count: number } {
+  const cells = queryAllFirst(doc, selectors.headerCells);
+  const byIndex = columnsByHeader(cells);
+  const columns: Columns = {};
+  for (const [name, index] of Object.entries(byIndex) as [ColumnName, number][]) {
+    columns[name] = cells[index]!.getAttribute('data-next-table-col') ?? `#${index}`;
+  }
+  return { columns, count: cells.length };
+}
+
+/** The cell of a row in a named column, or undefined when the row cannot be aligned with the header. */
+function cellIn(row: Element, key: string | undefined, headerCount: number): Element | undefined {
+  if (key === undefined) return undefined;
+  const cells = [...row.children].filter((c) => c.tagName === 'TD' || c.getAttribute('role') === 'cell');
+  if (!key.startsWith('#')) return cells.find((c) => c.getAttribute('data-next-table-col') === key);
+  // Positions only mean something when the row has every column.
+  return cells.length === headerCount ? cells[Number(key.slice(1))] : undefined;
+}
+
+function readItems(table: Element, columns: Columns, headerCount: number): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const titleEl of queryAllFirst(table, selectors.itemTitle)) {
+    const title = textOf(titleEl);
+    if (!title) continue;
+    const row = titleEl.closest('tr') ?? titleEl.parentElement!;
+    const sku = textOf(queryFirst(row, selectors.sku)) || undefined;
+    const qtyText = textOf(queryFirst(row, selectors.quantity) ?? cellIn(row, columns.qty, headerCount));
+    const qtyMatch = /^[x×]?\s*(\d{1,6})$/i.exec(qtyText);
+    const priceText = textOf(queryFirst(row, selectors.unitPrice) ?? cellIn(row, columns.price, headerCount));
+    const unitPrice = soleMoney(priceText) ?? undefined;
+    items.push({ title: title.slice(0, 1000), sku: sku?.slice(0, 500), qty: qtyMatch ? Math.max(1, Number(qtyMatch[1])) : 1, unitPrice });
+  }
+  return items;
+}
+
+/**
+ * The order total: the amount element, else the cell under the "amount"
+ * header when it shows exactly one sum. A unit price is never taken: a wrong
+ * total is worse than an unreadable row.
+ */
+function readAmount(table: Element, columns: Columns, headerCount: number) {
+  const el = queryFirst(table, selectors.amount);
+  if (el) return soleMoney(textOf(el));
+  for (const row of table.querySelectorAll('tr')) {
+    const cell = cellIn(row, columns.amount, headerCount);
+    if (cell && !queryFirst(cell, selectors.unitPrice)) return soleMoney(textOf(cell));
+  }
+  return null;
+}
+
+function readOrderId(table: Element): string | undefined {
+  const own = textOf(queryFirst(table, selectors.orderId)).replace(/^\D+/, '');
+  if (ID_RE.test(own)) return own;
+  const head = table.querySelector('tr') ?? table;
+  return ID_IN_TEXT.exec(textOf(head))?.[1];
+}
+
+function readStatusText(table: Element, columns: Columns, headerCount: number): string {
+  const label = queryFirst(table, selectors.status);
+  if (label) return textOf(label);
+  for (const row of table.querySelectorAll('tr')) {
+    const cell = cellIn(row, columns.status, headerCount);
+    // The first line only: the rest is a countdown or a hint.
+    if (cell) return textOf(cell.firstElementChild ?? cell);
+  }
+  return '';
+}
+
+function readChatUrl(table: Element, pageUrl: string): string | undefined {
+  const link =
+    queryFirst<HTMLAnchorElement>(table, selectors.chatLink) ??
+    [...table.querySelectorAll<HTMLAnchorElement>('a[href]')].find((a) => CONTACT_WORDS.test(textOf(a)));
+  const href = link?.getAttribute('href');
+  if (!href) return undefined;
+  try {
+    const resolved = new URL(href, pageUrl);
+    return resolved.protocol === 'https:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readOrder(table: Element, columns: Columns, headerCount: number, clock: Clock, url: string, now: number): ObservedOrder | undefined {
+  const orderId = readOrderId(table);
+  const nick = textOf(queryFirst(table, selectors.buyer));
+  const amount = readAmount(table, columns, headerCount);
+  if (!orderId || !nick || !amount) return undefined;
+
+  const statusText = readStatusText(table, columns, headerCount);
+  const status = statusFromWords(statusText);
+  const createdAt = readTime(textOf(queryFirst(table, selectors.orderTime)), clock);
+  const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
+  const open = status === 'unpaid' || status === 'unknown';
+  const shown = open ? countdownIn(textOf(statusCell), now) : undefined;
+  // Paid and closed orders have no payment deadline left to estimate.
+  const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_DAYS * DAY_MS : undefined;
+  const buyer: BuyerRef = { nick: nick.slice(0, 200) };
+  return {
+    platform: 'aliexpress',
+    orderId,
+    buyer,
+    items: readItems(table, columns, headerCount),
+    amount,
+    createdAt,
+    autoCloseAt: shown ?? estimated,
+    autoCloseEstimated: shown === undefined && estimated !== undefined ? true : undefined,
+    status,
+    statusText: statusText.slice(0, 200) || undefined,
+    chatUrl: readChatUrl(table, url),
+  };
+}
+
+function selectedTabText(doc: Document): string | undefined {
+  const tab = shownFirst(queryAllFirst(doc, selectors.selectedTab));
+  return tab ? textOf(tab).replace(/\(?\d+\)?$/, '').trim() : undefined;
+}
+
+/** The first rendered element, else the first at all (documents without layout render nothing). */
+function shownFirst<E extends Element>(els: readonly E[]): E | undefined {
+  return els.find((el) => isShown(el)) ?? els[0];
+}
+
+function isUnpaidOnly(doc: Document, url: URL): boolean {
+  const tab = selectedTabText(doc);
+  if (tab !== undefined) return UNPAID_TAB.test(tab);
+  return [...url.searchParams.values()].some((v) => UNPAID_URL_STATUS.test(v));
+}
+
+function listKeyOf(doc: Document, url: URL): string {
+  const channel = url.searchParams.get('channelId');
+  const tab = selectedTabText(doc) ?? url.searchParams.get('orderStatus') ?? url.searchParams.get('tab') ?? '';
+  const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+  return `${url.host}${url.pathname}${channel ? `?channelId=${channel}` : ''}#tab=${tab}&page=${page}`;
+}
+
+function isComplete(doc: Document): boolean {
+  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
+  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+}
+
+function readDocument(doc: Document, href: string, now: number): PageRead | null {
+  const tables = queryAllFirst(doc, selectors.orderRow);
+  const { columns, count } = readColumns(doc);
+  // An order list has order rows, or at least its column headers (amount and status).
+  const looksLikeList = tables.length > 0 || (columns.amount !== undefined && columns.status !== undefined);
+  if (!looksLikeList) return null;
+  const url = new URL(href);
+  const clock = pageClock(doc);
+  const orders: ObservedOrder[] = [];
+  let unreadable = 0;
+  const seen = new Set<string>();
+  for (const table of tables) {
+    const order = readOrder(table, columns, count, clock, href, now);
+    if (!order) unreadable++;
+    else if (!seen.has(order.orderId)) {
+      seen.add(order.orderId);
+      orders.push(order);
+    }
+  }
+  return {
+    platform: 'aliexpress',
+    url: href,
+    listKey: listKeyOf(doc, url),
+    unpaidOnly: isUnpaidOnly(doc, url),
+    complete: isComplete(doc),
+    orders,
+    unreadable,
+    noRowsFound: tables.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    selectorsVersion: SELECTORS_VERSION,
+  };
+}
+
 export const aliexpressAdapter: PlatformAdapter = {
   platform: 'aliexpress',
-  selectorsVersion: 'aliexpress-unset',
-  readOrders: () => null,
-  chatBuyer: () => undefined,
-  findComposer: () => null,
+  selectorsVersion: SELECTORS_VERSION,
+
+  readOrders(doc, href, now) {
+    // The order list sometimes sits in a same-origin iframe of the seller centre shell.
+    for (const d of documentsOf(doc)) {
+      const read = readDocument(d, href, now);
+      if (read) return read;
+    }
+    return null;
+  },
+
+  chatBuyer(doc) {
+    for (const d of documentsOf(doc)) {
+      const el = queryFirst(d, selectors.chatBuyer);
+      const nick = (el?.getAttribute('data-buyer-nick') ?? textOf(el)).trim();
+      if (nick) return { nick: nick.slice(0, 200) };
+    }
+    return undefined;
+  },
+
+  findComposer(doc) {
+    for (const d of documentsOf(doc)) {
+      for (const selector of selectors.composer) {
+        const found = shownFirst([...d.querySelectorAll<HTMLElement>(selector)]);
+        if (found) return found;
+      }
+    }
+    return null;
+  },
 };
+
+// Exposed for the adapter's tests: the clock rule in one place.
+export { pageClock as aliexpressPageClock };
