@@ -4,6 +4,7 @@ import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '..
 import { EMPTY_LIST_WORDS } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
+import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
 
 const ORDER_ID = /订单号\s*[:：]?\s*(\d{6,25})/;
 const UNPAID_TAB = /等待买家付款|待付款/;
@@ -114,6 +115,8 @@ export const taobaoAdapter: PlatformAdapter = {
   selectorsVersion: SELECTORS_VERSION,
 
   readOrders(doc, href, now): PageRead | null {
+    // The new Qianniu trade platform and the old sold-items list live side by side.
+    if (isTradePlatformUrl(new URL(href)) || tradePlatformBlocks(doc).length > 0) return readTradePlatform(doc, href, now);
     const blocks = queryAllFirst(doc, selectors.orderBlock);
     // No blocks and no list furniture: not an order page (or not rendered yet).
     if (blocks.length === 0 && !queryFirst(doc, selectors.activePage)) return null;

@@ -37,6 +37,29 @@ export const selectors = {
   chatBuyer: ['[class*="chat-header"] [class*="nick"]', '[class*="conversation"][class*="active"] [class*="nick"]', '[data-buyer-nick]'],
 } as const;
 
+// New Qianniu web trade platform (myseller.taobao.com / qn.taobao.com
+// …/trade-platform/tp/sold), an SPA on Alibaba Fusion Next. One order = one
+// div.next-table block: a head row ("订单号: <id>", "创建时间: <time>"), one
+// row per item, and rowspan'd buyer / status / amount cells. The Fusion class
+// names (next-*) are stable; the app's own CSS-module hashes are not.
+// Seen: 2026-11 (PLATFORMS.md outline).
+export const tradePlatformSelectors = {
+  // Order blocks: a Fusion table holding an order number. 2026-11.
+  orderBlock: ['div[class*="trade-order--block--"]', 'div.next-table'],
+  // The list-wide column header ("宝贝 单价 数量 买家 交易状态 实收款"). 2026-11.
+  headerCells: ['.next-table-header th', 'table thead th'],
+  itemTitle: ['a[class*="item-info--title"]', 'a[href*="item.taobao.com"]', 'a[href*="detail.tmall.com"]', 'a'],
+  sku: ['[class*="item-info--sku"]', '[class*="sku"]'],
+  statusText: ['[class*="status-cell--text"]', '[class*="status"][class*="text"]'],
+  buyerNick: ['[class*="buyer-cell--nick"]', '[class*="buyer"][class*="nick"]', '[class*="nick"]'],
+  // Fusion tabs and pagination. 2026-11.
+  selectedTab: ['[role="tab"][aria-selected="true"]', '.next-tabs-tab.active'],
+  listFrame: ['.next-tabs', '.next-pagination', '[class*="sold-list"]'],
+  activePage: ['.next-pagination-item.next-current'],
+  pageItems: ['.next-pagination-list .next-pagination-item'],
+  nextPage: ['.next-pagination-item.next-next:not([disabled])'],
+} as const;
+
 /** Status texts of the list, by what they mean for collecting money. */
 export const STATUS_TEXT: ReadonlyArray<[RegExp, 'unpaid' | 'paid' | 'closed']> = [
   [/等待买家付款|待付款|买家未付款/, 'unpaid'],

@@ -1,0 +1,149 @@
+// The new Qianniu web trade platform's sold list (…/trade-platform/tp/sold).
+// Columns come from the list-wide header by text; without a header, cells are
+// recognised by what they hold (a chat link, a status word, "含运费").
+import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
+import { parseMoney } from '../../orders/money';
+import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
+import { EMPTY_LIST_WORDS, columnsByHeader, statusFromWords, type ColumnName } from '../common';
+import { queryAllFirst, queryFirst, textOf } from '../types';
+import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
+
+const ORDER_ID = /订单(?:号|编号)\s*[:：]?\s*(\d{6,25})/;
+const CREATED = /创建时间\s*[:：]?\s*([^订]*)/;
+const UNPAID_TAB = /等待买家付款|待付款/;
+const MONEY = /[¥￥]\s*\d/;
+const SHIPPING = /含(?:运费|快递)/;
+
+/** Whether the URL is the new trade platform (an SPA: the path holds the route). */
+export function isTradePlatformUrl(url: URL): boolean {
+  return /\/trade-platform\//.test(url.pathname + url.hash);
+}
+
+/** Order blocks: Fusion tables that carry an order number in their head row. */
+export function tradePlatformBlocks(doc: Document): Element[] {
+  return queryAllFirst(doc, tp.orderBlock).filter((block) => ORDER_ID.test(textOf(block.querySelector('tr'))));
+}
+
+type Columns = Partial<Record<ColumnName, number>>;
+
+function cellText(cells: readonly Element[], index: number | undefined): string | undefined {
+  return index === undefined ? undefined : textOf(cells[index]);
+}
+
+/**
+ * The cells of each item row placed under their header columns: rows after
+ * the first lack the first row's rowspan'd cells (buyer, status, amount), so
+ * their cells fill only the remaining columns, in order.
+ */
+function itemRowCells(rows: readonly Element[]): Element[][] {
+  const first = [...(rows[0]?.children ?? [])];
+  const spanned = first.flatMap((cell, i) => (Number(cell.getAttribute('rowspan') ?? '1') > 1 ? [i] : []));
+  const free = first.map((_c, i) => i).filter((i) => !spanned.includes(i));
+  return rows.map((row, r) => {
+    if (r === 0) return first;
+    const placed: Element[] = [];
+    [...row.children].forEach((cell, j) => {
+      const column = free[j];
+      if (column !== undefined) placed[column] = cell;
+    });
+    return placed;
+  });
+}
+
+function readItems(rows: readonly Element[], columns: Columns): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const sparse of itemRowCells(rows)) {
+    const cells = [...sparse].filter((c): c is Element => c !== undefined);
+    const itemCell = columns.item !== undefined ? sparse[columns.item] : cells[0];
+    const title = textOf(itemCell && queryFirst(itemCell, tp.itemTitle));
+    if (!title) continue;
+    const sku = textOf(itemCell && queryFirst(itemCell, tp.sku));
+    // Qty: the header's column, else the cell that is a bare count ("2", "x2").
+    const qtyText = cellText(sparse, columns.qty) ?? cells.map((c) => textOf(c)).find((t) => /^[x×]?\s*\d{1,6}$/.test(t));
+    const qty = Number(/\d{1,6}/.exec(qtyText ?? '')?.[0] ?? '1');
+    const priceText = cellText(sparse, columns.price) ?? cells.filter((c) => !c.hasAttribute('rowspan')).map((c) => textOf(c)).find((t) => MONEY.test(t));
+    items.push({
+      title: title.slice(0, 1000),
+      sku: sku ? sku.slice(0, 500) : undefined,
+      qty: qty > 0 ? qty : 1,
+      unitPrice: priceText ? parseMoney(priceText, 'CNY') ?? undefined : undefined,
+    });
+  }
+  return items;
+}
+
+function readBlock(block: Element, columns: Columns, now: number): ObservedOrder | undefined {
+  const [head, ...rows] = [...block.querySelectorAll('tr')];
+  const headText = textOf(head);
+  const orderId = ORDER_ID.exec(headText)?.[1];
+  const first = rows[0];
+  if (!orderId || !first) return undefined;
+  const cells = [...first.children];
+
+  const buyerCell = (columns.buyer !== undefined ? cells[columns.buyer] : undefined) ?? cells.find((c) => queryFirst(c, selectors.chatLink));
+  const nickEl = buyerCell && queryFirst(buyerCell, tp.buyerNick);
+  const nick = textOf(nickEl) || textOf(buyerCell?.firstElementChild?.firstElementChild);
+  const statusCell = (columns.status !== undefined ? cells[columns.status] : undefined) ?? cells.slice(1).find((c) => statusFromWords(textOf(c)) !== 'unknown');
+  // The status label alone, without "订单详情" or a countdown beside it.
+  const statusText = textOf(statusCell && queryFirst(statusCell, tp.statusText)) || textOf(statusCell);
+  // The total: the header's column, else the cell that mentions shipping. Never a unit price.
+  const amountText = cellText(cells, columns.amount) ?? cells.map((c) => textOf(c)).find((t) => SHIPPING.test(t));
+  const [totalText, shippingText] = (amountText ?? '').split(SHIPPING);
+  const amount = totalText ? parseMoney(totalText, 'CNY') : null;
+  if (!nick || !amount) return undefined;
+
+  const status = statusFromWords(statusText);
+  const createdAt = parseWallTime(CREATED.exec(headText)?.[1] ?? '', CHINA_OFFSET_MINUTES) ?? undefined;
+  const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(statusCell), now) ?? undefined : undefined;
+  const estimated = status === 'unpaid' && shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
+  const chatHref = buyerCell && queryFirst<HTMLAnchorElement>(buyerCell, selectors.chatLink)?.getAttribute('href');
+  const buyer: BuyerRef = { nick: nick.slice(0, 200) };
+  return {
+    platform: 'taobao',
+    orderId,
+    buyer,
+    items: readItems(rows, columns),
+    amount,
+    shippingFee: shippingText ? parseMoney(shippingText, 'CNY') ?? undefined : undefined,
+    createdAt,
+    autoCloseAt: shownDeadline ?? estimated,
+    autoCloseEstimated: estimated !== undefined ? true : undefined,
+    status,
+    statusText: statusText.slice(0, 200),
+    chatUrl: chatHref?.startsWith('https://') ? chatHref : undefined,
+  };
+}
+
+/**
+ * Reads the trade platform's sold list, or null when the page shows neither
+ * order blocks nor list furniture (still rendering, or another workbench page).
+ */
+export function readTradePlatform(doc: Document, href: string, now: number): PageRead | null {
+  const url = new URL(href);
+  const blocks = tradePlatformBlocks(doc);
+  const tab = textOf(queryFirst(doc, tp.selectedTab));
+  if (blocks.length === 0 && !(queryFirst(doc, tp.listFrame) && /订单|付款|发货/.test(tab + textOf(queryFirst(doc, tp.listFrame)).slice(0, 500)))) return null;
+
+  const headerCells = queryAllFirst(doc, tp.headerCells);
+  const columns = headerCells.length > 0 ? columnsByHeader(headerCells, ['item', 'price', 'qty', 'buyer', 'status', 'amount']) : {};
+  const orders: ObservedOrder[] = [];
+  let unreadable = 0;
+  for (const block of blocks) {
+    const order = readBlock(block, columns, now);
+    if (order) orders.push(order);
+    else unreadable++;
+  }
+  const page = textOf(queryFirst(doc, tp.activePage)) || '1';
+  const pages = Math.max(0, ...tp.pageItems.map((s) => doc.querySelectorAll(s).length));
+  return {
+    platform: 'taobao',
+    url: href,
+    listKey: `${url.host}${url.pathname}#tab=${tab}&page=${page}`,
+    unpaidOnly: UNPAID_TAB.test(tab),
+    complete: pages <= 1 && !queryFirst(doc, tp.nextPage),
+    orders,
+    unreadable,
+    noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    selectorsVersion: SELECTORS_VERSION,
+  };
+}
