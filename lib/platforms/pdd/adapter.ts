@@ -1,10 +1,176 @@
-import type { PlatformAdapter } from '../types';
+import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
+import { parseMoney, type Money } from '../../orders/money';
+import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
+import { EMPTY_LIST_WORDS, findHeaderRow, findOrderAnchors, orderGrid, orderScopes, statusFromWords, type HeaderRow, type OrderAnchor } from '../common';
+import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
-// Placeholder until the pdd adapter lands: reads nothing.
+const CREATED = /(?:下单|成交|创建)时间\s*[:：]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
+const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
+const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
+
+/** A PDD amount: CNY only; a bare number only under a "(元)" header. */
+function cny(text: string, bareAllowed: boolean): Money | null {
+  const money = parseMoney(text, bareAllowed ? 'CNY' : undefined);
+  return money && money.currency === 'CNY' ? money : null;
+}
+
+function cell(map: Map<number, Element>, index: number | undefined): Element | undefined {
+  return index === undefined ? undefined : map.get(index);
+}
+
+/** Goods lines of one goods cell: marked entries, else the cell itself as one line. */
+function goodsOf(
+  itemCell: Element,
+  priceCell: Element | undefined,
+  qtyCell: Element | undefined,
+  bareAllowed: boolean,
+): OrderItem[] {
+  const entries = queryAllFirst(itemCell, selectors.goodsEntry);
+  const lines = entries.length > 0 ? entries : [itemCell];
+  const items: OrderItem[] = [];
+  for (const line of lines) {
+    const nameEl = queryFirst(line, selectors.goodsName);
+    const title = textOf(nameEl) || textOf(line.firstElementChild ?? line);
+    if (!title) continue;
+    const sku = textOf(queryFirst(line, selectors.goodsSpec)) || undefined;
+    const priceText = priceCell ? textOf(priceCell) : textOf(queryFirst(line, selectors.goodsPrice));
+    const qtyText = qtyCell ? textOf(qtyCell) : textOf(line);
+    const qtyMatch = qtyCell ? /^\s*(\d{1,6})\s*$/.exec(qtyText) ?? QTY.exec(qtyText) : QTY.exec(qtyText);
+    const qty = qtyMatch ? Number(qtyMatch[1]) : 1;
+    items.push({
+      title: title.slice(0, 1000),
+      sku: sku?.slice(0, 500),
+      qty: qty > 0 ? qty : 1,
+      unitPrice: priceText ? cny(priceText, bareAllowed) ?? undefined : undefined,
+    });
+  }
+  return items;
+}
+
+function buyerNick(buyerCell: Element | undefined): string {
+  if (!buyerCell) return '';
+  const marked = textOf(queryFirst(buyerCell, selectors.buyerNick));
+  if (marked) return marked;
+  // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link.
+  const parts: string[] = [];
+  for (const node of buyerCell.childNodes) {
+    if (node.nodeType === 1 && (node as Element).closest('a,button')) continue;
+    const text = textOf(node);
+    if (text) parts.push(text);
+  }
+  return parts.join(' ').replace(CHAT_WORDS, '').trim();
+}
+
+function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pageUrl: URL, now: number): ObservedOrder | undefined {
+  const grid = orderGrid(scope, header, anchor.el);
+  if (!grid) return undefined;
+  const { columns } = header;
+  const amountHeader = columns.amount === undefined ? '' : textOf(header.cells[columns.amount]);
+  const bareAllowed = /元/.test(amountHeader);
+  const amountCell = cell(grid.main, columns.amount);
+  // The total is only ever the order-level amount column: never a unit price.
+  // What follows 含运费 is the shipping fee, not a total that went missing.
+  const totalText = textOf(amountCell).split(/[(（]?\s*含\s*(?:运费|快递)/)[0] ?? '';
+  const amount = amountCell ? cny(totalText, bareAllowed) : null;
+  const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
+  if (!amount || !nick) return undefined;
+
+  const priceHeader = columns.price === undefined ? '' : textOf(header.cells[columns.price]);
+  const items: OrderItem[] = [];
+  for (const row of grid.rows) {
+    const itemCell = cell(row, columns.item);
+    if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), /元/.test(priceHeader)));
+  }
+
+  const scopeText = scope.map((s) => textOf(s)).join(' ');
+  const statusCell = cell(grid.main, columns.status);
+  const statusText = textOf(statusCell) || scopeText;
+  const status = statusFromWords(statusText);
+  const created = CREATED.exec(scopeText)?.[1];
+  const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
+  const countdownText = [statusCell, ...scope.flatMap((s) => queryAllFirst(s, selectors.countdown))].map((el) => textOf(el)).join(' ');
+  const shown = status === 'unpaid' ? parseCountdown(countdownText, now) ?? undefined : undefined;
+  // Only unpaid orders close for want of payment; a paid order's countdowns are about shipping.
+  const estimated = status === 'unpaid' && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
+  const href = scope.map((s) => queryFirst<HTMLAnchorElement>(s, selectors.chatLink)).find(Boolean)?.getAttribute('href');
+  let chatUrl: string | undefined;
+  try {
+    const resolved = href ? new URL(href, pageUrl.href).href : undefined;
+    chatUrl = resolved?.startsWith('https://') ? resolved : undefined;
+  } catch {
+    chatUrl = undefined;
+  }
+
+  return {
+    platform: 'pdd',
+    orderId: anchor.id,
+    buyer: { nick },
+    items: items.slice(0, 200),
+    amount,
+    createdAt,
+    autoCloseAt: shown ?? estimated,
+    autoCloseEstimated: shown === undefined && estimated !== undefined ? true : undefined,
+    status,
+    statusText: textOf(statusCell).slice(0, 200) || undefined,
+    chatUrl,
+  };
+}
+
+function selectedTab(doc: Document): string {
+  // Tab badges count orders ("待支付3"): the count is not part of which listing this is.
+  return textOf(queryFirst(doc, selectors.selectedTab)).replace(/[\d()（）\s]+/g, '').slice(0, 40);
+}
+
+function isComplete(doc: Document): boolean {
+  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
+  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+}
+
 export const pddAdapter: PlatformAdapter = {
   platform: 'pdd',
-  selectorsVersion: 'pdd-unset',
-  readOrders: () => null,
-  chatBuyer: () => undefined,
-  findComposer: () => null,
+  selectorsVersion: SELECTORS_VERSION,
+
+  readOrders(doc, href, now): PageRead | null {
+    // The chat app lives on the same host; it is never an order list.
+    if (!doc.body || new URL(href).pathname.startsWith('/chat-merchant')) return null;
+    const url = new URL(href);
+    const header = findHeaderRow(doc.body, selectors.headerRow, 3);
+    const anchors = header ? findOrderAnchors(doc.body, ORDER_SN) : [];
+    // No column headers: not an order list (the chat page, the home page), or not rendered yet.
+    if (!header) return null;
+    const tab = selectedTab(doc);
+    const fences = [header.row, queryFirst(doc, selectors.selectedTab), queryFirst(doc, selectors.activePage)];
+    const scopes = orderScopes(anchors, fences);
+    const orders: ObservedOrder[] = [];
+    let unreadable = 0;
+    anchors.forEach((anchor, i) => {
+      const order = readOrder(anchor, scopes[i]!, header, url, now);
+      if (order) orders.push(order);
+      else unreadable++;
+    });
+    const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+    return {
+      platform: 'pdd',
+      url: href,
+      listKey: `${url.host}${url.pathname}#tab=${tab || url.searchParams.get('tab') || ''}&page=${page}`,
+      // The visible tab wins: the SPA switches tabs without touching the URL.
+      unpaidOnly: UNPAID_TAB.test(tab),
+      complete: isComplete(doc),
+      orders,
+      unreadable,
+      // Headers but not one order number and no "暂无数据": the markup moved.
+      noRowsFound: anchors.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+      selectorsVersion: SELECTORS_VERSION,
+    };
+  },
+
+  chatBuyer(doc) {
+    const nick = textOf(queryFirst(doc, selectors.chatBuyer)).slice(0, 200);
+    return nick ? { nick } : undefined;
+  },
+
+  findComposer(doc) {
+    return queryFirst(doc, selectors.composer);
+  },
 };
