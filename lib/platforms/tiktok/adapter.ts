@@ -1,10 +1,267 @@
-import type { PlatformAdapter } from '../types';
+import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
+import type { Money } from '../../orders/money';
+import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
+import { EMPTY_LIST_WORDS, columnsByHeader, countdownIn, documentsOf, isShown, soleMoney, statedUtcOffset, statusFromWords, type ColumnName } from '../common';
+import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
-// Placeholder until the tiktok adapter lands: reads nothing.
+const ID_RE = /^\d{15,20}$/;
+// A bare "$" means the region's own dollar on these hosts.
+const DOLLAR_REGIONS: Readonly<Record<string, string>> = { mx: 'MXN', sg: 'SGD' };
+
+interface Region {
+  key?: string;
+  zone?: string;
+  order: 'mdy' | 'dmy';
+}
+
+/** seller-us.tiktok.com -> us; seller-id.tokopedia.com -> id; the global host has no region. */
+function regionOf(host: string): Region {
+  const key = /^seller-([a-z]{2})\./.exec(host)?.[1];
+  const known = key ? REGIONS[key] : undefined;
+  // The global host serves cross-border (mostly China-based) sellers; dates are US style there.
+  return known ? { key, zone: known.zone, order: known.order } : { order: 'mdy' };
+}
+
+/** First rendered element, else the first at all (documents without layout render nothing). */
+function shownFirst<E extends Element>(els: readonly E[]): E | undefined {
+  return els.find((el) => isShown(el)) ?? els[0];
+}
+
+function readTime(text: string, region: Region, pageOffset: number | undefined): number | undefined {
+  const offset = statedUtcOffset(text) ?? pageOffset;
+  if (offset !== undefined) return parseWallTime(text, offset, region.order) ?? undefined;
+  if (region.zone) return parseZonedWallTime(text, region.zone, region.order) ?? undefined;
+  return parseWallTime(text, CHINA_OFFSET_MINUTES, region.order) ?? undefined;
+}
+
+function moneyIn(text: string, region: Region): Money | null {
+  const money = soleMoney(text);
+  if (!money) return null;
+  const dollar = region.key ? DOLLAR_REGIONS[region.key] : undefined;
+  if (dollar && money.currency === 'USD' && !/US\s?\$|USD/.test(text)) return { ...money, currency: dollar };
+  return money;
+}
+
+type Columns = Partial<Record<ColumnName, number>>;
+
+/** A card's cell under a header, only when the card's row has exactly the header's columns. */
+function cellIn(card: Element, column: number | undefined, headerCount: number): Element | undefined {
+  if (column === undefined) return undefined;
+  const cells = queryAllFirst(card, selectors.cells);
+  return cells.length === headerCount ? cells[column] : undefined;
+}
+
+function readItems(card: Element, region: Region): OrderItem[] {
+  let blocks = queryAllFirst(card, selectors.product);
+  if (blocks.length === 0) blocks = queryAllFirst(card, selectors.productName).map((el) => el.parentElement ?? el);
+  const items: OrderItem[] = [];
+  for (const block of blocks) {
+    const title = textOf(queryFirst(block, selectors.productName));
+    if (!title) continue;
+    const sku = textOf(queryFirst(block, selectors.sku)) || undefined;
+    const qty = /(?:^|[x×]|qty|quantidade|số lượng)\s*[:：]?\s*(\d{1,6})$/i.exec(textOf(queryFirst(block, selectors.quantity)));
+    const unitPrice = moneyIn(textOf(queryFirst(block, selectors.unitPrice)), region) ?? undefined;
+    items.push({ title: title.slice(0, 1000), sku: sku?.slice(0, 500), qty: qty ? Math.max(1, Number(qty[1])) : 1, unitPrice });
+  }
+  return items;
+}
+
+function readOrderId(card: Element): string | undefined {
+  const own = textOf(queryFirst(card, selectors.orderId)).replace(/^\D+/, '');
+  if (ID_RE.test(own)) return own;
+  return ORDER_ID_TEXT.exec(textOf(card))?.[1];
+}
+
+/** The grand total: its own element, else the "Total" column when it shows exactly one sum. Never a unit price. */
+function readTotal(card: Element, columns: Columns, headerCount: number, region: Region): Money | null {
+  const el = queryFirst(card, selectors.total);
+  if (el) return moneyIn(textOf(el), region);
+  const cell = cellIn(card, columns.amount, headerCount);
+  if (!cell || queryFirst(cell, selectors.unitPrice) || queryFirst(cell, selectors.product)) return null;
+  return moneyIn(textOf(cell), region);
+}
+
+function readChatUrl(card: Element, pageUrl: string): string | undefined {
+  const href = queryFirst<HTMLAnchorElement>(card, selectors.chatLink)?.getAttribute('href');
+  if (!href) return undefined;
+  try {
+    const resolved = new URL(href, pageUrl);
+    return resolved.protocol === 'https:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Context {
+  columns: Columns;
+  headerCount: number;
+  region: Region;
+  pageOffset: number | undefined;
+  url: string;
+  now: number;
+}
+
+function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
+  const { columns, headerCount, region } = ctx;
+  const orderId = readOrderId(card);
+  const buyerCell = cellIn(card, columns.buyer, headerCount);
+  const nick = textOf(queryFirst(card, selectors.buyer) ?? buyerCell?.firstElementChild ?? buyerCell);
+  const amount = readTotal(card, columns, headerCount, region);
+  if (!orderId || !nick || !amount) return undefined;
+
+  const statusCell = cellIn(card, columns.status, headerCount);
+  const statusText = textOf(queryFirst(card, selectors.status) ?? statusCell?.firstElementChild ?? statusCell);
+  const status = statusFromWords(statusText);
+  const createdText = textOf(queryFirst(card, selectors.createdAt));
+  const createdAt = readTime(createdText, region, ctx.pageOffset);
+  const open = status === 'unpaid' || status === 'unknown';
+  let shown: number | undefined;
+  if (open) {
+    const deadlineText = textOf(queryFirst(card, selectors.deadline) ?? statusCell);
+    // "Auto-cancels in 23h 59m", or a close time "Auto-cancel at 11/21/2026 2:03 PM".
+    shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, region, ctx.pageOffset);
+  }
+  const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CANCEL_HOURS * HOUR_MS : undefined;
+  const buyer: BuyerRef = { nick: nick.slice(0, 200) };
+  return {
+    platform: 'tiktok',
+    orderId,
+    buyer,
+    items: readItems(card, region),
+    amount,
+    createdAt,
+    autoCloseAt: shown ?? estimated,
+    autoCloseEstimated: shown === undefined && estimated !== undefined ? true : undefined,
+    status,
+    statusText: statusText.slice(0, 200) || undefined,
+    chatUrl: readChatUrl(card, ctx.url),
+  };
+}
+
+/**
+ * Order cards without any known class: the largest element around each
+ * "Order ID: <digits>" text that holds no other order id.
+ */
+function cardsByIdText(doc: Document): Element[] {
+  const anchors = [...doc.querySelectorAll('span, div, p, a, td')].filter(
+    (el) => ORDER_ID_TEXT.test(textOf(el)) && ![...el.children].some((c) => ORDER_ID_TEXT.test(textOf(c))),
+  );
+  const cards: Element[] = [];
+  for (const anchor of anchors) {
+    let card = anchor;
+    while (card.parentElement && card.parentElement !== doc.body && anchors.filter((a) => card.parentElement!.contains(a)).length === 1) {
+      card = card.parentElement;
+    }
+    if (!cards.includes(card)) cards.push(card);
+  }
+  return cards;
+}
+
+function selectedTabText(doc: Document): string | undefined {
+  const tab = shownFirst(queryAllFirst(doc, selectors.selectedTab));
+  return tab ? textOf(tab).replace(/\(?\d+\)?$/, '').trim() : undefined;
+}
+
+function isUnpaidOnly(doc: Document, url: URL): boolean {
+  const tab = selectedTabText(doc);
+  if (tab !== undefined) return UNPAID_TAB.test(tab);
+  return /^(unpaid|awaiting_payment|100)$/i.test(url.searchParams.get('tab') ?? url.searchParams.get('order_status') ?? '');
+}
+
+function listKeyOf(doc: Document, url: URL): string {
+  const tab = selectedTabText(doc) ?? url.searchParams.get('tab') ?? '';
+  const page = textOf(queryFirst(doc, selectors.activePage)) || url.searchParams.get('page') || '1';
+  return `${url.host}${url.pathname}#tab=${tab}&page=${page}`;
+}
+
+function isComplete(doc: Document): boolean {
+  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
+  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+}
+
+function readDocument(doc: Document, href: string, now: number): PageRead | null {
+  const url = new URL(href);
+  // Chat pages have a composer and conversation cards, never an order list.
+  if (/\/chat(\/|$)/.test(url.pathname)) return null;
+  const headers = queryAllFirst(doc, selectors.headerCells);
+  const columns = columnsByHeader(headers);
+  let cards = queryAllFirst(doc, selectors.orderCard);
+  if (cards.length === 0 && doc.body) cards = cardsByIdText(doc);
+  const looksLikeList = cards.length > 0 || (columns.amount !== undefined && columns.status !== undefined);
+  if (!looksLikeList) return null;
+  const ctx: Context = {
+    columns,
+    headerCount: headers.length,
+    region: regionOf(url.host),
+    pageOffset: statedUtcOffset(textOf(queryFirst(doc, ['[class*="timezone"]', '[class*="timeZone"]', '[class*="TimeZone"]']))),
+    url: href,
+    now,
+  };
+  const orders: ObservedOrder[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
+  for (const card of cards) {
+    const order = readCard(card, ctx);
+    if (!order) unreadable++;
+    else if (!seen.has(order.orderId)) {
+      seen.add(order.orderId);
+      orders.push(order);
+    }
+  }
+  return {
+    platform: 'tiktok',
+    url: href,
+    listKey: listKeyOf(doc, url),
+    unpaidOnly: isUnpaidOnly(doc, url),
+    complete: isComplete(doc),
+    orders,
+    unreadable,
+    noRowsFound: cards.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    selectorsVersion: SELECTORS_VERSION,
+  };
+}
+
+function activeConversation(doc: Document): Element | undefined {
+  const cards = queryAllFirst(doc, selectors.conversationCard);
+  return cards.find((card) => selectors.activeMarker.some((m) => card.matches(m) || card.querySelector(`:scope > ${m}`) !== null));
+}
+
 export const tiktokAdapter: PlatformAdapter = {
   platform: 'tiktok',
-  selectorsVersion: 'tiktok-unset',
-  readOrders: () => null,
-  chatBuyer: () => undefined,
-  findComposer: () => null,
+  selectorsVersion: SELECTORS_VERSION,
+
+  readOrders(doc, href, now) {
+    for (const d of documentsOf(doc)) {
+      const read = readDocument(d, href, now);
+      if (read) return read;
+    }
+    return null;
+  },
+
+  chatBuyer(doc) {
+    for (const d of documentsOf(doc)) {
+      const header = textOf(queryFirst(d, selectors.chatHeaderName));
+      const card = activeConversation(d);
+      const nick = header || textOf(card ? queryFirst(card, selectors.conversationName) : null);
+      if (nick) return { nick: nick.slice(0, 200) };
+    }
+    return undefined;
+  },
+
+  /** The visible textarea or contenteditable next to the send button (the nearest one up the tree). */
+  findComposer(doc) {
+    for (const d of documentsOf(doc)) {
+      const button = queryFirst(d, selectors.sendButton);
+      let scope: Element | null = button?.parentElement ?? null;
+      for (let depth = 0; scope && depth < 6; depth++, scope = scope.parentElement) {
+        const candidates = [...scope.querySelectorAll<HTMLElement>(selectors.composer.join(','))].filter(
+          (el) => el.tagName === 'TEXTAREA' || el.isContentEditable || /^(true|plaintext-only|)$/.test(el.getAttribute('contenteditable') ?? '-'),
+        );
+        const found = shownFirst(candidates);
+        if (found) return found;
+      }
+    }
+    return null;
+  },
 };
