@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseContentRequest, type ContentResponses } from '../messaging/content';
 import type { PageRead } from '../orders/model';
-import { insertText, isComposer, type InsertResult } from '../insert/insert';
+import { findTarget, insertText, trackFocusedComposer, type InsertResult } from '../insert/insert';
 import type { PlatformAdapter } from '../platforms/types';
 
 const REREAD_DEBOUNCE_MS = 250;
@@ -56,23 +56,15 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  ctx.addEventListener(
-    document,
-    'focusin',
-    (event) => {
-      if (isComposer(event.target as Element)) lastFocused = event.target as HTMLElement;
-    },
-    { capture: true },
-  );
+  // The person's own choice of composer, in this page and its same-origin iframes.
+  ctx.onInvalidated(trackFocusedComposer(document, (el) => (lastFocused = el)));
   readNow();
 
-  const composer = (): HTMLElement | null => {
-    if (lastFocused?.isConnected && isComposer(lastFocused)) return lastFocused;
-    const known = adapter.findComposer(document);
-    return isComposer(known) ? known : null;
-  };
+  // Person's focus → adapter's chat box → heuristic search (see findTarget):
+  // whoever clicked into a composer chose it, so that beats the adapter's guess.
+  const composer = (): HTMLElement | null => findTarget(document, { lastFocused, adapterComposer: adapter.findComposer(document) })?.el ?? null;
 
-  const handlers: { [K in keyof ContentResponses]: (payload: never) => ContentResponses[K] } = {
+  const handlers: { [K in keyof ContentResponses]: (payload: never) => ContentResponses[K] | Promise<ContentResponses[K]> } = {
     'tab/context': () => {
       const read = adapter.readOrders(document, location.href, Date.now());
       return {
@@ -82,7 +74,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
         hasComposer: composer() !== null,
       };
     },
-    'composer/insert': (payload: { text: string }): InsertResult => {
+    'composer/insert': async (payload: { text: string }): Promise<InsertResult> => {
       const target = composer();
       return target ? insertText(target, payload.text) : { inserted: false, method: 'no-composer' };
     },
