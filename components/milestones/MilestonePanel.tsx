@@ -1,6 +1,206 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ask, useDbChanged } from '@/components/api';
+import { t, formatDuration, type MessageKey } from '@/lib/i18n';
+import { formatMoney } from '@/lib/orders/money';
 import type { Order } from '@/lib/orders/model';
+import type { MilestoneResponses } from '@/lib/messaging/milestones';
+import { PRESET_IDS, presetDrafts, stageToDraft, type PresetId } from '@/lib/milestones/plan';
+import { isOpen, planOpenMinor, type MessageLang } from '@/lib/milestones/model';
+import { milestoneMessage, stageName } from '@/lib/milestones/messages';
+import type { MilestonePrompt } from '@/lib/milestones/prompts';
+import { currentLocale } from '@/lib/i18n';
+import { PlanEditor, type EditorValue } from './PlanEditor';
+import { StageRow } from './StageRow';
+import { Timeline } from './Timeline';
+import { MessageBox } from './MessageBox';
+import './milestones.css';
 
-/** Payment plan, stages and timeline of the selected order (issue 6). Placeholder until it lands. */
-export function MilestonePanel(_props: { order: Order; tabId?: number; onError(message: string): void }) {
-  return null;
+type Data = MilestoneResponses['milestones/get'];
+
+function defaultLang(order: Order): MessageLang {
+  return order.platform === 'taobao' || order.platform === 'pdd' ? 'zh-CN' : 'en';
+}
+
+/** Payment plan, stages and timeline of the selected order (issue 6). */
+export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?: number; onError(message: string): void }) {
+  const [data, setData] = useState<Data>();
+  const [mode, setMode] = useState<'view' | 'pick' | 'create' | 'edit'>('view');
+  const [preset, setPreset] = useState<PresetId>('dpb_30_40_30');
+  const [accountWarning, setAccountWarning] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  const load = useCallback(async () => {
+    try {
+      const next = await ask('milestones/get', { orderKey: order.key });
+      setData(next);
+      setNow(next.now);
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  }, [order.key, onError]);
+
+  useEffect(() => {
+    setMode('view');
+    setAccountWarning(false);
+    void load();
+  }, [load]);
+  useDbChanged(load);
+  // Prompts are about time: re-check them every minute even when nothing is stored.
+  useEffect(() => {
+    const id = setInterval(() => void load(), 60_000);
+    return () => clearInterval(id);
+  }, [load]);
+
+  const plan = data?.plan;
+  const buyer = order.buyer.displayName ?? order.buyer.nick;
+  const firstOpen = plan?.stages.find(isOpen);
+
+  const create = async (value: EditorValue) => {
+    try {
+      await ask('milestones/create', { orderKey: order.key, presetId: preset, lang: value.lang, stages: value.stages, bank: value.bank });
+      setMode('view');
+      await load();
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+
+  const save = async (value: EditorValue) => {
+    try {
+      const result = await ask('milestones/update', { orderKey: order.key, stages: value.stages, bank: value.bank, lang: value.lang });
+      setAccountWarning(result.accountChanged);
+      setMode('view');
+      await load();
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t('ms.deleteConfirm'))) return;
+    try {
+      await ask('milestones/delete', { orderKey: order.key });
+      await load();
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+
+  return (
+    <section className="ms-panel" data-testid="milestone-panel" aria-label={t('ms.title')}>
+      <h2>{t('ms.title')}</h2>
+      {!plan && mode === 'view' && (
+        <div className="ms-empty">
+          <p className="muted">{t('ms.empty')}</p>
+          <button data-testid="milestone-add" onClick={() => setMode('pick')}>
+            {t('ms.add')}
+          </button>
+        </div>
+      )}
+      {!plan && mode !== 'view' && (
+        <div className="ms-pick">
+          <label className="ms-field wide">
+            <span>{t('ms.preset')}</span>
+            <select
+              data-testid="milestone-preset"
+              value={preset}
+              onChange={(e) => {
+                setPreset(e.target.value as PresetId);
+                setMode('pick');
+              }}
+            >
+              {PRESET_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {t(`ms.preset.${id}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {mode === 'pick' && (
+            <div className="buttons">
+              <button className="primary" data-testid="milestone-preset-next" onClick={() => setMode('create')}>
+                {t('ms.next')}
+              </button>
+              <button onClick={() => setMode('view')}>{t('ms.cancel')}</button>
+            </div>
+          )}
+          {mode === 'create' && (
+            <PlanEditor
+              key={preset}
+              total={order.amount}
+              initial={{ lang: defaultLang(order), bank: {}, stages: presetDrafts(preset, now) }}
+              submitLabel={t('ms.create')}
+              onSubmit={create}
+              onCancel={() => setMode('view')}
+            />
+          )}
+        </div>
+      )}
+
+      {plan && mode === 'edit' && (
+        <PlanEditor
+          total={plan.total}
+          initial={{ lang: plan.lang, bank: plan.bank, stages: plan.stages.map(stageToDraft) }}
+          submitLabel={t('ms.save')}
+          onSubmit={save}
+          onCancel={() => setMode('view')}
+        />
+      )}
+
+      {plan && mode === 'view' && (
+        <>
+          <div className="ms-summary" data-testid="milestone-summary" data-open-minor={planOpenMinor(plan)}>
+            <span>{t('ms.openOf', { open: formatMoney({ minor: planOpenMinor(plan), currency: plan.total.currency }), total: formatMoney(plan.total) })}</span>
+            <span className="muted">{t(`ms.langName.${plan.lang}` as MessageKey)}</span>
+            <button onClick={() => setMode('edit')}>{t('ms.edit')}</button>
+            <button onClick={() => void remove()}>{t('ms.delete')}</button>
+          </div>
+
+          {accountWarning && (
+            <div className="ms-warning" role="alert" data-testid="milestone-account-warning">
+              <p>{t('ms.accountWarning')}</p>
+              {firstOpen && (
+                <MessageBox
+                  order={order}
+                  tabId={tabId}
+                  {...milestoneMessage('account_change', { plan, stageId: firstOpen.id, buyer, orderId: order.orderId, now })}
+                  label={t('ms.msg.account_change')}
+                  onSent={() => setAccountWarning(false)}
+                  onError={onError}
+                  onClose={() => setAccountWarning(false)}
+                />
+              )}
+            </div>
+          )}
+
+          {data.prompts.map((p) => (
+            <PromptBanner key={`${p.kind}:${p.stageId}`} prompt={p} now={now} stageLabel={stageLabelOf(plan, p.stageId)} />
+          ))}
+
+          <ol className="ms-stages">
+            {plan.stages.map((stage, i) => (
+              <StageRow key={stage.id} plan={plan} stage={stage} index={i} order={order} tabId={tabId} now={now} onError={onError} />
+            ))}
+          </ol>
+
+          <h2>{t('ms.timeline')}</h2>
+          <Timeline plan={plan} attempts={data.attempts} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function stageLabelOf(plan: NonNullable<Data['plan']>, stageId: string): string {
+  const i = plan.stages.findIndex((s) => s.id === stageId);
+  return i < 0 ? '' : `${i + 1}. ${stageName(plan.stages[i]!, currentLocale())}`;
+}
+
+function PromptBanner({ prompt, now, stageLabel }: { prompt: MilestonePrompt; now: number; stageLabel: string }) {
+  const vars = { stage: stageLabel, left: formatDuration(prompt.deadline - now), late: formatDuration(now - prompt.deadline) };
+  return (
+    <div className={`ms-prompt${prompt.late ? ' late' : ''}`} role="status" data-testid="milestone-prompt" data-kind={prompt.kind} data-late={prompt.late}>
+      {t(`ms.prompt.${prompt.kind}${prompt.late ? '.late' : ''}` as MessageKey, vars)}
+    </div>
+  );
 }

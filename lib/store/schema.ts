@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Buyer, ContactAttempt, Order } from '../orders/model';
+import type { MilestonePlan } from '../milestones/model';
 
 export const DB_NAME = 'paynudge';
 
@@ -9,13 +10,27 @@ export interface TemplateRecord {
   body: string;
   style: string;
   updatedAt: number;
+  // Written by the options page's library (lib/messaging/data.ts TemplateRecordSchema).
+  label?: string;
+  rounds?: string[];
+  customer?: string;
+  tags?: string[];
+  reasons?: string[];
+  builtin?: boolean;
+  hidden?: boolean;
 }
 
+/**
+ * One staged-payment plan per order (id = orderKey). `dueAt` is the earliest
+ * due date of a stage still open (for the by-due index), `status` 'open' while
+ * money is to collect, 'settled' once none is.
+ */
 export interface MilestoneRecord {
   id: string;
   orderKey: string;
   dueAt?: number;
   status: string;
+  plan?: MilestonePlan;
 }
 
 export interface SettingRecord {

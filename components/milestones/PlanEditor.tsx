@@ -1,0 +1,230 @@
+import { useMemo, useState } from 'react';
+import { t, currentLocale, type MessageKey } from '@/lib/i18n';
+import { formatMoney, parseMoney, currencyDigits, type Money } from '@/lib/orders/money';
+import { MESSAGE_LANGS, METHODS, STAGE_KINDS, TRIGGERS, type Bank, type MessageLang, type StageDraft } from '@/lib/milestones/model';
+import { splitTotal } from '@/lib/milestones/plan';
+import { LANGS } from '@/lib/milestones/messages';
+import { fromDateInput, toDateInput } from './dates';
+
+export interface EditorValue {
+  lang: MessageLang;
+  bank: Bank;
+  stages: StageDraft[];
+}
+
+/** Major units as the seller types them: "1500.00". */
+function majorText(minor: number, currency: string): string {
+  const d = currencyDigits(currency);
+  return d === 0 ? String(minor) : (minor / 10 ** d).toFixed(d);
+}
+
+type ShareMode = 'percent' | 'fixed' | 'rest';
+
+function shareText(draft: StageDraft, currency: string): string {
+  if (draft.share.kind === 'percent') return String(draft.share.bp / 100);
+  if (draft.share.kind === 'fixed') return majorText(draft.share.minor, currency);
+  return '';
+}
+
+/** Stages, shares, triggers, due dates, payment methods and the receiving account of one plan. */
+export function PlanEditor(props: { total: Money; initial: EditorValue; submitLabel: string; onSubmit(value: EditorValue): Promise<void>; onCancel(): void }) {
+  const { total } = props;
+  const [lang, setLang] = useState(props.initial.lang);
+  const [bank, setBank] = useState<Bank>(props.initial.bank);
+  const [stages, setStages] = useState<StageDraft[]>(props.initial.stages);
+  // What the seller typed in each share box, kept as text so "12." stays editable.
+  const [shareInputs, setShareInputs] = useState<string[]>(() => props.initial.stages.map((s) => shareText(s, total.currency)));
+  const [busy, setBusy] = useState(false);
+  const ui = currentLocale();
+
+  const preview = useMemo(() => {
+    try {
+      return { amounts: splitTotal(total.minor, stages.map((s) => s.share)) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [stages, total.minor]);
+
+  const update = (i: number, patch: Partial<StageDraft>) => setStages((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+
+  const setShare = (i: number, mode: ShareMode, text: string) => {
+    setShareInputs((all) => all.map((v, j) => (j === i ? text : v)));
+    if (mode === 'rest') return update(i, { share: { kind: 'rest' } });
+    if (mode === 'percent') {
+      const n = Number(text.replace(',', '.').replace('%', ''));
+      return update(i, { share: { kind: 'percent', bp: Number.isFinite(n) ? Math.max(0, Math.min(10_000, Math.round(n * 100))) : 0 } });
+    }
+    const money = parseMoney(text, total.currency);
+    update(i, { share: { kind: 'fixed', minor: money && money.currency === total.currency ? money.minor : 0 } });
+  };
+
+  const addStage = () => {
+    setStages((all) => [...all, { kind: 'custom', share: { kind: 'rest' }, trigger: { kind: 'custom' }, method: all[all.length - 1]?.method ?? 'bank_transfer' }]);
+    setShareInputs((all) => [...all, '']);
+  };
+  const removeStage = (i: number) => {
+    setStages((all) => all.filter((_, j) => j !== i));
+    setShareInputs((all) => all.filter((_, j) => j !== i));
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await props.onSubmit({ lang, bank, stages });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const bankField = (field: keyof Bank) => (
+    <label key={field} className="ms-field">
+      <span>{t(`ms.bank.${field}` as MessageKey)}</span>
+      <input value={bank[field] ?? ''} maxLength={300} onChange={(e) => setBank({ ...bank, [field]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <div className="ms-editor" data-testid="milestone-editor">
+      <div className="ms-grid">
+        <label className="ms-field">
+          <span>{t('ms.lang')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as MessageLang)}>
+            {MESSAGE_LANGS.map((l) => (
+              <option key={l} value={l}>
+                {t(`ms.langName.${l}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ol className="ms-edit-stages">
+        {stages.map((stage, i) => {
+          const mode: ShareMode = stage.share.kind;
+          const last = i === stages.length - 1;
+          return (
+            <li key={i} className="ms-edit-stage" data-testid="milestone-edit-stage">
+              <div className="ms-grid">
+                <label className="ms-field">
+                  <span>{t('ms.edit.kind')}</span>
+                  <select value={stage.kind} onChange={(e) => update(i, { kind: e.target.value as StageDraft['kind'] })}>
+                    {STAGE_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {LANGS[ui].kind[k]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="ms-field">
+                  <span>{t('ms.edit.name')}</span>
+                  <input value={stage.name ?? ''} maxLength={200} placeholder={LANGS[lang].kind[stage.kind]} onChange={(e) => update(i, { name: e.target.value })} />
+                </label>
+                <label className="ms-field">
+                  <span>{t('ms.edit.shareMode')}</span>
+                  <select value={mode} onChange={(e) => setShare(i, e.target.value as ShareMode, shareInputs[i] ?? '')}>
+                    <option value="percent">{t('ms.edit.percent')}</option>
+                    <option value="fixed">{t('ms.edit.fixed')}</option>
+                    {last && <option value="rest">{t('ms.edit.rest')}</option>}
+                  </select>
+                </label>
+                {mode !== 'rest' && (
+                  <label className="ms-field">
+                    <span>{mode === 'percent' ? '%' : total.currency}</span>
+                    <input
+                      data-testid="milestone-edit-share"
+                      inputMode="decimal"
+                      value={shareInputs[i] ?? ''}
+                      onChange={(e) => setShare(i, mode, e.target.value)}
+                    />
+                  </label>
+                )}
+                <div className="ms-field ms-amount-preview" data-testid="milestone-edit-amount">
+                  <span>{t('ms.edit.amount')}</span>
+                  <strong>{preview.amounts ? formatMoney({ minor: preview.amounts[i] ?? 0, currency: total.currency }) : '—'}</strong>
+                </div>
+                <label className="ms-field">
+                  <span>{t('ms.edit.trigger')}</span>
+                  <select value={stage.trigger.kind} onChange={(e) => update(i, { trigger: { ...stage.trigger, kind: e.target.value as StageDraft['trigger']['kind'] } })}>
+                    {TRIGGERS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`ms.trigger.${k}` as MessageKey)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {stage.trigger.kind === 'after_bl' && (
+                  <label className="ms-field">
+                    <span>{t('ms.edit.days')}</span>
+                    <input type="number" min={0} max={365} value={stage.trigger.days ?? 0} onChange={(e) => update(i, { trigger: { ...stage.trigger, days: Math.max(0, Math.min(365, Number(e.target.value) || 0)) } })} />
+                  </label>
+                )}
+                {stage.trigger.kind === 'custom' && (
+                  <label className="ms-field">
+                    <span>{t('ms.edit.milestone')}</span>
+                    <input value={stage.trigger.text ?? ''} maxLength={200} onChange={(e) => update(i, { trigger: { ...stage.trigger, text: e.target.value || undefined } })} />
+                  </label>
+                )}
+                <label className="ms-field">
+                  <span>{t('ms.edit.due')}</span>
+                  <input type="date" value={toDateInput(stage.dueAt)} onChange={(e) => update(i, { dueAt: fromDateInput(e.target.value) })} />
+                </label>
+                <label className="ms-field">
+                  <span>{t('ms.edit.method')}</span>
+                  <select value={stage.method} onChange={(e) => update(i, { method: e.target.value as StageDraft['method'] })}>
+                    {METHODS.map((m) => (
+                      <option key={m} value={m}>
+                        {t(`ms.method.${m}` as MessageKey)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {(stage.method === 'payment_link' || stage.paymentLink) && (
+                  <label className="ms-field wide">
+                    <span>{t('ms.edit.link')}</span>
+                    <input value={stage.paymentLink ?? ''} maxLength={2000} onChange={(e) => update(i, { paymentLink: e.target.value })} />
+                  </label>
+                )}
+                <label className="ms-field wide">
+                  <span>{t('ms.edit.instructions')}</span>
+                  <input value={stage.instructions ?? ''} maxLength={2000} onChange={(e) => update(i, { instructions: e.target.value })} />
+                </label>
+                <label className="ms-field wide">
+                  <span>{t('ms.edit.progress')}</span>
+                  <input value={stage.progressNote ?? ''} maxLength={1000} onChange={(e) => update(i, { progressNote: e.target.value })} />
+                </label>
+                <label className="ms-field wide">
+                  <span>{t('ms.edit.fx')}</span>
+                  <input value={stage.fxNote ?? ''} maxLength={500} placeholder={t('ms.edit.fxHint')} onChange={(e) => update(i, { fxNote: e.target.value })} />
+                </label>
+              </div>
+              {stages.length > 1 && (
+                <button className="ms-remove" onClick={() => removeStage(i)}>
+                  {t('ms.edit.remove')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <button onClick={addStage} disabled={stages.length >= 20}>
+        {t('ms.edit.add')}
+      </button>
+      <fieldset className="ms-bank">
+        <legend>{t('ms.bank.title')}</legend>
+        <div className="ms-grid">{(['beneficiary', 'bank', 'account', 'swift', 'intermediary', 'paypal'] as const).map(bankField)}</div>
+      </fieldset>
+      {preview.error && (
+        <p className="ms-error" role="alert">
+          {preview.error}
+        </p>
+      )}
+      <div className="buttons">
+        <button className="primary" data-testid="milestone-save" disabled={busy || preview.error !== undefined} onClick={() => void submit()}>
+          {props.submitLabel}
+        </button>
+        <button disabled={busy} onClick={props.onCancel}>
+          {t('ms.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
