@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, useDbChanged } from '@/components/api';
-import { t } from '@/lib/i18n';
-import type { BackgroundResponses } from '@/lib/messaging/protocol';
-import { formatMoney } from '@/lib/orders/money';
+import { formatDuration, t } from '@/lib/i18n';
+import type { DataResponses } from '@/lib/messaging/data';
+import { formatMoney, type Money } from '@/lib/orders/money';
 
 /**
  * Chrome opens its side panel; Firefox has a sidebar instead. Both demand a
@@ -19,40 +19,125 @@ function openPanel(windowId: number | undefined): void {
   void Promise.resolve(opening).then(() => window.close());
 }
 
+/** Opens the panel on one order: 'workspace/select' leaves the hint the panel takes when it opens ('workspace/select-take'). */
+function openOrder(windowId: number | undefined, orderKey: string): void {
+  // Not awaited: the side panel must open inside the click's user gesture.
+  void ask('workspace/select', { orderKey }).catch(() => undefined);
+  openPanel(windowId);
+}
+
+function MoneyLines({ amounts, testId }: { amounts: Money[]; testId: string }) {
+  if (amounts.length === 0) return <div className="muted">—</div>;
+  return (
+    <div className="totals">
+      {amounts.map((m) => (
+        <div key={m.currency} data-testid={testId} className="stat-value small">
+          {formatMoney(m)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function timeLeft(autoCloseAt: number | undefined, estimated: boolean | undefined, now: number): string {
+  if (autoCloseAt === undefined) return t('opt.popup.noDeadline');
+  const left = autoCloseAt - now;
+  if (left <= 0) return t('overdue');
+  return t(estimated ? 'closesInEstimated' : 'closesIn', { left: formatDuration(left) });
+}
+
 export function Popup() {
-  const [summary, setSummary] = useState<BackgroundResponses['summary/get']>();
+  const [summary, setSummary] = useState<DataResponses['popup/summary']>();
   const [error, setError] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
     browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
   }, []);
   const load = useCallback(() => {
-    ask('summary/get', {}).then(setSummary, (e: Error) => setError(e.message));
+    ask('popup/summary', {}).then(setSummary, (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
   useDbChanged(load);
+  const now = summary?.now ?? Date.now();
 
   return (
     <main className="popup">
       <h1>{t('appName')}</h1>
-      {error && <p className="toast error">{error}</p>}
+      {error && (
+        <p className="toast error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="stat">
-        <span className="stat-label">{t('unpaidOrders')}</span>
-        <span className="stat-value" data-testid="unpaid-count">{summary?.count ?? 0}</span>
+        <span className="stat-label" id="unpaid-count-label">
+          {t('unpaidOrders')}
+        </span>
+        <span className="stat-value" data-testid="unpaid-count" aria-labelledby="unpaid-count-label">
+          {summary?.count ?? 0}
+        </span>
       </div>
       <div className="stat">
         <span className="stat-label">{t('unpaidMoney')}</span>
-        <div className="totals">
-          {summary?.totals.map((m) => (
-            <div key={m.currency} data-testid="unpaid-total" className="stat-value small">
-              {formatMoney(m)}
-            </div>
-          ))}
-          {summary && summary.totals.length === 0 && <div className="muted">—</div>}
-        </div>
+        <MoneyLines amounts={summary?.totals ?? []} testId="unpaid-total" />
       </div>
+      {summary && summary.stagesOutstanding.length > 0 && (
+        <div className="stat">
+          <span className="stat-label">{t('opt.popup.stagesOutstanding')}</span>
+          <MoneyLines amounts={summary.stagesOutstanding} testId="stages-outstanding" />
+        </div>
+      )}
+
+      <section aria-labelledby="urgent-title" className="popup-section">
+        <h2 id="urgent-title">{t('opt.popup.urgent')}</h2>
+        {summary && summary.urgent.length === 0 && <p className="muted">{t('opt.popup.noUrgent')}</p>}
+        <ul className="popup-list">
+          {summary?.urgent.map((o) => {
+            const left = timeLeft(o.autoCloseAt, o.autoCloseEstimated, now);
+            return (
+              <li key={o.key}>
+                <button
+                  className="popup-order"
+                  data-testid="urgent-order"
+                  data-order-key={o.key}
+                  aria-label={t('opt.popup.openOrderLabel', { buyer: o.buyer, amount: formatMoney(o.amount), left })}
+                  onClick={() => openOrder(windowId, o.key)}
+                >
+                  <span className="popup-buyer">{o.buyer}</span>
+                  <span className="popup-amount" data-testid="urgent-amount">
+                    {formatMoney(o.amount)}
+                  </span>
+                  <span className={o.autoCloseAt !== undefined && o.autoCloseAt - now < 6 * 3_600_000 ? 'popup-left urgent' : 'popup-left'} data-testid="urgent-left">
+                    {left}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {summary && summary.followUps.length > 0 && (
+        <section aria-labelledby="followups-title" className="popup-section">
+          <h2 id="followups-title">{t('opt.popup.followUps', { n: summary.followUps.length })}</h2>
+          <ul className="popup-list">
+            {summary.followUps.map((f) => (
+              <li key={f.attemptId}>
+                <button className="popup-order" data-testid="follow-up" data-order-key={f.orderKey} onClick={() => openOrder(windowId, f.orderKey)}>
+                  <span className="popup-buyer">{f.buyer}</span>
+                  {f.amount && <span className="popup-amount">{formatMoney(f.amount)}</span>}
+                  <span className="popup-left">{t('opt.popup.dueSince', { age: formatDuration(now - f.followUpAt) })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <button className="primary wide" data-testid="open-panel" onClick={() => openPanel(windowId)}>
         {t('openPanel')}
+      </button>
+      <button className="wide link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('opt.popup.openOptions')}
       </button>
     </main>
   );

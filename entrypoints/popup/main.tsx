@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
+import { currentLocale } from '@/lib/i18n';
 import { Popup } from './Popup';
+
+document.documentElement.lang = currentLocale();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

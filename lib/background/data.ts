@@ -1,7 +1,272 @@
-import type { DataResponses } from '../messaging/data';
+import { parseTemplateRecord, templateIssues, type DataResponses, type LibraryTemplate, type TemplateRecord, type UrgentOrder, type DueFollowUp } from '../messaging/data';
+import { parseTemplate, type Template } from '../compose/model';
 import type { AreaHandlers, HandlerContext } from './service';
+import { UserError } from './service';
+import type { Db } from '../store/db';
+import { BUILTIN_TEMPLATES } from '../compose/templates';
+import { listOpenOrders, unpaidSummary } from '../store/orders';
+import { sumByCurrency, type Money } from '../orders/money';
+import { DAY_MS } from '../orders/time';
+import { readSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
+import { applyBackup } from '../backup/merge';
+import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
+import { templateBoost, type TemplateBoost } from '../insights/boost';
+import { t } from '../i18n';
+
+const URGENT_LIMIT = 5;
+
+// ---- templates library -------------------------------------------------
+
+const BUILTINS = BUILTIN_TEMPLATES as unknown as readonly Template[];
+const isBuiltinId = (id: string) => BUILTINS.some((b) => b.id === id);
+
+/** Built-ins (as edited or hidden by the person) then custom templates, newest first; hidden ones included. */
+export async function listLibrary(db: Db): Promise<LibraryTemplate[]> {
+  const stored = new Map<string, TemplateRecord>();
+  for (const raw of await db.getAll('templates')) {
+    const record = parseTemplateRecord(raw);
+    if (record) stored.set(record.id, record);
+  }
+  const builtins: LibraryTemplate[] = BUILTINS.map((b) => {
+    const own = stored.get(b.id);
+    return own ? { ...own, origin: 'changed' } : { ...b, updatedAt: 0, origin: 'builtin' };
+  });
+  const custom: LibraryTemplate[] = [...stored.values()]
+    .filter((r) => !isBuiltinId(r.id))
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .map((r) => ({ ...r, origin: 'custom' }));
+  return [...builtins, ...custom];
+}
+
+/** INTEGRATION: the whole library the engine should rank (built-ins minus hidden, edits applied, custom added); pass as `suggest(order, ctx, templates)`. */
+export async function templateLibrary(db: Db): Promise<Template[]> {
+  return (await listLibrary(db)).filter((tpl) => !tpl.hidden).map(({ origin: _o, updatedAt: _u, hidden: _h, ...template }) => template);
+}
+
+// ---- settings, insights, retention --------------------------------------
+
+export async function getSettings(db: Db): Promise<Settings> {
+  return readSettings((await db.get('settings', SETTINGS_KEY))?.value);
+}
+
+/** INTEGRATION: recovery statistics of the whole store. */
+export async function recoveryStats(db: Db): Promise<RecoveryStats> {
+  const [orders, attempts, buyers, library] = await Promise.all([db.getAll('orders'), db.getAll('attempts'), db.getAll('buyers'), listLibrary(db)]);
+  const templates = new Map<string, TemplateFacts>(library.map((tpl) => [tpl.id, { style: tpl.style, reasons: tpl.reasons.filter((r) => r !== 'unknown') }]));
+  return computeStats({ orders, attempts, buyers, templates });
+}
+
+/** INTEGRATION: the learning signal for suggest ctx.boost (see lib/insights/boost.ts). */
+export async function learningBoost(db: Db): Promise<TemplateBoost> {
+  return templateBoost(await recoveryStats(db));
+}
+
+/**
+ * Deletes paid and closed orders (with their contact log and stages) whose
+ * status settled more than `retentionDays` ago. INTEGRATION: run from a daily alarm.
+ */
+export async function pruneClosedOrders(db: Db, settings: Settings, now: number): Promise<number> {
+  if (settings.retentionDays <= 0) return 0;
+  const cutoff = now - settings.retentionDays * DAY_MS;
+  const tx = db.transaction(['orders', 'attempts', 'milestones'], 'readwrite');
+  let removed = 0;
+  for (const status of ['paid', 'closed'] as const) {
+    for (const order of await tx.objectStore('orders').index('by-status').getAll(status)) {
+      if (order.statusChangedAt >= cutoff) continue;
+      removed++;
+      await tx.objectStore('orders').delete(order.key);
+      for (const key of await tx.objectStore('attempts').index('by-order').getAllKeys(order.key)) await tx.objectStore('attempts').delete(key);
+      for (const key of await tx.objectStore('milestones').index('by-order').getAllKeys(order.key)) await tx.objectStore('milestones').delete(key);
+    }
+  }
+  await tx.done;
+  return removed;
+}
+
+// ---- popup --------------------------------------------------------------
+
+/**
+ * INTEGRATION: money still due in open payment stages. Replace the body with
+ * `outstandingByCurrency(db)` from lib/store/milestones.ts when it lands;
+ * until then, stage records carrying `amount` and a status other than paid
+ * are summed.
+ */
+async function stagesOutstanding(db: Db): Promise<Money[]> {
+  const due: Money[] = [];
+  for (const stage of (await db.getAll('milestones')) as unknown as Record<string, unknown>[]) {
+    const amount = stage.amount as Money | undefined;
+    if (stage.status !== 'paid' && stage.status !== 'cancelled' && amount && Number.isInteger(amount.minor) && typeof amount.currency === 'string') due.push(amount);
+  }
+  return sumByCurrency(due);
+}
+
+async function dueFollowUps(db: Db, now: number): Promise<DueFollowUp[]> {
+  // Attempts carry the follow-up time their outcome scheduled (by-follow-up);
+  // orders carry the current plan (order.followUp, lib/reminders). Either due counts.
+  const due = new Map<string, { at: number; attemptId?: string }>();
+  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.upperBound(now))) {
+    const known = due.get(a.orderKey);
+    if (!known || known.at < a.followUpAt!) due.set(a.orderKey, { at: a.followUpAt!, attemptId: a.id });
+  }
+  for (const o of await db.getAllFromIndex('orders', 'by-status', 'unpaid')) {
+    if (o.followUp && o.followUp.at <= now) due.set(o.key, { at: o.followUp.at, attemptId: o.followUp.attemptId });
+  }
+  const result: DueFollowUp[] = [];
+  for (const [key, { at, attemptId }] of due) {
+    const order = await db.get('orders', key);
+    // Paid or closed since: nothing to follow up.
+    if (!order || order.status !== 'unpaid') continue;
+    // The order's plan was cleared (answered by a later contact) or moved to later.
+    if ('followUp' in order && (!order.followUp || order.followUp.at > now) && order.lastAttemptAt !== undefined && order.lastAttemptAt >= at) continue;
+    const later = (await db.getAllFromIndex('attempts', 'by-order', key)).some((other) => other.at > at);
+    if (later && !(order.followUp && order.followUp.at <= now)) continue;
+    result.push({ attemptId: attemptId ?? key, orderKey: key, buyer: order.buyer.displayName ?? order.buyer.nick, followUpAt: at, amount: order.amount });
+  }
+  return result.sort((x, y) => x.followUpAt - y.followUpAt);
+}
 
 /** Handlers of the requests in lib/messaging/data.ts. */
-export function dataHandlers(_ctx: HandlerContext): AreaHandlers<DataResponses> {
-  return {};
+export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
+  const { deps } = ctx;
+  let lastPrune = 0;
+
+  async function importBackup(text: string, write: boolean) {
+    let backup;
+    try {
+      backup = parseBackup(text);
+    } catch (error) {
+      if (error instanceof BackupError) throw new UserError(error.message);
+      throw error;
+    }
+    const db = await deps.db();
+    // One transaction over every store: an import lands whole or not at all.
+    const tx = db.transaction([...STORE_NAMES], write ? 'readwrite' : 'readonly');
+    const stores = (name: StoreName) => tx.objectStore(name) as unknown as IDBPStoreLike;
+    try {
+      const preview = await applyBackup(
+        backup,
+        async (name, key) => (await stores(name).get(key)) as Record<string, unknown> | undefined,
+        write ? async (name, value) => void (await stores(name).put(value)) : undefined,
+      );
+      await tx.done;
+      if (write) deps.changed();
+      return preview;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted.
+      }
+      throw new UserError(t('opt.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  return {
+    async 'popup/summary'() {
+      const db = await deps.db();
+      const now = deps.now();
+      if (now - lastPrune > 60 * 60_000) {
+        lastPrune = now;
+        await pruneClosedOrders(db, await getSettings(db), now);
+      }
+      const [summary, open, stages, followUps] = await Promise.all([unpaidSummary(db), listOpenOrders(db), stagesOutstanding(db), dueFollowUps(db, now)]);
+      const urgent: UrgentOrder[] = open.slice(0, URGENT_LIMIT).map((o) => ({
+        key: o.key,
+        orderId: o.orderId,
+        platform: o.platform,
+        buyer: o.buyer.displayName ?? o.buyer.nick,
+        amount: o.amount,
+        autoCloseAt: o.autoCloseAt,
+        autoCloseEstimated: o.autoCloseEstimated,
+      }));
+      return { now, count: summary.count, totals: summary.totals, stagesOutstanding: stages, urgent, followUps };
+    },
+
+    async 'settings/get'() {
+      return { settings: await getSettings(await deps.db()) };
+    },
+
+    async 'settings/set'({ settings }) {
+      const db = await deps.db();
+      await db.put('settings', { key: SETTINGS_KEY, value: settings });
+      deps.changed();
+      return { settings };
+    },
+
+    async 'templates/list'() {
+      return { templates: await listLibrary(await deps.db()) };
+    },
+
+    async 'templates/save'({ template: input }) {
+      const issues = templateIssues(input);
+      if (issues.length) throw new UserError(issues.join('\n'));
+      const parsed = parseTemplate(input);
+      if (!parsed.ok) throw new UserError(t('opt.tpl.invalid'));
+      const db = await deps.db();
+      const record: TemplateRecord = { ...parsed.template, updatedAt: deps.now() };
+      await db.put('templates', record as never);
+      deps.changed();
+      return { template: { ...record, origin: isBuiltinId(record.id) ? 'changed' : 'custom' } };
+    },
+
+    async 'templates/delete'({ id }) {
+      const db = await deps.db();
+      const builtin = BUILTINS.find((b) => b.id === id);
+      // A built-in cannot be removed from the code; hide it instead ("restore" brings it back).
+      if (builtin) await db.put('templates', { ...builtin, hidden: true, updatedAt: deps.now() } as never);
+      else await db.delete('templates', id);
+      deps.changed();
+      return { ok: true };
+    },
+
+    async 'templates/restore-builtins'() {
+      const db = await deps.db();
+      const tx = db.transaction('templates', 'readwrite');
+      let restored = 0;
+      for (const b of BUILTINS) {
+        if (await tx.store.get(b.id)) {
+          await tx.store.delete(b.id);
+          restored++;
+        }
+      }
+      await tx.done;
+      deps.changed();
+      return { restored };
+    },
+
+    async 'data/export'() {
+      const db = await deps.db();
+      const tx = db.transaction([...STORE_NAMES], 'readonly');
+      const entries = await Promise.all(STORE_NAMES.map(async (name) => [name, await tx.objectStore(name).getAll()] as const));
+      await tx.done;
+      return { backup: makeBackup(Object.fromEntries(entries) as Record<StoreName, unknown[]>, deps.now()) };
+    },
+
+    async 'data/import-preview'({ text }) {
+      return importBackup(text, false);
+    },
+
+    async 'data/import'({ text }) {
+      return importBackup(text, true);
+    },
+
+    async 'data/erase'() {
+      const db = await deps.db();
+      const tx = db.transaction([...STORE_NAMES], 'readwrite');
+      await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
+      await tx.done;
+      deps.changed();
+      return { ok: true };
+    },
+
+    async 'insights/get'() {
+      return { stats: await recoveryStats(await deps.db()) };
+    },
+  };
+}
+
+interface IDBPStoreLike {
+  get(key: string): Promise<unknown>;
+  put(value: unknown): Promise<unknown>;
 }

@@ -39,6 +39,11 @@ function storedOverride(): Locale | undefined {
   }
 }
 
+/** The language the person picked in the options, or undefined when the UI follows the browser. */
+export function storedLocale(): Locale | undefined {
+  return storedOverride();
+}
+
 let current: Locale = storedOverride() ?? localeFromLanguage(globalThis.navigator?.language);
 
 export function currentLocale(): Locale {

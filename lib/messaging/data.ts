@@ -1,8 +1,108 @@
-// Requests of templates library, export/import, insights (issue 7).
-// Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
+// Requests of the popup, options page (templates library, settings), backup
+// (export/import/erase), insights and panel hand-off (issue 7).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/data.ts.
-// import { z } from 'zod';
+import { z } from 'zod';
+import type { Money } from '../orders/money';
+import type { Platform } from '../orders/model';
+import { SettingsSchema, type Settings } from '../settings';
+import { parseTemplate, TemplateSchema, type Template } from '../compose/model';
+import { t } from '../i18n';
+import type { ImportPreview } from '../backup/merge';
+import type { Backup } from '../backup/format';
+import type { RecoveryStats } from '../insights/stats';
 
-export const DataRequests = {} as const;
+/**
+ * A template in the 'templates' store: the compose model's Template (custom,
+ * or a built-in the person edited, under the built-in's id) plus when it was
+ * saved and whether it is hidden (a "deleted" built-in). "Restore built-ins"
+ * deletes the records with built-in ids.
+ */
+export const TemplateMetaSchema = z.object({ updatedAt: z.number().int().nonnegative(), hidden: z.boolean().optional() });
+export type TemplateRecord = Template & z.infer<typeof TemplateMetaSchema>;
 
-export interface DataResponses {}
+/** A stored template, or undefined if it is not one this version can use. */
+export function parseTemplateRecord(raw: unknown): TemplateRecord | undefined {
+  const meta = TemplateMetaSchema.safeParse(raw);
+  const template = TemplateSchema.safeParse(raw);
+  return meta.success && template.success ? { ...template.data, ...meta.data } : undefined;
+}
+
+/** What is wrong with a template, in the UI language; empty when it is valid. */
+export function templateIssues(input: unknown): string[] {
+  const parsed = parseTemplate(input);
+  if (parsed.ok) return [];
+  return parsed.issues.map((i) => {
+    const unknown = /Unknown variable (\{\{\w+\}\})/.exec(i.message);
+    if (unknown) return t('opt.tpl.unknownVars', { names: unknown[1]! });
+    const single = /Write (\{\{\w+\}\})/.exec(i.message);
+    if (single) return t('opt.tpl.singleBrace', { name: single[1]! });
+    if (i.path === 'subject') return t('opt.tpl.needSubject');
+    return t('opt.tpl.invalidField', { field: i.path || '—', message: i.message });
+  });
+}
+
+/** A template as the library shows it. */
+export type LibraryTemplate = TemplateRecord & {
+  /** 'builtin': as shipped; 'changed': a built-in the person edited or hid; 'custom': theirs. */
+  origin: 'builtin' | 'changed' | 'custom';
+};
+
+// Backups of a busy shop run to megabytes; past this it is not one of ours.
+export const MAX_BACKUP_CHARS = 60_000_000;
+
+export const DataRequests = {
+  'popup/summary': { from: 'extension', schema: z.object({}) },
+  'settings/get': { from: 'extension', schema: z.object({}) },
+  'settings/set': { from: 'extension', schema: z.object({ settings: SettingsSchema }) },
+  'templates/list': { from: 'extension', schema: z.object({}) },
+  // Checked against TemplateSchema in the handler, so the person gets its issues back.
+  'templates/save': { from: 'extension', schema: z.object({ template: z.record(z.string(), z.unknown()) }) },
+  'templates/delete': { from: 'extension', schema: z.object({ id: z.string().min(1).max(100) }) },
+  'templates/restore-builtins': { from: 'extension', schema: z.object({}) },
+  'data/export': { from: 'extension', schema: z.object({}) },
+  'data/import-preview': { from: 'extension', schema: z.object({ text: z.string().max(MAX_BACKUP_CHARS) }) },
+  'data/import': { from: 'extension', schema: z.object({ text: z.string().max(MAX_BACKUP_CHARS) }) },
+  'data/erase': { from: 'extension', schema: z.object({ confirm: z.literal('ERASE') }) },
+  'insights/get': { from: 'extension', schema: z.object({}) },
+} as const;
+
+export interface UrgentOrder {
+  key: string;
+  orderId: string;
+  platform: Platform;
+  buyer: string;
+  amount: Money;
+  autoCloseAt?: number;
+  autoCloseEstimated?: boolean;
+}
+
+export interface DueFollowUp {
+  attemptId: string;
+  orderKey: string;
+  buyer: string;
+  followUpAt: number;
+  amount?: Money;
+}
+
+export interface DataResponses {
+  'popup/summary': {
+    now: number;
+    count: number;
+    totals: Money[];
+    /** Money due in open payment stages of staged orders (milestones). */
+    stagesOutstanding: Money[];
+    urgent: UrgentOrder[];
+    followUps: DueFollowUp[];
+  };
+  'settings/get': { settings: Settings };
+  'settings/set': { settings: Settings };
+  'templates/list': { templates: LibraryTemplate[] };
+  'templates/save': { template: LibraryTemplate };
+  'templates/delete': { ok: true };
+  'templates/restore-builtins': { restored: number };
+  'data/export': { backup: Backup };
+  'data/import-preview': ImportPreview;
+  'data/import': ImportPreview;
+  'data/erase': { ok: true };
+  'insights/get': { stats: RecoveryStats };
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { ask, useDbChanged } from '@/components/api';
+import { t, type MessageKey } from '@/lib/i18n';
+import { DIMENSIONS, type Bucket, type Dimension, type RecoveryStats } from '@/lib/insights/stats';
+import { formatMoney } from '@/lib/orders/money';
+import { BarChart } from './BarChart';
+
+function pct(rate: number): string {
+  return `${Math.round(rate * 100)}%`;
+}
+
+function valueLabel(dim: Dimension, value: string, names: Map<string, string>): string {
+  const keyFor: Partial<Record<Dimension, string>> = {
+    style: `opt.style.${value}`,
+    reason: `opt.reason.${value}`,
+    channel: `channel.${value}`,
+    platform: `platform.${value}`,
+    customer: value === 'returning' ? 'returning' : 'newBuyer',
+  };
+  if (dim === 'template') return names.get(value) ?? value;
+  if (dim === 'hour') return `${value}:00`;
+  const key = keyFor[dim];
+  const text = key ? t(key as MessageKey) : value;
+  return text === key ? value : text;
+}
+
+export function InsightsView() {
+  const id = useId();
+  const [stats, setStats] = useState<RecoveryStats>();
+  const [names, setNames] = useState(new Map<string, string>());
+  const [error, setError] = useState<string>();
+  const load = useCallback(() => {
+    Promise.all([ask('insights/get', {}), ask('templates/list', {})]).then(
+      ([s, l]) => {
+        setStats(s.stats);
+        setNames(new Map(l.templates.map((tpl) => [tpl.id, tpl.label])));
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+  useEffect(load, [load]);
+  useDbChanged(load);
+
+  const bars = (dim: Dimension, list: Bucket[]) =>
+    list.map((b) => ({
+      label: valueLabel(dim, b.value, names),
+      value: b.rate,
+      note: t('opt.ins.barNote', { paid: b.paid, reminded: b.reminded, rate: pct(b.rate) }),
+    }));
+
+  return (
+    <section aria-labelledby={`${id}-h`} data-testid="insights">
+      <h2 id={`${id}-h`}>{t('opt.nav.insights')}</h2>
+      <p className="muted">{t('opt.ins.intro')}</p>
+      {error && (
+        <p className="toast error" role="alert">
+          {error}
+        </p>
+      )}
+      {stats && (
+        <>
+          <dl className="kpis">
+            <div>
+              <dt>{t('opt.ins.reminded')}</dt>
+              <dd data-testid="ins-reminded">{stats.reminded}</dd>
+            </div>
+            <div>
+              <dt>{t('opt.ins.paidAfter')}</dt>
+              <dd data-testid="ins-paid">{stats.paidAfterReminder}</dd>
+            </div>
+            <div>
+              <dt>{t('opt.ins.rate')}</dt>
+              <dd data-testid="ins-rate">{pct(stats.rate)}</dd>
+            </div>
+            <div>
+              <dt>{t('opt.ins.recovered')}</dt>
+              <dd data-testid="ins-recovered">{stats.recovered.length ? stats.recovered.map(formatMoney).join(' · ') : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('opt.ins.medianToPay')}</dt>
+              <dd>{stats.timeToPay.medianHours === undefined ? '—' : t('opt.ins.hours', { h: stats.timeToPay.medianHours.toFixed(1) })}</dd>
+            </div>
+          </dl>
+          {stats.reminded === 0 && <p className="empty">{t('opt.ins.empty')}</p>}
+          {DIMENSIONS.map((dim) =>
+            stats.by[dim].length === 0 ? null : (
+              <div key={dim} className="chart-block">
+                <h3>{t(`opt.ins.by.${dim}`)}</h3>
+                <BarChart title={t(`opt.ins.by.${dim}`)} bars={bars(dim, stats.by[dim])} />
+              </div>
+            ),
+          )}
+          {stats.timeToPay.count > 0 && (
+            <div className="chart-block">
+              <h3>{t('opt.ins.timeToPay')}</h3>
+              <BarChart
+                title={t('opt.ins.timeToPay')}
+                bars={stats.timeToPay.buckets.map((b) => ({ label: b.label, value: b.count / stats.timeToPay.count, note: String(b.count) }))}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
