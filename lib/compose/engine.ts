@@ -146,6 +146,16 @@ function seeded(text: string): number {
   return (h >>> 0) / 0x1_0000_0000;
 }
 
+const ROUND_ORDER: Readonly<Record<Round, number>> = { first: 0, second: 1, last: 2 };
+
+// A template written for an earlier round may fill up a later round's list
+// (when, say, no deadline is known for the last-round ones); one written only
+// for a later round never shows early: "再来问一声" or "closing soon" would be
+// wrong on a first contact.
+function fitsRound(t: Template, round: Round): boolean {
+  return t.rounds.some((r) => ROUND_ORDER[r] <= ROUND_ORDER[round]);
+}
+
 function fitsReason(t: Template, reason: Reason): boolean {
   return t.reasons.includes(reason) || t.reasons.includes('unknown');
 }
@@ -195,6 +205,7 @@ function pass(order: Order, ctx: SuggestContext, library: readonly Template[], l
       t.channels.includes(channel) &&
       (t.customer === undefined || t.customer === ctx.customer) &&
       fitsReason(t, reason) &&
+      fitsRound(t, round) &&
       (t.platforms === undefined || t.platforms.includes(order.platform)),
   );
   const evaluate = (list: readonly Template[]) => {

@@ -26,16 +26,22 @@ export interface VariableOptions {
 
 export type Vars = Partial<Record<Variable, string | undefined>>;
 
-const ITEM_TITLE_MAX = 24;
-// An SMS is paid per 70 Chinese characters: the item name must stay short.
-const ITEM_TITLE_MAX_SMS = 12;
+// Characters of the item title kept, by script: Chinese packs more into each.
+// An SMS is paid per 70 Chinese (160 Latin) characters, so it keeps fewer.
+const ITEM_TITLE_MAX = { cjk: 24, latin: 40 } as const;
+const ITEM_TITLE_MAX_SMS = { cjk: 12, latin: 20 } as const;
 
 /** Chinese seller pages and buyers work in China time unless told otherwise. */
 export const DEFAULT_CHINESE_ZONE = 'Asia/Shanghai';
 
-function shorten(title: string, max: number): string {
+function shorten(title: string, max: number, words: boolean): string {
   const chars = [...title];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : title;
+  if (chars.length <= max) return title;
+  let cut = chars.slice(0, max).join('');
+  // Latin titles are cut between words ("…charging case…", not "…cha…").
+  const space = cut.search(/\s\S*$/);
+  if (words && space > max / 2) cut = cut.slice(0, space).replace(/[\s,;:/|+-]+$/u, '');
+  return `${cut}…`;
 }
 
 // Slavic plural: 1 товар, 2 товара, 5 товаров (11–14 take the "many" form).
@@ -47,10 +53,14 @@ function ruPlural(n: number, one: string, few: string, many: string): string {
   return many;
 }
 
-function itemPhrase(order: Order, language: Language, max: number): string | undefined {
+function itemPhrase(order: Order, language: Language, sms: boolean): string | undefined {
   const first = order.items[0]?.title.trim();
   if (!first) return undefined;
-  const title = shorten(first, max);
+  // Chinese titles are long runs without spaces and get the shorter limit,
+  // whatever language the message is in; spaced titles are cut between words.
+  const latin = /\s/.test(first) && !/\p{Script=Han}/u.test(first);
+  const limits = sms ? ITEM_TITLE_MAX_SMS : ITEM_TITLE_MAX;
+  const title = shorten(first, latin ? limits.latin : limits.cjk, latin);
   const count = order.items.length;
   if (count <= 1) return title;
   const others = count - 1;
@@ -213,7 +223,7 @@ export function variablesFor(order: Order, now: number, options: VariableOptions
   const extra = options.vars ?? {};
   return {
     buyer: clean(order.buyer.displayName) ?? clean(order.buyer.nick),
-    item: itemPhrase(order, language, options.channel === 'sms' ? ITEM_TITLE_MAX_SMS : ITEM_TITLE_MAX),
+    item: itemPhrase(order, language, options.channel === 'sms'),
     sku: clean(order.items[0]?.sku),
     amount: Number.isFinite(order.amount.minor) ? formatMoney(order.amount) : undefined,
     currency: clean(order.amount.currency),
