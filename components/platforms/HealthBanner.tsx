@@ -1,4 +1,60 @@
-/** Warns when a seller page that should list orders yields none or unreadable rows (issue 4). Placeholder until it lands. */
-export function HealthBanner(_props: { tabId?: number }) {
-  return null;
+import { useCallback, useEffect, useState } from 'react';
+import { ask, useDbChanged } from '@/components/api';
+import { t } from '@/lib/i18n';
+import type { HealthProblem } from '@/lib/messaging/platforms';
+
+function pageOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return url.slice(0, 200);
+  }
+}
+
+/** The warning for one unreadable page, in plain words. Page text only ever lands in text nodes. */
+export function healthText(p: HealthProblem): string {
+  const platform = t(`platform.${p.platform}`);
+  const version = p.selectorsVersion ?? t('pf.health.versionUnknown');
+  if (p.kind === 'no-rows') return t('pf.health.noRows', { platform, version, list: t(p.unpaidOnly ? 'pf.health.list.unpaid' : 'pf.health.list.any') });
+  return t('pf.health.unreadable', { platform, version, count: p.count, rows: p.rows });
+}
+
+/**
+ * Warns when a seller page that should list orders yields none, or rows that
+ * could not be read: silence would look like "no unpaid orders".
+ */
+export function HealthBanner({ tabId }: { tabId?: number }) {
+  const [problems, setProblems] = useState<HealthProblem[]>([]);
+  const load = useCallback(() => {
+    ask('health/get', { tabId }).then(
+      (r) => setProblems(r.problems),
+      () => setProblems([]),
+    );
+  }, [tabId]);
+  useEffect(load, [load]);
+  useDbChanged(load);
+
+  if (problems.length === 0) return null;
+  return (
+    <div className="health">
+      {problems.map((p) => (
+        <div
+          key={`${p.tabId}|${p.platform}|${p.listKey}`}
+          role="alert"
+          data-testid="health-warning"
+          data-platform={p.platform}
+          data-kind={p.kind}
+          data-selectors-version={p.selectorsVersion ?? ''}
+          className="toast warn"
+        >
+          <div>{healthText(p)}</div>
+          <div className="muted" title={p.url}>
+            {p.tabId === tabId ? '' : `${t('pf.health.otherTab')} · `}
+            {pageOf(p.url)}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
 }

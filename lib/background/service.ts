@@ -17,6 +17,7 @@ import type { Db } from '../store/db';
 import { workspaceHandlers } from './workspace';
 import { milestoneHandlers } from './milestones';
 import { dataHandlers } from './data';
+import { platformArea, readMatchesSender } from './platforms';
 import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder, listOpenOrders, markPaidByPerson, unpaidSummary } from '../store/orders';
 
@@ -106,13 +107,17 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   const context: HandlerContext = { deps, requireOrder, logAttempt, tabContext };
+  const platforms = platformArea(context);
 
   const handlers: { [K in BackgroundRequestType]: Handler<K> } = {
     ...workspaceHandlers(context),
     ...milestoneHandlers(context),
     ...dataHandlers(context),
+    ...platforms.handlers,
 
-    async 'page/read'({ read: raw }) {
+    async 'page/read'({ read: raw }, sender) {
+      // A read names the platform of the page that sent it, never another's (nor 'manual').
+      if (!readMatchesSender(raw, sender)) return { written: 0, gone: 0 };
       const orders: ObservedOrder[] = [];
       let unreadable = raw.unreadable;
       for (const candidate of raw.orders) {
@@ -123,6 +128,7 @@ export function createBackground(deps: BackgroundDeps) {
       }
       const read: PageRead = { ...raw, orders, unreadable };
       const result = await applyPageRead(await deps.db(), read, deps.now());
+      await platforms.onPageRead(read, sender);
       if (result.written > 0) deps.changed();
       return { written: result.written, gone: result.gone.length };
     },

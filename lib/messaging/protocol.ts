@@ -13,6 +13,7 @@ import type { Suggestion } from '../compose/engine';
 import { WorkspaceRequests, type WorkspaceResponses } from './workspace';
 import { MilestoneRequests, type MilestoneResponses } from './milestones';
 import { DataRequests, type DataResponses } from './data';
+import { PlatformRequests, type PlatformResponses } from './platforms';
 
 // One protocol for every context. Each message is `{ type, ...payload }`,
 // parsed with its schema where it is received; anything else is dropped.
@@ -56,7 +57,7 @@ const CoreRequests = {
  * Every request, core and per feature area. Each area keeps its requests in
  * lib/messaging/<area>.ts and its handlers in lib/background/<area>.ts.
  */
-export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests } as const;
+export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests, ...PlatformRequests } as const;
 
 export type BackgroundRequestType = keyof typeof BackgroundRequests;
 export type BackgroundRequest<K extends BackgroundRequestType> = z.infer<(typeof BackgroundRequests)[K]['schema']>;
@@ -87,7 +88,7 @@ export interface InsertOutcome {
   attemptId?: string;
 }
 
-export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses {
+export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses {
   'page/read': { written: number; gone: number };
   'orders/list': { orders: OrderListEntry[]; tab: TabContext };
   'order/detail': { order: Order; buyer?: Buyer; attempts: ContactAttempt[]; suggestions: Suggestion[] };
