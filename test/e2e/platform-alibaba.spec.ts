@@ -1,0 +1,69 @@
+import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { ALIBABA_URLS } from '../fixtures/alibaba/routes.mjs';
+
+// Alibaba.com end to end: the Trade Assurance order list at its real URL fills
+// the panel; the messenger's React composer receives the suggestion, unsent.
+
+let context: BrowserContext;
+let worker: Worker;
+let extensionUrl: (path: string) => string;
+
+test.beforeAll(async () => {
+  ({ context, worker, extensionUrl } = await launchWithExtension());
+  await routeSellerPages(context);
+});
+test.afterAll(async () => {
+  await context?.close();
+});
+
+async function openPanel(tabId: number): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  return panel;
+}
+
+test('the order list populates the panel and the suggestion lands in the messenger composer once', async () => {
+  const list = await context.newPage();
+  await list.goto(ALIBABA_URLS.unpaid);
+  const chat = await context.newPage();
+  await chat.goto(ALIBABA_URLS.messenger);
+  await expect(chat.locator('.send-textarea')).toBeVisible();
+
+  const chatTabId = await tabIdOf(worker, ALIBABA_URLS.messenger);
+  expect(chatTabId).toBeGreaterThanOrEqual(0);
+  const panel = await openPanel(chatTabId!);
+
+  const john = panel.locator('[data-testid="order-row"][data-order-id="235876451002019725"]');
+  await expect(john).toHaveCount(1, { timeout: 2_000 });
+  await expect(john).toHaveAttribute('data-platform', 'alibaba');
+  await expect(john).toHaveAttribute('data-buyer', 'John Smith');
+  await expect(john).toHaveAttribute('data-amount-minor', '500000');
+  await expect(john).toHaveAttribute('data-currency', 'USD');
+  const maria = panel.locator('[data-testid="order-row"][data-order-id="235876451002019811"]');
+  await expect(maria).toHaveAttribute('data-buyer', `María <b>O'Brien</b> & "Co" \u202Eمرحبا`);
+  await expect(maria).toHaveAttribute('data-amount-minor', '120000');
+  const hans = panel.locator('[data-testid="order-row"][data-order-id="235876451002020004"]');
+  await expect(hans).toHaveAttribute('data-currency', 'EUR');
+  await expect(hans).toHaveAttribute('data-amount-minor', '1250000');
+  // Page text stays text: no element came out of the hostile name.
+  await expect(maria.locator('b')).toHaveCount(0);
+
+  // The buyer of the open conversation comes first.
+  const rows = panel.locator('[data-testid="order-row"][data-platform="alibaba"]');
+  await expect(panel.getByTestId('order-row').first()).toHaveAttribute('data-buyer', 'John Smith');
+  expect(await rows.count()).toBe(3);
+
+  await john.click();
+  const suggestion = panel.getByTestId('suggestion').first();
+  await expect(suggestion).toBeVisible();
+  const text = (await suggestion.getByTestId('suggestion-text').textContent())!;
+  expect(text.length).toBeGreaterThan(0);
+  await suggestion.getByTestId('insert-button').click();
+
+  const state = chat.locator('#fixture-state');
+  await expect(state).toHaveAttribute('data-draft', text);
+  await expect(chat.locator('.send-textarea')).toHaveValue(text);
+  await expect(state).toHaveAttribute('data-sent', '0');
+});

@@ -1,0 +1,53 @@
+import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
+import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { TAOBAO_TP_URLS } from '../fixtures/taobao/routes.mjs';
+
+// The new Qianniu web trade platform (an SPA of Fusion tables) fills the panel like the old list.
+
+let context: BrowserContext;
+let worker: Worker;
+let extensionUrl: (path: string) => string;
+
+test.beforeAll(async () => {
+  ({ context, worker, extensionUrl } = await launchWithExtension());
+  await routeSellerPages(context);
+});
+test.afterAll(async () => {
+  await context?.close();
+});
+
+const HOSTILE = `tb_<svg onload=alert(1)>"&'买家`;
+
+test('the 待付款 tab of the trade platform populates the panel within 2 s', async () => {
+  const dialogs: string[] = [];
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(TAOBAO_TP_URLS.unpaid);
+  const tabId = await tabIdOf(worker, TAOBAO_TP_URLS.unpaid);
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+
+  const rows = panel.locator('[data-testid="order-row"][data-platform="taobao"]');
+  await expect(rows).toHaveCount(3, { timeout: 2_000 });
+  const trousers = panel.locator('[data-order-id="3912830471625580441"]');
+  await expect(trousers).toHaveAttribute('data-buyer', HOSTILE);
+  await expect(trousers).toHaveAttribute('data-amount-minor', '12800');
+  await expect(trousers).toHaveAttribute('data-currency', 'CNY');
+  await expect(trousers.locator('svg')).toHaveCount(0);
+  await expect(panel.locator('[data-order-id="3912830471625580552"]')).toHaveAttribute('data-amount-minor', '130650');
+  await expect(panel.locator('[data-order-id="3912830471625580663"]')).toHaveAttribute('data-buyer', 'Lily🌷');
+  expect(dialogs).toEqual([]);
+
+  // The 全部 tab on qn.taobao.com: paid and closed orders stay out of the panel.
+  const all = await context.newPage();
+  await all.goto(TAOBAO_TP_URLS.all);
+  await expect(all.locator('[data-fixture-order]')).toHaveCount(7);
+  await panel.reload();
+  await expect(rows).toHaveCount(3);
+  for (const id of ['3912830471625580774', '3912830471625580996', '3912830471625580885', '3912830471625581007']) {
+    await expect(panel.locator(`[data-order-id="${id}"]`)).toHaveCount(0);
+  }
+});
