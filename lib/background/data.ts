@@ -205,7 +205,7 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
       if (!parsed.ok) throw new UserError(t('opt.tpl.invalid'));
       const db = await deps.db();
       const record: TemplateRecord = { ...parsed.template, updatedAt: deps.now() };
-      await db.put('templates', record as never);
+      await db.put('templates', record);
       deps.changed();
       return { template: { ...record, origin: isBuiltinId(record.id) ? 'changed' : 'custom' } };
     },
@@ -214,7 +214,7 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
       const db = await deps.db();
       const builtin = BUILTINS.find((b) => b.id === id);
       // A built-in cannot be removed from the code; hide it instead ("restore" brings it back).
-      if (builtin) await db.put('templates', { ...builtin, hidden: true, updatedAt: deps.now() } as never);
+      if (builtin) await db.put('templates', { ...builtin, hidden: true, updatedAt: deps.now() });
       else await db.delete('templates', id);
       deps.changed();
       return { ok: true };

@@ -21,7 +21,15 @@ export interface Boost {
   paid: number;
 }
 
-export type TemplateBoost = (templateId: string, customer?: Customer) => Boost;
+/**
+ * `boost(id, customer)` is the score; `boost.explain(id, customer)` says why;
+ * `boost.for(customer)` is the `(templateId) => number` suggest ctx.boost takes.
+ */
+export type TemplateBoost = ((templateId: string, customer?: Customer) => number) & {
+  detail(templateId: string, customer?: Customer): Boost;
+  explain(templateId: string, customer?: Customer): string;
+  for(customer: Customer): (templateId: string) => number;
+};
 
 /** Below this many tries a template gets the exploration bonus. */
 export const EXPLORE_TRIES = 5;
@@ -40,7 +48,7 @@ export function templateBoost(stats: RecoveryStats): TemplateBoost {
     }
     return { reminded, paid };
   };
-  return (templateId, customer) => {
+  const detail = (templateId: string, customer?: Customer): Boost => {
     const specific = customer ? stats.templateByCustomer[`${templateId}|${customer}`] : undefined;
     const useSpecific = specific !== undefined && specific.reminded >= EXPLORE_TRIES;
     const { reminded: tries, paid } = useSpecific ? specific : total(templateId);
@@ -52,4 +60,9 @@ export function templateBoost(stats: RecoveryStats): TemplateBoost {
     const reason = tries === 0 ? t('opt.boost.untried') : tries < EXPLORE_TRIES ? t('opt.boost.trying', { paid, tries }) : t('opt.boost.paid', { paid, tries, who });
     return { score, reason, tries, paid };
   };
+  const boost = ((templateId: string, customer?: Customer) => detail(templateId, customer).score) as TemplateBoost;
+  boost.detail = detail;
+  boost.explain = (templateId, customer) => detail(templateId, customer).reason;
+  boost.for = (customer) => (templateId) => detail(templateId, customer).score;
+  return boost;
 }

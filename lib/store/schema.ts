@@ -4,21 +4,11 @@ import type { MilestonePlan } from '../milestones/model';
 
 export const DB_NAME = 'paynudge';
 
-export interface TemplateRecord {
-  id: string;
-  lang: string;
-  body: string;
-  style: string;
-  updatedAt: number;
-  // Written by the options page's library (lib/messaging/data.ts TemplateRecordSchema).
-  label?: string;
-  rounds?: string[];
-  customer?: string;
-  tags?: string[];
-  reasons?: string[];
-  builtin?: boolean;
-  hidden?: boolean;
-}
+/**
+ * A custom or edited template: lib/compose/model.ts Template plus `updatedAt`
+ * and `hidden` (see TemplateRecord in lib/messaging/data.ts, which parses it).
+ */
+export type TemplateRecord = import('../messaging/data').TemplateRecord;
 
 /**
  * One staged-payment plan per order (id = orderKey). `dueAt` is the earliest

@@ -1,0 +1,260 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
+import { openPayNudgeDb, type Db } from '../store/db';
+import type { Reply } from '../messaging/protocol';
+import type { ContactAttempt, ObservedOrder, PageRead } from '../orders/model';
+import { HOUR_MS, DAY_MS } from '../orders/time';
+import type { DataResponses, LibraryTemplate } from '../messaging/data';
+import { STORE_NAMES } from '../backup/format';
+import { pruneClosedOrders, templateLibrary } from './data';
+import { DEFAULT_SETTINGS } from '../settings';
+import { setLocale } from '../i18n';
+
+const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
+const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
+const OPTIONS: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/options.html' };
+
+function observed(orderId: string, nick: string, minor: number, closesInHours: number | undefined, currency = 'CNY'): ObservedOrder {
+  return {
+    platform: 'taobao',
+    orderId,
+    buyer: { nick },
+    items: [{ title: '纯棉儿童睡衣套装', qty: 1 }],
+    amount: { minor, currency },
+    createdAt: NOW - HOUR_MS,
+    autoCloseAt: closesInHours === undefined ? undefined : NOW + closesInHours * HOUR_MS,
+    status: 'unpaid',
+  };
+}
+
+function read(orders: ObservedOrder[]): PageRead {
+  return { platform: 'taobao', url: SOLD_URL, listKey: 'sold#unpaid', unpaidOnly: true, complete: true, orders, unreadable: 0 };
+}
+
+async function harness() {
+  setLocale('en');
+  const db = await openPayNudgeDb(`data-${crypto.randomUUID()}`);
+  let counter = 0;
+  let now = NOW;
+  const deps: BackgroundDeps = {
+    db: async () => db,
+    now: () => now,
+    newId: () => `id-${++counter}`,
+    extensionId: 'ext',
+    extensionOrigin: 'chrome-extension://ext/',
+    askTab: vi.fn(async () => undefined),
+    tabUrl: async () => undefined,
+    changed: vi.fn(),
+  };
+  const bg = createBackground(deps);
+  async function send(raw: object, sender: SenderInfo = OPTIONS): Promise<Reply<unknown>> {
+    const reply = await bg.handle(raw, sender);
+    if (!reply) throw new Error(`no reply to ${JSON.stringify(raw).slice(0, 80)}`);
+    return reply;
+  }
+  async function ask<K extends keyof DataResponses>(type: K, payload: object = {}): Promise<DataResponses[K]> {
+    const reply = await send({ type, ...payload });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data as DataResponses[K];
+  }
+  return { db, deps, send, ask, setNow: (n: number) => (now = n) };
+}
+
+async function dump(db: Db) {
+  return Object.fromEntries(await Promise.all(STORE_NAMES.map(async (s) => [s, await db.getAll(s)])));
+}
+
+const ORDERS = [
+  observed('1001', 'a', 10000, 50),
+  observed('1002', 'b', 20000, 3),
+  observed('1003', 'c', 2550, 10, 'USD'),
+  observed('1004', 'd', 5000, undefined),
+  observed('1005', 'e', 7000, 20),
+  observed('1006', 'f', 100, 1),
+];
+
+describe('popup summary', () => {
+  it('counts, totals per currency and the five most urgent orders, soonest deadline first', async () => {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    const s = await h.ask('popup/summary');
+    expect(s.count).toBe(6);
+    expect(s.totals).toEqual([
+      { currency: 'CNY', minor: 10000 + 20000 + 5000 + 7000 + 100 },
+      { currency: 'USD', minor: 2550 },
+    ]);
+    expect(s.urgent.map((o) => o.orderId)).toEqual(['1006', '1002', '1003', '1005', '1001']);
+    expect(s.urgent[0]).toMatchObject({ buyer: 'f', amount: { minor: 100, currency: 'CNY' }, autoCloseAt: NOW + HOUR_MS });
+    expect(s.stagesOutstanding).toEqual([]);
+    expect(s.followUps).toEqual([]);
+  });
+
+  it('lists follow-ups that are due on unpaid orders, not future ones or paid orders', async () => {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    const attempt = (id: string, orderKey: string, followUpAt: number, at = NOW - 5 * HOUR_MS): ContactAttempt => ({
+      id, orderKey, buyerKey: `taobao:${orderKey}`, platform: 'taobao', channel: 'chat', direction: 'outbound', action: 'copied', text: 'hi', at, outcome: 'promised', followUpAt,
+    });
+    await h.db.put('attempts', attempt('due', 'taobao:1001', NOW - HOUR_MS));
+    await h.db.put('attempts', attempt('later', 'taobao:1002', NOW + HOUR_MS));
+    await h.db.put('attempts', attempt('paid', 'taobao:1003', NOW - HOUR_MS));
+    const paid = (await h.db.get('orders', 'taobao:1003'))!;
+    await h.db.put('orders', { ...paid, status: 'paid' });
+    const s = await h.ask('popup/summary');
+    expect(s.followUps.map((f) => f.orderKey)).toEqual(['taobao:1001']);
+    expect(s.followUps[0]).toMatchObject({ buyer: 'a', followUpAt: NOW - HOUR_MS, amount: { minor: 10000, currency: 'CNY' } });
+  });
+});
+
+describe('template library', () => {
+  const custom = {
+    id: 'custom-1',
+    language: 'zh-CN',
+    channels: ['chat'],
+    rounds: ['first'],
+    reasons: ['unknown'],
+    style: 'friendly',
+    label: '我的话术',
+    body: '{{buyer}}您好，{{item}}还在等您付款～',
+    tags: ['大促'],
+  };
+
+  it('saves a custom template, edits and hides a built-in, and restores built-ins', async () => {
+    const h = await harness();
+    const before = (await h.ask('templates/list')).templates;
+    const builtin = before.find((t) => t.origin === 'builtin')!;
+    await h.ask('templates/save', { template: custom });
+    await h.ask('templates/save', { template: { ...builtin, origin: undefined, updatedAt: undefined, label: 'Edited' } });
+    let list = (await h.ask('templates/list')).templates;
+    expect(list.find((t) => t.id === 'custom-1')).toMatchObject({ origin: 'custom', label: '我的话术', updatedAt: NOW, builtIn: false });
+    expect(list.find((t) => t.id === builtin.id)).toMatchObject({ origin: 'changed', label: 'Edited' });
+    expect(list).toHaveLength(before.length + 1);
+    expect((await templateLibrary(h.db)).find((t) => t.id === builtin.id)?.label).toBe('Edited');
+
+    await h.ask('templates/delete', { id: builtin.id });
+    await h.ask('templates/delete', { id: 'custom-1' });
+    list = (await h.ask('templates/list')).templates;
+    expect(list.find((t) => t.id === builtin.id)?.hidden).toBe(true);
+    expect(list.find((t) => t.id === 'custom-1')).toBeUndefined();
+    expect((await templateLibrary(h.db)).map((t) => t.id)).not.toContain(builtin.id);
+
+    expect((await h.ask('templates/restore-builtins')).restored).toBe(1);
+    list = (await h.ask('templates/list')).templates;
+    expect(list.find((t) => t.id === builtin.id)).toMatchObject({ origin: 'builtin', label: builtin.label });
+    expect(list.some((t: LibraryTemplate) => t.hidden)).toBe(false);
+  });
+
+  it('refuses unknown variables and single braces, saying which', async () => {
+    const h = await harness();
+    const reply = await h.send({ type: 'templates/save', template: { ...custom, body: 'Hi {{nmae}}, {item}' } });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toContain('{{nmae}}');
+    expect(!reply.ok && reply.error).toContain('{{item}}');
+    expect(await h.db.getAll('templates')).toEqual([]);
+  });
+});
+
+describe('backup', () => {
+  async function seeded() {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    await h.send({ type: 'suggestion/copied', orderKey: 'taobao:1001', templateId: 'zh-first-friendly', text: '亲，在吗' });
+    await h.ask('templates/save', {
+      template: { id: 'custom-9', language: 'en', style: 'notice', label: 'Mine', body: 'Hi {{buyer}}', rounds: ['last'] },
+    });
+    await h.ask('settings/set', { settings: { ...DEFAULT_SETTINGS, retentionDays: 30, shops: { taobao: { shopName: '小雨家居', signature: '阿杰' } } } });
+    await h.db.put('milestones', { id: 'taobao:1001', orderKey: 'taobao:1001', status: 'open', extra: { stages: [1, 2] } } as never);
+    return h;
+  }
+
+  it('export, erase, import restores every store identically', async () => {
+    const h = await seeded();
+    const before = await dump(h.db);
+    const { backup } = await h.ask('data/export');
+    const text = JSON.stringify(backup);
+    await h.ask('data/erase', { confirm: 'ERASE' });
+    for (const s of STORE_NAMES) expect(await h.db.count(s)).toBe(0);
+
+    const preview = await h.ask('data/import-preview', { text });
+    expect(preview.counts.orders).toEqual({ new: 6, updated: 0, unchanged: 0 });
+    expect(preview.counts.attempts.new).toBe(1);
+    expect(await h.db.count('orders')).toBe(0);
+
+    await h.ask('data/import', { text });
+    expect(await dump(h.db)).toEqual(before);
+    // A second import of the same file changes nothing.
+    const again = await h.ask('data/import', { text });
+    expect(STORE_NAMES.every((s) => again.counts[s].new === 0 && again.counts[s].updated === 0)).toBe(true);
+  });
+
+  it('merges: newer lastSeenAt wins, attempts by id, nothing is dropped', async () => {
+    const h = await seeded();
+    const { backup } = await h.ask('data/export');
+    const old = structuredClone(backup);
+    // The file has an older sighting of 1001 and lacks 1002; the store has a newer 1001.
+    old.stores.orders = old.stores.orders.filter((o) => o.orderId !== '1002').map((o) => (o.orderId === '1001' ? { ...o, lastSeenAt: NOW - DAY_MS, statusText: 'old' } : o));
+    const newer = backup.stores.orders.find((o) => o.orderId === '1003')!;
+    old.stores.orders = old.stores.orders.map((o) => (o.orderId === '1003' ? { ...newer, lastSeenAt: NOW + HOUR_MS, status: 'paid' } : o));
+    old.stores.attempts.push({ ...backup.stores.attempts[0]!, id: 'from-file' });
+    const result = await h.ask('data/import', { text: JSON.stringify(old) });
+    expect(result.counts.orders).toEqual({ new: 0, updated: 1, unchanged: 4 });
+    expect(result.counts.attempts).toEqual({ new: 1, updated: 0, unchanged: 1 });
+    expect((await h.db.get('orders', 'taobao:1001'))!.statusText).toBeUndefined();
+    expect((await h.db.get('orders', 'taobao:1003'))!.status).toBe('paid');
+    expect(await h.db.get('orders', 'taobao:1002')).toBeDefined();
+    expect(await h.db.count('attempts')).toBe(2);
+  });
+
+  it.each([
+    ['not JSON', '{"format": "paynudge-backup", ', /not valid JSON/],
+    ['another file', JSON.stringify({ hello: 1 }), /not a PayNudge backup/],
+    ['a newer format', JSON.stringify({ format: 'paynudge-backup', version: 99, exportedAt: 1, stores: {} }), /newer PayNudge/],
+  ])('rejects %s with a clear message and changes nothing', async (_name, text, message) => {
+    const h = await seeded();
+    const before = await dump(h.db);
+    for (const type of ['data/import-preview', 'data/import']) {
+      const reply = await h.send({ type, text });
+      expect(reply.ok).toBe(false);
+      expect(!reply.ok && reply.error).toMatch(message);
+    }
+    expect(await dump(h.db)).toEqual(before);
+  });
+
+  it('rejects a file with one hostile record among good ones, writing none of them', async () => {
+    const h = await seeded();
+    const { backup } = await h.ask('data/export');
+    await h.ask('data/erase', { confirm: 'ERASE' });
+    const bad = structuredClone(backup) as unknown as { stores: { orders: Record<string, unknown>[] } };
+    bad.stores.orders[4] = { ...bad.stores.orders[4], amount: { minor: -5, currency: 'CNY<script>' } };
+    const reply = await h.send({ type: 'data/import', text: JSON.stringify(bad) });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/stores\.orders\.4\.amount/);
+    for (const s of STORE_NAMES) expect(await h.db.count(s)).toBe(0);
+  });
+
+  it('asks for confirmation to erase', async () => {
+    const h = await seeded();
+    const reply = await (async () => h.send({ type: 'data/erase' }).catch((e: Error) => e))();
+    expect(reply).toBeInstanceOf(Error); // no reply: the message is not valid without the confirmation
+    expect(await h.db.count('orders')).toBe(6);
+  });
+});
+
+describe('retention', () => {
+  it('deletes paid and closed orders settled longer ago than the setting, with their log', async () => {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    await h.send({ type: 'suggestion/copied', orderKey: 'taobao:1001', templateId: 'x', text: 'hi' });
+    const o1 = (await h.db.get('orders', 'taobao:1001'))!;
+    const o2 = (await h.db.get('orders', 'taobao:1002'))!;
+    await h.db.put('orders', { ...o1, status: 'paid', statusChangedAt: NOW - 40 * DAY_MS });
+    await h.db.put('orders', { ...o2, status: 'closed', statusChangedAt: NOW - 10 * DAY_MS });
+    expect(await pruneClosedOrders(h.db, { ...DEFAULT_SETTINGS, retentionDays: 0 }, NOW)).toBe(0);
+    expect(await pruneClosedOrders(h.db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, NOW)).toBe(1);
+    expect(await h.db.get('orders', 'taobao:1001')).toBeUndefined();
+    expect(await h.db.getAllFromIndex('attempts', 'by-order', 'taobao:1001')).toEqual([]);
+    expect(await h.db.get('orders', 'taobao:1002')).toBeDefined();
+    expect(await h.db.count('orders')).toBe(5);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { mergeRecord } from './merge';
+import { parseBackup, BACKUP_FORMAT, BACKUP_VERSION } from './format';
+import { setLocale } from '../i18n';
+
+describe('merge rules', () => {
+  it('adds what is missing and leaves identical records alone', () => {
+    expect(mergeRecord('orders', { key: 'a', lastSeenAt: 1 }, undefined)).toEqual({ verdict: 'new', value: { key: 'a', lastSeenAt: 1 } });
+    expect(mergeRecord('orders', { key: 'a', lastSeenAt: 1 }, { key: 'a', lastSeenAt: 1 })).toEqual({ verdict: 'unchanged' });
+  });
+
+  it('keeps the newer sighting of an order', () => {
+    expect(mergeRecord('orders', { key: 'a', lastSeenAt: 5, status: 'paid' }, { key: 'a', lastSeenAt: 3, status: 'unpaid' }).verdict).toBe('updated');
+    expect(mergeRecord('orders', { key: 'a', lastSeenAt: 2, status: 'paid' }, { key: 'a', lastSeenAt: 3, status: 'unpaid' }).verdict).toBe('unchanged');
+  });
+
+  it('unions the paid orders of a buyer whichever copy is newer', () => {
+    const r = mergeRecord('buyers', { key: 'b', lastSeenAt: 1, paidOrderKeys: ['x'] }, { key: 'b', lastSeenAt: 2, paidOrderKeys: ['y'] });
+    expect(r).toEqual({ verdict: 'updated', value: { key: 'b', lastSeenAt: 2, paidOrderKeys: ['y', 'x'] } });
+  });
+
+  it('never overwrites a logged attempt or a stored setting', () => {
+    expect(mergeRecord('attempts', { id: 'a', outcome: 'paid' }, { id: 'a', outcome: 'pending' }).verdict).toBe('unchanged');
+    expect(mergeRecord('settings', { key: 'app', value: 1 }, { key: 'app', value: 2 }).verdict).toBe('unchanged');
+  });
+
+  it('keeps the newer edit of a template', () => {
+    expect(mergeRecord('templates', { id: 't', updatedAt: 9, body: 'new' }, { id: 't', updatedAt: 3, body: 'old' }).verdict).toBe('updated');
+  });
+});
+
+describe('reading a backup', () => {
+  const empty = { orders: [], buyers: [], attempts: [], templates: [], milestones: [], settings: [] };
+  it('accepts an empty backup with a BOM', () => {
+    const text = '\uFEFF' + JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: 1, stores: empty });
+    expect(parseBackup(text).stores.orders).toEqual([]);
+  });
+
+  it('names the problem in the UI language', () => {
+    setLocale('zh-CN');
+    expect(() => parseBackup('nope')).toThrow(/不是有效的 JSON/);
+    setLocale('en');
+    expect(() => parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 1, stores: { ...empty, settings: [{ key: 'app', value: { retentionDays: -1 } }] } }))).toThrow(
+      /stores\.settings\.0\.value/,
+    );
+    expect(() =>
+      parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 1, stores: { ...empty, milestones: [{ id: 'm', orderKey: 'o' }, { id: 'm', orderKey: 'o' }] } })),
+    ).toThrow(/same record twice \(milestones: m\)/);
+    expect(() =>
+      parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 1, stores: { ...empty, templates: [{ id: 't', body: '{{evil}}', updatedAt: 1 }] } })),
+    ).toThrow(/stores\.templates\.0/);
+  });
+});
