@@ -294,3 +294,22 @@ export function countdownIn(text: string, now: number): number | undefined {
   for (const [pattern, replacement] of LOCAL_UNITS) src = src.replace(pattern, replacement);
   return parseCountdown(src, now) ?? undefined;
 }
+
+/**
+ * Visible text with a space between text nodes, so adjacent blocks do not run
+ * together: textContent turns <div>Cancelled</div><div>by system</div> into
+ * "Cancelledby system" and "500ml</div><div>x2" into "500mlx2". (Added for
+ * the PDD and Shopee adapters.)
+ */
+export function spacedText(node: Node | null | undefined): string {
+  if (!node) return '';
+  if (node.nodeType === 3) return textOf(node);
+  const doc = node.ownerDocument ?? (node as Document);
+  const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t.parentElement?.closest('script,style,template')) continue;
+    if (t.nodeValue) parts.push(t.nodeValue);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}

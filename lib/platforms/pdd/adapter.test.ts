@@ -259,7 +259,7 @@ describe('pddAdapter: mutated pages (property)', () => {
             expect(order.amount, `${order.orderId} after ${JSON.stringify(steps)}`).toEqual(cny(TRUE_AMOUNTS[order.orderId]!));
           }
         }),
-        { numRuns: 60 },
+        { numRuns: 100 },
       );
     }, 60_000);
   }

@@ -1,7 +1,7 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, findHeaderRow, findOrderAnchors, orderGrid, orderScopes, statusFromWords, type HeaderRow, type OrderAnchor } from '../common';
+import { EMPTY_LIST_WORDS, spacedText, findHeaderRow, findOrderAnchors, orderGrid, orderScopes, statusFromWords, type HeaderRow, type OrderAnchor } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -35,7 +35,7 @@ function goodsOf(
     if (!title) continue;
     const sku = textOf(queryFirst(line, selectors.goodsSpec)) || undefined;
     const priceText = priceCell ? textOf(priceCell) : textOf(queryFirst(line, selectors.goodsPrice));
-    const qtyText = qtyCell ? textOf(qtyCell) : textOf(line);
+    const qtyText = qtyCell ? textOf(qtyCell) : spacedText(line);
     const qtyMatch = qtyCell ? /^\s*(\d{1,6})\s*$/.exec(qtyText) ?? QTY.exec(qtyText) : QTY.exec(qtyText);
     const qty = qtyMatch ? Number(qtyMatch[1]) : 1;
     items.push({
@@ -71,7 +71,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const amountCell = cell(grid.main, columns.amount);
   // The total is only ever the order-level amount column: never a unit price.
   // What follows 含运费 is the shipping fee, not a total that went missing.
-  const totalText = textOf(amountCell).split(/[(（]?\s*含\s*(?:运费|快递)/)[0] ?? '';
+  const totalText = spacedText(amountCell).split(/[(（]?\s*含\s*(?:运费|快递)/)[0] ?? '';
   const amount = amountCell ? cny(totalText, bareAllowed) : null;
   const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
   if (!amount || !nick) return undefined;
@@ -83,13 +83,15 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), /元/.test(priceHeader)));
   }
 
-  const scopeText = scope.map((s) => textOf(s)).join(' ');
+  const scopeText = scope.map((s) => spacedText(s)).join(' ');
   const statusCell = cell(grid.main, columns.status);
-  const statusText = textOf(statusCell) || scopeText;
+  const statusText = spacedText(statusCell) || scopeText;
   const status = statusFromWords(statusText);
+  // A status cell without a status word means the cells no longer line up with the header.
+  if (statusCell && status === 'unknown') return undefined;
   const created = CREATED.exec(scopeText)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
-  const countdownText = [statusCell, ...scope.flatMap((s) => queryAllFirst(s, selectors.countdown))].map((el) => textOf(el)).join(' ');
+  const countdownText = [statusCell, ...scope.flatMap((s) => queryAllFirst(s, selectors.countdown))].map((el) => spacedText(el)).join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText, now) ?? undefined : undefined;
   // Only unpaid orders close for want of payment; a paid order's countdowns are about shipping.
   const estimated = status === 'unpaid' && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
@@ -112,7 +114,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     autoCloseAt: shown ?? estimated,
     autoCloseEstimated: shown === undefined && estimated !== undefined ? true : undefined,
     status,
-    statusText: textOf(statusCell).slice(0, 200) || undefined,
+    statusText: spacedText(statusCell).slice(0, 200) || undefined,
     chatUrl,
   };
 }

@@ -1,0 +1,256 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderFixture } from '../../../test/support/fixtures.mjs';
+import { parseMoney } from '../../orders/money';
+import type { ObservedOrder, PageRead } from '../../orders/model';
+import { regionMoney, shopeeAdapter } from './adapter';
+
+// 2026-11-23 04:00:00 UTC: 11:00 in Ho Chi Minh City, 12:00 in Kuala Lumpur.
+const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+const HOUR = 3_600_000;
+const VN_URL = 'https://banhang.shopee.vn/portal/sale/order?type=unpaid';
+const MY_URL = 'https://seller.shopee.com.my/portal/sale/order?type=all';
+
+const raw = (file: string) => readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/shopee', file), 'utf8');
+const VN_HTML = renderFixture(raw('order-vn-unpaid.html'), NOW);
+const MY_HTML = renderFixture(raw('order-my-all.html'), NOW);
+const BROKEN_HTML = renderFixture(raw('order-vn-broken.html'), NOW);
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+function readPage(html: string, url: string): PageRead {
+  const read = shopeeAdapter.readOrders(parse(html), url, NOW);
+  expect(read).not.toBeNull();
+  return read!;
+}
+const byId = (read: PageRead): Record<string, ObservedOrder> => Object.fromEntries(read.orders.map((o) => [o.orderId, o]));
+
+const TRUE_AMOUNTS: Record<string, { minor: number; currency: string }> = {
+  '261123K7XJ3M2P': { minor: 250000, currency: 'VND' },
+  '261123AB12CD34': { minor: 1590000, currency: 'VND' },
+  '261122Q9W8E7R6': { minor: 459000, currency: 'VND' },
+  '261123MY5T8K2A': { minor: 4500, currency: 'MYR' },
+  '261123ZX9C8V7B': { minor: 2970, currency: 'MYR' },
+  '261122QW3E4R5T': { minor: 5990, currency: 'MYR' },
+  '261123LK8J7H6G': { minor: 120450, currency: 'MYR' },
+};
+
+describe('fixture rendering (sanity)', () => {
+  it('writes times as the region wall time, day first', () => {
+    expect(VN_HTML).toContain('Thời gian đặt hàng: 23/11/2026 06:00');
+    expect(MY_HTML).toContain('Order time: 23/11/2026 09:00');
+  });
+});
+
+describe('shopeeAdapter.readOrders: Vietnam, Vietnamese UI, unpaid tab', () => {
+  const read = readPage(VN_HTML, VN_URL);
+  const orders = byId(read);
+
+  it('reads every order with its SN, in page order', () => {
+    expect(read.orders.map((o) => o.orderId)).toEqual(['261123K7XJ3M2P', '261123AB12CD34', '261122Q9W8E7R6']);
+    expect(read).toMatchObject({ platform: 'shopee', unreadable: 0, unpaidOnly: true, complete: true, noRowsFound: false, selectorsVersion: 'shopee-2026-11-23' });
+    expect(read.listKey).toBe('banhang.shopee.vn/portal/sale/order#tab=Chờ thanh toán&page=1');
+  });
+
+  it('reads a multi-item order exactly, with a hostile nick as text and the shown deadline', () => {
+    expect(orders['261123K7XJ3M2P']).toEqual({
+      platform: 'shopee',
+      orderId: '261123K7XJ3M2P',
+      buyer: { nick: '<img src=x onerror=alert(1)>' },
+      items: [
+        { title: 'Áo khoác gió nam nữ chống nước', sku: 'Đen, L', qty: 1 },
+        { title: 'Mũ lưỡi trai thêu chữ', sku: 'Trắng', qty: 2 },
+      ],
+      amount: { minor: 250000, currency: 'VND' },
+      createdAt: NOW - 5 * HOUR,
+      // "Thanh toán trước 24/11/2026 06:00" in Vietnam (UTC+7).
+      autoCloseAt: NOW + 19 * HOUR,
+      status: 'unpaid',
+      statusText: 'Chờ thanh toán Thanh toán trước 24/11/2026 06:00',
+    });
+  });
+
+  it('reads đồng amounts with dot grouping, a Vietnamese countdown, and estimates without either', () => {
+    expect(orders['261123AB12CD34']).toMatchObject({ amount: { minor: 1590000, currency: 'VND' }, buyer: { nick: 'ngoc_anh 💖' }, autoCloseAt: NOW + 1.5 * HOUR });
+    expect(orders['261123AB12CD34']!.autoCloseEstimated).toBeUndefined();
+    expect(orders['261122Q9W8E7R6']).toMatchObject({ amount: { minor: 459000, currency: 'VND' }, createdAt: NOW - 20 * HOUR, autoCloseAt: NOW + 4 * HOUR, autoCloseEstimated: true });
+  });
+
+  it('believes the visible tab over ?type=, and ignores the tab count in the listing key', () => {
+    expect(readPage(MY_HTML, 'https://seller.shopee.com.my/portal/sale/order?type=unpaid').unpaidOnly).toBe(false);
+    const fewer = VN_HTML.replace('Chờ thanh toán (3)', 'Chờ thanh toán (2)');
+    expect(fewer).not.toBe(VN_HTML);
+    expect(readPage(fewer, VN_URL).listKey).toBe(read.listKey);
+  });
+
+  it('is idempotent', () => {
+    const doc = parse(VN_HTML);
+    expect(shopeeAdapter.readOrders(doc, VN_URL, NOW)).toEqual(shopeeAdapter.readOrders(doc, VN_URL, NOW));
+  });
+});
+
+describe('shopeeAdapter.readOrders: Malaysia, English UI, all orders', () => {
+  const read = readPage(MY_HTML, MY_URL);
+  const orders = byId(read);
+
+  it('reads unpaid, paid and cancelled orders for what they are', () => {
+    expect(read.orders.map((o) => [o.orderId, o.status])).toEqual([
+      ['261123MY5T8K2A', 'unpaid'],
+      ['261123ZX9C8V7B', 'paid'], // To Ship
+      ['261122QW3E4R5T', 'closed'], // Cancelled (by system: unpaid)
+      ['261123LK8J7H6G', 'unpaid'],
+    ]);
+    expect(read.unpaidOnly).toBe(false);
+    for (const o of read.orders) expect(o.amount).toEqual(TRUE_AMOUNTS[o.orderId]);
+  });
+
+  it('reads ringgit totals, Kuala Lumpur times and three goods lines', () => {
+    expect(orders['261123MY5T8K2A']).toMatchObject({ buyer: { nick: 'aisyah_shop 🌙' }, createdAt: NOW - 3 * HOUR, autoCloseAt: NOW + 21 * HOUR });
+    expect(orders['261123LK8J7H6G']).toMatchObject({
+      amount: { minor: 120450, currency: 'MYR' },
+      items: [
+        { title: 'Kopi Cold Brew 1L', sku: 'Original', qty: 1 },
+        { title: 'Kopi Cold Brew 1L', sku: 'Hazelnut', qty: 1 },
+        { title: 'Glass Bottle 500ml', qty: 2 },
+      ],
+      createdAt: NOW - HOUR,
+      autoCloseAt: NOW + 23 * HOUR,
+      autoCloseEstimated: true,
+    });
+    expect(orders['261123ZX9C8V7B']!.autoCloseAt).toBeUndefined();
+  });
+});
+
+describe('shopeeAdapter.readOrders: health and damage', () => {
+  it('flags an order list whose order SNs can no longer be found', () => {
+    expect(readPage(BROKEN_HTML, VN_URL)).toMatchObject({ orders: [], unreadable: 0, noRowsFound: true, selectorsVersion: 'shopee-2026-11-23' });
+  });
+
+  it('reads an empty tab that says so as empty, not broken', () => {
+    const doc = parse(VN_HTML);
+    doc.querySelector('.order-list_cards__1Pp0q')!.replaceChildren(Object.assign(doc.createElement('p'), { textContent: 'Không có đơn hàng nào' }));
+    expect(shopeeAdapter.readOrders(doc, VN_URL, NOW)).toMatchObject({ orders: [], noRowsFound: false });
+  });
+
+  it('counts an order whose total is gone as unreadable', () => {
+    const doc = parse(MY_HTML);
+    doc.querySelector('[data-fixture-order="261123LK8J7H6G"] .order-card_amount__1Cc2v')!.remove();
+    const read = shopeeAdapter.readOrders(doc, MY_URL, NOW)!;
+    expect(read.unreadable).toBe(1);
+    expect(read.orders.map((o) => o.orderId)).not.toContain('261123LK8J7H6G');
+  });
+
+  it('refuses a total in another currency than the shop region rather than mislabel it', () => {
+    const html = MY_HTML.replace('RM1,204.50', '₫1.204.500');
+    expect(readPage(html, MY_URL).orders.map((o) => o.orderId)).not.toContain('261123LK8J7H6G');
+  });
+
+  it('returns null on the chat page and on portal pages without an order list', () => {
+    expect(shopeeAdapter.readOrders(parse(VN_HTML), 'https://banhang.shopee.vn/webchat/conversations', NOW)).toBeNull();
+    expect(shopeeAdapter.readOrders(parse('<p>Tổng quan</p>'), 'https://banhang.shopee.vn/portal/sale/order', NOW)).toBeNull();
+  });
+
+  it('reads the same after hashed module classes change', () => {
+    const drifted = VN_HTML.replace(/__[A-Za-z0-9]{5}\b/g, '__Qq0w9');
+    expect(readPage(drifted, VN_URL)).toEqual(readPage(VN_HTML, VN_URL));
+  });
+});
+
+describe('shopeeAdapter: mutated pages (property)', () => {
+  type Mutation = { kind: 'removeCell' | 'junk' | 'removeEl'; pick: number; text: string } | { kind: 'permute'; perm: number[] };
+  // Junk without digits: a number in junk text cannot be told from a price by anyone.
+  const junkText = fc.string({ unit: fc.constantFrom(...'abcXYZ đơn hàng Chờ Unpaid Cancelled 🎁<>&"\'\u202e\u00a0₫RM'.split('')), maxLength: 30 });
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    fc.record({ kind: fc.constantFrom('removeCell' as const, 'junk' as const, 'removeEl' as const), pick: fc.nat(), text: junkText }),
+    fc.record({ kind: fc.constant('permute' as const), perm: fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }) }),
+  );
+
+  function permute(doc: Document, perm: number[]) {
+    for (const row of doc.querySelectorAll('.order-list-header_row__1Ww3e, .order-card_body__3Tt1s')) {
+      const cells = [...row.children];
+      for (const i of perm) if (cells[i]) row.appendChild(cells[i]);
+    }
+  }
+
+  for (const [name, html, url] of [
+    ['Vietnam', VN_HTML, VN_URL],
+    ['Malaysia', MY_HTML, MY_URL],
+  ] as const) {
+    it(`${name}: never throws and never returns a wrong total`, () => {
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
+          const doc = parse(html);
+          for (const step of steps) {
+            if (step.kind === 'permute') {
+              permute(doc, step.perm);
+              continue;
+            }
+            const pool = step.kind === 'removeCell' ? [...doc.querySelectorAll('.order-card_body__3Tt1s > div, .order-list-header_row__1Ww3e > div')] : [...doc.body.querySelectorAll('*')];
+            const el = pool[step.pick % Math.max(1, pool.length)];
+            if (!el) continue;
+            if (step.kind === 'junk') el.append(step.text);
+            else el.remove();
+          }
+          for (const order of shopeeAdapter.readOrders(doc, url, NOW)?.orders ?? []) {
+            expect(order.amount, `${order.orderId} after ${JSON.stringify(steps)}`).toEqual(TRUE_AMOUNTS[order.orderId]);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    }, 60_000);
+  }
+
+  it('reads every order the same after a pure column permutation', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), (perm) => {
+        const doc = parse(MY_HTML);
+        permute(doc, perm);
+        expect(shopeeAdapter.readOrders(doc, MY_URL, NOW)!.orders).toEqual(readPage(MY_HTML, MY_URL).orders);
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
+});
+
+describe('shopeeAdapter: chat page', () => {
+  const CHAT = `<div class="conversation-cell_item__3Qq5v"><div class="conversation-cell_username__2Tt0c">minh.tran88</div></div>
+    <div class="conversation-cell_item__3Qq5v active"><div class="conversation-cell_username__2Tt0c">ngoc_anh 💖</div></div>
+    <div class="chat-window_pane__2Ee7u"><textarea class="chat-input_textarea__2Gg1k"></textarea><button class="chat-input_send__1Hh6b">Gửi</button></div>`;
+
+  it('reads the buyer of the open conversation and finds the chat textarea', () => {
+    const doc = parse(CHAT);
+    expect(shopeeAdapter.chatBuyer(doc)).toEqual({ nick: 'ngoc_anh 💖' });
+    expect(shopeeAdapter.findComposer(doc)?.className).toContain('chat-input');
+  });
+
+  it('finds no buyer and no composer on the order list', () => {
+    const doc = parse(VN_HTML);
+    expect(shopeeAdapter.chatBuyer(doc)).toBeUndefined();
+    expect(shopeeAdapter.findComposer(doc)).toBeNull();
+  });
+});
+
+describe('money formats the Shopee pages use', () => {
+  it('reads each region in its own currency', () => {
+    expect(parseMoney('₫250.000')).toEqual({ minor: 250000, currency: 'VND' });
+    expect(parseMoney('250.000 ₫')).toEqual({ minor: 250000, currency: 'VND' });
+    expect(parseMoney('RM 45.00')).toEqual({ minor: 4500, currency: 'MYR' });
+    expect(parseMoney('RM1,204.50')).toEqual({ minor: 120450, currency: 'MYR' });
+    expect(parseMoney('R$ 59,90')).toEqual({ minor: 5990, currency: 'BRL' });
+    expect(parseMoney('R$ 1.259,90')).toEqual({ minor: 125990, currency: 'BRL' });
+  });
+
+  it('takes a bare "$" as the region dollar and refuses a foreign marker', () => {
+    expect(regionMoney('$12.90', 'SGD')).toEqual({ minor: 1290, currency: 'SGD' });
+    expect(regionMoney('$1.299', 'CLP')).toEqual({ minor: 1299, currency: 'CLP' });
+    expect(regionMoney('R$ 59,90', 'BRL')).toEqual({ minor: 5990, currency: 'BRL' });
+    expect(regionMoney('US$12.90', 'SGD')).toBeNull();
+    expect(regionMoney('₫250.000', 'MYR')).toBeNull();
+    expect(regionMoney('Ship within 2 days', 'MYR')).toBeNull();
+    expect(regionMoney('250.000', 'VND')).toBeNull();
+    // Cross-border host: the marker decides.
+    expect(regionMoney('RM45.00', undefined)).toEqual({ minor: 4500, currency: 'MYR' });
+  });
+});
