@@ -239,3 +239,258 @@ describe('fill', () => {
     expect(fill('{{buyer}}您好', { buyer: '{{amount}}', amount: '¥1.00' })).toBe('{{amount}}您好');
   });
 });
+
+// ---- The full engine: reasons, styles, channels, languages, variables, learning ----
+
+import { composeSuggestions, mergeLibrary } from './engine';
+import { parseTemplate, REASONS, LANGUAGES, STYLES, COMPOSE_CHANNELS, ROUNDS } from './model';
+
+const SAMPLE = (id: string, fields: Record<string, unknown>): Template => {
+  const parsed = parseTemplate({ id, language: 'zh-CN', style: 'friendly', label: id, body: '{{buyer}}', ...fields });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.template;
+};
+
+function crossBorder(overrides: Partial<Order> = {}): Order {
+  return order({
+    key: 'aliexpress:8123',
+    platform: 'aliexpress',
+    orderId: '8123',
+    buyer: { nick: 'maria_s' },
+    items: [{ title: 'Wireless earbuds with charging case', sku: 'Color: Black', qty: 1 }],
+    amount: { minor: 2350, currency: 'USD' },
+    pageUrl: 'https://csp.aliexpress.com/m_apps/order-manage',
+    ...overrides,
+  });
+}
+
+describe('suggest: the suspected reason', () => {
+  it('changes the top suggestions when the person picks a reason', () => {
+    const generic = ids(suggest(order(), ctx()));
+    const shipping = suggest(order(), ctx({ reason: 'shipping_cost' }));
+    const quality = suggest(order(), ctx({ reason: 'quality_doubt' }));
+    expect(shipping[0]!.templateId).toBe('zh-shipping-cost');
+    expect(shipping[0]!.reason).toBe('shipping_cost');
+    expect(shipping[0]!.why).toBe('reason');
+    expect(quality[0]!.reason).toBe('quality_doubt');
+    expect(ids(shipping)).not.toEqual(generic);
+    expect(ids(quality)).not.toEqual(ids(shipping));
+  });
+
+  it.each(['zh-CN', 'en'] as const)('in %s, leads with a template written for each reason, in the first and second round', (language) => {
+    for (const reason of REASONS.filter((r) => r !== 'unknown')) {
+      for (const attempts of [0, 1]) {
+        const customer = reason === 'comparing_prices' ? 'new' : 'returning';
+        const list = suggest(order(), ctx({ language, reason, attempts, customer }));
+        expect(list[0]?.reason, `${language} ${reason} attempts ${attempts}`).toBe(reason);
+        expect(list[0]!.language).toBe(language);
+      }
+    }
+  });
+
+  it('never offers a template written for another reason', () => {
+    const list = suggest(order(), ctx({ reason: 'dispute' }), undefined, 100);
+    expect(list[0]!.templateId).toBe('zh-dispute');
+    for (const s of list) expect(['dispute', 'unknown']).toContain(s.reason);
+    expect(ids(list)).not.toContain('zh-shipping-cost');
+    // After a dispute: no jokes, no sales push.
+    for (const s of list) expect(['friendly', 'doubt', 'notice']).toContain(s.style);
+  });
+});
+
+describe('suggest: style', () => {
+  it.each(['playful', 'incentive', 'doubt', 'notice'] as const)('shows only %s templates when that style is picked', (style) => {
+    const attempts = style === 'notice' ? 2 : 0;
+    const list = composeSuggestions(order(), ctx({ style, attempts }));
+    expect(list.styleFallback).toBe(false);
+    expect(list.suggestions.length).toBeGreaterThan(0);
+    for (const s of list.suggestions) expect(s.style).toBe(style);
+  });
+
+  it('falls back to other styles, and says so, when none of the picked one fits', () => {
+    // Russian has no notice template for a first contact.
+    const set = composeSuggestions(crossBorder({ amount: { minor: 100, currency: 'RUB' } }), ctx({ style: 'notice' }));
+    expect(set.language).toBe('ru');
+    expect(set.styleFallback).toBe(true);
+    expect(set.suggestions.length).toBeGreaterThan(0);
+    for (const s of set.suggestions) expect(s.why).toBe('style_fallback');
+  });
+});
+
+describe('suggest: channel', () => {
+  it('defaults to chat', () => {
+    for (const s of suggest(order(), ctx())) expect(template(s.templateId).channels).toContain('chat');
+  });
+
+  it.each(COMPOSE_CHANNELS)('offers only %s templates for that channel', (channel) => {
+    for (const attempts of [0, 1, 2]) {
+      const list = suggest(order(), ctx({ channel, attempts, vars: { seller: '客服小林', shop: '小熊童装' } }));
+      expect(list.length, `${channel} ${attempts}`).toBeGreaterThan(0);
+      for (const s of list) {
+        expect(s.channel).toBe(channel);
+        expect(template(s.templateId).channels).toContain(channel);
+        expect(s.subject !== undefined).toBe(channel === 'email');
+      }
+    }
+  });
+
+  it('writes an e-mail subject with the order id and a call script as bullet lines', () => {
+    const email = suggest(order(), ctx({ channel: 'email', vars: { seller: '客服小林' } }))[0]!;
+    expect(email.subject).toContain('2471093385512748201');
+    const call = suggest(order(), ctx({ channel: 'phone' }))[0]!;
+    expect(call.text.split('\n').every((line) => line.startsWith('• '))).toBe(true);
+    expect(call.text).toContain('快乐的小熊');
+  });
+});
+
+describe('suggest: language', () => {
+  it('writes to a Taobao buyer in Simplified Chinese and to an AliExpress buyer by currency', () => {
+    expect(composeSuggestions(order(), ctx()).language).toBe('zh-CN');
+    const brazil = composeSuggestions(crossBorder({ amount: { minor: 12990, currency: 'BRL' } }), ctx());
+    expect(brazil.language).toBe('pt');
+    expect(brazil.wanted).toEqual({ language: 'pt', source: 'currency' });
+    expect(brazil.suggestions[0]!.text).toContain('R$129.90');
+    expect(brazil.suggestions[0]!.text).toMatch(/^Oi, maria_s!/);
+    const us = suggest(crossBorder(), ctx());
+    expect(us[0]!.language).toBe('en');
+    expect(us[0]!.text).toContain('Wireless earbuds with charging case');
+  });
+
+  it("takes the buyer's known language and the person's explicit choice", () => {
+    expect(composeSuggestions(crossBorder(), ctx({ buyer: { language: 'es-MX' } })).language).toBe('es');
+    expect(composeSuggestions(order(), ctx({ language: 'ru' })).language).toBe('ru');
+  });
+
+  it.each(LANGUAGES.flatMap((l) => ROUNDS.map((r, i) => [l, r, i] as const)))('%s has chat suggestions in the %s round', (language, _round, attempts) => {
+    const set = composeSuggestions(crossBorder(), ctx({ language, attempts }));
+    expect(set.language).toBe(language);
+    expect(set.languageFallback).toBe(false);
+    expect(set.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(set.suggestions[0]!.round).toBe(set.round);
+  });
+
+  it('falls back from Traditional to Simplified Chinese only when nothing fits', () => {
+    const chat = composeSuggestions(order(), ctx({ language: 'zh-TW' }));
+    expect(chat.language).toBe('zh-TW');
+    const call = composeSuggestions(order(), ctx({ language: 'zh-TW', channel: 'phone' }));
+    expect(call.language).toBe('zh-CN');
+    expect(call.languageFallback).toBe(true);
+    expect(call.suggestions[0]!.why).toBe('language_fallback');
+    const ru = composeSuggestions(crossBorder(), ctx({ language: 'ru', channel: 'email', vars: { seller: 'Lin' } }));
+    expect(ru.language).toBe('en');
+  });
+});
+
+describe('suggest: missing variables', () => {
+  it('skips a coupon template until a coupon is given, and says what would unlock it', () => {
+    const without = composeSuggestions(order(), ctx({ reason: 'waiting_discount' }), undefined, 100);
+    expect(ids(without.suggestions)).not.toContain('zh-discount-coupon');
+    const coupon = without.missing.find((m) => m.name === 'coupon');
+    expect(coupon).toEqual({ name: 'coupon', askable: true, templateIds: expect.arrayContaining(['zh-discount-coupon', 'zh-shipping-coupon']) });
+
+    const withCoupon = composeSuggestions(order(), ctx({ reason: 'waiting_discount', vars: { coupon: '满99减10' } }), undefined, 100);
+    expect(withCoupon.missing.find((m) => m.name === 'coupon')).toBeUndefined();
+    const s = withCoupon.suggestions.find((x) => x.templateId === 'zh-discount-coupon');
+    expect(s?.text).toContain('「满99减10」');
+  });
+
+  it('marks facts the order lacks as not askable', () => {
+    const set = composeSuggestions(order({ autoCloseAt: undefined }), ctx({ attempts: 2 }));
+    expect(set.missing.find((m) => m.name === 'timeLeft')).toMatchObject({ askable: false });
+    expect(set.missing.find((m) => m.name === 'timeLeft')!.templateIds).toContain('zh-last-honest');
+  });
+
+  it('picks an e-mail that needs no seller name over one that does', () => {
+    // Every e-mail template is signed, so without a seller name none fits.
+    const set = composeSuggestions(order(), ctx({ channel: 'email' }));
+    expect(set.suggestions).toEqual([]);
+    expect(set.missing.map((m) => m.name)).toContain('seller');
+  });
+
+  it('never leaves a placeholder, whatever is picked and whatever the order lacks', () => {
+    const orders = [order(), order({ items: [], autoCloseAt: undefined }), crossBorder({ autoCloseAt: NOW + 3 * HOUR })];
+    let count = 0;
+    for (const o of orders) {
+      for (const language of LANGUAGES) {
+        for (const channel of COMPOSE_CHANNELS) {
+          for (const reason of REASONS) {
+            for (const style of [undefined, ...STYLES]) {
+              for (const attempts of [0, 1, 2]) {
+                const list = suggest(o, ctx({ language, channel, reason, style, attempts }));
+                for (const s of list) {
+                  count++;
+                  expect(`${s.subject ?? ''}${s.text}`).not.toMatch(/\{\{|\}\}|undefined|NaN/);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(5000);
+  });
+});
+
+describe('suggest: custom templates and learning', () => {
+  it('lets a custom template replace a built-in with the same id and adds new ones', () => {
+    const mine = SAMPLE('zh-first-friendly', { rounds: ['first'], priority: 1, body: '{{buyer}}，我们店的「{{item}}」给您留着呢～' });
+    const extra = SAMPLE('my-returning', { customer: 'returning', rounds: ['first'], body: '{{buyer}}，老朋友好！' });
+    const list = suggest(order(), ctx({ library: [mine, extra] }), undefined, 100);
+    expect(list.find((s) => s.templateId === 'zh-first-friendly')!.text).toBe('快乐的小熊，我们店的「纯棉儿童睡衣套装 春秋款」给您留着呢～');
+    expect(list.filter((s) => s.templateId === 'zh-first-friendly')).toHaveLength(1);
+    expect(ids(list)).not.toContain('my-returning');
+    expect(ids(suggest(order(), ctx({ library: [extra], customer: 'returning' }), undefined, 100))).toContain('my-returning');
+    expect(mergeLibrary(BUILTIN_TEMPLATES, [mine]).length).toBe(BUILTIN_TEMPLATES.length);
+  });
+
+  it('moves a template up when it has worked before, within its round', () => {
+    const plain = suggest(order(), ctx());
+    const second = plain[1]!.templateId;
+    const boosted = suggest(order(), ctx({ boost: (id) => (id === second ? 3 : 0) }));
+    expect(boosted[0]!.templateId).toBe(second);
+    expect(boosted[0]!.why).toBe('learned');
+    // Learning cannot put a last-round template first on a first contact, nor
+    // pull a first-round one over the honest last reminder.
+    const last = suggest(order({ autoCloseAt: NOW + HOUR }), ctx({ boost: (id) => (id === 'zh-first-friendly' ? 1e9 : 0) }));
+    expect(last[0]!.templateId).toBe('zh-last-honest');
+    const silly = suggest(order(), ctx({ boost: () => Number.NaN }));
+    expect(ids(silly)).toEqual(ids(plain));
+  });
+
+  it('is stable for one order, explores ties across orders, and favours rarely used templates', () => {
+    const a = suggest(order(), ctx(), undefined, 100);
+    expect(suggest(order(), ctx(), undefined, 100)).toEqual(a);
+    // Three equal templates: different orders see them in different orders.
+    const tied = ['a', 'b', 'c'].map((id) => SAMPLE(`tie-${id}`, { rounds: ['first'] }));
+    const orders = new Set<string>();
+    for (let i = 0; i < 30; i++) orders.add(ids(suggest(order({ key: `taobao:${i}` }), ctx(), tied)).join());
+    expect(orders.size).toBeGreaterThan(1);
+    // Used ten times vs never: the unused one wins a tie.
+    for (let i = 0; i < 10; i++) {
+      const top = suggest(order({ key: `taobao:${i}` }), ctx({ uses: (id) => (id === 'tie-b' ? 0 : 10) }), tied)[0]!;
+      expect(top.templateId).toBe('tie-b');
+    }
+  });
+
+  it('honours ctx.limit', () => {
+    expect(suggest(order(), ctx({ limit: 2 }))).toHaveLength(2);
+    expect(suggest(order(), ctx({ limit: 0 }))).toHaveLength(0);
+  });
+});
+
+describe('suggest: deadline wall time', () => {
+  it('writes the deadline in China time for a Chinese buyer, wherever the computer is', () => {
+    const closes = Date.UTC(2026, 10, 23, 16, 30); // 00:30 on the 24th in Shanghai
+    const list = suggest(order({ autoCloseAt: closes }), ctx({ reason: 'company_transfer' }), undefined, 100);
+    expect(list.find((s) => s.templateId === 'zh-company-transfer')!.text).toContain('11月24日 00:30前付款');
+  });
+
+  it("writes it in the seller's zone with the offset for a cross-border buyer, through DST", () => {
+    const run = (autoCloseAt: number) =>
+      suggest(crossBorder({ autoCloseAt }), ctx({ now: autoCloseAt - 30 * HOUR, reason: 'company_transfer', timeZone: 'America/New_York' }))[0]!.text;
+    expect(run(Date.UTC(2026, 9, 31, 15, 0))).toContain('open until Oct 31, 11:00 (UTC-4)');
+    expect(run(Date.UTC(2026, 10, 1, 15, 0))).toContain('open until Nov 1, 10:00 (UTC-5)');
+    const fixed = suggest(crossBorder(), ctx({ reason: 'company_transfer', utcOffsetMinutes: 480 }))[0]!.text;
+    expect(fixed).toContain('open until Nov 26, 11:00 (UTC+8)');
+  });
+});

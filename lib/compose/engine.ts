@@ -156,8 +156,12 @@ function fitsRound(t: Template, round: Round): boolean {
   return t.rounds.some((r) => ROUND_ORDER[r] <= ROUND_ORDER[round]);
 }
 
+// After a dispute, a joke or a sales push reads as not listening: only calm
+// generic templates may stand in for the dispute-specific ones.
 function fitsReason(t: Template, reason: Reason): boolean {
-  return t.reasons.includes(reason) || t.reasons.includes('unknown');
+  if (t.reasons.includes(reason)) return true;
+  if (!t.reasons.includes('unknown')) return false;
+  return reason !== 'dispute' || (t.style !== 'playful' && t.style !== 'incentive');
 }
 
 interface Scored {
