@@ -64,7 +64,10 @@ describe('alibabaAdapter.readOrders: the English "Awaiting payment" tab', () => 
       autoCloseAt: undefined,
       status: 'unpaid',
       statusText: 'Awaiting payment | initial US$1,500.00 / balance US$3,500.00',
+      chatUrl: 'https://message.alibaba.com/message/messenger.htm?activeAccountId=acme_john&activeAccountIdEncrypt=8sKd2',
     });
+    // Cards without a contact link give no chat link rather than a guess.
+    expect(orders['235876451002020004']!.chatUrl).toBeUndefined();
   });
 
   it('keeps a hostile, right-to-left buyer name as literal text and reads "US$1,200"', () => {
@@ -104,6 +107,7 @@ describe('alibabaAdapter.readOrders: the Chinese "全部订单" tab', () => {
     expect(orders['235876451001500218']!.items).toEqual([{ title: 'Cotton T-Shirt Blank 180gsm', qty: 1000, unitPrice: { minor: 180, currency: 'USD' } }]);
     expect(orders['235876451001887340']!.statusText).toBe('待付尾款 | initial US$3,000.00 paid / balance US$7,000.00');
     expect(orders['235876451002019725']!.createdAt).toBe(NOW - 5 * HOUR);
+    expect(orders['235876451001887340']!.chatUrl).toBe('https://onetalk.alibaba.com/message/weblitePWA.htm#/?activeAccountId=gulf_aisha');
   });
 
   it('exposes the stages for a milestone plan', () => {

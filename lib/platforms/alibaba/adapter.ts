@@ -90,6 +90,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const statusText = [label, stageNote(stages)].filter(Boolean).join(' | ');
   const createdAt = parseWallTime(textOf(queryFirst(block, selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
   const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(block), now) ?? undefined : undefined;
+  const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200), ...(company ? { displayName: company.slice(0, 200) } : {}) };
 
   return {
@@ -102,6 +103,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
     autoCloseAt: shownDeadline,
     status,
     statusText: statusText.slice(0, 200),
+    chatUrl: chatHref && chatHref.length <= 2000 ? chatHref : undefined,
   };
 }
 

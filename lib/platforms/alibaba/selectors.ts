@@ -21,6 +21,8 @@ export const selectors = {
   productTitle: ['[class*="product-item--title--"]', '[class*="product-title"]', 'a[href*="/product-detail/"]'],
   productQty: ['[class*="product-item--quantity--"]', '[class*="quantity"]'],
   productPrice: ['[class*="product-item--price--"]', '[class*="unit-price"]'],
+  // "Contact buyer" on the card opens the messenger with this buyer. 2026-11.
+  chatLink: ['a[href^="https://message.alibaba.com/"]', 'a[href^="https://onetalk.alibaba.com/"]'],
   total: ['[class*="order-amount--total--"]', '[class*="total-amount"]'],
   status: ['[class*="order-status--text--"]', '[class*="status-text"]'],
   // Trade Assurance stages: "Initial payment" / "预付款", "Balance payment" / "尾款". 2026-11.
