@@ -47,8 +47,8 @@ function previousSettledAt(plan: MilestonePlan, index: number): number {
 /** Every prompt that applies at `now`, most pressing first. */
 export function milestonePrompts(plan: MilestonePlan, now: number): MilestonePrompt[] {
   const prompts: MilestonePrompt[] = [];
-  const push = (kind: PromptKind, stage: Stage, deadline: number) =>
-    prompts.push({ kind, orderKey: plan.orderKey, stageId: stage.id, deadline, late: deadline < now });
+  const push = (kind: PromptKind, stage: Stage, deadline: number, canBeLate = true) =>
+    prompts.push({ kind, orderKey: plan.orderKey, stageId: stage.id, deadline, late: canBeLate && deadline < now });
 
   for (const stage of plan.stages) {
     const unconfirmed = stage.payments.filter((p) => p.receiptSentAt === undefined);
@@ -60,7 +60,8 @@ export function milestonePrompts(plan: MilestonePlan, now: number): MilestonePro
   const nextIndex = plan.stages.findIndex(isOpen);
   const next = plan.stages[nextIndex];
   if (next && next.status === 'planned' && !isOverdue(next, now)) {
-    if (next.dueAt === undefined) push('notice_due', next, previousSettledAt(plan, nextIndex));
+    // Without a due date the milestone decides: the notice is wanted, but we cannot call it late.
+    if (next.dueAt === undefined) push('notice_due', next, previousSettledAt(plan, nextIndex), false);
     else if (now >= next.dueAt - NOTICE_LEAD_MS) push('notice_due', next, next.dueAt);
   }
 
