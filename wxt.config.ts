@@ -5,17 +5,31 @@ import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 export default defineConfig({
   // Parallel builds (tests of two work trees at once) each get their own output folder.
   outDir: process.env.PAYNUDGE_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: manifest name, description and command descriptions from locales/*.yml (-> _locales/).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'PayNudge',
-    description: '待付款订单催付助手：读取卖家后台的待付款订单，建议催付话术，一键填入聊天框（由你按发送）。',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    // English for browsers in languages we do not have; zh_CN and zh_TW follow the browser.
+    default_locale: 'en',
     // sidePanel: the reminder desk (Firefox uses sidebar_action, no permission); clipboardWrite: the copy button and the
     // "no chat box found" fallback. Nothing else: orders are read by content
     // scripts, data lives in IndexedDB, which needs no permission.
-    permissions: browser === 'firefox' ? ['clipboardWrite'] : ['sidePanel', 'clipboardWrite'],
+    // alarms + notifications: follow-ups (a promised payment time, a "buyer says paid" to verify) that survive restarts.
+    permissions: browser === 'firefox' ? ['clipboardWrite', 'alarms', 'notifications'] : ['sidePanel', 'clipboardWrite', 'alarms', 'notifications'],
     // Only seller back-office and chat hosts: lets the background see those
     // tabs' URLs (to bind the panel) and nothing more.
     host_permissions: HOST_PERMISSIONS,
-    action: { default_title: 'PayNudge' },
+    // Inserts the top suggestion of the selected (or most urgent) order; changeable at chrome://extensions/shortcuts.
+    commands: { 'insert-top-suggestion': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_cmdInsertSuggestion__' } },
+    action: { default_title: '__MSG_actionTitle__' },
+    // Firefox: a fixed add-on id (IndexedDB and the sidebar survive reinstalls) and no data collected.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'paynudge@paynudge.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
   }),
 });
