@@ -41,8 +41,10 @@ export const ROUTES_BY_KIND: Record<EditorKind, readonly Route[]> = {
   contenteditable: ['paste', 'execCommand'],
 };
 
-/** How long a route may take to show in the DOM (editors re-render after a task or a frame). */
+/** How long a route an editor took (it cancelled our event) may take to show in the DOM: editors re-render after a task or a frame. */
 const SETTLE_MS = 300;
+/** How long to watch after an event nobody cancelled: no editor claimed it, so the next route need not wait long. */
+const UNCLAIMED_MS = 60;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -76,8 +78,8 @@ function landed(before: string, after: string, text: string): boolean {
 }
 
 /** Waits until the composer's text differs from `before`, or SETTLE_MS pass. */
-async function settle(el: HTMLElement, before: string): Promise<string> {
-  const deadline = Date.now() + SETTLE_MS;
+async function settle(el: HTMLElement, before: string, claimed: boolean): Promise<string> {
+  const deadline = Date.now() + (claimed ? SETTLE_MS : UNCLAIMED_MS);
   for (;;) {
     const now = composerText(el);
     if (now !== before) {
@@ -174,11 +176,12 @@ function sameRange(a: Range, b: Range): boolean {
 
 // ---- routes for contenteditable editors --------------------------------------
 
-function paste(el: HTMLElement, text: string): void {
+/** A paste of plain text; true when an editor took it (cancelled the event). */
+function paste(el: HTMLElement, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
   const target = selectionTarget(el);
-  target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  return !target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
 }
 
 /** Where a keystroke's events would start: the element holding the caret (editors listen on their root; events bubble to it). */
@@ -195,26 +198,29 @@ function selectionTarget(el: HTMLElement): HTMLElement {
  * does for plain typing at a collapsed caret) then gets the `input` event the
  * browser would send next, carrying the same data.
  */
-function beforeInput(el: HTMLElement, inputType: string, data: string | null): void {
+function beforeInput(el: HTMLElement, inputType: string, data: string | null): boolean {
   const target = selectionTarget(el);
   const init = { inputType, data, bubbles: true, composed: true };
   const handled = !target.dispatchEvent(new InputEvent('beforeinput', { ...init, cancelable: true }));
   if (!handled) target.dispatchEvent(new InputEvent('input', init));
+  return handled;
 }
 
 /** Line by line: `insertText` for each line, `insertLineBreak` between them — never Enter, which sends in most chats. */
-async function beforeInputLines(el: HTMLElement, text: string): Promise<void> {
+async function beforeInputLines(el: HTMLElement, text: string): Promise<boolean> {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let claimed = false;
   for (const [i, line] of lines.entries()) {
     if (i > 0) {
-      beforeInput(el, 'insertLineBreak', null);
+      claimed = beforeInput(el, 'insertLineBreak', null) || claimed;
       await sleep(0);
     }
     if (line) {
-      beforeInput(el, 'insertText', line);
+      claimed = beforeInput(el, 'insertText', line) || claimed;
       await sleep(0);
     }
   }
+  return claimed;
 }
 
 function execCommandLines(el: HTMLElement, text: string): void {
@@ -228,18 +234,23 @@ function execCommandLines(el: HTMLElement, text: string): void {
   }
 }
 
-async function runRoute(route: Route, el: HTMLElement, text: string): Promise<void> {
-  if (route === 'native-setter') return nativeSetter(el as TextField, text);
+/** Runs one route; true when the page claimed it (or it acts synchronously), so its result is worth waiting for. */
+async function runRoute(route: Route, el: HTMLElement, text: string): Promise<boolean> {
+  if (route === 'native-setter') {
+    nativeSetter(el as TextField, text);
+    return true;
+  }
   if (isTextField(el)) {
     el.focus();
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- fallback for fields whose setter is patched away
     el.ownerDocument.execCommand('insertText', false, fieldPiece(el, text));
-    return;
+    return true;
   }
   await focusWithCaret(el);
   if (route === 'paste') return paste(el, text);
   if (route === 'beforeinput') return beforeInputLines(el, text);
-  return execCommandLines(el, text);
+  execCommandLines(el, text);
+  return true;
 }
 
 /**
@@ -258,8 +269,8 @@ export async function insertText(target: HTMLElement, text: string, routes?: rea
   for (const route of chain) {
     method = route;
     const before = composerText(el);
-    await runRoute(route, el, text);
-    const after = await settle(el, before);
+    const claimed = await runRoute(route, el, text);
+    const after = await settle(el, before, claimed);
     // Something changed: this route reached the editor. Never try another, even if it fell short.
     if (after !== before) {
       const wanted = isTextField(el) ? fieldPiece(el, text) : text;

@@ -79,11 +79,17 @@ function isSendButton(el: Element): boolean {
   return !!label && SEND_WORDS.test(label);
 }
 
-/** A send button within a few ancestors of the composer: chat boxes sit next to one. */
-function nearSendButton(el: HTMLElement): boolean {
+/**
+ * A send button next to the composer: in the nearest few ancestors, climbing
+ * only while the container holds no other composer (else the page body
+ * would make every box "next to" the one send button).
+ */
+function nearSendButton(el: HTMLElement, others: readonly HTMLElement[]): boolean {
   let node: HTMLElement | null = el.parentElement;
-  for (let level = 0; node && level < 5; level += 1, node = node.parentElement) {
-    for (const button of node.querySelectorAll('button, [role="button"], input[type="submit"], input[type="button"], a')) {
+  for (let level = 0; node && node !== el.ownerDocument.body && level < 4; level += 1, node = node.parentElement) {
+    const container = node;
+    if (others.some((other) => other !== el && container.contains(other) && !el.contains(other))) return false;
+    for (const button of container.querySelectorAll('button, [role="button"], input[type="submit"], input[type="button"], a')) {
       if (isSendButton(button)) return true;
     }
   }
@@ -115,9 +121,10 @@ function candidates(doc: Document): HTMLElement[] {
 export function findComposerHeuristic(doc: Document): HTMLElement | null {
   let best: { el: HTMLElement; score: number[] } | null = null;
   for (const d of reachableDocuments(doc)) {
-    for (const el of candidates(d)) {
+    const all = candidates(d);
+    for (const el of all) {
       if (!isVisible(el) || isSearchBox(el)) continue;
-      const send = nearSendButton(el);
+      const send = nearSendButton(el, all);
       const singleLine = el.tagName === 'INPUT';
       if (singleLine && !send) continue;
       const rect = el.getBoundingClientRect();
