@@ -31,6 +31,22 @@ describe('milestone store', () => {
     expect(await getPlan(db, 'manual:A')).toBeUndefined();
   });
 
+  it('keeps the order record\'s dueMinor in step with the plan, and drops it with the plan', async () => {
+    const order = {
+      platform: 'manual', orderId: 'A', key: 'manual:A', buyer: { nick: 'Anna' }, items: [], amount: { minor: 500_000, currency: 'USD' },
+      status: 'unpaid', statusSource: 'person', pageUrl: '', firstSeenAt: NOW, lastSeenAt: NOW, statusChangedAt: NOW,
+    } as const;
+    await db.put('orders', { ...order, buyer: { ...order.buyer }, items: [], amount: { ...order.amount } });
+    let a = mk('manual:A', 500_000, 'USD');
+    await putPlan(db, a);
+    expect(await db.get('orders', 'manual:A')).toMatchObject({ dueMinor: 500_000 });
+    a = recordPayment(a, a.stages[0]!.id, { amountMinor: 250_000, paidAt: NOW, reference: 'x' }, NOW, 'p1');
+    await putPlan(db, a);
+    expect(await db.get('orders', 'manual:A')).toMatchObject({ dueMinor: 250_000, status: 'unpaid' });
+    await deletePlan(db, 'manual:A');
+    expect(await db.get('orders', 'manual:A')).not.toHaveProperty('dueMinor');
+  });
+
   it('due per order: open stages minus part payments; waived stages are not due', async () => {
     let a = mk('manual:A', 500_000, 'USD');
     a = recordPayment(a, a.stages[0]!.id, { amountMinor: 250_000, paidAt: NOW, reference: 'x' }, NOW, 'p1');

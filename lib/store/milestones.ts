@@ -22,12 +22,31 @@ export async function getPlan(db: Db, orderKey: string): Promise<MilestonePlan |
   return (await db.get('milestones', orderKey))?.plan;
 }
 
+/**
+ * Stores the plan and, in the same transaction, the order's `dueMinor` (what
+ * is still to collect), which the queue shows as `data-due-minor`.
+ */
 export async function putPlan(db: Db, plan: MilestonePlan): Promise<void> {
-  await db.put('milestones', toRecord(plan));
+  const tx = db.transaction(['milestones', 'orders'], 'readwrite');
+  await tx.objectStore('milestones').put(toRecord(plan));
+  const order = await tx.objectStore('orders').get(plan.orderKey);
+  if (order) {
+    const next = { ...order, dueMinor: planOpenMinor(plan) };
+    await tx.objectStore('orders').put(next);
+  }
+  await tx.done;
 }
 
+/** Removes the plan; the order's due goes back to its total. */
 export async function deletePlan(db: Db, orderKey: string): Promise<void> {
-  await db.delete('milestones', orderKey);
+  const tx = db.transaction(['milestones', 'orders'], 'readwrite');
+  await tx.objectStore('milestones').delete(orderKey);
+  const order = await tx.objectStore('orders').get(orderKey);
+  if (order && 'dueMinor' in order) {
+    const { dueMinor: _drop, ...rest } = order as typeof order & { dueMinor?: number };
+    await tx.objectStore('orders').put(rest);
+  }
+  await tx.done;
 }
 
 export async function listPlans(db: Db): Promise<MilestonePlan[]> {
