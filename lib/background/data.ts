@@ -5,7 +5,7 @@ import { UserError } from './service';
 import type { Db } from '../store/db';
 import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { listOpenOrders, unpaidSummary } from '../store/orders';
-import { sumByCurrency, type Money } from '../orders/money';
+import { outstandingByCurrency } from '../store/milestones';
 import { DAY_MS } from '../orders/time';
 import { readSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
@@ -86,21 +86,6 @@ export async function pruneClosedOrders(db: Db, settings: Settings, now: number)
 
 // ---- popup --------------------------------------------------------------
 
-/**
- * INTEGRATION: money still due in open payment stages. Replace the body with
- * `outstandingByCurrency(db)` from lib/store/milestones.ts when it lands;
- * until then, stage records carrying `amount` and a status other than paid
- * are summed.
- */
-async function stagesOutstanding(db: Db): Promise<Money[]> {
-  const due: Money[] = [];
-  for (const stage of (await db.getAll('milestones')) as unknown as Record<string, unknown>[]) {
-    const amount = stage.amount as Money | undefined;
-    if (stage.status !== 'paid' && stage.status !== 'cancelled' && amount && Number.isInteger(amount.minor) && typeof amount.currency === 'string') due.push(amount);
-  }
-  return sumByCurrency(due);
-}
-
 async function dueFollowUps(db: Db, now: number): Promise<DueFollowUp[]> {
   // Attempts carry the follow-up time their outcome scheduled (by-follow-up);
   // orders carry the current plan (order.followUp, lib/reminders). Either due counts.
@@ -170,7 +155,7 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
         lastPrune = now;
         await pruneClosedOrders(db, await getSettings(db), now);
       }
-      const [summary, open, stages, followUps] = await Promise.all([unpaidSummary(db), listOpenOrders(db), stagesOutstanding(db), dueFollowUps(db, now)]);
+      const [summary, open, stages, followUps] = await Promise.all([unpaidSummary(db), listOpenOrders(db), outstandingByCurrency(db), dueFollowUps(db, now)]);
       const urgent: UrgentOrder[] = open.slice(0, URGENT_LIMIT).map((o) => ({
         key: o.key,
         orderId: o.orderId,
