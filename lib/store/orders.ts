@@ -74,43 +74,61 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   const tx = db.transaction(['orders', 'buyers'], 'readwrite');
   const orders = tx.objectStore('orders');
   const buyers = tx.objectStore('buyers');
-  let written = 0;
   const seenKeys = new Set<string>();
-  const changedOrders: Order[] = [];
-
+  const unique: ObservedOrder[] = [];
   for (const seen of read.orders) {
     const key = orderKey(seen.platform, seen.orderId);
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
-    const existing = await orders.get(key);
-    const next = mergeOrder(existing, seen, read, now);
-    await orders.put(next);
-    if (!existing || !sameContent(existing, next)) {
-      written++;
-      changedOrders.push(next);
-    }
+    unique.push(seen);
   }
+
+  // Every lookup is issued at once (one round of requests in the same
+  // transaction), then every write: a 1,000-row page is one batch, not 2,000
+  // sequential round trips.
+  const [existingOrders, unpaidNow] = await Promise.all([
+    Promise.all(unique.map((seen) => orders.get(orderKey(seen.platform, seen.orderId)))),
+    // Absence means "left the unpaid state" only on a whole, fully read unpaid list.
+    read.unpaidOnly && read.complete && read.unreadable === 0 ? orders.index('by-status').getAll('unpaid') : Promise.resolve([] as Order[]),
+  ]);
+
+  const changedOrders: Order[] = [];
+  const writes: Promise<unknown>[] = [];
+  unique.forEach((seen, i) => {
+    const existing = existingOrders[i];
+    const next = mergeOrder(existing, seen, read, now);
+    if (existing && sameContent(existing, next)) {
+      // Unchanged but seen: only lastSeenAt moves.
+      writes.push(orders.put(next));
+      return;
+    }
+    writes.push(orders.put(next));
+    changedOrders.push(next);
+  });
 
   const gone: string[] = [];
-  // Absence means "left the unpaid state" only on a whole, fully read unpaid list.
-  if (read.unpaidOnly && read.complete && read.unreadable === 0) {
-    for (const order of await orders.index('by-status').getAll('unpaid')) {
-      if (order.platform !== read.platform || order.listKey !== read.listKey || seenKeys.has(order.key)) continue;
-      const closed = order.autoCloseAt !== undefined && order.autoCloseAt <= now;
-      const next: Order = { ...order, status: closed ? 'closed' : 'paid', statusSource: 'disappeared', statusChangedAt: now };
-      await orders.put(next);
-      gone.push(order.key);
-      changedOrders.push(next);
-      written++;
-    }
+  for (const order of unpaidNow) {
+    if (order.platform !== read.platform || order.listKey !== read.listKey || seenKeys.has(order.key)) continue;
+    const closed = order.autoCloseAt !== undefined && order.autoCloseAt <= now;
+    const next: Order = { ...order, status: closed ? 'closed' : 'paid', statusSource: 'disappeared', statusChangedAt: now };
+    writes.push(orders.put(next));
+    gone.push(order.key);
+    changedOrders.push(next);
   }
 
+  // Buyers of changed orders, each read once even when they have several orders.
+  const buyerKeys = [...new Set(changedOrders.map((o) => buyerKey(o.platform, o.buyer.nick)))];
+  const existingBuyers = new Map(
+    (await Promise.all(buyerKeys.map((key) => buyers.get(key)))).map((buyer, i) => [buyerKeys[i]!, buyer] as const),
+  );
   for (const order of changedOrders) {
     const key = buyerKey(order.platform, order.buyer.nick);
-    await buyers.put(touchBuyer(await buyers.get(key), order, now));
+    const next = touchBuyer(existingBuyers.get(key), order, now);
+    existingBuyers.set(key, next);
+    writes.push(buyers.put(next));
   }
-  await tx.done;
-  return { written, gone };
+  await Promise.all([...writes, tx.done]);
+  return { written: changedOrders.length, gone };
 }
 
 /**

@@ -1,0 +1,91 @@
+// Runs inside a fixture page (page.evaluate): grows the order list to `target`
+// rows by cloning the page's own rows with fresh ids, then times the adapter
+// against a raw querySelectorAll walk over the same rows.
+// Plain JS on purpose: it is passed to the browser as source.
+export function growAndMeasure({ platform, target, rounds }) {
+  const adapter = globalThis.__adapters[platform];
+  const first = adapter.readOrders(document, location.href, Date.now());
+  if (!first || first.orders.length < 1) return { error: 'no orders on the fixture page' };
+  const ids = first.orders.map((o) => o.orderId);
+
+  // The row of an order: the largest ancestor of its id text that holds no other order's id.
+  const holder = (id) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE ? node.nodeValue.includes(id) : node.getAttribute?.('value') === id) return node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    }
+    return null;
+  };
+  const rowOf = (id) => {
+    let el = holder(id);
+    if (!el) return null;
+    while (el.parentElement && el.parentElement !== document.body) {
+      const text = el.parentElement.textContent;
+      if (ids.some((other) => other !== id && text.includes(other))) break;
+      el = el.parentElement;
+    }
+    return el;
+  };
+  const rows = ids.map(rowOf).filter(Boolean);
+  const container = rows[0]?.parentElement;
+  const sameParent = rows.filter((r) => r.parentElement === container);
+  if (!container || sameParent.length === 0) return { error: 'rows not found' };
+
+  // Fresh ids keep the format: the trailing digits change.
+  let serial = 0;
+  const fresh = (id) => {
+    const digits = /\d+$/.exec(id)?.[0] ?? '';
+    serial += 1;
+    const tail = String(serial).padStart(Math.min(digits.length, 6), '0');
+    return id.slice(0, id.length - tail.length) + tail;
+  };
+  const relabel = (node, from, to) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.currentNode; n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (n.nodeValue.includes(from)) n.nodeValue = n.nodeValue.split(from).join(to);
+      } else {
+        for (const attr of n.attributes) if (attr.value.includes(from)) attr.value = attr.value.split(from).join(to);
+        if (n instanceof HTMLInputElement && n.value === from) n.value = to;
+      }
+    }
+  };
+  let count = first.orders.length;
+  let i = 0;
+  while (count < target) {
+    const source = sameParent[i % sameParent.length];
+    const id = ids.find((x) => source.textContent.includes(x) || source.querySelector(`[value="${x}"]`));
+    const clone = source.cloneNode(true);
+    relabel(clone, id, fresh(id));
+    container.appendChild(clone);
+    i += 1;
+    count += 1;
+  }
+
+  const rowEls = [...container.children];
+  const time = (fn) => {
+    const samples = [];
+    let result;
+    for (let r = 0; r < rounds; r += 1) {
+      const start = performance.now();
+      result = fn();
+      samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    return { median: samples[Math.floor(samples.length / 2)], result };
+  };
+  // Baseline: visit every element of every row and read its text once.
+  const raw = time(() => {
+    let chars = 0;
+    for (const row of rowEls) for (const el of row.querySelectorAll('*')) if (el.childElementCount === 0) chars += el.textContent.length;
+    return chars;
+  });
+  const read = time(() => adapter.readOrders(document, location.href, Date.now()));
+  return {
+    rows: rowEls.length,
+    orders: read.result.orders.length,
+    unreadable: read.result.unreadable,
+    adapterMs: read.median,
+    rawMs: raw.median,
+  };
+}

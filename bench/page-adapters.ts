@@ -1,0 +1,17 @@
+// Bundled into a plain page by bench/run.mjs: every adapter, reachable from
+// page scripts, so reading speed is measured in real Chromium on real DOM.
+import { taobaoAdapter } from '../lib/platforms/taobao/adapter';
+import { pddAdapter } from '../lib/platforms/pdd/adapter';
+import { aliexpressAdapter } from '../lib/platforms/aliexpress/adapter';
+import { tiktokAdapter } from '../lib/platforms/tiktok/adapter';
+import { alibabaAdapter } from '../lib/platforms/alibaba/adapter';
+import { shopeeAdapter } from '../lib/platforms/shopee/adapter';
+
+(globalThis as unknown as { __adapters: unknown }).__adapters = {
+  taobao: taobaoAdapter,
+  pdd: pddAdapter,
+  aliexpress: aliexpressAdapter,
+  tiktok: tiktokAdapter,
+  alibaba: alibabaAdapter,
+  shopee: shopeeAdapter,
+};

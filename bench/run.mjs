@@ -1,0 +1,241 @@
+// `npm run bench`: PayNudge's speed and size targets, each measured next to a
+// baseline in the same run so the ratio means something on any machine.
+// Prints a table and writes artifacts/bench.json. Not a pass/fail test.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { ensureBrowser } from '../test/support/browser.mjs';
+import { EXTENSION_DIR, launchWithExtension, pageBody, ROUTES, routeSellerPages, tabIdOf, URLS } from '../test/support/harness.mjs';
+import { growAndMeasure } from './grow.js';
+import { seedDatabase } from './seed.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const rows = [];
+const record = (what, value, unit, baseline, target, ok, note = '') => {
+  rows.push({ what, value, unit, baseline, ratio: baseline ? value / baseline : undefined, target, ok, note });
+};
+const log = (...args) => console.error('[bench]', ...args);
+/** An insert that fell back to copying would time the wrong thing. */
+async function expectNoError(panel) {
+  const toast = await panel.getByTestId('toast').textContent({ timeout: 2000 }).catch(() => '');
+  if (/没找到|No chat box/.test(toast ?? '')) throw new Error(`insertion fell back to copy: ${toast}`);
+}
+const fmt = (n, digits = 2) => (n === undefined ? '' : Number(n).toFixed(digits));
+
+async function bundle(entry) {
+  const out = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, format: 'iife', logLevel: 'silent', alias: { '@': root } });
+  return out.outputFiles[0].text;
+}
+
+const HOST_PLATFORM = [
+  [/taobao\.com|tmall\.com/, 'taobao'],
+  [/pinduoduo\.com/, 'pdd'],
+  [/aliexpress\.com/, 'aliexpress'],
+  [/tiktok|tokopedia/, 'tiktok'],
+  [/alibaba\.com/, 'alibaba'],
+  [/shopee/, 'shopee'],
+];
+const platformOf = (url) => HOST_PLATFORM.find(([re]) => re.test(new URL(url).host))?.[1];
+
+// 1. Content-script bundles: gzip size per platform, and no React on seller pages.
+function bundleSizes() {
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(join(dir, file));
+    const kb = gzipSync(code).length / 1024;
+    const react = /react\.dev\/errors|Minified React error/.test(code.toString());
+    record(`content script ${file} (gzip)`, kb, 'KB', undefined, '≤ 20 KB, no React', kb <= 20 && !react, react ? 'contains React' : '');
+  }
+}
+
+// 2. Reading 500 order rows per platform, against a raw walk of the same rows.
+async function adapterReads(browser) {
+  const adapters = await bundle('bench/page-adapters.ts');
+  const context = await browser.newContext();
+  const served = new Map();
+  await context.route((url) => url.protocol === 'https:', async (route) => {
+    const match = ROUTES.filter((r) => route.request().url().startsWith(r.url)).sort((a, b) => b.url.length - a.url.length)[0];
+    if (!match) return route.abort();
+    if (!served.has(match.file)) served.set(match.file, await pageBody(match));
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: served.get(match.file) });
+  });
+  const best = new Map();
+  const page = await context.newPage();
+  for (const route of ROUTES) {
+    const platform = platformOf(route.url);
+    if (!platform || route.bundle) continue;
+    await page.goto(route.url);
+    await page.addScriptTag({ content: adapters });
+    const count = await page.evaluate((p) => globalThis.__adapters[p].readOrders(document, location.href, Date.now())?.orders.length ?? 0, platform);
+    if (count > (best.get(platform)?.count ?? 0)) best.set(platform, { route, count });
+  }
+  for (const platform of ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee']) {
+    const chosen = best.get(platform);
+    if (!chosen) {
+      record(`read 500 rows: ${platform}`, undefined, 'ms', undefined, '≤ 3× raw, ≤ 5 ms', false, 'no fixture page with orders');
+      continue;
+    }
+    await page.goto(chosen.route.url);
+    await page.addScriptTag({ content: adapters });
+    const result = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 15 });
+    if (result.error) {
+      record(`read 500 rows: ${platform}`, undefined, 'ms', undefined, '≤ 3× raw, ≤ 5 ms', false, result.error);
+      continue;
+    }
+    const ok = result.adapterMs <= 5 && result.adapterMs <= 3 * Math.max(result.rawMs, 0.05);
+    record(
+      `read 500 rows: ${platform}`,
+      result.adapterMs,
+      'ms',
+      result.rawMs,
+      '≤ 3× raw, ≤ 5 ms',
+      ok,
+      `${result.orders} orders read of ${result.rows} rows (${chosen.route.file})`,
+    );
+  }
+  await context.close();
+}
+
+// 3. Storing a page read of 1,000 orders in one transaction, against raw puts.
+async function storeUpsert(browser) {
+  const code = await bundle('bench/page-store.ts');
+  const context = await browser.newContext();
+  await context.route('https://bench.paynudge.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  const page = await context.newPage();
+  await page.goto('https://bench.paynudge.test/');
+  await page.addScriptTag({ content: code });
+  const upsert = await page.evaluate(() => globalThis.__bench.timeUpsert(1000, 5));
+  const raw = await page.evaluate(() => globalThis.__bench.timeRawPut(1000, 5));
+  record('upsert 1,000 orders from a page read', upsert, 'ms', raw, '≤ 100 ms, one transaction', upsert <= 100, 'baseline: raw puts of the same records');
+  await context.close();
+}
+
+// 4-6. In the extension: panel first render, insertion latency, content-script memory.
+async function inExtension() {
+  const { context, worker, extensionUrl } = await launchWithExtension();
+  await routeSellerPages(context);
+  const firstRow = async () => {
+    const panel = await context.newPage();
+    await panel.addInitScript(() => {
+      new MutationObserver((_m, observer) => {
+        if (document.querySelector('[data-testid="order-row"], .empty')) {
+          globalThis.__firstRow = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await panel.goto(extensionUrl('sidepanel.html'));
+    await panel.waitForFunction(() => globalThis.__firstRow !== undefined, undefined, { timeout: 60_000 });
+    const ms = await panel.evaluate(() => globalThis.__firstRow);
+    await panel.close();
+    return ms;
+  };
+  // Insertion: click in the panel → text in the Qianniu chat composer.
+  const list = await context.newPage();
+  await list.goto(URLS.taobaoUnpaid);
+  const chat = await context.newPage();
+  await chat.goto(URLS.taobaoChat);
+  const chatTab = await tabIdOf(worker, URLS.taobaoChat);
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl(`sidepanel.html?tabId=${chatTab}`));
+  await panel.getByTestId('order-row').first().click();
+  await panel.getByTestId('insert-button').first().waitFor();
+  const arrival = () =>
+    chat.evaluate(
+      () =>
+        new Promise((done) => {
+          const box = document.querySelector('textarea');
+          box.addEventListener('input', () => done(Date.now()), { once: true });
+        }),
+    );
+  const samples = [];
+  const direct = [];
+  for (let i = 0; i < 5; i += 1) {
+    const landed = arrival();
+    const clickedAt = await panel.evaluate(() => {
+      const at = Date.now();
+      document.querySelector('[data-testid="insert-button"]').click();
+      return at;
+    });
+    samples.push((await landed) - clickedAt);
+    await expectNoError(panel);
+    await panel.waitForTimeout(300);
+    const landedDirect = arrival();
+    const sentAt = await worker.evaluate(async (tabId) => {
+      const at = Date.now();
+      await chrome.tabs.sendMessage(tabId, { type: 'composer/insert', text: '亲' });
+      return at;
+    }, chatTab);
+    direct.push((await landedDirect) - sentAt);
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  record('insertion, click to text in composer', median(samples), 'ms', median(direct), '≤ 100 ms', median(samples) <= 100, 'baseline: the background messaging the tab directly');
+
+  const empty = await firstRow();
+  await worker.evaluate(seedDatabase, { orders: 5000, attempts: 50_000, now: Date.now() });
+  const full = await firstRow();
+  record('panel first render, 5,000 orders + 50,000 attempts', full, 'ms', empty, '≤ 150 ms (from navigation)', full <= 150, 'baseline: the same panel with an empty store');
+
+  // Memory: a 500-row page with the content script running, against the same page without the extension.
+  const adapters = await bundle('bench/page-adapters.ts');
+  const heap = async (ctx) => {
+    const page = await ctx.newPage();
+    await page.goto(URLS.taobaoUnpaid);
+    await page.addScriptTag({ content: adapters });
+    await page.evaluate(growAndMeasure, { platform: 'taobao', target: 500, rounds: 1 });
+    await page.waitForTimeout(3000);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    await page.close();
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024;
+  };
+  const withExtension = await heap(context);
+  await context.close();
+  const plainBrowser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await plainBrowser.newContext();
+  await routeSellerPages(plain);
+  const without = await heap(plain);
+  await plainBrowser.close();
+  record('page JS heap, 500-row page, content script running', withExtension, 'MB', without, 'report', true, `content script ≈ ${fmt(withExtension - without)} MB over the page alone`);
+}
+
+async function insights() {
+  let mod;
+  try {
+    mod = await import('./node-insights.mjs');
+  } catch {
+    record('insights over 100,000 attempts', undefined, 'ms', undefined, '≤ 200 ms', false, 'bench/node-insights.mjs not built');
+    return;
+  }
+  const result = await mod.measure(100_000);
+  record('insights over 100,000 attempts', result.ms, 'ms', result.baselineMs, '≤ 200 ms', result.ms <= 200, result.note);
+}
+
+const browser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+log('bundle sizes');
+bundleSizes();
+log('adapter reads');
+await adapterReads(browser);
+log('store upsert');
+await storeUpsert(browser);
+await browser.close();
+await insights();
+log('extension: insertion, panel render, memory');
+await inExtension();
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+console.log(`\nPayNudge bench — ${date} — ${machine}\n`);
+console.log('| what | measured | baseline | ratio | target | met | note |');
+console.log('| --- | ---: | ---: | ---: | --- | --- | --- |');
+for (const r of rows) {
+  console.log(`| ${r.what} | ${r.value === undefined ? '—' : `${fmt(r.value)} ${r.unit}`} | ${r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`} | ${r.ratio === undefined ? '' : `${fmt(r.ratio, 1)}×`} | ${r.target} | ${r.ok ? 'yes' : 'NO'} | ${r.note} |`);
+}
+mkdirSync(join(root, 'artifacts'), { recursive: true });
+writeFileSync(join(root, 'artifacts/bench.json'), JSON.stringify({ date, machine, rows }, null, 2));
