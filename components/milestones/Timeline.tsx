@@ -49,7 +49,7 @@ export function Timeline({ plan, attempts }: { plan: MilestonePlan; attempts: Co
               </div>
               {event?.note && event.kind !== 'created' && <div className="ms-event-note">{event.note}</div>}
               {event?.kind === 'created' && <div className="ms-event-note">{t(`ms.preset.${event.note ?? 'custom'}` as MessageKey)}</div>}
-              {attempt?.text && <div className="ms-event-text">{attempt.text}</div>}
+              {attempt?.text && <div className="ms-event-text" title={attempt.text}>{attempt.text}</div>}
               {attempt?.note && <div className="ms-event-note">{attempt.note}</div>}
             </div>
           </li>
