@@ -183,7 +183,7 @@ export default defineMessages({
     'opt.popup.noDeadline': '关闭时间未知',
     'opt.popup.openOrderLabel': '在面板中打开 {buyer} 的订单，{amount}，{left}',
     'opt.popup.followUps': '该跟进了（{n}）',
-    'opt.popup.dueSince': '已到 {age}',
+    'opt.popup.dueSince': '{age}前到期',
     'opt.popup.openOptions': '话术与设置',
   },
   'zh-TW': {
@@ -367,7 +367,7 @@ export default defineMessages({
     'opt.popup.noDeadline': '關閉時間未知',
     'opt.popup.openOrderLabel': '在面板中開啟 {buyer} 的訂單，{amount}，{left}',
     'opt.popup.followUps': '該跟進了（{n}）',
-    'opt.popup.dueSince': '已到 {age}',
+    'opt.popup.dueSince': '{age}前到期',
     'opt.popup.openOptions': '話術與設定',
   },
   en: {
@@ -551,7 +551,7 @@ export default defineMessages({
     'opt.popup.noDeadline': 'Closing time unknown',
     'opt.popup.openOrderLabel': 'Open {buyer}’s order in the panel, {amount}, {left}',
     'opt.popup.followUps': 'Follow-ups due ({n})',
-    'opt.popup.dueSince': 'due {age}',
+    'opt.popup.dueSince': 'due {age} ago',
     'opt.popup.openOptions': 'Templates and settings',
   },
 });
