@@ -31,7 +31,7 @@ const readOf = (adapter: PlatformAdapter, path: string, url: string, edit?: (doc
 
 let db: Db;
 let now: number;
-let changed: ReturnType<typeof vi.fn>;
+let changed: ReturnType<typeof vi.fn<() => void>>;
 let bg: ReturnType<typeof createBackground>;
 let ids = 0;
 
@@ -65,7 +65,7 @@ const pageRead = (read: PageRead, url: string, tabId: number) => ok<{ written: n
 beforeEach(async () => {
   db = await openPayNudgeDb(`pf-${crypto.randomUUID()}`);
   now = START;
-  changed = vi.fn();
+  changed = vi.fn<() => void>();
   bg = makeBackground();
 });
 afterEach(() => db.close());

@@ -154,6 +154,12 @@ describe('alibabaAdapter.readOrders: damage and drift', () => {
     expect(byId(readPage(html))['235876451002020004']!.buyer.nick).toBe('Hans Müller');
   });
 
+  it('finds the cards from their detail links when the card class is gone', () => {
+    const stripped = UNPAID_HTML.replace(/order-item--wrapper--2Kx9f/g, 'card-x');
+    expect(stripped).not.toContain('order-item--wrapper');
+    expect(readPage(stripped).orders).toEqual(readPage(UNPAID_HTML).orders);
+  });
+
   it('reads the same after every hashed class suffix changes', () => {
     let n = 0;
     const drifted = UNPAID_HTML.replace(/--([A-Za-z0-9]{5})(?=["\s])/g, () => `--Zq${(n++).toString(36).padStart(3, '0')}`);
@@ -188,6 +194,8 @@ describe('alibabaAdapter.readOrders: damage and drift', () => {
     expect(alibabaAdapter.readOrders(parse(MESSENGER_HTML), MESSENGER_URL, NOW)).toBeNull();
     const home = parse('<html><body><div class="ui-header">My Alibaba</div><p>Welcome back</p></body></html>');
     expect(alibabaAdapter.readOrders(home, 'https://biz.alibaba.com/ta/home.htm', NOW)).toBeNull();
+    const notice = parse('<html><body><div class="notice"><p>New order from John</p><a href="https://biz.alibaba.com/ta/detail.htm?orderId=235876451002019725">View</a></div></body></html>');
+    expect(alibabaAdapter.readOrders(notice, 'https://biz.alibaba.com/ta/home.htm', NOW)).toBeNull();
   });
 });
 

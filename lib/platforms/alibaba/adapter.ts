@@ -110,7 +110,24 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
 /** Order cards: the known card classes, else the nearest ancestor of each detail link holding only that order. */
 function orderBlocks(doc: Document): Element[] {
   const blocks = queryAllFirst(doc, selectors.orderBlock);
-  return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
+  if (blocks.length > 0) return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
+  // Only on an order list: a lone detail link elsewhere (a notice, a detail page) is not a card.
+  if (!isOrderList(doc)) return [];
+  // The card class moved: climb from each order's detail link while the ancestor holds no other order.
+  const idOf = (a: Element) => ID_IN_HREF.exec(a.getAttribute('href') ?? '')?.[1];
+  const found: Element[] = [];
+  for (const link of doc.querySelectorAll(selectors.detailLink[0])) {
+    const id = idOf(link);
+    if (!id || found.some((b) => b.contains(link))) continue;
+    let block: Element = link;
+    while (block.parentElement && block.parentElement !== doc.body) {
+      const ids = new Set([...block.parentElement.querySelectorAll(selectors.detailLink[0])].map(idOf));
+      if (ids.size > 1) break;
+      block = block.parentElement;
+    }
+    if (block !== link) found.push(block);
+  }
+  return found;
 }
 
 function isOrderList(doc: Document): boolean {
