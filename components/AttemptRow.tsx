@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { OUTCOMES, type ContactAttempt, type Outcome } from '@/lib/orders/model';
 import { ask } from './api';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
+import { fromLocalInput, outcomeLabel, toLocalInput } from './workspace/labels';
 
-const TIME = new Intl.DateTimeFormat('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const TIME = new Intl.DateTimeFormat(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onError(message: string): void }) {
   const [note, setNote] = useState(attempt.note ?? '');
   const [saved, setSaved] = useState(false);
+  const [promisedBy, setPromisedBy] = useState(() => toLocalInput(attempt.promisedAt ?? Date.now() + 3 * 3_600_000));
 
-  const save = async (outcome: Outcome, nextNote: string) => {
+  const save = async (outcome: Outcome, nextNote: string, promisedAt?: number) => {
     try {
-      await ask('attempt/outcome', { id: attempt.id, outcome, note: nextNote });
+      await ask('attempt/outcome', { id: attempt.id, outcome, note: nextNote, ...(promisedAt !== undefined ? { promisedAt } : {}) });
       setSaved(true);
     } catch (error) {
       onError(String((error as Error).message));
@@ -19,26 +21,40 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
   };
 
   return (
-    <li data-testid="attempt-row" data-attempt-id={attempt.id} data-outcome={attempt.outcome} className="attempt-row">
+    <li data-testid="attempt-row" data-attempt-id={attempt.id} data-outcome={attempt.outcome} data-channel={attempt.channel} className="attempt-row">
       <div className="attempt-head">
         <span>{TIME.format(attempt.at)}</span>
-        <span className="tag">{attempt.action === 'manual' ? t(`channel.${attempt.channel}`) : t(`action.${attempt.action}`)}</span>
+        <span className="tag">{attempt.action === 'manual' ? t(`channel.${attempt.channel}` as MessageKey) : t(`action.${attempt.action}` as MessageKey)}</span>
+        {attempt.direction === 'inbound' && <span className="tag">{t('ws.direction.inbound')}</span>}
         <label className="outcome">
-          <span className="sr-only">结果</span>
-          <select
-            data-testid="attempt-outcome"
-            value={attempt.outcome}
-            onChange={(e) => void save(e.target.value as Outcome, note)}
-          >
+          <span className="sr-only">{t('outcomeLabel')}</span>
+          <select data-testid="attempt-outcome" value={attempt.outcome} onChange={(e) => void save(e.target.value as Outcome, note)}>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {t(`outcome.${o}`)}
+                {outcomeLabel(o)}
               </option>
             ))}
           </select>
         </label>
       </div>
       {attempt.text && <p className="attempt-text">{attempt.text}</p>}
+      {attempt.outcome === 'promised' && (
+        <form
+          className="note"
+          data-testid="promised-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const at = fromLocalInput(promisedBy);
+            if (at !== undefined) void save('promised', note, at);
+          }}
+        >
+          <label className="inline">
+            {t('ws.promisedBy')}
+            <input type="datetime-local" data-testid="promised-at" value={promisedBy} onChange={(e) => setPromisedBy(e.target.value)} />
+          </label>
+          <button type="submit" data-testid="promised-save">{t('save')}</button>
+        </form>
+      )}
       <form
         className="note"
         onSubmit={(e) => {

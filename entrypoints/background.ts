@@ -1,20 +1,127 @@
 import { browser } from 'wxt/browser';
 import { createBackground } from '@/lib/background/service';
+import { actionableCount, buildQueue, pendingFollowUps, readCadenceSettings, readSelected, suggestionsFor } from '@/lib/background/workspace';
 import { DB_CHANGED, type ContentResponses } from '@/lib/messaging/protocol';
+import { PANEL_SELECT } from '@/lib/messaging/workspace';
 import { formatBadge } from '@/lib/background/badge';
 import { openPayNudgeDb, type Db } from '@/lib/store/db';
-import { unpaidSummary } from '@/lib/store/orders';
+import { markFollowUpNotified, recordAttempt, setSelectHint } from '@/lib/store/buyers';
+import { buyerKey } from '@/lib/orders/model';
+import { formatMoney } from '@/lib/orders/money';
+import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX } from '@/lib/reminders/followups';
+import { t, type MessageKey } from '@/lib/i18n';
+
+const NOTIFICATION_PREFIX = 'followup:';
+
+/** A plain round icon drawn once: notifications need one and we ship no remote images. */
+async function notificationIcon(): Promise<string> {
+  const canvas = new OffscreenCanvas(80, 80);
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#e4572e';
+  g.beginPath();
+  g.arc(40, 40, 38, 0, Math.PI * 2);
+  g.fill();
+  g.fillStyle = '#fff';
+  g.font = 'bold 44px sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.fillText('¥', 40, 43);
+  const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `data:image/png;base64,${btoa(binary)}`;
+}
 
 export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
   const db = () => (dbPromise ??= openPayNudgeDb());
+  let icon: Promise<string> | undefined;
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;
+  /** The badge counts orders to act on now: remind-now plus due follow-ups. */
   const refreshBadge = async () => {
-    const { count } = await unpaidSummary(await db());
+    const count = await actionableCount(await db(), Date.now());
     await toolbar.setBadgeText({ text: formatBadge(count) });
     await toolbar.setBadgeBackgroundColor({ color: '#e4572e' });
+  };
+
+  /** One alarm per pending follow-up, rebuilt from the store (alarms survive restarts; this also heals them). */
+  const syncAlarms = async () => {
+    const pending = await pendingFollowUps(await db());
+    const wanted = new Map(pending.map((o) => [followUpAlarmName(o.key), o.followUp!.at]));
+    const existing = await browser.alarms.getAll();
+    for (const alarm of existing) {
+      if (!alarm.name.startsWith(FOLLOW_UP_ALARM_PREFIX)) continue;
+      if (!wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
+    }
+    const have = new Map(existing.map((a) => [a.name, a.scheduledTime]));
+    for (const [name, at] of wanted) {
+      if (have.get(name) !== at) await browser.alarms.create(name, { when: Math.max(at, Date.now() + 1000) });
+    }
+    if (!have.has(TICK_ALARM)) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+  };
+
+  const announce = async (orderKey: string) => {
+    const store = await db();
+    const order = await store.get('orders', orderKey);
+    if (!order?.followUp || order.status !== 'unpaid' || order.followUp.notifiedAt !== undefined) return;
+    if (order.followUp.at > Date.now()) return;
+    const settings = await readCadenceSettings(store);
+    await markFollowUpNotified(store, orderKey, Date.now());
+    if (settings.notifications) {
+      icon ??= notificationIcon();
+      await browser.notifications.create(NOTIFICATION_PREFIX + orderKey, {
+        type: 'basic',
+        iconUrl: await icon,
+        title: t('ws.notify.title', { buyer: order.buyer.nick }),
+        message: t(`ws.notify.${order.followUp.kind}` as MessageKey, { amount: formatMoney(order.amount) }),
+        priority: 2,
+      });
+    }
+    changed();
+  };
+
+  // The window the person last used: sidePanel.open must be called at once inside the click, before any await.
+  let lastWindowId: number | undefined;
+  browser.windows?.onFocusChanged.addListener((id) => {
+    if (id >= 0) lastWindowId = id;
+  });
+  browser.tabs.onActivated.addListener((info) => {
+    lastWindowId = info.windowId;
+  });
+
+  /** Opens the panel on an order: the hint is read by a panel that opens; an open one is told directly. */
+  const openOrder = (orderKey: string) => {
+    const api = browser as unknown as {
+      sidePanel?: { open(o: { windowId: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    const opening = api.sidePanel && lastWindowId !== undefined ? api.sidePanel.open({ windowId: lastWindowId }) : api.sidebarAction?.open();
+    opening?.catch(() => {
+      // No user gesture left or no window: the hint waits for the person to open the panel.
+    });
+    void db()
+      .then((store) => setSelectHint(store, orderKey, Date.now()))
+      .then(() => browser.runtime.sendMessage({ type: PANEL_SELECT, orderKey }))
+      .catch(() => undefined);
+  };
+
+  function changed() {
+    browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => {
+      // No panel or popup open: nobody to tell.
+    });
+    void refreshBadge();
+    void syncAlarms();
+  }
+
+  const askTab = async <K extends keyof ContentResponses>(tabId: number, type: K, payload: object) => {
+    try {
+      return (await browser.tabs.sendMessage(tabId, { type, ...payload })) as ContentResponses[K] | undefined;
+    } catch {
+      // No content script there (not a seller page, or still loading).
+      return undefined;
+    }
   };
 
   const background = createBackground({
@@ -23,14 +130,7 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    async askTab<K extends keyof ContentResponses>(tabId: number, type: K, payload: object) {
-      try {
-        return (await browser.tabs.sendMessage(tabId, { type, ...payload })) as ContentResponses[K] | undefined;
-      } catch {
-        // No content script there (not a seller page, or still loading).
-        return undefined;
-      }
-    },
+    askTab,
     async tabUrl(tabId) {
       try {
         return (await browser.tabs.get(tabId)).url;
@@ -38,15 +138,68 @@ export default defineBackground(() => {
         return undefined;
       }
     },
-    changed() {
-      browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => {
-        // No panel or popup open: nobody to tell.
-      });
-      void refreshBadge();
-    },
+    changed,
   });
 
+  /** The shortcut: the top suggestion of the selected order (or the most urgent one) into the active tab's chat box. */
+  const insertTopSuggestion = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const store = await db();
+    const context = await askTab(tab.id, 'tab/context', {});
+    const queue = await buildQueue(store, Date.now(), {
+      tabId: tab.id,
+      orderKeys: (context?.orderIds ?? []).map((id) => `${context!.platform}:${id}`),
+      chatBuyer: context?.chatBuyer?.nick,
+      platform: context?.platform as never,
+      hasComposer: context?.hasComposer ?? false,
+    });
+    const selected = await readSelected(store);
+    const entry = queue.find((e) => e.order.key === selected) ?? queue.find((e) => e.chatting) ?? queue[0];
+    if (!entry) return;
+    const buyer = await store.get('buyers', buyerKey(entry.order.platform, entry.order.buyer.nick));
+    const top = suggestionsFor(entry.order, buyer, entry.attempts, {}, Date.now())[0];
+    if (!top) return;
+    const result = await askTab(tab.id, 'composer/insert', { text: top.text });
+    icon ??= notificationIcon();
+    if (!result?.inserted) {
+      await browser.notifications.create('shortcut', { type: 'basic', iconUrl: await icon, title: 'PayNudge', message: t('ws.notify.noComposer') });
+      return;
+    }
+    await recordAttempt(store, {
+      id: crypto.randomUUID(),
+      orderKey: entry.order.key,
+      buyerKey: buyerKey(entry.order.platform, entry.order.buyer.nick),
+      platform: entry.order.platform,
+      channel: 'chat',
+      direction: 'outbound',
+      action: 'inserted',
+      templateId: top.templateId,
+      text: top.text,
+      at: Date.now(),
+      outcome: 'pending',
+    });
+    changed();
+  };
+
   browser.runtime.onMessage.addListener((raw, sender) => background.handle(raw, sender));
-  browser.runtime.onInstalled.addListener(() => void refreshBadge());
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  browser.runtime.onInstalled.addListener(() => changed());
+  browser.runtime.onStartup.addListener(() => changed());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    const key = orderKeyOfAlarm(alarm.name);
+    if (key) void announce(key);
+    else if (alarm.name === TICK_ALARM) void refreshBadge();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    const orderKey = id.slice(NOTIFICATION_PREFIX.length);
+    openOrder(orderKey);
+    void browser.notifications.clear(id);
+  });
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'insert-top-suggestion') void insertTopSuggestion();
+  });
+  // A worker woken by an event re-checks its alarms (a restart or an update may have dropped some).
+  void syncAlarms();
+  void browser.windows?.getLastFocused().then((w) => (lastWindowId ??= w.id), () => undefined);
 });

@@ -1,12 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { ask, copyText, useDbChanged } from '@/components/api';
 import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { OrderDetail } from '@/components/OrderDetail';
-import { OrderRow } from '@/components/OrderRow';
-import { t } from '@/lib/i18n';
+import { QueueList } from '@/components/workspace/QueueList';
+import { NO_FILTERS, QueueFilters, type Filters } from '@/components/workspace/QueueFilters';
+import { applyFilters } from '@/components/workspace/filter';
+import { CadenceDrawer } from '@/components/workspace/CadenceDrawer';
+import { t, type MessageKey } from '@/lib/i18n';
 import { useBoundTab } from '@/components/useBoundTab';
 import type { BackgroundResponses } from '@/lib/messaging/protocol';
+import { PANEL_SELECT, type SuggestionChoices } from '@/lib/messaging/workspace';
+import type { Platform } from '@/lib/orders/model';
 import type { Suggestion } from '@/lib/compose/engine';
 
 type List = BackgroundResponses['orders/list'];
@@ -21,16 +27,24 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
+/** `?order=KEY` in the panel's URL pre-selects an order (a notification or the popup opened it). */
+const ORDER_PARAM = new URLSearchParams(location.search).get('order') ?? undefined;
+
 export function App() {
   const tabId = useBoundTab();
   const now = useNow(30_000);
   const [list, setList] = useState<List>();
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useState<string | undefined>(ORDER_PARAM);
   const [detail, setDetail] = useState<Detail>();
+  const [choices, setChoices] = useState<SuggestionChoices>({});
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [drawer, setDrawer] = useState(false);
   const [toast, setToast] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
 
   const showError = useCallback((text: string) => setToast({ kind: 'error', text: t('loadFailed') + text }), []);
+  const notice = useCallback((text: string) => setToast({ kind: 'ok', text }), []);
 
   const loadList = useCallback(async () => {
     try {
@@ -43,12 +57,12 @@ export function App() {
   const loadDetail = useCallback(async () => {
     if (!selected) return setDetail(undefined);
     try {
-      setDetail(await ask('order/detail', { orderKey: selected }));
+      setDetail(await ask('order/detail', { orderKey: selected, ...choices }));
     } catch (error) {
       setDetail(undefined);
       showError((error as Error).message);
     }
-  }, [selected, showError]);
+  }, [selected, choices, showError]);
 
   const reload = useCallback(() => {
     void loadList();
@@ -59,14 +73,47 @@ export function App() {
   useEffect(() => void loadDetail(), [loadDetail]);
   useDbChanged(reload);
 
+  const select = useCallback((key: string | undefined) => {
+    setSelected((current) => {
+      if (current !== key) {
+        setChoices({});
+        setEdits({});
+      }
+      return key;
+    });
+  }, []);
+
+  // A hint left by a notification click or the shortcut; and live "select this" broadcasts.
+  useEffect(() => {
+    if (!ORDER_PARAM) ask('workspace/select-take', {}).then((r) => r.orderKey && select(r.orderKey), () => undefined);
+    const listener = (raw: unknown, sender: { id?: string }) => {
+      const msg = raw as { type?: unknown; orderKey?: unknown } | null;
+      if (sender.id === browser.runtime.id && msg?.type === PANEL_SELECT && typeof msg.orderKey === 'string') {
+        select(msg.orderKey);
+        void ask('workspace/select-take', {}).catch(() => undefined);
+      }
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [select]);
+
+  // The keyboard shortcut inserts for the order selected here.
+  useEffect(() => {
+    void ask('workspace/selected', { orderKey: selected }).catch(() => undefined);
+  }, [selected]);
+
   // A paid or closed order leaves the list: drop it from the detail pane too.
   useEffect(() => {
-    if (selected && list && !list.orders.some((e) => e.order.key === selected)) setSelected(undefined);
-  }, [list, selected]);
+    if (selected && list && !list.orders.some((e) => e.order.key === selected)) select(undefined);
+  }, [list, selected, select]);
 
-  const copy = async (s: Suggestion, orderKey: string, message: string) => {
-    await copyText(s.text);
-    await ask('suggestion/copied', { orderKey, templateId: s.templateId, text: s.text });
+  const shown = useMemo(() => (list ? applyFilters(list.orders, filters) : []), [list, filters]);
+  const platforms = useMemo(() => [...new Set((list?.orders ?? []).map((e) => e.order.platform))] as Platform[], [list]);
+  const tags = useMemo(() => [...new Set((list?.orders ?? []).flatMap((e) => e.tags))].sort(), [list]);
+
+  const copy = async (s: Suggestion, text: string, orderKey: string, message: string) => {
+    await copyText(text);
+    await ask('suggestion/copied', { orderKey, templateId: s.templateId, text });
     setToast({ kind: message === t('copied') ? 'ok' : 'warn', text: message });
   };
 
@@ -81,27 +128,42 @@ export function App() {
     }
   };
 
-  const onInsert = (s: Suggestion) =>
+  const onInsert = (s: Suggestion, text: string) =>
     run(async () => {
       if (!detail) return;
-      const result = tabId === undefined ? undefined : await ask('suggestion/insert', { tabId, orderKey: detail.order.key, templateId: s.templateId, text: s.text });
+      const result = tabId === undefined ? undefined : await ask('suggestion/insert', { tabId, orderKey: detail.order.key, templateId: s.templateId, text });
       if (result?.inserted) setToast({ kind: 'ok', text: t('inserted') });
-      else await copy(s, detail.order.key, t('copiedNoComposer'));
+      else await copy(s, text, detail.order.key, t('copiedNoComposer'));
     });
 
-  const onCopy = (s: Suggestion) => run(async () => detail && copy(s, detail.order.key, t('copied')));
+  const onCopy = (s: Suggestion, text: string) => run(async () => detail && copy(s, text, detail.order.key, t('copied')));
+
+  const onEdit = useCallback((templateId: string, text: string | undefined) => {
+    setEdits((current) => {
+      const next = { ...current };
+      if (text === undefined) delete next[templateId];
+      else next[templateId] = text;
+      return next;
+    });
+  }, []);
 
   const tab = list?.tab;
   return (
     <main className="panel">
       <header className="panel-head">
-        <h1>{t('appName')}</h1>
+        <div className="panel-title">
+          <h1>{t('appName')}</h1>
+          <button className="icon-button" data-testid="cadence-open" aria-label={t('ws.settings.open')} title={t('ws.settings.open')} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
+            ⚙
+          </button>
+        </div>
         <div className="bound muted" data-testid="bound-tab">
-          {tab?.platform ? `${t('boundTab')}：${t(`platform.${tab.platform}`)}${tab.chatBuyer ? ` · ${t('chatting')} ${tab.chatBuyer}` : ''}` : t('noBoundTab')}
+          {tab?.platform ? `${t('boundTab')}：${t(`platform.${tab.platform}` as MessageKey)}${tab.chatBuyer ? ` · ${t('chatting')} ${tab.chatBuyer}` : ''}` : t('noBoundTab')}
         </div>
         <ManualOrderButton onError={showError} />
       </header>
       <HealthBanner tabId={tabId} />
+      {drawer && <CadenceDrawer onClose={() => setDrawer(false)} onSaved={notice} onError={showError} />}
 
       {toast && (
         <div role="status" data-testid="toast" className={`toast ${toast.kind}`} onClick={() => setToast(undefined)}>
@@ -110,14 +172,32 @@ export function App() {
       )}
 
       {list && list.orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
-      <ul className="orders" role="listbox" aria-label={t('unpaidOrders')}>
-        {list?.orders.map((entry) => (
-          <OrderRow key={entry.order.key} entry={entry} now={now} selected={entry.order.key === selected} onSelect={setSelected} />
-        ))}
-      </ul>
+      {list && list.orders.length > 0 && (
+        <>
+          <QueueFilters filters={filters} platforms={platforms} tags={tags} onChange={setFilters} />
+          <div className="muted shown" data-testid="queue-count">
+            {t('ws.shown', { n: shown.length, total: list.orders.length })}
+          </div>
+          {shown.length === 0 && <p className="empty">{t('ws.noMatch')}</p>}
+        </>
+      )}
+      <QueueList entries={shown} now={now} selected={selected} onSelect={select} />
 
       {detail && selected === detail.order.key && (
-        <OrderDetail detail={detail} busy={busy} onInsert={onInsert} onCopy={onCopy} onError={showError} tabId={tabId} />
+        <OrderDetail
+          detail={detail}
+          busy={busy}
+          now={now}
+          choices={choices}
+          onChoices={setChoices}
+          edits={edits}
+          onEdit={onEdit}
+          onInsert={onInsert}
+          onCopy={onCopy}
+          onNotice={notice}
+          onError={showError}
+          tabId={tabId}
+        />
       )}
     </main>
   );

@@ -6,6 +6,7 @@ import { getOrder } from '../store/orders';
 import type { ContentResponses, OrderListEntry, Reply } from '../messaging/protocol';
 import type { ObservedOrder, PageRead } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
+import { DEFAULT_CADENCE } from '../reminders/settings';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
@@ -227,10 +228,12 @@ describe('page/read', () => {
 
 describe('orders/list', () => {
   beforeEach(async () => {
+    // NOW is 12:00 in China: outside quiet hours whatever zone the test machine is in.
+    await h.ask({ type: 'settings/cadence-set', settings: { ...DEFAULT_CADENCE, sellerTimeZone: 'Asia/Shanghai' } });
     await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS, HAT, BAG]) }, CONTENT);
   });
 
-  it('lists open orders by deadline when no tab is bound', async () => {
+  it('ranks open orders by urgency and value when no tab is bound', async () => {
     expect(await listedIds()).toEqual(['2470011239875561022', '2472205561098834410', '3398752046183927614', '2471093385512748201']);
     expect(h.askTab).not.toHaveBeenCalled();
   });
@@ -474,5 +477,84 @@ describe('summary/get', () => {
         { currency: 'USD', minor: 2350 },
       ],
     });
+  });
+});
+
+
+describe('reminder workspace', () => {
+  const KEY = 'taobao:2471093385512748201';
+  beforeEach(async () => {
+    await h.ask({ type: 'settings/cadence-set', settings: { ...DEFAULT_CADENCE, sellerTimeZone: 'Asia/Shanghai' } });
+    await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS, HAT, BAG]) }, CONTENT);
+  });
+  const entry = async (orderId: string) => (await listed()).find((e) => e.order.orderId === orderId)!;
+
+  it('says why an order is held back: the daily cap after a reminder, quiet hours in the buyer zone, do-not-remind', async () => {
+    expect((await entry('2471093385512748201')).verdict).toMatchObject({ state: 'now', rule: 'ok' });
+    await h.ask({ type: 'suggestion/copied', orderKey: KEY, templateId: 'x', text: '第一次提醒' });
+    expect((await entry('2471093385512748201')).verdict).toMatchObject({ state: 'wait', rule: 'buyerDaily', until: NOW + 24 * HOUR_MS });
+    // Same buyer, another order: the cap is per buyer.
+    await h.ask({ type: 'page/read', read: { ...read([observed('2471093385512748299', '快乐的小熊')]), listKey: 'other' } }, CONTENT);
+    expect((await entry('2471093385512748299')).verdict.rule).toBe('buyerDaily');
+
+    // 12:00 in China is 23:00 in New York (EST): the buyer's quiet hours.
+    await h.ask({ type: 'buyer/update', buyerKey: 'taobao:王小二', patch: { timeZone: 'America/New_York' } });
+    expect((await entry('2472205561098834410')).verdict).toMatchObject({ state: 'wait', rule: 'quietHours', zone: 'America/New_York' });
+    await h.ask({ type: 'buyer/update', buyerKey: 'taobao:lily_2019', patch: { doNotRemind: true, note: '说过别催' } });
+    expect((await entry('2470011239875561022')).verdict).toMatchObject({ state: 'hold', rule: 'doNotRemind' });
+    const detail = await h.ask<{ buyer: { note: string }; verdict: { rule: string } }>({ type: 'order/detail', orderKey: 'taobao:2470011239875561022' });
+    expect(detail.buyer.note).toBe('说过别催');
+    expect(detail.verdict.rule).toBe('doNotRemind');
+  });
+
+  it('a promise to pay by a time schedules a follow-up; paid clears it', async () => {
+    const { attemptId } = await h.ask<{ attemptId: string }>({ type: 'attempt/manual', orderKey: KEY, channel: 'phone', outcome: 'no_reply' });
+    await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'promised', promisedAt: NOW + 3 * HOUR_MS });
+    const order = await getOrder(h.db, KEY);
+    expect(order?.followUp).toMatchObject({ kind: 'promised', at: NOW + 3 * HOUR_MS, attemptId });
+    expect(order?.nextFollowUpAt).toBe(NOW + 3 * HOUR_MS);
+    expect((await listAttempts(h.db, KEY))[0]?.followUpAt).toBe(NOW + 3 * HOUR_MS);
+    expect((await entry('2471093385512748201')).verdict).toMatchObject({ state: 'promised', until: NOW + 3 * HOUR_MS });
+    await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' });
+    expect((await getOrder(h.db, KEY))?.followUp).toBeUndefined();
+  });
+
+  it('"buyer says paid" waits for the page and asks for a check after the set time', async () => {
+    await h.ask({ type: 'order/says-paid', orderKey: KEY });
+    const order = await getOrder(h.db, KEY);
+    expect(order?.followUp).toMatchObject({ kind: 'says_paid', at: NOW + 30 * 60_000, since: NOW });
+    expect((await entry('2471093385512748201')).verdict.state).toBe('says_paid');
+    expect((await listAttempts(h.db, KEY))[0]).toMatchObject({ outcome: 'says_paid', direction: 'inbound' });
+  });
+
+  it('suggestions follow the reason and style the person picks', async () => {
+    const plain = await h.ask<{ suggestions: { templateId: string }[] }>({ type: 'suggestions/get', orderKey: KEY });
+    const price = await h.ask<{ suggestions: { templateId: string; reason?: string }[] }>({ type: 'suggestions/get', orderKey: KEY, reason: 'comparing_prices', style: 'incentive' });
+    expect(price.suggestions.length).toBeGreaterThan(0);
+    expect(price.suggestions.map((s) => s.templateId)).not.toEqual(plain.suggestions.map((s) => s.templateId));
+    // Unknown values are ignored, not errors.
+    const odd = await h.ask<{ suggestions: unknown[] }>({ type: 'suggestions/get', orderKey: KEY, reason: 'moon-phase' });
+    expect(odd.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('keeps attempt counts right when attempts arrive behind its back', async () => {
+    await h.ask({ type: 'suggestion/copied', orderKey: KEY, templateId: 'x', text: 'a' });
+    // An import writes attempts straight into the store.
+    await h.db.add('attempts', { id: 'imported', orderKey: KEY, buyerKey: 'taobao:快乐的小熊', platform: 'taobao', channel: 'sms', direction: 'outbound', action: 'manual', text: '', at: NOW - HOUR_MS, outcome: 'sent' });
+    expect((await entry('2471093385512748201')).attempts).toBe(2);
+  });
+
+  it('keeps cadence settings, refusing an unknown time zone', async () => {
+    const saved = await h.ask<{ settings: typeof DEFAULT_CADENCE }>({ type: 'settings/cadence-set', settings: { ...DEFAULT_CADENCE, maxPerOrder: 5 } });
+    expect(saved.settings.maxPerOrder).toBe(5);
+    expect((await h.ask<{ settings: typeof DEFAULT_CADENCE }>({ type: 'settings/cadence-get' })).settings.maxPerOrder).toBe(5);
+    const reply = await h.bg.handle({ type: 'settings/cadence-set', settings: { ...DEFAULT_CADENCE, sellerTimeZone: 'Nowhere/Land' } }, PANEL);
+    expect(reply).toMatchObject({ ok: false });
+  });
+
+  it('hands a "select this order" hint to the next panel, once', async () => {
+    await h.ask({ type: 'workspace/select', orderKey: KEY });
+    expect(await h.ask({ type: 'workspace/select-take' })).toEqual({ orderKey: KEY });
+    expect(await h.ask({ type: 'workspace/select-take' })).toEqual({});
   });
 });

@@ -1,5 +1,4 @@
 
-import { suggest } from '../compose/engine';
 import {
   BackgroundRequests,
   parseMessage,
@@ -7,19 +6,20 @@ import {
   type BackgroundRequestType,
   type BackgroundResponses,
   type ContentResponses,
-  type OrderListEntry,
   type Reply,
   type TabContext,
 } from '../messaging/protocol';
 import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
-import { workspaceHandlers } from './workspace';
+import { applyOutcome, buildQueue, readCadenceSettings, recordAttempt, suggestionsFor, workspaceHandlers } from './workspace';
+import { evaluateCadence } from '../reminders/cadence';
+import { summariseBuyer } from '../reminders/profile';
 import { milestoneHandlers } from './milestones';
-import { dataHandlers } from './data';
+import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
-import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from '../store/attempts';
-import { applyPageRead, getBuyer, getOrder, listOpenOrders, markPaidByPerson, unpaidSummary } from '../store/orders';
+import { listAttempts, setAttemptOutcome } from '../store/attempts';
+import { applyPageRead, getBuyer, getOrder, markPaidByPerson, unpaidSummary } from '../store/orders';
 
 export interface SenderInfo {
   id?: string;
@@ -101,7 +101,9 @@ export function createBackground(deps: BackgroundDeps) {
       at: deps.now(),
       ...fields,
     };
-    await addAttempt(db, attempt);
+    // With the order's and buyer's counts, in one transaction: the queue reads those, not the attempts.
+    await recordAttempt(db, attempt);
+    await applyOutcome(db, attempt, attempt.outcome, attempt.at, attempt.promisedAt);
     deps.changed();
     return attempt;
   }
@@ -135,33 +137,27 @@ export function createBackground(deps: BackgroundDeps) {
 
     async 'orders/list'({ tabId }) {
       const db = await deps.db();
-      const [orders, counts, tab] = await Promise.all([listOpenOrders(db), countAttemptsByOrder(db), tabContext(tabId)]);
-      const onTab = new Set(tab.orderKeys);
-      const entries: OrderListEntry[] = await Promise.all(
-        orders.map(async (order) => {
-          const buyer = await getBuyer(db, buyerKey(order.platform, order.buyer.nick));
-          return {
-            order,
-            attempts: counts.get(order.key) ?? 0,
-            onTab: onTab.has(order.key),
-            chatting: tab.chatBuyer !== undefined && tab.chatBuyer === order.buyer.nick && tab.platform === order.platform,
-            returning: (buyer?.paidOrderKeys.length ?? 0) > 0,
-          };
-        }),
-      );
-      // The open conversation's buyer first, then this tab's orders; the rest keep deadline order.
-      const rank = (e: OrderListEntry) => (e.chatting ? 0 : e.onTab ? 1 : 2);
-      entries.sort((a, b) => rank(a) - rank(b));
-      return { orders: entries, tab };
+      const tab = await tabContext(tabId);
+      // Ranked by value and urgency with the cadence verdict; the open chat's buyer and this tab's orders first.
+      return { orders: await buildQueue(db, deps.now(), tab), tab };
     },
 
-    async 'order/detail'({ orderKey: key }) {
+    async 'order/detail'({ orderKey: key, ...choices }) {
       const db = await deps.db();
       const order = await requireOrder(db, key);
-      const [buyer, attempts] = await Promise.all([getBuyer(db, buyerKey(order.platform, order.buyer.nick)), listAttempts(db, key)]);
-      const returning = (buyer?.paidOrderKeys.length ?? 0) > 0;
-      const suggestions = suggest(order, { now: deps.now(), attempts: attempts.length, customer: returning ? 'returning' : 'new' });
-      return { order, buyer, attempts, suggestions };
+      const bKey = buyerKey(order.platform, order.buyer.nick);
+      const [buyer, attempts, buyerAttempts, settings] = await Promise.all([
+        getBuyer(db, bKey),
+        listAttempts(db, key),
+        db.getAllFromIndex('attempts', 'by-buyer', bKey),
+        readCadenceSettings(db),
+      ]);
+      const now = deps.now();
+      const extras = await suggestionExtras(db, order, (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new', now);
+      const suggestions = suggestionsFor(order, buyer, attempts.length, choices, now, extras);
+      const lastAttemptAt = attempts[0]?.at;
+      const verdict = evaluateCadence({ order, buyer, attempts: attempts.length, lastAttemptAt }, settings, now);
+      return { order, buyer, attempts, suggestions, profile: summariseBuyer(buyer, buyerAttempts), verdict };
     },
 
     async 'suggestion/insert'({ tabId, orderKey: key, templateId, text }) {
@@ -180,9 +176,21 @@ export function createBackground(deps: BackgroundDeps) {
       return { attemptId: attempt.id };
     },
 
-    async 'attempt/manual'({ orderKey: key, channel, outcome, note }) {
+    async 'attempt/manual'({ orderKey: key, channel, outcome, note, direction, templateId, text, promisedAt }) {
       const db = await deps.db();
-      const attempt = await logAttempt(db, await requireOrder(db, key), { action: 'manual', channel, text: '', outcome, note });
+      const attempt = await logAttempt(db, await requireOrder(db, key), {
+        action: 'manual',
+        channel,
+        text: text ?? '',
+        outcome,
+        note,
+        ...(direction ? { direction } : {}),
+        ...(templateId ? { templateId } : {}),
+        ...(outcome === 'promised' && promisedAt !== undefined ? { promisedAt } : {}),
+      });
+      await applyOutcome(db, attempt, outcome, deps.now(), promisedAt);
+      if (outcome === 'paid') await markPaidByPerson(db, attempt.orderKey, deps.now());
+      deps.changed();
       return { attemptId: attempt.id };
     },
 
@@ -192,6 +200,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (!attempt) throw new UserError('找不到这条联系记录。');
       // The person knows before the page does: stop suggesting this order.
       if (update.outcome === 'paid') await markPaidByPerson(db, attempt.orderKey, deps.now());
+      await applyOutcome(db, attempt, update.outcome, deps.now(), update.promisedAt);
       deps.changed();
       return { attempt };
     },

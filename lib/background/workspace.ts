@@ -1,7 +1,220 @@
-import type { WorkspaceResponses } from '../messaging/workspace';
-import type { AreaHandlers, HandlerContext } from './service';
+import { suggest, type SuggestContext, type Suggestion } from '../compose/engine';
+import { COMPOSE_CHANNELS, LANGUAGES, REASONS, STYLES, type Template } from '../compose/model';
+import { suggestionExtras } from './data';
+import type { OrderListEntry, TabContext } from '../messaging/protocol';
+import type { SuggestionChoices, WorkspaceResponses } from '../messaging/workspace';
+import { buyerKey, type Buyer, type ContactAttempt, type Order, type Outcome } from '../orders/model';
+import { evaluateCadence, isActionable } from '../reminders/cadence';
+import { followUpForOutcome } from '../reminders/followups';
+import { compareQueue, normalisedValue, rankScore } from '../reminders/rank';
+import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/settings';
+import { isValidTimeZone } from '../reminders/tz';
+import {
+  ensureAttemptStats,
+  getAllBuyers,
+  ordersWithFollowUps,
+  recordAttempt,
+  setFollowUp,
+  setSelectHint,
+  takeSelectHint,
+  updateBuyer,
+} from '../store/buyers';
+import type { Db } from '../store/db';
+import { getBuyer, listOpenOrders } from '../store/orders';
+import { listAttempts } from '../store/attempts';
+import { UserError, type AreaHandlers, type HandlerContext } from './service';
+
+const HOUR = 3_600_000;
+const SELECTED_KEY = 'ws.selected';
+
+export async function readCadenceSettings(db: Db): Promise<CadenceSettings> {
+  return readCadence((await db.get('settings', CADENCE_KEY))?.value);
+}
+
+/** Tags the queue can filter by: what we derive from the order, plus the person's own labels on the buyer. */
+function tagsFor(order: Order, buyer: Buyer | undefined, returning: boolean, now: number): string[] {
+  const tags = [returning ? 'returning' : 'new'];
+  if (normalisedValue(order.dueMinor ?? order.amount.minor, order.amount.currency) >= 1000) tags.push('big');
+  if (order.autoCloseAt !== undefined && order.autoCloseAt - now < 6 * HOUR) tags.push('closing');
+  if ((order.attemptCount ?? 0) > 0) tags.push('contacted');
+  for (const tag of buyer?.tags ?? []) tags.push(`#${tag}`);
+  return tags;
+}
+
+/**
+ * Every open order with its cadence verdict and rank, in queue order. One
+ * pass: the open orders and all buyers are read once; attempt counts come
+ * from the order records (see lib/store/buyers.ts).
+ */
+export async function buildQueue(db: Db, now: number, tab: TabContext, settings?: CadenceSettings): Promise<OrderListEntry[]> {
+  await ensureAttemptStats(db);
+  const [orders, buyers, cadence] = await Promise.all([listOpenOrders(db), getAllBuyers(db), settings ?? readCadenceSettings(db)]);
+  const onTab = new Set(tab.orderKeys);
+  const entries: OrderListEntry[] = new Array(orders.length);
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i]!;
+    const buyer = buyers.get(buyerKey(order.platform, order.buyer.nick));
+    const returning = (buyer?.paidOrderKeys.length ?? 0) > 0;
+    const attempts = order.attemptCount ?? 0;
+    const verdict = evaluateCadence({ order, buyer, attempts, lastAttemptAt: order.lastAttemptAt }, cadence, now);
+    entries[i] = {
+      order,
+      attempts,
+      onTab: onTab.has(order.key),
+      chatting: tab.chatBuyer !== undefined && tab.chatBuyer === order.buyer.nick && tab.platform === order.platform,
+      returning,
+      ...(order.dueMinor !== undefined ? { dueMinor: order.dueMinor } : {}),
+      verdict,
+      score: rankScore({ amountMinor: order.dueMinor ?? order.amount.minor, currency: order.amount.currency, autoCloseAt: order.autoCloseAt, attempts, returning }, now),
+      tags: tagsFor(order, buyer, returning, now),
+    };
+  }
+  entries.sort((a, b) =>
+    compareQueue(
+      { chatting: a.chatting, onTab: a.onTab, state: a.verdict.state, score: a.score, until: a.verdict.until },
+      { chatting: b.chatting, onTab: b.onTab, state: b.verdict.state, score: b.score, until: b.verdict.until },
+    ),
+  );
+  return entries;
+}
+
+/** Orders to act on now (remind now + due follow-ups): the toolbar badge. */
+export async function actionableCount(db: Db, now: number): Promise<number> {
+  const queue = await buildQueue(db, now, { orderKeys: [], hasComposer: false });
+  return queue.filter((e) => isActionable(e.verdict)).length;
+}
+
+const pick = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Suggestions for an order with the person's choices; the buyer's language unless they picked one. */
+export function suggestionsFor(
+  order: Order,
+  buyer: Buyer | undefined,
+  attempts: number,
+  choices: SuggestionChoices,
+  now: number,
+  // From lib/background/data.ts suggestionExtras: the person's library, learned boost, shop variables.
+  extras?: { templates?: readonly Template[]; ctx?: Partial<SuggestContext> },
+): Suggestion[] {
+  const ctx: SuggestContext = {
+    now,
+    attempts,
+    customer: (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new',
+    reason: pick(REASONS, choices.reason),
+    style: pick(STYLES, choices.style),
+    channel: pick(COMPOSE_CHANNELS, choices.channel),
+    language: pick(LANGUAGES, choices.language),
+    buyer: { language: buyer?.language },
+  };
+  return suggest(order, { ...extras?.ctx, ...ctx }, extras?.templates);
+}
+
+/**
+ * After an attempt's outcome is set: schedule the follow-up it implies
+ * (promised → check at the promised time, says paid → check after the
+ * delay), or clear a pending one. Mirrors the time on the attempt.
+ */
+export async function applyOutcome(db: Db, attempt: ContactAttempt, outcome: Outcome, now: number, promisedAt?: number): Promise<void> {
+  const settings = await readCadenceSettings(db);
+  const next = followUpForOutcome(outcome, { now, attemptId: attempt.id, promisedAt, settings });
+  if (next === undefined) {
+    // A new reminder logged on the order answers a due check.
+    const order = await db.get('orders', attempt.orderKey);
+    if (order?.followUp && order.followUp.at <= now && order.followUp.attemptId !== attempt.id && attempt.at >= order.followUp.at) {
+      await setFollowUp(db, attempt.orderKey, null);
+    }
+    return;
+  }
+  const order = await db.get('orders', attempt.orderKey);
+  // Only the attempt that scheduled a follow-up may clear it by changing its outcome.
+  if (next === null && order?.followUp && order.followUp.attemptId !== attempt.id && outcome !== 'paid') return;
+  await setFollowUp(db, attempt.orderKey, next);
+  const stored = await db.get('attempts', attempt.id);
+  if (stored) {
+    const updated: ContactAttempt = { ...stored };
+    if (next) updated.followUpAt = next.at;
+    else delete updated.followUpAt;
+    await db.put('attempts', updated);
+  }
+}
+
+/** Unpaid orders with an unannounced follow-up, soonest first: what the alarms carry. */
+export async function pendingFollowUps(db: Db): Promise<Order[]> {
+  const all = await ordersWithFollowUps(db);
+  return all.filter((o) => o.status === 'unpaid' && o.followUp && o.followUp.notifiedAt === undefined).sort((a, b) => a.followUp!.at - b.followUp!.at);
+}
+
+export async function readSelected(db: Db): Promise<string | undefined> {
+  const value = (await db.get('settings', SELECTED_KEY))?.value;
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** Handlers of the requests in lib/messaging/workspace.ts. */
-export function workspaceHandlers(_ctx: HandlerContext): AreaHandlers<WorkspaceResponses> {
-  return {};
+export function workspaceHandlers(ctx: HandlerContext): AreaHandlers<WorkspaceResponses> {
+  const { deps, requireOrder, logAttempt } = ctx;
+  return {
+    async 'suggestions/get'({ orderKey, ...choices }) {
+      const db = await deps.db();
+      const order = await requireOrder(db, orderKey);
+      const buyer = await getBuyer(db, buyerKey(order.platform, order.buyer.nick));
+      const attempts = order.attemptCount ?? (await listAttempts(db, orderKey)).length;
+      const extras = await suggestionExtras(db, order, (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new', deps.now());
+      return { suggestions: suggestionsFor(order, buyer, attempts, choices, deps.now(), extras) };
+    },
+
+    async 'buyer/update'({ buyerKey: key, patch }) {
+      if (patch.timeZone && !isValidTimeZone(patch.timeZone)) throw new UserError(`Unknown time zone: ${patch.timeZone}`);
+      const buyer = await updateBuyer(await deps.db(), key, patch, deps.now());
+      if (!buyer) throw new UserError('找不到这位买家。');
+      deps.changed();
+      return { buyer };
+    },
+
+    async 'settings/cadence-get'() {
+      return { settings: await readCadenceSettings(await deps.db()) };
+    },
+
+    async 'settings/cadence-set'({ settings }) {
+      if (settings.sellerTimeZone && !isValidTimeZone(settings.sellerTimeZone)) throw new UserError(`Unknown time zone: ${settings.sellerTimeZone}`);
+      await (await deps.db()).put('settings', { key: CADENCE_KEY, value: settings });
+      deps.changed();
+      return { settings };
+    },
+
+    async 'followup/set'({ orderKey, at, note }) {
+      const db = await deps.db();
+      await requireOrder(db, orderKey);
+      const order = await setFollowUp(db, orderKey, at === null ? null : { kind: 'check', at, ...(note ? { note } : {}) });
+      deps.changed();
+      return { order: order! };
+    },
+
+    async 'order/says-paid'({ orderKey, note }) {
+      const db = await deps.db();
+      const order = await requireOrder(db, orderKey);
+      const attempt = await logAttempt(db, order, { action: 'manual', channel: 'chat', direction: 'inbound', text: '', outcome: 'says_paid', ...(note ? { note } : {}) });
+      await applyOutcome(db, attempt, 'says_paid', deps.now());
+      deps.changed();
+      return { attemptId: attempt.id, order: await requireOrder(db, orderKey) };
+    },
+
+    async 'workspace/select'({ orderKey }) {
+      await setSelectHint(await deps.db(), orderKey, deps.now());
+      return { ok: true };
+    },
+
+    async 'workspace/select-take'() {
+      return { orderKey: await takeSelectHint(await deps.db(), deps.now()) };
+    },
+
+    async 'workspace/selected'({ orderKey }) {
+      const db = await deps.db();
+      if (orderKey) await db.put('settings', { key: SELECTED_KEY, value: orderKey });
+      else await db.delete('settings', SELECTED_KEY);
+      return { ok: true };
+    },
+  };
 }
+
+export { recordAttempt };

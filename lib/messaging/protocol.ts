@@ -10,7 +10,9 @@ import {
 } from '../orders/model';
 import type { Money } from '../orders/money';
 import type { Suggestion } from '../compose/engine';
-import { WorkspaceRequests, type WorkspaceResponses } from './workspace';
+import { SuggestionChoicesSchema, WorkspaceRequests, type WorkspaceResponses } from './workspace';
+import type { Verdict } from '../reminders/cadence';
+import type { BuyerProfile } from '../reminders/profile';
 import { MilestoneRequests, type MilestoneResponses } from './milestones';
 import { DataRequests, type DataResponses } from './data';
 import { PlatformRequests, type PlatformResponses } from './platforms';
@@ -28,7 +30,8 @@ const CoreRequests = {
   'page/read': { from: 'content', schema: z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
   // From extension pages (panel, popup, options).
   'orders/list': { from: 'extension', schema: z.object({ tabId: tabIdField.optional() }) },
-  'order/detail': { from: 'extension', schema: z.object({ orderKey: orderKeyField }) },
+  // Optional reason/style/channel/language: the person's choices above the suggestions.
+  'order/detail': { from: 'extension', schema: SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
   'suggestion/insert': {
     from: 'extension',
     schema: z.object({ tabId: tabIdField, orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
@@ -39,7 +42,17 @@ const CoreRequests = {
   },
   'attempt/manual': {
     from: 'extension',
-    schema: z.object({ orderKey: orderKeyField, channel: ChannelSchema, outcome: OutcomeSchema, note: z.string().max(5000).optional() }),
+    schema: z.object({
+      orderKey: orderKeyField,
+      channel: ChannelSchema,
+      outcome: OutcomeSchema,
+      note: z.string().max(5000).optional(),
+      direction: z.enum(['outbound', 'inbound']).optional(),
+      templateId: z.string().max(100).optional(),
+      /** What was said or the call script used. */
+      text: z.string().max(5000).optional(),
+      promisedAt: z.number().int().nonnegative().optional(),
+    }),
   },
   'attempt/outcome': {
     from: 'extension',
@@ -79,6 +92,14 @@ export interface OrderListEntry {
   onTab: boolean;
   chatting: boolean;
   returning: boolean;
+  /** Still to collect when less than the total (open stages of a staged order); absent = the total. */
+  dueMinor?: number;
+  /** Remind now, wait until, or don't remind, and the rule that decided. */
+  verdict: Verdict;
+  /** Value and urgency; higher comes first within its group. */
+  score: number;
+  /** Filterable labels: new/returning, big, closing, contacted, and the buyer's own tags as "#tag". */
+  tags: string[];
 }
 
 export interface InsertOutcome {
@@ -91,7 +112,15 @@ export interface InsertOutcome {
 export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses {
   'page/read': { written: number; gone: number };
   'orders/list': { orders: OrderListEntry[]; tab: TabContext };
-  'order/detail': { order: Order; buyer?: Buyer; attempts: ContactAttempt[]; suggestions: Suggestion[] };
+  'order/detail': {
+    order: Order;
+    buyer?: Buyer;
+    attempts: ContactAttempt[];
+    suggestions: Suggestion[];
+    /** Everything we have seen of this buyer, across orders. */
+    profile: BuyerProfile;
+    verdict: Verdict;
+  };
   'suggestion/insert': InsertOutcome;
   'suggestion/copied': { attemptId: string };
   'attempt/manual': { attemptId: string };

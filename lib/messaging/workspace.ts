@@ -1,8 +1,55 @@
 // Requests of the reminder workspace: queue, buyers, settings, cadence, follow-ups (issue 5).
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/workspace.ts.
-// import { z } from 'zod';
+import { z } from 'zod';
+import type { Buyer, Order } from '../orders/model';
+import type { Suggestion } from '../compose/engine';
+import { CadenceSettingsSchema, type CadenceSettings } from '../reminders/settings';
 
-export const WorkspaceRequests = {} as const;
+const orderKeyField = z.string().min(3).max(200);
+const instant = z.number().int().nonnegative();
+/** The suggestion engine's choices; its own module knows the valid values, unknown ones are ignored there. */
+const choice = z.string().min(1).max(40).optional();
 
-export interface WorkspaceResponses {}
+/** What the person chose above the suggestions: suspected reason, style, channel, language. */
+export const SuggestionChoicesSchema = z.object({ reason: choice, style: choice, channel: choice, language: choice });
+export type SuggestionChoices = z.infer<typeof SuggestionChoicesSchema>;
+
+export const BuyerPatchSchema = z.object({
+  note: z.string().max(5000).optional(),
+  doNotRemind: z.boolean().optional(),
+  language: z.string().max(20).optional(),
+  timeZone: z.string().max(64).optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+});
+
+export const WorkspaceRequests = {
+  'suggestions/get': { from: 'extension', schema: SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
+  'buyer/update': { from: 'extension', schema: z.object({ buyerKey: z.string().min(3).max(300), patch: BuyerPatchSchema }) },
+  'settings/cadence-get': { from: 'extension', schema: z.object({}) },
+  'settings/cadence-set': { from: 'extension', schema: z.object({ settings: CadenceSettingsSchema }) },
+  /** Schedules a check on an order at `at`, or clears its follow-up with null. */
+  'followup/set': { from: 'extension', schema: z.object({ orderKey: orderKeyField, at: instant.nullable(), note: z.string().max(500).optional() }) },
+  /** The buyer says they paid: wait for the page to show it, remind the person to check if it does not. */
+  'order/says-paid': { from: 'extension', schema: z.object({ orderKey: orderKeyField, note: z.string().max(5000).optional() }) },
+  /** Leaves a "select this order" hint for the next panel that opens. */
+  'workspace/select': { from: 'extension', schema: z.object({ orderKey: orderKeyField }) },
+  'workspace/select-take': { from: 'extension', schema: z.object({}) },
+  /** The panel's current selection, for the keyboard shortcut. */
+  'workspace/selected': { from: 'extension', schema: z.object({ orderKey: orderKeyField.optional() }) },
+} as const;
+
+export interface WorkspaceResponses {
+  'suggestions/get': { suggestions: Suggestion[] };
+  'buyer/update': { buyer: Buyer };
+  'settings/cadence-get': { settings: CadenceSettings };
+  'settings/cadence-set': { settings: CadenceSettings };
+  'followup/set': { order: Order };
+  'order/says-paid': { attemptId: string; order: Order };
+  'workspace/select': { ok: true };
+  'workspace/select-take': { orderKey?: string };
+  'workspace/selected': { ok: true };
+}
+
+/** Broadcast to panels: select this order (a notification was clicked). */
+export const PANEL_SELECT = 'panel/select-now';

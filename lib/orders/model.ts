@@ -59,6 +59,21 @@ export type ObservedOrder = z.infer<typeof ObservedOrderSchema>;
 /** How an order's current status became known. */
 export const StatusSourceSchema = z.enum(['page', 'disappeared', 'person']);
 
+export const FOLLOW_UP_KINDS = ['promised', 'says_paid', 'check'] as const;
+/** A scheduled check on an order: a promise to pay by a time, a "buyer says paid" to verify, or a plain reminder to look again. */
+export const FollowUpSchema = z.object({
+  kind: z.enum(FOLLOW_UP_KINDS),
+  at: instant,
+  /** The attempt whose outcome scheduled it. */
+  attemptId: z.string().max(100).optional(),
+  /** When the buyer said they paid (kind 'says_paid'). */
+  since: instant.optional(),
+  note: text(500).optional(),
+  /** Set once the notification for it has been shown. */
+  notifiedAt: instant.optional(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
 export const OrderSchema = ObservedOrderSchema.extend({
   key: z.string(),
   pageUrl: z.string().max(4000),
@@ -69,8 +84,18 @@ export const OrderSchema = ObservedOrderSchema.extend({
   lastSeenAt: instant,
   statusChangedAt: instant,
   nextFollowUpAt: instant.optional(),
+  /** Contact attempts logged for this order (kept by the background with each attempt; see lib/store/buyers.ts). */
+  attemptCount: z.number().int().nonnegative().optional(),
+  /** When the last contact attempt for this order was logged. */
+  lastAttemptAt: instant.optional(),
+  /** The check the person asked for, or that an outcome scheduled; `nextFollowUpAt` mirrors `at` (indexed). */
+  followUp: FollowUpSchema.optional(),
+  /** Still to collect when less than the total (staged orders; filled from milestones). */
+  dueMinor: z.number().int().nonnegative().optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
+
+
 
 export function orderKey(platform: Platform, orderId: string): string {
   return `${platform}:${orderId}`;
@@ -122,6 +147,14 @@ export const BuyerSchema = z.object({
   paidOrderKeys: z.array(z.string()).max(10_000),
   note: text(5000).optional(),
   doNotRemind: z.boolean().optional(),
+  /** Language to write to this buyer in (BCP 47, e.g. zh-CN, en, ru). */
+  language: z.string().max(20).optional(),
+  /** The buyer's IANA time zone when known; quiet hours are theirs then. */
+  timeZone: z.string().max(64).optional(),
+  /** The person's own labels for this buyer (filterable in the queue). */
+  tags: z.array(text(40)).max(20).optional(),
+  /** Last outbound reminder to this buyer on any order (for the one-per-day rule). */
+  lastRemindedAt: instant.optional(),
 });
 export type Buyer = z.infer<typeof BuyerSchema>;
 
@@ -129,7 +162,7 @@ export const CHANNELS = ['chat', 'phone', 'sms', 'email', 'other'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
-export const OUTCOMES = ['pending', 'sent', 'no_reply', 'replied', 'promised', 'paid', 'refused'] as const;
+export const OUTCOMES = ['pending', 'sent', 'no_reply', 'replied', 'promised', 'paid', 'refused', 'wrong_number', 'says_paid'] as const;
 export const OutcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 

@@ -1,0 +1,102 @@
+// Time-zone math without a tz library: Intl.DateTimeFormat knows every IANA
+// zone and its DST rules, so a zone's offset at an instant is read from it.
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(zone: string | undefined): zone is string {
+  if (!zone) return false;
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The browser's own zone (the seller's unless the settings say otherwise). */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
+  } catch {
+    return 'Asia/Shanghai';
+  }
+}
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** Minutes since local midnight. */
+  minuteOfDay: number;
+}
+
+/** The wall clock in `zone` at an instant. */
+export function wallClock(zone: string, at: number): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const hour = parts.hour! % 24;
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour, minute: parts.minute!, minuteOfDay: hour * 60 + parts.minute! };
+}
+
+/** Minutes east of UTC in `zone` at an instant (e.g. 480 in China, -240 in New York in summer). */
+export function offsetMinutes(zone: string, at: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
+}
+
+/**
+ * The instant a wall time happens in `zone`. A time skipped by a DST jump
+ * comes out at the same distance after the jump; a repeated one at its first occurrence.
+ */
+export function zonedTimeToUtc(zone: string, year: number, month: number, day: number, hour: number, minute: number): number {
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  const first = naive - offsetMinutes(zone, naive) * MINUTE;
+  const second = naive - offsetMinutes(zone, first) * MINUTE;
+  if (first === second) return first;
+  // Ambiguous or skipped: the earlier reading that is consistent with itself.
+  const candidates = [first, second].filter((c) => c + offsetMinutes(zone, c) * MINUTE === naive);
+  return candidates.length > 0 ? Math.min(...candidates) : Math.max(first, second);
+}
+
+/** Parses "HH:MM" into minutes since midnight. */
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** The next instant at or after `from` when the wall clock in `zone` shows `minuteOfDay`. */
+export function nextWallTime(zone: string, from: number, minuteOfDay: number): number {
+  const w = wallClock(zone, from);
+  const hour = Math.floor(minuteOfDay / 60);
+  const minute = minuteOfDay % 60;
+  for (let addDays = 0; addDays < 3; addDays++) {
+    // Date.UTC rolls day overflow into the next month for us.
+    const d = new Date(Date.UTC(w.year, w.month - 1, w.day + addDays));
+    const at = zonedTimeToUtc(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute);
+    if (at >= from) return at;
+  }
+  return from + 24 * 60 * MINUTE;
+}

@@ -1,0 +1,147 @@
+import type { Db } from './db';
+import type { Buyer, ContactAttempt, FollowUp, Order } from '../orders/model';
+
+// Buyer profiles (notes, do-not-remind, language, time zone, tags) and the
+// per-order / per-buyer reminder counts the queue reads in one pass. The
+// counts live on the order and buyer records so listing 5,000 orders never
+// walks 50,000 attempts; they are rebuilt whenever the attempts store holds a
+// different number of attempts than they account for (an import, a cleanup,
+// data from before they existed).
+
+const STATS_KEY = 'ws.attemptStats';
+/** Settings-store key of the "select this order in the panel" hint (notification click, popup, shortcut). */
+export const PANEL_SELECT_KEY = 'panel/select';
+
+export type BuyerPatch = Partial<Pick<Buyer, 'note' | 'doNotRemind' | 'language' | 'timeZone' | 'tags'>>;
+
+export async function getAllBuyers(db: Db): Promise<Map<string, Buyer>> {
+  const all = await db.getAll('buyers');
+  return new Map(all.map((b) => [b.key, b]));
+}
+
+/** Applies the person's edits to a buyer; empty strings clear a field. */
+export async function updateBuyer(db: Db, key: string, patch: BuyerPatch, now: number): Promise<Buyer | undefined> {
+  const tx = db.transaction('buyers', 'readwrite');
+  const existing = await tx.store.get(key);
+  if (!existing) {
+    await tx.done;
+    return undefined;
+  }
+  const next: Buyer = { ...existing, lastSeenAt: existing.lastSeenAt ?? now };
+  for (const [field, value] of Object.entries(patch) as [keyof BuyerPatch, unknown][]) {
+    if (value === undefined) continue;
+    if (value === '' || (Array.isArray(value) && value.length === 0)) delete next[field];
+    else (next as Record<string, unknown>)[field] = value;
+  }
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/** Stores an attempt and updates its order's and buyer's counts in the same transaction. */
+export async function recordAttempt(db: Db, attempt: ContactAttempt): Promise<void> {
+  const tx = db.transaction(['attempts', 'orders', 'buyers', 'settings'], 'readwrite');
+  await tx.objectStore('attempts').add(attempt);
+  const orders = tx.objectStore('orders');
+  const order = await orders.get(attempt.orderKey);
+  if (order) {
+    await orders.put({ ...order, attemptCount: (order.attemptCount ?? 0) + 1, lastAttemptAt: Math.max(order.lastAttemptAt ?? 0, attempt.at) });
+  }
+  if (attempt.direction === 'outbound') {
+    const buyers = tx.objectStore('buyers');
+    const buyer = await buyers.get(attempt.buyerKey);
+    if (buyer) await buyers.put({ ...buyer, lastRemindedAt: Math.max(buyer.lastRemindedAt ?? 0, attempt.at) });
+  }
+  const settings = tx.objectStore('settings');
+  const stats = (await settings.get(STATS_KEY))?.value as { counted?: number } | undefined;
+  await settings.put({ key: STATS_KEY, value: { counted: (stats?.counted ?? 0) + 1 } });
+  await tx.done;
+}
+
+/**
+ * Makes sure the counts on orders and buyers account for every stored
+ * attempt; rebuilds them when they do not. Cheap when they do (one count).
+ */
+export async function ensureAttemptStats(db: Db): Promise<boolean> {
+  const [total, stats] = await Promise.all([db.count('attempts'), db.get('settings', STATS_KEY)]);
+  const counted = (stats?.value as { counted?: number } | undefined)?.counted ?? 0;
+  if (total === counted) return false;
+  const tx = db.transaction(['attempts', 'orders', 'buyers', 'settings'], 'readwrite');
+  const perOrder = new Map<string, { n: number; last: number }>();
+  const perBuyer = new Map<string, number>();
+  for (const a of await tx.objectStore('attempts').getAll()) {
+    const o = perOrder.get(a.orderKey) ?? { n: 0, last: 0 };
+    o.n++;
+    o.last = Math.max(o.last, a.at);
+    perOrder.set(a.orderKey, o);
+    if (a.direction === 'outbound') perBuyer.set(a.buyerKey, Math.max(perBuyer.get(a.buyerKey) ?? 0, a.at));
+  }
+  const orders = tx.objectStore('orders');
+  for (const order of await orders.getAll()) {
+    const s = perOrder.get(order.key);
+    if ((order.attemptCount ?? 0) === (s?.n ?? 0) && order.lastAttemptAt === s?.last) continue;
+    const next: Order = { ...order, attemptCount: s?.n ?? 0 };
+    if (s) next.lastAttemptAt = s.last;
+    else delete next.lastAttemptAt;
+    await orders.put(next);
+  }
+  const buyers = tx.objectStore('buyers');
+  for (const buyer of await buyers.getAll()) {
+    const last = perBuyer.get(buyer.key);
+    if (buyer.lastRemindedAt === last) continue;
+    const next: Buyer = { ...buyer };
+    if (last === undefined) delete next.lastRemindedAt;
+    else next.lastRemindedAt = last;
+    await buyers.put(next);
+  }
+  await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted: total } });
+  await tx.done;
+  return true;
+}
+
+/** Sets (or with null clears) an order's follow-up; `nextFollowUpAt` mirrors it for the index. */
+export async function setFollowUp(db: Db, orderKey: string, followUp: FollowUp | null): Promise<Order | undefined> {
+  const tx = db.transaction('orders', 'readwrite');
+  const order = await tx.store.get(orderKey);
+  if (!order) {
+    await tx.done;
+    return undefined;
+  }
+  const next: Order = { ...order };
+  if (followUp) {
+    next.followUp = followUp;
+    next.nextFollowUpAt = followUp.at;
+  } else {
+    delete next.followUp;
+    delete next.nextFollowUpAt;
+  }
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/** Orders with a follow-up scheduled (any status: a paid one is cleared by whoever reads it). */
+export async function ordersWithFollowUps(db: Db): Promise<Order[]> {
+  return db.getAllFromIndex('orders', 'by-next-follow-up', IDBKeyRange.lowerBound(0));
+}
+
+export async function markFollowUpNotified(db: Db, orderKey: string, now: number): Promise<void> {
+  const tx = db.transaction('orders', 'readwrite');
+  const order = await tx.store.get(orderKey);
+  if (order?.followUp) await tx.store.put({ ...order, followUp: { ...order.followUp, notifiedAt: now } });
+  await tx.done;
+}
+
+export async function setSelectHint(db: Db, orderKey: string, now: number): Promise<void> {
+  await db.put('settings', { key: PANEL_SELECT_KEY, value: { orderKey, at: now } });
+}
+
+/** The order a panel should select on opening, once; hints older than ten minutes are stale. */
+export async function takeSelectHint(db: Db, now: number): Promise<string | undefined> {
+  const tx = db.transaction('settings', 'readwrite');
+  const hint = (await tx.store.get(PANEL_SELECT_KEY))?.value as { orderKey?: unknown; at?: unknown } | undefined;
+  if (hint) await tx.store.delete(PANEL_SELECT_KEY);
+  await tx.done;
+  if (typeof hint?.orderKey !== 'string' || typeof hint.at !== 'number' || now - hint.at > 10 * 60_000) return undefined;
+  return hint.orderKey;
+}
