@@ -186,7 +186,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   if (/\/chat(\/|$)/.test(url.pathname)) return null;
   const headers = queryAllFirst(doc, selectors.headerCells);
   const columns = columnsByHeader(headers);
-  let cards = queryAllFirst(doc, selectors.orderCard);
+  let cards: Element[] = queryAllFirst(doc, selectors.orderCard);
   if (cards.length === 0 && doc.body) cards = cardsByIdText(doc);
   const looksLikeList = cards.length > 0 || (columns.amount !== undefined && columns.status !== undefined);
   if (!looksLikeList) return null;
