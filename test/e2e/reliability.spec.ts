@@ -1,0 +1,155 @@
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
+import { growAndMeasure } from '../../bench/grow.js';
+
+// Faults a seller's day brings: the service worker stopped by Chrome in the
+// middle of a write, several tabs and the panel writing at once, and the
+// extension updated while seller pages stay open.
+
+let context: BrowserContext;
+let extensionUrl: (path: string) => string;
+let adapters: string;
+
+test.beforeAll(async () => {
+  ({ context, extensionUrl } = await launchWithExtension());
+  await routeSellerPages(context);
+  const out = await build({
+    entryPoints: [resolve(import.meta.dirname, '../../bench/page-adapters.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    logLevel: 'silent',
+  });
+  adapters = out.outputFiles[0]!.text;
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+/** Reads the extension's store the way the panel would see it (an extension page, same origin). */
+async function storeCounts(): Promise<{ unpaid: number; orders: number; attempts: number }> {
+  const page = await context.newPage();
+  await page.goto(extensionUrl('popup.html'));
+  const counts = await page.evaluate(
+    () =>
+      new Promise<{ unpaid: number; orders: number; attempts: number }>((done, fail) => {
+        const open = indexedDB.open('paynudge');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['orders', 'attempts']);
+          const result = { unpaid: 0, orders: 0, attempts: 0 };
+          tx.objectStore('orders').index('by-status').count('unpaid').onsuccess = (e) => (result.unpaid = (e.target as IDBRequest<number>).result);
+          tx.objectStore('orders').count().onsuccess = (e) => (result.orders = (e.target as IDBRequest<number>).result);
+          tx.objectStore('attempts').count().onsuccess = (e) => (result.attempts = (e.target as IDBRequest<number>).result);
+          tx.oncomplete = () => {
+            db.close();
+            done(result);
+          };
+        };
+      }),
+  );
+  await page.close();
+  return counts;
+}
+
+async function stopServiceWorker(page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+test('a service worker stopped in the middle of storing a 1,000-order page leaves nothing half-written; the next read completes it', async () => {
+  const list = await context.newPage();
+  await list.goto(URLS.taobaoUnpaid);
+  await expect.poll(async () => (await storeCounts()).unpaid, { timeout: 10_000 }).toBeGreaterThan(0);
+  const before = (await storeCounts()).unpaid;
+
+  await list.addScriptTag({ content: adapters });
+  const grown = await list.evaluate(growAndMeasure, { platform: 'taobao', target: 1000, rounds: 1 });
+  expect(grown.rows).toBeGreaterThanOrEqual(1000);
+  // The content script re-reads 250 ms after the DOM settles; stop the worker while that read is being stored.
+  await list.waitForTimeout(320);
+  await stopServiceWorker(list);
+
+  const after = (await storeCounts()).unpaid;
+  // One transaction: either none of the new orders or all of them, never a part.
+  expect([before, grown.orders]).toContain(after);
+
+  // The page changes again (a countdown ticks, a row re-renders): the read is sent again and lands whole.
+  await list.evaluate(() => document.body.classList.toggle('tick'));
+  await expect.poll(async () => (await storeCounts()).unpaid, { timeout: 15_000 }).toBe(grown.orders);
+  await list.close();
+});
+
+test('two seller tabs and the panel writing at once lose no attempt and duplicate no order', async () => {
+  const a = await context.newPage();
+  await a.goto(URLS.taobaoUnpaid);
+  const b = await context.newPage();
+  await b.goto(URLS.taobaoAll);
+  await expect.poll(async () => (await storeCounts()).unpaid, { timeout: 10_000 }).toBeGreaterThan(0);
+  const start = await storeCounts();
+
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl('sidepanel.html'));
+  await panel.getByTestId('order-row').first().waitFor();
+  const orderKey = await panel.evaluate(async () => {
+    const reply = (await chrome.runtime.sendMessage({ type: 'orders/list' })) as { ok: boolean; data: { orders: { order: { key: string } }[] } };
+    return reply.data.orders[0]!.order.key;
+  });
+
+  // 40 manual attempts from the panel while both tabs keep re-rendering and re-reading.
+  const churn = Promise.all(
+    [a, b].map((page) =>
+      page.evaluate(async () => {
+        for (let i = 0; i < 20; i++) {
+          document.body.classList.toggle('tick');
+          await new Promise((r) => setTimeout(r, 60));
+        }
+      }),
+    ),
+  );
+  const replies = await panel.evaluate(async (key) => {
+    const sends = Array.from({ length: 40 }, (_, i) =>
+      chrome.runtime.sendMessage({ type: 'attempt/manual', orderKey: key, channel: 'phone', outcome: 'no_reply', note: `call ${i}` }),
+    );
+    return (await Promise.all(sends)) as { ok: boolean }[];
+  }, orderKey);
+  await churn;
+  expect(replies.every((r) => r.ok)).toBe(true);
+
+  const end = await storeCounts();
+  expect(end.attempts).toBe(start.attempts + 40);
+  expect(end.orders).toBe(start.orders);
+  await Promise.all([a.close(), b.close(), panel.close()]);
+});
+
+test('after an extension reload the old content script stops quietly and the new one takes over open tabs', async () => {
+  const list = await context.newPage();
+  const errors: string[] = [];
+  list.on('pageerror', (error) => errors.push(error.message));
+  list.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await list.goto(URLS.taobaoUnpaid);
+  await expect.poll(async () => (await storeCounts()).unpaid, { timeout: 10_000 }).toBeGreaterThan(0);
+
+  const worker = context.serviceWorkers()[0]!;
+  const reloaded = context.waitForEvent('serviceworker');
+  await worker.evaluate(() => chrome.runtime.reload()).catch(() => {
+    // The worker goes away while answering.
+  });
+  await reloaded;
+
+  // The page keeps changing after the update: one order is paid and leaves the unpaid tab.
+  const before = (await storeCounts()).unpaid;
+  await list.waitForTimeout(1000);
+  await list.evaluate(() => (window as unknown as { __fixture: { remove(id: string): void } }).__fixture.remove(document.querySelector<HTMLInputElement>('input[name="orderid"]')!.value));
+  await expect.poll(async () => (await storeCounts()).unpaid, { timeout: 10_000 }).toBe(before - 1);
+  expect(errors.filter((e) => /context invalidated|PayNudge/i.test(e))).toEqual([]);
+  await list.close();
+});
