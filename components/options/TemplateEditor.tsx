@@ -136,6 +136,16 @@ export function TemplateEditor({ initial, onSave, onCancel, busy }: { initial: D
           </select>
         </div>
         <div className="field">
+          <label htmlFor={`${id}-priority`}>{t('opt.tpl.priority')}</label>
+          <select id={`${id}-priority`} data-testid="template-priority" value={draft.priority} onChange={(e) => set('priority', Number(e.target.value))}>
+            {[0, 1, 2, 3].map((p) => (
+              <option key={p} value={p}>
+                {t(`opt.priority.${p as 0 | 1 | 2 | 3}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor={`${id}-customer`}>{t('opt.tpl.customer')}</label>
           <select id={`${id}-customer`} value={draft.customer ?? ''} onChange={(e) => set('customer', (e.target.value || undefined) as Draft['customer'])}>
             <option value="">{t('opt.tpl.anyCustomer')}</option>

@@ -258,3 +258,27 @@ describe('retention', () => {
     expect(await h.db.count('orders')).toBe(5);
   });
 });
+
+describe('suggestions use the library', () => {
+  it('offers a custom template and an edited built-in, never a hidden one', async () => {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    const detail = async () => {
+      const reply = await h.send({ type: 'order/detail', orderKey: 'taobao:1001' }, { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' });
+      if (!reply.ok) throw new Error(reply.error);
+      return (reply.data as { suggestions: { templateId: string; text: string }[] }).suggestions;
+    };
+    const first = await detail();
+    const top = first[0]!;
+    await h.ask('templates/save', {
+      template: { id: 'custom-top', language: 'zh-CN', style: 'friendly', rounds: ['first'], priority: 3, label: '店铺问候', body: '{{buyer}}您好，{{shop}}提醒您：{{item}}还没付款哦' },
+    });
+    await h.ask('settings/set', { settings: { ...DEFAULT_SETTINGS, shops: { taobao: { shopName: '小雨家居', signature: '' } } } });
+    await h.ask('templates/delete', { id: top.templateId });
+    const after = await detail();
+    expect(after.find((s) => s.templateId === 'custom-top')?.text).toBe('a您好，小雨家居提醒您：纯棉儿童睡衣套装还没付款哦');
+    expect(after.map((s) => s.templateId)).not.toContain(top.templateId);
+    await h.ask('templates/restore-builtins');
+    expect((await detail()).map((s) => s.templateId)).toContain(top.templateId);
+  });
+});

@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { listOpenOrders, unpaidSummary } from '../store/orders';
 import { outstandingByCurrency } from '../store/milestones';
 import { DAY_MS } from '../orders/time';
-import { readSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { readSettings, SETTINGS_KEY, shopVars, type Settings } from '../settings';
 import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
 import { applyBackup } from '../backup/merge';
 import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
@@ -254,4 +254,26 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
 interface IDBPStoreLike {
   get(key: string): Promise<unknown>;
   put(value: unknown): Promise<unknown>;
+}
+
+// ---- what the suggestion engine takes from this area ---------------------
+
+let boostCache: { db: Db; at: number; boost: TemplateBoost } | undefined;
+const BOOST_TTL_MS = 60_000;
+
+/**
+ * INTEGRATION: everything this area adds to a suggestion request — the
+ * person's template library (built-ins as edited, hidden ones left out,
+ * custom ones added; pass as suggest's `templates` argument), the learned
+ * boost for this customer type, and {{shop}} / {{seller}} from the settings.
+ */
+export async function suggestionExtras(
+  db: Db,
+  order: { platform: import('../orders/model').Platform },
+  customer: 'new' | 'returning',
+  now: number = Date.now(),
+): Promise<{ templates: Template[]; ctx: { boost: (templateId: string) => number; vars: { shop?: string; seller?: string } } }> {
+  if (!boostCache || boostCache.db !== db || now - boostCache.at > BOOST_TTL_MS) boostCache = { db, at: now, boost: await learningBoost(db) };
+  const [templates, settings] = await Promise.all([templateLibrary(db), getSettings(db)]);
+  return { templates, ctx: { boost: boostCache.boost.for(customer), vars: shopVars(settings, order.platform) } };
 }

@@ -3,6 +3,11 @@ import { defineMessages } from '../define';
 // UI strings of the popup, options page, data and insights (issue 7), keys prefixed opt..
 export default defineMessages({
   'zh-CN': {
+    'opt.tpl.priority': '优先级',
+    'opt.priority.0': '普通',
+    'opt.priority.1': '较优先',
+    'opt.priority.2': '优先',
+    'opt.priority.3': '最优先',
     'opt.lang.ru': 'Русский',
     'opt.lang.pt': 'Português',
     'opt.lang.es': 'Español',
@@ -187,6 +192,11 @@ export default defineMessages({
     'opt.popup.openOptions': '话术与设置',
   },
   'zh-TW': {
+    'opt.tpl.priority': '優先順序',
+    'opt.priority.0': '一般',
+    'opt.priority.1': '較優先',
+    'opt.priority.2': '優先',
+    'opt.priority.3': '最優先',
     'opt.lang.ru': 'Русский',
     'opt.lang.pt': 'Português',
     'opt.lang.es': 'Español',
@@ -371,6 +381,11 @@ export default defineMessages({
     'opt.popup.openOptions': '話術與設定',
   },
   en: {
+    'opt.tpl.priority': 'Priority',
+    'opt.priority.0': 'Normal',
+    'opt.priority.1': 'Higher',
+    'opt.priority.2': 'High',
+    'opt.priority.3': 'Highest',
     'opt.lang.ru': 'Русский',
     'opt.lang.pt': 'Português',
     'opt.lang.es': 'Español',
