@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Parallel builds (tests of two work trees at once) each get their own output folder.
@@ -16,7 +18,13 @@ export default defineConfig({
     // "no chat box found" fallback. Nothing else: orders are read by content
     // scripts, data lives in IndexedDB, which needs no permission.
     // alarms + notifications: follow-ups (a promised payment time, a "buyer says paid" to verify) that survive restarts.
-    permissions: browser === 'firefox' ? ['clipboardWrite', 'alarms', 'notifications'] : ['sidePanel', 'clipboardWrite', 'alarms', 'notifications'],
+    // scripting (Chrome): after an update, put the new content scripts into seller tabs already open.
+    permissions: browser === 'firefox' ? ['clipboardWrite', 'alarms', 'notifications'] : ['sidePanel', 'clipboardWrite', 'alarms', 'notifications', 'scripting'],
+    // Extension pages run only their own bundled scripts and reach no network at all.
+    content_security_policy:
+      browser === 'firefox'
+        ? (EXTENSION_PAGES_CSP as unknown as { extension_pages: string })
+        : { extension_pages: EXTENSION_PAGES_CSP },
     // Only seller back-office and chat hosts: lets the background see those
     // tabs' URLs (to bind the panel) and nothing more.
     host_permissions: HOST_PERMISSIONS,

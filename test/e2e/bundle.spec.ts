@@ -24,5 +24,5 @@ test('the production manifest matches only real seller hosts', () => {
     // A named https seller or chat host of one of our marketplaces: no wildcard host, no scheme wildcard.
     expect(pattern).toMatch(/^https:\/\/[a-z0-9-]+\.(taobao\.com|tmall\.com|pinduoduo\.com|aliexpress\.com|tiktokglobalshop\.com|tiktok\.com|tokopedia\.com|alibaba\.com|shopee\.[a-z.]+)\/\*$/);
   }
-  expect(manifest.permissions.sort()).toEqual(['clipboardWrite', 'sidePanel']);
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'clipboardWrite', 'notifications', 'scripting', 'sidePanel']);
 });
