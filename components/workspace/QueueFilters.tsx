@@ -41,12 +41,12 @@ export function QueueFilters({ filters, platforms, tags, onChange }: Props) {
         <select data-testid="filter-status" aria-label={t('ws.filter.status')} value={filters.status} onChange={(e) => set({ status: e.target.value as StatusFilter })}>
           {STATUS_FILTERS.map((s) => (
             <option key={s} value={s}>
-              {t(`ws.filter.${s}` as MessageKey)}
+              {s === 'all' ? `${t('ws.filter.status')} · ${t('ws.filter.all')}` : t(`ws.filter.${s}` as MessageKey)}
             </option>
           ))}
         </select>
         <select data-testid="filter-platform" aria-label={t('ws.filter.platform')} value={filters.platform} onChange={(e) => set({ platform: e.target.value as Filters['platform'] })}>
-          <option value="all">{t('ws.filter.all')}</option>
+          <option value="all">{`${t('ws.filter.platform')} · ${t('ws.filter.all')}`}</option>
           {platforms.map((p) => (
             <option key={p} value={p}>
               {t(`platform.${p}` as MessageKey)}
@@ -54,7 +54,7 @@ export function QueueFilters({ filters, platforms, tags, onChange }: Props) {
           ))}
         </select>
         <select data-testid="filter-tag" aria-label={t('ws.filter.tag')} value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
-          <option value="">{t('ws.filter.all')}</option>
+          <option value="">{`${t('ws.filter.tag')} · ${t('ws.filter.all')}`}</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
               {tagLabel(tag)}

@@ -541,6 +541,10 @@ describe('reminder workspace', () => {
     await h.ask({ type: 'suggestion/copied', orderKey: KEY, templateId: 'x', text: 'a' });
     // An import writes attempts straight into the store.
     await h.db.add('attempts', { id: 'imported', orderKey: KEY, buyerKey: 'taobao:快乐的小熊', platform: 'taobao', channel: 'sms', direction: 'outbound', action: 'manual', text: '', at: NOW - HOUR_MS, outcome: 'sent' });
+    h.changed.mockClear();
+    // The first answer does not wait for the recount; the panel is told when it is done.
+    await listed();
+    await vi.waitFor(() => expect(h.changed).toHaveBeenCalled());
     expect((await entry('2471093385512748201')).attempts).toBe(2);
   });
 

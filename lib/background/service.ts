@@ -139,7 +139,7 @@ export function createBackground(deps: BackgroundDeps) {
       const db = await deps.db();
       const tab = await tabContext(tabId);
       // Ranked by value and urgency with the cadence verdict; the open chat's buyer and this tab's orders first.
-      return { orders: await buildQueue(db, deps.now(), tab), tab };
+      return { orders: await buildQueue(db, deps.now(), tab, { onStatsRebuilt: () => deps.changed() }), tab };
     },
 
     async 'order/detail'({ orderKey: key, ...choices }) {

@@ -10,6 +10,7 @@ import { compareQueue, normalisedValue, rankScore } from '../reminders/rank';
 import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/settings';
 import { isValidTimeZone } from '../reminders/tz';
 import {
+  attemptStatsStale,
   ensureAttemptStats,
   getAllBuyers,
   ordersWithFollowUps,
@@ -46,8 +47,20 @@ function tagsFor(order: Order, buyer: Buyer | undefined, returning: boolean, now
  * pass: the open orders and all buyers are read once; attempt counts come
  * from the order records (see lib/store/buyers.ts).
  */
-export async function buildQueue(db: Db, now: number, tab: TabContext, settings?: CadenceSettings): Promise<OrderListEntry[]> {
-  await ensureAttemptStats(db);
+export async function buildQueue(
+  db: Db,
+  now: number,
+  tab: TabContext,
+  options: { settings?: CadenceSettings; onStatsRebuilt?: () => void } = {},
+): Promise<OrderListEntry[]> {
+  // Counts gone stale (an import, data from an older version): answer now with what we have and
+  // rebuild behind it, telling the panel when done, so a big store never delays the first render.
+  if (await attemptStatsStale(db)) {
+    const rebuild = ensureAttemptStats(db);
+    if (options.onStatsRebuilt) void rebuild.then((changed) => changed && options.onStatsRebuilt!());
+    else await rebuild;
+  }
+  const settings = options.settings;
   const [orders, buyers, cadence] = await Promise.all([listOpenOrders(db), getAllBuyers(db), settings ?? readCadenceSettings(db)]);
   const onTab = new Set(tab.orderKeys);
   const entries: OrderListEntry[] = new Array(orders.length);

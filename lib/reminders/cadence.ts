@@ -64,8 +64,21 @@ export function quietZone(buyerZone: string | undefined, settings: CadenceSettin
   return localTimeZone();
 }
 
+// A queue of thousands of orders asks the same question (this zone, now) over and over.
+const quietMemo = new Map<string, number | undefined>();
+
 /** When quiet hours end if `at` falls inside them, else undefined. Windows may wrap past midnight. */
 export function quietUntil(at: number, zone: string, settings: CadenceSettings): number | undefined {
+  const q = settings.quietHours;
+  const memoKey = `${zone}|${at}|${q.enabled}|${q.start}|${q.end}`;
+  if (quietMemo.has(memoKey)) return quietMemo.get(memoKey);
+  if (quietMemo.size > 2000) quietMemo.clear();
+  const result = computeQuietUntil(at, zone, settings);
+  quietMemo.set(memoKey, result);
+  return result;
+}
+
+function computeQuietUntil(at: number, zone: string, settings: CadenceSettings): number | undefined {
   const q = settings.quietHours;
   if (!q.enabled) return undefined;
   const start = minutesOf(q.start);

