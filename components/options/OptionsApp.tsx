@@ -23,6 +23,13 @@ export function OptionsApp() {
     document.title = t('opt.title');
   }, [langVersion]);
 
+  // Links to options.html#data (and the back button) pick the tab.
+  useEffect(() => {
+    const onHash = () => setTab(initialTab());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const select = (next: Tab, focus = false) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
