@@ -21,7 +21,7 @@ const URGENT_LIMIT = 5;
 const BUILTINS = BUILTIN_TEMPLATES as unknown as readonly Template[];
 const isBuiltinId = (id: string) => BUILTINS.some((b) => b.id === id);
 
-/** Built-ins (as edited or hidden by the person) then custom templates, newest first; hidden ones included. */
+/** Custom templates (newest first), then built-ins as edited or hidden by the person; hidden ones included. */
 export async function listLibrary(db: Db): Promise<LibraryTemplate[]> {
   const stored = new Map<string, TemplateRecord>();
   for (const raw of await db.getAll('templates')) {
@@ -36,7 +36,8 @@ export async function listLibrary(db: Db): Promise<LibraryTemplate[]> {
     .filter((r) => !isBuiltinId(r.id))
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .map((r) => ({ ...r, origin: 'custom' }));
-  return [...builtins, ...custom];
+  // The person's own first: those are the ones they came to edit.
+  return [...custom, ...builtins];
 }
 
 /** INTEGRATION: the whole library the engine should rank (built-ins minus hidden, edits applied, custom added); pass as `suggest(order, ctx, templates)`. */
