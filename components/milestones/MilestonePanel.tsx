@@ -6,7 +6,7 @@ import type { Order } from '@/lib/orders/model';
 import type { MilestoneResponses } from '@/lib/messaging/milestones';
 import { PRESET_IDS, presetDrafts, stageToDraft, type PresetId } from '@/lib/milestones/plan';
 import { isOpen, planOpenMinor, type MessageLang } from '@/lib/milestones/model';
-import { milestoneMessage, stageName } from '@/lib/milestones/messages';
+import { milestoneMessage, stageName, type MessageKind } from '@/lib/milestones/messages';
 import type { MilestonePrompt } from '@/lib/milestones/prompts';
 import { currentLocale } from '@/lib/i18n';
 import { PlanEditor, type EditorValue } from './PlanEditor';
@@ -28,6 +28,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
   const [preset, setPreset] = useState<PresetId>('dpb_30_40_30');
   const [accountWarning, setAccountWarning] = useState(false);
   const [now, setNow] = useState(() => Date.now());
+  const [request, setRequest] = useState<{ stageId: string; kind: MessageKind | 'renegotiate'; n: number }>();
 
   const load = useCallback(async () => {
     try {
@@ -51,6 +52,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
     return () => clearInterval(id);
   }, [load]);
 
+  const requestSeen = useCallback(() => setRequest(undefined), []);
   const plan = data?.plan;
   const buyer = order.buyer.displayName ?? order.buyer.nick;
   const firstOpen = plan?.stages.find(isOpen);
@@ -151,8 +153,8 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
         <>
           <div className="ms-summary" data-testid="milestone-summary" data-open-minor={planOpenMinor(plan)}>
             <span>{t('ms.openOf', { open: formatMoney({ minor: planOpenMinor(plan), currency: plan.total.currency }), total: formatMoney(plan.total) })}</span>
-            <span className="muted">{t(`ms.langName.${plan.lang}` as MessageKey)}</span>
-            <button onClick={() => setMode('edit')}>{t('ms.edit')}</button>
+            <span className="muted">{t('ms.langIs', { lang: t(`ms.langName.${plan.lang}` as MessageKey) })}</span>
+            <button data-testid="milestone-edit" onClick={() => setMode('edit')}>{t('ms.edit')}</button>
             <button onClick={() => void remove()}>{t('ms.delete')}</button>
           </div>
 
@@ -174,12 +176,29 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
           )}
 
           {data.prompts.map((p) => (
-            <PromptBanner key={`${p.kind}:${p.stageId}`} prompt={p} now={now} stageLabel={stageLabelOf(plan, p.stageId)} />
+            <PromptBanner
+              key={`${p.kind}:${p.stageId}`}
+              prompt={p}
+              plan={plan}
+              now={now}
+              onAct={(kind) => setRequest((cur) => ({ stageId: p.stageId, kind, n: (cur?.n ?? 0) + 1 }))}
+            />
           ))}
 
           <ol className="ms-stages">
             {plan.stages.map((stage, i) => (
-              <StageRow key={stage.id} plan={plan} stage={stage} index={i} order={order} tabId={tabId} now={now} onError={onError} />
+              <StageRow
+                key={stage.id}
+                plan={plan}
+                stage={stage}
+                index={i}
+                order={order}
+                tabId={tabId}
+                now={now}
+                request={request?.stageId === stage.id ? request : undefined}
+                onRequestSeen={requestSeen}
+                onError={onError}
+              />
             ))}
           </ol>
 
@@ -196,11 +215,35 @@ function stageLabelOf(plan: NonNullable<Data['plan']>, stageId: string): string 
   return i < 0 ? '' : `${i + 1}. ${stageName(plan.stages[i]!, currentLocale())}`;
 }
 
-function PromptBanner({ prompt, now, stageLabel }: { prompt: MilestonePrompt; now: number; stageLabel: string }) {
-  const vars = { stage: stageLabel, left: formatDuration(prompt.deadline - now), late: formatDuration(now - prompt.deadline) };
+/** What a prompt's button opens on its stage: the message it asks for, or the renegotiation form. */
+function promptAction(prompt: MilestonePrompt, plan: NonNullable<Data['plan']>): { kind: MessageKind | 'renegotiate'; label: MessageKey } | undefined {
+  const stage = plan.stages.find((s) => s.id === prompt.stageId);
+  if (!stage) return undefined;
+  switch (prompt.kind) {
+    case 'receipt_due':
+      return { kind: 'receipt', label: 'ms.action.confirm' };
+    case 'notice_due':
+      return { kind: 'notice', label: 'ms.action.notice' };
+    case 'overdue':
+      // First a gentle check on the reason, then new terms.
+      return stage.lateChecks === 0 ? { kind: 'late_check', label: 'ms.action.lateCheck' } : { kind: 'renegotiate', label: 'ms.action.renegotiate' };
+    case 'thanks_due':
+      // Thanks follow the receipt: until then the receipt prompt above is the next step.
+      return stage.status === 'confirmed' ? { kind: 'thanks', label: 'ms.action.thank' } : undefined;
+  }
+}
+
+function PromptBanner({ prompt, plan, now, onAct }: { prompt: MilestonePrompt; plan: NonNullable<Data['plan']>; now: number; onAct(kind: MessageKind | 'renegotiate'): void }) {
+  const vars = { stage: stageLabelOf(plan, prompt.stageId), left: formatDuration(prompt.deadline - now), late: formatDuration(now - prompt.deadline) };
+  const action = promptAction(prompt, plan);
   return (
     <div className={`ms-prompt${prompt.late ? ' late' : ''}`} role="status" data-testid="milestone-prompt" data-kind={prompt.kind} data-late={prompt.late}>
-      {t(`ms.prompt.${prompt.kind}${prompt.late ? '.late' : ''}` as MessageKey, vars)}
+      <span>{t(`ms.prompt.${prompt.kind}${prompt.late ? '.late' : ''}` as MessageKey, vars)}</span>
+      {action && (
+        <button data-testid="milestone-prompt-action" onClick={() => onAct(action.kind)}>
+          {t(action.label)}
+        </button>
+      )}
     </div>
   );
 }

@@ -58,12 +58,20 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
     update(i, { share: { kind: 'fixed', minor: money && money.currency === total.currency ? money.minor : 0 } });
   };
 
+  // Only the last stage can take "the rest": a new stage takes it over, and the old last one starts at 0 %.
   const addStage = () => {
-    setStages((all) => [...all, { kind: 'custom', share: { kind: 'rest' }, trigger: { kind: 'custom' }, method: all[all.length - 1]?.method ?? 'bank_transfer' }]);
-    setShareInputs((all) => [...all, '']);
+    setStages((all) => [
+      ...all.map((s) => (s.share.kind === 'rest' ? { ...s, share: { kind: 'percent' as const, bp: 0 } } : s)),
+      { kind: 'custom', share: { kind: 'rest' }, trigger: { kind: 'custom' }, method: all[all.length - 1]?.method ?? 'bank_transfer' },
+    ]);
+    setShareInputs((all) => [...all.map((v, j) => (stages[j]?.share.kind === 'rest' ? '0' : v)), '']);
   };
   const removeStage = (i: number) => {
-    setStages((all) => all.filter((_, j) => j !== i));
+    setStages((all) => {
+      const left = all.filter((_, j) => j !== i);
+      // A "rest" stage left in the middle would be refused: it becomes 0 % there.
+      return left.map((s, j) => (s.share.kind === 'rest' && j !== left.length - 1 ? { ...s, share: { kind: 'percent' as const, bp: 0 } } : s));
+    });
     setShareInputs((all) => all.filter((_, j) => j !== i));
   };
 
@@ -120,7 +128,7 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
                 </label>
                 <label className="ms-field">
                   <span>{t('ms.edit.shareMode')}</span>
-                  <select value={mode} onChange={(e) => setShare(i, e.target.value as ShareMode, shareInputs[i] ?? '')}>
+                  <select data-testid="milestone-edit-mode" value={mode} onChange={(e) => setShare(i, e.target.value as ShareMode, shareInputs[i] ?? '')}>
                     <option value="percent">{t('ms.edit.percent')}</option>
                     <option value="fixed">{t('ms.edit.fixed')}</option>
                     {last && <option value="rest">{t('ms.edit.rest')}</option>}
@@ -165,7 +173,7 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
                 )}
                 <label className="ms-field">
                   <span>{t('ms.edit.due')}</span>
-                  <input type="date" value={toDateInput(stage.dueAt)} onChange={(e) => update(i, { dueAt: fromDateInput(e.target.value) })} />
+                  <input data-testid="milestone-edit-due" type="date" value={toDateInput(stage.dueAt)} onChange={(e) => update(i, { dueAt: fromDateInput(e.target.value) })} />
                 </label>
                 <label className="ms-field">
                   <span>{t('ms.edit.method')}</span>

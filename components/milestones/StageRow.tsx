@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ask } from '@/components/api';
 import { t, currentLocale, type MessageKey } from '@/lib/i18n';
 import { formatMoney, parseMoney } from '@/lib/orders/money';
@@ -27,13 +27,22 @@ interface Props {
   order: Order;
   tabId?: number;
   now: number;
-  /** Opens a message box from outside (a prompt banner). */
-  openMessage?: MessageKind;
+  /** Opens a message box or form from outside (a prompt banner's button); `n` makes a repeat click count. */
+  request?: { kind: MessageKind | 'renegotiate'; n: number };
+  /** The request was acted on: the panel forgets it, so a remount does not reopen it. */
+  onRequestSeen?(): void;
   onError(message: string): void;
 }
 
-export function StageRow({ plan, stage, index, order, tabId, now, openMessage, onError }: Props) {
-  const [open, setOpen] = useState<Open>(openMessage ? { kind: 'message', message: openMessage } : undefined);
+export function StageRow({ plan, stage, index, order, tabId, now, request, onRequestSeen, onError }: Props) {
+  const [open, setOpen] = useState<Open>();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!request) return;
+    setOpen(request.kind === 'renegotiate' ? { kind: 'renegotiate' } : { kind: 'message', message: request.kind });
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    onRequestSeen?.();
+  }, [request, onRequestSeen]);
   const ui = currentLocale();
   const overdue = isOverdue(stage, now);
   const paid = paidMinor(stage);
@@ -61,6 +70,7 @@ export function StageRow({ plan, stage, index, order, tabId, now, openMessage, o
 
   return (
     <li
+      ref={ref}
       className={`ms-stage status-${stage.status}${overdue ? ' overdue' : ''}`}
       data-testid="milestone-row"
       data-status={overdue ? 'overdue' : stage.status}

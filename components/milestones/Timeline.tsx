@@ -47,7 +47,10 @@ export function Timeline({ plan, attempts }: { plan: MilestonePlan; attempts: Co
                   </span>
                 )}
               </div>
-              {event?.note && event.kind !== 'created' && <div className="ms-event-note">{event.note}</div>}
+              {event?.note && event.kind === 'account_changed' && (
+                <div className="ms-event-note">{event.note.split(', ').map((f) => t(`ms.bank.${f}` as MessageKey)).join('、')}</div>
+              )}
+              {event?.note && event.kind !== 'created' && event.kind !== 'account_changed' && <div className="ms-event-note">{event.note}</div>}
               {event?.kind === 'created' && <div className="ms-event-note">{t(`ms.preset.${event.note ?? 'custom'}` as MessageKey)}</div>}
               {attempt?.text && <div className="ms-event-text" title={attempt.text}>{attempt.text}</div>}
               {attempt?.note && <div className="ms-event-note">{attempt.note}</div>}

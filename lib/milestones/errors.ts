@@ -29,4 +29,5 @@ export type MilestoneErrorCode =
   | 'noStages'
   | 'currency'
   | 'splitTooSmall'
-  | 'reasonRequired';
+  | 'reasonRequired'
+  | 'restNotLast';

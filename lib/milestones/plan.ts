@@ -25,7 +25,7 @@ export function splitTotal(totalMinor: number, shares: readonly Share[]): number
   if (shares.length === 0) throw new MilestoneError('noStages');
   const total = BigInt(totalMinor);
   const restIndex = shares.findIndex((s) => s.kind === 'rest');
-  if (restIndex >= 0 && restIndex !== shares.length - 1) throw new MilestoneError('sharesSum', { sum: '?' });
+  if (restIndex >= 0 && restIndex !== shares.length - 1) throw new MilestoneError('restNotLast');
   const scaled = shares.reduce((sum, s) => sum + nominalScaled(s, total), 0n);
   const want = total * BP;
   if (restIndex < 0 && scaled !== want) {

@@ -6,7 +6,6 @@ import { launchWithExtension, routeSellerPages, tabIdOf, URLS } from '../support
 // notice into the buyer's chat, the rest paid, the thank-you prompt.
 
 const ORDER_ID = 'JW-2026-118';
-const ORDER_KEY = `manual:${ORDER_ID}`;
 
 let context: BrowserContext;
 let worker: Worker;
@@ -26,9 +25,9 @@ test.afterAll(async () => {
  * worker (a manual order has no seller page to read it from). The database
  * already exists: the panel has asked the background for the list.
  */
-async function seedOrder(now: number): Promise<void> {
+async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_000, currency: 'USD' }, nick = 'Anna Petrova'): Promise<void> {
   await worker.evaluate(
-    async ({ key, orderId, now }) => {
+    async ({ key, orderId, now, amount, nick }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('paynudge');
         req.onsuccess = () => resolve(req.result);
@@ -40,9 +39,9 @@ async function seedOrder(now: number): Promise<void> {
           platform: 'manual',
           orderId,
           key,
-          buyer: { nick: 'Anna Petrova' },
+          buyer: { nick },
           items: [{ title: 'Custom 18k gold ring with sapphire', qty: 1 }],
-          amount: { minor: 500_000, currency: 'USD' },
+          amount,
           createdAt: now - 3_600_000,
           status: 'unpaid',
           statusSource: 'person',
@@ -56,7 +55,7 @@ async function seedOrder(now: number): Promise<void> {
       });
       db.close();
     },
-    { key: ORDER_KEY, orderId: ORDER_ID, now },
+    { key: `manual:${orderId}`, orderId, now, amount, nick },
   );
 }
 
@@ -156,5 +155,90 @@ test('a 50/30/20 plan for a US$5,000.00 order: deposit, receipt prompt, stage-2 
   await expect(timeline.locator('[data-kind="notice"]')).toContainText('US$1,500.00');
 
   await panel.getByTestId('milestone-panel').screenshot({ path: 'test/screenshots/milestones.png' });
+
+  // Receipts from the prompts, then the thank-you from its prompt: the plan is done.
+  for (const i of [1, 2]) {
+    await panel.locator('[data-testid="milestone-prompt"][data-kind="receipt_due"]').first().getByTestId('milestone-prompt-action').click();
+    await rows.nth(i).getByTestId('milestone-copy').click();
+    await expect(rows.nth(i)).toHaveAttribute('data-status', 'confirmed');
+  }
+  const thanks = panel.locator('[data-testid="milestone-prompt"][data-kind="thanks_due"]');
+  await thanks.getByTestId('milestone-prompt-action').click();
+  await expect(rows.nth(2).getByTestId('milestone-message-text')).toContainText('feedback');
+  await rows.nth(2).getByTestId('milestone-copy').click();
+  await expect(rows.nth(2)).toHaveAttribute('data-status', 'thanked');
+  await expect(panel.getByTestId('milestone-prompt')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+/** A calendar day on the seller's (China) clock, for <input type=date>. */
+function chinaDay(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('a custom yen plan: fixed deposit + the rest, the late deposit asked about then split in two, and the account-change warning', async () => {
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 420, height: 1400 });
+  const errors: string[] = [];
+  panel.on('pageerror', (e) => errors.push(e.message));
+  await panel.goto(extensionUrl('sidepanel.html'));
+  await seedOrder(Date.now(), 'TX-88', { minor: 1_000_001, currency: 'JPY' }, 'Kenji Sato');
+  await panel.reload();
+  const orderRow = panel.locator('[data-testid="order-row"][data-order-id="TX-88"]');
+  await orderRow.click();
+
+  await panel.getByTestId('milestone-add').click();
+  await panel.getByTestId('milestone-preset').selectOption('custom');
+  await panel.getByTestId('milestone-preset-next').click();
+  const edit = panel.getByTestId('milestone-edit-stage');
+  await expect(edit).toHaveCount(2);
+  // Shares that do not add up are refused before saving.
+  await edit.nth(0).getByTestId('milestone-edit-mode').selectOption('fixed');
+  await edit.nth(0).getByTestId('milestone-edit-share').fill('1,200,000');
+  await expect(panel.getByRole('alert')).toContainText('超过了订单总额');
+  await expect(panel.getByTestId('milestone-save')).toBeDisabled();
+  await edit.nth(0).getByTestId('milestone-edit-share').fill('300,000');
+  await edit.nth(0).getByTestId('milestone-edit-due').fill(chinaDay(-1));
+  await expect(panel.getByTestId('milestone-edit-amount')).toHaveText([/JP¥300,000/, /JP¥700,001/]);
+  await panel.getByLabel('账号').fill('6222 0210 0000 1111');
+  await panel.getByLabel('SWIFT').fill('BKCHCNBJ');
+  await panel.getByTestId('milestone-save').click();
+
+  const rows = panel.getByTestId('milestone-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'overdue');
+  await expect(rows.nth(1)).toHaveAttribute('data-amount-minor', '700001');
+  const overdue = panel.locator('[data-testid="milestone-prompt"][data-kind="overdue"]');
+  await expect(overdue).toHaveAttribute('data-late', 'true');
+
+  // Step 1: a gentle check on the reason, from the prompt.
+  await overdue.getByTestId('milestone-prompt-action').click();
+  await expect(rows.nth(0).getByTestId('milestone-message-text')).toContainText('JP¥300,000');
+  await rows.nth(0).getByTestId('milestone-copy').click();
+  await expect(panel.locator('[data-testid="milestone-event"][data-kind="late_check"]')).toHaveCount(1);
+
+  // Step 2: propose two parts without a late fee; sending it logs the renegotiation.
+  await overdue.getByTestId('milestone-prompt-action').click();
+  const form = rows.nth(0).getByTestId('milestone-renegotiate-form');
+  await form.getByRole('combobox').first().selectOption('split');
+  await form.getByTestId('milestone-reason').fill('Finance approves transfers monthly');
+  await expect(form.getByTestId('milestone-message-text')).toContainText('JP¥150,000');
+  await form.getByTestId('milestone-copy').click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'renegotiated');
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'renegotiated');
+  expect(await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-amount-minor'))))).toEqual([150_000, 150_000, 700_001]);
+  await expect(overdue).toHaveCount(0);
+  await expect(orderRow).toHaveAttribute('data-due-minor', '1000001');
+
+  // Changing the receiving account with money still open: warn, and offer the notice.
+  await panel.getByTestId('milestone-edit').click();
+  await panel.getByLabel('账号').fill('6222 0210 0000 2222');
+  await panel.getByTestId('milestone-save').click();
+  const warning = panel.getByTestId('milestone-account-warning');
+  await expect(warning).toContainText('30天');
+  await expect(warning.getByTestId('milestone-message-text')).toContainText('6222 0210 0000 2222');
+  await expect(panel.locator('[data-testid="milestone-event"][data-kind="account_changed"]')).toHaveCount(1);
+  await panel.getByTestId('milestone-panel').screenshot({ path: 'test-results/milestones-late.png' });
   expect(errors).toEqual([]);
 });
