@@ -49,27 +49,42 @@ describe('findTarget: person → adapter → heuristic', () => {
 });
 
 describe('findComposerHeuristic', () => {
-  it('skips hidden boxes and search boxes, prefers the one next to a send button', () => {
+  it('skips hidden boxes, search boxes and boxes without a send button of their own', () => {
     html(`
-      <header><textarea id="search" placeholder="搜索联系人"></textarea></header>
-      <div style="display:none"><textarea id="hidden"></textarea></div>
-      <textarea id="collapsed"></textarea>
+      <header><textarea id="search" placeholder="搜索联系人"></textarea><button>发送</button></header>
+      <div style="display:none"><textarea id="hidden"></textarea><button>发送</button></div>
+      <div><textarea id="collapsed"></textarea><button>发送</button></div>
       <aside><textarea id="notes"></textarea></aside>
       <div class="chat"><div class="toolbar"></div><div id="composer" contenteditable="true"></div><div class="bar"><button aria-label="Send"></button></div></div>`);
     sized(document.getElementById('search')!, 900, 300, 100);
     sized(document.getElementById('hidden')!, 900, 300, 800);
     // collapsed: zero size
-    sized(document.getElementById('notes')!, 600, 200, 400);
+    sized(document.getElementById('notes')!, 900, 300, 900);
     sized(document.getElementById('composer')!, 500, 80, 760);
     expect(findComposerHeuristic(document)?.id).toBe('composer');
   });
 
-  it('with no send button anywhere, takes the largest, then the lowest multi-line box', () => {
-    html('<textarea id="small"></textarea><textarea id="large"></textarea><textarea id="low"></textarea>');
+  it('a memo field with no send button is not a composer', () => {
+    html('<div class="memo"><textarea id="memo" placeholder="卖家备注"></textarea><button>保存</button></div>');
+    sized(document.getElementById('memo')!, 400, 100);
+    expect(findComposerHeuristic(document)).toBeNull();
+  });
+
+  it('among boxes with send buttons: multi-line first, then the largest, then the lowest', () => {
+    html(`<div><input id="line" type="text"><button>Send</button></div>
+      <div><textarea id="small"></textarea><button class="im-send-btn"></button></div>
+      <div><textarea id="large"></textarea><button>发送</button></div>
+      <div><textarea id="low"></textarea><button>发送(S)</button></div>`);
+    sized(document.getElementById('line')!, 900, 300, 999);
     sized(document.getElementById('small')!, 100, 40, 900);
     sized(document.getElementById('large')!, 400, 100, 300);
     sized(document.getElementById('low')!, 400, 100, 700);
     expect(findComposerHeuristic(document)?.id).toBe('low');
+    document.getElementById('low')!.parentElement!.remove();
+    document.getElementById('large')!.parentElement!.remove();
+    expect(findComposerHeuristic(document)?.id).toBe('small');
+    document.getElementById('small')!.parentElement!.remove();
+    expect(findComposerHeuristic(document)?.id).toBe('line');
   });
 
   it('a single-line input counts only next to a send button', () => {

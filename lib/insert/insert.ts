@@ -159,7 +159,8 @@ async function focusWithCaret(el: HTMLElement): Promise<void> {
       sel.removeAllRanges();
       sel.addRange(saved);
     }
-  } else if (!caretInside(el)) {
+  } else {
+    // No caret of the person's here: focusing put one at the start; what they typed comes first, so go to the end.
     const range = el.ownerDocument.createRange();
     const [node, offset] = endPoint(el);
     range.setStart(node, offset);

@@ -56,42 +56,67 @@ export function isVisible(el: HTMLElement): boolean {
   return true;
 }
 
-/** Documents reachable from `doc`: itself and every same-origin iframe, depth first. Cross-origin frames throw and are skipped. */
-export function reachableDocuments(doc: Document, depth = 3): Document[] {
-  const docs = [doc];
-  if (depth === 0) return docs;
-  for (const frame of doc.querySelectorAll('iframe, frame')) {
+/** A document reachable from the top one, with the iframe element holding it (none for the top). */
+interface Reached {
+  doc: Document;
+  frame: Element | null;
+}
+
+/** `doc` and every same-origin iframe document inside it, depth first. Cross-origin frames throw and are skipped. */
+function reachable(doc: Document, frame: Element | null = null, depth = 3): Reached[] {
+  const found: Reached[] = [{ doc, frame }];
+  if (depth === 0) return found;
+  for (const el of doc.querySelectorAll('iframe, frame')) {
     let inner: Document | null = null;
     try {
-      inner = (frame as HTMLIFrameElement).contentDocument;
+      inner = (el as HTMLIFrameElement).contentDocument;
     } catch {
       inner = null;
     }
-    if (inner?.body) docs.push(...reachableDocuments(inner, depth - 1));
+    if (inner?.body) found.push(...reachable(inner, el, depth - 1));
   }
-  return docs;
+  return found;
 }
 
+/** Documents reachable from `doc`: itself and every same-origin iframe's. */
+export function reachableDocuments(doc: Document): Document[] {
+  return reachable(doc).map((r) => r.doc);
+}
+
+/** A send button by its words, or an icon button by its class or id ("send-btn", "im-send"). */
 function isSendButton(el: Element): boolean {
   const label = [el.textContent, el.getAttribute('aria-label'), el.getAttribute('title'), (el as HTMLInputElement).value]
     .map((s) => (s ?? '').trim())
     .find((s) => s.length > 0 && s.length <= 20);
-  return !!label && SEND_WORDS.test(label);
+  if (label && SEND_WORDS.test(label)) return true;
+  const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+  return /(^|[-_\s])send([-_\s]|btn|button|$)/i.test(names);
 }
 
 /**
  * A send button next to the composer: in the nearest few ancestors, climbing
- * only while the container holds no other composer (else the page body
- * would make every box "next to" the one send button).
+ * only while the container holds no other composer (else a page-wide
+ * container would make every box "next to" the one send button). A composer
+ * in an iframe climbs on from the iframe element: its send button is usually
+ * in the parent page.
  */
-function nearSendButton(el: HTMLElement, others: readonly HTMLElement[]): boolean {
-  let node: HTMLElement | null = el.parentElement;
-  for (let level = 0; node && node !== el.ownerDocument.body && level < 4; level += 1, node = node.parentElement) {
+function nearSendButton(el: HTMLElement, frames: ReadonlyMap<Document, Element | null>): boolean {
+  let node: Element | null = el.parentElement;
+  for (let level = 0; level < 5; level += 1) {
+    if (!node || node === node.ownerDocument.documentElement) {
+      // Out of this frame's document: go on from the iframe element in the parent page.
+      const frame = frames.get((node ?? el).ownerDocument);
+      if (!frame) return false;
+      node = frame.parentElement;
+      continue;
+    }
     const container = node;
-    if (others.some((other) => other !== el && container.contains(other) && !el.contains(other))) return false;
+    const others = [...container.querySelectorAll(CANDIDATES)].filter((other) => other !== el && !el.contains(other) && !other.contains(el) && isComposer(other));
+    if (others.length > 0) return false;
     for (const button of container.querySelectorAll('button, [role="button"], input[type="submit"], input[type="button"], a')) {
       if (isSendButton(button)) return true;
     }
+    node = container.parentElement;
   }
   return false;
 }
@@ -113,22 +138,23 @@ function candidates(doc: Document): HTMLElement[] {
 
 /**
  * The most composer-like visible box in `doc` and its same-origin iframes.
- * Search boxes, hidden, disabled and read-only fields never count; single-line
- * inputs count only next to a send button. Among the rest: next to a send
- * button first, then multi-line over single-line, then the largest, then the
- * lowest on screen (chat composers sit at the bottom).
+ * Only a box with its own send button counts: a memo or note field without
+ * one is not a chat, and filling it would be worse than copying. Search
+ * boxes, hidden, disabled and read-only fields never count. Among the rest:
+ * multi-line over single-line, then the largest, then the lowest on screen
+ * (chat composers sit at the bottom).
  */
 export function findComposerHeuristic(doc: Document): HTMLElement | null {
   let best: { el: HTMLElement; score: number[] } | null = null;
-  for (const d of reachableDocuments(doc)) {
-    const all = candidates(d);
-    for (const el of all) {
+  const docs = reachable(doc);
+  const frames = new Map(docs.map((r) => [r.doc, r.frame] as const));
+  for (const { doc: d } of docs) {
+    for (const el of candidates(d)) {
       if (!isVisible(el) || isSearchBox(el)) continue;
-      const send = nearSendButton(el, all);
+      if (!nearSendButton(el, frames)) continue;
       const singleLine = el.tagName === 'INPUT';
-      if (singleLine && !send) continue;
       const rect = el.getBoundingClientRect();
-      const score = [send ? 1 : 0, singleLine ? 0 : 1, Math.round(area(el)), Math.round(rect.bottom)];
+      const score = [singleLine ? 0 : 1, Math.round(area(el)), Math.round(rect.bottom)];
       if (!best || compare(score, best.score) > 0) best = { el, score };
     }
   }

@@ -154,3 +154,41 @@ test('the composer the person focused wins over the platform guess, and no page 
   await page.close();
   expect(blocked).toEqual([]);
 });
+
+test('with nothing focused and no known chat box, the composer inside a same-origin iframe is found, not the search box', async () => {
+  const url = `${EDITOR_LAB}framed-only`;
+  const inner = '<div id="box" contenteditable="true" style="min-height:80px">在吗</div>';
+  const html = `<!DOCTYPE html><html><body>
+    <input type="search" placeholder="搜索" style="width:600px">
+    <div class="chat"><iframe srcdoc='${inner}' style="width:500px;height:120px"></iframe><button class="im-send-btn">发送</button></div>
+  </body></html>`;
+  await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.frameLocator('iframe').locator('#box')).toHaveText('在吗');
+  const tabId = (await tabIdOf(worker, url))!;
+  const result = await insertFromWorker(tabId, '您好\n在的');
+  expect(result?.inserted).toBe(true);
+  await expect(page.frameLocator('iframe').locator('#box')).toHaveText(/^在吗您好\s*在的$/);
+  await expect(page.locator('input[type="search"]')).toHaveValue('');
+  await page.close();
+});
+
+for (const kind of ['prosemirror', 'slate', 'lexical', 'quill'] as const) {
+  test(`${kind}: text goes in at the person's caret, not at the end`, async () => {
+    const url = `${EDITOR_LAB}${kind}`;
+    const page = await context.newPage();
+    await page.goto(url);
+    const editable = EDITORS[kind]!.editable(page);
+    await editable.click();
+    await editable.pressSequentially('在吗', { delay: 30 });
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => draftOf(page)).toBe('在吗');
+    const tabId = (await tabIdOf(worker, url))!;
+    const result = await insertFromWorker(tabId, '您好🎁');
+    expect(result?.inserted).toBe(true);
+    await expect.poll(() => draftOf(page)).toBe('在您好🎁吗');
+    await expect(page.locator('#fixture-state')).toHaveAttribute('data-sent', '0');
+    await page.close();
+  });
+}
