@@ -273,8 +273,9 @@ export async function suggestionExtras(
   order: { platform: import('../orders/model').Platform },
   customer: 'new' | 'returning',
   now: number = Date.now(),
-): Promise<{ templates: Template[]; ctx: { boost: (templateId: string) => number; vars: { shop?: string; seller?: string } } }> {
+): Promise<{ templates: Template[]; ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: { shop?: string; seller?: string } } }> {
   if (!boostCache || boostCache.db !== db || now - boostCache.at > BOOST_TTL_MS) boostCache = { db, at: now, boost: await learningBoost(db) };
   const [templates, settings] = await Promise.all([templateLibrary(db), getSettings(db)]);
-  return { templates, ctx: { boost: boostCache.boost.for(customer), vars: shopVars(settings, order.platform) } };
+  const { boost } = boostCache;
+  return { templates, ctx: { boost: boost.for(customer), uses: boost.uses, vars: shopVars(settings, order.platform) } };
 }

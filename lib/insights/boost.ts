@@ -13,8 +13,10 @@ import type { RecoveryStats } from './stats';
 export type Customer = 'new' | 'returning';
 
 export interface Boost {
-  /** Added to the engine's score; roughly -2..+3 (the engine's round match is worth 10). */
+  /** Learned and exploration together; roughly -2..+3 (the engine's round match is worth 20). */
   score: number;
+  /** The learned part alone: the smoothed success rate against the shop's overall rate. */
+  exploit: number;
   /** Why, for the person: "paid 8 of 19 times for returning buyers" or "new: being tried". */
   reason: string;
   tries: number;
@@ -22,13 +24,17 @@ export interface Boost {
 }
 
 /**
- * `boost(id, customer)` is the score; `boost.explain(id, customer)` says why;
- * `boost.for(customer)` is the `(templateId) => number` suggest ctx.boost takes.
+ * `boost(id, customer)` is the score with exploration; `boost.explain(id,
+ * customer)` says why. For the engine, which explores by itself from
+ * ctx.uses and labels a suggestion "learned" when its boost is high:
+ * `boost.for(customer)` (ctx.boost) is the learned part only, zero until a
+ * template has EXPLORE_TRIES tries, and `boost.uses` (ctx.uses) the tries.
  */
 export type TemplateBoost = ((templateId: string, customer?: Customer) => number) & {
   detail(templateId: string, customer?: Customer): Boost;
   explain(templateId: string, customer?: Customer): string;
   for(customer: Customer): (templateId: string) => number;
+  uses(templateId: string): number;
 };
 
 /** Below this many tries a template gets the exploration bonus. */
@@ -58,11 +64,15 @@ export function templateBoost(stats: RecoveryStats): TemplateBoost {
     const score = Math.max(-2, Math.min(3, exploit + explore));
     const who = useSpecific && customer ? t(customer === 'returning' ? 'opt.boost.forReturning' : 'opt.boost.forNew') : t('opt.boost.forAll');
     const reason = tries === 0 ? t('opt.boost.untried') : tries < EXPLORE_TRIES ? t('opt.boost.trying', { paid, tries }) : t('opt.boost.paid', { paid, tries, who });
-    return { score, reason, tries, paid };
+    return { score, exploit, reason, tries, paid };
   };
   const boost = ((templateId: string, customer?: Customer) => detail(templateId, customer).score) as TemplateBoost;
   boost.detail = detail;
   boost.explain = (templateId, customer) => detail(templateId, customer).reason;
-  boost.for = (customer) => (templateId) => detail(templateId, customer).score;
+  boost.for = (customer) => (templateId) => {
+    const d = detail(templateId, customer);
+    return d.tries < EXPLORE_TRIES ? 0 : Math.max(-2, Math.min(3, d.exploit));
+  };
+  boost.uses = (templateId) => total(templateId).reminded;
   return boost;
 }

@@ -109,6 +109,10 @@ describe('learning boost', () => {
     const boost = templateBoost(computeStats({ orders, attempts, buyers }));
     expect(boost('warm', 'returning')).toBeGreaterThan(boost('warm', 'new'));
     expect(boost.explain('warm', 'returning')).toBe('paid 6 of 6 times for returning buyers');
+    // The engine gets the learned part only, once there are enough tries, and the tries for its own exploration.
+    expect(boost.for('returning')('warm')).toBeGreaterThan(1);
+    expect(boost.for('new')('never-used')).toBe(0);
+    expect(boost.uses('warm')).toBe(12);
     // Stays within the engine's clamp.
     expect(Math.abs(boost('warm', 'returning'))).toBeLessThanOrEqual(5);
   });
