@@ -319,4 +319,22 @@ describe('unpaidSummary', () => {
     await applyPageRead(db, pageRead([seen('1001001')]), T0 + HOUR_MS);
     expect(await unpaidSummary(db)).toEqual({ count: 1, totals: [{ currency: 'CNY', minor: 9900 }] });
   });
+
+  it('counts a staged order for its open stages only, and not at all once every stage is paid', async () => {
+    await applyPageRead(db, pageRead([seen('1001001', { amount: { minor: 500000, currency: 'USD' } }), seen('1001002')]), T0);
+    const staged = (await getOrder(db, orderKey('taobao', '1001001')))!;
+    await db.put('orders', { ...staged, dueMinor: 250000 });
+    expect(await unpaidSummary(db)).toEqual({
+      count: 2,
+      totals: [
+        { currency: 'CNY', minor: 9900 },
+        { currency: 'USD', minor: 250000 },
+      ],
+    });
+    await db.put('orders', { ...staged, dueMinor: 0 });
+    expect(await unpaidSummary(db)).toEqual({ count: 1, totals: [{ currency: 'CNY', minor: 9900 }] });
+    // A later page read keeps the plan's figure.
+    await applyPageRead(db, pageRead([seen('1001001', { amount: { minor: 500000, currency: 'USD' } }), seen('1001002')]), T0 + HOUR_MS);
+    expect((await getOrder(db, orderKey('taobao', '1001001')))!.dueMinor).toBe(0);
+  });
 });

@@ -168,7 +168,13 @@ export interface UnpaidSummary {
   totals: Money[];
 }
 
+/** Still to collect on an order: the total, or the open stages of a staged order. */
+export function dueOf(order: Order): Money {
+  return { minor: order.dueMinor ?? order.amount.minor, currency: order.amount.currency };
+}
+
+/** Orders with money still to collect and how much, per currency (a fully paid staged order counts for nothing). */
 export async function unpaidSummary(db: Db): Promise<UnpaidSummary> {
-  const open = await db.getAllFromIndex('orders', 'by-status', 'unpaid');
-  return { count: open.length, totals: sumByCurrency(open.map((o) => o.amount)) };
+  const open = (await db.getAllFromIndex('orders', 'by-status', 'unpaid')).filter((o) => dueOf(o).minor > 0);
+  return { count: open.length, totals: sumByCurrency(open.map(dueOf)) };
 }
