@@ -170,6 +170,12 @@ describe('parseCountdown', () => {
     ['1 hour remaining', hms(1)],
     ['30 mins left', hms(0, 30)],
     ['剩余 00:00:00', 0],
+    // A label's colon right before the count (full-width, as Chinese pages print it).
+    ['剩余时间：2天', hms(0, 0, 0, 2)],
+    ['剩余时间：1天 3小时', hms(3, 0, 0, 1)],
+    ['剩余时间:5小时', hms(5)],
+    ['剩余付款时间：1天3小时20分', hms(3, 20, 0, 1)],
+    ['Time left:2h', hms(2)],
   ])('%j', (text, remaining) => {
     expect(parseCountdown(text, now)).toBe(now + remaining);
   });
@@ -191,6 +197,9 @@ describe('parseCountdown', () => {
     '2026年11月20日',
     '剩余',
     '剩余 23:61:00',
+    '14:30分 20秒', // the tail of a clock is not a count (else "30分 20秒" would read as two units)
+    '剩余 1.5h', // nor is a decimal's tail
+    '下单时间：14:03 5分钟', // a clock then a lone unit, no keyword
     '',
     'nothing here',
   ])('%j -> null', (text) => {

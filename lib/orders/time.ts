@@ -120,8 +120,11 @@ function unitKey(unit: string): string | null {
 }
 
 // "日" is deliberately not a unit: it would read "11月20日" as 20 days.
+// A number right after another number and "." or ":" is the tail of a clock
+// or a decimal ("14:03 5分", "1.5h"), not a count; after a label's colon
+// ("剩余时间：2天", which NFKC turns into "剩余时间:2天") it is one.
 const UNIT_TOKEN_RE =
-  /(?<![\d.:])(\d{1,4})\s*(天|小时|小時|钟头|时|時|分钟|分鐘|分|秒|days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|d)(?![A-Za-z])/giu;
+  /(?<![\d.])(?<!\d\s*[.:]\s*)(\d{1,4})\s*(天|小时|小時|钟头|时|時|分钟|分鐘|分|秒|days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|d)(?![A-Za-z])/giu;
 const TOKEN_GAP_RE = /^[\s,，、]*(?:and\s*)?$/i;
 
 interface UnitRun {

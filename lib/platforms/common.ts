@@ -276,7 +276,7 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
 }
 
 // Countdown units parseCountdown does not know, as seller pages in Vietnam
-// and Brazil print them; and a colon glued to the number ("剩余时间：2天").
+// and Brazil print them.
 const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*ngày/giu, '$1d'],
   [/(\d)\s*giờ/giu, '$1h'],
@@ -285,7 +285,6 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
   [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
-  [/[:：](?=\s*\d{1,4}\s*(?:天|小时|小時|时|時|分|秒|[dhms](?![a-z])))/giu, ': '],
 ];
 
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
