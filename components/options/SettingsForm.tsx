@@ -186,7 +186,8 @@ export function SettingsForm({ onLanguage }: { onLanguage(): void }) {
               {commands.length === 0 && <li className="muted">{t('opt.settings.noCommands')}</li>}
               {commands.map((c) => (
                 <li key={c.name}>
-                  {c.description || c.name}: <kbd>{c.shortcut || t('opt.settings.notSet')}</kbd>
+                  {c.name === '_execute_action' || c.name === '_execute_browser_action' ? t('opt.settings.cmdPopup') : c.description || c.name}:{' '}
+                  <kbd>{c.shortcut || t('opt.settings.notSet')}</kbd>
                 </li>
               ))}
             </ul>

@@ -104,8 +104,12 @@ test('export, erase and import restore everything exactly; CSV opens with Chines
   const options = await openOptions('data');
   // Settings too, so every store has something.
   await send(options, { type: 'settings/set', settings: { shops: { taobao: { shopName: '小雨家居', signature: '阿杰' } }, defaultLanguage: 'zh-CN', retentionDays: 90 } });
+  // And a staged-payment plan on one order.
+  const orders0 = (await everything(options)).orders as { key: string; buyer: { nick: string } }[];
+  const staged = orders0.find((o) => o.buyer.nick === '王小二')!;
+  await send(options, { type: 'milestones/create', orderKey: staged.key, presetId: 'prepay_30_70' });
   const before = await everything(options);
-  for (const store of ['orders', 'buyers', 'attempts', 'templates', 'settings'] as const) expect(before[store].length, store).toBeGreaterThan(0);
+  for (const store of STORES) expect(before[store].length, store).toBeGreaterThan(0);
 
   const [json] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-json').click()]);
   // Saved outside test-results/, which another Playwright run may clear meanwhile.
@@ -204,6 +208,12 @@ test('settings save, the language picker switches the page, and insights chart t
   await expect(options.getByTestId('ins-reminded')).toHaveText('1');
   await expect(options.locator('svg.chart').first()).toBeVisible();
   await options.screenshot({ path: 'test/screenshots/options-insights-zh-CN.png' });
+  // Dark theme follows the system.
+  await options.emulateMedia({ colorScheme: 'dark' });
+  const bg = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).not.toBe('rgb(255, 255, 255)');
+  await options.getByTestId('tab-settings').click();
+  await options.screenshot({ path: 'test/screenshots/options-settings-dark-zh-CN.png' });
   await options.close();
 });
 

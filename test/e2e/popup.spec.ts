@@ -107,6 +107,9 @@ test('popup numbers, the urgent list and due follow-ups match the seeded orders'
   await expect(popup.getByTestId('follow-up')).toHaveAttribute('data-order-key', `taobao:${bear.orderId}`);
   await expect(popup.getByTestId('follow-up')).toContainText('快乐的小熊');
   await expect(popup.getByTestId('follow-up')).toContainText(yuan(bear.minor));
+  // A staged order: the money still due in its open stages shows, one line per currency.
+  await send(popup, { type: 'milestones/create', orderKey: `taobao:${bag.orderId}`, presetId: 'prepay_30_70' });
+  await expect(popup.getByTestId('stages-outstanding')).toHaveText([yuan(bag.minor)]);
   await popup.screenshot({ path: 'test/screenshots/popup-zh-CN.png' });
   await list.close();
   await popup.close();

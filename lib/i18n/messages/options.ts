@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 // UI strings of the popup, options page, data and insights (issue 7), keys prefixed opt..
 export default defineMessages({
   'zh-CN': {
+    'opt.settings.cmdPopup': '打开 PayNudge 弹出窗口',
     'opt.tpl.priority': '优先级',
     'opt.priority.0': '普通',
     'opt.priority.1': '较优先',
@@ -113,7 +114,7 @@ export default defineMessages({
     'opt.tpl.malformed': '花括号不成对：变量要写成 {{buyer}} 这样。',
     'opt.settings.cadence': '提醒节奏',
     'opt.settings.quiet': '免打扰时段',
-    'opt.settings.quietOn': '这段时间内不提醒（北京时间）',
+    'opt.settings.quietOn': '这段时间内不提醒（按买家所在时区，不知道时按卖家时区）',
     'opt.settings.quietStart': '开始',
     'opt.settings.quietEnd': '结束',
     'opt.settings.shops': '店铺与话术语言',
@@ -192,6 +193,7 @@ export default defineMessages({
     'opt.popup.openOptions': '话术与设置',
   },
   'zh-TW': {
+    'opt.settings.cmdPopup': '開啟 PayNudge 彈出視窗',
     'opt.tpl.priority': '優先順序',
     'opt.priority.0': '一般',
     'opt.priority.1': '較優先',
@@ -302,7 +304,7 @@ export default defineMessages({
     'opt.tpl.malformed': '大括號不成對：變數要寫成 {{buyer}} 這樣。',
     'opt.settings.cadence': '提醒節奏',
     'opt.settings.quiet': '勿擾時段',
-    'opt.settings.quietOn': '這段時間內不提醒（北京時間）',
+    'opt.settings.quietOn': '這段時間內不提醒（依買家所在時區，不知道時依賣家時區）',
     'opt.settings.quietStart': '開始',
     'opt.settings.quietEnd': '結束',
     'opt.settings.shops': '店鋪與話術語言',
@@ -381,6 +383,7 @@ export default defineMessages({
     'opt.popup.openOptions': '話術與設定',
   },
   en: {
+    'opt.settings.cmdPopup': 'Open the PayNudge popup',
     'opt.tpl.priority': 'Priority',
     'opt.priority.0': 'Normal',
     'opt.priority.1': 'Higher',
@@ -491,7 +494,7 @@ export default defineMessages({
     'opt.tpl.malformed': 'Unbalanced braces: write variables like {{buyer}}.',
     'opt.settings.cadence': 'Reminder cadence',
     'opt.settings.quiet': 'Quiet hours',
-    'opt.settings.quietOn': 'No reminders during these hours (China time)',
+    'opt.settings.quietOn': 'No reminders during these hours (the buyer’s time zone when known, else the seller’s)',
     'opt.settings.quietStart': 'From',
     'opt.settings.quietEnd': 'To',
     'opt.settings.shops': 'Shops and message language',
