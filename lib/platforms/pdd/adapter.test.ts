@@ -259,7 +259,7 @@ describe('pddAdapter: mutated pages (property)', () => {
             expect(order.amount, `${order.orderId} after ${JSON.stringify(steps)}`).toEqual(cny(TRUE_AMOUNTS[order.orderId]!));
           }
         }),
-        { numRuns: 100 },
+        { numRuns: 150 },
       );
     }, 60_000);
   }

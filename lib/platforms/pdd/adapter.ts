@@ -72,11 +72,25 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // The total is only ever the order-level amount column: never a unit price.
   // What follows 含运费 is the shipping fee, not a total that went missing.
   const totalText = spacedText(amountCell).split(/[(（]?\s*含\s*(?:运费|快递)/)[0] ?? '';
-  const amount = amountCell ? cny(totalText, bareAllowed) : null;
+  // A total cell starts with the total (after at most a short label); a goods line with a price does not.
+  const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) ? cny(totalText, bareAllowed) : null;
   const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
   if (!amount || !nick) return undefined;
-
   const priceHeader = columns.price === undefined ? '' : textOf(header.cells[columns.price]);
+  // Every mapped cell must hold what its header promises; otherwise a header
+  // and a row each lost a different cell and the total may be a unit price.
+  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cell(grid.main, index)));
+  const lined =
+    holds(columns.qty, (t) => /^\d{1,6}$/.test(t)) &&
+    holds(columns.price, (t) => cny(t, /元/.test(priceHeader)) !== null) &&
+    holds(columns.buyer, (t) => !parseMoney(t)) &&
+    holds(columns.item, (t) => !parseMoney(t, 'CNY') || /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')));
+  if (!lined) return undefined;
+  // Order-level cells (buyer, status, total) span the order's rows together; a unit price does not.
+  const statusCell = cell(grid.main, columns.status);
+  const spanOf = (el: Element | undefined) => el?.getAttribute('rowspan') ?? null;
+  if (spanOf(statusCell) !== null && spanOf(amountCell) !== spanOf(statusCell)) return undefined;
+
   const items: OrderItem[] = [];
   for (const row of grid.rows) {
     const itemCell = cell(row, columns.item);
@@ -84,7 +98,6 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   }
 
   const scopeText = scope.map((s) => spacedText(s)).join(' ');
-  const statusCell = cell(grid.main, columns.status);
   const statusText = spacedText(statusCell) || scopeText;
   const status = statusFromWords(statusText);
   // A status cell without a status word means the cells no longer line up with the header.
