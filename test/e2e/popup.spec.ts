@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
 
