@@ -78,22 +78,24 @@ test('a buyer nick carrying HTML is shown as text in the panel, popup and option
   await Promise.all([list.close(), panel.close(), popup.close(), options.close()]);
 });
 
-test('extension pages cannot run injected inline script or eval', async () => {
+test('extension pages refuse injected inline script and any network connection (CSP enforced)', async () => {
   const panel = await open('sidepanel.html');
-  const result = await panel.evaluate(() => {
+  const result = await panel.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
     const script = document.createElement('script');
     script.textContent = 'globalThis.__pwned = true';
     document.body.append(script);
-    let evalRan = false;
+    let fetched = true;
     try {
-      // eslint-disable-next-line no-eval
-      evalRan = (0, eval)('true') as boolean;
+      await fetch('https://example.com/collect');
     } catch {
-      evalRan = false;
+      fetched = false;
     }
-    return { inline: (globalThis as { __pwned?: unknown }).__pwned === true, evalRan };
+    await new Promise((r) => setTimeout(r, 100));
+    return { inline: (globalThis as { __pwned?: unknown }).__pwned === true, fetched, violations: [...new Set(violations)].sort() };
   });
-  expect(result).toEqual({ inline: false, evalRan: false });
+  expect(result).toEqual({ inline: false, fetched: false, violations: ['connect-src', 'script-src-elem'] });
   await panel.close();
 });
 
