@@ -13,29 +13,12 @@ import { t, type MessageKey } from '@/lib/i18n';
 
 const NOTIFICATION_PREFIX = 'followup:';
 
-/** A plain round icon drawn once: notifications need one and we ship no remote images. */
-async function notificationIcon(): Promise<string> {
-  const canvas = new OffscreenCanvas(80, 80);
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = '#e4572e';
-  g.beginPath();
-  g.arc(40, 40, 38, 0, Math.PI * 2);
-  g.fill();
-  g.fillStyle = '#fff';
-  g.font = 'bold 44px sans-serif';
-  g.textAlign = 'center';
-  g.textBaseline = 'middle';
-  g.fillText('¥', 40, 43);
-  const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `data:image/png;base64,${btoa(binary)}`;
-}
+/** Notifications need an image from the package (data: URLs are refused). */
+const NOTIFICATION_ICON = '/notification.png' as const;
 
 export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
   const db = () => (dbPromise ??= openPayNudgeDb());
-  let icon: Promise<string> | undefined;
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;
@@ -56,8 +39,14 @@ export default defineBackground(() => {
       if (!wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
     }
     const have = new Map(existing.map((a) => [a.name, a.scheduledTime]));
+    const now = Date.now();
     for (const [name, at] of wanted) {
-      if (have.get(name) !== at) await browser.alarms.create(name, { when: Math.max(at, Date.now() + 1000) });
+      const scheduled = have.get(name);
+      // Already due (set in the past, or missed while the browser was closed): fire soon, once;
+      // moving an existing alarm on every change would keep it from ever firing.
+      if (at <= now) {
+        if (scheduled === undefined || scheduled > now + 1000) await browser.alarms.create(name, { when: now + 500 });
+      } else if (scheduled !== at) await browser.alarms.create(name, { when: at });
     }
     if (!have.has(TICK_ALARM)) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
   };
@@ -68,17 +57,19 @@ export default defineBackground(() => {
     if (!order?.followUp || order.status !== 'unpaid' || order.followUp.notifiedAt !== undefined) return;
     if (order.followUp.at > Date.now()) return;
     const settings = await readCadenceSettings(store);
-    await markFollowUpNotified(store, orderKey, Date.now());
     if (settings.notifications) {
-      icon ??= notificationIcon();
+      // It stays until the person acts on it: a follow-up is a promise we keep.
       await browser.notifications.create(NOTIFICATION_PREFIX + orderKey, {
         type: 'basic',
-        iconUrl: await icon,
+        iconUrl: browser.runtime.getURL(NOTIFICATION_ICON),
         title: t('ws.notify.title', { buyer: order.buyer.nick }),
         message: t(`ws.notify.${order.followUp.kind}` as MessageKey, { amount: formatMoney(order.amount) }),
         priority: 2,
+        requireInteraction: true,
       });
     }
+    // Marked only once shown, so a failure leaves it for the next check.
+    await markFollowUpNotified(store, orderKey, Date.now());
     changed();
   };
 
@@ -161,9 +152,8 @@ export default defineBackground(() => {
     const top = suggestionsFor(entry.order, buyer, entry.attempts, {}, Date.now())[0];
     if (!top) return;
     const result = await askTab(tab.id, 'composer/insert', { text: top.text });
-    icon ??= notificationIcon();
     if (!result?.inserted) {
-      await browser.notifications.create('shortcut', { type: 'basic', iconUrl: await icon, title: 'PayNudge', message: t('ws.notify.noComposer') });
+      await browser.notifications.create('shortcut', { type: 'basic', iconUrl: browser.runtime.getURL(NOTIFICATION_ICON), title: 'PayNudge', message: t('ws.notify.noComposer') });
       return;
     }
     await recordAttempt(store, {

@@ -20,6 +20,9 @@ const ZONES = ['', 'Asia/Shanghai', 'Asia/Taipei', 'Asia/Hong_Kong', 'Asia/Singa
 export function BuyerProfile({ buyerKey, buyer, profile, onSaved, onError }: Props) {
   const [note, setNote] = useState(buyer?.note ?? '');
   const [tags, setTags] = useState((buyer?.tags ?? []).join(', '));
+  // Shown at once; the stored value comes back with the next load.
+  const [doNotRemind, setDoNotRemind] = useState(buyer?.doNotRemind === true);
+  useEffect(() => setDoNotRemind(buyer?.doNotRemind === true), [buyer?.doNotRemind]);
   useEffect(() => {
     setNote(buyer?.note ?? '');
     setTags((buyer?.tags ?? []).join(', '));
@@ -41,7 +44,11 @@ export function BuyerProfile({ buyerKey, buyer, profile, onSaved, onError }: Pro
       {buyer && (
         <div className="profile-form">
           <label className="check">
-            <input type="checkbox" data-testid="do-not-remind" checked={buyer.doNotRemind === true} onChange={(e) => void save({ doNotRemind: e.target.checked })} />
+            <input type="checkbox" data-testid="do-not-remind" checked={doNotRemind}
+              onChange={(e) => {
+                setDoNotRemind(e.target.checked);
+                void save({ doNotRemind: e.target.checked });
+              }} />
             {t('ws.profile.doNotRemind')}
           </label>
           <div className="ws-pickers">

@@ -64,18 +64,9 @@ export function quietZone(buyerZone: string | undefined, settings: CadenceSettin
   return localTimeZone();
 }
 
-// A queue of thousands of orders asks the same question (this zone, now) over and over.
-const quietMemo = new Map<string, number | undefined>();
-
 /** When quiet hours end if `at` falls inside them, else undefined. Windows may wrap past midnight. */
 export function quietUntil(at: number, zone: string, settings: CadenceSettings): number | undefined {
-  const q = settings.quietHours;
-  const memoKey = `${zone}|${at}|${q.enabled}|${q.start}|${q.end}`;
-  if (quietMemo.has(memoKey)) return quietMemo.get(memoKey);
-  if (quietMemo.size > 2000) quietMemo.clear();
-  const result = computeQuietUntil(at, zone, settings);
-  quietMemo.set(memoKey, result);
-  return result;
+  return computeQuietUntil(at, zone, settings);
 }
 
 function computeQuietUntil(at: number, zone: string, settings: CadenceSettings): number | undefined {

@@ -22,23 +22,36 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Both answers are asked once per order in a queue of thousands: remember them (a throw is slow).
+const validity = new Map<string, boolean>();
+let local: string | undefined;
+
 export function isValidTimeZone(zone: string | undefined): zone is string {
   if (!zone) return false;
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
+  let ok = validity.get(zone);
+  if (ok === undefined) {
+    try {
+      formatter(zone);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (validity.size > 500) validity.clear();
+    validity.set(zone, ok);
   }
+  return ok;
 }
 
 /** The browser's own zone (the seller's unless the settings say otherwise). */
 export function localTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
-  } catch {
-    return 'Asia/Shanghai';
+  if (local === undefined) {
+    try {
+      local = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
+    } catch {
+      local = 'Asia/Shanghai';
+    }
   }
+  return local;
 }
 
 export interface WallClock {
@@ -51,20 +64,38 @@ export interface WallClock {
   minuteOfDay: number;
 }
 
-/** The wall clock in `zone` at an instant. */
-export function wallClock(zone: string, at: number): WallClock {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const hour = parts.hour! % 24;
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour, minute: parts.minute!, minuteOfDay: hour * 60 + parts.minute! };
-}
-
-/** Minutes east of UTC in `zone` at an instant (e.g. 480 in China, -240 in New York in summer). */
-export function offsetMinutes(zone: string, at: number): number {
+/** The zone's offset read from Intl (slow: a formatToParts call). */
+function readOffset(zone: string, at: number): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
+}
+
+// Offsets are whole quarter hours and change only at quarter-hour instants of
+// UTC, so one reading holds for the whole quarter hour it was taken in.
+const QUARTER = 15 * MINUTE;
+const offsets = new Map<string, number>();
+
+/** Minutes east of UTC in `zone` at an instant (e.g. 480 in China, -240 in New York in summer). */
+export function offsetMinutes(zone: string, at: number): number {
+  const bucket = Math.floor(at / QUARTER) * QUARTER;
+  const key = `${zone}|${bucket}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    off = readOffset(zone, bucket);
+    if (offsets.size > 5000) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
+
+/** The wall clock in `zone` at an instant. */
+export function wallClock(zone: string, at: number): WallClock {
+  const d = new Date(at + offsetMinutes(zone, at) * MINUTE);
+  const hour = d.getUTCHours();
+  const minute = d.getUTCMinutes();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour, minute, minuteOfDay: hour * 60 + minute };
 }
 
 /**
@@ -83,8 +114,7 @@ export function zonedTimeToUtc(zone: string, year: number, month: number, day: n
 
 /** Parses "HH:MM" into minutes since midnight. */
 export function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
 /** The next instant at or after `from` when the wall clock in `zone` shows `minuteOfDay`. */

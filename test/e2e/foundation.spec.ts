@@ -109,6 +109,7 @@ test('unpaid orders flow from the sold-items page to the chat box, the log and t
   await expect(rows.first()).toHaveAttribute('data-buyer', CHAT_BUYER);
   await rows.first().click();
   const suggestions = panel.getByTestId('suggestion');
+  await expect(suggestions.nth(2)).toBeVisible();
   expect(await suggestions.count()).toBeGreaterThanOrEqual(3);
   const texts = await panel.getByTestId('suggestion-text').allTextContents();
   for (const text of texts) expect(text).not.toContain('{{');
