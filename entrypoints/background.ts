@@ -10,6 +10,7 @@ import { buyerKey } from '@/lib/orders/model';
 import { formatMoney } from '@/lib/orders/money';
 import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX } from '@/lib/reminders/followups';
 import { t, type MessageKey } from '@/lib/i18n';
+import { reinjectContentScripts } from '@/lib/background/reinject';
 
 const NOTIFICATION_PREFIX = 'followup:';
 
@@ -173,7 +174,11 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((raw, sender) => background.handle(raw, sender));
-  browser.runtime.onInstalled.addListener(() => changed());
+  browser.runtime.onInstalled.addListener(() => {
+    changed();
+    // Seller tabs already open keep working after an update: the new content scripts take over there.
+    void reinjectContentScripts();
+  });
   browser.runtime.onStartup.addListener(() => changed());
   browser.alarms.onAlarm.addListener((alarm) => {
     const key = orderKeyOfAlarm(alarm.name);

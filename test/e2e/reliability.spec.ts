@@ -10,10 +10,11 @@ import { growAndMeasure } from '../../bench/grow.js';
 
 let context: BrowserContext;
 let extensionUrl: (path: string) => string;
+let extensionId: string;
 let adapters: string;
 
 test.beforeAll(async () => {
-  ({ context, extensionUrl } = await launchWithExtension());
+  ({ context, extensionUrl, extensionId } = await launchWithExtension());
   await routeSellerPages(context);
   const out = await build({
     entryPoints: [resolve(import.meta.dirname, '../../bench/page-adapters.ts')],
@@ -138,12 +139,32 @@ test('after an extension reload the old content script stops quietly and the new
   await list.goto(URLS.taobaoUnpaid);
   await expect.poll(async () => (await storeCounts()).unpaid, { timeout: 10_000 }).toBeGreaterThan(0);
 
-  const worker = context.serviceWorkers()[0]!;
-  const reloaded = context.waitForEvent('serviceworker');
-  await worker.evaluate(() => chrome.runtime.reload()).catch(() => {
-    // The worker goes away while answering.
-  });
-  await reloaded;
+  // What the reload button of chrome://extensions does (an unpacked update); developer mode keeps it enabled.
+  const extensions = await context.newPage();
+  await extensions.goto('chrome://extensions');
+  await extensions.evaluate(async (id) => {
+    const dev = (chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object, done: () => void): void; reload(id: string, o: object, done: () => void): void } }).developerPrivate;
+    await new Promise<void>((done) => dev.updateProfileConfiguration({ inDeveloperMode: true }, done));
+    await new Promise<void>((done) => dev.reload(id, { failQuietly: true }, done));
+  }, extensionId);
+  await extensions.close();
+  // The reloaded extension answers again (same id: unpacked extensions keep it).
+  await expect
+    .poll(
+      async () => {
+        const page = await context.newPage();
+        try {
+          await page.goto(extensionUrl('popup.html'));
+          return await page.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'summary/get' })) as { ok?: boolean } | undefined)?.ok === true);
+        } catch {
+          return false;
+        } finally {
+          await page.close();
+        }
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 
   // The page keeps changing after the update: one order is paid and leaves the unpaid tab.
   const before = (await storeCounts()).unpaid;
