@@ -185,7 +185,10 @@ function toMinor(raw: string, sepDigits: number, scale: number): number | null {
   // "0.29" into 28.999999999999996 fen.
   const kept = frac.slice(0, scale).padEnd(scale, '0');
   const roundUp = (frac.charAt(scale) || '0') >= '5'; // amounts are never negative, so half-up is half-away
-  const minor = BigInt(intPart + kept) + (roundUp ? 1n : 0n);
+  const digits = intPart + kept;
+  // Up to 15 digits is exact as a double; BigInt only for the rare longer ones.
+  if (digits.length <= 15) return Number(digits) + (roundUp ? 1 : 0);
+  const minor = BigInt(digits) + (roundUp ? 1n : 0n);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
   return Number(minor);
 }

@@ -8,6 +8,7 @@ import {
   formatDurationZh,
   parseCountdown,
   parseWallTime,
+  zoneOffsetMinutes,
 } from './time';
 
 const CN = CHINA_OFFSET_MINUTES;
@@ -252,5 +253,52 @@ describe('formatAgeZh', () => {
     [Number.NaN, '—'],
   ])('%i -> %s', (ms, text) => {
     expect(formatAgeZh(ms)).toBe(text);
+  });
+});
+
+describe('zoneOffsetMinutes', () => {
+  // What Intl says, asked directly: the reference the day cache must agree with.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const exact = (timeZone: string, utcMs: number) => {
+    if (!formats.has(timeZone)) {
+      formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }));
+    }
+    const parts: Record<string, number> = Object.fromEntries(
+      formats
+        .get(timeZone)!
+        .formatToParts(utcMs)
+        .filter((p) => p.type !== 'literal')
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / MINUTE_MS);
+  };
+
+  it('changes at the exact minute a clock springs forward or falls back, asked in any order', () => {
+    // Los Angeles: 2026-03-08 02:00 PST -> 03:00 PDT (10:00 UTC); 2026-11-01 02:00 PDT -> 01:00 PST (09:00 UTC).
+    const spring = Date.UTC(2026, 2, 8, 10, 0, 0);
+    const fall = Date.UTC(2026, 10, 1, 9, 0, 0);
+    expect(zoneOffsetMinutes('America/Los_Angeles', spring - 1000)).toBe(-480);
+    expect(zoneOffsetMinutes('America/Los_Angeles', spring)).toBe(-420);
+    expect(zoneOffsetMinutes('America/Los_Angeles', spring - 1000)).toBe(-480);
+    expect(zoneOffsetMinutes('America/Los_Angeles', fall)).toBe(-480);
+    expect(zoneOffsetMinutes('America/Los_Angeles', fall - 1000)).toBe(-420);
+    // London's change (01:00 UTC) and a half-hour zone on a quiet day.
+    expect(zoneOffsetMinutes('Europe/London', Date.UTC(2026, 2, 29, 0, 59, 59))).toBe(0);
+    expect(zoneOffsetMinutes('Europe/London', Date.UTC(2026, 2, 29, 1, 0, 0))).toBe(60);
+    expect(zoneOffsetMinutes('Asia/Kolkata', Date.UTC(2026, 2, 29, 1, 0, 0))).toBe(330);
+  });
+
+  it('agrees with Intl every 53 minutes across a year of several zones', () => {
+    for (const zone of ['America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Shanghai']) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 53 * MINUTE_MS) {
+        if (zoneOffsetMinutes(zone, t) !== exact(zone, t)) throw new Error(`${zone} at ${new Date(t).toISOString()}`);
+      }
+    }
+  });
+
+  it('is null for an unknown zone or a non-finite instant', () => {
+    expect(zoneOffsetMinutes('Mars/Olympus_Mons', Date.UTC(2026, 0, 1))).toBeNull();
+    expect(zoneOffsetMinutes('Europe/London', Number.NaN)).toBeNull();
   });
 });

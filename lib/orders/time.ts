@@ -230,8 +230,28 @@ export function formatAgeZh(ms: number): string {
 
 const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// Offsets by zone and UTC day, for days without a clock change: Intl's
+// formatToParts is slow, and a page of 500 orders asks about a few days only.
+// null marks a day with a change (or an unknown zone): those are asked exactly.
+const dayOffsets = new Map<string, number | null>();
+
 /** Minutes east of UTC in an IANA zone at a UTC instant; null for an unknown zone. */
 export function zoneOffsetMinutes(timeZone: string, utcMs: number): number | null {
+  if (!Number.isFinite(utcMs)) return null;
+  const day = Math.floor(utcMs / DAY_MS);
+  const key = `${timeZone}\n${day}`;
+  let whole = dayOffsets.get(key);
+  if (whole === undefined) {
+    // One offset at both ends of the day: no zone changes its clock twice in a day.
+    const start = exactZoneOffset(timeZone, day * DAY_MS);
+    whole = start !== null && start === exactZoneOffset(timeZone, (day + 1) * DAY_MS - 1000) ? start : null;
+    if (dayOffsets.size >= 2000) dayOffsets.clear();
+    dayOffsets.set(key, whole);
+  }
+  return whole ?? exactZoneOffset(timeZone, utcMs);
+}
+
+function exactZoneOffset(timeZone: string, utcMs: number): number | null {
   if (!Number.isFinite(utcMs)) return null;
   let fmt = zoneFormatters.get(timeZone);
   if (!fmt) {

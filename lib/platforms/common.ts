@@ -78,6 +78,28 @@ export function documentsOf(doc: Document): Document[] {
   return docs;
 }
 
+/**
+ * The first non-null `read` of the document, else of its same-origin frames
+ * (depth first, in page order). The top document is read before any frame is
+ * looked for, so a page without frames pays nothing for them.
+ */
+export function firstInFrames<T>(doc: Document, read: (d: Document) => T | null): T | null {
+  const own = read(doc);
+  if (own !== null) return own;
+  for (const frame of doc.querySelectorAll('iframe, frame')) {
+    let inner: Document | null = null;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      // Cross-origin: not ours to read.
+    }
+    if (!inner?.documentElement) continue;
+    const found = firstInFrames(inner, read);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Whether an element is rendered (not display:none, not detached); cheap enough for hundreds of rows. */
 export function isShown(el: Element): boolean {
   const html = el as HTMLElement;
@@ -175,9 +197,14 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
   const anchors: OrderAnchor[] = [];
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    // Test before looking up the ancestors: most text nodes hold no number.
+    global.lastIndex = 0;
+    if (!global.test(text)) continue;
+    global.lastIndex = 0;
     const parent = node.parentElement;
     if (!parent || parent.closest('script,style,template,textarea,noscript')) continue;
-    for (const m of (node.nodeValue ?? '').matchAll(global)) {
+    for (const m of text.matchAll(global)) {
       const id = m[1];
       if (!id || seen.has(id)) continue;
       seen.add(id);
@@ -194,19 +221,31 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
  * whole list), the rows after it up to the next order's number join it.
  */
 export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArray<Element | null | undefined>): Element[][] {
-  const walls = fences.filter((f): f is Element => !!f);
   const body = anchors[0]?.el.ownerDocument.body;
+  // One pass up from each anchor element and fence instead of asking every
+  // ancestor about every other anchor: linear in the page, not quadratic.
+  // holding: how many distinct anchor elements an element is or contains.
+  const holding = new Map<Element, number>();
+  for (const el of new Set(anchors.map((a) => a.el))) {
+    for (let at: Element | null = el; at; at = at.parentElement) holding.set(at, (holding.get(at) ?? 0) + 1);
+  }
+  // walled: the fences and everything that contains one.
+  const walled = new Set<Element>();
+  for (const fence of fences) {
+    for (let at: Element | null | undefined = fence; at && !walled.has(at); at = at.parentElement) walled.add(at);
+  }
   return anchors.map(({ el }) => {
     let scope: Element = el;
     for (let parent = scope.parentElement; parent && parent !== body && parent.tagName !== 'HTML'; parent = parent.parentElement) {
-      if (anchors.some((a) => a.el !== el && parent.contains(a.el))) break;
-      if (walls.some((w) => parent.contains(w))) break;
+      // Every ancestor holds `el`; one more anchor element under it is another order's.
+      if ((holding.get(parent) ?? 0) > 1) break;
+      if (walled.has(parent)) break;
       scope = parent;
     }
     if (scope.tagName !== 'TR') return [scope];
     const rows: Element[] = [scope];
     for (let next = scope.nextElementSibling; next; next = next.nextElementSibling) {
-      if (anchors.some((a) => next.contains(a.el))) break;
+      if (holding.has(next)) break;
       rows.push(next);
     }
     return rows;
@@ -294,6 +333,8 @@ export function countdownIn(text: string, now: number): number | undefined {
   return parseCountdown(src, now) ?? undefined;
 }
 
+const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
+
 /**
  * Visible text with a space between text nodes, so adjacent blocks do not run
  * together: textContent turns <div>Cancelled</div><div>by system</div> into
@@ -303,12 +344,104 @@ export function countdownIn(text: string, now: number): number | undefined {
 export function spacedText(node: Node | null | undefined): string {
   if (!node) return '';
   if (node.nodeType === 3) return textOf(node);
-  const doc = node.ownerDocument ?? (node as Document);
-  const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  // Text under a script, style or template is not page text: skip those
+  // subtrees on the way down (one check per element, not an ancestor walk per text node).
+  if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
   const parts: string[] = [];
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    if (t.parentElement?.closest('script,style,template')) continue;
-    if (t.nodeValue) parts.push(t.nodeValue);
+  let at: Node | null = node.firstChild;
+  while (at) {
+    if (at.nodeType === 3) {
+      if (at.nodeValue) parts.push(at.nodeValue);
+    } else if (at.nodeType === 1 && !SKIPPED_TEXT.has((at as Element).localName) && at.firstChild) {
+      at = at.firstChild;
+      continue;
+    }
+    while (at && at !== node && !at.nextSibling) at = at.parentNode;
+    at = at && at !== node ? at.nextSibling : null;
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// ---- Fallback lists in one walk (added for speed on 500-row pages) ----
+// queryFirst walks the subtree once per selector that misses; inside each of
+// hundreds of orders that adds up. These give the same answers from one walk.
+
+/** What queryFirst(root, list) gives, from one query of all selectors together. */
+export function firstIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E | null {
+  if (list.length <= 1) return list[0] === undefined ? null : root.querySelector<E>(list[0]);
+  const all = root.querySelectorAll<E>(list.join(','));
+  if (all.length === 0) return null;
+  for (const selector of list) {
+    for (const el of all) if (el.matches(selector)) return el;
+  }
+  return null;
+}
+
+/** What queryAllFirst(root, list) gives, from one query of all selectors together. */
+export function allIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E[] {
+  const all = list.length === 0 ? [] : [...root.querySelectorAll<E>(list.join(','))];
+  if (all.length === 0) return [];
+  for (const selector of list) {
+    const found = all.filter((el) => el.matches(selector));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+// ---- Page furniture in one walk (added for speed on 500-row pages) ----
+// Tabs, pagination and notes sit once on a page of hundreds of rows, yet each
+// selector that misses (or sits below the list) costs a walk of the whole
+// page. These helpers find every selector of several lists in one walk.
+
+/**
+ * Matches of each selector in `doc`, in page order, from one walk for all of
+ * them. Given the order blocks in `outside`, their insides are not searched.
+ */
+export type Matches = ReadonlyMap<string, readonly Element[]>;
+
+export function matchEach(doc: Document, lists: ReadonlyArray<readonly string[]>, outside: readonly Element[] = []): Matches {
+  const unique = [...new Set(lists.flat())];
+  const found = new Map<string, Element[]>(unique.map((s) => [s, []]));
+  if (unique.length === 0) return found;
+  const joined = unique.join(',');
+  const record = (el: Element) => {
+    for (const selector of unique) if (el.matches(selector)) found.get(selector)!.push(el);
+  };
+  if (outside.length === 0 || !doc.documentElement) {
+    for (const el of doc.querySelectorAll(joined)) record(el);
+    return found;
+  }
+  // Furniture is never inside an order: skip the order blocks' subtrees, which
+  // hold nearly all of a long page's elements.
+  const skip = new Set(outside);
+  const walker = doc.createTreeWalker(doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */, {
+    acceptNode: (node) => (skip.has(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+    if (node.matches(joined)) record(node);
+  }
+  return found;
+}
+
+/** What queryFirst(root, list) would give, from matchEach's result. */
+export function firstOf<E extends Element = HTMLElement>(found: Matches, list: readonly string[]): E | null {
+  for (const selector of list) {
+    const el = found.get(selector)?.[0];
+    if (el) return el as E;
+  }
+  return null;
+}
+
+/** What queryAllFirst(root, list) would give, from matchEach's result. */
+export function allOf<E extends Element = HTMLElement>(found: Matches, list: readonly string[]): E[] {
+  for (const selector of list) {
+    const els = found.get(selector);
+    if (els && els.length > 0) return [...els] as E[];
+  }
+  return [];
+}
+
+/** The most elements any one selector of `list` matched: one selector may only catch the active item. */
+export function mostOf(found: Matches, list: readonly string[]): number {
+  return Math.max(0, ...list.map((s) => found.get(s)?.length ?? 0));
 }

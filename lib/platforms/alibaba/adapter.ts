@@ -25,7 +25,7 @@ export interface TradeAssuranceStage {
  */
 export function readStages(block: Element, currency: string): TradeAssuranceStage[] {
   const stages: TradeAssuranceStage[] = [];
-  for (const el of block.querySelectorAll(selectors.stage.join(','))) {
+  for (const el of block.querySelectorAll(STAGES)) {
     const text = textOf(el);
     const kind = INITIAL_WORDS.test(text) ? 'initial' : BALANCE_WORDS.test(text) ? 'balance' : undefined;
     const amount = parseMoney(text, currency);
@@ -34,8 +34,15 @@ export function readStages(block: Element, currency: string): TradeAssuranceStag
   return stages;
 }
 
+const DETAIL_LINKS = selectors.detailLink.join(',');
+const STAGES = selectors.stage.join(',');
+
 function orderIdOf(block: Element): string | undefined {
-  for (const link of block.querySelectorAll<HTMLAnchorElement>(selectors.detailLink.join(','))) {
+  // The first detail link nearly always carries the id: one short query instead of collecting every link.
+  const first = block.querySelector(DETAIL_LINKS);
+  const quick = first && ID_IN_HREF.exec(first.getAttribute('href') ?? '')?.[1];
+  if (quick) return quick;
+  for (const link of block.querySelectorAll<HTMLAnchorElement>(DETAIL_LINKS)) {
     const id = ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
     if (id) return id;
   }
@@ -89,7 +96,8 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const stages = readStages(block, amount.currency);
   const statusText = [label, stageNote(stages)].filter(Boolean).join(' | ');
   const createdAt = parseWallTime(textOf(queryFirst(block, selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
-  const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(block), now) ?? undefined : undefined;
+  // Raw text is enough here: the countdown patterns treat any run of white space alike.
+  const shownDeadline = status === 'unpaid' ? parseCountdown(block.textContent ?? '', now) ?? undefined : undefined;
   const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200), ...(company ? { displayName: company.slice(0, 200) } : {}) };
 
@@ -109,8 +117,11 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
 
 /** Order cards: the known card classes, else the nearest ancestor of each detail link holding only that order. */
 function orderBlocks(doc: Document): Element[] {
-  const blocks = queryAllFirst(doc, selectors.orderBlock);
-  if (blocks.length > 0) return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
+  for (const selector of selectors.orderBlock) {
+    const blocks = doc.querySelectorAll(selector);
+    // Outermost cards only: a card nested in another card of the same kind is part of it.
+    if (blocks.length > 0) return [...blocks].filter((block) => !block.parentElement?.closest(selector));
+  }
   // Only on an order list: a lone detail link elsewhere (a notice, a detail page) is not a card.
   if (!isOrderList(doc)) return [];
   // The card class moved: climb from each order's detail link while the ancestor holds no other order.

@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS } from '../common';
+import { EMPTY_LIST_WORDS, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
@@ -21,23 +21,30 @@ function readOrderId(block: Element): string | undefined {
   return ORDER_ID.exec(textOf(queryFirst(block, selectors.headLabel) ?? block))?.[1];
 }
 
-function readItems(rows: readonly Element[]): OrderItem[] {
+const SKU = selectors.sku.join(',');
+
+/** Text of each cell of a row, read once. */
+function cellTexts(row: Element | undefined): string[] {
+  return row ? [...row.children].map((td) => textOf(td)) : [];
+}
+
+function readItems(rows: readonly Element[], firstTexts: readonly string[]): OrderItem[] {
   const items: OrderItem[] = [];
-  for (const row of rows) {
+  rows.forEach((row, r) => {
     const title = textOf(queryFirst(row, selectors.itemTitle));
-    if (!title) continue;
-    const skuParts = [...row.querySelectorAll(selectors.sku.join(','))].map((el) => textOf(el)).filter(Boolean);
+    if (!title) return;
+    const skuParts = [...row.querySelectorAll(SKU)].map((el) => textOf(el)).filter(Boolean);
     // Quantity is the cell holding a bare integer; price is the first money.
-    const cells = [...row.children];
-    const qtyCell = cells.find((td) => /^\d{1,6}$/.test(textOf(td)));
-    const unitPrice = cells.map((td) => textOf(td)).find((t) => /[¥￥]/.test(t));
+    const texts = r === 0 ? firstTexts : cellTexts(row);
+    const qtyText = texts.find((t) => /^\d{1,6}$/.test(t));
+    const unitPrice = texts.find((t) => /[¥￥]/.test(t));
     items.push({
       title,
       sku: skuParts.length > 0 ? skuParts.join('；') : undefined,
-      qty: qtyCell ? Number(textOf(qtyCell)) : 1,
+      qty: qtyText ? Number(qtyText) : 1,
       unitPrice: unitPrice ? parseMoney(unitPrice, 'CNY') ?? undefined : undefined,
     });
-  }
+  });
   return items;
 }
 
@@ -46,30 +53,33 @@ function readItems(rows: readonly Element[]): OrderItem[] {
  * order-level (rowspan) money cell. Never a unit price: a wrong amount is
  * worse than an unreadable row.
  */
-function readTotal(firstRow: Element | undefined): { total?: string; shipping?: string } {
+function readTotal(firstRow: Element | undefined, texts: readonly string[]): { total?: string; shipping?: string } {
   if (!firstRow) return {};
-  const cells = [...firstRow.children];
-  const withShipping = cells.map((td) => textOf(td)).find((t) => /含(运费|快递)/.test(t));
+  const withShipping = texts.find((t) => /含(运费|快递)/.test(t));
   if (withShipping) {
     const [total, shipping] = withShipping.split(/含(?:运费|快递)/);
     return { total, shipping };
   }
-  const orderLevel = cells.filter((td) => td.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(textOf(td)));
-  return { total: orderLevel.length > 0 ? textOf(orderLevel.at(-1)) : undefined };
+  const cells = [...firstRow.children];
+  const orderLevel = texts.filter((t, i) => cells[i]!.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(t));
+  return { total: orderLevel.at(-1) };
 }
 
 function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const orderId = readOrderId(block);
   const nick = textOf(queryFirst(block, selectors.buyerNick));
   const rows = queryAllFirst(block, selectors.itemRow);
-  const { total, shipping } = readTotal(rows[0]);
+  const firstTexts = cellTexts(rows[0]);
+  const { total, shipping } = readTotal(rows[0], firstTexts);
   const amount = total ? parseMoney(total, 'CNY') : null;
   if (!orderId || !nick || !amount) return undefined;
 
+  // The whole block's text, once: the countdown patterns treat any run of white space alike.
+  const blockText = block.textContent ?? '';
   const statusText = textOf(queryFirst(block, selectors.statusLink)) || textOf(block);
   const status = /mainClose/.test(block.className) ? 'closed' : statusFromText(statusText);
   const createdAt = parseWallTime(textOf(queryFirst(block, selectors.headLabel)), CHINA_OFFSET_MINUTES) ?? undefined;
-  const shownDeadline = parseCountdown(textOf(block), now) ?? undefined;
+  const shownDeadline = parseCountdown(blockText, now) ?? undefined;
   const estimated = shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
   const shippingFee = shipping ? parseMoney(shipping, 'CNY') ?? undefined : undefined;
@@ -79,7 +89,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
     platform: 'taobao',
     orderId,
     buyer,
-    items: readItems(rows),
+    items: readItems(rows, firstTexts),
     amount,
     shippingFee,
     createdAt,
@@ -91,23 +101,55 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   };
 }
 
-function listKeyOf(doc: Document, url: URL): string {
-  const tab = url.searchParams.get('tabCode') ?? url.searchParams.get('auctionStatus') ?? textOf(queryFirst(doc, selectors.selectedTab));
-  const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+// The list's furniture, found in one walk of the page (see matchEach).
+const FURNITURE = [selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage];
+
+function listKeyOf(found: Matches, url: URL): string {
+  const tab = url.searchParams.get('tabCode') ?? url.searchParams.get('auctionStatus') ?? textOf(firstOf(found, selectors.selectedTab));
+  const page = textOf(firstOf(found, selectors.activePage)) || '1';
   return `${url.host}${url.pathname}#tab=${tab}&page=${page}`;
 }
 
 /** The visible tab wins: the SPA can switch tabs without touching the URL. */
-function isUnpaidOnly(doc: Document, url: URL): boolean {
-  const tab = queryFirst(doc, selectors.selectedTab);
+function isUnpaidOnly(found: Matches, url: URL): boolean {
+  const tab = firstOf(found, selectors.selectedTab);
   if (tab) return UNPAID_TAB.test(textOf(tab));
   return url.searchParams.get('tabCode') === 'waitBuyerPay' || url.searchParams.get('auctionStatus') === 'NOT_PAID';
 }
 
-function isComplete(doc: Document): boolean {
+/** One page and no live "next" button: the whole list is on screen. */
+function isComplete(found: Matches): boolean {
   // Most page items any selector sees: one selector may only catch the active item.
-  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
-  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+  return mostOf(found, selectors.pageItems) <= 1 && !firstOf(found, selectors.nextPage);
+}
+
+function readDocument(doc: Document, href: string, now: number): PageRead | null {
+  // The new Qianniu trade platform and the old sold-items list live side by side.
+  if (isTradePlatformUrl(new URL(href)) || tradePlatformBlocks(doc).length > 0) return readTradePlatform(doc, href, now);
+  const blocks = queryAllFirst(doc, selectors.orderBlock);
+  const found = matchEach(doc, FURNITURE, blocks);
+  // No blocks and no list furniture: not an order page (or not rendered yet).
+  if (blocks.length === 0 && !firstOf(found, selectors.activePage)) return null;
+  const url = new URL(href);
+  const orders: ObservedOrder[] = [];
+  let unreadable = 0;
+  for (const block of blocks) {
+    const order = readBlock(block, now);
+    if (order) orders.push(order);
+    else unreadable++;
+  }
+  return {
+    platform: 'taobao',
+    url: href,
+    listKey: listKeyOf(found, url),
+    unpaidOnly: isUnpaidOnly(found, url),
+    complete: isComplete(found),
+    orders,
+    unreadable,
+    // Pagination but no order block and no "暂无" message: the markup moved.
+    noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    selectorsVersion: SELECTORS_VERSION,
+  };
 }
 
 export const taobaoAdapter: PlatformAdapter = {
@@ -115,31 +157,8 @@ export const taobaoAdapter: PlatformAdapter = {
   selectorsVersion: SELECTORS_VERSION,
 
   readOrders(doc, href, now): PageRead | null {
-    // The new Qianniu trade platform and the old sold-items list live side by side.
-    if (isTradePlatformUrl(new URL(href)) || tradePlatformBlocks(doc).length > 0) return readTradePlatform(doc, href, now);
-    const blocks = queryAllFirst(doc, selectors.orderBlock);
-    // No blocks and no list furniture: not an order page (or not rendered yet).
-    if (blocks.length === 0 && !queryFirst(doc, selectors.activePage)) return null;
-    const url = new URL(href);
-    const orders: ObservedOrder[] = [];
-    let unreadable = 0;
-    for (const block of blocks) {
-      const order = readBlock(block, now);
-      if (order) orders.push(order);
-      else unreadable++;
-    }
-    return {
-      platform: 'taobao',
-      url: href,
-      listKey: listKeyOf(doc, url),
-      unpaidOnly: isUnpaidOnly(doc, url),
-      complete: isComplete(doc),
-      orders,
-      unreadable,
-      // Pagination but no order block and no "暂无" message: the markup moved.
-      noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
-      selectorsVersion: SELECTORS_VERSION,
-    };
+    // The list can sit in a same-origin iframe of the workbench shell: the first document holding one wins.
+    return firstInFrames(doc, (d) => readDocument(d, href, now));
   },
 
   chatBuyer(doc) {

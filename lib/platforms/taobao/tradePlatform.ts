@@ -4,7 +4,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, columnsByHeader, statusFromWords, type ColumnName } from '../common';
+import { EMPTY_LIST_WORDS, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 
@@ -20,7 +20,11 @@ export function isTradePlatformUrl(url: URL): boolean {
 }
 
 /** Order blocks: Fusion tables that carry an order number in their head row. */
+const ANY_BLOCK = tp.orderBlock.join(',');
+
 export function tradePlatformBlocks(doc: Document): Element[] {
+  // One walk tells whether any block selector matches at all (on the old list none does).
+  if (!doc.querySelector(ANY_BLOCK)) return [];
   return queryAllFirst(doc, tp.orderBlock).filter((block) => ORDER_ID.test(textOf(block.querySelector('tr'))));
 }
 
@@ -121,10 +125,13 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
 export function readTradePlatform(doc: Document, href: string, now: number): PageRead | null {
   const url = new URL(href);
   const blocks = tradePlatformBlocks(doc);
-  const tab = textOf(queryFirst(doc, tp.selectedTab));
-  if (blocks.length === 0 && !(queryFirst(doc, tp.listFrame) && /订单|付款|发货/.test(tab + textOf(queryFirst(doc, tp.listFrame)).slice(0, 500)))) return null;
+  // Tabs, header and pagination in one walk of the page.
+  const found = matchEach(doc, [tp.selectedTab, tp.listFrame, tp.headerCells, tp.activePage, tp.pageItems, tp.nextPage], blocks);
+  const tab = textOf(firstOf(found, tp.selectedTab));
+  const frame = firstOf(found, tp.listFrame);
+  if (blocks.length === 0 && !(frame && /订单|付款|发货/.test(tab + textOf(frame).slice(0, 500)))) return null;
 
-  const headerCells = queryAllFirst(doc, tp.headerCells);
+  const headerCells = allOf(found, tp.headerCells);
   const columns = headerCells.length > 0 ? columnsByHeader(headerCells, ['item', 'price', 'qty', 'buyer', 'status', 'amount']) : {};
   const orders: ObservedOrder[] = [];
   let unreadable = 0;
@@ -133,14 +140,14 @@ export function readTradePlatform(doc: Document, href: string, now: number): Pag
     if (order) orders.push(order);
     else unreadable++;
   }
-  const page = textOf(queryFirst(doc, tp.activePage)) || '1';
-  const pages = Math.max(0, ...tp.pageItems.map((s) => doc.querySelectorAll(s).length));
+  const page = textOf(firstOf(found, tp.activePage)) || '1';
+  const pages = mostOf(found, tp.pageItems);
   return {
     platform: 'taobao',
     url: href,
     listKey: `${url.host}${url.pathname}#tab=${tab}&page=${page}`,
     unpaidOnly: UNPAID_TAB.test(tab),
-    complete: pages <= 1 && !queryFirst(doc, tp.nextPage),
+    complete: pages <= 1 && !firstOf(found, tp.nextPage),
     orders,
     unreadable,
     noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
