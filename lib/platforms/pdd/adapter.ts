@@ -1,8 +1,8 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, spacedText, findHeaderRow, findOrderAnchors, orderGrid, orderScopes, statusFromWords, type HeaderRow, type OrderAnchor } from '../common';
-import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { allIn, EMPTY_LIST_WORDS, firstIn, firstOf, matchEach, mostOf, spacedText, findHeaderRow, findOrderAnchors, orderGrid, orderScopes, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const CREATED = /(?:下单|成交|创建)时间\s*[:：]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
@@ -26,15 +26,15 @@ function goodsOf(
   qtyCell: Element | undefined,
   bareAllowed: boolean,
 ): OrderItem[] {
-  const entries = queryAllFirst(itemCell, selectors.goodsEntry);
+  const entries = allIn(itemCell, selectors.goodsEntry);
   const lines = entries.length > 0 ? entries : [itemCell];
   const items: OrderItem[] = [];
   for (const line of lines) {
-    const nameEl = queryFirst(line, selectors.goodsName);
+    const nameEl = firstIn(line, selectors.goodsName);
     const title = textOf(nameEl) || textOf(line.firstElementChild ?? line);
     if (!title) continue;
-    const sku = textOf(queryFirst(line, selectors.goodsSpec)) || undefined;
-    const priceText = priceCell ? textOf(priceCell) : textOf(queryFirst(line, selectors.goodsPrice));
+    const sku = textOf(firstIn(line, selectors.goodsSpec)) || undefined;
+    const priceText = priceCell ? textOf(priceCell) : textOf(firstIn(line, selectors.goodsPrice));
     const qtyText = qtyCell ? textOf(qtyCell) : spacedText(line);
     const qtyMatch = qtyCell ? /^\s*(\d{1,6})\s*$/.exec(qtyText) ?? QTY.exec(qtyText) : QTY.exec(qtyText);
     const qty = qtyMatch ? Number(qtyMatch[1]) : 1;
@@ -50,7 +50,7 @@ function goodsOf(
 
 function buyerNick(buyerCell: Element | undefined): string {
   if (!buyerCell) return '';
-  const marked = textOf(queryFirst(buyerCell, selectors.buyerNick));
+  const marked = textOf(firstIn(buyerCell, selectors.buyerNick));
   if (marked) return marked;
   // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link.
   const parts: string[] = [];
@@ -104,11 +104,13 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   if (statusCell && status === 'unknown') return undefined;
   const created = CREATED.exec(scopeText)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
-  const countdownText = [statusCell, ...scope.flatMap((s) => queryAllFirst(s, selectors.countdown))].map((el) => spacedText(el)).join(' ');
-  const shown = status === 'unpaid' ? parseCountdown(countdownText, now) ?? undefined : undefined;
+  // Only an unpaid order's countdown is read, so only then is it looked for.
+  const countdownText = () => [statusCell, ...scope.flatMap((s) => allIn(s, selectors.countdown))].map((el) => spacedText(el)).join(' ');
+  const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
   // Only unpaid orders close for want of payment; a paid order's countdowns are about shipping.
   const estimated = status === 'unpaid' && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
-  const href = scope.map((s) => queryFirst<HTMLAnchorElement>(s, selectors.chatLink)).find(Boolean)?.getAttribute('href');
+  let href: string | null | undefined;
+  for (const s of scope) if ((href = firstIn<HTMLAnchorElement>(s, selectors.chatLink)?.getAttribute('href'))) break;
   let chatUrl: string | undefined;
   try {
     const resolved = href ? new URL(href, pageUrl.href).href : undefined;
@@ -132,14 +134,16 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   };
 }
 
-function selectedTab(doc: Document): string {
+// Tabs and pager, found in one walk of the page (see matchEach).
+const FURNITURE = [selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage];
+
+function selectedTab(found: Matches): string {
   // Tab badges count orders ("待支付3"): the count is not part of which listing this is.
-  return textOf(queryFirst(doc, selectors.selectedTab)).replace(/[\d()（）\s]+/g, '').slice(0, 40);
+  return textOf(firstOf(found, selectors.selectedTab)).replace(/[\d()（）\s]+/g, '').slice(0, 40);
 }
 
-function isComplete(doc: Document): boolean {
-  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
-  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+function isComplete(found: Matches): boolean {
+  return mostOf(found, selectors.pageItems) <= 1 && !firstOf(found, selectors.nextPage);
 }
 
 export const pddAdapter: PlatformAdapter = {
@@ -154,8 +158,9 @@ export const pddAdapter: PlatformAdapter = {
     const anchors = header ? findOrderAnchors(doc.body, ORDER_SN) : [];
     // No column headers: not an order list (the chat page, the home page), or not rendered yet.
     if (!header) return null;
-    const tab = selectedTab(doc);
-    const fences = [header.row, queryFirst(doc, selectors.selectedTab), queryFirst(doc, selectors.activePage)];
+    const found = matchEach(doc, FURNITURE);
+    const tab = selectedTab(found);
+    const fences = [header.row, firstOf(found, selectors.selectedTab), firstOf(found, selectors.activePage)];
     const scopes = orderScopes(anchors, fences);
     const orders: ObservedOrder[] = [];
     let unreadable = 0;
@@ -164,14 +169,14 @@ export const pddAdapter: PlatformAdapter = {
       if (order) orders.push(order);
       else unreadable++;
     });
-    const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+    const page = textOf(firstOf(found, selectors.activePage)) || '1';
     return {
       platform: 'pdd',
       url: href,
       listKey: `${url.host}${url.pathname}#tab=${tab || url.searchParams.get('tab') || ''}&page=${page}`,
       // The visible tab wins: the SPA switches tabs without touching the URL.
       unpaidOnly: UNPAID_TAB.test(tab),
-      complete: isComplete(doc),
+      complete: isComplete(found),
       orders,
       unreadable,
       // Headers but not one order number and no "暂无数据": the markup moved.
