@@ -303,11 +303,18 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
     const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
     return { main: maps[mainIndex]!, rows };
   }
+  // Div grids: the first element, in page order, with one child per header column.
   for (const s of scope) {
-    for (const el of [s, ...s.querySelectorAll('*')]) {
-      if (el.children.length === width && !el.contains(anchor)) {
+    for (let el: Element | null = s; el; ) {
+      if (el.childElementCount === width && !el.contains(anchor)) {
         const map = gridCells([el])[0]!;
         return { main: map, rows: [map] };
+      }
+      // Depth first, stopping at the first hit instead of listing the whole subtree.
+      if (el.firstElementChild) el = el.firstElementChild;
+      else {
+        while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
+        el = el && el !== s ? el.nextElementSibling : null;
       }
     }
   }
@@ -348,6 +355,12 @@ export function spacedText(node: Node | null | undefined): string {
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
   const parts: string[] = [];
+  // Nearly always there is none of them inside: then every text node counts, walked natively.
+  if (!(node as ParentNode).querySelector?.('script,style,template')) {
+    const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.nodeValue) parts.push(t.nodeValue);
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  }
   let at: Node | null = node.firstChild;
   while (at) {
     if (at.nodeType === 3) {
@@ -407,18 +420,26 @@ export function matchEach(doc: Document, lists: ReadonlyArray<readonly string[]>
   const record = (el: Element) => {
     for (const selector of unique) if (el.matches(selector)) found.get(selector)!.push(el);
   };
-  if (outside.length === 0 || !doc.documentElement) {
+  const everywhere = () => {
+    for (const list of found.values()) list.length = 0;
     for (const el of doc.querySelectorAll(joined)) record(el);
     return found;
-  }
-  // Furniture is never inside an order: skip the order blocks' subtrees, which
-  // hold nearly all of a long page's elements.
+  };
+  if (outside.length === 0 || !doc.body) return everywhere();
+  // Furniture is never inside an order (nor in <head>): skip the order
+  // blocks' subtrees, which hold nearly all of a long page's elements.
   const skip = new Set(outside);
-  const walker = doc.createTreeWalker(doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */, {
+  const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */, {
     acceptNode: (node) => (skip.has(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
   });
-  for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
-    if (node.matches(joined)) record(node);
+  try {
+    for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+      if (node.matches(joined)) record(node);
+    }
+  } catch {
+    // Element.matches is broken for some combinators in DOM shims (happy-dom
+    // on a cloned document); browsers never get here.
+    return everywhere();
   }
   return found;
 }
@@ -444,4 +465,77 @@ export function allOf<E extends Element = HTMLElement>(found: Matches, list: rea
 /** The most elements any one selector of `list` matched: one selector may only catch the active item. */
 export function mostOf(found: Matches, list: readonly string[]): number {
   return Math.max(0, ...list.map((s) => found.get(s)?.length ?? 0));
+}
+
+// ---- One grid list read, shared by the PDD and Shopee adapters ----
+
+/** The cell of a row under a header column, if the column is known and the row has one. */
+export function cellAt(row: Map<number, Element>, index: number | undefined): Element | undefined {
+  return index === undefined ? undefined : row.get(index);
+}
+
+/**
+ * An unpaid order's close time: the shown deadline, else `hours` after
+ * creation marked as an estimate. Paid and closed orders get none: their
+ * countdowns are about shipping, not payment.
+ */
+export function closeTimes(status: OrderStatus, shown: number | undefined, createdAt: number | undefined, hours: number): { autoCloseAt?: number; autoCloseEstimated?: true } {
+  if (status !== 'unpaid') return { autoCloseAt: undefined, autoCloseEstimated: undefined };
+  if (shown !== undefined) return { autoCloseAt: shown, autoCloseEstimated: undefined };
+  if (createdAt === undefined) return { autoCloseAt: undefined, autoCloseEstimated: undefined };
+  return { autoCloseAt: createdAt + hours * 3_600_000, autoCloseEstimated: true };
+}
+
+export interface GridListSpec {
+  /** Header row selectors, most specific first. */
+  headerRow: readonly string[];
+  /** The order number's shape, one capture group. */
+  orderNumber: RegExp;
+  selectedTab: readonly string[];
+  activePage: readonly string[];
+  pageItems: readonly string[];
+  nextPage: readonly string[];
+}
+
+export interface GridList<O> {
+  header: HeaderRow;
+  /** Tabs and pager (see matchEach). */
+  found: Matches;
+  orders: O[];
+  /** Order numbers found whose order could not be read. */
+  unreadable: number;
+  /** Order numbers found at all. */
+  anchors: number;
+  /** One page of several, or more to come: absence from this read proves nothing. */
+  complete: boolean;
+}
+
+/**
+ * Reads a list whose orders are found by number and whose cells line up with
+ * a header row: null when the page has no such header. The tabs and pager
+ * are looked for outside the orders (one walk), and fence the orders in.
+ */
+export function readGridList<O>(
+  doc: Document,
+  spec: GridListSpec,
+  readOne: (anchor: OrderAnchor, scope: Element[], header: HeaderRow) => O | undefined,
+): GridList<O> | null {
+  if (!doc.body) return null;
+  const header = findHeaderRow(doc.body, spec.headerRow, 3);
+  if (!header) return null;
+  const anchors = findOrderAnchors(doc.body, spec.orderNumber);
+  // With two orders or more, each order's part of the page lies below what
+  // they share, so tabs and pager cannot be inside one: skip those subtrees.
+  const blocks = anchors.length >= 2 ? orderScopes(anchors, [header.row]).flat() : [];
+  const found = matchEach(doc, [spec.selectedTab, spec.activePage, spec.pageItems, spec.nextPage], blocks);
+  const scopes = orderScopes(anchors, [header.row, firstOf(found, spec.selectedTab), firstOf(found, spec.activePage)]);
+  const orders: O[] = [];
+  let unreadable = 0;
+  anchors.forEach((anchor, i) => {
+    const order = readOne(anchor, scopes[i]!, header);
+    if (order) orders.push(order);
+    else unreadable++;
+  });
+  const complete = mostOf(found, spec.pageItems) <= 1 && !firstOf(found, spec.nextPage);
+  return { header, found, orders, unreadable, anchors: anchors.length, complete };
 }

@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, statusFromWords } from '../common';
+import { EMPTY_LIST_WORDS, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 
@@ -149,15 +149,41 @@ function isOrderList(doc: Document): boolean {
   return /订单|order|待付款|awaiting payment/i.test(tabs);
 }
 
-function listKeyOf(doc: Document, url: URL): string {
-  const tab = textOf(queryFirst(doc, selectors.selectedTab)).replace(/\s*[(（]\d+[)）]\s*$/, '');
-  const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+function listKeyOf(found: Matches, url: URL): string {
+  const tab = textOf(firstOf(found, selectors.selectedTab)).replace(/\s*[(（]\d+[)）]\s*$/, '');
+  const page = textOf(firstOf(found, selectors.activePage)) || '1';
   return `${url.host}${url.pathname}#tab=${tab}&page=${page}`;
 }
 
-function isComplete(doc: Document): boolean {
-  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
-  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+/** One page and no live "next" button: the whole list is on screen. */
+function isComplete(found: Matches): boolean {
+  return mostOf(found, selectors.pageItems) <= 1 && !firstOf(found, selectors.nextPage);
+}
+
+function readDocument(doc: Document, href: string, url: URL, now: number): PageRead | null {
+  const blocks = orderBlocks(doc);
+  if (blocks.length === 0 && !isOrderList(doc)) return null;
+  const orders: ObservedOrder[] = [];
+  let unreadable = 0;
+  for (const block of blocks) {
+    const order = readBlock(block, now);
+    if (order) orders.push(order);
+    else unreadable++;
+  }
+  // Tabs and pagination in one walk of the page outside the cards.
+  const found = matchEach(doc, [selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage], blocks);
+  const tab = textOf(firstOf(found, selectors.selectedTab));
+  return {
+    platform: 'alibaba',
+    url: href,
+    listKey: listKeyOf(found, url),
+    unpaidOnly: UNPAID_TAB_WORDS.test(tab),
+    complete: isComplete(found),
+    orders,
+    unreadable,
+    noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    selectorsVersion: SELECTORS_VERSION,
+  };
 }
 
 export const alibabaAdapter: PlatformAdapter = {
@@ -168,27 +194,8 @@ export const alibabaAdapter: PlatformAdapter = {
     const url = new URL(href);
     // Orders live on biz.alibaba.com; the messenger hosts never list them.
     if (url.host !== 'biz.alibaba.com') return null;
-    const blocks = orderBlocks(doc);
-    if (blocks.length === 0 && !isOrderList(doc)) return null;
-    const orders: ObservedOrder[] = [];
-    let unreadable = 0;
-    for (const block of blocks) {
-      const order = readBlock(block, now);
-      if (order) orders.push(order);
-      else unreadable++;
-    }
-    const tab = textOf(queryFirst(doc, selectors.selectedTab));
-    return {
-      platform: 'alibaba',
-      url: href,
-      listKey: listKeyOf(doc, url),
-      unpaidOnly: UNPAID_TAB_WORDS.test(tab),
-      complete: isComplete(doc),
-      orders,
-      unreadable,
-      noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
-      selectorsVersion: SELECTORS_VERSION,
-    };
+    // The list can sit in a same-origin iframe of the My Alibaba shell.
+    return firstInFrames(doc, (d) => readDocument(d, href, url, now));
   },
 
   chatBuyer(doc) {

@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, columnsByHeader, countdownIn, documentsOf, isShown, soleMoney, statedUtcOffset, statusFromWords, type ColumnName } from '../common';
+import { EMPTY_LIST_WORDS, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 
@@ -9,7 +9,7 @@ const ID_RE = /^\d{8,25}$/;
 const ID_IN_TEXT = /(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})/i;
 const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
 const BEIJING = /beijing|北京时间|china standard/i;
-const ZONE_NOTE = '[class*="timezone"], [class*="time-zone"], [class*="timeZone"], [class*="TimeZone"]';
+const ZONE_NOTE = ['[class*="timezone"]', '[class*="time-zone"]', '[class*="timeZone"]', '[class*="TimeZone"]'];
 
 /**
  * Which clock the page's order times use. AliExpress has shown seller times
@@ -18,8 +18,13 @@ const ZONE_NOTE = '[class*="timezone"], [class*="time-zone"], [class*="timeZone"
  * believed, otherwise China time, the seller centre's home zone.
  */
 type Clock = { offset: number } | { zone: string };
-function pageClock(doc: Document): Clock {
-  const note = [...doc.querySelectorAll(ZONE_NOTE)].map((el) => textOf(el)).join(' ');
+function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE])): Clock {
+  // Every note in page order (an element matching two patterns counts once).
+  const notes = new Set(ZONE_NOTE.flatMap((s) => found.get(s) ?? []));
+  const note = [...notes]
+    .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1))
+    .map((el) => textOf(el))
+    .join(' ');
   const offset = statedUtcOffset(note);
   if (offset !== undefined) return { offset };
   if (PACIFIC.test(note)) return { zone: 'America/Los_Angeles' };
@@ -36,8 +41,8 @@ function readTime(text: string, clock: Clock): number | undefined {
 
 /** Header name -> the column key cells carry: Fusion's data-next-table-col, else the position. */
 type Columns = Partial<Record<ColumnName, string>>;
-function readColumns(doc: Document): { columns: Columns; count: number } {
-  const cells = queryAllFirst(doc, selectors.headerCells);
+function readColumns(found: Matches): { columns: Columns; count: number } {
+  const cells = allOf(found, selectors.headerCells);
   const byIndex = columnsByHeader(cells);
   const columns: Columns = {};
   for (const [name, index] of Object.entries(byIndex) as [ColumnName, number][]) {
@@ -148,8 +153,8 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   };
 }
 
-function selectedTabText(doc: Document): string | undefined {
-  const tab = shownFirst(queryAllFirst(doc, selectors.selectedTab));
+function selectedTabText(found: Matches): string | undefined {
+  const tab = shownFirst(allOf(found, selectors.selectedTab));
   return tab ? textOf(tab).replace(/\(?\d+\)?$/, '').trim() : undefined;
 }
 
@@ -158,32 +163,34 @@ function shownFirst<E extends Element>(els: readonly E[]): E | undefined {
   return els.find((el) => isShown(el)) ?? els[0];
 }
 
-function isUnpaidOnly(doc: Document, url: URL): boolean {
-  const tab = selectedTabText(doc);
+function isUnpaidOnly(found: Matches, url: URL): boolean {
+  const tab = selectedTabText(found);
   if (tab !== undefined) return UNPAID_TAB.test(tab);
   return [...url.searchParams.values()].some((v) => UNPAID_URL_STATUS.test(v));
 }
 
-function listKeyOf(doc: Document, url: URL): string {
+function listKeyOf(found: Matches, url: URL): string {
   const channel = url.searchParams.get('channelId');
-  const tab = selectedTabText(doc) ?? url.searchParams.get('orderStatus') ?? url.searchParams.get('tab') ?? '';
-  const page = textOf(queryFirst(doc, selectors.activePage)) || '1';
+  const tab = selectedTabText(found) ?? url.searchParams.get('orderStatus') ?? url.searchParams.get('tab') ?? '';
+  const page = textOf(firstOf(found, selectors.activePage)) || '1';
   return `${url.host}${url.pathname}${channel ? `?channelId=${channel}` : ''}#tab=${tab}&page=${page}`;
 }
 
-function isComplete(doc: Document): boolean {
-  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
-  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+/** One page and no live "next" button: the whole list is on screen. */
+function isComplete(found: Matches): boolean {
+  return mostOf(found, selectors.pageItems) <= 1 && !firstOf(found, selectors.nextPage);
 }
 
 function readDocument(doc: Document, href: string, now: number): PageRead | null {
   const tables = queryAllFirst(doc, selectors.orderRow);
-  const { columns, count } = readColumns(doc);
+  // Header, tabs, pagination and the time-zone note in one walk of the page outside the order tables.
+  const found = matchEach(doc, [selectors.headerCells, ZONE_NOTE, selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage], tables);
+  const { columns, count } = readColumns(found);
   // An order list has order rows, or at least its column headers (amount and status).
   const looksLikeList = tables.length > 0 || (columns.amount !== undefined && columns.status !== undefined);
   if (!looksLikeList) return null;
   const url = new URL(href);
-  const clock = pageClock(doc);
+  const clock = pageClock(doc, found);
   const orders: ObservedOrder[] = [];
   let unreadable = 0;
   const seen = new Set<string>();
@@ -198,9 +205,9 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   return {
     platform: 'aliexpress',
     url: href,
-    listKey: listKeyOf(doc, url),
-    unpaidOnly: isUnpaidOnly(doc, url),
-    complete: isComplete(doc),
+    listKey: listKeyOf(found, url),
+    unpaidOnly: isUnpaidOnly(found, url),
+    complete: isComplete(found),
     orders,
     unreadable,
     noRowsFound: tables.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
@@ -214,11 +221,7 @@ export const aliexpressAdapter: PlatformAdapter = {
 
   readOrders(doc, href, now) {
     // The order list sometimes sits in a same-origin iframe of the seller centre shell.
-    for (const d of documentsOf(doc)) {
-      const read = readDocument(d, href, now);
-      if (read) return read;
-    }
-    return null;
+    return firstInFrames(doc, (d) => readDocument(d, href, now));
   },
 
   chatBuyer(doc) {

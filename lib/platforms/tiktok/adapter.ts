@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, columnsByHeader, countdownIn, documentsOf, isShown, soleMoney, statedUtcOffset, statusFromWords, type ColumnName } from '../common';
+import { EMPTY_LIST_WORDS, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -46,15 +46,41 @@ function moneyIn(text: string, region: Region): Money | null {
 type Columns = Partial<Record<ColumnName, number>>;
 
 /** A card's cell under a header, only when the card's row has exactly the header's columns. */
-function cellIn(card: Element, column: number | undefined, headerCount: number): Element | undefined {
+function cellIn(cells: () => readonly Element[], column: number | undefined, headerCount: number): Element | undefined {
   if (column === undefined) return undefined;
-  const cells = queryAllFirst(card, selectors.cells);
-  return cells.length === headerCount ? cells[column] : undefined;
+  const all = cells();
+  return all.length === headerCount ? all[column] : undefined;
 }
 
-function readItems(card: Element, region: Region): OrderItem[] {
-  let blocks = queryAllFirst(card, selectors.product);
-  if (blocks.length === 0) blocks = queryAllFirst(card, selectors.productName).map((el) => el.parentElement ?? el);
+/** The card's cells, looked up once and only when a column is needed. */
+function cellsOf(card: Element): () => readonly Element[] {
+  let cells: Element[] | undefined;
+  return () => (cells ??= queryAllFirst(card, selectors.cells));
+}
+
+/** Queries inside one card, by a list of selectors in order of preference. */
+interface CardQuery {
+  first(list: readonly string[]): HTMLElement | null;
+  all(list: readonly string[]): HTMLElement[];
+}
+
+/**
+ * queryFirst / queryAllFirst over a card, except that data-testid selectors
+ * are skipped when the card has no data-testid at all: they could not match,
+ * and each would cost a walk of the whole card. One walk answers for all.
+ */
+function cardQuery(card: Element): CardQuery {
+  const testIds = card.querySelector('[data-testid]') !== null;
+  const usable = (s: string) => testIds || !s.startsWith('[data-testid=');
+  return {
+    first: (list) => queryFirst(card, testIds ? list : list.filter(usable)),
+    all: (list) => queryAllFirst(card, testIds ? list : list.filter(usable)),
+  };
+}
+
+function readItems(q: CardQuery, region: Region): OrderItem[] {
+  let blocks = q.all(selectors.product);
+  if (blocks.length === 0) blocks = q.all(selectors.productName).map((el) => el.parentElement ?? el);
   const items: OrderItem[] = [];
   for (const block of blocks) {
     const title = textOf(queryFirst(block, selectors.productName));
@@ -67,17 +93,17 @@ function readItems(card: Element, region: Region): OrderItem[] {
   return items;
 }
 
-function readOrderId(card: Element): string | undefined {
-  const own = textOf(queryFirst(card, selectors.orderId)).replace(/^\D+/, '');
+function readOrderId(card: Element, q: CardQuery): string | undefined {
+  const own = textOf(q.first(selectors.orderId)).replace(/^\D+/, '');
   if (ID_RE.test(own)) return own;
   return ORDER_ID_TEXT.exec(textOf(card))?.[1];
 }
 
 /** The grand total: its own element, else the "Total" column when it shows exactly one sum. Never a unit price. */
-function readTotal(card: Element, columns: Columns, headerCount: number, region: Region): Money | null {
-  const el = queryFirst(card, selectors.total);
+function readTotal(q: CardQuery, cells: () => readonly Element[], columns: Columns, headerCount: number, region: Region): Money | null {
+  const el = q.first(selectors.total);
   if (el) return moneyIn(textOf(el), region);
-  const cell = cellIn(card, columns.amount, headerCount);
+  const cell = cellIn(cells, columns.amount, headerCount);
   if (!cell || queryFirst(cell, selectors.unitPrice) || queryFirst(cell, selectors.product)) return null;
   return moneyIn(textOf(cell), region);
 }
@@ -104,21 +130,23 @@ interface Context {
 
 function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const { columns, headerCount, region } = ctx;
-  const orderId = readOrderId(card);
-  const buyerCell = cellIn(card, columns.buyer, headerCount);
-  const nick = textOf(queryFirst(card, selectors.buyer) ?? buyerCell?.firstElementChild ?? buyerCell);
-  const amount = readTotal(card, columns, headerCount, region);
+  const q = cardQuery(card);
+  const orderId = readOrderId(card, q);
+  const cells = cellsOf(card);
+  const buyerCell = cellIn(cells, columns.buyer, headerCount);
+  const nick = textOf(q.first(selectors.buyer) ?? buyerCell?.firstElementChild ?? buyerCell);
+  const amount = readTotal(q, cells, columns, headerCount, region);
   if (!orderId || !nick || !amount) return undefined;
 
-  const statusCell = cellIn(card, columns.status, headerCount);
-  const statusText = textOf(queryFirst(card, selectors.status) ?? statusCell?.firstElementChild ?? statusCell);
+  const statusCell = cellIn(cells, columns.status, headerCount);
+  const statusText = textOf(q.first(selectors.status) ?? statusCell?.firstElementChild ?? statusCell);
   const status = statusFromWords(statusText);
-  const createdText = textOf(queryFirst(card, selectors.createdAt));
+  const createdText = textOf(q.first(selectors.createdAt));
   const createdAt = readTime(createdText, region, ctx.pageOffset);
   const open = status === 'unpaid' || status === 'unknown';
   let shown: number | undefined;
   if (open) {
-    const deadlineText = textOf(queryFirst(card, selectors.deadline) ?? statusCell);
+    const deadlineText = textOf(q.first(selectors.deadline) ?? statusCell);
     // "Auto-cancels in 23h 59m", or a close time "Auto-cancel at 11/21/2026 2:03 PM".
     shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, region, ctx.pageOffset);
   }
@@ -128,7 +156,7 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
     platform: 'tiktok',
     orderId,
     buyer,
-    items: readItems(card, region),
+    items: readItems(q, region),
     amount,
     createdAt,
     autoCloseAt: shown ?? estimated,
@@ -158,43 +186,47 @@ function cardsByIdText(doc: Document): Element[] {
   return cards;
 }
 
-function selectedTabText(doc: Document): string | undefined {
-  const tab = shownFirst(queryAllFirst(doc, selectors.selectedTab));
+function selectedTabText(found: Matches): string | undefined {
+  const tab = shownFirst(allOf(found, selectors.selectedTab));
   return tab ? textOf(tab).replace(/\(?\d+\)?$/, '').trim() : undefined;
 }
 
-function isUnpaidOnly(doc: Document, url: URL): boolean {
-  const tab = selectedTabText(doc);
+function isUnpaidOnly(found: Matches, url: URL): boolean {
+  const tab = selectedTabText(found);
   if (tab !== undefined) return UNPAID_TAB.test(tab);
   return /^(unpaid|awaiting_payment|100)$/i.test(url.searchParams.get('tab') ?? url.searchParams.get('order_status') ?? '');
 }
 
-function listKeyOf(doc: Document, url: URL): string {
-  const tab = selectedTabText(doc) ?? url.searchParams.get('tab') ?? '';
-  const page = textOf(queryFirst(doc, selectors.activePage)) || url.searchParams.get('page') || '1';
+function listKeyOf(found: Matches, url: URL): string {
+  const tab = selectedTabText(found) ?? url.searchParams.get('tab') ?? '';
+  const page = textOf(firstOf(found, selectors.activePage)) || url.searchParams.get('page') || '1';
   return `${url.host}${url.pathname}#tab=${tab}&page=${page}`;
 }
 
-function isComplete(doc: Document): boolean {
-  const pages = Math.max(0, ...selectors.pageItems.map((s) => doc.querySelectorAll(s).length));
-  return pages <= 1 && !queryFirst(doc, selectors.nextPage);
+/** One page and no live "next" button: the whole list is on screen. */
+function isComplete(found: Matches): boolean {
+  return mostOf(found, selectors.pageItems) <= 1 && !firstOf(found, selectors.nextPage);
 }
+
+const TIME_ZONE_NOTE = ['[class*="timezone"]', '[class*="timeZone"]', '[class*="TimeZone"]'];
 
 function readDocument(doc: Document, href: string, now: number): PageRead | null {
   const url = new URL(href);
   // Chat pages have a composer and conversation cards, never an order list.
   if (/\/chat(\/|$)/.test(url.pathname)) return null;
-  const headers = queryAllFirst(doc, selectors.headerCells);
-  const columns = columnsByHeader(headers);
   let cards: Element[] = queryAllFirst(doc, selectors.orderCard);
   if (cards.length === 0 && doc.body) cards = cardsByIdText(doc);
+  // Headers, tabs, pagination and the time-zone note in one walk of the page outside the cards.
+  const found = matchEach(doc, [selectors.headerCells, TIME_ZONE_NOTE, selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage], cards);
+  const headers = allOf(found, selectors.headerCells);
+  const columns = columnsByHeader(headers);
   const looksLikeList = cards.length > 0 || (columns.amount !== undefined && columns.status !== undefined);
   if (!looksLikeList) return null;
   const ctx: Context = {
     columns,
     headerCount: headers.length,
     region: regionOf(url.host),
-    pageOffset: statedUtcOffset(textOf(queryFirst(doc, ['[class*="timezone"]', '[class*="timeZone"]', '[class*="TimeZone"]']))),
+    pageOffset: statedUtcOffset(textOf(firstOf(found, TIME_ZONE_NOTE))),
     url: href,
     now,
   };
@@ -212,9 +244,9 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   return {
     platform: 'tiktok',
     url: href,
-    listKey: listKeyOf(doc, url),
-    unpaidOnly: isUnpaidOnly(doc, url),
-    complete: isComplete(doc),
+    listKey: listKeyOf(found, url),
+    unpaidOnly: isUnpaidOnly(found, url),
+    complete: isComplete(found),
     orders,
     unreadable,
     noRowsFound: cards.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
@@ -232,11 +264,8 @@ export const tiktokAdapter: PlatformAdapter = {
   selectorsVersion: SELECTORS_VERSION,
 
   readOrders(doc, href, now) {
-    for (const d of documentsOf(doc)) {
-      const read = readDocument(d, href, now);
-      if (read) return read;
-    }
-    return null;
+    // The list can sit in a same-origin iframe of the seller centre shell.
+    return firstInFrames(doc, (d) => readDocument(d, href, now));
   },
 
   chatBuyer(doc) {
