@@ -11,8 +11,25 @@ import { formatMoney } from '@/lib/orders/money';
 import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX } from '@/lib/reminders/followups';
 import { t, type MessageKey } from '@/lib/i18n';
 import { reinjectContentScripts } from '@/lib/background/reinject';
+import { pruneIfDue, suggestionExtras } from '@/lib/background/data';
+import {
+  markMilestonePromptsAnnounced,
+  milestoneActNowCount,
+  milestoneAlarmInputs,
+  milestoneNotice,
+  MILESTONE_ALARM,
+  orderKeyOfMilestoneNotification,
+  planMilestoneAlarm,
+  plansByOrder,
+  promptId,
+  RETENTION_ALARM,
+  RETENTION_PERIOD_MINUTES,
+  unannouncedMilestonePrompts,
+} from '@/lib/background/alarms';
 
 const NOTIFICATION_PREFIX = 'followup:';
+/** The retention alarm fires daily; it prunes when at least this long has passed since the last run. */
+const RETENTION_SLACK_GAP = 20 * 3_600_000;
 
 /** Notifications need an image from the package (data: URLs are refused). */
 const NOTIFICATION_ICON = '/notification.png' as const;
@@ -23,9 +40,12 @@ export default defineBackground(() => {
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;
-  /** The badge counts orders to act on now: remind-now plus due follow-ups. */
+  /** The badge counts orders to act on now: remind-now plus due follow-ups, plus staged orders with a milestone prompt due. */
   const refreshBadge = async () => {
-    const count = await actionableCount(await db(), Date.now());
+    const store = await db();
+    const now = Date.now();
+    const [orders, staged] = await Promise.all([actionableCount(store, now), milestoneActNowCount(store, now)]);
+    const count = orders + staged;
     await toolbar.setBadgeText({ text: formatBadge(count) });
     await toolbar.setBadgeBackgroundColor({ color: '#e4572e' });
   };
@@ -50,6 +70,43 @@ export default defineBackground(() => {
       } else if (scheduled !== at) await browser.alarms.create(name, { when: at });
     }
     if (!have.has(TICK_ALARM)) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+    if (!have.has(RETENTION_ALARM)) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
+    // Staged payments: one alarm at the next prompt (or soon, when one is due and not announced yet).
+    const when = planMilestoneAlarm({ now, ...(await milestoneAlarmInputs(await db(), now)), scheduled: have.get(MILESTONE_ALARM) });
+    if (when === 'clear') await browser.alarms.clear(MILESTONE_ALARM);
+    else if (when !== undefined) await browser.alarms.create(MILESTONE_ALARM, { when });
+  };
+
+  /** Milestone prompts due and not yet announced: one notification each (if notifications are on), then remembered. */
+  const announceMilestones = async () => {
+    const store = await db();
+    const now = Date.now();
+    const fresh = await unannouncedMilestonePrompts(store, now);
+    if (fresh.length === 0) return;
+    if ((await readCadenceSettings(store)).notifications) {
+      const plans = await plansByOrder(store);
+      for (const prompt of fresh) {
+        const order = await store.get('orders', prompt.orderKey);
+        const notice = milestoneNotice(prompt, plans.get(prompt.orderKey), order ? (order.buyer.displayName ?? order.buyer.nick) : prompt.orderKey, now);
+        await browser.notifications.create(promptId(prompt), {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL(NOTIFICATION_ICON),
+          ...notice,
+          priority: prompt.late ? 2 : 1,
+          requireInteraction: true,
+        });
+      }
+    }
+    // Marked only once shown, so a failure leaves them for the next check.
+    await markMilestonePromptsAnnounced(store, fresh, now);
+    void refreshBadge();
+    void syncAlarms();
+  };
+
+  /** Old paid and closed orders go once a day (the popup also prunes when it opens). */
+  const pruneOldOrders = async (gap?: number) => {
+    const removed = await pruneIfDue(await db(), Date.now(), gap);
+    if (removed) changed();
   };
 
   const announce = async (orderKey: string) => {
@@ -150,7 +207,8 @@ export default defineBackground(() => {
     const entry = queue.find((e) => e.order.key === selected) ?? queue.find((e) => e.chatting) ?? queue[0];
     if (!entry) return;
     const buyer = await store.get('buyers', buyerKey(entry.order.platform, entry.order.buyer.nick));
-    const top = suggestionsFor(entry.order, buyer, entry.attempts, {}, Date.now())[0];
+    const extras = await suggestionExtras(store, entry.order, (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new', Date.now());
+    const top = suggestionsFor(entry.order, buyer, entry.attempts, {}, Date.now(), extras)[0];
     if (!top) return;
     const result = await askTab(tab.id, 'composer/insert', { text: top.text });
     if (!result?.inserted) {
@@ -179,15 +237,21 @@ export default defineBackground(() => {
     // Seller tabs already open keep working after an update: the new content scripts take over there.
     void reinjectContentScripts();
   });
-  browser.runtime.onStartup.addListener(() => changed());
+  browser.runtime.onStartup.addListener(() => {
+    changed();
+    void pruneOldOrders();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     const key = orderKeyOfAlarm(alarm.name);
     if (key) void announce(key);
     else if (alarm.name === TICK_ALARM) void refreshBadge();
+    else if (alarm.name === MILESTONE_ALARM) void announceMilestones();
+    // The alarm's own period is the day; a little slack so a late popup prune does not skip a day.
+    else if (alarm.name === RETENTION_ALARM) void pruneOldOrders(RETENTION_SLACK_GAP);
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    const orderKey = id.slice(NOTIFICATION_PREFIX.length);
+    const orderKey = id.startsWith(NOTIFICATION_PREFIX) ? id.slice(NOTIFICATION_PREFIX.length) : orderKeyOfMilestoneNotification(id);
+    if (!orderKey) return;
     openOrder(orderKey);
     void browser.notifications.clear(id);
   });
@@ -196,5 +260,7 @@ export default defineBackground(() => {
   });
   // A worker woken by an event re-checks its alarms (a restart or an update may have dropped some).
   void syncAlarms();
+  // A day or more since the last clean-up (the browser was closed over the alarm): do it now.
+  void pruneOldOrders();
   void browser.windows?.getLastFocused().then((w) => (lastWindowId ??= w.id), () => undefined);
 });

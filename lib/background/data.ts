@@ -1,5 +1,5 @@
 import { parseTemplateRecord, templateIssues, type DataResponses, type LibraryTemplate, type TemplateRecord, type UrgentOrder, type DueFollowUp } from '../messaging/data';
-import { parseTemplate, type Template } from '../compose/model';
+import { parseTemplate, type Language, type Template } from '../compose/model';
 import type { AreaHandlers, HandlerContext } from './service';
 import { UserError } from './service';
 import type { Db } from '../store/db';
@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { listOpenOrders, unpaidSummary } from '../store/orders';
 import { outstandingByCurrency } from '../store/milestones';
 import { DAY_MS } from '../orders/time';
-import { readSettings, SETTINGS_KEY, shopVars, type Settings } from '../settings';
+import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings } from '../settings';
 import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
 import { applyBackup } from '../backup/merge';
 import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
@@ -65,7 +65,7 @@ export async function learningBoost(db: Db): Promise<TemplateBoost> {
 
 /**
  * Deletes paid and closed orders (with their contact log and stages) whose
- * status settled more than `retentionDays` ago. INTEGRATION: run from a daily alarm.
+ * status settled more than `retentionDays` ago. Run by pruneIfDue (daily alarm, startup, popup).
  */
 export async function pruneClosedOrders(db: Db, settings: Settings, now: number): Promise<number> {
   if (settings.retentionDays <= 0) return 0;
@@ -82,6 +82,26 @@ export async function pruneClosedOrders(db: Db, settings: Settings, now: number)
     }
   }
   await tx.done;
+  return removed;
+}
+
+const LAST_PRUNE_KEY = 'data.lastPrune';
+
+/** A prune is due when none ran yet or the last one is at least `gap` old (a clock set back counts as due). */
+export function pruneDue(lastPruneAt: number | undefined, now: number, gap: number = DAY_MS): boolean {
+  return lastPruneAt === undefined || now - lastPruneAt >= gap || now < lastPruneAt;
+}
+
+/**
+ * Runs pruneClosedOrders when `gap` has passed since the last run (the daily
+ * alarm and startup use a day, the popup an hour); records when it ran.
+ * Returns the orders removed, or undefined when it was not due.
+ */
+export async function pruneIfDue(db: Db, now: number, gap: number = DAY_MS): Promise<number | undefined> {
+  const last = (await db.get('settings', LAST_PRUNE_KEY))?.value;
+  if (!pruneDue(typeof last === 'number' ? last : undefined, now, gap)) return undefined;
+  const removed = await pruneClosedOrders(db, await getSettings(db), now);
+  await db.put('settings', { key: LAST_PRUNE_KEY, value: now });
   return removed;
 }
 
@@ -115,7 +135,6 @@ async function dueFollowUps(db: Db, now: number): Promise<DueFollowUp[]> {
 /** Handlers of the requests in lib/messaging/data.ts. */
 export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
   const { deps } = ctx;
-  let lastPrune = 0;
 
   async function importBackup(text: string, write: boolean) {
     let backup;
@@ -152,10 +171,8 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     async 'popup/summary'() {
       const db = await deps.db();
       const now = deps.now();
-      if (now - lastPrune > 60 * 60_000) {
-        lastPrune = now;
-        await pruneClosedOrders(db, await getSettings(db), now);
-      }
+      // Removed orders change the panel and badge too.
+      if (await pruneIfDue(db, now, 60 * 60_000)) deps.changed();
       const [summary, open, stages, followUps] = await Promise.all([unpaidSummary(db), listOpenOrders(db), outstandingByCurrency(db), dueFollowUps(db, now)]);
       const urgent: UrgentOrder[] = open.slice(0, URGENT_LIMIT).map((o) => ({
         key: o.key,
@@ -273,9 +290,22 @@ export async function suggestionExtras(
   order: { platform: import('../orders/model').Platform },
   customer: 'new' | 'returning',
   now: number = Date.now(),
-): Promise<{ templates: Template[]; ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: { shop?: string; seller?: string } } }> {
+): Promise<{
+  templates: Template[];
+  ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: { shop?: string; seller?: string } };
+  platformLanguage: Language | undefined;
+  learning: (templateId: string) => { paid: number; tries: number; scope: 'new' | 'returning' | 'all' };
+}> {
   if (!boostCache || boostCache.db !== db || now - boostCache.at > BOOST_TTL_MS) boostCache = { db, at: now, boost: await learningBoost(db) };
   const [templates, settings] = await Promise.all([templateLibrary(db), getSettings(db)]);
   const { boost } = boostCache;
-  return { templates, ctx: { boost: boost.for(customer), uses: boost.uses, vars: shopVars(settings, order.platform) } };
+  return {
+    templates,
+    ctx: { boost: boost.for(customer), uses: boost.uses, vars: shopVars(settings, order.platform) },
+    platformLanguage: platformLanguage(settings, order.platform),
+    learning: (templateId) => {
+      const { paid, tries, scope } = boost.detail(templateId, customer);
+      return { paid, tries, scope };
+    },
+  };
 }

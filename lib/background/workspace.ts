@@ -1,5 +1,7 @@
 import { suggest, type SuggestContext, type Suggestion } from '../compose/engine';
-import { COMPOSE_CHANNELS, LANGUAGES, REASONS, STYLES, type Template } from '../compose/model';
+import { COMPOSE_CHANNELS, LANGUAGES, REASONS, STYLES, type Language, type Template } from '../compose/model';
+import { normalizeLanguage } from '../compose/language';
+import { EXPLORE_TRIES } from '../insights/boost';
 import { suggestionExtras } from './data';
 import type { OrderListEntry, TabContext } from '../messaging/protocol';
 import type { SuggestionChoices, WorkspaceResponses } from '../messaging/workspace';
@@ -100,16 +102,27 @@ export async function actionableCount(db: Db, now: number): Promise<number> {
 const pick = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
   value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
-/** Suggestions for an order with the person's choices; the buyer's language unless they picked one. */
+/**
+ * Suggestions for an order with the person's choices. Language: the one they
+ * picked, else the buyer's (profile), else the one set for the platform in
+ * the settings, else the engine's guess from the order.
+ */
 export function suggestionsFor(
   order: Order,
   buyer: Buyer | undefined,
   attempts: number,
   choices: SuggestionChoices,
   now: number,
-  // From lib/background/data.ts suggestionExtras: the person's library, learned boost, shop variables.
-  extras?: { templates?: readonly Template[]; ctx?: Partial<SuggestContext> },
+  // From lib/background/data.ts suggestionExtras: the person's library, learned boost, shop variables,
+  // the platform's message language and what was learned per template.
+  extras?: {
+    templates?: readonly Template[];
+    ctx?: Partial<SuggestContext>;
+    platformLanguage?: Language | undefined;
+    learning?: (templateId: string) => { paid: number; tries: number; scope: 'new' | 'returning' | 'all' };
+  },
 ): Suggestion[] {
+  const language = pick(LANGUAGES, choices.language) ?? normalizeLanguage(buyer?.language) ?? extras?.platformLanguage;
   const ctx: SuggestContext = {
     now,
     attempts,
@@ -117,10 +130,17 @@ export function suggestionsFor(
     reason: pick(REASONS, choices.reason),
     style: pick(STYLES, choices.style),
     channel: pick(COMPOSE_CHANNELS, choices.channel),
-    language: pick(LANGUAGES, choices.language),
+    language,
     buyer: { language: buyer?.language },
   };
-  return suggest(order, { ...extras?.ctx, ...ctx }, extras?.templates);
+  const suggestions = suggest(order, { ...extras?.ctx, ...ctx }, extras?.templates);
+  const learning = extras?.learning;
+  if (!learning) return suggestions;
+  // What was learned, for the panel: on a 'learned' pick, or once a template has had enough tries to say something.
+  return suggestions.map((s) => {
+    const note = learning(s.templateId);
+    return note.tries > 0 && (s.why === 'learned' || note.tries >= EXPLORE_TRIES) ? { ...s, learning: note } : s;
+  });
 }
 
 /**

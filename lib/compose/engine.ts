@@ -90,6 +90,12 @@ export interface Suggestion {
   round: Round;
   why: SuggestionWhy;
   score: number;
+  /**
+   * What was learned about this template from this shop's outcomes, as numbers
+   * for the panel to word (ws.learning.*): added by the background
+   * (lib/background/workspace.ts suggestionsFor), never by the engine.
+   */
+  learning?: { paid: number; tries: number; scope: CustomerType | 'all' };
 }
 
 export interface MissingVariable {

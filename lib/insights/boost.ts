@@ -21,6 +21,8 @@ export interface Boost {
   reason: string;
   tries: number;
   paid: number;
+  /** Whose tries these are: this customer type's when it has enough, else all buyers'. */
+  scope: Customer | 'all';
 }
 
 /**
@@ -64,7 +66,7 @@ export function templateBoost(stats: RecoveryStats): TemplateBoost {
     const score = Math.max(-2, Math.min(3, exploit + explore));
     const who = useSpecific && customer ? t(customer === 'returning' ? 'opt.boost.forReturning' : 'opt.boost.forNew') : t('opt.boost.forAll');
     const reason = tries === 0 ? t('opt.boost.untried') : tries < EXPLORE_TRIES ? t('opt.boost.trying', { paid, tries }) : t('opt.boost.paid', { paid, tries, who });
-    return { score, exploit, reason, tries, paid };
+    return { score, exploit, reason, tries, paid, scope: useSpecific && customer ? customer : 'all' };
   };
   const boost = ((templateId: string, customer?: Customer) => detail(templateId, customer).score) as TemplateBoost;
   boost.detail = detail;
