@@ -1,7 +1,7 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { allIn, EMPTY_LIST_WORDS, firstIn, firstOf, matchEach, mostOf, spacedText, findHeaderRow, findOrderAnchors, orderGrid, orderScopes, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
+import { allIn, cellAt as cell, closeTimes, EMPTY_LIST_WORDS, firstIn, firstOf, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -13,10 +13,6 @@ const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 function cny(text: string, bareAllowed: boolean): Money | null {
   const money = parseMoney(text, bareAllowed ? 'CNY' : undefined);
   return money && money.currency === 'CNY' ? money : null;
-}
-
-function cell(map: Map<number, Element>, index: number | undefined): Element | undefined {
-  return index === undefined ? undefined : map.get(index);
 }
 
 /** Goods lines of one goods cell: marked entries, else the cell itself as one line. */
@@ -98,17 +94,16 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   }
 
   const scopeText = scope.map((s) => spacedText(s)).join(' ');
-  const statusText = spacedText(statusCell) || scopeText;
+  const statusCellText = spacedText(statusCell);
+  const statusText = statusCellText || scopeText;
   const status = statusFromWords(statusText);
   // A status cell without a status word means the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
   const created = CREATED.exec(scopeText)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
-  // Only an unpaid order's countdown is read, so only then is it looked for.
-  const countdownText = () => [statusCell, ...scope.flatMap((s) => allIn(s, selectors.countdown))].map((el) => spacedText(el)).join(' ');
+  // Only unpaid orders close for want of payment, so only their countdown is looked for.
+  const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
-  // Only unpaid orders close for want of payment; a paid order's countdowns are about shipping.
-  const estimated = status === 'unpaid' && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   let href: string | null | undefined;
   for (const s of scope) if ((href = firstIn<HTMLAnchorElement>(s, selectors.chatLink)?.getAttribute('href'))) break;
   let chatUrl: string | undefined;
@@ -126,24 +121,16 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     items: items.slice(0, 200),
     amount,
     createdAt,
-    autoCloseAt: shown ?? estimated,
-    autoCloseEstimated: shown === undefined && estimated !== undefined ? true : undefined,
+    ...closeTimes(status, shown, createdAt, DEFAULT_AUTO_CLOSE_HOURS),
     status,
-    statusText: spacedText(statusCell).slice(0, 200) || undefined,
+    statusText: statusCellText.slice(0, 200) || undefined,
     chatUrl,
   };
 }
 
-// Tabs and pager, found in one walk of the page (see matchEach).
-const FURNITURE = [selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage];
-
 function selectedTab(found: Matches): string {
   // Tab badges count orders ("待支付3"): the count is not part of which listing this is.
   return textOf(firstOf(found, selectors.selectedTab)).replace(/[\d()（）\s]+/g, '').slice(0, 40);
-}
-
-function isComplete(found: Matches): boolean {
-  return mostOf(found, selectors.pageItems) <= 1 && !firstOf(found, selectors.nextPage);
 }
 
 export const pddAdapter: PlatformAdapter = {
@@ -151,36 +138,25 @@ export const pddAdapter: PlatformAdapter = {
   selectorsVersion: SELECTORS_VERSION,
 
   readOrders(doc, href, now): PageRead | null {
-    // The chat app lives on the same host; it is never an order list.
-    if (!doc.body || new URL(href).pathname.startsWith('/chat-merchant')) return null;
     const url = new URL(href);
-    const header = findHeaderRow(doc.body, selectors.headerRow, 3);
-    const anchors = header ? findOrderAnchors(doc.body, ORDER_SN) : [];
-    // No column headers: not an order list (the chat page, the home page), or not rendered yet.
-    if (!header) return null;
-    const found = matchEach(doc, FURNITURE);
-    const tab = selectedTab(found);
-    const fences = [header.row, firstOf(found, selectors.selectedTab), firstOf(found, selectors.activePage)];
-    const scopes = orderScopes(anchors, fences);
-    const orders: ObservedOrder[] = [];
-    let unreadable = 0;
-    anchors.forEach((anchor, i) => {
-      const order = readOrder(anchor, scopes[i]!, header, url, now);
-      if (order) orders.push(order);
-      else unreadable++;
-    });
-    const page = textOf(firstOf(found, selectors.activePage)) || '1';
+    // The chat app lives on the same host; it is never an order list.
+    if (url.pathname.startsWith('/chat-merchant')) return null;
+    // No column headers: not an order list (the home page), or not rendered yet.
+    const list = readGridList(doc, { ...selectors, orderNumber: ORDER_SN }, (anchor, scope, header) => readOrder(anchor, scope, header, url, now));
+    if (!list) return null;
+    const tab = selectedTab(list.found);
+    const page = textOf(firstOf(list.found, selectors.activePage)) || '1';
     return {
       platform: 'pdd',
       url: href,
       listKey: `${url.host}${url.pathname}#tab=${tab || url.searchParams.get('tab') || ''}&page=${page}`,
       // The visible tab wins: the SPA switches tabs without touching the URL.
       unpaidOnly: UNPAID_TAB.test(tab),
-      complete: isComplete(found),
-      orders,
-      unreadable,
+      complete: list.complete,
+      orders: list.orders,
+      unreadable: list.unreadable,
       // Headers but not one order number and no "暂无数据": the markup moved.
-      noRowsFound: anchors.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+      noRowsFound: list.anchors === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
       selectorsVersion: SELECTORS_VERSION,
     };
   },
