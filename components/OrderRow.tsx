@@ -18,11 +18,10 @@ interface Props {
 }
 
 export const OrderRow = memo(function OrderRow({ entry, now, selected, active, onSelect, style, id, index }: Props) {
-  const { order, verdict } = entry;
-  const left = order.autoCloseAt === undefined ? undefined : order.autoCloseAt - now;
+  const { verdict, amount } = entry;
+  const left = entry.autoCloseAt === undefined ? undefined : entry.autoCloseAt - now;
   const urgent = left !== undefined && left < 6 * 3_600_000;
-  const first = order.items[0];
-  const due = entry.dueMinor ?? order.amount.minor;
+  const due = entry.dueMinor;
   const v = verdictText(verdict, now);
   const chips = entry.tags.filter((tag) => tag !== 'contacted' && tag !== 'new' && tag !== 'returning');
   return (
@@ -31,34 +30,34 @@ export const OrderRow = memo(function OrderRow({ entry, now, selected, active, o
       style={style}
       data-index={index}
       data-testid="order-row"
-      data-order-id={order.orderId}
-      data-platform={order.platform}
-      data-buyer={order.buyer.nick}
-      data-amount-minor={order.amount.minor}
+      data-order-id={entry.orderId}
+      data-platform={entry.platform}
+      data-buyer={entry.buyer}
+      data-amount-minor={amount.minor}
       data-due-minor={due}
-      data-currency={order.amount.currency}
+      data-currency={amount.currency}
       data-remind={verdict.state}
       data-rule={verdict.rule}
       className={`order-row${selected ? ' selected' : ''} remind-${verdict.state}`}
       aria-selected={selected}
-      aria-label={`${order.buyer.nick} ${formatMoney(order.amount)} ${v.state}${v.reason ? `，${v.reason}` : ''}`}
+      aria-label={`${entry.buyer} ${formatMoney(amount)} ${v.state}${v.reason ? `，${v.reason}` : ''}`}
       role="option"
       tabIndex={active ? 0 : -1}
-      onClick={() => onSelect(order.key)}
+      onClick={() => onSelect(entry.key)}
     >
       <div className="row-top">
-        <span className="buyer" title={order.buyer.nick}>{order.buyer.nick}</span>
-        <span className="amount">{formatMoney(due === order.amount.minor ? order.amount : { minor: due, currency: order.amount.currency })}</span>
+        <span className="buyer" title={entry.buyer}>{entry.buyer}</span>
+        <span className="amount">{formatMoney(due === amount.minor ? amount : { minor: due, currency: amount.currency })}</span>
       </div>
-      <div className="item" title={first?.title}>
-        {first?.title}
-        {order.items.length > 1 && <span className="muted"> · {t('items', { n: order.items.length })}</span>}
+      <div className="item" title={entry.item}>
+        {entry.item}
+        {entry.itemCount > 1 && <span className="muted"> · {t('items', { n: entry.itemCount })}</span>}
       </div>
       <div className="meta">
-        {order.createdAt !== undefined && <span>{t('created', { age: formatAge(now - order.createdAt) })}</span>}
+        {entry.createdAt !== undefined && <span>{t('created', { age: formatAge(now - entry.createdAt) })}</span>}
         {left !== undefined && (
           <span className={urgent ? 'deadline urgent' : 'deadline'}>
-            {left > 0 ? t(order.autoCloseEstimated === true ? 'closesInEstimated' : 'closesIn', { left: formatDuration(left) }) : t('overdue')}
+            {left > 0 ? t(entry.autoCloseEstimated === true ? 'closesInEstimated' : 'closesIn', { left: formatDuration(left) }) : t('overdue')}
           </span>
         )}
       </div>
@@ -67,7 +66,7 @@ export const OrderRow = memo(function OrderRow({ entry, now, selected, active, o
         {v.reason && <span className="verdict-reason"> · {v.reason}</span>}
       </div>
       <div className="tags">
-        <span className="tag platform">{t(`platform.${order.platform}` as MessageKey)}</span>
+        <span className="tag platform">{t(`platform.${entry.platform}` as MessageKey)}</span>
         {entry.chatting && <span className="tag chat">{t('chatting')}</span>}
         {entry.onTab && <span className="tag here">{t('onTab')}</span>}
         <span className="tag">{entry.returning ? t('returning') : t('newBuyer')}</span>

@@ -10,14 +10,17 @@ export const WINDOW_AFTER = 300;
 const OVERSCAN = 8;
 
 interface Props {
-  entries: OrderListEntry[];
+  /** One slot per row; a slot not loaded yet is undefined (a long queue arrives in pages). */
+  entries: readonly (OrderListEntry | undefined)[];
   now: number;
   selected?: string;
   onSelect(key: string): void;
+  /** Rows from..to are on screen but not all loaded. */
+  onNeed?(from: number, to: number): void;
 }
 
 /** The queue as a listbox: arrow keys move, Enter selects, Home/End jump. */
-export function QueueList({ entries, now, selected, onSelect }: Props) {
+export function QueueList({ entries, now, selected, onSelect, onNeed }: Props) {
   const scroller = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
@@ -32,7 +35,7 @@ export function QueueList({ entries, now, selected, onSelect }: Props) {
 
   // Keep the active row within the list when it shrinks; follow the selection.
   useEffect(() => {
-    const i = selected ? entries.findIndex((e) => e.order.key === selected) : -1;
+    const i = selected ? entries.findIndex((e) => e?.key === selected) : -1;
     if (i >= 0) setActive(i);
     else if (active >= entries.length) setActive(Math.max(0, entries.length - 1));
   }, [entries, selected]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -62,7 +65,7 @@ export function QueueList({ entries, now, selected, onSelect }: Props) {
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       const entry = entries[active];
-      if (entry) onSelect(entry.order.key);
+      if (entry) onSelect(entry.key);
     }
   };
 
@@ -72,23 +75,35 @@ export function QueueList({ entries, now, selected, onSelect }: Props) {
     from = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
     to = Math.min(entries.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   }
+  let missing = false;
   const rows = [];
   for (let i = from; i < to; i++) {
-    const entry = entries[i]!;
+    const entry = entries[i];
+    const style = windowed ? ({ position: 'absolute', top: i * ROW_HEIGHT, left: 0, right: 0, height: ROW_HEIGHT } as const) : undefined;
+    if (!entry) {
+      missing = true;
+      rows.push(<li key={`slot-${i}`} aria-hidden="true" className="order-row loading" style={style} />);
+      continue;
+    }
     rows.push(
       <OrderRow
-        key={entry.order.key}
+        key={entry.key}
         id={`row-${i}`}
         entry={entry}
         now={now}
-        selected={entry.order.key === selected}
+        selected={entry.key === selected}
         active={i === active}
         onSelect={onSelect}
-        style={windowed ? { position: 'absolute', top: i * ROW_HEIGHT, left: 0, right: 0, height: ROW_HEIGHT } : undefined}
+        style={style}
         index={i}
       />,
     );
   }
+
+  // Rows scrolled into view that have not arrived yet.
+  useEffect(() => {
+    if (missing) onNeed?.(from, to);
+  }, [missing, from, to, onNeed]);
 
   return (
     <ul

@@ -1,21 +1,36 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, copyText, useDbChanged } from '@/components/api';
 import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { OrderDetail } from '@/components/OrderDetail';
-import { QueueList } from '@/components/workspace/QueueList';
+import { QueueList, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS, QueueFilters, type Filters } from '@/components/workspace/QueueFilters';
-import { applyFilters } from '@/components/workspace/filter';
 import { CadenceDrawer } from '@/components/workspace/CadenceDrawer';
 import { t, type MessageKey } from '@/lib/i18n';
 import { useBoundTab } from '@/components/useBoundTab';
-import type { BackgroundResponses } from '@/lib/messaging/protocol';
+import type { BackgroundResponses, OrderListEntry } from '@/lib/messaging/protocol';
 import { PANEL_SELECT, type SuggestionChoices } from '@/lib/messaging/workspace';
 import type { Platform } from '@/lib/orders/model';
 import type { Suggestion } from '@/lib/compose/engine';
 
 type List = BackgroundResponses['orders/list'];
+
+/** The queue as far as loaded: one slot per row that passes the filters, filled window by window. */
+interface Queue extends Omit<List, 'orders' | 'offset'> {
+  rows: (OrderListEntry | undefined)[];
+  /** Which load this is: replies to an older one are dropped. */
+  load: number;
+}
+
+/** The first request brings everything up to the windowing threshold; a longer queue comes in pages as it scrolls. */
+const FIRST_WINDOW = WINDOW_AFTER;
+const PAGE = 200;
+
+function withRows(rows: (OrderListEntry | undefined)[], reply: List): (OrderListEntry | undefined)[] {
+  for (let i = 0; i < reply.orders.length && reply.offset + i < rows.length; i++) rows[reply.offset + i] = reply.orders[i];
+  return rows;
+}
 type Detail = BackgroundResponses['order/detail'];
 
 function useNow(intervalMs: number): number {
@@ -28,12 +43,16 @@ function useNow(intervalMs: number): number {
 }
 
 /** `?order=KEY` in the panel's URL pre-selects an order (a notification or the popup opened it). */
+const NO_ROWS: (OrderListEntry | undefined)[] = [];
+
 const ORDER_PARAM = new URLSearchParams(location.search).get('order') ?? undefined;
 
 export function App() {
   const tabId = useBoundTab();
   const now = useNow(30_000);
-  const [list, setList] = useState<List>();
+  const [list, setList] = useState<Queue>();
+  const loads = useRef(0);
+  const fetching = useRef(new Set<string>());
   const [selected, setSelected] = useState<string | undefined>(ORDER_PARAM);
   const [detail, setDetail] = useState<Detail>();
   const [choices, setChoices] = useState<SuggestionChoices>({});
@@ -47,12 +66,37 @@ export function App() {
   const notice = useCallback((text: string) => setToast({ kind: 'ok', text }), []);
 
   const loadList = useCallback(async () => {
+    const load = ++loads.current;
     try {
-      setList(await ask('orders/list', { tabId }));
+      const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, filter: filters });
+      if (load !== loads.current) return;
+      fetching.current.clear();
+      const { orders: _rows, offset: _offset, ...counts } = reply;
+      setList({ ...counts, rows: withRows(new Array<OrderListEntry | undefined>(reply.total), reply), load });
     } catch (error) {
       showError((error as Error).message);
     }
-  }, [tabId, showError]);
+  }, [tabId, filters, showError]);
+
+  /** Rows from..to are on screen but not loaded yet: fetch the pages that hold them. */
+  const loadRange = useCallback(
+    async (from: number, to: number) => {
+      const load = loads.current;
+      const offset = Math.floor(from / PAGE) * PAGE;
+      const limit = Math.ceil(to / PAGE) * PAGE - offset;
+      const id = `${load}:${offset}:${limit}`;
+      if (limit <= 0 || fetching.current.has(id)) return;
+      fetching.current.add(id);
+      try {
+        const reply = await ask('orders/list', { tabId, offset, limit, filter: filters });
+        setList((current) => (current && current.load === load && load === loads.current ? { ...current, rows: withRows(current.rows.slice(), reply) } : current));
+      } catch (error) {
+        fetching.current.delete(id);
+        showError((error as Error).message);
+      }
+    },
+    [tabId, filters, showError],
+  );
 
   const loadDetail = useCallback(async () => {
     if (!selected) return setDetail(undefined);
@@ -102,14 +146,14 @@ export function App() {
     void ask('workspace/selected', { orderKey: selected }).catch(() => undefined);
   }, [selected]);
 
-  // A paid or closed order leaves the list: drop it from the detail pane too.
+  // A paid or closed order leaves the list: drop it from the detail pane too. A staged order whose
+  // stages are all paid leaves the list but stays open here: its receipts and thank-you are still to do.
   useEffect(() => {
-    if (selected && list && !list.orders.some((e) => e.order.key === selected)) select(undefined);
-  }, [list, selected, select]);
+    if (selected && detail?.order.key === selected && detail.order.status !== 'unpaid') select(undefined);
+  }, [detail, selected, select]);
 
-  const shown = useMemo(() => (list ? applyFilters(list.orders, filters) : []), [list, filters]);
-  const platforms = useMemo(() => [...new Set((list?.orders ?? []).map((e) => e.order.platform))] as Platform[], [list]);
-  const tags = useMemo(() => [...new Set((list?.orders ?? []).flatMap((e) => e.tags))].sort(), [list]);
+  const platforms = useMemo(() => Object.keys(list?.facets.platforms ?? {}) as Platform[], [list?.facets]);
+  const tags = useMemo(() => Object.keys(list?.facets.tags ?? {}).sort(), [list?.facets]);
 
   const copy = async (s: Suggestion, text: string, orderKey: string, message: string) => {
     await copyText(text);
@@ -171,17 +215,17 @@ export function App() {
         </div>
       )}
 
-      {list && list.orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
-      {list && list.orders.length > 0 && (
+      {list && list.all === 0 && <p className="empty">{t('noOrders')}</p>}
+      {list && list.all > 0 && (
         <>
           <QueueFilters filters={filters} platforms={platforms} tags={tags} onChange={setFilters} />
           <div className="muted shown" data-testid="queue-count">
-            {t('ws.shown', { n: shown.length, total: list.orders.length })}
+            {t('ws.shown', { n: list.total, total: list.all })}
           </div>
-          {shown.length === 0 && <p className="empty">{t('ws.noMatch')}</p>}
+          {list.total === 0 && <p className="empty">{t('ws.noMatch')}</p>}
         </>
       )}
-      <QueueList entries={shown} now={now} selected={selected} onSelect={select} />
+      <QueueList entries={list?.rows ?? NO_ROWS} now={now} selected={selected} onSelect={select} onNeed={loadRange} />
 
       {detail && selected === detail.order.key && (
         <OrderDetail

@@ -110,7 +110,7 @@ afterEach(() => {
 
 const listed = async (tabId?: number) =>
   (await h.ask<{ orders: OrderListEntry[] }>({ type: 'orders/list', ...(tabId === undefined ? {} : { tabId }) })).orders;
-const listedIds = async (tabId?: number) => (await listed(tabId)).map((e) => e.order.orderId);
+const listedIds = async (tabId?: number) => (await listed(tabId)).map((e) => e.orderId);
 
 describe('senderKind', () => {
   const deps = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' };
@@ -246,7 +246,7 @@ describe('orders/list', () => {
       hasComposer: true,
     };
     const entries = await listed(9);
-    expect(entries.map((e) => e.order.orderId)).toEqual([
+    expect(entries.map((e) => e.orderId)).toEqual([
       '2471093385512748201', // chatting
       '3398752046183927614', // on the tab
       '2470011239875561022', // the rest, by deadline
@@ -287,7 +287,7 @@ describe('orders/list', () => {
     // lily_2019 paid an earlier order.
     await h.ask({ type: 'page/read', read: { ...read([observed('2400000000000000001', 'lily_2019', { status: 'paid' })]), unpaidOnly: false, listKey: 'all' } }, CONTENT);
 
-    const byId = Object.fromEntries((await listed()).map((e) => [e.order.orderId, e]));
+    const byId = Object.fromEntries((await listed()).map((e) => [e.orderId, e]));
     expect(byId['2472205561098834410']).toMatchObject({ attempts: 2, returning: false });
     expect(byId['2470011239875561022']).toMatchObject({ attempts: 0, returning: true });
     expect(byId['2400000000000000001']).toBeUndefined();
@@ -431,7 +431,7 @@ describe('attempt/outcome', () => {
     await h.ask({ type: 'attempt/outcome', id: attemptId, outcome: 'paid' });
     const nextOrder = observed('3398752046183927999', XIAOMEI);
     await h.ask({ type: 'page/read', read: read([nextOrder, PAJAMAS]) }, CONTENT);
-    const entry = (await listed()).find((e) => e.order.orderId === '3398752046183927999');
+    const entry = (await listed()).find((e) => e.orderId === '3398752046183927999');
     expect(entry?.returning).toBe(true);
   });
 
@@ -487,7 +487,7 @@ describe('reminder workspace', () => {
     await h.ask({ type: 'settings/cadence-set', settings: { ...DEFAULT_CADENCE, sellerTimeZone: 'Asia/Shanghai' } });
     await h.ask({ type: 'page/read', read: read([COAT, PAJAMAS, HAT, BAG]) }, CONTENT);
   });
-  const entry = async (orderId: string) => (await listed()).find((e) => e.order.orderId === orderId)!;
+  const entry = async (orderId: string) => (await listed()).find((e) => e.orderId === orderId)!;
 
   it('says why an order is held back: the daily cap after a reminder, quiet hours in the buyer zone, do-not-remind', async () => {
     expect((await entry('2471093385512748201')).verdict).toMatchObject({ state: 'now', rule: 'ok' });

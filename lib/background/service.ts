@@ -12,12 +12,13 @@ import {
 import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
-import { applyOutcome, buildQueue, readCadenceSettings, recordAttempt, suggestionsFor, workspaceHandlers } from './workspace';
+import { applyOutcome, invalidateQueues, queueWindow, readCadenceSettings, recordAttempt, suggestionsFor, workspaceHandlers } from './workspace';
 import { evaluateCadence } from '../reminders/cadence';
 import { summariseBuyer } from '../reminders/profile';
 import { milestoneHandlers } from './milestones';
 import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
+import { storageErrorMessage } from './errors';
 import { listAttempts, setAttemptOutcome } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder, markPaidByPerson, unpaidSummary } from '../store/orders';
 
@@ -65,7 +66,15 @@ export function senderKind(sender: SenderInfo, deps: Pick<BackgroundDeps, 'exten
   return undefined;
 }
 
-export function createBackground(deps: BackgroundDeps) {
+export function createBackground(browserDeps: BackgroundDeps) {
+  // Every write through a handler ends in changed(): the cached queue is read again after it.
+  const deps: BackgroundDeps = {
+    ...browserDeps,
+    changed() {
+      invalidateQueues();
+      browserDeps.changed();
+    },
+  };
   const schemas = Object.fromEntries(Object.entries(BackgroundRequests).map(([k, v]) => [k, v.schema])) as {
     [K in BackgroundRequestType]: (typeof BackgroundRequests)[K]['schema'];
   };
@@ -135,11 +144,11 @@ export function createBackground(deps: BackgroundDeps) {
       return { written: result.written, gone: result.gone.length };
     },
 
-    async 'orders/list'({ tabId }) {
-      const db = await deps.db();
-      const tab = await tabContext(tabId);
+    async 'orders/list'({ tabId, ...query }) {
+      const [db, tab] = await Promise.all([deps.db(), tabContext(tabId)]);
       // Ranked by value and urgency with the cadence verdict; the open chat's buyer and this tab's orders first.
-      return { orders: await buildQueue(db, deps.now(), tab, { onStatsRebuilt: () => deps.changed() }), tab };
+      const window = await queueWindow(db, deps.now(), tab, query, { onStatsRebuilt: () => deps.changed() });
+      return { orders: window.rows, offset: window.offset, total: window.total, all: window.all, facets: window.facets, tab };
     },
 
     async 'order/detail'({ orderKey: key, ...choices }) {
@@ -223,10 +232,14 @@ export function createBackground(deps: BackgroundDeps) {
     const handler = handlers[message.type] as (req: unknown, sender: SenderInfo) => Promise<unknown>;
     return handler(message.payload, sender).then(
       (data): Reply<unknown> => ({ ok: true, data }),
-      (error: unknown): Reply<unknown> => ({
-        ok: false,
-        error: error instanceof UserError ? error.message : `内部错误：${error instanceof Error ? error.message : String(error)}`,
-      }),
+      (error: unknown): Reply<unknown> => {
+        if (error instanceof UserError) return { ok: false, error: error.message };
+        // Storage full or unusable: say so plainly. A content script's page read must not count as
+        // delivered (it resends when sendMessage rejects), so it gets a rejection, not a reply.
+        const storage = storageErrorMessage(error);
+        if (storage !== undefined && kind === 'content') throw new Error(storage);
+        return { ok: false, error: storage ?? `内部错误：${error instanceof Error ? error.message : String(error)}` };
+      },
     );
   }
 

@@ -3,18 +3,12 @@ import { COMPOSE_CHANNELS, LANGUAGES, REASONS, STYLES, type Language, type Templ
 import { normalizeLanguage } from '../compose/language';
 import { EXPLORE_TRIES } from '../insights/boost';
 import { suggestionExtras } from './data';
-import type { OrderListEntry, TabContext } from '../messaging/protocol';
 import type { SuggestionChoices, WorkspaceResponses } from '../messaging/workspace';
 import { buyerKey, type Buyer, type ContactAttempt, type Order, type Outcome } from '../orders/model';
-import { evaluateCadence, isActionable } from '../reminders/cadence';
 import { followUpForOutcome } from '../reminders/followups';
-import { compareQueue, normalisedValue, rankScore } from '../reminders/rank';
 import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/settings';
 import { isValidTimeZone } from '../reminders/tz';
 import {
-  attemptStatsStale,
-  ensureAttemptStats,
-  getAllBuyers,
   ordersWithFollowUps,
   recordAttempt,
   setFollowUp,
@@ -23,81 +17,18 @@ import {
   updateBuyer,
 } from '../store/buyers';
 import type { Db } from '../store/db';
-import { getBuyer, listOpenOrders } from '../store/orders';
+import { getBuyer } from '../store/orders';
 import { listAttempts } from '../store/attempts';
 import { UserError, type AreaHandlers, type HandlerContext } from './service';
 
-const HOUR = 3_600_000;
 const SELECTED_KEY = 'ws.selected';
 
 export async function readCadenceSettings(db: Db): Promise<CadenceSettings> {
   return readCadence((await db.get('settings', CADENCE_KEY))?.value);
 }
 
-/** Tags the queue can filter by: what we derive from the order, plus the person's own labels on the buyer. */
-function tagsFor(order: Order, buyer: Buyer | undefined, returning: boolean, now: number): string[] {
-  const tags = [returning ? 'returning' : 'new'];
-  if (normalisedValue(order.dueMinor ?? order.amount.minor, order.amount.currency) >= 1000) tags.push('big');
-  if (order.autoCloseAt !== undefined && order.autoCloseAt - now < 6 * HOUR) tags.push('closing');
-  if ((order.attemptCount ?? 0) > 0) tags.push('contacted');
-  for (const tag of buyer?.tags ?? []) tags.push(`#${tag}`);
-  return tags;
-}
-
-/**
- * Every open order with its cadence verdict and rank, in queue order. One
- * pass: the open orders and all buyers are read once; attempt counts come
- * from the order records (see lib/store/buyers.ts).
- */
-export async function buildQueue(
-  db: Db,
-  now: number,
-  tab: TabContext,
-  options: { settings?: CadenceSettings; onStatsRebuilt?: () => void } = {},
-): Promise<OrderListEntry[]> {
-  // Counts gone stale (an import, data from an older version): answer now with what we have and
-  // rebuild behind it, telling the panel when done, so a big store never delays the first render.
-  if (await attemptStatsStale(db)) {
-    const rebuild = ensureAttemptStats(db);
-    if (options.onStatsRebuilt) void rebuild.then((changed) => changed && options.onStatsRebuilt!());
-    else await rebuild;
-  }
-  const settings = options.settings;
-  const [orders, buyers, cadence] = await Promise.all([listOpenOrders(db), getAllBuyers(db), settings ?? readCadenceSettings(db)]);
-  const onTab = new Set(tab.orderKeys);
-  const entries: OrderListEntry[] = new Array(orders.length);
-  for (let i = 0; i < orders.length; i++) {
-    const order = orders[i]!;
-    const buyer = buyers.get(buyerKey(order.platform, order.buyer.nick));
-    const returning = (buyer?.paidOrderKeys.length ?? 0) > 0;
-    const attempts = order.attemptCount ?? 0;
-    const verdict = evaluateCadence({ order, buyer, attempts, lastAttemptAt: order.lastAttemptAt }, cadence, now);
-    entries[i] = {
-      order,
-      attempts,
-      onTab: onTab.has(order.key),
-      chatting: tab.chatBuyer !== undefined && tab.chatBuyer === order.buyer.nick && tab.platform === order.platform,
-      returning,
-      ...(order.dueMinor !== undefined ? { dueMinor: order.dueMinor } : {}),
-      verdict,
-      score: rankScore({ amountMinor: order.dueMinor ?? order.amount.minor, currency: order.amount.currency, autoCloseAt: order.autoCloseAt, attempts, returning }, now),
-      tags: tagsFor(order, buyer, returning, now),
-    };
-  }
-  entries.sort((a, b) =>
-    compareQueue(
-      { chatting: a.chatting, onTab: a.onTab, state: a.verdict.state, score: a.score, until: a.verdict.until },
-      { chatting: b.chatting, onTab: b.onTab, state: b.verdict.state, score: b.score, until: b.verdict.until },
-    ),
-  );
-  return entries;
-}
-
-/** Orders to act on now (remind now + due follow-ups): the toolbar badge. */
-export async function actionableCount(db: Db, now: number): Promise<number> {
-  const queue = await buildQueue(db, now, { orderKeys: [], hasComposer: false });
-  return queue.filter((e) => isActionable(e.verdict)).length;
-}
+// The queue (ranking, cache, paging) lives in ./queue.ts.
+export { actionableCount, buildQueue, invalidateQueues, queueWindow } from './queue';
 
 const pick = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
   value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;

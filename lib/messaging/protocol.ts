@@ -10,7 +10,8 @@ import {
 } from '../orders/model';
 import type { Money } from '../orders/money';
 import type { Suggestion } from '../compose/engine';
-import { SuggestionChoicesSchema, WorkspaceRequests, type WorkspaceResponses } from './workspace';
+import { QueueQuerySchema, SuggestionChoicesSchema, WorkspaceRequests, type WorkspaceResponses } from './workspace';
+import type { QueueFacets, QueueRow } from '../reminders/queue';
 import type { Verdict } from '../reminders/cadence';
 import type { BuyerProfile } from '../reminders/profile';
 import { MilestoneRequests, type MilestoneResponses } from './milestones';
@@ -29,7 +30,8 @@ const CoreRequests = {
   // Orders are checked one by one in the handler: one odd row must not drop the whole page.
   'page/read': { from: 'content', schema: z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
   // From extension pages (panel, popup, options).
-  'orders/list': { from: 'extension', schema: z.object({ tabId: tabIdField.optional() }) },
+  // A window of the queue (default: the first 300 rows), filtered by the background.
+  'orders/list': { from: 'extension', schema: QueueQuerySchema },
   // Optional reason/style/channel/language: the person's choices above the suggestions.
   'order/detail': { from: 'extension', schema: SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
   'suggestion/insert': {
@@ -86,21 +88,8 @@ export interface TabContext {
   hasComposer: boolean;
 }
 
-export interface OrderListEntry {
-  order: Order;
-  attempts: number;
-  onTab: boolean;
-  chatting: boolean;
-  returning: boolean;
-  /** Still to collect when less than the total (open stages of a staged order); absent = the total. */
-  dueMinor?: number;
-  /** Remind now, wait until, or don't remind, and the rule that decided. */
-  verdict: Verdict;
-  /** Value and urgency; higher comes first within its group. */
-  score: number;
-  /** Filterable labels: new/returning, big, closing, contacted, and the buyer's own tags as "#tag". */
-  tags: string[];
-}
+/** One row of the panel's queue (slim: the detail pane reads the whole order with 'order/detail'). */
+export type OrderListEntry = QueueRow;
 
 export interface InsertOutcome {
   inserted: boolean;
@@ -111,7 +100,17 @@ export interface InsertOutcome {
 
 export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses {
   'page/read': { written: number; gone: number };
-  'orders/list': { orders: OrderListEntry[]; tab: TabContext };
+  'orders/list': {
+    /** Rows offset … offset + limit of the filtered queue. */
+    orders: OrderListEntry[];
+    offset: number;
+    /** Rows that pass the filters. */
+    total: number;
+    /** Every order with money to collect. */
+    all: number;
+    facets: QueueFacets;
+    tab: TabContext;
+  };
   'order/detail': {
     order: Order;
     buyer?: Buyer;

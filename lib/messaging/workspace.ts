@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Buyer, Order } from '../orders/model';
 import type { Suggestion } from '../compose/engine';
 import { CadenceSettingsSchema, type CadenceSettings } from '../reminders/settings';
+import { STATUS_FILTERS } from '../reminders/queue';
+import { PlatformSchema } from '../orders/model';
 
 const orderKeyField = z.string().min(3).max(200);
 const instant = z.number().int().nonnegative();
@@ -21,6 +23,22 @@ export const BuyerPatchSchema = z.object({
   language: z.string().max(20).optional(),
   timeZone: z.string().max(64).optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+});
+
+/** The panel's filters, applied by the background before paging. */
+export const QueueFilterSchema = z.object({
+  search: z.string().max(200).optional(),
+  platform: z.union([PlatformSchema, z.literal('all')]).optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
+  tag: z.string().max(60).optional(),
+});
+
+/** 'orders/list': the bound tab, a window of the queue (offset, limit) and the filters. */
+export const QueueQuerySchema = z.object({
+  tabId: z.number().int().nonnegative().optional(),
+  offset: z.number().int().nonnegative().max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(2000).optional(),
+  filter: QueueFilterSchema.optional(),
 });
 
 export const WorkspaceRequests = {

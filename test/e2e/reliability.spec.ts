@@ -99,8 +99,8 @@ test('two seller tabs and the panel writing at once lose no attempt and duplicat
   await panel.goto(extensionUrl('sidepanel.html'));
   await panel.getByTestId('order-row').first().waitFor();
   const orderKey = await panel.evaluate(async () => {
-    const reply = (await chrome.runtime.sendMessage({ type: 'orders/list' })) as { ok: boolean; data: { orders: { order: { key: string } }[] } };
-    return reply.data.orders[0]!.order.key;
+    const reply = (await chrome.runtime.sendMessage({ type: 'orders/list' })) as { ok: boolean; data: { orders: { key: string }[] } };
+    return reply.data.orders[0]!.key;
   });
 
   // 40 manual attempts from the panel while both tabs keep re-rendering and re-reading.

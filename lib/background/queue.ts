@@ -1,0 +1,191 @@
+// The ranked queue of orders with money to collect, kept in memory between
+// requests: the panel's first render, its paging and filtering, the badge and
+// the shortcut all read the same ranking instead of every one of them reading
+// every open order from IndexedDB again.
+//
+// Validity: a write through the background calls invalidateQueues() (see
+// createBackground's changed); the badge's recount after any change (and its
+// minute tick) rebuilds from the store; a store whose order count changed or
+// whose attempt counts are stale (a bulk write from elsewhere) is read again.
+// Verdicts depend on the time: the ranking is redone when it is older than
+// RANK_FRESH_MS, from the cached reads.
+import type { TabContext } from '../messaging/protocol';
+import { buyerKey, type Buyer, type Order } from '../orders/model';
+import { evaluateCadence, isActionable } from '../reminders/cadence';
+import {
+  facetsOf,
+  focusOnTab,
+  hasMoneyToCollect,
+  searchText,
+  windowOf,
+  type QueueEntry,
+  type QueueFacets,
+  type QueueFilter,
+  type QueueWindow,
+} from '../reminders/queue';
+import { compareQueue, normalisedValue, rankScore } from '../reminders/rank';
+import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/settings';
+import { attemptStatsStale, ensureAttemptStats, getAllBuyers } from '../store/buyers';
+import type { Db } from '../store/db';
+import { listOpenOrders } from '../store/orders';
+
+const HOUR = 3_600_000;
+/** How long a ranking (verdicts, scores, time-based tags) is reused before it is redone for the current time. */
+export const RANK_FRESH_MS = 30_000;
+
+/** Tags the queue can filter by: what we derive from the order, plus the person's own labels on the buyer. */
+function tagsFor(order: Order, buyer: Buyer | undefined, returning: boolean, now: number): string[] {
+  const tags = [returning ? 'returning' : 'new'];
+  if (normalisedValue(order.dueMinor ?? order.amount.minor, order.amount.currency) >= 1000) tags.push('big');
+  if (order.autoCloseAt !== undefined && order.autoCloseAt - now < 6 * HOUR) tags.push('closing');
+  if ((order.attemptCount ?? 0) > 0) tags.push('contacted');
+  for (const tag of buyer?.tags ?? []) tags.push(`#${tag}`);
+  return tags;
+}
+
+/** What the store holds for the queue: read once per change. */
+interface QueueReads {
+  orders: Order[];
+  buyers: Map<string, Buyer>;
+  cadence: CadenceSettings;
+  /** Each order's search text, by key. */
+  texts: Map<string, string>;
+}
+
+/** The queue ranked at one moment, without a bound tab. */
+export interface RankedQueue {
+  at: number;
+  entries: QueueEntry[];
+  facets: QueueFacets;
+  texts: ReadonlyMap<string, string>;
+}
+
+interface CacheSlot {
+  generation: number;
+  /** Orders in the store when read: a bulk write from elsewhere changes it. */
+  orderCount: number;
+  reads: Promise<QueueReads>;
+  ranked?: RankedQueue;
+}
+
+let generation = 0;
+const caches = new WeakMap<Db, CacheSlot>();
+
+/** Stored data changed: every cached queue is read again on next use. */
+export function invalidateQueues(): void {
+  generation++;
+}
+
+async function readQueue(db: Db): Promise<QueueReads> {
+  const [orders, buyers, setting] = await Promise.all([listOpenOrders(db), getAllBuyers(db), db.get('settings', CADENCE_KEY)]);
+  // A staged order with every stage paid has nothing left to collect: not a queue row.
+  const open = orders.filter(hasMoneyToCollect);
+  return { orders: open, buyers, cadence: readCadence(setting?.value), texts: new Map(open.map((o) => [o.key, searchText(o)])) };
+}
+
+/** Verdicts, scores and tags at `now`, in queue order (no tab). */
+export function rank(reads: Pick<QueueReads, 'orders' | 'buyers' | 'cadence'>, now: number): QueueEntry[] {
+  const { orders, buyers, cadence } = reads;
+  const entries: QueueEntry[] = new Array(orders.length);
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i]!;
+    const buyer = buyers.get(buyerKey(order.platform, order.buyer.nick));
+    const returning = (buyer?.paidOrderKeys.length ?? 0) > 0;
+    const attempts = order.attemptCount ?? 0;
+    const verdict = evaluateCadence({ order, buyer, attempts, lastAttemptAt: order.lastAttemptAt }, cadence, now);
+    entries[i] = {
+      order,
+      attempts,
+      onTab: false,
+      chatting: false,
+      returning,
+      ...(order.dueMinor !== undefined ? { dueMinor: order.dueMinor } : {}),
+      verdict,
+      score: rankScore({ amountMinor: order.dueMinor ?? order.amount.minor, currency: order.amount.currency, autoCloseAt: order.autoCloseAt, attempts, returning }, now),
+      tags: tagsFor(order, buyer, returning, now),
+    };
+  }
+  return entries.sort((a, b) =>
+    compareQueue(
+      { chatting: false, onTab: false, state: a.verdict.state, score: a.score, until: a.verdict.until },
+      { chatting: false, onTab: false, state: b.verdict.state, score: b.score, until: b.verdict.until },
+    ),
+  );
+}
+
+export interface QueueOptions {
+  /** Called when attempt counts that were stale have been rebuilt behind the answer. */
+  onStatsRebuilt?: () => void;
+  /** Read the store again even if the cached reads look valid (the badge's recount after a change). */
+  fresh?: boolean;
+}
+
+/** The ranked queue at `now`, from the cache when it is still valid. */
+export async function rankedQueue(db: Db, now: number, options: QueueOptions = {}): Promise<RankedQueue> {
+  const [stale, orderCount] = await Promise.all([attemptStatsStale(db), db.count('orders')]);
+  // Counts gone stale (an import, data from an older version): answer now with what we have and
+  // rebuild behind it, telling the panel when done, so a big store never delays the first render.
+  if (stale) {
+    const rebuild = ensureAttemptStats(db).then((changed) => {
+      if (changed) invalidateQueues();
+      return changed;
+    });
+    if (options.onStatsRebuilt) void rebuild.then((changed) => changed && options.onStatsRebuilt!());
+    else await rebuild;
+  }
+  let slot = caches.get(db);
+  if (options.fresh || stale || !slot || slot.generation !== generation || slot.orderCount !== orderCount) {
+    slot = { generation, orderCount, reads: readQueue(db) };
+    caches.set(db, slot);
+    // A failed read is not kept.
+    const failed = slot;
+    slot.reads.catch(() => caches.get(db) === failed && caches.delete(db));
+  }
+  const reads = await slot.reads;
+  const ranked = slot.ranked;
+  if (ranked && now >= ranked.at && now - ranked.at < RANK_FRESH_MS) return ranked;
+  const entries = rank(reads, now);
+  const next: RankedQueue = { at: now, entries, facets: facetsOf(entries), texts: reads.texts };
+  slot.ranked = next;
+  return next;
+}
+
+/**
+ * Every order with money to collect, with its cadence verdict and rank, in
+ * queue order: the open chat's buyer, then the bound tab's orders, then by
+ * state and score. The entries are shared with the cache: read, don't change.
+ */
+export async function buildQueue(db: Db, now: number, tab: TabContext, options: QueueOptions = {}): Promise<QueueEntry[]> {
+  const { entries } = await rankedQueue(db, now, options);
+  return focusOnTab(entries, tab).slice();
+}
+
+export interface QueueQuery {
+  offset?: number;
+  limit?: number;
+  filter?: QueueFilter;
+}
+
+/** Rows a list request gets when it names no limit. */
+export const DEFAULT_LIMIT = 300;
+
+/** One window of the panel's queue: slim rows, the filtered and full counts, facets for the filter controls. */
+export async function queueWindow(
+  db: Db,
+  now: number,
+  tab: TabContext,
+  query: QueueQuery,
+  options: QueueOptions = {},
+): Promise<QueueWindow & { facets: QueueFacets }> {
+  const ranked = await rankedQueue(db, now, options);
+  const window = windowOf(focusOnTab(ranked.entries, tab), ranked.texts, query.filter ?? {}, query.offset ?? 0, query.limit ?? DEFAULT_LIMIT);
+  return { ...window, facets: ranked.facets };
+}
+
+/** Orders to act on now (remind now + due follow-ups): the toolbar badge. Reads the store afresh. */
+export async function actionableCount(db: Db, now: number): Promise<number> {
+  const { entries } = await rankedQueue(db, now, { fresh: true });
+  let n = 0;
+  for (const e of entries) if (isActionable(e.verdict)) n++;
+  return n;
+}
