@@ -25,6 +25,11 @@ export function SuggestionCard({ suggestion: s, edited, busy, onEdit, onInsert, 
         {s.label}
       </div>
       {s.subject && <div className="suggestion-subject muted">{s.subject}</div>}
+      {s.learning && (
+        <div className="suggestion-learning muted" data-testid="suggestion-learning" data-paid={s.learning.paid} data-tries={s.learning.tries} data-scope={s.learning.scope}>
+          {t(`ws.learning.${s.learning.scope}`, { paid: s.learning.paid, tries: s.learning.tries })}
+        </div>
+      )}
       <p data-testid="suggestion-text" className="suggestion-text">{text}</p>
       {editing && (
         <textarea
