@@ -51,3 +51,35 @@ test('the 待付款 tab of the trade platform populates the panel within 2 s', a
     await expect(panel.locator(`[data-order-id="${id}"]`)).toHaveCount(0);
   }
 });
+
+// The workbench shell shows the sold list in a same-origin iframe (PLATFORMS.md: "some panes are iframes").
+// Real Chromium loads the frame from its routed URL; the adapter, bundled into the shell page, reads it.
+test('the sold list inside the workbench iframe is read from the shell page', async () => {
+  const { build } = await import('esbuild');
+  const root = new URL('../..', import.meta.url).pathname;
+  const bundle = await build({
+    stdin: { contents: "import { taobaoAdapter } from './lib/platforms/taobao/adapter'; (globalThis as any).__taobao = taobaoAdapter;", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    logLevel: 'silent',
+  });
+  const page = await context.newPage();
+  await page.goto(TAOBAO_TP_URLS.framed);
+  const frame = page.frameLocator('#qn-app-frame');
+  await expect(frame.locator('[data-fixture-order]')).toHaveCount(3);
+  // The shell's own document has no order in it: only the frame does.
+  await expect(page.locator('[data-fixture-order]')).toHaveCount(0);
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const read = await page.evaluate(() => {
+    const r = (globalThis as any).__taobao.readOrders(document, location.href, Date.now());
+    return r && { ids: r.orders.map((o: { orderId: string }) => o.orderId), buyers: r.orders.map((o: { buyer: { nick: string } }) => o.buyer.nick), unpaidOnly: r.unpaidOnly, complete: r.complete };
+  });
+  expect(read).toEqual({
+    ids: ['3912830471625580441', '3912830471625580552', '3912830471625580663'],
+    buyers: [HOSTILE, '阳光小铺的老客', 'Lily🌷'],
+    unpaidOnly: true,
+    complete: true,
+  });
+  await page.close();
+});
