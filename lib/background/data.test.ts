@@ -282,3 +282,67 @@ describe('suggestions use the library', () => {
     expect((await detail()).map((s) => s.templateId)).toContain(top.templateId);
   });
 });
+
+describe('message language per platform', () => {
+  const PANEL_PAGE: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
+
+  /** An AliExpress order in US dollars (a Taobao read, moved to AliExpress: no AliExpress page is needed here). */
+  async function aliexpressOrder(h: Awaited<ReturnType<typeof harness>>) {
+    await h.send({ type: 'page/read', read: read([observed('7001', 'maria_br', 2599, 40, 'USD')]) }, CONTENT);
+    const o = (await h.db.get('orders', 'taobao:7001'))!;
+    await h.db.put('orders', { ...o, platform: 'aliexpress', key: 'aliexpress:7001' });
+    const b = (await h.db.get('buyers', 'taobao:maria_br'))!;
+    await h.db.put('buyers', { ...b, platform: 'aliexpress', key: 'aliexpress:maria_br' });
+  }
+  async function languages(h: Awaited<ReturnType<typeof harness>>, choices: object = {}) {
+    const reply = await h.send({ type: 'order/detail', orderKey: 'aliexpress:7001', ...choices }, PANEL_PAGE);
+    if (!reply.ok) throw new Error(reply.error);
+    return [...new Set((reply.data as { suggestions: { language: string }[] }).suggestions.map((s) => s.language))];
+  }
+
+  it('"AliExpress → Portuguese" in the settings: Portuguese by default; the buyer’s own language and the person’s pick come first', async () => {
+    const h = await harness();
+    await aliexpressOrder(h);
+    const guessed = await languages(h);
+    expect(guessed).not.toEqual(['pt']);
+
+    await h.ask('settings/set', { settings: { ...DEFAULT_SETTINGS, shops: { aliexpress: { shopName: '', signature: '', language: 'pt' } } } });
+    expect(await languages(h)).toEqual(['pt']);
+    // Another platform's setting does not leak into this one.
+    await h.ask('settings/set', { settings: { ...DEFAULT_SETTINGS, shops: { shopee: { shopName: '', signature: '', language: 'pt' } } } });
+    expect(await languages(h)).toEqual(guessed);
+
+    await h.ask('settings/set', { settings: { ...DEFAULT_SETTINGS, shops: { aliexpress: { shopName: '', signature: '', language: 'pt' } } } });
+    const buyer = (await h.db.get('buyers', 'aliexpress:maria_br'))!;
+    await h.db.put('buyers', { ...buyer, language: 'es-MX' });
+    expect(await languages(h)).toEqual(['es']);
+    expect(await languages(h, { language: 'ru' })).toEqual(['ru']);
+  });
+});
+
+describe('what was learned, under a suggestion', () => {
+  it('after 6 tries of a template (3 paid), its suggestion carries the numbers; untried ones carry none', async () => {
+    const h = await harness();
+    const PANEL_PAGE: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
+    const detail = async (orderKey: string) => {
+      const reply = await h.send({ type: 'order/detail', orderKey }, PANEL_PAGE);
+      if (!reply.ok) throw new Error(reply.error);
+      return (reply.data as { suggestions: { templateId: string; why: string; learning?: { paid: number; tries: number; scope: string } }[] }).suggestions;
+    };
+    const orders = Array.from({ length: 7 }, (_, i) => observed(`80${i}`, `buyer${i}`, 10000, 40));
+    await h.send({ type: 'page/read', read: read(orders) }, CONTENT);
+    const first = await detail('taobao:806');
+    expect(first.every((s) => s.learning === undefined)).toBe(true);
+    const tried = first[0]!.templateId;
+    for (let i = 0; i < 6; i++) {
+      await h.send({ type: 'suggestion/copied', orderKey: `taobao:80${i}`, templateId: tried, text: 'hi' });
+      if (i < 3) await h.send({ type: 'attempt/manual', orderKey: `taobao:80${i}`, channel: 'chat', outcome: 'paid' });
+    }
+    // The learned boost is cached for a minute.
+    h.setNow(NOW + 2 * 60_000);
+    const after = await detail('taobao:806');
+    const note = after.find((s) => s.templateId === tried)?.learning;
+    expect(note).toEqual({ paid: 3, tries: 6, scope: 'new' });
+    expect(after.filter((s) => s.templateId !== tried).every((s) => s.learning === undefined)).toBe(true);
+  });
+});

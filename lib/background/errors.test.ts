@@ -109,7 +109,7 @@ describe('storage failures reach the person as a plain explanation', () => {
   it('a page read on a full disk is rejected (the content script resends it later) and writes no order', async () => {
     const h = await harness();
     h.state.full = true;
-    const r = await h.bg.handle({ type: 'page/read', read: read([order('1001', 'a'), order('1002', 'b')]) }, CONTENT).catch((e: Error) => e);
+    const r = await Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a'), order('1002', 'b')]) }, CONTENT)).catch((e: Error) => e);
     expect(r).toEqual(new Error(t('ws.error.storageFull')));
     expect(await h.real.getAll('orders')).toEqual([]);
     expect(await h.real.getAll('buyers')).toEqual([]);
