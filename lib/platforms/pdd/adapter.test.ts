@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
 import { parseMoney } from '../../orders/money';
 import type { ObservedOrder, PageRead } from '../../orders/model';
+import { openPayNudgeDb } from '../../store/db';
+import { applyPageRead, listOpenOrders } from '../../store/orders';
 import { gridCells } from '../common';
 import { pddAdapter } from './adapter';
 
@@ -20,6 +22,7 @@ const raw = (file: string) => readFileSync(resolve(import.meta.dirname, '../../.
 const ALL_HTML = renderFixture(raw('orders-all.html'), NOW);
 const UNPAID_HTML = renderFixture(raw('orders-unpaid.html'), NOW);
 const BROKEN_HTML = renderFixture(raw('orders-broken.html'), NOW);
+const PAGED_HTML = renderFixture(raw('orders-paged.html'), NOW);
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 function readPage(html: string, url: string): PageRead {
@@ -151,6 +154,73 @@ describe('pddAdapter.readOrders: the unpaid tab (div grid layout)', () => {
   it('is idempotent: reading twice gives the same result', () => {
     const doc = parse(UNPAID_HTML);
     expect(pddAdapter.readOrders(doc, UNPAID_URL, NOW)).toEqual(pddAdapter.readOrders(doc, UNPAID_URL, NOW));
+  });
+});
+
+describe('pddAdapter.readOrders: the unpaid tab, page 1 of 3', () => {
+  const read = readPage(PAGED_HTML, UNPAID_URL);
+
+  it('reads both orders on the page exactly', () => {
+    const chat = (sn: string) => `https://mms.pinduoduo.com/chat-merchant/index.html#/?orderSn=${sn}`;
+    expect(read.orders).toEqual([
+      {
+        platform: 'pdd',
+        orderId: '261123-731946205518834',
+        buyer: { nick: '晴天小猪' },
+        items: [{ title: '冬季加绒打底裤 女 高腰', sku: '黑色；M', qty: 2, unitPrice: cny(3590) }],
+        amount: cny(7180),
+        createdAt: NOW - 40 * 60_000,
+        autoCloseAt: NOW + 23 * HOUR + 20 * 60_000,
+        autoCloseEstimated: undefined,
+        status: 'unpaid',
+        statusText: '待支付 剩余支付时间：23:20:00',
+        chatUrl: chat('261123-731946205518834'),
+      },
+      {
+        platform: 'pdd',
+        orderId: '261123-220011334455667',
+        buyer: { nick: '阿强' },
+        items: [{ title: '原木抽纸 整箱 24包', sku: '3层120抽', qty: 3, unitPrice: cny(2990) }],
+        amount: cny(7970),
+        createdAt: NOW - 330 * 60_000,
+        autoCloseAt: NOW + 18 * HOUR + 30 * 60_000,
+        autoCloseEstimated: undefined,
+        status: 'unpaid',
+        statusText: '待支付 剩余支付时间：18:30:00',
+        chatUrl: chat('261123-220011334455667'),
+      },
+    ]);
+  });
+
+  it('calls a list with a live 下一页 incomplete, even when the pager lists one page', () => {
+    expect(read).toMatchObject({ unpaidOnly: true, complete: false, unreadable: 0, noRowsFound: false, listKey: 'mms.pinduoduo.com/orders/list#tab=待支付&page=1' });
+    const onlyNext = PAGED_HTML.replace(/<li class="TB_pagination-item_5-112-0">\d<\/li>/g, '');
+    expect(onlyNext).not.toBe(PAGED_HTML);
+    expect(readPage(onlyNext, UNPAID_URL).complete).toBe(false);
+    // The last page: 下一页 disabled and one page: whole.
+    const last = onlyNext.replace('<li class="TB_pagination-next_5-112-0">', '<li class="TB_pagination-next_5-112-0 TB_pagination-disabled_5-112-0">');
+    expect(readPage(last, UNPAID_URL).complete).toBe(true);
+  });
+
+  it('does not mark an order paid because it is missing from one page of several', async () => {
+    const db = await openPayNudgeDb(`pdd-paged-${crypto.randomUUID()}`);
+    try {
+      await applyPageRead(db, read, NOW);
+      const doc = parse(PAGED_HTML);
+      doc.querySelector('[data-fixture-order="261123-220011334455667"]')!.remove();
+      const later = pddAdapter.readOrders(doc, UNPAID_URL, NOW + HOUR)!;
+      expect(later).toMatchObject({ complete: false, listKey: read.listKey });
+      expect((await applyPageRead(db, later, NOW + HOUR)).gone).toEqual([]);
+      expect((await listOpenOrders(db)).map((o) => o.orderId).sort()).toEqual(['261123-220011334455667', '261123-731946205518834']);
+      // The same list read whole (no next page): now its absence means it left the unpaid state.
+      const whole = parse(PAGED_HTML.replace(/<li class="TB_pagination-item_5-112-0">\d<\/li>/g, '').replace('<li class="TB_pagination-next_5-112-0">', '<li class="TB_pagination-next_5-112-0 TB_pagination-disabled_5-112-0">'));
+      whole.querySelector('[data-fixture-order="261123-220011334455667"]')!.remove();
+      const wholeRead = pddAdapter.readOrders(whole, UNPAID_URL, NOW + 2 * HOUR)!;
+      expect(wholeRead).toMatchObject({ complete: true, listKey: read.listKey });
+      expect((await applyPageRead(db, wholeRead, NOW + 2 * HOUR)).gone).toEqual(['pdd:261123-220011334455667']);
+    } finally {
+      db.close();
+    }
   });
 });
 

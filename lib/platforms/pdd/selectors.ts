@@ -17,7 +17,13 @@ export const selectors = {
   // Filter tabs (全部 / 待支付 / 待发货 …). 2026-11.
   selectedTab: ['[class*="tabs"] [class*="active"]', '[class*="tabs"] [class*="Active"]', '[role="tab"][aria-selected="true"]', '[class*="tab"][class*="selected"]'],
   activePage: ['[class*="pagination"] [class*="item-active"]', '[class*="pagination"] [class*="active"]', '[class*="pager"] [class*="current"]'],
-  pageItems: ['[class*="pagination"] [class*="pagination-item"]', '[class*="pagination"] li', '[class*="pager"] [class*="page"]'],
+  // Page numbers only: the 上一页/下一页 buttons are often list items too, and counting them
+  // would call every one-page list incomplete (its absent orders never counted as paid).
+  pageItems: [
+    '[class*="pagination"] [class*="pagination-item"]',
+    '[class*="pagination"] li:not([class*="prev"]):not([class*="next"])',
+    '[class*="pager"] [class*="page"]:not([class*="prev"]):not([class*="next"])',
+  ],
   nextPage: ['[class*="pagination-next"]:not([class*="disabled"])', '[class*="pager"] [class*="next"]:not([class*="disabled"])'],
   // One goods line inside the goods cell (an order can have several). 2026-11.
   goodsEntry: ['[class*="goods-item"]', '[class*="goodsItem"]', '[class*="goods-info"]'],

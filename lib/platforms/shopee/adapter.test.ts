@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
 import { parseMoney } from '../../orders/money';
 import type { ObservedOrder, PageRead } from '../../orders/model';
+import { openPayNudgeDb } from '../../store/db';
+import { applyPageRead, listOpenOrders } from '../../store/orders';
 import { regionMoney, shopeeAdapter } from './adapter';
 
 // 2026-11-23 04:00:00 UTC: 11:00 in Ho Chi Minh City, 12:00 in Kuala Lumpur.
@@ -13,11 +15,13 @@ const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const HOUR = 3_600_000;
 const VN_URL = 'https://banhang.shopee.vn/portal/sale/order?type=unpaid';
 const MY_URL = 'https://seller.shopee.com.my/portal/sale/order?type=all';
+const BR_URL = 'https://seller.shopee.com.br/portal/sale/order?type=unpaid';
 
 const raw = (file: string) => readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/shopee', file), 'utf8');
 const VN_HTML = renderFixture(raw('order-vn-unpaid.html'), NOW);
 const MY_HTML = renderFixture(raw('order-my-all.html'), NOW);
 const BROKEN_HTML = renderFixture(raw('order-vn-broken.html'), NOW);
+const BR_HTML = renderFixture(raw('order-br-unpaid.html'), NOW);
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 function readPage(html: string, url: string): PageRead {
@@ -35,6 +39,9 @@ const TRUE_AMOUNTS: Record<string, { minor: number; currency: string }> = {
   '261123ZX9C8V7B': { minor: 2970, currency: 'MYR' },
   '261122QW3E4R5T': { minor: 5990, currency: 'MYR' },
   '261123LK8J7H6G': { minor: 120450, currency: 'MYR' },
+  '261123BR7K2M9Q': { minor: 5990, currency: 'BRL' },
+  '261123BR4X8N2W': { minor: 123450, currency: 'BRL' },
+  '261122BR9P3L5T': { minor: 8900, currency: 'BRL' },
 };
 
 describe('fixture rendering (sanity)', () => {
@@ -120,6 +127,100 @@ describe('shopeeAdapter.readOrders: Malaysia, English UI, all orders', () => {
       autoCloseEstimated: true,
     });
     expect(orders['261123ZX9C8V7B']!.autoCloseAt).toBeUndefined();
+  });
+});
+
+describe('shopeeAdapter.readOrders: Brazil (Portuguese UI, page 1 of 3)', () => {
+  const read = readPage(BR_HTML, BR_URL);
+  const orders = byId(read);
+
+  it('reads every order exactly: reais with comma decimals, São Paulo times, the shown deadline, the chat link', () => {
+    // NOW is 01:00 in São Paulo (UTC-3): the deadline NOW + 21 h prints as 23/11/2026 22:00.
+    expect(read.orders).toEqual([
+      {
+        platform: 'shopee',
+        orderId: '261123BR7K2M9Q',
+        buyer: { nick: 'ana.beatriz_' },
+        items: [{ title: 'Camiseta Básica Algodão Unissex', sku: 'Azul, G', qty: 2 }],
+        amount: { minor: 5990, currency: 'BRL' },
+        createdAt: NOW - 3 * HOUR,
+        autoCloseAt: NOW + 21 * HOUR,
+        autoCloseEstimated: undefined,
+        status: 'unpaid',
+        statusText: 'Aguardando pagamento Pagar até 23/11/2026 22:00',
+        chatUrl: 'https://seller.shopee.com.br/webchat/conversations?uid=88123001',
+      },
+      {
+        platform: 'shopee',
+        orderId: '261123BR4X8N2W',
+        buyer: { nick: 'lojadoze' },
+        items: [
+          { title: 'Fone de Ouvido Bluetooth 5.3', sku: 'Preto', qty: 1 },
+          { title: 'Capa de Silicone para Fone', sku: 'Transparente', qty: 1 },
+        ],
+        amount: { minor: 123450, currency: 'BRL' },
+        createdAt: NOW - 6 * HOUR,
+        // Boleto, no deadline shown: 24 h from the order, marked as a guess.
+        autoCloseAt: NOW + 18 * HOUR,
+        autoCloseEstimated: true,
+        status: 'unpaid',
+        statusText: 'Aguardando pagamento',
+        chatUrl: 'https://seller.shopee.com.br/webchat/conversations?uid=88123002',
+      },
+      {
+        platform: 'shopee',
+        orderId: '261122BR9P3L5T',
+        buyer: { nick: 'marcos.v' },
+        items: [{ title: 'Garrafa Térmica Inox 1L', sku: 'Verde', qty: 1 }],
+        amount: { minor: 8900, currency: 'BRL' },
+        createdAt: NOW - 30 * HOUR,
+        autoCloseAt: undefined,
+        autoCloseEstimated: undefined,
+        status: 'closed',
+        statusText: 'Cancelado Cancelado pelo sistema: não pago',
+        chatUrl: 'https://seller.shopee.com.br/webchat/conversations?uid=88123003',
+      },
+    ]);
+  });
+
+  it('knows the "A pagar" tab lists only unpaid orders, and that page 1 of 3 is not the whole list', () => {
+    expect(read).toMatchObject({
+      platform: 'shopee',
+      listKey: 'seller.shopee.com.br/portal/sale/order#tab=A pagar&page=1',
+      unpaidOnly: true,
+      complete: false,
+      unreadable: 0,
+      noRowsFound: false,
+    });
+    // Only the live "next" button: the page list shows one page (SPA pagers often do) and it is still incomplete.
+    const onlyNext = BR_HTML.replace(/<li class="shopee-pager__page">\d<\/li>/g, '');
+    expect(onlyNext).not.toBe(BR_HTML);
+    expect(readPage(onlyNext, BR_URL).complete).toBe(false);
+    // The last page: next disabled, a single page: complete.
+    const single = onlyNext.replace('<button class="shopee-pager__button-next">', '<button class="shopee-pager__button-next" disabled>');
+    expect(readPage(single, BR_URL).complete).toBe(true);
+  });
+
+  it('does not mark an order paid because it is missing from one page of several', async () => {
+    const db = await openPayNudgeDb(`shopee-br-${crypto.randomUUID()}`);
+    try {
+      await applyPageRead(db, read, NOW);
+      // The seller comes back to page 1 an hour later; 261123BR4X8N2W has moved to page 2.
+      const doc = parse(BR_HTML);
+      doc.querySelector('[data-fixture-order="261123BR4X8N2W"]')!.remove();
+      const later = shopeeAdapter.readOrders(doc, BR_URL, NOW + HOUR)!;
+      expect(later.complete).toBe(false);
+      expect((await applyPageRead(db, later, NOW + HOUR)).gone).toEqual([]);
+      expect((await listOpenOrders(db)).map((o) => o.orderId).sort()).toEqual(['261123BR4X8N2W', '261123BR7K2M9Q']);
+      // Had the list been whole (no next page), its absence would have meant paid: the guard is the pager.
+      const whole = parse(BR_HTML.replace('<button class="shopee-pager__button-next">', '<button class="shopee-pager__button-next" disabled>').replace(/<li class="shopee-pager__page">\d<\/li>/g, ''));
+      whole.querySelector('[data-fixture-order="261123BR4X8N2W"]')!.remove();
+      const wholeRead = shopeeAdapter.readOrders(whole, BR_URL, NOW + 2 * HOUR)!;
+      expect(wholeRead).toMatchObject({ complete: true, listKey: later.listKey });
+      expect((await applyPageRead(db, wholeRead, NOW + 2 * HOUR)).gone).toEqual(['shopee:261123BR4X8N2W']);
+    } finally {
+      db.close();
+    }
   });
 });
 
