@@ -39,6 +39,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
 
   const readNow = () => {
     if (ctx.isInvalid) return;
+    watchFrames();
     const read = adapter.readOrders(document, location.href, Date.now());
     if (!read) return;
     const print = fingerprint(read);
@@ -53,8 +54,33 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   };
 
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  const watch = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  watch(document.documentElement);
   ctx.onInvalidated(() => observer.disconnect());
+
+  // Some back-offices show the order list in a same-origin iframe: watch each
+  // frame's document too (again after every load, which brings a new one).
+  const framesSeen = new WeakSet<HTMLIFrameElement>();
+  const watchFrame = (frame: HTMLIFrameElement) => {
+    try {
+      const inner = frame.contentDocument;
+      if (inner?.documentElement) watch(inner.documentElement);
+    } catch {
+      // Cross-origin: not ours to read.
+    }
+  };
+  const watchFrames = () => {
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (framesSeen.has(frame)) continue;
+      framesSeen.add(frame);
+      watchFrame(frame);
+      ctx.addEventListener(frame, 'load', () => {
+        watchFrame(frame);
+        schedule();
+      });
+    }
+  };
+  watchFrames();
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   // The person's own choice of composer, in this page and its same-origin iframes.
   ctx.onInvalidated(trackFocusedComposer(document, (el) => (lastFocused = el)));

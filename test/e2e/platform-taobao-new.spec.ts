@@ -83,3 +83,23 @@ test('the sold list inside the workbench iframe is read from the shell page', as
   });
   await page.close();
 });
+
+test('a list inside the workbench iframe reaches the panel, and its later re-render too', async () => {
+  // A browser of its own: nothing else has stored these orders.
+  const fresh = await launchWithExtension();
+  try {
+    await routeSellerPages(fresh.context);
+    const page = await fresh.context.newPage();
+    await page.goto(TAOBAO_TP_URLS.framed);
+    const panel = await fresh.context.newPage();
+    await panel.goto(fresh.extensionUrl('sidepanel.html'));
+    const rows = panel.getByTestId('order-row');
+    await expect(rows).toHaveCount(3, { timeout: 5_000 });
+    await expect(panel.locator('[data-testid="order-row"][data-order-id="3912830471625580552"]')).toHaveAttribute('data-platform', 'taobao');
+    // The frame's SPA drops a paid order from the 待付款 list: only the frame's document changes.
+    await page.frameLocator('#qn-app-frame').locator('[data-fixture-order="3912830471625580552"]').evaluate((el) => el.remove());
+    await expect(rows).toHaveCount(2, { timeout: 5_000 });
+  } finally {
+    await fresh.context.close();
+  }
+});
