@@ -11,8 +11,10 @@
 // RANK_FRESH_MS, from the cached reads.
 import type { TabContext } from '../messaging/protocol';
 import { buyerKey, type Buyer, type Order } from '../orders/model';
+import { sumByCurrency, type Money } from '../orders/money';
 import { evaluateCadence, isActionable } from '../reminders/cadence';
 import {
+  dueOfEntry,
   facetsOf,
   focusOnTab,
   hasMoneyToCollect,
@@ -70,6 +72,8 @@ interface CacheSlot {
 
 let generation = 0;
 const caches = new WeakMap<Db, CacheSlot>();
+/** Stores whose attempt counts are being rebuilt: that transaction holds the orders store for a while. */
+const recounting = new WeakSet<Db>();
 
 /** Stored data changed: every cached queue is read again on next use. */
 export function invalidateQueues(): void {
@@ -120,22 +124,38 @@ export interface QueueOptions {
   fresh?: boolean;
 }
 
-/** The ranked queue at `now`, from the cache when it is still valid. */
+/**
+ * Reads the store for the queue. Attempt counts gone stale (an import, data from an older version):
+ * answer with what we have and rebuild them behind it, telling the panel when done, so a big store
+ * never delays the first render; without a listener, wait for the rebuild and read again.
+ */
+async function readFresh(db: Db, options: QueueOptions): Promise<QueueReads> {
+  const [stale, reads] = await Promise.all([attemptStatsStale(db), readQueue(db)]);
+  if (!stale) return reads;
+  recounting.add(db);
+  const rebuild = ensureAttemptStats(db).then((changed) => {
+    if (changed) invalidateQueues();
+    return changed;
+  });
+  void rebuild.finally(() => recounting.delete(db));
+  if (!options.onStatsRebuilt) return (await rebuild) ? readQueue(db) : reads;
+  void rebuild.then((changed) => changed && options.onStatsRebuilt!());
+  return reads;
+}
+
+/**
+ * The ranked queue at `now`, from the cache when it is still valid: nothing written through the
+ * background since (generation) and as many orders in the store as when it was read (one key
+ * count; counting 50,000 attempts on every request would cost more than the rest of the answer).
+ */
 export async function rankedQueue(db: Db, now: number, options: QueueOptions = {}): Promise<RankedQueue> {
-  const [stale, orderCount] = await Promise.all([attemptStatsStale(db), db.count('orders')]);
-  // Counts gone stale (an import, data from an older version): answer now with what we have and
-  // rebuild behind it, telling the panel when done, so a big store never delays the first render.
-  if (stale) {
-    const rebuild = ensureAttemptStats(db).then((changed) => {
-      if (changed) invalidateQueues();
-      return changed;
-    });
-    if (options.onStatsRebuilt) void rebuild.then((changed) => changed && options.onStatsRebuilt!());
-    else await rebuild;
-  }
   let slot = caches.get(db);
-  if (options.fresh || stale || !slot || slot.generation !== generation || slot.orderCount !== orderCount) {
-    slot = { generation, orderCount, reads: readQueue(db) };
+  // While the counts are rebuilt (the orders store is locked for writing), answer from memory: the
+  // rebuild ends in invalidateQueues() and the panel is told to ask again.
+  const waitless = !options.fresh && slot !== undefined && slot.generation === generation && recounting.has(db);
+  const orderCount = waitless ? slot!.orderCount : await db.count('orders');
+  if (options.fresh || !slot || slot.generation !== generation || slot.orderCount !== orderCount) {
+    slot = { generation, orderCount, reads: readFresh(db, options) };
     caches.set(db, slot);
     // A failed read is not kept.
     const failed = slot;
@@ -173,13 +193,20 @@ export const DEFAULT_LIMIT = 300;
 export async function queueWindow(
   db: Db,
   now: number,
-  tab: TabContext,
+  /** May still be on its way (asking the tab's content script): the queue is read meanwhile. */
+  tabContext: TabContext | Promise<TabContext>,
   query: QueueQuery,
   options: QueueOptions = {},
-): Promise<QueueWindow & { facets: QueueFacets }> {
-  const ranked = await rankedQueue(db, now, options);
+): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
+  const [ranked, tab] = await Promise.all([rankedQueue(db, now, options), tabContext]);
   const window = windowOf(focusOnTab(ranked.entries, tab), ranked.texts, query.filter ?? {}, query.offset ?? 0, query.limit ?? DEFAULT_LIMIT);
-  return { ...window, facets: ranked.facets };
+  return { ...window, facets: ranked.facets, tab };
+}
+
+/** Orders with money to collect and how much per currency (the popup), from the same cached queue. */
+export async function queueSummary(db: Db, now: number): Promise<{ count: number; totals: Money[] }> {
+  const { entries } = await rankedQueue(db, now);
+  return { count: entries.length, totals: sumByCurrency(entries.map((e) => ({ minor: dueOfEntry(e), currency: e.order.amount.currency }))) };
 }
 
 /** Orders to act on now (remind now + due follow-ups): the toolbar badge. Reads the store afresh. */

@@ -12,6 +12,7 @@ import {
 import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
+import { queueSummary } from './queue';
 import { applyOutcome, invalidateQueues, queueWindow, readCadenceSettings, recordAttempt, suggestionsFor, workspaceHandlers } from './workspace';
 import { evaluateCadence } from '../reminders/cadence';
 import { summariseBuyer } from '../reminders/profile';
@@ -20,7 +21,7 @@ import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
 import { storageErrorMessage } from './errors';
 import { listAttempts, setAttemptOutcome } from '../store/attempts';
-import { applyPageRead, getBuyer, getOrder, markPaidByPerson, unpaidSummary } from '../store/orders';
+import { applyPageRead, getBuyer, getOrder, markPaidByPerson } from '../store/orders';
 
 export interface SenderInfo {
   id?: string;
@@ -145,10 +146,9 @@ export function createBackground(browserDeps: BackgroundDeps) {
     },
 
     async 'orders/list'({ tabId, ...query }) {
-      const [db, tab] = await Promise.all([deps.db(), tabContext(tabId)]);
       // Ranked by value and urgency with the cadence verdict; the open chat's buyer and this tab's orders first.
-      const window = await queueWindow(db, deps.now(), tab, query, { onStatsRebuilt: () => deps.changed() });
-      return { orders: window.rows, offset: window.offset, total: window.total, all: window.all, facets: window.facets, tab };
+      const w = await queueWindow(await deps.db(), deps.now(), tabContext(tabId), query, { onStatsRebuilt: () => deps.changed() });
+      return { orders: w.rows, offset: w.offset, total: w.total, all: w.all, facets: w.facets, tab: w.tab };
     },
 
     async 'order/detail'({ orderKey: key, ...choices }) {
@@ -215,7 +215,8 @@ export function createBackground(browserDeps: BackgroundDeps) {
     },
 
     async 'summary/get'() {
-      return unpaidSummary(await deps.db());
+      // The popup's count and totals: the queue's rows, from its cache.
+      return queueSummary(await deps.db(), deps.now());
     },
   };
 

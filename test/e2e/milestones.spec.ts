@@ -145,7 +145,10 @@ test('a 50/30/20 plan for a US$5,000.00 order: deposit, receipt prompt, stage-2 
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'paid');
 
   await recordFullPayment(panel, 2, 'FT26121500233');
-  await expect(orderRow).toHaveAttribute('data-due-minor', '0');
+  // Paid in full: no money left to collect, so no order-row (CONTRACT.md); the selected order's
+  // detail stays open for the receipts and the thank-you.
+  await expect(orderRow).toHaveCount(0);
+  await expect(panel.getByTestId('milestone-panel')).toBeVisible();
   await expect(panel.locator('[data-testid="milestone-prompt"][data-kind="thanks_due"]')).toContainText('3天内');
 
   // The timeline holds the stages' story and the chat contact in one sequence.
