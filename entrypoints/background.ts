@@ -82,7 +82,8 @@ export default defineBackground(() => {
     const store = await db();
     const now = Date.now();
     const fresh = await unannouncedMilestonePrompts(store, now);
-    if (fresh.length === 0) return;
+    // A one-shot alarm: whatever it found, the next one is set from the store.
+    if (fresh.length === 0) return void syncAlarms();
     if ((await readCadenceSettings(store)).notifications) {
       const plans = await plansByOrder(store);
       for (const prompt of fresh) {
