@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
+import { describe, expect, it } from 'vitest';
+import { createBackground, type SenderInfo } from './service';
+import { testDeps } from './testDeps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';
@@ -47,18 +48,7 @@ async function harness() {
   const db = await openPayNudgeDb(`alarms-${crypto.randomUUID()}`);
   await db.put('orders', ORDER);
   let now = NOW;
-  let id = 0;
-  const deps: BackgroundDeps = {
-    db: async () => db,
-    now: () => now,
-    newId: () => `id-${++id}`,
-    extensionId: 'ext',
-    extensionOrigin: 'chrome-extension://ext/',
-    askTab: vi.fn(async () => undefined),
-    tabUrl: async () => undefined,
-    changed: vi.fn(),
-  };
-  const bg = createBackground(deps);
+  const bg = createBackground(testDeps(async () => db, () => now));
   async function ask<K extends keyof MilestoneResponses>(type: K, payload: object): Promise<MilestoneResponses[K]> {
     const reply = (await bg.handle({ type, ...payload }, PANEL)) as Reply<MilestoneResponses[K]>;
     if (!reply.ok) throw new Error(reply.error);

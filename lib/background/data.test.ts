@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
+import { describe, expect, it } from 'vitest';
+import { createBackground, type SenderInfo } from './service';
+import { testDeps } from './testDeps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { ContactAttempt, ObservedOrder, PageRead } from '../orders/model';
@@ -35,18 +36,8 @@ function read(orders: ObservedOrder[]): PageRead {
 async function harness() {
   setLocale('en');
   const db = await openPayNudgeDb(`data-${crypto.randomUUID()}`);
-  let counter = 0;
   let now = NOW;
-  const deps: BackgroundDeps = {
-    db: async () => db,
-    now: () => now,
-    newId: () => `id-${++counter}`,
-    extensionId: 'ext',
-    extensionOrigin: 'chrome-extension://ext/',
-    askTab: vi.fn(async () => undefined),
-    tabUrl: async () => undefined,
-    changed: vi.fn(),
-  };
+  const deps = testDeps(async () => db, () => now);
   const bg = createBackground(deps);
   async function send(raw: object, sender: SenderInfo = OPTIONS): Promise<Reply<unknown>> {
     const reply = await bg.handle(raw, sender);

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
+import { describe, expect, it } from 'vitest';
+import { createBackground, type SenderInfo } from './service';
+import { testDeps } from './testDeps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { ObservedOrder, PageRead } from '../orders/model';
@@ -69,16 +70,7 @@ async function harness(dbFn?: () => Promise<Db>) {
   setLocale('zh-CN');
   const real = await openPayNudgeDb(`errors-${crypto.randomUUID()}`);
   const filling = fillingDb(real);
-  const deps: BackgroundDeps = {
-    db: dbFn ?? (async () => filling.db),
-    now: () => NOW,
-    newId: () => crypto.randomUUID(),
-    extensionId: 'ext',
-    extensionOrigin: 'chrome-extension://ext/',
-    askTab: vi.fn(async () => undefined),
-    tabUrl: async () => undefined,
-    changed: vi.fn(),
-  };
+  const deps = testDeps(dbFn ?? (async () => filling.db), () => NOW);
   return { real, state: filling.state, deps, bg: createBackground(deps) };
 }
 
