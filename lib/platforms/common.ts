@@ -295,9 +295,14 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
   if (!first) return null;
   const trs = first.tagName === 'TR' ? [...scope] : scope.flatMap((s) => [...s.querySelectorAll('tr')]);
   if (trs.length > 0) {
+    // The main row has exactly one cell per header column: as many cells, none spanning columns.
     const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);
-    const own = trs.map((tr) => [...tr.children].reduce((n, c) => n + spanOf(c), 0));
-    const mainIndex = own.findIndex((n, i) => n === width && trs[i]!.children.length === width && !trs[i]!.contains(anchor));
+    const isMain = (tr: Element) => {
+      if (tr.childElementCount !== width) return false;
+      for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (spanOf(c) !== 1) return false;
+      return !tr.contains(anchor);
+    };
+    const mainIndex = trs.findIndex(isMain);
     if (mainIndex < 0) return null;
     const maps = gridCells(trs);
     const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
@@ -351,6 +356,9 @@ const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
 export function spacedText(node: Node | null | undefined): string {
   if (!node) return '';
   if (node.nodeType === 3) return textOf(node);
+  // A lone text node (most cells): its text is all there is.
+  const only = node.firstChild;
+  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && (node as Element).closest('script,style,template') ? '' : textOf(only);
   // Text under a script, style or template is not page text: skip those
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
@@ -381,10 +389,14 @@ export function spacedText(node: Node | null | undefined): string {
 
 /** What queryFirst(root, list) gives, from one query of all selectors together. */
 export function firstIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E | null {
-  if (list.length <= 1) return list[0] === undefined ? null : root.querySelector<E>(list[0]);
-  const all = root.querySelectorAll<E>(list.join(','));
+  const [preferred, ...rest] = list;
+  if (preferred === undefined) return null;
+  // The preferred selector usually hits, and querySelector stops at the first match.
+  const hit = root.querySelector<E>(preferred);
+  if (hit || rest.length === 0) return hit;
+  const all = root.querySelectorAll<E>(rest.join(','));
   if (all.length === 0) return null;
-  for (const selector of list) {
+  for (const selector of rest) {
     for (const el of all) if (el.matches(selector)) return el;
   }
   return null;
