@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The grid-list helpers of common.ts (order number + header text), used by the PDD and Shopee adapters.
 import { describe, expect, it } from 'vitest';
-import { findHeaderRow, findOrderAnchors, gridCells, orderGrid, orderScopes, spacedText } from './common';
+import { allIn, cellAt, closeTimes, findHeaderRow, findOrderAnchors, firstIn, gridCells, orderGrid, orderScopes, readGridList, spacedText } from './common';
+import { queryAllFirst, queryFirst } from './types';
 import { textOf } from './types';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -81,5 +82,88 @@ describe('spacedText', () => {
     expect(doc.getElementById('s')!.textContent).toContain('Cancelledby system');
     expect(spacedText(doc.getElementById('s'))).toBe('Cancelled by system 500ml x2');
     expect(spacedText(null)).toBe('');
+  });
+});
+
+describe('spacedText edge cases', () => {
+  it('reads a lone text node like textOf, and nothing inside script, style or template', () => {
+    const doc = parse('<p id="a">  ¥63.00\n </p><p id="b">¥<!---->63.00</p><script id="c">x</script><template id="t"></template>');
+    expect(spacedText(doc.getElementById('a'))).toBe('¥63.00');
+    expect(spacedText(doc.getElementById('b'))).toBe('¥ 63.00');
+    expect(spacedText(doc.getElementById('c'))).toBe('');
+    const t = doc.getElementById('t')!;
+    t.appendChild(doc.createElement('div')).textContent = 'hidden';
+    const wrap = doc.createElement('div');
+    wrap.append('shown ', t);
+    expect(spacedText(wrap)).toBe('shown');
+  });
+});
+
+describe('firstIn and allIn', () => {
+  const doc = parse(`<div id="r"><span class="nick-x">late nick</span><b class="buyer-name">marked</b><i class="nick-y">second</i></div>`);
+  const root = doc.getElementById('r')!;
+  const lists = [['[class*="buyer-name"]', '[class*="nick"]'], ['[class*="nick"]', '[class*="buyer-name"]'], ['.none', '[class*="nick"]'], ['.none'], []];
+
+  it('answer exactly what queryFirst and queryAllFirst answer: list order first, then page order', () => {
+    for (const list of lists) {
+      expect(firstIn(root, list)).toBe(queryFirst(root, list));
+      expect(allIn(root, list)).toEqual(queryAllFirst(root, list));
+    }
+    expect(textOf(firstIn(root, lists[0]!))).toBe('marked');
+    expect(allIn(root, lists[2]!).map((e) => textOf(e))).toEqual(['late nick', 'second']);
+  });
+});
+
+describe('cellAt and closeTimes', () => {
+  it('gives the cell under a known column only', () => {
+    const row = new Map([[0, parse('<p>x</p>').body.firstElementChild!]]);
+    expect(cellAt(row, 0)).toBe(row.get(0));
+    expect(cellAt(row, 1)).toBeUndefined();
+    expect(cellAt(row, undefined)).toBeUndefined();
+  });
+
+  it('closes only unpaid orders: the shown deadline first, else an estimate marked as one', () => {
+    const H = 3_600_000;
+    expect(closeTimes('unpaid', 5 * H, 1 * H, 24)).toEqual({ autoCloseAt: 5 * H, autoCloseEstimated: undefined });
+    expect(closeTimes('unpaid', undefined, 1 * H, 24)).toEqual({ autoCloseAt: 25 * H, autoCloseEstimated: true });
+    expect(closeTimes('unpaid', undefined, undefined, 24)).toEqual({ autoCloseAt: undefined, autoCloseEstimated: undefined });
+    expect(closeTimes('paid', 5 * H, 1 * H, 24)).toEqual({ autoCloseAt: undefined, autoCloseEstimated: undefined });
+    expect(closeTimes('closed', undefined, 1 * H, 24)).toEqual({ autoCloseAt: undefined, autoCloseEstimated: undefined });
+  });
+});
+
+describe('readGridList', () => {
+  const spec = {
+    headerRow: ['thead tr'],
+    orderNumber: SN,
+    selectedTab: ['.tab.on'],
+    activePage: ['.pager .on'],
+    pageItems: ['.pager li'],
+    nextPage: ['.pager .next:not(.off)'],
+  };
+  const page = (pager: string) =>
+    parse(`<div class="tab on">待支付</div><table><thead><tr><th>商品</th><th>金额</th><th>状态</th></tr></thead>
+      <tbody><tr><td colspan="3">201120-384685998833090</td></tr><tr><td>a</td><td>¥1</td><td>待支付</td></tr></tbody>
+      <tbody><tr><td colspan="3">201120-111122223333444</td></tr><tr><td>b</td><td>gone</td></tr></tbody></table>
+      <ul class="pager">${pager}</ul>`);
+  const readAmount = (_a: unknown, scope: Element[], header: NonNullable<ReturnType<typeof findHeaderRow>>) => {
+    const cells = scope.flatMap((s) => [...s.querySelectorAll('tr')]).find((tr) => tr.children.length === header.cells.length);
+    return cells ? textOf(cells.children[header.columns.amount!]) : undefined;
+  };
+
+  it('reads each order in its own part of the page, counts the unreadable, finds tabs and pager', () => {
+    const list = readGridList(page('<li class="on">1</li>'), spec, readAmount)!;
+    expect(list).toMatchObject({ orders: ['¥1'], unreadable: 1, anchors: 2, complete: true });
+    expect(textOf(list.found.get('.tab.on')![0])).toBe('待支付');
+  });
+
+  it('calls a list with more pages or a live next button incomplete', () => {
+    expect(readGridList(page('<li class="on">1</li><li>2</li>'), spec, readAmount)!.complete).toBe(false);
+    expect(readGridList(page('<li class="on">1</li><li class="next">›</li>'), spec, readAmount)!.complete).toBe(false);
+    expect(readGridList(page('<li class="on">1</li>'), { ...spec, pageItems: ['.pager li:not(.next)'] }, readAmount)!.complete).toBe(true);
+  });
+
+  it('is null without a header row', () => {
+    expect(readGridList(parse('<p>201120-384685998833090</p>'), spec, readAmount)).toBeNull();
   });
 });
