@@ -8,7 +8,9 @@ import { HOUR_MS, DAY_MS } from '../orders/time';
 import type { DataResponses, LibraryTemplate } from '../messaging/data';
 import { STORE_NAMES } from '../backup/format';
 import { pruneClosedOrders, templateLibrary } from './data';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings';
+import { CADENCE_KEY, type CadenceSettings } from '../reminders/settings';
+import { readCadenceSettings } from './workspace';
 import { setLocale } from '../i18n';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -335,5 +337,21 @@ describe('what was learned, under a suggestion', () => {
     const note = after.find((s) => s.templateId === tried)?.learning;
     expect(note).toEqual({ paid: 3, tries: 6, scope: 'new' });
     expect(after.filter((s) => s.templateId !== tried).every((s) => s.learning === undefined)).toBe(true);
+  });
+});
+
+describe('one cadence setting', () => {
+  it('the options page edits cadence through the workspace requests (one stored record); shop settings never carry cadence', async () => {
+    const h = await harness();
+    const got = await h.send({ type: 'settings/cadence-get' });
+    if (!got.ok) throw new Error(got.error);
+    const cadence = (got.data as { settings: CadenceSettings }).settings;
+    expect(await h.send({ type: 'settings/cadence-set', settings: { ...cadence, notifications: false, quietHours: { enabled: true, start: '21:30', end: '09:00' } } })).toMatchObject({ ok: true });
+    expect(await readCadenceSettings(h.db)).toMatchObject({ notifications: false, quietHours: { start: '21:30', end: '09:00' } });
+    // Cadence-looking fields sent with the shop settings are not stored there (nor anywhere else).
+    await h.ask('settings/set', { settings: { ...DEFAULT_SETTINGS, retentionDays: 30, notifications: true, quietHours: { enabled: false } } });
+    expect((await h.db.get('settings', SETTINGS_KEY))?.value).toEqual({ ...DEFAULT_SETTINGS, retentionDays: 30 });
+    expect(await readCadenceSettings(h.db)).toMatchObject({ notifications: false, quietHours: { enabled: true } });
+    expect((await h.db.getAllKeys('settings')).sort()).toEqual([CADENCE_KEY, SETTINGS_KEY].sort());
   });
 });
