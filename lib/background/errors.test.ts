@@ -124,10 +124,11 @@ describe('storage failures reach the person as a plain explanation', () => {
     expect(r2).toEqual({ ok: false, error: '本机数据库暂时无法使用，这条记录没有保存。请关闭再打开浏览器后重试；如仍不行，请在设置 → 数据中导出备份。' });
   });
 
-  it('other failures keep the internal-error wording', async () => {
+  it('other failures keep the internal-error wording; a page read that was not saved is still rejected', async () => {
     const h = await harness(async () => {
       throw new TypeError('boom');
     });
     expect(await h.bg.handle({ type: 'summary/get' }, PANEL)).toEqual({ ok: false, error: '内部错误：boom' });
+    await expect(Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a')]) }, CONTENT))).rejects.toThrow('内部错误：boom');
   });
 });

@@ -235,11 +235,12 @@ export function createBackground(browserDeps: BackgroundDeps) {
       (data): Reply<unknown> => ({ ok: true, data }),
       (error: unknown): Reply<unknown> => {
         if (error instanceof UserError) return { ok: false, error: error.message };
-        // Storage full or unusable: say so plainly. A content script's page read must not count as
-        // delivered (it resends when sendMessage rejects), so it gets a rejection, not a reply.
-        const storage = storageErrorMessage(error);
-        if (storage !== undefined && kind === 'content') throw new Error(storage);
-        return { ok: false, error: storage ?? `内部错误：${error instanceof Error ? error.message : String(error)}` };
+        // Storage full or unusable: say so plainly.
+        const message = storageErrorMessage(error) ?? `内部错误：${error instanceof Error ? error.message : String(error)}`;
+        // A content script's page read that was not saved must not count as delivered: it resends
+        // when sendMessage rejects (lib/content/run.ts), so it gets a rejection, not a reply.
+        if (kind === 'content') throw new Error(message);
+        return { ok: false, error: message };
       },
     );
   }
