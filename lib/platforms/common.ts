@@ -346,6 +346,7 @@ export function countdownIn(text: string, now: number): number | undefined {
 }
 
 const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
+const ANY_SPACE = /\s/;
 
 /**
  * Visible text with a space between text nodes, so adjacent blocks do not run
@@ -366,8 +367,18 @@ export function spacedText(node: Node | null | undefined): string {
   // Nearly always there is none of them inside: then every text node counts, walked natively.
   if (!(node as ParentNode).querySelector?.('script,style,template')) {
     const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.nodeValue) parts.push(t.nodeValue);
-    return parts.join(' ').replace(/\s+/g, ' ').trim();
+    // Folding white space per text node gives the same text as folding the
+    // joined whole, without rescanning long runs of text that have none.
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const value = t.nodeValue;
+      if (!value) continue;
+      if (!ANY_SPACE.test(value)) parts.push(value);
+      else {
+        const folded = value.replace(/\s+/g, ' ').trim();
+        if (folded) parts.push(folded);
+      }
+    }
+    return parts.join(' ');
   }
   let at: Node | null = node.firstChild;
   while (at) {
