@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The grid-list helpers of common.ts (order number + header text), used by the PDD and Shopee adapters.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { allIn, cellAt, closeTimes, findHeaderRow, findOrderAnchors, firstIn, gridCells, orderGrid, orderScopes, readGridList, spacedText } from './common';
 import { queryAllFirst, queryFirst } from './types';
 import { textOf } from './types';
@@ -96,6 +97,39 @@ describe('spacedText edge cases', () => {
     const wrap = doc.createElement('div');
     wrap.append('shown ', t);
     expect(spacedText(wrap)).toBe('shown');
+  });
+});
+
+describe('spacedText against its definition', () => {
+  /** The definition: every text node outside script/style/template, joined by a space, white space folded. */
+  const reference = (node: Node): string => {
+    const walker = node.ownerDocument!.createTreeWalker(node, 4);
+    const parts: string[] = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (t.parentElement?.closest('script,style,template')) continue;
+      if (t.nodeValue) parts.push(t.nodeValue);
+    }
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  };
+  const text = fc.string({ unit: fc.constantFrom('a', 'é', '待', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '¥', '1'), maxLength: 12 });
+  const tree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      text.map((t) => t.replace(/[<&]/g, '')),
+      fc.tuple(fc.constantFrom('div', 'span', 'p', 'b', 'script', 'style'), fc.array(tie('node'), { maxLength: 4 })).map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
+    ),
+  })).node;
+
+  it('folds white space exactly as joining every text node and folding the whole', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 5 }), (kids) => {
+        const doc = parse(`<div id="x">${kids.join('')}</div>`);
+        const root = doc.getElementById('x')!;
+        expect(spacedText(root)).toBe(reference(root));
+        for (const el of root.querySelectorAll('*')) expect(spacedText(el)).toBe(reference(el));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
