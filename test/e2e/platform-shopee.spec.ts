@@ -76,3 +76,27 @@ test('Shopee unpaid orders from two regions reach the panel and a suggestion lan
   await my.close();
   await vn.close();
 });
+
+test('Shopee Brazil, page 1 of 3: unpaid orders reach the panel in reais; leaving page 1 marks none of them paid', async () => {
+  const br = await context.newPage();
+  await br.goto(SHOPEE_URLS.brUnpaid);
+  const tabId = await tabIdOf(worker, SHOPEE_URLS.brUnpaid);
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+
+  const shirt = panel.locator('[data-testid="order-row"][data-order-id="261123BR7K2M9Q"]');
+  await expect(shirt).toHaveCount(1, { timeout: 3_000 });
+  await expect(shirt).toHaveAttribute('data-currency', 'BRL');
+  await expect(shirt).toHaveAttribute('data-amount-minor', '5990');
+  await expect(shirt).toHaveAttribute('data-buyer', 'ana.beatriz_');
+  await expect(panel.locator('[data-order-id="261123BR4X8N2W"]')).toHaveAttribute('data-amount-minor', '123450');
+  // Cancelado: not something to collect.
+  await expect(panel.locator('[data-order-id="261122BR9P3L5T"]')).toHaveCount(0);
+
+  // The SPA re-renders page 1 without the boleto order (it moved to page 2): the list is
+  // one page of three, so its absence says nothing and the order stays in the panel.
+  await br.evaluate(() => document.querySelector('[data-fixture-order="261123BR4X8N2W"]')?.remove());
+  await br.waitForTimeout(1_500);
+  await expect(panel.locator('[data-order-id="261123BR4X8N2W"]')).toHaveCount(1);
+  await expect(panel.locator('[data-testid="health-warning"][data-platform="shopee"]')).toHaveCount(0);
+});
