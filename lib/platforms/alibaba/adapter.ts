@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
+import { EMPTY_LIST_WORDS, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 
@@ -98,7 +98,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const createdAt = parseWallTime(textOf(queryFirst(block, selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
   // Raw text is enough here: the countdown patterns treat any run of white space alike.
   const shownDeadline = status === 'unpaid' ? parseCountdown(block.textContent ?? '', now) ?? undefined : undefined;
-  const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
+  const chatHref = firstIn<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200), ...(company ? { displayName: company.slice(0, 200) } : {}) };
 
   return {

@@ -46,43 +46,63 @@ function moneyIn(text: string, region: Region): Money | null {
 type Columns = Partial<Record<ColumnName, number>>;
 
 /** A card's cell under a header, only when the card's row has exactly the header's columns. */
-function cellIn(cells: () => readonly Element[], column: number | undefined, headerCount: number): Element | undefined {
+function cellIn(cells: () => ArrayLike<Element>, column: number | undefined, headerCount: number): Element | undefined {
   if (column === undefined) return undefined;
   const all = cells();
   return all.length === headerCount ? all[column] : undefined;
 }
 
 /** The card's cells, looked up once and only when a column is needed. */
-function cellsOf(card: Element): () => readonly Element[] {
-  let cells: Element[] | undefined;
-  return () => (cells ??= queryAllFirst(card, selectors.cells));
+function cellsOf(card: Element): () => ArrayLike<Element> {
+  let cells: ArrayLike<Element> | undefined;
+  return () => (cells ??= allFirst(card, selectors.cells));
+}
+
+const NONE: readonly HTMLElement[] = [];
+
+/** queryAllFirst without copying the list: the NodeList itself (copying costs a DOM call per element). */
+function allFirst(root: ParentNode, list: readonly string[]): ArrayLike<HTMLElement> {
+  for (const selector of list) {
+    const found = root.querySelectorAll<HTMLElement>(selector);
+    if (found.length > 0) return found;
+  }
+  return NONE;
+}
+
+// Each list without its data-testid selectors, worked out once per list.
+const withoutTestIds = new Map<readonly string[], readonly string[]>();
+function plainOf(list: readonly string[]): readonly string[] {
+  let plain = withoutTestIds.get(list);
+  if (!plain) withoutTestIds.set(list, (plain = list.filter((s) => !s.startsWith('[data-testid='))));
+  return plain;
 }
 
 /** Queries inside one card, by a list of selectors in order of preference. */
 interface CardQuery {
   first(list: readonly string[]): HTMLElement | null;
-  all(list: readonly string[]): HTMLElement[];
+  all(list: readonly string[]): ArrayLike<HTMLElement>;
 }
 
 /**
  * queryFirst / queryAllFirst over a card, except that data-testid selectors
  * are skipped when the card has no data-testid at all: they could not match,
- * and each would cost a walk of the whole card. One walk answers for all.
+ * and each would cost a walk of the whole card. One walk answers for all,
+ * and a page without any data-testid (one native walk) needs none per card.
  */
-function cardQuery(card: Element): CardQuery {
-  const testIds = card.querySelector('[data-testid]') !== null;
-  const usable = (s: string) => testIds || !s.startsWith('[data-testid=');
+function cardQuery(card: Element, testIdsOnPage: boolean): CardQuery {
+  const testIds = testIdsOnPage && card.querySelector('[data-testid]') !== null;
   return {
-    first: (list) => queryFirst(card, testIds ? list : list.filter(usable)),
-    all: (list) => queryAllFirst(card, testIds ? list : list.filter(usable)),
+    first: (list) => queryFirst(card, testIds ? list : plainOf(list)),
+    all: (list) => allFirst(card, testIds ? list : plainOf(list)),
   };
 }
 
 function readItems(q: CardQuery, region: Region): OrderItem[] {
   let blocks = q.all(selectors.product);
-  if (blocks.length === 0) blocks = q.all(selectors.productName).map((el) => el.parentElement ?? el);
+  if (blocks.length === 0) blocks = Array.from(q.all(selectors.productName), (el) => el.parentElement ?? el);
   const items: OrderItem[] = [];
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const title = textOf(queryFirst(block, selectors.productName));
     if (!title) continue;
     const sku = textOf(queryFirst(block, selectors.sku)) || undefined;
@@ -100,7 +120,7 @@ function readOrderId(card: Element, q: CardQuery): string | undefined {
 }
 
 /** The grand total: its own element, else the "Total" column when it shows exactly one sum. Never a unit price. */
-function readTotal(q: CardQuery, cells: () => readonly Element[], columns: Columns, headerCount: number, region: Region): Money | null {
+function readTotal(q: CardQuery, cells: () => ArrayLike<Element>, columns: Columns, headerCount: number, region: Region): Money | null {
   const el = q.first(selectors.total);
   if (el) return moneyIn(textOf(el), region);
   const cell = cellIn(cells, columns.amount, headerCount);
@@ -121,6 +141,8 @@ function readChatUrl(card: Element, pageUrl: string): string | undefined {
 
 interface Context {
   columns: Columns;
+  /** Whether the document has any data-testid at all. */
+  testIds: boolean;
   headerCount: number;
   region: Region;
   pageOffset: number | undefined;
@@ -130,7 +152,7 @@ interface Context {
 
 function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const { columns, headerCount, region } = ctx;
-  const q = cardQuery(card);
+  const q = cardQuery(card, ctx.testIds);
   const orderId = readOrderId(card, q);
   const cells = cellsOf(card);
   const buyerCell = cellIn(cells, columns.buyer, headerCount);
@@ -224,6 +246,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   if (!looksLikeList) return null;
   const ctx: Context = {
     columns,
+    testIds: doc.querySelector('[data-testid]') !== null,
     headerCount: headers.length,
     region: regionOf(url.host),
     pageOffset: statedUtcOffset(textOf(firstOf(found, TIME_ZONE_NOTE))),
