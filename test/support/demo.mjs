@@ -1,10 +1,17 @@
 // `npm run demo`: the built extension in Chromium with the demo seller pages
-// (Taobao sold-items list and a Qianniu-style chat) served at their real
-// URLs. With a display it opens a window to try things by hand; without one
+// of every marketplace (unpaid order lists of Taobao/Tmall old and new,
+// Pinduoduo, AliExpress, TikTok Shop, Alibaba.com and Shopee, and a
+// Qianniu-style chat) served at their real URLs. With a display it opens a window to try things by hand; without one
 // it runs headless, walks the main path and saves screenshots to artifacts/.
 import { mkdirSync } from 'node:fs';
 import { ensureCjkFont } from './browser.mjs';
 import { launchWithExtension, routeSellerPages, tabIdOf, URLS } from './harness.mjs';
+import { TAOBAO_TP_URLS } from '../fixtures/taobao/routes.mjs';
+import { PDD_URLS } from '../fixtures/pdd/routes.mjs';
+import { AE_URLS } from '../fixtures/aliexpress/routes.mjs';
+import { TT_URLS } from '../fixtures/tiktok/routes.mjs';
+import { ALIBABA_URLS } from '../fixtures/alibaba/routes.mjs';
+import { SHOPEE_URLS } from '../fixtures/shopee/routes.mjs';
 
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 if (headless) ensureCjkFont();
@@ -14,6 +21,11 @@ await routeSellerPages(context);
 
 const list = context.pages()[0] ?? (await context.newPage());
 await list.goto(URLS.taobaoUnpaid);
+// One unpaid list per marketplace, each in its own tab, as a seller with several shops has them.
+for (const url of [TAOBAO_TP_URLS.unpaid, PDD_URLS.unpaid, AE_URLS.listZh, TT_URLS.listUs, ALIBABA_URLS.unpaid, SHOPEE_URLS.vnUnpaid]) {
+  const tab = await context.newPage();
+  await tab.goto(url);
+}
 const chat = await context.newPage();
 await chat.goto(URLS.taobaoChat);
 const chatTab = await tabIdOf(worker, URLS.taobaoChat);
@@ -41,7 +53,7 @@ await panel.screenshot({ path: 'artifacts/panel.png', fullPage: true });
 await chat.screenshot({ path: 'artifacts/chat.png' });
 
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 320, height: 240 });
+await popup.setViewportSize({ width: 360, height: 640 });
 await popup.goto(extensionUrl('popup.html'));
 await popup.getByTestId('unpaid-count').waitFor();
 await popup.screenshot({ path: 'artifacts/popup.png' });
