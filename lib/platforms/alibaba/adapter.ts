@@ -25,13 +25,26 @@ export interface TradeAssuranceStage {
  */
 export function readStages(block: Element, currency: string): TradeAssuranceStage[] {
   const stages: TradeAssuranceStage[] = [];
-  for (const el of block.querySelectorAll(STAGES)) {
+  const els = block.querySelectorAll(STAGES);
+  for (let i = 0; i < els.length; i++) {
+    const el = els[i]!;
     const text = textOf(el);
     const kind = INITIAL_WORDS.test(text) ? 'initial' : BALANCE_WORDS.test(text) ? 'balance' : undefined;
     const amount = parseMoney(text, currency);
     if (kind && amount) stages.push({ kind, amount, paid: /已付|\bpaid\b/i.test(text) && !/unpaid|未付/i.test(text) });
   }
   return stages;
+}
+
+const NONE: readonly Element[] = [];
+
+/** queryAllFirst without copying the list: the NodeList itself (copying costs a DOM call per element). */
+function allFirst(root: ParentNode, list: readonly string[]): ArrayLike<Element> {
+  for (const selector of list) {
+    const found = root.querySelectorAll(selector);
+    if (found.length > 0) return found;
+  }
+  return NONE;
 }
 
 const DETAIL_LINKS = selectors.detailLink.join(',');
@@ -53,7 +66,9 @@ function orderIdOf(block: Element): string | undefined {
 
 function readItems(block: Element, currency: string): OrderItem[] {
   const items: OrderItem[] = [];
-  for (const row of queryAllFirst(block, selectors.productRow)) {
+  const rows = allFirst(block, selectors.productRow);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const title = textOf(queryFirst(row, selectors.productTitle));
     if (!title) continue;
     const qtyText = textOf(queryFirst(row, selectors.productQty)).normalize('NFKC');
