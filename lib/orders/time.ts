@@ -25,6 +25,8 @@ const YEAR_LAST_RE = new RegExp(
   'u',
 );
 
+const ASCII_RE = /^[\x20-\x7e]*$/;
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -52,8 +54,8 @@ export function parseWallTime(
   order: 'ymd' | 'mdy' | 'dmy' = 'ymd',
 ): number | null {
   if (typeof text !== 'string' || !Number.isFinite(offsetMinutes)) return null;
-  // NFKC turns full-width digits and "：" into ASCII.
-  const src = text.normalize('NFKC');
+  // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
+  const src = ASCII_RE.test(text) ? text : text.normalize('NFKC');
 
   let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
   for (const [re, yearLast] of [
