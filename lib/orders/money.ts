@@ -193,6 +193,8 @@ function toMinor(raw: string, sepDigits: number, scale: number): number | null {
   return Number(minor);
 }
 
+const NFKC_STABLE_RE = /^[\x20-\x7e\u00a3\u00a5\u20ab\u20ac\u20bd\u0400-\u04ff\u4e00-\u9fff]*$/;
+
 function build(num: string, currency: string): Money | null {
   const minor = toMinor(num, separatorDigits(currency), currencyDigits(currency));
   return minor === null ? null : { minor, currency };
@@ -206,8 +208,9 @@ function build(num: string, currency: string): Money | null {
  */
 export function parseMoney(text: string, defaultCurrency?: string): Money | null {
   if (typeof text !== 'string' || text === '') return null;
-  // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones.
-  const src = text.normalize('NFKC');
+  // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones. Text made only of
+  // characters NFKC leaves alone (ASCII, ¥ £ € ₫ ₽, Cyrillic, CJK ideographs) skips the pass: most rows.
+  const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
 
