@@ -287,9 +287,10 @@ export interface OrderGrid {
 /**
  * Lines an order's rows up with the header. Returns null when no row has a
  * cell under every header column: a cell went missing or moved, so reading
- * by position could take a unit price for the total.
+ * by position could take a unit price for the total. `itemLines` name the
+ * goods lines of a div grid: a run of cells inside one of them is refused.
  */
-export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: Element): OrderGrid | null {
+export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: Element, itemLines: readonly string[] = []): OrderGrid | null {
   const width = header.cells.length;
   const first = scope[0];
   if (!first) return null;
@@ -308,22 +309,41 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
     const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
     return { main: maps[mainIndex]!, rows };
   }
-  // Div grids: the first element, in page order, with one child per header column.
+  // Div grids: the element with one child per header column. Two such rows,
+  // neither inside the other, mean the scope spans more than one order (an
+  // order lost its number): which total is whose cannot be told, so none is read.
+  const lines = itemLines.join(',');
+  const inLine = (el: Element, s: Element) => {
+    if (!lines) return false;
+    for (let up: Element | null = el; up && up !== s; up = up.parentElement) if (up.matches(lines)) return true;
+    return false;
+  };
+  let found: Element | null = null;
+  let foundInLine = false;
   for (const s of scope) {
     for (let el: Element | null = s; el; ) {
+      let skipInside = false;
       if (el.childElementCount === width && !el.contains(anchor)) {
-        const map = gridCells([el])[0]!;
-        return { main: map, rows: [map] };
+        // A goods line (picture, name, price …) can have as many children as a
+        // header that lost columns: an order's row is never inside one.
+        const lineCell = inLine(el, s);
+        if (!found) {
+          found = el;
+          foundInLine = lineCell;
+          skipInside = true;
+        } else if (!lineCell) return null;
       }
-      // Depth first, stopping at the first hit instead of listing the whole subtree.
-      if (el.firstElementChild) el = el.firstElementChild;
+      // Depth first; a found row's inside is its cells, not another row.
+      if (el.firstElementChild && !skipInside) el = el.firstElementChild;
       else {
         while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
         el = el && el !== s ? el.nextElementSibling : null;
       }
     }
   }
-  return null;
+  if (!found || foundInLine) return null;
+  const map = gridCells([found])[0]!;
+  return { main: map, rows: [map] };
 }
 
 // Countdown units parseCountdown does not know, as seller pages in Vietnam
