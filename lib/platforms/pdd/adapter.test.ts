@@ -256,6 +256,29 @@ describe('pddAdapter.readOrders: health and damage', () => {
     expect(read.orders.find((o) => o.orderId === '261121-998877665544332')).toBeUndefined();
   });
 
+  it('never takes a goods line for the order row when the header lost columns (card layout)', () => {
+    // Found by the mutation property: status and 操作 gone from the header (3 columns left), the
+    // card body keeps 5 cells, and a goods line (name, spec, "¥63.00 ×2") has exactly 3 children.
+    const doc = parse(UNPAID_HTML);
+    const header = doc.querySelector('.order-grid_header__1Qm3v')!;
+    [...header.children].filter((c) => /订单状态|操作/.test(c.textContent ?? '')).forEach((c) => c.remove());
+    expect(header.children.length).toBe(3);
+    const read = pddAdapter.readOrders(doc, UNPAID_URL, NOW)!;
+    expect(read.orders).toEqual([]);
+    expect(read.unreadable).toBe(3);
+  });
+
+  it("never gives an order the total of a neighbour whose number is gone (card layout)", () => {
+    // Found by the mutation property: with the first card gone, the next lost its head (and its number), so the last
+    // order's part of the page grows over that card's body too. Two bodies: neither total is trusted.
+    const doc = parse(UNPAID_HTML);
+    doc.querySelector('[data-fixture-order="261123-220011334455667"] .order-card_head__1Zz7r')!.remove();
+    doc.querySelector('[data-fixture-order="261123-384685998833090"]')!.remove();
+    const read = pddAdapter.readOrders(doc, UNPAID_URL, NOW)!;
+    expect(read.orders).toEqual([]);
+    expect(read.unreadable).toBe(1);
+  });
+
   it('reads the same after the hashed class names and component versions change', () => {
     const drifted = ALL_HTML.replace(/__[A-Za-z0-9]{5}\b/g, '__Zz9Q1').replace(/_5-112-0/g, '_6-3-1');
     expect(drifted).not.toContain('_5-112-0');

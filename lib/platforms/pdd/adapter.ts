@@ -59,7 +59,7 @@ function buyerNick(buyerCell: Element | undefined): string {
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pageUrl: URL, now: number): ObservedOrder | undefined {
-  const grid = orderGrid(scope, header, anchor.el);
+  const grid = orderGrid(scope, header, anchor.el, selectors.goodsEntry);
   if (!grid) return undefined;
   const { columns } = header;
   const amountHeader = columns.amount === undefined ? '' : textOf(header.cells[columns.amount]);

@@ -44,7 +44,7 @@ function readItems(productsCell: Element | undefined): OrderItem[] {
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now: number, region: { currency?: string; zone: string }): ObservedOrder | undefined {
-  const grid = orderGrid(scope, header, anchor.el);
+  const grid = orderGrid(scope, header, anchor.el, selectors.productItem);
   if (!grid) return undefined;
   const { columns } = header;
   const totalCell = cell(grid.main, columns.amount);
