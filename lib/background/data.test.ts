@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from './testDeps';
@@ -354,4 +355,48 @@ describe('one cadence setting', () => {
     expect(await readCadenceSettings(h.db)).toMatchObject({ notifications: false, quietHours: { enabled: true } });
     expect((await h.db.getAllKeys('settings')).sort()).toEqual([CADENCE_KEY, SETTINGS_KEY].sort());
   });
+});
+
+describe('random import files (fuzz)', () => {
+  /** Every path to a value in a JSON tree, up to a few thousand. */
+  function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    if (out.length > 4000) return out;
+    out.push(prefix);
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
+    return out;
+  }
+  function setAt(root: unknown, path: (string | number)[], next: unknown): unknown {
+    if (path.length === 0) return next;
+    let node = root as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[path.at(-1)!] = next;
+    return root;
+  }
+
+  it('change nothing stored unless the whole file is valid', async () => {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    await h.send({ type: 'suggestion/copied', orderKey: 'taobao:1001', templateId: 'zh-first-friendly', text: '亲，在吗' });
+    const { backup } = await h.ask('data/export');
+    const all = paths(backup);
+    const junk = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(null), fc.constant('<img src=x onerror=alert(1)>'), fc.double());
+    const file = fc.oneof(
+      // A real backup with one value anywhere replaced by junk.
+      fc.tuple(fc.integer({ min: 1, max: all.length - 1 }), junk).map(([i, value]) => JSON.stringify(setAt(structuredClone(backup), all[i]!, value))),
+      // Junk that merely parses as JSON, and text that doesn't.
+      fc.json(),
+      fc.string(),
+    );
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const before = await dump(h.db);
+        const reply = await h.send({ type: 'data/import', text });
+        if (!reply.ok) {
+          expect(reply.error.length).toBeGreaterThan(0);
+          expect(await dump(h.db)).toEqual(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
 });
