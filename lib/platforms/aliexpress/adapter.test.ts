@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
+import { describeTableMutations } from '../../../test/support/adapter-tests';
 import { aliexpressAdapter } from './adapter';
 import type { ObservedOrder, PageRead } from '../../orders/model';
 
@@ -182,49 +182,18 @@ describe('aliexpressAdapter: damage and health', () => {
   });
 });
 
-describe('aliexpressAdapter: property: mutated pages never throw and never give a wrong total', () => {
-  const base = parse(EN_HTML);
-  const truth = Object.fromEntries(readPage(EN_HTML, EN_URL).orders.map((o) => [o.orderId, o.amount]));
-  const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('remove-cell' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('shuffle-columns' as const), seed: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }) }),
-    fc.record({ kind: fc.constant('junk' as const), at: fc.nat(), text: fc.string({ maxLength: 40 }) }),
-    fc.record({ kind: fc.constant('rename-class' as const), at: fc.nat() }),
-  );
-
-  it('holds for any sequence of removed cells, shuffled columns, junk text and renamed classes', () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { maxLength: 6 }), (mutations) => {
-        const doc = base.cloneNode(true) as Document;
-        for (const m of mutations) {
-          if (m.kind === 'remove-cell') {
-            const cells = [...doc.querySelectorAll('td')];
-            cells[m.at % cells.length]?.remove();
-          } else if (m.kind === 'shuffle-columns') {
-            // The header and each row move their cells together, as a re-ordered table does.
-            for (const row of doc.querySelectorAll('thead tr, tr.next-table-row-item')) {
-              const cells = [...row.children];
-              const order = cells.map((c, i) => [m.seed[i % 6]! + i / 10, c] as const).sort((a, b) => a[0] - b[0]);
-              for (const [, c] of order) row.append(c);
-            }
-          } else if (m.kind === 'junk') {
-            // Junk goes anywhere except inside the total itself (that would change what the page says).
-            const spots = [...doc.querySelectorAll('td, div, span')].filter((el) => !el.closest('[class*="amount--amount--"]'));
-            spots[m.at % spots.length]?.append(doc.createTextNode(` ${m.text} `));
-          } else {
-            const named = [...doc.querySelectorAll('[class*="--"]')];
-            const el = named[m.at % named.length];
-            if (el) el.className = `renamed-${m.at}`;
-          }
-        }
-        const read = aliexpressAdapter.readOrders(doc, EN_URL, NOW);
-        if (!read) return;
-        for (const o of read.orders) expect(o.amount).toEqual(truth[o.orderId]);
-        expect(read.orders.length + read.unreadable).toBeLessThanOrEqual(5);
-      }),
-      { numRuns: 60 },
-    );
-  }, 60_000);
+describeTableMutations({
+  label: 'aliexpressAdapter',
+  adapter: aliexpressAdapter,
+  html: EN_HTML,
+  url: EN_URL,
+  now: NOW,
+  columns: 6,
+  cell: 'td',
+  rows: 'thead tr, tr.next-table-row-item',
+  total: '[class*="amount--amount--"]',
+  named: '[class*="--"]',
+  maxOrders: 5,
 });
 
 describe('aliexpressAdapter: im-chat', () => {

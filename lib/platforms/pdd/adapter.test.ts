@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
@@ -10,6 +9,7 @@ import { openPayNudgeDb } from '../../store/db';
 import { applyPageRead, listOpenOrders } from '../../store/orders';
 import { gridCells } from '../common';
 import { pddAdapter } from './adapter';
+import { describeGridMutations } from '../../../test/support/adapter-tests';
 
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -292,83 +292,43 @@ describe('pddAdapter.readOrders: health and damage', () => {
   });
 });
 
-describe('pddAdapter: mutated pages (property)', () => {
-  type Mutation = { kind: 'removeCell' | 'junk' | 'removeEl'; pick: number; text: string } | { kind: 'permute'; perm: number[] };
+/** Moves whole columns, header and cells together, honouring rowspans. */
+function permute(doc: Document, perm: number[]) {
+  const header = doc.querySelector('thead tr, .order-grid_header__1Qm3v');
+  if (!header) return;
+  const width = header.children.length;
+  const p = perm.filter((i) => i < width);
+  const reorder = (row: Element, cells: Map<number, Element>) => {
+    const placed = [...cells.entries()].sort((a, b) => p.indexOf(a[0]) - p.indexOf(b[0]));
+    for (const [, cell] of placed) row.appendChild(cell);
+  };
+  reorder(header, new Map([...header.children].map((c, i) => [i, c])));
+  for (const body of doc.querySelectorAll('tbody')) {
+    const rows = [...body.querySelectorAll('tr')];
+    gridCells(rows).forEach((cells, r) => {
+      if (rows[r]!.children.length > 1) reorder(rows[r]!, cells);
+    });
+  }
+  for (const row of doc.querySelectorAll('.order-card_body__2Tt6x')) reorder(row, new Map([...row.children].map((c, i) => [i, c])));
+}
+
+describeGridMutations({
+  label: 'pddAdapter',
+  adapter: pddAdapter,
+  now: NOW,
   // Junk without digits: a number in junk text is indistinguishable from a price and no reader can know better.
-  const junkText = fc.string({ unit: fc.constantFrom(...'abcXYZ 待支付已取消买家商品🎁<>&"\'\u202e\u00a0'.split('')), maxLength: 30 });
-  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.record({ kind: fc.constantFrom('removeCell' as const, 'junk' as const, 'removeEl' as const), pick: fc.nat(), text: junkText }),
-    fc.record({ kind: fc.constant('permute' as const), perm: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6], { minLength: 7, maxLength: 7 }) }),
-  );
-
-  /** Moves whole columns, header and cells together, honouring rowspans. */
-  function permute(doc: Document, perm: number[]) {
-    const header = doc.querySelector('thead tr, .order-grid_header__1Qm3v');
-    if (!header) return;
-    const width = header.children.length;
-    const p = perm.filter((i) => i < width);
-    const reorder = (row: Element, cells: Map<number, Element>) => {
-      const placed = [...cells.entries()].sort((a, b) => p.indexOf(a[0]) - p.indexOf(b[0]));
-      for (const [, cell] of placed) row.appendChild(cell);
-    };
-    reorder(header, new Map([...header.children].map((c, i) => [i, c])));
-    for (const body of doc.querySelectorAll('tbody')) {
-      const rows = [...body.querySelectorAll('tr')];
-      gridCells(rows).forEach((cells, r) => {
-        if (rows[r]!.children.length > 1) reorder(rows[r]!, cells);
-      });
-    }
-    for (const row of doc.querySelectorAll('.order-card_body__2Tt6x')) reorder(row, new Map([...row.children].map((c, i) => [i, c])));
-  }
-
-  function mutate(doc: Document, steps: Mutation[]) {
-    for (const step of steps) {
-      if (step.kind === 'permute') {
-        permute(doc, step.perm);
-        continue;
-      }
-      const pool =
-        step.kind === 'removeCell'
-          ? [...doc.querySelectorAll('td, th, .order-card_body__2Tt6x > div, .order-grid_header__1Qm3v > span')]
-          : [...doc.body.querySelectorAll('*')];
-      const el = pool[step.pick % Math.max(1, pool.length)];
-      if (!el) continue;
-      if (step.kind === 'junk') el.append(step.text);
-      else el.remove();
-    }
-  }
-
-  for (const [name, html, url] of [
+  junkChars: 'abcXYZ 待支付已取消买家商品🎁<>&"\'\u202e\u00a0',
+  columns: 7,
+  cells: 'td, th, .order-card_body__2Tt6x > div, .order-grid_header__1Qm3v > span',
+  permute,
+  pages: [
     ['all orders', ALL_HTML, ALL_URL],
     ['unpaid tab', UNPAID_HTML, UNPAID_URL],
-  ] as const) {
-    it(`${name}: never throws and never returns a wrong total`, () => {
-      fc.assert(
-        fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
-          const doc = parse(html);
-          mutate(doc, steps);
-          const read = pddAdapter.readOrders(doc, url, NOW);
-          for (const order of read?.orders ?? []) {
-            expect(order.amount, `${order.orderId} after ${JSON.stringify(steps)}`).toEqual(cny(TRUE_AMOUNTS[order.orderId]!));
-          }
-        }),
-        { numRuns: 150 },
-      );
-    }, 60_000);
-  }
-
-  it('reads every order the same after a pure column permutation', () => {
-    fc.assert(
-      fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6], { minLength: 7, maxLength: 7 }), (perm) => {
-        for (const [html, url] of [[ALL_HTML, ALL_URL], [UNPAID_HTML, UNPAID_URL]] as const) {
-          const doc = parse(html);
-          permute(doc, perm);
-          expect(pddAdapter.readOrders(doc, url, NOW)!.orders).toEqual(readPage(html, url).orders);
-        }
-      }),
-      { numRuns: 10 },
-    );
-  }, 60_000);
+  ],
+  mutationRuns: 150,
+  amountOf: (orderId) => cny(TRUE_AMOUNTS[orderId]!),
+  permutationPages: [[ALL_HTML, ALL_URL], [UNPAID_HTML, UNPAID_URL]],
+  permutationRuns: 10,
 });
 
 describe('pddAdapter: chat page', () => {

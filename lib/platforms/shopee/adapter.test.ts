@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
@@ -9,6 +8,7 @@ import type { ObservedOrder, PageRead } from '../../orders/model';
 import { openPayNudgeDb } from '../../store/db';
 import { applyPageRead, listOpenOrders } from '../../store/orders';
 import { regionMoney, shopeeAdapter } from './adapter';
+import { describeGridMutations } from '../../../test/support/adapter-tests';
 
 // 2026-11-23 04:00:00 UTC: 11:00 in Ho Chi Minh City, 12:00 in Kuala Lumpur.
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -259,60 +259,28 @@ describe('shopeeAdapter.readOrders: health and damage', () => {
   });
 });
 
-describe('shopeeAdapter: mutated pages (property)', () => {
-  type Mutation = { kind: 'removeCell' | 'junk' | 'removeEl'; pick: number; text: string } | { kind: 'permute'; perm: number[] };
+describeGridMutations({
+  label: 'shopeeAdapter',
+  adapter: shopeeAdapter,
+  now: NOW,
   // Junk without digits: a number in junk text cannot be told from a price by anyone.
-  const junkText = fc.string({ unit: fc.constantFrom(...'abcXYZ đơn hàng Chờ Unpaid Cancelled 🎁<>&"\'\u202e\u00a0₫RM'.split('')), maxLength: 30 });
-  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.record({ kind: fc.constantFrom('removeCell' as const, 'junk' as const, 'removeEl' as const), pick: fc.nat(), text: junkText }),
-    fc.record({ kind: fc.constant('permute' as const), perm: fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }) }),
-  );
-
-  function permute(doc: Document, perm: number[]) {
+  junkChars: 'abcXYZ đơn hàng Chờ Unpaid Cancelled 🎁<>&"\'\u202e\u00a0₫RM',
+  columns: 6,
+  cells: '.order-card_body__3Tt1s > div, .order-list-header_row__1Ww3e > div',
+  permute(doc, perm) {
     for (const row of doc.querySelectorAll('.order-list-header_row__1Ww3e, .order-card_body__3Tt1s')) {
       const cells = [...row.children];
       for (const i of perm) if (cells[i]) row.appendChild(cells[i]);
     }
-  }
-
-  for (const [name, html, url] of [
+  },
+  pages: [
     ['Vietnam', VN_HTML, VN_URL],
     ['Malaysia', MY_HTML, MY_URL],
-  ] as const) {
-    it(`${name}: never throws and never returns a wrong total`, () => {
-      fc.assert(
-        fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
-          const doc = parse(html);
-          for (const step of steps) {
-            if (step.kind === 'permute') {
-              permute(doc, step.perm);
-              continue;
-            }
-            const pool = step.kind === 'removeCell' ? [...doc.querySelectorAll('.order-card_body__3Tt1s > div, .order-list-header_row__1Ww3e > div')] : [...doc.body.querySelectorAll('*')];
-            const el = pool[step.pick % Math.max(1, pool.length)];
-            if (!el) continue;
-            if (step.kind === 'junk') el.append(step.text);
-            else el.remove();
-          }
-          for (const order of shopeeAdapter.readOrders(doc, url, NOW)?.orders ?? []) {
-            expect(order.amount, `${order.orderId} after ${JSON.stringify(steps)}`).toEqual(TRUE_AMOUNTS[order.orderId]);
-          }
-        }),
-        { numRuns: 100 },
-      );
-    }, 60_000);
-  }
-
-  it('reads every order the same after a pure column permutation', () => {
-    fc.assert(
-      fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), (perm) => {
-        const doc = parse(MY_HTML);
-        permute(doc, perm);
-        expect(shopeeAdapter.readOrders(doc, MY_URL, NOW)!.orders).toEqual(readPage(MY_HTML, MY_URL).orders);
-      }),
-      { numRuns: 15 },
-    );
-  }, 60_000);
+  ],
+  mutationRuns: 100,
+  amountOf: (orderId) => TRUE_AMOUNTS[orderId],
+  permutationPages: [[MY_HTML, MY_URL]],
+  permutationRuns: 15,
 });
 
 describe('shopeeAdapter: chat page', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture, zonedWallTime } from '../../../test/support/fixtures.mjs';
+import { describeTableMutations } from '../../../test/support/adapter-tests';
 import { tiktokAdapter } from './adapter';
 import { parseMoney } from '../../orders/money';
 import { parseZonedWallTime, zoneOffsetMinutes } from '../../orders/time';
@@ -190,46 +190,17 @@ describe('tiktokAdapter: damage and health', () => {
   });
 });
 
-describe('tiktokAdapter: property: mutated pages never throw and never give a wrong total', () => {
-  const base = parse(US_HTML);
-  const truth = Object.fromEntries(readPage(US_HTML, US_URL).orders.map((o) => [o.orderId, o.amount]));
-  const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('remove-cell' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('shuffle-columns' as const), seed: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }) }),
-    fc.record({ kind: fc.constant('junk' as const), at: fc.nat(), text: fc.string({ maxLength: 40 }) }),
-    fc.record({ kind: fc.constant('rename-class' as const), at: fc.nat() }),
-  );
-
-  it('holds for any sequence of removed cells, shuffled columns, junk text and renamed classes', () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { maxLength: 6 }), (mutations) => {
-        const doc = base.cloneNode(true) as Document;
-        for (const m of mutations) {
-          if (m.kind === 'remove-cell') {
-            const cells = [...doc.querySelectorAll('[role="cell"]')];
-            cells[m.at % cells.length]?.remove();
-          } else if (m.kind === 'shuffle-columns') {
-            for (const row of doc.querySelectorAll('[role="row"]')) {
-              const cells = [...row.children];
-              const order = cells.map((c, i) => [m.seed[i % 5]! + i / 10, c] as const).sort((a, b) => a[0] - b[0]);
-              for (const [, c] of order) row.append(c);
-            }
-          } else if (m.kind === 'junk') {
-            const spots = [...doc.querySelectorAll('[role="cell"], div, span')].filter((el) => !el.closest('[class*="OrderCard_total__"]'));
-            spots[m.at % spots.length]?.append(doc.createTextNode(` ${m.text} `));
-          } else {
-            const named = [...doc.querySelectorAll('[class*="_"]')];
-            const el = named[m.at % named.length];
-            if (el) el.className = `renamed-${m.at}`;
-          }
-        }
-        const read = tiktokAdapter.readOrders(doc, US_URL, NOW);
-        if (!read) return;
-        for (const o of read.orders) expect(o.amount).toEqual(truth[o.orderId]);
-      }),
-      { numRuns: 60 },
-    );
-  }, 60_000);
+describeTableMutations({
+  label: 'tiktokAdapter',
+  adapter: tiktokAdapter,
+  html: US_HTML,
+  url: US_URL,
+  now: NOW,
+  columns: 5,
+  cell: '[role="cell"]',
+  rows: '[role="row"]',
+  total: '[class*="OrderCard_total__"]',
+  named: '[class*="_"]',
 });
 
 describe('tiktokAdapter: chat inbox', () => {
