@@ -1,39 +1,20 @@
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { expect, test } from '@playwright/test';
+import { openPanelFor, usePlatformSuite } from '../support/platform-flow';
 import { ALIBABA_URLS } from '../fixtures/alibaba/routes.mjs';
 
 // Alibaba.com end to end: the Trade Assurance order list at its real URL fills
 // the panel; the messenger's React composer receives the suggestion, unsent.
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
-
-async function openPanel(tabId: number): Promise<Page> {
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
-  return panel;
-}
+const suite = usePlatformSuite();
 
 test('the order list populates the panel and the suggestion lands in the messenger composer once', async () => {
-  const list = await context.newPage();
+  const list = await suite.context.newPage();
   await list.goto(ALIBABA_URLS.unpaid);
-  const chat = await context.newPage();
+  const chat = await suite.context.newPage();
   await chat.goto(ALIBABA_URLS.messenger);
   await expect(chat.locator('.send-textarea')).toBeVisible();
 
-  const chatTabId = await tabIdOf(worker, ALIBABA_URLS.messenger);
-  expect(chatTabId).toBeGreaterThanOrEqual(0);
-  const panel = await openPanel(chatTabId!);
+  const panel = await openPanelFor(suite, ALIBABA_URLS.messenger, { narrow: true });
 
   const john = panel.locator('[data-testid="order-row"][data-order-id="235876451002019725"]');
   await expect(john).toHaveCount(1, { timeout: 2_000 });

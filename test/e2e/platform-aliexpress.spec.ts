@@ -1,64 +1,33 @@
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { expect, test } from '@playwright/test';
+import { expectRows, insertFirstSuggestion, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
 import { AE_URLS } from '../fixtures/aliexpress/routes.mjs';
 
 // AliExpress, the way a seller walks it: the order list at its real URL fills
 // the panel; the im-chat page takes a suggestion into its React composer.
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension({ locale: 'en-US' }));
-  await routeSellerPages(context);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
-
-async function openPanel(tabId: number): Promise<Page> {
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
-  return panel;
-}
+const suite = usePlatformSuite({ locale: 'en-US' });
 
 test('the English order list fills the panel with its unpaid orders, exactly', async () => {
-  const dialogs: string[] = [];
-  const list = await context.newPage();
-  list.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await list.goto(AE_URLS.listEn);
-  const panel = await openPanel((await tabIdOf(worker, AE_URLS.listEn))!);
-  const row = (id: string) => panel.locator(`[data-testid="order-row"][data-order-id="${id}"]`);
-  await expect(row('8193047726510234')).toHaveCount(1, { timeout: 2_000 });
-  const expected = [
+  const { page: list, dialogs } = await openSellerPage(suite, AE_URLS.listEn);
+  const panel = await openPanelFor(suite, AE_URLS.listEn, { narrow: true });
+  await expect(orderRow(panel, '8193047726510234')).toHaveCount(1, { timeout: 2_000 });
+  await expectRows(panel, 'aliexpress', [
     ['8193047726510234', '<img src=x onerror=alert(1)>', '2350', 'USD'],
     ['8193051190023377', 'محمد العتيبي', '1250', 'EUR'],
     ['8193060072219981', 'Olga_K', '246912', 'RUB'],
-  ] as const;
-  for (const [id, buyer, minor, currency] of expected) {
-    await expect(row(id)).toHaveAttribute('data-platform', 'aliexpress');
-    await expect(row(id)).toHaveAttribute('data-buyer', buyer);
-    await expect(row(id)).toHaveAttribute('data-amount-minor', minor);
-    await expect(row(id)).toHaveAttribute('data-currency', currency);
-  }
+  ]);
   // Paid and closed orders on the same page never show up.
-  await expect(row('8192877410056612')).toHaveCount(0);
-  await expect(row('8192650031187745')).toHaveCount(0);
+  await expect(orderRow(panel, '8192877410056612')).toHaveCount(0);
+  await expect(orderRow(panel, '8192650031187745')).toHaveCount(0);
   expect(dialogs).toEqual([]);
   await panel.close();
   await list.close();
 });
 
 test('the Chinese unpaid tab on gsp fills the panel too', async () => {
-  const list = await context.newPage();
-  await list.goto(AE_URLS.listZh);
-  const panel = await openPanel((await tabIdOf(worker, AE_URLS.listZh))!);
-  const lucas = panel.locator('[data-testid="order-row"][data-order-id="8193102283340016"]');
+  const { page: list } = await openSellerPage(suite, AE_URLS.listZh);
+  const panel = await openPanelFor(suite, AE_URLS.listZh, { narrow: true });
+  const lucas = orderRow(panel, '8193102283340016');
   await expect(lucas).toHaveAttribute('data-buyer', 'Lucas Silva', { timeout: 2_000 });
   await expect(lucas).toHaveAttribute('data-amount-minor', '4500');
   await expect(lucas).toHaveAttribute('data-currency', 'USD');
@@ -67,21 +36,11 @@ test('the Chinese unpaid tab on gsp fills the panel too', async () => {
 });
 
 test('a suggestion goes into the im-chat React composer once, and nothing is sent', async () => {
-  const list = await context.newPage();
-  await list.goto(AE_URLS.listEn);
-  const chat = await context.newPage();
-  await chat.goto(AE_URLS.chat);
+  const { page: list } = await openSellerPage(suite, AE_URLS.listEn);
+  const { page: chat } = await openSellerPage(suite, AE_URLS.chat);
   await expect(chat.locator('textarea')).toBeVisible();
-  const panel = await openPanel((await tabIdOf(worker, AE_URLS.chat))!);
-  const row = panel.locator('[data-testid="order-row"][data-order-id="8193051190023377"]');
-  await expect(row).toHaveCount(1, { timeout: 2_000 });
-  await row.click();
-  const text = (await panel.getByTestId('suggestion-text').first().textContent())!;
-  expect(text.length).toBeGreaterThan(0);
-  await panel.getByTestId('suggestion').first().getByTestId('insert-button').click();
-  await expect(chat.locator('#fixture-state')).toHaveAttribute('data-draft', text);
-  await expect(chat.locator('textarea')).toHaveValue(text);
-  await expect(chat.locator('#fixture-state')).toHaveAttribute('data-sent', '0');
+  const panel = await openPanelFor(suite, AE_URLS.chat, { narrow: true });
+  await insertFirstSuggestion(panel, chat, '8193051190023377', chat.locator('textarea'));
   await panel.close();
   await chat.close();
   await list.close();

@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { expect, test } from '@playwright/test';
+import { expectRows, insertFirstSuggestion, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
 import { SHOPEE_URLS } from '../fixtures/shopee/routes.mjs';
 
 // Shopee, the way a seller walks it: the Vietnamese unpaid tab (Chờ thanh
@@ -7,42 +7,19 @@ import { SHOPEE_URLS } from '../fixtures/shopee/routes.mjs';
 // currencies; in the seller web chat, a suggestion goes into the Vue
 // composer and nothing is sent.
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 test('Shopee unpaid orders from two regions reach the panel and a suggestion lands in the chat box', async () => {
-  const dialogs: string[] = [];
-  const vn = await context.newPage();
-  vn.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await vn.goto(SHOPEE_URLS.vnUnpaid);
-  const my = await context.newPage();
+  const { page: vn, dialogs } = await openSellerPage(suite, SHOPEE_URLS.vnUnpaid);
+  const my = await suite.context.newPage();
   await my.goto(SHOPEE_URLS.myAll);
-  const vnTabId = await tabIdOf(worker, SHOPEE_URLS.vnUnpaid);
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${vnTabId}`));
+  const panel = await openPanelFor(suite, SHOPEE_URLS.vnUnpaid);
 
-  const jacket = panel.locator('[data-testid="order-row"][data-order-id="261123K7XJ3M2P"]');
-  await expect(jacket).toHaveCount(1, { timeout: 2_000 });
-  await expect(jacket).toHaveAttribute('data-platform', 'shopee');
-  await expect(jacket).toHaveAttribute('data-buyer', '<img src=x onerror=alert(1)>');
-  await expect(jacket).toHaveAttribute('data-amount-minor', '250000');
-  await expect(jacket).toHaveAttribute('data-currency', 'VND');
+  await expect(orderRow(panel, '261123K7XJ3M2P')).toHaveCount(1, { timeout: 2_000 });
+  await expectRows(panel, 'shopee', [['261123K7XJ3M2P', '<img src=x onerror=alert(1)>', '250000', 'VND']]);
   await expect(panel.locator('[data-order-id="261123AB12CD34"]')).toHaveAttribute('data-amount-minor', '1590000');
   // Malaysia, English UI: unpaid orders in ringgit; paid and cancelled ones stay out.
-  const kopi = panel.locator('[data-testid="order-row"][data-order-id="261123LK8J7H6G"]');
+  const kopi = orderRow(panel, '261123LK8J7H6G');
   await expect(kopi).toHaveAttribute('data-currency', 'MYR', { timeout: 2_000 });
   await expect(kopi).toHaveAttribute('data-amount-minor', '120450');
   await expect(kopi).toHaveAttribute('data-buyer', 'Ahmad_Z');
@@ -51,25 +28,12 @@ test('Shopee unpaid orders from two regions reach the panel and a suggestion lan
   await expect(panel.locator('[data-testid="order-row"][data-platform="shopee"]')).toHaveCount(5);
   await panel.close();
 
-  const chat = await context.newPage();
+  const chat = await suite.context.newPage();
   await chat.goto(SHOPEE_URLS.chat);
   await expect(chat.locator('.conversation-cell_item__3Qq5v.active')).toContainText('ngoc_anh 💖');
-  const chatTabId = await tabIdOf(worker, SHOPEE_URLS.chat);
-  expect(chatTabId).toBeGreaterThanOrEqual(0);
-  const chatPanel = await context.newPage();
-  await chatPanel.goto(extensionUrl(`sidepanel.html?tabId=${chatTabId}`));
-  const row = chatPanel.locator('[data-testid="order-row"][data-order-id="261123AB12CD34"]');
-  await expect(row).toHaveCount(1, { timeout: 2_000 });
-  await row.click();
-  const first = chatPanel.getByTestId('suggestion').first();
-  const text = (await first.getByTestId('suggestion-text').textContent()) ?? '';
-  expect(text.length).toBeGreaterThan(0);
-  await first.getByTestId('insert-button').click();
-
+  const chatPanel = await openPanelFor(suite, SHOPEE_URLS.chat);
   // Vue's own ref holds exactly the suggestion, once; send was never pressed.
-  await expect(chat.locator('#fixture-state')).toHaveAttribute('data-draft', text);
-  await expect(chat.locator('textarea.chat-input_textarea__2Gg1k')).toHaveValue(text);
-  await expect(chat.locator('#fixture-state')).toHaveAttribute('data-sent', '0');
+  await insertFirstSuggestion(chatPanel, chat, '261123AB12CD34', chat.locator('textarea.chat-input_textarea__2Gg1k'));
   expect(dialogs).toEqual([]);
   await chatPanel.close();
   await chat.close();
@@ -78,13 +42,11 @@ test('Shopee unpaid orders from two regions reach the panel and a suggestion lan
 });
 
 test('Shopee Brazil, page 1 of 3: unpaid orders reach the panel in reais; leaving page 1 marks none of them paid', async () => {
-  const br = await context.newPage();
+  const br = await suite.context.newPage();
   await br.goto(SHOPEE_URLS.brUnpaid);
-  const tabId = await tabIdOf(worker, SHOPEE_URLS.brUnpaid);
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  const panel = await openPanelFor(suite, SHOPEE_URLS.brUnpaid);
 
-  const shirt = panel.locator('[data-testid="order-row"][data-order-id="261123BR7K2M9Q"]');
+  const shirt = orderRow(panel, '261123BR7K2M9Q');
   await expect(shirt).toHaveCount(1, { timeout: 3_000 });
   await expect(shirt).toHaveAttribute('data-currency', 'BRL');
   await expect(shirt).toHaveAttribute('data-amount-minor', '5990');
