@@ -32,8 +32,13 @@ async function send<T>(page: Page, message: object): Promise<T> {
 }
 
 /** Everything stored, as the background sees it. */
+// The background's own bookkeeping in the settings store (which prompts were notified, when the last clean-up ran,
+// cached counts, page health, a pending panel selection) is written by alarms at any moment: not the person's data.
+const BOOKKEEPING = new Set(['ms.notified', 'data.lastPrune', 'ws.attemptStats', 'pf.health', 'panel/select']);
+
 async function everything(page: Page): Promise<Stores> {
-  return (await send<{ backup: { stores: Stores } }>(page, { type: 'data/export' })).backup.stores;
+  const stores = (await send<{ backup: { stores: Stores } }>(page, { type: 'data/export' })).backup.stores;
+  return { ...stores, settings: stores.settings.filter((s) => !BOOKKEEPING.has((s as { key: string }).key)) };
 }
 
 async function openOptions(tab = 'templates'): Promise<Page> {
