@@ -2,7 +2,7 @@
 // language, and filling a template with them. Pure: Intl only.
 import type { Order } from '../orders/model';
 import { formatMoney } from '../orders/money';
-import { DAY_MS, HOUR_MS, MINUTE_MS, formatDurationZh } from '../orders/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, formatDurationZh, zoneOffsetMinutes } from '../orders/time';
 import type { ComposeChannel, Language, Variable } from './model';
 
 /** Values the person supplies (panel or settings); the rest comes from the order. */
@@ -126,43 +126,12 @@ interface WallTime {
   offsetMinutes: number;
 }
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat | undefined {
-  let f = zoneFormatters.get(timeZone);
-  if (f) return f;
-  try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    return undefined; // unknown zone name
-  }
-  zoneFormatters.set(timeZone, f);
-  return f;
-}
-
 /** Wall clock at `at` in an IANA zone (DST from the runtime's tz data) or at a fixed offset. */
 export function wallTime(at: number, zone: { timeZone?: string | undefined; utcOffsetMinutes?: number | undefined }): WallTime | undefined {
   if (!Number.isFinite(at)) return undefined;
-  if (zone.timeZone !== undefined) {
-    const f = zoneFormatter(zone.timeZone);
-    if (!f) return undefined;
-    const parts: Record<string, number> = {};
-    for (const p of f.formatToParts(new Date(at))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-    const asUtc = Date.UTC(year, month - 1, day, hour % 24, minute, second);
-    const offsetMinutes = Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE_MS);
-    return { month, day, hour: hour % 24, minute, offsetMinutes };
-  }
-  const offsetMinutes = Math.round(zone.utcOffsetMinutes ?? 0);
+  const named = zone.timeZone === undefined ? undefined : zoneOffsetMinutes(zone.timeZone, at);
+  if (named === null) return undefined; // unknown zone name
+  const offsetMinutes = named ?? Math.round(zone.utcOffsetMinutes ?? 0);
   const d = new Date(at + offsetMinutes * MINUTE_MS);
   return { month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), offsetMinutes };
 }

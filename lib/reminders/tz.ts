@@ -1,26 +1,9 @@
 // Time-zone math without a tz library: Intl.DateTimeFormat knows every IANA
 // zone and its DST rules, so a zone's offset at an instant is read from it.
 
-const MINUTE = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { zoneOffsetMinutes } from '../orders/time';
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
+const MINUTE = 60_000;
 
 // Both answers are asked once per order in a queue of thousands: remember them (a throw is slow).
 const validity = new Map<string, boolean>();
@@ -30,12 +13,7 @@ export function isValidTimeZone(zone: string | undefined): zone is string {
   if (!zone) return false;
   let ok = validity.get(zone);
   if (ok === undefined) {
-    try {
-      formatter(zone);
-      ok = true;
-    } catch {
-      ok = false;
-    }
+    ok = zoneOffsetMinutes(zone, 0) !== null;
     if (validity.size > 500) validity.clear();
     validity.set(zone, ok);
   }
@@ -64,30 +42,12 @@ export interface WallClock {
   minuteOfDay: number;
 }
 
-/** The zone's offset read from Intl (slow: a formatToParts call). */
-function readOffset(zone: string, at: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
-  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
-}
-
-// Offsets are whole quarter hours and change only at quarter-hour instants of
-// UTC, so one reading holds for the whole quarter hour it was taken in.
-const QUARTER = 15 * MINUTE;
-const offsets = new Map<string, number>();
-
-/** Minutes east of UTC in `zone` at an instant (e.g. 480 in China, -240 in New York in summer). */
+/**
+ * Minutes east of UTC in `zone` at an instant (e.g. 480 in China, -240 in New
+ * York in summer). Callers check isValidTimeZone first; an unknown zone reads as UTC.
+ */
 export function offsetMinutes(zone: string, at: number): number {
-  const bucket = Math.floor(at / QUARTER) * QUARTER;
-  const key = `${zone}|${bucket}`;
-  let off = offsets.get(key);
-  if (off === undefined) {
-    off = readOffset(zone, bucket);
-    if (offsets.size > 5000) offsets.clear();
-    offsets.set(key, off);
-  }
-  return off;
+  return zoneOffsetMinutes(zone, at) ?? 0;
 }
 
 /** The wall clock in `zone` at an instant. */
