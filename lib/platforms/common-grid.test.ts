@@ -2,7 +2,7 @@
 // The grid-list helpers of common.ts (order number + header text), used by the PDD and Shopee adapters.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allIn, cellAt, closeTimes, findHeaderRow, findOrderAnchors, firstIn, gridCells, orderGrid, orderScopes, readGridList, spacedText } from './common';
+import { allIn, cellAt, closeTimes, findHeaderRow, findOrderAnchors, firstIn, gridCells, orderGrid, orderScopes, readGridList, readRows, spacedText } from './common';
 import { queryAllFirst, queryFirst } from './types';
 import { textOf } from './types';
 
@@ -199,5 +199,13 @@ describe('readGridList', () => {
 
   it('is null without a header row', () => {
     expect(readGridList(parse('<p>201120-384685998833090</p>'), spec, readAmount)).toBeNull();
+  });
+});
+
+describe('readRows', () => {
+  const read = (row: string) => (row.startsWith('x') ? undefined : { orderId: row });
+  it('keeps what reads, counts what does not, and keeps a repeated row once only when asked', () => {
+    expect(readRows(['1', 'x', '2', '1'], read)).toEqual({ orders: [{ orderId: '1' }, { orderId: '2' }, { orderId: '1' }], unreadable: 1 });
+    expect(readRows(['1', 'x', '2', '1'], read, (o) => o.orderId)).toEqual({ orders: [{ orderId: '1' }, { orderId: '2' }], unreadable: 1 });
   });
 });

@@ -572,13 +572,33 @@ export function readGridList<O>(
   const blocks = anchors.length >= 2 ? orderScopes(anchors, [header.row]).flat() : [];
   const found = matchEach(doc, [spec.selectedTab, spec.activePage, spec.pageItems, spec.nextPage], blocks);
   const scopes = orderScopes(anchors, [header.row, firstOf(found, spec.selectedTab), firstOf(found, spec.activePage)]);
-  const orders: O[] = [];
-  let unreadable = 0;
-  anchors.forEach((anchor, i) => {
-    const order = readOne(anchor, scopes[i]!, header);
-    if (order) orders.push(order);
-    else unreadable++;
-  });
+  const { orders, unreadable } = readRows(anchors, (anchor, i) => readOne(anchor, scopes[i]!, header));
   const complete = mostOf(found, spec.pageItems) <= 1 && !firstOf(found, spec.nextPage);
   return { header, found, orders, unreadable, anchors: anchors.length, complete };
+}
+
+/**
+ * Reads every order row of a list: the orders that could be read and how many
+ * rows could not, which the health warning and the "absence means paid" rule
+ * rely on. With `idOf`, a row the page repeats counts once (and not as unreadable).
+ */
+export function readRows<R, O>(rows: Iterable<R>, read: (row: R, index: number) => O | null | undefined, idOf?: (order: O) => string): { orders: O[]; unreadable: number } {
+  const orders: O[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
+  let index = 0;
+  for (const row of rows) {
+    const order = read(row, index++);
+    if (!order) {
+      unreadable++;
+      continue;
+    }
+    if (idOf) {
+      const id = idOf(order);
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    orders.push(order);
+  }
+  return { orders, unreadable };
 }

@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
+import { EMPTY_LIST_WORDS, readRows, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 
@@ -178,13 +178,7 @@ function isComplete(found: Matches): boolean {
 function readDocument(doc: Document, href: string, url: URL, now: number): PageRead | null {
   const blocks = orderBlocks(doc);
   if (blocks.length === 0 && !isOrderList(doc)) return null;
-  const orders: ObservedOrder[] = [];
-  let unreadable = 0;
-  for (const block of blocks) {
-    const order = readBlock(block, now);
-    if (order) orders.push(order);
-    else unreadable++;
-  }
+  const { orders, unreadable } = readRows(blocks, (block) => readBlock(block, now));
   // Tabs and pagination in one walk of the page outside the cards.
   const found = matchEach(doc, [selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage], blocks);
   const tab = textOf(firstOf(found, selectors.selectedTab));

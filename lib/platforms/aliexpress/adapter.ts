@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 
@@ -191,17 +191,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   if (!looksLikeList) return null;
   const url = new URL(href);
   const clock = pageClock(doc, found);
-  const orders: ObservedOrder[] = [];
-  let unreadable = 0;
-  const seen = new Set<string>();
-  for (const table of tables) {
-    const order = readOrder(table, columns, count, clock, href, now);
-    if (!order) unreadable++;
-    else if (!seen.has(order.orderId)) {
-      seen.add(order.orderId);
-      orders.push(order);
-    }
-  }
+  const { orders, unreadable } = readRows(tables, (table) => readOrder(table, columns, count, clock, href, now), (o) => o.orderId);
   return {
     platform: 'aliexpress',
     url: href,

@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
+import { EMPTY_LIST_WORDS, readRows, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
@@ -131,13 +131,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   // No blocks and no list furniture: not an order page (or not rendered yet).
   if (blocks.length === 0 && !firstOf(found, selectors.activePage)) return null;
   const url = new URL(href);
-  const orders: ObservedOrder[] = [];
-  let unreadable = 0;
-  for (const block of blocks) {
-    const order = readBlock(block, now);
-    if (order) orders.push(order);
-    else unreadable++;
-  }
+  const { orders, unreadable } = readRows(blocks, (block) => readBlock(block, now));
   return {
     platform: 'taobao',
     url: href,

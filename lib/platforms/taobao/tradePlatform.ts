@@ -4,7 +4,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
+import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 
@@ -133,13 +133,7 @@ export function readTradePlatform(doc: Document, href: string, now: number): Pag
 
   const headerCells = allOf(found, tp.headerCells);
   const columns = headerCells.length > 0 ? columnsByHeader(headerCells, ['item', 'price', 'qty', 'buyer', 'status', 'amount']) : {};
-  const orders: ObservedOrder[] = [];
-  let unreadable = 0;
-  for (const block of blocks) {
-    const order = readBlock(block, columns, now);
-    if (order) orders.push(order);
-    else unreadable++;
-  }
+  const { orders, unreadable } = readRows(blocks, (block) => readBlock(block, columns, now));
   const page = textOf(firstOf(found, tp.activePage)) || '1';
   const pages = mostOf(found, tp.pageItems);
   return {

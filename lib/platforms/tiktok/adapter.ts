@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -253,17 +253,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
     url: href,
     now,
   };
-  const orders: ObservedOrder[] = [];
-  const seen = new Set<string>();
-  let unreadable = 0;
-  for (const card of cards) {
-    const order = readCard(card, ctx);
-    if (!order) unreadable++;
-    else if (!seen.has(order.orderId)) {
-      seen.add(order.orderId);
-      orders.push(order);
-    }
-  }
+  const { orders, unreadable } = readRows(cards, (card) => readCard(card, ctx), (o) => o.orderId);
   return {
     platform: 'tiktok',
     url: href,
