@@ -8,6 +8,7 @@ import * as aliexpress from '../../lib/platforms/aliexpress/selectors';
 import * as tiktok from '../../lib/platforms/tiktok/selectors';
 import * as alibaba from '../../lib/platforms/alibaba/selectors';
 import * as shopee from '../../lib/platforms/shopee/selectors';
+import { platformOfUrl } from '../../lib/platforms/hosts';
 
 // The meta-test of the selector sets: every fallback list of every adapter is
 // exercised by at least one fixture page of its platform, rendered in real
@@ -16,16 +17,6 @@ import * as shopee from '../../lib/platforms/shopee/selectors';
 // has checked; it fails here until a fixture shows that markup.
 
 const MODULES = { taobao, pdd, aliexpress, tiktok, alibaba, shopee } as const;
-type Platform = keyof typeof MODULES;
-
-const HOSTS: [RegExp, Platform][] = [
-  [/taobao\.com|tmall\.com/, 'taobao'],
-  [/pinduoduo\.com/, 'pdd'],
-  [/aliexpress\.com/, 'aliexpress'],
-  [/tiktok|tokopedia/, 'tiktok'],
-  [/alibaba\.com/, 'alibaba'],
-  [/shopee/, 'shopee'],
-];
 
 /** Every `{ name: string[] }` table a selectors module exports, flattened to "table.name" → selectors. */
 function selectorLists(module: Record<string, unknown>): Record<string, string[]> {
@@ -51,7 +42,7 @@ test('every selector list of every adapter matches something on at least one of 
   const matched = new Map<string, number>();
   const page = await context.newPage();
   for (const route of ROUTES) {
-    const platform = HOSTS.find(([re]) => re.test(new URL(route.url).host))?.[1];
+    const platform = platformOfUrl(route.url);
     if (!platform) continue;
     const lists = selectorLists(MODULES[platform] as Record<string, unknown>);
     await page.goto(route.url);
