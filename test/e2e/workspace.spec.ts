@@ -107,7 +107,8 @@ test('reason chips change the suggestions; the edited text is what gets inserted
   await expect(attempt).toContainText(edited);
   await attempt.getByTestId('attempt-outcome').selectOption('promised');
   await expect(attempt).toHaveAttribute('data-outcome', 'promised');
-  await attempt.getByTestId('promised-at').fill(await localInput(panel, 5));
+  const promisedInput = await localInput(panel, 5);
+  await attempt.getByTestId('promised-at').fill(promisedInput);
   await attempt.getByTestId('promised-save').click();
   await expect(panel.getByTestId('followup-current')).toHaveAttribute('data-kind', 'promised');
   await expect(rows.first()).toHaveAttribute('data-remind', 'promised');
@@ -118,7 +119,10 @@ test('reason chips change the suggestions; the edited text is what gets inserted
       const { chrome } = globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } };
       return (await chrome.alarms.get(name))?.scheduledTime;
     }, `fu:${orderKey}`);
-  const followAt = Number(await panel.getByTestId('followup-current').getAttribute('data-at'));
+  // Choosing "promised" first schedules the default check; saving the time replaces it. Wait for the saved
+  // time itself (read in the panel's zone, as the input is), not whichever of the two is shown first.
+  const followAt = await panel.evaluate((value) => new Date(value).getTime(), promisedInput);
+  await expect(panel.getByTestId('followup-current')).toHaveAttribute('data-at', String(followAt));
   await expect.poll(alarm).toBe(followAt);
 
   // The promised time comes (shortened: the person corrects it to two minutes ago) → the alarm fires a notification.
