@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings';
 import { CADENCE_KEY, type CadenceSettings } from '../reminders/settings';
 import { readCadenceSettings } from './workspace';
 import { setLocale } from '../i18n';
+import { runs, limit } from '../../test/support/fuzz';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
@@ -396,7 +397,7 @@ describe('random import files (fuzz)', () => {
           expect(await dump(h.db)).toEqual(before);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
-  }, 120_000);
+  }, limit(120_000));
 });

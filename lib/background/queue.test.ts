@@ -9,6 +9,7 @@ import { HOUR_MS } from '../orders/time';
 import { focusOnTab, type QueueEntry } from '../reminders/queue';
 import { compareQueue } from '../reminders/rank';
 import { DEFAULT_CADENCE } from '../reminders/settings';
+import { runs } from '../../test/support/fuzz';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?tabCode=waitBuyerPay';
@@ -219,6 +220,7 @@ describe('focusOnTab', () => {
         // The cached entries are never changed.
         expect(ranked.every((e) => !e.onTab && !e.chatting)).toBe(true);
       }),
+      { numRuns: runs(100) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { buildStages, changedBankFields, newPlan, presetDrafts, PRESET_IDS, spli
 import { MilestoneError } from './errors';
 import { currencyDigits } from '../orders/money';
 import type { Share } from './model';
+import { runs } from '../../test/support/fuzz';
 
 const pct = (...ps: number[]): Share[] => ps.map((p) => ({ kind: 'percent', bp: Math.round(p * 100) }));
 const NOW = Date.UTC(2026, 10, 23, 4);
@@ -66,7 +67,7 @@ describe('splitTotal', () => {
         expect(stages.every((s) => s.currency === code)).toBe(true);
         expect(stages.reduce((a, s) => a + s.amountMinor, 0)).toBe(minor);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { allIn, cellAt, closeTimes, findHeaderRow, findOrderAnchors, firstIn, gridCells, orderGrid, orderScopes, readGridList, readRows, spacedText } from './common';
 import { queryAllFirst, queryFirst } from './types';
 import { textOf } from './types';
+import { runs } from '../../test/support/fuzz';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const SN = /(?<![\d-])(\d{6}-\d{12,18})(?!\d)/;
@@ -128,7 +129,7 @@ describe('spacedText against its definition', () => {
         expect(spacedText(root)).toBe(reference(root));
         for (const el of root.querySelectorAll('*')) expect(spacedText(el)).toBe(reference(el));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -285,6 +285,34 @@ export interface OrderGrid {
 }
 
 /**
+ * Whether `row` sits in another order's block than `anchor`: below where
+ * their paths part, the two branches are alike (same tag and class, as two
+ * cards of one list are; or, with classes renamed or absent, the anchor's
+ * branch holds a twin of the row at the same place). A card's head and body
+ * are not alike. This is how a lone order number's scope that grew over
+ * cards whose numbers went missing is caught: the row it found there may be
+ * another order's, even when its own row no longer lines up with the header.
+ */
+function inSiblingBlocks(anchor: Element, row: Element): boolean {
+  const above = new Set<Element>();
+  for (let at: Element | null = anchor; at; at = at.parentElement) above.add(at);
+  let rowSide: Element = row;
+  while (rowSide.parentElement && !above.has(rowSide.parentElement)) rowSide = rowSide.parentElement;
+  const parting = rowSide.parentElement;
+  if (!parting || parting === anchor) return false;
+  let anchorSide: Element = anchor;
+  while (anchorSide.parentElement && anchorSide.parentElement !== parting) anchorSide = anchorSide.parentElement;
+  if (anchorSide.tagName !== rowSide.tagName) return false;
+  if (anchorSide.className && anchorSide.className === rowSide.className) return true;
+  if (rowSide === row) return false;
+  const path: number[] = [];
+  for (let at: Element = row; at !== rowSide; at = at.parentElement!) path.unshift(Array.prototype.indexOf.call(at.parentElement!.children, at));
+  let twin: Element | undefined = anchorSide;
+  for (const i of path) twin = twin?.children[i];
+  return !!twin && twin.tagName === row.tagName && Math.abs(twin.childElementCount - row.childElementCount) <= 1;
+}
+
+/**
  * Lines an order's rows up with the header. Returns null when no row has a
  * cell under every header column: a cell went missing or moved, so reading
  * by position could take a unit price for the total. `itemLines` name the
@@ -341,7 +369,7 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
       }
     }
   }
-  if (!found || foundInLine) return null;
+  if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
   const map = gridCells([found])[0]!;
   return { main: map, rows: [map] };
 }

@@ -11,6 +11,7 @@ import { openPayNudgeDb, type Db } from '../../lib/store/db';
 import { applyPageRead, getOrder } from '../../lib/store/orders';
 import { orderKey, type PageRead } from '../../lib/orders/model';
 import type { PlatformAdapter } from '../../lib/platforms/types';
+import { runs, limit } from './fuzz';
 
 /** The frozen "now" the adapter tests render their fixtures at: 2026-11-23 04:00:00 UTC. */
 export const FIXTURE_NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -200,9 +201,9 @@ export function describeTableMutations(o: TableMutationOptions): void {
           for (const order of read.orders) expect(order.amount).toEqual(truth[order.orderId]);
           if (o.maxOrders !== undefined) expect(read.orders.length + read.unreadable).toBeLessThanOrEqual(o.maxOrders);
         }),
-        { numRuns: 60 },
+        { numRuns: runs(60) },
       );
-    }, 60_000);
+    }, limit(60_000));
   });
 }
 
@@ -269,9 +270,9 @@ export function describeGridMutations(o: GridMutationOptions): void {
               expect(order.amount, `${order.orderId} after ${JSON.stringify(steps)}`).toEqual(o.amountOf(order.orderId));
             }
           }),
-          { numRuns: o.mutationRuns },
+          { numRuns: runs(o.mutationRuns) },
         );
-      }, 60_000);
+      }, limit(60_000));
     }
 
     it('reads every order the same after a pure column permutation', () => {
@@ -285,8 +286,8 @@ export function describeGridMutations(o: GridMutationOptions): void {
             expect(o.adapter.readOrders(doc, url, o.now)!.orders).toEqual(intact!.orders);
           }
         }),
-        { numRuns: o.permutationRuns },
+        { numRuns: runs(o.permutationRuns) },
       );
-    }, 60_000);
+    }, limit(60_000));
   });
 }

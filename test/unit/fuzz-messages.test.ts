@@ -5,6 +5,7 @@ import { BackgroundRequests, parseMessage } from '@/lib/messaging/protocol';
 import { parseContentRequest } from '@/lib/messaging/content';
 import { ObservedOrderSchema } from '@/lib/orders/model';
 import { openPayNudgeDb, type Db } from '@/lib/store/db';
+import { runs, limit } from '../support/fuzz';
 
 // Random messages thrown at the background: anything that is not exactly one
 // of our requests, from a sender allowed to make it, gets no reply and
@@ -89,9 +90,9 @@ describe('random messages to the background', () => {
           expect(typeof settled!.ok).toBe('boolean');
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
-  }, 60_000);
+  }, limit(60_000));
 
   it('never lets a malformed order from a page read into the store', async () => {
     const order = fc.record({
@@ -112,9 +113,9 @@ describe('random messages to the background', () => {
           expect(stored.platform).toBe('taobao');
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
-  }, 60_000);
+  }, limit(60_000));
 });
 
 describe('random messages to a content script', () => {
@@ -130,7 +131,7 @@ describe('random messages to a content script', () => {
           expect(typeof parsed.payload.text).toBe('string');
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { renderFixture } from '../../../test/support/fixtures.mjs';
 import { alibabaAdapter, readStages } from './adapter';
 import { selectors } from './selectors';
 import type { ObservedOrder, PageRead } from '../../orders/model';
+import { runs, limit } from '../../../test/support/fuzz';
 
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -186,9 +187,9 @@ describe('alibabaAdapter.readOrders: damage and drift', () => {
         expect(read!.orders.length + read!.unreadable).toBeLessThanOrEqual(4);
         for (const o of read!.orders) expect(o.amount.currency).toBe('USD');
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
-  }, 30_000);
+  }, limit(30_000));
 
   it('returns null on the messenger and on a seller page without an order list', () => {
     expect(alibabaAdapter.readOrders(parse(MESSENGER_HTML), MESSENGER_URL, NOW)).toBeNull();

@@ -243,6 +243,22 @@ describe('shopeeAdapter.readOrders: health and damage', () => {
     expect(read.orders.map((o) => o.orderId)).not.toContain('261123LK8J7H6G');
   });
 
+  it("never takes another card's total when the other cards lost their SNs and this card's row no longer lines up", () => {
+    // Found by the mutation property (seed 1641326645): the list header lost its
+    // countdown column, the first card lost its SN and its actions cell, the
+    // second its head. The last card's SN is then the only one on the page, and
+    // the only row as wide as the header is the first card's.
+    const doc = parse(VN_HTML);
+    doc.querySelector('.order-list-header_row__1Ww3e > div:nth-child(4)')!.remove();
+    const first = doc.querySelector('[data-fixture-order="261123K7XJ3M2P"]')!;
+    first.querySelector('.order-card_meta__2Rr4t')!.remove();
+    first.querySelector('.order-card_actions__1Oo3b')!.remove();
+    doc.querySelector('[data-fixture-order="261123AB12CD34"] .order-card_head__1Mm2x')!.remove();
+    const read = shopeeAdapter.readOrders(doc, VN_URL, NOW)!;
+    expect(read.orders).toEqual([]);
+    expect(read.unreadable).toBe(1);
+  });
+
   it('refuses a total in another currency than the shop region rather than mislabel it', () => {
     const html = MY_HTML.replace('RM1,204.50', '₫1.204.500');
     expect(readPage(html, MY_URL).orders.map((o) => o.orderId)).not.toContain('261123LK8J7H6G');

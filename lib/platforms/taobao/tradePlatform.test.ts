@@ -7,6 +7,7 @@ import { renderFixture } from '../../../test/support/fixtures.mjs';
 import { taobaoAdapter } from './adapter';
 import { tradePlatformSelectors } from './selectors';
 import type { ObservedOrder, PageRead } from '../../orders/model';
+import { runs, limit } from '../../../test/support/fuzz';
 
 // The new Qianniu web trade platform, read through the same taobao adapter as the old list.
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
@@ -154,9 +155,9 @@ describe('taobao trade platform: damage', () => {
         expect(read!.orders.length + read!.unreadable).toBeLessThanOrEqual(7);
         for (const o of read!.orders) expect(o.amount.currency).toBe('CNY');
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
-  }, 30_000);
+  }, limit(30_000));
 });
 
 describe('taobao trade platform selectors', () => {
