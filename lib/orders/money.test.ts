@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { currencyDigits, formatMoney, parseMoney, sumByCurrency, type Money } from './money';
+import { currencyDigits, formatMoney, parseMoney, parseMoneyIn, sumByCurrency, type Money } from './money';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -226,6 +226,18 @@ describe('parseMoney', () => {
       if (m !== null) expect(Number.isSafeInteger(m.minor)).toBe(true);
     }
     expect(parseMoney(undefined as unknown as string)).toBeNull();
+  });
+});
+
+describe('parseMoneyIn', () => {
+  it('reads an amount in the one currency, marked or bare', () => {
+    expect(parseMoneyIn('¥88.00', 'CNY')).toEqual({ minor: 8800, currency: 'CNY' });
+    expect(parseMoneyIn('88.00', 'CNY')).toEqual({ minor: 8800, currency: 'CNY' });
+  });
+  it('refuses an amount marked in another currency', () => {
+    expect(parseMoneyIn('$5', 'CNY')).toBeNull();
+    expect(parseMoneyIn('US $5.00', 'CNY')).toBeNull();
+    expect(parseMoneyIn('no amount', 'CNY')).toBeNull();
   });
 });
 

@@ -280,6 +280,16 @@ export function sumByCurrency(amounts: readonly Money[]): Money[] {
 }
 
 /**
+ * The first amount in `text` if it is in `currency` (a bare number counts as
+ * one), or null: on a marketplace that only sells in one currency, "$5" in the
+ * total column is not a total to store under any currency.
+ */
+export function parseMoneyIn(text: string, currency: string): Money | null {
+  const money = parseMoney(text, currency);
+  return money && money.currency === currency ? money : null;
+}
+
+/**
  * Every amount in `text`, in order: each one parseMoney would accept on its
  * own (a marked amount, or a bare number when `defaultCurrency` is given).
  * Adapters use it to refuse a cell that shows more than one amount rather

@@ -220,6 +220,15 @@ describe('taobaoAdapter.readOrders: listing identity and damage', () => {
     expect(read.orders.map((o) => o.orderId)).toEqual(['3398752046183927614', '2470011239875561022', '2472205561098834410']);
   });
 
+  it('never stores a dollar amount as a Taobao total: the block is unreadable', () => {
+    const html = editBlock(UNPAID_HTML, '2471093385512748201', (block) => {
+      for (const price of block.querySelectorAll('strong')) price.textContent = '$5';
+    });
+    const read = readPage(html, UNPAID_URL);
+    expect(read.unreadable).toBe(1);
+    expect(read.orders.every((o) => o.amount.currency === 'CNY')).toBe(true);
+  });
+
   it('counts a block without a buyer nick as unreadable', () => {
     const html = editBlock(UNPAID_HTML, '2472205561098834410', (block) => {
       block.querySelector('a[class*="buyer-mod__name"]')!.textContent = '   ';

@@ -1,5 +1,5 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
-import { parseMoney } from '../../orders/money';
+import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
 import { EMPTY_LIST_WORDS, readRows, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -42,7 +42,7 @@ function readItems(rows: readonly Element[], firstTexts: readonly string[]): Ord
       title,
       sku: skuParts.length > 0 ? skuParts.join('；') : undefined,
       qty: qtyText ? Number(qtyText) : 1,
-      unitPrice: unitPrice ? parseMoney(unitPrice, 'CNY') ?? undefined : undefined,
+      unitPrice: unitPrice ? parseMoneyIn(unitPrice, 'CNY') ?? undefined : undefined,
     });
   });
   return items;
@@ -71,7 +71,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const rows = queryAllFirst(block, selectors.itemRow);
   const firstTexts = cellTexts(rows[0]);
   const { total, shipping } = readTotal(rows[0], firstTexts);
-  const amount = total ? parseMoney(total, 'CNY') : null;
+  const amount = total ? parseMoneyIn(total, 'CNY') : null;
   if (!orderId || !nick || !amount) return undefined;
 
   // The whole block's text, once: the countdown patterns treat any run of white space alike.
@@ -82,7 +82,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const shownDeadline = parseCountdown(blockText, now) ?? undefined;
   const estimated = shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
-  const shippingFee = shipping ? parseMoney(shipping, 'CNY') ?? undefined : undefined;
+  const shippingFee = shipping ? parseMoneyIn(shipping, 'CNY') ?? undefined : undefined;
   const buyer: BuyerRef = { nick };
 
   return {

@@ -8,6 +8,7 @@ import { taobaoAdapter } from './adapter';
 import { tradePlatformSelectors } from './selectors';
 import type { ObservedOrder, PageRead } from '../../orders/model';
 import { runs, limit } from '../../../test/support/fuzz';
+import { scratchDocument } from '../../../test/support/dom';
 
 // The new Qianniu web trade platform, read through the same taobao adapter as the old list.
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
@@ -132,6 +133,14 @@ describe('taobao trade platform: damage', () => {
     expect(read.orders.map((o) => o.orderId)).toEqual(['3912830471625580441', '3912830471625580552']);
   });
 
+  it('never stores a dollar amount as a Taobao total (found by the mutation property)', () => {
+    const doc = parse(ALL_HTML);
+    doc.querySelector('[data-fixture-order="3912830471625580996"] [class*="amount-cell"]')!.closest('td')!.textContent = '&Ib$5H5$(';
+    const read = taobaoAdapter.readOrders(doc, MYSELLER, NOW)!;
+    expect(read.orders.map((o) => o.orderId)).not.toContain('3912830471625580996');
+    expect(read.unreadable).toBe(1);
+  });
+
   it('returns null on a workbench page that is not the sold list (nothing rendered yet)', () => {
     const doc = parse('<html><body><div id="qn-trade-root"><div class="loading">加载中</div></div></body></html>');
     expect(taobaoAdapter.readOrders(doc, MYSELLER, NOW)).toBeNull();
@@ -141,7 +150,7 @@ describe('taobao trade platform: damage', () => {
     const count = parse(ALL_HTML).querySelectorAll('[data-fixture-order] *').length;
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(count - 1), fc.constantFrom('remove', 'junk', 'move')), { maxLength: 15 }), fc.string(), (edits, junk) => {
-        const doc = parse(ALL_HTML);
+        const doc = scratchDocument(ALL_HTML);
         for (const [index, kind] of edits) {
           const nodes = doc.querySelectorAll('[data-fixture-order] *');
           const node = nodes[index % Math.max(1, nodes.length)];

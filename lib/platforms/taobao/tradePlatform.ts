@@ -2,7 +2,7 @@
 // Columns come from the list-wide header by text; without a header, cells are
 // recognised by what they hold (a chat link, a status word, "含运费").
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
-import { parseMoney } from '../../orders/money';
+import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
 import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
 import { queryAllFirst, queryFirst, textOf } from '../types';
@@ -70,7 +70,7 @@ function readItems(rows: readonly Element[], columns: Columns): OrderItem[] {
       title: title.slice(0, 1000),
       sku: sku ? sku.slice(0, 500) : undefined,
       qty: qty > 0 ? qty : 1,
-      unitPrice: priceText ? parseMoney(priceText, 'CNY') ?? undefined : undefined,
+      unitPrice: priceText ? parseMoneyIn(priceText, 'CNY') ?? undefined : undefined,
     });
   }
   return items;
@@ -93,7 +93,7 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   // The total: the header's column, else the cell that mentions shipping. Never a unit price.
   const amountText = cellText(cells, columns.amount) ?? cells.map((c) => textOf(c)).find((t) => SHIPPING.test(t));
   const [totalText, shippingText] = (amountText ?? '').split(SHIPPING);
-  const amount = totalText ? parseMoney(totalText, 'CNY') : null;
+  const amount = totalText ? parseMoneyIn(totalText, 'CNY') : null;
   if (!nick || !amount) return undefined;
 
   const status = statusFromWords(statusText);
@@ -108,7 +108,7 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
     buyer,
     items: readItems(rows, columns),
     amount,
-    shippingFee: shippingText ? parseMoney(shippingText, 'CNY') ?? undefined : undefined,
+    shippingFee: shippingText ? parseMoneyIn(shippingText, 'CNY') ?? undefined : undefined,
     createdAt,
     autoCloseAt: shownDeadline ?? estimated,
     autoCloseEstimated: estimated !== undefined ? true : undefined,
