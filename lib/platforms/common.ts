@@ -416,15 +416,11 @@ export function spacedText(node: Node | null | undefined): string {
   if (!(node as ParentNode).querySelector?.('script,style,template')) {
     const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
     // Folding white space per text node gives the same text as folding the
-    // joined whole, without rescanning long runs of text that have none.
+    // joined whole.
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const value = t.nodeValue;
-      if (!value) continue;
-      if (!ANY_SPACE.test(value)) parts.push(value);
-      else {
-        const folded = value.replace(/\s+/g, ' ').trim();
-        if (folded) parts.push(folded);
-      }
+      // Most text nodes between elements are white space only: trim first.
+      const value = t.nodeValue?.trim();
+      if (value) parts.push(ANY_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value);
     }
     return parts.join(' ');
   }
