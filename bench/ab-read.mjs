@@ -1,0 +1,59 @@
+// `node bench/ab-read.mjs <git-ref> pdd shopee …`: reads each platform's grown
+// 500-row page with the adapters of <git-ref> and of the working tree,
+// alternating, and prints both medians. A/B in one page is robust to a busy
+// machine; a tool for adapter speed work, not part of npm run bench.
+import { build } from 'esbuild';
+import { chromium } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowser } from '../test/support/browser.mjs';
+import { pageBody, ROUTES } from '../test/support/harness.mjs';
+import { growAndMeasure } from './grow.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const [ref, ...wanted] = process.argv.slice(2);
+const old = join(root, '.scratch', 'ab-old');
+rmSync(old, { recursive: true, force: true });
+mkdirSync(old, { recursive: true });
+execSync(`git archive ${ref} lib | tar -x -C ${old}`, { cwd: root });
+const entry = join(root, '.scratch', 'ab-entry.ts');
+const names = { taobao: 'taobao', pdd: 'pdd', aliexpress: 'aliexpress', tiktok: 'tiktok', alibaba: 'alibaba', shopee: 'shopee' };
+writeFileSync(entry, Object.keys(names).map((p) => `import { ${p}Adapter as new_${p} } from '../lib/platforms/${p}/adapter';\nimport { ${p}Adapter as old_${p} } from './ab-old/lib/platforms/${p}/adapter';`).join('\n') +
+  `\n(globalThis as any).__adapters = { ${Object.keys(names).map((p) => `${p}: new_${p}`).join(', ')} };\n(globalThis as any).__old = { ${Object.keys(names).map((p) => `${p}: old_${p}`).join(', ')} };\n`);
+const code = (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', logLevel: 'silent' })).outputFiles[0].text;
+const hosts = (await build({ entryPoints: [join(root, 'lib/platforms/hosts.ts')], bundle: true, write: false, format: 'esm', logLevel: 'silent' })).outputFiles[0].text;
+const { platformOfUrl } = await import(`data:text/javascript;base64,${Buffer.from(hosts).toString('base64')}`);
+const browser = await chromium.launch({ executablePath: await ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext();
+await context.route((url) => url.protocol === 'https:', async (route) => {
+  const match = ROUTES.filter((r) => route.request().url().startsWith(r.url)).sort((a, b) => b.url.length - a.url.length)[0];
+  if (!match) return route.abort();
+  return route.fulfill({ contentType: 'text/html; charset=utf-8', body: await pageBody(match) });
+});
+const page = await context.newPage();
+for (const platform of wanted) {
+  for (const route of ROUTES.filter((r) => !r.bundle && platformOfUrl(r.url) === platform && !/broken|empty|chat|frame|paged|page2/.test(r.file))) {
+    await page.goto(route.url);
+    await page.addScriptTag({ content: code });
+    const grown = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 3 });
+    if (grown.error) continue;
+    const r = await page.evaluate((p) => {
+      const now = Date.now();
+      const time = (a) => { const t = performance.now(); const r = a.readOrders(document, location.href, now); return [performance.now() - t, r.orders.length, JSON.stringify(r.orders)]; };
+      const olds = [], news = [];
+      let same = true;
+      for (let i = 0; i < 30; i++) {
+        const a = time(globalThis.__old[p]);
+        const b = time(globalThis.__adapters[p]);
+        olds.push(a[0]); news.push(b[0]);
+        if (a[2] !== b[2]) same = false;
+      }
+      const med = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1];
+      return { old: med(olds), new: med(news), same };
+    }, platform);
+    console.log(`${platform.padEnd(10)} ${route.file.padEnd(40)} old ${r.old.toFixed(1)} ms  new ${r.new.toFixed(1)} ms  raw ${grown.rawMs.toFixed(1)} ms  new/raw ${(r.new / grown.rawMs).toFixed(1)}×  ${r.same ? 'same orders' : 'ORDERS DIFFER'}`);
+  }
+}
+await browser.close();
