@@ -5,6 +5,7 @@ import { attemptsCsv, ordersCsv } from '@/lib/backup/csv';
 import { STORE_NAMES } from '@/lib/backup/format';
 import type { ImportPreview } from '@/lib/backup/merge';
 import type { ContactAttempt, Order } from '@/lib/orders/model';
+import { clearSnapshot } from '../workspace/snapshot';
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -79,6 +80,7 @@ export function DataSection() {
   const erase = () =>
     guarded(async () => {
       await ask('data/erase', { confirm: 'ERASE' });
+      clearSnapshot();
       setConfirmErase(false);
       setMessage({ text: t('opt.data.erased') });
     });

@@ -7,6 +7,7 @@ import { OrderDetail } from '@/components/OrderDetail';
 import { QueueList, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS, QueueFilters, type Filters } from '@/components/workspace/QueueFilters';
 import { CadenceDrawer } from '@/components/workspace/CadenceDrawer';
+import { readSnapshot, saveSnapshot } from '@/components/workspace/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
 import { useBoundTab } from '@/components/useBoundTab';
 import type { BackgroundResponses, OrderListEntry } from '@/lib/messaging/protocol';
@@ -21,6 +22,13 @@ interface Queue extends Omit<List, 'orders' | 'offset'> {
   rows: (OrderListEntry | undefined)[];
   /** Which load this is: replies to an older one are dropped. */
   load: number;
+  /** Drawn from the last open's snapshot while the background wakes up. */
+  stale?: boolean;
+}
+
+function queueOf(reply: List, load: number, stale?: boolean): Queue {
+  const { orders: _rows, offset: _offset, ...counts } = reply;
+  return { ...counts, rows: withRows(new Array<OrderListEntry | undefined>(reply.total), reply), load, ...(stale ? { stale } : {}) };
 }
 
 /** The first request brings everything up to the windowing threshold; a longer queue comes in pages as it scrolls. */
@@ -50,7 +58,10 @@ const ORDER_PARAM = new URLSearchParams(location.search).get('order') ?? undefin
 export function App() {
   const tabId = useBoundTab();
   const now = useNow(30_000);
-  const [list, setList] = useState<Queue>();
+  const [list, setList] = useState<Queue | undefined>(() => {
+    const snapshot = readSnapshot(Date.now());
+    return snapshot && queueOf(snapshot, 0, true);
+  });
   const loads = useRef(0);
   const fetching = useRef(new Set<string>());
   const [selected, setSelected] = useState<string | undefined>(ORDER_PARAM);
@@ -71,8 +82,9 @@ export function App() {
       const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, filter: filters });
       if (load !== loads.current) return;
       fetching.current.clear();
-      const { orders: _rows, offset: _offset, ...counts } = reply;
-      setList({ ...counts, rows: withRows(new Array<OrderListEntry | undefined>(reply.total), reply), load });
+      setList(queueOf(reply, load));
+      const unfiltered = (Object.keys(NO_FILTERS) as (keyof Filters)[]).every((k) => filters[k] === NO_FILTERS[k]);
+      if (unfiltered) saveSnapshot(reply, Date.now());
     } catch (error) {
       showError((error as Error).message);
     }
@@ -193,7 +205,7 @@ export function App() {
 
   const tab = list?.tab;
   return (
-    <main className="panel">
+    <main className="panel" data-queue={list ? (list.stale ? 'snapshot' : 'live') : 'loading'}>
       <header className="panel-head">
         <div className="panel-title">
           <h1>{t('appName')}</h1>
@@ -221,6 +233,7 @@ export function App() {
           <QueueFilters filters={filters} platforms={platforms} tags={tags} onChange={setFilters} />
           <div className="muted shown" data-testid="queue-count">
             {t('ws.shown', { n: list.total, total: list.all })}
+            {list.stale && <span data-testid="queue-updating"> · {t('ws.updating')}</span>}
           </div>
           {list.total === 0 && <p className="empty">{t('ws.noMatch')}</p>}
         </>

@@ -1,0 +1,73 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
+
+// A panel opened while the background is asleep (or busy) draws the last
+// first screen at once, says it is updating, and swaps in the live queue when
+// the background answers. Erasing all data removes that copy too.
+
+let context: BrowserContext;
+let extensionUrl: (path: string) => string;
+
+test.beforeAll(async () => {
+  ({ context, extensionUrl } = await launchWithExtension());
+  await routeSellerPages(context);
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+/** A panel whose queue requests wait until the test lets them through: the background "still waking up". */
+async function heldPanel(): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.addInitScript(() => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    (globalThis as unknown as { __release: () => void }).__release = release;
+    runtime.sendMessage = (msg: unknown, ...rest: unknown[]) =>
+      (msg as { type?: string } | null)?.type === 'orders/list' ? held.then(() => send(msg, ...rest)) : send(msg, ...rest);
+  });
+  await panel.goto(extensionUrl('sidepanel.html'));
+  return panel;
+}
+
+const rowIds = (panel: Page) => panel.getByTestId('order-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id')));
+
+test('the last first screen shows at once while the background answers, then the live queue replaces it; erase removes it', async () => {
+  const seller = await context.newPage();
+  await seller.goto(URLS.taobaoUnpaid);
+  const first = await context.newPage();
+  await first.goto(extensionUrl('sidepanel.html'));
+  await expect(first.locator('main[data-queue="live"]')).toBeVisible();
+  await expect(first.getByTestId('order-row')).toHaveCount(4);
+  const live = await rowIds(first);
+  await first.close();
+
+  const panel = await heldPanel();
+  // No answer from the background yet: the rows come from the snapshot, marked as updating.
+  await expect(panel.locator('main[data-queue="snapshot"]')).toBeVisible();
+  expect(await rowIds(panel)).toEqual(live);
+  await expect(panel.getByTestId('queue-updating')).toBeVisible();
+  await panel.screenshot({ path: test.info().outputPath('panel-snapshot.png') });
+  // A buyer nick with markup stays text here too (the fixture has one).
+  expect(await panel.evaluate(() => document.querySelectorAll('main img').length)).toBe(0);
+
+  await panel.evaluate(() => (globalThis as unknown as { __release: () => void }).__release());
+  await expect(panel.locator('main[data-queue="live"]')).toBeVisible();
+  await expect(panel.getByTestId('queue-updating')).toHaveCount(0);
+  expect(await rowIds(panel)).toEqual(live);
+  await panel.close();
+
+  const options = await context.newPage();
+  await options.goto(extensionUrl('options.html#data'));
+  await options.getByTestId('erase').click();
+  await options.getByTestId('erase-confirm').click();
+  await expect(options.getByTestId('data-message')).toBeVisible();
+  await options.close();
+
+  const after = await heldPanel();
+  await expect(after.locator('main[data-queue="loading"]')).toBeVisible();
+  await expect(after.getByTestId('order-row')).toHaveCount(0);
+});
