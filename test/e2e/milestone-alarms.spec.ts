@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS } from '../support/harness.mjs';
+import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 
 // The background's timed work for staged payments and what was learned:
 // a recorded deposit makes the receipt confirmation due → an alarm → a
@@ -226,6 +226,6 @@ test('a template tried on six orders shows how often it got paid under its sugge
   await expect(note).toHaveAttribute('data-tries', '6');
   await expect(note).toHaveText('新顾客中用过 6 次，5 次付款');
   await card.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: 'test/screenshots/panel-learning.png' });
+  await panel.screenshot({ path: screenshotPath('panel-learning.png') });
   await panel.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS } from '../support/harness.mjs';
+import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 
 // A custom jewellery order of US$5,000.00 paid 50/30/20, the way a seller runs
 // it from the side panel: plan, deposit, receipt prompt, the progress-payment
@@ -157,7 +157,7 @@ test('a 50/30/20 plan for a US$5,000.00 order: deposit, receipt prompt, stage-2 
   expect(kinds).toEqual(['payment', 'payment', 'notice', 'receipt', 'payment', 'created']);
   await expect(timeline.locator('[data-kind="notice"]')).toContainText('US$1,500.00');
 
-  await panel.getByTestId('milestone-panel').screenshot({ path: 'test/screenshots/milestones.png' });
+  await panel.getByTestId('milestone-panel').screenshot({ path: screenshotPath('milestones.png') });
 
   // Receipts from the prompts, then the thank-you from its prompt: the plan is done.
   for (const i of [1, 2]) {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS } from '../support/harness.mjs';
+import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 
 // The options page the way a seller uses it: write a template and see the
 // panel suggest it, back everything up, erase, restore it exactly, and have
@@ -100,7 +100,7 @@ test('a template written in the options is suggested in the panel, and edits sho
   await panel.getByTestId('suggestion').filter({ hasText: '店庆' }).getByTestId('copy-button').click();
   await expect(panel.getByTestId('attempt-row')).toHaveCount(1);
 
-  await options.screenshot({ path: 'test/screenshots/options-templates-zh-CN.png', fullPage: false });
+  await options.screenshot({ path: screenshotPath('options-templates-zh-CN.png'), fullPage: false });
   await panel.close();
   await list.close();
   await options.close();
@@ -213,13 +213,13 @@ test('settings save, the language picker switches the page, and insights chart t
   await options.getByTestId('tab-insights').click();
   await expect(options.getByTestId('ins-reminded')).toHaveText('1');
   await expect(options.locator('svg.chart').first()).toBeVisible();
-  await options.screenshot({ path: 'test/screenshots/options-insights-zh-CN.png' });
+  await options.screenshot({ path: screenshotPath('options-insights-zh-CN.png') });
   // Dark theme follows the system.
   await options.emulateMedia({ colorScheme: 'dark' });
   const bg = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).not.toBe('rgb(255, 255, 255)');
   await options.getByTestId('tab-settings').click();
-  await options.screenshot({ path: 'test/screenshots/options-settings-dark-zh-CN.png' });
+  await options.screenshot({ path: screenshotPath('options-settings-dark-zh-CN.png') });
   await options.close();
 });
 
@@ -237,10 +237,10 @@ test('the options page in English', async () => {
     await page.getByTestId('template-language').selectOption('en');
     await page.getByTestId('template-body').fill('Hi {{buyer}}, your {{item}} is waiting. {{shop}} will ship it today once paid.');
     await expect(page.getByTestId('template-preview')).toHaveText('Hi Amy, your Cotton T-shirt, white, L is waiting. Amy Home Store will ship it today once paid.');
-    await page.screenshot({ path: 'test/screenshots/options-templates-en.png' });
+    await page.screenshot({ path: screenshotPath('options-templates-en.png') });
     await page.goto(en.extensionUrl('options.html#data'));
     await expect(page.getByTestId('export-json')).toHaveText('Export everything (JSON)');
-    await page.screenshot({ path: 'test/screenshots/options-data-en.png' });
+    await page.screenshot({ path: screenshotPath('options-data-en.png') });
   } finally {
     await en.context.close();
   }

@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
+import { launchWithExtension, routeSellerPages, URLS, screenshotPath } from '../support/harness.mjs';
 
 // The popup against the Taobao unpaid fixture: how many orders, how much
 // money, the five most urgent orders with their time left, the follow-ups due
@@ -111,7 +111,7 @@ test('popup numbers, the urgent list and due follow-ups match the seeded orders'
   // A staged order: the money still due in its open stages shows, one line per currency.
   await send(popup, { type: 'milestones/create', orderKey: `taobao:${bag.orderId}`, presetId: 'prepay_30_70' });
   await expect(popup.getByTestId('stages-outstanding')).toHaveText([yuan(bag.minor)]);
-  await popup.screenshot({ path: 'test/screenshots/popup-zh-CN.png' });
+  await popup.screenshot({ path: screenshotPath('popup-zh-CN.png') });
   await list.close();
   await popup.close();
 });
@@ -155,7 +155,7 @@ test('the popup in English', async () => {
     await expect(popup.locator('html')).toHaveAttribute('lang', 'en');
     await expect(popup.getByRole('heading', { name: 'Most urgent' })).toBeVisible();
     await expect(popup.getByTestId('urgent-left').first()).toHaveText(/^Closes in ~\d+h \d+m$/);
-    await popup.screenshot({ path: 'test/screenshots/popup-en.png' });
+    await popup.screenshot({ path: screenshotPath('popup-en.png') });
   } finally {
     await en.context.close();
   }

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
+import { launchWithExtension, routeSellerPages, screenshotPath, URLS } from '../support/harness.mjs';
 
 // A panel opened while the background is asleep (or busy) draws the last
 // first screen at once, says it is updating, and swaps in the live queue when
@@ -50,7 +50,7 @@ test('the last first screen shows at once while the background answers, then the
   await expect(panel.locator('main[data-queue="snapshot"]')).toBeVisible();
   expect(await rowIds(panel)).toEqual(live);
   await expect(panel.getByTestId('queue-updating')).toBeVisible();
-  await panel.screenshot({ path: test.info().outputPath('panel-snapshot.png') });
+  await panel.screenshot({ path: screenshotPath('panel-snapshot.png') });
   // A buyer nick with markup stays text here too (the fixture has one).
   expect(await panel.evaluate(() => document.querySelectorAll('main img').length)).toBe(0);
 

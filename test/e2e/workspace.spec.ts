@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS } from '../support/harness.mjs';
+import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 
 // The reminder desk as an agent uses it: pick a reason and the suggestions
 // change, edit one before inserting, log how it went, get reminded when a
@@ -135,7 +135,7 @@ test('reason chips change the suggestions; the edited text is what gets inserted
     });
   await expect.poll(notifications, { timeout: 10_000 }).toContain(`followup:${orderKey}`);
   await expect(rows.first()).toHaveAttribute('data-remind', 'followup');
-  await panel.screenshot({ path: 'test/screenshots/panel-workspace.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('panel-workspace.png'), fullPage: true });
 
   // What a notification click leaves behind: a panel opened on that order.
   const hinted = await openPanel(`tabId=${chatTabId}&order=${encodeURIComponent(orderKey)}`);
@@ -194,7 +194,7 @@ test('quiet hours hold a buyer back, and the row says until when and why', async
   await expect(coat).toHaveAttribute('data-remind', 'hold');
   await expect(coat.getByTestId('remind-state')).toContainText('不催');
   await panel.getByTestId('cadence-open').click();
-  await panel.screenshot({ path: 'test/screenshots/panel-quiet.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('panel-quiet.png'), fullPage: true });
   await panel.close();
   await list.close();
 });

@@ -138,3 +138,14 @@ export async function tabIdOf(worker, url) {
     return tabs.find((t) => t.url === target)?.id;
   }, url);
 }
+
+/**
+ * Where an e2e test saves a screenshot of the UI: test-results/screenshots/
+ * (not tracked) in a normal run, so `npm test` leaves the tree clean; the
+ * tracked pictures in test/screenshots/ (the README shows some) are rewritten
+ * only with PAYNUDGE_SCREENSHOTS=update.
+ */
+export function screenshotPath(name) {
+  const dir = process.env.PAYNUDGE_SCREENSHOTS === 'update' ? 'test/screenshots' : 'test-results/screenshots';
+  return resolve(root, dir, name);
+}
