@@ -1,21 +1,12 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { URLS } from '../support/harness.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 import { PDD_URLS } from '../fixtures/pdd/routes.mjs';
 
 // The panel as Chrome opens it from the popup: no ?tabId, so it works for
 // whichever tab is active in its window and follows the person from tab to tab.
 
-let context: BrowserContext;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 /** The platforms of the rows the panel tags "this page". */
 async function platformsOnTab(panel: Page): Promise<string[]> {
@@ -24,12 +15,12 @@ async function platformsOnTab(panel: Page): Promise<string[]> {
 }
 
 test('without ?tabId the panel follows the active tab: its orders are marked "this page" and come first', async () => {
-  const taobao = await context.newPage();
+  const taobao = await suite.context.newPage();
   await taobao.goto(URLS.taobaoUnpaid);
-  const pdd = await context.newPage();
+  const pdd = await suite.context.newPage();
   await pdd.goto(PDD_URLS.unpaid);
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl('sidepanel.html'));
+  const panel = await suite.context.newPage();
+  await panel.goto(suite.extensionUrl('sidepanel.html'));
   await expect(panel.locator('[data-testid="order-row"][data-platform="taobao"]').first()).toBeVisible();
   await expect(panel.locator('[data-testid="order-row"][data-platform="pdd"]').first()).toBeVisible();
 

@@ -1,24 +1,15 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
-import { launchWithExtension, routeSellerPages } from '../support/harness.mjs';
+import { expect, test } from '@playwright/test';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // An off-platform B2B deal (WhatsApp, e-mail) typed into the panel becomes an
 // order like any other: listed, selectable, and marked paid by the person.
 
-let context: BrowserContext;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 test('fill the manual order form; the order appears with the right data and can be marked paid', async () => {
-  const panel = await context.newPage();
+  const panel = await suite.context.newPage();
   await panel.setViewportSize({ width: 420, height: 1000 });
-  await panel.goto(extensionUrl('sidepanel.html'));
+  await panel.goto(suite.extensionUrl('sidepanel.html'));
 
   await panel.getByTestId('manual-order-button').click();
   const form = panel.getByTestId('manual-order-form');

@@ -1,25 +1,16 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, screenshotPath, URLS } from '../support/harness.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { screenshotPath, URLS } from '../support/harness.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // A panel opened while the background is asleep (or busy) draws the last
 // first screen at once, says it is updating, and swaps in the live queue when
 // the background answers. Erasing all data removes that copy too.
 
-let context: BrowserContext;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 /** A panel whose queue requests wait until the test lets them through: the background "still waking up". */
 async function heldPanel(): Promise<Page> {
-  const panel = await context.newPage();
+  const panel = await suite.context.newPage();
   await panel.addInitScript(() => {
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome.runtime;
     const send = runtime.sendMessage.bind(runtime);
@@ -29,17 +20,17 @@ async function heldPanel(): Promise<Page> {
     runtime.sendMessage = (msg: unknown, ...rest: unknown[]) =>
       (msg as { type?: string } | null)?.type === 'orders/list' ? held.then(() => send(msg, ...rest)) : send(msg, ...rest);
   });
-  await panel.goto(extensionUrl('sidepanel.html'));
+  await panel.goto(suite.extensionUrl('sidepanel.html'));
   return panel;
 }
 
 const rowIds = (panel: Page) => panel.getByTestId('order-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id')));
 
 test('the last first screen shows at once while the background answers, then the live queue replaces it; erase removes it', async () => {
-  const seller = await context.newPage();
+  const seller = await suite.context.newPage();
   await seller.goto(URLS.taobaoUnpaid);
-  const first = await context.newPage();
-  await first.goto(extensionUrl('sidepanel.html'));
+  const first = await suite.context.newPage();
+  await first.goto(suite.extensionUrl('sidepanel.html'));
   await expect(first.locator('main[data-queue="live"]')).toBeVisible();
   await expect(first.getByTestId('order-row')).toHaveCount(4);
   const live = await rowIds(first);
@@ -60,8 +51,8 @@ test('the last first screen shows at once while the background answers, then the
   expect(await rowIds(panel)).toEqual(live);
   await panel.close();
 
-  const options = await context.newPage();
-  await options.goto(extensionUrl('options.html#data'));
+  const options = await suite.context.newPage();
+  await options.goto(suite.extensionUrl('options.html#data'));
   await options.getByTestId('erase').click();
   await options.getByTestId('erase-confirm').click();
   await expect(options.getByTestId('data-message')).toBeVisible();

@@ -20,3 +20,5 @@ export function launchWithExtension(options?: { headless?: boolean; locale?: str
   extensionUrl(path: string): string;
 }>;
 export function tabIdOf(worker: Worker, url: string): Promise<number | undefined>;
+/** Where an e2e screenshot goes: test-results/screenshots/, or test/screenshots/ with PAYNUDGE_SCREENSHOTS=update. */
+export function screenshotPath(name: string): string;
