@@ -2,7 +2,7 @@
 // pages at their real URLs, so the production match patterns are what runs.
 // Shared by the e2e tests and `npm run demo`.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -29,10 +29,6 @@ export const URLS = {
   taobaoChat: 'https://myseller.taobao.com/home.htm/app-customer-service/chat',
 };
 
-// @lexical/* 0.52 each carry a nested copy of lexical (top level is 0.53): bundle one
-// copy for all of them, or their commands and active-editor state never meet.
-const NESTED_LEXICAL = resolve(root, 'node_modules/@lexical/plain-text/node_modules/lexical');
-const LEXICAL = existsSync(NESTED_LEXICAL) ? NESTED_LEXICAL : resolve(root, 'node_modules/lexical');
 
 const bundles = new Map();
 /** A fixture page with a bundled script (a React/editor chat box) spliced in at its /*BUNDLE*\/ marker. */
@@ -46,7 +42,6 @@ async function bundledPage(htmlFile, tsxFile) {
       jsx: 'automatic',
       minify: true,
       define: { 'process.env.NODE_ENV': '"production"' },
-      alias: { lexical: LEXICAL },
       logLevel: 'silent',
     });
     bundles.set(tsxFile, out.outputFiles[0].text);
