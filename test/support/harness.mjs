@@ -29,7 +29,6 @@ export const URLS = {
   taobaoChat: 'https://myseller.taobao.com/home.htm/app-customer-service/chat',
 };
 
-
 const bundles = new Map();
 /** A fixture page with a bundled script (a React/editor chat box) spliced in at its /*BUNDLE*\/ marker. */
 async function bundledPage(htmlFile, tsxFile) {
