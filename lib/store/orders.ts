@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import type { Db } from './db';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
@@ -40,10 +41,62 @@ function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: Page
   };
 }
 
+/** Equal but for lastSeenAt, by their JSON text (key order and all), without building it. */
 function sameContent(a: Order, b: Order): boolean {
-  const { lastSeenAt: _a, ...restA } = a;
-  const { lastSeenAt: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
+  return sameJson(a, b, 'lastSeenAt');
+}
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+const omittedByJson = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null || Array.isArray(v)) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b), walking both values instead of
+ * writing out two strings (a page re-read compares every stored order).
+ * Anything but plain objects, arrays and primitives is compared by its JSON.
+ */
+export function sameJson(a: unknown, b: unknown, skipKey?: string): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return !Number.isFinite(a) && !Number.isFinite(b); // both written as null
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // null and non-finite numbers are both "null"; other primitives differ when !==.
+    const nullish = (v: unknown) => v === null || (typeof v === 'number' && !Number.isFinite(v));
+    if (nullish(a) && nullish(b)) return true;
+    if (omittedByJson(a) && omittedByJson(b)) return true;
+    if ((a !== null && typeof a === 'object') || (b !== null && typeof b === 'object')) return JSON.stringify(a) === JSON.stringify(b);
+    return false;
+  }
+  if (!isPlain(a) || !isPlain(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      // An array writes what JSON leaves out as null.
+      const x = omittedByJson(a[i]) ? null : a[i];
+      const y = omittedByJson(other[i]) ? null : other[i];
+      if (!sameJson(x, y)) return false;
+    }
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && (ka[i] === skipKey || omittedByJson(ra[ka[i]!]))) i++;
+    while (j < kb.length && (kb[j] === skipKey || omittedByJson(rb[kb[j]!]))) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    if (ka[i] !== kb[j] || !sameJson(ra[ka[i]!], rb[kb[j]!])) return false;
+    i++;
+    j++;
+  }
 }
 
 function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buyer {
@@ -65,6 +118,57 @@ function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buy
   };
 }
 
+/** How many records a range read may return per wanted key before the range counts as sparse. */
+const RANGE_READ_FACTOR = 2;
+
+/**
+ * The stored records under `keys` (of a store keyed by `key`), absent ones
+ * left out. The keys of one page read usually sit close together (order ids
+ * of one listing, one platform's prefix), so the span from the lowest to the
+ * highest key is read with one getAll, capped at twice as many records as
+ * keys: a store with many other records inside that span (other listings,
+ * other platforms, years of history) stops the range read early, and the keys
+ * past where it stopped are read one by one. Either way the same records come
+ * back as a get per key; only the number of requests differs.
+ */
+export function readByKeys<T extends { key: string }>(store: IDBObjectStore, keys: Iterable<string>): Promise<Map<string, T>> {
+  // Strings compare in UTF-16 code units both here and in IndexedDB.
+  const wanted = [...new Set(keys)].sort();
+  const found = new Map<string, T>();
+  if (wanted.length === 0) return Promise.resolve(found);
+  const wantedSet = new Set(wanted);
+  return new Promise((resolve, reject) => {
+    const limit = wanted.length * RANGE_READ_FACTOR;
+    const range = store.getAll(IDBKeyRange.bound(wanted[0], wanted[wanted.length - 1]), limit);
+    range.onerror = () => reject(range.error);
+    range.onsuccess = () => {
+      const records = range.result as T[];
+      for (const record of records) if (wantedSet.has(record.key)) found.set(record.key, record);
+      if (records.length < limit) return resolve(found);
+      // Stopped early: every key up to the last record returned is settled.
+      const last = records[records.length - 1]!.key;
+      const rest = wanted.filter((key) => key > last);
+      let pending = rest.length;
+      if (pending === 0) return resolve(found);
+      for (const key of rest) {
+        const get = store.get(key);
+        get.onerror = () => reject(get.error);
+        get.onsuccess = () => {
+          if (get.result !== undefined) found.set(key, get.result as T);
+          if (--pending === 0) resolve(found);
+        };
+      }
+    };
+  });
+}
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
 /**
  * Stores one page read in a single transaction: re-reading updates, never
  * duplicates, and an unpaid order missing from a later read of the same
@@ -72,38 +176,39 @@ function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buy
  */
 export async function applyPageRead(db: Db, read: PageRead, now: number): Promise<ApplyResult> {
   const tx = db.transaction(['orders', 'buyers'], 'readwrite');
-  const orders = tx.objectStore('orders');
-  const buyers = tx.objectStore('buyers');
+  // The plain IndexedDB stores: a 1,000-row page makes thousands of requests,
+  // and none of the writes needs a promise of its own (tx.done reports any failure).
+  const orders = unwrap(tx.objectStore('orders'));
+  const buyers = unwrap(tx.objectStore('buyers'));
   const seenKeys = new Set<string>();
   const unique: ObservedOrder[] = [];
+  const keys: string[] = [];
   for (const seen of read.orders) {
     const key = orderKey(seen.platform, seen.orderId);
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
     unique.push(seen);
+    keys.push(key);
   }
 
-  // Every lookup is issued at once (one round of requests in the same
-  // transaction), then every write: a 1,000-row page is one batch, not 2,000
-  // sequential round trips.
-  const [existingOrders, unpaidNow] = await Promise.all([
-    Promise.all(unique.map((seen) => orders.get(orderKey(seen.platform, seen.orderId)))),
-    // Absence means "left the unpaid state" only on a whole, fully read unpaid list.
-    read.unpaidOnly && read.complete && read.unreadable === 0 ? orders.index('by-status').getAll('unpaid') : Promise.resolve([] as Order[]),
-  ]);
+  // Absence means "left the unpaid state" only on a whole, fully read unpaid list.
+  const checkGone = read.unpaidOnly && read.complete && read.unreadable === 0;
+  const unpaidNow = checkGone ? await requestResult(orders.index('by-status').getAll('unpaid') as IDBRequest<Order[]>) : [];
+  // On a re-read of the unpaid list (the usual case) that read already holds
+  // every order on the page; only the rest are looked up.
+  const existingOrders = new Map<string, Order>();
+  for (const order of unpaidNow) if (seenKeys.has(order.key)) existingOrders.set(order.key, order);
+  const lookUp = existingOrders.size === keys.length ? [] : keys.filter((key) => !existingOrders.has(key));
+  for (const [key, order] of await readByKeys<Order>(orders, lookUp)) existingOrders.set(key, order);
 
+  const nextOrders: Order[] = [];
   const changedOrders: Order[] = [];
-  const writes: Promise<unknown>[] = [];
   unique.forEach((seen, i) => {
-    const existing = existingOrders[i];
+    const existing = existingOrders.get(keys[i]!);
     const next = mergeOrder(existing, seen, read, now);
-    if (existing && sameContent(existing, next)) {
-      // Unchanged but seen: only lastSeenAt moves.
-      writes.push(orders.put(next));
-      return;
-    }
-    writes.push(orders.put(next));
-    changedOrders.push(next);
+    // Unchanged but seen: only lastSeenAt moves (still written, not counted).
+    nextOrders.push(next);
+    if (!existing || !sameContent(existing, next)) changedOrders.push(next);
   });
 
   const gone: string[] = [];
@@ -111,23 +216,29 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     if (order.platform !== read.platform || order.listKey !== read.listKey || seenKeys.has(order.key)) continue;
     const closed = order.autoCloseAt !== undefined && order.autoCloseAt <= now;
     const next: Order = { ...order, status: closed ? 'closed' : 'paid', statusSource: 'disappeared', statusChangedAt: now };
-    writes.push(orders.put(next));
+    nextOrders.push(next);
     gone.push(order.key);
     changedOrders.push(next);
   }
 
-  // Buyers of changed orders, each read once even when they have several orders.
-  const buyerKeys = [...new Set(changedOrders.map((o) => buyerKey(o.platform, o.buyer.nick)))];
-  const existingBuyers = new Map(
-    (await Promise.all(buyerKeys.map((key) => buyers.get(key)))).map((buyer, i) => [buyerKeys[i]!, buyer] as const),
+  // Buyers of changed orders, each read once even when they have several
+  // orders, and read before any write is queued: a read behind 1,000 queued
+  // puts would wait for all of them before the buyers' puts could follow.
+  const existingBuyers = await readByKeys<Buyer>(
+    buyers,
+    changedOrders.map((o) => buyerKey(o.platform, o.buyer.nick)),
   );
+  const touched = new Map<string, Buyer>();
   for (const order of changedOrders) {
     const key = buyerKey(order.platform, order.buyer.nick);
-    const next = touchBuyer(existingBuyers.get(key), order, now);
-    existingBuyers.set(key, next);
-    writes.push(buyers.put(next));
+    touched.set(key, touchBuyer(touched.get(key) ?? existingBuyers.get(key), order, now));
   }
-  await Promise.all([...writes, tx.done]);
+
+  // Every write at once, none awaited on its own: tx.done reports any failure.
+  for (const order of nextOrders) orders.put(order);
+  // A buyer with several changed orders is written once, in its final state.
+  for (const buyer of touched.values()) buyers.put(buyer);
+  await tx.done;
   return { written: changedOrders.length, gone };
 }
 

@@ -1,0 +1,272 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { unwrap } from 'idb';
+import { openPayNudgeDb, type Db } from './db';
+import { applyPageRead, getBuyer, getOrder, readByKeys, sameJson } from './orders';
+import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
+import { HOUR_MS, MINUTE_MS } from '../orders/time';
+import { runs } from '../../test/support/fuzz';
+
+// How applyPageRead reads a page's stored orders and buyers in few requests
+// (a range read, the unpaid list it already reads) and what it writes on a
+// re-read: the same records a get per key would have found, the same writes.
+
+const T0 = Date.UTC(2026, 10, 23, 4, 0, 0);
+const UNPAID = 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=waitBuyerPay&page=1';
+const ALL = 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=all&page=1';
+
+function seen(orderId: string, overrides: Partial<ObservedOrder> = {}): ObservedOrder {
+  return {
+    platform: 'taobao',
+    orderId,
+    buyer: { nick: `买家${orderId.slice(-2)}` },
+    items: [{ title: '纯棉儿童睡衣套装 春秋款', qty: 1 }],
+    amount: { minor: 9900, currency: 'CNY' },
+    createdAt: T0 - HOUR_MS,
+    autoCloseAt: T0 + 71 * HOUR_MS,
+    autoCloseEstimated: true,
+    status: 'unpaid',
+    statusText: '等待买家付款',
+    ...overrides,
+  };
+}
+
+function pageRead(orders: ObservedOrder[], overrides: Partial<PageRead> = {}): PageRead {
+  return { platform: 'taobao', url: 'https://trade.taobao.com/x', listKey: UNPAID, unpaidOnly: true, complete: true, orders, unreadable: 0, ...overrides };
+}
+
+/** A stored order of some other listing or platform, written behind applyPageRead's back. */
+function other(platform: Order['platform'], orderId: string): Order {
+  return {
+    ...seen(orderId, { platform, buyer: { nick: `别人${orderId}` }, status: 'paid' }),
+    key: orderKey(platform, orderId),
+    pageUrl: 'https://elsewhere.example/',
+    listKey: 'another listing',
+    statusSource: 'page',
+    firstSeenAt: T0 - 100 * HOUR_MS,
+    lastSeenAt: T0 - 50 * HOUR_MS,
+    statusChangedAt: T0 - 60 * HOUR_MS,
+  };
+}
+
+async function putAll(db: Db, records: Order[]) {
+  const tx = db.transaction('orders', 'readwrite');
+  await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+}
+
+const ids = (from: number, n: number, step = 1) => Array.from({ length: n }, (_, i) => String(from + i * step));
+
+let db: Db;
+beforeEach(async () => {
+  db = await openPayNudgeDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+async function byGets(keys: string[]): Promise<Map<string, Order>> {
+  const found = new Map<string, Order>();
+  for (const key of keys) {
+    const order = await db.get('orders', key);
+    if (order) found.set(key, order);
+  }
+  return found;
+}
+
+async function byRange(keys: string[]): Promise<Map<string, Order>> {
+  const tx = db.transaction('orders', 'readonly');
+  const found = await readByKeys<Order>(unwrap(tx.store), keys);
+  await tx.done;
+  return found;
+}
+
+describe('readByKeys', () => {
+  it('reads a dense range with one request and finds what a get per key finds', async () => {
+    await putAll(db, ids(5000, 40).map((id) => other('taobao', id)));
+    const keys = [...ids(5000, 40, 2), ...ids(9000, 5)].map((id) => orderKey('taobao', id)); // half stored, some past the end
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAlls = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const found = await byRange(keys);
+    expect(getAlls).toHaveBeenCalledTimes(1);
+    expect(gets).not.toHaveBeenCalled();
+    gets.mockRestore();
+    expect(found).toEqual(await byGets(keys));
+    expect(found.size).toBe(20);
+  });
+
+  it('stops reading a range full of other records and looks the rest up one by one, finding the same', async () => {
+    // Wanted: every 50th of 1,000 stored orders, plus a few that are not stored.
+    await putAll(db, ids(100_000, 1000).map((id) => other('taobao', id)));
+    const keys = [...ids(100_000, 20, 50), '100003x', '100999x'].map((id) => orderKey('taobao', id));
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const found = await byRange(keys);
+    // One range read capped at twice the keys wanted, then a get per key past where it stopped.
+    expect(getAll).toHaveBeenCalledTimes(1);
+    expect(getAll.mock.calls[0]![1]).toBe(2 * keys.length);
+    const returned = (getAll.mock.results[0]!.value as IDBRequest<Order[]>).result;
+    expect(returned).toHaveLength(2 * keys.length);
+    expect(gets.mock.calls.length).toBe(keys.filter((k) => k > returned.at(-1)!.key).length);
+    expect(gets.mock.calls.length).toBeGreaterThan(10);
+    gets.mockRestore();
+    expect(found).toEqual(await byGets(keys));
+    expect(found.size).toBe(20);
+  });
+
+  it('finds the same as a get per key for any keys over any store', async () => {
+    const idArb = fc.integer({ min: 0, max: 300 }).map((n) => String(n));
+    const platformArb = fc.constantFrom<Order['platform']>('taobao', 'tiktok', 'shopee', 'pdd');
+    const keyArb = fc.tuple(platformArb, idArb).map(([p, id]) => orderKey(p, id));
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(keyArb, { maxLength: 120 }), fc.array(keyArb, { maxLength: 60 }), async (stored, wanted) => {
+        await db.clear('orders');
+        await putAll(db, stored.map((key) => other(key.split(':')[0] as Order['platform'], key.split(':')[1]!)));
+        expect(await byRange(wanted)).toEqual(await byGets([...new Set(wanted)]));
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('makes no request for no keys', async () => {
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    expect((await byRange([])).size).toBe(0);
+    expect(getAll).not.toHaveBeenCalled();
+  });
+});
+
+describe('applyPageRead: other records in the range the page spans', () => {
+  it('merges each page order with its stored record and leaves the orders between them untouched', async () => {
+    // The page shows every 100th order; the store holds 1,000 others in between (another listing).
+    const pageIds = ids(200_000, 10, 100);
+    const others = ids(200_000, 1000).filter((id) => !pageIds.includes(id)).map((id) => other('taobao', id));
+    await putAll(db, others);
+    await applyPageRead(db, pageRead(pageIds.map((id) => seen(id)), { listKey: ALL, unpaidOnly: false }), T0);
+    // Read again from the all-orders tab (the unpaid list is not read): each stored order is found and merged.
+    const later = T0 + HOUR_MS;
+    const result = await applyPageRead(db, pageRead(pageIds.map((id) => seen(id, { status: 'paid' })), { listKey: ALL, unpaidOnly: false }), later);
+    expect(result.written).toBe(10);
+    for (const id of pageIds) {
+      expect(await getOrder(db, orderKey('taobao', id))).toMatchObject({ firstSeenAt: T0, lastSeenAt: later, status: 'paid', statusChangedAt: later });
+      expect((await getBuyer(db, buyerKey('taobao', `买家${id.slice(-2)}`)))?.firstSeenAt).toBe(T0);
+    }
+    expect(await db.count('orders')).toBe(1000);
+    for (const record of others) expect(await getOrder(db, record.key)).toEqual(record);
+  });
+
+  it('leaves orders of other platforms inside the range of a read that names several untouched', async () => {
+    const shopee = ids(300_000, 30).map((id) => other('shopee', id));
+    const pdd = ids(300_000, 5).map((id) => other('pdd', id));
+    await putAll(db, [...shopee, ...pdd]);
+    // 'pdd:' < 'shopee:' < 'taobao:': the span of this read covers every shopee order.
+    const orders = [seen('300001', { platform: 'pdd' }), seen('300002'), seen('300003')];
+    await applyPageRead(db, pageRead(orders, { listKey: ALL, unpaidOnly: false }), T0);
+    const result = await applyPageRead(db, pageRead(orders, { listKey: ALL, unpaidOnly: false }), T0 + MINUTE_MS);
+    expect(result).toEqual({ written: 0, gone: [] });
+    for (const record of shopee) expect(await getOrder(db, record.key)).toEqual(record);
+    // The pdd order on the page was found and stored over, keeping its history; its neighbours were not touched.
+    expect(await getOrder(db, orderKey('pdd', '300001'))).toMatchObject({ firstSeenAt: T0 - 100 * HOUR_MS, lastSeenAt: T0 + MINUTE_MS, listKey: ALL, buyer: { nick: '买家01' } });
+    for (const record of pdd.filter((o) => o.orderId !== '300001')) expect(await getOrder(db, record.key)).toEqual(record);
+  });
+});
+
+describe('applyPageRead: a re-read with nothing changed', () => {
+  it('moves every lastSeenAt and nothing else, writes no buyer, and reports nothing written', async () => {
+    const orders = ids(1001001, 30).map((id) => seen(id));
+    await applyPageRead(db, pageRead(orders), T0);
+    const before = await db.getAll('orders');
+    const buyersBefore = await db.getAll('buyers');
+    const buyerPuts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const result = await applyPageRead(db, pageRead(orders), T0 + MINUTE_MS);
+    expect(result).toEqual({ written: 0, gone: [] });
+    expect(buyerPuts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'buyers')).toHaveLength(0);
+    expect(buyerPuts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'orders')).toHaveLength(30);
+    expect(await db.getAll('orders')).toEqual(before.map((o) => ({ ...o, lastSeenAt: T0 + MINUTE_MS })));
+    expect(await db.getAll('buyers')).toEqual(buyersBefore);
+  });
+
+  it('finds the page orders in the unpaid list it reads anyway, with no lookup of its own', async () => {
+    const orders = ids(1001001, 30).map((id) => seen(id));
+    await applyPageRead(db, pageRead(orders), T0);
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    await applyPageRead(db, pageRead(orders), T0 + MINUTE_MS);
+    expect(gets).not.toHaveBeenCalled();
+    expect(getAll).not.toHaveBeenCalled();
+    gets.mockRestore();
+    expect(await db.count('orders')).toBe(30);
+  });
+
+  it('still finds the stored record of a page order that is not on the unpaid list (paid, then back)', async () => {
+    await applyPageRead(db, pageRead([seen('1001001'), seen('1001002')]), T0);
+    await applyPageRead(db, pageRead([seen('1001001')]), T0 + HOUR_MS); // 1001002 left: paid
+    const result = await applyPageRead(db, pageRead([seen('1001001'), seen('1001002')]), T0 + 2 * HOUR_MS);
+    expect(result.written).toBe(1);
+    expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'unpaid', statusSource: 'page', firstSeenAt: T0, statusChangedAt: T0 + 2 * HOUR_MS });
+    expect((await getBuyer(db, buyerKey('taobao', '买家02')))?.paidOrderKeys).toEqual([]);
+  });
+});
+
+describe('applyPageRead: a buyer with several changed orders', () => {
+  it('keeps what each of them did to the buyer', async () => {
+    const nick = '上海徐先生';
+    const orders = ['1001001', '1001002', '1001003'].map((id) => seen(id, { buyer: { nick } }));
+    await applyPageRead(db, pageRead(orders), T0);
+    const paid = orders.map((o, i) => (i < 2 ? { ...o, status: 'paid' as const } : o));
+    await applyPageRead(db, pageRead(paid, { listKey: ALL, unpaidOnly: false }), T0 + HOUR_MS);
+    const buyer = (await getBuyer(db, buyerKey('taobao', nick))) as Buyer;
+    expect(buyer.paidOrderKeys).toEqual(['taobao:1001001', 'taobao:1001002']);
+    expect(buyer).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + HOUR_MS });
+  });
+});
+
+describe('sameJson', () => {
+  // Values the way stored orders hold them: objects, arrays, strings, numbers, booleans, null, undefined.
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(undefined, null, 0, -0, 1, NaN, Infinity, '', 'a', '1', true, false),
+      fc.string({ maxLength: 3 }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c', 'lastSeenAt', '1'), tie('value'), { maxKeys: 4 }),
+    ),
+  }));
+  const json = (a: unknown, b: unknown, skip?: string) => {
+    const strip = (v: unknown) => (skip && v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== skip)) : v);
+    return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  };
+
+  it('agrees with comparing JSON.stringify texts', () => {
+    // Pairs that are often equal: a value against a reshuffled or lightly changed copy of itself.
+    const pair = value.chain((a) =>
+      fc.oneof(
+        fc.constant([a, structuredClone(a)] as const),
+        fc.constant([a, a && typeof a === 'object' && !Array.isArray(a) ? Object.fromEntries(Object.entries(a).reverse()) : a] as const),
+        value.map((b) => [a, b] as const),
+        value.map((b) => [a, a && typeof a === 'object' && !Array.isArray(a) ? { ...a, c: b } : [a, b]] as const),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, fc.boolean(), ([a, b], skip) => {
+        expect(sameJson(a, b, skip ? 'lastSeenAt' : undefined)).toBe(json(a, b, skip ? 'lastSeenAt' : undefined));
+      }),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  it.each([
+    ['key order counts', { a: 1, b: 2 }, { b: 2, a: 1 }, false],
+    ['undefined is no key', { a: 1, b: undefined }, { a: 1 }, true],
+    ['NaN is written null', { a: null }, { a: NaN }, true],
+    ['null is a value', { a: null }, {}, false],
+    ['undefined in an array is null', [undefined], [null], true],
+    ['an array is no object', [], {}, false],
+    ['a string is no number', { a: '1' }, { a: 1 }, false],
+    ['a Date is its JSON', { a: new Date(0) }, { a: '1970-01-01T00:00:00.000Z' }, true],
+    ['the skipped key is skipped wherever it is', { lastSeenAt: 1, a: 1 }, { a: 1, lastSeenAt: 2 }, true],
+  ] as const)('%s', (_what, a, b, same) => {
+    expect(sameJson(a, b, 'lastSeenAt')).toBe(same);
+    expect(json(a, b, 'lastSeenAt')).toBe(same);
+  });
+});
