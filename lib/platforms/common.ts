@@ -123,21 +123,32 @@ export const EMPTY_LIST_WORDS = /暂无|没有(相关|符合|找到)?订单|无�
  * header; other rows map their element children in order.
  */
 export function gridCells(rows: readonly Element[]): Array<Map<number, Element>> {
-  const spanned: Array<Set<number>> = rows.map(() => new Set());
-  return rows.map((row, r) => {
+  // Columns taken in each row by cells spanned down from rows above (made only when a cell spans rows).
+  const spanned: Array<Set<number> | undefined> = [];
+  const maps: Array<Map<number, Element>> = [];
+  for (let r = 0; r < rows.length; r++) {
     const map = new Map<number, Element>();
+    const taken = spanned[r];
     let col = 0;
-    for (const cell of row.children) {
-      while (spanned[r]!.has(col)) col++;
+    for (let cell = rows[r]!.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (taken) while (taken.has(col)) col++;
       map.set(col, cell);
-      const isTableCell = cell.tagName === 'TD' || cell.tagName === 'TH';
-      const rowSpan = isTableCell ? Math.max(1, Math.min(50, Number(cell.getAttribute('rowspan')) || 1)) : 1;
-      const colSpan = isTableCell ? Math.max(1, Math.min(50, Number(cell.getAttribute('colspan')) || 1)) : 1;
-      for (let i = 1; i < rowSpan && r + i < rows.length; i++) for (let j = 0; j < colSpan; j++) spanned[r + i]!.add(col + j);
+      const tag = cell.tagName;
+      if (tag !== 'TD' && tag !== 'TH') {
+        col += 1;
+        continue;
+      }
+      const rowSpan = Math.max(1, Math.min(50, Number(cell.getAttribute('rowspan')) || 1));
+      const colSpan = Math.max(1, Math.min(50, Number(cell.getAttribute('colspan')) || 1));
+      for (let i = 1; i < rowSpan && r + i < rows.length; i++) {
+        const below = (spanned[r + i] ??= new Set());
+        for (let j = 0; j < colSpan; j++) below.add(col + j);
+      }
       col += colSpan;
     }
-    return map;
-  });
+    maps.push(map);
+  }
+  return maps;
 }
 
 export interface HeaderRow {
@@ -442,27 +453,49 @@ export function spacedText(node: Node | null | undefined): string {
 // queryFirst walks the subtree once per selector that misses; inside each of
 // hundreds of orders that adds up. These give the same answers from one walk.
 
+// Each list's selectors joined once: building and parsing the joined string per call adds up.
+const joinedLists = new WeakMap<readonly string[], string>();
+function joinedOf(list: readonly string[]): string {
+  let joined = joinedLists.get(list);
+  if (joined === undefined) joinedLists.set(list, (joined = list.join(',')));
+  return joined;
+}
+const restLists = new WeakMap<readonly string[], readonly string[]>();
+function restOf(list: readonly string[]): readonly string[] {
+  let rest = restLists.get(list);
+  if (rest === undefined) restLists.set(list, (rest = list.slice(1)));
+  return rest;
+}
+
 /** What queryFirst(root, list) gives, from one query of all selectors together. */
 export function firstIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E | null {
-  const [preferred, ...rest] = list;
+  const preferred = list[0];
   if (preferred === undefined) return null;
   // The preferred selector usually hits, and querySelector stops at the first match.
   const hit = root.querySelector<E>(preferred);
-  if (hit || rest.length === 0) return hit;
-  const all = root.querySelectorAll<E>(rest.join(','));
-  if (all.length === 0) return null;
+  if (hit || list.length === 1) return hit;
+  const rest = restOf(list);
+  // The first element any fallback matches, found without walking the rest
+  // of the subtree: when the first fallback matches it, it is that one's answer.
+  const early = root.querySelector<E>(joinedOf(rest));
+  if (!early) return null;
+  if (early.matches(rest[0]!)) return early;
+  const all = root.querySelectorAll<E>(joinedOf(rest));
   for (const selector of rest) {
-    for (const el of all) if (el.matches(selector)) return el;
+    for (let i = 0; i < all.length; i++) if (all[i]!.matches(selector)) return all[i]!;
   }
   return null;
 }
 
 /** What queryAllFirst(root, list) gives, from one query of all selectors together. */
 export function allIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E[] {
-  const all = list.length === 0 ? [] : [...root.querySelectorAll<E>(list.join(','))];
+  if (list.length === 0) return [];
+  const all = root.querySelectorAll<E>(joinedOf(list));
   if (all.length === 0) return [];
+  if (list.length === 1) return Array.from(all);
   for (const selector of list) {
-    const found = all.filter((el) => el.matches(selector));
+    const found: E[] = [];
+    for (let i = 0; i < all.length; i++) if (all[i]!.matches(selector)) found.push(all[i]!);
     if (found.length > 0) return found;
   }
   return [];
