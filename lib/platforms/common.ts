@@ -405,7 +405,8 @@ export function countdownIn(text: string, now: number): number | undefined {
 }
 
 const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
-const ANY_SPACE = /\s/;
+// White space that folding changes: a run of two or more, or any but a plain space.
+const NEEDS_FOLD = /\s\s|[^\S ]/;
 
 /**
  * Visible text with a space between text nodes, so adjacent blocks do not run
@@ -431,7 +432,8 @@ export function spacedText(node: Node | null | undefined): string {
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       // Most text nodes between elements are white space only: trim first.
       const value = t.nodeValue?.trim();
-      if (value) parts.push(ANY_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value);
+      // Lone plain spaces fold to themselves: replace only when the text has other white space.
+      if (value) parts.push(NEEDS_FOLD.test(value) ? value.replace(/\s+/g, ' ') : value);
     }
     return parts.join(' ');
   }
