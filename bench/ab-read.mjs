@@ -9,8 +9,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from '../test/support/browser.mjs';
-import { pageBody, ROUTES } from '../test/support/harness.mjs';
+import { ROUTES, routeSellerPages } from '../test/support/harness.mjs';
 import { growAndMeasure } from './grow.js';
+import { platformOfUrl } from './hosts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [ref, ...wanted] = process.argv.slice(2);
@@ -23,15 +24,9 @@ const names = { taobao: 'taobao', pdd: 'pdd', aliexpress: 'aliexpress', tiktok: 
 writeFileSync(entry, Object.keys(names).map((p) => `import { ${p}Adapter as new_${p} } from '../lib/platforms/${p}/adapter';\nimport { ${p}Adapter as old_${p} } from './ab-old/lib/platforms/${p}/adapter';`).join('\n') +
   `\n(globalThis as any).__adapters = { ${Object.keys(names).map((p) => `${p}: new_${p}`).join(', ')} };\n(globalThis as any).__old = { ${Object.keys(names).map((p) => `${p}: old_${p}`).join(', ')} };\n`);
 const code = (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', logLevel: 'silent' })).outputFiles[0].text;
-const hosts = (await build({ entryPoints: [join(root, 'lib/platforms/hosts.ts')], bundle: true, write: false, format: 'esm', logLevel: 'silent' })).outputFiles[0].text;
-const { platformOfUrl } = await import(`data:text/javascript;base64,${Buffer.from(hosts).toString('base64')}`);
 const browser = await chromium.launch({ executablePath: await ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const context = await browser.newContext();
-await context.route((url) => url.protocol === 'https:', async (route) => {
-  const match = ROUTES.filter((r) => route.request().url().startsWith(r.url)).sort((a, b) => b.url.length - a.url.length)[0];
-  if (!match) return route.abort();
-  return route.fulfill({ contentType: 'text/html; charset=utf-8', body: await pageBody(match) });
-});
+await routeSellerPages(context);
 const page = await context.newPage();
 for (const platform of wanted) {
   for (const route of ROUTES.filter((r) => !r.bundle && platformOfUrl(r.url) === platform && !/broken|empty|chat|frame|paged|page2/.test(r.file))) {

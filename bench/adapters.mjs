@@ -6,8 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { ensureBrowser } from '../test/support/browser.mjs';
-import { pageBody, ROUTES } from '../test/support/harness.mjs';
+import { ROUTES, routeSellerPages } from '../test/support/harness.mjs';
 import { growAndMeasure } from './grow.js';
+import { platformOfUrl } from './hosts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -15,28 +16,16 @@ const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 1
 const ALL = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'];
 const wanted = args.filter((a) => !a.startsWith('--'));
 const platforms = wanted.length ? wanted : ALL;
-const HOST_PLATFORM = [
-  [/taobao\.com|tmall\.com/, 'taobao'],
-  [/pinduoduo\.com/, 'pdd'],
-  [/aliexpress\.com/, 'aliexpress'],
-  [/tiktok|tokopedia/, 'tiktok'],
-  [/alibaba\.com/, 'alibaba'],
-  [/shopee/, 'shopee'],
-];
-const platformOf = (url) => HOST_PLATFORM.find(([re]) => re.test(new URL(url).host))?.[1];
 
 const out = await build({ entryPoints: [join(root, 'bench/page-adapters.ts')], bundle: true, write: false, format: 'iife', logLevel: 'silent', alias: { '@': root } });
 const adapters = out.outputFiles[0].text;
 const browser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const context = await browser.newContext();
-await context.route((url) => url.protocol === 'https:', async (route) => {
-  const match = ROUTES.filter((r) => route.request().url().startsWith(r.url)).sort((a, b) => b.url.length - a.url.length)[0];
-  return match ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: await pageBody(match) }) : route.abort();
-});
+await routeSellerPages(context);
 const page = await context.newPage();
 const best = new Map();
 for (const route of ROUTES) {
-  const platform = platformOf(route.url);
+  const platform = platformOfUrl(route.url);
   if (!platform || route.bundle || !platforms.includes(platform)) continue;
   await page.goto(route.url);
   await page.addScriptTag({ content: adapters });

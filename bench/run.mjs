@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { ensureBrowser } from '../test/support/browser.mjs';
-import { EXTENSION_DIR, launchWithExtension, pageBody, ROUTES, routeSellerPages, tabIdOf, URLS } from '../test/support/harness.mjs';
+import { EXTENSION_DIR, launchWithExtension, ROUTES, routeSellerPages, tabIdOf, URLS } from '../test/support/harness.mjs';
 import { growAndMeasure } from './grow.js';
+import { platformOfUrl } from './hosts.mjs';
 import { seedDatabase } from './seed.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,15 +32,6 @@ async function bundle(entry) {
   return out.outputFiles[0].text;
 }
 
-const HOST_PLATFORM = [
-  [/taobao\.com|tmall\.com/, 'taobao'],
-  [/pinduoduo\.com/, 'pdd'],
-  [/aliexpress\.com/, 'aliexpress'],
-  [/tiktok|tokopedia/, 'tiktok'],
-  [/alibaba\.com/, 'alibaba'],
-  [/shopee/, 'shopee'],
-];
-const platformOf = (url) => HOST_PLATFORM.find(([re]) => re.test(new URL(url).host))?.[1];
 
 // 1. Content-script bundles: gzip size per platform, and no React on seller pages.
 function bundleSizes() {
@@ -56,17 +48,11 @@ function bundleSizes() {
 async function adapterReads(browser) {
   const adapters = await bundle('bench/page-adapters.ts');
   const context = await browser.newContext();
-  const served = new Map();
-  await context.route((url) => url.protocol === 'https:', async (route) => {
-    const match = ROUTES.filter((r) => route.request().url().startsWith(r.url)).sort((a, b) => b.url.length - a.url.length)[0];
-    if (!match) return route.abort();
-    if (!served.has(match.file)) served.set(match.file, await pageBody(match));
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: served.get(match.file) });
-  });
+  await routeSellerPages(context);
   const best = new Map();
   const page = await context.newPage();
   for (const route of ROUTES) {
-    const platform = platformOf(route.url);
+    const platform = platformOfUrl(route.url);
     if (!platform || route.bundle) continue;
     await page.goto(route.url);
     await page.addScriptTag({ content: adapters });
