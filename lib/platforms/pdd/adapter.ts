@@ -1,11 +1,15 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, EMPTY_LIST_WORDS, firstIn, firstOf, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { allIn, cellAt as cell, closeTimes, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
-const CREATED = /(?:下单|成交|创建)时间\s*[:：]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
+const CREATED_LABEL = /(?:下单时间|成交时间|创建时间)/;
+const CREATED = new RegExp(CREATED_LABEL.source + String.raw`\s*[:：]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)`);
+// What a created-time match holds after its label (see headMatch).
+const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 
@@ -93,13 +97,16 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), /元/.test(priceHeader)));
   }
 
-  const scopeText = scope.map((s) => spacedText(s)).join(' ');
+  // The whole order's text, only when needed: most orders are decided by their cells and head.
+  let scopeText: string | undefined;
+  const wholeText = () => (scopeText ??= scope.map((s) => spacedText(s)).join(' '));
   const statusCellText = spacedText(statusCell);
-  const statusText = statusCellText || scopeText;
+  const statusText = statusCellText || wholeText();
   const status = statusFromWords(statusText);
   // A status cell without a status word means the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
-  const created = CREATED.exec(scopeText)?.[1];
+  const head = headMatch(scope, CREATED, CREATED_LABEL_MAX, CREATED_VALUE_CHARS);
+  const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
   const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el))].join(' ');

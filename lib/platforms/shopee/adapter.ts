@@ -1,7 +1,7 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { parseZonedWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, countdownIn, EMPTY_LIST_WORDS, firstIn, firstOf, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { allIn, cellAt as cell, closeTimes, countdownIn, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -10,6 +10,9 @@ const BARE_DOLLAR = /(?<![A-Za-z])\$/g;
 const DATE_AFTER = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)`;
 const CREATED_RE = new RegExp(CREATED_LABEL.source + DATE_AFTER, 'i');
 const DEADLINE_RE = new RegExp(DEADLINE_LABEL.source + DATE_AFTER, 'i');
+// What a created-time match holds after its label (see headMatch).
+const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 
 /**
  * An amount in the host's currency. A bare "$" is the region's dollar or
@@ -54,14 +57,17 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   for (const s of scope) if ((nick = textOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
   if (!amount || !nick) return undefined;
 
-  const scopeText = scope.map((s) => spacedText(s)).join(' ');
+  // The whole order's text, only when needed: most orders are decided by their cells and head.
+  let scopeText: string | undefined;
+  const wholeText = () => (scopeText ??= scope.map((s) => spacedText(s)).join(' '));
   const statusCell = cell(grid.main, columns.status);
   const statusCellText = spacedText(statusCell);
-  const statusText = statusCellText || scopeText;
+  const statusText = statusCellText || wholeText();
   const status = statusFromWords(statusText);
   // A status cell without a status word means the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
-  const created = CREATED_RE.exec(scopeText)?.[1];
+  const head = headMatch(scope, CREATED_RE, CREATED_LABEL_MAX, CREATED_VALUE_CHARS);
+  const created = (head === undefined ? CREATED_RE.exec(wholeText()) : head)?.[1];
   const createdAt = created ? parseZonedWallTime(created, region.zone, 'dmy') ?? undefined : undefined;
   let shown: number | undefined;
   if (status === 'unpaid') {

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+// headMatch: a label-and-value match read from the start of an order's text
+// must be exactly what searching the whole text gives.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { headMatch, longestLabel, spacedText } from './common';
+import { runs } from '../../test/support/fuzz';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+const PDD_LABEL = /(?:下单时间|成交时间|创建时间)/;
+const PDD = new RegExp(PDD_LABEL.source + String.raw`\s*[:：]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)`);
+const SHOPEE_LABEL = /(?:thời gian đặt hàng|ngày đặt hàng|order time|order created|data do pedido|pedido feito em)\s*[:：]?\s*/i;
+const SHOPEE = new RegExp(
+  SHOPEE_LABEL.source + String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)`,
+  'i',
+);
+const VALUE = /[\s:：\d\-/.]/;
+
+const whole = (scope: Element[], re: RegExp) => re.exec(scope.map((s) => spacedText(s)).join(' '));
+const sig = (m: RegExpExecArray | null) => (m === null ? null : [m.index, ...m]);
+
+describe('longestLabel', () => {
+  it('measures the alternatives of a plain label and refuses anything else', () => {
+    expect(longestLabel(PDD_LABEL)).toBe(4);
+    expect(longestLabel(SHOPEE_LABEL)).toBe(18);
+    expect(longestLabel(/(?:a.c|d)/)).toBe(Infinity);
+    expect(longestLabel(/x(?:ab)/)).toBe(Infinity);
+  });
+});
+
+describe('headMatch', () => {
+  it('answers from the head when a non-date character follows the match', () => {
+    const doc = parse('<div id="c"><div><span>订单号：261123-384685998833090</span> <span>下单时间：2026-11-23 10:15:22</span></div><div><p>加厚珊瑚绒睡衣</p><p>¥63.00 ×2</p></div></div>');
+    const scope = [doc.getElementById('c')!];
+    const m = headMatch(scope, PDD, 4, VALUE, 4);
+    expect(m?.[1]).toBe('2026-11-23 10:15:22');
+    expect(sig(m!)).toEqual(sig(whole(scope, PDD)));
+  });
+
+  it('leaves it to the whole text when the head ends inside a possible match', () => {
+    const doc = parse('<div id="c"><span>下单时间：2026-11-23</span><span>10:15</span><span>x</span><span>y</span></div>');
+    const scope = [doc.getElementById('c')!];
+    expect(headMatch(scope, PDD, 4, VALUE, 1)).toBeUndefined();
+    expect(whole(scope, PDD)?.[1]).toBe('2026-11-23 10:15');
+  });
+
+  it('skips script and style text as spacedText does', () => {
+    const doc = parse('<div id="c"><script>下单时间：2020-01-01</script><span>下单时间：2026-11-23</span> <b>加</b></div>');
+    const scope = [doc.getElementById('c')!];
+    const m = headMatch(scope, PDD, 4, VALUE);
+    expect(m === undefined || m?.[1] === '2026-11-23').toBe(true);
+    expect(whole(scope, PDD)?.[1]).toBe('2026-11-23');
+  });
+
+  it('is exactly the whole text’s first match whenever it answers (random scopes)', () => {
+    const piece = fc.constantFrom(
+      '下单时间', '成交时间', '创建时间', '时间', '下单', '：', ':', ' ', '  ', '\n ', '\u00a0', '2026-11-23', '2026', '-', '/', '.', '11', '3', '10:15', ':22',
+      '加厚', '·', 'x', 'Order time', 'ORDER TIME', 'order created', 'thời gian đặt hàng', 'ngày đặt hàng', 'data do pedido', ' feito em', 'pedido feito em',
+      '23/11/2026', '1/2/2026', '',
+      '下单时间：2026-11-23 10:15', '成交时间: 2026/1/2', '创建时间 2026.11.23 9:05:01', 'Order time: 23/11/2026 10:15', 'data do pedido 1/2/2026', 'pedido feito em 2026-11-23',
+    );
+    const text = fc.array(piece, { maxLength: 5 }).map((ps) => ps.join(''));
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    type Tree = { tag: string; kids: Array<Tree | string> };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.record({
+        tag: fc.constantFrom('div', 'span', 'p', 'b', 'div', 'span', 'script', 'style', 'template'),
+        kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
+      }),
+    })).node;
+    const html = (t: Tree | string): string => (typeof t === 'string' ? escape(t) : `<${t.tag}>${t.kids.map(html).join('')}</${t.tag}>`);
+    const scopeArb = fc.array(fc.record({ tag: fc.constantFrom('div', 'section'), kids: fc.array(fc.oneof(text, tree), { maxLength: 4 }) }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(scopeArb, fc.integer({ min: 1, max: 20 }), (scopeTrees, maxNodes) => {
+        const doc = parse(`<main>${scopeTrees.map(html).join('')}</main>`);
+        const scope = [...doc.querySelector('main')!.children];
+        for (const [re, label] of [[PDD, longestLabel(PDD_LABEL)], [SHOPEE, longestLabel(SHOPEE_LABEL)]] as const) {
+          const m = headMatch(scope, re, label, VALUE, maxNodes);
+          if (m === undefined) continue;
+          expect(sig(m)).toEqual(sig(whole(scope, re)));
+        }
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+});
