@@ -151,6 +151,27 @@ export function gridCells(rows: readonly Element[]): Array<Map<number, Element>>
   return maps;
 }
 
+/** Whether textOf(el) is longer than `max`, without the text of a whole list when it plainly is. */
+function textLongerThan(el: Element, max: number): boolean {
+  // Folding keeps every character that is not white space: more than `max` of them decide it.
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let solid = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = t.nodeValue ?? '';
+    for (let i = 0; i < value.length; i++) if (!WHITE_SPACE.test(value.charAt(i)) && ++solid > max) return true;
+  }
+  return textOf(el).length > max;
+}
+const WHITE_SPACE = /\s/;
+
+// Each list without its last selector, worked out once per list.
+const leadingLists = new WeakMap<readonly string[], readonly string[]>();
+function leadingOf(list: readonly string[]): readonly string[] {
+  let leading = leadingLists.get(list);
+  if (leading === undefined) leadingLists.set(list, (leading = list.slice(0, -1)));
+  return leading;
+}
+
 export interface HeaderRow {
   row: Element;
   cells: Element[];
@@ -168,12 +189,15 @@ export function findHeaderRow(
   min = 3,
   extra: Partial<Record<ColumnName, RegExp>> = {},
 ): HeaderRow | null {
-  for (const selector of selectors) {
-    for (const row of root.querySelectorAll(selector)) {
+  // Selectors before the generic last one that match nothing are skipped with one query instead of a walk each.
+  const leading = selectors.length > 2 ? leadingOf(selectors) : undefined;
+  const from = leading && !root.querySelector(joinedOf(leading)) ? selectors.length - 1 : 0;
+  for (let k = from; k < selectors.length; k++) {
+    for (const row of root.querySelectorAll(selectors[k]!)) {
       const cells = [...row.children];
       if (cells.length < min || cells.length > 20) continue;
       // Header cells are short labels; a row of order data is not a header.
-      if (cells.some((c) => textOf(c).length > 40)) continue;
+      if (cells.some((c) => textLongerThan(c, 40))) continue;
       const columns = columnsByHeader(cells);
       const taken = new Set(Object.values(columns));
       for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {

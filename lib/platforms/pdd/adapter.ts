@@ -84,7 +84,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     holds(columns.qty, (t) => /^\d{1,6}$/.test(t)) &&
     holds(columns.price, (t) => cny(t, /元/.test(priceHeader)) !== null) &&
     holds(columns.buyer, (t) => !parseMoney(t)) &&
-    holds(columns.item, (t) => !parseMoney(t, 'CNY') || /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')));
+    // Words first: a goods title decides it without reading amounts out of the whole cell.
+    holds(columns.item, (t) => /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')) || !parseMoney(t, 'CNY'));
   if (!lined) return undefined;
   // Order-level cells (buyer, status, total) span the order's rows together; a unit price does not.
   const statusCell = cell(grid.main, columns.status);
