@@ -131,13 +131,16 @@ function markerCurrency(marker: string, fallback: string | null): string | null 
   return null;
 }
 
+const SPACE_GROUP_RE = /[ \u00A0\u202F\u2009]/;
+const SPACE_GROUPS_RE = /[ \u00A0\u202F\u2009]/g;
+
 /**
  * Reads the digits of one amount into minor units. `sepDigits` decides what a
  * lone separator means; `scale` is how many minor digits the result carries.
  */
 function toMinor(raw: string, sepDigits: number, scale: number): number | null {
-  const hasSpaceGroups = /[ \u00A0\u202F\u2009]/.test(raw);
-  const s = raw.replace(/[ \u00A0\u202F\u2009]/g, '');
+  const hasSpaceGroups = SPACE_GROUP_RE.test(raw);
+  const s = hasSpaceGroups ? raw.replace(SPACE_GROUPS_RE, '') : raw;
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   let intPart = s;
@@ -193,6 +196,7 @@ function toMinor(raw: string, sepDigits: number, scale: number): number | null {
   return Number(minor);
 }
 
+const ANY_DIGIT_RE = /\d/;
 const NFKC_STABLE_RE = /^[\x20-\x7e\u00a3\u00a5\u20ab\u20ac\u20bd\u0400-\u04ff\u4e00-\u9fff]*$/;
 
 function build(num: string, currency: string): Money | null {
@@ -211,6 +215,8 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
   // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones. Text made only of
   // characters NFKC leaves alone (ASCII, ¥ £ € ₫ ₽, Cyrillic, CJK ideographs) skips the pass: most rows.
   const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
+  // Every amount has a digit: text without one (a buyer's name, a label) has none to read.
+  if (!ANY_DIGIT_RE.test(src)) return null;
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
 
@@ -297,7 +303,8 @@ export function parseMoneyIn(text: string, currency: string): Money | null {
  */
 export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
   if (typeof text !== 'string' || text === '') return [];
-  const src = text.normalize('NFKC');
+  const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
+  if (!ANY_DIGIT_RE.test(src)) return [];
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
   const found: Money[] = [];
