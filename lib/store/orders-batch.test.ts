@@ -270,3 +270,17 @@ describe('sameJson', () => {
     expect(json(a, b, 'lastSeenAt')).toBe(same);
   });
 });
+
+describe('applyPageRead: a write that throws at once', () => {
+  it('keeps none of the puts queued before it: the page read is all or nothing', async () => {
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'buyers') throw new DOMException('cannot clone', 'DataCloneError');
+      return put.apply(this, args);
+    });
+    await expect(applyPageRead(db, pageRead(ids(100, 5).map((id) => seen(id))), T0)).rejects.toThrow('cannot clone');
+    vi.restoreAllMocks();
+    for (const id of ids(100, 5)) expect(await getOrder(db, orderKey('taobao', id))).toBeUndefined();
+    expect(await db.count('buyers')).toBe(0);
+  });
+});

@@ -235,9 +235,17 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   }
 
   // Every write at once, none awaited on its own: tx.done reports any failure.
-  for (const order of nextOrders) orders.put(order);
-  // A buyer with several changed orders is written once, in its final state.
-  for (const buyer of touched.values()) buyers.put(buyer);
+  // A put that throws at once (a record IndexedDB cannot clone) aborts the
+  // whole transaction, so the puts queued before it are not kept either.
+  try {
+    for (const order of nextOrders) orders.put(order);
+    // A buyer with several changed orders is written once, in its final state.
+    for (const buyer of touched.values()) buyers.put(buyer);
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
   await tx.done;
   return { written: changedOrders.length, gone };
 }
