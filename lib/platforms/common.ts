@@ -428,6 +428,15 @@ export function countdownIn(text: string, now: number): number | undefined {
   return parseCountdown(src, now) ?? undefined;
 }
 
+/**
+ * textOf (types.ts): the text with white space folded and trimmed, without
+ * the regex replace when the text has no white space that folding changes.
+ */
+export function foldedText(node: Node | null | undefined): string {
+  const text = node?.textContent ?? '';
+  return NEEDS_FOLD.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
 const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
 // White space that folding changes: a run of two or more, or any but a plain space.
 const NEEDS_FOLD = /\s\s|[^\S ]/;

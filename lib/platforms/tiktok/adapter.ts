@@ -1,8 +1,8 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
-import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, foldedText as textOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { queryAllFirst, queryFirst, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const ID_RE = /^\d{15,20}$/;
@@ -155,20 +155,23 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const q = cardQuery(card, ctx.testIds);
   const orderId = readOrderId(card, q);
   const cells = cellsOf(card);
-  const buyerCell = cellIn(cells, columns.buyer, headerCount);
-  const nick = textOf(q.first(selectors.buyer) ?? buyerCell?.firstElementChild ?? buyerCell);
+  // The cells are looked up only when a marked element is missing.
+  const cellUnder = (column: number | undefined) => {
+    const cell = cellIn(cells, column, headerCount);
+    return cell?.firstElementChild ?? cell;
+  };
+  const nick = textOf(q.first(selectors.buyer) ?? cellUnder(columns.buyer));
   const amount = readTotal(q, cells, columns, headerCount, region);
   if (!orderId || !nick || !amount) return undefined;
 
-  const statusCell = cellIn(cells, columns.status, headerCount);
-  const statusText = textOf(q.first(selectors.status) ?? statusCell?.firstElementChild ?? statusCell);
+  const statusText = textOf(q.first(selectors.status) ?? cellUnder(columns.status));
   const status = statusFromWords(statusText);
   const createdText = textOf(q.first(selectors.createdAt));
   const createdAt = readTime(createdText, region, ctx.pageOffset);
   const open = status === 'unpaid' || status === 'unknown';
   let shown: number | undefined;
   if (open) {
-    const deadlineText = textOf(q.first(selectors.deadline) ?? statusCell);
+    const deadlineText = textOf(q.first(selectors.deadline) ?? cellIn(cells, columns.status, headerCount));
     // "Auto-cancels in 23h 59m", or a close time "Auto-cancel at 11/21/2026 2:03 PM".
     shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, region, ctx.pageOffset);
   }
