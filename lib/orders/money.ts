@@ -221,7 +221,9 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
 
   let bare: { num: string; negative: boolean } | null = null;
-  for (const m of src.matchAll(AMOUNT_RE)) {
+  // exec on the shared regexp rather than matchAll, which clones it per call; no match is empty.
+  AMOUNT_RE.lastIndex = 0;
+  for (let m = AMOUNT_RE.exec(src); m !== null; m = AMOUNT_RE.exec(src)) {
     const g = m.groups ?? {};
     const num = g.num;
     if (num === undefined) continue;
@@ -308,7 +310,8 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
   const found: Money[] = [];
-  for (const m of src.matchAll(AMOUNT_RE)) {
+  AMOUNT_RE.lastIndex = 0;
+  for (let m = AMOUNT_RE.exec(src); m !== null; m = AMOUNT_RE.exec(src)) {
     const g = m.groups ?? {};
     if (g.num === undefined || g.neg !== undefined || g.neg2 !== undefined) continue;
     const marker = g.pre ?? g.suf;

@@ -140,7 +140,9 @@ interface UnitRun {
 function unitRuns(src: string): UnitRun[] {
   const runs: UnitRun[] = [];
   let run: (UnitRun & { seen: Set<string> }) | null = null;
-  for (const m of src.matchAll(UNIT_TOKEN_RE)) {
+  // exec on the shared regexp rather than matchAll, which clones it per call; no match is empty.
+  UNIT_TOKEN_RE.lastIndex = 0;
+  for (let m = UNIT_TOKEN_RE.exec(src); m !== null; m = UNIT_TOKEN_RE.exec(src)) {
     const start = m.index ?? 0;
     const key = unitKey(m[2] ?? '');
     if (key === null) continue;

@@ -239,7 +239,9 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
     global.lastIndex = 0;
     const parent = node.parentElement;
     if (!parent || parent.closest('script,style,template,textarea,noscript')) continue;
-    for (const m of text.matchAll(global)) {
+    // exec on the one regexp rather than matchAll, which clones it per text node.
+    for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+      if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, global.unicode || global.flags.includes('v'));
       const id = m[1];
       if (!id || seen.has(id)) continue;
       seen.add(id);
@@ -247,6 +249,13 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
     }
   }
   return anchors;
+}
+
+/** Where a global regexp goes on after an empty match (AdvanceStringIndex). */
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? index + 2 : index + 1;
 }
 
 /**

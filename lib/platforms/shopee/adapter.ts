@@ -40,7 +40,11 @@ function readItems(productsCell: Element | undefined): OrderItem[] {
     // "Phân loại hàng: Đỏ, M" / "Variation: Black": keep the value.
     const variation = textOf(firstIn(line, selectors.productVariation)).replace(/^[^:：]{1,30}[:：]\s*/, '');
     // The quantity is printed last ("x2"); a title may hold "2x3" earlier.
-    const qty = Number([...spacedText(line).matchAll(QTY)].at(-1)?.[1] ?? 1);
+    const text = spacedText(line);
+    let last: string | undefined;
+    QTY.lastIndex = 0;
+    for (let m = QTY.exec(text); m !== null; m = QTY.exec(text)) last = m[1];
+    const qty = Number(last ?? 1);
     items.push({ title: title.slice(0, 1000), sku: variation ? variation.slice(0, 500) : undefined, qty: qty > 0 ? qty : 1 });
   }
   return items;
