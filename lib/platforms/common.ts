@@ -494,35 +494,6 @@ export function spacedText(node: Node | null | undefined): string {
 }
 
 /**
- * The start of `scope.map(spacedText).join(' ')`, read text node by text node
- * (at most `maxNodes` of them): that text, and whether it is all of it.
- * Exactly the text spacedText gives, so a prefix of the scope's whole text.
- */
-function scopeTextStart(scope: readonly Element[], maxNodes: number): { text: string; whole: boolean } {
-  let text = '';
-  let nodes = 0;
-  for (let i = 0; i < scope.length; i++) {
-    if (i > 0) text += ' ';
-    const s = scope[i]!;
-    // Under a script, style or template: spacedText gives ''.
-    if (s.closest('script,style,template')) continue;
-    // With one of them inside, its text would have to be skipped: read the whole text instead (rare).
-    if (s.querySelector('script,style,template')) return { text, whole: false };
-    let first = true;
-    const walker = s.ownerDocument.createTreeWalker(s, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if (++nodes > maxNodes) return { text, whole: false };
-      const value = t.nodeValue?.trim();
-      if (!value) continue;
-      if (!first) text += ' ';
-      first = false;
-      text += NEEDS_FOLD.test(value) ? value.replace(/\s+/g, ' ') : value;
-    }
-  }
-  return { text, whole: true };
-}
-
-/**
  * What `re.exec(scope.map(spacedText).join(' '))` gives, read from the start of
  * the scope's text when that start already decides it (the created time
  * usually sits in a card's head, next to the order number); undefined when
@@ -536,15 +507,40 @@ function scopeTextStart(scope: readonly Element[], maxNodes: number): { text: st
  * its beginning: no match can run across that character (it would have to be
  * in a label, and every label that starts no later than this match ends
  * before it), so the text after it changes nothing.
+ *
+ * The start is built text node by text node (at most `maxNodes`) exactly as
+ * spacedText builds it, stopping as soon as it decides.
  */
-export function headMatch(scope: readonly Element[], re: RegExp, labelMax: number, valueChars: RegExp, maxNodes = 16): RegExpExecArray | null | undefined {
+export function headMatch(scope: readonly Element[], re: RegExp, labelMax: number, valueChars: RegExp, maxNodes = 24): RegExpExecArray | null | undefined {
   if (re.global || re.sticky || !Number.isFinite(labelMax)) return undefined;
-  const { text, whole } = scopeTextStart(scope, maxNodes);
-  const m = re.exec(text);
-  if (whole) return m;
-  if (!m) return undefined;
-  for (let i = Math.max(m.index + m[0].length, m.index + labelMax); i < text.length; i++) if (!valueChars.test(text.charAt(i))) return m;
-  return undefined;
+  let text = '';
+  let nodes = 0;
+  for (let i = 0; i < scope.length; i++) {
+    if (i > 0) text += ' ';
+    const s = scope[i]!;
+    // Under a script, style or template: spacedText gives ''.
+    if (s.closest('script,style,template')) continue;
+    let first = true;
+    const walker = s.ownerDocument.createTreeWalker(s, 5 /* NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Text under a script, style or template inside would have to be skipped: search the whole text (rare).
+      if (node.nodeType === 1) {
+        if (SKIPPED_TEXT.has((node as Element).localName)) return undefined;
+        continue;
+      }
+      if (++nodes > maxNodes) return undefined;
+      const value = node.nodeValue?.trim();
+      if (!value) continue;
+      if (!first) text += ' ';
+      first = false;
+      text += NEEDS_FOLD.test(value) ? value.replace(/\s+/g, ' ') : value;
+      const m = re.exec(text);
+      if (!m) continue;
+      for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
+    }
+  }
+  // All of the text was read.
+  return re.exec(text);
 }
 
 /** The longest alternative of a label pattern written as (?:a|b|c)…: Infinity when it is not plain text. */
