@@ -26,6 +26,11 @@ const YEAR_LAST_RE = new RegExp(
 );
 
 const ASCII_RE = /^[\x20-\x7e]*$/;
+const DATE_FORMS = [
+  [YEAR_FIRST_RE, false],
+  [CHINESE_RE, false],
+  [YEAR_LAST_RE, true],
+] as const;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -58,11 +63,9 @@ export function parseWallTime(
   const src = ASCII_RE.test(text) ? text : text.normalize('NFKC');
 
   let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
-  for (const [re, yearLast] of [
-    [YEAR_FIRST_RE, false],
-    [CHINESE_RE, false],
-    [YEAR_LAST_RE, true],
-  ] as const) {
+  for (const [re, yearLast] of DATE_FORMS) {
+    // A Chinese date has 年 in it.
+    if (re === CHINESE_RE && !src.includes('年')) continue;
     const m = re.exec(src);
     if (m && (best === null || m.index < best.m.index)) best = { m, yearLast };
   }
@@ -109,6 +112,11 @@ const CLOCK_COUNTDOWN_RE = new RegExp(
   KEYWORD_BEFORE + String.raw`(?:(?<d>\d{1,3})\s*(?:天|days?|d)\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`,
   'iu',
 );
+
+const CLOCK_SHAPE_RE = /\d:\d\d:\d\d/;
+// Characters NFKC leaves alone (ASCII with its white space, ¥ £ € ₫ ₽,
+// Cyrillic, CJK ideographs): text made only of them skips the pass.
+const NFKC_STABLE_RE = /^[\t-\r\x20-\x7e\u00a3\u00a5\u20ab\u20ac\u20bd\u0400-\u04ff\u4e00-\u9fff]*$/;
 
 const UNIT_MS: Readonly<Record<string, number>> = { d: DAY_MS, h: HOUR_MS, m: MINUTE_MS, s: 1000 };
 
@@ -171,12 +179,13 @@ function unitRuns(src: string): UnitRun[] {
  */
 export function parseCountdown(text: string, now: number): number | null {
   if (typeof text !== 'string' || !Number.isFinite(now)) return null;
-  const src = text.normalize('NFKC');
+  const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
 
   let bestStart = Infinity;
   let bestMs: number | null = null;
 
-  const clock = CLOCK_COUNTDOWN_RE.exec(src);
+  // A clock countdown holds "h:mm:ss": text without one skips the keyword search.
+  const clock = CLOCK_SHAPE_RE.test(src) ? CLOCK_COUNTDOWN_RE.exec(src) : null;
   if (clock) {
     const g = clock.groups ?? {};
     const minutes = Number(g.m);
@@ -191,10 +200,8 @@ export function parseCountdown(text: string, now: number): number | null {
   for (const run of unitRuns(src)) {
     if (run.start >= bestStart) break;
     if (!run.valid || AGO_RE.test(src.slice(run.end))) continue;
-    const keyed =
-      KEYWORD_BEFORE_END_RE.test(src.slice(0, run.start)) ||
-      KEYWORD_AFTER_RE.test(src.slice(run.end));
-    if (run.units >= 2 || keyed) {
+    // Two units decide it without looking for a keyword.
+    if (run.units >= 2 || KEYWORD_BEFORE_END_RE.test(src.slice(0, run.start)) || KEYWORD_AFTER_RE.test(src.slice(run.end))) {
       bestStart = run.start;
       bestMs = run.ms;
       break;
