@@ -13,6 +13,9 @@ const CODE_RE = /^[A-Z]{3}$/;
 const digitsCache = new Map<string, number>();
 
 export function currencyDigits(currency: string): number {
+  // Cached codes are trimmed upper case already: a code given that way is found without the clean-up.
+  const known = digitsCache.get(currency);
+  if (known !== undefined) return known;
   const code = currency.trim().toUpperCase();
   const cached = digitsCache.get(code);
   if (cached !== undefined) return cached;
@@ -123,14 +126,18 @@ const AMOUNT_RE = new RegExp(
   'gu',
 );
 
+const WHITE_SPACE_RE = /\s/;
+
 function markerCurrency(marker: string, fallback: string | null): string | null {
-  const key = marker.replace(/\s+/g, '');
+  const key = WHITE_SPACE_RE.test(marker) ? marker.replace(/\s+/g, '') : marker;
   const symbol = SYMBOL_CURRENCY.get(key);
   if (symbol) return symbol;
   if (KNOWN_CODES.has(key) || key === fallback) return key;
   return null;
 }
 
+const DIGITS_RE = /^\d+$/;
+const SOME_DIGITS_RE = /^\d*$/;
 const SPACE_GROUP_RE = /[ \u00A0\u202F\u2009]/;
 const SPACE_GROUPS_RE = /[ \u00A0\u202F\u2009]/g;
 
@@ -156,11 +163,14 @@ function toMinor(raw: string, sepDigits: number, scale: number): number | null {
     groupSep = decChar === ',' ? '.' : ',';
   } else if (lastComma >= 0 || lastDot >= 0) {
     const sep = lastComma >= 0 ? ',' : '.';
-    const parts = s.split(sep);
-    const [head = '', tail = ''] = parts;
+    const at = s.indexOf(sep);
+    // One separator: the text on either side of it (split without the arrays).
+    const single = at === (lastComma >= 0 ? lastComma : lastDot);
+    const head = s.slice(0, at);
+    const tail = s.slice(at + 1);
     const decimal =
       sepDigits > 0 &&
-      parts.length === 2 &&
+      single &&
       // A lone separator followed by exactly three digits reads as grouping,
       // unless the integer part could not start a grouped number ("0,123",
       // "1234.567") or spaces already did the grouping ("1 234,567").
@@ -174,15 +184,22 @@ function toMinor(raw: string, sepDigits: number, scale: number): number | null {
   }
 
   if (groupSep !== null) {
-    const groups = intPart.split(groupSep);
-    const [first = '', ...rest] = groups;
-    if (rest.length > 0) {
-      if (first.length < 1 || (first.length > 3 && !hasSpaceGroups)) return null;
-      if (rest.some((g) => g.length !== 3)) return null;
+    // Groups after the first have three digits; the first one to three (more when spaces grouped).
+    const firstSep = intPart.indexOf(groupSep);
+    if (firstSep >= 0) {
+      if (firstSep < 1 || (firstSep > 3 && !hasSpaceGroups)) return null;
+      let joined = intPart.slice(0, firstSep);
+      for (let at = firstSep; at >= 0; ) {
+        const next = intPart.indexOf(groupSep, at + 1);
+        const end = next < 0 ? intPart.length : next;
+        if (end - at - 1 !== 3) return null;
+        joined += intPart.slice(at + 1, end);
+        at = next;
+      }
+      intPart = joined;
     }
-    intPart = groups.join('');
   }
-  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(frac)) return null;
+  if (!DIGITS_RE.test(intPart) || !SOME_DIGITS_RE.test(frac)) return null;
 
   // Integer arithmetic on the digit strings: float multiplication would turn
   // "0.29" into 28.999999999999996 fen.
