@@ -458,10 +458,10 @@ const NEEDS_FOLD = /\s\s|[^\S ]/;
  */
 export function spacedText(node: Node | null | undefined): string {
   if (!node) return '';
-  if (node.nodeType === 3) return textOf(node);
+  if (node.nodeType === 3) return foldedText(node);
   // A lone text node (most cells): its text is all there is.
   const only = node.firstChild;
-  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && (node as Element).closest('script,style,template') ? '' : textOf(only);
+  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && (node as Element).closest('script,style,template') ? '' : foldedText(only);
   // Text under a script, style or template is not page text: skip those
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
