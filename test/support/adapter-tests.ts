@@ -12,7 +12,7 @@ import { applyPageRead, getOrder } from '../../lib/store/orders';
 import { orderKey, type PageRead } from '../../lib/orders/model';
 import type { PlatformAdapter } from '../../lib/platforms/types';
 import { runs, limit } from './fuzz';
-import { scratchDocument } from './dom';
+import { breathe } from './dom';
 
 /** The frozen "now" the adapter tests render their fixtures at: 2026-11-23 04:00:00 UTC. */
 export const FIXTURE_NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -171,10 +171,11 @@ export function describeTableMutations(o: TableMutationOptions): void {
       fc.record({ kind: fc.constant('rename-class' as const), at: fc.nat() }),
     );
 
-    it('holds for any sequence of removed cells, shuffled columns, junk text and renamed classes', () => {
-      fc.assert(
-        fc.property(fc.array(mutation, { maxLength: 6 }), (mutations) => {
-          const doc = scratchDocument(o.html);
+    it('holds for any sequence of removed cells, shuffled columns, junk text and renamed classes', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { maxLength: 6 }), async (mutations) => {
+          await breathe();
+          const doc = parseHtml(o.html);
           for (const m of mutations) {
             if (m.kind === 'remove-cell') {
               const cells = [...doc.querySelectorAll(o.cell)];
@@ -260,10 +261,11 @@ export function describeGridMutations(o: GridMutationOptions): void {
     }
 
     for (const [name, html, url] of o.pages) {
-      it(`${name}: never throws and never returns a wrong total`, () => {
-        fc.assert(
-          fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
-            const doc = scratchDocument(html);
+      it(`${name}: never throws and never returns a wrong total`, async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (steps) => {
+            await breathe();
+            const doc = parseHtml(html);
             mutate(doc, steps);
             const read = o.adapter.readOrders(doc, url, o.now);
             for (const order of read?.orders ?? []) {
@@ -275,13 +277,14 @@ export function describeGridMutations(o: GridMutationOptions): void {
       }, limit(60_000));
     }
 
-    it('reads every order the same after a pure column permutation', () => {
-      fc.assert(
-        fc.property(fc.shuffledSubarray(indices, { minLength: o.columns, maxLength: o.columns }), (perm) => {
+    it('reads every order the same after a pure column permutation', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.shuffledSubarray(indices, { minLength: o.columns, maxLength: o.columns }), async (perm) => {
+          await breathe();
           for (const [html, url] of o.permutationPages) {
-            const doc = scratchDocument(html);
+            const doc = parseHtml(html);
             o.permute(doc, perm);
-            const intact = o.adapter.readOrders(scratchDocument(html), url, o.now);
+            const intact = o.adapter.readOrders(parseHtml(html), url, o.now);
             expect(intact).not.toBeNull();
             expect(o.adapter.readOrders(doc, url, o.now)!.orders).toEqual(intact!.orders);
           }

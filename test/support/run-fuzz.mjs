@@ -1,6 +1,7 @@
 // `npm run fuzz`: every property test, PAYNUDGE_FUZZ times more runs (default
-// 20) on fresh seeds, one test file per process (happy-dom keeps every parsed
-// document until its window closes, so a long run needs its own heap).
+// 20) on fresh seeds, one test file per process with a heap of its own (a
+// long run of DOM properties parses thousands of fixture pages; see
+// test/support/dom.ts for how they are let go).
 // A failure prints the seed and path to replay; keep the counterexample as a
 // plain test. `npm test` runs the same properties on a fixed seed.
 import { spawnSync } from 'node:child_process';

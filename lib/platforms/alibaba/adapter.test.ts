@@ -8,7 +8,7 @@ import { alibabaAdapter, readStages } from './adapter';
 import { selectors } from './selectors';
 import type { ObservedOrder, PageRead } from '../../orders/model';
 import { runs, limit } from '../../../test/support/fuzz';
-import { scratchDocument } from '../../../test/support/dom';
+import { breathe } from '../../../test/support/dom';
 
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -169,12 +169,13 @@ describe('alibabaAdapter.readOrders: damage and drift', () => {
     expect(readPage(drifted)).toEqual(readPage(UNPAID_HTML));
   });
 
-  it('never throws on mutated cards (removed, shuffled, junk text)', () => {
+  it('never throws on mutated cards (removed, shuffled, junk text)', async () => {
     const template = parse(ALL_HTML);
     const count = template.querySelectorAll('[class*="order-item--wrapper"] *').length;
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(count - 1), fc.constantFrom('remove', 'junk', 'move')), { maxLength: 12 }), fc.string(), (edits, junk) => {
-        const doc = scratchDocument(ALL_HTML);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(count - 1), fc.constantFrom('remove', 'junk', 'move')), { maxLength: 12 }), fc.string(), async (edits, junk) => {
+        await breathe();
+        const doc = parse(ALL_HTML);
         for (const [index, kind] of edits) {
           const nodes = doc.querySelectorAll('[class*="order-item--wrapper"] *');
           const node = nodes[index % Math.max(1, nodes.length)];

@@ -8,7 +8,7 @@ import { taobaoAdapter } from './adapter';
 import { tradePlatformSelectors } from './selectors';
 import type { ObservedOrder, PageRead } from '../../orders/model';
 import { runs, limit } from '../../../test/support/fuzz';
-import { scratchDocument } from '../../../test/support/dom';
+import { breathe } from '../../../test/support/dom';
 
 // The new Qianniu web trade platform, read through the same taobao adapter as the old list.
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
@@ -146,11 +146,12 @@ describe('taobao trade platform: damage', () => {
     expect(taobaoAdapter.readOrders(doc, MYSELLER, NOW)).toBeNull();
   });
 
-  it('never throws on mutated blocks and never invents a currency', () => {
+  it('never throws on mutated blocks and never invents a currency', async () => {
     const count = parse(ALL_HTML).querySelectorAll('[data-fixture-order] *').length;
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(count - 1), fc.constantFrom('remove', 'junk', 'move')), { maxLength: 15 }), fc.string(), (edits, junk) => {
-        const doc = scratchDocument(ALL_HTML);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(count - 1), fc.constantFrom('remove', 'junk', 'move')), { maxLength: 15 }), fc.string(), async (edits, junk) => {
+        await breathe();
+        const doc = parse(ALL_HTML);
         for (const [index, kind] of edits) {
           const nodes = doc.querySelectorAll('[data-fixture-order] *');
           const node = nodes[index % Math.max(1, nodes.length)];
