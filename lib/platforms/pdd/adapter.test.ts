@@ -285,6 +285,21 @@ describe('pddAdapter.readOrders: health and damage', () => {
     expect(readPage(drifted, ALL_URL).orders).toEqual(readPage(ALL_HTML, ALL_URL).orders);
   });
 
+  it("never takes a unit price for the total when a goods cell slides under the unit-price header", () => {
+    // Found by the mutation property (npm run fuzz, seed -471031298): columns
+    // shuffled twice, then the header lost 订单状态 and one order lost its amount
+    // cell. Its goods cell ("原木抽纸 整箱 24包", a bare 24) then sat under 单价(元)
+    // and its ¥29.90 unit price under 实收金额(元).
+    const doc = parse(ALL_HTML);
+    permute(doc, [0, 4, 3, 1, 2, 6, 5]);
+    permute(doc, [4, 1, 2, 0, 3, 6, 5]);
+    [...doc.querySelectorAll('thead th')].find((th) => th.textContent === '订单状态')!.remove();
+    doc.querySelector('[data-fixture-order="261123-220011334455667"] .order-amount_total__3Kk1a')!.closest('td')!.remove();
+    const read = pddAdapter.readOrders(doc, ALL_URL, NOW)!;
+    for (const o of read.orders) expect(o.amount, o.orderId).toEqual(cny(TRUE_AMOUNTS[o.orderId]!));
+    expect(read.orders.map((o) => o.orderId)).not.toContain('261123-220011334455667');
+  });
+
   it('returns null where there is no order list: home page and the chat app', () => {
     const home = parse('<!DOCTYPE html><html><body><div>拼多多 商家后台 首页</div><p>今日成交 12 笔</p></body></html>');
     expect(pddAdapter.readOrders(home, 'https://mms.pinduoduo.com/home/', NOW)).toBeNull();

@@ -82,7 +82,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cell(grid.main, index)));
   const lined =
     holds(columns.qty, (t) => /^\d{1,6}$/.test(t)) &&
-    holds(columns.price, (t) => cny(t, /元/.test(priceHeader)) !== null) &&
+    // A unit price cell holds amounts and nothing to read: words ("原木抽纸 24包") mean a goods cell slid under the header.
+    holds(columns.price, (t) => !/[\p{L}]{2}/u.test(t.replace(/元/g, '')) && cny(t, /元/.test(priceHeader)) !== null) &&
     holds(columns.buyer, (t) => !parseMoney(t)) &&
     // Words first: a goods title decides it without reading amounts out of the whole cell.
     holds(columns.item, (t) => /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')) || !parseMoney(t, 'CNY'));
