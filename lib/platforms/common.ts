@@ -5,7 +5,7 @@
 import type { OrderStatus } from '../orders/model';
 import { parseMoneyAll, type Money } from '../orders/money';
 import { parseCountdown } from '../orders/time';
-import { textOf } from './types';
+import { foldSpaces, textOf } from './types';
 
 /**
  * Status words as seller back-offices print them, by what they mean for
@@ -164,13 +164,19 @@ function textLongerThan(el: Element, max: number): boolean {
 }
 const WHITE_SPACE = /\s/;
 
-// Each list without its last selector, worked out once per list.
-const leadingLists = new WeakMap<readonly string[], readonly string[]>();
-function leadingOf(list: readonly string[]): readonly string[] {
-  let leading = leadingLists.get(list);
-  if (leading === undefined) leadingLists.set(list, (leading = list.slice(0, -1)));
-  return leading;
+/** `derive` of a selector list, worked out once per list (the lists are module constants). */
+function perList<T>(derive: (list: readonly string[]) => T): (list: readonly string[]) => T {
+  const cache = new WeakMap<readonly string[], T>();
+  return (list) => {
+    let value = cache.get(list);
+    if (value === undefined) cache.set(list, (value = derive(list)));
+    return value;
+  };
 }
+// A list without its last selector; a list's selectors joined; a list without its preferred selector.
+const leadingOf = perList((list) => list.slice(0, -1));
+const joinedOf = perList((list) => list.join(','));
+const restOf = perList((list) => list.slice(1));
 
 export interface HeaderRow {
   row: Element;
@@ -437,18 +443,7 @@ export function countdownIn(text: string, now: number): number | undefined {
   return parseCountdown(src, now) ?? undefined;
 }
 
-/**
- * textOf (types.ts): the text with white space folded and trimmed, without
- * the regex replace when the text has no white space that folding changes.
- */
-export function foldedText(node: Node | null | undefined): string {
-  const text = node?.textContent ?? '';
-  return NEEDS_FOLD.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-}
-
 const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
-// White space that folding changes: a run of two or more, or any but a plain space.
-const NEEDS_FOLD = /\s\s|[^\S ]/;
 
 /**
  * Visible text with a space between text nodes, so adjacent blocks do not run
@@ -458,10 +453,10 @@ const NEEDS_FOLD = /\s\s|[^\S ]/;
  */
 export function spacedText(node: Node | null | undefined): string {
   if (!node) return '';
-  if (node.nodeType === 3) return foldedText(node);
+  if (node.nodeType === 3) return textOf(node);
   // A lone text node (most cells): its text is all there is.
   const only = node.firstChild;
-  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && (node as Element).closest('script,style,template') ? '' : foldedText(only);
+  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && (node as Element).closest('script,style,template') ? '' : textOf(only);
   // Text under a script, style or template is not page text: skip those
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
@@ -475,7 +470,7 @@ export function spacedText(node: Node | null | undefined): string {
       // Most text nodes between elements are white space only: trim first.
       const value = t.nodeValue?.trim();
       // Lone plain spaces fold to themselves: replace only when the text has other white space.
-      if (value) parts.push(NEEDS_FOLD.test(value) ? value.replace(/\s+/g, ' ') : value);
+      if (value) parts.push(foldSpaces(value));
     }
     return parts.join(' ');
   }
@@ -533,7 +528,7 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
       if (!value) continue;
       if (!first) text += ' ';
       first = false;
-      text += NEEDS_FOLD.test(value) ? value.replace(/\s+/g, ' ') : value;
+      text += foldSpaces(value);
       const m = re.exec(text);
       if (!m) continue;
       for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
@@ -553,19 +548,6 @@ export function longestLabel(pattern: RegExp): number {
 // queryFirst walks the subtree once per selector that misses; inside each of
 // hundreds of orders that adds up. These give the same answers from one walk.
 
-// Each list's selectors joined once: building and parsing the joined string per call adds up.
-const joinedLists = new WeakMap<readonly string[], string>();
-function joinedOf(list: readonly string[]): string {
-  let joined = joinedLists.get(list);
-  if (joined === undefined) joinedLists.set(list, (joined = list.join(',')));
-  return joined;
-}
-const restLists = new WeakMap<readonly string[], readonly string[]>();
-function restOf(list: readonly string[]): readonly string[] {
-  let rest = restLists.get(list);
-  if (rest === undefined) restLists.set(list, (rest = list.slice(1)));
-  return rest;
-}
 
 /** What queryFirst(root, list) gives, from one query of all selectors together. */
 export function firstIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E | null {

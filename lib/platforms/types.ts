@@ -34,7 +34,15 @@ export function queryAllFirst<E extends Element = HTMLElement>(root: ParentNode,
   return [];
 }
 
+// White space that folding changes: a run of two or more, or any but a plain space.
+const NEEDS_FOLD = /\s\s|[^\S ]/;
+
+/** `text` with every run of white space folded to one space; the regex replace only when that changes something. */
+export function foldSpaces(text: string): string {
+  return NEEDS_FOLD.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Visible text of a node with runs of white space folded. */
 export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return foldSpaces(node?.textContent ?? '').trim();
 }

@@ -1,8 +1,8 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches, foldedText as textOf } from '../common';
-import { queryAllFirst, queryFirst, type PlatformAdapter } from '../types';
+import { EMPTY_LIST_WORDS, readRows, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
+import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 
 const ORDER_ID = /(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})/i;

@@ -1,8 +1,8 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor, foldedText as textOf } from '../common';
-import { queryFirst, type PlatformAdapter } from '../types';
+import { allIn, cellAt as cell, closeTimes, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const CREATED_LABEL = /(?:下单时间|成交时间|创建时间)/;

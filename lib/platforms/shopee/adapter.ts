@@ -1,8 +1,8 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { parseZonedWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, countdownIn, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor, foldedText as textOf } from '../common';
-import { queryFirst, type PlatformAdapter } from '../types';
+import { allIn, cellAt as cell, closeTimes, countdownIn, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const QTY = /(?<![A-Za-z])[x×]\s*(\d{1,6})(?!\d)/gi;

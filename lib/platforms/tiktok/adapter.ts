@@ -1,8 +1,8 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, foldedText as textOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
-import { queryAllFirst, queryFirst, type PlatformAdapter } from '../types';
+import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const ID_RE = /^\d{15,20}$/;
