@@ -1,5 +1,6 @@
 // Money as marketplace pages show it, stored as integer minor units so sums
 // and comparisons are exact. Pure: no browser or Node APIs beyond Intl.
+import { nfkc } from './nfkc';
 
 export interface Money {
   /** Integer count of the currency's minor unit (fen, cents; whole units for 0-digit currencies). */
@@ -214,7 +215,6 @@ function toMinor(raw: string, sepDigits: number, scale: number): number | null {
 }
 
 const ANY_DIGIT_RE = /\d/;
-const NFKC_STABLE_RE = /^[\x20-\x7e\u00a3\u00a5\u20ab\u20ac\u20bd\u0400-\u04ff\u4e00-\u9fff]*$/;
 
 function build(num: string, currency: string): Money | null {
   const minor = toMinor(num, separatorDigits(currency), currencyDigits(currency));
@@ -231,7 +231,7 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
   if (typeof text !== 'string' || text === '') return null;
   // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones. Text made only of
   // characters NFKC leaves alone (ASCII, ¥ £ € ₫ ₽, Cyrillic, CJK ideographs) skips the pass: most rows.
-  const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
+  const src = nfkc(text);
   // Every amount has a digit: text without one (a buyer's name, a label) has none to read.
   if (!ANY_DIGIT_RE.test(src)) return null;
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
@@ -322,7 +322,7 @@ export function parseMoneyIn(text: string, currency: string): Money | null {
  */
 export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
   if (typeof text !== 'string' || text === '') return [];
-  const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
+  const src = nfkc(text);
   if (!ANY_DIGIT_RE.test(src)) return [];
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;

@@ -1,6 +1,7 @@
 // Times as seller pages show them. Everything leaves here as epoch
 // milliseconds (UTC); offsets are minutes east of UTC. Pure: no Date parsing
 // of free text, because Date.parse reads wall times in the *browser's* zone.
+import { nfkc } from './nfkc';
 
 export const CHINA_OFFSET_MINUTES = 480;
 export const MINUTE_MS: number = 60_000;
@@ -25,7 +26,6 @@ const YEAR_LAST_RE = new RegExp(
   'u',
 );
 
-const ASCII_RE = /^[\x20-\x7e]*$/;
 const DATE_FORMS = [
   [YEAR_FIRST_RE, false],
   [CHINESE_RE, false],
@@ -60,7 +60,7 @@ export function parseWallTime(
 ): number | null {
   if (typeof text !== 'string' || !Number.isFinite(offsetMinutes)) return null;
   // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
-  const src = ASCII_RE.test(text) ? text : text.normalize('NFKC');
+  const src = nfkc(text);
 
   let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
   for (const [re, yearLast] of DATE_FORMS) {
@@ -114,9 +114,6 @@ const CLOCK_COUNTDOWN_RE = new RegExp(
 );
 
 const CLOCK_SHAPE_RE = /\d:\d\d:\d\d/;
-// Characters NFKC leaves alone (ASCII with its white space, ¥ £ € ₫ ₽,
-// Cyrillic, CJK ideographs): text made only of them skips the pass.
-const NFKC_STABLE_RE = /^[\t-\r\x20-\x7e\u00a3\u00a5\u20ab\u20ac\u20bd\u0400-\u04ff\u4e00-\u9fff]*$/;
 
 const UNIT_MS: Readonly<Record<string, number>> = { d: DAY_MS, h: HOUR_MS, m: MINUTE_MS, s: 1000 };
 
@@ -179,7 +176,7 @@ function unitRuns(src: string): UnitRun[] {
  */
 export function parseCountdown(text: string, now: number): number | null {
   if (typeof text !== 'string' || !Number.isFinite(now)) return null;
-  const src = NFKC_STABLE_RE.test(text) ? text : text.normalize('NFKC');
+  const src = nfkc(text);
 
   let bestStart = Infinity;
   let bestMs: number | null = null;
