@@ -111,6 +111,15 @@ export function isShown(el: Element): boolean {
 /** Empty-state messages: an order list saying it has nothing is not a broken page. */
 export const EMPTY_LIST_WORDS = /暂无|没有(相关|符合|找到)?订单|无订单|no (orders|data|results)|nothing (here|found)|không có đơn|nenhum pedido|sin pedidos|нет заказов/i;
 
+/**
+ * PageRead.noRowsFound: an order page where `rows` order rows were found is
+ * broken (its markup moved) when that is none and the page does not say the
+ * list is empty ("暂无订单").
+ */
+export function noRowsFound(doc: Document, rows: number): boolean {
+  return rows === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body));
+}
+
 // ---- Grid lists found by order number and header text (added for the PDD and Shopee adapters) ----
 // Some back-offices' row markup has never been seen publicly (PDD), and others
 // hash every class (Shopee). What survives is the order number's shape and the

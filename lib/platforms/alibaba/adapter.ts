@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
+import { noRowsFound, readRows, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 
@@ -190,7 +190,7 @@ function readDocument(doc: Document, href: string, url: URL, now: number): PageR
     complete: isComplete(found),
     orders,
     unreadable,
-    noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    noRowsFound: noRowsFound(doc, blocks.length),
     selectorsVersion: SELECTORS_VERSION,
   };
 }

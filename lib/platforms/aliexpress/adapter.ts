@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { noRowsFound, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 
@@ -200,7 +200,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
     complete: isComplete(found),
     orders,
     unreadable,
-    noRowsFound: tables.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    noRowsFound: noRowsFound(doc, tables.length),
     selectorsVersion: SELECTORS_VERSION,
   };
 }

@@ -1,7 +1,7 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { allIn, cellAt as cell, closeTimes, noRowsFound, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -165,7 +165,7 @@ export const pddAdapter: PlatformAdapter = {
       orders: list.orders,
       unreadable: list.unreadable,
       // Headers but not one order number and no "暂无数据": the markup moved.
-      noRowsFound: list.anchors === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+      noRowsFound: noRowsFound(doc, list.anchors),
       selectorsVersion: SELECTORS_VERSION,
     };
   },

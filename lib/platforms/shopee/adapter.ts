@@ -1,7 +1,7 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { parseZonedWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, countdownIn, EMPTY_LIST_WORDS, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { allIn, cellAt as cell, closeTimes, countdownIn, noRowsFound, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -121,7 +121,7 @@ export const shopeeAdapter: PlatformAdapter = {
       complete: list.complete,
       orders: list.orders,
       unreadable: list.unreadable,
-      noRowsFound: list.anchors === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+      noRowsFound: noRowsFound(doc, list.anchors),
       selectorsVersion: SELECTORS_VERSION,
     };
   },

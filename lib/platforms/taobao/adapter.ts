@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
+import { noRowsFound, readRows, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
@@ -141,7 +141,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
     orders,
     unreadable,
     // Pagination but no order block and no "暂无" message: the markup moved.
-    noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    noRowsFound: noRowsFound(doc, blocks.length),
     selectorsVersion: SELECTORS_VERSION,
   };
 }

@@ -4,7 +4,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
+import { noRowsFound, readRows, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 
@@ -144,7 +144,7 @@ export function readTradePlatform(doc: Document, href: string, now: number): Pag
     complete: pages <= 1 && !firstOf(found, tp.nextPage),
     orders,
     unreadable,
-    noRowsFound: blocks.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    noRowsFound: noRowsFound(doc, blocks.length),
     selectorsVersion: SELECTORS_VERSION,
   };
 }

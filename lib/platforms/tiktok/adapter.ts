@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { EMPTY_LIST_WORDS, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { noRowsFound, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -265,7 +265,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
     complete: isComplete(found),
     orders,
     unreadable,
-    noRowsFound: cards.length === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body)),
+    noRowsFound: noRowsFound(doc, cards.length),
     selectorsVersion: SELECTORS_VERSION,
   };
 }
