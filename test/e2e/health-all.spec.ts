@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { tabIdOf } from '../support/harness.mjs';
 import { PDD_URLS } from '../fixtures/pdd/routes.mjs';
 import { SHOPEE_URLS } from '../fixtures/shopee/routes.mjs';
 import { AE_URLS } from '../fixtures/aliexpress/routes.mjs';
@@ -8,37 +8,28 @@ import { SELECTORS_VERSION as PDD_VERSION } from '../../lib/platforms/pdd/select
 import { SELECTORS_VERSION as SHOPEE_VERSION } from '../../lib/platforms/shopee/selectors';
 import { SELECTORS_VERSION as AE_VERSION } from '../../lib/platforms/aliexpress/selectors';
 import { SELECTORS_VERSION as TT_VERSION } from '../../lib/platforms/tiktok/selectors';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // The health warning on every platform whose list is found by order number
 // or header text (health.spec.ts covers Taobao and Alibaba.com): a redesigned
 // page must say "unreadable", never look like "no unpaid orders".
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 /** Opens a seller page and the panel bound to its tab. */
 async function openWithPanel(url: string): Promise<{ page: Page; panel: Page }> {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.goto(url);
-  const tabId = await tabIdOf(worker, url);
+  const tabId = await tabIdOf(suite.worker, url);
   expect(tabId).toBeDefined();
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  const panel = await suite.context.newPage();
+  await panel.goto(suite.extensionUrl(`sidepanel.html?tabId=${tabId}`));
   return { page, panel };
 }
 
 /** A fixture page's HTML as the harness serves it. */
 async function fixtureHtml(url: string): Promise<string> {
-  const helper = await context.newPage();
+  const helper = await suite.context.newPage();
   await helper.goto(url);
   const html = await helper.content();
   await helper.close();
@@ -95,8 +86,8 @@ test('AliExpress and TikTok Shop broken lists each show their own warning, also 
     await expect(panel.locator(`[data-testid="order-row"][data-platform="${platform}"]`)).toHaveCount(0);
   }
   // A panel bound to a tab that is not a seller page still lists both, marked as another tab's.
-  const elsewhere = await context.newPage();
-  await elsewhere.goto(extensionUrl('sidepanel.html?tabId=999999'));
+  const elsewhere = await suite.context.newPage();
+  await elsewhere.goto(suite.extensionUrl('sidepanel.html?tabId=999999'));
   for (const platform of ['aliexpress', 'tiktok']) {
     const warning = elsewhere.locator(`[data-testid="health-warning"][data-platform="${platform}"]`);
     await expect(warning).toHaveCount(1, { timeout: 3_000 });

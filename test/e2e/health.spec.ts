@@ -1,29 +1,20 @@
-import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
+import { expect, test } from '@playwright/test';
+import { tabIdOf } from '../support/harness.mjs';
 import { ALIBABA_URLS } from '../fixtures/alibaba/routes.mjs';
 import { TAOBAO_TP_URLS } from '../fixtures/taobao/routes.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // A seller page whose markup moved must not look like "no unpaid orders":
 // the panel says which page is unreadable and which selector version failed.
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 test('a broken trade-platform page shows the warning; the correct page clears it', async () => {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.goto(TAOBAO_TP_URLS.broken);
-  const tabId = await tabIdOf(worker, TAOBAO_TP_URLS.broken);
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  const tabId = await tabIdOf(suite.worker, TAOBAO_TP_URLS.broken);
+  const panel = await suite.context.newPage();
+  await panel.goto(suite.extensionUrl(`sidepanel.html?tabId=${tabId}`));
 
   const warning = panel.getByTestId('health-warning');
   await expect(warning).toHaveCount(1, { timeout: 2_000 });
@@ -45,20 +36,20 @@ test('a broken trade-platform page shows the warning; the correct page clears it
 });
 
 test('a broken Alibaba.com list in another tab is named with its selector version', async () => {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.goto(ALIBABA_URLS.broken);
   // The panel is bound to a different (non-seller) tab: recent problems of other tabs still show.
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl('sidepanel.html?tabId=999999'));
+  const panel = await suite.context.newPage();
+  await panel.goto(suite.extensionUrl('sidepanel.html?tabId=999999'));
   const warning = panel.locator('[data-testid="health-warning"][data-platform="alibaba"]');
   await expect(warning).toHaveCount(1, { timeout: 2_000 });
   await expect(warning).toContainText('alibaba-2026-11-23');
   await expect(warning).toContainText('biz.alibaba.com/ta/order/manage.htm');
 });
 
-/** A fixture page's HTML as the harness serves it, fetched inside the routed context. */
+/** A fixture page's HTML as the harness serves it, fetched inside the routed suite.context. */
 async function fixtureHtml(url: string): Promise<string> {
-  const helper = await context.newPage();
+  const helper = await suite.context.newPage();
   await helper.goto(url);
   const html = await helper.content();
   await helper.close();

@@ -1,5 +1,6 @@
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // A custom jewellery order of US$5,000.00 paid 50/30/20, the way a seller runs
 // it from the side panel: plan, deposit, receipt prompt, the progress-payment
@@ -7,26 +8,15 @@ import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } 
 
 const ORDER_ID = 'JW-2026-118';
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 /**
  * Puts a manual B2B order into the extension's database from its own service
- * worker (a manual order has no seller page to read it from). The database
+ * suite.worker (a manual order has no seller page to read it from). The database
  * already exists: the panel has asked the background for the list.
  */
 async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_000, currency: 'USD' }, nick = 'Anna Petrova'): Promise<void> {
-  await worker.evaluate(
+  await suite.worker.evaluate(
     async ({ key, orderId, now, amount, nick }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('paynudge');
@@ -69,16 +59,16 @@ async function recordFullPayment(panel: Page, index: number, reference: string) 
 }
 
 test('a 50/30/20 plan for a US$5,000.00 order: deposit, receipt prompt, stage-2 notice in the chat, paid in full, thank-you prompt', async () => {
-  const chat = await context.newPage();
+  const chat = await suite.context.newPage();
   await chat.goto(URLS.taobaoChat);
-  const chatTabId = await tabIdOf(worker, URLS.taobaoChat);
+  const chatTabId = await tabIdOf(suite.worker, URLS.taobaoChat);
   expect(chatTabId).toBeGreaterThanOrEqual(0);
 
-  const panel = await context.newPage();
+  const panel = await suite.context.newPage();
   await panel.setViewportSize({ width: 420, height: 1400 });
   const errors: string[] = [];
   panel.on('pageerror', (e) => errors.push(e.message));
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${chatTabId}`));
+  await panel.goto(suite.extensionUrl(`sidepanel.html?tabId=${chatTabId}`));
   await expect(panel.getByTestId('bound-tab')).toBeVisible();
   await seedOrder(Date.now());
   await panel.reload();
@@ -180,11 +170,11 @@ function chinaDay(offsetDays: number): string {
 }
 
 test('a custom yen plan: fixed deposit + the rest, the late deposit asked about then split in two, and the account-change warning', async () => {
-  const panel = await context.newPage();
+  const panel = await suite.context.newPage();
   await panel.setViewportSize({ width: 420, height: 1400 });
   const errors: string[] = [];
   panel.on('pageerror', (e) => errors.push(e.message));
-  await panel.goto(extensionUrl('sidepanel.html'));
+  await panel.goto(suite.extensionUrl('sidepanel.html'));
   await seedOrder(Date.now(), 'TX-88', { minor: 1_000_001, currency: 'JPY' }, 'Kenji Sato');
   await panel.reload();
   const orderRow = panel.locator('[data-testid="order-row"][data-order-id="TX-88"]');

@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { launchWithExtension, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // The options page the way a seller uses it: write a template and see the
 // panel suggest it, back everything up, erase, restore it exactly, and have
@@ -12,18 +13,7 @@ import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } 
 const STORES = ['orders', 'buyers', 'attempts', 'templates', 'milestones', 'settings'] as const;
 type Stores = Record<(typeof STORES)[number], unknown[]>;
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 async function send<T>(page: Page, message: object): Promise<T> {
   const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as { ok: boolean; data: T; error?: string };
@@ -42,9 +32,9 @@ async function everything(page: Page): Promise<Stores> {
 }
 
 async function openOptions(tab = 'templates'): Promise<Page> {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.setViewportSize({ width: 1100, height: 1000 });
-  await page.goto(extensionUrl(`options.html#${tab}`));
+  await page.goto(suite.extensionUrl(`options.html#${tab}`));
   return page;
 }
 
@@ -52,7 +42,7 @@ const BEAR = '快乐的小熊';
 const BEAR_ITEM = '纯棉儿童睡衣套装 春秋款';
 
 test('a template written in the options is suggested in the panel, and edits show up', async () => {
-  const list = await context.newPage();
+  const list = await suite.context.newPage();
   await list.goto(URLS.taobaoUnpaid);
   const options = await openOptions();
   await expect(options.getByTestId('template-row').first()).toBeVisible();
@@ -80,10 +70,10 @@ test('a template written in the options is suggested in the panel, and edits sho
   await expect(options.getByTestId('template-row')).toHaveCount(1);
   await options.getByTestId('template-search').fill('');
 
-  const tabId = await tabIdOf(worker, URLS.taobaoUnpaid);
-  const panel = await context.newPage();
+  const tabId = await tabIdOf(suite.worker, URLS.taobaoUnpaid);
+  const panel = await suite.context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  await panel.goto(suite.extensionUrl(`sidepanel.html?tabId=${tabId}`));
   await panel.locator(`[data-testid="order-row"][data-buyer="${BEAR}"]`).click();
   const texts = panel.getByTestId('suggestion-text');
   await expect(texts.filter({ hasText: '店庆期间' })).toHaveText(`${BEAR}您好，店庆期间${BEAR_ITEM}已为您预留，记得付款哦`);
@@ -206,7 +196,7 @@ test('settings save, the language picker switches the page, and insights chart t
   await options.keyboard.press('ArrowRight');
   await expect(options.getByTestId('tab-data')).toBeFocused();
   await expect(options.getByTestId('tab-data')).toHaveAttribute('aria-selected', 'true');
-  await options.goto(extensionUrl('options.html#settings'));
+  await options.goto(suite.extensionUrl('options.html#settings'));
   await options.getByTestId('language-picker').selectOption('');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('PayNudge 设置');
 

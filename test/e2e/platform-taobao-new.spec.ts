@@ -1,34 +1,25 @@
-import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, tabIdOf } from '../support/harness.mjs';
 import { TAOBAO_TP_URLS } from '../fixtures/taobao/routes.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // The new Qianniu web trade platform (an SPA of Fusion tables) fills the panel like the old list.
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 const HOSTILE = `tb_<svg onload=alert(1)>"&'买家`;
 
 test('the 待付款 tab of the trade platform populates the panel within 2 s', async () => {
   const dialogs: string[] = [];
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   await page.goto(TAOBAO_TP_URLS.unpaid);
-  const tabId = await tabIdOf(worker, TAOBAO_TP_URLS.unpaid);
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  const tabId = await tabIdOf(suite.worker, TAOBAO_TP_URLS.unpaid);
+  const panel = await suite.context.newPage();
+  await panel.goto(suite.extensionUrl(`sidepanel.html?tabId=${tabId}`));
 
   const rows = panel.locator('[data-testid="order-row"][data-platform="taobao"]');
   await expect(rows).toHaveCount(3, { timeout: 2_000 });
@@ -42,7 +33,7 @@ test('the 待付款 tab of the trade platform populates the panel within 2 s', a
   expect(dialogs).toEqual([]);
 
   // The 全部 tab on qn.taobao.com: paid and closed orders stay out of the panel.
-  const all = await context.newPage();
+  const all = await suite.context.newPage();
   await all.goto(TAOBAO_TP_URLS.all);
   await expect(all.locator('[data-fixture-order]')).toHaveCount(7);
   await panel.reload();
@@ -64,7 +55,7 @@ test('the sold list inside the workbench iframe is read from the shell page', as
     format: 'iife',
     logLevel: 'silent',
   });
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.goto(TAOBAO_TP_URLS.framed);
   const frame = page.frameLocator('#qn-app-frame');
   await expect(frame.locator('[data-fixture-order]')).toHaveCount(3);

@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, URLS, screenshotPath } from '../support/harness.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // The popup against the Taobao unpaid fixture: how many orders, how much
 // money, the five most urgent orders with their time left, the follow-ups due
@@ -18,18 +19,7 @@ interface FixtureOrder {
   createdAt: number;
 }
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 /** Every order on the served fixture page, read the way a person reads it. */
 async function ordersOnPage(page: Page): Promise<FixtureOrder[]> {
@@ -68,14 +58,14 @@ async function send<T>(page: Page, message: object): Promise<T> {
 }
 
 test('popup numbers, the urgent list and due follow-ups match the seeded orders', async () => {
-  const list = await context.newPage();
+  const list = await suite.context.newPage();
   await list.goto(URLS.taobaoUnpaid);
   const fixture = await ordersOnPage(list);
   expect(fixture.length).toBeGreaterThanOrEqual(4);
 
-  const popup = await context.newPage();
+  const popup = await suite.context.newPage();
   await popup.setViewportSize({ width: 360, height: 640 });
-  await popup.goto(extensionUrl('popup.html'));
+  await popup.goto(suite.extensionUrl('popup.html'));
   await expect(popup.getByTestId('unpaid-count')).toHaveText(String(fixture.length));
   await expect(popup.getByTestId('unpaid-total')).toHaveText([yuan(fixture.reduce((n, o) => n + o.minor, 0))]);
 
@@ -118,19 +108,19 @@ test('popup numbers, the urgent list and due follow-ups match the seeded orders'
 
 test('an urgent order opens the side panel on that order', async () => {
   const sidePanels = () =>
-    worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
-  const list = await context.newPage();
+    suite.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+  const list = await suite.context.newPage();
   await list.goto(URLS.taobaoUnpaid);
-  const popup = await context.newPage();
-  await popup.goto(extensionUrl('popup.html'));
+  const popup = await suite.context.newPage();
+  await popup.goto(suite.extensionUrl('popup.html'));
   const second = popup.getByTestId('urgent-order').nth(1);
   const key = await second.getAttribute('data-order-key');
   expect(key).toMatch(/^taobao:\d+$/);
   await second.click();
   await expect.poll(sidePanels).toBe(1);
   // The panel took the hint and selected the order (it reports its selection for the shortcut).
-  const probe = await context.newPage();
-  await probe.goto(extensionUrl('popup.html'));
+  const probe = await suite.context.newPage();
+  await probe.goto(suite.extensionUrl('popup.html'));
   await expect
     .poll(async () => {
       const { backup } = await send<{ backup: { stores: { settings: { key: string; value: unknown }[] } } }>(probe, { type: 'data/export' });

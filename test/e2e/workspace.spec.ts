@@ -1,5 +1,6 @@
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
+import { usePlatformSuite } from '../support/platform-flow';
 
 // The reminder desk as an agent uses it: pick a reason and the suggestions
 // change, edit one before inserting, log how it went, get reminded when a
@@ -8,23 +9,12 @@ import { launchWithExtension, routeSellerPages, tabIdOf, URLS, screenshotPath } 
 const CHAT_BUYER = '快乐的小熊';
 const COAT_ID = '3398752046183927614';
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionUrl: (path: string) => string;
-
-test.beforeAll(async () => {
-  ({ context, worker, extensionUrl } = await launchWithExtension());
-  await routeSellerPages(context);
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
+const suite = usePlatformSuite();
 
 async function openPanel(query: string): Promise<Page> {
-  const panel = await context.newPage();
+  const panel = await suite.context.newPage();
   await panel.setViewportSize({ width: 400, height: 1100 });
-  await panel.goto(extensionUrl(`sidepanel.html?${query}`));
+  await panel.goto(suite.extensionUrl(`sidepanel.html?${query}`));
   return panel;
 }
 
@@ -46,13 +36,13 @@ async function setCadence(panel: Page, change: (drawer: ReturnType<Page['getByTe
 }
 
 test('reason chips change the suggestions; the edited text is what gets inserted; the outcome schedules a follow-up that notifies', async () => {
-  const list = await context.newPage();
+  const list = await suite.context.newPage();
   await list.goto(URLS.taobaoUnpaid);
-  const chat = await context.newPage();
+  const chat = await suite.context.newPage();
   await chat.goto(URLS.taobaoChat);
   const composer = chat.locator('textarea.im-editor');
   await composer.click();
-  const chatTabId = await tabIdOf(worker, URLS.taobaoChat);
+  const chatTabId = await tabIdOf(suite.worker, URLS.taobaoChat);
   const panel = await openPanel(`tabId=${chatTabId}`);
 
   // No quiet hours and no waiting after the order for this walk-through.
@@ -115,7 +105,7 @@ test('reason chips change the suggestions; the edited text is what gets inserted
   await expect(rows.first().getByTestId('remind-state')).toContainText('承诺');
   const orderKey = `taobao:${await rows.first().getAttribute('data-order-id')}`;
   const alarm = () =>
-    worker.evaluate(async (name) => {
+    suite.worker.evaluate(async (name) => {
       const { chrome } = globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } };
       return (await chrome.alarms.get(name))?.scheduledTime;
     }, `fu:${orderKey}`);
@@ -129,7 +119,7 @@ test('reason chips change the suggestions; the edited text is what gets inserted
   await attempt.getByTestId('promised-at').fill(await localInput(panel, -2));
   await attempt.getByTestId('promised-save').click();
   const notifications = () =>
-    worker.evaluate(async () => {
+    suite.worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } };
       return Object.keys(await chrome.notifications.getAll());
     });
@@ -156,9 +146,9 @@ test('reason chips change the suggestions; the edited text is what gets inserted
 });
 
 test('quiet hours hold a buyer back, and the row says until when and why', async () => {
-  const list = await context.newPage();
+  const list = await suite.context.newPage();
   await list.goto(URLS.taobaoUnpaid);
-  const tabId = await tabIdOf(worker, URLS.taobaoUnpaid);
+  const tabId = await tabIdOf(suite.worker, URLS.taobaoUnpaid);
   const panel = await openPanel(`tabId=${tabId}`);
   const coat = panel.locator(`[data-testid="order-row"][data-order-id="${COAT_ID}"]`);
   await expect(coat).toHaveAttribute('data-remind', 'now', { timeout: 2_000 });
