@@ -47,7 +47,7 @@ test('a broken Alibaba.com list in another tab is named with its selector versio
   await expect(warning).toContainText('biz.alibaba.com/ta/order/manage.htm');
 });
 
-/** A fixture page's HTML as the harness serves it, fetched inside the routed suite.context. */
+/** A fixture page's HTML as the harness serves it, fetched inside the routed context. */
 async function fixtureHtml(url: string): Promise<string> {
   const helper = await suite.context.newPage();
   await helper.goto(url);
