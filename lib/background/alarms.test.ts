@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
-import { testDeps } from './testDeps';
+import { testDeps, manualRingOrder } from './testDeps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';
-import type { Order } from '../orders/model';
 import { DAY_MS, HOUR_MS } from '../orders/time';
 import { setLocale } from '../i18n';
 import type { MilestonePrompt } from '../milestones/prompts';
@@ -26,20 +25,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings';
 const NOW = Date.UTC(2026, 10, 23, 4);
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=9' };
 
-const ORDER: Order = {
-  platform: 'manual',
-  orderId: 'JW-2026-118',
-  key: 'manual:JW-2026-118',
-  buyer: { nick: 'Anna Petrova' },
-  items: [{ title: 'Custom 18k gold ring, sapphire', qty: 1 }],
-  amount: { minor: 500_000, currency: 'USD' },
-  status: 'unpaid',
-  statusSource: 'person',
-  pageUrl: '',
-  firstSeenAt: NOW,
-  lastSeenAt: NOW,
-  statusChangedAt: NOW,
-};
+const ORDER = manualRingOrder(NOW);
 
 const prompt = (over: Partial<MilestonePrompt> = {}): MilestonePrompt => ({ kind: 'receipt_due', orderKey: 'manual:A:1', stageId: 's1', deadline: NOW + HOUR_MS, late: false, ...over });
 

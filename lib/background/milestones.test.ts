@@ -3,28 +3,15 @@ import { createBackground, type BackgroundDeps, type SenderInfo } from './servic
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { ContentResponses, Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';
-import type { Order } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
 import { getPlan } from '../store/milestones';
+import { manualRingOrder } from './testDeps';
 
 const NOW = Date.UTC(2026, 10, 23, 4);
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=9' };
 const CONTENT: SenderInfo = { id: 'ext', url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', tab: { id: 7 } };
 
-const ORDER: Order = {
-  platform: 'manual',
-  orderId: 'JW-2026-118',
-  key: 'manual:JW-2026-118',
-  buyer: { nick: 'Anna Petrova' },
-  items: [{ title: 'Custom 18k gold ring, sapphire', qty: 1 }],
-  amount: { minor: 500_000, currency: 'USD' },
-  status: 'unpaid',
-  statusSource: 'person',
-  pageUrl: '',
-  firstSeenAt: NOW,
-  lastSeenAt: NOW,
-  statusChangedAt: NOW,
-};
+const ORDER = manualRingOrder(NOW);
 
 let db: Db;
 let now = NOW;

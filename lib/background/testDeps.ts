@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { BackgroundDeps } from './service';
 import type { Db } from '../store/db';
+import type { Order } from '../orders/model';
 
 /**
  * Test-only: the browser side of the background (see BackgroundDeps) for unit
@@ -19,5 +20,23 @@ export function testDeps(db: () => Promise<Db>, now: () => number, overrides: Pa
     tabUrl: async () => undefined,
     changed: vi.fn(),
     ...overrides,
+  };
+}
+
+/** Test-only: an off-platform (manual) B2B order of USD 5,000, first seen at `now`: the staged-payment tests' order. */
+export function manualRingOrder(now: number): Order {
+  return {
+    platform: 'manual',
+    orderId: 'JW-2026-118',
+    key: 'manual:JW-2026-118',
+    buyer: { nick: 'Anna Petrova' },
+    items: [{ title: 'Custom 18k gold ring, sapphire', qty: 1 }],
+    amount: { minor: 500_000, currency: 'USD' },
+    status: 'unpaid',
+    statusSource: 'person',
+    pageUrl: '',
+    firstSeenAt: now,
+    lastSeenAt: now,
+    statusChangedAt: now,
   };
 }
