@@ -132,6 +132,17 @@ export const PageReadSchema = z.object({
   noRowsFound: z.boolean().optional(),
   /** The adapter's selector set, named in the "page looks unreadable" warning. */
   selectorsVersion: z.string().max(100).optional(),
+  /**
+   * Order numbers in the platform's format that the page shows as text but
+   * that no order of this read carries: rows the reader missed, so absence
+   * from this read proves nothing.
+   */
+  idsMissed: z.number().int().nonnegative().optional(),
+  /**
+   * Which reader produced the orders: the adapter's dated selectors, the
+   * content-first structural reader, or a recipe the seller taught.
+   */
+  readPath: z.enum(['selectors', 'structure', 'recipe']).optional(),
 });
 export type PageRead = z.infer<typeof PageReadSchema>;
 
