@@ -17,6 +17,8 @@ export function healthText(p: HealthProblem): string {
   const platform = t(`platform.${p.platform}`);
   const version = p.selectorsVersion ?? t('pf.health.versionUnknown');
   if (p.kind === 'no-rows') return t('pf.health.noRows', { platform, version, list: t(p.unpaidOnly ? 'pf.health.list.unpaid' : 'pf.health.list.any') });
+  if (p.kind === 'short-read') return t('pf.health.short', { platform, version, count: p.count, rows: p.rows });
+  if (p.kind === 'degraded') return t(p.readPath === 'recipe' ? 'pf.health.degraded.recipe' : 'pf.health.degraded.structure', { platform, version, count: p.count });
   return t('pf.health.unreadable', { platform, version, count: p.count, rows: p.rows });
 }
 
@@ -41,12 +43,13 @@ export function HealthBanner({ tabId }: { tabId?: number }) {
       {problems.map((p) => (
         <div
           key={`${p.tabId}|${p.platform}|${p.listKey}`}
-          role="alert"
+          role={p.kind === 'degraded' ? 'status' : 'alert'}
           data-testid="health-warning"
           data-platform={p.platform}
           data-kind={p.kind}
+          data-read-path={p.readPath ?? 'selectors'}
           data-selectors-version={p.selectorsVersion ?? ''}
-          className="toast warn"
+          className={p.kind === 'degraded' ? 'toast' : 'toast warn'}
         >
           <div>{healthText(p)}</div>
           <div className="muted" title={p.url}>

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { ManualOrderInputSchema, validateManualOrder, type HealthProblem, type PlatformResponses } from '../messaging/platforms';
+import { ManualOrderInputSchema, validateManualOrder, type HealthKind, type HealthProblem, type PlatformResponses } from '../messaging/platforms';
 import type { PageRead } from '../orders/model';
 import { parseMoney } from '../orders/money';
 import { platformOfUrl } from '../platforms/hosts';
@@ -14,6 +14,15 @@ const FORGET_MS = 24 * 3_600_000;
 const SETTINGS_KEY = 'pf.health';
 
 const problemKey = (p: Pick<HealthProblem, 'tabId' | 'platform' | 'listKey'>) => `${p.tabId}|${p.platform}|${p.listKey}`;
+
+/** What a read says about its page's health; undefined for a page the built-in selectors read whole. */
+export function healthKind(read: PageRead): HealthKind | undefined {
+  if (read.noRowsFound) return 'no-rows';
+  if (read.unreadable > 0) return 'unreadable-rows';
+  if ((read.idsMissed ?? 0) > 0) return 'short-read';
+  if (read.readPath === 'structure' || read.readPath === 'recipe') return 'degraded';
+  return undefined;
+}
 
 /**
  * Remembers, per (tab, platform, listing), the latest read that came back
@@ -45,8 +54,9 @@ export class HealthRegistry {
     for (const [key, p] of map) {
       if (now - p.at > FORGET_MS) changed = map.delete(key) || changed;
     }
-    const rows = read.orders.length + read.unreadable;
-    const kind = read.noRowsFound ? 'no-rows' : read.unreadable > 0 ? 'unreadable-rows' : undefined;
+    const missed = read.idsMissed ?? 0;
+    const rows = read.orders.length + read.unreadable + missed;
+    const kind = healthKind(read);
     if (!kind) {
       // A good read of this platform on this tab: the page (or the SPA's new view) reads fine again.
       for (const [key, p] of map) {
@@ -61,13 +71,14 @@ export class HealthRegistry {
         unpaidOnly: read.unpaidOnly,
         selectorsVersion: read.selectorsVersion,
         kind,
-        count: kind === 'no-rows' ? 0 : read.unreadable,
+        count: kind === 'no-rows' ? 0 : kind === 'unreadable-rows' ? read.unreadable : kind === 'short-read' ? missed : read.orders.length,
         rows,
+        readPath: read.readPath,
         at: now,
       };
       const key = problemKey(problem);
       const old = map.get(key);
-      if (!old || old.kind !== problem.kind || old.count !== problem.count || old.rows !== problem.rows || old.url !== problem.url) changed = true;
+      if (!old || old.kind !== problem.kind || old.readPath !== problem.readPath || old.count !== problem.count || old.rows !== problem.rows || old.url !== problem.url) changed = true;
       map.set(key, problem);
     }
     if (changed) await this.save(map);

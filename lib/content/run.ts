@@ -3,9 +3,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseContentRequest, type ContentResponses } from '../messaging/content';
 import type { PageRead } from '../orders/model';
 import { findTarget, insertText, trackFocusedComposer, type InsertResult } from '../insert/insert';
+import { readPage } from '../platforms/read';
 import type { PlatformAdapter } from '../platforms/types';
+import { onlyTicks } from './ticks';
 
 const REREAD_DEBOUNCE_MS = 250;
+/** An undelivered read (the background asleep or restarting) is sent again after 1 s, 2 s, 4 s … up to a minute. */
+const RESEND_FIRST_MS = 1_000;
+const RESEND_MAX_MS = 60_000;
 
 /** Serialises a read for change detection; countdown drift under a minute is noise. */
 function fingerprint(read: PageRead): string {
@@ -25,27 +30,40 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   let lastSent = '';
   let lastFocused: HTMLElement | null = null;
   let timer: number | undefined;
+  let resendTimer: number | undefined;
+  let resendDelay = RESEND_FIRST_MS;
+  // Bumped by every read: a resend of an older read gives way to a newer one.
+  let generation = 0;
 
-  const send = async (read: PageRead) => {
+  const readThisPage = () => readPage(document, adapter, location.href, Date.now());
+
+  const send = async (read: PageRead, print: string, sentAs: number) => {
     try {
       await browser.runtime.sendMessage({ type: 'page/read', read });
+      resendDelay = RESEND_FIRST_MS;
     } catch (error) {
       // After an update the old script's port is gone: stop quietly.
       if (ctx.isInvalid) return;
-      lastSent = '';
       console.debug('[PayNudge] page read not delivered', error);
+      if (sentAs !== generation || lastSent !== print) return;
+      // A static page changes no more: without a resend its orders would stay
+      // stale until the next DOM change. Back off so a sleeping worker is not hammered.
+      lastSent = '';
+      if (resendTimer !== undefined) clearTimeout(resendTimer);
+      resendTimer = ctx.setTimeout(readNow, resendDelay);
+      resendDelay = Math.min(resendDelay * 2, RESEND_MAX_MS);
     }
   };
 
   const readNow = () => {
     if (ctx.isInvalid) return;
     watchFrames();
-    const read = adapter.readOrders(document, location.href, Date.now());
+    const read = readThisPage();
     if (!read) return;
     const print = fingerprint(read);
     if (print === lastSent) return;
     lastSent = print;
-    void send(read);
+    void send(read, print, ++generation);
   };
 
   const schedule = () => {
@@ -53,8 +71,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     timer = ctx.setTimeout(readNow, REREAD_DEBOUNCE_MS);
   };
 
-  const observer = new MutationObserver(schedule);
-  const watch = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  // A countdown ticking in every row changes nothing worth a reread (the deadline stays put).
+  const observer = new MutationObserver((records) => {
+    if (!onlyTicks(records)) schedule();
+  });
+  const watch = (root: Node) =>
+    observer.observe(root, { childList: true, subtree: true, characterData: true, characterDataOldValue: true, attributes: true, attributeFilter: ['class'] });
   watch(document.documentElement);
   ctx.onInvalidated(() => observer.disconnect());
 
@@ -92,7 +114,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
 
   const handlers: { [K in keyof ContentResponses]: (payload: never) => ContentResponses[K] | Promise<ContentResponses[K]> } = {
     'tab/context': () => {
-      const read = adapter.readOrders(document, location.href, Date.now());
+      const read = readThisPage();
       return {
         platform: adapter.platform,
         orderIds: read?.orders.map((o) => o.orderId) ?? [],

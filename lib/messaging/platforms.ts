@@ -31,7 +31,13 @@ export const PlatformRequests = {
   'order/manual-create': { from: 'extension', schema: ManualOrderInputSchema },
 } as const;
 
-export type HealthKind = 'no-rows' | 'unreadable-rows';
+/**
+ * How a seller page reads short: no row found at all, rows that failed, or
+ * order numbers on the page that no read order carries. 'degraded' is a page
+ * read right by the structural reader or a taught recipe while the built-in
+ * selectors no longer match: it works, and says so instead of staying silent.
+ */
+export type HealthKind = 'no-rows' | 'unreadable-rows' | 'short-read' | 'degraded';
 
 /** A seller page whose orders PayNudge could not (all) read. */
 export interface HealthProblem {
@@ -43,8 +49,10 @@ export interface HealthProblem {
   unpaidOnly: boolean;
   selectorsVersion?: string;
   kind: HealthKind;
-  /** Rows that failed ('unreadable-rows'); 0 for 'no-rows'. */
+  /** Rows that failed ('unreadable-rows'), order numbers missed ('short-read'), orders read ('degraded'); 0 for 'no-rows'. */
   count: number;
+  /** The reader that read the page (see PageRead.readPath). */
+  readPath?: 'selectors' | 'structure' | 'recipe';
   /** Rows the page showed, read or not. */
   rows: number;
   at: number;

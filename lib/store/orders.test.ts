@@ -137,14 +137,26 @@ describe('applyPageRead: orders that get paid', () => {
       statusSource: 'disappeared',
       statusChangedAt: T0 + HOUR_MS,
     });
-    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))!.paidOrderKeys).toEqual(['taobao:1001002']);
+    // Leaving the list is no payment anyone saw: she is not a returning customer for it.
+    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))!.paidOrderKeys).toEqual([]);
   });
 
-  it('marks every order of the listing when the unpaid tab comes back empty', async () => {
+  it('marks every order of the listing when the unpaid tab says it is empty', async () => {
     await applyPageRead(db, pageRead([seen('1001001'), seen('1001002')]), T0);
-    const result = await applyPageRead(db, pageRead([]), T0 + HOUR_MS);
+    const result = await applyPageRead(db, pageRead([], { noRowsFound: false }), T0 + HOUR_MS);
     expect(result.gone.sort()).toEqual(['taobao:1001001', 'taobao:1001002']);
     expect(await unpaidSummary(db)).toEqual({ count: 0, totals: [] });
+  });
+
+  it('infers nothing from a read that found no rows, unreadable rows, or fewer orders than the page shows numbers', async () => {
+    await applyPageRead(db, pageRead([seen('1001001'), seen('1001002')]), T0);
+    const short: Array<Partial<PageRead>> = [{ noRowsFound: true }, {}, { unreadable: 1 }, { idsMissed: 1 }];
+    for (const [i, overrides] of short.entries()) {
+      const orders = overrides.noRowsFound !== undefined || i === 1 ? [] : [seen('1001001')];
+      const result = await applyPageRead(db, pageRead(orders, overrides), T0 + (i + 1) * HOUR_MS);
+      expect(result.gone).toEqual([]);
+    }
+    expect((await openIds(db)).sort()).toEqual(['1001001', '1001002']);
   });
 
   it('marks a missing order closed, not paid, once its deadline has passed', async () => {
@@ -153,13 +165,13 @@ describe('applyPageRead: orders that get paid', () => {
       pageRead([seen('1001001', { autoCloseAt: T0 + HOUR_MS }), seen('1001002', { autoCloseAt: T0 + 5 * HOUR_MS, buyer: { nick: '王小二' } })]),
       T0,
     );
-    await applyPageRead(db, pageRead([]), T0 + 2 * HOUR_MS);
+    await applyPageRead(db, pageRead([], { noRowsFound: false }), T0 + 2 * HOUR_MS);
 
     expect(await getOrder(db, 'taobao:1001001')).toMatchObject({ status: 'closed', statusSource: 'disappeared' });
     expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'paid', statusSource: 'disappeared' });
-    // A closed order is not a paid one: the buyer is not a returning customer for it.
+    // Neither a closed order nor one that merely left the list is a payment seen: no returning customer.
     expect((await getBuyer(db, buyerKey('taobao', '快乐的小熊')))!.paidOrderKeys).toEqual([]);
-    expect((await getBuyer(db, buyerKey('taobao', '王小二')))!.paidOrderKeys).toEqual(['taobao:1001002']);
+    expect((await getBuyer(db, buyerKey('taobao', '王小二')))!.paidOrderKeys).toEqual([]);
   });
 
   it('brings an order back, and takes back the returning-buyer credit, when it shows unpaid again', async () => {
@@ -214,8 +226,8 @@ describe('applyPageRead: orders that get paid', () => {
 
   it('does not touch orders already paid when the unpaid listing is read again', async () => {
     await applyPageRead(db, pageRead([seen('1001001')]), T0);
-    await applyPageRead(db, pageRead([]), T0 + HOUR_MS);
-    const again = await applyPageRead(db, pageRead([]), T0 + 2 * HOUR_MS);
+    await applyPageRead(db, pageRead([], { noRowsFound: false }), T0 + HOUR_MS);
+    const again = await applyPageRead(db, pageRead([], { noRowsFound: false }), T0 + 2 * HOUR_MS);
     expect(again).toEqual({ written: 0, gone: [] });
     expect((await getOrder(db, 'taobao:1001001'))!.statusChangedAt).toBe(T0 + HOUR_MS);
   });

@@ -2,6 +2,7 @@ import { unwrap } from 'idb';
 import type { Db } from './db';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
+import { readIsWhole } from '../platforms/read';
 
 export interface ApplyResult {
   /** Orders written (new or changed). */
@@ -101,7 +102,9 @@ export function sameJson(a: unknown, b: unknown, skipKey?: string): boolean {
 
 function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buyer {
   const paid = new Set(existing?.paidOrderKeys ?? []);
-  if (order.status === 'paid') paid.add(order.key);
+  // Only a confirmed payment makes a returning buyer: one a page showed, or
+  // one the person marked. An order that merely left the unpaid list is not.
+  if (order.status === 'paid' && order.statusSource !== 'disappeared') paid.add(order.key);
   // An order marked paid because it left the unpaid list can turn up unpaid
   // again (e.g. pushed onto page 2): then it was never paid.
   else if (order.status === 'unpaid') paid.delete(order.key);
@@ -191,8 +194,9 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     keys.push(key);
   }
 
-  // Absence means "left the unpaid state" only on a whole, fully read unpaid list.
-  const checkGone = read.unpaidOnly && read.complete && read.unreadable === 0;
+  // Absence means "left the unpaid state" only on a whole, fully read unpaid
+  // list: every row read, or the page's own "no orders" message.
+  const checkGone = read.unpaidOnly && read.complete && readIsWhole(read);
   const unpaidNow = checkGone ? await requestResult(orders.index('by-status').getAll('unpaid') as IDBRequest<Order[]>) : [];
   // On a re-read of the unpaid list (the usual case) that read already holds
   // every order on the page; only the rest are looked up.

@@ -3,6 +3,9 @@ import { defineMessages } from '../define';
 // UI strings of the adapter health and the manual order form (issue 4), keys prefixed pf..
 export default defineMessages({
   'zh-CN': {
+    'pf.health.short': '{platform}：页面上有 {count} 个订单号没有读出来（共 {rows} 笔，选择器版本 {version}）。在读全之前，PayNudge 不会因为订单从列表消失就当它已付款。',
+    'pf.health.degraded.structure': '{platform}：已按页面内容读出 {count} 笔订单；内置选择器 {version} 已不再匹配（页面可能改版了）。请核对金额和买家。',
+    'pf.health.degraded.recipe': '{platform}：已按你教过的方式读出 {count} 笔订单；内置选择器 {version} 已不再匹配。',
     'pf.health.noRows': '{platform}：这页像是{list}，但一行订单也读不出来（选择器版本 {version}）。页面可能改版了，这里的订单暂时不会出现在面板中，请先在页面上手动查看。',
     'pf.health.unreadable': '{platform}：这页有 {count} 笔订单读不出来（共 {rows} 笔，选择器版本 {version}），这几笔不会出现在面板中，请在页面上手动查看。',
     'pf.health.list.unpaid': '待付款订单列表',
@@ -37,6 +40,9 @@ export default defineMessages({
     'pf.err.tooLong': '内容太长了（最多 {max} 字）。',
   },
   'zh-TW': {
+    'pf.health.short': '{platform}：頁面上有 {count} 個訂單編號沒有讀出來（共 {rows} 筆，選擇器版本 {version}）。在讀全之前，PayNudge 不會因為訂單從列表消失就當它已付款。',
+    'pf.health.degraded.structure': '{platform}：已依頁面內容讀出 {count} 筆訂單；內建選擇器 {version} 已不再相符（頁面可能改版了）。請核對金額和買家。',
+    'pf.health.degraded.recipe': '{platform}：已依你教過的方式讀出 {count} 筆訂單；內建選擇器 {version} 已不再相符。',
     'pf.health.noRows': '{platform}：這頁看起來是{list}，但一筆訂單也讀不出來（選擇器版本 {version}）。頁面可能改版了，這裡的訂單暫時不會出現在面板中，請先在頁面上手動查看。',
     'pf.health.unreadable': '{platform}：這頁有 {count} 筆訂單讀不出來（共 {rows} 筆，選擇器版本 {version}），這幾筆不會出現在面板中，請在頁面上手動查看。',
     'pf.health.list.unpaid': '待付款訂單列表',
@@ -71,6 +77,9 @@ export default defineMessages({
     'pf.err.tooLong': '內容太長了（最多 {max} 字）。',
   },
   en: {
+    'pf.health.short': '{platform}: {count} order numbers on this page were not read ({rows} in all, selector version {version}). Until the page reads whole, PayNudge will not take an order that leaves the list as paid.',
+    'pf.health.degraded.structure': "{platform}: read {count} orders from the page's structure; the built-in selectors {version} no longer match (the page has probably changed). Check amounts and buyers.",
+    'pf.health.degraded.recipe': '{platform}: read {count} orders the way you taught it; the built-in selectors {version} no longer match.',
     'pf.health.noRows': '{platform}: this page looks like {list}, but not a single order could be read (selector version {version}). The page has probably changed; its orders are missing from the panel, so check them on the page for now.',
     'pf.health.unreadable': '{platform}: {count} of {rows} orders on this page could not be read (selector version {version}). They are missing from the panel; check them on the page.',
     'pf.health.list.unpaid': 'an unpaid-orders list',

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { missedIds, orderNumbersShown, readIsWhole } from './read';
+import type { PageRead } from '../orders/model';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+describe('orderNumbersShown', () => {
+  it('counts the order numbers the page shows as text, in each platform format', () => {
+    const doc = parse(`<main>
+      <p>订单号: 3912830471625580441</p><p>订单号：3912830471625580552 商品ID 701234567890</p>
+      <p>261123-384685998833090</p><p>261122Q9W8E7R6 and 26112212345678</p>
+    </main>`);
+    expect([...orderNumbersShown(doc, 'taobao')].sort()).toEqual(['3912830471625580441', '3912830471625580552']);
+    expect([...orderNumbersShown(doc, 'pdd')]).toEqual(['261123-384685998833090']);
+    // A Shopee number has a letter in its last eight characters; fourteen digits are something else.
+    expect([...orderNumbersShown(doc, 'shopee')]).toEqual(['261122Q9W8E7R6']);
+  });
+
+  it('ignores numbers in scripts, attributes, links and form fields: a page\'s state lists orders it does not show', () => {
+    const doc = parse(`<main>
+      <script>window.__state = {"orders":["3912830471625580441"]}</script>
+      <a href="/detail?orderId=3912830471625580552" data-id="3912830471625580663">详情</a>
+      <textarea>3912830471625580774</textarea>
+      <span>3912830471625580885</span>
+    </main>`);
+    expect([...orderNumbersShown(doc, 'taobao')]).toEqual(['3912830471625580885']);
+  });
+
+  it('reads same-origin frames too', () => {
+    const doc = parse('<main><iframe></iframe></main>');
+    const frame = doc.querySelector('iframe')!;
+    Object.defineProperty(frame, 'contentDocument', { value: parse('<p>订单号 3912830471625580441</p>') });
+    expect(orderNumbersShown(doc, 'taobao').size).toBe(1);
+  });
+});
+
+describe('readIsWhole', () => {
+  const order = (orderId: string) => ({ platform: 'taobao' as const, orderId, buyer: { nick: 'a' }, items: [], amount: { minor: 1, currency: 'CNY' }, status: 'unpaid' as const });
+  const read = (o: Partial<PageRead>): PageRead => ({ platform: 'taobao', url: '', listKey: '', unpaidOnly: true, complete: true, orders: [order('1')], unreadable: 0, noRowsFound: false, ...o });
+
+  it('takes a read whose every row was read, or a list that says it is empty', () => {
+    expect(readIsWhole(read({}))).toBe(true);
+    expect(readIsWhole(read({ orders: [], noRowsFound: false }))).toBe(true);
+  });
+
+  it('refuses no rows found, unreadable rows, missed order numbers, and an empty read that did not say so', () => {
+    expect(readIsWhole(read({ orders: [], noRowsFound: true }))).toBe(false);
+    expect(readIsWhole(read({ unreadable: 1 }))).toBe(false);
+    expect(readIsWhole(read({ idsMissed: 2 }))).toBe(false);
+    expect(readIsWhole(read({ orders: [], noRowsFound: undefined }))).toBe(false);
+  });
+
+  it('counts the shown numbers no read order carries', () => {
+    expect(missedIds({ orders: [order('1'), order('2')] }, new Set(['1', '2', '3']))).toBe(1);
+    expect(missedIds({ orders: [order('1')] }, new Set())).toBe(0);
+  });
+});
