@@ -1,0 +1,450 @@
+// The drift corpus: markup variants of a fixture order list, as a platform
+// redeploy would produce them. Text stays the same (only header labels change
+// language in one variant); classes, ids, wrappers, table-vs-card layout,
+// where the order number sits and the column order change. Deterministic: the
+// same fixture always gives the same variants.
+//
+// Test-only code. It works on any DOM (happy-dom in vitest, happy-dom's
+// Window in a Playwright spec) through the `parse` function it is given.
+import { findHeaderRow, HEADER_WORDS } from '../../lib/platforms/common';
+
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled'] as const;
+export type VariantName = (typeof VARIANTS)[number];
+
+export interface Variant {
+  name: VariantName;
+  html: string;
+}
+
+type Parse = (html: string) => Document;
+
+const HEADER_SELECTORS = ['thead tr', 'tr', '[role="row"]', 'div'];
+
+/** A stable pseudo-hash of `text`: `len` letters and digits, at least one digit. */
+function hashOf(text: string, len: number, salt = 'drift'): string {
+  let h = 2166136261;
+  for (const ch of salt + text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let out = '';
+  for (let i = 0; i < len; i++) {
+    h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0;
+    out += alphabet[h % alphabet.length];
+  }
+  return /\d/.test(out) ? out : out.slice(0, -1) + String(h % 10);
+}
+
+function serialize(doc: Document): string {
+  return '<!DOCTYPE html>\n' + doc.documentElement.outerHTML;
+}
+
+/** The order blocks of a fixture: each order's outermost element, marked by the fixture. */
+function blocksOf(doc: Document): Element[] {
+  return [...doc.querySelectorAll('[data-fixture-order]')];
+}
+
+function headerOf(doc: Document): { row: Element; width: number } {
+  const header = findHeaderRow(doc.body, HEADER_SELECTORS, 3);
+  if (!header) throw new Error('fixture has no header row');
+  return { row: header.row, width: header.cells.length };
+}
+
+/** Replaces `el` by a new element `tag` with its attributes (minus `drop`) and children. */
+function retag(el: Element, tag: string, drop: readonly string[] = []): Element {
+  const doc = el.ownerDocument;
+  const next = doc.createElement(tag);
+  for (const attr of [...el.attributes]) if (!drop.includes(attr.name)) next.setAttribute(attr.name, attr.value);
+  while (el.firstChild) next.appendChild(el.firstChild);
+  el.replaceWith(next);
+  return next;
+}
+
+// ---- (a) class hashes changed ----
+
+const HASHED: ReadonlyArray<[RegExp, number]> = [
+  [/^(.+___)([A-Za-z0-9_-]{5})$/, 5], // item-mod__trade-order___2LnGB
+  [/^(.+--)([A-Za-z0-9]{4,6})$/, 5], // amount--amount--2Zx9p
+  [/^([A-Za-z][\w-]*_[\w-]+__)([A-Za-z0-9]{5})$/, 5], // order-card_wrap__3Nn1b, OrderCard_container__x8F2a
+];
+
+function rehashed(doc: Document): void {
+  for (const el of doc.querySelectorAll('[class]')) {
+    const tokens = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+    el.setAttribute(
+      'class',
+      tokens
+        .map((t) => {
+          const version = /^(.+_)(\d+-\d+-\d+)$/.exec(t); // TB_tr_5-112-0
+          if (version) return `${version[1]}6-3-1`;
+          for (const [re, len] of HASHED) {
+            const m = re.exec(t);
+            if (m) return m[1] + hashOf(t, len);
+          }
+          return t;
+        })
+        .join(' '),
+    );
+  }
+}
+
+// ---- (b) every class and id renamed, data-testid dropped ----
+
+function renamed(doc: Document): void {
+  for (const el of doc.querySelectorAll('[class]')) {
+    const tokens = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+    el.setAttribute('class', tokens.map((t) => `x${hashOf(t, 6, 'cls')}`).join(' '));
+  }
+  for (const el of doc.querySelectorAll('[id]')) el.setAttribute('id', `i${hashOf(el.id, 6, 'id')}`);
+  for (const el of doc.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
+  for (const el of doc.querySelectorAll('[data-fixture-order]')) el.removeAttribute('data-fixture-order');
+}
+
+// ---- (c) tables to div cards, div cards to table rows ----
+
+const TABLE_TAGS = 'table, thead, tbody, tfoot, tr, td, th';
+
+function usesTables(doc: Document): boolean {
+  return blocksOf(doc).some((b) => /^(TABLE|TBODY|TR)$/.test(b.tagName) || b.querySelector('table, tr'));
+}
+
+/** Every table element becomes a div (spans dropped): cards and rows of divs, as CSS-grid lists are built. */
+function divify(doc: Document): void {
+  for (const el of doc.querySelectorAll('colgroup, col')) el.remove();
+  // Deepest first, so a replaced parent still holds its (already replaced) children.
+  const all = [...doc.querySelectorAll(TABLE_TAGS)].reverse();
+  for (const el of all) retag(el, 'div', ['colspan', 'rowspan']);
+}
+
+/** The first element at or under `el` with exactly `width` element children. */
+function rowUnder(el: Element, width: number): Element | null {
+  if (el.childElementCount === width) return el;
+  for (const child of el.children) {
+    const found = rowUnder(child, width);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Div cards become tables: the header row a thead row, each card a table
+ * whose grid row is a tr of tds, and whatever else the card holds (its head
+ * with the order number) a full-width row above.
+ */
+function tableify(doc: Document): void {
+  const { row: headerRow, width } = headerOf(doc);
+  if (headerRow.tagName !== 'TR') {
+    const table = doc.createElement('table');
+    const thead = doc.createElement('thead');
+    const tr = doc.createElement('tr');
+    for (const attr of [...headerRow.attributes]) tr.setAttribute(attr.name, attr.value);
+    for (const cell of [...headerRow.children]) {
+      const th = doc.createElement('th');
+      while (cell.firstChild) th.appendChild(cell.firstChild);
+      tr.appendChild(th);
+    }
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    headerRow.replaceWith(table);
+  }
+  for (const block of blocksOf(doc)) {
+    if (/^(TABLE|TBODY|TR)$/.test(block.tagName) || block.querySelector('table')) continue;
+    const table = doc.createElement('table');
+    for (const attr of [...block.attributes]) table.setAttribute(attr.name, attr.value);
+    const tbody = doc.createElement('tbody');
+    table.appendChild(tbody);
+    for (const child of [...block.children]) {
+      const gridRow = rowUnder(child, width);
+      const tr = doc.createElement('tr');
+      if (gridRow) {
+        for (const cell of [...gridRow.children]) {
+          const td = doc.createElement('td');
+          for (const attr of [...cell.attributes]) td.setAttribute(attr.name, attr.value);
+          while (cell.firstChild) td.appendChild(cell.firstChild);
+          tr.appendChild(td);
+        }
+      } else {
+        const td = doc.createElement('td');
+        td.setAttribute('colspan', String(width));
+        td.appendChild(child);
+        tr.appendChild(td);
+      }
+      tbody.appendChild(tr);
+    }
+    block.replaceWith(table);
+  }
+}
+
+function reshaped(doc: Document): void {
+  if (usesTables(doc)) divify(doc);
+  else tableify(doc);
+}
+
+// ---- (d) the order-number row above the goods rows, in one shared table ----
+
+/** The text node showing the order number of `block` (data-fixture-order). */
+function numberNode(block: Element, id: string): Text | null {
+  const walker = block.ownerDocument.createTreeWalker(block, 4);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.nodeValue?.includes(id)) return t as Text;
+  return null;
+}
+
+/**
+ * Every order's rows in one shared tbody under the list header: first a
+ * full-width row holding the order number (and whatever else the order's head
+ * shows), then its goods rows. A number that sat in a cell of a goods row is
+ * taken out into the number row.
+ */
+function numberRowFirst(doc: Document): void {
+  if (!usesTables(doc)) tableify(doc);
+  const { row: headerRow, width } = headerOf(doc);
+  const blocks = blocksOf(doc);
+  if (blocks.length === 0) return;
+  const table = doc.createElement('table');
+  const thead = doc.createElement('thead');
+  const tbody = doc.createElement('tbody');
+  table.append(thead, tbody);
+  const at = blocks[0]!.tagName === 'TBODY' || blocks[0]!.tagName === 'TR' ? blocks[0]!.closest('table')! : blocks[0]!;
+  at.parentElement!.insertBefore(table, at);
+  const headerTable = headerRow.closest('table');
+  thead.appendChild(headerRow);
+  if (headerTable && headerTable !== table && !headerTable.querySelector('tr')) headerTable.remove();
+  for (const block of blocks) {
+    const id = block.getAttribute('data-fixture-order')!;
+    const rows = block.tagName === 'TR' ? [block] : [...block.querySelectorAll('tr')];
+    const numberText = numberNode(block, id);
+    const numberRow = numberText?.parentElement?.closest('tr') ?? null;
+    const fullRow = (content: Node[]) => {
+      const tr = doc.createElement('tr');
+      const td = doc.createElement('td');
+      td.setAttribute('colspan', String(width));
+      for (const node of content) td.appendChild(node);
+      tr.appendChild(td);
+      return tr;
+    };
+    let first: Element;
+    if (numberRow && numberRow.childElementCount < width) {
+      // A head row: its cells' contents side by side in one full-width cell.
+      const content: Node[] = [];
+      for (const cell of [...numberRow.children]) {
+        const span = doc.createElement('span');
+        while (cell.firstChild) span.appendChild(cell.firstChild);
+        content.push(span);
+      }
+      first = fullRow(content);
+    } else {
+      // The number sits in a goods row's cell: take it out.
+      const holder = numberText!.parentElement!;
+      first = fullRow([holder]);
+    }
+    tbody.appendChild(first);
+    for (const row of rows) if (row !== numberRow) tbody.appendChild(row);
+    if (block.isConnected && block.tagName !== 'TR') block.remove();
+  }
+  for (const t of doc.querySelectorAll('table')) if (t !== table && !t.querySelector('tr')) t.remove();
+}
+
+// ---- (e) extra wrappers ----
+
+function wrapChildren(el: Element): void {
+  const div = el.ownerDocument.createElement('div');
+  while (el.firstChild) div.appendChild(el.firstChild);
+  el.appendChild(div);
+}
+
+function wrapped(doc: Document): void {
+  const { row: headerRow, width } = headerOf(doc);
+  for (const cell of headerRow.children) wrapChildren(cell);
+  for (const block of blocksOf(doc)) {
+    for (const el of [...block.querySelectorAll('*')]) {
+      if (/^(TD|TH)$/.test(el.tagName) || (el.childElementCount === width && !/^(TR|TBODY|TABLE)$/.test(el.tagName))) {
+        if (/^(TD|TH)$/.test(el.tagName)) wrapChildren(el);
+        else for (const cell of el.children) wrapChildren(cell);
+      }
+    }
+    if (/^(TABLE|TBODY|TR)$/.test(block.tagName)) continue;
+    for (const child of [...block.children]) {
+      const div = doc.createElement('div');
+      child.replaceWith(div);
+      div.appendChild(child);
+    }
+    const outer = doc.createElement('div');
+    const inner = doc.createElement('div');
+    block.replaceWith(outer);
+    outer.appendChild(inner);
+    inner.appendChild(block);
+  }
+  const list = blocksOf(doc)[0]?.parentElement;
+  if (list && list.tagName === 'DIV') wrapChildren(list);
+}
+
+// ---- (f) columns reordered, header and cells alike ----
+
+/** New start column of a cell at `col` spanning `span` columns, the columns reversed. */
+const reversedAt = (col: number, span: number, width: number) => width - (col + span);
+
+function reorderTableSection(section: Element, width: number): void {
+  const rows = [...section.children].filter((r) => r.tagName === 'TR');
+  // Columns each row's cells start at, honouring spans from rows above.
+  const spanned: Array<Set<number>> = rows.map(() => new Set());
+  rows.forEach((row, r) => {
+    const placed: Array<[Element, number, number]> = [];
+    let col = 0;
+    for (const cell of [...row.children]) {
+      while (spanned[r]!.has(col)) col++;
+      const colSpan = Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+      const rowSpan = Math.max(1, Number(cell.getAttribute('rowspan')) || 1);
+      for (let i = 1; i < rowSpan && r + i < rows.length; i++) for (let j = 0; j < colSpan; j++) spanned[r + i]!.add(col + j);
+      placed.push([cell, col, colSpan]);
+      col += colSpan;
+    }
+    // A head row (one cell across the table, or cells that are not a grid) stays as it is.
+    if (col !== width && !(spanned[r]!.size > 0 && col <= width)) return;
+    if (placed.length === 1) return;
+    placed.sort((a, b) => reversedAt(a[1], a[2], width) - reversedAt(b[1], b[2], width));
+    for (const [cell] of placed) row.appendChild(cell);
+  });
+}
+
+function reordered(doc: Document): void {
+  const { row: headerRow, width } = headerOf(doc);
+  for (const cell of [...headerRow.children].reverse()) headerRow.appendChild(cell);
+  for (const block of blocksOf(doc)) {
+    const sections = new Set<Element>();
+    for (const tr of block.tagName === 'TR' ? [block] : block.querySelectorAll('tr')) sections.add(tr.parentElement!);
+    for (const section of sections) {
+      const hasGridRow = [...section.children].some((r) => r.tagName === 'TR' && r.childElementCount === width);
+      if (hasGridRow) reorderTableSection(section, width);
+    }
+    if (block.tagName === 'TR' || block.tagName === 'TBODY') continue;
+    // Div grids: every row with a cell per column, outermost only.
+    const divRows: Element[] = [];
+    const walk = (el: Element) => {
+      for (const child of el.children) {
+        if (child.tagName !== 'TR' && !/^(TABLE|TBODY|THEAD)$/.test(child.tagName) && child.childElementCount === width) divRows.push(child);
+        else walk(child);
+      }
+    };
+    walk(block);
+    for (const row of divRows) for (const cell of [...row.children].reverse()) row.appendChild(cell);
+  }
+}
+
+// ---- (g) header labels in the back-office's other language ----
+
+/** Header and head labels as the fixtures print them, and the same label in the back-office's other language. */
+export const OTHER_LANGUAGE: Readonly<Record<string, string>> = {
+  // Chinese back-offices, shown in English.
+  '宝贝': 'Item',
+  '商品': 'Product',
+  '商品信息': 'Product info',
+  '单价': 'Unit price',
+  '单价(元)': 'Unit price (CNY)',
+  '数量': 'Quantity',
+  '售后': 'After-sales',
+  '买家': 'Buyer',
+  '交易状态': 'Status',
+  '订单状态': 'Order status',
+  '实收款': 'Total',
+  '实付金额': 'Amount paid',
+  '实收金额(元)': 'Order amount (CNY)',
+  '操作': 'Actions',
+  '订单号': 'Order No.',
+  '订单号:': 'Order No.:',
+  '订单编号：': 'Order No.:',
+  '创建时间': 'Created',
+  '订单金额': 'Order amount',
+  '订单号：': 'Order ID:',
+  '下单时间：': 'Order time:',
+  '买家：': 'Buyer:',
+  '产品': 'Product',
+  '金额': 'Amount',
+  '状态': 'Status',
+  '订单总额': 'Order total',
+  // English (and other) back-offices, shown in Chinese or English.
+  'Product': '商品',
+  'Products': '商品',
+  'Unit price': '单价',
+  'Quantity': '数量',
+  'Order amount': '订单金额',
+  'Order status': '订单状态',
+  'Actions': '操作',
+  'Buyer': '买家',
+  'Amount': '金额',
+  'Status': '状态',
+  'Order ID:': '订单号:',
+  'Order time:': '下单时间:',
+  'Buyer:': '买家:',
+  'Total': '合计',
+  'Product(s)': '商品',
+  'Order Total': 'Tổng Đơn hàng',
+  'Countdown': 'Đếm ngược',
+  'Shipping Channel': 'Đơn vị vận chuyển',
+  'Produto(s)': 'Product(s)',
+  'Comprador': 'Buyer',
+  'Valor total': 'Total',
+  'Ações': 'Actions',
+  'Total do pedido': 'Order Total',
+  'Contagem regressiva': 'Countdown',
+  'Forma de envio': 'Shipping option',
+  'Người mua': 'Buyer',
+  'Tổng tiền': 'Total',
+  'Sản phẩm': 'Product',
+  'Tổng Đơn hàng': 'Order total',
+  'Trạng thái': 'Status',
+  'Đếm ngược': 'Countdown',
+  'Đơn vị vận chuyển': 'Shipping channel',
+  'Thao tác': 'Actions',
+};
+
+function relabelled(doc: Document): string[] {
+  const missing: string[] = [];
+  const { row: headerRow } = headerOf(doc);
+  const swap = (t: Text) => {
+    const text = t.nodeValue?.trim() ?? '';
+    const other = OTHER_LANGUAGE[text];
+    if (other !== undefined) t.nodeValue = t.nodeValue!.replace(text, other);
+    return other !== undefined;
+  };
+  for (const cell of headerRow.children) {
+    const walker = doc.createTreeWalker(cell, 4);
+    let any = false;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if ((t.nodeValue ?? '').trim()) any = swap(t as Text) || any;
+    if (!any && (cell.textContent ?? '').trim()) missing.push((cell.textContent ?? '').trim());
+  }
+  // Labels inside the orders (order number, created time, buyer, total) that stand alone as a text node.
+  for (const block of blocksOf(doc)) {
+    const walker = doc.createTreeWalker(block, 4);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const text = t.nodeValue?.trim() ?? '';
+      if (text) swap(t as Text);
+    }
+  }
+  return missing;
+}
+
+/**
+ * The variants of one rendered fixture page. Throws when the page has no
+ * header row or a header label has no translation (the corpus must grow with
+ * the fixtures, not skip them).
+ */
+export function variantsOf(html: string, parse: Parse): Variant[] {
+  const make = (name: VariantName, change: (doc: Document) => void): Variant => {
+    const doc = parse(html);
+    change(doc);
+    return { name, html: serialize(doc) };
+  };
+  return [
+    make('rehashed', rehashed),
+    make('renamed', renamed),
+    make('reshaped', reshaped),
+    make('numberRowFirst', numberRowFirst),
+    make('wrapped', wrapped),
+    make('reordered', reordered),
+    make('relabelled', (doc) => {
+      const missing = relabelled(doc);
+      if (missing.length > 0) throw new Error(`no other-language label for header ${JSON.stringify(missing)}`);
+    }),
+  ];
+}
+
+/** Header words the shared reader knows, re-exported for tests that check the relabelled headers still name columns. */
+export { HEADER_WORDS };
