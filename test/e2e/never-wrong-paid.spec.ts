@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { TAOBAO_TP_URLS } from '../fixtures/taobao/routes.mjs';
+import { PDD_URLS } from '../fixtures/pdd/routes.mjs';
+import { openPanelFor, openSellerPage, usePlatformSuite } from '../support/platform-flow';
+import { pageBody, routeFor } from '../support/harness.mjs';
+
+// A page we cannot read must never change what we stored: the seller's unpaid
+// list read good, then the same tab re-rendered in markup nothing reads (a
+// redeploy), then good again. No order may become paid, no buyer returning.
+
+const suite = usePlatformSuite();
+
+interface Stored {
+  unpaid: string[];
+  gone: string[];
+  credited: string[];
+}
+
+/** What the extension's database holds, read from an extension page (the test reads; only the background writes). */
+async function stored(page: Page): Promise<Stored> {
+  return page.evaluate(
+    () =>
+      new Promise<Stored>((done, fail) => {
+        const open = indexedDB.open('paynudge');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['orders', 'buyers']);
+          const result: Stored = { unpaid: [], gone: [], credited: [] };
+          tx.objectStore('orders').getAll().onsuccess = (e) => {
+            for (const o of (e.target as IDBRequest<Array<{ orderId: string; status: string; statusSource: string }>>).result) {
+              if (o.status === 'unpaid') result.unpaid.push(o.orderId);
+              if (o.statusSource === 'disappeared') result.gone.push(o.orderId);
+            }
+          };
+          tx.objectStore('buyers').getAll().onsuccess = (e) => {
+            for (const b of (e.target as IDBRequest<Array<{ key: string; paidOrderKeys: string[] }>>).result) if (b.paidOrderKeys.length > 0) result.credited.push(b.key);
+          };
+          tx.oncomplete = () => {
+            db.close();
+            result.unpaid.sort();
+            done(result);
+          };
+        };
+      }),
+  );
+}
+
+/** Re-renders the tab's body with another fixture page's body at the same URL, as a single-page app does after a redeploy. */
+async function rerender(page: Page, html: string): Promise<void> {
+  await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+  }, html);
+}
+
+/** A fixture page's HTML as the harness serves it, without opening it (an open page would be read and warned about). */
+async function fixtureHtml(url: string): Promise<string> {
+  const route = routeFor(url);
+  if (!route) throw new Error(`no fixture for ${url}`);
+  return pageBody(route);
+}
+
+const CASES = [
+  { name: 'Taobao trade platform', platform: 'taobao', good: TAOBAO_TP_URLS.unpaid, broken: TAOBAO_TP_URLS.broken },
+  { name: 'Pinduoduo', platform: 'pdd', good: PDD_URLS.unpaid, broken: PDD_URLS.broken },
+];
+
+for (const { name, platform, good, broken } of CASES) {
+  test(`${name}: good → broken → good keeps every unpaid order unpaid and credits no buyer`, async () => {
+    const goodHtml = await fixtureHtml(good);
+    const brokenHtml = await fixtureHtml(broken);
+    const { page } = await openSellerPage(suite, good);
+    const panel = await openPanelFor(suite, good);
+    const rows = panel.locator(`[data-testid="order-row"][data-platform="${platform}"]`);
+    await expect(rows).not.toHaveCount(0, { timeout: 2_000 });
+    const before = await stored(panel);
+    expect(before.unpaid.length).toBeGreaterThan(1);
+    const count = await rows.count();
+    const warnings = panel.getByTestId('health-warning');
+    await expect(warnings).toHaveCount(0);
+
+    await rerender(page, brokenHtml);
+    // The page's read reaches the background and the panel reacts (a warning, or the structural reader's notice).
+    await expect(warnings).toHaveCount(1, { timeout: 3_000 });
+    const during = await stored(panel);
+    expect(during.unpaid).toEqual(expect.arrayContaining(before.unpaid));
+    expect(during.gone).toEqual([]);
+    expect(during.credited).toEqual([]);
+    await expect(rows).toHaveCount(count);
+
+    const popup = await suite.context.newPage();
+    await popup.goto(suite.extensionUrl('popup.html'));
+    await expect(popup.getByTestId('unpaid-count')).toHaveText(String(during.unpaid.length));
+    await popup.close();
+
+    await rerender(page, goodHtml);
+    await expect(rows).toHaveCount(count, { timeout: 2_000 });
+    const after = await stored(panel);
+    expect(after.unpaid).toEqual(before.unpaid);
+    expect(after.gone).toEqual([]);
+    expect(after.credited).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+}
