@@ -352,3 +352,37 @@ describe('runMigrations', () => {
     }
   });
 });
+
+describe('step 2: only confirmed payments make a returning buyer', () => {
+  it('takes back the credit a buyer got from an order that merely left the unpaid list, and keeps the rest', async () => {
+    const name = newName();
+    const orders = storeSpec('orders');
+    const buyers = storeSpec('buyers');
+    const order = (key: string, statusSource: string) => ({ ...(orders.records[0] as object), key, orderId: key.split(':')[1], status: 'paid', statusSource });
+    const fixture: DbFixture = {
+      ...V1,
+      stores: V1.stores.map((spec) =>
+        spec.name === 'orders'
+          ? { ...spec, records: [order('taobao:9000000000000000001', 'disappeared'), order('taobao:9000000000000000002', 'page'), order('taobao:9000000000000000003', 'person')] }
+          : spec.name === 'buyers'
+            ? {
+                ...spec,
+                records: [
+                  { ...(buyers.records[0] as object), key: 'taobao:lily', nick: 'lily', paidOrderKeys: ['taobao:9000000000000000001'] },
+                  { ...(buyers.records[0] as object), key: 'taobao:wang', nick: 'wang', paidOrderKeys: ['taobao:9000000000000000001', 'taobao:9000000000000000002', 'taobao:9000000000000000003'] },
+                ],
+              }
+            : spec,
+      ),
+    };
+    await buildFromFixture(name, fixture);
+    const db = await openPayNudgeDb(name);
+    try {
+      expect((await getBuyer(db, 'taobao:lily'))!.paidOrderKeys).toEqual([]);
+      expect((await getBuyer(db, 'taobao:wang'))!.paidOrderKeys).toEqual(['taobao:9000000000000000002', 'taobao:9000000000000000003']);
+      expect(await db.count('orders')).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+});

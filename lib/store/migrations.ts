@@ -1,4 +1,5 @@
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Buyer, Order } from '../orders/model';
 import type { PayNudgeDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<PayNudgeDB, StoreNames<PayNudgeDB>[], 'versionchange'>;
@@ -41,6 +42,29 @@ export const MIGRATIONS: readonly Migration[] = [
       milestones.createIndex('by-due', 'dueAt');
 
       db.createObjectStore('settings', { keyPath: 'key' });
+    },
+  },
+  {
+    version: 2,
+    describe: 'buyers keep only confirmed payments: orders that merely left the unpaid list no longer make a returning buyer',
+    up(_db, tx) {
+      // Plain IndexedDB requests: the upgrade transaction stays open while they run.
+      const orders = unwrap(tx.objectStore('orders'));
+      const buyers = unwrap(tx.objectStore('buyers'));
+      const all = orders.getAll();
+      all.onsuccess = () => {
+        const unconfirmed = new Set((all.result as Order[]).filter((o) => o.statusSource === 'disappeared').map((o) => o.key));
+        if (unconfirmed.size === 0) return;
+        const cursor = buyers.openCursor();
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          const buyer = at.value as Buyer;
+          const kept = buyer.paidOrderKeys.filter((key) => !unconfirmed.has(key));
+          if (kept.length !== buyer.paidOrderKeys.length) at.update({ ...buyer, paidOrderKeys: kept });
+          at.continue();
+        };
+      };
     },
   },
 ];
