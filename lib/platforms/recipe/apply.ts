@@ -1,0 +1,237 @@
+// Reading a page with a taught recipe. Each order block is found from an
+// order number the page shows, then each value by its structural path, and
+// checked: a value that is not what its field holds (no amount, two amounts,
+// an empty buyer) makes the row unreadable rather than guessed.
+import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
+import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
+import { countdownIn, statusFromWords } from '../common';
+import { ORDER_NUMBER, UNSHOWN } from '../orderNumbers';
+import { textOf } from '../types';
+import { ancestorUp, follow, labelOf, LabelContext, sameLabel } from './dom';
+import type { FieldRecipe, Recipe, RecipeField } from './types';
+
+/** The currency a platform's pages show bare amounts in, when the total had no symbol. */
+export const DEFAULT_CURRENCY: Partial<Record<Platform, string>> = { taobao: 'CNY', pdd: 'CNY', alibaba: 'USD' };
+
+/** "d6-d15" → /\d{6}-\d{15}/ as a whole token. */
+function shapeSource(shape: string): string {
+  const parts = shape.match(/[dAa]\d{1,2}|-|_/g) ?? [];
+  return parts.map((p) => (p === '-' || p === '_' ? `\\${p}` : `${p[0] === 'd' ? '\\d' : p[0] === 'A' ? '[A-Z]' : '[a-z]'}{${p.slice(1)}}`)).join('');
+}
+
+/** The order-number pattern a recipe looks for: its own shape, else its platform's format. A fresh global regexp. */
+export function idPattern(recipe: Pick<Recipe, 'platform' | 'idShape'>): RegExp {
+  if (recipe.idShape) return new RegExp(`(?<![\\dA-Za-z])${shapeSource(recipe.idShape)}(?![\\dA-Za-z])`, 'g');
+  return new RegExp(ORDER_NUMBER[recipe.platform].source, 'g');
+}
+
+/** The distinct order numbers in `text`. */
+export function idsIn(text: string, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.add(m[0]);
+  return found;
+}
+
+/**
+ * The distinct order numbers in the text under `el`, text node by text node:
+ * textContent would glue a number to the date in the next element.
+ */
+export function idsUnder(el: Element, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue;
+    if (!text || text.length < 4 || UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
+    for (const id of idsIn(text, pattern)) found.add(id);
+  }
+  return found;
+}
+
+/** The text nodes the person sees that hold an order number, with the number. */
+export function idTexts(doc: Document, pattern: RegExp): Array<{ el: Element; id: string }> {
+  const out: Array<{ el: Element; id: string }> = [];
+  if (!doc.body) return out;
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue;
+    const parent = node.parentElement;
+    if (!text || text.length < 4 || !parent || UNSHOWN.has(parent.tagName)) continue;
+    const ids = idsIn(text, pattern);
+    if (ids.size === 1) out.push({ el: parent, id: [...ids][0]! });
+  }
+  return out;
+}
+
+/** What one field's element says, checked; undefined when it does not hold such a value. */
+export type FieldValue = { kind: 'orderId'; id: string } | { kind: 'total'; money: Money } | { kind: 'text'; text: string } | { kind: 'status'; status: OrderStatus; text: string } | { kind: 'deadline'; at: number };
+
+export function readValue(field: RecipeField, el: Element, opts: { pattern: RegExp; currency?: string; now: number }): FieldValue | undefined {
+  const text = textOf(el);
+  if (!text) return undefined;
+  switch (field) {
+    case 'orderId': {
+      const ids = idsIn(text, opts.pattern);
+      return ids.size === 1 ? { kind: 'orderId', id: [...ids][0]! } : undefined;
+    }
+    case 'total': {
+      // One amount, or we would be choosing between a total and a unit price or shipping fee;
+      // a bare number only when it is all the text (a "1" in a buyer's name is no total).
+      if (text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
+      const money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
+      return money && money.minor > 0 ? { kind: 'total', money } : undefined;
+    }
+    case 'buyer':
+    case 'item': {
+      // A name or title, not a number or an amount that slid into its place.
+      if (text.length > (field === 'buyer' ? 200 : 1000) || idsIn(text, opts.pattern).size > 0 || /^[\d\s.,:：\-/+¥￥$€£]+$/.test(text)) return undefined;
+      return { kind: 'text', text };
+    }
+    case 'status': {
+      const status = statusFromWords(text);
+      return status === 'unknown' || text.length > 200 ? undefined : { kind: 'status', status, text };
+    }
+    case 'deadline': {
+      const at = countdownIn(text, opts.now);
+      return at === undefined ? undefined : { kind: 'deadline', at };
+    }
+  }
+}
+
+/** The block and, for an order whose goods rows follow its number row, those following rows. */
+function groupOf(block: Element, spans: boolean, pattern: RegExp): Element[] {
+  const group = [block];
+  if (!spans) return group;
+  for (let next = block.nextElementSibling; next && group.length <= 40; next = next.nextElementSibling) {
+    if (idsUnder(next, pattern).size > 0) break;
+    group.push(next);
+  }
+  return group;
+}
+
+interface Reader {
+  recipe: Recipe;
+  pattern: RegExp;
+  labels: LabelContext;
+  now: number;
+}
+
+/**
+ * The element of one field in an order group: at its taught path when the
+ * value there is of the right kind under the same label, else the one
+ * element in the group with that label that holds such a value (columns
+ * reordered, a wrapper added). Anything less certain is no element.
+ */
+function locate(field: RecipeField, spec: FieldRecipe, group: readonly Element[], r: Reader): { el: Element; value: FieldValue } | undefined {
+  const opts = { pattern: r.pattern, currency: r.recipe.currency, now: r.now };
+  const root = group[spec.sibling];
+  const at = root ? follow(root, spec.path) : null;
+  if (at) {
+    const value = readValue(field, at, opts);
+    if (value && (!spec.label || sameLabel(labelOf(at, r.labels), spec.label))) return { el: at, value };
+  }
+  if (!spec.label) return undefined;
+  const last = spec.path.at(-1);
+  if (!last) return undefined;
+  const found: Array<{ el: Element; value: FieldValue }> = [];
+  for (const member of group) {
+    for (const el of [member, ...Array.from(member.querySelectorAll(last.tag))]) {
+      if (el.tagName.toLowerCase() !== last.tag) continue;
+      const value = readValue(field, el, opts);
+      if (value && sameLabel(labelOf(el, r.labels), spec.label)) found.push({ el, value });
+    }
+  }
+  if (found.length <= 1) return found[0];
+  // Several under one label (a total and its shipping line in one cell): the one in the taught
+  // position among its siblings, if exactly one is; else which one is meant is a guess, and we do not guess.
+  const inPlace = found.filter(({ el }) => el.parentElement && Array.from(el.parentElement.children).filter((c) => c.tagName === el.tagName).indexOf(el) === last.index);
+  return inPlace.length === 1 ? inPlace[0] : undefined;
+}
+
+function readOrder(id: string, group: readonly Element[], r: Reader): ObservedOrder | null {
+  const { recipe } = r;
+  const total = locate('total', recipe.fields.total, group, r)?.value;
+  const buyer = locate('buyer', recipe.fields.buyer, group, r)?.value;
+  if (total?.kind !== 'total' || buyer?.kind !== 'text') return null;
+  const item = recipe.fields.item && locate('item', recipe.fields.item, group, r)?.value;
+  const statusValue = recipe.fields.status && locate('status', recipe.fields.status, group, r)?.value;
+  const deadline = recipe.fields.deadline && locate('deadline', recipe.fields.deadline, group, r)?.value;
+  let status: OrderStatus;
+  let statusText: string | undefined;
+  if (statusValue?.kind === 'status') {
+    status = statusValue.status;
+    statusText = statusValue.text.slice(0, 200);
+  } else {
+    status = statusFromWords(group.map((g) => textOf(g)).join(' '));
+    // Taught without a status: the person showed these as orders to collect. Taught with one
+    // that cannot be read now: unknown, and the order stays out of the queue.
+    if (status === 'unknown' && !recipe.fields.status) status = 'unpaid';
+  }
+  return {
+    platform: recipe.platform,
+    orderId: id,
+    buyer: { nick: buyer.text.slice(0, 200) },
+    items: item?.kind === 'text' ? [{ title: item.text.slice(0, 1000), qty: 1 }] : [],
+    amount: total.money,
+    status,
+    ...(statusText ? { statusText } : {}),
+    ...(deadline?.kind === 'deadline' && status === 'unpaid' ? { autoCloseAt: deadline.at } : {}),
+  };
+}
+
+/**
+ * Reads the orders a recipe finds on `doc`. Null when the recipe matches no
+ * order block on the page (it no longer fits this page, or the page shows no
+ * order); blocks it finds but cannot read count as unreadable.
+ */
+export function readByRecipe(doc: Document, recipe: Recipe, url: string, now: number): PageRead | null {
+  const pattern = idPattern(recipe);
+  const r: Reader = { recipe, pattern, labels: new LabelContext(doc), now };
+  const idSpec = recipe.fields.orderId;
+  const blocks = new Map<Element, Set<string>>();
+  for (const { el, id } of idTexts(doc, pattern)) {
+    const block = ancestorUp(el, recipe.block.up);
+    if (!block || block.tagName.toLowerCase() !== recipe.block.tag || block === doc.body) continue;
+    // The number must sit where the taught one sat: a number in a search box or a banner is no order.
+    const group = groupOf(block, recipe.block.spansSiblings, pattern);
+    const root = group[idSpec.sibling];
+    if (!root || follow(root, idSpec.path) !== el) continue;
+    const ids = blocks.get(block) ?? new Set<string>();
+    ids.add(id);
+    blocks.set(block, ids);
+  }
+  const orders: ObservedOrder[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
+  for (const [block, ids] of blocks) {
+    const group = groupOf(block, recipe.block.spansSiblings, pattern);
+    // One order per block: a block holding several numbers is the list, not an order.
+    const id = ids.size === 1 ? [...ids][0]! : undefined;
+    const order = id && new Set(group.flatMap((g) => [...idsUnder(g, pattern)])).size === 1 ? readOrder(id, group, r) : null;
+    if (!order) unreadable++;
+    else if (!seen.has(order.orderId)) {
+      seen.add(order.orderId);
+      orders.push(order);
+    }
+  }
+  if (orders.length === 0) return null;
+  let listKey = url;
+  try {
+    const u = new URL(url);
+    listKey = `${u.host}${u.pathname}${u.search}#recipe`;
+  } catch {
+    // keep the URL as it is
+  }
+  return {
+    platform: recipe.platform,
+    url,
+    listKey: listKey.slice(0, 4000),
+    unpaidOnly: false,
+    complete: false,
+    orders,
+    unreadable,
+    noRowsFound: false,
+    selectorsVersion: `recipe-${recipe.id}`.slice(0, 100),
+    readPath: 'recipe',
+  };
+}

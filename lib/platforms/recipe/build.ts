@@ -1,0 +1,166 @@
+// Turning the person's clicks on one order into a recipe: the order block is
+// found from the order number (the ancestor that holds exactly this one
+// number and repeats beside its siblings), then each clicked value becomes a
+// path from that block plus the label or header beside it.
+import type { Platform } from '../../orders/model';
+import { parseMoney, parseMoneyAll } from '../../orders/money';
+import { ORDER_NUMBER } from '../orderNumbers';
+import { textOf } from '../types';
+import { DEFAULT_CURRENCY, idPattern, idsIn, idsUnder, readByRecipe, readValue } from './apply';
+import { labelOf, LabelContext, pathFrom } from './dom';
+import { LIMITS, RECIPE_FIELDS, REQUIRED_FIELDS, urlPatternOf, type FieldRecipe, type Recipe, type RecipeField, type RecipePlatform } from './types';
+
+export type PickError = 'no-id' | 'no-total' | 'several-totals' | 'no-buyer' | 'no-status' | 'no-deadline' | 'no-item';
+export type BuildError = PickError | 'missing' | 'outside-order' | 'no-block' | 'not-repeatable' | 'bad-url';
+
+/** The order number's shape in the tokens recipes store ("d6-d15"), for numbers outside the platform's format. */
+export function shapeOf(token: string): string | undefined {
+  const runs = token.match(/\d+|[A-Z]+|[a-z]+|-|_/g) ?? [];
+  if (runs.join('') !== token || runs.length > 12) return undefined;
+  const shape = runs.map((r) => (r === '-' || r === '_' ? r : `${/\d/.test(r) ? 'd' : /[A-Z]/.test(r) ? 'A' : 'a'}${Math.min(r.length, 99)}`)).join('');
+  return shape;
+}
+
+/** The order number in a clicked element's text: the platform's format, else a long token with digits. */
+function idOf(text: string, platform: RecipePlatform): { id: string; idShape?: string } | undefined {
+  const own = idsIn(text, new RegExp(ORDER_NUMBER[platform].source, 'g'));
+  if (own.size === 1) return { id: [...own][0]! };
+  if (own.size > 1) return undefined;
+  const tokens = [...new Set(text.match(/[A-Za-z0-9_-]{6,64}/g) ?? [])].filter((t) => /\d{4}/.test(t));
+  if (tokens.length !== 1) return undefined;
+  const idShape = shapeOf(tokens[0]!);
+  return idShape ? { id: tokens[0]!, idShape } : undefined;
+}
+
+/** The deepest element under `el` (itself included) whose own text node holds the order number. */
+function idElementIn(el: Element, id: string): Element | undefined {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue?.includes(id)) return node.parentElement ?? undefined;
+  }
+  return undefined;
+}
+
+export interface Pick {
+  el: Element;
+  /** What the panel shows for the step: the value as read. */
+  text: string;
+  /** For 'orderId': the shape of a number outside the platform's format. */
+  idShape?: string;
+}
+
+/**
+ * Checks one click for one step: the element the person pointed at must
+ * hold that field's kind of value. The total must be one amount (clicking a
+ * cell with the total and the shipping fee is refused: click the total).
+ */
+export function checkPick(field: RecipeField, el: Element, platform: RecipePlatform, now: number): { ok: true; pick: Pick } | { ok: false; error: PickError } {
+  if (field === 'orderId') {
+    const found = idOf(textOf(el), platform);
+    const idEl = found && idElementIn(el, found.id);
+    if (!found || !idEl) return { ok: false, error: 'no-id' };
+    return { ok: true, pick: { el: idEl, text: found.id, ...(found.idShape ? { idShape: found.idShape } : {}) } };
+  }
+  const opts = { pattern: new RegExp(ORDER_NUMBER[platform].source, 'g'), currency: DEFAULT_CURRENCY[platform], now };
+  const value = readValue(field, el, opts);
+  if (!value) {
+    if (field === 'total') return { ok: false, error: parseMoneyAll(textOf(el)).length > 1 ? 'several-totals' : 'no-total' };
+    const errors: Record<Exclude<RecipeField, 'orderId' | 'total'>, PickError> = { buyer: 'no-buyer', item: 'no-item', status: 'no-status', deadline: 'no-deadline' };
+    return { ok: false, error: errors[field] };
+  }
+  const text = value.kind === 'total' ? textOf(el) : value.kind === 'text' || value.kind === 'status' ? value.text : textOf(el);
+  return { ok: true, pick: { el, text: text.slice(0, 200) } };
+}
+
+function depth(el: Element): number {
+  let d = 0;
+  for (let node = el.parentElement; node; node = node.parentElement) d++;
+  return d;
+}
+
+/**
+ * Builds a recipe from one order's picks. The block: the highest ancestor
+ * of the number that holds no other order number; inside it, the lowest one
+ * holding every pick that repeats beside a sibling of the same tag with
+ * another order (else that lowest one, on a page of one order). When the
+ * picks reach past it into the following siblings (number row, then goods
+ * rows, in one shared table), the block spans those siblings.
+ */
+export function buildRecipe(
+  doc: Document,
+  picks: Partial<Record<RecipeField, Pick>>,
+  opts: { platform: Platform; href: string; now: number; id: string },
+): { ok: true; recipe: Recipe } | { ok: false; error: BuildError } {
+  if (opts.platform === 'manual') return { ok: false, error: 'bad-url' };
+  const platform = opts.platform;
+  const urlPattern = urlPatternOf(opts.href);
+  if (!urlPattern) return { ok: false, error: 'bad-url' };
+  for (const field of REQUIRED_FIELDS) if (!picks[field]) return { ok: false, error: 'missing' };
+  const idPick = picks.orderId!;
+  const pattern = idPattern({ platform, idShape: idPick.idShape });
+
+  // Ancestors of the number that hold only this one order number.
+  const chain: Element[] = [];
+  for (let node: Element | null = idPick.el; node && node !== doc.body && node !== doc.documentElement; node = node.parentElement) {
+    if (idsUnder(node, pattern).size !== 1) break;
+    chain.push(node);
+  }
+  const top = chain.at(-1);
+  if (!top) return { ok: false, error: 'no-block' };
+  const others = RECIPE_FIELDS.filter((f) => f !== 'orderId' && picks[f]).map((f) => picks[f]!.el);
+
+  let block: Element;
+  let group: Element[];
+  let spansSiblings = false;
+  if (others.every((el) => top.contains(el))) {
+    const lowest = chain.find((node) => others.every((el) => node.contains(el)))!;
+    const repeating = chain.slice(chain.indexOf(lowest)).find((node) =>
+      Array.from(node.parentElement?.children ?? []).some((sib) => sib !== node && sib.tagName === node.tagName && idsUnder(sib, pattern).size > 0),
+    );
+    block = repeating ?? lowest;
+    group = [block];
+  } else {
+    group = [top];
+    for (let next = top.nextElementSibling; next && group.length <= 40; next = next.nextElementSibling) {
+      if (idsUnder(next, pattern).size > 0) break;
+      group.push(next);
+    }
+    if (!others.every((el) => group.some((g) => g.contains(el)))) return { ok: false, error: 'outside-order' };
+    block = top;
+    spansSiblings = true;
+  }
+  const up = depth(idPick.el) - depth(block);
+  if (up > LIMITS.up) return { ok: false, error: 'no-block' };
+
+  const labels = new LabelContext(doc);
+  const fields: Partial<Record<RecipeField, FieldRecipe>> = {};
+  for (const field of RECIPE_FIELDS) {
+    const pick = picks[field];
+    if (!pick) continue;
+    const sibling = group.findIndex((g) => g.contains(pick.el));
+    const path = sibling >= 0 ? pathFrom(group[sibling]!, pick.el) : null;
+    if (!path) return { ok: false, error: 'outside-order' };
+    // The number is found by its text; a label beside it adds nothing and could only miss.
+    const label = field === 'orderId' ? undefined : labelOf(pick.el, labels);
+    fields[field] = { sibling, path, ...(label ? { label } : {}) };
+  }
+
+  const currency = parseMoney(picks.total!.text, DEFAULT_CURRENCY[platform])?.currency ?? DEFAULT_CURRENCY[platform] ?? 'USD';
+  const recipe: Recipe = {
+    version: 1,
+    id: opts.id,
+    platform,
+    urlPattern,
+    createdAt: opts.now,
+    ...(idPick.idShape ? { idShape: idPick.idShape } : {}),
+    currency,
+    block: { tag: block.tagName.toLowerCase(), up, spansSiblings },
+    fields: fields as Recipe['fields'],
+  };
+
+  // The recipe must read back the very order it was shown.
+  const read = readByRecipe(doc, recipe, opts.href, opts.now);
+  const taught = read?.orders.find((o) => o.orderId === idPick.text);
+  if (!taught || taught.buyer.nick !== textOf(picks.buyer!.el).slice(0, 200)) return { ok: false, error: 'not-repeatable' };
+  return { ok: true, recipe };
+}
