@@ -3,22 +3,14 @@
 // then what the page's content says about how many orders it shows, so a
 // reader that missed rows is caught rather than trusted.
 import type { Platform, PageRead } from '../orders/model';
-import { documentsOf } from './common';
-import type { PlatformAdapter } from './types';
+import { parseMoneyAll } from '../orders/money';
+import { documentsOf, statusFromWords } from './common';
+import { ORDER_NUMBER } from './order-numbers';
+import { readByStructure } from './structure/reader';
+import { textOf, type PlatformAdapter } from './types';
 
-/**
- * Order numbers in each platform's public format (PLATFORMS.md, "What
- * survives a redesign"), as whole tokens of page text. Shorter digit runs on
- * the same pages (item ids, seller ids, phone numbers) are left out by length.
- */
-export const ORDER_NUMBER: Readonly<Record<Exclude<Platform, 'manual'>, RegExp>> = {
-  taobao: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])/g,
-  pdd: /(?<![\dA-Za-z-])\d{6}-\d{15}(?![\dA-Za-z])/g,
-  aliexpress: /(?<![\dA-Za-z])\d{16}(?![\dA-Za-z])/g,
-  tiktok: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])/g,
-  alibaba: /(?<![\dA-Za-z])\d{16,18}(?![\dA-Za-z])/g,
-  shopee: /(?<![\dA-Za-z])\d{6}(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{8}(?![\dA-Za-z])/g,
-};
+// The formats live in their own module so the structural reader can use them without importing this one.
+export { ORDER_NUMBER } from './order-numbers';
 
 /** Elements whose text the person never sees as page content (a page's JSON state lists orders it does not show). */
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT']);
@@ -69,12 +61,62 @@ export function readIsWhole(read: PageRead): boolean {
 }
 
 /**
+ * Whether the page's own content says it is an order list: an order number in
+ * the platform's format, and a status word or an amount beside it.
+ */
+function looksLikeOrderList(doc: Document, shown: ReadonlySet<string>): boolean {
+  if (shown.size === 0) return false;
+  const text = textOf(doc.body);
+  return statusFromWords(text) !== 'unknown' || parseMoneyAll(text).length > 0;
+}
+
+/**
+ * The structural read instead of the adapter's when it reads more orders,
+ * every one the adapter read among them with the same total: two readers
+ * that disagree on a total are not mixed, the adapter's read stands.
+ */
+function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
+  if (!structural || structural.orders.length <= selectorRead.orders.length) return selectorRead;
+  const byId = new Map(structural.orders.map((o) => [o.orderId, o]));
+  for (const o of selectorRead.orders) {
+    const same = byId.get(o.orderId);
+    if (!same || same.amount.minor !== o.amount.minor || same.amount.currency !== o.amount.currency) return selectorRead;
+  }
+  return structural;
+}
+
+/**
  * Reads a page with the adapter, then checks the read against the order
- * numbers the page shows. Returns null when the page holds no order list.
+ * numbers the page shows. When the adapter reads short (no list, no rows,
+ * unreadable rows, or fewer orders than the page shows numbers), the
+ * structural reader (lib/platforms/structure) reads the page by its content,
+ * and the better read is kept. Returns null only when the page holds no order
+ * list: a page whose content looks like one always gets a read, empty and
+ * flagged noRowsFound when nothing could be read, so the health banner shows.
  */
 export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number): PageRead | null {
   const read = adapter.readOrders(doc, url, now);
-  if (!read) return null;
   const shown = orderNumbersShown(doc, adapter.platform);
-  return { ...read, idsMissed: missedIds(read, shown), readPath: read.readPath ?? 'selectors' };
+  const checked = (r: PageRead): PageRead => ({ ...r, idsMissed: missedIds(r, shown), readPath: r.readPath ?? 'selectors', selectorsVersion: r.selectorsVersion ?? adapter.selectorsVersion });
+  if (read) {
+    const bySelectors = checked(read);
+    const short = read.noRowsFound || read.unreadable > 0 || (bySelectors.idsMissed ?? 0) > 0 || (read.orders.length === 0 && shown.size > 0);
+    if (!short || shown.size === 0) return bySelectors;
+    const structural = readByStructure(doc, adapter.platform, url, now, read);
+    return better(bySelectors, structural && checked(structural));
+  }
+  if (!looksLikeOrderList(doc, shown)) return null;
+  const structural = readByStructure(doc, adapter.platform, url, now, null);
+  if (structural && structural.orders.length > 0) return checked(structural);
+  return checked({
+    platform: adapter.platform,
+    url,
+    listKey: structural?.listKey ?? url,
+    unpaidOnly: structural?.unpaidOnly ?? false,
+    complete: false,
+    orders: [],
+    unreadable: structural?.unreadable ?? 0,
+    noRowsFound: true,
+    readPath: 'structure',
+  });
 }

@@ -1,0 +1,158 @@
+// An order's fields read from its block by what the text says: the buyer by
+// its column, its label or the chat control after it; goods lines by their
+// repeated shape; the total by its column or label, refused when it is not
+// the one amount there.
+import type { Money } from '../../orders/money';
+import type { OrderItem } from '../../orders/model';
+import { spacedText } from '../common';
+import { foldSpaces } from '../types';
+import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION']);
+const LETTERS = /\p{L}{2}/u;
+
+/** The page text of `root` node by node, trimmed and folded, in page order. */
+export function textNodes(root: Element): Array<{ text: string; node: Text }> {
+  const out: Array<{ text: string; node: Text }> = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = t.nodeValue?.trim();
+    if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+    out.push({ text: foldSpaces(value), node: t as Text });
+  }
+  return out;
+}
+
+/** Whether `el` is a control that opens the chat with the buyer. */
+function isChatControl(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
+  const text = spacedText(el);
+  if (text && CHAT_WORDS.test(text)) return true;
+  const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
+  if (!text && /chat|message|联系|旺旺|contact/i.test(label)) return true;
+  return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
+}
+
+/** A text node that is no nick: a chat word, a bare label, an amount, a date. */
+function notANick(text: string): boolean {
+  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text);
+}
+
+/** The nick in a buyer cell: its first text that is not a label or a chat word. */
+export function nickInCell(cell: Element): string {
+  for (const { text } of textNodes(cell)) {
+    const rest = text.replace(BUYER_LABEL, '').trim();
+    if (!rest || notANick(rest)) continue;
+    return rest;
+  }
+  return '';
+}
+
+/**
+ * The nick shown after a buyer label ("买家：", "Buyer:"), in the same text
+ * or the next, within the order's block.
+ */
+export function nickByLabel(texts: ReadonlyArray<{ text: string }>): string {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!.text;
+    const m = BUYER_LABEL.exec(text);
+    if (!m || m[0].length === 0) continue;
+    const rest = text.slice(m[0].length).trim();
+    // "买家留言…", "Buyer note…": a label of something else.
+    if (rest && !/[:：]\s*$/.test(m[0])) continue;
+    if (rest) return notANick(rest) ? '' : rest;
+    const next = texts[i + 1]?.text;
+    if (next && !notANick(next)) return next;
+  }
+  return '';
+}
+
+/** The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the page puts the control beside the name. */
+export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>): string {
+  for (const s of scope) {
+    for (const control of s.querySelectorAll('a, button, [role="button"]')) {
+      if (!isChatControl(control)) continue;
+      let before: string | undefined;
+      for (const { text, node } of texts) {
+        if (control.contains(node)) break;
+        if (control.compareDocumentPosition(node) & 4 /* FOLLOWING */) break;
+        before = text;
+      }
+      if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
+    }
+  }
+  return '';
+}
+
+/** Whether two sibling elements are the same kind of line (goods lines repeat their shape). */
+function alike(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  if (a.className || b.className) return a.className === b.className;
+  const shape = (el: Element) => [...el.children].map((c) => c.tagName).join(',');
+  return shape(a) === shape(b);
+}
+
+/** The goods lines of an item cell: repeated alike children (one per item), else the cell as one line. */
+function goodsLines(cell: Element): Element[] {
+  let el = cell;
+  for (let depth = 0; depth < 12; depth++) {
+    const kids = [...el.children].filter((k) => !SKIPPED.has(k.tagName) && (k.textContent ?? '').trim() !== '');
+    if (kids.length === 1) {
+      el = kids[0]!;
+      continue;
+    }
+    if (kids.length >= 2 && kids.every((k) => alike(k, kids[0]!))) return kids;
+    break;
+  }
+  return [el];
+}
+
+const QTY = /(?<![\p{L}\d])[x×*]\s*(\d{1,6})(?!\d)/u;
+
+/** Goods of an item cell: each line's first worded text is its title. */
+export function itemsIn(cell: Element, money: (text: string) => Money | null): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const line of goodsLines(cell)) {
+    const texts = textNodes(line);
+    const title = texts.find(({ text }) => LETTERS.test(text) && !/[:：]\s*$/.test(text) && !money(text) && !QTY.test(text))?.text;
+    if (!title) continue;
+    const qty = Number(QTY.exec(spacedText(line))?.[1] ?? 1);
+    items.push({ title: title.slice(0, 1000), qty: qty > 0 ? qty : 1 });
+  }
+  return items;
+}
+
+/**
+ * The order total a cell shows: after its label when it has one, else the
+ * amount it starts with, before shipping and payment stages. Null when the
+ * cell does not start with an amount or shows several different ones.
+ */
+export function totalIn(text: string, money: (text: string) => Money | null): Money | null {
+  const label = TOTAL_LABEL.exec(text);
+  const from = label ? text.slice(label.index + label[0].length) : text;
+  const head = from.split(NOT_TOTAL)[0] ?? '';
+  // A total cell starts with the total (after at most a short label); a goods line does not.
+  if (!label && !/^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d/u.test(head)) return null;
+  return money(head);
+}
+
+/** The total shown after a total label anywhere in the order, when exactly one such label shows one. */
+export function totalByLabel(texts: ReadonlyArray<{ text: string }>, money: (text: string) => Money | null): Money | null {
+  const found: Money[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!.text;
+    const label = TOTAL_LABEL.exec(text);
+    if (!label) continue;
+    const after = text.slice(label.index + label[0].length).trim();
+    const value = after ? totalIn(after, money) : texts[i + 1] ? totalIn(texts[i + 1]!.text, money) : null;
+    if (value) found.push(value);
+  }
+  const first = found[0];
+  return first && found.every((m) => m.minor === first.minor && m.currency === first.currency) ? first : null;
+}
+
+/** Whether a cell's text plainly holds words (a title, a label) rather than only an amount or a number. */
+export function hasWords(text: string): boolean {
+  return LETTERS.test(text);
+}

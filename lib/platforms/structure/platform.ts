@@ -1,0 +1,112 @@
+// What the structural reader must know about a platform that the page does
+// not say: the currency a bare amount is in, the clock its times are written
+// in, and how long an unpaid order waits before it closes. Taken from each
+// adapter's selectors.ts, never from its reader (content-script bundles stay
+// small: the adapters' code is not pulled in).
+import type { Platform } from '../../orders/model';
+import { parseMoneyAll, type Money } from '../../orders/money';
+import { CHINA_OFFSET_MINUTES, parseWallTime, parseZonedWallTime } from '../../orders/time';
+import { soleMoney, statedUtcOffset } from '../common';
+import { ORDER_NUMBER } from '../order-numbers';
+import { textOf } from '../types';
+import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';
+import { DEFAULT_AUTO_CLOSE_HOURS as PDD_CLOSE_HOURS } from '../pdd/selectors';
+import { DEFAULT_AUTO_CLOSE_HOURS as SHOPEE_CLOSE_HOURS, REGIONS as SHOPEE_REGIONS } from '../shopee/selectors';
+import { DEFAULT_AUTO_CLOSE_HOURS as TAOBAO_CLOSE_HOURS } from '../taobao/selectors';
+import { DEFAULT_AUTO_CANCEL_HOURS as TIKTOK_CANCEL_HOURS, REGIONS as TIKTOK_REGIONS } from '../tiktok/selectors';
+import { ZONE_NOTE } from './words';
+
+export type ListPlatform = Exclude<Platform, 'manual'>;
+
+/** How a page writes its times. */
+export interface Clock {
+  zone?: string;
+  offset?: number;
+  order: 'ymd' | 'mdy' | 'dmy';
+}
+
+export interface PlatformFacts {
+  platform: ListPlatform;
+  /** The order number as one capture group (for findOrderAnchors). */
+  orderNumber: RegExp;
+  /** The one amount `text` shows in this shop's money, or null (none, several, or another currency). */
+  money(text: string): Money | null;
+  clock: Clock;
+  /** Hours an unpaid order waits before it closes, when the page shows no deadline; undefined: no estimate. */
+  closeHours?: number;
+}
+
+const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
+const CHINA: Clock = { offset: CHINA_OFFSET_MINUTES, order: 'ymd' };
+
+/** The one amount of `text` in `currency`, a bare number counting as one. */
+function soleIn(text: string, currency: string): Money | null {
+  const all = parseMoneyAll(text, currency);
+  const first = all[0];
+  if (!first || first.currency !== currency) return null;
+  return all.every((m) => m.minor === first.minor && m.currency === currency) ? first : null;
+}
+
+/** A marked amount; a bare "$" is the region's dollar when the region has one (MXN, SGD …), never another currency. */
+function regional(text: string, currency: string | undefined): Money | null {
+  const money = soleMoney(text);
+  if (!money || !currency || money.currency === currency) return money;
+  if (money.currency === 'USD' && /(?<![A-Za-z])\$/.test(text) && !/US\s?\$|USD/.test(text)) return { ...money, currency };
+  return null;
+}
+
+/** The clock a page names in a time-zone note ("Time zone: Pacific Time (PT)"), if it names one. */
+function notedClock(doc: Document): Clock | undefined {
+  if (!doc.body) return undefined;
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (!ZONE_NOTE.test(t.nodeValue ?? '')) continue;
+    const note = textOf(t.parentElement);
+    const offset = statedUtcOffset(note);
+    if (offset !== undefined) return { offset, order: 'ymd' };
+    if (PACIFIC.test(note)) return { zone: 'America/Los_Angeles', order: 'ymd' };
+  }
+  return undefined;
+}
+
+function anchorPattern(platform: ListPlatform): RegExp {
+  return new RegExp(`(${ORDER_NUMBER[platform].source})`);
+}
+
+export function platformFacts(platform: ListPlatform, doc: Document, url: URL): PlatformFacts {
+  const orderNumber = anchorPattern(platform);
+  switch (platform) {
+    case 'taobao':
+      return { platform, orderNumber, money: (t) => soleIn(t, 'CNY'), clock: CHINA, closeHours: TAOBAO_CLOSE_HOURS };
+    case 'pdd':
+      return { platform, orderNumber, money: (t) => soleIn(t, 'CNY'), clock: CHINA, closeHours: PDD_CLOSE_HOURS };
+    case 'alibaba':
+      return { platform, orderNumber, money: (t) => soleMoney(t), clock: CHINA };
+    case 'aliexpress':
+      return { platform, orderNumber, money: (t) => soleMoney(t), clock: notedClock(doc) ?? CHINA, closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
+    case 'tiktok': {
+      const key = /^seller-([a-z]{2})\./.exec(url.host)?.[1];
+      const region = key ? TIKTOK_REGIONS[key] : undefined;
+      const dollar = key === 'mx' || key === 'sg' ? region?.currency : undefined;
+      return {
+        platform,
+        orderNumber,
+        money: (t) => regional(t, dollar),
+        clock: notedClock(doc) ?? (region ? { zone: region.zone, order: region.order } : { offset: CHINA_OFFSET_MINUTES, order: 'mdy' }),
+        closeHours: TIKTOK_CANCEL_HOURS,
+      };
+    }
+    case 'shopee': {
+      const region = SHOPEE_REGIONS[url.host];
+      return { platform, orderNumber, money: (t) => regional(t, region?.currency), clock: { zone: region?.zone ?? 'UTC', order: 'dmy' }, closeHours: SHOPEE_CLOSE_HOURS };
+    }
+  }
+}
+
+/** An instant from a wall time in `text`, on the page's clock unless the text states its own offset. */
+export function readTime(text: string, clock: Clock): number | undefined {
+  const own = statedUtcOffset(text);
+  if (own !== undefined) return parseWallTime(text, own, clock.order) ?? undefined;
+  if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order) ?? undefined;
+  return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order) ?? undefined;
+}

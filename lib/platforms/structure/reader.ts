@@ -1,0 +1,178 @@
+// The content-first reader: orders found by what survives a redesign (the
+// order number's format, header and label words, money, status words,
+// repeated structure), whatever the classes, ids, wrappers or layout. It runs
+// when the adapter's selectors read short (see readPage), and it keeps the
+// alignment checks that refuse a wrong total: an order it cannot read with
+// confidence is counted unreadable, never guessed.
+import type { ObservedOrder, PageRead, Platform } from '../../orders/model';
+import { parseMoneyAll } from '../../orders/money';
+import {
+  cellAt,
+  closeTimes,
+  countdownIn,
+  findHeaderRow,
+  findOrderAnchors,
+  firstInFrames,
+  gridCells,
+  orderGrid,
+  orderScopes,
+  readRows,
+  spacedText,
+  statusFromWords,
+  type HeaderRow,
+  type OrderAnchor,
+  type OrderGrid,
+} from '../common';
+import { textOf } from '../types';
+import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, textNodes, totalByLabel, totalIn } from './fields';
+import { platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';
+import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
+
+// Generic rows only: the header is found by its words, wherever it sits.
+const HEADER_SELECTORS = ['thead tr', 'tr', '[role="row"]', 'div'];
+// Column words the shared header words miss.
+const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
+// Money markers and currency words that a unit-price cell may hold besides its amount.
+const CURRENCY_WORDS = /US\s?\$|USD|CNY|RMB|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
+
+/**
+ * Reads an order list by its content. `base` is the adapter's read of the
+ * same page, when it made one: the list facts (which listing, unpaid only,
+ * complete) come from it. Null when the page shows no order number.
+ */
+export function readByStructure(doc: Document, platform: Platform, url: string, now: number, base: PageRead | null = null): PageRead | null {
+  if (platform === 'manual') return null;
+  let href: URL;
+  try {
+    href = new URL(url);
+  } catch {
+    return null;
+  }
+  return firstInFrames(doc, (d) => readDocument(d, platform, href, url, now, base));
+}
+
+function readDocument(doc: Document, platform: ListPlatform, href: URL, url: string, now: number, base: PageRead | null): PageRead | null {
+  const body = doc.body;
+  if (!body) return null;
+  const facts = platformFacts(platform, doc, href);
+  const anchors = findOrderAnchors(body, facts.orderNumber);
+  if (anchors.length === 0) return null;
+  let header = findHeaderRow(body, HEADER_SELECTORS, 3, EXTRA_HEADER);
+  // A header lies above the orders and holds none of their numbers; a "header" found inside an order is a row of it.
+  if (header && (anchors.some((a) => header!.row.contains(a.el)) || !(header.row.compareDocumentPosition(anchors[0]!.el) & 4 /* FOLLOWING */))) header = null;
+  const scopes = orderScopes(anchors, [header?.row]);
+  const { orders, unreadable } = readRows(anchors, (anchor, i) => readOrder(anchor, scopes[i]!, header, facts, now));
+  const list = base ? { listKey: base.listKey, unpaidOnly: base.unpaidOnly, complete: base.complete } : listFacts(doc, href);
+  return {
+    platform,
+    url,
+    ...list,
+    orders,
+    unreadable,
+    noRowsFound: false,
+    selectorsVersion: base?.selectorsVersion,
+    readPath: 'structure',
+  };
+}
+
+/**
+ * Which listing this is, from the page and the URL alone. The selected tab's
+ * words decide "unpaid only" (the URL's tab parameter when no tab is marked);
+ * whether the list fits on one page is not known, so absence proves nothing.
+ */
+function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaidOnly' | 'complete'> {
+  const tab = doc.querySelector('[role="tab"][aria-selected="true"]') ?? doc.querySelector('[aria-selected="true"]');
+  const tabText = textOf(tab).replace(/[\d()（）\s]+/g, ' ').trim().slice(0, 40);
+  const params = [...href.searchParams.values()];
+  const unpaidOnly = tabText ? UNPAID_TAB.test(tabText) : params.some((v) => UNPAID_PARAM.test(v));
+  return {
+    listKey: `${href.host}${href.pathname}#tab=${tabText || href.search.slice(0, 200)}&read=structure`,
+    unpaidOnly,
+    complete: false,
+  };
+}
+
+/** The order's rows lined up with the header, with the goods rows a div grid puts after its main row. */
+function gridOf(scope: Element[], header: HeaderRow, anchor: OrderAnchor): OrderGrid | null {
+  const grid = orderGrid(scope, header, anchor.el);
+  if (!grid || grid.rows.length !== 1) return grid;
+  const main = grid.main.get(0)?.parentElement;
+  if (!main || main.tagName === 'TR') return grid;
+  // Goods rows after a div main row: fewer cells (the order-level ones span them), item cells first.
+  const rows = [grid.main];
+  for (let next = main.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next.childElementCount < 2 || next.childElementCount >= header.cells.length || next.contains(anchor.el)) break;
+    rows.push(gridCells([next])[0]!);
+  }
+  return { main: grid.main, rows };
+}
+
+/** Whether every cell under a header holds what the header promises; otherwise the total may be a unit price. */
+function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): boolean {
+  const { columns } = header;
+  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cellAt(grid.main, index)));
+  return (
+    holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
+    holds(columns.price, (t) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null) &&
+    holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
+    holds(columns.item, (t) => hasWords(t))
+  );
+}
+
+function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number): ObservedOrder | undefined {
+  const grid = header ? gridOf(scope, header, anchor) : null;
+  if (grid && header && !linedUp(grid, header, facts)) return undefined;
+  const columns = grid && header ? header.columns : {};
+  const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
+  const texts = scope.flatMap((s) => textNodes(s));
+  let scopeText: string | undefined;
+  const wholeText = () => (scopeText ??= texts.map((t) => t.text).join(' '));
+
+  // The total: its column, else its label. A total column that does not hold one amount refuses the order.
+  const amountCell = cell(columns.amount);
+  const amount = amountCell ? totalIn(spacedText(amountCell), facts.money) : totalByLabel(texts, facts.money);
+  if (!amount) return undefined;
+
+  const buyerCell = cell(columns.buyer);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(texts) || nickBeforeChat(scope, texts)).slice(0, 200);
+  if (!nick || nick.includes(anchor.id)) return undefined;
+
+  const statusCell = cell(columns.status);
+  const statusText = spacedText(statusCell);
+  const status = statusFromWords(statusText || wholeText());
+  // A status column without a status word: the cells no longer line up with the header.
+  if (statusCell && status === 'unknown') return undefined;
+
+  const items = [];
+  if (grid) for (const row of grid.rows) {
+    const itemCell = cellAt(row, columns.item);
+    if (itemCell) items.push(...itemsIn(itemCell, facts.money));
+  }
+
+  const createdCell = cell(columns.created);
+  const createdText = createdCell ? spacedText(createdCell) : CREATED.exec(wholeText())?.[1];
+  const createdAt = createdText ? readTime(createdText, facts.clock) : undefined;
+
+  let shown: number | undefined;
+  if (status === 'unpaid') {
+    const near = [statusText, spacedText(cell(columns.deadline))].join(' ');
+    const dated = (text: string) => {
+      const m = DEADLINE.exec(text)?.[1];
+      return m ? readTime(m, facts.clock) : undefined;
+    };
+    shown = dated(near) ?? countdownIn(near, now) ?? dated(wholeText()) ?? countdownIn(wholeText(), now);
+  }
+  const estimate = facts.closeHours === undefined ? { autoCloseAt: shown } : closeTimes(status, shown, createdAt, facts.closeHours);
+
+  return {
+    platform: facts.platform,
+    orderId: anchor.id,
+    buyer: { nick },
+    items: items.slice(0, 200),
+    amount,
+    createdAt,
+    ...estimate,
+    status,
+    statusText: (statusCell ? statusText : '').slice(0, 200) || undefined,
+  };
+}

@@ -1,0 +1,49 @@
+// Labels and words seller back-offices print beside an order's fields, in
+// their languages (PLATFORMS.md, "What survives a redesign"). These change far
+// more slowly than classes, ids and layout, so the structural reader reads by
+// them. Seen: 2026-11.
+
+/** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
+export const TOTAL_LABEL =
+  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|\btotal\b)\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
+
+/**
+ * What comes after the total in a total cell and is not the total: shipping
+ * included, the payment stages of a Trade Assurance order, the unit price.
+ */
+export const NOT_TOTAL =
+  /[(（]?\s*(?:含\s*(?:运费|快递)|运费|邮费|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|首付款|预付款|尾款|定金|unit\s*price|单价)/i;
+
+/** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
+export const BUYER_LABEL = /^(?:买家(?:昵称)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель)\s*[:：]?\s*/i;
+
+/** Text of a control that opens the chat with the buyer (it sits right after the nick). */
+export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|conversar|enviar\s*mensagem|chatear|написать)$/i;
+
+/** Links that open a chat with the buyer, by where they go. */
+export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|webchat|messenger/i;
+
+/** A date with an optional time, in the forms the back-offices print. */
+const DATE = String.raw`(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?)`;
+
+/** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM"). */
+export const CREATED = new RegExp(
+  String.raw`(?:创建时间|成交时间|下单时间|订单时间|付款创建时间|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*đặt\s*hàng|дата\s*заказа|время\s*заказа)\s*[:：]?\s*` + DATE,
+  'i',
+);
+
+/** A payment deadline shown as a date ("Thanh toán trước 24/11/2026 07:00", "Pay by …"). */
+export const DEADLINE = new RegExp(
+  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|pay\s*by|payment\s*due|auto[- ]?cancel(?:s)?\s*(?:at|on)|pagar\s*até|cancelamento\s*automático\s*em)\s*[:：]?\s*` + DATE,
+  'i',
+);
+
+/** A list tab (or URL parameter) that holds only unpaid orders. */
+export const UNPAID_TAB =
+  /等待买家付款|待付款|待支付|未支付|未付款|awaiting\s*payment|pending\s*payment|unpaid|to\s*pay|não\s*pago|aguardando\s*pagamento|a\s*pagar|por\s*pagar|pendiente\s*de\s*pago|chờ\s*thanh\s*toán|chưa\s*thanh\s*toán|belum\s*bayar|menunggu\s*pembayaran|ожидает\s*оплаты/i;
+
+/** URL parameter values of an unpaid tab (?tabCode=waitBuyerPay, ?type=unpaid, ?tab=unpay …). */
+export const UNPAID_PARAM = /^(?:waitBuyerPay|NOT_PAID|WAIT_BUYER_PAY|unpaid|unpay|to_pay|PLACE_ORDER_SUCCESS)$/i;
+
+/** A note naming the page's time zone ("Time zone: Pacific Time (PT)", "时区：北京时间"). */
+export const ZONE_NOTE = /time\s*zone|时区|fuso\s*horário|múi\s*giờ|часовой\s*пояс/i;
