@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { ensureBrowser } from '../test/support/browser.mjs';
 import { EXTENSION_DIR, launchWithExtension, ROUTES, routeSellerPages, tabIdOf, URLS } from '../test/support/harness.mjs';
 import { growAndMeasure } from './grow.js';
+import { startTicking } from './idle.js';
 import { platformOfUrl } from './hosts.mjs';
 import { seedDatabase } from './seed.js';
 
@@ -221,6 +222,62 @@ async function inExtension() {
   record('page JS heap, 500-row page, content script running', withExtension, 'MB', without, 'report', true, `content script ≈ ${fmt(withExtension - without)} MB over the page alone`);
 }
 
+// 7. A quiet page costs nothing: a 500-row list whose countdowns tick every
+// second, watched for 30 s, with and without the extension in the same run.
+// Script time is the renderer main thread's (CDP Performance.getMetrics), so
+// the content script's observer callbacks and any reread count.
+const IDLE_WATCH_MS = 30_000;
+async function idleCost() {
+  const adapters = await bundle('bench/page-adapters.ts');
+  const watch = async (ctx) => {
+    const page = await ctx.newPage();
+    await page.goto(URLS.taobaoUnpaid);
+    await page.addScriptTag({ content: adapters });
+    const grown = await page.evaluate(growAndMeasure, { platform: 'taobao', target: 500, rounds: 1 });
+    const ticking = await page.evaluate(startTicking, {});
+    // Let the one reread of the grown page settle before the clock starts.
+    await page.waitForTimeout(3000);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
+    const start = await script();
+    const startedAt = Date.now();
+    await page.waitForTimeout(IDLE_WATCH_MS);
+    const ms = ((await script()) - start) * 1000;
+    const wall = Date.now() - startedAt;
+    await page.close();
+    return { ms, wall, rows: grown.rows, ticking };
+  };
+  const { context } = await launchWithExtension();
+  await routeSellerPages(context);
+  const plainBrowser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await plainBrowser.newContext();
+  await routeSellerPages(plain);
+  // Alternated, so a busy spell on the machine falls on both sides alike.
+  const withSamples = [];
+  const withoutSamples = [];
+  for (let i = 0; i < 2; i += 1) {
+    withSamples.push(await watch(context));
+    withoutSamples.push(await watch(plain));
+  }
+  await context.close();
+  await plainBrowser.close();
+  const sum = (xs, f) => xs.reduce((a, x) => a + f(x), 0);
+  const withMs = sum(withSamples, (x) => x.ms);
+  const withoutMs = sum(withoutSamples, (x) => x.ms);
+  const wall = sum(withSamples, (x) => x.wall);
+  const share = (100 * Math.max(0, withMs - withoutMs)) / wall;
+  record(
+    'idle cost: 500 ticking rows, 30 s (PayNudge script time, % of wall)',
+    share,
+    '%',
+    undefined,
+    '≤ 1 %',
+    share <= 1,
+    `page script ${fmt(withMs / withSamples.length)} ms per 30 s with the extension, ${fmt(withoutMs / withoutSamples.length)} ms without; ${withSamples[0].rows} rows, ${withSamples[0].ticking} countdowns`,
+  );
+}
+
 async function insights() {
   const out = await build({ entryPoints: [join(root, 'bench/insights.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
   const file = join(root, 'artifacts/bench-insights.mjs');
@@ -232,9 +289,13 @@ async function insights() {
 }
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-// --only=extension: bundle sizes and the in-extension timings; --only=store: the store upsert alone.
+// --only=extension: bundle sizes and the in-extension timings; --only=store: the store upsert alone; --only=idle: the idle cost alone.
 const browser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-if (only === 'store') {
+if (only === 'idle') {
+  await browser.close();
+  log('idle cost');
+  await idleCost();
+} else if (only === 'store') {
   log('store upsert');
   await storeUpsert(browser);
   await browser.close();
@@ -251,6 +312,8 @@ if (only === 'store') {
   await browser.close();
   log('extension: insertion, panel render, memory');
   await inExtension();
+  log('idle cost');
+  await idleCost();
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -1,0 +1,1 @@
+export function startTicking(options: { containerSelector?: string }): number;
