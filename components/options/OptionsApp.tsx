@@ -3,6 +3,7 @@ import { currentLocale, t } from '@/lib/i18n';
 import { TemplateLibrary } from './TemplateLibrary';
 import { SettingsForm } from './SettingsForm';
 import { DataSection } from './DataSection';
+import { RecipeList } from './RecipeList';
 import { InsightsView } from './InsightsView';
 
 const TABS = ['templates', 'settings', 'data', 'insights'] as const;
@@ -69,7 +70,12 @@ export function OptionsApp() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'templates' && <TemplateLibrary />}
         {tab === 'settings' && <SettingsForm onLanguage={() => setLangVersion((v) => v + 1)} />}
-        {tab === 'data' && <DataSection />}
+        {tab === 'data' && (
+          <>
+            <DataSection />
+            <RecipeList />
+          </>
+        )}
         {tab === 'insights' && <InsightsView />}
       </div>
     </main>

@@ -26,7 +26,7 @@ export function healthText(p: HealthProblem): string {
  * Warns when a seller page that should list orders yields none, or rows that
  * could not be read: silence would look like "no unpaid orders".
  */
-export function HealthBanner({ tabId }: { tabId?: number }) {
+export function HealthBanner({ tabId, onTeach }: { tabId?: number; onTeach?: (again: boolean) => void }) {
   const [problems, setProblems] = useState<HealthProblem[]>([]);
   const load = useCallback(() => {
     ask('health/get', { tabId }).then(
@@ -38,6 +38,8 @@ export function HealthBanner({ tabId }: { tabId?: number }) {
   useDbChanged(load);
 
   if (problems.length === 0) return null;
+  // The bound tab reads short (or its taught recipe stopped matching): offer teaching, once.
+  const teachable = onTeach && tabId !== undefined ? problems.find((p) => p.tabId === tabId && (p.kind !== 'degraded' || p.recipeNoMatch)) : undefined;
   return (
     <div className="health">
       {problems.map((p) => (
@@ -52,6 +54,12 @@ export function HealthBanner({ tabId }: { tabId?: number }) {
           className={p.kind === 'degraded' ? 'toast' : 'toast warn'}
         >
           <div>{healthText(p)}</div>
+          {p.recipeNoMatch && <div data-testid="recipe-no-match">{t('teach.noMatch')}</div>}
+          {p === teachable && (
+            <button type="button" className="teach-offer" data-testid="teach-button" onClick={() => onTeach!(Boolean(p.recipeNoMatch))}>
+              {t(p.recipeNoMatch ? 'teach.again' : 'teach.button')}
+            </button>
+          )}
           <div className="muted" title={p.url}>
             {p.tabId === tabId ? '' : `${t('pf.health.otherTab')} · `}
             {pageOf(p.url)}

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ask, copyText, useDbChanged } from '@/components/api';
 import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
+import { TeachFlow } from '@/components/platforms/TeachFlow';
 import { OrderDetail } from '@/components/OrderDetail';
 import { QueueList, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS, QueueFilters, type Filters } from '@/components/workspace/QueueFilters';
@@ -72,6 +73,9 @@ export function App() {
   const [drawer, setDrawer] = useState(false);
   const [toast, setToast] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
+  // Teaching the bound tab's page (again: its taught recipe stopped matching).
+  const [teaching, setTeaching] = useState<{ again: boolean; tabId: number }>();
+  useEffect(() => setTeaching((current) => (current && current.tabId !== tabId ? undefined : current)), [tabId]);
 
   const showError = useCallback((text: string) => setToast({ kind: 'error', text: t('loadFailed') + text }), []);
   const notice = useCallback((text: string) => setToast({ kind: 'ok', text }), []);
@@ -218,7 +222,18 @@ export function App() {
         </div>
         <ManualOrderButton onError={showError} />
       </header>
-      <HealthBanner tabId={tabId} />
+      <HealthBanner tabId={tabId} onTeach={teaching || tabId === undefined ? undefined : (again) => setTeaching({ again, tabId })} />
+      {teaching && (
+        <TeachFlow
+          key={teaching.tabId}
+          tabId={teaching.tabId}
+          again={teaching.again}
+          onDone={(saved) => {
+            setTeaching(undefined);
+            if (saved) notice(t('teach.saved'));
+          }}
+        />
+      )}
       {drawer && <CadenceDrawer onClose={() => setDrawer(false)} onSaved={notice} onError={showError} />}
 
       {toast && (

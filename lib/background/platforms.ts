@@ -74,11 +74,12 @@ export class HealthRegistry {
         count: kind === 'no-rows' ? 0 : kind === 'unreadable-rows' ? read.unreadable : kind === 'short-read' ? missed : read.orders.length,
         rows,
         readPath: read.readPath,
+        ...(read.recipeNoMatch ? { recipeNoMatch: true } : {}),
         at: now,
       };
       const key = problemKey(problem);
       const old = map.get(key);
-      if (!old || old.kind !== problem.kind || old.readPath !== problem.readPath || old.count !== problem.count || old.rows !== problem.rows || old.url !== problem.url) changed = true;
+      if (!old || old.kind !== problem.kind || old.readPath !== problem.readPath || old.recipeNoMatch !== problem.recipeNoMatch || old.count !== problem.count || old.rows !== problem.rows || old.url !== problem.url) changed = true;
       map.set(key, problem);
     }
     if (changed) await this.save(map);

@@ -19,6 +19,7 @@ import { summariseBuyer } from '../reminders/profile';
 import { milestoneHandlers } from './milestones';
 import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
+import { recipeHandlers } from './recipes';
 import { storageErrorMessage } from './errors';
 import { listAttempts, setAttemptOutcome } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder, markPaidByPerson } from '../store/orders';
@@ -126,6 +127,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
     ...milestoneHandlers(context),
     ...dataHandlers(context),
     ...platforms.handlers,
+    ...recipeHandlers(context),
 
     async 'page/read'({ read: raw }, sender) {
       // A read names the platform of the page that sent it, never another's (nor 'manual').

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BuyerSchema, ContactAttemptSchema, OrderSchema } from '../orders/model';
 import { parseTemplateRecord } from '../messaging/data';
+import { RECIPE_KEY_PREFIX, recipeKey, RecipeSchema } from '../messaging/recipes';
 import { SETTINGS_KEY, SettingsSchema } from '../settings';
 import { t } from '../i18n';
 
@@ -31,6 +32,11 @@ const SettingRecordSchema = z
     // Our own settings must be readable; other areas' records are kept as they are.
     if (record.key === SETTINGS_KEY && !SettingsSchema.safeParse(record.value).success) {
       ctx.addIssue({ code: 'custom', message: 'settings', path: ['value'] });
+    }
+    // A taught recipe is read by the content scripts: it must be exactly one, filed under its own id.
+    if (record.key.startsWith(RECIPE_KEY_PREFIX)) {
+      const recipe = RecipeSchema.safeParse(record.value);
+      if (!recipe.success || recipeKey(recipe.data.id) !== record.key) ctx.addIssue({ code: 'custom', message: 'recipe', path: ['value'] });
     }
   });
 

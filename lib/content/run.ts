@@ -6,6 +6,9 @@ import { findTarget, insertText, trackFocusedComposer, type InsertResult } from 
 import { readPage } from '../platforms/read';
 import type { PlatformAdapter } from '../platforms/types';
 import { onlyTicks } from './ticks';
+import { parseRecipes } from '../platforms/recipe/check';
+import { recipesFor, type Recipe } from '../platforms/recipe/types';
+import { teachSession } from './teach';
 
 const REREAD_DEBOUNCE_MS = 250;
 /** An undelivered read (the background asleep or restarting) is sent again after 1 s, 2 s, 4 s … up to a minute. */
@@ -35,7 +38,18 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   // Bumped by every read: a resend of an older read gives way to a newer one.
   let generation = 0;
 
-  const readThisPage = () => readPage(document, adapter, location.href, Date.now());
+  // Recipes the seller taught for this page (from the background; checked again here).
+  let recipes: Recipe[] = [];
+  const readThisPage = () => readPage(document, adapter, location.href, Date.now(), recipesFor(recipes, adapter.platform, location.href));
+  /** This page's recipes, asked once at start; a background that does not answer within a second is not waited for. */
+  const loadRecipes = async () => {
+    const reply = browser.runtime.sendMessage({ type: 'recipes/get' }).then(
+      (r) => (r as { ok?: boolean; data?: { recipes?: unknown } } | undefined)?.data?.recipes,
+      () => undefined,
+    );
+    const answer = await Promise.race([reply, new Promise<undefined>((resolve) => ctx.setTimeout(() => resolve(undefined), 1_000))]);
+    if (answer !== undefined) recipes = parseRecipes(answer);
+  };
 
   const send = async (read: PageRead, print: string, sentAs: number) => {
     try {
@@ -106,7 +120,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   // The person's own choice of composer, in this page and its same-origin iframes.
   ctx.onInvalidated(trackFocusedComposer(document, (el) => (lastFocused = el)));
-  readNow();
+  void loadRecipes().then(readNow);
+  const teach = teachSession(document, adapter.platform);
+  ctx.onInvalidated(teach.destroy);
 
   // Person's focus → adapter's chat box → heuristic search (see findTarget):
   // whoever clicked into a composer chose it, so that beats the adapter's guess.
@@ -126,11 +142,22 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
       const target = composer();
       return target ? insertText(target, payload.text) : { inserted: false, method: 'no-composer' };
     },
+    ...teach.handlers,
+    'recipes/use': (payload: { recipes: unknown[] }) => {
+      const fresh = parseRecipes(payload.recipes);
+      // A new recipe for this page replaces the old one for the same page.
+      recipes = [...fresh, ...recipes.filter((r) => !fresh.some((f) => f.platform === r.platform && f.urlPattern === r.urlPattern))];
+      lastSent = '';
+      readNow();
+      return { count: fresh.length };
+    },
   };
 
   const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
-    // Only our own background talks to us (it has no tab); pages and other extensions are ignored.
-    if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // Only our own extension talks to us: the background (no tab) or one of our pages (the panel,
+    // which tests open in a tab of its own); pages, other content scripts and other extensions are ignored.
+    const ours = sender.id === browser.runtime.id && (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
+    if (ctx.isInvalid || !ours) return undefined;
     const message = parseContentRequest(raw);
     if (!message) return undefined;
     const handler = handlers[message.type] as (payload: unknown) => unknown;

@@ -53,6 +53,8 @@ export interface HealthProblem {
   count: number;
   /** The reader that read the page (see PageRead.readPath). */
   readPath?: 'selectors' | 'structure' | 'recipe';
+  /** A recipe taught for this page no longer finds its orders: offer to teach it again. */
+  recipeNoMatch?: boolean;
   /** Rows the page showed, read or not. */
   rows: number;
   at: number;

@@ -17,6 +17,7 @@ import type { BuyerProfile } from '../reminders/profile';
 import { MilestoneRequests, type MilestoneResponses } from './milestones';
 import { DataRequests, type DataResponses } from './data';
 import { PlatformRequests, type PlatformResponses } from './platforms';
+import { RecipeRequests, type RecipeResponses } from './recipes';
 
 // One protocol for every context. Each message is `{ type, ...payload }`,
 // parsed with its schema where it is received; anything else is dropped.
@@ -72,7 +73,7 @@ const CoreRequests = {
  * Every request, core and per feature area. Each area keeps its requests in
  * lib/messaging/<area>.ts and its handlers in lib/background/<area>.ts.
  */
-export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests, ...PlatformRequests } as const;
+export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests, ...PlatformRequests, ...RecipeRequests } as const;
 
 export type BackgroundRequestType = keyof typeof BackgroundRequests;
 export type BackgroundRequest<K extends BackgroundRequestType> = z.infer<(typeof BackgroundRequests)[K]['schema']>;
@@ -98,7 +99,7 @@ export interface InsertOutcome {
   attemptId?: string;
 }
 
-export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses {
+export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses, RecipeResponses {
   'page/read': { written: number; gone: number };
   'orders/list': {
     /** Rows offset … offset + limit of the filtered queue. */

@@ -143,6 +143,8 @@ export const PageReadSchema = z.object({
    * content-first structural reader, or a recipe the seller taught.
    */
   readPath: z.enum(['selectors', 'structure', 'recipe']).optional(),
+  /** A recipe the seller taught for this page found no order on it: the page changed since, and wants teaching again. */
+  recipeNoMatch: z.boolean().optional(),
 });
 export type PageRead = z.infer<typeof PageReadSchema>;
 

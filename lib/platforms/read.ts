@@ -8,6 +8,9 @@ import { documentsOf, statusFromWords } from './common';
 import { ORDER_NUMBER } from './order-numbers';
 import { readByStructure } from './structure/reader';
 import { textOf, type PlatformAdapter } from './types';
+import { readByRecipe } from './recipe/apply';
+import type { Recipe } from './recipe/types';
+import { preferRecipe } from './recipe/prefer';
 
 // The formats live in their own module so the structural reader can use them without importing this one.
 export { ORDER_NUMBER } from './order-numbers';
@@ -94,7 +97,9 @@ function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
  * list: a page whose content looks like one always gets a read, empty and
  * flagged noRowsFound when nothing could be read, so the health banner shows.
  */
-export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number): PageRead | null {
+export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = []): PageRead | null {
+  // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
+  if (recipes.length > 0) return preferRecipe(readPage(doc, adapter, url, now), recipes.map((r) => readByRecipe(doc, r, url, now)), orderNumbersShown(doc, adapter.platform));
   const read = adapter.readOrders(doc, url, now);
   const shown = orderNumbersShown(doc, adapter.platform);
   const checked = (r: PageRead): PageRead => ({ ...r, idsMissed: missedIds(r, shown), readPath: r.readPath ?? 'selectors', selectorsVersion: r.selectorsVersion ?? adapter.selectorsVersion });

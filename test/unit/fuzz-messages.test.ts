@@ -119,13 +119,15 @@ describe('random messages to the background', () => {
 });
 
 describe('random messages to a content script', () => {
-  it('accept only our two exact shapes', () => {
+  it('accept only our exact shapes', () => {
     fc.assert(
       fc.property(fc.oneof(message, fc.anything()), (raw) => {
         const parsed = parseContentRequest(raw);
         if (!parsed) return;
         const keys = Object.keys(raw as object).sort();
-        if (parsed.type === 'tab/context') expect(keys).toEqual(['type']);
+        if (parsed.type === 'tab/context' || parsed.type === 'teach/preview' || parsed.type === 'teach/end') expect(keys).toEqual(['type']);
+        else if (parsed.type === 'teach/pick') expect(keys).toEqual(['field', 'type']);
+        else if (parsed.type === 'recipes/use') expect(Array.isArray(parsed.payload.recipes)).toBe(true);
         else {
           expect(keys).toEqual(['text', 'type']);
           expect(typeof parsed.payload.text).toBe('string');

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ask } from '@/components/api';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { ContentRequestMap, ContentResponses, TeachPreviewOrder } from '@/lib/messaging/content';
+import { formatMoney } from '@/lib/orders/money';
+import { OPTIONAL_FIELDS, RECIPE_FIELDS, type Recipe, type RecipeField } from '@/lib/platforms/recipe/types';
+
+/**
+ * Asks the content script of the bound tab's top frame directly: a step waits
+ * for the person's click for as long as it takes, which a round trip through
+ * a service worker that may go to sleep could not promise.
+ */
+async function askPage<K extends keyof ContentRequestMap>(tabId: number, type: K, payload: ContentRequestMap[K]): Promise<ContentResponses[K] | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, { type, ...payload }, { frameId: 0 })) as ContentResponses[K] | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isOptional = (field: RecipeField) => (OPTIONAL_FIELDS as readonly RecipeField[]).includes(field);
+const fieldName = (field: RecipeField) => t(`teach.field.${field}` as MessageKey);
+
+interface Preview {
+  recipe: Recipe;
+  count: number;
+  unreadable: number;
+  orders: TeachPreviewOrder[];
+}
+
+/**
+ * Teaching the bound tab's page: one step per field, answered by a click on
+ * the page (the content script's picker), then a preview of what the recipe
+ * reads there, and save or cancel. Cancel changes nothing anywhere.
+ */
+export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: boolean; onDone: (saved: boolean) => void }) {
+  const [step, setStep] = useState(0);
+  const [answers, setAnswers] = useState<Partial<Record<RecipeField, string | null>>>({});
+  const [error, setError] = useState<string>();
+  const [preview, setPreview] = useState<Preview>();
+  const [saving, setSaving] = useState(false);
+  // Bumped to ask for the same step again after a refused click.
+  const [retry, setRetry] = useState(0);
+  const finished = useRef(false);
+
+  const field = RECIPE_FIELDS[step];
+
+  const end = useCallback(
+    async (saved: boolean) => {
+      if (finished.current) return;
+      finished.current = true;
+      await askPage(tabId, 'teach/end', {});
+      onDone(saved);
+    },
+    [tabId, onDone],
+  );
+
+  const refreshPreview = useCallback(async () => {
+    const reply = await askPage(tabId, 'teach/preview', {});
+    if (finished.current) return;
+    if (!reply) return setError(t('teach.noPage'));
+    if (!reply.ok) {
+      setPreview(undefined);
+      return setError(t(`teach.err.${reply.error}` as MessageKey));
+    }
+    setError(undefined);
+    setPreview({ recipe: reply.recipe, count: reply.count, unreadable: reply.unreadable, orders: reply.orders });
+  }, [tabId]);
+
+  // Each step waits for the person's click on the page.
+  useEffect(() => {
+    if (!field) {
+      // Every step answered or skipped: the page gets its clicks back.
+      void askPage(tabId, 'teach/end', {});
+      return;
+    }
+    let live = true;
+    void askPage(tabId, 'teach/pick', { field }).then(async (reply) => {
+      if (!live || finished.current) return;
+      if (!reply) return setError(t('teach.noPage'));
+      if (reply.ok) {
+        setError(undefined);
+        setAnswers((a) => ({ ...a, [field]: reply.text }));
+        if (step >= 2) await refreshPreview();
+        setStep((s) => s + 1);
+        return;
+      }
+      if (reply.error === 'replaced') return;
+      if (reply.error === 'cancelled') return void end(false);
+      if (reply.error === 'not-teaching') return setError(t('teach.err.bad-url'));
+      setError(t(`teach.err.${reply.error}` as MessageKey));
+      setRetry((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [tabId, field, step, retry, refreshPreview, end]);
+
+  // Leaving the panel (or the component) stops the picker on the page.
+  useEffect(() => () => void (finished.current || askPage(tabId, 'teach/end', {})), [tabId]);
+
+  const skip = () => {
+    if (!field || !isOptional(field)) return;
+    setAnswers((a) => ({ ...a, [field]: null }));
+    setStep((s) => s + 1);
+  };
+
+  const save = async () => {
+    if (!preview) return;
+    setSaving(true);
+    try {
+      await ask('recipe/save', { recipe: preview.recipe, tabId });
+      await end(true);
+    } catch (e) {
+      setError((e as Error).message);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="teach" data-testid="teach" aria-live="polite">
+      <h2>{t(again ? 'teach.again' : 'teach.title')}</h2>
+      <p className="muted">{t('teach.intro')}</p>
+      <ol className="teach-steps">
+        {RECIPE_FIELDS.slice(0, step).map((f) => (
+          <li key={f} className="teach-done" data-field={f}>
+            {fieldName(f)}：<span className="teach-answer">{answers[f] ?? t('teach.skipped')}</span>
+          </li>
+        ))}
+      </ol>
+      {field && (
+        <div className="teach-step" data-testid="teach-step" data-field={field}>
+          <strong>
+            {t('teach.ask', { field: fieldName(field) })}
+            {isOptional(field) && ` ${t('teach.optional')}`}
+          </strong>
+          {isOptional(field) && (
+            <button type="button" data-testid="teach-skip" onClick={skip}>
+              {t('teach.skip')}
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <div role="alert" className="toast warn" data-testid="teach-error">
+          {error}
+        </div>
+      )}
+      {preview && (
+        <div className="teach-preview" data-testid="teach-preview" data-count={preview.count}>
+          <div>{t('teach.preview', { count: preview.count })}</div>
+          <ul>
+            {preview.orders.map((o) => (
+              <li key={o.orderId} data-testid="teach-preview-order" data-order-id={o.orderId}>
+                <span className="mono">{o.orderId}</span> · {o.buyer} · {formatMoney({ minor: o.minor, currency: o.currency })}
+              </li>
+            ))}
+          </ul>
+          {preview.unreadable > 0 && <div className="muted">{t('teach.previewUnreadable', { count: preview.unreadable })}</div>}
+        </div>
+      )}
+      <div className="teach-actions">
+        <button type="button" className="primary" data-testid="teach-save" disabled={!preview || preview.count === 0 || saving} onClick={() => void save()}>
+          {t('teach.save')}
+        </button>
+        <button type="button" data-testid="teach-cancel" onClick={() => void end(false)}>
+          {t('teach.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

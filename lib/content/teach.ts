@@ -1,0 +1,85 @@
+// The page side of teaching: the panel asks for one field at a time, the
+// person clicks it on the page (lib/content/picker.ts), and the clicks become
+// a recipe this script previews on the page. Nothing is stored here: the
+// panel hands the recipe to the background, the only writer.
+import type { ContentResponses, TeachPreviewOrder } from '../messaging/content';
+import type { Platform } from '../orders/model';
+import { buildRecipe, checkPick, type Pick } from '../platforms/recipe/build';
+import { readByRecipe } from '../platforms/recipe/apply';
+import type { RecipeField } from '../platforms/recipe/types';
+import { createPicker } from './picker';
+
+// The picker's tip, in the page's own language family (the panel says the rest).
+const TIPS: Record<'zh' | 'en', Record<RecipeField, string>> = {
+  zh: { orderId: '订单号', total: '订单总额（实收款）', buyer: '买家', item: '商品名称', status: '订单状态', deadline: '付款倒计时' },
+  en: { orderId: 'order number', total: 'order total', buyer: 'buyer', item: 'item title', status: 'status', deadline: 'payment countdown' },
+};
+
+function tipFor(field: RecipeField): string {
+  const zh = /^zh/i.test(navigator.language);
+  return zh ? `PayNudge：请点击这笔订单的「${TIPS.zh[field]}」· Esc 取消` : `PayNudge: click this order's ${TIPS.en[field]} · Esc cancels`;
+}
+
+type PickReply = ContentResponses['teach/pick'];
+
+export function teachSession(doc: Document, platform: Platform) {
+  const picker = createPicker(doc);
+  let picks: Partial<Record<RecipeField, Pick>> = {};
+  let pending: ((reply: PickReply) => void) | undefined;
+
+  const settle = (reply: PickReply) => {
+    const resolve = pending;
+    pending = undefined;
+    resolve?.(reply);
+  };
+
+  const end = () => {
+    picker.stop();
+    settle({ ok: false, error: 'cancelled' });
+    picks = {};
+  };
+
+  const handlers = {
+    'teach/pick': ({ field }: { field: RecipeField }): Promise<PickReply> => {
+      if (platform === 'manual') return Promise.resolve({ ok: false, error: 'not-teaching' });
+      // A new step replaces a step still waiting (the person pressed skip, or started over).
+      settle({ ok: false, error: 'replaced' });
+      // The number starts a new order: what was pointed at before belongs to another attempt.
+      if (field === 'orderId') picks = {};
+      return new Promise<PickReply>((resolve) => {
+        pending = resolve;
+        picker.start(tipFor(field), {
+          onPick(el) {
+            const checked = checkPick(field, el, platform, Date.now());
+            if (!checked.ok) {
+              picker.refuse();
+              return settle({ ok: false, error: checked.error });
+            }
+            picks[field] = checked.pick;
+            picker.stop();
+            settle({ ok: true, field, text: checked.pick.text });
+          },
+          onCancel() {
+            picks = {};
+            settle({ ok: false, error: 'cancelled' });
+          },
+        });
+      });
+    },
+
+    'teach/preview': (): ContentResponses['teach/preview'] => {
+      const built = buildRecipe(doc, picks, { platform, href: location.href, now: Date.now(), id: crypto.randomUUID() });
+      if (!built.ok) return built;
+      const read = readByRecipe(doc, built.recipe, location.href, Date.now());
+      const orders: TeachPreviewOrder[] = (read?.orders ?? []).slice(0, 50).map((o) => ({ orderId: o.orderId, buyer: o.buyer.nick, minor: o.amount.minor, currency: o.amount.currency }));
+      return { ok: true, recipe: built.recipe, count: read?.orders.length ?? 0, unreadable: read?.unreadable ?? 0, orders };
+    },
+
+    'teach/end': (): ContentResponses['teach/end'] => {
+      end();
+      return { ok: true };
+    },
+  };
+
+  return { handlers, destroy: end };
+}
