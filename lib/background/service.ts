@@ -13,7 +13,7 @@ import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type Obse
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
 import { queueSummary } from './queue';
-import { applyOutcome, invalidateQueues, queueWindow, readCadenceSettings, recordAttempt, suggestionsFor, workspaceHandlers } from './workspace';
+import { commitContactAction, invalidateQueues, queueWindow, readCadenceSettings, suggestionsFor, workspaceHandlers } from './workspace';
 import { evaluateCadence } from '../reminders/cadence';
 import { summariseBuyer } from '../reminders/profile';
 import { milestoneHandlers } from './milestones';
@@ -21,8 +21,8 @@ import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
 import { recipeHandlers } from './recipes';
 import { storageErrorMessage } from './errors';
-import { listAttempts, setAttemptOutcome } from '../store/attempts';
-import { applyPageRead, getBuyer, getOrder, markPaidByPerson } from '../store/orders';
+import { listAttempts } from '../store/attempts';
+import { applyPageRead, getBuyer, getOrder } from '../store/orders';
 
 export interface SenderInfo {
   id?: string;
@@ -52,7 +52,13 @@ export type AreaHandlers<Responses> = { [K in keyof Responses & BackgroundReques
 export interface HandlerContext {
   deps: BackgroundDeps;
   requireOrder(db: Db, key: string): Promise<Order>;
-  logAttempt(db: Db, order: Order, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>): Promise<ContactAttempt>;
+  /** Logs an attempt with its follow-up (and "paid" when `markPaid`) in one transaction. */
+  logAttempt(
+    db: Db,
+    order: Order,
+    fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>,
+    options?: { markPaid?: boolean },
+  ): Promise<ContactAttempt>;
   tabContext(tabId: number | undefined): Promise<TabContext>;
 }
 
@@ -102,7 +108,12 @@ export function createBackground(browserDeps: BackgroundDeps) {
     return order;
   }
 
-  async function logAttempt(db: Db, order: Order, fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>) {
+  async function logAttempt(
+    db: Db,
+    order: Order,
+    fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>,
+    options: { markPaid?: boolean } = {},
+  ) {
     const attempt: ContactAttempt = {
       id: deps.newId(),
       orderKey: order.key,
@@ -112,11 +123,10 @@ export function createBackground(browserDeps: BackgroundDeps) {
       at: deps.now(),
       ...fields,
     };
-    // With the order's and buyer's counts, in one transaction: the queue reads those, not the attempts.
-    await recordAttempt(db, attempt);
-    await applyOutcome(db, attempt, attempt.outcome, attempt.at, attempt.promisedAt);
+    // The attempt, the order's and buyer's counts, its follow-up and "paid": one transaction, whole or nothing.
+    const stored = await commitContactAction(db, { kind: 'log', attempt, markPaid: options.markPaid }, attempt.at);
     deps.changed();
-    return attempt;
+    return stored ?? attempt;
   }
 
   const context: HandlerContext = { deps, requireOrder, logAttempt, tabContext };
@@ -189,29 +199,30 @@ export function createBackground(browserDeps: BackgroundDeps) {
 
     async 'attempt/manual'({ orderKey: key, channel, outcome, note, direction, templateId, text, promisedAt }) {
       const db = await deps.db();
-      const attempt = await logAttempt(db, await requireOrder(db, key), {
-        action: 'manual',
-        channel,
-        text: text ?? '',
-        outcome,
-        note,
-        ...(direction ? { direction } : {}),
-        ...(templateId ? { templateId } : {}),
-        ...(outcome === 'promised' && promisedAt !== undefined ? { promisedAt } : {}),
-      });
-      await applyOutcome(db, attempt, outcome, deps.now(), promisedAt);
-      if (outcome === 'paid') await markPaidByPerson(db, attempt.orderKey, deps.now());
-      deps.changed();
+      const attempt = await logAttempt(
+        db,
+        await requireOrder(db, key),
+        {
+          action: 'manual',
+          channel,
+          text: text ?? '',
+          outcome,
+          note,
+          ...(direction ? { direction } : {}),
+          ...(templateId ? { templateId } : {}),
+          ...(outcome === 'promised' && promisedAt !== undefined ? { promisedAt } : {}),
+        },
+        // The person knows before the page does: stop suggesting this order.
+        { markPaid: outcome === 'paid' },
+      );
       return { attemptId: attempt.id };
     },
 
     async 'attempt/outcome'(update) {
       const db = await deps.db();
-      const attempt = await setAttemptOutcome(db, update);
+      // The outcome, "paid" and the follow-up it implies: one transaction.
+      const attempt = await commitContactAction(db, { kind: 'outcome', update }, deps.now());
       if (!attempt) throw new UserError('找不到这条联系记录。');
-      // The person knows before the page does: stop suggesting this order.
-      if (update.outcome === 'paid') await markPaidByPerson(db, attempt.orderKey, deps.now());
-      await applyOutcome(db, attempt, update.outcome, deps.now(), update.promisedAt);
       deps.changed();
       return { attempt };
     },

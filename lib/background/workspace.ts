@@ -11,14 +11,16 @@ import { isValidTimeZone } from '../reminders/tz';
 import {
   ordersWithFollowUps,
   recordAttempt,
+  recordAttemptIn,
   setFollowUp,
+  setFollowUpIn,
   setSelectHint,
   takeSelectHint,
   updateBuyer,
 } from '../store/buyers';
-import type { Db } from '../store/db';
-import { getBuyer } from '../store/orders';
-import { listAttempts } from '../store/attempts';
+import { CONTACT_STORES, type ContactTx, type Db } from '../store/db';
+import { getBuyer, markPaidByPersonIn } from '../store/orders';
+import { listAttempts, setAttemptOutcomeIn, type OutcomeUpdate } from '../store/attempts';
 import { UserError, type AreaHandlers, type HandlerContext } from './service';
 
 const SELECTED_KEY = 'ws.selected';
@@ -78,28 +80,82 @@ export function suggestionsFor(
  * After an attempt's outcome is set: schedule the follow-up it implies
  * (promised → check at the promised time, says paid → check after the
  * delay), or clear a pending one. Mirrors the time on the attempt.
+ * Runs inside the transaction of the action that set the outcome.
  */
-export async function applyOutcome(db: Db, attempt: ContactAttempt, outcome: Outcome, now: number, promisedAt?: number): Promise<void> {
-  const settings = await readCadenceSettings(db);
+export async function applyOutcomeIn(tx: ContactTx, attempt: ContactAttempt, outcome: Outcome, now: number, promisedAt?: number): Promise<void> {
+  const settings = readCadence((await tx.objectStore('settings').get(CADENCE_KEY))?.value);
   const next = followUpForOutcome(outcome, { now, attemptId: attempt.id, promisedAt, settings });
+  const orders = tx.objectStore('orders');
+  const order = await orders.get(attempt.orderKey);
   if (next === undefined) {
     // A new reminder logged on the order answers a due check.
-    const order = await db.get('orders', attempt.orderKey);
     if (order?.followUp && order.followUp.at <= now && order.followUp.attemptId !== attempt.id && attempt.at >= order.followUp.at) {
-      await setFollowUp(db, attempt.orderKey, null);
+      await setFollowUpIn(orders, attempt.orderKey, null);
     }
     return;
   }
-  const order = await db.get('orders', attempt.orderKey);
   // Only the attempt that scheduled a follow-up may clear it by changing its outcome.
   if (next === null && order?.followUp && order.followUp.attemptId !== attempt.id && outcome !== 'paid') return;
-  await setFollowUp(db, attempt.orderKey, next);
-  const stored = await db.get('attempts', attempt.id);
+  await setFollowUpIn(orders, attempt.orderKey, next);
+  const attempts = tx.objectStore('attempts');
+  const stored = await attempts.get(attempt.id);
   if (stored) {
     const updated: ContactAttempt = { ...stored };
     if (next) updated.followUpAt = next.at;
     else delete updated.followUpAt;
-    await db.put('attempts', updated);
+    await attempts.put(updated);
+  }
+}
+
+/** One person's contact-log action: a new attempt, or a new outcome for a logged one. */
+export type ContactAction =
+  | { kind: 'log'; attempt: ContactAttempt; markPaid?: boolean }
+  | { kind: 'outcome'; update: OutcomeUpdate };
+
+/**
+ * Writes one contact-log action in one readwrite transaction over every store
+ * it touches: the attempt, the order's and buyer's counts, the follow-up it
+ * schedules or clears, and "paid" when the person says so. A worker stopped
+ * half-way leaves none of it. Returns the stored attempt (undefined: no such
+ * attempt to update).
+ */
+export async function commitContactAction(db: Db, action: ContactAction, now: number): Promise<ContactAttempt | undefined> {
+  const tx = db.transaction([...CONTACT_STORES], 'readwrite');
+  try {
+    let attempt: ContactAttempt | undefined;
+    let outcome: Outcome;
+    let promisedAt: number | undefined;
+    let paid: boolean;
+    let at: number;
+    if (action.kind === 'log') {
+      attempt = action.attempt;
+      await recordAttemptIn(tx, attempt);
+      ({ outcome, promisedAt, at } = attempt);
+      paid = action.markPaid === true;
+    } else {
+      attempt = await setAttemptOutcomeIn(tx, action.update);
+      if (!attempt) {
+        await tx.done;
+        return undefined;
+      }
+      ({ outcome, promisedAt } = action.update);
+      at = now;
+      // The person knows before the page does: stop suggesting this order.
+      paid = outcome === 'paid';
+    }
+    if (paid) await markPaidByPersonIn(tx, attempt.orderKey, now);
+    await applyOutcomeIn(tx, attempt, outcome, at, promisedAt);
+    await tx.done;
+    return (await db.get('attempts', attempt.id)) ?? attempt;
+  } catch (error) {
+    // Whatever failed, nothing of the action stays (abort throws when the transaction already ended).
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted */
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
   }
 }
 
@@ -158,8 +214,6 @@ export function workspaceHandlers(ctx: HandlerContext): AreaHandlers<WorkspaceRe
       const db = await deps.db();
       const order = await requireOrder(db, orderKey);
       const attempt = await logAttempt(db, order, { action: 'manual', channel: 'chat', direction: 'inbound', text: '', outcome: 'says_paid', ...(note ? { note } : {}) });
-      await applyOutcome(db, attempt, 'says_paid', deps.now());
-      deps.changed();
       return { attemptId: attempt.id, order: await requireOrder(db, orderKey) };
     },
 

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { CONTACT_STORES, type ContactTx, type Db } from './db';
 import type { ContactAttempt, Outcome } from '../orders/model';
 
 export async function addAttempt(db: Db, attempt: ContactAttempt): Promise<void> {
@@ -31,19 +31,23 @@ export interface OutcomeUpdate {
 
 /** Sets the outcome of one attempt; returns the stored attempt or undefined if it does not exist. */
 export async function setAttemptOutcome(db: Db, update: OutcomeUpdate): Promise<ContactAttempt | undefined> {
-  const tx = db.transaction('attempts', 'readwrite');
-  const existing = await tx.store.get(update.id);
-  if (!existing) {
-    await tx.done;
-    return undefined;
-  }
+  const tx = db.transaction([...CONTACT_STORES], 'readwrite');
+  const next = await setAttemptOutcomeIn(tx, update);
+  await tx.done;
+  return next;
+}
+
+/** setAttemptOutcome inside a transaction the caller owns. */
+export async function setAttemptOutcomeIn(tx: ContactTx, update: OutcomeUpdate): Promise<ContactAttempt | undefined> {
+  const attempts = tx.objectStore('attempts');
+  const existing = await attempts.get(update.id);
+  if (!existing) return undefined;
   const next: ContactAttempt = {
     ...existing,
     outcome: update.outcome,
     note: update.note ?? existing.note,
     promisedAt: update.outcome === 'promised' ? update.promisedAt ?? existing.promisedAt : undefined,
   };
-  await tx.store.put(next);
-  await tx.done;
+  await attempts.put(next);
   return next;
 }

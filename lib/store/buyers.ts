@@ -1,4 +1,8 @@
-import type { Db } from './db';
+import type { IDBPObjectStore } from 'idb';
+import { CONTACT_STORES, type ContactTx, type Db } from './db';
+import type { PayNudgeDB } from './schema';
+
+type ContactStores = ('attempts' | 'orders' | 'buyers' | 'settings')[];
 import type { Buyer, ContactAttempt, FollowUp, Order } from '../orders/model';
 
 // Buyer profiles (notes, do-not-remind, language, time zone, tags) and the
@@ -40,7 +44,13 @@ export async function updateBuyer(db: Db, key: string, patch: BuyerPatch, now: n
 
 /** Stores an attempt and updates its order's and buyer's counts in the same transaction. */
 export async function recordAttempt(db: Db, attempt: ContactAttempt): Promise<void> {
-  const tx = db.transaction(['attempts', 'orders', 'buyers', 'settings'], 'readwrite');
+  const tx = db.transaction([...CONTACT_STORES], 'readwrite');
+  await recordAttemptIn(tx, attempt);
+  await tx.done;
+}
+
+/** recordAttempt inside a transaction the caller owns (one person's action = one transaction). */
+export async function recordAttemptIn(tx: ContactTx, attempt: ContactAttempt): Promise<void> {
   await tx.objectStore('attempts').add(attempt);
   const orders = tx.objectStore('orders');
   const order = await orders.get(attempt.orderKey);
@@ -55,7 +65,6 @@ export async function recordAttempt(db: Db, attempt: ContactAttempt): Promise<vo
   const settings = tx.objectStore('settings');
   const stats = (await settings.get(STATS_KEY))?.value as { counted?: number } | undefined;
   await settings.put({ key: STATS_KEY, value: { counted: (stats?.counted ?? 0) + 1 } });
-  await tx.done;
 }
 
 /** True when the counts on orders and buyers do not account for every stored attempt. One count: cheap. */
@@ -118,11 +127,19 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
 /** Sets (or with null clears) an order's follow-up; `nextFollowUpAt` mirrors it for the index. */
 export async function setFollowUp(db: Db, orderKey: string, followUp: FollowUp | null): Promise<Order | undefined> {
   const tx = db.transaction('orders', 'readwrite');
-  const order = await tx.store.get(orderKey);
-  if (!order) {
-    await tx.done;
-    return undefined;
-  }
+  const next = await setFollowUpIn(tx.store, orderKey, followUp);
+  await tx.done;
+  return next;
+}
+
+/** setFollowUp on the orders store of a transaction the caller owns. */
+export async function setFollowUpIn(
+  orders: Pick<IDBPObjectStore<PayNudgeDB, ['orders'] | ContactStores, 'orders', 'readwrite'>, 'get' | 'put'>,
+  orderKey: string,
+  followUp: FollowUp | null,
+): Promise<Order | undefined> {
+  const order = await orders.get(orderKey);
+  if (!order) return undefined;
   const next: Order = { ...order };
   if (followUp) {
     next.followUp = followUp;
@@ -131,8 +148,7 @@ export async function setFollowUp(db: Db, orderKey: string, followUp: FollowUp |
     delete next.followUp;
     delete next.nextFollowUpAt;
   }
-  await tx.store.put(next);
-  await tx.done;
+  await orders.put(next);
   return next;
 }
 

@@ -1,5 +1,5 @@
 import { unwrap } from 'idb';
-import type { Db } from './db';
+import { CONTACT_STORES, type ContactTx, type Db } from './db';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
 import { readIsWhole } from '../platforms/read';
@@ -259,7 +259,13 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
  * buyer counts as returning, in one transaction with the order.
  */
 export async function markPaidByPerson(db: Db, key: string, now: number): Promise<void> {
-  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+  const tx = db.transaction([...CONTACT_STORES], 'readwrite');
+  await markPaidByPersonIn(tx, key, now);
+  await tx.done;
+}
+
+/** markPaidByPerson inside a transaction the caller owns (the contact-log action that says paid). */
+export async function markPaidByPersonIn(tx: ContactTx, key: string, now: number): Promise<void> {
   const order = await tx.objectStore('orders').get(key);
   if (order?.status === 'unpaid') {
     await tx.objectStore('orders').put({ ...order, status: 'paid', statusSource: 'person', statusChangedAt: now });
@@ -267,7 +273,6 @@ export async function markPaidByPerson(db: Db, key: string, now: number): Promis
     const buyer = await buyers.get(buyerKey(order.platform, order.buyer.nick));
     if (buyer && !buyer.paidOrderKeys.includes(key)) await buyers.put({ ...buyer, paidOrderKeys: [...buyer.paidOrderKeys, key] });
   }
-  await tx.done;
 }
 
 /** Orders with money still to collect, most urgent deadline first. */
