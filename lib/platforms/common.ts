@@ -15,7 +15,7 @@ import { foldSpaces, textOf } from './types';
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]/i, 'closed'],
   [
-    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|待买家付款|等待付款|awaiting payment|pending payment|waiting for payment|unpaid|not paid|aguardando pagamento|pendiente de pago|esperando pago|chờ thanh toán|ожидает оплаты|не оплачен/i,
+    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|待买家付款|等待付款|待付尾款|待付预付款|待付首款|awaiting payment|awaiting (?:initial|balance) payment|pending payment|waiting for payment|unpaid|not paid|aguardando pagamento|pendiente de pago|esperando pago|chờ thanh toán|ожидает оплаты|не оплачен/i,
     'unpaid',
   ],
   [
@@ -33,7 +33,7 @@ export function statusFromWords(text: string): OrderStatus {
 export const HEADER_WORDS = {
   order: /订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа/i,
   buyer: /买家|收货人|buyer|customer|người mua|comprador|покупатель/i,
-  item: /宝贝|商品|product|item|sản phẩm|produto|producto|товар/i,
+  item: /宝贝|商品|产品|product|item|sản phẩm|produto|producto|товар/i,
   qty: /数量|qty|quantity|số lượng|quantidade|cantidad|кол/i,
   price: /单价|unit price|price/i,
   amount: /实收款|实付|订单金额|金额|总价|合计|total|amount|tổng|valor|importe|сумма/i,
@@ -371,6 +371,15 @@ function inSiblingBlocks(anchor: Element, row: Element): boolean {
   return !!twin && twin.tagName === row.tagName && Math.abs(twin.childElementCount - row.childElementCount) <= 1;
 }
 
+/** Same tag, and a class in common when either has one ("item first-item" and "item" are rows of one kind). */
+function sameKind(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  if (!a.className && !b.className) return true;
+  const theirs = new Set(b.classList);
+  for (const c of a.classList) if (theirs.has(c)) return true;
+  return false;
+}
+
 /**
  * Lines an order's rows up with the header. Returns null when no row has a
  * cell under every header column: a cell went missing or moved, so reading
@@ -430,7 +439,16 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
   }
   if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
   const map = gridCells([found])[0]!;
-  return { main: map, rows: [map] };
+  // Goods rows after a div main row, as a table's rowspans become in a div
+  // grid: rows of the same kind with fewer cells (the order-level cells span
+  // them), their goods cells first.
+  const rows = [map];
+  for (let next = found.nextElementSibling; next; next = next.nextElementSibling) {
+    const cells = next.childElementCount;
+    if (cells < 2 || cells >= width || !sameKind(next, found) || next.contains(anchor)) break;
+    rows.push(gridCells([next])[0]!);
+  }
+  return { main: map, rows };
 }
 
 // Countdown units parseCountdown does not know, as seller pages in Vietnam

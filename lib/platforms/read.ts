@@ -73,13 +73,22 @@ function looksLikeOrderList(doc: Document, shown: ReadonlySet<string>): boolean 
   return statusFromWords(text) !== 'unknown' || parseMoneyAll(text).length > 0;
 }
 
+/** How much of each order a read has: orders with their goods, orders with their created time. */
+function detail(read: PageRead): number {
+  let filled = 0;
+  for (const o of read.orders) filled += (o.items.length > 0 ? 1 : 0) + (o.createdAt !== undefined ? 1 : 0);
+  return filled;
+}
+
 /**
- * The structural read instead of the adapter's when it reads more orders,
- * every one the adapter read among them with the same total: two readers
- * that disagree on a total are not mixed, the adapter's read stands.
+ * The structural read instead of the adapter's when it reads more orders, or
+ * as many with more of each (goods, created time), every order the adapter
+ * read among them with the same total: two readers that disagree on a total
+ * are not mixed, the adapter's read stands.
  */
 function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
-  if (!structural || structural.orders.length <= selectorRead.orders.length) return selectorRead;
+  if (!structural || structural.orders.length < selectorRead.orders.length) return selectorRead;
+  if (structural.orders.length === selectorRead.orders.length && detail(structural) <= detail(selectorRead)) return selectorRead;
   const byId = new Map(structural.orders.map((o) => [o.orderId, o]));
   for (const o of selectorRead.orders) {
     const same = byId.get(o.orderId);
@@ -96,6 +105,7 @@ function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
  * and the better read is kept. Returns null only when the page holds no order
  * list: a page whose content looks like one always gets a read, empty and
  * flagged noRowsFound when nothing could be read, so the health banner shows.
+ * `recipes`, the ones the seller taught for this page, are tried first.
  */
 export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = []): PageRead | null {
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
@@ -106,7 +116,9 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   if (read) {
     const bySelectors = checked(read);
     const short = read.noRowsFound || read.unreadable > 0 || (bySelectors.idsMissed ?? 0) > 0 || (read.orders.length === 0 && shown.size > 0);
-    if (!short || shown.size === 0) return bySelectors;
+    // Selectors that still find the orders but no longer their goods have half moved too.
+    const thin = read.orders.some((o) => o.items.length === 0);
+    if ((!short && !thin) || shown.size === 0) return bySelectors;
     const structural = readByStructure(doc, adapter.platform, url, now, read);
     return better(bySelectors, structural && checked(structural));
   }

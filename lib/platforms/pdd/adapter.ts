@@ -2,6 +2,7 @@ import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
 import { allIn, cellAt as cell, closeTimes, noRowsFound, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -27,11 +28,12 @@ function goodsOf(
   bareAllowed: boolean,
 ): OrderItem[] {
   const entries = allIn(itemCell, selectors.goodsEntry);
-  const lines = entries.length > 0 ? entries : [itemCell];
+  // Unmarked goods lines (classes renamed): lines by their repeated shape, each titled by its first words.
+  const lines = entries.length > 0 ? entries : goodsLines(itemCell);
   const items: OrderItem[] = [];
   for (const line of lines) {
     const nameEl = firstIn(line, selectors.goodsName);
-    const title = textOf(nameEl) || textOf(line.firstElementChild ?? line);
+    const title = textOf(nameEl) || (entries.length > 0 ? textOf(line.firstElementChild ?? line) : titleOf(line) ?? textOf(line.firstElementChild ?? line));
     if (!title) continue;
     const sku = textOf(firstIn(line, selectors.goodsSpec)) || undefined;
     const priceText = priceCell ? textOf(priceCell) : textOf(firstIn(line, selectors.goodsPrice));

@@ -2,7 +2,7 @@
 // its column, its label or the chat control after it; goods lines by their
 // repeated shape; the total by its column or label, refused when it is not
 // the one amount there.
-import type { Money } from '../../orders/money';
+import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { spacedText } from '../common';
 import { foldSpaces } from '../types';
@@ -94,7 +94,7 @@ function alike(a: Element, b: Element): boolean {
 }
 
 /** The goods lines of an item cell: repeated alike children (one per item), else the cell as one line. */
-function goodsLines(cell: Element): Element[] {
+export function goodsLines(cell: Element): Element[] {
   let el = cell;
   for (let depth = 0; depth < 12; depth++) {
     const kids = [...el.children].filter((k) => !SKIPPED.has(k.tagName) && (k.textContent ?? '').trim() !== '');
@@ -110,12 +110,16 @@ function goodsLines(cell: Element): Element[] {
 
 const QTY = /(?<![\p{L}\d])[x×*]\s*(\d{1,6})(?!\d)/u;
 
+/** A goods line's title: its first text with words that is not a label, a marked price ("¥63.00") or a quantity ("x2"). */
+export function titleOf(line: Element): string | undefined {
+  return textNodes(line).find(({ text }) => LETTERS.test(text) && !/[:：]\s*$/.test(text) && !/^\W*[x×]\s*\d+\W*$/i.test(text) && parseMoneyAll(text).length === 0)?.text;
+}
+
 /** Goods of an item cell: each line's first worded text is its title. */
-export function itemsIn(cell: Element, money: (text: string) => Money | null): OrderItem[] {
+export function itemsIn(cell: Element): OrderItem[] {
   const items: OrderItem[] = [];
   for (const line of goodsLines(cell)) {
-    const texts = textNodes(line);
-    const title = texts.find(({ text }) => LETTERS.test(text) && !/[:：]\s*$/.test(text) && !money(text) && !QTY.test(text))?.text;
+    const title = titleOf(line);
     if (!title) continue;
     const qty = Number(QTY.exec(spacedText(line))?.[1] ?? 1);
     items.push({ title: title.slice(0, 1000), qty: qty > 0 ? qty : 1 });

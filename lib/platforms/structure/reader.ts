@@ -13,7 +13,6 @@ import {
   findHeaderRow,
   findOrderAnchors,
   firstInFrames,
-  gridCells,
   orderGrid,
   orderScopes,
   readRows,
@@ -92,21 +91,6 @@ function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaid
   };
 }
 
-/** The order's rows lined up with the header, with the goods rows a div grid puts after its main row. */
-function gridOf(scope: Element[], header: HeaderRow, anchor: OrderAnchor): OrderGrid | null {
-  const grid = orderGrid(scope, header, anchor.el);
-  if (!grid || grid.rows.length !== 1) return grid;
-  const main = grid.main.get(0)?.parentElement;
-  if (!main || main.tagName === 'TR') return grid;
-  // Goods rows after a div main row: fewer cells (the order-level ones span them), item cells first.
-  const rows = [grid.main];
-  for (let next = main.nextElementSibling; next; next = next.nextElementSibling) {
-    if (next.childElementCount < 2 || next.childElementCount >= header.cells.length || next.contains(anchor.el)) break;
-    rows.push(gridCells([next])[0]!);
-  }
-  return { main: grid.main, rows };
-}
-
 /** Whether every cell under a header holds what the header promises; otherwise the total may be a unit price. */
 function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): boolean {
   const { columns } = header;
@@ -120,7 +104,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): bool
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number): ObservedOrder | undefined {
-  const grid = header ? gridOf(scope, header, anchor) : null;
+  const grid = header ? orderGrid(scope, header, anchor.el) : null;
   if (grid && header && !linedUp(grid, header, facts)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
@@ -146,7 +130,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const items = [];
   if (grid) for (const row of grid.rows) {
     const itemCell = cellAt(row, columns.item);
-    if (itemCell) items.push(...itemsIn(itemCell, facts.money));
+    if (itemCell) items.push(...itemsIn(itemCell));
   }
 
   const createdCell = cell(columns.created);

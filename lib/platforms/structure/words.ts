@@ -28,7 +28,7 @@ const DATE = String.raw`(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d
 
 /** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM"). */
 export const CREATED = new RegExp(
-  String.raw`(?:创建时间|成交时间|下单时间|订单时间|付款创建时间|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*đặt\s*hàng|дата\s*заказа|время\s*заказа)\s*[:：]?\s*` + DATE,
+  String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа)\s*[:：]?\s*` + DATE,
   'i',
 );
 
