@@ -5,10 +5,13 @@
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
 import { countdownIn, statusFromWords } from '../common';
-import { ORDER_NUMBER, UNSHOWN } from '../orderNumbers';
+import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, sameLabel } from './dom';
 import type { FieldRecipe, Recipe, RecipeField } from './types';
+
+/** Elements whose text the person never sees as page content (the same as read.ts's orderNumbersShown skips). */
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT']);
 
 /** The currency a platform's pages show bare amounts in, when the total had no symbol. */
 export const DEFAULT_CURRENCY: Partial<Record<Platform, string>> = { taobao: 'CNY', pdd: 'CNY', alibaba: 'USD' };

@@ -4,7 +4,7 @@
 // path from that block plus the label or header beside it.
 import type { Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
-import { ORDER_NUMBER } from '../orderNumbers';
+import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_CURRENCY, idPattern, idsIn, idsUnder, readByRecipe, readValue } from './apply';
 import { labelOf, LabelContext, pathFrom } from './dom';
