@@ -81,11 +81,16 @@ export function growAndMeasure({ platform, target, rounds }) {
     return chars;
   });
   const read = time(() => adapter.readOrders(document, location.href, Date.now()));
+  // The structural reader on the same page, as readPage runs it when the selectors read short.
+  const structure = globalThis.__structure ? time(() => globalThis.__structure(document, platform, location.href, Date.now(), null)) : undefined;
   return {
     rows: rowEls.length,
     orders: read.result.orders.length,
     unreadable: read.result.unreadable,
     adapterMs: read.median,
     rawMs: raw.median,
+    structureMs: structure?.median,
+    structureOrders: structure?.result?.orders.length ?? 0,
+    structureUnreadable: structure?.result?.unreadable ?? 0,
   };
 }

@@ -6,6 +6,7 @@ import { aliexpressAdapter } from '../lib/platforms/aliexpress/adapter';
 import { tiktokAdapter } from '../lib/platforms/tiktok/adapter';
 import { alibabaAdapter } from '../lib/platforms/alibaba/adapter';
 import { shopeeAdapter } from '../lib/platforms/shopee/adapter';
+import { readByStructure } from '../lib/platforms/structure/reader';
 
 (globalThis as unknown as { __adapters: unknown }).__adapters = {
   taobao: taobaoAdapter,
@@ -15,3 +16,6 @@ import { shopeeAdapter } from '../lib/platforms/shopee/adapter';
   alibaba: alibabaAdapter,
   shopee: shopeeAdapter,
 };
+
+// The content-first reader, timed on the same grown pages (see grow.js).
+(globalThis as unknown as { __structure: unknown }).__structure = readByStructure;

@@ -84,6 +84,17 @@ async function adapterReads(browser) {
       ok,
       `${ratioOk ? 'ratio met' : 'ratio missed'}, ${result.adapterMs <= 5 ? '5 ms met' : '5 ms missed'}; ${result.orders} orders read of ${result.rows} rows, ${result.unreadable} unreadable (${chosen.route.file})`,
     );
+    if (result.structureMs !== undefined) {
+      record(
+        `read 500 rows by structure: ${platform}`,
+        result.structureMs,
+        'ms',
+        result.rawMs,
+        '≤ 3× raw',
+        result.structureMs <= 3 * Math.max(result.rawMs, 0.05),
+        `${result.structureOrders} orders read, ${result.structureUnreadable} unreadable (lib/platforms/structure, the fallback when selectors read short)`,
+      );
+    }
   }
   await context.close();
 }
@@ -289,9 +300,14 @@ async function insights() {
 }
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-// --only=extension: bundle sizes and the in-extension timings; --only=store: the store upsert alone; --only=idle: the idle cost alone.
+// --only=extension: bundle sizes and the in-extension timings; --only=store: the store upsert alone; --only=idle: the idle cost alone;
+// --only=reads: the 500-row reads alone (adapters and the structural reader).
 const browser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-if (only === 'idle') {
+if (only === 'reads') {
+  log('adapter and structural reads');
+  await adapterReads(browser);
+  await browser.close();
+} else if (only === 'idle') {
   await browser.close();
   log('idle cost');
   await idleCost();
