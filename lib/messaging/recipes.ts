@@ -17,7 +17,7 @@ const PathStepSchema = z.strictObject({
 });
 
 const FieldRecipeSchema = z.strictObject({
-  sibling: z.number().int().nonnegative().max(LIMITS.sibling),
+  sibling: z.number().int().min(-LIMITS.sibling).max(LIMITS.sibling),
   path: z.array(PathStepSchema).max(LIMITS.pathSteps),
   label: z.string().min(1).max(LIMITS.label).optional(),
 });

@@ -101,15 +101,41 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
   }
 }
 
-/** The block and, for an order whose goods rows follow its number row, those following rows. */
-function groupOf(block: Element, spans: boolean, pattern: RegExp): Element[] {
-  const group = [block];
-  if (!spans) return group;
-  for (let next = block.nextElementSibling; next && group.length <= 40; next = next.nextElementSibling) {
-    if (idsUnder(next, pattern).size > 0) break;
-    group.push(next);
+/** An order's elements: its block, and for a block that spans siblings, those that belong to it. */
+export interface Group {
+  members: Element[];
+  /** The member at a field's sibling offset (0: the block). */
+  at(offset: number): Element | undefined;
+}
+
+/**
+ * The block and, when the order spans siblings, the following ones up to
+ * the next order number (goods rows after the number row) and the `before`
+ * preceding ones (cells of a flat grid row before the number's), never
+ * reaching into another order.
+ */
+export function groupOf(block: Element, spans: boolean, before: number, pattern: RegExp): Group {
+  const after: Element[] = [];
+  const prior: Element[] = [];
+  if (spans) {
+    for (let next = block.nextElementSibling; next && after.length < 40; next = next.nextElementSibling) {
+      if (idsUnder(next, pattern).size > 0) break;
+      after.push(next);
+    }
+    for (let prev = block.previousElementSibling; prev && prior.length < before; prev = prev.previousElementSibling) {
+      if (idsUnder(prev, pattern).size > 0) break;
+      prior.push(prev);
+    }
   }
-  return group;
+  return {
+    members: [...prior.slice().reverse(), block, ...after],
+    at: (offset) => (offset === 0 ? block : offset > 0 ? after[offset - 1] : prior[-offset - 1]),
+  };
+}
+
+/** How far before its block a recipe's fields reach. */
+export function reachBefore(recipe: Recipe): number {
+  return Math.max(0, ...Object.values(recipe.fields).map((f) => (f ? -f.sibling : 0)));
 }
 
 interface Reader {
@@ -125,9 +151,9 @@ interface Reader {
  * element in the group with that label that holds such a value (columns
  * reordered, a wrapper added). Anything less certain is no element.
  */
-function locate(field: RecipeField, spec: FieldRecipe, group: readonly Element[], r: Reader): { el: Element; value: FieldValue } | undefined {
+function locate(field: RecipeField, spec: FieldRecipe, group: Group, r: Reader): { el: Element; value: FieldValue } | undefined {
   const opts = { pattern: r.pattern, currency: r.recipe.currency, now: r.now };
-  const root = group[spec.sibling];
+  const root = group.at(spec.sibling);
   const at = root ? follow(root, spec.path) : null;
   if (at) {
     const value = readValue(field, at, opts);
@@ -137,7 +163,7 @@ function locate(field: RecipeField, spec: FieldRecipe, group: readonly Element[]
   const last = spec.path.at(-1);
   if (!last) return undefined;
   const found: Array<{ el: Element; value: FieldValue }> = [];
-  for (const member of group) {
+  for (const member of group.members) {
     for (const el of [member, ...Array.from(member.querySelectorAll(last.tag))]) {
       if (el.tagName.toLowerCase() !== last.tag) continue;
       const value = readValue(field, el, opts);
@@ -151,7 +177,7 @@ function locate(field: RecipeField, spec: FieldRecipe, group: readonly Element[]
   return inPlace.length === 1 ? inPlace[0] : undefined;
 }
 
-function readOrder(id: string, group: readonly Element[], r: Reader): ObservedOrder | null {
+function readOrder(id: string, group: Group, r: Reader): ObservedOrder | null {
   const { recipe } = r;
   const total = locate('total', recipe.fields.total, group, r)?.value;
   const buyer = locate('buyer', recipe.fields.buyer, group, r)?.value;
@@ -165,7 +191,7 @@ function readOrder(id: string, group: readonly Element[], r: Reader): ObservedOr
     status = statusValue.status;
     statusText = statusValue.text.slice(0, 200);
   } else {
-    status = statusFromWords(group.map((g) => textOf(g)).join(' '));
+    status = statusFromWords(group.members.map((g) => textOf(g)).join(' '));
     // Taught without a status: the person showed these as orders to collect. Taught with one
     // that cannot be read now: unknown, and the order stays out of the queue.
     if (status === 'unknown' && !recipe.fields.status) status = 'unpaid';
@@ -191,13 +217,14 @@ export function readByRecipe(doc: Document, recipe: Recipe, url: string, now: nu
   const pattern = idPattern(recipe);
   const r: Reader = { recipe, pattern, labels: new LabelContext(doc), now };
   const idSpec = recipe.fields.orderId;
+  const before = reachBefore(recipe);
   const blocks = new Map<Element, Set<string>>();
   for (const { el, id } of idTexts(doc, pattern)) {
     const block = ancestorUp(el, recipe.block.up);
     if (!block || block.tagName.toLowerCase() !== recipe.block.tag || block === doc.body) continue;
     // The number must sit where the taught one sat: a number in a search box or a banner is no order.
-    const group = groupOf(block, recipe.block.spansSiblings, pattern);
-    const root = group[idSpec.sibling];
+    const group = groupOf(block, recipe.block.spansSiblings, before, pattern);
+    const root = group.at(idSpec.sibling);
     if (!root || follow(root, idSpec.path) !== el) continue;
     const ids = blocks.get(block) ?? new Set<string>();
     ids.add(id);
@@ -207,10 +234,10 @@ export function readByRecipe(doc: Document, recipe: Recipe, url: string, now: nu
   const seen = new Set<string>();
   let unreadable = 0;
   for (const [block, ids] of blocks) {
-    const group = groupOf(block, recipe.block.spansSiblings, pattern);
+    const group = groupOf(block, recipe.block.spansSiblings, before, pattern);
     // One order per block: a block holding several numbers is the list, not an order.
     const id = ids.size === 1 ? [...ids][0]! : undefined;
-    const order = id && new Set(group.flatMap((g) => [...idsUnder(g, pattern)])).size === 1 ? readOrder(id, group, r) : null;
+    const order = id && new Set(group.members.flatMap((g) => [...idsUnder(g, pattern)])).size === 1 ? readOrder(id, group, r) : null;
     if (!order) unreadable++;
     else if (!seen.has(order.orderId)) {
       seen.add(order.orderId);

@@ -62,7 +62,15 @@ export function checkPick(field: RecipeField, el: Element, platform: RecipePlatf
     return { ok: true, pick: { el: idEl, text: found.id, ...(found.idShape ? { idShape: found.idShape } : {}) } };
   }
   const opts = { pattern: new RegExp(ORDER_NUMBER[platform].source, 'g'), currency: DEFAULT_CURRENCY[platform], now };
-  const value = readValue(field, el, opts);
+  let value = readValue(field, el, opts);
+  // A click on part of an amount ("128.00" beside a "¥" of its own) means the amount its wrapper shows.
+  for (let up = el.parentElement, n = 0; !value && field === 'total' && up && up !== el.ownerDocument.body && n < 2; up = up.parentElement, n++) {
+    const whole = readValue(field, up, opts);
+    if (whole) {
+      value = whole;
+      el = up;
+    }
+  }
   if (!value) {
     if (field === 'total') return { ok: false, error: parseMoneyAll(textOf(el)).length > 1 ? 'several-totals' : 'no-total' };
     const errors: Record<Exclude<RecipeField, 'orderId' | 'total'>, PickError> = { buyer: 'no-buyer', item: 'no-item', status: 'no-status', deadline: 'no-deadline' };
@@ -111,6 +119,8 @@ export function buildRecipe(
 
   let block: Element;
   let group: Element[];
+  // Where the block sits in `group` (group[i] is at sibling offset i - origin).
+  let origin = 0;
   let spansSiblings = false;
   if (others.every((el) => top.contains(el))) {
     const lowest = chain.find((node) => others.every((el) => node.contains(el)))!;
@@ -120,10 +130,16 @@ export function buildRecipe(
     block = repeating ?? lowest;
     group = [block];
   } else {
+    // The order's other parts are the number's siblings: up to the next number, and back to the previous one.
     group = [top];
     for (let next = top.nextElementSibling; next && group.length <= 40; next = next.nextElementSibling) {
       if (idsUnder(next, pattern).size > 0) break;
       group.push(next);
+    }
+    for (let prev = top.previousElementSibling; prev && origin < 40; prev = prev.previousElementSibling) {
+      if (idsUnder(prev, pattern).size > 0) break;
+      group.unshift(prev);
+      origin++;
     }
     if (!others.every((el) => group.some((g) => g.contains(el)))) return { ok: false, error: 'outside-order' };
     block = top;
@@ -137,9 +153,10 @@ export function buildRecipe(
   for (const field of RECIPE_FIELDS) {
     const pick = picks[field];
     if (!pick) continue;
-    const sibling = group.findIndex((g) => g.contains(pick.el));
-    const path = sibling >= 0 ? pathFrom(group[sibling]!, pick.el) : null;
+    const index = group.findIndex((g) => g.contains(pick.el));
+    const path = index >= 0 ? pathFrom(group[index]!, pick.el) : null;
     if (!path) return { ok: false, error: 'outside-order' };
+    const sibling = index - origin;
     // The number is found by its text; a label beside it adds nothing and could only miss.
     const label = field === 'orderId' ? undefined : labelOf(pick.el, labels);
     fields[field] = { sibling, path, ...(label ? { label } : {}) };

@@ -9,6 +9,7 @@ type Rec = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+const isOffset = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= max;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const onlyKeys = (r: Rec, allowed: readonly string[]) => Object.keys(r).every((k) => allowed.includes(k));
 
@@ -23,7 +24,7 @@ function checkStep(raw: unknown): raw is PathStep {
 
 function checkField(raw: unknown): raw is FieldRecipe {
   if (!isRecord(raw) || !onlyKeys(raw, ['sibling', 'path', 'label'])) return false;
-  if (!isInt(raw.sibling, LIMITS.sibling) || !Array.isArray(raw.path) || raw.path.length > LIMITS.pathSteps) return false;
+  if (!isOffset(raw.sibling, LIMITS.sibling) || !Array.isArray(raw.path) || raw.path.length > LIMITS.pathSteps) return false;
   if (raw.label !== undefined && !isText(raw.label, LIMITS.label)) return false;
   return raw.path.every(checkStep);
 }

@@ -96,6 +96,7 @@ export function ancestorUp(el: Element, up: number): Element | null {
 
 const ANY_LABEL_WORD = new RegExp(Object.values(HEADER_WORDS).map((re) => re.source).join('|'), 'i');
 const CELL = 'td,th,[role="cell"],[role="gridcell"]';
+const HEADER_CELL = 'th,[role="columnheader"],[role="rowheader"]';
 
 /** Text that reads as a label: short, wordy, no digits, and ending in a colon or one of the back-offices' label words. */
 function asLabel(text: string): string | undefined {
@@ -173,15 +174,16 @@ function columnHeader(cell: Element, ctx: LabelContext): string | undefined {
 
 /**
  * The label that names the value in `el`: a label just before it (its own
- * previous sibling, or that of one of its two nearest wrappers inside the
+ * previous sibling, or that of its nearest wrapper inside the
  * same cell), else the header of the table column it sits in.
  */
 export function labelOf(el: Element, ctx: LabelContext): string | undefined {
   let node: Element | null = el;
   // A cell's neighbours are other columns' values, not labels: inside a cell only its header names it.
-  for (let level = 0; level < 3 && node && !node.matches(CELL); level++) {
+  for (let level = 0; level < 2 && node && !node.matches(CELL); level++) {
     const prev = node.previousElementSibling;
-    if (prev) {
+    // A column header just before a grid's first cell names its own column, not this value.
+    if (prev && !prev.matches(HEADER_CELL)) {
       const label = asLabel(textOf(prev));
       if (label) return label;
     }

@@ -159,6 +159,32 @@ describe('recipes', () => {
     expect(movedRead?.orders.map((o) => [o.buyer.nick, o.amount.minor])).toEqual([['buyer0', 1000], ['buyer1', 2000]]);
   });
 
+  it('learns a flat grid whose row starts before the number, and a total split into symbol and digits', () => {
+    const rows = [
+      ['Ana', '5801234567890123456', '23', '50'],
+      ['Bob', '5801234567890123457', '1,200', '00'],
+    ];
+    const header = '<div role="columnheader">Buyer</div><div role="columnheader">Order ID</div><div role="columnheader">Order total</div>';
+    const cells = rows.map(([buyer, id, whole, cents]) => `<div><a>${buyer}</a></div><div>${id}</div><div><span>US$</span><span>${whole}.${cents}</span></div>`).join('');
+    const doc = parse(`<body><div class="grid">${header}${cells}</div></body>`);
+    const opts = { platform: 'tiktok' as const, href: 'https://seller-us.tiktok.com/order?tab=unpaid', now: NOW, id: 'g1' };
+    const pickT = (field: RecipeField, el: Element) => {
+      const r = checkPick(field, el, 'tiktok', NOW);
+      if (!r.ok) throw new Error(`${field}: ${r.error}`);
+      return r.pick;
+    };
+    const grid = doc.querySelector('.grid')!.children;
+    const built = buildRecipe(doc, { orderId: pickT('orderId', grid[4]!), total: pickT('total', grid[5]!.querySelector('span:last-child')!), buyer: pickT('buyer', grid[3]!.querySelector('a')!) }, opts);
+    if (!built.ok) throw new Error(built.error);
+    expect(built.recipe.block.spansSiblings).toBe(true);
+    expect(built.recipe.fields.buyer.sibling).toBe(-1);
+    const read = readByRecipe(doc, built.recipe, opts.href, NOW)!;
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount])).toEqual([
+      ['5801234567890123456', 'Ana', { minor: 2350, currency: 'USD' }],
+      ['5801234567890123457', 'Bob', { minor: 120000, currency: 'USD' }],
+    ]);
+  });
+
   it('keeps a number outside the platform format by its shape', () => {
     expect(shapeOf('201120-384685998833090')).toBe('d6-d15');
     expect(shapeOf('SO2026AB')).toBe('A2d4A2');

@@ -26,7 +26,8 @@ export interface FieldRecipe {
   /**
    * Which element of the block's group holds it: 0 is the block itself,
    * n the block's n-th following sibling (an order whose goods rows follow
-   * its number row in a shared table).
+   * its number row in a shared table), -n its n-th preceding one (a flat
+   * grid whose row starts with the buyer's cell, before the number's).
    */
   sibling: number;
   /** From that element down to the value's element. */
@@ -53,7 +54,7 @@ export interface Recipe {
     tag: string;
     /** Levels from the order number's element up to the block. */
     up: number;
-    /** The block's following siblings up to the next order number belong to it. */
+    /** The block's siblings belong to it: following ones up to the next order number, preceding ones as far as the fields reach. */
     spansSiblings: boolean;
   };
   fields: { orderId: FieldRecipe; total: FieldRecipe; buyer: FieldRecipe } & Partial<Record<'item' | 'status' | 'deadline', FieldRecipe>>;
