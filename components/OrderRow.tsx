@@ -40,7 +40,8 @@ export const OrderRow = memo(function OrderRow({ entry, now, selected, active, o
       data-rule={verdict.rule}
       className={`order-row${selected ? ' selected' : ''} remind-${verdict.state}`}
       aria-selected={selected}
-      aria-label={`${entry.buyer} ${formatMoney(amount)} ${v.state}${v.reason ? `，${v.reason}` : ''}`}
+      // No aria-label: an option's name comes from its visible text, so what a
+      // screen reader says and what a voice user reads out (WCAG 2.5.3) agree.
       role="option"
       tabIndex={active ? 0 : -1}
       onClick={() => onSelect(entry.key)}

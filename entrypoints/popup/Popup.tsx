@@ -99,7 +99,7 @@ export function Popup() {
                   className="popup-order"
                   data-testid="urgent-order"
                   data-order-key={o.key}
-                  aria-label={t('opt.popup.openOrderLabel', { buyer: o.buyer, amount: formatMoney(o.amount), left })}
+                  title={t('opt.popup.openOrderLabel', { buyer: o.buyer, amount: formatMoney(o.amount), left })}
                   onClick={() => openOrder(windowId, o.key)}
                 >
                   <span className="popup-buyer">{o.buyer}</span>

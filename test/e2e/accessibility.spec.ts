@@ -1,0 +1,95 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { URLS } from '../support/harness.mjs';
+import { openPanelFor, openSellerPage, usePlatformSuite } from '../support/platform-flow';
+
+// WCAG 2.1 A/AA over the pages a person works in, light and dark: no serious
+// or critical violation. And the main path by keyboard alone.
+
+const suite = usePlatformSuite();
+
+async function audit(page: Page, label: string): Promise<void> {
+  // label-content-name-mismatch is axe's experimental WCAG 2.5.3 check (an accessible name must contain the visible text): on too.
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // Each node with what axe measured (colours and ratio for contrast), so a failure says what to change.
+  const detail = (n: (typeof bad)[number]['nodes'][number]) => {
+    const data = n.any[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+    return `${n.target.join(' ')}${data?.fgColor ? ` ${data.fgColor} on ${data.bgColor} = ${data.contrastRatio}` : ''}`;
+  };
+  const summary = bad.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.map(detail).join(' | ')}`);
+  expect(summary, `${label}: serious or critical axe violations`).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`panel with a selected order, popup and options have no serious axe violation (${scheme})`, async () => {
+    const { page } = await openSellerPage(suite, URLS.taobaoUnpaid);
+    const panel = await openPanelFor(suite, URLS.taobaoUnpaid, { narrow: true });
+    await panel.emulateMedia({ colorScheme: scheme });
+    await panel.getByTestId('order-row').first().click();
+    await expect(panel.getByTestId('suggestion').first()).toBeVisible();
+    await audit(panel, `panel (${scheme})`);
+
+    const popup = await suite.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(suite.extensionUrl('popup.html'));
+    await expect(popup.getByTestId('unpaid-count')).not.toHaveText('0');
+    await audit(popup, `popup (${scheme})`);
+
+    const options = await suite.context.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.goto(suite.extensionUrl('options.html'));
+    await expect(options.locator('main, body').first()).toBeVisible();
+    const tabs = options.getByRole('tab');
+    await expect(tabs.first()).toBeVisible();
+    // Every tab of the options page: templates, settings, data, insights…
+    for (let i = 0; i < (await tabs.count()); i += 1) {
+      await tabs.nth(i).click();
+      await options.waitForTimeout(300);
+      await audit(options, `options tab ${i + 1} "${await tabs.nth(i).textContent()}" (${scheme})`);
+    }
+    for (const p of [panel, popup, options, page]) await p.close();
+  });
+}
+
+test('the main path works by keyboard alone: pick an order, pick a suggestion, insert, log the outcome', async () => {
+  const { page: list } = await openSellerPage(suite, URLS.taobaoUnpaid);
+  const { page: chat } = await openSellerPage(suite, URLS.taobaoChat);
+  const panel = await openPanelFor(suite, URLS.taobaoChat, { narrow: true });
+  await expect(panel.getByTestId('order-row').first()).toBeVisible({ timeout: 2_000 });
+
+  /** Presses Tab until the focused element matches `test`; fails if it never does. */
+  const tabTo = async (what: string, test: string) => {
+    for (let i = 0; i < 80; i += 1) {
+      await panel.keyboard.press('Tab');
+      if (await panel.evaluate((selector) => document.activeElement?.matches(selector) ?? false, test)) return;
+    }
+    throw new Error(`Tab never reached ${what}`);
+  };
+
+  await tabTo('an order row', '[data-testid="order-row"]');
+  await panel.keyboard.press('ArrowDown');
+  await panel.keyboard.press('Enter');
+  const selected = panel.locator('[data-testid="order-row"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  await expect(selected).toHaveAttribute('data-index', '1');
+  await expect(panel.getByTestId('suggestion').first()).toBeVisible();
+
+  await tabTo('an insert button', '[data-testid="insert-button"]');
+  const text = await panel.evaluate(() => document.activeElement!.closest('[data-testid="suggestion"]')!.querySelector('[data-testid="suggestion-text"]')!.textContent);
+  await panel.keyboard.press('Enter');
+  await expect(chat.locator('textarea.im-editor')).toHaveValue(text!);
+  await expect(chat.locator('#fixture-state')).toHaveAttribute('data-sent', '0');
+
+  const attempt = panel.getByTestId('attempt-row');
+  await expect(attempt).toHaveCount(1);
+  await tabTo('the outcome of the logged attempt', '[data-testid="attempt-outcome"]');
+  const before = await attempt.getAttribute('data-outcome');
+  await panel.keyboard.press('ArrowDown');
+  await expect(attempt).not.toHaveAttribute('data-outcome', before!);
+  // Never the mouse: every step above was a key press.
+  for (const p of [panel, chat, list]) await p.close();
+});
