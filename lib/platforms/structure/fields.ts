@@ -18,7 +18,8 @@ export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = t.nodeValue?.trim();
     if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
-    out.push({ text: foldSpaces(value), node: t as Text });
+    // A long text (a buyer's note) is never a label or a value: kept short, folded once.
+    out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: t as Text });
   }
   return out;
 }
@@ -93,11 +94,18 @@ function alike(a: Element, b: Element): boolean {
   return shape(a) === shape(b);
 }
 
+/** Whether `el` shows any text, found without building its whole text. */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (/\S/.test(t.nodeValue ?? '')) return true;
+  return false;
+}
+
 /** The goods lines of an item cell: repeated alike children (one per item), else the cell as one line. */
 export function goodsLines(cell: Element): Element[] {
   let el = cell;
   for (let depth = 0; depth < 12; depth++) {
-    const kids = [...el.children].filter((k) => !SKIPPED.has(k.tagName) && (k.textContent ?? '').trim() !== '');
+    const kids = [...el.children].filter((k) => !SKIPPED.has(k.tagName) && hasText(k));
     if (kids.length === 1) {
       el = kids[0]!;
       continue;
@@ -108,21 +116,32 @@ export function goodsLines(cell: Element): Element[] {
   return [el];
 }
 
-const QTY = /(?<![\p{L}\d])[x×*]\s*(\d{1,6})(?!\d)/u;
+// A quantity printed on its own ("x2", "×3", "* 1").
+const QTY = /^[x×*]\s*(\d{1,6})$/i;
+const NOT_TITLE = /[:：]\s*$/;
 
 /** A goods line's title: its first text with words that is not a label, a marked price ("¥63.00") or a quantity ("x2"). */
 export function titleOf(line: Element): string | undefined {
-  return textNodes(line).find(({ text }) => LETTERS.test(text) && !/[:：]\s*$/.test(text) && !/^\W*[x×]\s*\d+\W*$/i.test(text) && parseMoneyAll(text).length === 0)?.text;
+  return titleIn(textNodes(line));
 }
 
-/** Goods of an item cell: each line's first worded text is its title. */
+function titleIn(texts: ReadonlyArray<{ text: string }>): string | undefined {
+  return texts.find(({ text }) => LETTERS.test(text) && !NOT_TITLE.test(text) && parseMoneyAll(text).length === 0)?.text;
+}
+
+/** Goods of an item cell: each line's first worded text is its title, a lone "x2" its quantity. */
 export function itemsIn(cell: Element): OrderItem[] {
   const items: OrderItem[] = [];
   for (const line of goodsLines(cell)) {
-    const title = titleOf(line);
+    const texts = textNodes(line);
+    const title = titleIn(texts);
     if (!title) continue;
-    const qty = Number(QTY.exec(spacedText(line))?.[1] ?? 1);
-    items.push({ title: title.slice(0, 1000), qty: qty > 0 ? qty : 1 });
+    let qty = 1;
+    for (const { text } of texts) {
+      const m = text.length <= 12 ? QTY.exec(text) : null;
+      if (m) qty = Number(m[1]) || 1;
+    }
+    items.push({ title: title.slice(0, 1000), qty });
   }
   return items;
 }

@@ -99,8 +99,17 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): bool
     holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
     holds(columns.price, (t) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null) &&
     holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
-    holds(columns.item, (t) => hasWords(t))
+    (columns.item === undefined || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
+}
+
+/** The text around the order number (the order's head, where its created time usually sits), at most a few hundred characters. */
+function headText(anchor: OrderAnchor, scope: readonly Element[]): string {
+  // Two levels up at most: the number's line and the head around it.
+  let head: Element = anchor.el;
+  for (let up = head.parentElement, level = 0; up && level < 2 && scope.some((s) => s !== up && s.contains(up!)); up = up.parentElement, level++) head = up;
+  const text = spacedText(head);
+  return text.length <= 600 ? text : '';
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number): ObservedOrder | undefined {
@@ -108,17 +117,20 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (grid && header && !linedUp(grid, header, facts)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
-  const texts = scope.flatMap((s) => textNodes(s));
+  // The order's texts, walked once and only when a column does not answer.
+  let scopeTexts: ReturnType<typeof textNodes> | undefined;
+  const allTexts = () => (scopeTexts ??= scope.flatMap((s) => textNodes(s)));
   let scopeText: string | undefined;
-  const wholeText = () => (scopeText ??= texts.map((t) => t.text).join(' '));
+  // Labels, dates and countdowns sit in short texts: a long buyer note is not searched.
+  const wholeText = () => (scopeText ??= allTexts().filter((t) => t.text.length <= 200).map((t) => t.text).join(' '));
 
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
-  const amount = amountCell ? totalIn(spacedText(amountCell), facts.money) : totalByLabel(texts, facts.money);
+  const amount = amountCell ? totalIn(spacedText(amountCell), facts.money) : totalByLabel(allTexts(), facts.money);
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(texts) || nickBeforeChat(scope, texts)).slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(allTexts()) || nickBeforeChat(scope, allTexts())).slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
@@ -134,7 +146,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   }
 
   const createdCell = cell(columns.created);
-  const createdText = createdCell ? spacedText(createdCell) : CREATED.exec(wholeText())?.[1];
+  const createdText = createdCell ? spacedText(createdCell) : (CREATED.exec(headText(anchor, scope)) ?? CREATED.exec(wholeText()))?.[1];
   const createdAt = createdText ? readTime(createdText, facts.clock) : undefined;
 
   let shown: number | undefined;
