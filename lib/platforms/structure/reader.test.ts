@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderFixture } from '../../../test/support/fixtures.mjs';
+import type { PageRead } from '../../orders/model';
+import { readPage } from '../read';
+import type { PlatformAdapter } from '../types';
+import { pddAdapter } from '../pdd/adapter';
+import { shopeeAdapter } from '../shopee/adapter';
+import { taobaoAdapter } from '../taobao/adapter';
+import { readByStructure } from './reader';
+
+const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+const PDD_UNPAID = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1';
+const SHOPEE_UNPAID = 'https://banhang.shopee.vn/portal/sale/order?type=unpaid';
+const fixture = (path: string) => renderFixture(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures', path), 'utf8'), NOW);
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+/** An adapter whose selectors no longer match anything: it sees no order list. */
+const blind = (adapter: PlatformAdapter): PlatformAdapter => ({ ...adapter, readOrders: () => null });
+
+describe('readByStructure', () => {
+  it('reads a card list by its numbers, header words and labels, and says so', () => {
+    const read = readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'pdd', PDD_UNPAID, NOW)!;
+    expect(read).toMatchObject({ readPath: 'structure', unreadable: 0, noRowsFound: false, unpaidOnly: true, complete: false });
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.status])).toEqual([
+      ['261123-384685998833090', '拼<img src=x onerror=alert(1)>客', 13100, 'unpaid'],
+      ['261123-220011334455667', '阿强', 7970, 'unpaid'],
+      ['261123-667788990011223', 'Lucy 🌸 露西', 6480, 'unpaid'],
+    ]);
+    expect(read.orders[0]!.items.map((i) => [i.title, i.qty])).toEqual([
+      ['加厚珊瑚绒睡衣套装 女冬季 可外穿', 2],
+      ['珊瑚绒加厚袜子 中筒', 1],
+    ]);
+    // The countdown the card shows, not an estimate.
+    expect(read.orders[0]).toMatchObject({ createdAt: NOW - 5 * 3_600_000, autoCloseAt: NOW + 19 * 3_600_000 });
+    expect(read.orders[0]!.autoCloseEstimated).toBeUndefined();
+  });
+
+  it('takes the list facts from the adapter read when there is one', () => {
+    const base: PageRead = { platform: 'pdd', url: PDD_UNPAID, listKey: 'the-adapters-key', unpaidOnly: true, complete: true, orders: [], unreadable: 3, selectorsVersion: 'pdd-x' };
+    const read = readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'pdd', PDD_UNPAID, NOW, base)!;
+    expect(read).toMatchObject({ listKey: 'the-adapters-key', unpaidOnly: true, complete: true, selectorsVersion: 'pdd-x', readPath: 'structure' });
+  });
+
+  it('finds the buyer beside the chat button when no column or label names it (Shopee card head)', () => {
+    const read = readByStructure(parse(fixture('shopee/order-vn-unpaid.html')), 'shopee', SHOPEE_UNPAID, NOW)!;
+    expect(read.orders.map((o) => [o.buyer.nick, `${o.amount.minor} ${o.amount.currency}`])).toEqual([
+      ['<img src=x onerror=alert(1)>', '250000 VND'],
+      ['ngoc_anh 💖', '1590000 VND'],
+      ['minh.tran88', '459000 VND'],
+    ]);
+  });
+
+  it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
+    const doc = parse(fixture('pdd/orders-all.html'));
+    // The 单价 header cell goes: every cell after it now sits under the wrong header.
+    doc.querySelector('thead th:nth-child(2)')!.remove();
+    const read = readByStructure(doc, 'pdd', PDD_UNPAID, NOW)!;
+    expect(read.orders).toEqual([]);
+    expect(read.unreadable).toBe(5);
+  });
+
+  it('is null on a page without an order number, and on the manual platform', () => {
+    expect(readByStructure(parse('<body><p>待付款 ¥12.00</p></body>'), 'pdd', PDD_UNPAID, NOW)).toBeNull();
+    expect(readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'manual', PDD_UNPAID, NOW)).toBeNull();
+  });
+});
+
+describe('readPage with the structural reader', () => {
+  it('reads by structure when the adapter sees no list, naming the path and the selectors that missed', () => {
+    const read = readPage(parse(fixture('pdd/orders-unpaid.html')), blind(pddAdapter), PDD_UNPAID, NOW)!;
+    expect(read).toMatchObject({ readPath: 'structure', selectorsVersion: pddAdapter.selectorsVersion, idsMissed: 0, unreadable: 0 });
+    expect(read.orders).toHaveLength(3);
+  });
+
+  it('never stays silent on a page that looks like an order list: an empty read flagged noRowsFound', () => {
+    // Order numbers and status words, but no total anywhere: nothing can be read with confidence.
+    const html = '<body><div>订单号：261123-384685998833090 待支付</div><div>订单号：261123-220011334455667 待支付</div></body>';
+    const read = readPage(parse(html), blind(pddAdapter), PDD_UNPAID, NOW)!;
+    expect(read).toMatchObject({ orders: [], noRowsFound: true, complete: false, readPath: 'structure', idsMissed: 2 });
+  });
+
+  it('stays null on pages that are no order list (a chat page, a page without order numbers)', () => {
+    expect(readPage(parse(fixture('pdd/chat.html')), pddAdapter, 'https://mms.pinduoduo.com/chat-merchant/index.html', NOW)).toBeNull();
+    expect(readPage(parse('<body><p>待支付 ¥12.00</p></body>'), blind(pddAdapter), PDD_UNPAID, NOW)).toBeNull();
+  });
+
+  it('does not mix readers that disagree on a total: the adapter read stands, its missed orders flagged', () => {
+    const wrong: PlatformAdapter = {
+      ...pddAdapter,
+      readOrders(doc, url, now) {
+        const read = pddAdapter.readOrders(doc, url, now)!;
+        // The adapter read two of three orders, one of them with another total than the page shows.
+        const [first, second] = read.orders;
+        return { ...read, orders: [{ ...first!, amount: { minor: 1, currency: 'CNY' } }, second!] };
+      },
+    };
+    const read = readPage(parse(fixture('pdd/orders-unpaid.html')), wrong, PDD_UNPAID, NOW)!;
+    expect(read.readPath).toBe('selectors');
+    expect(read.orders).toHaveLength(2);
+    expect(read.idsMissed).toBe(1);
+  });
+
+  it('takes the structural read when the adapter read fewer orders, the same totals on those it read', () => {
+    const short: PlatformAdapter = {
+      ...taobaoAdapter,
+      readOrders(doc, url, now) {
+        const read = taobaoAdapter.readOrders(doc, url, now)!;
+        return { ...read, orders: read.orders.slice(1) };
+      },
+    };
+    const url = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
+    const whole = taobaoAdapter.readOrders(parse(fixture('taobao/sold-items-unpaid.html')), url, NOW)!;
+    const read = readPage(parse(fixture('taobao/sold-items-unpaid.html')), short, url, NOW)!;
+    expect(read).toMatchObject({ readPath: 'structure', idsMissed: 0, listKey: whole.listKey, unpaidOnly: true, complete: true });
+    expect(read.orders.map((o) => [o.orderId, o.amount])).toEqual(whole.orders.map((o) => [o.orderId, o.amount]));
+  });
+
+  it('keeps a healthy adapter read as it is (the structural reader does not run)', () => {
+    const read = readPage(parse(fixture('shopee/order-vn-unpaid.html')), shopeeAdapter, SHOPEE_UNPAID, NOW)!;
+    expect(read).toMatchObject({ readPath: 'selectors', idsMissed: 0 });
+  });
+});
