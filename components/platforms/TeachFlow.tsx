@@ -40,8 +40,8 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
   const [error, setError] = useState<string>();
   const [preview, setPreview] = useState<Preview>();
   const [saving, setSaving] = useState(false);
-  // Bumped to ask for the same step again after a refused click.
-  const [retry, setRetry] = useState(0);
+  // The field the page's picker listens for: its step shows only then, so no click goes unheard.
+  const [armed, setArmed] = useState<RecipeField>();
   const finished = useRef(false);
 
   const field = RECIPE_FIELDS[step];
@@ -68,7 +68,7 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
     setPreview({ recipe: reply.recipe, count: reply.count, unreadable: reply.unreadable, orders: reply.orders });
   }, [tabId]);
 
-  // Each step waits for the person's click on the page.
+  // Each step: the picker on the page listens first, then the step shows, then it waits for the click.
   useEffect(() => {
     if (!field) {
       // Every step answered or skipped: the page gets its clicks back.
@@ -76,26 +76,35 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
       return;
     }
     let live = true;
-    void askPage(tabId, 'teach/pick', { field }).then(async (reply) => {
-      if (!live || finished.current) return;
-      if (!reply) return setError(t('teach.noPage'));
-      if (reply.ok) {
-        setError(undefined);
-        setAnswers((a) => ({ ...a, [field]: reply.text }));
-        if (step >= 2) await refreshPreview();
-        setStep((s) => s + 1);
-        return;
+    const stale = () => !live || finished.current;
+    void (async () => {
+      const armedReply = await askPage(tabId, 'teach/arm', { field });
+      if (stale()) return;
+      if (!armedReply) return setError(t('teach.noPage'));
+      if (!armedReply.ok) return setError(t('teach.err.bad-url'));
+      setArmed(field);
+      for (;;) {
+        const reply = await askPage(tabId, 'teach/pick', { field });
+        if (stale()) return;
+        if (!reply) return setError(t('teach.noPage'));
+        if (reply.ok) {
+          setError(undefined);
+          setAnswers((a) => ({ ...a, [field]: reply.text }));
+          if (step >= 2) await refreshPreview();
+          if (!stale()) setStep((s) => s + 1);
+          return;
+        }
+        if (reply.error === 'replaced') return;
+        if (reply.error === 'cancelled') return void end(false);
+        if (reply.error === 'not-teaching') return setError(t('teach.err.bad-url'));
+        // A click that was not the value asked for: say why, and keep listening.
+        setError(t(`teach.err.${reply.error}` as MessageKey));
       }
-      if (reply.error === 'replaced') return;
-      if (reply.error === 'cancelled') return void end(false);
-      if (reply.error === 'not-teaching') return setError(t('teach.err.bad-url'));
-      setError(t(`teach.err.${reply.error}` as MessageKey));
-      setRetry((n) => n + 1);
-    });
+    })();
     return () => {
       live = false;
     };
-  }, [tabId, field, step, retry, refreshPreview, end]);
+  }, [tabId, field, step, refreshPreview, end]);
 
   // Leaving the panel (or the component) stops the picker on the page.
   useEffect(() => () => void (finished.current || askPage(tabId, 'teach/end', {})), [tabId]);
@@ -129,7 +138,7 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
           </li>
         ))}
       </ol>
-      {field && (
+      {field && armed === field && (
         <div className="teach-step" data-testid="teach-step" data-field={field}>
           <strong>
             {t('teach.ask', { field: fieldName(field) })}

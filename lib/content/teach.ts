@@ -25,46 +25,72 @@ type PickReply = ContentResponses['teach/pick'];
 export function teachSession(doc: Document, platform: Platform) {
   const picker = createPicker(doc);
   let picks: Partial<Record<RecipeField, Pick>> = {};
-  let pending: ((reply: PickReply) => void) | undefined;
+  // The field the picker listens for; a click's answer waits in `answer` until the panel asks for it.
+  let armed: RecipeField | undefined;
+  let answer: { field: RecipeField; reply: PickReply } | undefined;
+  let waiter: { field: RecipeField; resolve: (reply: PickReply) => void } | undefined;
 
-  const settle = (reply: PickReply) => {
-    const resolve = pending;
-    pending = undefined;
-    resolve?.(reply);
+  const deliver = (field: RecipeField, reply: PickReply) => {
+    if (waiter?.field === field) {
+      const { resolve } = waiter;
+      waiter = undefined;
+      resolve(reply);
+    } else answer = { field, reply };
+  };
+
+  /** A step still waiting gives way (the person pressed skip, started over, or cancelled). */
+  const release = (error: 'replaced' | 'cancelled') => {
+    const w = waiter;
+    waiter = undefined;
+    answer = undefined;
+    w?.resolve({ ok: false, error });
   };
 
   const end = () => {
     picker.stop();
-    settle({ ok: false, error: 'cancelled' });
+    armed = undefined;
+    release('cancelled');
     picks = {};
   };
 
   const handlers = {
-    'teach/pick': ({ field }: { field: RecipeField }): Promise<PickReply> => {
-      if (platform === 'manual') return Promise.resolve({ ok: false, error: 'not-teaching' });
-      // A new step replaces a step still waiting (the person pressed skip, or started over).
-      settle({ ok: false, error: 'replaced' });
+    'teach/arm': ({ field }: { field: RecipeField }): ContentResponses['teach/arm'] => {
+      if (platform === 'manual') return { ok: false, error: 'not-teaching' };
+      release('replaced');
       // The number starts a new order: what was pointed at before belongs to another attempt.
       if (field === 'orderId') picks = {};
-      return new Promise<PickReply>((resolve) => {
-        pending = resolve;
-        picker.start(tipFor(field), {
-          onPick(el) {
-            const checked = checkPick(field, el, platform, Date.now());
-            if (!checked.ok) {
-              picker.refuse();
-              return settle({ ok: false, error: checked.error });
-            }
-            picks[field] = checked.pick;
-            picker.stop();
-            settle({ ok: true, field, text: checked.pick.text });
-          },
-          onCancel() {
-            picks = {};
-            settle({ ok: false, error: 'cancelled' });
-          },
-        });
+      armed = field;
+      picker.start(tipFor(field), {
+        onPick(el) {
+          const checked = checkPick(field, el, platform, Date.now());
+          if (!checked.ok) {
+            // Still listening for this field: the person tries again.
+            picker.refuse();
+            return deliver(field, { ok: false, error: checked.error });
+          }
+          picks[field] = checked.pick;
+          picker.stop();
+          armed = undefined;
+          deliver(field, { ok: true, field, text: checked.pick.text });
+        },
+        onCancel() {
+          armed = undefined;
+          picks = {};
+          deliver(field, { ok: false, error: 'cancelled' });
+        },
       });
+      return { ok: true };
+    },
+
+    'teach/pick': ({ field }: { field: RecipeField }): Promise<PickReply> => {
+      if (answer?.field === field) {
+        const { reply } = answer;
+        answer = undefined;
+        return Promise.resolve(reply);
+      }
+      if (armed !== field) return Promise.resolve({ ok: false, error: 'replaced' });
+      release('replaced');
+      return new Promise<PickReply>((resolve) => (waiter = { field, resolve }));
     },
 
     'teach/preview': (): ContentResponses['teach/preview'] => {

@@ -9,6 +9,7 @@ export interface ContentRequestMap {
   'tab/context': Record<string, never>;
   'composer/insert': { text: string };
   // Teaching (from the panel): point at one field's element on the page, preview the recipe, stop.
+  'teach/arm': { field: RecipeField };
   'teach/pick': { field: RecipeField };
   'teach/preview': Record<string, never>;
   'teach/end': Record<string, never>;
@@ -20,6 +21,8 @@ export type ContentRequestType = keyof ContentRequestMap;
 export interface ContentResponses {
   'tab/context': { platform: string; orderIds: string[]; chatBuyer?: BuyerRef; hasComposer: boolean };
   'composer/insert': { inserted: boolean; method: string };
+  /** The picker listens for this field's click (the panel shows the step only then, so no click is lost). */
+  'teach/arm': { ok: true } | { ok: false; error: 'not-teaching' };
   /** The element the person clicked for the field, as read; or why there is none ('cancelled': Esc, 'replaced': another step began). */
   'teach/pick': { ok: true; field: RecipeField; text: string } | { ok: false; error: PickError | 'cancelled' | 'replaced' | 'not-teaching' };
   'teach/preview': { ok: true; recipe: Recipe; count: number; unreadable: number; orders: TeachPreviewOrder[] } | { ok: false; error: BuildError };
@@ -49,8 +52,8 @@ export function parseContentRequest(raw: unknown): Parsed | undefined {
     const text = record.text;
     if (typeof text === 'string' && text.length > 0 && text.length <= MAX_INSERT_CHARS) return { type: 'composer/insert', payload: { text } };
   }
-  if (record.type === 'teach/pick' && keys === 'field,type' && (RECIPE_FIELDS as readonly unknown[]).includes(record.field)) {
-    return { type: 'teach/pick', payload: { field: record.field as RecipeField } };
+  if ((record.type === 'teach/pick' || record.type === 'teach/arm') && keys === 'field,type' && (RECIPE_FIELDS as readonly unknown[]).includes(record.field)) {
+    return { type: record.type, payload: { field: record.field as RecipeField } };
   }
   if (record.type === 'teach/preview' && keys === 'type') return { type: 'teach/preview', payload: {} };
   if (record.type === 'teach/end' && keys === 'type') return { type: 'teach/end', payload: {} };

@@ -126,7 +126,7 @@ describe('random messages to a content script', () => {
         if (!parsed) return;
         const keys = Object.keys(raw as object).sort();
         if (parsed.type === 'tab/context' || parsed.type === 'teach/preview' || parsed.type === 'teach/end') expect(keys).toEqual(['type']);
-        else if (parsed.type === 'teach/pick') expect(keys).toEqual(['field', 'type']);
+        else if (parsed.type === 'teach/pick' || parsed.type === 'teach/arm') expect(keys).toEqual(['field', 'type']);
         else if (parsed.type === 'recipes/use') expect(Array.isArray(parsed.payload.recipes)).toBe(true);
         else {
           expect(keys).toEqual(['text', 'type']);
