@@ -39,7 +39,7 @@ async function timeUpsert(n: number, rounds: number) {
 }
 
 // The usual case: a seller's page is read again after every DOM change, and
-// nothing on it changed (each order's lastSeenAt still moves).
+// nothing on it changed: nothing is written.
 async function timeReread(n: number, rounds: number) {
   const samples: number[] = [];
   for (let r = 0; r < rounds; r += 1) {

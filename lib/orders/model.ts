@@ -81,6 +81,7 @@ export const OrderSchema = ObservedOrderSchema.extend({
   listKey: z.string().max(4000).optional(),
   statusSource: StatusSourceSchema,
   firstSeenAt: instant,
+  /** When a page read last changed this order (a reread that changes nothing writes nothing). */
   lastSeenAt: instant,
   statusChangedAt: instant,
   nextFollowUpAt: instant.optional(),

@@ -165,24 +165,37 @@ describe('applyPageRead: other records in the range the page spans', () => {
     expect(result).toEqual({ written: 0, gone: [] });
     for (const record of shopee) expect(await getOrder(db, record.key)).toEqual(record);
     // The pdd order on the page was found and stored over, keeping its history; its neighbours were not touched.
-    expect(await getOrder(db, orderKey('pdd', '300001'))).toMatchObject({ firstSeenAt: T0 - 100 * HOUR_MS, lastSeenAt: T0 + MINUTE_MS, listKey: ALL, buyer: { nick: '买家01' } });
+    expect(await getOrder(db, orderKey('pdd', '300001'))).toMatchObject({ firstSeenAt: T0 - 100 * HOUR_MS, lastSeenAt: T0, listKey: ALL, buyer: { nick: '买家01' } });
     for (const record of pdd.filter((o) => o.orderId !== '300001')) expect(await getOrder(db, record.key)).toEqual(record);
   });
 });
 
 describe('applyPageRead: a re-read with nothing changed', () => {
-  it('moves every lastSeenAt and nothing else, writes no buyer, and reports nothing written', async () => {
+  it('writes nothing at all: no order, no buyer, and reports nothing written', async () => {
     const orders = ids(1001001, 30).map((id) => seen(id));
     await applyPageRead(db, pageRead(orders), T0);
     const before = await db.getAll('orders');
     const buyersBefore = await db.getAll('buyers');
-    const buyerPuts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
     const result = await applyPageRead(db, pageRead(orders), T0 + MINUTE_MS);
     expect(result).toEqual({ written: 0, gone: [] });
-    expect(buyerPuts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'buyers')).toHaveLength(0);
-    expect(buyerPuts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'orders')).toHaveLength(30);
-    expect(await db.getAll('orders')).toEqual(before.map((o) => ({ ...o, lastSeenAt: T0 + MINUTE_MS })));
+    expect(puts).not.toHaveBeenCalled();
+    puts.mockRestore();
+    expect(await db.getAll('orders')).toEqual(before);
     expect(await db.getAll('buyers')).toEqual(buyersBefore);
+  });
+
+  it('writes only the order that changed', async () => {
+    const orders = ids(1001001, 30).map((id) => seen(id));
+    await applyPageRead(db, pageRead(orders), T0);
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const changed = orders.map((o, i) => (i === 7 ? { ...o, statusText: '等待买家付款（已改价）' } : o));
+    const result = await applyPageRead(db, pageRead(changed), T0 + MINUTE_MS);
+    expect(result.written).toBe(1);
+    expect(puts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'orders')).toHaveLength(1);
+    puts.mockRestore();
+    expect(await getOrder(db, orderKey('taobao', orders[7]!.orderId))).toMatchObject({ lastSeenAt: T0 + MINUTE_MS, statusText: '等待买家付款（已改价）' });
+    expect(await getOrder(db, orderKey('taobao', orders[8]!.orderId))).toMatchObject({ lastSeenAt: T0 });
   });
 
   it('finds the page orders in the unpaid list it reads anyway, with no lookup of its own', async () => {

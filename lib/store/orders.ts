@@ -210,9 +210,12 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   unique.forEach((seen, i) => {
     const existing = existingOrders.get(keys[i]!);
     const next = mergeOrder(existing, seen, read, now);
-    // Unchanged but seen: only lastSeenAt moves (still written, not counted).
+    // Unchanged but for the sighting: nothing to write. A seller page is read
+    // again after every change on it, and most rereads change no order, so
+    // lastSeenAt is when a read last changed the order, not every glance at it.
+    if (existing && sameContent(existing, next)) return;
     nextOrders.push(next);
-    if (!existing || !sameContent(existing, next)) changedOrders.push(next);
+    changedOrders.push(next);
   });
 
   const gone: string[] = [];
