@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { renderFixture } from '../support/fixtures.mjs';
+import { expectRows, openPanelFor, openSellerPage, usePlatformSuite, type ExpectedRow } from '../support/platform-flow';
+import { variantsOf, type VariantName } from '../drift/variants';
+
+// A redeploy that renamed every class and id (and dropped data-testid), one
+// unpaid list per platform, served at the real seller URL in real Chromium:
+// the content script reads it by its structure and the panel shows each
+// unpaid order with its buyer and exact total. The expected rows are the
+// fixture's own unpaid orders (the same ones the platform specs check).
+
+const suite = usePlatformSuite();
+
+interface DriftPage {
+  platform: string;
+  file: string;
+  url: string;
+  variant: VariantName;
+  rows: readonly ExpectedRow[];
+}
+
+const PAGES: readonly DriftPage[] = [
+  {
+    platform: 'taobao',
+    file: 'trade-platform-unpaid.html',
+    url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay&drift=1',
+    variant: 'renamed',
+    rows: [
+      ['3912830471625580441', 'tb_<svg onload=alert(1)>"&\'买家', '12800', 'CNY'],
+      ['3912830471625580552', '阳光小铺的老客', '130650', 'CNY'],
+      ['3912830471625580663', 'Lily🌷', '3990', 'CNY'],
+    ],
+  },
+  {
+    platform: 'pdd',
+    file: 'orders-unpaid.html',
+    url: 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=1',
+    variant: 'renamed',
+    rows: [
+      ['261123-384685998833090', '拼<img src=x onerror=alert(1)>客', '13100', 'CNY'],
+      ['261123-220011334455667', '阿强', '7970', 'CNY'],
+      ['261123-667788990011223', 'Lucy 🌸 露西', '6480', 'CNY'],
+    ],
+  },
+  {
+    platform: 'aliexpress',
+    file: 'order-list-en.html',
+    url: 'https://csp.aliexpress.com/m_apps/order-manage/orderList?channelId=238299&drift=1',
+    variant: 'renamed',
+    rows: [
+      ['8193047726510234', '<img src=x onerror=alert(1)>', '2350', 'USD'],
+      ['8193051190023377', 'محمد العتيبي', '1250', 'EUR'],
+      ['8193060072219981', 'Olga_K', '246912', 'RUB'],
+    ],
+  },
+  {
+    platform: 'tiktok',
+    file: 'order-list-us.html',
+    url: 'https://seller-us.tiktok.com/order?tab=all&drift=1',
+    variant: 'renamed',
+    rows: [
+      ['576880912345678901', '<img src=x onerror=alert(1)>', '4797', 'USD'],
+      ['5768801277340025519', 'جميلة 🌙', '1500', 'USD'],
+    ],
+  },
+  {
+    platform: 'alibaba',
+    file: 'order-list-unpaid-en.html',
+    url: 'https://biz.alibaba.com/ta/order/list.htm?tab=unpay&drift=1',
+    variant: 'renamed',
+    rows: [
+      ['235876451002019725', 'John Smith', '500000', 'USD'],
+      ['235876451002019811', `María <b>O'Brien</b> & "Co" \u202Eمرحبا`, '120000', 'USD'],
+      ['235876451002020004', 'Hans Müller', '1250000', 'EUR'],
+    ],
+  },
+  {
+    platform: 'shopee',
+    file: 'order-vn-unpaid.html',
+    url: 'https://banhang.shopee.vn/portal/sale/order?type=unpaid&drift=1',
+    variant: 'renamed',
+    rows: [
+      ['261123K7XJ3M2P', '<img src=x onerror=alert(1)>', '250000', 'VND'],
+      ['261123AB12CD34', 'ngoc_anh 💖', '1590000', 'VND'],
+      ['261122Q9W8E7R6', 'minh.tran88', '459000', 'VND'],
+    ],
+  },
+];
+
+const window = new Window();
+const parse = (html: string) => new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+function variantHtml(page: DriftPage): string {
+  const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../fixtures', page.platform, page.file), 'utf8'), Date.now());
+  const variant = variantsOf(html, parse).find((v) => v.name === page.variant)!;
+  // The variant really lost every class the selectors know.
+  expect(variant.html).not.toMatch(/class="[^"]*(?:order|buyer|amount|product|goods|trade)/i);
+  return variant.html;
+}
+
+for (const page of PAGES) {
+  test(`${page.platform}: every class and id renamed, the panel still shows each unpaid order exactly`, async () => {
+    const body = variantHtml(page);
+    await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+    const { page: list, dialogs } = await openSellerPage(suite, page.url);
+    const panel = await openPanelFor(suite, page.url, { narrow: true });
+    await expect(panel.locator(`[data-testid="order-row"][data-order-id="${page.rows[0]![0]}"]`)).toHaveCount(1, { timeout: 5_000 });
+    await expectRows(panel, page.platform, page.rows);
+    expect(dialogs).toEqual([]);
+    await panel.close();
+    await list.close();
+  });
+}
