@@ -15,7 +15,8 @@ import { readPage } from '../platforms/read';
 import { taobaoAdapter } from '../platforms/taobao/adapter';
 import { HealthRegistry } from './platforms';
 import { setLocale } from '../i18n';
-import type { Recipe } from '../platforms/recipe/types';
+import { RECIPE_PLATFORMS, type Recipe } from '../platforms/recipe/types';
+import { PLATFORMS } from '../orders/model';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const PAGE = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay';
@@ -106,6 +107,10 @@ describe('recipe messages', () => {
     expect((await h.ask<{ recipes: { id: string }[] }>({ type: 'recipes/list' })).recipes.map((r) => r.id)).toEqual(['r2']);
     await h.ask({ type: 'recipe/delete', id: 'r2' });
     expect(await h.ask({ type: 'recipes/list' })).toEqual({ recipes: [] });
+  });
+
+  it('the content check knows every platform but manual, without the model’s zod enum', () => {
+    expect([...RECIPE_PLATFORMS].sort()).toEqual(PLATFORMS.filter((p) => p !== 'manual').sort());
   });
 
   it('content requests for teaching are exact shapes only', () => {

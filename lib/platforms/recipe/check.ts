@@ -2,8 +2,7 @@
 // or built on the page): exact shapes, sizes and known keys, no schema
 // library in the page bundle. The background validates the same shape with
 // zod (lib/messaging/recipes.ts); a unit test keeps the two in step.
-import { PLATFORMS } from '../../orders/model';
-import { ATTR_NAME, CURRENCY, ID_SHAPE, LIMITS, RECIPE_FIELDS, REQUIRED_FIELDS, TAG, type FieldRecipe, type PathStep, type Recipe } from './types';
+import { ATTR_NAME, CURRENCY, ID_SHAPE, LIMITS, RECIPE_FIELDS, RECIPE_PLATFORMS, REQUIRED_FIELDS, TAG, type FieldRecipe, type PathStep, type Recipe } from './types';
 
 type Rec = Record<string, unknown>;
 
@@ -33,7 +32,7 @@ function checkField(raw: unknown): raw is FieldRecipe {
 export function parseRecipe(raw: unknown): Recipe | undefined {
   if (!isRecord(raw) || !onlyKeys(raw, ['version', 'id', 'platform', 'urlPattern', 'createdAt', 'idShape', 'currency', 'block', 'fields'])) return undefined;
   if (raw.version !== 1 || !isText(raw.id, LIMITS.id) || !/^[A-Za-z0-9_-]+$/.test(raw.id)) return undefined;
-  if (typeof raw.platform !== 'string' || raw.platform === 'manual' || !(PLATFORMS as readonly string[]).includes(raw.platform)) return undefined;
+  if (typeof raw.platform !== 'string' || !(RECIPE_PLATFORMS as readonly string[]).includes(raw.platform)) return undefined;
   if (!isText(raw.urlPattern, LIMITS.urlPattern) || !isInt(raw.createdAt, Number.MAX_SAFE_INTEGER)) return undefined;
   if (raw.idShape !== undefined && (typeof raw.idShape !== 'string' || !ID_SHAPE.test(raw.idShape))) return undefined;
   if (typeof raw.currency !== 'string' || !CURRENCY.test(raw.currency)) return undefined;

@@ -13,6 +13,8 @@ export const REQUIRED_FIELDS = ['orderId', 'total', 'buyer'] as const satisfies 
 export const OPTIONAL_FIELDS = ['item', 'status', 'deadline'] as const satisfies readonly RecipeField[];
 
 export type RecipePlatform = Exclude<Platform, 'manual'>;
+// Spelt out rather than taken from the model's zod enum: content scripts carry no zod.
+export const RECIPE_PLATFORMS = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'] as const satisfies readonly RecipePlatform[];
 
 /** One step down the tree: the child with this tag, the index-th among its same-tag siblings; `attrs` it carried when taught. */
 export interface PathStep {
