@@ -26,3 +26,11 @@ test('the production manifest matches only real seller hosts', () => {
   }
   expect(manifest.permissions.sort()).toEqual(['alarms', 'clipboardWrite', 'notifications', 'scripting', 'sidePanel']);
 });
+
+test('content scripts carry no schema library (the background validates with zod; pages get hand checks)', () => {
+  const zod = /\$ZodType|ZodError/;
+  expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toMatch(zod);
+  for (const file of readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js'))) {
+    expect(readFileSync(join(EXTENSION_DIR, 'content-scripts', file), 'utf8'), file).not.toMatch(zod);
+  }
+});
