@@ -45,9 +45,13 @@ export function storedLocale(): Locale | undefined {
   return storedOverride();
 }
 
-let current: Locale = storedOverride() ?? localeFromLanguage(globalThis.navigator?.language);
+// Worked out on first use, not when the module loads: the pure modules that
+// translate (milestones, insights) load in workers and tests with no
+// localStorage or navigator at all.
+let current: Locale | undefined;
 
 export function currentLocale(): Locale {
+  current ??= storedOverride() ?? localeFromLanguage(globalThis.navigator?.language);
   return current;
 }
 
@@ -65,7 +69,7 @@ export function setLocale(locale: Locale | undefined): void {
 
 /** The UI string for a key in the current language, `{name}` variables filled. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = MESSAGES[current][key] ?? MESSAGES.en[key] ?? key;
+  const template = MESSAGES[currentLocale()][key] ?? MESSAGES.en[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
