@@ -13,6 +13,8 @@ import type { FieldRecipe, Recipe, RecipeField } from './types';
 /** Elements whose text the person never sees as page content (the same as read.ts's orderNumbersShown skips). */
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT']);
 
+const BUYER_LABEL = /^(?:买家(?:昵称)?|買家(?:暱稱)?|buyer(?: name)?|customer|comprador|người mua|покупатель)\s*[:：]\s*/i;
+
 /** The currency a platform's pages show bare amounts in, when the total had no symbol. */
 export const DEFAULT_CURRENCY: Partial<Record<Platform, string>> = { taobao: 'CNY', pdd: 'CNY', alibaba: 'USD' };
 
@@ -86,9 +88,11 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
     }
     case 'buyer':
     case 'item': {
+      // "买家：小美" clicked whole: the name is what follows the label.
+      const value = field === 'buyer' ? text.replace(BUYER_LABEL, '') : text;
       // A name or title, not a number or an amount that slid into its place.
-      if (text.length > (field === 'buyer' ? 200 : 1000) || idsIn(text, opts.pattern).size > 0 || /^[\d\s.,:：\-/+¥￥$€£]+$/.test(text)) return undefined;
-      return { kind: 'text', text };
+      if (!value || value.length > (field === 'buyer' ? 200 : 1000) || idsIn(value, opts.pattern).size > 0 || /^[\d\s.,:：\-/+¥￥$€£]+$/.test(value)) return undefined;
+      return { kind: 'text', text: value };
     }
     case 'status': {
       const status = statusFromWords(text);

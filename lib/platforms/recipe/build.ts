@@ -178,6 +178,6 @@ export function buildRecipe(
   // The recipe must read back the very order it was shown.
   const read = readByRecipe(doc, recipe, opts.href, opts.now);
   const taught = read?.orders.find((o) => o.orderId === idPick.text);
-  if (!taught || taught.buyer.nick !== textOf(picks.buyer!.el).slice(0, 200)) return { ok: false, error: 'not-repeatable' };
+  if (!taught || taught.buyer.nick !== picks.buyer!.text) return { ok: false, error: 'not-repeatable' };
   return { ok: true, recipe };
 }

@@ -185,6 +185,15 @@ describe('recipes', () => {
     ]);
   });
 
+  it('takes the name after a buyer label clicked with it', () => {
+    const html = ['3912830471625580441', '3912830471625580552'].map((id, i) => `<section><p>订单号 ${id}</p><p>买家：小美${i}</p><p>¥${i + 1}.00</p></section>`).join('');
+    const doc = parse(`<body>${html}</body>`);
+    const ps = doc.querySelectorAll('section:first-child p');
+    const built = buildRecipe(doc, { orderId: pick(doc, 'orderId', ps[0]!), buyer: pick(doc, 'buyer', ps[1]!), total: pick(doc, 'total', ps[2]!) }, { platform: 'taobao', href: URL_, now: NOW, id: 'b1' });
+    if (!built.ok) throw new Error(built.error);
+    expect(readByRecipe(doc, built.recipe, URL_, NOW)!.orders.map((o) => [o.buyer.nick, o.amount.minor])).toEqual([['小美0', 100], ['小美1', 200]]);
+  });
+
   it('keeps a number outside the platform format by its shape', () => {
     expect(shapeOf('201120-384685998833090')).toBe('d6-d15');
     expect(shapeOf('SO2026AB')).toBe('A2d4A2');
