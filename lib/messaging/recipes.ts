@@ -10,6 +10,7 @@ import { ATTR_NAME, CURRENCY, ID_SHAPE, LIMITS, RECIPE_FIELDS, TAG, type Recipe,
 const PathStepSchema = z.strictObject({
   tag: z.string().regex(TAG),
   index: z.number().int().nonnegative().max(LIMITS.index),
+  of: z.number().int().nonnegative().max(LIMITS.index).optional(),
   attrs: z
     .record(z.string().max(LIMITS.attrName).regex(ATTR_NAME), z.string().min(1).max(LIMITS.attrValue))
     .refine((a) => Object.keys(a).length <= LIMITS.attrs)

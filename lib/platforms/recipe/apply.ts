@@ -7,7 +7,7 @@ import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
 import { countdownIn, statusFromWords } from '../common';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
-import { ancestorUp, follow, labelOf, LabelContext, sameLabel } from './dom';
+import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';
 import type { FieldRecipe, Recipe, RecipeField } from './types';
 
 /** Elements whose text the person never sees as page content (the same as read.ts's orderNumbersShown skips). */
@@ -161,7 +161,12 @@ function locate(field: RecipeField, spec: FieldRecipe, group: Group, r: Reader):
   const at = root ? follow(root, spec.path) : null;
   if (at) {
     const value = readValue(field, at, opts);
-    if (value && (!spec.label || sameLabel(labelOf(at, r.labels), spec.label))) return { el: at, value };
+    if (value && (!spec.label || sameLabel(labelOf(at, r.labels), spec.label))) {
+      // A total inside a line this order repeats (its goods lines) while the taught order had one:
+      // the amount is a line's, not the order's, and which line's total is meant is not ours to guess.
+      if (field === 'total' && root && repeatsOf(root, spec.path).some((twin) => readValue('total', twin, opts))) return undefined;
+      return { el: at, value };
+    }
   }
   if (!spec.label) return undefined;
   const last = spec.path.at(-1);

@@ -13,8 +13,9 @@ const isText = (v: unknown, max: number): v is string => typeof v === 'string' &
 const onlyKeys = (r: Rec, allowed: readonly string[]) => Object.keys(r).every((k) => allowed.includes(k));
 
 function checkStep(raw: unknown): raw is PathStep {
-  if (!isRecord(raw) || !onlyKeys(raw, ['tag', 'index', 'attrs'])) return false;
+  if (!isRecord(raw) || !onlyKeys(raw, ['tag', 'index', 'of', 'attrs'])) return false;
   if (typeof raw.tag !== 'string' || !TAG.test(raw.tag) || !isInt(raw.index, LIMITS.index)) return false;
+  if (raw.of !== undefined && !isInt(raw.of, LIMITS.index)) return false;
   if (raw.attrs === undefined) return true;
   if (!isRecord(raw.attrs)) return false;
   const entries = Object.entries(raw.attrs);

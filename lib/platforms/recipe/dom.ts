@@ -42,9 +42,9 @@ export function stepOf(el: Element): PathStep | null {
   const tag = tagOf(el);
   const parent = el.parentElement;
   if (!parent || !TAG.test(tag)) return null;
-  const index = sameTagChildren(parent, tag).indexOf(el);
+  const siblings = sameTagChildren(parent, tag);
   const attrs = stableAttrs(el);
-  return { tag, index, ...(attrs ? { attrs } : {}) };
+  return { tag, index: siblings.indexOf(el), of: Math.min(siblings.length, LIMITS.index), ...(attrs ? { attrs } : {}) };
 }
 
 /** The steps from `ancestor` down to `el`, or null when `el` is not under it (or the path is too long). */
@@ -83,6 +83,29 @@ export function follow(root: Element, path: readonly PathStep[]): Element | null
     node = next;
   }
   return node;
+}
+
+/**
+ * Elements that sit where `path` leads but through a sibling at a step whose
+ * count of same-tag siblings changed since teaching: the repeats of a line
+ * that repeats per order (a second goods line and its price).
+ */
+export function repeatsOf(root: Element, path: readonly PathStep[]): Element[] {
+  const out: Element[] = [];
+  let node: Element | null = root;
+  for (let i = 0; i < path.length && node; i++) {
+    const step = path[i]!;
+    const children = sameTagChildren(node, step.tag);
+    if (step.of !== undefined && children.length > 1 && children.length !== step.of) {
+      for (const [j, sibling] of children.entries()) {
+        if (j === step.index) continue;
+        const twin = follow(sibling, path.slice(i + 1));
+        if (twin) out.push(twin);
+      }
+    }
+    node = follow(node, [step]);
+  }
+  return out;
 }
 
 /** `el`'s ancestor `up` levels above it. */

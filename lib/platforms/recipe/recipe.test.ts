@@ -194,6 +194,29 @@ describe('recipes', () => {
     expect(readByRecipe(doc, built.recipe, URL_, NOW)!.orders.map((o) => [o.buyer.nick, o.amount.minor])).toEqual([['小美0', 100], ['小美1', 200]]);
   });
 
+  it('a total taught on a goods line of a one-line order is refused, not guessed, on an order with two lines', () => {
+    const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/tiktok/order-list-br.html'), 'utf8'), NOW);
+    const doc = parse(html);
+    const card = doc.querySelector('[data-fixture-order="581120938475610223"]')!;
+    const pickT = (field: RecipeField, el: Element) => {
+      const r = checkPick(field, el, 'tiktok', NOW);
+      if (!r.ok) throw new Error(`${field}: ${r.error}`);
+      return r.pick;
+    };
+    // R$ 59,90 is both the one goods line's price and the total: the person clicked the line's.
+    const href = 'https://seller-br.tiktok.com/order?tab=unpaid';
+    const built = buildRecipe(
+      doc,
+      { orderId: pickT('orderId', card.querySelector('[class*="orderId__"]')!), total: pickT('total', card.querySelector('[class*="unitPrice"]')!), buyer: pickT('buyer', card.querySelector('[class*="buyerName"]')!) },
+      { platform: 'tiktok', href, now: NOW, id: 'u1' },
+    );
+    if (!built.ok) throw new Error(built.error);
+    const read = readByRecipe(doc, built.recipe, href, NOW)!;
+    // The two-line order's first line price (R$ 1.149,00) is not taken for its total (R$ 1.249,00).
+    expect(read.orders.find((o) => o.orderId === '5811209011223344556')).toBeUndefined();
+    expect(read.unreadable).toBeGreaterThan(0);
+  });
+
   it('keeps a number outside the platform format by its shape', () => {
     expect(shapeOf('201120-384685998833090')).toBe('d6-d15');
     expect(shapeOf('SO2026AB')).toBe('A2d4A2');

@@ -16,10 +16,15 @@ export type RecipePlatform = Exclude<Platform, 'manual'>;
 // Spelt out rather than taken from the model's zod enum: content scripts carry no zod.
 export const RECIPE_PLATFORMS = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'] as const satisfies readonly RecipePlatform[];
 
-/** One step down the tree: the child with this tag, the index-th among its same-tag siblings; `attrs` it carried when taught. */
+/**
+ * One step down the tree: the child with this tag, the index-th among its
+ * same-tag siblings; `of` how many such siblings there were when taught, and
+ * `attrs` the stable attributes it carried.
+ */
 export interface PathStep {
   tag: string;
   index: number;
+  of?: number;
   attrs?: Record<string, string>;
 }
 

@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+// Teaching every platform's own order-list fixtures: the person points at the
+// first unpaid order's number, total and buyer (found here from what the
+// built-in reader read), and the recipe must read the same orders, with the
+// same buyers and totals, as the adapter does — on the page as it is and after
+// every class and id on it was renamed.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderFixture } from '../../../test/support/fixtures.mjs';
+import { ROUTES } from '../../../test/support/harness.mjs';
+import type { ObservedOrder } from '../../orders/model';
+import { parseMoney, parseMoneyAll } from '../../orders/money';
+import { platformOfUrl } from '../hosts';
+import { readPage } from '../read';
+import { textOf, type PlatformAdapter } from '../types';
+import { taobaoAdapter } from '../taobao/adapter';
+import { pddAdapter } from '../pdd/adapter';
+import { aliexpressAdapter } from '../aliexpress/adapter';
+import { tiktokAdapter } from '../tiktok/adapter';
+import { alibabaAdapter } from '../alibaba/adapter';
+import { shopeeAdapter } from '../shopee/adapter';
+import { buildRecipe, checkPick } from './build';
+import { idPattern, idTexts, readByRecipe } from './apply';
+
+const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+/**
+ * The deepest element under `root` satisfying `test` (the one a click on that
+ * text lands on); the last one when several do: the order total sits after
+ * the goods lines whose price can equal it.
+ */
+function deepest(root: Element, test: (el: Element) => boolean): Element | undefined {
+  let found: Element | undefined;
+  for (const el of Array.from(root.querySelectorAll('*'))) if (test(el) && !Array.from(el.children).some((c) => test(c))) found = el;
+  return found;
+}
+
+/** The smallest ancestor of the order number's element holding the total and the buyer too. */
+function clicksFor(doc: Document, order: ObservedOrder) {
+  const pattern = idPattern({ platform: order.platform as never });
+  const idEl = idTexts(doc, pattern).find((t) => t.id === order.orderId)?.el;
+  if (!idEl) return undefined;
+  const isTotal = (el: Element) => {
+    const text = textOf(el);
+    const m = parseMoney(text);
+    return !!m && m.minor === order.amount.minor && m.currency === order.amount.currency && parseMoneyAll(text).length === 1;
+  };
+  const isBuyer = (el: Element) => textOf(el) === order.buyer.nick;
+  for (let scope: Element | null = idEl; scope; scope = scope.parentElement) {
+    const total = deepest(scope, isTotal);
+    const buyer = deepest(scope, isBuyer);
+    if (total && buyer) return { orderId: idEl, total, buyer };
+  }
+  return undefined;
+}
+
+function renameEverything(doc: Document): Document {
+  let n = 0;
+  for (const el of Array.from(doc.body.querySelectorAll('*'))) {
+    if (el.hasAttribute('class')) el.setAttribute('class', `x${(n++).toString(36)}q`);
+    if (el.hasAttribute('id')) el.setAttribute('id', `i${(n++).toString(36)}`);
+    el.removeAttribute('data-testid');
+  }
+  return doc;
+}
+
+const summary = (orders: readonly ObservedOrder[]) => orders.map((o) => `${o.orderId} ${o.buyer.nick} ${o.amount.minor} ${o.amount.currency}`).sort();
+
+const cases = ROUTES.filter((r: { file: string; bundle?: string }) => !r.bundle && /order|sold|trade/.test(r.file) && !/broken|unknown|frame/.test(r.file));
+
+describe('teaching the platforms’ own order lists', () => {
+  for (const route of cases as Array<{ url: string; file: string }>) {
+    it(`${route.file}: a recipe from one order reads what the adapter reads`, () => {
+      const platform = platformOfUrl(route.url)!;
+      const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures', route.file), 'utf8'), NOW);
+      const doc = parse(html);
+      const expected = readPage(doc, ADAPTERS[platform]!, route.url, NOW)!.orders;
+      const first = expected.find((o) => o.status === 'unpaid') ?? expected[0];
+      expect(first, 'the adapter reads an order').toBeDefined();
+      const clicks = clicksFor(doc, first!);
+      expect(clicks, 'the first order’s number, total and buyer are on the page').toBeDefined();
+      const picks = Object.fromEntries(
+        Object.entries(clicks!).map(([field, el]) => {
+          const checked = checkPick(field as never, el, platform, NOW);
+          if (!checked.ok) throw new Error(`${field}: ${checked.error} (${textOf(el)})`);
+          return [field, checked.pick];
+        }),
+      );
+      const built = buildRecipe(doc, picks, { platform, href: route.url, now: NOW, id: 't' });
+      if (!built.ok) throw new Error(built.error);
+      const read = readByRecipe(doc, built.recipe, route.url, NOW)!;
+      expect(summary(read.orders)).toEqual(summary(expected));
+      expect(read.unreadable).toBe(0);
+      const renamed = readByRecipe(renameEverything(parse(html)), built.recipe, route.url, NOW);
+      expect(summary(renamed?.orders ?? [])).toEqual(summary(expected));
+    });
+  }
+});
