@@ -142,6 +142,13 @@ export function reachBefore(recipe: Recipe): number {
   return Math.max(0, ...Object.values(recipe.fields).map((f) => (f ? -f.sibling : 0)));
 }
 
+/** The widest ancestor of a block that holds no other order's number: where an unclicked status word would be. */
+function orderScope(block: Element, pattern: RegExp): Element {
+  let scope = block;
+  for (let up = block.parentElement; up && up !== block.ownerDocument.body && idsUnder(up, pattern).size === 1; up = up.parentElement) scope = up;
+  return scope;
+}
+
 interface Reader {
   recipe: Recipe;
   pattern: RegExp;
@@ -200,7 +207,7 @@ function readOrder(id: string, group: Group, r: Reader): ObservedOrder | null {
     status = statusValue.status;
     statusText = statusValue.text.slice(0, 200);
   } else {
-    status = statusFromWords(group.members.map((g) => textOf(g)).join(' '));
+    status = statusFromWords(group.members.length > 1 ? group.members.map((g) => textOf(g)).join(' ') : textOf(orderScope(group.members[0]!, r.pattern)));
     // Taught without a status: the person showed these as orders to collect. Taught with one
     // that cannot be read now: unknown, and the order stays out of the queue.
     if (status === 'unknown' && !recipe.fields.status) status = 'unpaid';

@@ -87,12 +87,11 @@ function depth(el: Element): number {
 }
 
 /**
- * Builds a recipe from one order's picks. The block: the highest ancestor
- * of the number that holds no other order number; inside it, the lowest one
- * holding every pick that repeats beside a sibling of the same tag with
- * another order (else that lowest one, on a page of one order). When the
- * picks reach past it into the following siblings (number row, then goods
- * rows, in one shared table), the block spans those siblings.
+ * Builds a recipe from one order's picks. The block: the lowest ancestor of
+ * the number that holds every pick and no other order number. When the picks
+ * reach past the highest such ancestor into its siblings (number row, then
+ * goods rows, in one shared table; a flat grid's cells), the block spans
+ * those siblings.
  */
 export function buildRecipe(
   doc: Document,
@@ -123,11 +122,8 @@ export function buildRecipe(
   let origin = 0;
   let spansSiblings = false;
   if (others.every((el) => top.contains(el))) {
-    const lowest = chain.find((node) => others.every((el) => node.contains(el)))!;
-    const repeating = chain.slice(chain.indexOf(lowest)).find((node) =>
-      Array.from(node.parentElement?.children ?? []).some((sib) => sib !== node && sib.tagName === node.tagName && idsUnder(sib, pattern).size > 0),
-    );
-    block = repeating ?? lowest;
+    // The lowest: wrappers a redeploy adds above an order (or around one order only) leave its inside alone.
+    block = chain.find((node) => others.every((el) => node.contains(el)))!;
     group = [block];
   } else {
     // The order's other parts are the number's siblings: up to the next number, and back to the previous one.

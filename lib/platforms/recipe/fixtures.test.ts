@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
-import { ROUTES } from '../../../test/support/harness.mjs';
+import { DRIFT_CASES } from '../../../test/drift/cases';
+import { variantsOf } from '../../../test/drift/variants';
 import type { ObservedOrder } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
 import { platformOfUrl } from '../hosts';
@@ -49,8 +50,15 @@ function clicksFor(doc: Document, order: ObservedOrder) {
     return !!m && m.minor === order.amount.minor && m.currency === order.amount.currency && parseMoneyAll(text).length === 1;
   };
   const isBuyer = (el: Element) => textOf(el) === order.buyer.nick;
+  // The person clicks the order's total, not a goods line's price that happens to equal it.
+  const title = order.items[0]?.title;
+  const inGoodsLine = (el: Element) => {
+    const cell = el.closest('td,[role="cell"],[role="gridcell"]');
+    return !!title && !!cell && textOf(cell).includes(title);
+  };
+  const isOrderTotal = (el: Element) => isTotal(el) && !inGoodsLine(el);
   for (let scope: Element | null = idEl; scope; scope = scope.parentElement) {
-    const total = deepest(scope, isTotal);
+    const total = deepest(scope, isOrderTotal) ?? deepest(scope, isTotal);
     const buyer = deepest(scope, isBuyer);
     if (total && buyer) return { orderId: idEl, total, buyer };
   }
@@ -69,33 +77,44 @@ function renameEverything(doc: Document): Document {
 
 const summary = (orders: readonly ObservedOrder[]) => orders.map((o) => `${o.orderId} ${o.buyer.nick} ${o.amount.minor} ${o.amount.currency}`).sort();
 
-const cases = ROUTES.filter((r: { file: string; bundle?: string }) => !r.bundle && /order|sold|trade/.test(r.file) && !/broken|unknown|frame/.test(r.file));
+/** Teaches `doc` from its first unpaid order the way a person would and reads it with the recipe. */
+function teachAndRead(html: string, platform: ReturnType<typeof platformOfUrl> & string, url: string, expected: readonly ObservedOrder[]) {
+  const doc = parse(html);
+  const first = expected.find((o) => o.status === 'unpaid') ?? expected[0];
+  expect(first, 'the adapter reads an order').toBeDefined();
+  const clicks = clicksFor(doc, first!);
+  expect(clicks, 'the first order’s number, total and buyer are on the page').toBeDefined();
+  const picks = Object.fromEntries(
+    Object.entries(clicks!).map(([field, el]) => {
+      const checked = checkPick(field as never, el, platform, NOW);
+      if (!checked.ok) throw new Error(`${field}: ${checked.error} (${textOf(el)})`);
+      return [field, checked.pick];
+    }),
+  );
+  const built = buildRecipe(doc, picks, { platform, href: url, now: NOW, id: 't' });
+  if (!built.ok) throw new Error(built.error);
+  return { recipe: built.recipe, read: readByRecipe(doc, built.recipe, url, NOW) };
+}
 
 describe('teaching the platforms’ own order lists', () => {
-  for (const route of cases as Array<{ url: string; file: string }>) {
-    it(`${route.file}: a recipe from one order reads what the adapter reads`, () => {
-      const platform = platformOfUrl(route.url)!;
-      const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures', route.file), 'utf8'), NOW);
-      const doc = parse(html);
-      const expected = readPage(doc, ADAPTERS[platform]!, route.url, NOW)!.orders;
-      const first = expected.find((o) => o.status === 'unpaid') ?? expected[0];
-      expect(first, 'the adapter reads an order').toBeDefined();
-      const clicks = clicksFor(doc, first!);
-      expect(clicks, 'the first order’s number, total and buyer are on the page').toBeDefined();
-      const picks = Object.fromEntries(
-        Object.entries(clicks!).map(([field, el]) => {
-          const checked = checkPick(field as never, el, platform, NOW);
-          if (!checked.ok) throw new Error(`${field}: ${checked.error} (${textOf(el)})`);
-          return [field, checked.pick];
-        }),
-      );
-      const built = buildRecipe(doc, picks, { platform, href: route.url, now: NOW, id: 't' });
-      if (!built.ok) throw new Error(built.error);
-      const read = readByRecipe(doc, built.recipe, route.url, NOW)!;
-      expect(summary(read.orders)).toEqual(summary(expected));
-      expect(read.unreadable).toBe(0);
-      const renamed = readByRecipe(renameEverything(parse(html)), built.recipe, route.url, NOW);
-      expect(summary(renamed?.orders ?? [])).toEqual(summary(expected));
+  for (const c of DRIFT_CASES) {
+    const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures', c.platform, c.file), 'utf8'), NOW);
+    const expected = () => readPage(parse(html), ADAPTERS[c.platform]!, c.url, NOW)!.orders;
+
+    it(`${c.platform}/${c.file}: a recipe from one order reads what the adapter reads, also after every class and id is renamed`, () => {
+      const { recipe, read } = teachAndRead(html, c.platform, c.url, expected());
+      expect(summary(read?.orders ?? [])).toEqual(summary(expected()));
+      expect(read?.unreadable).toBe(0);
+      const renamed = readByRecipe(renameEverything(parse(html)), recipe, c.url, NOW);
+      expect(summary(renamed?.orders ?? [])).toEqual(summary(expected()));
+    });
+
+    it(`${c.platform}/${c.file}: taught on each drift variant, reads the fixture's orders`, () => {
+      const want = summary(expected());
+      for (const variant of variantsOf(html, parse)) {
+        const { read } = teachAndRead(variant.html, c.platform, c.url, expected());
+        expect(summary(read?.orders ?? []), variant.name).toEqual(want);
+      }
     });
   }
 });
