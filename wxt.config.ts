@@ -1,7 +1,13 @@
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
-const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; frame-src 'none'; base-uri 'none'; form-action 'none'";
+// connect-src: only the background's team sync (lib/sync/remote.ts, which itself reaches only the one server
+// configured, and only while sync is on) needs the network: an https server, or one on this computer. Every
+// extension page narrows it back to 'none' with a policy of its own (<meta> in each entrypoint's index.html).
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; connect-src https: http://127.0.0.1:* http://localhost:*; img-src 'self' data:; frame-src 'none'; base-uri 'none'; form-action 'none'";
+/** Team sync to a server on this computer needs no prompt (and no CORS set-up); other servers are asked for when sync starts. */
+const TEAM_LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -25,9 +31,11 @@ export default defineConfig({
       browser === 'firefox'
         ? (EXTENSION_PAGES_CSP as unknown as { extension_pages: string })
         : { extension_pages: EXTENSION_PAGES_CSP },
-    // Only seller back-office and chat hosts: lets the background see those
+    // Seller back-office and chat hosts: lets the background see those
     // tabs' URLs (to bind the panel) and nothing more.
-    host_permissions: HOST_PERMISSIONS,
+    host_permissions: [...HOST_PERMISSIONS, ...TEAM_LOOPBACK_HOSTS],
+    // The shop's own CouchDB, asked for when the person starts team sync (else its CORS set-up must allow us).
+    optional_host_permissions: ['https://*/*'],
     // Inserts the top suggestion of the selected (or most urgent) order; changeable at chrome://extensions/shortcuts.
     commands: { 'insert-top-suggestion': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_cmdInsertSuggestion__' } },
     action: { default_title: '__MSG_actionTitle__' },

@@ -12,6 +12,9 @@ import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX 
 import { t, type MessageKey } from '@/lib/i18n';
 import { reinjectContentScripts } from '@/lib/background/reinject';
 import { pruneIfDue, suggestionExtras } from '@/lib/background/data';
+import { createTeamEngine, TEAM_ALARM } from '@/lib/background/team-engine';
+import { setTeamEngine } from '@/lib/background/team';
+import { invalidateQueues } from '@/lib/background/queue';
 import {
   markMilestonePromptsAnnounced,
   milestoneActNowCount,
@@ -158,12 +161,31 @@ export default defineBackground(() => {
   };
 
   function changed() {
+    tellPages();
+    // A local write: the team gets it soon (debounced; nothing happens while sync is off).
+    team.localChanged();
+  }
+
+  function tellPages() {
     browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => {
       // No panel or popup open: nobody to tell.
     });
     void refreshBadge();
     void syncAlarms();
   }
+
+  // Team sync: changes that arrive from the server are already stored; pages re-read.
+  const teamAlarm = (enabled: boolean) =>
+    void (enabled ? browser.alarms.create(TEAM_ALARM, { periodInMinutes: 1 }) : browser.alarms.clear(TEAM_ALARM));
+  const team = createTeamEngine(
+    db,
+    () => {
+      invalidateQueues();
+      tellPages();
+    },
+    teamAlarm,
+  );
+  setTeamEngine(team);
 
   const askTab = async <K extends keyof ContentResponses>(tabId: number, type: K, payload: object) => {
     try {
@@ -248,6 +270,7 @@ export default defineBackground(() => {
     else if (alarm.name === TICK_ALARM) void refreshBadge();
     else if (alarm.name === MILESTONE_ALARM) void announceMilestones();
     // The alarm's own period is the day; a little slack so a late popup prune does not skip a day.
+    else if (alarm.name === TEAM_ALARM) void team.resume().then(() => team.flush());
     else if (alarm.name === RETENTION_ALARM) void pruneOldOrders(RETENTION_SLACK_GAP);
   });
   browser.notifications.onClicked.addListener((id) => {
@@ -261,6 +284,8 @@ export default defineBackground(() => {
   });
   // A worker woken by an event re-checks its alarms (a restart or an update may have dropped some).
   void syncAlarms();
+  // Sync picks up where it was (nothing at all happens while it is off).
+  void team.resume().then(() => teamAlarm(team.config()?.enabled === true));
   // A day or more since the last clean-up (the browser was closed over the alarm): do it now.
   void pruneOldOrders();
   void browser.windows?.getLastFocused().then((w) => (lastWindowId ??= w.id), () => undefined);

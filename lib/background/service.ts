@@ -20,6 +20,8 @@ import { milestoneHandlers } from './milestones';
 import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
 import { recipeHandlers } from './recipes';
+import { teamHandlers } from './team';
+import { currentAgent } from '../sync/agent';
 import { storageErrorMessage } from './errors';
 import { listAttempts } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder } from '../store/orders';
@@ -123,6 +125,9 @@ export function createBackground(browserDeps: BackgroundDeps) {
       at: deps.now(),
       ...fields,
     };
+    // Once team sync has been on, every attempt names the agent who logged it.
+    const agent = await currentAgent();
+    if (agent) attempt.agent = agent;
     // The attempt, the order's and buyer's counts, its follow-up and "paid": one transaction, whole or nothing.
     const stored = await commitContactAction(db, { kind: 'log', attempt, markPaid: options.markPaid }, attempt.at);
     deps.changed();
@@ -138,6 +143,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
     ...dataHandlers(context),
     ...platforms.handlers,
     ...recipeHandlers(context),
+    ...teamHandlers(context),
 
     async 'page/read'({ read: raw }, sender) {
       // A read names the platform of the page that sent it, never another's (nor 'manual').

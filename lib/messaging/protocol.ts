@@ -18,6 +18,7 @@ import { MilestoneRequests, type MilestoneResponses } from './milestones';
 import { DataRequests, type DataResponses } from './data';
 import { PlatformRequests, type PlatformResponses } from './platforms';
 import { RecipeRequests, type RecipeResponses } from './recipes';
+import { TeamRequests, type TeamResponses } from './team';
 
 // One protocol for every context. Each message is `{ type, ...payload }`,
 // parsed with its schema where it is received; anything else is dropped.
@@ -73,7 +74,7 @@ const CoreRequests = {
  * Every request, core and per feature area. Each area keeps its requests in
  * lib/messaging/<area>.ts and its handlers in lib/background/<area>.ts.
  */
-export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests, ...PlatformRequests, ...RecipeRequests } as const;
+export const BackgroundRequests = { ...CoreRequests, ...WorkspaceRequests, ...MilestoneRequests, ...DataRequests, ...PlatformRequests, ...RecipeRequests, ...TeamRequests } as const;
 
 export type BackgroundRequestType = keyof typeof BackgroundRequests;
 export type BackgroundRequest<K extends BackgroundRequestType> = z.infer<(typeof BackgroundRequests)[K]['schema']>;
@@ -99,7 +100,7 @@ export interface InsertOutcome {
   attemptId?: string;
 }
 
-export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses, RecipeResponses {
+export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses, RecipeResponses, TeamResponses {
   'page/read': { written: number; gone: number };
   'orders/list': {
     /** Rows offset … offset + limit of the filtered queue. */

@@ -198,5 +198,7 @@ export const ContactAttemptSchema = z.object({
   promisedAt: instant.optional(),
   note: text(5000).optional(),
   followUpAt: instant.optional(),
+  /** The display name of the agent who logged it (team sync; absent when sync was never on). */
+  agent: text(100).optional(),
 });
 export type ContactAttempt = z.infer<typeof ContactAttemptSchema>;

@@ -19,7 +19,10 @@ test('the production manifest matches only real seller hosts', () => {
     host_permissions: string[];
     permissions: string[];
   };
-  const patterns = [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)];
+  // Team sync to a server on this computer (127.0.0.1 / localhost) needs no prompt; nothing else outside the marketplaces.
+  const loopback = ['http://127.0.0.1/*', 'http://localhost/*'];
+  expect(manifest.host_permissions.filter((p) => p.startsWith('http:')).sort()).toEqual(loopback);
+  const patterns = [...manifest.host_permissions.filter((p) => !loopback.includes(p)), ...manifest.content_scripts.flatMap((c) => c.matches)];
   for (const pattern of patterns) {
     // A named https seller or chat host of one of our marketplaces: no wildcard host, no scheme wildcard.
     expect(pattern).toMatch(/^https:\/\/[a-z0-9-]+\.(taobao\.com|tmall\.com|pinduoduo\.com|aliexpress\.com|tiktokglobalshop\.com|tiktok\.com|tokopedia\.com|alibaba\.com|shopee\.[a-z.]+)\/\*$/);

@@ -1,0 +1,88 @@
+import type { TeamConfigInput, TeamResponses } from '../messaging/team';
+import { configProblem, EMPTY_CONFIG, type SyncConfig } from '../sync/config';
+import type { SyncEngine, SyncStatus } from '../sync/engine';
+import { installValidation, testConnection } from '../sync/remote';
+import { VALIDATE_DOC_UPDATE } from '../sync/validate';
+import { openTeamDb, readConfig, type TeamDb } from '../sync/store';
+import { UserError, type AreaHandlers, type HandlerContext } from './service';
+
+// The Team area: the background's one sync engine, set up by the background
+// entrypoint (which brings PouchDB); without one (unit tests) sync stays off.
+
+let engine: SyncEngine | undefined;
+let team: Promise<TeamDb> | undefined;
+
+export function setTeamEngine(next: SyncEngine | undefined): void {
+  engine = next;
+}
+
+const OFF: SyncStatus = { state: 'off', pending: 0, refused: 0 };
+
+async function stored(): Promise<SyncConfig> {
+  try {
+    return await readConfig(await (team ??= openTeamDb()));
+  } catch {
+    return EMPTY_CONFIG;
+  }
+}
+
+/** The form's values, with the saved password when the form left it empty. */
+async function withPassword(input: TeamConfigInput): Promise<SyncConfig> {
+  const saved = await stored();
+  return {
+    url: input.url.trim(),
+    db: input.db.trim(),
+    user: input.user.trim(),
+    password: input.password ?? (saved.user === input.user.trim() ? saved.password : ''),
+    agent: input.agent.trim(),
+    enabled: saved.enabled,
+    everEnabled: saved.everEnabled,
+  };
+}
+
+export function teamHandlers(_ctx: HandlerContext): AreaHandlers<TeamResponses> {
+  return {
+    async 'team/get'() {
+      const config = await stored();
+      const { password, everEnabled: _e, ...view } = config;
+      return { config: { ...view, hasPassword: password !== '' }, status: engine?.status() ?? OFF };
+    },
+
+    async 'team/enable'(input) {
+      const config = await withPassword(input);
+      const problem = configProblem(config);
+      if (problem) throw new UserError(`team:${problem}`);
+      if (!engine) throw new UserError('team:unavailable');
+      await engine.enable(config);
+      return { status: engine.status() };
+    },
+
+    async 'team/disable'() {
+      await engine?.disable();
+      return { status: engine?.status() ?? OFF };
+    },
+
+    async 'team/test'(input) {
+      const config = await withPassword(input);
+      const problem = configProblem(config);
+      return { result: problem ?? (await testConnection(config)) };
+    },
+
+    async 'team/install-check'(input) {
+      const config = await withPassword(input);
+      const problem = configProblem(config);
+      return { result: problem ?? (await installValidation(config, VALIDATE_DOC_UPDATE)) };
+    },
+
+    async 'team/claim'({ orderKey }) {
+      await engine?.claim(orderKey);
+      return { ok: true };
+    },
+
+    async 'team/claims'() {
+      // A panel asking keeps the worker, and so the live sync, awake.
+      void engine?.resume();
+      return engine?.claims() ?? { claims: [] };
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { BackupSchema, KEY_FIELD, type StoreName } from '../backup/format';
+import { SETTINGS_KEY } from '../settings';
+import { CADENCE_KEY } from '../reminders/settings';
+import { RECIPE_KEY_PREFIX } from '../messaging/recipes';
+
+// What a shared record looks like in the team database: one document per
+// record, `<kind>:<key>`, the record itself under `record`. Incoming
+// documents are checked with the very schemas a backup import uses.
+
+export type Rec = Record<string, unknown>;
+
+const PREFIX: Record<StoreName, string> = {
+  orders: 'order',
+  buyers: 'buyer',
+  attempts: 'attempt',
+  templates: 'template',
+  milestones: 'plan',
+  settings: 'setting',
+};
+const STORE_OF = new Map(Object.entries(PREFIX).map(([store, prefix]) => [prefix, store as StoreName]));
+
+export const CLAIM_PREFIX = 'claim:';
+/** How long "小王 is on it" shows after the agent opened or inserted. */
+export const CLAIM_MS = 10 * 60_000;
+
+/**
+ * Settings records every agent shares: the shop facts, the cadence and the
+ * taught page recipes. Everything else in the settings store is this
+ * browser's own (selection, prune time, counters).
+ */
+export function isSharedSetting(key: string): boolean {
+  return key === SETTINGS_KEY || key === CADENCE_KEY || key.startsWith(RECIPE_KEY_PREFIX);
+}
+
+export function isShared(store: StoreName, record: Rec): boolean {
+  return store !== 'settings' || isSharedSetting(String(record.key));
+}
+
+export function recordKey(store: StoreName, record: Rec): string {
+  return String(record[KEY_FIELD[store]]);
+}
+
+export function docId(store: StoreName, key: string): string {
+  return `${PREFIX[store]}:${key}`;
+}
+
+export function storeOfDocId(id: string): StoreName | undefined {
+  const colon = id.indexOf(':');
+  return colon > 0 ? STORE_OF.get(id.slice(0, colon)) : undefined;
+}
+
+const stores = BackupSchema.shape.stores.shape;
+/** One record of each store, exactly as a backup import checks it (records keep fields we do not know). */
+const RECORD_SCHEMAS: Record<StoreName, z.ZodType> = {
+  orders: stores.orders.element,
+  buyers: stores.buyers.element,
+  attempts: stores.attempts.element,
+  // The template check (parseTemplateRecord) sits on the list: a template is checked as a list of one.
+  templates: stores.templates,
+  milestones: stores.milestones.element,
+  settings: stores.settings.element,
+};
+
+export const ClaimSchema = z.object({ orderKey: z.string().min(3).max(200), agent: z.string().min(1).max(100), at: z.number().int().nonnegative() });
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export type Incoming =
+  | { kind: 'record'; store: StoreName; key: string; record: Rec }
+  | { kind: 'claim'; claim: Claim }
+  | { kind: 'skip' }
+  | { kind: 'refused'; id: string; reason: string };
+
+/**
+ * Checks a document that came from the server. A record must parse with its
+ * store's import schema, be filed under its own key and be one we share; a
+ * claim must be a claim. Anything else is refused (reported, never stored).
+ */
+export function parseIncoming(doc: unknown): Incoming {
+  if (typeof doc !== 'object' || doc === null) return { kind: 'refused', id: '?', reason: 'not an object' };
+  const { _id: id, _deleted: deleted } = doc as { _id?: unknown; _deleted?: unknown };
+  if (typeof id !== 'string') return { kind: 'refused', id: '?', reason: 'no id' };
+  // Design documents are the server's business; deletions never remove local data.
+  if (id.startsWith('_design/') || deleted === true) return { kind: 'skip' };
+  if (id.startsWith(CLAIM_PREFIX)) {
+    const claim = ClaimSchema.safeParse((doc as { claim?: unknown }).claim);
+    return claim.success && `${CLAIM_PREFIX}${claim.data.orderKey}` === id ? { kind: 'claim', claim: claim.data } : { kind: 'refused', id, reason: 'claim' };
+  }
+  const store = storeOfDocId(id);
+  if (!store) return { kind: 'refused', id, reason: 'unknown kind' };
+  const raw = (doc as { record?: unknown }).record;
+  const parsed = store === 'templates' ? RECORD_SCHEMAS.templates.safeParse([raw]) : RECORD_SCHEMAS[store].safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
+  }
+  const record = (store === 'templates' ? (parsed.data as Rec[])[0] : parsed.data) as Rec;
+  const key = recordKey(store, record);
+  if (docId(store, key) !== id) return { kind: 'refused', id, reason: 'filed under another key' };
+  if (!isShared(store, record)) return { kind: 'refused', id, reason: 'not shared' };
+  return { kind: 'record', store, key, record };
+}
+
+/** A short, stable hash of a record's content (cyrb53): equal content, equal hash. */
+export function contentHash(value: unknown): string {
+  const str = JSON.stringify(value) ?? '';
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(36) + (h1 >>> 0).toString(36) + ':' + str.length.toString(36);
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { openPayNudgeDb, type Db } from '../store/db';
+import { openTeamDb } from './store';
+import { createSyncEngine, type Pouch } from './engine';
+import { manualRingOrder } from '../background/testDeps';
+import { recordAttempt } from '../store/buyers';
+import type { ContactAttempt, Order } from '../orders/model';
+import { EMPTY_CONFIG } from './config';
+
+PouchDB.plugin(memory).plugin(replication);
+
+let n = 0;
+const T0 = Date.UTC(2026, 11, 4, 6);
+
+function attempt(order: Order, id: string, agent: string, at: number): ContactAttempt {
+  return { id, orderKey: order.key, buyerKey: `manual:${order.buyer.nick}`, platform: 'manual', channel: 'chat', direction: 'outbound', action: 'manual', text: 'hi', at, outcome: 'sent', agent } as ContactAttempt;
+}
+
+/** One agent: its own IndexedDB, sync state and mirror, syncing with `server`. */
+async function agent(name: string, server: { current: Pouch | undefined }) {
+  const tag = `${name}-${++n}`;
+  const db = await openPayNudgeDb(`pn-${tag}`);
+  const team = await openTeamDb(`team-${tag}`);
+  let changes = 0;
+  const engine = createSyncEngine({
+    db: async () => db,
+    team: async () => team,
+    mirror: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch,
+    remote: () => server.current,
+    now: () => T0,
+    changed: () => void changes++,
+  });
+  await engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: name, enabled: true });
+  return { db, engine, changes: () => changes };
+}
+
+async function settle(...agents: { engine: { flush(): Promise<void> } }[]) {
+  for (let i = 0; i < 6; i++) {
+    for (const a of agents) await a.engine.flush();
+    await new Promise((r) => setTimeout(r, 60));
+  }
+}
+
+describe('team sync engine (PouchDB memory adapter)', () => {
+  it("an attempt logged by A reaches B with A's name, counted on B's order", async () => {
+    const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
+    const a = await agent('小王', server);
+    const b = await agent('小李', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    a.engine.localChanged();
+    await settle(a, b);
+    expect((await b.db.get('orders', order.key))?.orderId).toBe(order.orderId);
+    await recordAttempt(a.db, attempt(order, 'att-1', '小王', T0 + 1000));
+    await settle(a, b);
+    const got = await b.db.get('attempts', 'att-1');
+    expect(got?.agent).toBe('小王');
+    expect((await b.db.get('orders', order.key))?.attemptCount).toBe(1);
+  });
+
+  it('attempts logged on both sides while apart are all kept, once each', async () => {
+    const server = { current: undefined as Pouch | undefined };
+    const a = await agent('A', server);
+    const b = await agent('B', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await b.db.put('orders', order);
+    for (let i = 0; i < 3; i++) await recordAttempt(a.db, attempt(order, `a-${i}`, 'A', T0 + i));
+    for (let i = 0; i < 2; i++) await recordAttempt(b.db, attempt(order, `b-${i}`, 'B', T0 + 10 + i));
+    await settle(a, b);
+    server.current = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    await a.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'A', enabled: true });
+    await b.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'B', enabled: true });
+    await settle(a, b);
+    for (const side of [a, b]) {
+      const ids = (await side.db.getAll('attempts')).map((x) => x.id).sort();
+      expect(ids).toEqual(['a-0', 'a-1', 'a-2', 'b-0', 'b-1']);
+      expect((await side.db.get('orders', order.key))?.attemptCount).toBe(5);
+    }
+  });
+});

@@ -1,0 +1,495 @@
+import { KEY_FIELD, STORE_NAMES, type StoreName } from '../backup/format';
+import { CONTACT_STORES, type Db } from '../store/db';
+import { recordAttemptIn } from '../store/buyers';
+import { planOpenMinor, type MilestonePlan } from '../milestones/model';
+import type { ContactAttempt } from '../orders/model';
+import { CLAIM_MS, CLAIM_PREFIX, contentHash, docId, isShared, parseIncoming, type Claim, type Rec } from './docs';
+import { mergeShared } from './merge';
+import { configProblem, type SyncConfig } from './config';
+import { readBase, readConfig, readKv, writeBase, writeConfig, writeKv, type TeamDb } from './store';
+
+// Team sync. IndexedDB stays the source of truth; a PouchDB database (the
+// mirror) holds one document per shared record and replicates with the
+// shop's CouchDB. Two passes keep them together:
+// - push: records changed here since the mirror last agreed (per-document
+//   hash in `base`) are written into the mirror;
+// - pull: documents the server changed are validated like an import and
+//   merged into IndexedDB.
+// When both sides changed one record, or CouchDB reports a conflict, the
+// rules of ./merge.ts decide; nothing is deleted.
+
+/** The slice of PouchDB this engine uses. */
+export interface PouchDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  [field: string]: unknown;
+}
+export interface Pouch {
+  allDocs(options: { keys?: string[]; include_docs?: boolean; startkey?: string; endkey?: string }): Promise<{ rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[] }>;
+  bulkDocs(docs: PouchDoc[]): Promise<{ id: string; rev?: string; ok?: boolean; error?: string | boolean }[]>;
+  get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
+  changes(options: { since: number | string; include_docs: boolean; conflicts: boolean; limit: number }): Promise<{ results: { id: string; doc?: PouchDoc; seq: number | string }[]; last_seq: number | string }>;
+  sync(remote: unknown, options: object): Replication;
+  destroy(): Promise<unknown>;
+  close?(): Promise<unknown>;
+}
+export interface Replication {
+  on(event: string, listener: (info: unknown) => void): Replication;
+  cancel(): void;
+}
+
+export type SyncState = 'off' | 'syncing' | 'idle' | 'error';
+export type SyncErrorCode = 'auth' | 'forbidden' | 'unreachable' | 'server' | 'config' | 'refused';
+
+export interface SyncStatus {
+  state: SyncState;
+  pending: number;
+  lastSyncAt?: number;
+  error?: SyncErrorCode;
+  /** When the next try after an error is due. */
+  retryAt?: number;
+  /** Documents from the server refused by validation (kept out of the store). */
+  refused: number;
+  lastRefused?: string;
+}
+
+export interface EngineDeps {
+  db: () => Promise<Db>;
+  team: () => Promise<TeamDb>;
+  /** The local mirror database. */
+  mirror: () => Pouch;
+  /** The server database for a configuration (the only network path), or undefined when it cannot be used. */
+  remote: (config: SyncConfig) => unknown;
+  now: () => number;
+  /** Stored data changed: panels re-read. */
+  changed: () => void;
+  /** Sync was turned on or off (the background keeps its minute alarm accordingly). */
+  onEnabled?: (enabled: boolean) => void;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+}
+
+/** Fields each browser keeps for itself: counts its own store derives from the attempts and plans it holds. */
+const DERIVED: Partial<Record<StoreName, string[]>> = {
+  orders: ['attemptCount', 'lastAttemptAt', 'dueMinor'],
+  buyers: ['lastRemindedAt'],
+};
+
+/** A record as the team shares it (derived counts left out). */
+export function sharedForm(store: StoreName, record: Rec): Rec {
+  const fields = DERIVED[store];
+  if (!fields) return record;
+  const out = { ...record };
+  for (const f of fields) delete out[f];
+  return out;
+}
+
+const PUSH_DEBOUNCE_MS = 300;
+const BATCH = 500;
+const BACKOFF_MIN_MS = 2_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+/** A wrong password is not retried faster than this. */
+const AUTH_BACKOFF_MIN_MS = 30_000;
+
+export function backoffDelay(failures: number, code: SyncErrorCode | undefined): number {
+  const min = code === 'auth' || code === 'forbidden' ? AUTH_BACKOFF_MIN_MS : BACKOFF_MIN_MS;
+  return Math.min(BACKOFF_MAX_MS, min * 2 ** Math.max(0, failures - 1));
+}
+
+function errorCode(error: unknown): SyncErrorCode {
+  const status = (error as { status?: number } | undefined)?.status;
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === undefined || status === 0 || status === 500 && /fetch|network/i.test(String((error as { message?: string }).message))) return 'unreachable';
+  return 'server';
+}
+
+export function createSyncEngine(deps: EngineDeps) {
+  const later = deps.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const cancelLater = deps.clearTimeout ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  let mirror: Pouch | undefined;
+  let replication: Replication | undefined;
+  let base: Map<string, string> | undefined;
+  let status: SyncStatus = { state: 'off', pending: 0, refused: 0 };
+  let failures = 0;
+  let retryTimer: unknown;
+  let pushTimer: unknown;
+  const pendingIds = new Set<string>();
+  const claims = new Map<string, Claim>();
+  let running: Promise<void> = Promise.resolve();
+  let config: SyncConfig | undefined;
+
+  /** One pass at a time: push and pull never interleave. */
+  function serial(task: () => Promise<void>): Promise<void> {
+    running = running.then(task, task).catch((error) => {
+      console.warn('PayNudge sync', error);
+    });
+    return running;
+  }
+
+  async function loadBase(): Promise<Map<string, string>> {
+    return (base ??= await readBase(await deps.team()));
+  }
+
+  function setStatus(patch: Partial<SyncStatus>) {
+    status = { ...status, ...patch, pending: pendingIds.size };
+  }
+
+  // ---- IndexedDB side -----------------------------------------------------
+
+  /** Writes merged or incoming records into IndexedDB; new attempts count on their order and buyer. */
+  async function writeLocal(entries: { store: StoreName; record: Rec; isNew: boolean }[]): Promise<void> {
+    if (!entries.length) return;
+    const db = await deps.db();
+    const touchedOrders = new Set<string>();
+    // Orders and buyers first, so attempts find what they count on.
+    const order: StoreName[] = ['orders', 'buyers', 'templates', 'settings', 'milestones', 'attempts'];
+    entries.sort((a, b) => order.indexOf(a.store) - order.indexOf(b.store));
+    const tx = db.transaction([...STORE_NAMES], 'readwrite');
+    for (const { store, record, isNew } of entries) {
+      if (store === 'attempts' && isNew) {
+        await recordAttemptIn(tx as never, record as unknown as ContactAttempt);
+        continue;
+      }
+      const existing = (await tx.objectStore(store).get(String(record[KEY_FIELD[store]]))) as Rec | undefined;
+      const value: Rec = { ...record };
+      // This browser's derived counts stay its own.
+      for (const f of DERIVED[store] ?? []) {
+        if (existing && existing[f] !== undefined) value[f] = existing[f];
+      }
+      await tx.objectStore(store).put(value as never);
+      if (store === 'orders') touchedOrders.add(String(record.key));
+      if (store === 'milestones') {
+        const plan = record.plan as MilestonePlan | undefined;
+        const o = plan ? await tx.objectStore('orders').get(plan.orderKey) : undefined;
+        if (plan && o) await tx.objectStore('orders').put({ ...o, dueMinor: planOpenMinor(plan) });
+      }
+    }
+    // Orders that arrived here after their attempts: count what is stored.
+    for (const key of touchedOrders) {
+      const o = await tx.objectStore('orders').get(key);
+      if (!o) continue;
+      const attempts = await tx.objectStore('attempts').index('by-order').getAll(key);
+      const last = attempts.reduce((m, a) => Math.max(m, a.at), -1);
+      if ((o.attemptCount ?? 0) !== attempts.length || (last >= 0 && o.lastAttemptAt !== last)) {
+        await tx.objectStore('orders').put({ ...o, attemptCount: attempts.length, ...(last >= 0 ? { lastAttemptAt: last } : {}) });
+      }
+    }
+    await tx.done;
+  }
+
+  // ---- push: IndexedDB -> mirror -----------------------------------------
+
+  async function push(): Promise<void> {
+    if (!mirror) return;
+    const db = await deps.db();
+    const known = await loadBase();
+    const changed: { id: string; store: StoreName; record: Rec; hash: string }[] = [];
+    for (const store of STORE_NAMES) {
+      for (const raw of (await db.getAll(store)) as unknown as Rec[]) {
+        if (!isShared(store, raw)) continue;
+        const record = sharedForm(store, raw);
+        const id = docId(store, String(raw[KEY_FIELD[store]]));
+        const hash = contentHash(record);
+        if (known.get(id) !== hash) changed.push({ id, store, record, hash });
+      }
+    }
+    if (!changed.length) return;
+    const agreed = new Map<string, string>();
+    const local: { store: StoreName; record: Rec; isNew: boolean }[] = [];
+    for (let i = 0; i < changed.length; i += BATCH) {
+      const slice = changed.slice(i, i + BATCH);
+      const { rows } = await mirror.allDocs({ keys: slice.map((c) => c.id), include_docs: true });
+      const docs: PouchDoc[] = [];
+      slice.forEach((c, j) => {
+        const doc = rows[j]?.doc ?? undefined;
+        if (!doc || doc._deleted) {
+          docs.push({ _id: c.id, ...(rows[j]?.value?.rev ? { _rev: rows[j]!.value!.rev } : {}), record: c.record });
+          agreed.set(c.id, c.hash);
+          return;
+        }
+        const theirs = doc.record as Rec;
+        const theirHash = contentHash(theirs);
+        if (theirHash === c.hash) {
+          agreed.set(c.id, c.hash);
+          return;
+        }
+        // The mirror moved too (the server's change not applied yet): the rules decide.
+        const value = theirHash === known.get(c.id) ? c.record : mergeShared(c.store, theirs, c.record);
+        const hash = contentHash(value);
+        if (hash !== theirHash) docs.push({ _id: c.id, _rev: doc._rev, record: value });
+        if (hash !== c.hash) local.push({ store: c.store, record: value, isNew: false });
+        agreed.set(c.id, hash);
+      });
+      if (docs.length) {
+        const results = await mirror.bulkDocs(docs);
+        results.forEach((r) => {
+          if (r.ok) pendingIds.add(r.id);
+          // A write that lost a race with the server's change is tried again on the next pass.
+          else agreed.delete(r.id);
+        });
+      }
+    }
+    await writeLocal(local);
+    for (const [id, hash] of agreed) known.set(id, hash);
+    await writeBase(await deps.team(), agreed);
+    setStatus({});
+    if (local.length) deps.changed();
+  }
+
+  // ---- pull: mirror -> IndexedDB -----------------------------------------
+
+  async function resolveConflict(doc: PouchDoc): Promise<void> {
+    if (!mirror) return;
+    const versions = [doc, ...(await Promise.all((doc._conflicts ?? []).map((rev) => mirror!.get(doc._id, { rev }))))];
+    let merged: Rec | undefined;
+    let claim: Claim | undefined;
+    let store: StoreName | undefined;
+    for (const version of versions) {
+      const parsed = parseIncoming(version);
+      if (parsed.kind === 'record') {
+        store = parsed.store;
+        merged = merged ? mergeShared(parsed.store, merged, parsed.record) : parsed.record;
+      } else if (parsed.kind === 'claim') {
+        if (!claim || parsed.claim.at > claim.at) claim = parsed.claim;
+      }
+    }
+    const losers = versions.slice(1).map((v) => ({ _id: v._id, _rev: v._rev, _deleted: true }));
+    const winner: PouchDoc = store && merged ? { _id: doc._id, _rev: doc._rev, record: merged } : claim ? { _id: doc._id, _rev: doc._rev, claim } : { _id: doc._id, _rev: doc._rev, _deleted: true };
+    await mirror.bulkDocs([winner, ...losers]);
+  }
+
+  async function pull(): Promise<void> {
+    if (!mirror) return;
+    const team = await deps.team();
+    const db = await deps.db();
+    const known = await loadBase();
+    let since = (await readKv<number | string>(team, 'seq')) ?? 0;
+    let anyLocal = false;
+    for (;;) {
+      const feed = await mirror.changes({ since, include_docs: true, conflicts: true, limit: BATCH });
+      if (!feed.results.length) break;
+      const local: { store: StoreName; record: Rec; isNew: boolean }[] = [];
+      const back: PouchDoc[] = [];
+      const agreed = new Map<string, string>();
+      for (const change of feed.results) {
+        const doc = change.doc;
+        if (!doc) continue;
+        if (doc._conflicts?.length) {
+          // The resolved version comes round again in this feed.
+          await resolveConflict(doc);
+          continue;
+        }
+        const parsed = parseIncoming(doc);
+        if (parsed.kind === 'refused') {
+          setStatus({ refused: status.refused + 1, lastRefused: `${parsed.id}: ${parsed.reason}` });
+          continue;
+        }
+        if (parsed.kind === 'claim') {
+          claims.set(parsed.claim.orderKey, parsed.claim);
+          anyLocal = true;
+          continue;
+        }
+        if (parsed.kind === 'skip') continue;
+        const { store, key, record } = parsed;
+        const id = docId(store, key);
+        const hash = contentHash(record);
+        if (known.get(id) === hash) continue;
+        const stored = (await db.get(store, key)) as Rec | undefined;
+        if (!stored) {
+          local.push({ store, record, isNew: true });
+          agreed.set(id, hash);
+          continue;
+        }
+        const mine = sharedForm(store, stored);
+        const myHash = contentHash(mine);
+        if (myHash === hash) {
+          agreed.set(id, hash);
+          continue;
+        }
+        // Unchanged here since we last agreed: the server's version descends from ours. Else the rules decide.
+        const value = myHash === known.get(id) ? record : mergeShared(store, record, mine);
+        const valueHash = contentHash(value);
+        if (valueHash !== myHash) local.push({ store, record: value, isNew: false });
+        if (valueHash !== hash) back.push({ _id: id, _rev: doc._rev, record: value });
+        agreed.set(id, valueHash);
+      }
+      await writeLocal(local);
+      if (back.length) for (const r of await mirror.bulkDocs(back)) if (r.ok) pendingIds.add(r.id);
+      for (const [id, hash] of agreed) known.set(id, hash);
+      await writeBase(team, agreed);
+      since = feed.last_seq;
+      await writeKv(team, 'seq', since);
+      if (local.length) anyLocal = true;
+    }
+    if (anyLocal) deps.changed();
+  }
+
+  // ---- replication -------------------------------------------------------
+
+  function scheduleRetry() {
+    failures++;
+    const delay = backoffDelay(failures, status.error);
+    setStatus({ retryAt: deps.now() + delay });
+    cancelLater(retryTimer);
+    retryTimer = later(() => {
+      retryTimer = undefined;
+      void startReplication();
+    }, delay);
+  }
+
+  function stopReplication() {
+    replication?.cancel();
+    replication = undefined;
+  }
+
+  async function startReplication(): Promise<void> {
+    stopReplication();
+    if (!config?.enabled || !mirror) return;
+    const remote = deps.remote(config);
+    if (!remote) {
+      setStatus({ state: 'error', error: 'config' });
+      return;
+    }
+    setStatus({ state: 'syncing' });
+    const rep = mirror.sync(remote, { live: true, retry: false, batch_size: 200, heartbeat: 10_000 });
+    replication = rep;
+    rep
+      .on('change', (info) => {
+        const { direction, change } = info as { direction: string; change: { docs?: { _id: string }[] } };
+        if (direction === 'push') for (const d of change.docs ?? []) pendingIds.delete(d._id);
+        else void serial(pull);
+        setStatus({ state: 'syncing' });
+      })
+      .on('paused', (err) => {
+        if (replication !== rep) return;
+        if (err) return;
+        failures = 0;
+        pendingIds.clear();
+        setStatus({ state: 'idle', lastSyncAt: deps.now(), error: undefined, retryAt: undefined });
+        void team().then((t) => writeKv(t, 'lastSyncAt', status.lastSyncAt));
+        void serial(pull);
+      })
+      .on('active', () => {
+        if (replication === rep) setStatus({ state: 'syncing' });
+      })
+      .on('denied', (err) => {
+        setStatus({ refused: status.refused + 1, lastRefused: String((err as { id?: string })?.id ?? 'server refused a document') });
+      })
+      .on('error', (err) => {
+        if (replication !== rep) return;
+        replication = undefined;
+        setStatus({ state: 'error', error: errorCode(err) });
+        scheduleRetry();
+      });
+  }
+
+  const team = () => deps.team();
+
+  async function start(): Promise<void> {
+    config = await readConfig(await deps.team());
+    if (!config.enabled) {
+      setStatus({ state: 'off' });
+      return;
+    }
+    mirror ??= deps.mirror();
+    // Who is on which order survives the worker sleeping: the claims are in the mirror.
+    const { rows } = await mirror.allDocs({ startkey: CLAIM_PREFIX, endkey: `${CLAIM_PREFIX}\uffff`, include_docs: true });
+    for (const row of rows) {
+      const parsed = row.doc ? parseIncoming(row.doc) : undefined;
+      if (parsed?.kind === 'claim') claims.set(parsed.claim.orderKey, parsed.claim);
+    }
+    const lastSyncAt = await readKv<number>(await deps.team(), 'lastSyncAt');
+    setStatus({ state: 'syncing', ...(lastSyncAt ? { lastSyncAt } : {}) });
+    await serial(push);
+    await serial(pull);
+    await startReplication();
+  }
+
+  return {
+    status(): SyncStatus {
+      return { ...status, pending: pendingIds.size };
+    },
+
+    /** Starts syncing when the stored configuration says so (background start, alarm). */
+    async resume(): Promise<void> {
+      if (replication || retryTimer) return;
+      await start();
+    },
+
+    async enable(next: SyncConfig): Promise<void> {
+      if (configProblem(next)) throw new Error('config');
+      const t = await deps.team();
+      const previous = await readConfig(t);
+      // Another server or database: measure everything afresh against it.
+      if (previous.url !== next.url || previous.db !== next.db) {
+        stopReplication();
+        await mirror?.destroy();
+        mirror = undefined;
+        base = new Map();
+        await t.clear('base');
+        await writeKv(t, 'seq', 0);
+      }
+      await writeConfig(t, { ...next, enabled: true, everEnabled: true });
+      failures = 0;
+      cancelLater(retryTimer);
+      retryTimer = undefined;
+      setStatus({ error: undefined, retryAt: undefined, refused: 0, lastRefused: undefined });
+      deps.onEnabled?.(true);
+      await start();
+    },
+
+    async disable(): Promise<void> {
+      const t = await deps.team();
+      await writeConfig(t, { ...(await readConfig(t)), enabled: false });
+      config = { ...(config ?? (await readConfig(t))), enabled: false };
+      stopReplication();
+      cancelLater(retryTimer);
+      retryTimer = undefined;
+      cancelLater(pushTimer);
+      pushTimer = undefined;
+      setStatus({ state: 'off', error: undefined, retryAt: undefined });
+      deps.onEnabled?.(false);
+    },
+
+    /** Something was written locally: push soon (debounced). */
+    localChanged(): void {
+      if (!config?.enabled || !mirror) return;
+      cancelLater(pushTimer);
+      pushTimer = later(() => {
+        pushTimer = undefined;
+        void serial(push);
+      }, PUSH_DEBOUNCE_MS);
+    },
+
+    /** Push and pull now (tests, the alarm). */
+    async flush(): Promise<void> {
+      if (!config?.enabled || !mirror) return;
+      await serial(push);
+      await serial(pull);
+    },
+
+    /** "小王 is on it": this agent opened or inserted for the order. */
+    async claim(orderKey: string): Promise<void> {
+      if (!config?.enabled || !mirror || !config.agent) return;
+      const id = `${CLAIM_PREFIX}${orderKey}`;
+      const claim: Claim = { orderKey, agent: config.agent, at: deps.now() };
+      claims.set(orderKey, claim);
+      const existing = await mirror.get(id).catch(() => undefined);
+      const result = await mirror.bulkDocs([{ _id: id, ...(existing?._rev ? { _rev: existing._rev } : {}), claim }]);
+      if (result[0]?.ok) pendingIds.add(id);
+    },
+
+    /** Claims of the last 10 minutes. */
+    claims(): { me?: string; claims: Claim[] } {
+      const now = deps.now();
+      return { me: config?.enabled ? config.agent : undefined, claims: [...claims.values()].filter((c) => now - c.at < CLAIM_MS) };
+    },
+
+    config: () => config,
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
