@@ -38,8 +38,10 @@ export function HealthBanner({ tabId, onTeach }: { tabId?: number; onTeach?: (ag
   useDbChanged(load);
 
   if (problems.length === 0) return null;
-  // The bound tab reads short (or its taught recipe stopped matching): offer teaching, once.
-  const teachable = onTeach && tabId !== undefined ? problems.find((p) => p.tabId === tabId && (p.kind !== 'degraded' || p.recipeNoMatch)) : undefined;
+  // The bound tab reads short, its taught recipe stopped matching, or only the structural reader read it (the
+  // seller may see it misread a field and correct it by teaching): offer teaching, once.
+  const teachable =
+    onTeach && tabId !== undefined ? problems.find((p) => p.tabId === tabId && (p.kind !== 'degraded' || p.recipeNoMatch || p.readPath === 'structure')) : undefined;
   return (
     <div className="health">
       {problems.map((p) => (

@@ -20,6 +20,8 @@ interface DriftPage {
   url: string;
   variant: VariantName;
   rows: readonly ExpectedRow[];
+  /** The adapter itself reads by order number and header words (no classes), so the renamed page is no news to it. */
+  selectorsSurvive?: true;
 }
 
 const PAGES: readonly DriftPage[] = [
@@ -39,6 +41,7 @@ const PAGES: readonly DriftPage[] = [
     file: 'orders-unpaid.html',
     url: 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=1',
     variant: 'renamed',
+    selectorsSurvive: true,
     rows: [
       ['261123-384685998833090', '拼<img src=x onerror=alert(1)>客', '13100', 'CNY'],
       ['261123-220011334455667', '阿强', '7970', 'CNY'],
@@ -109,6 +112,21 @@ for (const page of PAGES) {
     const panel = await openPanelFor(suite, page.url, { narrow: true });
     await expect(panel.locator(`[data-testid="order-row"][data-order-id="${page.rows[0]![0]}"]`)).toHaveCount(1, { timeout: 5_000 });
     await expectRows(panel, page.platform, page.rows);
+    // Not silence: the banner says the page was read from its structure, names the selector set that no longer
+    // matches, and offers teaching in case a field was misread.
+    const warnings = panel.locator(`[data-testid="health-warning"][data-platform="${page.platform}"]`);
+    if (page.selectorsSurvive) {
+      await expect(warnings).toHaveCount(0);
+      await panel.close();
+      await list.close();
+      return;
+    }
+    const notice = panel.locator(`[data-testid="health-warning"][data-platform="${page.platform}"][data-kind="degraded"]`);
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toHaveAttribute('data-read-path', 'structure');
+    await expect(notice).toHaveAttribute('role', 'status');
+    await expect(notice).toContainText(await notice.getAttribute('data-selectors-version') ?? '');
+    await expect(panel.getByTestId('teach-button')).toBeVisible();
     expect(dialogs).toEqual([]);
     await panel.close();
     await list.close();
