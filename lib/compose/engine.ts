@@ -22,6 +22,7 @@ import {
   ASKABLE_VARIABLES,
   type ComposeChannel,
   type CustomerType,
+  type OrderFact,
   type Language,
   type Reason,
   type Round,
@@ -61,6 +62,10 @@ export interface SuggestContext {
   /** Seller's IANA zone for {{deadline}}; default Asia/Shanghai for Chinese, else utcOffsetMinutes, else UTC. */
   timeZone?: string | undefined;
   utcOffsetMinutes?: number | undefined;
+  /** The buyer's zone when known; a deadline in it is written without a zone label. */
+  buyerZone?: { timeZone?: string | undefined; utcOffsetMinutes?: number | undefined } | undefined;
+  /** Facts about this order the person has confirmed (e.g. low stock); templates stating one need it. */
+  facts?: readonly OrderFact[] | undefined;
 }
 
 /** Why a suggestion is in the list (an i18n key suffix for the panel). */
@@ -207,8 +212,10 @@ function pass(order: Order, ctx: SuggestContext, library: readonly Template[], l
     channel,
     timeZone: ctx.timeZone,
     utcOffsetMinutes: ctx.utcOffsetMinutes,
+    buyerZone: ctx.buyerZone,
     vars: ctx.vars,
   });
+  const facts = new Set(ctx.facts ?? []);
   const eligible = library.filter(
     (t) =>
       t.language === language &&
@@ -216,7 +223,8 @@ function pass(order: Order, ctx: SuggestContext, library: readonly Template[], l
       (t.customer === undefined || t.customer === ctx.customer) &&
       fitsReason(t, reason) &&
       fitsRound(t, round) &&
-      (t.platforms === undefined || t.platforms.includes(order.platform)),
+      (t.platforms === undefined || t.platforms.includes(order.platform)) &&
+      (t.requires === undefined || t.requires.every((f) => facts.has(f))),
   );
   const evaluate = (list: readonly Template[]) => {
     const ranked: Pass['ranked'] = [];

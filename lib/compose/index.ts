@@ -14,7 +14,7 @@ export {
   type SuggestionWhy,
   type SuggestContext,
 } from './engine';
-export { fill, formatDeadline, formatTimeLeft, missingIn, variablesFor, type ExtraVars, type VariableOptions, type Vars } from './variables';
+export { fill, formatDeadline, formatTimeLeft, missingIn, optionalMissingIn, variablesFor, type ExtraVars, type VariableOptions, type Vars } from './variables';
 export {
   guessLanguage,
   languageFallbacks,
@@ -24,4 +24,5 @@ export {
   type LanguageGuess,
   type LanguageSource,
 } from './language';
+export { MESSAGE_LOCALE, UNDER_A_MINUTE, formatAmount, plural, pluralOf } from './locale';
 export { guessReason, type ReasonGuess, type ReasonHints, type ReasonSignal } from './reason';

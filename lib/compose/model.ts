@@ -52,13 +52,25 @@ export const VARIABLES = [
   'coupon',
   'gift',
   'seller',
+  // Shop facts (settings, per marketplace): a template may state them only through these.
+  'cutoff',
+  'returns',
 ] as const;
 export type Variable = (typeof VARIABLES)[number];
 
 /** Variables the person can supply in the panel or settings; the others come from the order. */
-export const ASKABLE_VARIABLES: readonly Variable[] = ['shop', 'seller', 'coupon', 'gift', 'orderLink'];
+export const ASKABLE_VARIABLES: readonly Variable[] = ['shop', 'seller', 'coupon', 'gift', 'orderLink', 'cutoff', 'returns', 'item'];
+
+/** Facts about one order that the person confirms (a flag, not a text): a template that states one needs it set. */
+export const ORDER_FACTS = ['low_stock'] as const;
+export type OrderFact = (typeof ORDER_FACTS)[number];
 
 const PLACEHOLDER_RE = /\{\{(\w+)\}\}/g;
+/**
+ * An optional part, written [[ … ]]: kept when every variable inside it has a
+ * value, dropped whole otherwise ("Thanks for your order[[ of {{item}}]]!").
+ */
+export const OPTIONAL_SEGMENT_RE = /\[\[([^[\]]*)\]\]/g;
 // "{buyer}" is a common slip for "{{buyer}}"; it would go out as literal text.
 const SINGLE_BRACE_RE = /(?<!\{)\{(\w+)\}(?!\})/g;
 
@@ -92,6 +104,8 @@ export const TemplateSchema = z
     tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
     /** Only offered for orders on these marketplaces (absent: all). */
     platforms: unique(z.enum(PLATFORMS)).min(1).optional(),
+    /** Order facts the text states; offered only when the person has confirmed them. */
+    requires: unique(z.enum(ORDER_FACTS)).min(1).optional(),
     /** Editorial pick within its cell of the grid: 0 (default) to 3. */
     priority: z.number().int().min(0).max(3).default(0),
     builtIn: z.boolean().default(false),
@@ -104,11 +118,34 @@ export const TemplateSchema = z
       for (const m of text.matchAll(SINGLE_BRACE_RE)) {
         if (isVariable(m[1]!)) ctx.addIssue({ code: 'custom', path: [field], message: `Write {{${m[1]}}} with double braces` });
       }
+      for (const message of optionalPartIssues(text)) ctx.addIssue({ code: 'custom', path: [field], message });
     }
     if (t.channels.includes('email') && t.subject === undefined) {
       ctx.addIssue({ code: 'custom', path: ['subject'], message: 'An e-mail template needs a subject' });
     }
   });
+
+/** What is wrong with the [[ … ]] optional parts of a text (unbalanced, nested, or with no variable to depend on). */
+export function optionalPartIssues(text: string): string[] {
+  const issues: string[] = [];
+  let depth = 0;
+  for (const m of text.matchAll(/\[\[|\]\]/g)) {
+    depth += m[0] === '[[' ? 1 : -1;
+    if (depth > 1) {
+      issues.push('Optional parts [[ … ]] cannot be nested');
+      break;
+    }
+    if (depth < 0) {
+      issues.push('"]]" closes no optional part');
+      break;
+    }
+  }
+  if (depth > 0 && issues.length === 0) issues.push('"[[" opens an optional part that is never closed with "]]"');
+  for (const m of text.matchAll(OPTIONAL_SEGMENT_RE)) {
+    if (variablesIn(m[1]!).length === 0) issues.push(`The optional part "[[${m[1]}]]" has no {{variable}}, so it would always show`);
+  }
+  return issues;
+}
 
 export type Template = z.output<typeof TemplateSchema>;
 /** What a person or an import file may write: defaults fill the rest. */
@@ -125,7 +162,16 @@ export function parseTemplate(input: unknown): TemplateParse {
   return { ok: true, template: { ...result.data, builtIn: false } };
 }
 
-export type LintIssue = 'outside_link' | 'phone_number' | 'messenger' | 'pressure';
+export type LintIssue =
+  | 'outside_link'
+  | 'phone_number'
+  | 'messenger'
+  | 'pressure'
+  | 'claim_stock'
+  | 'claim_ships_today'
+  | 'claim_price'
+  | 'claim_returns'
+  | 'claim_gift';
 
 // Marketplaces penalise steering buyers off the platform and pressure; these
 // catch the common cases so the editor can warn before a template is saved.
@@ -135,17 +181,58 @@ const MESSENGER_RE = /微信|weixin|wechat|\bwx\b|whats\s?app|telegram|\bQQ\b|li
 const PRESSURE_RE =
   /最后通牒|后果自负|否则|必须(?:马上|立即|立刻)|再不付|投诉你|差评|起诉|ultimatum|or else|legal action|you must pay|последнее предупреждение|иначе|ou então|última advertencia|de lo contrario/i;
 
+// Facts a seller must have confirmed before a message states them: low stock,
+// same-day shipping, no coming price drop, a return period, a gift. Each is
+// allowed when the template states it through the fact itself ({{cutoff}},
+// {{returns}}, {{gift}}, which are only filled from the settings) or, for
+// stock, when the template requires the per-order low-stock flag. Prices are
+// never promised: no flag can vouch for the future.
+const CLAIMS: ReadonlyArray<{ issue: LintIssue; re: RegExp; allowedBy?: Variable | OrderFact }> = [
+  {
+    issue: 'claim_stock',
+    allowedBy: 'low_stock',
+    re: /库存(?:比较|有点|很)?紧|库存不多|库存有限|数量有限|送完为止|卖完为止|仅剩|最后\s*\d+\s*件|快(?:要)?(?:卖|售)完|庫存(?:比較|有點|很)?緊|庫存不多|庫存有限|數量有限|送完為止|賣完為止|僅剩|快(?:要)?(?:賣|售)完|low (?:on )?stock|limited stock|only \d+ left|while (?:stocks?|supplies) last|selling (?:out )?fast|almost sold out|мало осталось|осталось (?:всего )?\d+ шт|заканчива(?:ется|ются)|ограничен[а-яё]* (?:количеств|запас)|pouco estoque|poucas unidades|últimas unidades|enquanto durar|estoque limitado|poco stock|pocas unidades|últimas (?:piezas|unidades)|hasta agotar|stock limitado|quedan pocos/i,
+  },
+  {
+    issue: 'claim_ships_today',
+    allowedBy: 'cutoff',
+    re: /当天(?:就能|就|即可)?(?:发货|发出|打包)|今天(?:就|内)?(?:能|会|可以)?(?:打包)?发(?:货|出)|当日发|當天(?:就能|就|即可)?(?:出貨|寄出|發貨)|今天(?:就)?(?:能|會|可以)?(?:出貨|寄出)|當日出貨|ships? (?:the )?same day|same[- ]day (?:shipping|dispatch)|ship(?:s|ped)? (?:out )?today|goes out today|dispatch(?:ed)? today|отправ[а-яё]* (?:в тот же день|сегодня)|в день оплаты|envi\w* (?:no mesmo dia|hoje)|sai hoje|postad\w* hoje|(?:el )?mismo día|envi\w* hoy|sale hoy|despach\w* hoy/i,
+  },
+  {
+    issue: 'claim_price',
+    re: /不会再降|没有(?:再)?降价|不會再降|沒有(?:再)?降價|最低价|最低價|no lower price|won'?t (?:go|get) (?:any )?(?:lower|cheaper)|price (?:won'?t|will not) drop|lowest price|дешевле не будет|цена не (?:снизится|упадёт|упадет)|não vai baixar|preço (?:não vai|não deve) (?:cair|baixar)|menor preço|no (?:va a )?bajar(?:á)?|precio más bajo/i,
+  },
+  {
+    issue: 'claim_returns',
+    allowedBy: 'returns',
+    re: /\d+\s*天无理由|[七十]天无理由|无理由退(?:换|货)|\d+\s*天鑑賞期|[七十]天鑑賞期|無理由退(?:換|貨)|\d+[- ]day (?:free )?returns?|free returns|return (?:it )?within \d+ days|возврат (?:в течение|за) \d+|\d+ дн[а-яё]* на возврат|бесплатн[а-яё]* возврат|devolução (?:grátis|gratuita|em \d+)|\d+ dias para (?:devolver|devolução)|devolución (?:gratis|gratuita|en \d+)|\d+ días para devol/i,
+  },
+  {
+    issue: 'claim_gift',
+    allowedBy: 'gift',
+    re: /送(?:您)?(?:一份)?(?:小)?(?:礼物|礼品)|赠品|贈品|送(?:您)?(?:一份)?(?:小)?禮物|free gift|bonus gift|a (?:little|small) gift|подар(?:ок|ком|им)|brinde|mimo de presente|regalo|obsequio/i,
+  },
+];
+
 /**
  * Wording a marketplace may flag. `{{orderLink}}` is the only link a template
  * may carry; off-platform B2B templates may legitimately break these rules,
  * so the editor warns rather than refuses.
  */
-export function lintTemplate(t: Pick<Template, 'body'> & { subject?: string | undefined }): LintIssue[] {
-  const text = `${t.subject ?? ''}\n${t.body}`.replace(PLACEHOLDER_RE, ' ');
+export function lintTemplate(
+  t: Pick<Template, 'body'> & { subject?: string | undefined; requires?: readonly OrderFact[] | undefined },
+): LintIssue[] {
+  const raw = `${t.subject ?? ''}\n${t.body}`;
+  const text = raw.replace(PLACEHOLDER_RE, ' ');
   const issues: LintIssue[] = [];
   if (LINK_RE.test(text)) issues.push('outside_link');
   if (PHONE_RE.test(text)) issues.push('phone_number');
   if (MESSENGER_RE.test(text)) issues.push('messenger');
   if (PRESSURE_RE.test(text)) issues.push('pressure');
+  const used = new Set<string>([...variablesIn(raw), ...(t.requires ?? [])]);
+  for (const claim of CLAIMS) {
+    if (claim.allowedBy !== undefined && used.has(claim.allowedBy)) continue;
+    if (claim.re.test(text)) issues.push(claim.issue);
+  }
   return issues;
 }

@@ -36,6 +36,8 @@ function fullVars(language: Language): Record<string, string> {
     coupon: 'SAVE5',
     gift: zh ? '小袜子一双' : 'a pair of socks',
     seller: zh ? '客服小林' : 'Lin',
+    cutoff: '16:00',
+    returns: zh ? '7天无理由退货' : '30-day returns',
   };
 }
 
@@ -75,7 +77,8 @@ describe('the built-in library', () => {
   });
 
   it('keeps returning-buyer wording out of templates a new buyer can get', () => {
-    const warm = /又见面|一直以来|又見面|great to see you again|coming back|Рады видеть вас снова|ver você de novo|verte de nuevo/i;
+    const warm =
+      /又见面|一直以来|又見面|好久不見|一直以來|great to see you again|coming back|shopping with us again|снова видеть|снова с нами|снова заказываете|ver você por aqui de novo|comprar de novo|ter você de volta|tenerte de vuelta|volver a comprarnos|comprarnos otra vez|que vuelvas/i;
     for (const t of BUILTIN_TEMPLATES) if (t.customer !== 'returning') expect(t.body, t.id).not.toMatch(warm);
   });
 });
@@ -96,7 +99,7 @@ describe('coverage of the grid', () => {
   const reasonsIn = (language: Language): Set<Reason> =>
     new Set(chat.filter((t) => t.language === language).flatMap((t) => t.reasons));
 
-  it.each(['zh-CN', 'en'] as const)('%s answers every reason in chat, in the first and second round', (language) => {
+  it.each(LANGUAGES)('%s answers every reason in chat, in the first and second round', (language) => {
     for (const reason of REASONS) {
       for (const round of ['first', 'second'] as const) {
         const specific = chat.filter((t) => t.language === language && t.reasons.includes(reason) && t.rounds.includes(round));
@@ -106,9 +109,31 @@ describe('coverage of the grid', () => {
     expect(reasonsIn(language).size).toBe(REASONS.length);
   });
 
-  it.each(['zh-TW', 'ru', 'pt', 'es'] as const)('%s answers the common reasons', (language) => {
-    const common: Reason[] = ['forgot', 'balance_short', 'wrong_payment_method', 'quality_doubt', 'shipping_cost', 'waiting_discount', 'comparing_prices'];
-    for (const reason of common) expect(reasonsIn(language), `${language} ${reason}`).toContain(reason);
+  it.each(LANGUAGES)('%s answers company transfer and disputes in every round', (language) => {
+    for (const reason of ['company_transfer', 'dispute'] as const) {
+      for (const round of ROUNDS) {
+        const specific = chat.filter((t) => t.language === language && t.reasons.includes(reason) && t.rounds.includes(round));
+        expect(specific.length, `${language} ${reason} ${round}`).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it.each(LANGUAGES)('%s writes to returning buyers in every round and every channel', (language) => {
+    for (const channel of ['chat', 'sms', 'email', 'phone'] as const) {
+      for (const round of ROUNDS) {
+        const fit = of(language).filter((t) => t.customer === 'returning' && t.channels.includes(channel) && t.rounds.includes(round));
+        expect(fit.length, `${language} ${channel} ${round}`).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it.each(LANGUAGES)('%s has a formal e-mail notice that any marketplace may use', (language) => {
+    const notices = of(language).filter((t) => t.style === 'notice' && t.channels.includes('email') && t.platforms === undefined && t.rounds.length === 3);
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(LANGUAGES)('%s has playful texts beyond the first round', (language) => {
+    expect(of(language).some((t) => t.style === 'playful' && t.rounds.some((r) => r !== 'first'))).toBe(true);
   });
 
   it.each(LANGUAGES)('%s offers the playful, incentive, doubt-resolving and notice styles', (language) => {
@@ -117,7 +142,7 @@ describe('coverage of the grid', () => {
     expect(STYLES).toEqual(expect.arrayContaining([...styles]));
   });
 
-  it.each(['zh-CN', 'en'] as const)('%s has SMS, e-mail and call scripts for every round', (language) => {
+  it.each(LANGUAGES)('%s has SMS, e-mail and call scripts for every round', (language) => {
     for (const channel of ['sms', 'email', 'phone'] as const) {
       for (const round of ROUNDS) {
         const fit = of(language).filter((t) => t.channels.includes(channel) && t.rounds.includes(round) && t.customer === undefined);
@@ -185,6 +210,30 @@ describe('custom templates', () => {
     if (message) expect(issues.map((i) => i.message)).toContain(message);
   });
 
+  it.each([
+    ['an unclosed optional part', 'Hi {{buyer}}[[, your {{item}}'],
+    ['a stray closing bracket', 'Hi {{buyer}}]]'],
+    ['nested optional parts', 'Hi [[{{buyer}} [[{{item}}]]]]'],
+    ['an optional part with no variable', 'Hi {{buyer}}[[, thanks]]'],
+  ])('rejects %s', (_name, body) => {
+    const result = parseTemplate({ id: 'my-1', language: 'en', style: 'friendly', label: 'Mine', body });
+    expect(result.ok).toBe(false);
+    expect((result as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('body');
+  });
+
+  it('accepts optional parts around variables, and an order fact a template needs', () => {
+    const result = parseTemplate({
+      id: 'my-1',
+      language: 'en',
+      style: 'incentive',
+      label: 'Mine',
+      body: 'Hi {{buyer}}, your order[[ for {{item}}]] is almost sold out[[ and closes in {{timeLeft}}]].',
+      requires: ['low_stock'],
+    });
+    expect(result.ok).toBe(true);
+    expect(parseTemplate({ id: 'x', language: 'en', style: 'notice', label: 'x', body: 'Hi', requires: ['sunny'] }).ok).toBe(false);
+  });
+
   it('lets literal braces that are not variables through', () => {
     expect(parseTemplate({ id: 'x', language: 'en', style: 'notice', label: 'x', body: 'Size {S} or {M}? {{buyer}}' }).ok).toBe(true);
   });
@@ -197,6 +246,41 @@ describe('custom templates', () => {
     ['This is your ultimatum', 'pressure'],
   ])('warns about "%s"', (body, issue) => {
     expect(lintTemplate({ body })).toContain(issue);
+  });
+
+  it.each([
+    ['亲，「{{item}}」最近库存比较紧', 'claim_stock'],
+    ['数量有限送完为止～', 'claim_stock'],
+    ['Only 3 left, while stocks last!', 'claim_stock'],
+    ['Осталось 2 шт.', 'claim_stock'],
+    ['Últimas unidades!', 'claim_stock'],
+    ['今天付款当天就能打包发出', 'claim_ships_today'],
+    ['當天出貨', 'claim_ships_today'],
+    ['Pay now and it ships the same day', 'claim_ships_today'],
+    ['Оплатите, и отправим сегодня', 'claim_ships_today'],
+    ['Pagando agora, sai hoje', 'claim_ships_today'],
+    ['近期没有再降价的安排', 'claim_price'],
+    ["We don't have a lower price planned, it won't get any cheaper", 'claim_price'],
+    ['Дешевле не будет', 'claim_price'],
+    ['收到不满意支持7天无理由退货', 'claim_returns'],
+    ['7天鑑賞期', 'claim_returns'],
+    ['Free returns within 30 days: 30-day returns', 'claim_returns'],
+    ['Devolução grátis', 'claim_returns'],
+    ['付款送小礼物', 'claim_gift'],
+    ['A free gift with every order', 'claim_gift'],
+    ['Te damos un regalo', 'claim_gift'],
+  ] as const)('warns that "%s" states an unconfirmed fact', (body, issue) => {
+    expect(lintTemplate({ body })).toContain(issue);
+  });
+
+  it('lets a template state a shop fact through its variable or the order flag', () => {
+    expect(lintTemplate({ body: '{{cutoff}}前付款当天发货' })).toEqual([]);
+    expect(lintTemplate({ body: 'Orders paid before {{cutoff}} ship the same day.' })).toEqual([]);
+    expect(lintTemplate({ body: '收到不满意支持{{returns}}' })).toEqual([]);
+    expect(lintTemplate({ body: 'Orders paid today get a free gift: {{gift}}' })).toEqual([]);
+    expect(lintTemplate({ body: '「{{item}}」库存不多了', requires: ['low_stock'] })).toEqual([]);
+    // A price promise has no fact behind it.
+    expect(lintTemplate({ body: '{{cutoff}} 不会再降价了', requires: ['low_stock'] })).toEqual(['claim_price']);
   });
 
   it('allows the order link placeholder', () => {

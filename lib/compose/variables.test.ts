@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../orders/model';
-import { fill, formatDeadline, formatTimeLeft, missingIn, variablesFor } from './variables';
+import { fill, formatDeadline, formatTimeLeft, missingIn, optionalMissingIn, variablesFor } from './variables';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -44,28 +44,35 @@ describe('formatDeadline', () => {
   });
 
   it('labels another zone for Chinese and always labels the offset for other languages', () => {
-    expect(formatDeadline(at, 'zh-CN', { timeZone: 'Europe/Moscow' })).toBe('11月25日 09:00（UTC+3）');
+    expect(formatDeadline(at, 'zh-CN', { timeZone: 'Europe/Moscow' })).toBe('11月25日 09:00（莫斯科标准时间，UTC+3）');
     expect(formatDeadline(at, 'en')).toBe('Nov 25, 06:00 (UTC+0)');
     expect(formatDeadline(at, 'en', { utcOffsetMinutes: 480 })).toBe('Nov 25, 14:00 (UTC+8)');
-    expect(formatDeadline(at, 'pt', { utcOffsetMinutes: -180 })).toBe('25/11 às 03:00 (UTC-3)');
-    expect(formatDeadline(at, 'es', { utcOffsetMinutes: 330 })).toBe('25/11 a las 11:30 (UTC+5:30)');
-    expect(formatDeadline(at, 'ru', { timeZone: 'Europe/Moscow' })).toBe('25.11 в 09:00 (UTC+3)');
+    expect(formatDeadline(at, 'pt', { utcOffsetMinutes: -180 })).toBe('25 de novembro às 03:00 (UTC-3)');
+    expect(formatDeadline(at, 'es', { utcOffsetMinutes: 330 })).toBe('25 de noviembre a las 11:30 (UTC+5:30)');
+    expect(formatDeadline(at, 'ru', { timeZone: 'Europe/Moscow' })).toBe('25 ноября в 09:00 (Москва, стандартное время, UTC+3)');
   });
 
   it('follows daylight saving time in a named zone', () => {
     // New York leaves DST on Sunday 1 Nov 2026 at 02:00 local.
-    expect(formatDeadline(Date.UTC(2026, 9, 31, 12, 0), 'en', { timeZone: 'America/New_York' })).toBe('Oct 31, 08:00 (UTC-4)');
-    expect(formatDeadline(Date.UTC(2026, 10, 1, 12, 0), 'en', { timeZone: 'America/New_York' })).toBe('Nov 1, 07:00 (UTC-5)');
+    expect(formatDeadline(Date.UTC(2026, 9, 31, 12, 0), 'en', { timeZone: 'America/New_York' })).toBe('Oct 31, 08:00 (Eastern Daylight Time, UTC-4)');
+    expect(formatDeadline(Date.UTC(2026, 10, 1, 12, 0), 'en', { timeZone: 'America/New_York' })).toBe('Nov 1, 07:00 (Eastern Standard Time, UTC-5)');
     // ... and enters it on 8 Mar 2026: 01:59 EST is followed by 03:00 EDT.
-    expect(formatDeadline(Date.UTC(2026, 2, 8, 6, 59), 'en', { timeZone: 'America/New_York' })).toBe('Mar 8, 01:59 (UTC-5)');
-    expect(formatDeadline(Date.UTC(2026, 2, 8, 7, 0), 'en', { timeZone: 'America/New_York' })).toBe('Mar 8, 03:00 (UTC-4)');
+    expect(formatDeadline(Date.UTC(2026, 2, 8, 6, 59), 'en', { timeZone: 'America/New_York' })).toBe('Mar 8, 01:59 (Eastern Standard Time, UTC-5)');
+    expect(formatDeadline(Date.UTC(2026, 2, 8, 7, 0), 'en', { timeZone: 'America/New_York' })).toBe('Mar 8, 03:00 (Eastern Daylight Time, UTC-4)');
     // Southern hemisphere: Santiago is on summer time in January.
-    expect(formatDeadline(Date.UTC(2026, 0, 15, 15, 0), 'es', { timeZone: 'America/Santiago' })).toBe('15/01 a las 12:00 (UTC-3)');
-    expect(formatDeadline(Date.UTC(2026, 6, 15, 15, 0), 'es', { timeZone: 'America/Santiago' })).toBe('15/07 a las 11:00 (UTC-4)');
+    expect(formatDeadline(Date.UTC(2026, 0, 15, 15, 0), 'es', { timeZone: 'America/Santiago' })).toBe('15 de enero a las 12:00 (hora de verano de Chile, UTC-3)');
+    expect(formatDeadline(Date.UTC(2026, 6, 15, 15, 0), 'es', { timeZone: 'America/Santiago' })).toBe('15 de julio a las 11:00 (hora estándar de Chile, UTC-4)');
+  });
+
+  it("names the zone in the buyer's language, and leaves it out when it is the buyer's own", () => {
+    expect(formatDeadline(at, 'pt', { timeZone: 'America/Sao_Paulo' })).toBe('25 de novembro às 03:00 (Horário Padrão de Brasília, UTC-3)');
+    expect(formatDeadline(at, 'zh-TW', { timeZone: 'America/Los_Angeles' })).toBe('11月24日 22:00（太平洋標準時間，UTC-8）');
+    expect(formatDeadline(at, 'pt', { timeZone: 'America/Sao_Paulo' }, { timeZone: 'America/Sao_Paulo' })).toBe('25 de novembro às 03:00');
+    expect(formatDeadline(at, 'ru', { timeZone: 'Europe/Moscow' }, { utcOffsetMinutes: 180 })).toBe('25 ноября в 09:00');
   });
 
   it('prefers the zone name over a fixed offset, and gives nothing for an unknown zone', () => {
-    expect(formatDeadline(at, 'en', { timeZone: 'Asia/Shanghai', utcOffsetMinutes: -300 })).toBe('Nov 25, 14:00 (UTC+8)');
+    expect(formatDeadline(at, 'en', { timeZone: 'Asia/Shanghai', utcOffsetMinutes: -300 })).toBe('Nov 25, 14:00 (China Standard Time, UTC+8)');
     expect(formatDeadline(at, 'en', { timeZone: 'Mars/Olympus' })).toBeUndefined();
   });
 });
@@ -133,6 +140,53 @@ describe('variablesFor', () => {
 
   it('uses a shorter item name in an SMS', () => {
     expect(variablesFor(order(), NOW, { language: 'en', channel: 'sms' }).item).toBe('Wireless earbuds…');
+  });
+});
+
+describe('fill: optional parts', () => {
+  it('keeps an optional part whose variables are known, without its brackets', () => {
+    expect(fill('Thanks for your order[[ of {{item}}]]!', { item: 'a hat' })).toBe('Thanks for your order of a hat!');
+  });
+
+  it('drops an optional part whole when a variable in it is unknown, and tidies the spaces it leaves', () => {
+    expect(fill('Thanks for your order[[ of {{item}}]]!', {})).toBe('Thanks for your order!');
+    expect(fill('Order {{orderId}} [[closes in {{timeLeft}} ]]today.', { orderId: '8' })).toBe('Order 8 today.');
+    expect(fill('您的订单[[（还剩{{timeLeft}}）]]即将关闭', {})).toBe('您的订单即将关闭');
+    expect(fill('Best regards,[[\n{{seller}}]]', {})).toBe('Best regards,');
+    expect(fill('Best regards,[[\n{{seller}}]]', { seller: 'Lin' })).toBe('Best regards,\nLin');
+  });
+
+  it('still refuses a template whose required variables are missing', () => {
+    expect(fill('Hi {{buyer}}[[, {{item}}]]', {})).toBeUndefined();
+    expect(missingIn('Hi {{buyer}}[[, {{item}}]]', {})).toEqual(['buyer']);
+    expect(optionalMissingIn('Hi {{buyer}}[[, {{item}}]]', { buyer: 'A' })).toEqual(['item']);
+  });
+
+  it('never tidies a value the page gave', () => {
+    expect(fill('[[{{shop}}: ]]Hi {{buyer}}', { buyer: 'a  ,b ' })).toBe('Hi a  ,b ');
+  });
+});
+
+describe('plurals', () => {
+  it.each([
+    [1, 'минуту'], [2, 'минуты'], [4, 'минуты'], [5, 'минут'], [11, 'минут'], [14, 'минут'], [21, 'минуту'], [22, 'минуты'], [25, 'минут'], [41, 'минуту'], [44, 'минуты'], [12, 'минут'],
+  ] as const)('ru %i %s', (n, word) => {
+    expect(formatTimeLeft(n * MINUTE, 'ru')).toBe(`${n} ${word}`);
+  });
+
+  it('writes under a minute as a phrase of its own in every language', () => {
+    expect(formatTimeLeft(30_000, 'zh-CN')).toBe('不到1分钟');
+    expect(formatTimeLeft(30_000, 'zh-TW')).toBe('不到1分鐘');
+    expect(formatTimeLeft(30_000, 'ru')).toBe('считаные секунды');
+    expect(formatTimeLeft(30_000, 'pt')).toBe('menos de um minuto');
+  });
+
+  it('counts the other items of an order with the language plural rules', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ title: i === 0 ? 'Hat' : `Item ${i}`, qty: 1 }));
+    expect(variablesFor(order({ items: items(2) }), NOW, { language: 'en' }).item).toBe('Hat and 1 other item');
+    expect(variablesFor(order({ items: items(6) }), NOW, { language: 'ru' }).item).toBe('Hat и ещё 5 товаров');
+    expect(variablesFor(order({ items: items(22) }), NOW, { language: 'ru' }).item).toBe('Hat и ещё 21 товар');
+    expect(variablesFor(order({ items: items(2) }), NOW, { language: 'pt' }).item).toBe('Hat e mais 1 item');
   });
 });
 

@@ -1,5 +1,6 @@
 // English: AliExpress / TikTok Shop / Shopee buyers (plain, friendly) and
 // Alibaba.com B2B buyers (polite business tone). Our own writing.
+// [[ … ]] is an optional part, dropped whole when a variable in it is unknown.
 import { defineTemplates } from './define';
 
 export const EN = defineTemplates('en', [
@@ -11,7 +12,7 @@ export const EN = defineTemplates('en', [
     reasons: ['unknown', 'forgot'],
     priority: 1,
     label: 'First reminder · friendly',
-    body: "Hi {{buyer}}, thanks for ordering {{item}}! It looks like the payment hasn't gone through yet. As soon as it's paid ({{amount}}), we'll pack it and send it your way.",
+    body: "Hi {{buyer}}, thanks for your order[[ of {{item}}]]! It looks like the payment hasn't gone through yet. As soon as it's paid ({{amount}}), we'll pack it and send it your way.",
   },
   {
     id: 'en-first-playful',
@@ -21,13 +22,36 @@ export const EN = defineTemplates('en', [
     body: "Hi {{buyer}}, {{item}} here! My bags are packed and I'm ready to travel. All I need is your payment to start the trip. See you soon!",
   },
   {
+    id: 'en-first-playful-parcel',
+    style: 'playful',
+    rounds: ['first'],
+    label: 'Playful · the parcel waits',
+    body: 'Hi {{buyer}}! Your parcel has a label, a box and a spot on the shelf. The only thing missing is the payment ({{amount}}). Ready when you are!',
+  },
+  {
     id: 'en-first-incentive',
     style: 'incentive',
     rounds: ['first'],
     customer: 'new',
     reasons: ['unknown', 'comparing_prices'],
-    label: 'Ships first when paid today',
-    body: 'Hi {{buyer}}, good news: {{item}} is in stock, and orders paid today go out with our next shipment. Your order ({{amount}}) is reserved for you.',
+    label: 'Reserved for you',
+    body: 'Hi {{buyer}}, your order[[ for {{item}}]] ({{amount}}) is set aside for you. Once the payment is in, it goes out with our next shipment.',
+  },
+  {
+    id: 'en-first-cutoff',
+    style: 'incentive',
+    rounds: ['first', 'second'],
+    reasons: ['unknown', 'forgot', 'comparing_prices'],
+    label: 'Ships today before the cut-off',
+    body: 'Hi {{buyer}}, orders paid before {{cutoff}} leave our warehouse the same day. Pay for your order ({{amount}}) before then and it is on its way today.',
+  },
+  {
+    id: 'en-first-low-stock',
+    style: 'incentive',
+    rounds: ['first', 'second'],
+    requires: ['low_stock'],
+    label: 'Only a few left',
+    body: "Hi {{buyer}}, a heads-up: we're down to the last few of {{item}}. Your order ({{amount}}) is held for you, but we can only ship it once it's paid.",
   },
   {
     id: 'en-first-doubt',
@@ -35,7 +59,7 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second'],
     reasons: ['unknown', 'quality_doubt'],
     label: 'Any questions?',
-    body: 'Hi {{buyer}}, your order for {{item}} is waiting for payment. If you have questions about size, material or delivery time, just ask me here. Happy to help before you pay.',
+    body: 'Hi {{buyer}}, your order[[ for {{item}}]] is waiting for payment. If you have questions about size, material or delivery time, just ask me here. Happy to help before you pay.',
   },
   {
     id: 'en-returning-warm',
@@ -44,7 +68,7 @@ export const EN = defineTemplates('en', [
     customer: 'returning',
     priority: 1,
     label: 'Returning buyer · welcome back',
-    body: "Hi {{buyer}}, great to see you again, and thank you for coming back! Your order for {{item}} is still awaiting payment. Let me know if you need anything; we'll ship it as soon as it's paid.",
+    body: "Hi {{buyer}}, great to see you again, and thank you for coming back! Your order[[ for {{item}}]] is still awaiting payment. Let me know if you need anything; we'll ship it as soon as it's paid.",
   },
   {
     id: 'en-first-gift',
@@ -53,7 +77,7 @@ export const EN = defineTemplates('en', [
     customer: 'new',
     reasons: ['unknown', 'comparing_prices', 'waiting_discount'],
     label: 'Small gift with payment today',
-    body: "Hi {{buyer}}, orders paid today get a little extra in the parcel: {{gift}}, while they last. Your {{item}} is ready to go as soon as the payment is in.",
+    body: 'Hi {{buyer}}, orders paid today get a little extra in the parcel: {{gift}}. Your order[[ for {{item}}]] is ready to go as soon as the payment is in.',
   },
   {
     id: 'en-first-sku-check',
@@ -79,7 +103,7 @@ export const EN = defineTemplates('en', [
     rounds: ['second', 'last'],
     priority: 1,
     label: 'Order held for you',
-    body: "Hi {{buyer}}, a quick note: your order for {{item}} is held for another {{timeLeft}}. Pay any time before then and we'll ship it right away.",
+    body: "Hi {{buyer}}, a quick note: your order[[ for {{item}}]] is still open[[ and closes automatically in {{timeLeft}}]]. Pay whenever you're ready and we'll ship it right away.",
   },
   {
     id: 'en-second-playful',
@@ -94,7 +118,7 @@ export const EN = defineTemplates('en', [
     rounds: ['second'],
     customer: 'returning',
     label: 'Returning buyer · checking in',
-    body: "Hi {{buyer}}, your order for {{item}} hasn't been paid yet. Busy week? If you need anything changed (address, variant, shipping it with another order), just tell me.",
+    body: "Hi {{buyer}}, your order[[ for {{item}}]] hasn't been paid yet. Busy week? If you need anything changed (address, variant, shipping it with another order), just tell me.",
   },
   {
     id: 'en-second-still-want',
@@ -112,7 +136,7 @@ export const EN = defineTemplates('en', [
     rounds: ['last'],
     priority: 2,
     label: 'Last reminder before cancellation',
-    body: 'Hi {{buyer}}, a friendly heads-up: the platform will cancel your order for {{item}} automatically in {{timeLeft}}. If you still want it, please complete the payment before then. If not, no problem at all, you can ignore this message.',
+    body: 'Hi {{buyer}}, a friendly heads-up: unpaid orders are cancelled by the platform automatically, and yours[[ for {{item}}]] is next[[, in {{timeLeft}}]]. If you still want it, please complete the payment soon. If not, no problem at all; you can ignore this message.',
   },
   {
     id: 'en-last-deadline',
@@ -127,7 +151,14 @@ export const EN = defineTemplates('en', [
     rounds: ['last'],
     customer: 'returning',
     label: 'Returning buyer · before it closes',
-    body: "Hi {{buyer}}, just so you know, your order for {{item}} closes automatically in {{timeLeft}}. Pay before then if you'd like it; if not, no worries, and we're here whenever you need us.",
+    body: "Hi {{buyer}}, just so you know, your order[[ for {{item}}]] will close automatically soon[[ (in {{timeLeft}})]]. Pay before then if you'd like it; if not, no worries, and we're here whenever you need us.",
+  },
+  {
+    id: 'en-last-playful',
+    style: 'playful',
+    rounds: ['last'],
+    label: 'Playful · back to the shelf',
+    body: "Hi {{buyer}}, your parcel here, one last time! The system is about to send me back to the shelf[[ in {{timeLeft}}]]. If you'd still like me, a tap on Pay keeps me yours.",
   },
 
   // ---- chat, by suspected reason ----
@@ -137,7 +168,7 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second'],
     reasons: ['forgot'],
     label: 'Forgot to pay',
-    body: 'Hi {{buyer}}, your {{item}} is still waiting for you. Easy to forget in a busy day! Order {{orderId}} can be paid from your orders page whenever it suits you.',
+    body: 'Hi {{buyer}}, order {{orderId}} is still waiting for you, unpaid. Days get busy, we know! You can pay it from your orders page whenever it suits you.',
   },
   {
     id: 'en-balance-short',
@@ -145,7 +176,7 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second', 'last'],
     reasons: ['balance_short'],
     label: 'Balance or card limit',
-    body: "Hi {{buyer}}, if the payment didn't go through because of a card limit or balance, no rush. You can pay with another card or an instalment option offered at checkout, any time before {{deadline}}.",
+    body: "Hi {{buyer}}, if the payment didn't go through because of a card limit or balance, no rush. You can pay with another card or an instalment option offered at checkout[[, any time before {{deadline}}]].",
   },
   {
     id: 'en-wrong-method',
@@ -162,7 +193,7 @@ export const EN = defineTemplates('en', [
     customer: 'new',
     reasons: ['comparing_prices'],
     label: 'Comparing options',
-    body: "Hi {{buyer}}, comparing options makes sense! With us, {{item}} ships quickly, and if it isn't right when it arrives, returns follow the platform's buyer protection. Any detail you'd like to check, just ask.",
+    body: "Hi {{buyer}}, comparing options makes sense! If it isn't right when it arrives, you're covered by the platform's buyer protection[[, and our shop offers {{returns}}]]. Any detail you'd like to check, just ask.",
   },
   {
     id: 'en-shipping-cost',
@@ -178,15 +209,15 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second'],
     reasons: ['shipping_cost', 'waiting_discount'],
     label: 'Coupon for shipping',
-    body: 'Hi {{buyer}}, I got you a coupon: {{coupon}}. It covers part of the shipping, so just apply it when you pay. Your {{item}} ships right after.',
+    body: 'Hi {{buyer}}, I got you a coupon: {{coupon}}. It covers part of the shipping, so just apply it when you pay. Your order ships right after.',
   },
   {
     id: 'en-waiting-discount',
     style: 'notice',
     rounds: ['first', 'second'],
     reasons: ['waiting_discount'],
-    label: 'Already the sale price',
-    body: "Hi {{buyer}}, {{item}} is already at its promotion price, and we don't have a lower price planned. Paying now locks in this price. Happy to answer any questions.",
+    label: 'Waiting for a better price',
+    body: "Hi {{buyer}}, honestly, I can't tell you whether the price will change later, so I won't promise anything. What I can do: if a shop coupon comes up for your order ({{amount}}), I'll send it to you straight away.",
   },
   {
     id: 'en-discount-coupon',
@@ -202,7 +233,15 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second'],
     reasons: ['quality_doubt'],
     label: 'Quality questions',
-    body: "Hi {{buyer}}, about the quality of {{item}}: we check every piece before it ships, and if it isn't as described, you're covered by the platform's buyer protection. I can send you a few close-up photos if that helps.",
+    body: "Hi {{buyer}}, about the quality[[ of {{item}}]]: we check every piece before it ships, and if it isn't as described, you're covered by the platform's buyer protection. I can send you a few close-up photos if that helps.",
+  },
+  {
+    id: 'en-returns',
+    style: 'doubt',
+    rounds: ['first', 'second'],
+    reasons: ['quality_doubt', 'comparing_prices'],
+    label: 'Our return policy',
+    body: "Hi {{buyer}}, in case it helps you decide: our shop offers {{returns}}. So if it doesn't suit you once it arrives, you're not stuck with it.",
   },
   {
     id: 'en-company-transfer',
@@ -210,16 +249,16 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second', 'last'],
     reasons: ['company_transfer'],
     label: 'Company payment / approval',
-    body: "Dear {{buyer}}, we understand the payment may need approval from your finance team. Order {{orderId}} ({{amount}}) remains open until {{deadline}}. If you need a proforma invoice or our company details for your records, let me know and I'll send them.",
+    body: "Dear {{buyer}}, we understand the payment may need approval from your finance team. Order {{orderId}} ({{amount}}) remains open[[ until {{deadline}}]]. If you need a proforma invoice or our company details for your records, let me know and I'll send them.",
   },
   {
     id: 'en-company-returning',
     style: 'friendly',
-    rounds: ['first', 'second'],
+    rounds: ['first', 'second', 'last'],
     customer: 'returning',
     reasons: ['company_transfer', 'balance_short'],
     label: 'Returning client · finance process',
-    body: "Hi {{buyer}}, no rush if your finance team is still processing this one ({{amount}}). The order stays open until {{deadline}}. Shall I prepare the invoice and packing list in advance?",
+    body: 'Hi {{buyer}}, no rush if your finance team is still processing this one ({{amount}}).[[ The order stays open until {{deadline}}.]] Shall I prepare the invoice and packing list in advance?',
   },
   {
     id: 'en-dispute',
@@ -237,7 +276,33 @@ export const EN = defineTemplates('en', [
     channels: ['sms'],
     rounds: ['first', 'second'],
     label: 'SMS · reminder',
-    body: "Hi {{buyer}}, your order for {{item}} ({{amount}}) isn't paid yet. If you still want it, you can pay from your orders page. Thanks!",
+    body: "Hi {{buyer}}, your order[[ for {{item}}]] ({{amount}}) isn't paid yet. If you still want it, you can pay from your orders page. Thanks!",
+  },
+  {
+    id: 'en-sms-plain',
+    style: 'friendly',
+    channels: ['sms'],
+    rounds: ['first', 'second', 'last'],
+    label: 'SMS · short note',
+    body: '[[{{shop}}: ]]Hi {{buyer}}, order {{orderId}} ({{amount}}) is waiting for payment. Not needed any more? Just ignore this.',
+  },
+  {
+    id: 'en-sms-help',
+    style: 'doubt',
+    channels: ['sms'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
+    label: 'SMS · payment trouble?',
+    body: 'Hi {{buyer}}, trouble paying for order {{orderId}} ({{amount}})? Message us in the app and we will help you sort it out.',
+  },
+  {
+    id: 'en-sms-returning',
+    style: 'friendly',
+    channels: ['sms'],
+    customer: 'returning',
+    rounds: ['first', 'second', 'last'],
+    label: 'SMS · returning buyer',
+    body: 'Hi {{buyer}}, thanks for shopping with us again! Your order ({{amount}}) still needs payment; we ship as soon as it is in.',
   },
   {
     id: 'en-sms-last',
@@ -245,7 +310,7 @@ export const EN = defineTemplates('en', [
     channels: ['sms'],
     rounds: ['last'],
     label: 'SMS · before it closes',
-    body: 'Hi {{buyer}}, your order ({{amount}}) closes automatically in {{timeLeft}}. Pay before then if you still want it; otherwise please ignore this.',
+    body: 'Hi {{buyer}}, your order ({{amount}}) will close automatically[[ in {{timeLeft}}]]. Pay soon if you still want it; otherwise please ignore this.',
   },
 
   // ---- e-mail ----
@@ -256,7 +321,37 @@ export const EN = defineTemplates('en', [
     rounds: ['first', 'second'],
     label: 'E-mail · payment reminder',
     subject: 'Your order {{orderId}} is waiting for payment',
-    body: "Hi {{buyer}},\n\nThank you for your order of {{item}} (order {{orderId}}, {{amount}}). We noticed the payment hasn't been completed yet. The order stays open until {{deadline}}, and we'll ship as soon as it's paid.\n\nIf something went wrong at checkout or you have a question, just reply to this e-mail.\n\nBest regards,\n{{seller}}",
+    body: "Hi {{buyer}},\n\nThank you for your order[[ of {{item}}]] (order {{orderId}}, {{amount}}). We noticed the payment hasn't been completed yet.[[ The order stays open until {{deadline}}.]] We'll ship as soon as it's paid.\n\nIf something went wrong at checkout or you have a question, just reply to this e-mail.\n\nBest regards,[[\n{{seller}}]]",
+  },
+  {
+    id: 'en-email-help',
+    style: 'doubt',
+    channels: ['email'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
+    label: 'E-mail · help with payment',
+    subject: 'Need a hand with order {{orderId}}?',
+    body: "Hi {{buyer}},\n\nYour order {{orderId}} ({{amount}}) is still open, so we wanted to check that nothing went wrong at checkout. A declined card, a daily limit or the wrong payment method are the usual suspects; you can try again from the order page and choose another method there.\n\nIf you'd like us to look into it, reply with a screenshot of the error.\n\nKind regards,[[\n{{seller}}]]",
+  },
+  {
+    id: 'en-email-notice',
+    style: 'notice',
+    channels: ['email'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'company_transfer'],
+    label: 'E-mail · formal notice',
+    subject: 'Payment reminder: order {{orderId}}',
+    body: 'Dear {{buyer}},\n\nWe would like to remind you that order {{orderId}} has not been paid yet.\n\nAmount due: {{amount}}[[\nPayment due by: {{deadline}}]]\n\nThe order will be processed as soon as payment is received. Should you require an invoice or any further information, please reply to this message.\n\nYours sincerely,[[\n{{seller}}]][[\n{{shop}}]]',
+  },
+  {
+    id: 'en-email-returning',
+    style: 'friendly',
+    channels: ['email'],
+    customer: 'returning',
+    rounds: ['first', 'second', 'last'],
+    label: 'E-mail · returning buyer',
+    subject: 'Your order {{orderId}} is ready when you are',
+    body: "Hi {{buyer}},\n\nIt's always good to hear from you again. Your latest order ({{orderId}}, {{amount}}) is waiting for payment, and we'll get it packed as soon as it's in.\n\nIf you'd like anything changed first, just reply and tell me.\n\nThanks again,[[\n{{seller}}]]",
   },
   {
     id: 'en-email-b2b-notice',
@@ -266,9 +361,9 @@ export const EN = defineTemplates('en', [
     reasons: ['unknown', 'company_transfer'],
     platforms: ['alibaba', 'manual'],
     tags: ['b2b'],
-    label: 'E-mail · formal payment notice',
+    label: 'E-mail · formal payment notice (B2B)',
     subject: 'Payment notice: order {{orderId}}',
-    body: 'Dear {{buyer}},\n\nThis is a payment notice for order {{orderId}}.\n\nAmount due: {{amount}} (currency: {{currency}})\nPayment due by: {{deadline}}\nPayment link: {{orderLink}}\n\nProduction and shipping are scheduled once payment is received. If your finance team needs a proforma invoice or any other document, please let us know.\n\nKind regards,\n{{seller}}',
+    body: 'Dear {{buyer}},\n\nThis is a payment notice for order {{orderId}}.\n\nAmount due: {{amount}}[[\nPayment due by: {{deadline}}]][[\nPayment link: {{orderLink}}]]\nPayment reference: please quote order no. {{orderId}}\n\nProduction and shipping are scheduled once payment is received. If your finance team needs a proforma invoice or any other document, please let us know.\n\nKind regards,[[\n{{seller}}]]',
   },
   {
     id: 'en-email-last',
@@ -277,7 +372,7 @@ export const EN = defineTemplates('en', [
     rounds: ['last'],
     label: 'E-mail · before cancellation',
     subject: 'Order {{orderId}} will be cancelled soon',
-    body: "Hi {{buyer}},\n\nYour order {{orderId}} ({{amount}}) is still unpaid and will be cancelled automatically on {{deadline}}. If you'd still like it, please complete the payment before then. If not, no action is needed.\n\nThank you,\n{{seller}}",
+    body: "Hi {{buyer}},\n\nYour order {{orderId}} ({{amount}}) is still unpaid and will be cancelled automatically[[ on {{deadline}}]]. If you'd still like it, please complete the payment soon. If not, no action is needed.\n\nThank you,[[\n{{seller}}]]",
   },
 
   // ---- phone: call scripts ----
@@ -287,7 +382,33 @@ export const EN = defineTemplates('en', [
     channels: ['phone'],
     rounds: ['first', 'second'],
     label: 'Call script · find out why',
-    body: "• Greet: Hello, is this {{buyer}}? I'm calling from the store about your recent order; do you have a minute?\n• Explain: your order for {{item}} ({{amount}}) hasn't been paid yet.\n• Ask: did anything go wrong at checkout, or is there a question I can answer?\n• Payment failed or limit reached: suggest another card or method.\n• Questions: answer size, quality, delivery now; if unsure, promise a written reply.\n• Close: thank them for their time; no pressure.",
+    body: "• Greet: Hello, is this {{buyer}}? I'm calling from the store about your recent order; do you have a minute?\n• Explain: your order ({{amount}}) hasn't been paid yet.\n• Ask: did anything go wrong at checkout, or is there a question I can answer?\n• Payment failed or limit reached: suggest another card or method.\n• Questions: answer size, quality, delivery now; if unsure, promise a written reply.\n• Close: thank them for their time; no pressure.",
+  },
+  {
+    id: 'en-phone-checkin',
+    style: 'friendly',
+    channels: ['phone'],
+    rounds: ['first', 'second'],
+    label: 'Call script · quick check-in',
+    body: "• Greet: Hi {{buyer}}, this is the store you ordered from; is now a good time?\n• Say why: order {{orderId}} is still open, and we'd like to make sure it reaches you.\n• Listen: let them say what is in the way; don't interrupt.\n• Offer: one concrete help (another payment method, an answer, a change).\n• Close: agree what happens next, thank them, and log it.",
+  },
+  {
+    id: 'en-phone-help',
+    style: 'doubt',
+    channels: ['phone'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
+    label: 'Call script · payment trouble',
+    body: "• Greet: Hello {{buyer}}, I'm calling from the store about order {{orderId}}.\n• Ask: did the payment of {{amount}} fail or get stuck?\n• Card declined or limit: another card, another method, or instalments if offered.\n• Wrong method chosen: reopen the order and pay again with the right one.\n• Still stuck: ask for a screenshot in the platform chat.\n• Close: thank them; no pressure to pay today.",
+  },
+  {
+    id: 'en-phone-returning',
+    style: 'friendly',
+    channels: ['phone'],
+    customer: 'returning',
+    rounds: ['first', 'second', 'last'],
+    label: 'Call script · returning buyer',
+    body: "• Greet: Hi {{buyer}}, it's the store; thanks for ordering from us again.\n• Explain: your latest order ({{amount}}) is still waiting for payment.\n• Ask: is everything fine, or would you like something changed first?\n• Help: address, variant, combining with another order.\n• Close: thank them for staying with us.",
   },
   {
     id: 'en-phone-last',
@@ -295,7 +416,7 @@ export const EN = defineTemplates('en', [
     channels: ['phone'],
     rounds: ['last'],
     label: 'Call script · before cancellation',
-    body: "• Greet: Hello, is this {{buyer}}? I'm calling from the store.\n• Explain: your order ({{amount}}) will be cancelled automatically in {{timeLeft}}.\n• Still wanted: help them pay now if anything is in the way.\n• Not wanted: thank them for letting you know; don't push.\n• Close: wish them a good day.",
+    body: "• Greet: Hello, is this {{buyer}}? I'm calling from the store.\n• Explain: your order ({{amount}}) will be cancelled automatically soon[[, in {{timeLeft}}]].\n• Still wanted: help them pay now if anything is in the way.\n• Not wanted: thank them for letting you know; don't push.\n• Close: wish them a good day.",
   },
   {
     id: 'en-phone-b2b',
@@ -303,8 +424,9 @@ export const EN = defineTemplates('en', [
     channels: ['phone'],
     rounds: ['first', 'second', 'last'],
     reasons: ['unknown', 'company_transfer', 'balance_short'],
+    platforms: ['alibaba', 'manual'],
     tags: ['b2b'],
     label: 'Call script · business buyer',
-    body: '• Greet: Good morning {{buyer}}, this is {{seller}} about order {{orderId}}.\n• Check: is the payment of {{amount}} waiting for internal approval?\n• Offer: proforma invoice, company details, or a split into stages if that helps.\n• Agree: a date to follow up, and note it in the log.\n• Close: thank them for the partnership.',
+    body: '• Greet: Good morning {{buyer}}, this is[[ {{seller}}]] from your supplier, about order {{orderId}}.\n• Check: is the payment of {{amount}} waiting for internal approval?\n• Offer: proforma invoice, company details, or a split into stages if that helps.\n• Agree: a date to follow up, and note it in the log.\n• Close: thank them for the partnership.',
   },
 ]);

@@ -1,5 +1,6 @@
 // Simplified Chinese: Taobao/Tmall and Pinduoduo chat, where the familiar 亲
 // is normal, plus SMS, e-mail and call scripts. Our own writing.
+// [[ … ]] is an optional part, dropped whole when a variable in it is unknown.
 import { defineTemplates } from './define';
 
 export const ZH_CN = defineTemplates('zh-CN', [
@@ -11,7 +12,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     reasons: ['unknown', 'forgot'],
     priority: 1,
     label: '首次提醒 · 亲切',
-    body: '亲，{{buyer}}您好～看到您拍下的「{{item}}」还没有付款，是不是忘记啦？订单{{amount}}，付款后我们会尽快给您安排发货哦。',
+    body: '亲，{{buyer}}您好～看到您拍下的[[「{{item}}」]]订单还没有付款，是不是忘记啦？订单{{amount}}，付款后我们会尽快给您安排发货哦。',
   },
   {
     id: 'zh-first-doubt',
@@ -19,16 +20,26 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first', 'second'],
     reasons: ['unknown', 'quality_doubt'],
     label: '解答疑虑',
-    body: '{{buyer}}您好，您拍下的「{{item}}」还在等您付款。如果对尺码、材质或发货时间还有疑问，直接在这里问我就好，帮您确认清楚再付款也不迟～',
+    body: '{{buyer}}您好，您拍下的[[「{{item}}」]]订单还在等您付款。如果对尺码、材质或发货时间还有疑问，直接在这里问我就好，帮您确认清楚再付款也不迟～',
   },
   {
-    id: 'zh-first-incentive',
+    id: 'zh-first-reserved',
     style: 'incentive',
     rounds: ['first'],
     customer: 'new',
     reasons: ['unknown', 'comparing_prices'],
-    label: '优先发货',
-    body: '亲，「{{item}}」最近库存比较紧，今天付款的订单我们会优先打包发出。{{amount}}的订单已经帮您留着了，付款后马上安排～',
+    label: '订单已留好',
+    body: '亲，{{amount}}的订单已经帮您留好了，付款后就排进下一批打包，早付款早收到～有问题随时找我。',
+  },
+  {
+    id: 'zh-first-incentive',
+    style: 'incentive',
+    rounds: ['first', 'second'],
+    customer: 'new',
+    reasons: ['unknown', 'comparing_prices'],
+    requires: ['low_stock'],
+    label: '库存紧张',
+    body: '亲，「{{item}}」最近库存比较紧，今天付款的订单我们会优先打包。{{amount}}的订单已经帮您留着了，付款后马上安排～',
   },
   {
     id: 'zh-first-playful',
@@ -38,13 +49,20 @@ export const ZH_CN = defineTemplates('zh-CN', [
     body: '叮咚～我是您刚拍下的「{{item}}」，行李已经收拾好啦，就等您点一下付款带我回家了，{{buyer}}别让我等太久哦！',
   },
   {
+    id: 'zh-first-playful-parcel',
+    style: 'playful',
+    rounds: ['first'],
+    label: '俏皮 · 包裹在等',
+    body: '{{buyer}}，报告一下：您的包裹纸箱已经折好、快递单也准备好啦，就差您点一下付款（{{amount}}）～',
+  },
+  {
     id: 'zh-returning-warm',
     style: 'friendly',
     rounds: ['first', 'second'],
     customer: 'returning',
     priority: 1,
     label: '老顾客 · 问候',
-    body: '{{buyer}}，又见面啦，谢谢您一直以来的支持！这次拍的「{{item}}」还没付款，有什么需要帮忙的跟我说一声，付款后我第一时间给您发出。',
+    body: '{{buyer}}，又见面啦，谢谢您一直以来的支持！这次拍的[[「{{item}}」]]还没付款，有什么需要帮忙的跟我说一声，付款后我第一时间给您发出。',
   },
   {
     id: 'zh-first-gift',
@@ -53,15 +71,15 @@ export const ZH_CN = defineTemplates('zh-CN', [
     customer: 'new',
     reasons: ['unknown', 'comparing_prices', 'waiting_discount'],
     label: '付款送小礼物',
-    body: '亲，今天付款的订单我们会在包裹里放一份{{gift}}，数量有限送完为止～您的「{{item}}」已经备好，付款后就给您打包。',
+    body: '亲，今天付款的订单我们会在包裹里放一份{{gift}}～您的[[「{{item}}」]]订单已经备好，付款后就给您打包。',
   },
   {
     id: 'zh-first-ship-today',
     style: 'incentive',
-    rounds: ['first'],
+    rounds: ['first', 'second'],
     reasons: ['unknown', 'forgot'],
-    label: '当天发货',
-    body: '亲，「{{item}}」仓库有现货，今天付款的话当天就能打包发出，早点付款早点收到～订单金额{{amount}}，有问题随时找我。',
+    label: '截单前付款当天发',
+    body: '亲，我们每天{{cutoff}}前付款的订单当天打包发出，早点付款早点收到～订单金额{{amount}}，有问题随时找我。',
   },
   {
     id: 'zh-first-returning-priority',
@@ -69,7 +87,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first'],
     customer: 'returning',
     label: '老顾客 · 优先安排',
-    body: '{{buyer}}，老朋友的订单我们都优先安排～「{{item}}」付款后今天就给您打包，包装、发货有什么特别要求也可以提前告诉我。',
+    body: '{{buyer}}，老朋友的订单我们都优先安排～付款后第一时间给您打包，包装、发货有什么特别要求也可以提前告诉我。',
   },
   {
     id: 'zh-first-sku-check',
@@ -87,7 +105,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['second'],
     reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
     label: '再次提醒 · 付款帮助',
-    body: '亲，您的「{{item}}」订单（{{amount}}）还没有完成付款，是不是付款时遇到了问题？余额不够、想换一种付款方式都可以告诉我，我来帮您想办法。',
+    body: '亲，您的订单（{{amount}}）还没有完成付款，是不是付款时遇到了问题？余额不够、想换一种付款方式都可以告诉我，我来帮您想办法。',
   },
   {
     id: 'zh-second-time-left',
@@ -95,7 +113,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['second', 'last'],
     priority: 1,
     label: '保留时间',
-    body: '亲，您的订单（{{amount}}）还为您保留{{timeLeft}}，付款后当天就能安排发货，方便的话早点付款哦～',
+    body: '亲，您的订单（{{amount}}）还给您留着[[，大约{{timeLeft}}后系统会自动关闭]]，方便的话早点付款，付款后马上安排发货哦～',
   },
   {
     id: 'zh-second-playful',
@@ -110,7 +128,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['second'],
     customer: 'returning',
     label: '老顾客 · 关心',
-    body: '{{buyer}}，这次的「{{item}}」还没付款，是不是最近太忙啦？有任何需要，比如改地址、换规格、和别的订单一起发，直接跟我说就行。',
+    body: '{{buyer}}，这次的订单还没付款，是不是最近太忙啦？有任何需要，比如改地址、换规格、和别的订单一起发，直接跟我说就行。',
   },
   {
     id: 'zh-second-still-want',
@@ -128,7 +146,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['last'],
     priority: 2,
     label: '关闭前最后提醒',
-    body: '{{buyer}}您好，您的「{{item}}」订单大约{{timeLeft}}后会被系统自动关闭。如果还需要，记得在这之前付款；如果不需要了也没关系，忽略这条消息就好。',
+    body: '{{buyer}}您好，您的[[「{{item}}」]]订单还没付款，系统会自动关闭未付款的订单[[（大约还剩{{timeLeft}}）]]。如果还需要，记得尽快付款；如果不需要了也没关系，忽略这条消息就好。',
   },
   {
     id: 'zh-last-deadline',
@@ -143,14 +161,14 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['last'],
     customer: 'returning',
     label: '老顾客 · 关闭前',
-    body: '{{buyer}}，跟您说一声，「{{item}}」这笔订单还有{{timeLeft}}就会被系统关闭了。还需要的话记得付款，不需要也没关系，下次有需要随时找我～',
+    body: '{{buyer}}，跟您说一声，这笔订单（{{amount}}）快要被系统自动关闭了[[，还剩{{timeLeft}}]]。还需要的话记得付款，不需要也没关系，下次有需要随时找我～',
   },
   {
     id: 'zh-last-playful',
     style: 'playful',
     rounds: ['last'],
     label: '俏皮 · 回货架前',
-    body: '「{{item}}」来跟{{buyer}}说一声：再过{{timeLeft}}我就要被送回货架啦～还想带我回家的话，记得来接我哦！',
+    body: '您的包裹来跟{{buyer}}说一声：我马上就要被送回货架啦[[（还剩{{timeLeft}}）]]～还想带我回家的话，记得来接我哦！',
   },
 
   // ---- chat, by suspected reason ----
@@ -160,7 +178,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first', 'second'],
     reasons: ['forgot'],
     label: '忘记付款',
-    body: '亲，您拍下的「{{item}}」还在等您呢，可能是下单后一忙就忘了～订单号{{orderId}}，方便的时候点进订单付款就可以啦。',
+    body: '亲，您拍下的[[「{{item}}」]]还在等您呢，可能是下单后一忙就忘了～订单号{{orderId}}，方便的时候点进订单付款就可以啦。',
   },
   {
     id: 'zh-balance-short',
@@ -168,7 +186,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first', 'second', 'last'],
     reasons: ['balance_short'],
     label: '余额不足',
-    body: '亲，如果是余额暂时不够，不用着急～平台支持的信用卡、分期这些方式都可以用来付款，订单在{{deadline}}之前付款都有效。需要帮忙随时找我。',
+    body: '亲，如果是余额暂时不够，不用着急～平台支持的信用卡、分期这些方式都可以用来付款[[，订单在{{deadline}}之前付款都有效]]。需要帮忙随时找我。',
   },
   {
     id: 'zh-wrong-method',
@@ -185,7 +203,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     customer: 'new',
     reasons: ['comparing_prices'],
     label: '货比三家',
-    body: '亲，多比较几家很正常～我们家的「{{item}}」发货快、售后有保障，收到不满意支持7天无理由退货。比较完还有什么想了解的，直接问我就好。',
+    body: '亲，多比较几家很正常～我们家发货前逐件检查，售后按平台规则来[[，本店支持{{returns}}]]。比较完还有什么想了解的，直接问我就好。',
   },
   {
     id: 'zh-shipping-cost',
@@ -201,15 +219,15 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first', 'second'],
     reasons: ['shipping_cost', 'waiting_discount'],
     label: '运费券',
-    body: '亲，给您申请到一张优惠券：{{coupon}}，正好可以抵掉一部分运费，付款时记得选上～「{{item}}」付款后尽快发出。',
+    body: '亲，给您申请到一张优惠券：{{coupon}}，正好可以抵掉一部分运费，付款时记得选上～付款后尽快给您发出。',
   },
   {
     id: 'zh-waiting-discount',
     style: 'notice',
     rounds: ['first', 'second'],
     reasons: ['waiting_discount'],
-    label: '已是活动价',
-    body: '亲，「{{item}}」现在已经是活动价了，近期没有再降价的安排，按现在的价格付款最合适～还有什么想了解的可以问我。',
+    label: '在等优惠',
+    body: '亲，以后价格会不会变，我这边没法给您打包票，也不想乱承诺～能做到的是：店里一有适合您这单（{{amount}}）的优惠券，我第一时间发给您。',
   },
   {
     id: 'zh-discount-coupon',
@@ -225,7 +243,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first', 'second'],
     reasons: ['quality_doubt'],
     label: '质量放心',
-    body: '亲，关于「{{item}}」的质量：我们发货前都会逐件检查，收到不满意支持7天无理由退货。想看实物细节的话，我可以给您拍几张照片～',
+    body: '亲，关于[[「{{item}}」的]]质量：我们发货前都会逐件检查，和描述不符可以按平台规则售后[[，本店还支持{{returns}}]]。想看实物细节的话，我可以给您拍几张照片～',
   },
   {
     id: 'zh-company-transfer',
@@ -233,16 +251,16 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['first', 'second', 'last'],
     reasons: ['company_transfer'],
     label: '公司付款 / 财务审批',
-    body: '您好，订单{{orderId}}（{{amount}}）如果需要公司付款或等财务审批，完全理解。订单在{{deadline}}前付款都有效；需要发票抬头、采购清单的话告诉我，我提前帮您准备好。',
+    body: '您好，订单{{orderId}}（{{amount}}）如果需要贵司对公付款或等财务审批，完全理解。[[订单在{{deadline}}前付款都有效；]]需要发票抬头、采购清单的话告诉我，我提前帮您准备好。',
   },
   {
     id: 'zh-company-returning',
     style: 'friendly',
-    rounds: ['first', 'second'],
+    rounds: ['first', 'second', 'last'],
     customer: 'returning',
     reasons: ['company_transfer', 'balance_short'],
     label: '老客户 · 财务流程',
-    body: '{{buyer}}，这次订单金额{{amount}}，财务那边还在走流程的话不着急，订单会保留到{{deadline}}。需要我先把发票信息和清单准备好吗？',
+    body: '{{buyer}}，这次订单金额{{amount}}，财务那边还在走流程的话不着急[[，订单会保留到{{deadline}}]]。需要我先把发票信息和清单准备好吗？',
   },
   {
     id: 'zh-dispute',
@@ -253,31 +271,40 @@ export const ZH_CN = defineTemplates('zh-CN', [
     body: '{{buyer}}您好，之前的事情给您添麻烦了，我们很重视。这笔订单先不着急付款，有不满意的地方直接跟我说，我们先把问题处理好，您满意了再决定。',
   },
 
-  // ---- SMS: short, one per round ----
+  // ---- SMS: short ----
   {
     id: 'zh-sms-first',
     style: 'friendly',
     channels: ['sms'],
     rounds: ['first'],
     label: '短信 · 首次提醒',
-    body: '{{buyer}}您好，您拍下的「{{item}}」还未付款，需要的话打开订单付款即可，我们会尽快发货。',
+    body: '{{buyer}}您好，您拍下的[[「{{item}}」]]订单还未付款，需要的话打开订单付款即可，我们会尽快发货。',
   },
   {
     id: 'zh-sms-second',
     style: 'doubt',
     channels: ['sms'],
-    rounds: ['second'],
+    rounds: ['first', 'second', 'last'],
     reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
     label: '短信 · 付款帮助',
-    body: '【{{shop}}】您好，您的订单{{amount}}还未付款，付款遇到问题可以在平台上联系客服，我们帮您处理。',
+    body: '[[【{{shop}}】]]您好，您的订单{{amount}}还未付款，付款遇到问题可以在平台上联系客服，我们帮您处理。',
   },
   {
     id: 'zh-sms-second-plain',
     style: 'friendly',
     channels: ['sms'],
-    rounds: ['second'],
+    rounds: ['first', 'second'],
     label: '短信 · 再次提醒',
     body: '{{buyer}}您好，您的订单{{amount}}还在等待付款，还需要的话记得付款哦，不需要请忽略。',
+  },
+  {
+    id: 'zh-sms-returning',
+    style: 'friendly',
+    channels: ['sms'],
+    customer: 'returning',
+    rounds: ['first', 'second', 'last'],
+    label: '短信 · 老顾客',
+    body: '{{buyer}}您好，感谢一直以来的支持！您这次的订单{{amount}}还未付款，付款后我们优先给您发出。',
   },
   {
     id: 'zh-sms-last',
@@ -285,19 +312,49 @@ export const ZH_CN = defineTemplates('zh-CN', [
     channels: ['sms'],
     rounds: ['last'],
     label: '短信 · 关闭前',
-    body: '{{buyer}}您好，您的订单{{amount}}将在{{timeLeft}}后自动关闭，还需要请在此之前付款，不需要请忽略。',
+    body: '{{buyer}}您好，您的订单{{amount}}即将自动关闭[[（还剩{{timeLeft}}）]]，还需要请尽快付款，不需要请忽略。',
   },
 
   // ---- e-mail ----
   {
     id: 'zh-email-notice',
-    style: 'notice',
+    style: 'friendly',
     channels: ['email'],
     rounds: ['first', 'second'],
     reasons: ['unknown', 'company_transfer'],
     label: '邮件 · 付款提醒',
     subject: '订单{{orderId}}待付款提醒',
-    body: '{{buyer}}您好：\n\n您下单的「{{item}}」（订单号{{orderId}}，金额{{amount}}）目前还未付款。订单会保留到{{deadline}}，付款后我们会按约定安排发货。\n\n如需发票或有其他问题，直接回复这封邮件即可。\n\n祝好\n{{seller}}',
+    body: '{{buyer}}您好：\n\n您下单的[[「{{item}}」]]（订单号{{orderId}}，金额{{amount}}）目前还未付款。[[订单会保留到{{deadline}}，]]付款后我们会按约定安排发货。\n\n如需发票或有其他问题，直接回复这封邮件即可。\n\n祝好[[\n{{seller}}]]',
+  },
+  {
+    id: 'zh-email-help',
+    style: 'doubt',
+    channels: ['email'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
+    label: '邮件 · 付款遇到问题',
+    subject: '订单{{orderId}}付款是否遇到问题？',
+    body: '{{buyer}}您好：\n\n您的订单{{orderId}}（{{amount}}）还没有完成付款，想确认一下是不是付款时遇到了问题。银行卡限额、余额不足或选错付款方式都比较常见，回到订单页重新付款时可以换一种方式。\n\n如果还是不行，回复这封邮件并附上报错截图，我们帮您查。\n\n祝好[[\n{{seller}}]]',
+  },
+  {
+    id: 'zh-email-formal',
+    style: 'notice',
+    channels: ['email'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'company_transfer'],
+    label: '邮件 · 正式付款通知',
+    subject: '付款通知：订单{{orderId}}',
+    body: '{{buyer}}：\n\n您好！贵司订单{{orderId}}目前尚未付款，特此提醒。\n\n应付金额：{{amount}}[[\n付款截止：{{deadline}}]]\n付款备注：请注明订单号{{orderId}}\n\n款项到账后我们将立即安排后续生产与发货。如贵司财务需要形式发票、合同或其他资料，请回复本邮件告知。\n\n此致\n敬礼[[\n{{seller}}]][[\n{{shop}}]]',
+  },
+  {
+    id: 'zh-email-returning',
+    style: 'friendly',
+    channels: ['email'],
+    customer: 'returning',
+    rounds: ['first', 'second', 'last'],
+    label: '邮件 · 老客户',
+    subject: '您的订单{{orderId}}等您付款',
+    body: '{{buyer}}您好：\n\n谢谢您又一次选择我们！这次的订单{{orderId}}（{{amount}}）还在等待付款，到账后我们优先安排打包。\n\n如果需要改地址、换规格或和别的订单一起发，直接回复告诉我就行。\n\n再次感谢！[[\n{{seller}}]]',
   },
   {
     id: 'zh-email-last',
@@ -306,7 +363,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['last'],
     label: '邮件 · 关闭前提醒',
     subject: '订单{{orderId}}即将自动关闭',
-    body: '{{buyer}}您好：\n\n您的订单{{orderId}}（{{amount}}）还未付款，系统会在{{deadline}}自动关闭。如果还需要，请在这之前完成付款；如果已经不需要，忽略这封邮件即可。\n\n感谢您的关注！\n{{seller}}',
+    body: '{{buyer}}您好：\n\n您的订单{{orderId}}（{{amount}}）还未付款，系统会[[在{{deadline}}]]自动关闭。如果还需要，请尽快完成付款；如果已经不需要，忽略这封邮件即可。\n\n感谢您的关注！[[\n{{seller}}]]',
   },
 
   // ---- phone: call scripts for the agent ----
@@ -316,7 +373,24 @@ export const ZH_CN = defineTemplates('zh-CN', [
     channels: ['phone'],
     rounds: ['first', 'second'],
     label: '电话话术 · 了解原因',
-    body: '• 问候：您好，请问是{{buyer}}吗？我是店里的客服，耽误您一分钟。\n• 说明：您拍下的「{{item}}」（{{amount}}）还没付款，想问问是不是遇到了什么问题。\n• 忘记了：订单还在，方便时付款就行。\n• 付款失败或余额不够：可以换一种付款方式，不急。\n• 有疑问：尺码、质量、发货时间当场说清楚，答不上来就说稍后在聊天里回复。\n• 结束：谢谢您接电话，不打扰了。',
+    body: '• 问候：您好，请问是{{buyer}}吗？我是店里的客服，耽误您一分钟。\n• 说明：您的订单（{{amount}}）还没付款，想问问是不是遇到了问题。\n• 忘记了：订单还在，方便时付款就行。\n• 付款失败或余额不够：可以换一种付款方式，不急。\n• 有疑问：尺码、质量、发货时间当场说清楚，答不上来就说稍后在聊天里回复。\n• 结束：谢谢您接电话，不打扰了。',
+  },
+  {
+    id: 'zh-phone-checkin',
+    style: 'friendly',
+    channels: ['phone'],
+    rounds: ['first', 'second'],
+    label: '电话话术 · 简短确认',
+    body: '• 问候：{{buyer}}您好，我是您下单那家店的客服，现在方便说两句吗？\n• 来意：订单{{orderId}}还没付款，想确认您还需不需要。\n• 倾听：让对方先说卡在哪里，不打断。\n• 帮忙：给一个具体办法（换付款方式、解答疑问、改规格）。\n• 结束：约好下一步，谢谢对方，挂电话后记到日志里。',
+  },
+  {
+    id: 'zh-phone-help',
+    style: 'doubt',
+    channels: ['phone'],
+    rounds: ['first', 'second', 'last'],
+    reasons: ['unknown', 'balance_short', 'wrong_payment_method'],
+    label: '电话话术 · 付款问题',
+    body: '• 问候：{{buyer}}您好，我是店里的客服，打扰一下。\n• 询问：订单{{amount}}付款时是不是失败了或者卡住了？\n• 限额或余额不够：换一张卡、换种方式，平台有分期也可以用。\n• 选错付款方式：回订单页重新点付款就能换。\n• 还是不行：请对方在平台聊天里发个截图。\n• 结束：谢谢对方，不催今天就付。',
   },
   {
     id: 'zh-phone-returning',
@@ -326,7 +400,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     customer: 'returning',
     reasons: ['unknown', 'company_transfer', 'balance_short'],
     label: '电话话术 · 老客户',
-    body: '• 问候：{{buyer}}您好，我是店里的客服，一直感谢您的照顾。\n• 说明：这次的订单{{amount}}还没付款，想确认一下您这边是否方便。\n• 公司付款或等财务：订单保留到{{deadline}}，需要发票信息我先准备。\n• 有别的安排：问清楚什么时候方便，记下时间再跟进。\n• 结束：有任何需要直接找我，谢谢您。',
+    body: '• 问候：{{buyer}}您好，我是店里的客服，一直感谢您的照顾。\n• 说明：这次的订单{{amount}}还没付款，想确认一下您这边是否方便。\n• 公司付款或等财务：订单先留着，需要发票信息我先准备。\n• 有别的安排：问清楚什么时候方便，记下时间再跟进。\n• 结束：有任何需要直接找我，谢谢您。',
   },
   {
     id: 'zh-phone-last',
@@ -334,6 +408,6 @@ export const ZH_CN = defineTemplates('zh-CN', [
     channels: ['phone'],
     rounds: ['last'],
     label: '电话话术 · 关闭前',
-    body: '• 问候：您好，请问是{{buyer}}吗？我是店里的客服。\n• 说明：您的订单{{amount}}大约{{timeLeft}}后会被系统自动关闭。\n• 还需要：提醒在关闭前付款，付款遇到问题当场帮忙。\n• 不需要了：说声没关系，谢谢对方告知，不再追问。\n• 结束：祝您生活愉快。',
+    body: '• 问候：您好，请问是{{buyer}}吗？我是店里的客服。\n• 说明：您的订单{{amount}}快被系统自动关闭了[[，还剩{{timeLeft}}]]。\n• 还需要：提醒在关闭前付款，付款遇到问题当场帮忙。\n• 不需要了：说声没关系，谢谢对方告知，不再追问。\n• 结束：祝您生活愉快。',
   },
 ]);
