@@ -42,13 +42,15 @@ export function idsIn(text: string, pattern: RegExp): Set<string> {
  * The distinct order numbers in the text under `el`, text node by text node:
  * textContent would glue a number to the date in the next element.
  */
-export function idsUnder(el: Element, pattern: RegExp): Set<string> {
+export function idsUnder(el: Element, pattern: RegExp, stopAfter = Infinity): Set<string> {
   const found = new Set<string>();
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue;
     if (!text || text.length < 4 || UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
     for (const id of idsIn(text, pattern)) found.add(id);
+    // Asking "one order or more?" of a whole list must not walk the whole list.
+    if (found.size > stopAfter) break;
   }
   return found;
 }
@@ -123,11 +125,11 @@ export function groupOf(block: Element, spans: boolean, before: number, pattern:
   const prior: Element[] = [];
   if (spans) {
     for (let next = block.nextElementSibling; next && after.length < 40; next = next.nextElementSibling) {
-      if (idsUnder(next, pattern).size > 0) break;
+      if (idsUnder(next, pattern, 0).size > 0) break;
       after.push(next);
     }
     for (let prev = block.previousElementSibling; prev && prior.length < before; prev = prev.previousElementSibling) {
-      if (idsUnder(prev, pattern).size > 0) break;
+      if (idsUnder(prev, pattern, 0).size > 0) break;
       prior.push(prev);
     }
   }
@@ -145,7 +147,7 @@ export function reachBefore(recipe: Recipe): number {
 /** The widest ancestor of a block that holds no other order's number: where an unclicked status word would be. */
 function orderScope(block: Element, pattern: RegExp): Element {
   let scope = block;
-  for (let up = block.parentElement; up && up !== block.ownerDocument.body && idsUnder(up, pattern).size === 1; up = up.parentElement) scope = up;
+  for (let up = block.parentElement; up && up !== block.ownerDocument.body && idsUnder(up, pattern, 1).size === 1; up = up.parentElement) scope = up;
   return scope;
 }
 

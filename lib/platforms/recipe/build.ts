@@ -109,7 +109,7 @@ export function buildRecipe(
   // Ancestors of the number that hold only this one order number.
   const chain: Element[] = [];
   for (let node: Element | null = idPick.el; node && node !== doc.body && node !== doc.documentElement; node = node.parentElement) {
-    if (idsUnder(node, pattern).size !== 1) break;
+    if (idsUnder(node, pattern, 1).size !== 1) break;
     chain.push(node);
   }
   const top = chain.at(-1);
