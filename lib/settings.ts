@@ -17,6 +17,14 @@ export const ShopSchema = z.object({
   signature: z.string().trim().max(300).default(''),
   /** Language of the messages suggested for this platform's buyers; absent: the default. */
   language: z.enum(LANGUAGES).optional(),
+  // Shop facts: a message may state them only when they are set here (see
+  // lintTemplate's claim_* rules). Empty means "not confirmed".
+  /** {{cutoff}}: orders paid before this time ("16:00") ship the same day. */
+  shipsTodayCutoff: z.string().trim().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d)?$/, 'HH:MM').optional(),
+  /** {{returns}}: the return policy in the words buyers should read ("7天无理由退货", "30-day returns"). */
+  returnPolicy: z.string().trim().max(80).optional(),
+  /** {{gift}}: what a paid order gets, as it reads in a sentence ("一双袜子", "a tote bag"). */
+  gift: z.string().trim().max(80).optional(),
 });
 export type Shop = z.infer<typeof ShopSchema>;
 
@@ -43,8 +51,22 @@ export function platformLanguage(settings: Settings, platform: Platform): Langua
   return settings.shops[platform]?.language;
 }
 
-/** {{shop}} and {{seller}} for a platform's orders (ExtraVars of lib/compose/variables.ts). */
-export function shopVars(settings: Settings, platform: Platform): { shop?: string; seller?: string } {
+export interface ShopVars {
+  shop?: string;
+  seller?: string;
+  cutoff?: string;
+  returns?: string;
+  gift?: string;
+}
+
+/** {{shop}}, {{seller}} and the shop facts for a platform's orders (ExtraVars of lib/compose/variables.ts). */
+export function shopVars(settings: Settings, platform: Platform): ShopVars {
   const shop = settings.shops[platform];
-  return { ...(shop?.shopName ? { shop: shop.shopName } : {}), ...(shop?.signature ? { seller: shop.signature } : {}) };
+  return {
+    ...(shop?.shopName ? { shop: shop.shopName } : {}),
+    ...(shop?.signature ? { seller: shop.signature } : {}),
+    ...(shop?.shipsTodayCutoff ? { cutoff: shop.shipsTodayCutoff } : {}),
+    ...(shop?.returnPolicy ? { returns: shop.returnPolicy } : {}),
+    ...(shop?.gift ? { gift: shop.gift } : {}),
+  };
 }

@@ -175,6 +175,53 @@ export function SettingsForm({ onLanguage }: { onLanguage(): void }) {
               ))}
             </tbody>
           </table>
+          <p className="muted" id="shop-facts-hint">
+            {t('opt.settings.factsHint')}
+          </p>
+          <table className="shops" aria-describedby="shop-facts-hint">
+            <thead>
+              <tr>
+                <th scope="col">{t('opt.settings.platform')}</th>
+                <th scope="col">{t('opt.settings.cutoff')}</th>
+                <th scope="col">{t('opt.settings.returns')}</th>
+                <th scope="col">{t('opt.settings.gift')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PLATFORMS.filter((p) => p !== 'manual').map((p) => (
+                <tr key={p}>
+                  <th scope="row">{t(`platform.${p}`)}</th>
+                  <td>
+                    <input
+                      type="time"
+                      aria-label={`${t(`platform.${p}`)} · ${t('opt.settings.cutoff')}`}
+                      data-testid={`shop-cutoff-${p}`}
+                      value={settings.shops[p]?.shipsTodayCutoff ?? ''}
+                      onChange={(e) => setShop(p, { shipsTodayCutoff: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`${t(`platform.${p}`)} · ${t('opt.settings.returns')}`}
+                      data-testid={`shop-returns-${p}`}
+                      maxLength={80}
+                      value={settings.shops[p]?.returnPolicy ?? ''}
+                      onChange={(e) => setShop(p, { returnPolicy: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`${t(`platform.${p}`)} · ${t('opt.settings.gift')}`}
+                      data-testid={`shop-gift-${p}`}
+                      maxLength={80}
+                      value={settings.shops[p]?.gift ?? ''}
+                      onChange={(e) => setShop(p, { gift: e.target.value })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </fieldset>
         <fieldset>
           <legend>{t('opt.settings.other')}</legend>

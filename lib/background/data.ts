@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { listOpenOrders, unpaidSummary } from '../store/orders';
 import { outstandingByCurrency } from '../store/milestones';
 import { DAY_MS } from '../orders/time';
-import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings } from '../settings';
+import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
 import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
 import { applyBackup } from '../backup/merge';
 import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
@@ -292,7 +292,7 @@ export async function suggestionExtras(
   now: number = Date.now(),
 ): Promise<{
   templates: Template[];
-  ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: { shop?: string; seller?: string } };
+  ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: ShopVars };
   platformLanguage: Language | undefined;
   learning: (templateId: string) => { paid: number; tries: number; scope: 'new' | 'returning' | 'all' };
 }> {
