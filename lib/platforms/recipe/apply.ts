@@ -210,9 +210,9 @@ function readOrder(id: string, group: Group, r: Reader): ObservedOrder | null {
     statusText = statusValue.text.slice(0, 200);
   } else {
     status = statusFromWords(group.members.length > 1 ? group.members.map((g) => textOf(g)).join(' ') : textOf(orderScope(group.members[0]!, r.pattern)));
-    // Taught without a status: the person showed these as orders to collect. Taught with one
-    // that cannot be read now: unknown, and the order stays out of the queue.
-    if (status === 'unknown' && !recipe.fields.status) status = 'unpaid';
+    // No status word we know: the person showed these as orders to collect. A paid or closed
+    // word anywhere in the order still keeps it out of the queue.
+    if (status === 'unknown') status = 'unpaid';
   }
   return {
     platform: recipe.platform,
