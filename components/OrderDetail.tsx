@@ -9,6 +9,7 @@ import { t } from '@/lib/i18n';
 import { MilestonePanel } from './milestones/MilestonePanel';
 import { SuggestionControls } from './workspace/SuggestionControls';
 import { SuggestionCard } from './workspace/SuggestionCard';
+import { FillInBox } from './workspace/FillInBox';
 import { PhoneOutcome } from './workspace/PhoneOutcome';
 import { BuyerProfile } from './workspace/BuyerProfile';
 import { FollowUpBox } from './workspace/FollowUpBox';
@@ -31,7 +32,7 @@ interface Props {
 }
 
 export function OrderDetail({ detail, busy, now, choices, onChoices, edits, onEdit, onInsert, onCopy, onNotice, onError, tabId }: Props) {
-  const { order, suggestions, attempts } = detail;
+  const { order, suggestions, attempts, missing = [] } = detail;
   const v = verdictText(detail.verdict, now);
   const phone = choices.channel === 'phone';
   return (
@@ -71,6 +72,7 @@ export function OrderDetail({ detail, busy, now, choices, onChoices, edits, onEd
           />
         ))}
       </ul>
+      <FillInBox missing={missing} choices={choices} onChange={onChoices} />
       {phone && (
         <PhoneOutcome
           orderKey={order.key}

@@ -68,6 +68,8 @@ export function App() {
   const [selected, setSelected] = useState<string | undefined>(ORDER_PARAM);
   const [detail, setDetail] = useState<Detail>();
   const [choices, setChoices] = useState<SuggestionChoices>({});
+  // What was typed in place (item, coupon…) and confirmed (low stock) belongs to one order.
+  useEffect(() => setChoices((c) => (c.vars || c.facts ? { ...c, vars: undefined, facts: undefined } : c)), [selected]);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [drawer, setDrawer] = useState(false);

@@ -13,7 +13,7 @@ import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type Obse
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
 import { queueSummary } from './queue';
-import { commitContactAction, invalidateQueues, queueWindow, readCadenceSettings, suggestionsFor, workspaceHandlers } from './workspace';
+import { commitContactAction, invalidateQueues, queueWindow, readCadenceSettings, suggestionSetFor, workspaceHandlers } from './workspace';
 import { evaluateCadence } from '../reminders/cadence';
 import { summariseBuyer } from '../reminders/profile';
 import { milestoneHandlers } from './milestones';
@@ -181,10 +181,10 @@ export function createBackground(browserDeps: BackgroundDeps) {
       ]);
       const now = deps.now();
       const extras = await suggestionExtras(db, order, (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new', now);
-      const suggestions = suggestionsFor(order, buyer, attempts.length, choices, now, extras);
+      const { suggestions, missing } = suggestionSetFor(order, buyer, attempts.length, choices, now, extras);
       const lastAttemptAt = attempts[0]?.at;
       const verdict = evaluateCadence({ order, buyer, attempts: attempts.length, lastAttemptAt }, settings, now);
-      return { order, buyer, attempts, suggestions, profile: summariseBuyer(buyer, buyerAttempts), verdict };
+      return { order, buyer, attempts, suggestions, missing, profile: summariseBuyer(buyer, buyerAttempts), verdict };
     },
 
     async 'suggestion/insert'({ tabId, orderKey: key, templateId, text }) {

@@ -1,5 +1,5 @@
-import { suggest, type SuggestContext, type Suggestion } from '../compose/engine';
-import { COMPOSE_CHANNELS, LANGUAGES, REASONS, STYLES, type Language, type Template } from '../compose/model';
+import { composeSuggestions, type MissingVariable, type SuggestContext, type Suggestion } from '../compose/engine';
+import { COMPOSE_CHANNELS, LANGUAGES, ORDER_FACTS, REASONS, STYLES, type Language, type Template } from '../compose/model';
 import { normalizeLanguage } from '../compose/language';
 import { EXPLORE_TRIES } from '../insights/boost';
 import { suggestionExtras } from './data';
@@ -55,6 +55,22 @@ export function suggestionsFor(
     learning?: (templateId: string) => { paid: number; tries: number; scope: 'new' | 'returning' | 'all' };
   },
 ): Suggestion[] {
+  return suggestionSetFor(order, buyer, attempts, choices, now, extras).suggestions;
+}
+
+/**
+ * The same, with what the person could fill in to unlock more: the askable
+ * variables missing for this round (item, coupon, gift, shop name, signature,
+ * shop facts), each with the templates it would unlock.
+ */
+export function suggestionSetFor(
+  order: Order,
+  buyer: Buyer | undefined,
+  attempts: number,
+  choices: SuggestionChoices,
+  now: number,
+  extras?: Parameters<typeof suggestionsFor>[5],
+): { suggestions: Suggestion[]; missing: MissingVariable[] } {
   const language = pick(LANGUAGES, choices.language) ?? normalizeLanguage(buyer?.language) ?? extras?.platformLanguage;
   const ctx: SuggestContext = {
     now,
@@ -65,15 +81,20 @@ export function suggestionsFor(
     channel: pick(COMPOSE_CHANNELS, choices.channel),
     language,
     buyer: { language: buyer?.language },
+    // Typed in place for this order: wins over the settings.
+    vars: { ...extras?.ctx?.vars, ...choices.vars },
+    facts: (choices.facts ?? []).flatMap((f) => pick(ORDER_FACTS, f) ?? []),
   };
-  const suggestions = suggest(order, { ...extras?.ctx, ...ctx }, extras?.templates);
+  const set = composeSuggestions(order, { ...extras?.ctx, ...ctx }, extras?.templates);
+  const missing = set.missing.filter((m) => m.askable);
   const learning = extras?.learning;
-  if (!learning) return suggestions;
+  if (!learning) return { suggestions: set.suggestions, missing };
   // What was learned, for the panel: on a 'learned' pick, or once a template has had enough tries to say something.
-  return suggestions.map((s) => {
+  const suggestions = set.suggestions.map((s) => {
     const note = learning(s.templateId);
     return note.tries > 0 && (s.why === 'learned' || note.tries >= EXPLORE_TRIES) ? { ...s, learning: note } : s;
   });
+  return { suggestions, missing };
 }
 
 /**

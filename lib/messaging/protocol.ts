@@ -9,7 +9,7 @@ import {
   type Platform,
 } from '../orders/model';
 import type { Money } from '../orders/money';
-import type { Suggestion } from '../compose/engine';
+import type { MissingVariable, Suggestion } from '../compose/engine';
 import { QueueQuerySchema, SuggestionChoicesSchema, WorkspaceRequests, type WorkspaceResponses } from './workspace';
 import type { QueueFacets, QueueRow } from '../reminders/queue';
 import type { Verdict } from '../reminders/cadence';
@@ -118,6 +118,8 @@ export interface BackgroundResponses extends WorkspaceResponses, MilestoneRespon
     buyer?: Buyer;
     attempts: ContactAttempt[];
     suggestions: Suggestion[];
+    /** What the person could fill in to unlock more suggestions for this round. */
+    missing?: MissingVariable[];
     /** Everything we have seen of this buyer, across orders. */
     profile: BuyerProfile;
     verdict: Verdict;

@@ -14,7 +14,20 @@ const instant = z.number().int().nonnegative();
 const choice = z.string().min(1).max(40).optional();
 
 /** What the person chose above the suggestions: suspected reason, style, channel, language. */
-export const SuggestionChoicesSchema = z.object({ reason: choice, style: choice, channel: choice, language: choice });
+const filled = z.string().trim().min(1).max(200).optional();
+/** What the person typed in place for this order: fills what the page could not give ({{item}}) or settings lack. */
+export const FillInSchema = z.object({ item: filled, coupon: filled, gift: filled, shop: filled, seller: filled, cutoff: filled, returns: filled });
+export type FillIn = z.infer<typeof FillInSchema>;
+
+export const SuggestionChoicesSchema = z.object({
+  reason: choice,
+  style: choice,
+  channel: choice,
+  language: choice,
+  vars: FillInSchema.optional(),
+  /** Order facts the person confirms for this order (the engine's ORDER_FACTS; unknown ones are ignored there). */
+  facts: z.array(choice.unwrap()).max(5).optional(),
+});
 export type SuggestionChoices = z.infer<typeof SuggestionChoicesSchema>;
 
 export const BuyerPatchSchema = z.object({
