@@ -401,13 +401,26 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
     };
     const mainIndex = trs.findIndex(isMain);
     if (mainIndex < 0) return null;
+    // An order whose number went missing leaves its rows to the order before
+    // it: the main row follows this order's number with no other order's head
+    // (a row across the whole table) between them, and is the scope's only one.
+    const main = trs[mainIndex]!;
+    if (!(anchor.compareDocumentPosition(main) & 4 /* FOLLOWING */)) return null;
+    for (let i = mainIndex + 1; i < trs.length; i++) if (isMain(trs[i]!)) return null;
+    for (let i = 0; i < mainIndex; i++) {
+      const tr = trs[i]!;
+      const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= width;
+      if (across && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
+    }
     const maps = gridCells(trs);
     const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
     return { main: maps[mainIndex]!, rows };
   }
   // Div grids: the element with one child per header column. Two such rows,
   // neither inside the other, mean the scope spans more than one order (an
-  // order lost its number): which total is whose cannot be told, so none is read.
+  // order lost its number), or that goods lines (one of them no longer marked
+  // as one) have as many children as the header: which total is whose cannot
+  // be told, so none is read.
   const lines = itemLines.join(',');
   const inLine = (el: Element, s: Element) => {
     if (!lines) return false;
@@ -427,7 +440,7 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
           found = el;
           foundInLine = lineCell;
           skipInside = true;
-        } else if (!lineCell) return null;
+        } else return null;
       }
       // Depth first; a found row's inside is its cells, not another row.
       if (el.firstElementChild && !skipInside) el = el.firstElementChild;

@@ -13,6 +13,7 @@ const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
 const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
+const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
 
 /** A PDD amount: CNY only; a bare number only under a "(元)" header. */
 function cny(text: string, bareAllowed: boolean): Money | null {
@@ -75,7 +76,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // What follows 含运费 is the shipping fee, not a total that went missing.
   const totalText = spacedText(amountCell).split(/[(（]?\s*含\s*(?:运费|快递)/)[0] ?? '';
   // A total cell starts with the total (after at most a short label); a goods line with a price does not.
-  const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) ? cny(totalText, bareAllowed) : null;
+  // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
+  const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) && !QTY_AFTER_PRICE.test(totalText) ? cny(totalText, bareAllowed) : null;
   const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
   if (!amount || !nick) return undefined;
   const priceHeader = columns.price === undefined ? '' : textOf(header.cells[columns.price]);

@@ -157,10 +157,12 @@ export function totalIn(text: string, money: (text: string) => Money | null): Mo
   const head = from.split(NOT_TOTAL)[0] ?? '';
   // A total cell starts with the total (after at most a short label); a goods line does not.
   if (!label && !/^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d/u.test(head)) return null;
+  // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
+  if (/\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/.test(head)) return null;
   return money(head);
 }
 
-/** The total shown after a total label anywhere in the order, when exactly one such label shows one. */
+/** The total shown after a total label anywhere in the order, when exactly one label shows one. */
 export function totalByLabel(texts: ReadonlyArray<{ text: string }>, money: (text: string) => Money | null): Money | null {
   const found: Money[] = [];
   for (let i = 0; i < texts.length; i++) {
@@ -171,8 +173,8 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string }>, money: (tex
     const value = after ? totalIn(after, money) : texts[i + 1] ? totalIn(texts[i + 1]!.text, money) : null;
     if (value) found.push(value);
   }
-  const first = found[0];
-  return first && found.every((m) => m.minor === first.minor && m.currency === first.currency) ? first : null;
+  // Each order shows one total: two labelled totals mean the block holds another order too.
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** Whether a cell's text plainly holds words (a title, a label) rather than only an amount or a number. */

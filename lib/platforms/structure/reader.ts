@@ -91,6 +91,15 @@ function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaid
   };
 }
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/** The order's rows lined up with the header; its row follows its number (one before it is an order's whose number went missing). */
+function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor): OrderGrid | null {
+  const grid = orderGrid(scope, header, anchor.el);
+  const row = grid?.main.values().next().value?.parentElement;
+  return grid && row && anchor.el.compareDocumentPosition(row) & FOLLOWING ? grid : null;
+}
+
 /** Whether every cell under a header holds what the header promises; otherwise the total may be a unit price. */
 function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): boolean {
   const { columns } = header;
@@ -113,7 +122,7 @@ function headText(anchor: OrderAnchor, scope: readonly Element[]): string {
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number): ObservedOrder | undefined {
-  const grid = header ? orderGrid(scope, header, anchor.el) : null;
+  const grid = header ? soleGrid(scope, header, anchor) : null;
   if (grid && header && !linedUp(grid, header, facts)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);

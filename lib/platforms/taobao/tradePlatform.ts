@@ -83,6 +83,15 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   const first = rows[0];
   if (!orderId || !first) return undefined;
   const cells = [...first.children];
+  // Cells read by header position must hold what their header promises: a header that lost a cell shifts every one after it.
+  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(textOf(cells[index]));
+  const lined =
+    holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}$/.test(t)) &&
+    holds(columns.price, (t) => /^[¥￥]\s*[\d,.]+$/.test(t)) &&
+    holds(columns.buyer, (t) => !/[¥￥]\s*\d/.test(t)) &&
+    // Totals show their ¥: a bare count under 实收款 is another column's cell.
+    holds(columns.amount, (t) => /[¥￥]\s*\d/.test(t));
+  if (!lined) return undefined;
 
   const buyerCell = (columns.buyer !== undefined ? cells[columns.buyer] : undefined) ?? cells.find((c) => queryFirst(c, selectors.chatLink));
   const nickEl = buyerCell && queryFirst(buyerCell, tp.buyerNick);
@@ -93,10 +102,13 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   // The total: the header's column, else the cell that mentions shipping. Never a unit price.
   const amountText = cellText(cells, columns.amount) ?? cells.map((c) => textOf(c)).find((t) => SHIPPING.test(t));
   const [totalText, shippingText] = (amountText ?? '').split(SHIPPING);
-  const amount = totalText ? parseMoneyIn(totalText, 'CNY') : null;
+  // A total cell starts with the total: a header that lost a cell puts another cell ("等待买家付款 剩余 1天…") under 实收款.
+  const amount = totalText && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) ? parseMoneyIn(totalText, 'CNY') : null;
   if (!nick || !amount) return undefined;
 
   const status = statusFromWords(statusText);
+  // A status column without a status word: the cells no longer line up with the header.
+  if (columns.status !== undefined && status === 'unknown') return undefined;
   const createdAt = parseWallTime(CREATED.exec(headText)?.[1] ?? '', CHINA_OFFSET_MINUTES) ?? undefined;
   const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(statusCell), now) ?? undefined : undefined;
   const estimated = status === 'unpaid' && shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;

@@ -121,7 +121,10 @@ function readOrderId(card: Element, q: CardQuery): string | undefined {
 
 /** The grand total: its own element, else the "Total" column when it shows exactly one sum. Never a unit price. */
 function readTotal(q: CardQuery, cells: () => ArrayLike<Element>, columns: Columns, headerCount: number, region: Region): Money | null {
-  const el = q.first(selectors.total);
+  // Each order shows one total: a card with two holds another order whose id went missing.
+  const totals = q.all(selectors.total);
+  if (totals.length > 1) return null;
+  const el = totals[0];
   if (el) return moneyIn(textOf(el), region);
   const cell = cellIn(cells, columns.amount, headerCount);
   if (!cell || queryFirst(cell, selectors.unitPrice) || queryFirst(cell, selectors.product)) return null;
