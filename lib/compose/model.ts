@@ -171,7 +171,9 @@ export type LintIssue =
   | 'claim_ships_today'
   | 'claim_price'
   | 'claim_returns'
-  | 'claim_gift';
+  | 'claim_gift'
+  | 'bank_details'
+  | 'b2b_on_marketplace';
 
 // Marketplaces penalise steering buyers off the platform and pressure; these
 // catch the common cases so the editor can warn before a template is saved.
@@ -214,13 +216,23 @@ const CLAIMS: ReadonlyArray<{ issue: LintIssue; re: RegExp; allowedBy?: Variable
   },
 ];
 
+// Bank details belong in an off-platform B2B notice; on a marketplace order
+// they steer the buyer to pay outside the platform.
+const BANK_RE = /\bIBAN\b|\bSWIFT\b|\bBIC\b|account (?:no|number)|bank account|beneficiary|银行账号|银行帐号|开户行|收款账户|銀行帳號|匯款帳號|расч[её]тн\w* сч[её]т|реквизиты банка|conta bancária|dados bancários|cuenta bancaria|CLABE/i;
+const B2B_PLATFORMS: readonly string[] = ['alibaba', 'manual'];
+
 /**
  * Wording a marketplace may flag. `{{orderLink}}` is the only link a template
  * may carry; off-platform B2B templates may legitimately break these rules,
  * so the editor warns rather than refuses.
  */
 export function lintTemplate(
-  t: Pick<Template, 'body'> & { subject?: string | undefined; requires?: readonly OrderFact[] | undefined },
+  t: Pick<Template, 'body'> & {
+    subject?: string | undefined;
+    requires?: readonly OrderFact[] | undefined;
+    platforms?: readonly string[] | undefined;
+    tags?: readonly string[] | undefined;
+  },
 ): LintIssue[] {
   const raw = `${t.subject ?? ''}\n${t.body}`;
   const text = raw.replace(PLACEHOLDER_RE, ' ');
@@ -234,5 +246,9 @@ export function lintTemplate(
     if (claim.allowedBy !== undefined && used.has(claim.allowedBy)) continue;
     if (claim.re.test(text)) issues.push(claim.issue);
   }
+  // Absent platforms means every marketplace too.
+  const onMarketplace = t.platforms === undefined || t.platforms.some((p) => !B2B_PLATFORMS.includes(p));
+  if (onMarketplace && BANK_RE.test(text)) issues.push('bank_details');
+  if (onMarketplace && t.tags?.includes('b2b')) issues.push('b2b_on_marketplace');
   return issues;
 }

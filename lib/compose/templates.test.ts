@@ -283,6 +283,16 @@ describe('custom templates', () => {
     expect(lintTemplate({ body: '{{cutoff}} 不会再降价了', requires: ['low_stock'] })).toEqual(['claim_price']);
   });
 
+  it('keeps bank details and B2B scripts to Alibaba.com and off-platform orders', () => {
+    const bank = 'Please transfer to our bank account, SWIFT ABCDCNSH, quoting {{orderId}}';
+    expect(lintTemplate({ body: bank })).toContain('bank_details');
+    expect(lintTemplate({ body: bank, platforms: ['alibaba', 'aliexpress'] })).toContain('bank_details');
+    expect(lintTemplate({ body: bank, platforms: ['alibaba', 'manual'] })).toEqual([]);
+    expect(lintTemplate({ body: '请汇款到以下银行账号' })).toContain('bank_details');
+    expect(lintTemplate({ body: '• Offer: a split into stages', tags: ['b2b'] })).toContain('b2b_on_marketplace');
+    expect(lintTemplate({ body: '• Offer: a split into stages', tags: ['b2b'], platforms: ['alibaba'] })).toEqual([]);
+  });
+
   it('allows the order link placeholder', () => {
     expect(lintTemplate({ body: 'Pay here: {{orderLink}}', subject: 'Order {{orderId}}' })).toEqual([]);
   });
