@@ -15,6 +15,8 @@ export default defineConfig({
   outDir: process.env.PAYNUDGE_OUT_DIR ?? '.output',
   // @wxt-dev/i18n: manifest name, description and command descriptions from locales/*.yml (-> _locales/).
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // PouchDB (team sync, background only) imports Node's 'events': the npm package of the same name, not the builtin.
+  vite: () => ({ resolve: { alias: { events: 'events/' } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

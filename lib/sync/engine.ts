@@ -457,6 +457,14 @@ export function createSyncEngine(deps: EngineDeps) {
     /** Something was written locally: push soon (debounced). */
     localChanged(): void {
       if (!config?.enabled || !mirror) return;
+      // The server was unreachable: a new local change is worth one early try (a wrong password waits its turn).
+      if (status.state === 'error' && status.error === 'unreachable' && retryTimer) {
+        cancelLater(retryTimer);
+        retryTimer = later(() => {
+          retryTimer = undefined;
+          void startReplication();
+        }, PUSH_DEBOUNCE_MS * 2);
+      }
       cancelLater(pushTimer);
       pushTimer = later(() => {
         pushTimer = undefined;
