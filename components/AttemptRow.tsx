@@ -21,11 +21,16 @@ export function AttemptRow({ attempt, onError }: { attempt: ContactAttempt; onEr
   };
 
   return (
-    <li data-testid="attempt-row" data-attempt-id={attempt.id} data-outcome={attempt.outcome} data-channel={attempt.channel} className="attempt-row">
+    <li data-testid="attempt-row" data-attempt-id={attempt.id} data-outcome={attempt.outcome} data-channel={attempt.channel} data-agent={attempt.agent ?? ''} className="attempt-row">
       <div className="attempt-head">
         <span>{TIME.format(attempt.at)}</span>
         <span className="tag">{attempt.action === 'manual' ? t(`channel.${attempt.channel}` as MessageKey) : t(`action.${attempt.action}` as MessageKey)}</span>
         {attempt.direction === 'inbound' && <span className="tag">{t('ws.direction.inbound')}</span>}
+        {attempt.agent && (
+          <span className="tag agent" data-testid="attempt-agent">
+            {attempt.agent}
+          </span>
+        )}
         <label className="outcome">
           <span className="sr-only">{t('outcomeLabel')}</span>
           <select data-testid="attempt-outcome" value={attempt.outcome} onChange={(e) => void save(e.target.value as Outcome, note)}>

@@ -5,8 +5,9 @@ import { SettingsForm } from './SettingsForm';
 import { DataSection } from './DataSection';
 import { RecipeList } from './RecipeList';
 import { InsightsView } from './InsightsView';
+import { TeamSection } from './TeamSection';
 
-const TABS = ['templates', 'settings', 'data', 'insights'] as const;
+const TABS = ['templates', 'settings', 'data', 'insights', 'team'] as const;
 type Tab = (typeof TABS)[number];
 
 function initialTab(): Tab {
@@ -63,7 +64,7 @@ export function OptionsApp() {
             tabIndex={tab === name ? 0 : -1}
             onClick={() => select(name)}
           >
-            {t(`opt.nav.${name}`)}
+            {name === 'team' ? t('team.nav') : t(`opt.nav.${name}`)}
           </button>
         ))}
       </nav>
@@ -77,6 +78,7 @@ export function OptionsApp() {
           </>
         )}
         {tab === 'insights' && <InsightsView />}
+        {tab === 'team' && <TeamSection />}
       </div>
     </main>
   );

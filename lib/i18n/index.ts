@@ -9,10 +9,11 @@ import milestones from './messages/milestones';
 import options from './messages/options';
 import platforms from './messages/platforms';
 import teach from './messages/teach';
+import team from './messages/team';
 
 export { LOCALES, type Locale } from './define';
 
-const AREAS = [core, workspace, milestones, options, platforms, teach] as const;
+const AREAS = [core, workspace, milestones, options, platforms, teach, team] as const;
 
 type Merge<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? (H extends { en: infer E } ? E : never) & Merge<R> : unknown;
 export type MessageKey = keyof Merge<typeof AREAS> & string;

@@ -1,0 +1,212 @@
+import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
+import { launchWithExtension, screenshotPath } from '../support/harness.mjs';
+import { startTeamServer } from '../support/team-server.mjs';
+
+// Two agents of one shop, each in their own browser profile, sync through a
+// CouchDB-compatible server (pouchdb-server, in memory) the test starts on a
+// free 127.0.0.1 port: what A logs shows in B's open panel with A's name and
+// counts in B's cadence; work done while the server is away is all kept;
+// a server killed mid-sync loses and duplicates nothing; a wrong password
+// says so and backs off; with sync off nothing is requested at all.
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+type Server = Awaited<ReturnType<typeof startTeamServer>>;
+interface Agent {
+  name: string;
+  context: BrowserContext;
+  extensionUrl(path: string): string;
+  panel: Page;
+  options: Page;
+  requests: string[];
+}
+
+let server: Server;
+let a: Agent;
+let b: Agent;
+const DB = 'shop-e2e';
+const BUYER = 'Carlos Mendes';
+
+function record(context: BrowserContext): string[] {
+  const requests: string[] = [];
+  context.on('request', (request: Request) => {
+    const url = request.url();
+    if (!url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('about:')) requests.push(url);
+  });
+  return requests;
+}
+
+async function agent(name: string): Promise<Agent> {
+  const { context, extensionUrl } = await launchWithExtension();
+  const requests = record(context);
+  const options = await context.newPage();
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(extensionUrl('sidepanel.html'));
+  return { name, context, extensionUrl, panel, options, requests };
+}
+
+async function enable(x: Agent, fields: { user?: string; password?: string } = {}) {
+  await x.options.goto(x.extensionUrl('options.html#team'));
+  await x.options.getByTestId('sync-url').fill(server.url);
+  await x.options.getByTestId('sync-db').fill(DB);
+  await x.options.getByTestId('sync-user').fill(fields.user ?? '');
+  await x.options.getByTestId('sync-password').fill(fields.password ?? '');
+  await x.options.getByTestId('sync-agent').fill(x.name);
+  await x.options.getByTestId('sync-enable').click();
+}
+
+const status = (x: Agent) => x.options.getByTestId('sync-status');
+const row = (x: Agent) => x.panel.locator('[data-testid="order-row"][data-platform="manual"]').filter({ hasText: BUYER });
+
+/** Attempts in an agent's store for the order, by asking its background like the panel does. */
+async function attemptIds(x: Agent): Promise<string[]> {
+  return x.panel.evaluate(async (buyer) => {
+    const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
+    const list = await send({ type: 'orders/list', search: buyer });
+    const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer)?.key;
+    if (!key) return [];
+    const detail = await send({ type: 'order/detail', orderKey: key });
+    return (detail.data.attempts as { id: string }[]).map((a) => a.id).sort();
+  }, BUYER);
+}
+
+async function logAttempts(x: Agent, n: number) {
+  await x.panel.evaluate(
+    async ({ buyer, n }) => {
+      const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
+      const list = await send({ type: 'orders/list', search: buyer });
+      const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer).key;
+      for (let i = 0; i < n; i++) await send({ type: 'attempt/manual', orderKey: key, channel: 'phone', outcome: 'no_reply', note: `call ${i}` });
+    },
+    { buyer: BUYER, n },
+  );
+}
+
+test.beforeAll(async () => {
+  server = await startTeamServer();
+  [a, b] = await Promise.all([agent('小王'), agent('小李')]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.context.close(), b?.context.close()]);
+  await server?.close();
+});
+
+test("A logs an attempt; within 5 s B's open panel shows it with A's name, and B's cadence counts it", async () => {
+  await enable(a);
+  await enable(b);
+  await expect(status(a)).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+  await expect(status(b)).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+  // Only the configured server was asked.
+  for (const x of [a, b]) expect(x.requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+
+  // A types in an off-platform order: it reaches B's queue.
+  await a.panel.getByTestId('manual-order-button').click();
+  const form = a.panel.getByTestId('manual-order-form');
+  await form.locator('input[name="buyer"]').fill(BUYER);
+  await form.locator('input[name="item-title"]').first().fill('Custom jewellery set');
+  await form.locator('input[name="total"]').fill('5,000.00');
+  await form.locator('select[name="currency"]').selectOption('USD');
+  await form.getByTestId('manual-order-save').click();
+  await expect(row(a)).toHaveCount(1);
+  await expect(row(b)).toHaveCount(1, { timeout: 5_000 });
+  const ruleBefore = await row(b).getAttribute('data-rule');
+
+  await row(a).click();
+  await row(b).click();
+  await expect(b.panel.getByTestId('attempt-row')).toHaveCount(0);
+  const started = Date.now();
+  await a.panel.getByTestId('manual-attempt').locator('button[type="submit"]').click();
+  await expect(a.panel.getByTestId('attempt-row')).toHaveCount(1);
+  await expect(a.panel.getByTestId('attempt-row').first()).toHaveAttribute('data-agent', '小王');
+  const seen = b.panel.getByTestId('attempt-row');
+  await expect(seen).toHaveCount(1, { timeout: 5_000 });
+  const latency = Date.now() - started;
+  console.log(`team sync: A's attempt in B's open panel after ${latency} ms`);
+  await expect(seen.first()).toHaveAttribute('data-agent', '小王');
+  await expect(seen.first()).toContainText('小王');
+  // B's cadence counts A's reminder: the same verdict A sees, and the order counted as contacted.
+  await expect(row(b)).toContainText('已联系1次');
+  await expect.poll(async () => row(b).getAttribute('data-rule')).toBe(await row(a).getAttribute('data-rule'));
+  console.log(`team sync: B's verdict rule before ${ruleBefore}, after ${await row(b).getAttribute('data-rule')}`);
+
+  // The picture for the README: both panels, the same attempt.
+  for (const x of [a, b]) await x.panel.getByTestId('attempt-row').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const [left, right] = await Promise.all([a.panel.screenshot(), b.panel.screenshot()]);
+  const board = await a.context.newPage();
+  await board.setViewportSize({ width: 880, height: 940 });
+  const side = (title: string, png: Buffer) =>
+    `<figure style="margin:0"><figcaption style="font:600 15px sans-serif;padding:8px 4px">${title}</figcaption><img style="border:1px solid #999" src="data:image/png;base64,${png.toString('base64')}"></figure>`;
+  await board.setContent(`<body style="margin:0;padding:0 10px;display:flex;gap:16px;background:#e8e8e8">${side('Agent A · 小王 (logged it)', left)}${side('Agent B · 小李 (sees it)', right)}</body>`);
+  await board.screenshot({ path: screenshotPath('team-sync.png') });
+  await board.close();
+});
+
+test('A and B both work while the server is away; when it is back every attempt is kept, once', async () => {
+  await server.stop();
+  await logAttempts(a, 2);
+  await logAttempts(b, 1);
+  await expect(status(a)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await server.restart();
+  const expected = 4;
+  await expect.poll(async () => (await attemptIds(a)).length, { timeout: 60_000 }).toBe(expected);
+  await expect.poll(async () => (await attemptIds(b)).length, { timeout: 60_000 }).toBe(expected);
+  expect(await attemptIds(a)).toEqual(await attemptIds(b));
+  await expect(status(a)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+});
+
+test('the server is killed in the middle of a sync and restarted: nothing is lost or duplicated', async () => {
+  const before = (await attemptIds(a)).length;
+  await logAttempts(a, 60);
+  // Kill it while A is still sending.
+  await server.stop();
+  await server.restart();
+  await expect.poll(async () => (await attemptIds(b)).length, { timeout: 60_000 }).toBe(before + 60);
+  const ids = await attemptIds(b);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toEqual(await attemptIds(a));
+  await expect(status(a)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+  await expect(status(a)).toHaveAttribute('data-pending', '0');
+});
+
+test('a wrong password: a clear error, and no retry storm', async () => {
+  // A user on the server; B gives the wrong password.
+  const created = await fetch(`${server.url}/_users/org.couchdb.user:xiaoli`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'xiaoli', password: 'right-one', roles: [], type: 'user' }),
+  });
+  expect(created.ok).toBe(true);
+  await b.options.getByTestId('sync-disable').click();
+  await expect(status(b)).toHaveAttribute('data-state', 'off');
+  const from = b.requests.length;
+  await enable(b, { user: 'xiaoli', password: 'wrong' });
+  await expect(status(b)).toHaveAttribute('data-state', 'error', { timeout: 10_000 });
+  await expect(b.options.getByTestId('sync-error')).toHaveAttribute('data-error', 'auth');
+  await expect(b.options.getByTestId('sync-error')).toContainText('用户名或密码不对');
+  const atError = b.requests.length;
+  await b.options.waitForTimeout(8_000);
+  // Backing off: no new request for at least half a minute after a refused password.
+  expect(b.requests.length - atError).toBe(0);
+  expect(atError - from).toBeLessThan(10);
+  await b.options.getByTestId('sync-disable').click();
+});
+
+test('with sync off, nothing is requested at all', async () => {
+  const c = await agent('小张');
+  await c.panel.getByTestId('manual-order-button').click();
+  const form = c.panel.getByTestId('manual-order-form');
+  await form.locator('input[name="buyer"]').fill('Offline Buyer');
+  await form.locator('input[name="item-title"]').first().fill('Gift boxes');
+  await form.locator('input[name="total"]').fill('100.00');
+  await form.getByTestId('manual-order-save').click();
+  await c.panel.locator('[data-testid="order-row"][data-platform="manual"]').first().click();
+  await c.panel.getByTestId('manual-attempt').locator('button[type="submit"]').click();
+  await expect(c.panel.getByTestId('attempt-row').first()).toHaveAttribute('data-agent', '');
+  await c.options.goto(c.extensionUrl('options.html#team'));
+  await expect(status(c)).toHaveAttribute('data-state', 'off');
+  await c.options.waitForTimeout(1_500);
+  expect(c.requests).toEqual([]);
+  await c.context.close();
+});
