@@ -81,4 +81,57 @@ describe('team sync engine (PouchDB memory adapter)', () => {
       expect((await side.db.get('orders', order.key))?.attemptCount).toBe(5);
     }
   });
+
+  it('a plan edited by both agents while apart resolves to the later edit, the other revision in its history', async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const server = { current: shared as Pouch | undefined };
+    const a = await agent('A', server);
+    const b = await agent('B', server);
+    const order = manualRingOrder(T0);
+    const plan = (updatedAt: number, note: string) => ({
+      id: order.key,
+      orderKey: order.key,
+      status: 'open',
+      plan: {
+        id: order.key, orderKey: order.key, presetId: 'custom', total: order.amount, lang: 'en', bank: {},
+        stages: [{ id: 's1', kind: 'deposit', share: { kind: 'rest' }, amountMinor: 500_000, currency: 'USD', trigger: { kind: 'custom', text: note }, method: 'bank_transfer', status: 'planned', lateChecks: 0, payments: [] }],
+        events: [], createdAt: T0, updatedAt,
+      },
+    });
+    await a.db.put('orders', order);
+    await a.db.put('milestones', plan(T0, 'first') as never);
+    await settle(a, b);
+    expect((await b.db.get('milestones', order.key))?.plan?.stages[0]?.trigger.text).toBe('first');
+    // Both edit while the server is away.
+    server.current = undefined;
+    await a.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'A', enabled: true });
+    await b.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'B', enabled: true });
+    await a.db.put('milestones', plan(T0 + 2_000, 'A later') as never);
+    await b.db.put('milestones', plan(T0 + 1_000, 'B earlier') as never);
+    await settle(a, b);
+    server.current = shared;
+    await a.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'A', enabled: true });
+    await b.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'B', enabled: true });
+    await settle(a, b);
+    for (const side of [a, b]) {
+      const stored = (await side.db.get('milestones', order.key))!.plan!;
+      expect(stored.stages[0]!.trigger.text).toBe('A later');
+      expect(stored.events.some((e) => e.kind === 'edited' && e.note?.includes(new Date(T0 + 1_000).toISOString()))).toBe(true);
+    }
+  });
+
+  it('a malformed document on the server is refused and reported; nothing local changes', async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const server = { current: shared as Pouch | undefined };
+    const a = await agent('A', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await settle(a);
+    const doc = await shared.get(`order:${order.key}`);
+    await shared.bulkDocs([{ ...doc, record: { ...(doc.record as object), amount: { minor: -1, currency: 'usd' } } }, { _id: 'order:manual:evil', record: { key: 'manual:evil' } }]);
+    await settle(a);
+    expect(await a.db.get('orders', order.key)).toEqual(order);
+    expect(await a.db.get('orders', 'manual:evil')).toBeUndefined();
+    expect(a.engine.status().refused).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -98,7 +98,9 @@ function describe(plan: Plan & { total?: { minor: number; currency: string } }):
 }
 
 function mergePlans(a: Rec, b: Rec): Rec {
-  const winner = newer(a, b, 'updatedAt');
+  // The edit time is the plan's own (the record around it carries none).
+  const at = (r: Rec) => num((r.plan as Plan | undefined)?.updatedAt);
+  const winner = at(a) > at(b) ? a : at(b) > at(a) ? b : byContent(a, b);
   const loser = winner === a ? b : a;
   const wp = winner.plan as Plan | undefined;
   const lp = loser.plan as Plan | undefined;
@@ -128,9 +130,10 @@ function mergePlans(a: Rec, b: Rec): Rec {
   return { ...winner, plan: { ...wp, stages, events: events.slice(-1000) } };
 }
 
+/** What a person edits in a plan: everything but its history and the payments (those are merged, not chosen). */
 function contentOfPlan(plan: Plan): string {
   const { events: _e, ...rest } = plan;
-  return JSON.stringify(rest);
+  return JSON.stringify({ ...rest, stages: rest.stages.map(({ payments: _p, ...stage }) => stage) });
 }
 
 /**
