@@ -407,10 +407,11 @@ export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: 
     const main = trs[mainIndex]!;
     if (!(anchor.compareDocumentPosition(main) & 4 /* FOLLOWING */)) return null;
     for (let i = mainIndex + 1; i < trs.length; i++) if (isMain(trs[i]!)) return null;
+    // Nor a row of cells between them: that is this order's own row, damaged, and the main row another's.
     for (let i = 0; i < mainIndex; i++) {
       const tr = trs[i]!;
       const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= width;
-      if (across && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
+      if ((across || tr.childElementCount >= 2) && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
     }
     const maps = gridCells(trs);
     const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
