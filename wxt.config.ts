@@ -37,7 +37,7 @@ export default defineConfig({
     // tabs' URLs (to bind the panel) and nothing more.
     host_permissions: [...HOST_PERMISSIONS, ...TEAM_LOOPBACK_HOSTS],
     // The shop's own CouchDB, asked for when the person starts team sync (else its CORS set-up must allow us).
-    optional_host_permissions: ['https://*/*'],
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     // Inserts the top suggestion of the selected (or most urgent) order; changeable at chrome://extensions/shortcuts.
     commands: { 'insert-top-suggestion': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_cmdInsertSuggestion__' } },
     action: { default_title: '__MSG_actionTitle__' },

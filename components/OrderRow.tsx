@@ -19,6 +19,8 @@ interface Props {
 
 export const OrderRow = memo(function OrderRow({ entry, now, selected, active, onSelect, style, id, index }: Props) {
   const { verdict, amount } = entry;
+  // Another agent opened or inserted for it in the last 10 minutes (team sync).
+  const claimedBy = (entry as { claimedBy?: string }).claimedBy;
   const left = entry.autoCloseAt === undefined ? undefined : entry.autoCloseAt - now;
   const urgent = left !== undefined && left < 6 * 3_600_000;
   const due = entry.dueMinor;
@@ -72,6 +74,11 @@ export const OrderRow = memo(function OrderRow({ entry, now, selected, active, o
         {entry.onTab && <span className="tag here">{t('onTab')}</span>}
         <span className="tag">{entry.returning ? t('returning') : t('newBuyer')}</span>
         {entry.attempts > 0 && <span className="tag contacted">{t('attemptsN', { n: entry.attempts })}</span>}
+        {claimedBy && (
+          <span className="tag claimed" data-testid="claimed-by" data-agent={claimedBy}>
+            {t('team.claimed', { agent: claimedBy })}
+          </span>
+        )}
         {chips.map((tag) => (
           <span key={tag} className="tag">{tagLabel(tag)}</span>
         ))}

@@ -15,6 +15,7 @@ import type { BackgroundResponses, OrderListEntry } from '@/lib/messaging/protoc
 import { PANEL_SELECT, type SuggestionChoices } from '@/lib/messaging/workspace';
 import type { Platform } from '@/lib/orders/model';
 import type { Suggestion } from '@/lib/compose/engine';
+import { ClaimFilter, useTeamClaims } from '@/components/workspace/TeamClaims';
 
 type List = BackgroundResponses['orders/list'];
 
@@ -72,6 +73,7 @@ export function App() {
   useEffect(() => setChoices((c) => (c.vars || c.facts ? { ...c, vars: undefined, facts: undefined } : c)), [selected]);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const team = useTeamClaims();
   const [drawer, setDrawer] = useState(false);
   const [toast, setToast] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -140,6 +142,8 @@ export function App() {
       if (current !== key) {
         setChoices({});
         setEdits({});
+        // Opening an order's suggestions tells the other agents "小王 is on it" (sync on only).
+        if (key) void ask('team/claim', { orderKey: key }).catch(() => undefined);
       }
       return key;
     });
@@ -194,6 +198,7 @@ export function App() {
     run(async () => {
       if (!detail) return;
       const result = tabId === undefined ? undefined : await ask('suggestion/insert', { tabId, orderKey: detail.order.key, templateId: s.templateId, text });
+      void ask('team/claim', { orderKey: detail.order.key }).catch(() => undefined);
       if (result?.inserted) setToast({ kind: 'ok', text: t('inserted') });
       else await copy(s, text, detail.order.key, t('copiedNoComposer'));
     });
@@ -248,6 +253,7 @@ export function App() {
       {list && list.all > 0 && (
         <>
           <QueueFilters filters={filters} platforms={platforms} tags={tags} onChange={setFilters} />
+          {team.me && <ClaimFilter value={team.filter} onChange={team.setFilter} />}
           <div className="muted shown" data-testid="queue-count">
             {t('ws.shown', { n: list.total, total: list.all })}
             {list.stale && <span data-testid="queue-updating"> · {t('ws.updating')}</span>}
@@ -255,7 +261,7 @@ export function App() {
           {list.total === 0 && <p className="empty">{t('ws.noMatch')}</p>}
         </>
       )}
-      <QueueList entries={list?.rows ?? NO_ROWS} now={now} selected={selected} onSelect={select} onNeed={loadRange} />
+      <QueueList entries={team.apply(list?.rows ?? NO_ROWS)} now={now} selected={selected} onSelect={select} onNeed={loadRange} />
 
       {detail && selected === detail.order.key && (
         <OrderDetail

@@ -113,7 +113,10 @@ test("A logs an attempt; within 5 s B's open panel shows it with A's name, and B
   await expect(row(b)).toHaveCount(1, { timeout: 5_000 });
   const ruleBefore = await row(b).getAttribute('data-rule');
 
+  // A opens the order: B sees "小王 is on it" on that row (a warning, not a lock).
   await row(a).click();
+  await expect(row(b).getByTestId('claimed-by')).toHaveAttribute('data-agent', '小王', { timeout: 5_000 });
+  await expect(row(a).getByTestId('claimed-by')).toHaveCount(0);
   await row(b).click();
   await expect(b.panel.getByTestId('attempt-row')).toHaveCount(0);
   const started = Date.now();
