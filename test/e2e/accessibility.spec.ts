@@ -25,33 +25,46 @@ async function audit(page: Page, label: string): Promise<void> {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`panel with a selected order, popup and options have no serious axe violation (${scheme})`, async () => {
-    const { page } = await openSellerPage(suite, URLS.taobaoUnpaid);
-    const panel = await openPanelFor(suite, URLS.taobaoUnpaid, { narrow: true });
-    await panel.emulateMedia({ colorScheme: scheme });
-    await panel.getByTestId('order-row').first().click();
-    await expect(panel.getByTestId('suggestion').first()).toBeVisible();
-    await audit(panel, `panel (${scheme})`);
+  test.describe(`${scheme} mode`, () => {
+    // axe walks every node of a page; on a busy 2-core machine one audit can take tens of seconds.
+    test.describe.configure({ timeout: 240_000 });
 
-    const popup = await suite.context.newPage();
-    await popup.emulateMedia({ colorScheme: scheme });
-    await popup.goto(suite.extensionUrl('popup.html'));
-    await expect(popup.getByTestId('unpaid-count')).not.toHaveText('0');
-    await audit(popup, `popup (${scheme})`);
+    test(`panel with a selected order has no serious axe violation (${scheme})`, async () => {
+      const { page } = await openSellerPage(suite, URLS.taobaoUnpaid);
+      const panel = await openPanelFor(suite, URLS.taobaoUnpaid, { narrow: true });
+      await panel.emulateMedia({ colorScheme: scheme });
+      await panel.getByTestId('order-row').first().click();
+      await expect(panel.getByTestId('suggestion').first()).toBeVisible();
+      await audit(panel, `panel (${scheme})`);
+      await panel.close();
+      await page.close();
+    });
 
-    const options = await suite.context.newPage();
-    await options.emulateMedia({ colorScheme: scheme });
-    await options.goto(suite.extensionUrl('options.html'));
-    await expect(options.locator('main, body').first()).toBeVisible();
-    const tabs = options.getByRole('tab');
-    await expect(tabs.first()).toBeVisible();
-    // Every tab of the options page: templates, settings, data, insights…
-    for (let i = 0; i < (await tabs.count()); i += 1) {
-      await tabs.nth(i).click();
-      await options.waitForTimeout(300);
-      await audit(options, `options tab ${i + 1} "${await tabs.nth(i).textContent()}" (${scheme})`);
-    }
-    for (const p of [panel, popup, options, page]) await p.close();
+    test(`popup has no serious axe violation (${scheme})`, async () => {
+      const { page } = await openSellerPage(suite, URLS.taobaoUnpaid);
+      const popup = await suite.context.newPage();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.goto(suite.extensionUrl('popup.html'));
+      await expect(popup.getByTestId('unpaid-count')).not.toHaveText('0');
+      await audit(popup, `popup (${scheme})`);
+      await popup.close();
+      await page.close();
+    });
+
+    test(`every options tab has no serious axe violation (${scheme})`, async () => {
+      const options = await suite.context.newPage();
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.goto(suite.extensionUrl('options.html'));
+      const tabs = options.getByRole('tab');
+      await expect(tabs.first()).toBeVisible();
+      // Every tab of the options page: templates, settings, data, insights…
+      for (let i = 0; i < (await tabs.count()); i += 1) {
+        await tabs.nth(i).click();
+        await options.waitForTimeout(300);
+        await audit(options, `options tab ${i + 1} "${await tabs.nth(i).textContent()}" (${scheme})`);
+      }
+      await options.close();
+    });
   });
 }
 
