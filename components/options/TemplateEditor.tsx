@@ -157,6 +157,15 @@ export function TemplateEditor({ initial, onSave, onCancel, busy }: { initial: D
       <Checks legend={t('opt.tpl.rounds')} values={ROUNDS} chosen={draft.rounds} label={(r) => t(`opt.round.${r}`)} onChange={(v) => set('rounds', v)} />
       <Checks legend={t('opt.tpl.channels')} values={COMPOSE_CHANNELS} chosen={draft.channels} label={(c) => t(`channel.${c}`)} onChange={(v) => set('channels', v)} />
       <Checks legend={t('opt.tpl.reasons')} values={REASONS} chosen={draft.reasons} label={(r) => t(`opt.reason.${r}`)} onChange={(v) => set('reasons', v)} />
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="template-low-stock"
+          checked={draft.requires?.includes('low_stock') ?? false}
+          onChange={(e) => setDraft(({ requires: _r, ...d }) => (e.target.checked ? { ...d, requires: ['low_stock'] } : d))}
+        />
+        {t('opt.tpl.lowStockOnly')}
+      </label>
       <div className="field">
         <label htmlFor={`${id}-tags`}>{t('opt.tpl.tags')}</label>
         <input

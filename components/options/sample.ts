@@ -29,6 +29,8 @@ export function sampleVars() {
     seller: t('opt.sample.seller'),
     coupon: t('opt.sample.coupon'),
     gift: t('opt.sample.gift'),
+    cutoff: '16:00',
+    returns: t('opt.sample.returns'),
     orderLink: 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=3901234567890123456',
   };
 }
