@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { ask } from '@/components/api';
 import { t } from '@/lib/i18n';
 import { attemptsCsv, ordersCsv } from '@/lib/backup/csv';
-import { STORE_NAMES } from '@/lib/backup/format';
+import { backupSizeProblem, STORE_NAMES } from '@/lib/backup/format';
 import type { ImportPreview } from '@/lib/backup/merge';
 import type { ContactAttempt, Order } from '@/lib/orders/model';
 import { clearSnapshot } from '../workspace/snapshot';
@@ -60,6 +60,9 @@ export function DataSection() {
     guarded(async () => {
       setPending(undefined);
       if (!file) return;
+      // Checked before reading: a huge file would be read whole into memory, only to be refused after.
+      const tooBig = backupSizeProblem(file.size);
+      if (tooBig) throw new Error(tooBig);
       const text = await file.text();
       const preview = await ask('data/import-preview', { text });
       setPending({ name: file.name, text, preview });

@@ -11,7 +11,8 @@ import { STORE_NAMES } from '../backup/format';
 import { pruneClosedOrders, templateLibrary } from './data';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings';
 import { CADENCE_KEY, type CadenceSettings } from '../reminders/settings';
-import { readCadenceSettings } from './workspace';
+import { actionableCount, readCadenceSettings } from './workspace';
+import { milestoneActNowCount, milestoneAlarmInputs } from './alarms';
 import { setLocale } from '../i18n';
 import { runs, limit } from '../../test/support/fuzz';
 
@@ -400,4 +401,88 @@ describe('random import files (fuzz)', () => {
       { numRuns: runs(150) },
     );
   }, limit(120_000));
+});
+
+describe('import checks every record against its full schema', () => {
+  async function withPlan() {
+    const h = await harness();
+    const r = await h.send(
+      { type: 'page/read', read: read([observed('1001', '小美', 128_000, 30), observed('1002', 'lily', 9_900, 20)]) },
+      CONTENT,
+    );
+    expect(r.ok).toBe(true);
+    const created = await h.send({ type: 'milestones/create', orderKey: 'taobao:1001', presetId: 'custom_50_30_20' });
+    expect(created.ok).toBe(true);
+    const { backup } = await h.ask('data/export');
+    return { h, backup };
+  }
+
+  /** The popup, the badge and the alarms still read the store. */
+  async function stillWorks(h: Awaited<ReturnType<typeof harness>>) {
+    const popup = await h.send({ type: 'popup/summary' });
+    expect(popup.ok).toBe(true);
+    const summary = await h.send({ type: 'milestones/summary' });
+    expect(summary.ok).toBe(true);
+    expect(await actionableCount(h.db, NOW)).toBeGreaterThanOrEqual(0);
+    expect(await milestoneActNowCount(h.db, NOW)).toBeGreaterThanOrEqual(0);
+    await milestoneAlarmInputs(h.db, NOW);
+  }
+
+  it.each([
+    ['stages that are not stages', (plan: Record<string, unknown>) => (plan.stages = [{ kind: 'deposit' }])],
+    ['no stages at all', (plan: Record<string, unknown>) => (plan.stages = 'all of it')],
+    ['a stage with a fractional amount', (plan: Record<string, unknown>) => ((plan.stages as Record<string, unknown>[])[0]!.amountMinor = 1.5)],
+    ['the plan of another order', (plan: Record<string, unknown>) => (plan.orderKey = 'taobao:1002')],
+  ])('refuses a plan with %s, names where, changes nothing; the popup and badge still work', async (_name, corrupt) => {
+    const { h, backup } = await withPlan();
+    const bad = structuredClone(backup) as unknown as { stores: { milestones: { plan: Record<string, unknown> }[] } };
+    corrupt(bad.stores.milestones[0]!.plan);
+    const before = await dump(h.db);
+    for (const type of ['data/import-preview', 'data/import']) {
+      const reply = await h.send({ type, text: JSON.stringify(bad) });
+      expect(reply.ok).toBe(false);
+      expect(!reply.ok && reply.error).toMatch(/stores\.milestones\.0\.plan/);
+    }
+    expect(await dump(h.db)).toEqual(before);
+    await stillWorks(h);
+  });
+
+  it.each([
+    ['cadence', { firstDelayMinutes: -5 }],
+    ['app', { retentionDays: 'forever' }],
+    ['pf.health', [{ tabId: 1, platform: 'ebay', url: 'https://x', listKey: 'k', unpaidOnly: true, kind: 'no-rows', count: 0, rows: 0, at: 1 }]],
+    ['pf.health', 'not a list'],
+    ['ms.notified', [1, 2]],
+    ['data.lastPrune', 'yesterday'],
+    ['ws.selected', { key: 'taobao:1001' }],
+    ['ws.attemptStats', { counted: -1 }],
+    ['panel/select', { orderKey: 'taobao:1001' }],
+    ['someone.elses', 1],
+  ])('refuses the setting %s with a bad value (or an unknown key), changing nothing', async (key, value) => {
+    const { h, backup } = await withPlan();
+    const bad = structuredClone(backup);
+    bad.stores.settings = [...bad.stores.settings.filter((s) => s.key !== key), { key, value }];
+    const before = await dump(h.db);
+    const reply = await h.send({ type: 'data/import', text: JSON.stringify(bad) });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/stores\.settings\.\d+\.(value|key)/);
+    expect(await dump(h.db)).toEqual(before);
+    await stillWorks(h);
+  });
+
+  it('takes every setting the extension itself writes, and a whole plan, round trip', async () => {
+    const { h } = await withPlan();
+    await h.db.put('settings', { key: 'pf.health', value: [{ tabId: 3, platform: 'taobao', url: SOLD_URL, listKey: 'k', unpaidOnly: true, kind: 'no-rows', count: 0, rows: 0, at: NOW }] });
+    await h.db.put('settings', { key: 'ms.notified', value: ['ms:notice:0:s1:taobao:1001'] });
+    await h.db.put('settings', { key: 'data.lastPrune', value: NOW });
+    await h.db.put('settings', { key: 'ws.selected', value: 'taobao:1001' });
+    await h.db.put('settings', { key: 'panel/select', value: { orderKey: 'taobao:1001', at: NOW } });
+    await h.send({ type: 'settings/cadence-set', settings: { ...(await readCadenceSettings(h.db)), firstDelayMinutes: 45 } });
+    await h.send({ type: 'suggestion/copied', orderKey: 'taobao:1002', templateId: 't', text: '亲' });
+    const { backup } = await h.ask('data/export');
+    const before = await dump(h.db);
+    await h.ask('data/erase', { confirm: 'ERASE' });
+    await h.ask('data/import', { text: JSON.stringify(backup) });
+    expect(await dump(h.db)).toEqual(before);
+  });
 });

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { ManualOrderInputSchema, validateManualOrder, type HealthKind, type HealthProblem, type PlatformResponses } from '../messaging/platforms';
+import { HEALTH_KEY, HealthProblemSchema, ManualOrderInputSchema, validateManualOrder, type HealthKind, type HealthProblem, type PlatformResponses } from '../messaging/platforms';
 import type { PageRead } from '../orders/model';
 import { parseMoney } from '../orders/money';
 import { platformOfUrl } from '../platforms/hosts';
@@ -11,7 +11,6 @@ import { UserError, type AreaHandlers, type HandlerContext, type SenderInfo } fr
 export const RECENT_PROBLEM_MS = 15 * 60_000;
 /** Older problems are forgotten (a tab closed, a page never reopened). */
 const FORGET_MS = 24 * 3_600_000;
-const SETTINGS_KEY = 'pf.health';
 
 const problemKey = (p: Pick<HealthProblem, 'tabId' | 'platform' | 'listKey'>) => `${p.tabId}|${p.platform}|${p.listKey}`;
 
@@ -36,15 +35,16 @@ export class HealthRegistry {
 
   private async load(): Promise<Map<string, HealthProblem>> {
     if (!this.problems) {
-      const stored = (await (await this.db()).get('settings', SETTINGS_KEY))?.value;
-      const list = Array.isArray(stored) ? (stored as HealthProblem[]) : [];
+      const stored = (await (await this.db()).get('settings', HEALTH_KEY))?.value;
+      // Only well-formed problems: the list is shown in the panel and written back on the next read.
+      const list = Array.isArray(stored) ? stored.flatMap((p) => { const r = HealthProblemSchema.safeParse(p); return r.success ? [r.data as HealthProblem] : []; }) : [];
       this.problems ??= new Map(list.map((p) => [problemKey(p), p]));
     }
     return this.problems;
   }
 
   private async save(map: Map<string, HealthProblem>): Promise<void> {
-    await (await this.db()).put('settings', { key: SETTINGS_KEY, value: [...map.values()] });
+    await (await this.db()).put('settings', { key: HEALTH_KEY, value: [...map.values()] });
   }
 
   /** Records one page read's health. Returns whether the set of problems changed (panels should refresh). */

@@ -3,6 +3,11 @@ import { BuyerSchema, ContactAttemptSchema, OrderSchema } from '../orders/model'
 import { parseTemplateRecord } from '../messaging/data';
 import { RECIPE_KEY_PREFIX, recipeKey, RecipeSchema } from '../messaging/recipes';
 import { SETTINGS_KEY, SettingsSchema } from '../settings';
+import { CADENCE_KEY, CadenceSettingsSchema } from '../reminders/settings';
+import { HEALTH_KEY, HealthListSchema } from '../messaging/platforms';
+import { MilestonePlanSchema } from '../milestones/model';
+import { PANEL_SELECT_KEY } from '../store/buyers';
+import { MAX_BACKUP_BYTES } from '../messaging/data';
 import { t } from '../i18n';
 
 // The backup file: every store, versioned so a later PayNudge can still read
@@ -26,17 +31,67 @@ export const KEY_FIELD: Record<StoreName, string> = {
 
 const MAX_RECORDS = 500_000;
 
+const instant = z.number().int().nonnegative();
+
+/**
+ * Every key the settings store holds, with the schema of its value. A key not
+ * listed here is refused: a backup is read by the popup, the badge and the
+ * alarms as soon as it lands, so nothing in it goes unchecked.
+ */
+const SETTING_VALUES: Record<string, z.ZodType> = {
+  [SETTINGS_KEY]: SettingsSchema,
+  [CADENCE_KEY]: CadenceSettingsSchema,
+  [HEALTH_KEY]: HealthListSchema,
+  // Milestone prompts already announced (lib/background/alarms.ts).
+  'ms.notified': z.array(z.string().max(1000)).max(10_000),
+  // The last retention clean-up (lib/background/data.ts).
+  'data.lastPrune': instant,
+  // The order selected in the panel (lib/background/workspace.ts).
+  'ws.selected': z.string().min(1).max(200),
+  // How many attempts the order and buyer counts account for (lib/store/buyers.ts).
+  'ws.attemptStats': z.object({ counted: z.number().int().nonnegative() }),
+  // "Select this order when the panel opens" (lib/store/buyers.ts).
+  [PANEL_SELECT_KEY]: z.object({ orderKey: z.string().min(1).max(200), at: instant }),
+};
+
 const SettingRecordSchema = z
   .object({ key: z.string().min(1).max(100), value: z.unknown() })
   .superRefine((record, ctx) => {
-    // Our own settings must be readable; other areas' records are kept as they are.
-    if (record.key === SETTINGS_KEY && !SettingsSchema.safeParse(record.value).success) {
-      ctx.addIssue({ code: 'custom', message: 'settings', path: ['value'] });
-    }
     // A taught recipe is read by the content scripts: it must be exactly one, filed under its own id.
     if (record.key.startsWith(RECIPE_KEY_PREFIX)) {
       const recipe = RecipeSchema.safeParse(record.value);
       if (!recipe.success || recipeKey(recipe.data.id) !== record.key) ctx.addIssue({ code: 'custom', message: 'recipe', path: ['value'] });
+      return;
+    }
+    const schema = Object.hasOwn(SETTING_VALUES, record.key) ? SETTING_VALUES[record.key] : undefined;
+    if (!schema) {
+      ctx.addIssue({ code: 'custom', message: 'unknown setting', path: ['key'] });
+      return;
+    }
+    const value = schema.safeParse(record.value);
+    if (!value.success) {
+      for (const issue of value.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] as (string | number)[] });
+    }
+  });
+
+/** A staged-payment plan record: filed under its order, with a whole plan (stages, events, money). */
+const MilestoneRecordSchema = z
+  .looseObject({
+    id: z.string().min(1).max(200),
+    orderKey: z.string().min(1).max(200),
+    dueAt: instant.optional(),
+    status: z.enum(['open', 'settled']),
+    // Checked whole below, but kept as written: a round trip must not drop what a later version adds.
+    plan: z.unknown().optional(),
+  })
+  .superRefine((record, ctx) => {
+    if (record.id !== record.orderKey) ctx.addIssue({ code: 'custom', message: 'plan filed under another order', path: ['id'] });
+    if (record.plan === undefined) return;
+    const plan = MilestonePlanSchema.safeParse(record.plan);
+    if (!plan.success) {
+      for (const issue of plan.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['plan', ...issue.path] as (string | number)[] });
+    } else if (plan.data.id !== record.id || plan.data.orderKey !== record.orderKey) {
+      ctx.addIssue({ code: 'custom', message: 'plan of another order', path: ['plan', 'orderKey'] });
     }
   });
 
@@ -56,13 +111,19 @@ export const BackupSchema = z.object({
           if (!parseTemplateRecord(tpl)) ctx.addIssue({ code: 'custom', message: 'template', path: [i] });
         });
       }),
-    milestones: z.array(z.looseObject({ id: z.string().min(1).max(200), orderKey: z.string().min(1).max(200) })).max(MAX_RECORDS),
+    milestones: z.array(MilestoneRecordSchema).max(MAX_RECORDS),
     settings: z.array(SettingRecordSchema).max(1000),
   }),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
 export class BackupError extends Error {}
+
+/** Why a chosen file cannot be a backup, from its size alone (checked before it is read into memory), or undefined. */
+export function backupSizeProblem(bytes: number, max: number = MAX_BACKUP_BYTES): string | undefined {
+  if (bytes <= max) return undefined;
+  return t('opt.import.tooBig', { size: (bytes / 1e6).toFixed(1), max: max / 1e6 });
+}
 
 /** Builds the backup object from each store's records. */
 export function makeBackup(stores: Record<StoreName, unknown[]>, now: number): Backup {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRecord } from './merge';
-import { parseBackup, BACKUP_FORMAT, BACKUP_VERSION } from './format';
+import { backupSizeProblem, parseBackup, BACKUP_FORMAT, BACKUP_VERSION } from './format';
 import { setLocale } from '../i18n';
 
 describe('merge rules', () => {
@@ -44,10 +44,20 @@ describe('reading a backup', () => {
       /stores\.settings\.0\.value/,
     );
     expect(() =>
-      parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 1, stores: { ...empty, milestones: [{ id: 'm', orderKey: 'o' }, { id: 'm', orderKey: 'o' }] } })),
+      parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 1, stores: { ...empty, milestones: [{ id: 'm', orderKey: 'm', status: 'settled' }, { id: 'm', orderKey: 'm', status: 'settled' }] } })),
     ).toThrow(/same record twice \(milestones: m\)/);
     expect(() =>
       parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 1, stores: { ...empty, templates: [{ id: 't', body: '{{evil}}', updatedAt: 1 }] } })),
     ).toThrow(/stores\.templates\.0/);
+  });
+});
+
+describe('a chosen file', () => {
+  it('is refused by its size alone when it is bigger than a backup can be, with both sizes', () => {
+    setLocale('en');
+    expect(backupSizeProblem(59_000_000)).toBeUndefined();
+    expect(backupSizeProblem(61_000_000)).toBe('This file is 61.0 MB; a backup can be at most 60 MB. Nothing was read or imported.');
+    setLocale('zh-CN');
+    expect(backupSizeProblem(2_500_000_000)).toBe('这个文件有 2500.0 MB，备份文件最大 60 MB。没有读取也没有导入任何内容。');
   });
 });

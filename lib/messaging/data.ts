@@ -49,6 +49,8 @@ export type LibraryTemplate = TemplateRecord & {
 
 // Backups of a busy shop run to megabytes; past this it is not one of ours.
 export const MAX_BACKUP_CHARS = 60_000_000;
+/** The largest backup file the options page reads (checked before reading it: a UTF-8 character is at least a byte). */
+export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS;
 
 export const DataRequests = {
   'popup/summary': { from: 'extension', schema: z.object({}) },

@@ -3,7 +3,7 @@
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/platforms.ts.
 import { z } from 'zod';
-import type { Order, Platform } from '../orders/model';
+import { PlatformSchema, type Order, type Platform } from '../orders/model';
 
 /** Currencies the manual form offers first; any ISO code the form sends is accepted. */
 export const MANUAL_CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'BRL', 'RUB', 'VND', 'MYR', 'IDR', 'THB', 'PHP', 'SGD', 'HKD', 'JPY', 'KRW', 'AUD', 'CAD', 'MXN', 'AED', 'INR'] as const;
@@ -38,6 +38,26 @@ export const PlatformRequests = {
  * selectors no longer match: it works, and says so instead of staying silent.
  */
 export type HealthKind = 'no-rows' | 'unreadable-rows' | 'short-read' | 'degraded';
+
+/** Where the background keeps the health list (settings store), so a worker restart keeps the warnings. */
+export const HEALTH_KEY = 'pf.health';
+
+/** One stored health problem, checked when the list is loaded and when a backup is imported. */
+export const HealthProblemSchema = z.object({
+  tabId: z.number().int().nonnegative(),
+  platform: PlatformSchema,
+  url: z.string().max(4000),
+  listKey: z.string().max(2000),
+  unpaidOnly: z.boolean(),
+  selectorsVersion: z.string().max(100).optional(),
+  kind: z.enum(['no-rows', 'unreadable-rows', 'short-read', 'degraded']),
+  count: z.number().int().nonnegative(),
+  readPath: z.enum(['selectors', 'structure', 'recipe']).optional(),
+  recipeNoMatch: z.boolean().optional(),
+  rows: z.number().int().nonnegative(),
+  at: z.number().nonnegative(),
+});
+export const HealthListSchema = z.array(HealthProblemSchema).max(1000);
 
 /** A seller page whose orders PayNudge could not (all) read. */
 export interface HealthProblem {

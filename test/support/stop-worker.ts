@@ -110,7 +110,13 @@ export async function dumpStores(page: Page): Promise<Record<string, unknown[]>>
     () =>
       new Promise<Record<string, unknown[]>>((done, fail) => {
         const open = indexedDB.open('paynudge');
-        open.onerror = () => fail(open.error);
+        // No database yet: never create one here (the background's upgrade would then find a version without stores).
+        let absent = false;
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction!.abort();
+        };
+        open.onerror = () => (absent ? done({ orders: [] }) : fail(open.error));
         open.onsuccess = () => {
           const db = open.result;
           const names = Array.from(db.objectStoreNames);
