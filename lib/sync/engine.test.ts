@@ -134,4 +134,25 @@ describe('team sync engine (PouchDB memory adapter)', () => {
     expect(await a.db.get('orders', 'manual:evil')).toBeUndefined();
     expect(a.engine.status().refused).toBeGreaterThanOrEqual(2);
   });
+
+  it('with sync off nothing is mirrored and no server is ever made', async () => {
+    const db = await openPayNudgeDb(`pn-off-${++n}`);
+    const team = await openTeamDb(`team-off-${n}`);
+    let remotes = 0;
+    let mirrors = 0;
+    const engine = createSyncEngine({
+      db: async () => db,
+      team: async () => team,
+      mirror: () => (mirrors++, new PouchDB(`mirror-off-${n}`, { adapter: 'memory' }) as unknown as Pouch),
+      remote: () => void remotes++,
+      now: () => T0,
+      changed: () => undefined,
+    });
+    await engine.resume();
+    await db.put('orders', manualRingOrder(T0));
+    engine.localChanged();
+    await engine.flush();
+    await engine.claim('manual:JW-2026-118');
+    expect({ remotes, mirrors, state: engine.status().state, claims: engine.claims().claims }).toEqual({ remotes: 0, mirrors: 0, state: 'off', claims: [] });
+  });
 });

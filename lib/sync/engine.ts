@@ -120,6 +120,7 @@ export function createSyncEngine(deps: EngineDeps) {
   const claims = new Map<string, Claim>();
   let running: Promise<void> = Promise.resolve();
   let config: SyncConfig | undefined;
+  let starting: Promise<void> | undefined;
 
   /** One pass at a time: push and pull never interleave. */
   function serial(task: () => Promise<void>): Promise<void> {
@@ -416,7 +417,9 @@ export function createSyncEngine(deps: EngineDeps) {
     /** Starts syncing when the stored configuration says so (background start, alarm). */
     async resume(): Promise<void> {
       if (replication || retryTimer) return;
-      await start();
+      // The startup, the alarm and a panel may all ask at once: one start.
+      starting ??= start().finally(() => (starting = undefined));
+      await starting;
     },
 
     async enable(next: SyncConfig): Promise<void> {
