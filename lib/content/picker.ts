@@ -5,6 +5,8 @@
 // swallowed there before the page sees it). Shadow DOM on document.body, no
 // React, and page text only ever goes into textContent.
 
+import { documentsOf } from '../platforms/common';
+
 const HOST_TAG = 'paynudge-picker';
 
 // Swallowed while picking: every event a click is made of, so no page handler runs for it.
@@ -62,14 +64,24 @@ export function createPicker(doc: Document): Picker {
       return;
     }
     const r = el.getBoundingClientRect();
-    Object.assign(box.style, { display: 'block', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    let left = r.left;
+    let top = r.top;
+    // An element in a same-origin frame: its box is in the frame's viewport, the outline in ours.
+    for (let w: Window | null = el.ownerDocument.defaultView; w && w !== win; w = w.parent === w ? null : w.parent) {
+      const frame = w.frameElement;
+      if (!frame) break;
+      const f = frame.getBoundingClientRect();
+      left += f.left + frame.clientLeft;
+      top += f.top + frame.clientTop;
+    }
+    Object.assign(box.style, { display: 'block', left: `${left}px`, top: `${top}px`, width: `${r.width}px`, height: `${r.height}px` });
   };
 
-  /** The page element an event is about; our own host never is one. */
+  /** The page element an event is about (in the page or one of its frames); our own host never is one. */
   const pageTarget = (event: Event): Element | undefined => {
-    const target = event.composedPath()[0] ?? event.target;
-    if (!(target instanceof win.Element) || target === host || host?.contains(target)) return undefined;
-    return target;
+    const target = (event.composedPath()[0] ?? event.target) as Node | null;
+    if (!target || target.nodeType !== 1 || target === host || host?.contains(target)) return undefined;
+    return target as Element;
   };
 
   const onMove = (event: Event) => {
@@ -99,16 +111,20 @@ export function createPicker(doc: Document): Picker {
 
   const onScroll = () => outline(hovered);
 
-  let listening = false;
+  // The windows listened on: the page's and those of its same-origin frames (a list inside the Qianniu workbench).
+  let windows: Window[] = [];
   const listen = (on: boolean) => {
-    if (on === listening) return;
-    listening = on;
+    if (on === windows.length > 0) return;
+    if (on) windows = documentsOf(doc).flatMap((d) => (d.defaultView ? [d.defaultView] : []));
     const method = on ? 'addEventListener' : 'removeEventListener';
-    win[method]('pointermove', onMove, true);
-    win[method]('mousemove', onMove, true);
-    win[method]('keydown', onKey as EventListener, true);
-    win[method]('scroll', onScroll, true);
-    for (const type of SWALLOWED) win[method](type, swallow, true);
+    for (const w of windows) {
+      w[method]('pointermove', onMove, true);
+      w[method]('mousemove', onMove, true);
+      w[method]('keydown', onKey as EventListener, true);
+      w[method]('scroll', onScroll, true);
+      for (const type of SWALLOWED) w[method](type, swallow, true);
+    }
+    if (!on) windows = [];
   };
 
   function start(tip: string, next: PickerCallbacks): void {

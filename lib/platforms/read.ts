@@ -69,7 +69,8 @@ export function readIsWhole(read: PageRead): boolean {
  */
 function looksLikeOrderList(doc: Document, shown: ReadonlySet<string>): boolean {
   if (shown.size === 0) return false;
-  const text = textOf(doc.body);
+  // The numbers may be shown in a same-origin frame (the Qianniu workbench): so may the words.
+  const text = documentsOf(doc).map((d) => textOf(d.body)).join(' ');
   return statusFromWords(text) !== 'unknown' || parseMoneyAll(text).length > 0;
 }
 

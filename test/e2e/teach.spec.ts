@@ -10,6 +10,12 @@ import { expectRows, orderRow, type ExpectedRow } from '../support/platform-flow
 // A real Qianniu trade-platform URL; the page behind it is served from a fixture we switch between redesigns.
 const URL = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay&source=teach';
 const served = { url: URL, file: 'taobao/trade-platform-unknown.html' };
+// The same list inside the Qianniu workbench's same-origin iframe.
+const SHELL_URL = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/?source=teach';
+const framed = [
+  { url: SHELL_URL, file: 'taobao/workbench-unknown-frame.html' },
+  { url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay&source=teach-frame', file: 'taobao/trade-platform-unknown.html' },
+];
 
 const ROWS: readonly ExpectedRow[] = [
   ['3912830471625580441', 'tb_<svg onload=alert(1)>"&\'买家', '12800', 'CNY'],
@@ -24,7 +30,7 @@ let blocked: string[];
 
 test.beforeAll(async () => {
   ({ context, worker, extensionUrl } = await launchWithExtension());
-  ({ blocked } = await routeSellerPages(context, { extra: [served] }));
+  ({ blocked } = await routeSellerPages(context, { extra: [served, ...framed] }));
 });
 test.afterAll(async () => {
   await context?.close();
@@ -171,4 +177,29 @@ test('teach a page nothing reads: preview, save, orders in the panel, after a re
 
   // The extension asked the network for nothing.
   expect(blocked.filter((u) => !u.startsWith('https://item.taobao.com') && !u.startsWith('https://amos.alicdn.com'))).toEqual([]);
+});
+
+test('teach a list inside the workbench’s same-origin iframe', async () => {
+  const page = await context.newPage();
+  await page.goto(SHELL_URL);
+  const tabId = await tabIdOf(worker, SHELL_URL);
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl(`sidepanel.html?tabId=${tabId}`));
+  const teachButton = panel.getByTestId('teach-button');
+  await expect(teachButton).toHaveCount(1, { timeout: 5_000 });
+  await teachButton.click();
+  const frame = page.frameLocator('#qn-app-frame');
+  const card = '[data-fixture-order="3912830471625580663"]';
+  for (const [field, selector] of [['orderId', '.ord-k3--no--3Bb4c'], ['total', '.ord-k3--sum--8Gg9h'], ['buyer', '.ord-k3--nick--0Ii1j']] as const) {
+    await expect(panel.getByTestId('teach-step')).toHaveAttribute('data-field', field);
+    await frame.locator(`${card} ${selector}`).click();
+  }
+  await expect(panel.getByTestId('teach-preview')).toHaveAttribute('data-count', '3');
+  // The clicks were the picker's, not the framed page's.
+  await expect(frame.locator('#fixture-clicks')).toHaveAttribute('data-count', '0');
+  await panel.getByTestId('teach-save').click();
+  await expect.poll(() => tabOrders(panel, tabId!), { timeout: 3_000 }).toHaveLength(3);
+  await expect(teachButton).toHaveCount(0);
+  await page.reload();
+  await expect.poll(() => tabOrders(panel, tabId!), { timeout: 5_000 }).toHaveLength(3);
 });

@@ -4,7 +4,7 @@
 // an empty buyer) makes the row unreadable rather than guessed.
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
-import { countdownIn, statusFromWords } from '../common';
+import { countdownIn, documentsOf, statusFromWords } from '../common';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';
@@ -154,6 +154,7 @@ function orderScope(block: Element, pattern: RegExp): Element {
 interface Reader {
   recipe: Recipe;
   pattern: RegExp;
+  /** Column headers per document (the page and each same-origin frame). */
   labels: LabelContext;
   now: number;
 }
@@ -226,16 +227,9 @@ function readOrder(id: string, group: Group, r: Reader): ObservedOrder | null {
   };
 }
 
-/**
- * Reads the orders a recipe finds on `doc`. Null when the recipe matches no
- * order block on the page (it no longer fits this page, or the page shows no
- * order); blocks it finds but cannot read count as unreadable.
- */
-export function readByRecipe(doc: Document, recipe: Recipe, url: string, now: number): PageRead | null {
-  const pattern = idPattern(recipe);
-  const r: Reader = { recipe, pattern, labels: new LabelContext(doc), now };
-  const idSpec = recipe.fields.orderId;
-  const before = reachBefore(recipe);
+/** The orders of one document (the page or one of its same-origin frames). */
+function readDocument(doc: Document, r: Reader, idSpec: FieldRecipe, before: number): { orders: ObservedOrder[]; unreadable: number } {
+  const { recipe, pattern } = r;
   const blocks = new Map<Element, Set<string>>();
   for (const { el, id } of idTexts(doc, pattern)) {
     const block = ancestorUp(el, recipe.block.up);
@@ -249,15 +243,38 @@ export function readByRecipe(doc: Document, recipe: Recipe, url: string, now: nu
     blocks.set(block, ids);
   }
   const orders: ObservedOrder[] = [];
-  const seen = new Set<string>();
   let unreadable = 0;
   for (const [block, ids] of blocks) {
     const group = groupOf(block, recipe.block.spansSiblings, before, pattern);
     // One order per block: a block holding several numbers is the list, not an order.
     const id = ids.size === 1 ? [...ids][0]! : undefined;
     const order = id && new Set(group.members.flatMap((g) => [...idsUnder(g, pattern)])).size === 1 ? readOrder(id, group, r) : null;
-    if (!order) unreadable++;
-    else if (!seen.has(order.orderId)) {
+    if (order) orders.push(order);
+    else unreadable++;
+  }
+  return { orders, unreadable };
+}
+
+/**
+ * Reads the orders a recipe finds on `doc` and its same-origin frames. Null
+ * when the recipe matches no order block on the page (it no longer fits this
+ * page, or the page shows no order); blocks it finds but cannot read count
+ * as unreadable.
+ */
+export function readByRecipe(doc: Document, recipe: Recipe, url: string, now: number): PageRead | null {
+  const pattern = idPattern(recipe);
+  const idSpec = recipe.fields.orderId;
+  const before = reachBefore(recipe);
+  const orders: ObservedOrder[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
+  // The list may sit in a same-origin frame (the Qianniu workbench): each document is read on its own.
+  for (const d of documentsOf(doc)) {
+    const r: Reader = { recipe, pattern, labels: new LabelContext(d), now };
+    const found = readDocument(d, r, idSpec, before);
+    unreadable += found.unreadable;
+    for (const order of found.orders) {
+      if (seen.has(order.orderId)) continue;
       seen.add(order.orderId);
       orders.push(order);
     }

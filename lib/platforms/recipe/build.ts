@@ -109,10 +109,12 @@ export function buildRecipe(
   for (const field of REQUIRED_FIELDS) if (!picks[field]) return { ok: false, error: 'missing' };
   const idPick = picks.orderId!;
   const pattern = idPattern({ platform, idShape: idPick.idShape });
+  // The order may sit in a same-origin frame of `doc`: its own document bounds the block.
+  const own = idPick.el.ownerDocument;
 
   // Ancestors of the number that hold only this one order number.
   const chain: Element[] = [];
-  for (let node: Element | null = idPick.el; node && node !== doc.body && node !== doc.documentElement; node = node.parentElement) {
+  for (let node: Element | null = idPick.el; node && node !== own.body && node !== own.documentElement; node = node.parentElement) {
     if (idsUnder(node, pattern, 1).size !== 1) break;
     chain.push(node);
   }
@@ -148,7 +150,7 @@ export function buildRecipe(
   const up = depth(idPick.el) - depth(block);
   if (up > LIMITS.up) return { ok: false, error: 'no-block' };
 
-  const labels = new LabelContext(doc);
+  const labels = new LabelContext(own);
   const fields: Partial<Record<RecipeField, FieldRecipe>> = {};
   for (const field of RECIPE_FIELDS) {
     const pick = picks[field];

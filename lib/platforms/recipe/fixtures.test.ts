@@ -115,6 +115,7 @@ describe('teaching the platforms’ own order lists', () => {
         const { read } = teachAndRead(variant.html, c.platform, c.url, expected());
         expect(summary(read?.orders ?? []), variant.name).toEqual(want);
       }
-    });
+      // Seven pages taught and read: seconds on a busy machine.
+    }, 60_000);
   }
 });
