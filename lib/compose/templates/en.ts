@@ -136,7 +136,7 @@ export const EN = defineTemplates('en', [
     rounds: ['last'],
     priority: 2,
     label: 'Last reminder before cancellation',
-    body: 'Hi {{buyer}}, a friendly heads-up: unpaid orders are cancelled by the platform automatically, and yours[[ for {{item}}]] is next[[, in {{timeLeft}}]]. If you still want it, please complete the payment soon. If not, no problem at all; you can ignore this message.',
+    body: 'Hi {{buyer}}, a friendly heads-up: the platform cancels unpaid orders automatically, so this is my last reminder about yours[[ for {{item}}]][[: it closes in {{timeLeft}}]]. If you still want it, please complete the payment soon. If not, no problem at all; you can ignore this message.',
   },
   {
     id: 'en-last-deadline',

@@ -138,7 +138,7 @@ export const ES = defineTemplates('es', [
     rounds: ['last'],
     priority: 2,
     label: 'Último recordatorio',
-    body: 'Hola, {{buyer}}: un aviso importante. La plataforma cancela automáticamente los pedidos sin pagar, y el tuyo[[ de {{item}}]] está por cancelarse[[ (en {{timeLeft}})]]. Si todavía lo quieres, págalo pronto. Si no, no pasa nada, puedes ignorar este mensaje.',
+    body: 'Hola, {{buyer}}: un aviso importante. La plataforma cancela automáticamente los pedidos sin pagar, así que este es mi último recordatorio sobre tu pedido[[ de {{item}}]][[: se cancelará en {{timeLeft}}]]. Si todavía lo quieres, págalo pronto. Si no, no pasa nada, puedes ignorar este mensaje.',
   },
   {
     id: 'es-last-deadline',

@@ -138,7 +138,7 @@ export const PT = defineTemplates('pt', [
     rounds: ['last'],
     priority: 2,
     label: 'Último lembrete',
-    body: 'Oi, {{buyer}}! Aviso importante: a plataforma cancela automaticamente os pedidos não pagos, e o seu[[ de {{item}}]] está quase no limite[[ (cancela em {{timeLeft}})]]. Se ainda quiser, é só pagar. Se não, sem problema, pode ignorar esta mensagem.',
+    body: 'Oi, {{buyer}}! Aviso importante: a plataforma cancela automaticamente os pedidos não pagos, então este é o meu último lembrete sobre o seu pedido[[ de {{item}}]][[: ele será cancelado em {{timeLeft}}]]. Se ainda quiser, é só pagar. Se não, sem problema, pode ignorar esta mensagem.',
   },
   {
     id: 'pt-last-deadline',

@@ -138,7 +138,7 @@ export const ZH_TW = defineTemplates('zh-TW', [
     rounds: ['last'],
     priority: 2,
     label: '取消前最後提醒',
-    body: '{{buyer}}您好，最後提醒您一次：未付款的訂單會由系統自動取消，您的訂單[[「{{item}}」]]也快到期限了[[（大約剩{{timeLeft}}）]]。還需要的話請盡快付款；不需要的話忽略這則訊息就好，沒關係的。',
+    body: '{{buyer}}您好，最後提醒您一次：未付款的訂單會由系統自動取消，這是關於您這筆訂單[[「{{item}}」]]的最後一次提醒[[（大約剩{{timeLeft}}）]]。還需要的話請盡快付款；不需要的話忽略這則訊息就好，沒關係的。',
   },
   {
     id: 'tw-last-deadline',
