@@ -22,6 +22,8 @@ interface Agent {
 }
 
 let server: Server;
+/** 60 attempts logged with sync on (A) and off (C): local actions must not slow down while syncing. */
+let syncOnMs = 0;
 let a: Agent;
 let b: Agent;
 const DB = 'shop-e2e';
@@ -71,15 +73,18 @@ async function attemptIds(x: Agent): Promise<string[]> {
   }, BUYER);
 }
 
-async function logAttempts(x: Agent, n: number) {
-  await x.panel.evaluate(
+/** Logs n attempts one after another through the background, as the panel does; returns the time it took. */
+async function logAttempts(x: Agent, n: number, buyer = BUYER): Promise<number> {
+  return x.panel.evaluate(
     async ({ buyer, n }) => {
+      const started = performance.now();
       const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
       const list = await send({ type: 'orders/list', search: buyer });
       const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer).key;
       for (let i = 0; i < n; i++) await send({ type: 'attempt/manual', orderKey: key, channel: 'phone', outcome: 'no_reply', note: `call ${i}` });
+      return performance.now() - started;
     },
-    { buyer: BUYER, n },
+    { buyer, n },
   );
 }
 
@@ -161,7 +166,7 @@ test('A and B both work while the server is away; when it is back every attempt 
 
 test('the server is killed in the middle of a sync and restarted: nothing is lost or duplicated', async () => {
   const before = (await attemptIds(a)).length;
-  await logAttempts(a, 60);
+  syncOnMs = await logAttempts(a, 60);
   // Kill it while A is still sending.
   await server.stop();
   await server.restart();
@@ -207,6 +212,8 @@ test('with sync off, nothing is requested at all', async () => {
   await c.panel.locator('[data-testid="order-row"][data-platform="manual"]').first().click();
   await c.panel.getByTestId('manual-attempt').locator('button[type="submit"]').click();
   await expect(c.panel.getByTestId('attempt-row').first()).toHaveAttribute('data-agent', '');
+  const syncOffMs = await logAttempts(c, 60, 'Offline Buyer');
+  console.log(`team sync: 60 attempts logged in ${syncOnMs.toFixed(0)} ms with sync on, ${syncOffMs.toFixed(0)} ms with it off (${(syncOnMs / syncOffMs).toFixed(2)}×)`);
   await c.options.goto(c.extensionUrl('options.html#team'));
   await expect(status(c)).toHaveAttribute('data-state', 'off');
   await c.options.waitForTimeout(1_500);
