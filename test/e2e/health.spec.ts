@@ -9,24 +9,27 @@ import { usePlatformSuite } from '../support/platform-flow';
 
 const suite = usePlatformSuite();
 
-test('a broken trade-platform page shows the warning; the correct page clears it', async () => {
+test('a redesigned trade-platform page is read from its structure and says so; the page coming back clears the notice', async () => {
   const page = await suite.context.newPage();
   await page.goto(TAOBAO_TP_URLS.broken);
   const tabId = await tabIdOf(suite.worker, TAOBAO_TP_URLS.broken);
   const panel = await suite.context.newPage();
   await panel.goto(suite.extensionUrl(`sidepanel.html?tabId=${tabId}`));
 
+  // The order tables were renamed, so the dated selectors find nothing; the structural reader reads every order.
   const warning = panel.getByTestId('health-warning');
   await expect(warning).toHaveCount(1, { timeout: 2_000 });
-  await expect(warning).toHaveAttribute('role', 'alert');
+  await expect(warning).toHaveAttribute('role', 'status');
   await expect(warning).toHaveAttribute('data-platform', 'taobao');
-  await expect(warning).toHaveAttribute('data-kind', 'no-rows');
-  await expect(warning).toContainText('待付款订单列表');
-  await expect(warning).toContainText('一行订单也读不出来');
+  await expect(warning).toHaveAttribute('data-kind', 'degraded');
+  await expect(warning).toHaveAttribute('data-read-path', 'structure');
+  await expect(warning).toContainText('已按页面内容读出 3 笔订单');
   await expect(warning).toContainText('taobao-2026-11-23');
-  await expect(panel.locator('[data-testid="order-row"][data-platform="taobao"]')).toHaveCount(0);
+  await expect(panel.locator('[data-testid="order-row"][data-platform="taobao"]')).toHaveCount(3);
+  // The seller may correct a misread field by teaching the page.
+  await expect(panel.getByTestId('teach-button')).toBeVisible();
 
-  // The seller's page comes back readable (same tab, the SPA re-renders): the warning goes.
+  // The seller's page comes back to markup the selectors know (same tab, the SPA re-renders): the notice goes.
   await page.evaluate(async (html) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));

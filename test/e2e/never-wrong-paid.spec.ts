@@ -77,7 +77,7 @@ for (const { name, platform, good, broken } of CASES) {
     const before = await stored(panel);
     expect(before.unpaid.length).toBeGreaterThan(1);
     const count = await rows.count();
-    const warnings = panel.getByTestId('health-warning');
+    const warnings = panel.locator(`[data-testid="health-warning"][data-platform="${platform}"]`);
     await expect(warnings).toHaveCount(0);
 
     await rerender(page, brokenHtml);
