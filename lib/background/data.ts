@@ -13,6 +13,8 @@ import { applyBackup } from '../backup/merge';
 import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
 import { templateBoost, type TemplateBoost } from '../insights/boost';
 import { t } from '../i18n';
+import { CADENCE_KEY, readCadence } from '../reminders/settings';
+import { isValidTimeZone } from '../reminders/tz';
 
 const URGENT_LIMIT = 5;
 
@@ -292,16 +294,19 @@ export async function suggestionExtras(
   now: number = Date.now(),
 ): Promise<{
   templates: Template[];
-  ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: ShopVars };
+  ctx: { boost: (templateId: string) => number; uses: (templateId: string) => number; vars: ShopVars; timeZone?: string };
   platformLanguage: Language | undefined;
   learning: (templateId: string) => { paid: number; tries: number; scope: 'new' | 'returning' | 'all' };
 }> {
   if (!boostCache || boostCache.db !== db || now - boostCache.at > BOOST_TTL_MS) boostCache = { db, at: now, boost: await learningBoost(db) };
-  const [templates, settings] = await Promise.all([templateLibrary(db), getSettings(db)]);
+  const [templates, settings, cadence] = await Promise.all([templateLibrary(db), getSettings(db), db.get('settings', CADENCE_KEY)]);
   const { boost } = boostCache;
+  // Deadlines are written in the seller's zone when the person has set one (else China time for
+  // Chinese messages, UTC for the others), and named unless it is the buyer's own.
+  const zone = readCadence(cadence?.value).sellerTimeZone;
   return {
     templates,
-    ctx: { boost: boost.for(customer), uses: boost.uses, vars: shopVars(settings, order.platform) },
+    ctx: { boost: boost.for(customer), uses: boost.uses, vars: shopVars(settings, order.platform), ...(zone && isValidTimeZone(zone) ? { timeZone: zone } : {}) },
     platformLanguage: platformLanguage(settings, order.platform),
     learning: (templateId) => {
       const { paid, tries, scope } = boost.detail(templateId, customer);

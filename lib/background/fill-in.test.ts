@@ -10,6 +10,7 @@ import type { ObservedOrder } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
 import { DEFAULT_SETTINGS } from '../settings';
 import { setLocale } from '../i18n';
+import { readCadence } from '../reminders/settings';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
@@ -23,6 +24,7 @@ const untitled: ObservedOrder = {
   items: [],
   amount: { minor: 12800, currency: 'CNY' },
   createdAt: NOW - HOUR_MS,
+  autoCloseAt: NOW + 30 * HOUR_MS,
   status: 'unpaid',
 };
 
@@ -70,5 +72,17 @@ describe('an order with no item title', () => {
     const d = await detail({ style: 'incentive' });
     expect(d.suggestions.find((s) => s.templateId === 'zh-first-ship-today')?.text).toContain('16:00前付款的订单当天打包发出');
     expect((d.missing ?? []).map((m) => m.name)).not.toContain('cutoff');
+  });
+});
+
+describe('the deadline in a message', () => {
+  it("is written in the seller's zone, named for the buyer, and unlabelled once the buyer is known to share it", async () => {
+    const { send, detail } = await harness();
+    await send({ type: 'settings/cadence-set', settings: { ...readCadence(undefined), sellerTimeZone: 'America/Sao_Paulo' } }, PANEL);
+    const text = async () => (await detail({ language: 'pt', reason: 'company_transfer' })).suggestions.find((s) => s.templateId === 'pt-company-transfer')!.text;
+    // 30 hours after 04:00 UTC on 23 Nov is 10:00 UTC on 24 Nov: 07:00 in São Paulo.
+    expect(await text()).toContain('até 24 de novembro às 07:00 (Horário Padrão de Brasília, UTC-3)');
+    await send({ type: 'buyer/update', buyerKey: 'taobao:xiaomei', patch: { timeZone: 'America/Sao_Paulo' } }, PANEL);
+    expect(await text()).toContain('até 24 de novembro às 07:00. Se precisar');
   });
 });

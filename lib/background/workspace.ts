@@ -81,6 +81,7 @@ export function suggestionSetFor(
     channel: pick(COMPOSE_CHANNELS, choices.channel),
     language,
     buyer: { language: buyer?.language },
+    ...(buyer?.timeZone && isValidTimeZone(buyer.timeZone) ? { buyerZone: { timeZone: buyer.timeZone } } : {}),
     // Typed in place for this order: wins over the settings.
     vars: { ...extras?.ctx?.vars, ...choices.vars },
     facts: (choices.facts ?? []).flatMap((f) => pick(ORDER_FACTS, f) ?? []),
