@@ -202,6 +202,10 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    async clearNotifications() {
+      const shown = await browser.notifications.getAll();
+      await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
+    },
     askTab,
     async tabUrl(tabId) {
       try {

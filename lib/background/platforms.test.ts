@@ -231,3 +231,32 @@ describe('manual orders', () => {
     expect(await listOpenOrders(db)).toEqual([]);
   });
 });
+
+describe('erase everything', () => {
+  it('forgets the health list held in memory (the next read writes none of it back) and closes shown notifications', async () => {
+    const clearNotifications = vi.fn(async () => undefined);
+    bg = createBackground({
+      db: async () => db,
+      now: () => now,
+      newId: () => `k${(++ids).toString(36)}x9z`,
+      extensionId: 'ext',
+      extensionOrigin: 'chrome-extension://ext/',
+      askTab: (async () => undefined) as BackgroundDeps['askTab'],
+      tabUrl: async () => undefined,
+      changed,
+      clearNotifications,
+    });
+    await pageRead(readOf(taobaoAdapter, 'taobao/trade-platform-broken.html', TP_URL), TP_URL, 7);
+    expect(await problems(7)).toHaveLength(1);
+    await ok({ type: 'data/erase', confirm: 'ERASE' }, { id: 'ext', url: 'chrome-extension://ext/options.html' });
+    expect(clearNotifications).toHaveBeenCalledOnce();
+    expect(await problems(7)).toEqual([]);
+    expect(await problems()).toEqual([]);
+    // Another tab's read with a problem of its own: the erased one does not come back with it.
+    now += 1_000;
+    await pageRead(readOf(alibabaAdapter, 'alibaba/order-list-broken.html', ALI_URL), ALI_URL, 9);
+    const stored = ((await db.get('settings', 'pf.health'))?.value ?? []) as HealthProblem[];
+    expect(stored.map((p) => p.url)).toEqual([ALI_URL]);
+    expect((await problems(7)).map((p) => p.url)).toEqual([ALI_URL]);
+  });
+});

@@ -33,6 +33,11 @@ export class HealthRegistry {
 
   constructor(private readonly db: () => Promise<Db>) {}
 
+  /** Forgets every problem (erase everything): none comes back, nor is written back by the next read. */
+  forget(): void {
+    this.problems = new Map();
+  }
+
   private async load(): Promise<Map<string, HealthProblem>> {
     if (!this.problems) {
       const stored = (await (await this.db()).get('settings', HEALTH_KEY))?.value;
@@ -157,5 +162,5 @@ export function platformArea(ctx: HandlerContext) {
     },
   };
 
-  return { handlers, onPageRead };
+  return { handlers, onPageRead, forget: () => health.forget() };
 }

@@ -43,6 +43,8 @@ export interface BackgroundDeps {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** Tells open panels and popups that stored data changed. */
   changed(): void;
+  /** Closes every notification PayNudge shows (they carry buyer nicks): part of erasing everything. */
+  clearNotifications?(): Promise<void>;
 }
 
 type Handler<K extends BackgroundRequestType> = (req: BackgroundRequest<K>, sender: SenderInfo) => Promise<BackgroundResponses[K]>;
@@ -137,10 +139,20 @@ export function createBackground(browserDeps: BackgroundDeps) {
   const context: HandlerContext = { deps, requireOrder, logAttempt, tabContext };
   const platforms = platformArea(context);
 
+  const data = dataHandlers(context);
   const handlers: { [K in BackgroundRequestType]: Handler<K> } = {
     ...workspaceHandlers(context),
     ...milestoneHandlers(context),
-    ...dataHandlers(context),
+    ...data,
+
+    async 'data/erase'(request, sender) {
+      // Everything: the stores, the health list held in memory (else the next read writes it back)
+      // and the notifications already on screen.
+      const result = await data['data/erase'](request, sender);
+      platforms.forget();
+      await deps.clearNotifications?.().catch(() => undefined);
+      return result;
+    },
     ...platforms.handlers,
     ...recipeHandlers(context),
     ...teamHandlers(context),
