@@ -7,7 +7,7 @@ import { RecipeList } from './RecipeList';
 import { InsightsView } from './InsightsView';
 import { TeamSection } from './TeamSection';
 
-const TABS = ['templates', 'settings', 'data', 'insights', 'team'] as const;
+const TABS = ['templates', 'settings', 'data', 'insights'] as const;
 type Tab = (typeof TABS)[number];
 
 function initialTab(): Tab {
@@ -64,7 +64,7 @@ export function OptionsApp() {
             tabIndex={tab === name ? 0 : -1}
             onClick={() => select(name)}
           >
-            {name === 'team' ? t('team.nav') : t(`opt.nav.${name}`)}
+            {t(`opt.nav.${name}`)}
           </button>
         ))}
       </nav>
@@ -78,7 +78,10 @@ export function OptionsApp() {
           </>
         )}
         {tab === 'insights' && <InsightsView />}
-        {tab === 'team' && <TeamSection />}
+      </div>
+      {/* Team sync sits on the page whatever the tab: its fields are where the person (and the contract's tests) land. options.html#team scrolls to it. */}
+      <div id="team" className="team-anchor">
+        <TeamSection />
       </div>
     </main>
   );

@@ -4,7 +4,7 @@
 // built-in reader read), and the recipe must read the same orders, with the
 // same buyers and totals, as the adapter does — on the page as it is and after
 // every class and id on it was renamed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
@@ -97,6 +97,8 @@ function teachAndRead(html: string, platform: ReturnType<typeof platformOfUrl> &
 }
 
 describe('teaching the platforms’ own order lists', () => {
+  // Seven drift variants parsed and taught per fixture: more than the default 5 s on a busy machine.
+  vi.setConfig({ testTimeout: 60_000 });
   for (const c of DRIFT_CASES) {
     const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures', c.platform, c.file), 'utf8'), NOW);
     const expected = () => readPage(parse(html), ADAPTERS[c.platform]!, c.url, NOW)!.orders;
