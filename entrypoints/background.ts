@@ -4,7 +4,7 @@ import { actionableCount, buildQueue, pendingFollowUps, readCadenceSettings, rea
 import { DB_CHANGED, type ContentResponses } from '@/lib/messaging/protocol';
 import { PANEL_SELECT } from '@/lib/messaging/workspace';
 import { formatBadge } from '@/lib/background/badge';
-import { openPayNudgeDb, type Db } from '@/lib/store/db';
+import { cachedDb, type Db } from '@/lib/store/db';
 import { markFollowUpNotified, recordAttempt, setSelectHint } from '@/lib/store/buyers';
 import { buyerKey } from '@/lib/orders/model';
 import { formatMoney } from '@/lib/orders/money';
@@ -38,8 +38,8 @@ const RETENTION_SLACK_GAP = 20 * 3_600_000;
 const NOTIFICATION_ICON = '/notification.png' as const;
 
 export default defineBackground(() => {
-  let dbPromise: Promise<Db> | undefined;
-  const db = () => (dbPromise ??= openPayNudgeDb());
+  // Reopened after a failed open, a closed connection or a version change (lib/store/db.ts cachedDb).
+  const db: () => Promise<Db> = cachedDb();
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;

@@ -8,15 +8,48 @@ export type Db = IDBPDatabase<PayNudgeDB>;
 export const CONTACT_STORES = ['attempts', 'orders', 'buyers', 'settings'] as const;
 export type ContactTx = IDBPTransaction<PayNudgeDB, ('attempts' | 'orders' | 'buyers' | 'settings')[], 'readwrite'>;
 
+/** Told when an open connection can no longer be used (see cachedDb). */
+export interface ConnectionHooks {
+  /** The browser closed the connection (disk error, storage cleared) or a newer version asked for it. */
+  onGone(): void;
+}
+
 /** Opens (and upgrades) the database. Only the background calls this. */
-export function openPayNudgeDb(name: string = DB_NAME): Promise<Db> {
+export function openPayNudgeDb(name: string = DB_NAME, hooks?: ConnectionHooks): Promise<Db> {
   return openDB<PayNudgeDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
       runMigrations(db, tx, oldVersion, newVersion ?? DB_VERSION);
     },
     blocking(_current, _next, event) {
-      // A newer version of the extension wants to upgrade: let it.
+      // A newer version of the extension wants to upgrade (or the database is being deleted): let it.
       (event.target as IDBDatabase).close();
+      hooks?.onGone();
+    },
+    terminated() {
+      hooks?.onGone();
     },
   });
+}
+
+/**
+ * The background's one connection, opened on first use and shared. A failed
+ * open is not kept (the next request tries again), nor is a connection the
+ * browser closed or a version change took away: the next request reopens,
+ * instead of every request failing until the worker restarts.
+ */
+export function cachedDb(open: (hooks: ConnectionHooks) => Promise<Db> = (hooks) => openPayNudgeDb(DB_NAME, hooks)): () => Promise<Db> {
+  let current: Promise<Db> | undefined;
+  return () => {
+    if (current) return current;
+    const opening = open({
+      onGone() {
+        if (current === opening) current = undefined;
+      },
+    });
+    current = opening;
+    opening.catch(() => {
+      if (current === opening) current = undefined;
+    });
+    return opening;
+  };
 }
