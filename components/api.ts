@@ -10,11 +10,19 @@ export async function ask<K extends BackgroundRequestType>(type: K, payload: Bac
   return reply.data;
 }
 
+/**
+ * A message our pages take: from this extension and not from a tab. Content scripts share the extension id,
+ * and run on seller pages whose text is hostile, so what they send never steers the panel or popup.
+ */
+export function fromBackground(sender: { id?: string; tab?: unknown }, extensionId: string = browser.runtime.id): boolean {
+  return sender.id === extensionId && sender.tab === undefined;
+}
+
 /** Calls `onChange` whenever the background reports stored data changed. */
 export function useDbChanged(onChange: () => void): void {
   useEffect(() => {
-    const listener = (raw: unknown, sender: { id?: string }) => {
-      if (sender.id === browser.runtime.id && (raw as { type?: unknown } | null)?.type === DB_CHANGED) onChange();
+    const listener = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (fromBackground(sender) && (raw as { type?: unknown } | null)?.type === DB_CHANGED) onChange();
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);

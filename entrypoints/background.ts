@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createBackground } from '@/lib/background/service';
+import { createBackground, parseTabContextReply } from '@/lib/background/service';
 import { actionableCount, buildQueue, pendingFollowUps, readCadenceSettings, readSelected, suggestionsFor } from '@/lib/background/workspace';
 import { DB_CHANGED, type ContentResponses } from '@/lib/messaging/protocol';
 import { PANEL_SELECT } from '@/lib/messaging/workspace';
@@ -222,7 +222,7 @@ export default defineBackground(() => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     const store = await db();
-    const context = await askTab(tab.id, 'tab/context', {});
+    const context = parseTabContextReply(await askTab(tab.id, 'tab/context', {}));
     const queue = await buildQueue(store, Date.now(), {
       tabId: tab.id,
       orderKeys: (context?.orderIds ?? []).map((id) => `${context!.platform}:${id}`),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ask, copyText, useDbChanged } from '@/components/api';
+import { ask, copyText, fromBackground, useDbChanged } from '@/components/api';
 import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { TeachFlow } from '@/components/platforms/TeachFlow';
@@ -152,9 +152,9 @@ export function App() {
   // A hint left by a notification click or the shortcut; and live "select this" broadcasts.
   useEffect(() => {
     if (!ORDER_PARAM) ask('workspace/select-take', {}).then((r) => r.orderKey && select(r.orderKey), () => undefined);
-    const listener = (raw: unknown, sender: { id?: string }) => {
+    const listener = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
       const msg = raw as { type?: unknown; orderKey?: unknown } | null;
-      if (sender.id === browser.runtime.id && msg?.type === PANEL_SELECT && typeof msg.orderKey === 'string') {
+      if (fromBackground(sender) && msg?.type === PANEL_SELECT && typeof msg.orderKey === 'string') {
         select(msg.orderKey);
         void ask('workspace/select-take', {}).catch(() => undefined);
       }

@@ -274,6 +274,18 @@ describe('orders/list', () => {
     });
   });
 
+  it.each([
+    ['another platform', { platform: 'manual', orderIds: ['2470011239875561022'], hasComposer: true }],
+    ['order numbers that are not strings', { platform: 'taobao', orderIds: [{ toString: 1 }], hasComposer: true }],
+    ['no composer flag', { platform: 'taobao', orderIds: [] }],
+    ['a buyer without a nick', { platform: 'taobao', orderIds: [], chatBuyer: { nick: 7 }, hasComposer: true }],
+  ])('treats a malformed tab/context reply (%s) as no content script', async (_name, reply) => {
+    h.tabReplies.context = reply as never;
+    const { orders, tab } = await h.ask<{ orders: OrderListEntry[]; tab: Record<string, unknown> }>({ type: 'orders/list', tabId: 9 });
+    expect(orders).toHaveLength(4);
+    expect(tab).toEqual({ tabId: 9, url: CHAT_URL, orderKeys: [], hasComposer: false });
+  });
+
   it('still lists everything when the tab has no content script', async () => {
     const { orders, tab } = await h.ask<{ orders: OrderListEntry[]; tab: Record<string, unknown> }>({ type: 'orders/list', tabId: 7 });
     expect(orders).toHaveLength(4);

@@ -9,7 +9,8 @@ import {
   type Reply,
   type TabContext,
 } from '../messaging/protocol';
-import { buyerKey, ObservedOrderSchema, orderKey, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
+import { z } from 'zod';
+import { buyerKey, ObservedOrderSchema, orderKey, PlatformSchema, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
 import { queueSummary } from './queue';
@@ -68,6 +69,20 @@ export interface HandlerContext {
 
 export class UserError extends Error {}
 
+/** A content script's 'tab/context' reply: from a seller page, so checked like any page input before use. */
+const TabContextReplySchema = z.object({
+  platform: PlatformSchema.exclude(['manual']),
+  orderIds: z.array(z.string().min(1).max(100)).max(5000),
+  chatBuyer: z.object({ nick: z.string().min(1).max(200) }).loose().optional(),
+  hasComposer: z.boolean(),
+});
+
+/** The reply when it is well formed, else undefined (treated as no content script). */
+export function parseTabContextReply(raw: unknown): z.infer<typeof TabContextReplySchema> | undefined {
+  const parsed = TabContextReplySchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
 const ORDER_GONE = '这笔订单已不在记录中，请刷新订单页面后再试。';
 
 /** Who sent a message: our own extension page, our content script on a seller page, or nobody we talk to. */
@@ -93,9 +108,10 @@ export function createBackground(browserDeps: BackgroundDeps) {
 
   async function tabContext(tabId: number | undefined): Promise<TabContext> {
     if (tabId === undefined) return { orderKeys: [], hasComposer: false };
-    const [url, context] = await Promise.all([deps.tabUrl(tabId), deps.askTab(tabId, 'tab/context', {})]);
+    const [url, raw] = await Promise.all([deps.tabUrl(tabId), deps.askTab(tabId, 'tab/context', {})]);
+    const context = parseTabContextReply(raw);
     if (!context) return { tabId, url, orderKeys: [], hasComposer: false };
-    const platform = context.platform as Order['platform'];
+    const platform = context.platform;
     return {
       tabId,
       url,

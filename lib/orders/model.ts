@@ -52,7 +52,13 @@ export const ObservedOrderSchema = z.object({
   autoCloseEstimated: z.boolean().optional(),
   status: OrderStatusSchema,
   statusText: text(200).optional(),
-  chatUrl: z.string().url().max(2000).optional(),
+  // Opened as a link from the panel: https only (no javascript:, data: or plain http from a page).
+  chatUrl: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((url) => URL.canParse(url) && new URL(url).protocol === 'https:', 'https only')
+    .optional(),
 });
 export type ObservedOrder = z.infer<typeof ObservedOrderSchema>;
 

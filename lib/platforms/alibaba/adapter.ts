@@ -126,7 +126,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
     autoCloseAt: shownDeadline,
     status,
     statusText: statusText.slice(0, 200),
-    chatUrl: chatHref && chatHref.length <= 2000 ? chatHref : undefined,
+    chatUrl: chatHref?.startsWith('https://') && chatHref.length <= 2000 ? chatHref : undefined,
   };
 }
 
