@@ -4,8 +4,9 @@ import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 // connect-src: only the background's team sync (lib/sync/remote.ts, which itself reaches only the one server
 // configured, and only while sync is on) needs the network: an https server, or one on this computer. Every
 // extension page narrows it back to 'none' with a policy of its own (<meta> in each entrypoint's index.html).
+// Everything else starts from default-src 'none': the pages load only their own scripts, style sheets and images.
 const EXTENSION_PAGES_CSP =
-  "script-src 'self'; object-src 'none'; connect-src https: http://127.0.0.1:* http://localhost:*; img-src 'self' data:; frame-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; connect-src https: http://127.0.0.1:* http://localhost:*; frame-src 'none'; base-uri 'none'; form-action 'none'";
 /** Team sync to a server on this computer needs no prompt (and no CORS set-up); other servers are asked for when sync starts. */
 const TEAM_LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 

@@ -49,7 +49,9 @@ async function open(path: string): Promise<Page> {
 test('the manifest sets a strict content security policy for extension pages', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_security_policy?: { extension_pages?: string } };
   const policy = manifest.content_security_policy?.extension_pages ?? '';
+  expect(policy).toMatch(/^default-src 'none';/);
   expect(policy).toMatch(/script-src 'self'(;|$)/);
+  expect(policy).toMatch(/style-src 'self'(;|$)/);
   expect(policy).toMatch(/object-src 'none'/);
   // Only the background's team sync reaches out: an https server or one on this computer, nothing else.
   expect(policy).toMatch(/connect-src https: http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/);
@@ -57,6 +59,25 @@ test('the manifest sets a strict content security policy for extension pages', (
   // Every extension page narrows it back to no network at all.
   for (const page of ['sidepanel.html', 'popup.html', 'options.html']) {
     expect(readFileSync(join(EXTENSION_DIR, page), 'utf8'), page).toMatch(/<meta http-equiv="Content-Security-Policy" content="connect-src 'none'"/);
+  }
+});
+
+test('every extension page loads under the policy without a CSP violation', async () => {
+  for (const path of ['sidepanel.html', 'popup.html', 'options.html#templates', 'options.html#settings', 'options.html#data', 'options.html#insights', 'options.html#team']) {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(extensionUrl(path));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    expect(await page.locator('body *').count(), path).toBeGreaterThan(0);
+    expect(problems, path).toEqual([]);
+    await page.close();
   }
 });
 
