@@ -100,6 +100,37 @@ export async function routeSellerPages(context, { now = Date.now(), extra = [] }
   return { blocked };
 }
 
+/** Team sync's server in the e2e runs on this computer; its own spec checks the requests go only there. */
+const isLoopback = (url) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(url);
+
+/**
+ * Every spec launches through launchWithExtension, so this is where the "no network" rule is checked for all of
+ * them: every request any extension context makes (service worker, panel, popup, options) is recorded, and
+ * closing the context fails (so the spec's afterAll fails) if there was one. Requests the test itself makes
+ * from a seller page, and the extension's own files, are not the extension's.
+ */
+function watchExtensionRequests(context) {
+  const made = [];
+  context.on('request', (request) => {
+    let frameUrl = '';
+    try {
+      frameUrl = request.frame().url();
+    } catch {
+      // Service-worker requests have no frame.
+    }
+    if (!request.serviceWorker() && !frameUrl.startsWith('chrome-extension://')) return;
+    const url = request.url();
+    if (/^(chrome-extension|data|blob):/.test(url) || isLoopback(url)) return;
+    made.push(url);
+  });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    if (made.length > 0) throw new Error(`an extension context made network requests: ${[...new Set(made)].join(', ')}`);
+  };
+  context.extensionRequests = made;
+}
+
 export async function launchWithExtension({ headless = true, locale = 'zh-CN' } = {}) {
   const executablePath = ensureBrowser();
   const context = await chromium.launchPersistentContext('', {
@@ -120,6 +151,7 @@ export async function launchWithExtension({ headless = true, locale = 'zh-CN' } 
       '--disable-sync',
     ],
   });
+  watchExtensionRequests(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, extensionUrl: (path) => `chrome-extension://${extensionId}/${path}` };
