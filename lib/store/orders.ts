@@ -205,7 +205,7 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   const lookUp = existingOrders.size === keys.length ? [] : keys.filter((key) => !existingOrders.has(key));
   for (const [key, order] of await readByKeys<Order>(orders, lookUp)) existingOrders.set(key, order);
 
-  const nextOrders: Order[] = [];
+  // The orders this read changes: the only ones written.
   const changedOrders: Order[] = [];
   unique.forEach((seen, i) => {
     const existing = existingOrders.get(keys[i]!);
@@ -214,7 +214,6 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     // again after every change on it, and most rereads change no order, so
     // lastSeenAt is when a read last changed the order, not every glance at it.
     if (existing && sameContent(existing, next)) return;
-    nextOrders.push(next);
     changedOrders.push(next);
   });
 
@@ -223,7 +222,6 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     if (order.platform !== read.platform || order.listKey !== read.listKey || seenKeys.has(order.key)) continue;
     const closed = order.autoCloseAt !== undefined && order.autoCloseAt <= now;
     const next: Order = { ...order, status: closed ? 'closed' : 'paid', statusSource: 'disappeared', statusChangedAt: now };
-    nextOrders.push(next);
     gone.push(order.key);
     changedOrders.push(next);
   }
@@ -245,7 +243,7 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   // A put that throws at once (a record IndexedDB cannot clone) aborts the
   // whole transaction, so the puts queued before it are not kept either.
   try {
-    for (const order of nextOrders) orders.put(order);
+    for (const order of changedOrders) orders.put(order);
     // A buyer with several changed orders is written once, in its final state.
     for (const buyer of touched.values()) buyers.put(buyer);
   } catch (error) {
