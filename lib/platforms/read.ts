@@ -109,10 +109,17 @@ function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
  * `recipes`, the ones the seller taught for this page, are tried first.
  */
 export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = []): PageRead | null {
-  // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
-  if (recipes.length > 0) return preferRecipe(readPage(doc, adapter, url, now), recipes.map((r) => readByRecipe(doc, r, url, now)), orderNumbersShown(doc, adapter.platform));
-  const read = adapter.readOrders(doc, url, now);
+  // One walk of the page's text for the numbers it shows, whichever readers then run.
   const shown = orderNumbersShown(doc, adapter.platform);
+  const builtIn = readBuiltIn(doc, adapter, url, now, shown);
+  // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
+  if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => readByRecipe(doc, r, url, now)), shown);
+  return builtIn;
+}
+
+/** The adapter's read, or the structural reader's when the adapter reads short; `shown` is orderNumbersShown of the page. */
+function readBuiltIn(doc: Document, adapter: PlatformAdapter, url: string, now: number, shown: ReadonlySet<string>): PageRead | null {
+  const read = adapter.readOrders(doc, url, now);
   const checked = (r: PageRead): PageRead => ({ ...r, idsMissed: missedIds(r, shown), readPath: r.readPath ?? 'selectors', selectorsVersion: r.selectorsVersion ?? adapter.selectorsVersion });
   if (read) {
     const bySelectors = checked(read);
