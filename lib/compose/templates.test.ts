@@ -76,6 +76,28 @@ describe('the built-in library', () => {
     expect(of('zh-CN').filter((t) => t.body.includes('亲')).length).toBeGreaterThanOrEqual(10);
   });
 
+  it('says an order closes "soon" only where the time left is known', () => {
+    // A last call may be sent with no close time read from the page (and days to go):
+    // "will close soon" would then be a claim nobody checked. Wording of
+    // closeness may only sit in an optional part that needs {{timeLeft}} or
+    // {{deadline}}, or in a template that cannot render without one.
+    const closeness = [
+      /\b(close|closes|closing|cancel\w*)\b[^.!?]{0,30}\bsoon\b|\babout to\b/i,
+      /cancel\w*[^.!?]{0,40}\b(pronto|en breve)\b|\ben poco tiempo\b/i,
+      /cancelad\w*[^.!?]{0,40}\b(em breve|logo mais)\b|\bdaqui a pouco\b/i,
+      /скоро[^.!?]{0,30}(закро|отмен)|(закро|отмен)\w*[^.!?]{0,30}скоро|ещё немного/i,
+      /(即将|即將|快要|快被|马上就要|馬上就要|就快)[^。！!]{0,10}(关闭|關閉|取消|送回)/,
+    ];
+    const needsTime = (text: string) => /\{\{(timeLeft|deadline)\}\}/.test(text.replace(/\[\[[^\]]*\]\]/g, ''));
+    for (const t of BUILTIN_TEMPLATES) {
+      for (const text of [t.subject ?? '', t.body]) {
+        if (needsTime(text)) continue;
+        const certain = text.replace(/\[\[[^\]]*\]\]/g, '');
+        for (const pattern of closeness) expect(certain, `${t.id}: ${certain}`).not.toMatch(pattern);
+      }
+    }
+  });
+
   it('keeps returning-buyer wording out of templates a new buyer can get', () => {
     const warm =
       /又见面|一直以来|又見面|好久不見|一直以來|great to see you again|coming back|shopping with us again|снова видеть|снова с нами|снова заказываете|ver você por aqui de novo|comprar de novo|ter você de volta|tenerte de vuelta|volver a comprarnos|comprarnos otra vez|que vuelvas/i;

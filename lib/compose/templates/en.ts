@@ -151,14 +151,14 @@ export const EN = defineTemplates('en', [
     rounds: ['last'],
     customer: 'returning',
     label: 'Returning buyer · before it closes',
-    body: "Hi {{buyer}}, just so you know, your order[[ for {{item}}]] will close automatically soon[[ (in {{timeLeft}})]]. Pay before then if you'd like it; if not, no worries, and we're here whenever you need us.",
+    body: "Hi {{buyer}}, just so you know, your order[[ for {{item}}]] will close automatically if it stays unpaid[[ (that's in {{timeLeft}})]]. Pay before then if you'd like it; if not, no worries, and we're here whenever you need us.",
   },
   {
     id: 'en-last-playful',
     style: 'playful',
     rounds: ['last'],
     label: 'Playful · back to the shelf',
-    body: "Hi {{buyer}}, your parcel here, one last time! The system is about to send me back to the shelf[[ in {{timeLeft}}]]. If you'd still like me, a tap on Pay keeps me yours.",
+    body: "Hi {{buyer}}, your parcel here, one last time! If nobody pays for me, the system sends me back to the shelf[[ in {{timeLeft}}]]. If you'd still like me, a tap on Pay keeps me yours.",
   },
 
   // ---- chat, by suspected reason ----
@@ -371,7 +371,7 @@ export const EN = defineTemplates('en', [
     channels: ['email'],
     rounds: ['last'],
     label: 'E-mail · before cancellation',
-    subject: 'Order {{orderId}} will be cancelled soon',
+    subject: 'Order {{orderId}} is still unpaid',
     body: "Hi {{buyer}},\n\nYour order {{orderId}} ({{amount}}) is still unpaid and will be cancelled automatically[[ on {{deadline}}]]. If you'd still like it, please complete the payment soon. If not, no action is needed.\n\nThank you,[[\n{{seller}}]]",
   },
 
@@ -416,7 +416,7 @@ export const EN = defineTemplates('en', [
     channels: ['phone'],
     rounds: ['last'],
     label: 'Call script · before cancellation',
-    body: "• Greet: Hello, is this {{buyer}}? I'm calling from the store.\n• Explain: your order ({{amount}}) will be cancelled automatically soon[[, in {{timeLeft}}]].\n• Still wanted: help them pay now if anything is in the way.\n• Not wanted: thank them for letting you know; don't push.\n• Close: wish them a good day.",
+    body: "• Greet: Hello, is this {{buyer}}? I'm calling from the store.\n• Explain: your order ({{amount}}) will be cancelled automatically[[ in {{timeLeft}}]] if it stays unpaid.\n• Still wanted: help them pay now if anything is in the way.\n• Not wanted: thank them for letting you know; don't push.\n• Close: wish them a good day.",
   },
   {
     id: 'en-phone-b2b',

@@ -153,14 +153,14 @@ export const ES = defineTemplates('es', [
     rounds: ['last'],
     customer: 'returning',
     label: 'Cliente que vuelve · antes de cerrar',
-    body: 'Hola, {{buyer}}: solo para avisarte que tu pedido de {{amount}} se cancelará automáticamente muy pronto[[, en {{timeLeft}}]]. Si lo quieres, todavía estás a tiempo; si no, tranquilo, aquí seguimos para cuando nos necesites.',
+    body: 'Hola, {{buyer}}: solo para avisarte que tu pedido de {{amount}} se cancelará automáticamente[[ en {{timeLeft}}]] si no se paga. Si lo quieres, todavía estás a tiempo; si no, tranquilo, aquí seguimos para cuando nos necesites.',
   },
   {
     id: 'es-last-playful',
     style: 'playful',
     rounds: ['last'],
     label: 'Divertido · de vuelta al estante',
-    body: '¡{{buyer}}, te habla tu paquete por última vez! En poco tiempo me regresan al estante[[ (en {{timeLeft}})]]. Si todavía me quieres, un toque en "Pagar" y soy tuyo.',
+    body: '¡{{buyer}}, te habla tu paquete por última vez! Si nadie paga por mí, me regresan al estante[[ en {{timeLeft}}]]. Si todavía me quieres, un toque en "Pagar" y soy tuyo.',
   },
 
   // ---- chat, by suspected reason ----
@@ -361,7 +361,7 @@ export const ES = defineTemplates('es', [
     channels: ['email'],
     rounds: ['last'],
     label: 'Correo · antes de la cancelación',
-    subject: 'El pedido {{orderId}} se cancelará pronto',
+    subject: 'El pedido {{orderId}} sigue pendiente de pago',
     body: 'Hola, {{buyer}}:\n\nEl pedido {{orderId}} ({{amount}}) sigue sin pagarse y se cancelará automáticamente[[ el {{deadline}}]]. Si todavía lo quieres, completa el pago antes. Si no, no necesitas hacer nada.\n\nGracias,[[\n{{seller}}]]',
   },
 
@@ -406,7 +406,7 @@ export const ES = defineTemplates('es', [
     channels: ['phone'],
     rounds: ['last'],
     label: 'Guion de llamada · antes de la cancelación',
-    body: '• Saludo: Hola, ¿hablo con {{buyer}}? Le llamo de la tienda.\n• Explicar: su pedido de {{amount}} se cancelará automáticamente pronto[[, en {{timeLeft}}]].\n• Todavía lo quiere: ayudarle a pagar ahora si algo lo impide.\n• Ya no lo quiere: agradecer el aviso, sin insistir.\n• Cierre: desearle un buen día.',
+    body: '• Saludo: Hola, ¿hablo con {{buyer}}? Le llamo de la tienda.\n• Explicar: su pedido de {{amount}} se cancelará automáticamente[[ en {{timeLeft}}]] si no se paga.\n• Todavía lo quiere: ayudarle a pagar ahora si algo lo impide.\n• Ya no lo quiere: agradecer el aviso, sin insistir.\n• Cierre: desearle un buen día.',
   },
   {
     id: 'es-phone-b2b',

@@ -153,14 +153,14 @@ export const PT = defineTemplates('pt', [
     rounds: ['last'],
     customer: 'returning',
     label: 'Cliente de volta · antes de cancelar',
-    body: 'Oi, {{buyer}}! Só pra avisar: seu pedido de {{amount}} vai ser cancelado automaticamente logo mais[[, em {{timeLeft}}]]. Se quiser, ainda dá tempo de pagar; se não, tranquilo, a gente continua aqui pra quando precisar.',
+    body: 'Oi, {{buyer}}! Só pra avisar: seu pedido de {{amount}} vai ser cancelado automaticamente[[ em {{timeLeft}}]] se não for pago. Se quiser, ainda dá tempo de pagar; se não, tranquilo, a gente continua aqui pra quando precisar.',
   },
   {
     id: 'pt-last-playful',
     style: 'playful',
     rounds: ['last'],
     label: 'Divertido · de volta pra prateleira',
-    body: 'Oi, {{buyer}}, é a sua encomenda falando pela última vez! Daqui a pouco me mandam de volta pra prateleira[[ (em {{timeLeft}})]]. Se ainda me quiser, um toque em "Pagar" e eu sou sua!',
+    body: 'Oi, {{buyer}}, é a sua encomenda falando pela última vez! Se ninguém pagar por mim, me mandam de volta pra prateleira[[ em {{timeLeft}}]]. Se ainda me quiser, um toque em "Pagar" e eu sou sua!',
   },
 
   // ---- chat, by suspected reason ----
@@ -361,7 +361,7 @@ export const PT = defineTemplates('pt', [
     channels: ['email'],
     rounds: ['last'],
     label: 'E-mail · antes do cancelamento',
-    subject: 'O pedido {{orderId}} será cancelado em breve',
+    subject: 'O pedido {{orderId}} ainda aguarda pagamento',
     body: 'Oi, {{buyer}}!\n\nO pedido {{orderId}} ({{amount}}) ainda não foi pago e será cancelado automaticamente[[ em {{deadline}}]]. Se ainda quiser, conclua o pagamento antes disso. Se não, não precisa fazer nada.\n\nObrigado,[[\n{{seller}}]]',
   },
 
@@ -406,7 +406,7 @@ export const PT = defineTemplates('pt', [
     channels: ['phone'],
     rounds: ['last'],
     label: 'Roteiro de ligação · antes do cancelamento',
-    body: '• Cumprimentar: Olá, falo com {{buyer}}? Aqui é da loja.\n• Explicar: o pedido de {{amount}} vai ser cancelado automaticamente em breve[[, em {{timeLeft}}]].\n• Ainda quer: ajudar a pagar agora, se algo estiver atrapalhando.\n• Não quer mais: agradecer o retorno, sem insistir.\n• Encerrar: desejar um bom dia.',
+    body: '• Cumprimentar: Olá, falo com {{buyer}}? Aqui é da loja.\n• Explicar: o pedido de {{amount}} vai ser cancelado automaticamente[[ em {{timeLeft}}]] se não for pago.\n• Ainda quer: ajudar a pagar agora, se algo estiver atrapalhando.\n• Não quer mais: agradecer o retorno, sem insistir.\n• Encerrar: desejar um bom dia.',
   },
   {
     id: 'pt-phone-b2b',

@@ -161,14 +161,14 @@ export const ZH_CN = defineTemplates('zh-CN', [
     rounds: ['last'],
     customer: 'returning',
     label: '老顾客 · 关闭前',
-    body: '{{buyer}}，跟您说一声，这笔订单（{{amount}}）快要被系统自动关闭了[[，还剩{{timeLeft}}]]。还需要的话记得付款，不需要也没关系，下次有需要随时找我～',
+    body: '{{buyer}}，跟您说一声，这笔订单（{{amount}}）一直不付款的话，系统会自动关闭[[，还剩{{timeLeft}}]]。还需要的话记得付款，不需要也没关系，下次有需要随时找我～',
   },
   {
     id: 'zh-last-playful',
     style: 'playful',
     rounds: ['last'],
     label: '俏皮 · 回货架前',
-    body: '您的包裹来跟{{buyer}}说一声：我马上就要被送回货架啦[[（还剩{{timeLeft}}）]]～还想带我回家的话，记得来接我哦！',
+    body: '您的包裹来跟{{buyer}}说一声：要是等不到付款，我就要被送回货架啦[[（还剩{{timeLeft}}）]]～还想带我回家的话，记得来接我哦！',
   },
 
   // ---- chat, by suspected reason ----
@@ -312,7 +312,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     channels: ['sms'],
     rounds: ['last'],
     label: '短信 · 关闭前',
-    body: '{{buyer}}您好，您的订单{{amount}}即将自动关闭[[（还剩{{timeLeft}}）]]，还需要请尽快付款，不需要请忽略。',
+    body: '{{buyer}}您好，您的订单{{amount}}未付款会被系统自动关闭[[（还剩{{timeLeft}}）]]，还需要请尽快付款，不需要请忽略。',
   },
 
   // ---- e-mail ----
@@ -362,7 +362,7 @@ export const ZH_CN = defineTemplates('zh-CN', [
     channels: ['email'],
     rounds: ['last'],
     label: '邮件 · 关闭前提醒',
-    subject: '订单{{orderId}}即将自动关闭',
+    subject: '订单{{orderId}}尚未付款，到期将自动关闭',
     body: '{{buyer}}您好：\n\n您的订单{{orderId}}（{{amount}}）还未付款，系统会[[在{{deadline}}]]自动关闭。如果还需要，请尽快完成付款；如果已经不需要，忽略这封邮件即可。\n\n感谢您的关注！[[\n{{seller}}]]',
   },
 
@@ -408,6 +408,6 @@ export const ZH_CN = defineTemplates('zh-CN', [
     channels: ['phone'],
     rounds: ['last'],
     label: '电话话术 · 关闭前',
-    body: '• 问候：您好，请问是{{buyer}}吗？我是店里的客服。\n• 说明：您的订单{{amount}}快被系统自动关闭了[[，还剩{{timeLeft}}]]。\n• 还需要：提醒在关闭前付款，付款遇到问题当场帮忙。\n• 不需要了：说声没关系，谢谢对方告知，不再追问。\n• 结束：祝您生活愉快。',
+    body: '• 问候：您好，请问是{{buyer}}吗？我是店里的客服。\n• 说明：您的订单{{amount}}不付款会被系统自动关闭[[，还剩{{timeLeft}}]]。\n• 还需要：提醒在关闭前付款，付款遇到问题当场帮忙。\n• 不需要了：说声没关系，谢谢对方告知，不再追问。\n• 结束：祝您生活愉快。',
   },
 ]);

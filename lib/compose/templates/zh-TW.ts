@@ -153,14 +153,14 @@ export const ZH_TW = defineTemplates('zh-TW', [
     rounds: ['last'],
     customer: 'returning',
     label: '老顧客 · 取消前',
-    body: '{{buyer}}，跟您說一聲，這筆訂單（{{amount}}）快要被系統自動取消了[[，還剩{{timeLeft}}]]。還需要就記得付款，不需要也沒關係，下次有需要隨時找我們～',
+    body: '{{buyer}}，跟您說一聲，這筆訂單（{{amount}}）一直沒付款的話，系統會自動取消[[，還剩{{timeLeft}}]]。還需要就記得付款，不需要也沒關係，下次有需要隨時找我們～',
   },
   {
     id: 'tw-last-playful',
     style: 'playful',
     rounds: ['last'],
     label: '俏皮 · 要回貨架了',
-    body: '{{buyer}}～您的包裹來道別了：我就快被送回貨架上[[（還剩{{timeLeft}}）]]，還想要我的話，記得來把我領回家喔！',
+    body: '{{buyer}}～您的包裹來道別了：要是等不到付款，我就要被送回貨架上[[（還剩{{timeLeft}}）]]，還想要我的話，記得來把我領回家喔！',
   },
 
   // ---- 聊聊, by suspected reason ----
@@ -312,7 +312,7 @@ export const ZH_TW = defineTemplates('zh-TW', [
     channels: ['sms'],
     rounds: ['last'],
     label: '簡訊 · 取消前',
-    body: '{{buyer}}您好，您的訂單{{amount}}即將由系統自動取消[[（剩{{timeLeft}}）]]，如仍需要請盡快付款，不需要請忽略。',
+    body: '{{buyer}}您好，您的訂單{{amount}}未付款會由系統自動取消[[（剩{{timeLeft}}）]]，如仍需要請盡快付款，不需要請忽略。',
   },
 
   // ---- e-mail ----
@@ -361,7 +361,7 @@ export const ZH_TW = defineTemplates('zh-TW', [
     channels: ['email'],
     rounds: ['last'],
     label: 'Email · 取消前',
-    subject: '訂單{{orderId}}即將自動取消',
+    subject: '訂單{{orderId}}尚未付款，到期將自動取消',
     body: '{{buyer}}您好：\n\n您的訂單{{orderId}}（{{amount}}）尚未付款，系統將[[於{{deadline}}]]自動取消。如仍需要，請盡快完成付款；如已不需要，請忽略本信即可。\n\n謝謝您！[[\n{{seller}}]]',
   },
 
@@ -406,6 +406,6 @@ export const ZH_TW = defineTemplates('zh-TW', [
     channels: ['phone'],
     rounds: ['last'],
     label: '電話話術 · 取消前',
-    body: '• 問候：您好，請問是{{buyer}}嗎？我是賣場客服。\n• 說明：您的訂單{{amount}}快被系統自動取消了[[，還剩{{timeLeft}}]]。\n• 還需要：提醒在取消前付款，遇到問題當場協助。\n• 不需要了：說聲沒關係，謝謝告知，不再追問。\n• 結束：祝您有美好的一天。',
+    body: '• 問候：您好，請問是{{buyer}}嗎？我是賣場客服。\n• 說明：您的訂單{{amount}}沒付款會被系統自動取消[[，還剩{{timeLeft}}]]。\n• 還需要：提醒在取消前付款，遇到問題當場協助。\n• 不需要了：說聲沒關係，謝謝告知，不再追問。\n• 結束：祝您有美好的一天。',
   },
 ]);
