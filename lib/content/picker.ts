@@ -5,7 +5,7 @@
 // swallowed there before the page sees it). Shadow DOM on document.body, no
 // React, and page text only ever goes into textContent.
 
-import { documentsOf } from '../platforms/common';
+import { documentsOf } from '../platforms/frames';
 
 const HOST_TAG = 'paynudge-picker';
 

@@ -4,7 +4,8 @@
 // reader that missed rows is caught rather than trusted.
 import type { Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
-import { documentsOf, statusFromWords } from './common';
+import { documentsOf } from './frames';
+import { statusFromWords } from './page-words';
 import { ORDER_NUMBER } from './order-numbers';
 import { readByStructure } from './structure/reader';
 import { textOf, type PlatformAdapter } from './types';

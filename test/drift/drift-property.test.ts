@@ -12,7 +12,7 @@ import { renderFixture } from '../support/fixtures.mjs';
 import { FIXTURE_NOW } from '../support/adapter-tests';
 import { breathe } from '../support/dom';
 import { limit, runs } from '../support/fuzz';
-import { findHeaderRow } from '../../lib/platforms/common';
+import { findHeaderRow } from '../../lib/platforms/grid';
 import { ORDER_NUMBER, readPage } from '../../lib/platforms/read';
 import type { PlatformAdapter } from '../../lib/platforms/types';
 import { taobaoAdapter } from '../../lib/platforms/taobao/adapter';

@@ -6,7 +6,8 @@
 //
 // Test-only code. It works on any DOM (happy-dom in vitest, happy-dom's
 // Window in a Playwright spec) through the `parse` function it is given.
-import { findHeaderRow, HEADER_WORDS } from '../../lib/platforms/common';
+import { findHeaderRow } from '../../lib/platforms/grid';
+import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
 export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled'] as const;
 export type VariantName = (typeof VARIANTS)[number];

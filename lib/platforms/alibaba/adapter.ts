@@ -1,7 +1,10 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { noRowsFound, readRows, firstIn, firstInFrames, firstOf, matchEach, mostOf, statusFromWords, type Matches } from '../common';
+import { firstInFrames } from '../frames';
+import { readRows } from '../order-blocks';
+import { noRowsFound, statusFromWords } from '../page-words';
+import { firstIn, firstOf, matchEach, mostOf, type Matches } from '../query';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 

@@ -7,7 +7,7 @@ import { parseMoney } from '../../orders/money';
 import type { ObservedOrder, PageRead } from '../../orders/model';
 import { openPayNudgeDb } from '../../store/db';
 import { applyPageRead, listOpenOrders } from '../../store/orders';
-import { gridCells } from '../common';
+import { gridCells } from '../grid';
 import { pddAdapter } from './adapter';
 import { describeGridMutations } from '../../../test/support/adapter-tests';
 

@@ -1,7 +1,12 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, noRowsFound, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
+import { type OrderAnchor } from '../order-blocks';
+import { headMatch, longestLabel, spacedText } from '../page-text';
+import { noRowsFound, statusFromWords } from '../page-words';
+import { allIn, firstIn, firstOf, type Matches } from '../query';
+import { closeTimes } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';

@@ -4,7 +4,9 @@
 // an empty buyer) makes the row unreadable rather than guessed.
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
-import { countdownIn, documentsOf, statusFromWords } from '../common';
+import { documentsOf } from '../frames';
+import { statusFromWords } from '../page-words';
+import { countdownIn } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';

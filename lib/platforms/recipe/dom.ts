@@ -2,7 +2,7 @@
 // what a recipe is made of. Tag names, positions among same-tag siblings and
 // a few stable attributes only; class names and ids are never looked at,
 // because a redeploy renames them.
-import { HEADER_WORDS } from '../common';
+import { HEADER_WORDS } from '../page-words';
 import { foldSpaces, textOf } from '../types';
 import { ATTR_NAME, LIMITS, TAG, type PathStep } from './types';
 

@@ -1,7 +1,12 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { parseZonedWallTime } from '../../orders/time';
-import { allIn, cellAt as cell, closeTimes, countdownIn, noRowsFound, firstIn, firstOf, headMatch, longestLabel, orderGrid, readGridList, spacedText, statusFromWords, type HeaderRow, type Matches, type OrderAnchor } from '../common';
+import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
+import { type OrderAnchor } from '../order-blocks';
+import { headMatch, longestLabel, spacedText } from '../page-text';
+import { noRowsFound, statusFromWords } from '../page-words';
+import { allIn, firstIn, firstOf, type Matches } from '../query';
+import { closeTimes, countdownIn } from '../times';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 

@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { spacedText } from '../common';
+import { spacedText } from '../page-text';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 

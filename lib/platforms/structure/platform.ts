@@ -6,7 +6,8 @@
 import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { soleMoney, statedUtcOffset } from '../common';
+import { soleMoney } from '../money';
+import { statedUtcOffset } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';

@@ -6,22 +6,12 @@
 // confidence is counted unreadable, never guessed.
 import type { ObservedOrder, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll } from '../../orders/money';
-import {
-  cellAt,
-  closeTimes,
-  countdownIn,
-  findHeaderRow,
-  findOrderAnchors,
-  firstInFrames,
-  orderGrid,
-  orderScopes,
-  readRows,
-  spacedText,
-  statusFromWords,
-  type HeaderRow,
-  type OrderAnchor,
-  type OrderGrid,
-} from '../common';
+import { firstInFrames } from '../frames';
+import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
+import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
+import { spacedText } from '../page-text';
+import { statusFromWords } from '../page-words';
+import { closeTimes, countdownIn } from '../times';
 import { textOf } from '../types';
 import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, textNodes, totalByLabel, totalIn } from './fields';
 import { platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';

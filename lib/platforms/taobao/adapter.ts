@@ -1,7 +1,10 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { noRowsFound, readRows, firstInFrames, firstOf, matchEach, mostOf, type Matches } from '../common';
+import { firstInFrames } from '../frames';
+import { readRows } from '../order-blocks';
+import { noRowsFound } from '../page-words';
+import { firstOf, matchEach, mostOf, type Matches } from '../query';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';

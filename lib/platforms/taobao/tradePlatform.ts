@@ -4,7 +4,9 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
-import { noRowsFound, readRows, allOf, columnsByHeader, firstOf, matchEach, mostOf, statusFromWords, type ColumnName } from '../common';
+import { readRows } from '../order-blocks';
+import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { allOf, firstOf, matchEach, mostOf } from '../query';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 

@@ -7,7 +7,8 @@ import { describeTableMutations } from '../../../test/support/adapter-tests';
 import { tiktokAdapter } from './adapter';
 import { parseMoney } from '../../orders/money';
 import { parseZonedWallTime, zoneOffsetMinutes } from '../../orders/time';
-import { countdownIn, soleMoney, statedUtcOffset } from '../common';
+import { soleMoney } from '../money';
+import { countdownIn, statedUtcOffset } from '../times';
 import type { ObservedOrder, PageRead } from '../../orders/model';
 
 // 2026-11-23 04:00:00 UTC: 20:00 on the 22nd in Los Angeles (PST), 01:00 in São Paulo, 11:00 in Hanoi.

@@ -1,7 +1,12 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { noRowsFound, readRows, allOf, columnsByHeader, countdownIn, documentsOf, firstInFrames, firstOf, isShown, matchEach, mostOf, soleMoney, statedUtcOffset, statusFromWords, type ColumnName, type Matches } from '../common';
+import { documentsOf, firstInFrames } from '../frames';
+import { soleMoney } from '../money';
+import { readRows } from '../order-blocks';
+import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
+import { countdownIn, statedUtcOffset } from '../times';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 

@@ -3,7 +3,7 @@
 // must be exactly what searching the whole text gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { headMatch, longestLabel, spacedText } from './common';
+import { headMatch, longestLabel, spacedText } from './page-text';
 import { runs } from '../../test/support/fuzz';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

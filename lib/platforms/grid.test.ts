@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
-// The grid-list helpers of common.ts (order number + header text), used by the PDD and Shopee adapters.
+// The grid-list helpers of grid.ts (order number + header text), used by the PDD and Shopee adapters.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allIn, cellAt, closeTimes, findHeaderRow, findOrderAnchors, firstIn, gridCells, orderGrid, orderScopes, readGridList, readRows, spacedText } from './common';
+import { cellAt, findHeaderRow, gridCells, orderGrid, readGridList } from './grid';
+import { findOrderAnchors, orderScopes, readRows } from './order-blocks';
+import { spacedText } from './page-text';
+import { allIn, firstIn } from './query';
+import { closeTimes } from './times';
 import { queryAllFirst, queryFirst } from './types';
 import { textOf } from './types';
 import { runs } from '../../test/support/fuzz';

@@ -1,0 +1,282 @@
+// Grid lists found by order number and header text (added for the PDD and
+// Shopee adapters). Some back-offices' row markup has never been seen
+// publicly (PDD), and others hash every class (Shopee). What survives is the
+// order number's shape and the column headers, so these helpers find orders
+// from those two anchors alone.
+import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from './order-blocks';
+import { columnsByHeader, type ColumnName } from './page-words';
+import { firstOf, joinedOf, leadingOf, matchEach, mostOf, type Matches } from './query';
+import { textOf } from './types';
+
+/**
+ * Cells of each row by grid column. Table rows honour rowspan and colspan the
+ * way the browser lays them out, so the second item row of an order (whose
+ * order-level cells are spanned from the first) still maps to the right
+ * header; other rows map their element children in order.
+ */
+export function gridCells(rows: readonly Element[]): Array<Map<number, Element>> {
+  // Columns taken in each row by cells spanned down from rows above (made only when a cell spans rows).
+  const spanned: Array<Set<number> | undefined> = [];
+  const maps: Array<Map<number, Element>> = [];
+  for (let r = 0; r < rows.length; r++) {
+    const map = new Map<number, Element>();
+    const taken = spanned[r];
+    let col = 0;
+    for (let cell = rows[r]!.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (taken) while (taken.has(col)) col++;
+      map.set(col, cell);
+      const tag = cell.tagName;
+      if (tag !== 'TD' && tag !== 'TH') {
+        col += 1;
+        continue;
+      }
+      const rowSpan = Math.max(1, Math.min(50, Number(cell.getAttribute('rowspan')) || 1));
+      const colSpan = Math.max(1, Math.min(50, Number(cell.getAttribute('colspan')) || 1));
+      for (let i = 1; i < rowSpan && r + i < rows.length; i++) {
+        const below = (spanned[r + i] ??= new Set());
+        for (let j = 0; j < colSpan; j++) below.add(col + j);
+      }
+      col += colSpan;
+    }
+    maps.push(map);
+  }
+  return maps;
+}
+
+/** Whether textOf(el) is longer than `max`, without the text of a whole list when it plainly is. */
+function textLongerThan(el: Element, max: number): boolean {
+  // Folding keeps every character that is not white space: more than `max` of them decide it.
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let solid = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = t.nodeValue ?? '';
+    for (let i = 0; i < value.length; i++) if (!WHITE_SPACE.test(value.charAt(i)) && ++solid > max) return true;
+  }
+  return textOf(el).length > max;
+}
+const WHITE_SPACE = /\s/;
+
+export interface HeaderRow {
+  row: Element;
+  cells: Element[];
+  columns: Partial<Record<ColumnName, number>>;
+}
+
+/**
+ * The first row whose cells name at least `min` known columns, tried per
+ * selector in order of preference. `extra` adds platform words for columns
+ * the shared words miss ("Đếm ngược" for a deadline).
+ */
+export function findHeaderRow(
+  root: ParentNode,
+  selectors: readonly string[],
+  min = 3,
+  extra: Partial<Record<ColumnName, RegExp>> = {},
+): HeaderRow | null {
+  // Selectors before the generic last one that match nothing are skipped with one query instead of a walk each.
+  const leading = selectors.length > 2 ? leadingOf(selectors) : undefined;
+  const from = leading && !root.querySelector(joinedOf(leading)) ? selectors.length - 1 : 0;
+  for (let k = from; k < selectors.length; k++) {
+    for (const row of root.querySelectorAll(selectors[k]!)) {
+      const cells = [...row.children];
+      if (cells.length < min || cells.length > 20) continue;
+      // Header cells are short labels; a row of order data is not a header.
+      if (cells.some((c) => textLongerThan(c, 40))) continue;
+      const columns = columnsByHeader(cells);
+      const taken = new Set(Object.values(columns));
+      for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {
+        if (columns[name] !== undefined) continue;
+        const index = cells.findIndex((c, i) => !taken.has(i) && pattern.test(textOf(c)));
+        if (index >= 0) {
+          columns[name] = index;
+          taken.add(index);
+        }
+      }
+      if (Object.keys(columns).length >= min) return { row, cells, columns };
+    }
+  }
+  return null;
+}
+
+/** One order's cells by header column: the order-level row and every item row. */
+export interface OrderGrid {
+  /** The row with a cell under every header column (it carries the order-level cells). */
+  main: Map<number, Element>;
+  /** Item rows from the main row on, by grid column (a lone full-width note row is not an item). */
+  rows: Array<Map<number, Element>>;
+}
+
+/**
+ * Whether `row` sits in another order's block than `anchor`: below where
+ * their paths part, the two branches are alike (same tag and class, as two
+ * cards of one list are; or, with classes renamed or absent, the anchor's
+ * branch holds a twin of the row at the same place). A card's head and body
+ * are not alike. This is how a lone order number's scope that grew over
+ * cards whose numbers went missing is caught: the row it found there may be
+ * another order's, even when its own row no longer lines up with the header.
+ */
+function inSiblingBlocks(anchor: Element, row: Element): boolean {
+  const above = new Set<Element>();
+  for (let at: Element | null = anchor; at; at = at.parentElement) above.add(at);
+  let rowSide: Element = row;
+  while (rowSide.parentElement && !above.has(rowSide.parentElement)) rowSide = rowSide.parentElement;
+  const parting = rowSide.parentElement;
+  if (!parting || parting === anchor) return false;
+  let anchorSide: Element = anchor;
+  while (anchorSide.parentElement && anchorSide.parentElement !== parting) anchorSide = anchorSide.parentElement;
+  if (anchorSide.tagName !== rowSide.tagName) return false;
+  if (anchorSide.className && anchorSide.className === rowSide.className) return true;
+  if (rowSide === row) return false;
+  const path: number[] = [];
+  for (let at: Element = row; at !== rowSide; at = at.parentElement!) path.unshift(Array.prototype.indexOf.call(at.parentElement!.children, at));
+  let twin: Element | undefined = anchorSide;
+  for (const i of path) twin = twin?.children[i];
+  return !!twin && twin.tagName === row.tagName && Math.abs(twin.childElementCount - row.childElementCount) <= 1;
+}
+
+/** Same tag, and a class in common when either has one ("item first-item" and "item" are rows of one kind). */
+function sameKind(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  if (!a.className && !b.className) return true;
+  const theirs = new Set(b.classList);
+  for (const c of a.classList) if (theirs.has(c)) return true;
+  return false;
+}
+
+/**
+ * Lines an order's rows up with the header. Returns null when no row has a
+ * cell under every header column: a cell went missing or moved, so reading
+ * by position could take a unit price for the total. `itemLines` name the
+ * goods lines of a div grid: a run of cells inside one of them is refused.
+ */
+export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: Element, itemLines: readonly string[] = []): OrderGrid | null {
+  const width = header.cells.length;
+  const first = scope[0];
+  if (!first) return null;
+  const trs = first.tagName === 'TR' ? [...scope] : scope.flatMap((s) => [...s.querySelectorAll('tr')]);
+  if (trs.length > 0) {
+    // The main row has exactly one cell per header column: as many cells, none spanning columns.
+    const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);
+    const isMain = (tr: Element) => {
+      if (tr.childElementCount !== width) return false;
+      for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (spanOf(c) !== 1) return false;
+      return !tr.contains(anchor);
+    };
+    const mainIndex = trs.findIndex(isMain);
+    if (mainIndex < 0) return null;
+    // An order whose number went missing leaves its rows to the order before
+    // it: the main row follows this order's number with no other order's head
+    // (a row across the whole table) between them, and is the scope's only one.
+    const main = trs[mainIndex]!;
+    if (!(anchor.compareDocumentPosition(main) & 4 /* FOLLOWING */)) return null;
+    for (let i = mainIndex + 1; i < trs.length; i++) if (isMain(trs[i]!)) return null;
+    // Nor a row of cells between them: that is this order's own row, damaged, and the main row another's.
+    for (let i = 0; i < mainIndex; i++) {
+      const tr = trs[i]!;
+      const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= width;
+      if ((across || tr.childElementCount >= 2) && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
+    }
+    const maps = gridCells(trs);
+    const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
+    return { main: maps[mainIndex]!, rows };
+  }
+  // Div grids: the element with one child per header column. Two such rows,
+  // neither inside the other, mean the scope spans more than one order (an
+  // order lost its number), or that goods lines (one of them no longer marked
+  // as one) have as many children as the header: which total is whose cannot
+  // be told, so none is read.
+  const lines = itemLines.join(',');
+  const inLine = (el: Element, s: Element) => {
+    if (!lines) return false;
+    for (let up: Element | null = el; up && up !== s; up = up.parentElement) if (up.matches(lines)) return true;
+    return false;
+  };
+  let found: Element | null = null;
+  let foundInLine = false;
+  for (const s of scope) {
+    for (let el: Element | null = s; el; ) {
+      let skipInside = false;
+      if (el.childElementCount === width && !el.contains(anchor)) {
+        // A goods line (picture, name, price …) can have as many children as a
+        // header that lost columns: an order's row is never inside one.
+        const lineCell = inLine(el, s);
+        if (!found) {
+          found = el;
+          foundInLine = lineCell;
+          skipInside = true;
+        } else return null;
+      }
+      // Depth first; a found row's inside is its cells, not another row.
+      if (el.firstElementChild && !skipInside) el = el.firstElementChild;
+      else {
+        while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
+        el = el && el !== s ? el.nextElementSibling : null;
+      }
+    }
+  }
+  if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
+  const map = gridCells([found])[0]!;
+  // Goods rows after a div main row, as a table's rowspans become in a div
+  // grid: rows of the same kind with fewer cells (the order-level cells span
+  // them), their goods cells first.
+  const rows = [map];
+  for (let next = found.nextElementSibling; next; next = next.nextElementSibling) {
+    const cells = next.childElementCount;
+    if (cells < 2 || cells >= width || !sameKind(next, found) || next.contains(anchor)) break;
+    rows.push(gridCells([next])[0]!);
+  }
+  return { main: map, rows };
+}
+
+/** The cell of a row under a header column, if the column is known and the row has one. */
+export function cellAt(row: Map<number, Element>, index: number | undefined): Element | undefined {
+  return index === undefined ? undefined : row.get(index);
+}
+
+export interface GridListSpec {
+  /** Header row selectors, most specific first. */
+  headerRow: readonly string[];
+  /** The order number's shape, one capture group. */
+  orderNumber: RegExp;
+  selectedTab: readonly string[];
+  activePage: readonly string[];
+  pageItems: readonly string[];
+  nextPage: readonly string[];
+}
+
+export interface GridList<O> {
+  header: HeaderRow;
+  /** Tabs and pager (see matchEach). */
+  found: Matches;
+  orders: O[];
+  /** Order numbers found whose order could not be read. */
+  unreadable: number;
+  /** Order numbers found at all. */
+  anchors: number;
+  /** One page of several, or more to come: absence from this read proves nothing. */
+  complete: boolean;
+}
+
+/**
+ * Reads a list whose orders are found by number and whose cells line up with
+ * a header row: null when the page has no such header. The tabs and pager
+ * are looked for outside the orders (one walk), and fence the orders in.
+ */
+export function readGridList<O>(
+  doc: Document,
+  spec: GridListSpec,
+  readOne: (anchor: OrderAnchor, scope: Element[], header: HeaderRow) => O | undefined,
+): GridList<O> | null {
+  if (!doc.body) return null;
+  const header = findHeaderRow(doc.body, spec.headerRow, 3);
+  if (!header) return null;
+  const anchors = findOrderAnchors(doc.body, spec.orderNumber);
+  // With two orders or more, each order's part of the page lies below what
+  // they share, so tabs and pager cannot be inside one: skip those subtrees.
+  const blocks = anchors.length >= 2 ? orderScopes(anchors, [header.row]).flat() : [];
+  const found = matchEach(doc, [spec.selectedTab, spec.activePage, spec.pageItems, spec.nextPage], blocks);
+  const scopes = orderScopes(anchors, [header.row, firstOf(found, spec.selectedTab), firstOf(found, spec.activePage)]);
+  const { orders, unreadable } = readRows(anchors, (anchor, i) => readOne(anchor, scopes[i]!, header));
+  const complete = mostOf(found, spec.pageItems) <= 1 && !firstOf(found, spec.nextPage);
+  return { header, found, orders, unreadable, anchors: anchors.length, complete };
+}

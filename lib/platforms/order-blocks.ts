@@ -1,0 +1,110 @@
+// Orders found by their number: where each number shows, the part of the
+// page that belongs to each order, and reading every order block.
+
+/** Where an order number shows on the page: the number and the element whose own text holds it. */
+export interface OrderAnchor {
+  id: string;
+  el: Element;
+}
+
+/**
+ * Every distinct order number in visible text under `root`, in page order.
+ * `pattern` must have one capture group: the number. Text of scripts, styles
+ * and form fields is not page text.
+ */
+export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const seen = new Set<string>();
+  const anchors: OrderAnchor[] = [];
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    // Test before looking up the ancestors: most text nodes hold no number.
+    global.lastIndex = 0;
+    if (!global.test(text)) continue;
+    global.lastIndex = 0;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script,style,template,textarea,noscript')) continue;
+    // exec on the one regexp rather than matchAll, which clones it per text node.
+    for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+      if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, global.unicode || global.flags.includes('v'));
+      const id = m[1];
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      anchors.push({ id, el: parent });
+    }
+  }
+  return anchors;
+}
+
+/** Where a global regexp goes on after an empty match (AdvanceStringIndex). */
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? index + 2 : index + 1;
+}
+
+/**
+ * The part of the page that belongs to each order: from its number up to the
+ * largest ancestor holding no other order number and none of `fences` (the
+ * header row, tabs, pager). When that is a lone table row (one tbody for the
+ * whole list), the rows after it up to the next order's number join it.
+ */
+export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArray<Element | null | undefined>): Element[][] {
+  const body = anchors[0]?.el.ownerDocument.body;
+  // One pass up from each anchor element and fence instead of asking every
+  // ancestor about every other anchor: linear in the page, not quadratic.
+  // holding: how many distinct anchor elements an element is or contains.
+  const holding = new Map<Element, number>();
+  for (const el of new Set(anchors.map((a) => a.el))) {
+    for (let at: Element | null = el; at; at = at.parentElement) holding.set(at, (holding.get(at) ?? 0) + 1);
+  }
+  // walled: the fences and everything that contains one.
+  const walled = new Set<Element>();
+  for (const fence of fences) {
+    for (let at: Element | null | undefined = fence; at && !walled.has(at); at = at.parentElement) walled.add(at);
+  }
+  return anchors.map(({ el }) => {
+    let scope: Element = el;
+    for (let parent = scope.parentElement; parent && parent !== body && parent.tagName !== 'HTML'; parent = parent.parentElement) {
+      // Every ancestor holds `el`; one more anchor element under it is another order's.
+      if ((holding.get(parent) ?? 0) > 1) break;
+      if (walled.has(parent)) break;
+      scope = parent;
+    }
+    if (scope.tagName !== 'TR') return [scope];
+    const rows: Element[] = [scope];
+    for (let next = scope.nextElementSibling; next; next = next.nextElementSibling) {
+      if (holding.has(next)) break;
+      rows.push(next);
+    }
+    return rows;
+  });
+}
+
+/**
+ * Reads every order row of a list: the orders that could be read and how many
+ * rows could not, which the health warning and the "absence means paid" rule
+ * rely on. With `idOf`, a row the page repeats counts once (and not as unreadable).
+ */
+export function readRows<R, O>(rows: Iterable<R>, read: (row: R, index: number) => O | null | undefined, idOf?: (order: O) => string): { orders: O[]; unreadable: number } {
+  const orders: O[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
+  let index = 0;
+  for (const row of rows) {
+    const order = read(row, index++);
+    if (!order) {
+      unreadable++;
+      continue;
+    }
+    if (idOf) {
+      const id = idOf(order);
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    orders.push(order);
+  }
+  return { orders, unreadable };
+}

@@ -1,0 +1,75 @@
+// Words seller back-offices print, in the languages they come in: status
+// words, column headers and empty-list messages. Pages change their markup
+// every few weeks; these words survive the redesigns.
+// No zod here: content-script bundles stay small; the background validates.
+import type { OrderStatus } from '../orders/model';
+import { textOf } from './types';
+
+/**
+ * Status words as seller back-offices print them, by what they mean for
+ * collecting money. Checked in order: "closed" and "paid" phrases that
+ * contain an unpaid-looking word ("取消待付款") come before "unpaid".
+ */
+export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
+  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]/i, 'closed'],
+  [
+    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|待买家付款|等待付款|待付尾款|待付预付款|待付首款|awaiting payment|awaiting (?:initial|balance) payment|pending payment|waiting for payment|unpaid|not paid|aguardando pagamento|pendiente de pago|esperando pago|chờ thanh toán|ожидает оплаты|не оплачен/i,
+    'unpaid',
+  ],
+  [
+    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|待收货|交易成功|已完成|已签收|\bpaid\b|awaiting shipment|to ship|shipped|in transit|delivered|completed|pago|enviado|entregue|concluído|chờ lấy hàng|đang giao|đã giao|оплачен|отправлен|доставлен/i,
+    'paid',
+  ],
+];
+
+export function statusFromWords(text: string): OrderStatus {
+  for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
+  return 'unknown';
+}
+
+/** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */
+export const HEADER_WORDS = {
+  order: /订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа/i,
+  buyer: /买家|收货人|buyer|customer|người mua|comprador|покупатель/i,
+  item: /宝贝|商品|产品|product|item|sản phẩm|produto|producto|товар/i,
+  qty: /数量|qty|quantity|số lượng|quantidade|cantidad|кол/i,
+  price: /单价|unit price|price/i,
+  amount: /实收款|实付|订单金额|金额|总价|合计|total|amount|tổng|valor|importe|сумма/i,
+  status: /状态|交易状态|订单状态|status|trạng thái|estado|статус/i,
+  created: /下单时间|创建时间|成交时间|created|order time|order date|ngày đặt|data do pedido|fecha|дата/i,
+  deadline: /剩余|自动关闭|auto[- ]?cancel|time left|pay by|payment due/i,
+} as const;
+export type ColumnName = keyof typeof HEADER_WORDS;
+
+/**
+ * Maps column names to cell indexes from a header row's cells, by text. A
+ * header matching several names is taken by the first name that wants it,
+ * so "商品单价" goes to price only when item already has a column.
+ */
+export function columnsByHeader(headerCells: readonly Element[], wanted: readonly ColumnName[] = Object.keys(HEADER_WORDS) as ColumnName[]): Partial<Record<ColumnName, number>> {
+  const columns: Partial<Record<ColumnName, number>> = {};
+  const taken = new Set<number>();
+  // Most specific first: price before item ("商品单价"), amount before price ("订单金额").
+  const order: ColumnName[] = ['order', 'created', 'deadline', 'status', 'qty', 'amount', 'price', 'buyer', 'item'];
+  for (const name of order) {
+    if (!wanted.includes(name)) continue;
+    const index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS[name].test(textOf(cell)));
+    if (index >= 0) {
+      columns[name] = index;
+      taken.add(index);
+    }
+  }
+  return columns;
+}
+
+/** Empty-state messages: an order list saying it has nothing is not a broken page. */
+export const EMPTY_LIST_WORDS = /暂无|没有(相关|符合|找到)?订单|无订单|no (orders|data|results)|nothing (here|found)|không có đơn|nenhum pedido|sin pedidos|нет заказов/i;
+
+/**
+ * PageRead.noRowsFound: an order page where `rows` order rows were found is
+ * broken (its markup moved) when that is none and the page does not say the
+ * list is empty ("暂无订单").
+ */
+export function noRowsFound(doc: Document, rows: number): boolean {
+  return rows === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body));
+}

@@ -1,0 +1,47 @@
+// Times as order pages show them: countdowns in local units, stated time
+// zones, and when an unpaid order closes.
+import type { OrderStatus } from '../orders/model';
+import { parseCountdown } from '../orders/time';
+
+/**
+ * The UTC offset a page states for its times ("GMT+8", "UTC-07:00",
+ * "(GMT+08:00)"), in minutes east of UTC; undefined when it states none.
+ */
+export function statedUtcOffset(text: string): number | undefined {
+  const m = /(?<![A-Za-z])(?:GMT|UTC)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)/.exec(text);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  if (minutes > 14 * 60) return undefined;
+  return m[1] === '+' ? minutes : -minutes;
+}
+
+// Countdown units parseCountdown does not know, as seller pages in Vietnam
+// and Brazil print them.
+const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(\d)\s*ngày/giu, '$1d'],
+  [/(\d)\s*giờ/giu, '$1h'],
+  [/(\d)\s*phút/giu, '$1m'],
+  [/(\d)\s*giây/giu, '$1s'],
+  [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
+  [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
+  [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
+];
+
+/** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
+export function countdownIn(text: string, now: number): number | undefined {
+  let src = text;
+  for (const [pattern, replacement] of LOCAL_UNITS) src = src.replace(pattern, replacement);
+  return parseCountdown(src, now) ?? undefined;
+}
+
+/**
+ * An unpaid order's close time: the shown deadline, else `hours` after
+ * creation marked as an estimate. Paid and closed orders get none: their
+ * countdowns are about shipping, not payment.
+ */
+export function closeTimes(status: OrderStatus, shown: number | undefined, createdAt: number | undefined, hours: number): { autoCloseAt?: number; autoCloseEstimated?: true } {
+  if (status !== 'unpaid') return { autoCloseAt: undefined, autoCloseEstimated: undefined };
+  if (shown !== undefined) return { autoCloseAt: shown, autoCloseEstimated: undefined };
+  if (createdAt === undefined) return { autoCloseAt: undefined, autoCloseEstimated: undefined };
+  return { autoCloseAt: createdAt + hours * 3_600_000, autoCloseEstimated: true };
+}
