@@ -3,6 +3,8 @@ import { createSyncEngine, type Pouch, type SyncEngine } from '../sync/engine';
 import { remoteOptions } from '../sync/remote';
 import { openTeamDb, type TeamDb } from '../sync/store';
 import type { Db } from '../store/db';
+import { DB_NAME } from '../store/schema';
+import { watchWrites } from '../store/changes';
 
 /** The mirror of the shared records that replicates with the team server (IndexedDB, this browser only). */
 export const MIRROR_DB_NAME = 'paynudge-team-mirror';
@@ -15,7 +17,7 @@ export const TEAM_ALARM = 'team-sync';
  */
 export function createTeamEngine(db: () => Promise<Db>, changed: () => void, onEnabled: (enabled: boolean) => void): SyncEngine {
   let team: Promise<TeamDb> | undefined;
-  return createSyncEngine({
+  const engine = createSyncEngine({
     db,
     team: () => (team ??= openTeamDb()),
     mirror: () => new PouchDB(MIRROR_DB_NAME, { auto_compaction: true }) as Pouch,
@@ -27,4 +29,7 @@ export function createTeamEngine(db: () => Promise<Db>, changed: () => void, onE
     changed,
     onEnabled,
   });
+  // Every write to the shop's database, whichever path made it, lists its record for the next push.
+  watchWrites(DB_NAME, (write) => engine.noteWrite(write));
+  return engine;
 }

@@ -9,6 +9,7 @@ import { manualRingOrder } from '../background/testDeps';
 import { recordAttempt } from '../store/buyers';
 import type { ContactAttempt, Order } from '../orders/model';
 import { EMPTY_CONFIG } from './config';
+import { watchWrites } from '../store/changes';
 
 PouchDB.plugin(memory).plugin(replication);
 
@@ -25,16 +26,39 @@ async function agent(name: string, server: { current: Pouch | undefined }) {
   const db = await openPayNudgeDb(`pn-${tag}`);
   const team = await openTeamDb(`team-${tag}`);
   let changes = 0;
+  /** Whole-store reads the engine made (a push that reads every record to find one change). */
+  const reads = { getAll: 0 };
+  const counted = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'getAll') reads.getAll++;
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const restart = () => {
+    const next = createSyncEngine({
+      db: async () => counted,
+      team: async () => team,
+      mirror: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch,
+      remote: () => server.current,
+      now: () => T0,
+      changed: () => void changes++,
+    });
+    watchWrites(`pn-${tag}`, (write) => next.noteWrite(write));
+    return next;
+  };
   const engine = createSyncEngine({
-    db: async () => db,
+    db: async () => counted,
     team: async () => team,
     mirror: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch,
     remote: () => server.current,
     now: () => T0,
     changed: () => void changes++,
   });
+  // As the background does: every write to this agent's database is listed for the next push.
+  watchWrites(`pn-${tag}`, (write) => engine.noteWrite(write));
   await engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: name, enabled: true });
-  return { db, engine, changes: () => changes };
+  return { db, engine, reads, restart, changes: () => changes };
 }
 
 async function settle(...agents: { engine: { flush(): Promise<void> } }[]) {
@@ -59,6 +83,38 @@ describe('team sync engine (PouchDB memory adapter)', () => {
     const got = await b.db.get('attempts', 'att-1');
     expect(got?.agent).toBe('小王');
     expect((await b.db.get('orders', order.key))?.attemptCount).toBe(1);
+  });
+
+  it('after the first sync, a new attempt is mirrored without reading every store, and reaches B', async () => {
+    const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
+    const a = await agent('A', server);
+    const b = await agent('B', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await settle(a, b);
+    a.reads.getAll = 0;
+    await recordAttempt(a.db, attempt(order, 'att-tracked', 'A', T0 + 5));
+    a.engine.localChanged();
+    await settle(a, b);
+    expect((await b.db.get('attempts', 'att-tracked'))?.agent).toBe('A');
+    // Only the written records were read: no store was read whole.
+    expect(a.reads.getAll).toBe(0);
+  });
+
+  it('a worker that stopped before mirroring its writes sends them after it restarts', async () => {
+    const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
+    const a = await agent('A', server);
+    const b = await agent('B', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await settle(a, b);
+    // Written and listed, then the worker stops before its debounced push: the list is gone with it.
+    await recordAttempt(a.db, attempt(order, 'att-unsent', 'A', T0 + 7));
+    await new Promise((r) => setTimeout(r, 20));
+    const woken = a.restart();
+    await woken.resume();
+    await settle({ engine: woken }, b);
+    expect((await b.db.get('attempts', 'att-unsent'))?.agent).toBe('A');
   });
 
   it('attempts logged on both sides while apart are all kept, once each', async () => {

@@ -1,9 +1,11 @@
+import { unwrap } from 'idb';
 import { KEY_FIELD, STORE_NAMES, type StoreName } from '../backup/format';
-import { CONTACT_STORES, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { writeQuietly, type StoreWrite } from '../store/changes';
 import { recordAttemptIn } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
 import type { ContactAttempt } from '../orders/model';
-import { CLAIM_MS, CLAIM_PREFIX, contentHash, docId, isShared, parseIncoming, type Claim, type Rec } from './docs';
+import { CLAIM_MS, CLAIM_PREFIX, contentHash, docId, isShared, parseIncoming, storeOfDocId, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 import { configProblem, type SyncConfig } from './config';
 import { readBase, readConfig, readKv, writeBase, writeConfig, writeKv, type TeamDb } from './store';
@@ -12,7 +14,13 @@ import { readBase, readConfig, readKv, writeBase, writeConfig, writeKv, type Tea
 // mirror) holds one document per shared record and replicates with the
 // shop's CouchDB. Two passes keep them together:
 // - push: records changed here since the mirror last agreed (per-document
-//   hash in `base`) are written into the mirror;
+//   hash in `base`) are written into the mirror. Which records those may be
+//   is told as they are written (noteWrite, lib/store/changes.ts); every
+//   store is read only when that list may be incomplete: the first start,
+//   a store cleared or rewritten (import, migration), sync turned back on,
+//   or a worker that stopped with changes not yet mirrored (the `dirty`
+//   marker, set before the first change is mirrored and cleared once none
+//   is left);
 // - pull: documents the server changed are validated like an import and
 //   merged into IndexedDB.
 // When both sides changed one record, or CouchDB reports a conflict, the
@@ -117,6 +125,12 @@ export function createSyncEngine(deps: EngineDeps) {
   let retryTimer: unknown;
   let pushTimer: unknown;
   const pendingIds = new Set<string>();
+  /** Records written here since the last push (store -> keys). */
+  let dirty = new Map<StoreName, Set<string>>();
+  /** The next push reads every store (the list above may be incomplete). */
+  let fullScan = false;
+  /** This worker has stored the `dirty` marker and not cleared it since. */
+  let markerSet = false;
   const claims = new Map<string, Claim>();
   let running: Promise<void> = Promise.resolve();
   let config: SyncConfig | undefined;
@@ -134,6 +148,18 @@ export function createSyncEngine(deps: EngineDeps) {
     return (base ??= await readBase(await deps.team()));
   }
 
+  function setMarker(value: boolean): Promise<void> {
+    markerSet = value;
+    // Requests on one object store run in the order they are made: the last one made wins.
+    return deps.team().then((t) => writeKv(t, 'dirty', value));
+  }
+
+  function noteDirty(store: StoreName, key: string) {
+    let keys = dirty.get(store);
+    if (!keys) dirty.set(store, (keys = new Set()));
+    keys.add(key);
+  }
+
   function setStatus(patch: Partial<SyncStatus>) {
     status = { ...status, ...patch, pending: pendingIds.size };
   }
@@ -149,6 +175,8 @@ export function createSyncEngine(deps: EngineDeps) {
     const order: StoreName[] = ['orders', 'buyers', 'templates', 'settings', 'milestones', 'attempts'];
     entries.sort((a, b) => order.indexOf(a.store) - order.indexOf(b.store));
     const tx = db.transaction([...STORE_NAMES], 'readwrite');
+    // What came from the mirror is not a change to send back.
+    writeQuietly(unwrap(tx));
     for (const { store, record, isNew } of entries) {
       if (store === 'attempts' && isNew) {
         await recordAttemptIn(tx as never, record as unknown as ContactAttempt);
@@ -183,19 +211,59 @@ export function createSyncEngine(deps: EngineDeps) {
 
   // ---- push: IndexedDB -> mirror -----------------------------------------
 
+  /** The records that may differ from the mirror: every one after a full scan, else those written since. */
+  async function candidates(db: Db, full: boolean, written: Map<StoreName, Set<string>>): Promise<{ store: StoreName; raw: Rec }[]> {
+    const out: { store: StoreName; raw: Rec }[] = [];
+    if (full) {
+      for (const store of STORE_NAMES) for (const raw of (await db.getAll(store)) as unknown as Rec[]) out.push({ store, raw });
+      return out;
+    }
+    if (!written.size) return out;
+    const tx = db.transaction([...written.keys()], 'readonly');
+    await Promise.all(
+      [...written].flatMap(([store, keys]) =>
+        [...keys].map(async (key) => {
+          const raw = (await tx.objectStore(store).get(key)) as Rec | undefined;
+          if (raw) out.push({ store, raw });
+        }),
+      ),
+    );
+    return out;
+  }
+
   async function push(): Promise<void> {
+    if (!mirror) return;
+    const full = fullScan;
+    const written = dirty;
+    fullScan = false;
+    dirty = new Map();
+    const retry = new Set<string>();
+    try {
+      await pushRecords(full, written, retry);
+    } catch (error) {
+      // Tried again on the next pass.
+      fullScan ||= full;
+      for (const [store, keys] of written) for (const key of keys) noteDirty(store, key);
+      throw error;
+    }
+    for (const id of retry) {
+      const store = storeOfDocId(id);
+      if (store) noteDirty(store, id.slice(id.indexOf(':') + 1));
+    }
+    if (!fullScan && !dirty.size && markerSet) await setMarker(false);
+  }
+
+  async function pushRecords(full: boolean, written: Map<StoreName, Set<string>>, retry: Set<string>): Promise<void> {
     if (!mirror) return;
     const db = await deps.db();
     const known = await loadBase();
     const changed: { id: string; store: StoreName; record: Rec; hash: string }[] = [];
-    for (const store of STORE_NAMES) {
-      for (const raw of (await db.getAll(store)) as unknown as Rec[]) {
-        if (!isShared(store, raw)) continue;
-        const record = sharedForm(store, raw);
-        const id = docId(store, String(raw[KEY_FIELD[store]]));
-        const hash = contentHash(record);
-        if (known.get(id) !== hash) changed.push({ id, store, record, hash });
-      }
+    for (const { store, raw } of await candidates(db, full, written)) {
+      if (!isShared(store, raw)) continue;
+      const record = sharedForm(store, raw);
+      const id = docId(store, String(raw[KEY_FIELD[store]]));
+      const hash = contentHash(record);
+      if (known.get(id) !== hash) changed.push({ id, store, record, hash });
     }
     if (!changed.length) return;
     const agreed = new Map<string, string>();
@@ -229,7 +297,10 @@ export function createSyncEngine(deps: EngineDeps) {
         results.forEach((r) => {
           if (r.ok) pendingIds.add(r.id);
           // A write that lost a race with the server's change is tried again on the next pass.
-          else agreed.delete(r.id);
+          else {
+            agreed.delete(r.id);
+            retry.add(r.id);
+          }
         });
       }
     }
@@ -392,6 +463,7 @@ export function createSyncEngine(deps: EngineDeps) {
   async function start(): Promise<void> {
     config = await readConfig(await deps.team());
     if (!config.enabled) {
+      dirty = new Map();
       setStatus({ state: 'off' });
       return;
     }
@@ -402,6 +474,8 @@ export function createSyncEngine(deps: EngineDeps) {
       const parsed = row.doc ? parseIncoming(row.doc) : undefined;
       if (parsed?.kind === 'claim') claims.set(parsed.claim.orderKey, parsed.claim);
     }
+    // Changes this worker was not told of may be waiting: a first start, or one that stopped before they were mirrored.
+    if ((await readKv<boolean>(await deps.team(), 'dirty')) !== false) fullScan = true;
     const lastSyncAt = await readKv<number>(await deps.team(), 'lastSyncAt');
     setStatus({ state: 'syncing', ...(lastSyncAt ? { lastSyncAt } : {}) });
     await serial(push);
@@ -436,6 +510,8 @@ export function createSyncEngine(deps: EngineDeps) {
         await writeKv(t, 'seq', 0);
       }
       await writeConfig(t, { ...next, enabled: true, everEnabled: true });
+      // Writes made while sync was off were not listed: read everything once.
+      fullScan = true;
       failures = 0;
       cancelLater(retryTimer);
       retryTimer = undefined;
@@ -453,8 +529,22 @@ export function createSyncEngine(deps: EngineDeps) {
       retryTimer = undefined;
       cancelLater(pushTimer);
       pushTimer = undefined;
+      // Nothing is listed while off: the next start reads everything.
+      dirty = new Map();
+      await setMarker(true);
       setStatus({ state: 'off', error: undefined, retryAt: undefined });
       deps.onEnabled?.(false);
+    },
+
+    /** A record was written to the shop's database (lib/store/changes.ts): the next push looks at it. */
+    noteWrite(write: StoreWrite): void {
+      // Off: nothing is listed (turning sync on reads everything). Not known yet (a waking worker): listed.
+      if (config && !config.enabled) return;
+      const store = STORE_NAMES.find((s) => s === write.store);
+      if (!store) return;
+      if ('all' in write) fullScan = true;
+      else noteDirty(store, String(write.key));
+      if (!markerSet) void setMarker(true);
     },
 
     /** Something was written locally: push soon (debounced). */
