@@ -1,5 +1,6 @@
 import { t } from '../i18n';
-import type { RecoveryStats } from './stats';
+import { MIN_USES, type RecoveryStats } from './stats';
+import { wilson } from './wilson';
 
 // The suggestion engine's learning signal: templates that got this shop's
 // similar orders paid rank higher. "Similar" is the customer type (new or
@@ -9,16 +10,27 @@ import type { RecoveryStats } from './stats';
 // measured against the shop's overall rate, plus an exploration bonus that
 // shrinks with the number of tries (UCB-style), so a new template is tried
 // before the proven ones crowd it out.
+//
+// It explains itself in the person's terms: how many of the orders it was
+// used for were recovered, the rate with its 95 % Wilson interval, and
+// whether that moved it up or down ("too few uses to judge" while it is
+// still being tried).
 
 export type Customer = 'new' | 'returning';
+export type Verdict = 'up' | 'down' | 'level' | 'few';
 
 export interface Boost {
   /** Learned and exploration together; roughly -2..+3 (the engine's round match is worth 20). */
   score: number;
   /** The learned part alone: the smoothed success rate against the shop's overall rate. */
   exploit: number;
-  /** Why, for the person: "paid 8 of 19 times for returning buyers" or "new: being tried". */
+  /** Why, for the person: "recovered 34 of 80 (43%, 95% CI 32–54%) — ranked up", or "… too few uses to judge". */
   reason: string;
+  /** 95 % Wilson interval of paid / tries. */
+  low: number;
+  high: number;
+  /** What the learning did with it: too few tries to judge, or ranked up, down or as before. */
+  verdict: Verdict;
   tries: number;
   paid: number;
   /** Whose tries these are: this customer type's when it has enough, else all buyers'. */
@@ -39,8 +51,8 @@ export type TemplateBoost = ((templateId: string, customer?: Customer) => number
   uses(templateId: string): number;
 };
 
-/** Below this many tries a template gets the exploration bonus. */
-export const EXPLORE_TRIES = 5;
+/** Below this many tries a template gets the exploration bonus (and is not judged on the insights page either). */
+export const EXPLORE_TRIES = MIN_USES;
 const WEIGHT = 6;
 
 export function templateBoost(stats: RecoveryStats): TemplateBoost {
@@ -64,9 +76,10 @@ export function templateBoost(stats: RecoveryStats): TemplateBoost {
     const exploit = (rate - prior) * WEIGHT;
     const explore = tries < EXPLORE_TRIES ? (EXPLORE_TRIES - tries) / EXPLORE_TRIES : 0;
     const score = Math.max(-2, Math.min(3, exploit + explore));
-    const who = useSpecific && customer ? t(customer === 'returning' ? 'opt.boost.forReturning' : 'opt.boost.forNew') : t('opt.boost.forAll');
-    const reason = tries === 0 ? t('opt.boost.untried') : tries < EXPLORE_TRIES ? t('opt.boost.trying', { paid, tries }) : t('opt.boost.paid', { paid, tries, who });
-    return { score, exploit, reason, tries, paid, scope: useSpecific && customer ? customer : 'all' };
+    const scope = useSpecific && customer ? customer : 'all';
+    const { low, high } = wilson(paid, tries);
+    const verdict: Verdict = tries < EXPLORE_TRIES ? 'few' : exploit > 0 ? 'up' : exploit < 0 ? 'down' : 'level';
+    return { score, exploit, reason: explanation(paid, tries, low, high, verdict, scope), tries, paid, scope, low, high, verdict };
   };
   const boost = ((templateId: string, customer?: Customer) => detail(templateId, customer).score) as TemplateBoost;
   boost.detail = detail;
@@ -77,4 +90,20 @@ export function templateBoost(stats: RecoveryStats): TemplateBoost {
   };
   boost.uses = (templateId) => total(templateId).reminded;
   return boost;
+}
+
+/** Whole percent; the interval is widened to whole percents, never narrowed. */
+function explanation(paid: number, tries: number, low: number, high: number, verdict: Verdict, scope: Customer | 'all'): string {
+  if (tries === 0) return t('ins.explain.untried');
+  const who = t(`ins.who.${scope}`);
+  if (verdict === 'few') return t('ins.explain.few', { paid, tries, who });
+  return t('ins.explain', {
+    paid,
+    tries,
+    who,
+    rate: `${Math.round((100 * paid) / tries)}%`,
+    low: Math.floor(100 * low + 1e-9),
+    high: Math.ceil(100 * high - 1e-9),
+    verdict: t(`ins.verdict.${verdict}`),
+  });
 }

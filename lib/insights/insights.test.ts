@@ -79,16 +79,30 @@ describe('learning boost', () => {
     setLocale('en');
     const boost = templateBoost(statsWith({ good: [19, 8], bad: [20, 1] }));
     expect(boost('good')).toBeGreaterThan(boost('bad'));
-    expect(boost.explain('good', 'new')).toBe('paid 8 of 19 times for new buyers');
+    // 8/19 = 42.1 %; Wilson 95 %: centre (0.4211 + 1.9208/19) / (1 + 3.8415/19) = 0.4343,
+    // half-width 1.96·√(0.4211·0.5789/19 + 3.8415/1444) / 1.2022 = 0.2029 → 23.1 %–63.7 %, widened to whole percents.
+    expect(boost.explain('good', 'new')).toBe('recovered 8 of 19 for new buyers (42%, 95% CI 23–64%) — ranked up');
+    expect(boost.detail('good').verdict).toBe('up');
+    expect(boost.explain('bad')).toMatch(/^recovered 1 of 20 \(5%, 95% CI 0–24%\) — ranked down$/);
     setLocale('zh-CN');
-    expect(boost.explain('good', 'new')).toBe('新顾客中 19 次有 8 次付款');
+    expect(boost.explain('good', 'new')).toBe('新顾客中用过 19 次，催回 8 次（42%，95% 置信区间 23–64%）— 排名上调');
+  });
+
+  it('says in the issue\'s own example what 34 recoveries of 80 do to the ranking, and when it cannot judge', () => {
+    setLocale('en');
+    // 34/80 = 42.5 % → 43 %; Wilson: centre 0.4284, half-width 0.1059 → 32.3 %–53.4 % → 32–54 %.
+    const boost = templateBoost(statsWith({ strong: [80, 34], weak: [80, 10], fresh: [3, 1] }));
+    expect(boost.explain('strong')).toBe('recovered 34 of 80 (43%, 95% CI 32–54%) — ranked up');
+    expect(boost.explain('fresh')).toBe('recovered 1 of 3 — too few uses to judge, being tried');
+    expect(boost.detail('fresh').verdict).toBe('few');
+    expect(boost.explain('never')).toBe('not used yet — too few uses to judge, being tried');
   });
 
   it('gives an untried template a chance over a proven poor one (exploration)', () => {
     setLocale('en');
     const boost = templateBoost(statsWith({ poor: [30, 2], average: [30, 10] }));
     expect(boost('brand-new')).toBeGreaterThan(boost('poor'));
-    expect(boost.explain('brand-new')).toBe('new template, not tried yet');
+    expect(boost.explain('brand-new')).toBe('not used yet — too few uses to judge, being tried');
     // The bonus shrinks as tries accumulate.
     const few = templateBoost(statsWith({ x: [2, 0], average: [30, 10] }));
     expect(few('x')).toBeGreaterThan(templateBoost(statsWith({ x: [4, 0], average: [30, 10] }))('x'));
@@ -108,7 +122,7 @@ describe('learning boost', () => {
     }
     const boost = templateBoost(computeStats({ orders, attempts, buyers }));
     expect(boost('warm', 'returning')).toBeGreaterThan(boost('warm', 'new'));
-    expect(boost.explain('warm', 'returning')).toBe('paid 6 of 6 times for returning buyers');
+    expect(boost.explain('warm', 'returning')).toMatch(/^recovered 6 of 6 for returning buyers \(100%, 95% CI 60–100%\) — ranked up$/);
     // The engine gets the learned part only, once there are enough tries, and the tries for its own exploration.
     expect(boost.for('returning')('warm')).toBeGreaterThan(1);
     expect(boost.for('new')('never-used')).toBe(0);
