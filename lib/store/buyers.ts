@@ -12,7 +12,9 @@ import type { Buyer, ContactAttempt, FollowUp, Order } from '../orders/model';
 // different number of attempts than they account for (an import, a cleanup,
 // data from before they existed).
 
-const STATS_KEY = 'ws.attemptStats';
+/** Settings-store key of how many attempts the counts on orders and buyers account for. */
+export const ATTEMPT_STATS_KEY = 'ws.attemptStats';
+const STATS_KEY = ATTEMPT_STATS_KEY;
 /** Settings-store key of the "select this order in the panel" hint (notification click, popup, shortcut). */
 export const PANEL_SELECT_KEY = 'panel/select';
 

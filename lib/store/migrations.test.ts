@@ -386,3 +386,51 @@ describe('step 2: only confirmed payments make a returning buyer', () => {
     }
   });
 });
+
+describe('step 3: last seen per listing, settled orders by when they settled', () => {
+  it('keeps for each listing the latest sighting of its orders, and finds paid and closed orders by settle time', async () => {
+    const name = newName();
+    const orders = storeSpec('orders');
+    const order = (key: string, listKey: string | undefined, lastSeenAt: number, status: string, statusChangedAt: number) => ({
+      ...(orders.records[0] as object),
+      key,
+      orderId: key.split(':')[1],
+      platform: key.split(':')[0],
+      listKey,
+      lastSeenAt,
+      status,
+      statusChangedAt,
+    });
+    const fixture: DbFixture = {
+      ...V1,
+      stores: V1.stores.map((spec) =>
+        spec.name === 'orders'
+          ? {
+              ...spec,
+              records: [
+                order('taobao:9000000000000000001', 'sold#unpaid', 1_000, 'unpaid', 500),
+                order('taobao:9000000000000000002', 'sold#unpaid', 3_000, 'paid', 2_000),
+                order('pdd:9000000000000000003', 'sold#unpaid', 2_000, 'closed', 900),
+                order('taobao:9000000000000000004', undefined, 4_000, 'paid', 100),
+              ],
+            }
+          : spec,
+      ),
+    };
+    await buildFromFixture(name, fixture);
+    const db = await openPayNudgeDb(name);
+    try {
+      expect((await db.getAll('listings')).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+        { key: 'pdd sold#unpaid', platform: 'pdd', listKey: 'sold#unpaid', lastSeenAt: 2_000 },
+        { key: 'taobao sold#unpaid', platform: 'taobao', listKey: 'sold#unpaid', lastSeenAt: 3_000 },
+      ]);
+      const settledBefore = (status: string, at: number) => db.getAllKeysFromIndex('orders', 'by-settled', IDBKeyRange.bound([status, -Infinity], [status, at], false, true));
+      expect(await settledBefore('paid', 2_000)).toEqual(['taobao:9000000000000000004']);
+      expect(await settledBefore('closed', 1_000)).toEqual(['pdd:9000000000000000003']);
+      // Every record is kept as it was.
+      expect(await db.count('orders')).toBe(4);
+    } finally {
+      db.close();
+    }
+  });
+});

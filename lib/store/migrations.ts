@@ -1,6 +1,6 @@
 import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Buyer, Order } from '../orders/model';
-import type { PayNudgeDB } from './schema';
+import { listingKey, type ListingRecord, type PayNudgeDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<PayNudgeDB, StoreNames<PayNudgeDB>[], 'versionchange'>;
 
@@ -64,6 +64,29 @@ export const MIGRATIONS: readonly Migration[] = [
           if (kept.length !== buyer.paidOrderKeys.length) at.update({ ...buyer, paidOrderKeys: kept });
           at.continue();
         };
+      };
+    },
+  },
+  {
+    version: 3,
+    describe: 'last seen per listing (listings store, filled from the orders), and paid/closed orders indexed by when they settled',
+    up(db, tx) {
+      db.createObjectStore('listings', { keyPath: 'key' });
+      const ordersStore = tx.objectStore('orders');
+      ordersStore.createIndex('by-settled', ['status', 'statusChangedAt']);
+      const orders = unwrap(ordersStore);
+      const listings = unwrap(tx.objectStore('listings'));
+      const all = orders.getAll();
+      all.onsuccess = () => {
+        const seen = new Map<string, ListingRecord>();
+        for (const order of all.result as Order[]) {
+          if (order.listKey === undefined) continue;
+          const key = listingKey(order.platform, order.listKey);
+          const known = seen.get(key);
+          if (!known) seen.set(key, { key, platform: order.platform, listKey: order.listKey, lastSeenAt: order.lastSeenAt });
+          else known.lastSeenAt = Math.max(known.lastSeenAt, order.lastSeenAt);
+        }
+        for (const listing of seen.values()) listings.put(listing);
       };
     },
   },

@@ -171,7 +171,7 @@ describe('applyPageRead: other records in the range the page spans', () => {
 });
 
 describe('applyPageRead: a re-read with nothing changed', () => {
-  it('writes nothing at all: no order, no buyer, and reports nothing written', async () => {
+  it('writes no order and no buyer, only when the listing was seen, and reports nothing written', async () => {
     const orders = ids(1001001, 30).map((id) => seen(id));
     await applyPageRead(db, pageRead(orders), T0);
     const before = await db.getAll('orders');
@@ -179,8 +179,10 @@ describe('applyPageRead: a re-read with nothing changed', () => {
     const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
     const result = await applyPageRead(db, pageRead(orders), T0 + MINUTE_MS);
     expect(result).toEqual({ written: 0, gone: [] });
-    expect(puts).not.toHaveBeenCalled();
+    // One small record for the whole page, however many orders are on it.
+    expect(puts.mock.instances.map((store) => (store as IDBObjectStore).name)).toEqual(['listings']);
     puts.mockRestore();
+    expect(await db.getAll('listings')).toEqual([{ key: `taobao ${UNPAID}`, platform: 'taobao', listKey: UNPAID, lastSeenAt: T0 + MINUTE_MS }]);
     expect(await db.getAll('orders')).toEqual(before);
     expect(await db.getAll('buyers')).toEqual(buyersBefore);
   });

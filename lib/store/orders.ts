@@ -1,5 +1,6 @@
 import { unwrap } from 'idb';
 import { CONTACT_STORES, type ContactTx, type Db } from './db';
+import { listingKey } from './schema';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
 import { readIsWhole } from '../platforms/read';
@@ -178,7 +179,7 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
  * unpaid-only listing is marked paid (or closed, past its deadline).
  */
 export async function applyPageRead(db: Db, read: PageRead, now: number): Promise<ApplyResult> {
-  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+  const tx = db.transaction(['orders', 'buyers', 'listings'], 'readwrite');
   // The plain IndexedDB stores: a 1,000-row page makes thousands of requests,
   // and none of the writes needs a promise of its own (tx.done reports any failure).
   const orders = unwrap(tx.objectStore('orders'));
@@ -212,7 +213,8 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     const next = mergeOrder(existing, seen, read, now);
     // Unchanged but for the sighting: nothing to write. A seller page is read
     // again after every change on it, and most rereads change no order, so
-    // lastSeenAt is when a read last changed the order, not every glance at it.
+    // lastSeenAt is when a read last changed the order (backup and team merges
+    // take the newer by it); the sighting is kept once per listing.
     if (existing && sameContent(existing, next)) return;
     changedOrders.push(next);
   });
@@ -246,6 +248,8 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     for (const order of changedOrders) orders.put(order);
     // A buyer with several changed orders is written once, in its final state.
     for (const buyer of touched.values()) buyers.put(buyer);
+    // The sighting, once for the listing: see ListingRecord.
+    tx.objectStore('listings').put({ key: listingKey(read.platform, read.listKey), platform: read.platform, listKey: read.listKey, lastSeenAt: now });
   } catch (error) {
     tx.abort();
     await tx.done.catch(() => undefined);

@@ -23,6 +23,26 @@ export interface MilestoneRecord {
   plan?: MilestonePlan;
 }
 
+/**
+ * One order listing (a tab and page of a seller's order list, PageRead.listKey)
+ * and when a read of it last came in. Orders keep when a read last changed
+ * them; the sighting itself is kept here, once per listing, so a reread that
+ * changes nothing writes one small record instead of every order on the page.
+ * Local to this browser: not in backups or team sync.
+ */
+export interface ListingRecord {
+  /** `${platform} ${listKey}` */
+  key: string;
+  platform: string;
+  listKey: string;
+  lastSeenAt: number;
+}
+
+export const listingKey = (platform: string, listKey: string) => `${platform} ${listKey}`;
+
+/** Stores that hold this browser's own bookkeeping: erased with everything, never exported or synced. */
+export const LOCAL_STORES = ['listings'] as const;
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -37,6 +57,8 @@ export interface PayNudgeDB extends DBSchema {
       'by-platform': string;
       'by-buyer': [string, string];
       'by-next-follow-up': number;
+      /** Paid and closed orders by when they settled: the retention clean-up reads only what is due. */
+      'by-settled': [string, number];
     };
   };
   buyers: { key: string; value: Buyer; indexes: { 'by-platform': string } };
@@ -48,4 +70,5 @@ export interface PayNudgeDB extends DBSchema {
   templates: { key: string; value: TemplateRecord };
   milestones: { key: string; value: MilestoneRecord; indexes: { 'by-order': string; 'by-due': number } };
   settings: { key: string; value: SettingRecord };
+  listings: { key: string; value: ListingRecord };
 }
