@@ -1,15 +1,17 @@
-// Bundled for Node by bench/run.mjs: recovery statistics over 100,000
-// attempts against the least any statistic needs, one pass grouping the
-// attempts by order.
+// Bundled for Node by bench/run.mjs: the insights page's statistics (totals,
+// dimensions, weekly trend, hour × weekday heatmap in the seller's zone,
+// funnel, per-template intervals) over 500,000 attempts and 50,000 orders
+// spread over half a year, against the least any statistic needs: one pass
+// grouping the attempts by order.
 import { computeStats } from '../lib/insights/stats';
 import type { ContactAttempt, Order } from '../lib/orders/model';
 
-function data(attempts: number) {
+function data(attempts: number, orderCount: number) {
   const now = Date.UTC(2026, 10, 23, 4);
-  const orderCount = Math.ceil(attempts / 5);
   const platforms = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'] as const;
   const orders: Order[] = Array.from({ length: orderCount }, (_, i) => {
-    const created = now - (i % 500) * 3_600_000;
+    // Half a year of orders, at every hour of the day.
+    const created = now - (i % 4400) * 3_600_000 - (i % 7) * 600_000;
     const paid = i % 3 === 0;
     return {
       platform: platforms[i % platforms.length]!,
@@ -40,15 +42,15 @@ function data(attempts: number) {
       action: 'inserted',
       templateId: `tpl-${a % 90}`,
       text: '',
-      at: (order.createdAt ?? now) + (a % 10) * 3_600_000,
+      at: (order.createdAt ?? now) + (a % 10) * 3_600_000 + (a % 13) * 60_000,
       outcome: outcomes[a % outcomes.length]!,
     };
   });
   return { orders, attempts: list };
 }
 
-export function measure(attempts: number) {
-  const input = data(attempts);
+export function measure(attempts: number, orders: number) {
+  const input = { ...data(attempts, orders), timeZone: 'America/Sao_Paulo', now: Date.UTC(2026, 10, 23, 4) };
   const median = (f: () => unknown) => {
     const samples: number[] = [];
     for (let r = 0; r < 7; r++) {
