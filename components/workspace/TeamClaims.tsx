@@ -3,12 +3,13 @@ import { ask, useDbChanged } from '@/components/api';
 import { t } from '@/lib/i18n';
 import type { OrderListEntry } from '@/lib/messaging/protocol';
 import type { Claim } from '@/lib/sync/docs';
+import { CLAIM_FILTERS } from '@/lib/messaging/workspace';
 
 // "小王 is on it": who of the team opened or inserted for an order in the
 // last 10 minutes (a soft claim: a warning, never a lock), and the queue
-// filter mine / unclaimed / everyone's. Nothing shows while sync is off.
+// filter mine / unclaimed / everyone's (applied by the background over the
+// whole queue, see lib/background/queue.ts). Nothing shows while sync is off.
 
-export const CLAIM_FILTERS = ['all', 'mine', 'unclaimed'] as const;
 export type ClaimFilterValue = (typeof CLAIM_FILTERS)[number];
 
 /** A queue row with the agent who claimed it (another agent's claim only). */
@@ -31,23 +32,19 @@ export function useTeamClaims() {
   useDbChanged(load);
 
   const byOrder = useMemo(() => new Map(state.claims.map((c) => [c.orderKey, c.agent])), [state.claims]);
+  /** Rows another agent is on carry that agent's name. */
   const apply = useCallback(
     (rows: (OrderListEntry | undefined)[]): (ClaimedEntry | undefined)[] => {
       if (!state.me || byOrder.size === 0) return rows;
-      const marked = rows.map((row) => {
+      return rows.map((row) => {
         const agent = row && byOrder.get(row.key);
         return row && agent && agent !== state.me ? { ...row, claimedBy: agent } : row;
       });
-      if (filter === 'all') return marked;
-      return marked.filter((row) => {
-        if (!row) return true;
-        const agent = byOrder.get(row.key);
-        return filter === 'mine' ? agent === state.me : agent === undefined;
-      });
     },
-    [state.me, byOrder, filter],
+    [state.me, byOrder],
   );
-  return { me: state.me, filter, setFilter, apply };
+  // The filter the queue request carries: only with a team (sync on).
+  return { me: state.me, filter, setFilter, apply, queueFilter: state.me ? filter : ('all' as const) };
 }
 
 export function ClaimFilter({ value, onChange }: { value: ClaimFilterValue; onChange(next: ClaimFilterValue): void }) {

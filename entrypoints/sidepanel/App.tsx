@@ -87,16 +87,16 @@ export function App() {
   const loadList = useCallback(async () => {
     const load = ++loads.current;
     try {
-      const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, filter: filters });
+      const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, filter: { ...filters, claim: team.queueFilter } });
       if (load !== loads.current) return;
       fetching.current.clear();
       setList(queueOf(reply, load));
-      const unfiltered = (Object.keys(NO_FILTERS) as (keyof Filters)[]).every((k) => filters[k] === NO_FILTERS[k]);
+      const unfiltered = (Object.keys(NO_FILTERS) as (keyof Filters)[]).every((k) => filters[k] === NO_FILTERS[k]) && team.queueFilter === 'all';
       if (unfiltered) saveSnapshot(reply, Date.now());
     } catch (error) {
       showError((error as Error).message);
     }
-  }, [tabId, filters, showError]);
+  }, [tabId, filters, team.queueFilter, showError]);
 
   /** Rows from..to are on screen but not loaded yet: fetch the pages that hold them. */
   const loadRange = useCallback(
@@ -108,14 +108,14 @@ export function App() {
       if (limit <= 0 || fetching.current.has(id)) return;
       fetching.current.add(id);
       try {
-        const reply = await ask('orders/list', { tabId, offset, limit, filter: filters });
+        const reply = await ask('orders/list', { tabId, offset, limit, filter: { ...filters, claim: team.queueFilter } });
         setList((current) => (current && current.load === load && load === loads.current ? { ...current, rows: withRows(current.rows.slice(), reply) } : current));
       } catch (error) {
         fetching.current.delete(id);
         showError((error as Error).message);
       }
     },
-    [tabId, filters, showError],
+    [tabId, filters, team.queueFilter, showError],
   );
 
   const loadDetail = useCallback(async () => {

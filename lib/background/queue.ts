@@ -180,10 +180,30 @@ export async function buildQueue(db: Db, now: number, tab: TabContext, options: 
   return focusOnTab(entries, tab).slice();
 }
 
+export type ClaimFilter = 'all' | 'mine' | 'unclaimed';
+
 export interface QueueQuery {
   offset?: number;
   limit?: number;
-  filter?: QueueFilter;
+  filter?: QueueFilter & { claim?: ClaimFilter };
+}
+
+/** Who of the team is on which order now (team sync's soft claims); nobody while sync is off. */
+export type ClaimSource = () => { me?: string; claims: readonly { orderKey: string; agent: string }[] };
+let claimSource: ClaimSource = () => ({ claims: [] });
+
+/** The background's sync engine tells the queue whose claims are current. */
+export function setClaimSource(source: ClaimSource): void {
+  claimSource = source;
+}
+
+/** The whole queue kept to one agent's orders or to the orders nobody is on; unchanged without a team (sync off). */
+function byClaim(entries: readonly QueueEntry[], filter: ClaimFilter | undefined): readonly QueueEntry[] {
+  if (!filter || filter === 'all') return entries;
+  const { me, claims } = claimSource();
+  if (!me) return entries;
+  const agentOf = new Map(claims.map((c) => [c.orderKey, c.agent]));
+  return entries.filter((e) => (filter === 'mine' ? agentOf.get(e.order.key) === me : !agentOf.has(e.order.key)));
 }
 
 /** Rows a list request gets when it names no limit. */
@@ -199,8 +219,9 @@ export async function queueWindow(
   options: QueueOptions = {},
 ): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
   const [ranked, tab] = await Promise.all([rankedQueue(db, now, options), tabContext]);
-  const window = windowOf(focusOnTab(ranked.entries, tab), ranked.texts, query.filter ?? {}, query.offset ?? 0, query.limit ?? DEFAULT_LIMIT);
-  return { ...window, facets: ranked.facets, tab };
+  const { claim, ...filter } = query.filter ?? {};
+  const window = windowOf(byClaim(focusOnTab(ranked.entries, tab), claim), ranked.texts, filter, query.offset ?? 0, query.limit ?? DEFAULT_LIMIT);
+  return { ...window, all: ranked.entries.length, facets: ranked.facets, tab };
 }
 
 /** Orders with money to collect and how much per currency (the popup), from the same cached queue. */

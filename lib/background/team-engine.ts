@@ -5,6 +5,7 @@ import { openTeamDb, type TeamDb } from '../sync/store';
 import type { Db } from '../store/db';
 import { DB_NAME } from '../store/schema';
 import { watchWrites } from '../store/changes';
+import { setClaimSource } from './queue';
 
 /** The mirror of the shared records that replicates with the team server (IndexedDB, this browser only). */
 export const MIRROR_DB_NAME = 'paynudge-team-mirror';
@@ -31,5 +32,7 @@ export function createTeamEngine(db: () => Promise<Db>, changed: () => void, onE
   });
   // Every write to the shop's database, whichever path made it, lists its record for the next push.
   watchWrites(DB_NAME, (write) => engine.noteWrite(write));
+  // The queue's mine / unclaimed filter runs over the whole queue in the background.
+  setClaimSource(() => engine.claims());
   return engine;
 }

@@ -38,12 +38,16 @@ export const BuyerPatchSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
 });
 
+/** Team sync's queue filter: every order, those this agent is on, or those no agent is on (claims of the last 10 minutes). */
+export const CLAIM_FILTERS = ['all', 'mine', 'unclaimed'] as const;
+
 /** The panel's filters, applied by the background before paging. */
 export const QueueFilterSchema = z.object({
   search: z.string().max(200).optional(),
   platform: z.union([PlatformSchema, z.literal('all')]).optional(),
   status: z.enum(STATUS_FILTERS).optional(),
   tag: z.string().max(60).optional(),
+  claim: z.enum(CLAIM_FILTERS).optional(),
 });
 
 /** 'orders/list': the bound tab, a window of the queue (offset, limit) and the filters. */

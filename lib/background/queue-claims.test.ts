@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPayNudgeDb } from '../store/db';
+import { applyPageRead } from '../store/orders';
+import { QueueQuerySchema } from '../messaging/workspace';
+import { DEFAULT_LIMIT, invalidateQueues, queueWindow, setClaimSource } from './queue';
+import type { ObservedOrder } from '../orders/model';
+
+// Team sync's mine / unclaimed filter runs over the whole queue in the
+// background, not over the rows a panel happened to load.
+
+const NOW = Date.UTC(2026, 11, 4, 8);
+const HOUR = 3_600_000;
+
+function observed(i: number): ObservedOrder {
+  return {
+    platform: 'taobao',
+    orderId: `3100000000000${String(i).padStart(5, '0')}`,
+    buyer: { nick: `buyer-${i}` },
+    items: [{ title: `item ${i}`, qty: 1 }],
+    // Bigger orders rank first: order 0 is the smallest, at the very end of the queue.
+    amount: { minor: 1000 + i * 100, currency: 'CNY' },
+    createdAt: NOW - 2 * HOUR,
+    autoCloseAt: NOW + 48 * HOUR,
+    status: 'unpaid',
+  };
+}
+
+afterEach(() => setClaimSource(() => ({ claims: [] })));
+
+describe('queue: the team claim filter', () => {
+  it('finds a claimed order beyond the first window under "mine", and leaves it out of "unclaimed"', async () => {
+    const db = await openPayNudgeDb(`queue-claims-${crypto.randomUUID()}`);
+    const orders = Array.from({ length: DEFAULT_LIMIT + 100 }, (_, i) => observed(i));
+    await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', listKey: 'l', unpaidOnly: true, complete: true, orders, unreadable: 0 }, NOW);
+    invalidateQueues();
+    const tab = { orderKeys: [], hasComposer: false };
+    const everyone = await queueWindow(db, NOW, tab, {});
+    expect(everyone.total).toBe(DEFAULT_LIMIT + 100);
+    const last = 'taobao:310000000000000000';
+    // The claimed order is not among the rows a panel loads first.
+    expect(everyone.rows.some((r) => r.key === last)).toBe(false);
+    setClaimSource(() => ({ me: '小王', claims: [{ orderKey: last, agent: '小王' }, { orderKey: everyone.rows[0]!.key, agent: '小李' }] }));
+
+    const mine = await queueWindow(db, NOW, tab, { filter: { claim: 'mine' } });
+    expect(mine.rows.map((r) => r.key)).toEqual([last]);
+    expect({ total: mine.total, all: mine.all }).toEqual({ total: 1, all: DEFAULT_LIMIT + 100 });
+
+    const unclaimed = await queueWindow(db, NOW, tab, { filter: { claim: 'unclaimed' }, limit: 2000 });
+    expect(unclaimed.total).toBe(DEFAULT_LIMIT + 98);
+    expect(unclaimed.rows.some((r) => r.key === last || r.key === everyone.rows[0]!.key)).toBe(false);
+
+    // Sync off (no agent): the filter changes nothing.
+    setClaimSource(() => ({ claims: [{ orderKey: last, agent: '小王' }] }));
+    expect((await queueWindow(db, NOW, tab, { filter: { claim: 'mine' } })).total).toBe(DEFAULT_LIMIT + 100);
+  });
+
+  it('takes the filter only as one of its three values', () => {
+    expect(QueueQuerySchema.safeParse({ filter: { claim: 'mine' } }).success).toBe(true);
+    expect(QueueQuerySchema.safeParse({ filter: { claim: 'theirs' } }).success).toBe(false);
+    expect(QueueQuerySchema.safeParse({ filter: { claim: 1 } }).success).toBe(false);
+  });
+});
