@@ -2,14 +2,19 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { ask, useDbChanged } from '@/components/api';
 import { t, type MessageKey } from '@/lib/i18n';
 import { DIMENSIONS, type Bucket, type Dimension, type RecoveryStats } from '@/lib/insights/stats';
-import { formatMoney } from '@/lib/orders/money';
 import { BarChart } from './BarChart';
+import { Funnel } from './insights/Funnel';
+import { Heatmap } from './insights/Heatmap';
+import { TemplateTable } from './insights/TemplateTable';
+import { WeeklyTrend } from './insights/WeeklyTrend';
+import { moneyList, pct } from './insights/format';
+import './insights/insights.css';
 
-function pct(rate: number): string {
-  return `${Math.round(rate * 100)}%`;
-}
+// Templates have their own table (with intervals) and hours their heatmap (in
+// the seller's zone): the remaining dimensions keep their bars.
+const BAR_DIMENSIONS = DIMENSIONS.filter((d) => d !== 'template' && d !== 'hour');
 
-function valueLabel(dim: Dimension, value: string, names: Map<string, string>): string {
+function valueLabel(dim: Dimension, value: string): string {
   const keyFor: Partial<Record<Dimension, string>> = {
     style: `opt.style.${value}`,
     reason: `opt.reason.${value}`,
@@ -17,8 +22,6 @@ function valueLabel(dim: Dimension, value: string, names: Map<string, string>): 
     platform: `platform.${value}`,
     customer: value === 'returning' ? 'returning' : 'newBuyer',
   };
-  if (dim === 'template') return names.get(value) ?? value;
-  if (dim === 'hour') return `${value}:00`;
   const key = keyFor[dim];
   const text = key ? t(key as MessageKey) : value;
   return text === key ? value : text;
@@ -43,10 +46,15 @@ export function InsightsView() {
 
   const bars = (dim: Dimension, list: Bucket[]) =>
     list.map((b) => ({
-      label: valueLabel(dim, b.value, names),
+      label: valueLabel(dim, b.value),
       value: b.rate,
       note: t('opt.ins.barNote', { paid: b.paid, reminded: b.reminded, rate: pct(b.rate) }),
     }));
+  const dimTable = (dim: Dimension, list: Bucket[]) => ({
+    caption: t(`opt.ins.by.${dim}`),
+    headers: [t(`opt.ins.by.${dim}`), t('ins.col.reminded'), t('ins.col.paid'), t('ins.col.rate'), t('ins.col.money')],
+    rows: list.map((b) => [valueLabel(dim, b.value), String(b.reminded), String(b.paid), pct(b.rate), moneyList(b.recovered)]),
+  });
 
   return (
     <section aria-labelledby={`${id}-h`} data-testid="insights">
@@ -74,30 +82,45 @@ export function InsightsView() {
             </div>
             <div>
               <dt>{t('opt.ins.recovered')}</dt>
-              <dd data-testid="ins-recovered">{stats.recovered.length ? stats.recovered.map(formatMoney).join(' · ') : '—'}</dd>
+              <dd data-testid="ins-recovered">{moneyList(stats.recovered)}</dd>
             </div>
             <div>
               <dt>{t('opt.ins.medianToPay')}</dt>
               <dd>{stats.timeToPay.medianHours === undefined ? '—' : t('opt.ins.hours', { h: stats.timeToPay.medianHours.toFixed(1) })}</dd>
             </div>
           </dl>
-          {stats.reminded === 0 && <p className="empty">{t('opt.ins.empty')}</p>}
-          {DIMENSIONS.map((dim) =>
-            stats.by[dim].length === 0 ? null : (
-              <div key={dim} className="chart-block">
-                <h3>{t(`opt.ins.by.${dim}`)}</h3>
-                <BarChart title={t(`opt.ins.by.${dim}`)} bars={bars(dim, stats.by[dim])} />
-              </div>
-            ),
-          )}
-          {stats.timeToPay.count > 0 && (
-            <div className="chart-block">
-              <h3>{t('opt.ins.timeToPay')}</h3>
-              <BarChart
-                title={t('opt.ins.timeToPay')}
-                bars={stats.timeToPay.buckets.map((b) => ({ label: b.label, value: b.count / stats.timeToPay.count, note: String(b.count) }))}
-              />
-            </div>
+          {stats.reminded === 0 ? (
+            <p className="empty">{t('opt.ins.empty')}</p>
+          ) : (
+            <>
+              <WeeklyTrend weeks={stats.weeks} timeZone={stats.timeZone} />
+              <Funnel funnel={stats.funnel} />
+              <Heatmap cells={stats.heatmap} timeZone={stats.timeZone} />
+              <TemplateTable stats={stats} names={names} />
+              {BAR_DIMENSIONS.map((dim) =>
+                stats.by[dim].length === 0 ? null : (
+                  <div key={dim} className="chart-block">
+                    <h3>{t(`opt.ins.by.${dim}`)}</h3>
+                    <BarChart title={t(`opt.ins.by.${dim}`)} bars={bars(dim, stats.by[dim])} table={dimTable(dim, stats.by[dim])} testId={`ins-by-${dim}`} />
+                  </div>
+                ),
+              )}
+              {stats.timeToPay.count > 0 && (
+                <div className="chart-block">
+                  <h3>{t('opt.ins.timeToPay')}</h3>
+                  <BarChart
+                    title={t('opt.ins.timeToPay')}
+                    bars={stats.timeToPay.buckets.map((b) => ({ label: b.label, value: b.count / stats.timeToPay.count, note: String(b.count) }))}
+                    table={{
+                      caption: t('opt.ins.timeToPay'),
+                      headers: [t('opt.ins.timeToPay'), t('ins.col.orders')],
+                      rows: stats.timeToPay.buckets.map((b) => [b.label, String(b.count)]),
+                    }}
+                    testId="ins-time-to-pay"
+                  />
+                </div>
+              )}
+            </>
           )}
         </>
       )}

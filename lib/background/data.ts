@@ -14,7 +14,7 @@ import { computeStats, type RecoveryStats, type TemplateFacts } from '../insight
 import { templateBoost, type TemplateBoost } from '../insights/boost';
 import { t } from '../i18n';
 import { CADENCE_KEY, readCadence } from '../reminders/settings';
-import { isValidTimeZone } from '../reminders/tz';
+import { isValidTimeZone, localTimeZone } from '../reminders/tz';
 
 const URGENT_LIMIT = 5;
 
@@ -53,11 +53,18 @@ export async function getSettings(db: Db): Promise<Settings> {
   return readSettings((await db.get('settings', SETTINGS_KEY))?.value);
 }
 
-/** INTEGRATION: recovery statistics of the whole store. */
-export async function recoveryStats(db: Db): Promise<RecoveryStats> {
-  const [orders, attempts, buyers, library] = await Promise.all([db.getAll('orders'), db.getAll('attempts'), db.getAll('buyers'), listLibrary(db)]);
+/** INTEGRATION: recovery statistics of the whole store, one read per store; weeks and hours in the seller's zone, the trend ending at `now`. */
+export async function recoveryStats(db: Db, now?: number): Promise<RecoveryStats> {
+  const [orders, attempts, buyers, library, cadence] = await Promise.all([
+    db.getAll('orders'),
+    db.getAll('attempts'),
+    db.getAll('buyers'),
+    listLibrary(db),
+    db.get('settings', CADENCE_KEY),
+  ]);
   const templates = new Map<string, TemplateFacts>(library.map((tpl) => [tpl.id, { style: tpl.style, reasons: tpl.reasons.filter((r) => r !== 'unknown') }]));
-  return computeStats({ orders, attempts, buyers, templates });
+  const zone = readCadence(cadence?.value).sellerTimeZone;
+  return computeStats({ orders, attempts, buyers, templates, timeZone: isValidTimeZone(zone) ? zone : localTimeZone(), now });
 }
 
 /** INTEGRATION: the learning signal for suggest ctx.boost (see lib/insights/boost.ts). */
@@ -266,7 +273,7 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     },
 
     async 'insights/get'() {
-      return { stats: await recoveryStats(await deps.db()) };
+      return { stats: await recoveryStats(await deps.db(), Date.now()) };
     },
   };
 }
