@@ -61,7 +61,7 @@ export function Popup() {
   const now = summary?.now ?? Date.now();
 
   return (
-    <main className="popup">
+    <main className="popup" aria-busy={summary === undefined && error === undefined}>
       <h1>{t('appName')}</h1>
       {error && (
         <p className="toast error" role="alert">

@@ -1,11 +1,12 @@
-import { parseTemplateRecord, templateIssues, type DataResponses, type LibraryTemplate, type TemplateRecord, type UrgentOrder, type DueFollowUp } from '../messaging/data';
+import { parseTemplateRecord, templateIssues, type DataResponses, type LibraryTemplate, type TemplateRecord } from '../messaging/data';
 import { parseTemplate, type Language, type Template } from '../compose/model';
 import type { AreaHandlers, HandlerContext } from './service';
 import { UserError } from './service';
 import type { Db } from '../store/db';
 import { BUILTIN_TEMPLATES } from '../compose/templates';
-import { listOpenOrders, unpaidSummary } from '../store/orders';
-import { outstandingByCurrency } from '../store/milestones';
+import { pruneSettledOrders, type PruneOptions } from '../store/retention';
+import { LOCAL_STORES } from '../store/schema';
+import { popupSummary } from './popup';
 import { DAY_MS } from '../orders/time';
 import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
 import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
@@ -14,9 +15,7 @@ import { computeStats, type RecoveryStats, type TemplateFacts } from '../insight
 import { templateBoost, type TemplateBoost } from '../insights/boost';
 import { t } from '../i18n';
 import { CADENCE_KEY, readCadence } from '../reminders/settings';
-import { isValidTimeZone, localTimeZone } from '../reminders/tz';
-
-const URGENT_LIMIT = 5;
+import { isValidTimeZone } from '../reminders/tz';
 
 // ---- templates library -------------------------------------------------
 
@@ -53,18 +52,11 @@ export async function getSettings(db: Db): Promise<Settings> {
   return readSettings((await db.get('settings', SETTINGS_KEY))?.value);
 }
 
-/** INTEGRATION: recovery statistics of the whole store, one read per store; weeks and hours in the seller's zone, the trend ending at `now`. */
-export async function recoveryStats(db: Db, now?: number): Promise<RecoveryStats> {
-  const [orders, attempts, buyers, library, cadence] = await Promise.all([
-    db.getAll('orders'),
-    db.getAll('attempts'),
-    db.getAll('buyers'),
-    listLibrary(db),
-    db.get('settings', CADENCE_KEY),
-  ]);
+/** INTEGRATION: recovery statistics of the whole store. */
+export async function recoveryStats(db: Db): Promise<RecoveryStats> {
+  const [orders, attempts, buyers, library] = await Promise.all([db.getAll('orders'), db.getAll('attempts'), db.getAll('buyers'), listLibrary(db)]);
   const templates = new Map<string, TemplateFacts>(library.map((tpl) => [tpl.id, { style: tpl.style, reasons: tpl.reasons.filter((r) => r !== 'unknown') }]));
-  const zone = readCadence(cadence?.value).sellerTimeZone;
-  return computeStats({ orders, attempts, buyers, templates, timeZone: isValidTimeZone(zone) ? zone : localTimeZone(), now });
+  return computeStats({ orders, attempts, buyers, templates });
 }
 
 /** INTEGRATION: the learning signal for suggest ctx.boost (see lib/insights/boost.ts). */
@@ -76,22 +68,9 @@ export async function learningBoost(db: Db): Promise<TemplateBoost> {
  * Deletes paid and closed orders (with their contact log and stages) whose
  * status settled more than `retentionDays` ago. Run by pruneIfDue (daily alarm, startup, popup).
  */
-export async function pruneClosedOrders(db: Db, settings: Settings, now: number): Promise<number> {
+export async function pruneClosedOrders(db: Db, settings: Settings, now: number, options?: PruneOptions): Promise<number> {
   if (settings.retentionDays <= 0) return 0;
-  const cutoff = now - settings.retentionDays * DAY_MS;
-  const tx = db.transaction(['orders', 'attempts', 'milestones'], 'readwrite');
-  let removed = 0;
-  for (const status of ['paid', 'closed'] as const) {
-    for (const order of await tx.objectStore('orders').index('by-status').getAll(status)) {
-      if (order.statusChangedAt >= cutoff) continue;
-      removed++;
-      await tx.objectStore('orders').delete(order.key);
-      for (const key of await tx.objectStore('attempts').index('by-order').getAllKeys(order.key)) await tx.objectStore('attempts').delete(key);
-      for (const key of await tx.objectStore('milestones').index('by-order').getAllKeys(order.key)) await tx.objectStore('milestones').delete(key);
-    }
-  }
-  await tx.done;
-  return removed;
+  return pruneSettledOrders(db, now - settings.retentionDays * DAY_MS, options);
 }
 
 const LAST_PRUNE_KEY = 'data.lastPrune';
@@ -106,40 +85,26 @@ export function pruneDue(lastPruneAt: number | undefined, now: number, gap: numb
  * alarm and startup use a day, the popup an hour); records when it ran.
  * Returns the orders removed, or undefined when it was not due.
  */
-export async function pruneIfDue(db: Db, now: number, gap: number = DAY_MS): Promise<number | undefined> {
-  const last = (await db.get('settings', LAST_PRUNE_KEY))?.value;
-  if (!pruneDue(typeof last === 'number' ? last : undefined, now, gap)) return undefined;
-  const removed = await pruneClosedOrders(db, await getSettings(db), now);
-  await db.put('settings', { key: LAST_PRUNE_KEY, value: now });
-  return removed;
+export function pruneIfDue(db: Db, now: number, gap: number = DAY_MS): Promise<number | undefined> {
+  // The alarm, startup and the popup may ask at once: one clean-up at a time.
+  const running = pruning.get(db);
+  if (running) return running.then(() => undefined);
+  const run = (async () => {
+    const last = (await db.get('settings', LAST_PRUNE_KEY))?.value;
+    if (!pruneDue(typeof last === 'number' ? last : undefined, now, gap)) return undefined;
+    const removed = await pruneClosedOrders(db, await getSettings(db), now);
+    await db.put('settings', { key: LAST_PRUNE_KEY, value: now });
+    return removed;
+  })();
+  pruning.set(db, run);
+  void run.then(
+    () => pruning.delete(db),
+    () => pruning.delete(db),
+  );
+  return run;
 }
 
-// ---- popup --------------------------------------------------------------
-
-async function dueFollowUps(db: Db, now: number): Promise<DueFollowUp[]> {
-  // Attempts carry the follow-up time their outcome scheduled (by-follow-up);
-  // orders carry the current plan (order.followUp, lib/reminders). Either due counts.
-  const due = new Map<string, { at: number; attemptId?: string }>();
-  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.upperBound(now))) {
-    const known = due.get(a.orderKey);
-    if (!known || known.at < a.followUpAt!) due.set(a.orderKey, { at: a.followUpAt!, attemptId: a.id });
-  }
-  for (const o of await db.getAllFromIndex('orders', 'by-status', 'unpaid')) {
-    if (o.followUp && o.followUp.at <= now) due.set(o.key, { at: o.followUp.at, attemptId: o.followUp.attemptId });
-  }
-  const result: DueFollowUp[] = [];
-  for (const [key, { at, attemptId }] of due) {
-    const order = await db.get('orders', key);
-    // Paid or closed since: nothing to follow up.
-    if (!order || order.status !== 'unpaid') continue;
-    // The order's plan was cleared (answered by a later contact) or moved to later.
-    if ('followUp' in order && (!order.followUp || order.followUp.at > now) && order.lastAttemptAt !== undefined && order.lastAttemptAt >= at) continue;
-    const later = (await db.getAllFromIndex('attempts', 'by-order', key)).some((other) => other.at > at);
-    if (later && !(order.followUp && order.followUp.at <= now)) continue;
-    result.push({ attemptId: attemptId ?? key, orderKey: key, buyer: order.buyer.displayName ?? order.buyer.nick, followUpAt: at, amount: order.amount });
-  }
-  return result.sort((x, y) => x.followUpAt - y.followUpAt);
-}
+const pruning = new WeakMap<Db, Promise<number | undefined>>();
 
 /** Handlers of the requests in lib/messaging/data.ts. */
 export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
@@ -180,19 +145,13 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     async 'popup/summary'() {
       const db = await deps.db();
       const now = deps.now();
-      // Removed orders change the panel and badge too.
-      if (await pruneIfDue(db, now, 60 * 60_000)) deps.changed();
-      const [summary, open, stages, followUps] = await Promise.all([unpaidSummary(db), listOpenOrders(db), outstandingByCurrency(db), dueFollowUps(db, now)]);
-      const urgent: UrgentOrder[] = open.slice(0, URGENT_LIMIT).map((o) => ({
-        key: o.key,
-        orderId: o.orderId,
-        platform: o.platform,
-        buyer: o.buyer.displayName ?? o.buyer.nick,
-        amount: o.amount,
-        autoCloseAt: o.autoCloseAt,
-        autoCloseEstimated: o.autoCloseEstimated,
-      }));
-      return { now, count: summary.count, totals: summary.totals, stagesOutstanding: stages, urgent, followUps };
+      // Removed orders change the panel and badge too. Not awaited: the clean-up runs in slices
+      // behind the answer, and removes only paid and closed orders, which the popup does not count.
+      void pruneIfDue(db, now, 60 * 60_000).then(
+        (removed) => removed && deps.changed(),
+        () => undefined,
+      );
+      return popupSummary(db, now, deps.changed);
     },
 
     async 'settings/get'() {
@@ -265,15 +224,16 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
 
     async 'data/erase'() {
       const db = await deps.db();
-      const tx = db.transaction([...STORE_NAMES], 'readwrite');
-      await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
+      const stores = [...STORE_NAMES, ...LOCAL_STORES];
+      const tx = db.transaction(stores, 'readwrite');
+      await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
       await tx.done;
       deps.changed();
       return { ok: true };
     },
 
     async 'insights/get'() {
-      return { stats: await recoveryStats(await deps.db(), Date.now()) };
+      return { stats: await recoveryStats(await deps.db()) };
     },
   };
 }
