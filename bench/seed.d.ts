@@ -1,1 +1,1 @@
-export function seedDatabase(options: { orders: number; attempts: number; now: number }): Promise<{ orders: number; attempts: number }>;
+export function seedDatabase(options: { orders: number; attempts: number; now: number; unpaidEvery?: number; days?: number }): Promise<{ orders: number; attempts: number }>;

@@ -1,7 +1,13 @@
 // Runs in the extension's service worker (worker.evaluate): fills the real
 // store with a busy desk's data, the way months of use would, in one go.
 // Plain JS on purpose: it is passed to the worker as source.
-export async function seedDatabase({ orders, attempts, now }) {
+//
+// `unpaidEvery`: every n-th order is still unpaid, the rest paid or closed
+// over `days` (a year of a big shop: most orders were paid long ago). With 1
+// (the default) every order is unpaid, spread over the last 70 hours.
+// Attempts with a "promised" outcome carry a follow-up two hours later, as the
+// panel schedules them.
+export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, days = 0 }) {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('paynudge');
     request.onsuccess = () => resolve(request.result);
@@ -9,57 +15,80 @@ export async function seedDatabase({ orders, attempts, now }) {
   });
   const platforms = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'];
   const currencies = { taobao: 'CNY', pdd: 'CNY', aliexpress: 'USD', tiktok: 'USD', alibaba: 'USD', shopee: 'VND' };
-  const tx = db.transaction(['orders', 'buyers', 'attempts'], 'readwrite');
-  for (let i = 0; i < orders; i += 1) {
-    const platform = platforms[i % platforms.length];
-    const orderId = `9${String(i).padStart(17, '0')}`;
-    const nick = `bench-buyer-${i % 1500}`;
-    const created = now - (i % 70) * 3_600_000;
-    tx.objectStore('orders').put({
-      platform,
-      orderId,
-      key: `${platform}:${orderId}`,
-      buyer: { nick },
-      items: [{ title: `Bench item ${i}`, qty: 1 + (i % 3) }],
-      amount: { minor: 1000 + ((i * 7919) % 500_000), currency: currencies[platform] },
-      createdAt: created,
-      autoCloseAt: created + 72 * 3_600_000,
-      autoCloseEstimated: true,
-      status: 'unpaid',
-      pageUrl: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
-      listKey: 'bench',
-      statusSource: 'page',
-      firstSeenAt: created,
-      lastSeenAt: now,
-      statusChangedAt: created,
+  const buyersPerPlatform = Math.max(1500, Math.floor(orders / 20));
+  const done = (tx) =>
+    new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
     });
-    if (i < 1500 * platforms.length) {
-      tx.objectStore('buyers').put({ key: `${platform}:${nick}`, platform, nick, firstSeenAt: created, lastSeenAt: now, paidOrderKeys: i % 4 === 0 ? [`${platform}:paid-${i}`] : [] });
+  // Chunks of 25,000 records: one transaction of half a million would hold it all in memory at once.
+  const CHUNK = 25_000;
+  const createdOf = (i) => {
+    const unpaid = i % unpaidEvery === 0;
+    // Unpaid orders are the recent ones; the others spread over the year.
+    if (unpaid || days === 0) return now - (i % 70) * 3_600_000;
+    return now - 3 * 86_400_000 - ((i * 7919) % (days * 86_400_000));
+  };
+  for (let start = 0; start < orders; start += CHUNK) {
+    const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+    for (let i = start; i < Math.min(orders, start + CHUNK); i += 1) {
+      const platform = platforms[i % platforms.length];
+      const orderId = `9${String(i).padStart(17, '0')}`;
+      const nick = `bench-buyer-${i % buyersPerPlatform}`;
+      const created = createdOf(i);
+      const unpaid = i % unpaidEvery === 0;
+      const status = unpaid ? 'unpaid' : i % 9 === 1 ? 'closed' : 'paid';
+      tx.objectStore('orders').put({
+        platform,
+        orderId,
+        key: `${platform}:${orderId}`,
+        buyer: { nick },
+        items: [{ title: `Bench item ${i}`, qty: 1 + (i % 3) }],
+        amount: { minor: 1000 + ((i * 7919) % 500_000), currency: currencies[platform] },
+        createdAt: created,
+        autoCloseAt: created + 72 * 3_600_000,
+        autoCloseEstimated: true,
+        status,
+        pageUrl: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
+        listKey: 'bench',
+        statusSource: 'page',
+        firstSeenAt: created,
+        lastSeenAt: unpaid ? now : created + 86_400_000,
+        statusChangedAt: unpaid ? created : created + 86_400_000,
+      });
+      if (i < buyersPerPlatform * platforms.length) {
+        tx.objectStore('buyers').put({ key: `${platform}:${nick}`, platform, nick, firstSeenAt: created, lastSeenAt: now, paidOrderKeys: i % 4 === 0 ? [`${platform}:paid-${i}`] : [] });
+      }
     }
+    await done(tx);
   }
   const outcomes = ['pending', 'sent', 'no_reply', 'replied', 'promised', 'paid', 'refused'];
-  for (let a = 0; a < attempts; a += 1) {
-    const i = a % orders;
-    const platform = platforms[i % platforms.length];
-    const orderId = `9${String(i).padStart(17, '0')}`;
-    tx.objectStore('attempts').put({
-      id: `bench-${a}`,
-      orderKey: `${platform}:${orderId}`,
-      buyerKey: `${platform}:bench-buyer-${i % 1500}`,
-      platform,
-      channel: a % 5 === 0 ? 'phone' : 'chat',
-      direction: 'outbound',
-      action: a % 5 === 0 ? 'manual' : 'inserted',
-      templateId: `tpl-${a % 40}`,
-      text: '亲，您拍下的宝贝还没有付款哦',
-      at: now - (a % 1000) * 60_000,
-      outcome: outcomes[a % outcomes.length],
-    });
+  for (let start = 0; start < attempts; start += CHUNK) {
+    const tx = db.transaction('attempts', 'readwrite');
+    for (let a = start; a < Math.min(attempts, start + CHUNK); a += 1) {
+      const i = a % orders;
+      const platform = platforms[i % platforms.length];
+      const orderId = `9${String(i).padStart(17, '0')}`;
+      const outcome = outcomes[a % outcomes.length];
+      const at = days === 0 ? now - (a % 1000) * 60_000 : Math.min(now - 60_000, createdOf(i) + 3_600_000 + (a % 48) * 60_000);
+      tx.objectStore('attempts').put({
+        id: `bench-${a}`,
+        orderKey: `${platform}:${orderId}`,
+        buyerKey: `${platform}:bench-buyer-${i % buyersPerPlatform}`,
+        platform,
+        channel: a % 5 === 0 ? 'phone' : 'chat',
+        direction: 'outbound',
+        action: a % 5 === 0 ? 'manual' : 'inserted',
+        templateId: `tpl-${a % 40}`,
+        text: '亲，您拍下的宝贝还没有付款哦',
+        at,
+        outcome,
+        ...(outcome === 'promised' ? { followUpAt: at + 2 * 3_600_000 } : {}),
+      });
+    }
+    await done(tx);
   }
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
   db.close();
   return { orders, attempts };
 }
