@@ -1,6 +1,7 @@
-// `node bench/ab-read.mjs <git-ref> pdd shopee …`: reads each platform's grown
-// 500-row page with the adapters of <git-ref> and of the working tree,
-// alternating, and prints both medians. A/B in one page is robust to a busy
+// `node bench/ab-read.mjs <git-ref> pdd shopee … [--structure]`: reads each
+// platform's grown 500-row page with the adapters (or, with --structure, the
+// structural reader) of <git-ref> and of the working tree, alternating, and
+// prints both medians and whether they read the same orders. A/B in one page is robust to a busy
 // machine; a tool for adapter speed work, not part of npm run bench.
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
@@ -14,7 +15,9 @@ import { growAndMeasure } from './grow.js';
 import { platformOfUrl } from './hosts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const [ref, ...wanted] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const structure = args.includes('--structure');
+const [ref, ...wanted] = args.filter((a) => !a.startsWith('--'));
 const old = join(root, '.scratch', 'ab-old');
 rmSync(old, { recursive: true, force: true });
 mkdirSync(old, { recursive: true });
@@ -22,6 +25,8 @@ execSync(`git archive ${ref} lib | tar -x -C ${old}`, { cwd: root });
 const entry = join(root, '.scratch', 'ab-entry.ts');
 const names = { taobao: 'taobao', pdd: 'pdd', aliexpress: 'aliexpress', tiktok: 'tiktok', alibaba: 'alibaba', shopee: 'shopee' };
 writeFileSync(entry, Object.keys(names).map((p) => `import { ${p}Adapter as new_${p} } from '../lib/platforms/${p}/adapter';\nimport { ${p}Adapter as old_${p} } from './ab-old/lib/platforms/${p}/adapter';`).join('\n') +
+  `\nimport { readByStructure as new_structure } from '../lib/platforms/structure/reader';\nimport { readByStructure as old_structure } from './ab-old/lib/platforms/structure/reader';` +
+  `\n(globalThis as any).__newStructure = new_structure;\n(globalThis as any).__oldStructure = old_structure;` +
   `\n(globalThis as any).__adapters = { ${Object.keys(names).map((p) => `${p}: new_${p}`).join(', ')} };\n(globalThis as any).__old = { ${Object.keys(names).map((p) => `${p}: old_${p}`).join(', ')} };\n`);
 const code = (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', logLevel: 'silent' })).outputFiles[0].text;
 const browser = await chromium.launch({ executablePath: await ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
@@ -34,21 +39,22 @@ for (const platform of wanted) {
     await page.addScriptTag({ content: code });
     const grown = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 3 });
     if (grown.error) continue;
-    const r = await page.evaluate((p) => {
+    const r = await page.evaluate(([p, structure]) => {
       const now = Date.now();
-      const time = (a) => { const t = performance.now(); const r = a.readOrders(document, location.href, now); return [performance.now() - t, r.orders.length, JSON.stringify(r.orders)]; };
+      const readWith = (a) => (structure ? a(document, p, location.href, now, null) : a.readOrders(document, location.href, now));
+      const time = (a) => { const t = performance.now(); const r = readWith(a); return [performance.now() - t, r.orders.length, JSON.stringify(r)]; };
       const olds = [], news = [];
       let same = true;
       for (let i = 0; i < 30; i++) {
-        const a = time(globalThis.__old[p]);
-        const b = time(globalThis.__adapters[p]);
+        const a = time(structure ? globalThis.__oldStructure : globalThis.__old[p]);
+        const b = time(structure ? globalThis.__newStructure : globalThis.__adapters[p]);
         olds.push(a[0]); news.push(b[0]);
         if (a[2] !== b[2]) same = false;
       }
       const med = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1];
       return { old: med(olds), new: med(news), same };
-    }, platform);
-    console.log(`${platform.padEnd(10)} ${route.file.padEnd(40)} old ${r.old.toFixed(1)} ms  new ${r.new.toFixed(1)} ms  raw ${grown.rawMs.toFixed(1)} ms  new/raw ${(r.new / grown.rawMs).toFixed(1)}×  ${r.same ? 'same orders' : 'ORDERS DIFFER'}`);
+    }, [platform, structure]);
+    console.log(`${structure ? 'structure ' : ''}${platform.padEnd(10)} ${route.file.padEnd(40)} old ${r.old.toFixed(1)} ms  new ${r.new.toFixed(1)} ms  raw ${grown.rawMs.toFixed(1)} ms  new/raw ${(r.new / grown.rawMs).toFixed(1)}×  ${r.same ? 'same orders' : 'ORDERS DIFFER'}`);
   }
 }
 await browser.close();

@@ -42,6 +42,10 @@ for (const platform of platforms) {
   await page.addScriptTag({ content: adapters });
   const r = await page.evaluate(growAndMeasure, { platform, target: 500, rounds });
   if (r.error) console.log(`${platform}: ${r.error}`);
-  else console.log(`${platform}: adapter ${r.adapterMs.toFixed(2)} ms, raw ${r.rawMs.toFixed(2)} ms, ratio ${(r.adapterMs / Math.max(r.rawMs, 0.05)).toFixed(1)}×, ${r.orders} orders of ${r.rows} rows, unreadable ${r.unreadable} (${chosen.route.file})`);
+  else {
+    const ratio = (ms) => (ms / Math.max(r.rawMs, 0.05)).toFixed(1);
+    console.log(`${platform}: adapter ${r.adapterMs.toFixed(2)} ms, raw ${r.rawMs.toFixed(2)} ms, ratio ${ratio(r.adapterMs)}×, ${r.orders} orders of ${r.rows} rows, unreadable ${r.unreadable} (${chosen.route.file})`);
+    if (r.structureMs !== undefined) console.log(`${platform}: structure ${r.structureMs.toFixed(2)} ms, ratio ${ratio(r.structureMs)}×, ${r.structureOrders} orders, unreadable ${r.structureUnreadable}`);
+  }
 }
 await browser.close();

@@ -63,26 +63,31 @@ export function growAndMeasure({ platform, target, rounds }) {
   }
 
   const rowEls = [...container.children];
-  const time = (fn) => {
-    const samples = [];
-    let result;
-    for (let r = 0; r < rounds; r += 1) {
-      const start = performance.now();
-      result = fn();
-      samples.push(performance.now() - start);
-    }
-    samples.sort((a, b) => a - b);
-    return { median: samples[Math.floor(samples.length / 2)], result };
-  };
   // Baseline: visit every element of every row and read its text once.
-  const raw = time(() => {
+  const rawWalk = () => {
     let chars = 0;
     for (const row of rowEls) for (const el of row.querySelectorAll('*')) if (el.childElementCount === 0) chars += el.textContent.length;
     return chars;
-  });
-  const read = time(() => adapter.readOrders(document, location.href, Date.now()));
+  };
+  const adapterRead = () => adapter.readOrders(document, location.href, Date.now());
   // The structural reader on the same page, as readPage runs it when the selectors read short.
-  const structure = globalThis.__structure ? time(() => globalThis.__structure(document, platform, location.href, Date.now(), null)) : undefined;
+  const structureRead = globalThis.__structure ? () => globalThis.__structure(document, platform, location.href, Date.now(), null) : undefined;
+  // The three take turns within each round, so a busy machine's slow spells
+  // fall on all of them alike instead of on whichever ran its rounds then.
+  const subjects = [rawWalk, adapterRead, structureRead].filter(Boolean);
+  const samples = subjects.map(() => []);
+  const results = [];
+  for (let r = 0; r < rounds; r += 1) {
+    subjects.forEach((fn, k) => {
+      const start = performance.now();
+      results[k] = fn();
+      samples[k].push(performance.now() - start);
+    });
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const raw = { median: median(samples[0]), result: results[0] };
+  const read = { median: median(samples[1]), result: results[1] };
+  const structure = structureRead ? { median: median(samples[2]), result: results[2] } : undefined;
   return {
     rows: rowEls.length,
     orders: read.result.orders.length,

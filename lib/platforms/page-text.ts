@@ -20,31 +20,26 @@ export function spacedText(node: Node | null | undefined): string {
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
   const parts: string[] = [];
-  // Nearly always there is none of them inside: then every text node counts, walked natively.
-  if (!(node as ParentNode).querySelector?.('script,style,template')) {
-    const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
-    // Folding white space per text node gives the same text as folding the
-    // joined whole.
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      // Most text nodes between elements are white space only: trim first.
-      const value = t.nodeValue?.trim();
-      // Lone plain spaces fold to themselves: replace only when the text has other white space.
-      if (value) parts.push(foldSpaces(value));
-    }
-    return parts.join(' ');
-  }
+  // One walk by hand: order cells are small, and a walker object per cell
+  // (plus a query for scripts inside) cost more than the steps themselves.
+  // Folding white space per text node gives the same text as folding the
+  // joined whole.
   let at: Node | null = node.firstChild;
   while (at) {
     if (at.nodeType === 3) {
-      if (at.nodeValue) parts.push(at.nodeValue);
-    } else if (at.nodeType === 1 && !SKIPPED_TEXT.has((at as Element).localName) && at.firstChild) {
+      // Most text nodes between elements are white space only: trim first.
+      const value = (at.nodeValue as string).trim();
+      // Lone plain spaces fold to themselves: replace only when the text has other white space.
+      if (value) parts.push(foldSpaces(value));
+    } else if (at.nodeType === 1 && at.firstChild && !SKIPPED_TEXT.has((at as Element).localName)) {
       at = at.firstChild;
       continue;
     }
-    while (at && at !== node && !at.nextSibling) at = at.parentNode;
-    at = at && at !== node ? at.nextSibling : null;
+    let next: Node | null = at.nextSibling;
+    while (!next && (at = at.parentNode) && at !== node) next = at.nextSibling;
+    at = next;
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join(' ');
 }
 
 /**

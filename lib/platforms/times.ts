@@ -27,10 +27,14 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
 ];
 
+// Every unit word of LOCAL_UNITS (each of them matches only where one of these shows).
+const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min/iu;
+
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
 export function countdownIn(text: string, now: number): number | undefined {
   let src = text;
-  for (const [pattern, replacement] of LOCAL_UNITS) src = src.replace(pattern, replacement);
+  // Most texts have no local unit at all: one test instead of a replace per unit.
+  if (LOCAL_UNIT_WORD.test(text)) for (const [pattern, replacement] of LOCAL_UNITS) src = src.replace(pattern, replacement);
   return parseCountdown(src, now) ?? undefined;
 }
 
