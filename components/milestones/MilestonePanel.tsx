@@ -5,7 +5,7 @@ import { formatMoney } from '@/lib/orders/money';
 import type { Order } from '@/lib/orders/model';
 import type { MilestoneResponses } from '@/lib/messaging/milestones';
 import { PRESET_IDS, presetDrafts, stageToDraft, type PresetId } from '@/lib/milestones/plan';
-import { isOpen, planOpenMinor, type MessageLang } from '@/lib/milestones/model';
+import { bankChargesOf, DEFAULT_BANK_CHARGES, isOpen, planOpenMinor, type MessageLang } from '@/lib/milestones/model';
 import { milestoneMessage, stageName, type MessageKind } from '@/lib/milestones/messages';
 import type { MilestonePrompt } from '@/lib/milestones/prompts';
 import { currentLocale } from '@/lib/i18n';
@@ -59,7 +59,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
 
   const create = async (value: EditorValue) => {
     try {
-      await ask('milestones/create', { orderKey: order.key, presetId: preset, lang: value.lang, stages: value.stages, bank: value.bank });
+      await ask('milestones/create', { orderKey: order.key, presetId: preset, lang: value.lang, stages: value.stages, bank: value.bank, bankCharges: value.bankCharges, piNumber: value.piNumber });
       setMode('view');
       await load();
     } catch (error) {
@@ -69,7 +69,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
 
   const save = async (value: EditorValue) => {
     try {
-      const result = await ask('milestones/update', { orderKey: order.key, stages: value.stages, bank: value.bank, lang: value.lang });
+      const result = await ask('milestones/update', { orderKey: order.key, stages: value.stages, bank: value.bank, lang: value.lang, bankCharges: value.bankCharges, piNumber: value.piNumber });
       setAccountWarning(result.accountChanged);
       setMode('view');
       await load();
@@ -130,7 +130,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
             <PlanEditor
               key={preset}
               total={order.amount}
-              initial={{ lang: defaultLang(order), bank: {}, stages: presetDrafts(preset, now) }}
+              initial={{ lang: defaultLang(order), bank: {}, bankCharges: DEFAULT_BANK_CHARGES, piNumber: '', stages: presetDrafts(preset, now) }}
               submitLabel={t('ms.create')}
               onSubmit={create}
               onCancel={() => setMode('view')}
@@ -142,7 +142,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
       {plan && mode === 'edit' && (
         <PlanEditor
           total={plan.total}
-          initial={{ lang: plan.lang, bank: plan.bank, stages: plan.stages.map(stageToDraft) }}
+          initial={{ lang: plan.lang, bank: plan.bank, bankCharges: bankChargesOf(plan), piNumber: plan.piNumber ?? '', stages: plan.stages.map(stageToDraft) }}
           submitLabel={t('ms.save')}
           onSubmit={save}
           onCancel={() => setMode('view')}
@@ -165,7 +165,7 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
                 <MessageBox
                   order={order}
                   tabId={tabId}
-                  {...milestoneMessage('account_change', { plan, stageId: firstOpen.id, buyer, orderId: order.orderId, now })}
+                  {...milestoneMessage('account_change', { plan, stageId: firstOpen.id, buyer, orderId: order.orderId, now, platform: order.platform })}
                   label={t('ms.msg.account_change')}
                   onSent={() => setAccountWarning(false)}
                   onError={onError}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { t, currentLocale, type MessageKey } from '@/lib/i18n';
 import { formatMoney, parseMoney, currencyDigits, type Money } from '@/lib/orders/money';
-import { MESSAGE_LANGS, METHODS, STAGE_KINDS, TRIGGERS, type Bank, type MessageLang, type StageDraft } from '@/lib/milestones/model';
+import { BANK_CHARGES, MESSAGE_LANGS, METHODS, STAGE_KINDS, TRIGGERS, type Bank, type BankCharges, type MessageLang, type StageDraft } from '@/lib/milestones/model';
 import { splitTotal } from '@/lib/milestones/plan';
 import { LANGS } from '@/lib/milestones/messages';
 import { fromDateInput, toDateInput } from './dates';
@@ -9,6 +9,9 @@ import { fromDateInput, toDateInput } from './dates';
 export interface EditorValue {
   lang: MessageLang;
   bank: Bank;
+  bankCharges: BankCharges;
+  /** Empty: no PI issued (the notices then ask for the order number alone). */
+  piNumber: string;
   stages: StageDraft[];
 }
 
@@ -31,6 +34,8 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
   const { total } = props;
   const [lang, setLang] = useState(props.initial.lang);
   const [bank, setBank] = useState<Bank>(props.initial.bank);
+  const [bankCharges, setBankCharges] = useState<BankCharges>(props.initial.bankCharges);
+  const [piNumber, setPiNumber] = useState(props.initial.piNumber);
   const [stages, setStages] = useState<StageDraft[]>(props.initial.stages);
   // What the seller typed in each share box, kept as text so "12." stays editable.
   const [shareInputs, setShareInputs] = useState<string[]>(() => props.initial.stages.map((s) => shareText(s, total.currency)));
@@ -78,7 +83,7 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
   const submit = async () => {
     setBusy(true);
     try {
-      await props.onSubmit({ lang, bank, stages });
+      await props.onSubmit({ lang, bank, bankCharges, piNumber: piNumber.trim(), stages });
     } finally {
       setBusy(false);
     }
@@ -96,10 +101,24 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
       <div className="ms-grid">
         <label className="ms-field">
           <span>{t('ms.lang')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as MessageLang)}>
+          <select data-testid="milestone-lang" value={lang} onChange={(e) => setLang(e.target.value as MessageLang)}>
             {MESSAGE_LANGS.map((l) => (
               <option key={l} value={l}>
                 {t(`ms.langName.${l}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="ms-field">
+          <span>{t('ms.pi')}</span>
+          <input data-testid="milestone-pi" value={piNumber} maxLength={60} placeholder={t('ms.piHint')} onChange={(e) => setPiNumber(e.target.value)} />
+        </label>
+        <label className="ms-field wide">
+          <span>{t('ms.charges')}</span>
+          <select data-testid="milestone-charges" value={bankCharges} onChange={(e) => setBankCharges(e.target.value as BankCharges)}>
+            {BANK_CHARGES.map((c) => (
+              <option key={c} value={c}>
+                {t(`ms.charges.${c}` as MessageKey)}
               </option>
             ))}
           </select>
@@ -117,14 +136,14 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
                   <select value={stage.kind} onChange={(e) => update(i, { kind: e.target.value as StageDraft['kind'] })}>
                     {STAGE_KINDS.map((k) => (
                       <option key={k} value={k}>
-                        {LANGS[ui].kind[k]}
+                        {LANGS[ui].kind[k].nom}
                       </option>
                     ))}
                   </select>
                 </label>
                 <label className="ms-field">
                   <span>{t('ms.edit.name')}</span>
-                  <input value={stage.name ?? ''} maxLength={200} placeholder={LANGS[lang].kind[stage.kind]} onChange={(e) => update(i, { name: e.target.value })} />
+                  <input value={stage.name ?? ''} maxLength={200} placeholder={LANGS[lang].kind[stage.kind].nom} onChange={(e) => update(i, { name: e.target.value })} />
                 </label>
                 <label className="ms-field">
                   <span>{t('ms.edit.shareMode')}</span>
@@ -177,7 +196,7 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
                 </label>
                 <label className="ms-field">
                   <span>{t('ms.edit.method')}</span>
-                  <select value={stage.method} onChange={(e) => update(i, { method: e.target.value as StageDraft['method'] })}>
+                  <select data-testid="milestone-edit-method" value={stage.method} onChange={(e) => update(i, { method: e.target.value as StageDraft['method'] })}>
                     {METHODS.map((m) => (
                       <option key={m} value={m}>
                         {t(`ms.method.${m}` as MessageKey)}
@@ -193,7 +212,7 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
                 )}
                 <label className="ms-field wide">
                   <span>{t('ms.edit.instructions')}</span>
-                  <input value={stage.instructions ?? ''} maxLength={2000} onChange={(e) => update(i, { instructions: e.target.value })} />
+                  <input data-testid="milestone-edit-instructions" value={stage.instructions ?? ''} maxLength={2000} onChange={(e) => update(i, { instructions: e.target.value })} />
                 </label>
                 <label className="ms-field wide">
                   <span>{t('ms.edit.progress')}</span>

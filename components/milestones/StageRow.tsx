@@ -51,7 +51,7 @@ export function StageRow({ plan, stage, index, order, tabId, now, request, onReq
   const share = stage.share.kind === 'percent' ? `${stage.share.bp / 100}%` : undefined;
 
   const message = (kind: MessageKind, extra: { dueAt?: number; secondDueAt?: number } = {}) =>
-    milestoneMessage(kind, { plan, stageId: stage.id, buyer: order.buyer.displayName ?? order.buyer.nick, orderId: order.orderId, now, ...extra });
+    milestoneMessage(kind, { plan, stageId: stage.id, buyer: order.buyer.displayName ?? order.buyer.nick, orderId: order.orderId, now, platform: order.platform, ...extra });
 
   const step = async (kind: MessageKind, attemptId: string | undefined) => {
     const s = STEP_OF[kind];

@@ -54,7 +54,7 @@ export function milestoneHandlers(ctx: HandlerContext): AreaHandlers<MilestoneRe
       return { plan, prompts: plan ? milestonePrompts(plan, now) : [], attempts, now };
     },
 
-    async 'milestones/create'({ orderKey, presetId, lang, stages, bank }) {
+    async 'milestones/create'({ orderKey, presetId, lang, stages, bank, bankCharges, piNumber }) {
       const db = await deps.db();
       const order = await ctx.requireOrder(db, orderKey);
       if (await getPlan(db, orderKey)) throw new UserError(new MilestoneError('planExists').message);
@@ -71,12 +71,14 @@ export function milestoneHandlers(ctx: HandlerContext): AreaHandlers<MilestoneRe
           newId: deps.newId,
         }),
       );
+      if (bankCharges) plan.bankCharges = bankCharges;
+      if (piNumber) plan.piNumber = piNumber;
       await putPlan(db, plan);
       deps.changed();
       return { plan };
     },
 
-    async 'milestones/update'({ orderKey, stages, bank, lang }) {
+    async 'milestones/update'({ orderKey, stages, bank, lang, bankCharges, piNumber }) {
       let accountChanged = false;
       const result = await change(orderKey, (plan) => {
         const now = deps.now();
@@ -84,6 +86,8 @@ export function milestoneHandlers(ctx: HandlerContext): AreaHandlers<MilestoneRe
           ...plan,
           lang: lang ?? plan.lang,
           bank: bank ?? plan.bank,
+          bankCharges: bankCharges ?? plan.bankCharges,
+          piNumber: piNumber === undefined ? plan.piNumber : piNumber || undefined,
           stages: stages ? buildStages(plan.total, stages, deps.newId, plan.stages) : plan.stages,
           updatedAt: now,
         };

@@ -501,3 +501,36 @@ describe('suggest: deadline wall time', () => {
     expect(fixed).toContain('open until Nov 26, 11:00 (UTC+8)');
   });
 });
+
+describe('suggest: business-only scripts stay off retail marketplaces', () => {
+  const retail = [
+    { platform: 'aliexpress', language: 'en' },
+    { platform: 'tiktok', language: 'en' },
+    { platform: 'shopee', language: 'pt' },
+    { platform: 'aliexpress', language: 'ru' },
+    { platform: 'tiktok', language: 'es' },
+  ] as const;
+  const staged: Template = { ...template('en-phone-b2b'), id: 'my-staged', platforms: undefined, tags: [], builtIn: false };
+
+  it.each(retail)('no staged-payment phone script on a $platform order in $language, whatever the round', ({ platform, language }) => {
+    for (const attempts of [0, 1, 2]) {
+      for (const reason of ['unknown', 'company_transfer', 'balance_short'] as const) {
+        const list = suggest(order({ platform, key: `${platform}:1`, orderId: '1' }), ctx({ channel: 'phone', language, attempts, reason, library: [staged] }), undefined, 20);
+        for (const s of list) {
+          const t = BUILTIN_TEMPLATES.find((b) => b.id === s.templateId) ?? staged;
+          expect(t.tags, `${s.templateId} on ${platform}`).not.toContain('b2b');
+          expect(s.text, s.templateId).not.toMatch(/split into stages|поэтапн|em etapas|por etapas|por hito/i);
+        }
+      }
+    }
+  });
+
+  it('offers the same script on an Alibaba.com and an off-platform order', () => {
+    for (const platform of ['alibaba', 'manual'] as const) {
+      const list = suggest(order({ platform, key: `${platform}:1`, orderId: '1' }), ctx({ channel: 'phone', language: 'en', reason: 'company_transfer', library: [staged] }), undefined, 20);
+      // The two read the same, so one of them stands for both.
+      expect(ids(list).filter((id) => id === 'my-staged' || id === 'en-phone-b2b'), platform).toHaveLength(1);
+    }
+  });
+});
+

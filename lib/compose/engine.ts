@@ -20,6 +20,8 @@ import { HOUR_MS } from '../orders/time';
 import { guessLanguage, languageFallbacks, type BuyerLanguageHint, type LanguageSource } from './language';
 import {
   ASKABLE_VARIABLES,
+  isB2bPlatform,
+  isB2bScript,
   type ComposeChannel,
   type CustomerType,
   type OrderFact,
@@ -31,6 +33,16 @@ import {
   type Variable,
 } from './model';
 import { BUILTIN_TEMPLATES } from './templates';
+
+const b2bScripts = new WeakMap<Template, boolean>();
+function b2bScript(t: Template): boolean {
+  let known = b2bScripts.get(t);
+  if (known === undefined) {
+    known = isB2bScript(t);
+    b2bScripts.set(t, known);
+  }
+  return known;
+}
 import { fill, missingIn, variablesFor, type ExtraVars } from './variables';
 
 export { fill, variablesFor } from './variables';
@@ -216,6 +228,8 @@ function pass(order: Order, ctx: SuggestContext, library: readonly Template[], l
     vars: ctx.vars,
   });
   const facts = new Set(ctx.facts ?? []);
+  // A business-only script (staged payments, proforma) is never offered on a retail marketplace, whatever its platforms list says.
+  const b2bOrder = isB2bPlatform(order.platform);
   const eligible = library.filter(
     (t) =>
       t.language === language &&
@@ -224,6 +238,7 @@ function pass(order: Order, ctx: SuggestContext, library: readonly Template[], l
       fitsReason(t, reason) &&
       fitsRound(t, round) &&
       (t.platforms === undefined || t.platforms.includes(order.platform)) &&
+      (b2bOrder || !b2bScript(t)) &&
       (t.requires === undefined || t.requires.every((f) => facts.has(f))),
   );
   const evaluate = (list: readonly Template[]) => {

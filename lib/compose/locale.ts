@@ -266,3 +266,28 @@ export function formatDeadline(at: number, language: Language, zone: Zone = {}, 
   const name = zoneName(at, seller, offset, language);
   return chinese ? `${text}（${name}）` : `${text} (${name})`;
 }
+
+const DAY_PATTERN: Readonly<Record<Language, string>> = {
+  'zh-CN': 'yyyy年M月d日',
+  'zh-TW': 'yyyy年M月d日',
+  en: 'd MMMM yyyy',
+  ru: "d MMMM yyyy 'г.'",
+  pt: "d 'de' MMMM 'de' yyyy",
+  es: "d 'de' MMMM 'de' yyyy",
+};
+
+/**
+ * The calendar day of `at` in `timeZone`, written out in full the way a
+ * business letter in that language dates things ("26 November 2026",
+ * "26 ноября 2026 г.", "26 de novembro de 2026", "2026年11月26日"). The zone
+ * is not named here: the sentence around it says which one it is.
+ */
+export function formatLongDate(at: number, language: Language, timeZone: string = DEFAULT_CHINESE_ZONE): string | undefined {
+  if (!Number.isFinite(at)) return undefined;
+  const offset = zoneOffsetMinutes(timeZone, at);
+  if (offset === null) return undefined;
+  const wall = new Date(at + offset * MINUTE_MS);
+  // Noon of that day as a local Date: date-fns reads local fields, and noon is clear of any DST gap.
+  const local = new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), 12);
+  return format(local, DAY_PATTERN[language], { locale: DATE_LOCALE[language] });
+}

@@ -2,7 +2,7 @@
 // every language, a spread of currencies, item lists and times left, new and
 // returning buyers, every round and every channel: no gaps, no holes in the
 // text, money in the buyer's own format, and never fewer than three choices.
-import * as OpenCC from 'opencc-js';
+import { simplifiedIn } from '../../test/support/opencc';
 import { describe, expect, it } from 'vitest';
 import type { Order, Platform } from '../orders/model';
 import { composeSuggestions, type SuggestContext } from './engine';
@@ -83,15 +83,6 @@ const OPTIONAL_LEFTOVER = /\[\[|\]\]/;
 // A clause dropped badly leaves an empty bracket, a space before punctuation or two stops in a row.
 const EMPTY_SENTENCE = /\(\s*\)|（\s*）|「\s*」|«\s*»|"\s*"|[^\S\n][,.;:!?](?!\d)|[,，]\s*[.。!！?？]|[.。!！?？]\s*[,，.。]|\n[^\S\n]*[,.;:]|^\s|\s$/;
 const UNDER_A_MINUTE_MISUSED = /another less|for less than a minute more|mais menos|más menos|ещё считаные|durante menos de un minuto más/i;
-
-const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
-/** Characters OpenCC's phrase-aware Simplified→Taiwan conversion would change: Simplified-only in context. */
-function simplifiedIn(text: string): string[] {
-  const before = [...text];
-  const after = [...toTaiwan(text)];
-  if (before.length !== after.length) return [`length changed: ${toTaiwan(text)}`];
-  return before.flatMap((ch, i) => (ch === after[i] ? [] : [`${ch}→${after[i]}`]));
-}
 
 interface Case {
   language: Language;

@@ -173,13 +173,16 @@ export type LintIssue =
   | 'claim_returns'
   | 'claim_gift'
   | 'bank_details'
-  | 'b2b_on_marketplace';
+  | 'b2b_on_marketplace'
+  | 'email_address'
+  | 'off_platform_payment';
 
 // Marketplaces penalise steering buyers off the platform and pressure; these
 // catch the common cases so the editor can warn before a template is saved.
 const LINK_RE = /\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|cn|net|org|io|me|ru|br|ly)\b/i;
 const PHONE_RE = /(?<!\d)(?:\+?\d[\d\s-]{8,}\d)(?!\d)/;
-const MESSENGER_RE = /微信|weixin|wechat|\bwx\b|whats\s?app|telegram|\bQQ\b|line\s?id|vk\.com|paypal\.me|支付宝转账|私下转账|银行卡号/i;
+const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const MESSENGER_RE = /微信|weixin|wechat|\bwx\b|whats\s?app|telegram|телеграм|ватсап|вотсап|\bt\.me\/|viber|вайбер|skype|\bQQ\b|line\s?id|vk\.com|paypal\.me|支付宝转账|私下转账|银行卡号/i;
 const PRESSURE_RE =
   /最后通牒|后果自负|否则|必须(?:马上|立即|立刻)|再不付|投诉你|差评|起诉|ultimatum|or else|legal action|you must pay|последнее предупреждение|иначе|ou então|última advertencia|de lo contrario/i;
 
@@ -220,7 +223,11 @@ const CLAIMS: ReadonlyArray<{ issue: LintIssue; re: RegExp; allowedBy?: Variable
 // they steer the buyer to pay outside the platform.
 const BANK_RE = /\bIBAN\b|\bSWIFT\b|\bBIC\b|account (?:no|number)|bank account|beneficiary|银行账号|银行帐号|开户行|收款账户|銀行帳號|匯款帳號|расч[её]тн\w* сч[её]т|реквизиты банка|conta bancária|dados bancários|cuenta bancaria|CLABE/i;
 const B2B_PLATFORMS: readonly string[] = ['alibaba', 'manual'];
-
+// Scripts that only make sense between businesses: paying an order in
+// contract stages (deposit, progress, balance), whatever their tags say. A
+// proforma invoice for a company transfer is not one: retail buyers ask too.
+const B2B_SCRIPT_RE =
+  /split (?:it |the (?:order|payment) )?into stages|staged payments?|payment (?:in|by) stages|分阶段(?:付款|支付)|按阶段付款|分階段(?:付款|支付)|поэтапн[а-яё]* оплат|оплат[а-яё]* по этапам|pagamento em etapas|pagamentos por etapa|pago (?:en|por) etapas|pagos? por hito/i;
 /**
  * Wording a marketplace may flag. `{{orderLink}}` is the only link a template
  * may carry; off-platform B2B templates may legitimately break these rules,
@@ -240,6 +247,7 @@ export function lintTemplate(
   if (LINK_RE.test(text)) issues.push('outside_link');
   if (PHONE_RE.test(text)) issues.push('phone_number');
   if (MESSENGER_RE.test(text)) issues.push('messenger');
+  if (EMAIL_RE.test(text)) issues.push('email_address');
   if (PRESSURE_RE.test(text)) issues.push('pressure');
   const used = new Set<string>([...variablesIn(raw), ...(t.requires ?? [])]);
   for (const claim of CLAIMS) {
@@ -249,6 +257,49 @@ export function lintTemplate(
   // Absent platforms means every marketplace too.
   const onMarketplace = t.platforms === undefined || t.platforms.some((p) => !B2B_PLATFORMS.includes(p));
   if (onMarketplace && BANK_RE.test(text)) issues.push('bank_details');
-  if (onMarketplace && t.tags?.includes('b2b')) issues.push('b2b_on_marketplace');
+  if (onMarketplace && (t.tags?.includes('b2b') || B2B_SCRIPT_RE.test(text))) issues.push('b2b_on_marketplace');
   return issues;
+}
+
+/** A B2B-only script (tagged b2b, or offering a staged payment): never offered on a retail marketplace's order. */
+export function isB2bScript(t: Pick<Template, 'body'> & { tags?: readonly string[] | undefined }): boolean {
+  return (t.tags?.includes('b2b') ?? false) || B2B_SCRIPT_RE.test(t.body.replace(PLACEHOLDER_RE, ' '));
+}
+
+/** Alibaba.com and off-platform orders are business deals; the other marketplaces are retail. */
+export function isB2bPlatform(platform: string): boolean {
+  return B2B_PLATFORMS.includes(platform);
+}
+
+/**
+ * What a staged-payment message carries that a marketplace order must not:
+ * bank details or another way to pay outside the platform, links, phone
+ * numbers, messenger IDs and e-mail addresses. An off-platform order (manual)
+ * and an Alibaba.com deal paid by bank are business between two companies,
+ * where payment instructions are the point; a stage paid through the platform
+ * (Trade Assurance) is a marketplace payment wherever the order sits.
+ */
+export function lintStagedPayment(input: {
+  platform: string;
+  /** The stage is paid on the platform's order page. */
+  throughPlatform: boolean;
+  /** How the text asks to be paid, when it asks: by bank, or by another outside channel (PayPal, L/C, a link). */
+  payment?: 'bank' | 'outside' | undefined;
+  /** Receiving-account fields the text gives. */
+  bank?: readonly string[] | undefined;
+  /** The seller's own words in the text (instructions, notes, links, names). */
+  text: readonly string[];
+}): LintIssue[] {
+  const marketplace = input.throughPlatform || !B2B_PLATFORMS.includes(input.platform);
+  if (!marketplace) return [];
+  const issues = new Set<LintIssue>();
+  if (input.payment === 'bank' || (input.bank ?? []).some((f) => f.trim() !== '')) issues.add('bank_details');
+  if (input.payment === 'outside') issues.add('off_platform_payment');
+  const text = input.text.join('\n');
+  if (BANK_RE.test(text) || /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}\b/.test(text)) issues.add('bank_details');
+  if (LINK_RE.test(text)) issues.add('outside_link');
+  if (PHONE_RE.test(text)) issues.add('phone_number');
+  if (MESSENGER_RE.test(text)) issues.add('messenger');
+  if (EMAIL_RE.test(text)) issues.add('email_address');
+  return [...issues];
 }

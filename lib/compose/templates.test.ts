@@ -266,6 +266,9 @@ describe('custom templates', () => {
     ['Call me on +1 415 555 0134', 'phone_number'],
     ['今天不付款否则取消', 'pressure'],
     ['This is your ultimatum', 'pressure'],
+    ['Send the receipt to sales@jewel-co.cn', 'email_address'],
+    ['Пишите в Телеграм: @jewelco', 'messenger'],
+    ['Ping me on t.me/jewelco', 'messenger'],
   ])('warns about "%s"', (body, issue) => {
     expect(lintTemplate({ body })).toContain(issue);
   });
@@ -313,6 +316,11 @@ describe('custom templates', () => {
     expect(lintTemplate({ body: '请汇款到以下银行账号' })).toContain('bank_details');
     expect(lintTemplate({ body: '• Offer: a split into stages', tags: ['b2b'] })).toContain('b2b_on_marketplace');
     expect(lintTemplate({ body: '• Offer: a split into stages', tags: ['b2b'], platforms: ['alibaba'] })).toEqual([]);
+    // A staged-payment script is business-only even when nobody tagged it.
+    for (const body of ['• Offer: a split into stages if that helps', '可以分阶段付款', 'Возможна поэтапная оплата', 'Podemos fazer o pagamento em etapas', 'Podemos hacer pagos por hito']) {
+      expect(lintTemplate({ body }), body).toContain('b2b_on_marketplace');
+      expect(lintTemplate({ body, platforms: ['manual'] }), body).toEqual([]);
+    }
   });
 
   it('allows the order link placeholder', () => {

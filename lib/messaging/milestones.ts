@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ContactAttempt } from '../orders/model';
 import type { Money } from '../orders/money';
-import { BankSchema, MessageLangSchema, StageDraftSchema, type MilestonePlan } from '../milestones/model';
+import { BankChargesSchema, BankSchema, MessageLangSchema, PiNumberSchema, StageDraftSchema, type MilestonePlan } from '../milestones/model';
 import { PRESET_IDS } from '../milestones/plan';
 import type { MilestonePrompt } from '../milestones/prompts';
 
@@ -23,6 +23,8 @@ export const MilestoneRequests = {
       // Omitted: the preset's stages.
       stages: z.array(StageDraftSchema).min(1).max(20).optional(),
       bank: BankSchema.optional(),
+      bankCharges: BankChargesSchema.optional(),
+      piNumber: PiNumberSchema.optional(),
     }),
   },
   'milestones/update': {
@@ -32,6 +34,9 @@ export const MilestoneRequests = {
       stages: z.array(StageDraftSchema).min(1).max(20).optional(),
       bank: BankSchema.optional(),
       lang: MessageLangSchema.optional(),
+      bankCharges: BankChargesSchema.optional(),
+      // An empty string clears it.
+      piNumber: PiNumberSchema.optional(),
     }),
   },
   'milestones/delete': { from: 'extension', schema: z.object({ orderKey }) },

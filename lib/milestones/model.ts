@@ -128,6 +128,20 @@ export const PlanEventSchema = z.object({
 });
 export type PlanEvent = z.infer<typeof PlanEventSchema>;
 
+/**
+ * Who pays the transfer fees of a bank payment: OUR (the buyer pays every
+ * charge, intermediaries included, so the full amount arrives) or SHA (each
+ * side pays its own bank). Plans stored before the choice existed read as SHA,
+ * the usual default of a SWIFT transfer.
+ */
+export const BANK_CHARGES = ['OUR', 'SHA'] as const;
+export const BankChargesSchema = z.enum(BANK_CHARGES);
+export type BankCharges = z.infer<typeof BankChargesSchema>;
+export const DEFAULT_BANK_CHARGES: BankCharges = 'SHA';
+
+/** The proforma invoice (PI) number the buyer quotes as the payment reference, as the seller issued it. */
+export const PiNumberSchema = z.string().trim().max(60);
+
 export const MESSAGE_LANGS = ['zh-CN', 'zh-TW', 'en', 'ru', 'pt', 'es'] as const;
 export const MessageLangSchema = z.enum(MESSAGE_LANGS);
 export type MessageLang = z.infer<typeof MessageLangSchema>;
@@ -140,6 +154,9 @@ export const MilestonePlanSchema = z.object({
   total: MoneySchema,
   lang: MessageLangSchema,
   bank: BankSchema,
+  /** Absent on plans made before it could be set: read through bankChargesOf. */
+  bankCharges: BankChargesSchema.optional(),
+  piNumber: PiNumberSchema.optional(),
   stages: z.array(StageSchema).min(1).max(20),
   events: z.array(PlanEventSchema).max(1000),
   createdAt: instant,
@@ -161,6 +178,10 @@ export const StageDraftSchema = z.object({
   fxNote: text(500).optional(),
 });
 export type StageDraft = z.infer<typeof StageDraftSchema>;
+
+export function bankChargesOf(plan: Pick<MilestonePlan, 'bankCharges'>): BankCharges {
+  return plan.bankCharges ?? DEFAULT_BANK_CHARGES;
+}
 
 export function paidMinor(stage: Pick<Stage, 'payments'>): number {
   return stage.payments.reduce((sum, p) => sum + p.amountMinor, 0);

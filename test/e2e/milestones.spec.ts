@@ -15,9 +15,9 @@ const suite = usePlatformSuite();
  * suite.worker (a manual order has no seller page to read it from). The database
  * already exists: the panel has asked the background for the list.
  */
-async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_000, currency: 'USD' }, nick = 'Anna Petrova'): Promise<void> {
+async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_000, currency: 'USD' }, nick = 'Anna Petrova', platform = 'manual'): Promise<void> {
   await suite.worker.evaluate(
-    async ({ key, orderId, now, amount, nick }) => {
+    async ({ key, orderId, now, amount, nick, platform }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('paynudge');
         req.onsuccess = () => resolve(req.result);
@@ -26,7 +26,7 @@ async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction('orders', 'readwrite');
         tx.objectStore('orders').put({
-          platform: 'manual',
+          platform,
           orderId,
           key,
           buyer: { nick },
@@ -45,7 +45,7 @@ async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_
       });
       db.close();
     },
-    { key: `manual:${orderId}`, orderId, now, amount, nick },
+    { key: `${platform}:${orderId}`, orderId, now, amount, nick, platform },
   );
 }
 
@@ -233,5 +233,73 @@ test('a custom yen plan: fixed deposit + the rest, the late deposit asked about 
   await expect(warning.getByTestId('milestone-message-text')).toContainText('6222 0210 0000 2222');
   await expect(panel.locator('[data-testid="milestone-event"][data-kind="account_changed"]')).toHaveCount(1);
   await panel.getByTestId('milestone-panel').screenshot({ path: 'test-results/milestones-late.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a formal Brazilian notice names the PI number, the share of the total and the SHA charges; a marketplace plan with an account in its own text is held back until the seller confirms', async () => {
+  const panel = await suite.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 1400 });
+  const errors: string[] = [];
+  panel.on('pageerror', (e) => errors.push(e.message));
+  await panel.goto(suite.extensionUrl('sidepanel.html'));
+  await seedOrder(Date.now(), 'BR-2026-07', { minor: 1_280_000, currency: 'BRL' }, 'Comercial Andrade Ltda.');
+  await seedOrder(Date.now(), '8123456789012345', { minor: 250_000, currency: 'USD' }, 'Olga K.', 'aliexpress');
+  await panel.reload();
+
+  // An off-platform B2B order: a 30/40/30 plan written in Portuguese, with a PI and shared charges.
+  await panel.locator('[data-testid="order-row"][data-order-id="BR-2026-07"]').click();
+  await panel.getByTestId('milestone-add').click();
+  await panel.getByTestId('milestone-preset').selectOption('dpb_30_40_30');
+  await panel.getByTestId('milestone-preset-next').click();
+  await panel.getByTestId('milestone-lang').selectOption('pt');
+  await panel.getByTestId('milestone-pi').fill('PI-2026-0457');
+  await panel.getByTestId('milestone-charges').selectOption('SHA');
+  await panel.getByLabel('收款人').fill('Shenzhen Andrade Trading Co. Ltd');
+  await panel.getByLabel('开户行').fill('Bank of China, Shenzhen Branch');
+  await panel.getByLabel('账号').fill('7441 0000 1234 5678');
+  await panel.getByLabel('SWIFT').fill('BKCHCNBJ45A');
+  await panel.getByTestId('milestone-save').click();
+
+  const rows = panel.getByTestId('milestone-row');
+  await expect(rows).toHaveCount(3);
+  await rows.nth(0).getByTestId('milestone-notice').click();
+  const notice = rows.nth(0).getByTestId('milestone-message-text');
+  const text = ((await notice.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+  expect(text.startsWith('Prezados,')).toBe(true);
+  expect(text).toContain('pedido nº BR-2026-07 (fatura proforma nº PI-2026-0457)');
+  expect(text).toContain('o pagamento do sinal (etapa 1 de 3), no valor de R$ 3.840,00, correspondente a 30% do valor total do pedido, de R$ 12.800,00');
+  expect(text).toContain('(horário de Pequim, UTC+8)');
+  expect(text).toContain('Conta: 7441 0000 1234 5678');
+  expect(text).toContain('informar a fatura proforma nº PI-2026-0457 e o pedido nº BR-2026-07 como referência do pagamento');
+  expect(text).toContain('Tarifas bancárias: SHA.');
+  expect(text.trimEnd().endsWith('Atenciosamente')).toBe(true);
+  expect(text).not.toMatch(/Olá|fale conosco/);
+  // Off the platform, bank details are the point: nothing to warn about.
+  await expect(rows.nth(0).getByTestId('milestone-lint')).toHaveCount(0);
+  await expect(rows.nth(0).getByTestId('milestone-copy')).toBeEnabled();
+  await panel.getByTestId('milestone-panel').screenshot({ path: screenshotPath('milestones-notice-pt.png') });
+
+  // An AliExpress order paid on the platform, whose stage text carries an IBAN.
+  await panel.locator('[data-testid="order-row"][data-order-id="8123456789012345"]').click();
+  await panel.getByTestId('milestone-add').click();
+  await panel.getByTestId('milestone-preset').selectOption('custom');
+  await panel.getByTestId('milestone-preset-next').click();
+  const edit = panel.getByTestId('milestone-edit-stage');
+  await edit.nth(0).getByTestId('milestone-edit-method').selectOption('platform');
+  await edit.nth(0).getByTestId('milestone-edit-instructions').fill('Or wire it to IBAN DE89 3704 0044 0532 0130 00');
+  await panel.getByTestId('milestone-save').click();
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).getByTestId('milestone-notice').click();
+  const lint = rows.nth(0).getByTestId('milestone-lint');
+  await expect(lint).toBeVisible();
+  await expect(lint).toHaveAttribute('data-issues', /bank_details/);
+  await expect(lint).toContainText('银行账户');
+  await expect(rows.nth(0).getByTestId('milestone-insert')).toBeDisabled();
+  await expect(rows.nth(0).getByTestId('milestone-copy')).toBeDisabled();
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'planned');
+  // The seller says the deal is agreed off the platform: now it can go out.
+  await rows.nth(0).getByTestId('milestone-lint-ack').check();
+  await rows.nth(0).getByTestId('milestone-copy').click();
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'requested');
   expect(errors).toEqual([]);
 });
