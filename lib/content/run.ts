@@ -4,6 +4,7 @@ import { parseContentRequest, type ContentResponses } from '../messaging/content
 import type { PageRead } from '../orders/model';
 import { findTarget, insertText, trackFocusedComposer, type InsertResult } from '../insert/insert';
 import { readPage } from '../platforms/read';
+import { PageReader, trackRead } from '../platforms/reread';
 import type { PlatformAdapter } from '../platforms/types';
 import { onlyTicks } from './ticks';
 import { parseRecipes } from '../platforms/recipe/check';
@@ -41,6 +42,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   // Recipes the seller taught for this page (from the background; checked again here).
   let recipes: Recipe[] = [];
   const readThisPage = () => readPage(document, adapter, location.href, Date.now(), recipesFor(recipes, adapter.platform, location.href));
+  // A change inside known order blocks rereads those orders alone (see lib/platforms/reread.ts).
+  const reader = new PageReader((now) => trackRead(document, adapter, location.href, now, recipesFor(recipes, adapter.platform, location.href)));
+  const readAllNext = () => reader.readAllNext();
   /** This page's recipes, asked once at start; a background that does not answer within a second is not waited for. */
   const loadRecipes = async () => {
     const reply = browser.runtime.sendMessage({ type: 'recipes/get' }).then(
@@ -72,7 +76,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   const readNow = () => {
     if (ctx.isInvalid) return;
     watchFrames();
-    const read = readThisPage();
+    const { read } = reader.read(Date.now());
     if (!read) return;
     const print = fingerprint(read);
     if (print === lastSent) return;
@@ -86,8 +90,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   };
 
   // A countdown ticking in every row changes nothing worth a reread (the deadline stays put).
+  // A change inside known order blocks marks those blocks; any other change asks for a full read.
   const observer = new MutationObserver((records) => {
-    if (!onlyTicks(records)) schedule();
+    if (onlyTicks(records)) return;
+    reader.changed(records);
+    schedule();
   });
   const watch = (root: Node) =>
     observer.observe(root, { childList: true, subtree: true, characterData: true, characterDataOldValue: true, attributes: true, attributeFilter: ['class'] });
@@ -112,12 +119,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
       watchFrame(frame);
       ctx.addEventListener(frame, 'load', () => {
         watchFrame(frame);
+        readAllNext();
         schedule();
       });
     }
   };
   watchFrames();
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    readAllNext();
+    schedule();
+  });
   // The person's own choice of composer, in this page and its same-origin iframes.
   ctx.onInvalidated(trackFocusedComposer(document, (el) => (lastFocused = el)));
   void loadRecipes().then(readNow);
@@ -148,6 +159,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
       // A new recipe for this page replaces the old one for the same page.
       recipes = [...fresh, ...recipes.filter((r) => !fresh.some((f) => f.platform === r.platform && f.urlPattern === r.urlPattern))];
       lastSent = '';
+      readAllNext();
       readNow();
       return { count: fresh.length };
     },

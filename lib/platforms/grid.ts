@@ -7,6 +7,7 @@ import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from './ord
 import { columnsByHeader, type ColumnName } from './page-words';
 import { firstOf, joinedOf, leadingOf, matchEach, mostOf, type Matches } from './query';
 import { textOf } from './types';
+import { anchorStill, noted } from './block-notes';
 
 /**
  * Cells of each row by grid column. Table rows honour rowspan and colspan the
@@ -265,7 +266,7 @@ export interface GridList<O> {
 export function readGridList<O>(
   doc: Document,
   spec: GridListSpec,
-  readOne: (anchor: OrderAnchor, scope: Element[], header: HeaderRow) => O | undefined,
+  readOne: (anchor: OrderAnchor, scope: Element[], header: HeaderRow, now?: number) => O | undefined,
 ): GridList<O> | null {
   if (!doc.body) return null;
   const header = findHeaderRow(doc.body, spec.headerRow, 3);
@@ -276,7 +277,14 @@ export function readGridList<O>(
   const blocks = anchors.length >= 2 ? orderScopes(anchors, [header.row]).flat() : [];
   const found = matchEach(doc, [spec.selectedTab, spec.activePage, spec.pageItems, spec.nextPage], blocks);
   const scopes = orderScopes(anchors, [header.row, firstOf(found, spec.selectedTab), firstOf(found, spec.activePage)]);
-  const { orders, unreadable } = readRows(anchors, (anchor, i) => readOne(anchor, scopes[i]!, header));
+  const { orders, unreadable } = readRows(
+    anchors,
+    noted(
+      (anchor, i, now) => readOne(anchor, scopes[i]!, header, now),
+      (_anchor, i) => scopes[i]!,
+      (anchor, i) => anchorStill(anchor, scopes[i]!, spec.orderNumber),
+    ),
+  );
   const complete = mostOf(found, spec.pageItems) <= 1 && !firstOf(found, spec.nextPage);
   return { header, found, orders, unreadable, anchors: anchors.length, complete };
 }

@@ -24,23 +24,42 @@ const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 
  * same-origin frames. Only text nodes count: attributes, links and inline
  * scripts carry ids of orders that are not on screen.
  */
-export function orderNumbersShown(doc: Document, platform: Platform): Set<string> {
+export function orderNumbersShown(doc: Document, platform: Platform, hits?: IdHit[]): Set<string> {
   const found = new Set<string>();
   if (platform === 'manual') return found;
-  const pattern = ORDER_NUMBER[platform];
-  for (const d of documentsOf(doc)) {
-    if (!d.body) continue;
-    const walker = d.createTreeWalker(d.body, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.nodeValue;
-      // Four digits at least in a row before any regex runs: most text nodes have none.
-      if (!text || text.length < 14 || !/\d{4}/.test(text)) continue;
-      if (UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.add(m[0]);
-    }
-  }
+  for (const d of documentsOf(doc)) if (d.body) numbersUnder(d.body, ORDER_NUMBER[platform], found, hits);
   return found;
+}
+
+/** A text node that shows order numbers, and the numbers. */
+export interface IdHit {
+  node: Node;
+  ids: string[];
+}
+
+/** The order numbers shown as text under `root`, added to `found`; with `hits`, where each was seen. */
+function numbersUnder(root: Element, pattern: RegExp, found: Set<string>, hits?: IdHit[]): void {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue;
+    // Four digits at least in a row before any regex runs: most text nodes have none.
+    if (!text || text.length < 14 || !/\d{4}/.test(text)) continue;
+    if (UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
+    pattern.lastIndex = 0;
+    const ids: string[] = [];
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      found.add(m[0]);
+      ids.push(m[0]);
+    }
+    if (hits && ids.length > 0) hits.push({ node, ids });
+  }
+}
+
+/** The order numbers shown as text under `els` (one block of the page), as orderNumbersShown counts them, sorted. */
+export function orderNumbersIn(els: readonly Element[], platform: Platform): string[] {
+  const found = new Set<string>();
+  if (platform !== 'manual') for (const el of els) numbersUnder(el, ORDER_NUMBER[platform], found);
+  return [...found].sort();
 }
 
 /** Order numbers shown on the page that `read` has no order for. */
@@ -108,10 +127,11 @@ function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
  * list: a page whose content looks like one always gets a read, empty and
  * flagged noRowsFound when nothing could be read, so the health banner shows.
  * `recipes`, the ones the seller taught for this page, are tried first.
+ * `hits` collects where the page shows each order number (see reread.ts).
  */
-export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = []): PageRead | null {
+export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = [], hits?: IdHit[]): PageRead | null {
   // One walk of the page's text for the numbers it shows, whichever readers then run.
-  const shown = orderNumbersShown(doc, adapter.platform);
+  const shown = orderNumbersShown(doc, adapter.platform, hits);
   const builtIn = readBuiltIn(doc, adapter, url, now, shown);
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
   if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => readByRecipe(doc, r, url, now)), shown);

@@ -7,6 +7,7 @@ import { noRowsFound, statusFromWords } from '../page-words';
 import { firstIn, firstOf, matchEach, mostOf, type Matches } from '../query';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
+import { noted } from '../block-notes';
 
 const ORDER_ID = /(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})/i;
 const ID_IN_HREF = /[?&]orderId=(\d{6,25})/;
@@ -181,7 +182,7 @@ function isComplete(found: Matches): boolean {
 function readDocument(doc: Document, href: string, url: URL, now: number): PageRead | null {
   const blocks = orderBlocks(doc);
   if (blocks.length === 0 && !isOrderList(doc)) return null;
-  const { orders, unreadable } = readRows(blocks, (block) => readBlock(block, now));
+  const { orders, unreadable } = readRows(blocks, noted((block, _i, at = now) => readBlock(block, at), (block) => [block]));
   // Tabs and pagination in one walk of the page outside the cards.
   const found = matchEach(doc, [selectors.selectedTab, selectors.activePage, selectors.pageItems, selectors.nextPage], blocks);
   const tab = textOf(firstOf(found, selectors.selectedTab));

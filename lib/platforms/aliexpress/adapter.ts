@@ -9,6 +9,7 @@ import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../que
 import { countdownIn, statedUtcOffset } from '../times';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
+import { noted } from '../block-notes';
 
 const ID_RE = /^\d{8,25}$/;
 const ID_IN_TEXT = /(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})/i;
@@ -196,7 +197,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   if (!looksLikeList) return null;
   const url = new URL(href);
   const clock = pageClock(doc, found);
-  const { orders, unreadable } = readRows(tables, (table) => readOrder(table, columns, count, clock, href, now), (o) => o.orderId);
+  const { orders, unreadable } = readRows(tables, noted((table, _i, at = now) => readOrder(table, columns, count, clock, href, at), (table) => [table]), (o) => o.orderId);
   return {
     platform: 'aliexpress',
     url: href,

@@ -160,7 +160,7 @@ export const pddAdapter: PlatformAdapter = {
     // The chat app lives on the same host; it is never an order list.
     if (url.pathname.startsWith('/chat-merchant')) return null;
     // No column headers: not an order list (the home page), or not rendered yet.
-    const list = readGridList(doc, { ...selectors, orderNumber: ORDER_SN }, (anchor, scope, header) => readOrder(anchor, scope, header, url, now));
+    const list = readGridList(doc, { ...selectors, orderNumber: ORDER_SN }, (anchor, scope, header, at = now) => readOrder(anchor, scope, header, url, at));
     if (!list) return null;
     const tab = selectedTab(list.found);
     const page = textOf(firstOf(list.found, selectors.activePage)) || '1';

@@ -114,7 +114,7 @@ export const shopeeAdapter: PlatformAdapter = {
     // Only the order pages of the portal hold order lists; chat and the rest never do.
     if (!/\/portal\/sale\b/.test(url.pathname)) return null;
     const region = REGIONS[url.host] ?? { zone: 'UTC' };
-    const list = readGridList(doc, { ...selectors, orderNumber: ORDER_SN }, (anchor, scope, header) => readOrder(anchor, scope, header, now, region));
+    const list = readGridList(doc, { ...selectors, orderNumber: ORDER_SN }, (anchor, scope, header, at = now) => readOrder(anchor, scope, header, at, region));
     if (!list) return null;
     const tab = selectedTab(list.found);
     return {

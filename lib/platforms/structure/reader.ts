@@ -16,6 +16,7 @@ import { textOf } from '../types';
 import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, textNodes, totalByLabel, totalIn } from './fields';
 import { platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
+import { anchorStill, noted } from '../block-notes';
 
 // Generic rows only: the header is found by its words, wherever it sits.
 const HEADER_SELECTORS = ['thead tr', 'tr', '[role="row"]', 'div'];
@@ -50,7 +51,14 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   // A header lies above the orders and holds none of their numbers; a "header" found inside an order is a row of it.
   if (header && (anchors.some((a) => header!.row.contains(a.el)) || !(header.row.compareDocumentPosition(anchors[0]!.el) & 4 /* FOLLOWING */))) header = null;
   const scopes = orderScopes(anchors, [header?.row]);
-  const { orders, unreadable } = readRows(anchors, (anchor, i) => readOrder(anchor, scopes[i]!, header, facts, now));
+  const { orders, unreadable } = readRows(
+    anchors,
+    noted(
+      (anchor, i, at = now) => readOrder(anchor, scopes[i]!, header, facts, at),
+      (_anchor, i) => scopes[i]!,
+      (anchor, i) => anchorStill(anchor, scopes[i]!, facts.orderNumber),
+    ),
+  );
   const list = base ? { listKey: base.listKey, unpaidOnly: base.unpaidOnly, complete: base.complete } : listFacts(doc, href);
   return {
     platform,

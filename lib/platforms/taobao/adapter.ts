@@ -8,6 +8,7 @@ import { firstOf, matchEach, mostOf, type Matches } from '../query';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
+import { noted } from '../block-notes';
 
 const ORDER_ID = /订单号\s*[:：]?\s*(\d{6,25})/;
 const UNPAID_TAB = /等待买家付款|待付款/;
@@ -134,7 +135,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   // No blocks and no list furniture: not an order page (or not rendered yet).
   if (blocks.length === 0 && !firstOf(found, selectors.activePage)) return null;
   const url = new URL(href);
-  const { orders, unreadable } = readRows(blocks, (block) => readBlock(block, now));
+  const { orders, unreadable } = readRows(blocks, noted((block, _i, at = now) => readBlock(block, at), (block) => [block]));
   return {
     platform: 'taobao',
     url: href,

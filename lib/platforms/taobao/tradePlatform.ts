@@ -9,6 +9,7 @@ import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '
 import { allOf, firstOf, matchEach, mostOf } from '../query';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
+import { noted } from '../block-notes';
 
 const ORDER_ID = /订单(?:号|编号)\s*[:：]?\s*(\d{6,25})/;
 const CREATED = /创建时间\s*[:：]?\s*([^订]*)/;
@@ -147,7 +148,7 @@ export function readTradePlatform(doc: Document, href: string, now: number): Pag
 
   const headerCells = allOf(found, tp.headerCells);
   const columns = headerCells.length > 0 ? columnsByHeader(headerCells, ['item', 'price', 'qty', 'buyer', 'status', 'amount']) : {};
-  const { orders, unreadable } = readRows(blocks, (block) => readBlock(block, columns, now));
+  const { orders, unreadable } = readRows(blocks, noted((block, _i, at = now) => readBlock(block, columns, at), (block) => [block]));
   const page = textOf(firstOf(found, tp.activePage)) || '1';
   const pages = mostOf(found, tp.pageItems);
   return {

@@ -9,6 +9,7 @@ import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../que
 import { countdownIn, statedUtcOffset } from '../times';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
+import { noted } from '../block-notes';
 
 const ID_RE = /^\d{15,20}$/;
 // A bare "$" means the region's own dollar on these hosts.
@@ -264,7 +265,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
     url: href,
     now,
   };
-  const { orders, unreadable } = readRows(cards, (card) => readCard(card, ctx), (o) => o.orderId);
+  const { orders, unreadable } = readRows(cards, noted((card, _i, at = now) => readCard(card, at === now ? ctx : { ...ctx, now: at }), (card) => [card]), (o) => o.orderId);
   return {
     platform: 'tiktok',
     url: href,
