@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { DB_CHANGED, type BackgroundRequest, type BackgroundRequestType, type BackgroundResponses, type Reply } from '@/lib/messaging/protocol';
+import { replyError, ShownError } from './errors';
 
-/** Asks the background (the only owner of the data) and unwraps its reply. */
+/**
+ * Asks the background (the only owner of the data) and unwraps its reply. A refusal
+ * throws a ShownError whose message is already in the language the person picked.
+ */
 export async function ask<K extends BackgroundRequestType>(type: K, payload: BackgroundRequest<K>): Promise<BackgroundResponses[K]> {
   const reply = (await browser.runtime.sendMessage({ type, ...payload })) as Reply<BackgroundResponses[K]> | undefined;
-  if (!reply) throw new Error('后台没有响应，请重新打开面板。');
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply) throw new ShownError({ code: 'no-reply' });
+  if (!reply.ok) throw new ShownError(replyError(reply.error));
   return reply.data;
 }
 
@@ -43,6 +47,6 @@ export async function copyText(text: string): Promise<void> {
     area.select();
     const ok = document.execCommand('copy');
     area.remove();
-    if (!ok) throw new Error('无法写入剪贴板');
+    if (!ok) throw new ShownError({ code: 'clipboard' });
   }
 }

@@ -3,6 +3,7 @@ import { t, currentLocale, type MessageKey } from '@/lib/i18n';
 import { formatMoney, parseMoney, currencyDigits, type Money } from '@/lib/orders/money';
 import { BANK_CHARGES, MESSAGE_LANGS, METHODS, STAGE_KINDS, TRIGGERS, type Bank, type BankCharges, type MessageLang, type StageDraft } from '@/lib/milestones/model';
 import { splitTotal } from '@/lib/milestones/plan';
+import { errorMessage } from '@/components/errors';
 import { LANGS } from '@/lib/milestones/messages';
 import { fromDateInput, toDateInput } from './dates';
 
@@ -46,7 +47,7 @@ export function PlanEditor(props: { total: Money; initial: EditorValue; submitLa
     try {
       return { amounts: splitTotal(total.minor, stages.map((s) => s.share)) };
     } catch (error) {
-      return { error: (error as Error).message };
+      return { error: errorMessage(error) };
     }
   }, [stages, total.minor]);
 

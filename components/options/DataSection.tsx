@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { ask } from '@/components/api';
+import { errorMessage } from '@/components/errors';
 import { t } from '@/lib/i18n';
 import { attemptsCsv, ordersCsv } from '@/lib/backup/csv';
 import { backupSizeProblem, STORE_NAMES } from '@/lib/backup/format';
@@ -35,7 +36,7 @@ export function DataSection() {
     try {
       await action();
     } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
+      setMessage({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -62,7 +63,7 @@ export function DataSection() {
       if (!file) return;
       // Checked before reading: a huge file would be read whole into memory, only to be refused after.
       const tooBig = backupSizeProblem(file.size);
-      if (tooBig) throw new Error(tooBig);
+      if (tooBig) throw tooBig;
       const text = await file.text();
       const preview = await ask('data/import-preview', { text });
       setPending({ name: file.name, text, preview });

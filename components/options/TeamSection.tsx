@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, useDbChanged } from '@/components/api';
+import { errorMessage } from '@/components/errors';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { TeamConfigView } from '@/lib/messaging/team';
 import type { SyncStatus } from '@/lib/sync/engine';
@@ -8,9 +9,9 @@ import { isLoopback, serverOrigin } from '@/lib/sync/config';
 
 const TIME = new Intl.DateTimeFormat(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** A background answer code (`team:auth`, or a test result) in plain words. */
+/** A connection test's result code in plain words. */
 function resultText(code: string): string {
-  return t(`team.result.${code.replace(/^team:/, '')}` as MessageKey);
+  return t(`team.result.${code}` as MessageKey);
 }
 
 /** Options → Team: the shop's CouchDB, this agent's name, start/stop, and what is going on. */
@@ -49,7 +50,7 @@ export function TeamSection() {
     try {
       setMessage(await work());
     } catch (e) {
-      setMessage(resultText((e as Error).message));
+      setMessage(errorMessage(e));
     } finally {
       setBusy(false);
       refresh();

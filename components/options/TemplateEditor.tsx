@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { fill, variablesFor } from '@/lib/compose/engine';
 import { COMPOSE_CHANNELS, LANGUAGES, REASONS, ROUNDS, STYLES, VARIABLES, lintTemplate, type Template } from '@/lib/compose/model';
 import { t } from '@/lib/i18n';
-import { templateIssues, type LibraryTemplate } from '@/lib/messaging/data';
+import { templateProblems, type LibraryTemplate } from '@/lib/messaging/data';
+import { errorText } from '@/components/errors';
 import { sampleOrder, sampleVars } from './sample';
 
 /** What the editor holds: a template being written (validated only on the way out). */
@@ -53,7 +54,7 @@ export function TemplateEditor({ initial, onSave, onCancel, busy }: { initial: D
   const now = useMemo(() => Date.now(), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const channel = draft.channels[0] ?? 'chat';
-  const issues = draft.body.trim() === '' ? [] : templateIssues({ ...draft, builtIn: false });
+  const issues = draft.body.trim() === '' ? [] : templateProblems({ ...draft, builtIn: false }).map(errorText);
   const warnings = lintTemplate(draft);
   const vars = variablesFor(sampleOrder(now), now, { language: draft.language, channel, vars: sampleVars() });
   const preview = issues.length ? undefined : fill(draft.body, vars);

@@ -37,7 +37,7 @@ async function harness() {
   const bg = createBackground(testDeps(async () => db, () => now));
   async function ask<K extends keyof MilestoneResponses>(type: K, payload: object): Promise<MilestoneResponses[K]> {
     const reply = (await bg.handle({ type, ...payload }, PANEL)) as Reply<MilestoneResponses[K]>;
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
     return reply.data;
   }
   return { db, ask, setNow: (n: number) => (now = n) };

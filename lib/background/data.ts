@@ -1,7 +1,7 @@
-import { parseTemplateRecord, templateIssues, type DataResponses, type LibraryTemplate, type TemplateRecord } from '../messaging/data';
+import { parseTemplateRecord, templateProblems, type DataResponses, type LibraryTemplate, type TemplateRecord } from '../messaging/data';
 import { parseTemplate, type Language, type Template } from '../compose/model';
-import type { AreaHandlers, HandlerContext } from './service';
-import { UserError } from './service';
+import type { AreaHandlers, HandlerContext } from './handler';
+import { UserError } from '../messaging/errors';
 import type { Db } from '../store/db';
 import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { pruneSettledOrders, type PruneOptions } from '../store/retention';
@@ -9,11 +9,10 @@ import { LOCAL_STORES } from '../store/schema';
 import { popupSummary } from './popup';
 import { DAY_MS } from '../orders/time';
 import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
-import { BackupError, makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
+import { makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
 import { applyBackup } from '../backup/merge';
 import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
 import { templateBoost, type TemplateBoost } from '../insights/boost';
-import { t } from '../i18n';
 import { CADENCE_KEY, readCadence } from '../reminders/settings';
 import { isValidTimeZone } from '../reminders/tz';
 
@@ -111,13 +110,8 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
   const { deps } = ctx;
 
   async function importBackup(text: string, write: boolean) {
-    let backup;
-    try {
-      backup = parseBackup(text);
-    } catch (error) {
-      if (error instanceof BackupError) throw new UserError(error.message);
-      throw error;
-    }
+    // A file that is not a backup this version reads throws a UserError saying why.
+    const backup = parseBackup(text);
     const db = await deps.db();
     // One transaction over every store: an import lands whole or not at all.
     const tx = db.transaction([...STORE_NAMES], write ? 'readwrite' : 'readonly');
@@ -137,7 +131,7 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
       } catch {
         // Already finished or aborted.
       }
-      throw new UserError(t('opt.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      throw new UserError('import-failed', { reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -170,10 +164,10 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     },
 
     async 'templates/save'({ template: input }) {
-      const issues = templateIssues(input);
-      if (issues.length) throw new UserError(issues.join('\n'));
+      const [problem] = templateProblems(input);
+      if (problem) throw new UserError(problem.code, problem.params);
       const parsed = parseTemplate(input);
-      if (!parsed.ok) throw new UserError(t('opt.tpl.invalid'));
+      if (!parsed.ok) throw new UserError('template-invalid');
       const db = await deps.db();
       const record: TemplateRecord = { ...parsed.template, updatedAt: deps.now() };
       await db.put('templates', record);

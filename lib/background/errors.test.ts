@@ -5,8 +5,9 @@ import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { ObservedOrder, PageRead } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
-import { setLocale, t } from '../i18n';
-import { storageErrorMessage } from './errors';
+import { setLocale } from '../i18n';
+import { errorText } from '@/components/errors';
+import { storageErrorCode } from './errors';
 
 // A full disk or a database that went away must say so, and never look like a save.
 
@@ -76,14 +77,16 @@ async function harness(dbFn?: () => Promise<Db>) {
 
 describe('storage failures reach the person as a plain explanation', () => {
   it('maps QuotaExceededError, a closed or unopenable DB, also wrapped; leaves other errors alone', () => {
+    expect(storageErrorCode(new DOMException('x', 'QuotaExceededError'))).toBe('storage-full');
+    expect(storageErrorCode(new Error('write failed', { cause: new DOMException('x', 'QuotaExceededError') }))).toBe('storage-full');
+    expect(storageErrorCode(new DOMException('closed', 'InvalidStateError'))).toBe('storage-unavailable');
+    expect(storageErrorCode(new DOMException('?', 'UnknownError'))).toBe('storage-unavailable');
+    expect(storageErrorCode(new TypeError('x is undefined'))).toBeUndefined();
+    // The page says it in the person's language.
     setLocale('zh-CN');
-    expect(storageErrorMessage(new DOMException('x', 'QuotaExceededError'))).toBe('本机存储空间已满，这条记录没有保存。请在设置 → 数据中导出并清理旧订单后重试。');
-    expect(storageErrorMessage(new Error('write failed', { cause: new DOMException('x', 'QuotaExceededError') }))).toBe(t('ws.error.storageFull'));
-    expect(storageErrorMessage(new DOMException('closed', 'InvalidStateError'))).toBe(t('ws.error.storageUnavailable'));
-    expect(storageErrorMessage(new DOMException('?', 'UnknownError'))).toBe(t('ws.error.storageUnavailable'));
-    expect(storageErrorMessage(new TypeError('x is undefined'))).toBeUndefined();
+    expect(errorText({ code: 'storage-full' })).toBe('本机存储空间已满，这条记录没有保存。请在设置 → 数据中导出并清理旧订单后重试。');
     setLocale('en');
-    expect(storageErrorMessage(new DOMException('x', 'QuotaExceededError'))).toMatch(/storage is full/);
+    expect(errorText({ code: 'storage-full' })).toMatch(/storage is full/);
   });
 
   it('a panel write on a full disk: ok:false with the message, and nothing half-written', async () => {
@@ -92,7 +95,7 @@ describe('storage failures reach the person as a plain explanation', () => {
     const before = await h.real.get('orders', 'taobao:1001');
     h.state.full = true;
     const reply = (await h.bg.handle({ type: 'attempt/manual', orderKey: 'taobao:1001', channel: 'phone', outcome: 'no_reply', note: '没接' }, PANEL)) as Reply<unknown>;
-    expect(reply).toEqual({ ok: false, error: '本机存储空间已满，这条记录没有保存。请在设置 → 数据中导出并清理旧订单后重试。' });
+    expect(reply).toEqual({ ok: false, error: { code: 'storage-full' } });
     // recordAttempt writes the attempt, the order's counts and the buyer's in one transaction: none of it stays.
     expect(await h.real.getAll('attempts')).toEqual([]);
     expect(await h.real.get('orders', 'taobao:1001')).toEqual(before);
@@ -102,7 +105,7 @@ describe('storage failures reach the person as a plain explanation', () => {
     const h = await harness();
     h.state.full = true;
     const r = await Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a'), order('1002', 'b')]) }, CONTENT)).catch((e: Error) => e);
-    expect(r).toEqual(new Error(t('ws.error.storageFull')));
+    expect(r).toEqual(new Error('storage-full'));
     expect(await h.real.getAll('orders')).toEqual([]);
     expect(await h.real.getAll('buyers')).toEqual([]);
     // Space freed: the same read, sent again, lands whole.
@@ -115,20 +118,20 @@ describe('storage failures reach the person as a plain explanation', () => {
       throw new DOMException('Internal error opening backing store', 'UnknownError');
     });
     const r1 = (await failing.bg.handle({ type: 'summary/get' }, PANEL)) as Reply<unknown>;
-    expect(r1).toEqual({ ok: false, error: t('ws.error.storageUnavailable') });
+    expect(r1).toEqual({ ok: false, error: { code: 'storage-unavailable' } });
 
     const closedDb = await openPayNudgeDb(`errors-closed-${crypto.randomUUID()}`);
     closedDb.close();
     const closed = await harness(async () => closedDb);
     const r2 = (await closed.bg.handle({ type: 'summary/get' }, PANEL)) as Reply<unknown>;
-    expect(r2).toEqual({ ok: false, error: '本机数据库暂时无法使用，这条记录没有保存。请关闭再打开浏览器后重试；如仍不行，请在设置 → 数据中导出备份。' });
+    expect(r2).toEqual({ ok: false, error: { code: 'storage-unavailable' } });
   });
 
-  it('other failures keep the internal-error wording; a page read that was not saved is still rejected', async () => {
+  it('other failures are "internal" with the technical detail (for the console); a page read that was not saved is still rejected', async () => {
     const h = await harness(async () => {
       throw new TypeError('boom');
     });
-    expect(await h.bg.handle({ type: 'summary/get' }, PANEL)).toEqual({ ok: false, error: '内部错误：boom' });
-    await expect(Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a')]) }, CONTENT))).rejects.toThrow('内部错误：boom');
+    expect(await h.bg.handle({ type: 'summary/get' }, PANEL)).toEqual({ ok: false, error: { code: 'internal', params: { detail: 'boom' } } });
+    await expect(Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a')]) }, CONTENT))).rejects.toThrow('boom');
   });
 });

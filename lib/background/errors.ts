@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import type { ErrorCode } from '../messaging/errors';
 
 // IndexedDB failures the person can do something about, in their words.
 // A full disk (QuotaExceededError) or a database that failed to open or was
@@ -18,10 +18,10 @@ function names(error: unknown): string[] {
   return found;
 }
 
-/** The explanation for a storage failure, or undefined when the error is something else. */
-export function storageErrorMessage(error: unknown): string | undefined {
+/** The code for a storage failure (the page explains it), or undefined when the error is something else. */
+export function storageErrorCode(error: unknown): Extract<ErrorCode, 'storage-full' | 'storage-unavailable'> | undefined {
   const all = names(error);
-  if (all.some((n) => FULL.has(n))) return t('ws.error.storageFull');
-  if (all.some((n) => UNAVAILABLE.has(n))) return t('ws.error.storageUnavailable');
+  if (all.some((n) => FULL.has(n))) return 'storage-full';
+  if (all.some((n) => UNAVAILABLE.has(n))) return 'storage-unavailable';
   return undefined;
 }

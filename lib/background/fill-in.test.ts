@@ -34,7 +34,7 @@ async function harness() {
   const bg = createBackground(testDeps(async () => db, () => NOW));
   async function send(raw: object, sender: SenderInfo): Promise<unknown> {
     const reply = await bg.handle(raw, sender);
-    if (!reply?.ok) throw new Error(reply ? reply.error : 'no reply');
+    if (!reply?.ok) throw new Error(reply ? JSON.stringify(reply.error) : "no reply");
     return reply.data;
   }
   await send({ type: 'page/read', read: { platform: 'taobao', url: SOLD_URL, listKey: 'sold#unpaid', unpaidOnly: true, complete: true, orders: [untitled], unreadable: 0 } }, CONTENT);

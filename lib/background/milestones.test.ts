@@ -1,3 +1,5 @@
+import { errorText } from '@/components/errors';
+import type { ReplyError } from '../messaging/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
 import { openPayNudgeDb, type Db } from '../store/db';
@@ -45,13 +47,14 @@ async function send(raw: object, sender: SenderInfo = PANEL): Promise<Reply<unkn
 }
 async function ok<K extends keyof MilestoneResponses>(type: K, payload: object): Promise<MilestoneResponses[K]> {
   const reply = await send({ type, ...payload });
-  if (!reply?.ok) throw new Error(`refused: ${reply ? reply.error : 'no reply'}`);
+  if (!reply?.ok) throw new Error(`refused: ${reply ? JSON.stringify(reply.error) : 'no reply'}`);
   return reply.data as MilestoneResponses[K];
 }
 async function refused(type: string, payload: object): Promise<string> {
   const reply = await send({ type, ...payload });
   expect(reply?.ok, `${type} should be refused`).toBe(false);
-  return (reply as { error: string }).error;
+  // The page's words for the refusal's code.
+  return errorText((reply as { error: ReplyError }).error);
 }
 
 const key = ORDER.key;

@@ -1,6 +1,5 @@
 import type { MilestoneResponses } from '../messaging/milestones';
-import type { AreaHandlers, HandlerContext } from './service';
-import { UserError } from './service';
+import type { AreaHandlers, HandlerContext } from './handler';
 import type { Db } from '../store/db';
 import { listAttempts } from '../store/attempts';
 import { deletePlan, dueMilestoneFollowUps, getPlan, outstandingByCurrency, putPlan } from '../store/milestones';
@@ -20,31 +19,16 @@ function defaultLang(platform: Platform): MessageLang {
 export function milestoneHandlers(ctx: HandlerContext): AreaHandlers<MilestoneResponses> {
   const { deps } = ctx;
 
-  /** Runs a plan change; a refusal of the plan rules becomes a message the panel shows as it is. */
+  /** Runs a plan change; a refusal of the plan rules (a MilestoneError, itself a UserError) reaches the panel as its code. */
   async function change(orderKey: string, apply: (plan: MilestonePlan, db: Db) => MilestonePlan | Promise<MilestonePlan>): Promise<{ plan: MilestonePlan }> {
     const db = await deps.db();
     const plan = await getPlan(db, orderKey);
-    if (!plan) throw new UserError(new MilestoneError('noPlan').message);
-    let next: MilestonePlan;
-    try {
-      next = await apply(plan, db);
-    } catch (error) {
-      if (error instanceof MilestoneError) throw new UserError(error.message);
-      throw error;
-    }
+    if (!plan) throw new MilestoneError('noPlan');
+    const next = await apply(plan, db);
     await putPlan(db, next);
     deps.changed();
     return { plan: next };
   }
-
-  const guard = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof MilestoneError) throw new UserError(error.message);
-      throw error;
-    }
-  };
 
   return {
     async 'milestones/get'({ orderKey }) {
@@ -57,20 +41,18 @@ export function milestoneHandlers(ctx: HandlerContext): AreaHandlers<MilestoneRe
     async 'milestones/create'({ orderKey, presetId, lang, stages, bank, bankCharges, piNumber }) {
       const db = await deps.db();
       const order = await ctx.requireOrder(db, orderKey);
-      if (await getPlan(db, orderKey)) throw new UserError(new MilestoneError('planExists').message);
+      if (await getPlan(db, orderKey)) throw new MilestoneError('planExists');
       const now = deps.now();
-      const plan = guard(() =>
-        newPlan({
-          orderKey,
-          total: order.amount,
-          presetId,
-          lang: lang ?? defaultLang(order.platform),
-          bank,
-          drafts: stages ?? presetDrafts(presetId, now),
-          now,
-          newId: deps.newId,
-        }),
-      );
+      const plan = newPlan({
+        orderKey,
+        total: order.amount,
+        presetId,
+        lang: lang ?? defaultLang(order.platform),
+        bank,
+        drafts: stages ?? presetDrafts(presetId, now),
+        now,
+        newId: deps.newId,
+      });
       if (bankCharges) plan.bankCharges = bankCharges;
       if (piNumber) plan.piNumber = piNumber;
       await putPlan(db, plan);

@@ -1,11 +1,24 @@
-import { t } from '../i18n';
-import { HEALTH_KEY, HealthProblemSchema, ManualOrderInputSchema, validateManualOrder, type HealthKind, type HealthProblem, type PlatformResponses } from '../messaging/platforms';
+import { HEALTH_KEY, HealthProblemSchema, ManualOrderInputSchema, validateManualOrder, type HealthKind, type ManualErrorKey, type HealthProblem, type PlatformResponses } from '../messaging/platforms';
 import type { PageRead } from '../orders/model';
 import { parseMoney } from '../orders/money';
 import { platformOfUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
 import { createManualOrder, manualOrderId, manualOrderKey, type ManualOrderRecord } from '../store/manual';
-import { UserError, type AreaHandlers, type HandlerContext, type SenderInfo } from './service';
+import type { AreaHandlers, HandlerContext, SenderInfo } from './handler';
+import { UserError, type ErrorCode } from '../messaging/errors';
+
+/** A manual-order field's problem as the error code the panel explains. */
+const MANUAL_ERROR = {
+  'pf.err.buyer': 'manual-buyer',
+  'pf.err.items': 'manual-items',
+  'pf.err.qty': 'manual-qty',
+  'pf.err.total': 'manual-total',
+  'pf.err.totalZero': 'manual-total-zero',
+  'pf.err.currency': 'manual-currency',
+  'pf.err.date': 'manual-date',
+  'pf.err.deadline': 'manual-deadline',
+  'pf.err.tooLong': 'manual-too-long',
+} as const satisfies Record<ManualErrorKey, ErrorCode>;
 
 /** Problems of other tabs stay on show this long; the bound tab's stay until a good read clears them. */
 export const RECENT_PROBLEM_MS = 15 * 60_000;
@@ -126,7 +139,7 @@ export function platformArea(ctx: HandlerContext) {
       const checked = validateManualOrder(input, parseMoney);
       if (!checked.ok) {
         const first = Object.values(checked.errors)[0]!;
-        throw new UserError(t(first.key, first.vars));
+        throw new UserError(MANUAL_ERROR[first.key], first.vars);
       }
       const { value } = checked;
       const db = await deps.db();

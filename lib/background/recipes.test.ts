@@ -51,7 +51,7 @@ async function harness() {
   const send = (message: object, sender: SenderInfo = PANEL) => bg.handle(message, sender);
   async function ask<T>(message: object, sender: SenderInfo = PANEL): Promise<T> {
     const reply = await send(message, sender);
-    if (!reply?.ok) throw new Error(reply ? reply.error : 'no reply');
+    if (!reply?.ok) throw new Error(reply ? JSON.stringify(reply.error) : "no reply");
     return reply.data as T;
   }
   return { db, deps, askTab, send, ask };

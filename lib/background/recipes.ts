@@ -2,7 +2,7 @@ import { RECIPE_KEY_PREFIX, recipeKey, RecipeSchema, type RecipeResponses } from
 import { platformOfUrl } from '../platforms/hosts';
 import { recipesFor, summarise, type Recipe } from '../platforms/recipe/types';
 import type { Db } from '../store/db';
-import type { AreaHandlers, HandlerContext } from './service';
+import type { AreaHandlers, HandlerContext } from './handler';
 
 /** Every stored recipe that still parses, newest first (one settings record each, `recipe:<id>`). */
 export async function listRecipes(db: Db): Promise<Recipe[]> {

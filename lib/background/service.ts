@@ -2,10 +2,7 @@
 import {
   BackgroundRequests,
   parseMessage,
-  type BackgroundRequest,
   type BackgroundRequestType,
-  type BackgroundResponses,
-  type ContentResponses,
   type Reply,
   type TabContext,
 } from '../messaging/protocol';
@@ -13,6 +10,8 @@ import { z } from 'zod';
 import { buyerKey, ObservedOrderSchema, orderKey, PlatformSchema, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
+import type { BackgroundDeps, Handler, HandlerContext, SenderInfo } from './handler';
+import { UserError, type ReplyError } from '../messaging/errors';
 import { queueSummary } from './queue';
 import { commitContactAction, invalidateQueues, queueWindow, readCadenceSettings, suggestionSetFor, workspaceHandlers } from './workspace';
 import { evaluateCadence } from '../reminders/cadence';
@@ -23,51 +22,11 @@ import { platformArea, readMatchesSender } from './platforms';
 import { recipeHandlers } from './recipes';
 import { teamHandlers } from './team';
 import { currentAgent } from '../sync/agent';
-import { storageErrorMessage } from './errors';
+import { storageErrorCode } from './errors';
 import { listAttempts } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder } from '../store/orders';
 
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-}
-
-/** What the background needs from the browser, so the logic can be tested without one. */
-export interface BackgroundDeps {
-  db: () => Promise<Db>;
-  now: () => number;
-  newId: () => string;
-  extensionId: string;
-  extensionOrigin: string;
-  askTab<K extends keyof ContentResponses>(tabId: number, type: K, payload: object): Promise<ContentResponses[K] | undefined>;
-  tabUrl(tabId: number): Promise<string | undefined>;
-  /** Tells open panels and popups that stored data changed. */
-  changed(): void;
-  /** Closes every notification PayNudge shows (they carry buyer nicks): part of erasing everything. */
-  clearNotifications?(): Promise<void>;
-}
-
-type Handler<K extends BackgroundRequestType> = (req: BackgroundRequest<K>, sender: SenderInfo) => Promise<BackgroundResponses[K]>;
-
-/** The handlers of one feature area's requests (those of `Responses`). */
-export type AreaHandlers<Responses> = { [K in keyof Responses & BackgroundRequestType]: Handler<K> };
-
-/** What every area's handlers share: the browser deps and the common lookups. */
-export interface HandlerContext {
-  deps: BackgroundDeps;
-  requireOrder(db: Db, key: string): Promise<Order>;
-  /** Logs an attempt with its follow-up (and "paid" when `markPaid`) in one transaction. */
-  logAttempt(
-    db: Db,
-    order: Order,
-    fields: Pick<ContactAttempt, 'action' | 'channel' | 'text' | 'outcome'> & Partial<ContactAttempt>,
-    options?: { markPaid?: boolean },
-  ): Promise<ContactAttempt>;
-  tabContext(tabId: number | undefined): Promise<TabContext>;
-}
-
-export class UserError extends Error {}
+export type { AreaHandlers, BackgroundDeps, HandlerContext, SenderInfo } from './handler';
 
 /** A content script's 'tab/context' reply: from a seller page, so checked like any page input before use. */
 const TabContextReplySchema = z.object({
@@ -83,7 +42,16 @@ export function parseTabContextReply(raw: unknown): z.infer<typeof TabContextRep
   return parsed.success ? parsed.data : undefined;
 }
 
-const ORDER_GONE = '这笔订单已不在记录中，请刷新订单页面后再试。';
+/**
+ * The reply for a failed handler: a refusal's own code, storage trouble named plainly,
+ * anything else as 'internal' with the technical detail (the page logs it, and shows one generic line).
+ */
+export function replyErrorFor(error: unknown): ReplyError {
+  if (error instanceof UserError) return error.toReply();
+  const storage = storageErrorCode(error);
+  if (storage) return { code: storage };
+  return { code: 'internal', params: { detail: (error instanceof Error ? error.message : String(error)).slice(0, 2000) } };
+}
 
 /** Who sent a message: our own extension page, our content script on a seller page, or nobody we talk to. */
 export function senderKind(sender: SenderInfo, deps: Pick<BackgroundDeps, 'extensionId' | 'extensionOrigin'>): 'extension' | 'content' | undefined {
@@ -124,7 +92,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
 
   async function requireOrder(db: Db, key: string): Promise<Order> {
     const order = await getOrder(db, key);
-    if (!order) throw new UserError(ORDER_GONE);
+    if (!order) throw new UserError('order-gone', { orderKey: key });
     return order;
   }
 
@@ -256,7 +224,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
       const db = await deps.db();
       // The outcome, "paid" and the follow-up it implies: one transaction.
       const attempt = await commitContactAction(db, { kind: 'outcome', update }, deps.now());
-      if (!attempt) throw new UserError('找不到这条联系记录。');
+      if (!attempt) throw new UserError('attempt-gone', { attemptId: update.id });
       deps.changed();
       return { attempt };
     },
@@ -281,13 +249,11 @@ export function createBackground(browserDeps: BackgroundDeps) {
     return handler(message.payload, sender).then(
       (data): Reply<unknown> => ({ ok: true, data }),
       (error: unknown): Reply<unknown> => {
-        if (error instanceof UserError) return { ok: false, error: error.message };
-        // Storage full or unusable: say so plainly.
-        const message = storageErrorMessage(error) ?? `内部错误：${error instanceof Error ? error.message : String(error)}`;
+        const reply = replyErrorFor(error);
         // A content script's page read that was not saved must not count as delivered: it resends
         // when sendMessage rejects (lib/content/run.ts), so it gets a rejection, not a reply.
-        if (kind === 'content') throw new Error(message);
-        return { ok: false, error: message };
+        if (kind === 'content') throw new Error(reply.code === 'internal' ? String(reply.params?.detail) : reply.code);
+        return { ok: false, error: reply };
       },
     );
   }

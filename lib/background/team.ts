@@ -1,15 +1,19 @@
 import type { TeamConfigInput, TeamResponses } from '../messaging/team';
-import { configProblem, EMPTY_CONFIG, type SyncConfig } from '../sync/config';
+import { configProblem, EMPTY_CONFIG, type ConfigProblem, type SyncConfig } from '../sync/config';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { installValidation, testConnection } from '../sync/remote';
 import { VALIDATE_DOC_UPDATE } from '../sync/validate';
 import { openTeamDb, readConfig, type TeamDb } from '../sync/store';
-import { UserError, type AreaHandlers, type HandlerContext } from './service';
+import type { AreaHandlers, HandlerContext } from './handler';
+import { UserError, type ErrorCode } from '../messaging/errors';
 
 // The Team area: the background's one sync engine, set up by the background
 // entrypoint (which brings PouchDB); without one (unit tests) sync stays off.
 
 let engine: SyncEngine | undefined;
+
+/** A configuration problem as the error code the options page explains. */
+const TEAM_PROBLEM = { url: 'team-url', urlInsecure: 'team-url-insecure', db: 'team-db', agent: 'team-agent' } as const satisfies Record<ConfigProblem, ErrorCode>;
 let team: Promise<TeamDb> | undefined;
 
 export function setTeamEngine(next: SyncEngine | undefined): void {
@@ -51,8 +55,8 @@ export function teamHandlers(_ctx: HandlerContext): AreaHandlers<TeamResponses> 
     async 'team/enable'(input) {
       const config = await withPassword(input);
       const problem = configProblem(config);
-      if (problem) throw new UserError(`team:${problem}`);
-      if (!engine) throw new UserError('team:unavailable');
+      if (problem) throw new UserError(TEAM_PROBLEM[problem]);
+      if (!engine) throw new UserError('team-unavailable');
       await engine.enable(config);
       return { status: engine.status() };
     },

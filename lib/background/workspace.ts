@@ -21,7 +21,8 @@ import {
 import { CONTACT_STORES, type ContactTx, type Db } from '../store/db';
 import { getBuyer, markPaidByPersonIn } from '../store/orders';
 import { listAttempts, setAttemptOutcomeIn, type OutcomeUpdate } from '../store/attempts';
-import { UserError, type AreaHandlers, type HandlerContext } from './service';
+import type { AreaHandlers, HandlerContext } from './handler';
+import { UserError } from '../messaging/errors';
 
 const SELECTED_KEY = 'ws.selected';
 
@@ -206,9 +207,9 @@ export function workspaceHandlers(ctx: HandlerContext): AreaHandlers<WorkspaceRe
     },
 
     async 'buyer/update'({ buyerKey: key, patch }) {
-      if (patch.timeZone && !isValidTimeZone(patch.timeZone)) throw new UserError(`Unknown time zone: ${patch.timeZone}`);
+      if (patch.timeZone && !isValidTimeZone(patch.timeZone)) throw new UserError('time-zone', { zone: patch.timeZone });
       const buyer = await updateBuyer(await deps.db(), key, patch, deps.now());
-      if (!buyer) throw new UserError('找不到这位买家。');
+      if (!buyer) throw new UserError('buyer-gone', { buyerKey: key });
       deps.changed();
       return { buyer };
     },
@@ -218,7 +219,7 @@ export function workspaceHandlers(ctx: HandlerContext): AreaHandlers<WorkspaceRe
     },
 
     async 'settings/cadence-set'({ settings }) {
-      if (settings.sellerTimeZone && !isValidTimeZone(settings.sellerTimeZone)) throw new UserError(`Unknown time zone: ${settings.sellerTimeZone}`);
+      if (settings.sellerTimeZone && !isValidTimeZone(settings.sellerTimeZone)) throw new UserError('time-zone', { zone: settings.sellerTimeZone });
       await (await deps.db()).put('settings', { key: CADENCE_KEY, value: settings });
       deps.changed();
       return { settings };

@@ -8,7 +8,7 @@ import { HEALTH_KEY, HealthListSchema } from '../messaging/platforms';
 import { MilestonePlanSchema } from '../milestones/model';
 import { PANEL_SELECT_KEY } from '../store/buyers';
 import { MAX_BACKUP_BYTES } from '../messaging/data';
-import { t } from '../i18n';
+import { UserError } from '../messaging/errors';
 
 // The backup file: every store, versioned so a later PayNudge can still read
 // it. Records keep fields this version does not know (.loose()): another
@@ -117,12 +117,13 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
-export class BackupError extends Error {}
+/** A file that cannot be imported, and why (a UserError: the options page puts the code into words). */
+export class BackupError extends UserError {}
 
 /** Why a chosen file cannot be a backup, from its size alone (checked before it is read into memory), or undefined. */
-export function backupSizeProblem(bytes: number, max: number = MAX_BACKUP_BYTES): string | undefined {
+export function backupSizeProblem(bytes: number, max: number = MAX_BACKUP_BYTES): BackupError | undefined {
   if (bytes <= max) return undefined;
-  return t('opt.import.tooBig', { size: (bytes / 1e6).toFixed(1), max: max / 1e6 });
+  return new BackupError('backup-too-big', { size: (bytes / 1e6).toFixed(1), max: max / 1e6 });
 }
 
 /** Builds the backup object from each store's records. */
@@ -132,32 +133,32 @@ export function makeBackup(stores: Record<StoreName, unknown[]>, now: number): B
 
 /**
  * Reads a backup file's text. Anything that is not exactly a backup this
- * version can read throws a BackupError whose message says why, in the UI
- * language; nothing has been touched at that point.
+ * version can read throws a BackupError whose code says why (the page puts
+ * it into words); nothing has been touched at that point.
  */
 export function parseBackup(text: string): Backup {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new BackupError(t('opt.import.notJson'));
+    throw new BackupError('backup-not-json');
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    throw new BackupError(t('opt.import.notBackup'));
+    throw new BackupError('backup-not-backup');
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && version > BACKUP_VERSION) throw new BackupError(t('opt.import.newerVersion', { version }));
+  if (typeof version === 'number' && version > BACKUP_VERSION) throw new BackupError('backup-newer-version', { version });
   const parsed = BackupSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
-    throw new BackupError(t('opt.import.invalid', { where }));
+    throw new BackupError('backup-invalid', { where });
   }
   for (const store of STORE_NAMES) {
     const seen = new Set<string>();
     for (const record of parsed.data.stores[store] as Record<string, unknown>[]) {
       const key = String(record[KEY_FIELD[store]]);
-      if (seen.has(key)) throw new BackupError(t('opt.import.duplicate', { where: `${store}: ${key}` }));
+      if (seen.has(key)) throw new BackupError('backup-duplicate', { where: `${store}: ${key}` });
       seen.add(key);
     }
   }

@@ -11,10 +11,11 @@ import platforms from './messages/platforms';
 import teach from './messages/teach';
 import team from './messages/team';
 import insights from './messages/insights';
+import errors from './messages/errors';
 
 export { LOCALES, type Locale } from './define';
 
-const AREAS = [core, workspace, milestones, options, platforms, teach, team, insights] as const;
+const AREAS = [core, workspace, milestones, options, platforms, teach, team, errors, insights] as const;
 
 type Merge<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? (H extends { en: infer E } ? E : never) & Merge<R> : unknown;
 export type MessageKey = keyof Merge<typeof AREAS> & string;

@@ -6,7 +6,7 @@ import type { Money } from '../orders/money';
 import type { Platform } from '../orders/model';
 import { SettingsSchema, type Settings } from '../settings';
 import { parseTemplate, TemplateSchema, type Template } from '../compose/model';
-import { t } from '../i18n';
+import type { ReplyError } from './errors';
 import type { ImportPreview } from '../backup/merge';
 import type { Backup } from '../backup/format';
 import type { RecoveryStats } from '../insights/stats';
@@ -27,17 +27,17 @@ export function parseTemplateRecord(raw: unknown): TemplateRecord | undefined {
   return meta.success && template.success ? { ...template.data, ...meta.data } : undefined;
 }
 
-/** What is wrong with a template, in the UI language; empty when it is valid. */
-export function templateIssues(input: unknown): string[] {
+/** What is wrong with a template, as error codes (the background refuses with the first); empty when it is valid. */
+export function templateProblems(input: unknown): ReplyError[] {
   const parsed = parseTemplate(input);
   if (parsed.ok) return [];
-  return parsed.issues.map((i) => {
+  return parsed.issues.map((i): ReplyError => {
     const unknown = /Unknown variable (\{\{\w+\}\})/.exec(i.message);
-    if (unknown) return t('opt.tpl.unknownVars', { names: unknown[1]! });
+    if (unknown) return { code: 'template-unknown-vars', params: { names: unknown[1]! } };
     const single = /Write (\{\{\w+\}\})/.exec(i.message);
-    if (single) return t('opt.tpl.singleBrace', { name: single[1]! });
-    if (i.path === 'subject') return t('opt.tpl.needSubject');
-    return t('opt.tpl.invalidField', { field: i.path || '—', message: i.message });
+    if (single) return { code: 'template-single-brace', params: { name: single[1]! } };
+    if (i.path === 'subject') return { code: 'template-need-subject' };
+    return { code: 'template-invalid-field', params: { field: i.path || '—', message: i.message } };
   });
 }
 

@@ -19,6 +19,7 @@ import { DataRequests, type DataResponses } from './data';
 import { PlatformRequests, type PlatformResponses } from './platforms';
 import { RecipeRequests, type RecipeResponses } from './recipes';
 import { TeamRequests, type TeamResponses } from './team';
+import type { ReplyError } from './errors';
 
 // One protocol for every context. Each message is `{ type, ...payload }`,
 // parsed with its schema where it is received; anything else is dropped.
@@ -136,7 +137,8 @@ export type { ContentResponses } from './content';
 /** Broadcast from the background to extension pages. */
 export const DB_CHANGED = 'db/changed';
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+/** A handler's answer. A refusal is a code with parameters (./errors), put into words by the page that shows it. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
 /**
  * Parses an incoming `{type, ...}` message against a table of schemas.

@@ -1,16 +1,17 @@
-import { t, type MessageKey } from '../i18n';
+import { UserError } from '../messaging/errors';
 
 /**
  * A refusal the seller should read (invalid transition, over-payment, shares
- * that don't add up). The background turns it into a UserError so the panel
- * shows the message as it is.
+ * that don't add up). It is a UserError: the background replies with its code
+ * and the page translates it, so no text is built here. Parameters are raw
+ * values (status codes, the stage's kind and name) the page puts into words.
  */
-export class MilestoneError extends Error {
+export class MilestoneError extends UserError {
   constructor(
-    readonly code: MilestoneErrorCode,
-    readonly vars: Record<string, string | number> = {},
+    readonly milestoneCode: MilestoneErrorCode,
+    vars: Record<string, string | number> = {},
   ) {
-    super(t(`ms.err.${code}` as MessageKey, vars));
+    super(`milestone-${milestoneCode}`, vars);
     this.name = 'MilestoneError';
   }
 }

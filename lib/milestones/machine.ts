@@ -1,8 +1,6 @@
 import { MilestoneError } from './errors';
 import { isOverdue, paidMinor, type MilestonePlan, type PlanEvent, type Stage, type StageStatus } from './model';
 import { formatMoney } from '../orders/money';
-import { currentLocale, t, type MessageKey } from '../i18n';
-import { stageName } from './messages';
 
 // The life of one stage:
 //   planned → requested (notice sent) → partially_paid → paid → confirmed (receipt sent) → thanked
@@ -27,8 +25,8 @@ export function canTransition(from: StageStatus, to: StageStatus): boolean {
 
 export function assertTransition(stage: Stage, to: StageStatus): void {
   if (!canTransition(stage.status, to)) {
-    const status = (s: StageStatus) => t(`ms.status.${s}` as MessageKey);
-    throw new MilestoneError('transition', { stage: stageName(stage, currentLocale()), from: status(stage.status), to: status(to) });
+    // Raw values: the page that shows the refusal names the stage and statuses in the person's language.
+    throw new MilestoneError('transition', { kind: stage.kind, name: stage.name ?? '', part: stage.part ?? 0, from: stage.status, to });
   }
 }
 

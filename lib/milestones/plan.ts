@@ -1,5 +1,5 @@
 import { DAY_MS } from '../orders/time';
-import type { Money } from '../orders/money';
+import { formatMoney, type Money } from '../orders/money';
 import { MilestoneError } from './errors';
 import type { Bank, MessageLang, Method, MilestonePlan, Share, Stage, StageDraft, StageKind, Trigger } from './model';
 
@@ -151,7 +151,7 @@ export function buildStages(total: Money, drafts: readonly StageDraft[], newId: 
     };
     const paid = base.payments.reduce((s, p) => s + p.amountMinor, 0);
     // An edit must not make money already received exceed its stage.
-    if (paid > amountMinor) throw new MilestoneError('overpay', { remaining: amountMinor, paid });
+    if (paid > amountMinor) throw new MilestoneError('overpay', { remaining: formatMoney({ minor: amountMinor, currency: total.currency }), paid: formatMoney({ minor: paid, currency: total.currency }) });
     return {
       ...base,
       kind: draft.kind,
