@@ -1,4 +1,5 @@
 import { KEY_FIELD, STORE_NAMES, type Backup, type StoreName } from './format';
+import { mergePlans } from '../sync/merge';
 
 // How an imported record meets the one already stored. Importing never drops
 // what is there: orders and buyers keep the newer sighting (lastSeenAt),
@@ -43,9 +44,16 @@ export function mergeRecord(store: StoreName, incoming: Rec, existing: Rec | und
     }
     case 'templates':
       return num(incoming.updatedAt) > num(existing.updatedAt) ? { verdict: 'updated', value: incoming } : { verdict: 'unchanged' };
-    case 'milestones':
-      // Stage records with an edit time follow the newer; without one the stored record stays.
-      return num(incoming.updatedAt) > num(existing.updatedAt) ? { verdict: 'updated', value: incoming } : { verdict: 'unchanged' };
+    case 'milestones': {
+      // A plan's edit time is the plan's own (plan.updatedAt; the record around it has none). The
+      // later edit wins and the other revision's payments and history stay, as in team sync; an
+      // equal time keeps what is stored.
+      const at = (r: Rec) => num((r.plan as Rec | undefined)?.updatedAt ?? r.updatedAt);
+      if (at(incoming) === at(existing)) return { verdict: 'unchanged' };
+      if (!incoming.plan || !existing.plan) return at(incoming) > at(existing) ? { verdict: 'updated', value: incoming } : { verdict: 'unchanged' };
+      const value = mergePlans(incoming, existing);
+      return same(value, existing) ? { verdict: 'unchanged' } : { verdict: 'updated', value };
+    }
     case 'attempts':
     case 'settings':
       return { verdict: 'unchanged' };

@@ -1,4 +1,3 @@
-import { mergeRecord } from '../backup/merge';
 import type { StoreName } from '../backup/format';
 import type { Rec } from './docs';
 
@@ -97,7 +96,8 @@ function describe(plan: Plan & { total?: { minor: number; currency: string } }):
   return `revision of ${new Date(plan.updatedAt).toISOString()}: ${stages.join(' / ')}`.slice(0, 1000);
 }
 
-function mergePlans(a: Rec, b: Rec): Rec {
+/** Two revisions of one order's staged-payment plan: the later edit, with the other's payments and history kept (backup import uses it too). */
+export function mergePlans(a: Rec, b: Rec): Rec {
   // The edit time is the plan's own (the record around it carries none).
   const at = (r: Rec) => num((r.plan as Plan | undefined)?.updatedAt);
   const winner = at(a) > at(b) ? a : at(b) > at(a) ? b : byContent(a, b);
@@ -151,12 +151,9 @@ export function mergeShared(store: StoreName, a: Rec, b: Rec): Rec {
       return mergeAttempts(a, b);
     case 'milestones':
       return mergePlans(a, b);
-    case 'templates': {
+    case 'templates':
       // The import rule: the newer edit.
-      const pick = mergeRecord('templates', a, b);
-      const other = mergeRecord('templates', b, a);
-      return pick.verdict === 'updated' ? a : other.verdict === 'updated' ? b : byContent(a, b);
-    }
+      return newer(a, b, 'updatedAt');
     case 'settings':
       return byContent(a, b);
   }
