@@ -58,7 +58,7 @@ async function agent(name: string, server: { current: Pouch | undefined }) {
   // As the background does: every write to this agent's database is listed for the next push.
   watchWrites(`pn-${tag}`, (write) => engine.noteWrite(write));
   await engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: name, enabled: true });
-  return { db, engine, reads, restart, changes: () => changes };
+  return { db, engine, reads, restart, mirrorNow: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch, changes: () => changes };
 }
 
 async function settle(...agents: { engine: { flush(): Promise<void> } }[]) {
@@ -68,7 +68,7 @@ async function settle(...agents: { engine: { flush(): Promise<void> } }[]) {
   }
 }
 
-describe('team sync engine (PouchDB memory adapter)', () => {
+describe('team sync engine (PouchDB memory adapter)', { timeout: 30_000 }, () => {
   it("an attempt logged by A reaches B with A's name, counted on B's order", async () => {
     const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
     const a = await agent('小王', server);
@@ -115,6 +115,28 @@ describe('team sync engine (PouchDB memory adapter)', () => {
     await woken.resume();
     await settle({ engine: woken }, b);
     expect((await b.db.get('attempts', 'att-unsent'))?.agent).toBe('A');
+  });
+
+  it('erasing local data stops sync and empties the mirror; the server keeps everything', async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const server = { current: shared as Pouch | undefined };
+    const a = await agent('A', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await settle(a);
+    expect((await shared.allDocs({})).rows.map((r) => r.id)).toContain(`order:${order.key}`);
+    await a.engine.eraseLocal();
+    expect(a.engine.status().state).toBe('off');
+    expect(a.engine.config()?.enabled).toBe(false);
+    // The mirror is gone (a database of that name is empty again), the server untouched.
+    const mirror = a.mirrorNow();
+    expect((await mirror.allDocs({})).rows).toEqual([]);
+    expect((await shared.allDocs({})).rows.map((r) => r.id)).toContain(`order:${order.key}`);
+    // Nothing comes back: a change on the server is not pulled while sync is off.
+    await shared.bulkDocs([{ _id: 'order:manual:later', record: { ...order, key: 'manual:later', orderId: 'later' } }]);
+    await a.engine.flush();
+    await a.engine.resume();
+    expect(await a.db.get('orders', 'manual:later')).toBeUndefined();
   });
 
   it('attempts logged on both sides while apart are all kept, once each', async () => {

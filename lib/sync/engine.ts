@@ -2,7 +2,7 @@ import { unwrap } from 'idb';
 import { KEY_FIELD, STORE_NAMES, type StoreName } from '../backup/format';
 import type { Db } from '../store/db';
 import { writeQuietly, type StoreWrite } from '../store/changes';
-import { recordAttemptIn } from '../store/buyers';
+import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
 import type { ContactAttempt } from '../orders/model';
 import { CLAIM_MS, CLAIM_PREFIX, contentHash, docId, isShared, parseIncoming, storeOfDocId, type Claim, type Rec } from './docs';
@@ -95,7 +95,7 @@ export function sharedForm(store: StoreName, record: Rec): Rec {
 }
 
 const PUSH_DEBOUNCE_MS = 300;
-const BATCH = 500;
+const BATCH = 1000;
 const BACKOFF_MIN_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 /** A wrong password is not retried faster than this. */
@@ -170,41 +170,64 @@ export function createSyncEngine(deps: EngineDeps) {
   async function writeLocal(entries: { store: StoreName; record: Rec; isNew: boolean }[]): Promise<void> {
     if (!entries.length) return;
     const db = await deps.db();
-    const touchedOrders = new Set<string>();
-    // Orders and buyers first, so attempts find what they count on.
-    const order: StoreName[] = ['orders', 'buyers', 'templates', 'settings', 'milestones', 'attempts'];
-    entries.sort((a, b) => order.indexOf(a.store) - order.indexOf(b.store));
     const tx = db.transaction([...STORE_NAMES], 'readwrite');
     // What came from the mirror is not a change to send back.
     writeQuietly(unwrap(tx));
-    for (const { store, record, isNew } of entries) {
-      if (store === 'attempts' && isNew) {
-        await recordAttemptIn(tx as never, record as unknown as ContactAttempt);
-        continue;
-      }
-      const existing = (await tx.objectStore(store).get(String(record[KEY_FIELD[store]]))) as Rec | undefined;
-      const value: Rec = { ...record };
-      // This browser's derived counts stay its own.
-      for (const f of DERIVED[store] ?? []) {
-        if (existing && existing[f] !== undefined) value[f] = existing[f];
-      }
-      await tx.objectStore(store).put(value as never);
-      if (store === 'orders') touchedOrders.add(String(record.key));
-      if (store === 'milestones') {
-        const plan = record.plan as MilestonePlan | undefined;
-        const o = plan ? await tx.objectStore('orders').get(plan.orderKey) : undefined;
-        if (plan && o) await tx.objectStore('orders').put({ ...o, dueMinor: planOpenMinor(plan) });
-      }
+    // Requests are issued together and awaited together: a first sync brings hundreds of thousands.
+    const attempts = entries.filter((e) => e.store === 'attempts' && e.isNew).map((e) => e.record as unknown as ContactAttempt);
+    const records = entries.filter((e) => !(e.store === 'attempts' && e.isNew));
+    const existing = (await Promise.all(records.map(({ store, record }) => tx.objectStore(store).get(String(record[KEY_FIELD[store]]))))) as (Rec | undefined)[];
+    const touchedOrders = new Set<string>();
+    const plans: MilestonePlan[] = [];
+    await Promise.all(
+      records.map(({ store, record }, i) => {
+        const value: Rec = { ...record };
+        // This browser's derived counts stay its own.
+        const before = existing[i];
+        for (const f of DERIVED[store] ?? []) if (before && before[f] !== undefined) value[f] = before[f];
+        if (store === 'orders') touchedOrders.add(String(record.key));
+        if (store === 'milestones' && record.plan) plans.push(record.plan as MilestonePlan);
+        return tx.objectStore(store).put(value as never);
+      }),
+    );
+    await Promise.all(attempts.map((a) => tx.objectStore('attempts').add(a)));
+    // Counts on orders: an order that arrived here is counted from what is stored (its attempts may
+    // have come first); one that was here counts the attempts that came.
+    const byOrder = new Map<string, { n: number; last: number }>();
+    for (const a of attempts) {
+      const c = byOrder.get(a.orderKey) ?? { n: 0, last: -1 };
+      byOrder.set(a.orderKey, { n: c.n + 1, last: Math.max(c.last, a.at) });
     }
-    // Orders that arrived here after their attempts: count what is stored.
-    for (const key of touchedOrders) {
-      const o = await tx.objectStore('orders').get(key);
-      if (!o) continue;
-      const attempts = await tx.objectStore('attempts').index('by-order').getAll(key);
-      const last = attempts.reduce((m, a) => Math.max(m, a.at), -1);
-      if ((o.attemptCount ?? 0) !== attempts.length || (last >= 0 && o.lastAttemptAt !== last)) {
-        await tx.objectStore('orders').put({ ...o, attemptCount: attempts.length, ...(last >= 0 ? { lastAttemptAt: last } : {}) });
-      }
+    const orderKeys = [...new Set([...touchedOrders, ...byOrder.keys()])];
+    const orders = await Promise.all(orderKeys.map((key) => tx.objectStore('orders').get(key)));
+    const counted = await Promise.all(orderKeys.map((key, i) => (orders[i] && touchedOrders.has(key) ? tx.objectStore('attempts').index('by-order').getAll(key) : undefined)));
+    await Promise.all(
+      orderKeys.map((key, i) => {
+        const o = orders[i];
+        if (!o) return undefined;
+        const stored = counted[i];
+        if (stored) {
+          const last = stored.reduce((m, a) => Math.max(m, a.at), -1);
+          if ((o.attemptCount ?? 0) === stored.length && (last < 0 || o.lastAttemptAt === last)) return undefined;
+          return tx.objectStore('orders').put({ ...o, attemptCount: stored.length, ...(last >= 0 ? { lastAttemptAt: last } : {}) });
+        }
+        const c = byOrder.get(key)!;
+        return tx.objectStore('orders').put({ ...o, attemptCount: (o.attemptCount ?? 0) + c.n, lastAttemptAt: Math.max(o.lastAttemptAt ?? 0, c.last) });
+      }),
+    );
+    for (const plan of plans) {
+      const o = await tx.objectStore('orders').get(plan.orderKey);
+      if (o) await tx.objectStore('orders').put({ ...o, dueMinor: planOpenMinor(plan) });
+    }
+    if (attempts.length) {
+      // The buyer's last reminder, and how many attempts the counts account for (lib/store/buyers.ts).
+      const reminded = new Map<string, number>();
+      for (const a of attempts) if (a.direction === 'outbound') reminded.set(a.buyerKey, Math.max(reminded.get(a.buyerKey) ?? 0, a.at));
+      const buyerKeys = [...reminded.keys()];
+      const buyers = await Promise.all(buyerKeys.map((key) => tx.objectStore('buyers').get(key)));
+      await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!) })));
+      const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
+      await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } });
     }
     await tx.done;
   }
@@ -346,6 +369,7 @@ export function createSyncEngine(deps: EngineDeps) {
       const local: { store: StoreName; record: Rec; isNew: boolean }[] = [];
       const back: PouchDoc[] = [];
       const agreed = new Map<string, string>();
+      const incoming: { doc: PouchDoc; store: StoreName; key: string; record: Rec; id: string; hash: string }[] = [];
       for (const change of feed.results) {
         const doc = change.doc;
         if (!doc) continue;
@@ -368,8 +392,13 @@ export function createSyncEngine(deps: EngineDeps) {
         const { store, key, record } = parsed;
         const id = docId(store, key);
         const hash = contentHash(record);
-        if (known.get(id) === hash) continue;
-        const stored = (await db.get(store, key)) as Rec | undefined;
+        if (known.get(id) !== hash) incoming.push({ doc, store, key, record, id, hash });
+      }
+      // What this browser holds of them, read together.
+      const read = incoming.length ? db.transaction([...new Set(incoming.map((c) => c.store))], 'readonly') : undefined;
+      const storedAll = read ? ((await Promise.all(incoming.map((c) => read.objectStore(c.store).get(c.key)))) as (Rec | undefined)[]) : [];
+      for (const [i, { doc, store, record, id, hash }] of incoming.entries()) {
+        const stored = storedAll[i];
         if (!stored) {
           local.push({ store, record, isNew: true });
           agreed.set(id, hash);
@@ -399,6 +428,17 @@ export function createSyncEngine(deps: EngineDeps) {
     if (anyLocal) deps.changed();
   }
 
+  let pullQueued = false;
+  /** A pull after the replication brought changes: one waiting pull covers any number of them. */
+  function pullSoon() {
+    if (pullQueued) return;
+    pullQueued = true;
+    void serial(() => {
+      pullQueued = false;
+      return pull();
+    });
+  }
+
   // ---- replication -------------------------------------------------------
 
   function scheduleRetry() {
@@ -426,13 +466,13 @@ export function createSyncEngine(deps: EngineDeps) {
       return;
     }
     setStatus({ state: 'syncing' });
-    const rep = mirror.sync(remote, { live: true, retry: false, batch_size: 200, heartbeat: 10_000 });
+    const rep = mirror.sync(remote, { live: true, retry: false, batch_size: 500, heartbeat: 10_000 });
     replication = rep;
     rep
       .on('change', (info) => {
         const { direction, change } = info as { direction: string; change: { docs?: { _id: string }[] } };
         if (direction === 'push') for (const d of change.docs ?? []) pendingIds.delete(d._id);
-        else void serial(pull);
+        else pullSoon();
         setStatus({ state: 'syncing' });
       })
       .on('paused', (err) => {
@@ -442,7 +482,7 @@ export function createSyncEngine(deps: EngineDeps) {
         pendingIds.clear();
         setStatus({ state: 'idle', lastSyncAt: deps.now(), error: undefined, retryAt: undefined });
         void team().then((t) => writeKv(t, 'lastSyncAt', status.lastSyncAt));
-        void serial(pull);
+        pullSoon();
       })
       .on('active', () => {
         if (replication === rep) setStatus({ state: 'syncing' });
@@ -533,6 +573,38 @@ export function createSyncEngine(deps: EngineDeps) {
       dirty = new Map();
       await setMarker(true);
       setStatus({ state: 'off', error: undefined, retryAt: undefined });
+      deps.onEnabled?.(false);
+    },
+
+    /**
+     * Erasing this browser's data: sync stops first (else the next pull
+     * brings everything back), then the local mirror, the sync checkpoints
+     * and the saved password go. The server is not touched.
+     */
+    async eraseLocal(): Promise<void> {
+      const t = await deps.team();
+      const saved = await readConfig(t);
+      await writeConfig(t, { ...saved, password: '', enabled: false });
+      config = { ...saved, password: '', enabled: false };
+      stopReplication();
+      cancelLater(retryTimer);
+      retryTimer = undefined;
+      cancelLater(pushTimer);
+      pushTimer = undefined;
+      // A pass under way finishes against the old mirror before it goes.
+      await running;
+      if (mirror || saved.everEnabled) await (mirror ?? deps.mirror()).destroy();
+      mirror = undefined;
+      base = new Map();
+      await t.clear('base');
+      await t.delete('kv', 'seq');
+      await t.delete('kv', 'lastSyncAt');
+      dirty = new Map();
+      await setMarker(true);
+      claims.clear();
+      pendingIds.clear();
+      failures = 0;
+      status = { state: 'off', pending: 0, refused: 0 };
       deps.onEnabled?.(false);
     },
 
