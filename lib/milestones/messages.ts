@@ -167,7 +167,7 @@ const zhCN: Lang = {
     letter(
       `尊敬的${v.buyer}：`,
       [
-        `您好！${v.confirmed ? `感谢贵司确认订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ''}。` : `贵司订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ''} 已完成“${v.achieved}”节点。`}根据双方约定的付款条款，现请贵司支付第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}，占订单总额 ${v.total} 的 ${v.pct}。${v.due ? `请于${v.due}（北京时间）前完成付款。` : '请贵司尽早安排付款。'}`,
+        `您好！${v.confirmed ? `感谢贵司确认订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ''}。` : `贵司订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ' '}已完成“${v.achieved}”节点。`}根据双方约定的付款条款，现请贵司支付第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}，占订单总额 ${v.total} 的 ${v.pct}。${v.due ? `请于${v.due}（北京时间）前完成付款。` : '请贵司尽早安排付款。'}`,
         v.paid && `本期已收 ${v.paid}，本次应付余额为 ${v.open}。`,
         v.pay,
         v.quote && `汇款时请在附言中注明${v.pi ? ` PI号 ${v.pi} 及` : ''}订单号 ${v.order}，以便我方核对入账。`,
@@ -182,7 +182,7 @@ const zhCN: Lang = {
     letter(
       `尊敬的${v.buyer}：`,
       [
-        `您好！贵司于${v.paidAt}支付的 ${v.amount} 已到账${v.ref ? `（银行流水号：${v.ref}）` : ''}，为订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ''}第${v.n}期（共${v.of}期）${v.stage.nom}${v.partial ? '的部分款项' : ''}，谨此确认，并致谢意。`,
+        `您好！贵司于${v.paidAt}支付的 ${v.amount} 已到账${v.ref ? `（银行流水号：${v.ref}）` : ''}，为订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom}${v.partial ? '的部分款项' : ''}，谨此确认，并致谢意。`,
         v.remaining ? `截至目前，该订单已收 ${v.received}（订单总额 ${v.total}），尚余 ${v.remaining} 待付。` : `至此，该订单总额 ${v.total} 已全部结清。`,
       ],
       '顺颂商祺',
@@ -191,7 +191,7 @@ const zhCN: Lang = {
     letter(
       `尊敬的${v.buyer}：`,
       [
-        `您好！随着最后一笔款项到账，订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ''}总额 ${v.total} 已全部结清。衷心感谢贵司的信任，以及合作过程中的顺畅配合！`,
+        `您好！随着最后一笔款项到账，订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ' '}总额 ${v.total} 已全部结清。衷心感谢贵司的信任，以及合作过程中的顺畅配合！`,
         '如方便，烦请就本次合作提出宝贵意见，以便我们在下一单中为贵司做得更好。',
       ],
       '顺颂商祺',
@@ -200,7 +200,7 @@ const zhCN: Lang = {
     letter(
       `尊敬的${v.buyer}：`,
       [
-        `您好！订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ''}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}${v.due ? `的约定付款日为${v.due}（北京时间）` : '已到约定付款时间'}，目前我方尚未查到到账。`,
+        `您好！订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}${v.due ? `的约定付款日为${v.due}（北京时间）` : '已到约定付款时间'}，目前我方尚未查到到账。`,
         '如贵司已安排付款，烦请提供付款凭证（如电汇水单），以便我们核查；如因内部审批、转账额度等原因有所延迟，也请告知，我们愿与贵司商量合适的安排。',
       ],
       '顺颂商祺',
@@ -261,7 +261,7 @@ const zhTW: Lang = {
     letter(
       `${v.buyer} 您好：`,
       [
-        `${v.confirmed ? `感謝貴公司確認訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ''}。` : `貴公司訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ''} 已完成「${v.achieved}」階段。`}依雙方約定的付款條件，敬請支付第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}，佔訂單總額 ${v.total} 的 ${v.pct}。${v.due ? `付款期限為${v.due}（臺北時間，UTC+8）。` : '敬請儘早安排付款。'}`,
+        `${v.confirmed ? `感謝貴公司確認訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ''}。` : `貴公司訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ' '}已完成「${v.achieved}」階段。`}依雙方約定的付款條件，敬請支付第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}，佔訂單總額 ${v.total} 的 ${v.pct}。${v.due ? `付款期限為${v.due}（臺北時間，UTC+8）。` : '敬請儘早安排付款。'}`,
         v.paid && `本期已收 ${v.paid}，尚待支付 ${v.open}。`,
         v.pay,
         v.quote && `匯款時請於附言註明${v.pi ? ` PI 號碼 ${v.pi} 及` : ''}訂單編號 ${v.order}，以利我方對帳。`,
@@ -276,7 +276,7 @@ const zhTW: Lang = {
     letter(
       `${v.buyer} 您好：`,
       [
-        `貴公司於${v.paidAt}支付的 ${v.amount} 已入帳${v.ref ? `（匯款參考號碼：${v.ref}）` : ''}，為訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ''}第${v.n}期（共${v.of}期）${v.stage.nom}${v.partial ? '的部分款項' : ''}，特此確認，並致謝忱。`,
+        `貴公司於${v.paidAt}支付的 ${v.amount} 已入帳${v.ref ? `（匯款參考號碼：${v.ref}）` : ''}，為訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom}${v.partial ? '的部分款項' : ''}，特此確認，並致謝忱。`,
         v.remaining ? `截至目前，該訂單已收 ${v.received}（訂單總額 ${v.total}），尚餘 ${v.remaining} 待付。` : `至此，該訂單總額 ${v.total} 已全數付清。`,
       ],
       '敬祝 商祺',
@@ -285,7 +285,7 @@ const zhTW: Lang = {
     letter(
       `${v.buyer} 您好：`,
       [
-        `最後一筆款項已入帳，訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ''}總額 ${v.total} 已全數付清。誠摯感謝貴公司的信任，以及合作期間的順暢配合！`,
+        `最後一筆款項已入帳，訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ' '}總額 ${v.total} 已全數付清。誠摯感謝貴公司的信任，以及合作期間的順暢配合！`,
         '方便的話，懇請就這次合作提供寶貴意見，讓我們下一張訂單能為貴公司做得更好。',
       ],
       '敬祝 商祺',
@@ -294,7 +294,7 @@ const zhTW: Lang = {
     letter(
       `${v.buyer} 您好：`,
       [
-        `訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ''}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}${v.due ? `的約定付款日為${v.due}（臺北時間）` : '已屆約定付款時間'}，目前我方尚未查到入帳。`,
+        `訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}${v.due ? `的約定付款日為${v.due}（臺北時間）` : '已屆約定付款時間'}，目前我方尚未查到入帳。`,
         '若貴公司已安排付款，煩請提供匯款證明，以便我們查詢；若因內部審核、轉帳額度等原因而延遲，也請告知，我們樂意與貴公司商量合適的安排。',
       ],
       '敬祝 商祺',
@@ -466,7 +466,7 @@ const ru: Lang = {
     letter(
       'Уважаемые коллеги!',
       [
-        `${v.confirmed ? `Благодарим Вас за подтверждение заказа № ${v.order}${v.pi ? ` (проформа-инвойс № ${v.pi})` : ''}.` : `Сообщаем, что по заказу № ${v.order}${v.pi ? ` (проформа-инвойс № ${v.pi})` : ''} завершён этап «${v.achieved}».`} В соответствии с согласованными условиями оплаты просим Вас внести ${v.stage.acc} (этап ${v.n} из ${v.of}) в размере ${v.amount} — ${v.pct} от общей суммы заказа ${v.total}. ${v.due ? `Срок оплаты — до ${v.due} (по пекинскому времени, UTC+8).` : 'Просим произвести оплату в ближайшее удобное для Вас время.'}`,
+        `${v.confirmed ? `Благодарим Вас за подтверждение заказа № ${v.order}${v.pi ? ` (проформа-инвойс № ${v.pi})` : ''}.` : `Сообщаем, что по заказу № ${v.order}${v.pi ? ` (проформа-инвойс № ${v.pi})` : ''} завершён этап «${v.achieved}».`} В соответствии с согласованными условиями оплаты просим Вас внести ${v.stage.acc} (этап ${v.n} из ${v.of}) в размере ${v.amount} — ${v.pct} от общей суммы заказа ${v.total}. ${v.due ? `Срок оплаты — до ${v.due} (по пекинскому времени, UTC+8).` : 'Срок оплаты — в ближайшее удобное для Вас время.'}`,
         v.paid && `Часть этой суммы (${v.paid}) уже получена, к оплате остаётся ${v.open}.`,
         v.pay,
         v.quote && `В назначении платежа, пожалуйста, укажите ${v.pi ? `номер проформа-инвойса ${v.pi} и ` : ''}номер заказа ${v.order}.`,
@@ -674,7 +674,7 @@ const es: Lang = {
     letter(
       'Estimados:',
       [
-        `${v.confirmed ? `Les agradecemos la confirmación del pedido n.º ${v.order}${v.pi ? ` (factura proforma n.º ${v.pi})` : ''}.` : `Les informamos que el pedido n.º ${v.order}${v.pi ? ` (factura proforma n.º ${v.pi})` : ''} completó la etapa "${v.achieved}".`} Conforme a las condiciones de pago acordadas, les solicitamos cubrir ${es_el(v.stage)} ${v.stage.nom} (etapa ${v.n} de ${v.of}) por ${v.amount}, equivalente al ${v.pct} del total del pedido, de ${v.total}. ${v.due ? `La fecha de vencimiento es el ${v.due} (hora de China, UTC+8).` : 'Les agradeceremos realizarlo a la brevedad.'}`,
+        `${v.confirmed ? `Les agradecemos la confirmación del pedido n.º ${v.order}${v.pi ? ` (factura proforma n.º ${v.pi})` : ''}.` : `Les informamos que el pedido n.º ${v.order}${v.pi ? ` (factura proforma n.º ${v.pi})` : ''} completó la etapa "${v.achieved}".`} Conforme a las condiciones de pago acordadas, les solicitamos cubrir ${es_el(v.stage)} ${v.stage.nom} (etapa ${v.n} de ${v.of}) por ${v.amount}, equivalente al ${v.pct} del total del pedido, de ${v.total}. ${v.due ? `La fecha de vencimiento es el ${v.due} (hora de China, UTC+8).` : 'Les pedimos realizarlo a la brevedad posible.'}`,
         v.paid && `De este monto ya recibimos ${v.paid}; el saldo pendiente es de ${v.open}.`,
         v.pay,
         v.quote && `Les pedimos indicar ${v.pi ? `la factura proforma n.º ${v.pi} y ` : ''}el pedido n.º ${v.order} como referencia del pago.`,
