@@ -3,6 +3,7 @@ import { currentLocale, t } from '@/lib/i18n';
 import { TemplateLibrary } from './TemplateLibrary';
 import { SettingsForm } from './SettingsForm';
 import { DataSection } from './DataSection';
+import { StorageSize } from './StorageSize';
 import { RecipeList } from './RecipeList';
 import { InsightsView } from './InsightsView';
 import { TeamSection } from './TeamSection';
@@ -74,6 +75,7 @@ export function OptionsApp() {
         {tab === 'data' && (
           <>
             <DataSection />
+            <StorageSize />
             <RecipeList />
           </>
         )}
