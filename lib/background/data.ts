@@ -1,4 +1,5 @@
-import { parseTemplateRecord, templateProblems, type DataResponses, type LibraryTemplate, type TemplateRecord } from '../messaging/data';
+import { templateProblems, type DataResponses, type LibraryTemplate } from '../messaging/data';
+import { parseTemplateRecord, type TemplateRecord } from '../compose/record';
 import { parseTemplate, type Language, type Template } from '../compose/model';
 import type { AreaHandlers, HandlerContext } from './handler';
 import { UserError } from '../messaging/errors';

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { BuyerSchema, ContactAttemptSchema, OrderSchema } from '../orders/model';
-import { parseTemplateRecord } from '../messaging/data';
+import { parseTemplateRecord } from '../compose/record';
 import { RECIPE_KEY_PREFIX, recipeKey, RecipeSchema } from '../messaging/recipes';
 import { SETTINGS_KEY, SettingsSchema } from '../settings';
 import { CADENCE_KEY, CadenceSettingsSchema } from '../reminders/settings';
 import { HEALTH_KEY, HealthListSchema } from '../messaging/platforms';
 import { MilestonePlanSchema } from '../milestones/model';
 import { PANEL_SELECT_KEY } from '../store/buyers';
-import { MAX_BACKUP_BYTES } from '../messaging/data';
 import { UserError } from '../messaging/errors';
 
 // The backup file: every store, versioned so a later PayNudge can still read
@@ -119,6 +118,11 @@ export type Backup = z.infer<typeof BackupSchema>;
 
 /** A file that cannot be imported, and why (a UserError: the options page puts the code into words). */
 export class BackupError extends UserError {}
+
+// Backups of a busy shop run to megabytes; past this it is not one of ours.
+export const MAX_BACKUP_CHARS = 60_000_000;
+/** The largest backup file the options page reads (checked before reading it: a UTF-8 character is at least a byte). */
+export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS;
 
 /** Why a chosen file cannot be a backup, from its size alone (checked before it is read into memory), or undefined. */
 export function backupSizeProblem(bytes: number, max: number = MAX_BACKUP_BYTES): BackupError | undefined {

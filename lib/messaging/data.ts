@@ -5,27 +5,12 @@ import { z } from 'zod';
 import type { Money } from '../orders/money';
 import type { Platform } from '../orders/model';
 import { SettingsSchema, type Settings } from '../settings';
-import { parseTemplate, TemplateSchema, type Template } from '../compose/model';
+import { parseTemplate } from '../compose/model';
+import type { TemplateRecord } from '../compose/record';
 import type { ReplyError } from './errors';
 import type { ImportPreview } from '../backup/merge';
-import type { Backup } from '../backup/format';
+import { MAX_BACKUP_CHARS, type Backup } from '../backup/format';
 import type { RecoveryStats } from '../insights/stats';
-
-/**
- * A template in the 'templates' store: the compose model's Template (custom,
- * or a built-in the person edited, under the built-in's id) plus when it was
- * saved and whether it is hidden (a "deleted" built-in). "Restore built-ins"
- * deletes the records with built-in ids.
- */
-export const TemplateMetaSchema = z.object({ updatedAt: z.number().int().nonnegative(), hidden: z.boolean().optional() });
-export type TemplateRecord = Template & z.infer<typeof TemplateMetaSchema>;
-
-/** A stored template, or undefined if it is not one this version can use. */
-export function parseTemplateRecord(raw: unknown): TemplateRecord | undefined {
-  const meta = TemplateMetaSchema.safeParse(raw);
-  const template = TemplateSchema.safeParse(raw);
-  return meta.success && template.success ? { ...template.data, ...meta.data } : undefined;
-}
 
 /** What is wrong with a template, as error codes (the background refuses with the first); empty when it is valid. */
 export function templateProblems(input: unknown): ReplyError[] {
@@ -47,10 +32,6 @@ export type LibraryTemplate = TemplateRecord & {
   origin: 'builtin' | 'changed' | 'custom';
 };
 
-// Backups of a busy shop run to megabytes; past this it is not one of ours.
-export const MAX_BACKUP_CHARS = 60_000_000;
-/** The largest backup file the options page reads (checked before reading it: a UTF-8 character is at least a byte). */
-export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS;
 
 export const DataRequests = {
   'popup/summary': { from: 'extension', schema: z.object({}) },

@@ -6,9 +6,9 @@ export const DB_NAME = 'paynudge';
 
 /**
  * A custom or edited template: lib/compose/model.ts Template plus `updatedAt`
- * and `hidden` (see TemplateRecord in lib/messaging/data.ts, which parses it).
+ * and `hidden` (see lib/compose/record.ts, which parses it).
  */
-export type TemplateRecord = import('../messaging/data').TemplateRecord;
+export type TemplateRecord = import('../compose/record').TemplateRecord;
 
 /**
  * One staged-payment plan per order (id = orderKey). `dueAt` is the earliest
