@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 import { usePlatformSuite } from '../support/platform-flow';
@@ -47,6 +48,17 @@ async function seedOrder(now: number, orderId = ORDER_ID, amount = { minor: 500_
     },
     { key: `${platform}:${orderId}`, orderId, now, amount, nick, platform },
   );
+}
+
+/** No serious or critical WCAG 2.1 AA violation inside the staged-payment panel, light and dark. */
+async function auditPlan(panel: Page, label: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page: panel }).include('[data-testid="milestone-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad, `${label} (${scheme})`).toEqual([]);
+  }
+  await panel.emulateMedia({ colorScheme: 'light' });
 }
 
 async function recordFullPayment(panel: Page, index: number, reference: string) {
@@ -237,6 +249,8 @@ test('a custom yen plan: fixed deposit + the rest, the late deposit asked about 
 });
 
 test('a formal Brazilian notice names the PI number, the share of the total and the SHA charges; a marketplace plan with an account in its own text is held back until the seller confirms', async () => {
+  // Two axe audits in two schemes on a busy 2-core machine.
+  test.setTimeout(240_000);
   const panel = await suite.context.newPage();
   await panel.setViewportSize({ width: 420, height: 1400 });
   const errors: string[] = [];
@@ -287,6 +301,7 @@ test('a formal Brazilian notice names the PI number, the share of the total and 
   const edit = panel.getByTestId('milestone-edit-stage');
   await edit.nth(0).getByTestId('milestone-edit-method').selectOption('platform');
   await edit.nth(0).getByTestId('milestone-edit-instructions').fill('Or wire it to IBAN DE89 3704 0044 0532 0130 00');
+  await auditPlan(panel, 'plan editor with PI and bank charges');
   await panel.getByTestId('milestone-save').click();
   await expect(rows).toHaveCount(2);
   await rows.nth(0).getByTestId('milestone-notice').click();
@@ -297,6 +312,7 @@ test('a formal Brazilian notice names the PI number, the share of the total and 
   await expect(rows.nth(0).getByTestId('milestone-insert')).toBeDisabled();
   await expect(rows.nth(0).getByTestId('milestone-copy')).toBeDisabled();
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'planned');
+  await auditPlan(panel, 'notice held back by the marketplace check');
   // The seller says the deal is agreed off the platform: now it can go out.
   await rows.nth(0).getByTestId('milestone-lint-ack').check();
   await rows.nth(0).getByTestId('milestone-copy').click();
