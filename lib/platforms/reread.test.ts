@@ -98,8 +98,10 @@ function textsIn(els: readonly Element[]): Text[] {
 
 /** Shows the order's total one yuan higher, wherever the block shows it (a one-item order's unit price is its total). */
 function raiseTotal(els: readonly Element[], minor: number): void {
-  const from = (minor / 100).toFixed(2);
-  const to = ((minor + 100) / 100).toFixed(2);
+  // As the pages write amounts: "1,280.00", or "63.90".
+  const shown = (m: number) => (m / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const from = shown(minor);
+  const to = shown(minor + 100);
   for (const t of textsIn(els)) if (t.nodeValue!.includes(from)) t.nodeValue = t.nodeValue!.split(from).join(to);
 }
 
