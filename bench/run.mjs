@@ -12,6 +12,7 @@ import { ensureBrowser } from '../test/support/browser.mjs';
 import { EXTENSION_DIR, launchWithExtension, ROUTES, routeSellerPages, tabIdOf, URLS } from '../test/support/harness.mjs';
 import { growAndMeasure } from './grow.js';
 import { startTicking } from './idle.js';
+import { measureReread } from './reread.js';
 import { platformOfUrl } from './hosts.mjs';
 import { seedDatabase } from './seed.js';
 
@@ -303,6 +304,45 @@ async function bigShop() {
   await context.close();
 }
 
+// 2b. A change in one order of a 500-row list: the reread of the touched order
+// alone (lib/platforms/reread.ts) against a full read of the same page, per platform.
+async function rereadCost(browser) {
+  const adapters = await bundle('bench/page-adapters.ts');
+  const context = await browser.newContext();
+  await routeSellerPages(context);
+  const page = await context.newPage();
+  const chosen = new Map();
+  for (const route of ROUTES) {
+    const platform = platformOfUrl(route.url);
+    if (!platform || route.bundle || chosen.has(platform)) continue;
+    await page.goto(route.url);
+    await page.addScriptTag({ content: adapters });
+    const count = await page.evaluate((p) => globalThis.__adapters[p].readOrders(document, location.href, Date.now())?.orders.length ?? 0, platform);
+    if (count > 0) chosen.set(platform, route);
+  }
+  for (const [platform, route] of chosen) {
+    const what = `reread after one order changed, 500 rows: ${platform}`;
+    await page.goto(route.url);
+    await page.addScriptTag({ content: adapters });
+    const grown = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 1 });
+    const result = grown.error ? grown : await page.evaluate(measureReread, { platform, rounds: 15 });
+    if (result.error) {
+      record(what, undefined, 'ms', undefined, '≤ 0.2× full read', false, result.error);
+      continue;
+    }
+    record(
+      what,
+      result.touchedMs,
+      'ms',
+      result.fullMs,
+      '≤ 0.2× full read',
+      result.touchedMs <= 0.2 * result.fullMs,
+      `baseline: a full read of the same page (${fmt(result.plainMs)} ms without noting blocks); ${result.blocksRead} block reread of ${result.orders} orders (${result.readPath}, ${route.file})`,
+    );
+  }
+  await context.close();
+}
+
 // 7. A quiet page costs nothing: a 500-row list whose countdowns tick every
 // second, watched for 30 s, with and without the extension in the same run.
 // Script time is the renderer main thread's (CDP Performance.getMetrics), so
@@ -372,12 +412,17 @@ async function insights() {
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 // --only=extension: bundle sizes and the in-extension timings; --only=store: the store alone (upsert, reread, retention);
 // --only=panel: panel first render at 5,000 orders; --only=year: popup and panel at 50,000 orders and 500,000 attempts;
-// --only=idle: the idle cost alone; --only=reads: the 500-row reads alone (adapters and the structural reader).
+// --only=idle: the idle cost alone; --only=reads: the 500-row reads alone (adapters and the structural reader);
+// --only=reread: one changed order's reread against a full read of the same 500-row page.
 const browser = await chromium.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 if (only === 'insights') {
   await browser.close();
   log('insights');
   await insights();
+} else if (only === 'reread') {
+  log('reread of one changed order');
+  await rereadCost(browser);
+  await browser.close();
 } else if (only === 'reads') {
   log('adapter and structural reads');
   await adapterReads(browser);
@@ -404,6 +449,8 @@ if (only === 'insights') {
   if (only !== 'extension') {
     log('adapter reads');
     await adapterReads(browser);
+    log('reread of one changed order');
+    await rereadCost(browser);
     log('store upsert');
     await storeUpsert(browser);
     await insights();
