@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
-import { testDeps, manualRingOrder } from './testDeps';
+import { testDeps, manualRingOrder } from '@/test/support/background-deps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';

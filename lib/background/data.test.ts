@@ -2,7 +2,7 @@ import { errorText } from '@/components/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
-import { testDeps } from './testDeps';
+import { testDeps } from '@/test/support/background-deps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { ContactAttempt, ObservedOrder, PageRead } from '../orders/model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
-import { testDeps } from './testDeps';
+import { testDeps } from '@/test/support/background-deps';
 import { openPayNudgeDb, type Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
 import type { ObservedOrder, PageRead } from '../orders/model';

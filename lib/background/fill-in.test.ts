@@ -3,7 +3,7 @@
 // types in place (or the shop facts in the settings) unlocks it.
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
-import { testDeps } from './testDeps';
+import { testDeps } from '@/test/support/background-deps';
 import { openPayNudgeDb } from '../store/db';
 import type { BackgroundResponses } from '../messaging/protocol';
 import type { ObservedOrder } from '../orders/model';

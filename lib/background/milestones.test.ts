@@ -7,7 +7,7 @@ import type { ContentResponses, Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';
 import { HOUR_MS } from '../orders/time';
 import { getPlan } from '../store/milestones';
-import { manualRingOrder } from './testDeps';
+import { manualRingOrder } from '@/test/support/background-deps';
 
 const NOW = Date.UTC(2026, 10, 23, 4);
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=9' };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { createBackground, type SenderInfo } from './service';
-import { testDeps } from './testDeps';
+import { testDeps } from '@/test/support/background-deps';
 import { openPayNudgeDb } from '../store/db';
 import { STORE_NAMES } from '../backup/format';
 import { RecipeSchema, recipeKey } from '../messaging/recipes';

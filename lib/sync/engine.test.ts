@@ -5,7 +5,7 @@ import replication from 'pouchdb-replication';
 import { openPayNudgeDb, type Db } from '../store/db';
 import { openTeamDb } from './store';
 import { createSyncEngine, type Pouch } from './engine';
-import { manualRingOrder } from '../background/testDeps';
+import { manualRingOrder } from '@/test/support/background-deps';
 import { recordAttempt } from '../store/buyers';
 import type { ContactAttempt, Order } from '../orders/model';
 import { EMPTY_CONFIG } from './config';

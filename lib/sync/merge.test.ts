@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeShared } from './merge';
 import { parseIncoming, docId } from './docs';
-import { manualRingOrder } from '../background/testDeps';
+import { manualRingOrder } from '@/test/support/background-deps';
 import type { Rec } from './docs';
 
 const T0 = Date.UTC(2026, 11, 4, 6);

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
-import type { BackgroundDeps } from './service';
-import type { Db } from '../store/db';
-import type { Order } from '../orders/model';
+import type { BackgroundDeps } from '@/lib/background/handler';
+import type { Db } from '@/lib/store/db';
+import type { Order } from '@/lib/orders/model';
 
 /**
  * Test-only: the browser side of the background (see BackgroundDeps) for unit
