@@ -200,7 +200,7 @@ const zhCN: Lang = {
     letter(
       `尊敬的${v.buyer}：`,
       [
-        `您好！订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}${v.due ? `的约定付款日为${v.due}（北京时间）` : '已到约定付款时间'}，目前我方尚未查到到账。`,
+        `您好！订单 ${v.order}${v.pi ? `（PI号：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount} ${v.due ? `的约定付款日为${v.due}（北京时间）` : '已到约定付款时间'}，目前我方尚未查到到账。`,
         '如贵司已安排付款，烦请提供付款凭证（如电汇水单），以便我们核查；如因内部审批、转账额度等原因有所延迟，也请告知，我们愿与贵司商量合适的安排。',
       ],
       '顺颂商祺',
@@ -294,7 +294,7 @@ const zhTW: Lang = {
     letter(
       `${v.buyer} 您好：`,
       [
-        `訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount}${v.due ? `的約定付款日為${v.due}（臺北時間）` : '已屆約定付款時間'}，目前我方尚未查到入帳。`,
+        `訂單 ${v.order}${v.pi ? `（PI 號碼：${v.pi}）` : ' '}第${v.n}期（共${v.of}期）${v.stage.nom} ${v.amount} ${v.due ? `的約定付款日為${v.due}（臺北時間）` : '已屆約定付款時間'}，目前我方尚未查到入帳。`,
         '若貴公司已安排付款，煩請提供匯款證明，以便我們查詢；若因內部審核、轉帳額度等原因而延遲，也請告知，我們樂意與貴公司商量合適的安排。',
       ],
       '敬祝 商祺',
@@ -689,7 +689,7 @@ const es: Lang = {
     letter(
       'Estimados:',
       [
-        `${v.partial ? `Confirmamos la recepción de ${v.amount} a cuenta ${es_del(v.stage)} ${v.stage.nom}` : `Confirmamos la recepción ${es_del(v.stage)} ${v.stage.nom} por ${v.amount}`} (etapa ${v.n} de ${v.of} del pedido n.º ${v.order}${v.pi ? `, factura proforma n.º ${v.pi}` : ''}). Fecha de pago: ${v.paidAt}${v.ref ? `; referencia bancaria: ${v.ref}` : ''}. Les agradecemos su pago.`,
+        `${v.partial ? `Confirmamos la recepción de ${v.amount} a cuenta ${es_del(v.stage)} ${v.stage.nom}` : `Confirmamos la recepción ${es_del(v.stage)} ${v.stage.nom} de ${v.amount}`} (etapa ${v.n} de ${v.of} del pedido n.º ${v.order}${v.pi ? `, factura proforma n.º ${v.pi}` : ''}). Fecha de pago: ${v.paidAt}${v.ref ? `; referencia bancaria: ${v.ref}` : ''}. Les agradecemos su pago.`,
         v.remaining ? `A la fecha hemos recibido ${v.received} de un total de ${v.total}; queda un saldo pendiente de ${v.remaining}.` : `Con este pago, el pedido, por un total de ${v.total}, queda liquidado en su totalidad.`,
       ],
       'Atentamente',
@@ -707,7 +707,7 @@ const es: Lang = {
     letter(
       'Estimados:',
       [
-        `Según nuestros registros, ${es_el(v.stage)} ${v.stage.nom} por ${v.amount} (etapa ${v.n} de ${v.of} del pedido n.º ${v.order}${v.pi ? `, factura proforma n.º ${v.pi}` : ''}) ${v.due ? `venció el ${v.due} (hora de China)` : 'ya está vencid' + (v.stage.g === 'f' ? 'a' : 'o')} y aún no vemos el pago reflejado en nuestra cuenta.`,
+        `Según nuestros registros, ${es_el(v.stage)} ${v.stage.nom} de ${v.amount} (etapa ${v.n} de ${v.of} del pedido n.º ${v.order}${v.pi ? `, factura proforma n.º ${v.pi}` : ''}) ${v.due ? `venció el ${v.due} (hora de China)` : 'ya está vencid' + (v.stage.g === 'f' ? 'a' : 'o')} y aún no vemos el monto reflejado en nuestra cuenta.`,
         'Si el pago ya fue realizado, les pedimos enviarnos el comprobante para poder rastrearlo. Si hay algún inconveniente, como una aprobación interna o un límite de transferencia, por favor avísennos y con gusto buscaremos una solución junto con ustedes.',
       ],
       'Atentamente',
@@ -716,7 +716,7 @@ const es: Lang = {
     letter(
       'Estimados:',
       [
-        `Gracias por informarnos. Podemos extender el vencimiento ${es_del(v.stage)} ${v.stage.nom} por ${v.amount}, del pedido n.º ${v.order}, hasta el ${v.due} (hora de China, UTC+8), sin recargos ni intereses. Les pedimos confirmar su conformidad respondiendo a este mensaje.`,
+        `Gracias por informarnos. Podemos extender el vencimiento ${es_del(v.stage)} ${v.stage.nom} de ${v.amount}, del pedido n.º ${v.order}, hasta el ${v.due} (hora de China, UTC+8), sin recargos ni intereses. Les pedimos confirmar su conformidad respondiendo a este mensaje.`,
       ],
       'Atentamente',
     ),
