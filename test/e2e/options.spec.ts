@@ -41,6 +41,34 @@ async function openOptions(tab = 'templates'): Promise<Page> {
 const BEAR = '快乐的小熊';
 const BEAR_ITEM = '纯棉儿童睡衣套装 春秋款';
 
+/**
+ * What the tests after the first need, whichever of them runs (alone or after
+ * the others): the Taobao list's orders read, one contact logged and one
+ * custom template. Each is added only when missing, so a full run sees the
+ * same data as a test run on its own.
+ */
+async function seedShop(): Promise<void> {
+  const page = await openOptions('data');
+  const bear = async () => ((await everything(page)).orders as { key: string; buyer: { nick: string } }[]).find((o) => o.buyer.nick === BEAR);
+  if (!(await bear())) {
+    const list = await suite.context.newPage();
+    await list.goto(URLS.taobaoUnpaid);
+    await expect.poll(async () => Boolean(await bear()), { timeout: 15_000 }).toBe(true);
+    await list.close();
+  }
+  const stores = await everything(page);
+  if (stores.attempts.length === 0) {
+    await send(page, { type: 'suggestion/copied', orderKey: (await bear())!.key, templateId: 'zh-first-friendly', text: `${BEAR}您好，${BEAR_ITEM}还在等您付款～` });
+  }
+  if (stores.templates.length === 0) {
+    await send(page, {
+      type: 'templates/save',
+      template: { id: 'custom-seed', language: 'zh-CN', style: 'friendly', label: '店庆提醒', body: '{{buyer}}您好，店庆期间{{item}}已为您预留，记得付款哦', rounds: ['first'] },
+    });
+  }
+  await page.close();
+}
+
 test('a template written in the options is suggested in the panel, and edits show up', async () => {
   const list = await suite.context.newPage();
   await list.goto(URLS.taobaoUnpaid);
@@ -97,6 +125,7 @@ test('a template written in the options is suggested in the panel, and edits sho
 });
 
 test('export, erase and import restore everything exactly; CSV opens with Chinese intact', async () => {
+  await seedShop();
   const options = await openOptions('data');
   // Settings too, so every store has something.
   await send(options, { type: 'settings/set', settings: { shops: { taobao: { shopName: '小雨家居', signature: '阿杰' } }, defaultLanguage: 'zh-CN', retentionDays: 90 } });
@@ -147,6 +176,7 @@ test('export, erase and import restore everything exactly; CSV opens with Chines
 });
 
 test('a corrupt or hostile backup is refused with a clear message and nothing changes', async () => {
+  await seedShop();
   const options = await openOptions('data');
   const before = await everything(options);
   expect(before.orders.length).toBeGreaterThan(0);
@@ -180,6 +210,7 @@ test('a corrupt or hostile backup is refused with a clear message and nothing ch
 });
 
 test('settings save, the language picker switches the page, and insights chart the log', async () => {
+  await seedShop();
   const options = await openOptions('settings');
   await options.getByTestId('retention-days').fill('30');
   await options.getByTestId('shop-name-taobao').fill('小雨家居旗舰店');
@@ -213,6 +244,30 @@ test('settings save, the language picker switches the page, and insights chart t
   await options.getByTestId('tab-settings').click();
   await options.screenshot({ path: screenshotPath('options-settings-dark-zh-CN.png') });
   await options.close();
+});
+
+test('a refusal from the background is shown in the language picked in the options, not the browser\'s', async () => {
+  // The browser (and so the background worker) is Chinese; the person picks English, then Chinese again.
+  const options = await openOptions('settings');
+  const broken = { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"paynudge-backup","version":1,"stores":{"orders":[') };
+  try {
+    await options.getByTestId('language-picker').selectOption('en');
+    await expect(options.locator('html')).toHaveAttribute('lang', 'en');
+    await options.getByTestId('tab-data').click();
+    await options.getByTestId('import-file').setInputFiles(broken);
+    await expect(options.getByTestId('data-message')).toHaveText('This file is not valid JSON. Nothing was imported.');
+
+    await options.getByTestId('tab-settings').click();
+    await options.getByTestId('language-picker').selectOption('zh-CN');
+    await expect(options.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await options.getByTestId('tab-data').click();
+    await options.getByTestId('import-file').setInputFiles(broken);
+    await expect(options.getByTestId('data-message')).toHaveText('这个文件不是有效的 JSON，没有导入任何内容。');
+  } finally {
+    // The choice is kept in the extension's localStorage: the other tests expect the browser's language.
+    await options.evaluate(() => localStorage.removeItem('paynudge.locale'));
+    await options.close();
+  }
 });
 
 test('the options page in English', async () => {
