@@ -20,7 +20,7 @@ import { milestoneHandlers } from './milestones';
 import { dataHandlers, suggestionExtras } from './data';
 import { platformArea, readMatchesSender } from './platforms';
 import { recipeHandlers } from './recipes';
-import { teamHandlers } from './team';
+import { eraseTeamCopy, teamHandlers } from './team';
 import { currentAgent } from '../sync/agent';
 import { storageErrorCode } from './errors';
 import { listAttempts } from '../store/attempts';
@@ -130,8 +130,9 @@ export function createBackground(browserDeps: BackgroundDeps) {
     ...data,
 
     async 'data/erase'(request, sender) {
-      // Everything: the stores, the health list held in memory (else the next read writes it back)
-      // and the notifications already on screen.
+      // Everything: team sync and its local copy first (the server keeps its data), the stores,
+      // the health list held in memory (else the next read writes it back) and the notifications on screen.
+      await eraseTeamCopy();
       const result = await data['data/erase'](request, sender);
       platforms.forget();
       await deps.clearNotifications?.().catch(() => undefined);

@@ -44,6 +44,15 @@ async function withPassword(input: TeamConfigInput): Promise<SyncConfig> {
   };
 }
 
+/**
+ * Part of erasing everything: sync stops first (else the next pull brings it
+ * all back) and this browser's copy of the team data goes; the server keeps
+ * its data.
+ */
+export async function eraseTeamCopy(): Promise<void> {
+  await engine?.eraseLocal();
+}
+
 export function teamHandlers(_ctx: HandlerContext): AreaHandlers<TeamResponses> {
   return {
     async 'team/get'() {
