@@ -70,22 +70,31 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
     // Under a script, style or template: spacedText gives ''.
     if (s.closest('script,style,template')) continue;
     let first = true;
-    const walker = s.ownerDocument.createTreeWalker(s, 5 /* NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // Text under a script, style or template inside would have to be skipped: search the whole text (rare).
-      if (node.nodeType === 1) {
+    // Walked by hand, in document order (a walker object per order costs more than its few steps).
+    let node: Node | null = s.firstChild;
+    while (node) {
+      const type = node.nodeType;
+      if (type === 1) {
+        // Text under a script, style or template inside would have to be skipped: search the whole text (rare).
         if (SKIPPED_TEXT.has((node as Element).localName)) return undefined;
-        continue;
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
+      } else if (type === 3) {
+        if (++nodes > maxNodes) return undefined;
+        const value = (node.nodeValue as string).trim();
+        if (value) {
+          if (!first) text += ' ';
+          first = false;
+          text += foldSpaces(value);
+          const m = re.exec(text);
+          if (m) for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
+        }
       }
-      if (++nodes > maxNodes) return undefined;
-      const value = node.nodeValue?.trim();
-      if (!value) continue;
-      if (!first) text += ' ';
-      first = false;
-      text += foldSpaces(value);
-      const m = re.exec(text);
-      if (!m) continue;
-      for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
+      let next: Node | null = node.nextSibling;
+      while (!next && (node = node.parentNode) && node !== s) next = node.nextSibling;
+      node = next;
     }
   }
   // All of the text was read.

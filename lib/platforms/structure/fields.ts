@@ -101,8 +101,11 @@ export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{
 function alike(a: Element, b: Element): boolean {
   if (a.tagName !== b.tagName) return false;
   if (a.className || b.className) return a.className === b.className;
-  const shape = (el: Element) => [...el.children].map((c) => c.tagName).join(',');
-  return shape(a) === shape(b);
+  // Same child tags in the same order.
+  let x = a.firstElementChild;
+  let y = b.firstElementChild;
+  for (; x && y; x = x.nextElementSibling, y = y.nextElementSibling) if (x.tagName !== y.tagName) return false;
+  return !x && !y;
 }
 
 /** Whether `el` shows any text. */
