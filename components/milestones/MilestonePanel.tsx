@@ -154,6 +154,10 @@ export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?
           <div className="ms-summary" data-testid="milestone-summary" data-open-minor={planOpenMinor(plan)}>
             <span>{t('ms.openOf', { open: formatMoney({ minor: planOpenMinor(plan), currency: plan.total.currency }), total: formatMoney(plan.total) })}</span>
             <span className="muted">{t('ms.langIs', { lang: t(`ms.langName.${plan.lang}` as MessageKey) })}</span>
+            <span className="muted" data-testid="milestone-terms">
+              {plan.piNumber ? `${t('ms.pi')} ${plan.piNumber} · ` : ''}
+              {t('ms.charges')} {bankChargesOf(plan)}
+            </span>
             <button data-testid="milestone-edit" onClick={() => setMode('edit')}>{t('ms.edit')}</button>
             <button onClick={() => void remove()}>{t('ms.delete')}</button>
           </div>

@@ -141,3 +141,25 @@ describe('milestone handlers', () => {
     expect(await send({ type: 'milestones/create', orderKey: key, presetId: 'nope' })).toBeUndefined();
   });
 });
+
+describe('milestones: the plan bank charges and PI number', () => {
+  it('are set at creation, kept by an edit that does not name them, changed or cleared by one that does', async () => {
+    const { plan } = await ok('milestones/create', { orderKey: key, presetId: 'custom_50_30_20', bankCharges: 'OUR', piNumber: ' PI-2026-0457 ' });
+    expect(plan.bankCharges).toBe('OUR');
+    expect(plan.piNumber).toBe('PI-2026-0457');
+    await ok('milestones/update', { orderKey: key, lang: 'pt' });
+    expect((await getPlan(db, key))).toMatchObject({ bankCharges: 'OUR', piNumber: 'PI-2026-0457', lang: 'pt' });
+    await ok('milestones/update', { orderKey: key, bankCharges: 'SHA', piNumber: '' });
+    const stored = (await getPlan(db, key))!;
+    expect(stored.bankCharges).toBe('SHA');
+    expect(stored.piNumber).toBeUndefined();
+  });
+
+  it('refuses charges that are neither OUR nor SHA, and a PI number over 60 characters', async () => {
+    await ok('milestones/create', { orderKey: key, presetId: 'custom_50_30_20' });
+    // A message that fails its schema gets no answer, like any malformed request.
+    expect(await send({ type: 'milestones/update', orderKey: key, bankCharges: 'BEN' })).toBeUndefined();
+    expect(await send({ type: 'milestones/update', orderKey: key, piNumber: 'P'.repeat(61) })).toBeUndefined();
+    expect((await getPlan(db, key))!.bankCharges).toBeUndefined();
+  });
+});

@@ -276,6 +276,8 @@ test('a formal Brazilian notice names the PI number, the share of the total and 
 
   const rows = panel.getByTestId('milestone-row');
   await expect(rows).toHaveCount(3);
+  await expect(panel.getByTestId('milestone-terms')).toContainText('PI-2026-0457');
+  await expect(panel.getByTestId('milestone-terms')).toContainText('SHA');
   await rows.nth(0).getByTestId('milestone-notice').click();
   const notice = rows.nth(0).getByTestId('milestone-message-text');
   const text = ((await notice.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
