@@ -23,8 +23,14 @@ function keyAt(value: unknown, path: string): IDBValidKey | undefined {
   return typeof at === 'string' || typeof at === 'number' ? at : undefined;
 }
 
+/** Listeners told of every write, quiet ones too (see watchAllWrites). */
+const allListeners = new Map<string, Set<Listener>>();
+
 function tell(tx: IDBTransaction | undefined, write: StoreWrite): void {
-  if (!tx || quiet.has(tx)) return;
+  if (!tx) return;
+  const all = allListeners.get(tx.db.name);
+  if (all) for (const listener of all) listener(write);
+  if (quiet.has(tx)) return;
   const set = listeners.get(tx.db.name);
   if (!set) return;
   for (const listener of set) listener(write);
@@ -79,6 +85,18 @@ export function watchWrites(dbName: string, listener: Listener): () => void {
   install();
   let set = listeners.get(dbName);
   if (!set) listeners.set(dbName, (set = new Set()));
+  set.add(listener);
+  return () => void set.delete(listener);
+}
+
+/**
+ * Like watchWrites, but told of quiet writes too (what sync applies): for
+ * caches that must know of every change to a store, whoever made it.
+ */
+export function watchAllWrites(dbName: string, listener: Listener): () => void {
+  install();
+  let set = allListeners.get(dbName);
+  if (!set) allListeners.set(dbName, (set = new Set()));
   set.add(listener);
   return () => void set.delete(listener);
 }

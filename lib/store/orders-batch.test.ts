@@ -6,6 +6,7 @@ import { applyPageRead, getBuyer, getOrder, readByKeys, sameJson } from './order
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
 import { runs } from '../../test/support/fuzz';
+import { writeQuietly } from './changes';
 
 // How applyPageRead reads a page's stored orders and buyers in few requests
 // (a range read, the unpaid list it already reads) and what it writes on a
@@ -220,6 +221,43 @@ describe('applyPageRead: a re-read with nothing changed', () => {
     expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'unpaid', statusSource: 'page', firstSeenAt: T0, statusChangedAt: T0 + 2 * HOUR_MS });
     expect((await getBuyer(db, buyerKey('taobao', '买家02')))?.paidOrderKeys).toEqual([]);
   });
+});
+
+describe('applyPageRead: the same read again', () => {
+  it('reads none of the page orders back when no order was written since', async () => {
+    const orders = ids(1002001, 200).map((id) => seen(id));
+    await applyPageRead(db, pageRead(orders), T0);
+    const storeReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const indexReads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    expect(await applyPageRead(db, pageRead(orders.map((o) => ({ ...o }))), T0 + MINUTE_MS)).toEqual({ written: 0, gone: [] });
+    expect([...storeReads.mock.instances, ...indexReads.mock.instances, ...gets.mock.instances]).toEqual([]);
+    expect((await db.get('listings', `taobao ${UNPAID}`))?.lastSeenAt).toBe(T0 + MINUTE_MS);
+  });
+
+  for (const [who, write] of [
+    ['the person or another listing', async (order: Order) => void (await db.put('orders', order))],
+    [
+      'team sync, writing quietly',
+      async (order: Order) => {
+        const tx = db.transaction('orders', 'readwrite');
+        writeQuietly(unwrap(tx));
+        await tx.store.put(order);
+        await tx.done;
+      },
+    ],
+  ] as const) {
+    it(`merges the page again over an order ${who} wrote since: an order the page shows unpaid is unpaid`, async () => {
+      const orders = ids(1003001, 20).map((id) => seen(id));
+      await applyPageRead(db, pageRead(orders), T0);
+      const key = orderKey('taobao', orders[4]!.orderId);
+      const stored = (await getOrder(db, key))!;
+      await write({ ...stored, status: 'paid', statusSource: 'disappeared', statusChangedAt: T0 + MINUTE_MS, listKey: ALL });
+      const result = await applyPageRead(db, pageRead(orders), T0 + 2 * MINUTE_MS);
+      expect(result.written).toBe(1);
+      expect(await getOrder(db, key)).toMatchObject({ status: 'unpaid', statusSource: 'page', listKey: UNPAID });
+    });
+  }
 });
 
 describe('applyPageRead: a buyer with several changed orders', () => {

@@ -1,6 +1,7 @@
 import { unwrap } from 'idb';
 import { CONTACT_STORES, type ContactTx, type Db } from './db';
 import { listingKey } from './schema';
+import { watchAllWrites } from './changes';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
 import { readIsWhole } from '../platforms/read';
@@ -179,6 +180,15 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
  * unpaid-only listing is marked paid (or closed, past its deadline).
  */
 export async function applyPageRead(db: Db, read: PageRead, now: number): Promise<ApplyResult> {
+  const watch = watchOf(db);
+  const listing = listingKey(read.platform, read.listKey);
+  const last = watch?.last.get(listing);
+  if (watch && last && last.ordersWrites === watch.writes && sameJson(last.read, read)) {
+    // The same read as last time, and no order written since by anyone: merging it again would
+    // give every order exactly what is stored. Only the sighting is new.
+    await db.put('listings', { key: listing, platform: read.platform, listKey: read.listKey, lastSeenAt: now });
+    return { written: 0, gone: [] };
+  }
   const tx = db.transaction(['orders', 'buyers', 'listings'], 'readwrite');
   // The plain IndexedDB stores: a 1,000-row page makes thousands of requests,
   // and none of the writes needs a promise of its own (tx.done reports any failure).
@@ -241,6 +251,8 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     touched.set(key, touchBuyer(touched.get(key) ?? existingBuyers.get(key), order, now));
   }
 
+  // Order writes counted before ours are in what we read (their transactions come first).
+  const writesBefore = watch?.writes ?? 0;
   // Every write at once, none awaited on its own: tx.done reports any failure.
   // A put that throws at once (a record IndexedDB cannot clone) aborts the
   // whole transaction, so the puts queued before it are not kept either.
@@ -256,7 +268,44 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     throw error;
   }
   await tx.done;
+  if (watch) {
+    watch.last.delete(listing);
+    // Only our own writes since we read: what is stored is this read merged, so the same read again needs nothing.
+    if (watch.writes === writesBefore + changedOrders.length) {
+      watch.last.set(listing, { read, ordersWrites: watch.writes });
+      if (watch.last.size > LAST_READS_KEPT) watch.last.delete(watch.last.keys().next().value!);
+    }
+  }
   return { written: changedOrders.length, gone };
+}
+
+/**
+ * The last read stored of each listing, and how many order writes this
+ * context had made when it was stored. A seller's page is read again after
+ * every change on it, and most rereads are the same read: while no order was
+ * written since (by anyone: page reads, the person, imports, team sync; see
+ * ./changes.ts), such a read is stored by noting the sighting, without
+ * reading the page's orders back to compare them.
+ */
+interface OrdersWatch {
+  writes: number;
+  last: Map<string, { read: PageRead; ordersWrites: number }>;
+}
+const LAST_READS_KEPT = 32;
+const watches = new Map<string, OrdersWatch>();
+
+function watchOf(db: Db): OrdersWatch | undefined {
+  // Writes can be watched only where the IndexedDB classes are there to wrap.
+  if (typeof IDBObjectStore === 'undefined') return undefined;
+  let watch = watches.get(db.name);
+  if (!watch) {
+    const created: OrdersWatch = { writes: 0, last: new Map() };
+    watchAllWrites(db.name, (write) => {
+      if (write.store === 'orders') created.writes++;
+    });
+    watches.set(db.name, (watch = created));
+  }
+  return watch;
 }
 
 /**
