@@ -7,7 +7,11 @@
 // (the default) every order is unpaid, spread over the last 70 hours.
 // Attempts with a "promised" outcome carry a follow-up two hours later, as the
 // panel schedules them.
-export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, days = 0 }) {
+export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, days = 0, part }) {
+  // `part`: { orders: [from, to], attempts: [from, to] } writes only those records (a big seed is written in several
+  // calls, each short enough for the worker to answer).
+  const orderRange = part?.orders ?? [0, orders];
+  const attemptRange = part?.attempts ?? [0, attempts];
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('paynudge');
     request.onsuccess = () => resolve(request.result);
@@ -30,9 +34,9 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
     if (unpaid || days === 0) return now - (i % 70) * 3_600_000;
     return now - 3 * 86_400_000 - ((i * 7919) % (days * 86_400_000));
   };
-  for (let start = 0; start < orders; start += CHUNK) {
+  for (let start = orderRange[0]; start < orderRange[1]; start += CHUNK) {
     const tx = db.transaction(['orders', 'buyers'], 'readwrite');
-    for (let i = start; i < Math.min(orders, start + CHUNK); i += 1) {
+    for (let i = start; i < Math.min(orderRange[1], start + CHUNK); i += 1) {
       const platform = platforms[i % platforms.length];
       const orderId = `9${String(i).padStart(17, '0')}`;
       const nick = `bench-buyer-${i % buyersPerPlatform}`;
@@ -64,9 +68,9 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
     await done(tx);
   }
   const outcomes = ['pending', 'sent', 'no_reply', 'replied', 'promised', 'paid', 'refused'];
-  for (let start = 0; start < attempts; start += CHUNK) {
+  for (let start = attemptRange[0]; start < attemptRange[1]; start += CHUNK) {
     const tx = db.transaction('attempts', 'readwrite');
-    for (let a = start; a < Math.min(attempts, start + CHUNK); a += 1) {
+    for (let a = start; a < Math.min(attemptRange[1], start + CHUNK); a += 1) {
       const i = a % orders;
       const platform = platforms[i % platforms.length];
       const orderId = `9${String(i).padStart(17, '0')}`;
