@@ -226,37 +226,6 @@ export function computeStats(input: InsightInput): RecoveryStats {
     if (o.status === 'paid') paidTime[i] = o.statusChangedAt;
   }
 
-  // Pass over the attempts: which order, the order's first reminder, whether it was recovered or promised.
-  const attemptOrder = new Int32Array(attempts.length).fill(-1);
-  const count = new Int32Array(n + 1);
-  const firstAt = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const recovered = new Uint8Array(n);
-  const promised = new Uint8Array(n);
-  let latest = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < attempts.length; j++) {
-    const a = attempts[j]!;
-    if (a.direction !== 'outbound') continue;
-    const i = indexOf.get(a.orderKey);
-    if (i === undefined) continue;
-    attemptOrder[j] = i;
-    count[i + 1]!++;
-    if (a.at < firstAt[i]!) firstAt[i] = a.at;
-    if (a.at > latest) latest = a.at;
-    const paid = paidTime[i]!;
-    if (a.at <= paid && paid - a.at <= RECOVERY_WINDOW_MS) recovered[i] = 1;
-    if (a.outcome === 'promised' || a.promisedAt !== undefined) promised[i] = 1;
-  }
-  // Counting sort: each order's attempts side by side in `sorted`, from start[i] to start[i + 1].
-  const start = count;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const next = start.slice(0, n);
-  const sorted = new Int32Array(start[n]!);
-  for (let j = 0; j < attempts.length; j++) {
-    const i = attemptOrder[j]!;
-    if (i >= 0) sorted[next[i]!++] = j;
-  }
-
-  const buyerMap = new Map(buyers.map((b) => [b.key, b]));
   const tally = Object.fromEntries(DIMENSIONS.map((d) => [d, new Tally()])) as Record<Dimension, Tally>;
   // Hours are numbered by themselves: id h is "0h" padded.
   for (let hour = 0; hour < 24; hour++) tally.hour.id(String(hour).padStart(2, '0'));
@@ -270,6 +239,68 @@ export function computeStats(input: InsightInput): RecoveryStats {
     }
     return t;
   };
+  const local = localClock(timeZone);
+  const chinaShift = CHINA_OFFSET_MINUTES * MINUTE_MS;
+
+  // Pass over the attempts: which order, the order's first reminder, whether it was recovered or promised, and
+  // each attempt's values as small numbers (channel, template + 1, China hour, heatmap cell), so the per-order
+  // pass below reads typed arrays instead of going back to half a million objects. Neighbouring attempts
+  // mostly share a channel and template: the last lookup is kept.
+  const m = attempts.length;
+  const attemptOrder = new Int32Array(m).fill(-1);
+  const attemptAt = new Float64Array(m);
+  const attemptChannel = new Uint8Array(m);
+  const attemptTemplate = new Int32Array(m);
+  const attemptHour = new Uint8Array(m);
+  const attemptCell = new Uint8Array(m);
+  const count = new Int32Array(n + 1);
+  const firstAt = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const recovered = new Uint8Array(n);
+  const promised = new Uint8Array(n);
+  let latest = Number.NEGATIVE_INFINITY;
+  let lastChannel: string | undefined;
+  let lastChannelId = 0;
+  let lastTemplate: string | undefined;
+  let lastTemplateId = 0;
+  for (let j = 0; j < m; j++) {
+    const a = attempts[j]!;
+    if (a.direction !== 'outbound') continue;
+    const i = indexOf.get(a.orderKey);
+    if (i === undefined) continue;
+    const at = a.at;
+    attemptOrder[j] = i;
+    attemptAt[j] = at;
+    count[i + 1]!++;
+    if (at < firstAt[i]!) firstAt[i] = at;
+    if (at > latest) latest = at;
+    const paid = paidTime[i]!;
+    if (at <= paid && paid - at <= RECOVERY_WINDOW_MS) recovered[i] = 1;
+    if (a.outcome === 'promised' || a.promisedAt !== undefined) promised[i] = 1;
+    if (a.channel !== lastChannel) {
+      lastChannel = a.channel;
+      lastChannelId = tally.channel.id(a.channel);
+    }
+    attemptChannel[j] = lastChannelId;
+    if (a.templateId !== lastTemplate) {
+      lastTemplate = a.templateId;
+      lastTemplateId = a.templateId ? templateId(a.templateId) + 1 : 0;
+    }
+    attemptTemplate[j] = lastTemplateId;
+    attemptHour[j] = Math.floor((at + chinaShift) / HOUR_MS) % 24;
+    const wall = local(at);
+    attemptCell[j] = ((((Math.floor(wall / DAY_MS) + 3) % 7) + 7) % 7) * 24 + ((Math.floor(wall / HOUR_MS) % 24) + 24) % 24;
+  }
+  // Counting sort: each order's attempts side by side in `sorted`, from start[i] to start[i + 1].
+  const start = count;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const next = start.slice(0, n);
+  const sorted = new Int32Array(start[n]!);
+  for (let j = 0; j < m; j++) {
+    const i = attemptOrder[j]!;
+    if (i >= 0) sorted[next[i]!++] = j;
+  }
+
+  const buyerMap = new Map(buyers.map((b) => [b.key, b]));
   const byCustomer: { new: number[]; returning: number[] }[] = [];
   const templateByCustomer: RecoveryStats['templateByCustomer'] = {};
   const totalMoney = new Map<string, number>();
@@ -277,13 +308,11 @@ export function computeStats(input: InsightInput): RecoveryStats {
   const heatPaid = new Int32Array(168);
   const heatStamp = new Int32Array(168).fill(-1);
   const heatPaidStamp = new Int32Array(168).fill(-1);
-  const local = localClock(timeZone);
   const end = input.now ?? (Number.isFinite(latest) ? latest : 0);
   const lastMonday = mondayOf(Math.floor(local(end) / DAY_MS));
   const firstMonday = lastMonday - 7 * (weekCount - 1);
   const weeks = Array.from({ length: weekCount }, (_, w) => ({ day: firstMonday + 7 * w, reminded: 0, paid: 0, money: new Map<string, number>() }));
   const funnel: Funnel = { unpaid: 0, reminded: 0, promised: 0, paid: 0 };
-  const chinaShift = CHINA_OFFSET_MINUTES * MINUTE_MS;
   let reminded = 0;
   let paidCount = 0;
 
@@ -298,12 +327,13 @@ export function computeStats(input: InsightInput): RecoveryStats {
     reminded++;
     const won = recovered[i] === 1;
     const paid = paidTime[i]!;
+    const amount = order.amount;
     funnel.reminded++;
     if (won || promised[i]) funnel.promised++;
     if (won) {
       funnel.paid++;
       paidCount++;
-      addMoney(totalMoney, order.amount);
+      addMoney(totalMoney, amount);
     }
     const week = Math.floor((mondayOf(Math.floor(local(firstAt[i]!) / DAY_MS)) - firstMonday) / 7);
     if (week >= 0 && week < weekCount) {
@@ -311,38 +341,35 @@ export function computeStats(input: InsightInput): RecoveryStats {
       w.reminded++;
       if (won) {
         w.paid++;
-        addMoney(w.money, order.amount);
+        addMoney(w.money, amount);
       }
     }
     const buyer = buyerMap.get(buyerKey(order.platform, order.buyer.nick));
     const customer = buyer && buyer.paidOrderKeys.some((k) => k !== order.key) ? 'returning' : 'new';
-    const amount = order.amount;
     tally.platform.credit(tally.platform.id(order.platform), i, won, amount);
     tally.customer.credit(tally.customer.id(customer), i, won, amount);
     for (let k = from; k < to; k++) {
-      const a = attempts[sorted[k]!]!;
-      tally.channel.credit(tally.channel.id(a.channel), i, won, amount);
-      tally.hour.credit(Math.floor((a.at + chinaShift) / HOUR_MS) % 24, i, won, amount);
-      const wall = local(a.at);
-      const cell = ((((Math.floor(wall / DAY_MS) + 3) % 7) + 7) % 7) * 24 + ((Math.floor(wall / HOUR_MS) % 24) + 24) % 24;
+      const j = sorted[k]!;
+      tally.channel.credit(attemptChannel[j]!, i, won, amount);
+      tally.hour.credit(attemptHour[j]!, i, won, amount);
+      const cell = attemptCell[j]!;
       if (heatStamp[cell] !== i) {
         heatStamp[cell] = i;
         heatReminded[cell]!++;
       }
-      if (won && heatPaidStamp[cell] !== i && a.at <= paid && paid - a.at <= RECOVERY_WINDOW_MS) {
+      const at = attemptAt[j]!;
+      if (won && heatPaidStamp[cell] !== i && at <= paid && paid - at <= RECOVERY_WINDOW_MS) {
         heatPaidStamp[cell] = i;
         heatPaid[cell]!++;
       }
-      if (a.templateId) {
-        const t = templateId(a.templateId);
-        if (tally.template.credit(t, i, won, amount)) {
-          const facts = factsOf[t]!;
-          if (facts.style >= 0) tally.style.credit(facts.style, i, won, amount);
-          for (const r of facts.reasons) tally.reason.credit(r, i, won, amount);
-          const entry = (byCustomer[t] ??= { new: [0, 0], returning: [0, 0] })[customer];
-          entry[0]!++;
-          if (won) entry[1]!++;
-        }
+      const t = attemptTemplate[j]! - 1;
+      if (t >= 0 && tally.template.credit(t, i, won, amount)) {
+        const facts = factsOf[t]!;
+        if (facts.style >= 0) tally.style.credit(facts.style, i, won, amount);
+        for (const r of facts.reasons) tally.reason.credit(r, i, won, amount);
+        const entry = (byCustomer[t] ??= { new: [0, 0], returning: [0, 0] })[customer];
+        entry[0]!++;
+        if (won) entry[1]!++;
       }
     }
   }
