@@ -8,18 +8,17 @@ export function measureReread({ platform, rounds }) {
   const adapter = globalThis.__adapters[platform];
   const now = Date.now();
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  // Full reads: readPage with the blocks noted, as the content script makes them.
+  // Full reads, with the blocks noted as the content script makes them and without (what noting adds),
+  // alternated so a busy spell of the machine falls on both alike; one of each first, untimed, to warm up.
   const full = [];
-  let tracked;
+  const plain = [];
+  let tracked = trackRead(document, adapter, location.href, now);
+  readPage(document, adapter, location.href, now);
   for (let r = 0; r < rounds; r += 1) {
-    const start = performance.now();
+    let start = performance.now();
     tracked = trackRead(document, adapter, location.href, now);
     full.push(performance.now() - start);
-  }
-  // The same read without noting blocks: what tracking adds to a full read.
-  const plain = [];
-  for (let r = 0; r < rounds; r += 1) {
-    const start = performance.now();
+    start = performance.now();
     readPage(document, adapter, location.href, now);
     plain.push(performance.now() - start);
   }

@@ -5,8 +5,9 @@
 // read: a change outside every block (rows added or removed, a header, the
 // tabs), a block whose order numbers changed, that is gone or reads
 // unreadable, a read built from a taught recipe or from orders no block
-// accounts for. The patched read is what a full read would give, so the
-// never-wrong-paid rules (readIsWhole) see the same read either way.
+// accounts for, and every 30th reread (see PageReader). The patched read
+// is what a full read would give, so the never-wrong-paid rules
+// (readIsWhole) see the same read either way.
 import type { ObservedOrder, PageRead } from '../orders/model';
 import { MOVED, withNotes, type BlockNote } from './block-notes';
 import { orderNumbersIn, readPage, type IdHit } from './read';
@@ -113,15 +114,20 @@ export function rereadTouched(tracked: TrackedRead, touched: ReadonlySet<number>
   return tracked.read;
 }
 
-/** A full read every this many block rereads, and after this long since the last, whatever the changes. */
+/**
+ * A full read every this many block rereads, and for the first change after
+ * this long since the last one. Only a change can make a patched read stale,
+ * so a count does the work; the age keeps a slowly edited page from going
+ * hours on patches.
+ */
 const FULL_READ_EVERY = 30;
-const FULL_READ_AFTER_MS = 60_000;
+const FULL_READ_AFTER_MS = 5 * 60_000;
 
 /**
  * The content script's reading state: the last full read with its blocks,
  * the blocks touched since, and whether only a full read will do. A full
- * read still comes every 30th reread and once a minute of changes, so
- * anything a block-by-block reread might miss does not last.
+ * read still comes every 30th reread and after five minutes, so anything a
+ * block-by-block reread might miss does not last.
  */
 export class PageReader {
   private tracked: TrackedRead | null = null;
