@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import { currentLocale } from '@/lib/i18n';
-import { Popup } from './Popup';
+import { Popup } from '@/components/popup/Popup';
 
 document.documentElement.lang = currentLocale();
 

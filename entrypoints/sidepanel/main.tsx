@@ -2,7 +2,7 @@ import '@/lib/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import { App } from './App';
+import { App } from '@/components/sidepanel/App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
