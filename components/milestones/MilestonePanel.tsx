@@ -21,7 +21,7 @@ function defaultLang(order: Order): MessageLang {
   return order.platform === 'taobao' || order.platform === 'pdd' ? 'zh-CN' : 'en';
 }
 
-/** Payment plan, stages and timeline of the selected order (issue 6). */
+/** Payment plan, stages and timeline of the selected order. */
 export function MilestonePanel({ order, tabId, onError }: { order: Order; tabId?: number; onError(message: string): void }) {
   const [data, setData] = useState<Data>();
   const [mode, setMode] = useState<'view' | 'pick' | 'create' | 'edit'>('view');

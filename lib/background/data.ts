@@ -41,7 +41,7 @@ export async function listLibrary(db: Db): Promise<LibraryTemplate[]> {
   return [...custom, ...builtins];
 }
 
-/** INTEGRATION: the whole library the engine should rank (built-ins minus hidden, edits applied, custom added); pass as `suggest(order, ctx, templates)`. */
+/** The whole library the engine should rank (built-ins minus hidden, edits applied, custom added); pass as `suggest(order, ctx, templates)`. */
 export async function templateLibrary(db: Db): Promise<Template[]> {
   return (await listLibrary(db)).filter((tpl) => !tpl.hidden).map(({ origin: _o, updatedAt: _u, hidden: _h, ...template }) => template);
 }
@@ -52,14 +52,14 @@ export async function getSettings(db: Db): Promise<Settings> {
   return readSettings((await db.get('settings', SETTINGS_KEY))?.value);
 }
 
-/** INTEGRATION: recovery statistics of the whole store. */
+/** Recovery statistics of the whole store. */
 export async function recoveryStats(db: Db): Promise<RecoveryStats> {
   const [orders, attempts, buyers, library] = await Promise.all([db.getAll('orders'), db.getAll('attempts'), db.getAll('buyers'), listLibrary(db)]);
   const templates = new Map<string, TemplateFacts>(library.map((tpl) => [tpl.id, { style: tpl.style, reasons: tpl.reasons.filter((r) => r !== 'unknown') }]));
   return computeStats({ orders, attempts, buyers, templates });
 }
 
-/** INTEGRATION: the learning signal for suggest ctx.boost (see lib/insights/boost.ts). */
+/** The learning signal for suggest ctx.boost (see lib/insights/boost.ts). */
 export async function learningBoost(db: Db): Promise<TemplateBoost> {
   return templateBoost(await recoveryStats(db));
 }
@@ -244,7 +244,7 @@ let boostCache: { db: Db; at: number; boost: TemplateBoost } | undefined;
 const BOOST_TTL_MS = 60_000;
 
 /**
- * INTEGRATION: everything this area adds to a suggestion request — the
+ * Everything this area adds to a suggestion request — the
  * person's template library (built-ins as edited, hidden ones left out,
  * custom ones added; pass as suggest's `templates` argument), the learned
  * boost for this customer type, and {{shop}} / {{seller}} from the settings.

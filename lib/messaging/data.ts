@@ -1,5 +1,5 @@
 // Requests of the popup, options page (templates library, settings), backup
-// (export/import/erase), insights and panel hand-off (issue 7).
+// (export/import/erase), insights and panel hand-off.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/data.ts.
 import { z } from 'zod';
 import type { Money } from '../orders/money';

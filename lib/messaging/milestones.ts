@@ -1,4 +1,4 @@
-// Requests of staged payments: plans, stages, payments (issue 6).
+// Requests of staged payments: plans, stages, payments.
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/milestones.ts.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Requests of the platform adapters' area (issue 4): adapter health and the
+// Requests of the platform adapters' area: adapter health and the
 // manual order form for off-platform B2B deals.
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/platforms.ts.

@@ -1,4 +1,4 @@
-// Requests of the reminder workspace: queue, buyers, settings, cadence, follow-ups (issue 5).
+// Requests of the reminder workspace: queue, buyers, settings, cadence, follow-ups.
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/workspace.ts.
 import { z } from 'zod';

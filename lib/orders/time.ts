@@ -231,7 +231,7 @@ export function formatAgeZh(ms: number): string {
   return `${Math.floor(ms / DAY_MS)}天前`;
 }
 
-// ---- Named time zones (added for the AliExpress and TikTok adapters) ----
+// ---- Named time zones (cross-border back-offices) ----
 // Cross-border back-offices print wall times in a region's zone with summer
 // time (US Pacific, São Paulo…), which a fixed offset cannot express. Intl
 // knows the rules; we only ask it for the offset at an instant.

@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// The side panel's core strings (foundation). Keys without an area prefix.
+// The side panel's core strings, shared by every area: keys without an area prefix.
 export default defineMessages({
   'zh-CN': {
     appName: 'PayNudge 催付台',

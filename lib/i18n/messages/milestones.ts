@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// UI strings of the staged payments (issue 6), keys prefixed ms..
+// UI strings of the staged payments, keys prefixed ms..
 // Messages to buyers are not here: they are templates in lib/milestones/messages.ts.
 export default defineMessages({
   'zh-CN': {

@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// UI strings of the popup, options page, data and insights (issue 7), keys prefixed opt..
+// UI strings of the popup, options page, data and insights, keys prefixed opt..
 export default defineMessages({
   'zh-CN': {
     'opt.settings.cmdPopup': '打开 PayNudge 弹出窗口',

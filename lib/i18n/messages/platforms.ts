@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// UI strings of the adapter health and the manual order form (issue 4), keys prefixed pf..
+// UI strings of the adapter health and the manual order form, keys prefixed pf..
 export default defineMessages({
   'zh-CN': {
     'pf.health.short': '{platform}：页面上有 {count} 个订单号没有读出来（共 {rows} 笔，选择器版本 {version}）。在读全之前，PayNudge 不会因为订单从列表消失就当它已付款。',

@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// UI strings of the reminder workspace (issue 5), keys prefixed ws..
+// UI strings of the reminder workspace, keys prefixed ws..
 export default defineMessages({
   'zh-CN': {
     'ws.state.now': '现在催',
