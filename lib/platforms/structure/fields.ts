@@ -14,23 +14,13 @@ const LETTERS = /\p{L}{2}/u;
 /** The page text of `root` node by node, trimmed and folded, in page order. */
 export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   const out: Array<{ text: string; node: Text }> = [];
-  // Walked by hand: an order's parts are small, and a walker object per part costs more than the steps.
-  let at: Node | null = root.firstChild;
-  while (at) {
-    if (at.nodeType === 3) {
-      const value = (at.nodeValue as string).trim();
-      // The text's own element decides: under a script, a style or a form control it is not page text.
-      if (value && !SKIPPED.has(at.parentElement?.tagName ?? '')) {
-        // A long text (a buyer's note) is never a label or a value: kept short, folded once.
-        out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: at as Text });
-      }
-    } else if (at.firstChild) {
-      at = at.firstChild;
-      continue;
-    }
-    let next: Node | null = at.nextSibling;
-    while (!next && (at = at.parentNode) && at !== root) next = at.nextSibling;
-    at = next;
+  // A walker object: an order's whole block is too big to walk by hand as cheaply.
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = t.nodeValue?.trim();
+    if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+    // A long text (a buyer's note) is never a label or a value: kept short, folded once.
+    out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: t as Text });
   }
   return out;
 }
@@ -85,12 +75,16 @@ export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{
   for (const s of scope) {
     for (const control of s.querySelectorAll('a, button, [role="button"]')) {
       if (!isChatControl(control)) continue;
-      let before: string | undefined;
-      for (const { text, node } of texts) {
-        if (control.contains(node)) break;
-        if (control.compareDocumentPosition(node) & 4 /* FOLLOWING */) break;
-        before = text;
+      // The last text before the control: texts are in page order, so the first
+      // one inside or after it (FOLLOWING covers both) is found by halving.
+      let lo = 0;
+      let hi = texts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (control.compareDocumentPosition(texts[mid]!.node) & 4 /* FOLLOWING */) hi = mid;
+        else lo = mid + 1;
       }
+      const before = texts[lo - 1]?.text;
       if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
     }
   }

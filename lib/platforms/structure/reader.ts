@@ -78,7 +78,15 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
  * whether the list fits on one page is not known, so absence proves nothing.
  */
 function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaidOnly' | 'complete'> {
-  const tab = doc.querySelector('[role="tab"][aria-selected="true"]') ?? doc.querySelector('[aria-selected="true"]');
+  // A selected tab, else whatever is selected: one query of the page for both.
+  const selected = doc.querySelectorAll('[aria-selected="true"]');
+  let tab: Element | null = selected[0] ?? null;
+  for (let i = 0; i < selected.length; i++) {
+    if (selected[i]!.getAttribute('role') === 'tab') {
+      tab = selected[i]!;
+      break;
+    }
+  }
   const tabText = textOf(tab).replace(/[\d()（）\s]+/g, ' ').trim().slice(0, 40);
   const params = [...href.searchParams.values()];
   const unpaidOnly = tabText ? UNPAID_TAB.test(tabText) : params.some((v) => UNPAID_PARAM.test(v));
