@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from '@/test/support/background-deps';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
-import type { ObservedOrder, PageRead } from '../orders/model';
+import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
+import { freshDb } from '@/test/support/db';
 import { HOUR_MS } from '../orders/time';
 import { setLocale } from '../i18n';
 
@@ -11,22 +12,11 @@ import { setLocale } from '../i18n';
 // stopped (or a write failing) at any of its puts leaves nothing of it.
 
 const NOW = Date.UTC(2026, 10, 23, 4);
-const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
-const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
+const CONTENT: SenderInfo = { id: 'ext', url: TAOBAO_SOLD_URL, tab: { id: 7 } };
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=7' };
 const STORES = ['orders', 'buyers', 'attempts', 'templates', 'milestones', 'settings'] as const;
 
-const order = (orderId: string, nick: string): ObservedOrder => ({
-  platform: 'taobao',
-  orderId,
-  buyer: { nick },
-  items: [{ title: '纯棉儿童睡衣套装', qty: 1 }],
-  amount: { minor: 9900, currency: 'CNY' },
-  createdAt: NOW - HOUR_MS,
-  autoCloseAt: NOW + 20 * HOUR_MS,
-  status: 'unpaid',
-});
-const read = (orders: ObservedOrder[]): PageRead => ({ platform: 'taobao', url: SOLD_URL, listKey: 'sold#unpaid', unpaidOnly: true, complete: true, orders, unreadable: 0 });
+const order = observedAt(NOW);
 
 function own(target: object, prop: string | symbol, receiver: unknown): unknown {
   const value: unknown = Reflect.get(target, prop, receiver);
@@ -88,10 +78,10 @@ type Harness = Awaited<ReturnType<typeof harness>>;
 
 async function harness() {
   setLocale('zh-CN');
-  const real = await openPayNudgeDb(`contact-${crypto.randomUUID()}`);
+  const real = await freshDb('contact');
   const faulty = faultyDb(real);
   const bg = createBackground(testDeps(async () => faulty.db, () => NOW));
-  await bg.handle({ type: 'page/read', read: read([order('1001', '小美')]) }, CONTENT);
+  await bg.handle({ type: 'page/read', read: taobaoRead([order('1001', '小美')]) }, CONTENT);
   return { real, state: faulty.state, bg };
 }
 

@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from '@/test/support/background-deps';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { freshDb } from '@/test/support/db';
+import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
 import type { Reply } from '../messaging/protocol';
-import type { ContactAttempt, ObservedOrder, PageRead } from '../orders/model';
+import type { ContactAttempt, ObservedOrder } from '../orders/model';
 import { HOUR_MS, DAY_MS } from '../orders/time';
 import type { DataResponses, LibraryTemplate } from '../messaging/data';
 import { STORE_NAMES } from '../backup/format';
@@ -18,30 +20,20 @@ import { setLocale } from '../i18n';
 import { runs, limit } from '../../test/support/fuzz';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
-const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
+const SOLD_URL = TAOBAO_SOLD_URL;
 const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
 const OPTIONS: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 
+/** The shared Taobao order with this amount, closing in `closesInHours` (or with no close time). */
 function observed(orderId: string, nick: string, minor: number, closesInHours: number | undefined, currency = 'CNY'): ObservedOrder {
-  return {
-    platform: 'taobao',
-    orderId,
-    buyer: { nick },
-    items: [{ title: '纯棉儿童睡衣套装', qty: 1 }],
-    amount: { minor, currency },
-    createdAt: NOW - HOUR_MS,
-    autoCloseAt: closesInHours === undefined ? undefined : NOW + closesInHours * HOUR_MS,
-    status: 'unpaid',
-  };
+  return observedAt(NOW)(orderId, nick, { amount: { minor, currency }, autoCloseAt: closesInHours === undefined ? undefined : NOW + closesInHours * HOUR_MS });
 }
 
-function read(orders: ObservedOrder[]): PageRead {
-  return { platform: 'taobao', url: SOLD_URL, listKey: 'sold#unpaid', unpaidOnly: true, complete: true, orders, unreadable: 0 };
-}
+const read = (orders: ObservedOrder[]) => taobaoRead(orders);
 
 async function harness() {
   setLocale('en');
-  const db = await openPayNudgeDb(`data-${crypto.randomUUID()}`);
+  const db = await freshDb('data');
   let now = NOW;
   const deps = testDeps(async () => db, () => now);
   const bg = createBackground(deps);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from '@/test/support/background-deps';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
 import type { Reply } from '../messaging/protocol';
-import type { ObservedOrder, PageRead } from '../orders/model';
-import { HOUR_MS } from '../orders/time';
+import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
+import { freshDb } from '@/test/support/db';
 import { setLocale } from '../i18n';
 import { errorText } from '@/components/errors';
 import { storageErrorCode } from './errors';
@@ -12,21 +12,10 @@ import { storageErrorCode } from './errors';
 // A full disk or a database that went away must say so, and never look like a save.
 
 const NOW = Date.UTC(2026, 10, 23, 4);
-const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
-const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
+const CONTENT: SenderInfo = { id: 'ext', url: TAOBAO_SOLD_URL, tab: { id: 7 } };
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=7' };
 
-const order = (orderId: string, nick: string): ObservedOrder => ({
-  platform: 'taobao',
-  orderId,
-  buyer: { nick },
-  items: [{ title: '纯棉儿童睡衣套装', qty: 1 }],
-  amount: { minor: 9900, currency: 'CNY' },
-  createdAt: NOW - HOUR_MS,
-  autoCloseAt: NOW + 20 * HOUR_MS,
-  status: 'unpaid',
-});
-const read = (orders: ObservedOrder[]): PageRead => ({ platform: 'taobao', url: SOLD_URL, listKey: 'sold#unpaid', unpaidOnly: true, complete: true, orders, unreadable: 0 });
+const order = observedAt(NOW);
 
 /** A property of the wrapped object, its methods bound to it (idb's objects need their own `this`). */
 function own(target: object, prop: string | symbol, receiver: unknown): unknown {
@@ -69,7 +58,7 @@ function fillingDb(db: Db) {
 
 async function harness(dbFn?: () => Promise<Db>) {
   setLocale('zh-CN');
-  const real = await openPayNudgeDb(`errors-${crypto.randomUUID()}`);
+  const real = await freshDb('errors');
   const filling = fillingDb(real);
   const deps = testDeps(dbFn ?? (async () => filling.db), () => NOW);
   return { real, state: filling.state, deps, bg: createBackground(deps) };
@@ -91,7 +80,7 @@ describe('storage failures reach the person as a plain explanation', () => {
 
   it('a panel write on a full disk: ok:false with the message, and nothing half-written', async () => {
     const h = await harness();
-    await h.bg.handle({ type: 'page/read', read: read([order('1001', 'a')]) }, CONTENT);
+    await h.bg.handle({ type: 'page/read', read: taobaoRead([order('1001', 'a')]) }, CONTENT);
     const before = await h.real.get('orders', 'taobao:1001');
     h.state.full = true;
     const reply = (await h.bg.handle({ type: 'attempt/manual', orderKey: 'taobao:1001', channel: 'phone', outcome: 'no_reply', note: '没接' }, PANEL)) as Reply<unknown>;
@@ -104,13 +93,13 @@ describe('storage failures reach the person as a plain explanation', () => {
   it('a page read on a full disk is rejected (the content script resends it later) and writes no order', async () => {
     const h = await harness();
     h.state.full = true;
-    const r = await Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a'), order('1002', 'b')]) }, CONTENT)).catch((e: Error) => e);
+    const r = await Promise.resolve(h.bg.handle({ type: 'page/read', read: taobaoRead([order('1001', 'a'), order('1002', 'b')]) }, CONTENT)).catch((e: Error) => e);
     expect(r).toEqual(new Error('storage-full'));
     expect(await h.real.getAll('orders')).toEqual([]);
     expect(await h.real.getAll('buyers')).toEqual([]);
     // Space freed: the same read, sent again, lands whole.
     h.state.full = false;
-    expect(await h.bg.handle({ type: 'page/read', read: read([order('1001', 'a'), order('1002', 'b')]) }, CONTENT)).toEqual({ ok: true, data: { written: 2, gone: 0 } });
+    expect(await h.bg.handle({ type: 'page/read', read: taobaoRead([order('1001', 'a'), order('1002', 'b')]) }, CONTENT)).toEqual({ ok: true, data: { written: 2, gone: 0 } });
   });
 
   it('a database that failed to open or was closed: the panel is told, not "internal error"', async () => {
@@ -120,7 +109,7 @@ describe('storage failures reach the person as a plain explanation', () => {
     const r1 = (await failing.bg.handle({ type: 'summary/get' }, PANEL)) as Reply<unknown>;
     expect(r1).toEqual({ ok: false, error: { code: 'storage-unavailable' } });
 
-    const closedDb = await openPayNudgeDb(`errors-closed-${crypto.randomUUID()}`);
+    const closedDb = await freshDb('errors-closed');
     closedDb.close();
     const closed = await harness(async () => closedDb);
     const r2 = (await closed.bg.handle({ type: 'summary/get' }, PANEL)) as Reply<unknown>;
@@ -132,6 +121,6 @@ describe('storage failures reach the person as a plain explanation', () => {
       throw new TypeError('boom');
     });
     expect(await h.bg.handle({ type: 'summary/get' }, PANEL)).toEqual({ ok: false, error: { code: 'internal', params: { detail: 'boom' } } });
-    await expect(Promise.resolve(h.bg.handle({ type: 'page/read', read: read([order('1001', 'a')]) }, CONTENT))).rejects.toThrow('boom');
+    await expect(Promise.resolve(h.bg.handle({ type: 'page/read', read: taobaoRead([order('1001', 'a')]) }, CONTENT))).rejects.toThrow('boom');
   });
 });

@@ -1,46 +1,30 @@
 import type { ReplyError } from '../messaging/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground, senderKind, type BackgroundDeps, type SenderInfo } from './service';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { freshDb } from '@/test/support/db';
+import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
 import { listAttempts } from '../store/attempts';
 import { getOrder } from '../store/orders';
 import type { ContentResponses, OrderListEntry, Reply } from '../messaging/protocol';
-import type { ObservedOrder, PageRead } from '../orders/model';
+import type { ObservedOrder } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
 import { DEFAULT_CADENCE } from '../reminders/settings';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
-const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
+const SOLD_URL = TAOBAO_SOLD_URL;
 const CHAT_URL = 'https://qn.taobao.com/workbench/chat';
 const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=7' };
 const XIAOMEI = 'tb_<img src=x onerror=alert(1)>&"小美\'';
 
+/** The shared Taobao order, with these tests' item and a close time the page only estimates. */
 function observed(orderId: string, nick: string, overrides: Partial<ObservedOrder> = {}): ObservedOrder {
-  return {
-    platform: 'taobao',
-    orderId,
-    buyer: { nick },
-    items: [{ title: '纯棉儿童睡衣套装 春秋款', qty: 1 }],
-    amount: { minor: 9900, currency: 'CNY' },
-    createdAt: NOW - HOUR_MS,
-    autoCloseAt: NOW + 71 * HOUR_MS,
-    autoCloseEstimated: true,
-    status: 'unpaid',
-    ...overrides,
-  };
+  return observedAt(NOW)(orderId, nick, { items: [{ title: '纯棉儿童睡衣套装 春秋款', qty: 1 }], autoCloseAt: NOW + 71 * HOUR_MS, autoCloseEstimated: true, ...overrides });
 }
 
-function read(orders: ObservedOrder[]): PageRead {
-  return {
-    platform: 'taobao',
-    url: SOLD_URL,
-    listKey: 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=waitBuyerPay&page=1',
-    unpaidOnly: true,
-    complete: true,
-    orders,
-    unreadable: 0,
-  };
+function read(orders: ObservedOrder[]) {
+  return taobaoRead(orders, { listKey: 'trade.taobao.com/trade/itemlist/list_sold_items.htm#tab=waitBuyerPay&page=1' });
 }
 
 const COAT = observed('3398752046183927614', XIAOMEI, {
@@ -67,7 +51,7 @@ interface Harness {
 }
 
 async function harness(): Promise<Harness> {
-  const db = await openPayNudgeDb(`test-${crypto.randomUUID()}`);
+  const db = await freshDb();
   let counter = 0;
   const tabReplies: Harness['tabReplies'] = {};
   const changed = vi.fn();

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { insertTopSuggestion } from './shortcut';
 import { testDeps } from '@/test/support/background-deps';
-import { openPayNudgeDb } from '../store/db';
-import type { ObservedOrder, PageRead } from '../orders/model';
-import { HOUR_MS } from '../orders/time';
+import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
+import { freshDb } from '@/test/support/db';
 import { setLocale } from '../i18n';
 import { setAgentSource } from '../sync/agent';
 
@@ -12,25 +11,15 @@ import { setAgentSource } from '../sync/agent';
 // checks, the same log entry, the same follow-up.
 
 const NOW = Date.UTC(2026, 10, 23, 4);
-const SOLD_URL = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay';
-const CONTENT: SenderInfo = { id: 'ext', url: SOLD_URL, tab: { id: 7 } };
+const CONTENT: SenderInfo = { id: 'ext', url: TAOBAO_SOLD_URL, tab: { id: 7 } };
 const PANEL: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html?tabId=7' };
 
-const observed: ObservedOrder = {
-  platform: 'taobao',
-  orderId: '1001',
-  buyer: { nick: '快乐的小熊' },
-  items: [{ title: '纯棉儿童睡衣套装', qty: 1 }],
-  amount: { minor: 9900, currency: 'CNY' },
-  createdAt: NOW - HOUR_MS,
-  autoCloseAt: NOW + 20 * HOUR_MS,
-  status: 'unpaid',
-};
-const read: PageRead = { platform: 'taobao', url: SOLD_URL, listKey: 'sold#unpaid', unpaidOnly: true, complete: true, orders: [observed], unreadable: 0 };
+const observed = observedAt(NOW)('1001', '快乐的小熊');
+const read = taobaoRead([observed]);
 
 async function shop(composer: boolean) {
   setLocale('zh-CN');
-  const db = await openPayNudgeDb(`shortcut-${crypto.randomUUID()}`);
+  const db = await freshDb('shortcut');
   const askTab = vi.fn(async (_tab: number, type: string, _payload?: object) => {
     if (type === 'tab/context') return { platform: 'taobao', orderIds: ['1001'], hasComposer: composer };
     if (type === 'composer/insert') return composer ? { inserted: true, method: 'native' } : { inserted: false, method: 'no-composer' };
