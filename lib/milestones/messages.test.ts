@@ -114,6 +114,8 @@ describe('staged-payment lint: what a marketplace order must not carry', () => {
       return milestoneMessage('notice', { ...input(q, 0), platform }).warnings;
     };
     expect(with_('')).toEqual([]);
+    // A long numeric PI number is the payment reference, not a phone number or an account.
+    expect(milestoneMessage('notice', { ...input({ ...p, piNumber: 'CN20231234567890', stages: p.stages.map((s) => ({ ...s, method: 'platform' as const })) }, 0), platform: 'aliexpress' }).warnings).toEqual([]);
     expect(with_('Or wire it: IBAN DE89 3704 0044 0532 0130 00')).toContain('bank_details');
     expect(with_('Bank account 6222 0000 1111, Bank of China', 'alibaba')).toContain('bank_details');
     expect(with_('Faster: https://pay.example.com/j1', 'tiktok')).toContain('outside_link');

@@ -806,7 +806,8 @@ function sellerWords(kind: MessageKind, plan: MilestonePlan, stage: Stage): { te
   const given = (list: (string | undefined)[]) => list.filter((w): w is string => typeof w === 'string' && w.trim() !== '');
   const text = [stage.name, stage.trigger.kind === 'custom' ? stage.trigger.text : undefined];
   const bank: (string | undefined)[] = [];
-  if (kind === 'notice') text.push(stage.progressNote, stage.fxNote, stage.instructions, stage.paymentLink, plan.piNumber);
+  // The PI number is left out: a long all-digit one would read as a phone number or an IBAN.
+  if (kind === 'notice') text.push(stage.progressNote, stage.fxNote, stage.instructions, stage.paymentLink);
   if (kind === 'notice' || kind === 'account_change') {
     if (stage.method === 'bank_transfer') bank.push(plan.bank.beneficiary, plan.bank.bank, plan.bank.account, plan.bank.swift, plan.bank.intermediary);
     if (stage.method === 'paypal') text.push(plan.bank.paypal);
