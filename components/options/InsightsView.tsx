@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ask, useDbChanged } from '@/components/api';
 import { t, type MessageKey } from '@/lib/i18n';
 import { DIMENSIONS, type Bucket, type Dimension, type RecoveryStats } from '@/lib/insights/stats';
@@ -32,14 +32,28 @@ export function InsightsView() {
   const [stats, setStats] = useState<RecoveryStats>();
   const [names, setNames] = useState(new Map<string, string>());
   const [error, setError] = useState<string>();
-  const load = useCallback(() => {
-    Promise.all([ask('insights/get', {}), ask('templates/list', {})]).then(
-      ([s, l]) => {
-        setStats(s.stats);
-        setNames(new Map(l.templates.map((tpl) => [tpl.id, tpl.label])));
-      },
-      (e: Error) => setError(e.message),
-    );
+  // A big shop's statistics take the background a while; changes reported meanwhile ask once more when the
+  // answer is in, instead of piling one computation on another.
+  const loading = useRef<'idle' | 'busy' | 'again'>('idle');
+  const load = useCallback(function run() {
+    if (loading.current !== 'idle') {
+      loading.current = 'again';
+      return;
+    }
+    loading.current = 'busy';
+    Promise.all([ask('insights/get', {}), ask('templates/list', {})])
+      .then(
+        ([s, l]) => {
+          setStats(s.stats);
+          setNames(new Map(l.templates.map((tpl) => [tpl.id, tpl.label])));
+        },
+        (e: Error) => setError(e.message),
+      )
+      .finally(() => {
+        const again = loading.current === 'again';
+        loading.current = 'idle';
+        if (again) run();
+      });
   }, []);
   useEffect(load, [load]);
   useDbChanged(load);

@@ -15,7 +15,7 @@ import { applyBackup } from '../backup/merge';
 import { computeStats, type RecoveryStats, type TemplateFacts } from '../insights/stats';
 import { templateBoost, type TemplateBoost } from '../insights/boost';
 import { CADENCE_KEY, readCadence } from '../reminders/settings';
-import { isValidTimeZone } from '../reminders/tz';
+import { isValidTimeZone, localTimeZone } from '../reminders/tz';
 
 // ---- templates library -------------------------------------------------
 
@@ -52,11 +52,31 @@ export async function getSettings(db: Db): Promise<Settings> {
   return readSettings((await db.get('settings', SETTINGS_KEY))?.value);
 }
 
-/** Recovery statistics of the whole store. */
-export async function recoveryStats(db: Db): Promise<RecoveryStats> {
-  const [orders, attempts, buyers, library] = await Promise.all([db.getAll('orders'), db.getAll('attempts'), db.getAll('buyers'), listLibrary(db)]);
+/** Recovery statistics of the whole store, one read per store; weeks and hours in the seller's zone, the trend ending at `now`. */
+export function recoveryStats(db: Db, now?: number): Promise<RecoveryStats> {
+  if (statsInFlight?.db === db) return statsInFlight.promise;
+  const promise = readRecoveryStats(db, now).finally(() => {
+    if (statsInFlight?.promise === promise) statsInFlight = undefined;
+  });
+  statsInFlight = { db, promise };
+  return promise;
+}
+
+// On a big store the statistics take a while: the options page and the suggestions' learning asking at
+// once share one read and one pass.
+let statsInFlight: { db: Db; promise: Promise<RecoveryStats> } | undefined;
+
+async function readRecoveryStats(db: Db, now?: number): Promise<RecoveryStats> {
+  const [orders, attempts, buyers, library, cadence] = await Promise.all([
+    db.getAll('orders'),
+    db.getAll('attempts'),
+    db.getAll('buyers'),
+    listLibrary(db),
+    db.get('settings', CADENCE_KEY),
+  ]);
   const templates = new Map<string, TemplateFacts>(library.map((tpl) => [tpl.id, { style: tpl.style, reasons: tpl.reasons.filter((r) => r !== 'unknown') }]));
-  return computeStats({ orders, attempts, buyers, templates });
+  const zone = readCadence(cadence?.value).sellerTimeZone;
+  return computeStats({ orders, attempts, buyers, templates, timeZone: isValidTimeZone(zone) ? zone : localTimeZone(), now });
 }
 
 /** The learning signal for suggest ctx.boost (see lib/insights/boost.ts). */
@@ -228,7 +248,7 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     },
 
     async 'insights/get'() {
-      return { stats: await recoveryStats(await deps.db()) };
+      return { stats: await recoveryStats(await deps.db(), Date.now()) };
     },
   };
 }

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { URLS } from '../support/harness.mjs';
 import { openPanelFor, openSellerPage, usePlatformSuite } from '../support/platform-flow';
+import { seedInsightsIn } from '../support/seed-insights.mjs';
 
 // WCAG 2.1 A/AA over the pages a person works in, light and dark: no serious
 // or critical violation. And the main path by keyboard alone.
@@ -105,4 +106,26 @@ test('the main path works by keyboard alone: pick an order, pick a suggestion, i
   await expect(attempt).not.toHaveAttribute('data-outcome', before!);
   // Never the mouse: every step above was a key press.
   for (const p of [panel, chat, list]) await p.close();
+});
+
+// Last in the file: the seeded reminders stay in this profile's store.
+test('the insights tab with data (trend, funnel, heatmap with a tooltip, templates, every table open) has no serious axe violation, light and dark', async () => {
+  test.setTimeout(360_000);
+  const options = await suite.context.newPage();
+  await options.setViewportSize({ width: 1100, height: 1000 });
+  await options.goto(suite.extensionUrl('options.html#templates'));
+  const library = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'templates/list' }))) as { data: { templates: { id: string }[] } };
+  const templates = library.data.templates.slice(0, 7).map((t) => t.id);
+  await seedInsightsIn(suite.worker, { orders: 2_000, perOrder: 2, extraUnpaid: 50, fewUses: 3, now: Date.now(), templates });
+  await options.goto(suite.extensionUrl('options.html#insights'));
+  await expect(options.getByTestId('ins-reminded')).toHaveText('2003', { timeout: 60_000 });
+  for (const summary of await options.locator('details.chart-table > summary').all()) await summary.click();
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.getByTestId('ins-heatmap-chart').focus();
+    await options.keyboard.press('ArrowRight');
+    await expect(options.getByTestId('ins-heatmap-chart').getByTestId('chart-tip')).toBeVisible();
+    await audit(options, `insights tab with data (${scheme})`);
+  }
+  await options.close();
 });
