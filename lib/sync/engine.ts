@@ -94,7 +94,8 @@ export function sharedForm(store: StoreName, record: Rec): Rec {
   return out;
 }
 
-const PUSH_DEBOUNCE_MS = 300;
+/** A burst of writes is pushed as one; short, since the others' panels wait for it. */
+const PUSH_DEBOUNCE_MS = 100;
 const BATCH = 1000;
 const BACKOFF_MIN_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
