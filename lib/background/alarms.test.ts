@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps, manualRingOrder } from '@/test/support/background-deps';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import type { Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';
 import { DAY_MS, HOUR_MS } from '../orders/time';
@@ -31,7 +32,7 @@ const prompt = (over: Partial<MilestonePrompt> = {}): MilestonePrompt => ({ kind
 
 async function harness() {
   setLocale('en');
-  const db = await openPayNudgeDb(`alarms-${crypto.randomUUID()}`);
+  const db = await freshDb('alarms');
   await db.put('orders', ORDER);
   let now = NOW;
   const bg = createBackground(testDeps(async () => db, () => now));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from '@/test/support/background-deps';
-import { openPayNudgeDb } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import type { BackgroundResponses } from '../messaging/protocol';
 import type { ObservedOrder } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
@@ -30,7 +30,7 @@ const untitled: ObservedOrder = {
 
 async function harness() {
   setLocale('en');
-  const db = await openPayNudgeDb(`fill-${crypto.randomUUID()}`);
+  const db = await freshDb('fill');
   const bg = createBackground(testDeps(async () => db, () => NOW));
   async function send(raw: object, sender: SenderInfo): Promise<unknown> {
     const reply = await bg.handle(raw, sender);

@@ -2,7 +2,8 @@ import { errorText } from '@/components/errors';
 import type { ReplyError } from '../messaging/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import type { ContentResponses, Reply } from '../messaging/protocol';
 import type { MilestoneResponses } from '../messaging/milestones';
 import { HOUR_MS } from '../orders/time';
@@ -22,7 +23,7 @@ let bg: ReturnType<typeof createBackground>;
 const changed = vi.fn();
 
 beforeEach(async () => {
-  db = await openPayNudgeDb(`bgms-${crypto.randomUUID()}`);
+  db = await freshDb('bgms');
   await db.put('orders', ORDER);
   now = NOW;
   insertReply = { inserted: true, method: 'native-setter' };

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import { applyPageRead, getOrder, listOpenOrders } from '../store/orders';
 import { taobaoAdapter } from '../platforms/taobao/adapter';
 import { alibabaAdapter } from '../platforms/alibaba/adapter';
@@ -64,7 +65,7 @@ const problems = async (tabId?: number) => (await ok<{ problems: HealthProblem[]
 const pageRead = (read: PageRead, url: string, tabId: number) => ok<{ written: number }>({ type: 'page/read', read }, content(url, tabId));
 
 beforeEach(async () => {
-  db = await openPayNudgeDb(`pf-${crypto.randomUUID()}`);
+  db = await freshDb('pf');
   now = START;
   changed = vi.fn<() => void>();
   bg = makeBackground();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { openPayNudgeDb } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { applyPageRead } from '../store/orders';
 import type { ContactAttempt, ObservedOrder, Order } from '../orders/model';
@@ -32,7 +32,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the popup summary of a big shop', () => {
   it("reads a year's kept promises on paid orders not at all, and still lists the follow-up due today", async () => {
-    const db = await openPayNudgeDb(`popup-${crypto.randomUUID()}`);
+    const db = await freshDb('popup');
     await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/x', listKey: 'unpaid', unpaidOnly: true, complete: true, orders: [observed('1', 5), observed('2', 30)], unreadable: 0 }, NOW - HOUR_MS);
     // A year of promises on orders long paid: every one's follow-up time is past.
     const tx = db.transaction('attempts', 'readwrite');

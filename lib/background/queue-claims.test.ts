@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPayNudgeDb } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import { applyPageRead } from '../store/orders';
 import { QueueQuerySchema } from '../messaging/workspace';
 import { DEFAULT_LIMIT, invalidateQueues, queueWindow, setClaimSource } from './queue';
@@ -29,7 +29,7 @@ afterEach(() => setClaimSource(() => ({ claims: [] })));
 
 describe('queue: the team claim filter', () => {
   it('finds a claimed order beyond the first window under "mine", and leaves it out of "unclaimed"', async () => {
-    const db = await openPayNudgeDb(`queue-claims-${crypto.randomUUID()}`);
+    const db = await freshDb('queue-claims');
     const orders = Array.from({ length: DEFAULT_LIMIT + 100 }, (_, i) => observed(i));
     await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', listKey: 'l', unpaidOnly: true, complete: true, orders, unreadable: 0 }, NOW);
     invalidateQueues();

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createBackground, type BackgroundDeps, type SenderInfo } from './service';
 import { buildQueue, invalidateQueues, RANK_FRESH_MS } from './queue';
-import { openPayNudgeDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import type { BackgroundResponses } from '../messaging/protocol';
 import type { ObservedOrder, Order, PageRead, Platform } from '../orders/model';
 import { HOUR_MS } from '../orders/time';
@@ -47,7 +48,7 @@ let ask: <T>(raw: unknown, sender?: SenderInfo) => Promise<T>;
 const list = (query: object = {}) => ask<List>({ type: 'orders/list', ...query });
 
 beforeEach(async () => {
-  db = await openPayNudgeDb(`queue-${crypto.randomUUID()}`);
+  db = await freshDb('queue');
   now = NOW;
   let counter = 0;
   const deps: BackgroundDeps = {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from '@/test/support/background-deps';
-import { openPayNudgeDb } from '../store/db';
+import { freshDb } from '@/test/support/db';
 import { STORE_NAMES } from '../backup/format';
 import { RecipeSchema, recipeKey } from '../messaging/recipes';
 import { parseContentRequest } from '../messaging/content';
@@ -44,7 +44,7 @@ function taught(id = 'r1', createdAt = NOW): Recipe {
 
 async function harness() {
   setLocale('en');
-  const db = await openPayNudgeDb(`recipes-${crypto.randomUUID()}`);
+  const db = await freshDb('recipes');
   const askTab = vi.fn(async () => ({ count: 1 }));
   const deps = testDeps(async () => db, () => NOW, { askTab: askTab as never, tabUrl: async (id) => (id === 7 ? PAGE : undefined) });
   const bg = createBackground(deps);
@@ -165,7 +165,7 @@ describe('reading with a recipe', () => {
     const redesigned = readPage(parse(UNKNOWN2), taobaoAdapter, PAGE, NOW, [recipe])!;
     expect(redesigned).toMatchObject({ recipeNoMatch: true, orders: [] });
     // The health banner hears of it.
-    const db = await openPayNudgeDb(`health-${crypto.randomUUID()}`);
+    const db = await freshDb('health');
     const health = new HealthRegistry(async () => db);
     await health.record(7, redesigned, NOW);
     expect((await health.list(7, NOW))[0]).toMatchObject({ recipeNoMatch: true, kind: 'no-rows' });

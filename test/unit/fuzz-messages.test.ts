@@ -4,7 +4,8 @@ import { createBackground, type BackgroundDeps, type SenderInfo } from '@/lib/ba
 import { BackgroundRequests, parseMessage } from '@/lib/messaging/protocol';
 import { parseContentRequest } from '@/lib/messaging/content';
 import { ObservedOrderSchema } from '@/lib/orders/model';
-import { openPayNudgeDb, type Db } from '@/lib/store/db';
+import type { Db } from '@/lib/store/db';
+import { freshDb } from '@/test/support/db';
 import { runs, limit } from '../support/fuzz';
 
 // Random messages thrown at the background: anything that is not exactly one
@@ -28,7 +29,7 @@ let changes = 0;
 let bg: ReturnType<typeof createBackground>;
 
 beforeAll(async () => {
-  db = await openPayNudgeDb(`fuzz-${crypto.randomUUID()}`);
+  db = await freshDb('fuzz');
   let n = 0;
   const deps: BackgroundDeps = {
     db: async () => db,
