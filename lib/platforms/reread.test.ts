@@ -18,6 +18,11 @@ import { PageReader, rereadTouched, touchedBlocks, trackRead, type TrackedRead }
 import type { PlatformAdapter } from './types';
 import { taobaoAdapter } from './taobao/adapter';
 import { pddAdapter } from './pdd/adapter';
+import { aliexpressAdapter } from './aliexpress/adapter';
+import { tiktokAdapter } from './tiktok/adapter';
+import { alibabaAdapter } from './alibaba/adapter';
+import { shopeeAdapter } from './shopee/adapter';
+import { DRIFT_CASES } from '../../test/drift/cases';
 
 const NOW = FIXTURE_NOW;
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -224,6 +229,24 @@ describe.each(PAGES)('$name grown to 500 orders', (page) => {
       watch.stop();
     },
     limit(120_000),
+  );
+});
+
+describe('every reader notes its blocks', () => {
+  const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
+  // A reader that read orders without noting their blocks would leave every change on its pages to a full read.
+  it.each(DRIFT_CASES)(
+    '$platform $file: every order read, as the fixture is and with every class and id renamed, comes from one noted block',
+    ({ platform, file, url }) => {
+      const html = fixture(platform, file);
+      const renamed = variantsOf(html, parse).find((v) => v.name === 'renamed')!.html;
+      for (const page of [html, renamed]) {
+        const tracked = trackRead(parse(page), ADAPTERS[platform]!, url, NOW);
+        expect(tracked.read?.orders.length).toBeGreaterThan(0);
+        expect(tracked.trackable).toBe(true);
+      }
+    },
+    limit(30_000),
   );
 });
 
