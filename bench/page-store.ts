@@ -4,6 +4,7 @@
 // with nothing changed, against raw puts of the same records.
 import { openPayNudgeDb } from '../lib/store/db';
 import { applyPageRead } from '../lib/store/orders';
+import { pruneSettledOrders } from '../lib/store/retention';
 import type { ObservedOrder, PageRead } from '../lib/orders/model';
 
 function read(n: number, now: number, salt: string): PageRead {
@@ -76,4 +77,48 @@ async function timeRawPut(n: number, rounds: number) {
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 }
 
-(globalThis as unknown as { __bench: unknown }).__bench = { timeUpsert, timeReread, timeRawPut };
+// The retention clean-up of a big shop's year (20,000 settled orders, 5 attempts each) with a page read of
+// 100 orders arriving just after it starts: how long the read takes to be stored, against the same read
+// with no clean-up running, and how long the whole clean-up takes.
+async function timeReadDuringPrune(settled: number) {
+  const name = `bench-prune-${Math.random()}`;
+  const db = await openPayNudgeDb(name);
+  const now = Date.now();
+  const day = 86_400_000;
+  for (let start = 0; start < settled; start += 5000) {
+    const tx = db.transaction(['orders', 'attempts'], 'readwrite');
+    for (let i = start; i < Math.min(settled, start + 5000); i += 1) {
+      const orderId = `7${String(i).padStart(17, '0')}`;
+      const key = `taobao:${orderId}`;
+      const at = now - (40 + (i % 300)) * day;
+      void tx.objectStore('orders').put({
+        platform: 'taobao', orderId, key, buyer: { nick: `老客${i % 3000}` }, items: [{ title: `商品 ${i}`, qty: 1 }],
+        amount: { minor: 9900, currency: 'CNY' }, status: i % 9 === 0 ? 'closed' : 'paid', statusSource: 'page',
+        pageUrl: 'https://trade.taobao.com/x', listKey: 'all', firstSeenAt: at - day, lastSeenAt: at, statusChangedAt: at,
+      });
+      for (let n = 0; n < 5; n += 1) {
+        void tx.objectStore('attempts').put({
+          id: `${key}#${n}`, orderKey: key, buyerKey: `taobao:老客${i % 3000}`, platform: 'taobao', channel: 'chat',
+          direction: 'outbound', action: 'inserted', text: '亲，记得付款哦', at: at - n * 3_600_000, outcome: 'sent',
+        });
+      }
+    }
+    await tx.done;
+  }
+  const page = read(100, now, '');
+  let start = performance.now();
+  await applyPageRead(db, page, now);
+  const alone = performance.now() - start;
+  const pruneStart = performance.now();
+  const prune = pruneSettledOrders(db, now - 30 * day).then(() => performance.now() - pruneStart);
+  await new Promise((r) => setTimeout(r, 0));
+  start = performance.now();
+  await applyPageRead(db, read(100, now, ' changed'), now + 1000);
+  const during = performance.now() - start;
+  const pruneMs = await prune;
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return { alone, during, pruneMs };
+}
+
+(globalThis as unknown as { __bench: unknown }).__bench = { timeUpsert, timeReread, timeRawPut, timeReadDuringPrune };

@@ -122,6 +122,16 @@ async function storeUpsert(browser) {
   const raw = median(raws);
   const reread = median(rereads);
   record('upsert 1,000 orders from a page read', upsert, 'ms', raw, '≤ 1.2× raw puts, one transaction', upsert <= 1.2 * raw, 'a fresh page: 1,000 orders, 700 buyers and the listing written; baseline: raw puts of the same 1,000 orders (median of 7, alternated)');
+  const prune = await page.evaluate(() => globalThis.__bench.timeReadDuringPrune(20_000));
+  record(
+    'page read of 100 orders during the retention clean-up of 20,000 orders + 100,000 attempts',
+    prune.during,
+    'ms',
+    prune.alone,
+    'never blocked (≈ the read alone, ≪ the clean-up)',
+    prune.during < prune.pruneMs / 4,
+    `baseline: the same read with no clean-up running; the whole clean-up took ${fmt(prune.pruneMs, 0)} ms, in slices of 25 orders (lib/store/retention.ts)`,
+  );
   record('  …re-read of the same 1,000 orders, nothing changed', reread, 'ms', raw, '≤ 0.2× raw puts', reread <= 0.2 * raw, 'no order read back or written, only the listing sighting; baseline: raw puts of the same records');
   await context.close();
 }

