@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
 import { launchWithExtension, screenshotPath } from '../support/harness.mjs';
 import { startTeamServer } from '../support/team-server.mjs';
 
@@ -15,6 +15,7 @@ type Server = Awaited<ReturnType<typeof startTeamServer>>;
 interface Agent {
   name: string;
   context: BrowserContext;
+  worker: Worker;
   extensionUrl(path: string): string;
   panel: Page;
   options: Page;
@@ -39,13 +40,13 @@ function record(context: BrowserContext): string[] {
 }
 
 async function agent(name: string): Promise<Agent> {
-  const { context, extensionUrl } = await launchWithExtension();
+  const { context, worker, extensionUrl } = await launchWithExtension();
   const requests = record(context);
   const options = await context.newPage();
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.goto(extensionUrl('sidepanel.html'));
-  return { name, context, extensionUrl, panel, options, requests };
+  return { name, context, worker, extensionUrl, panel, options, requests };
 }
 
 async function enable(x: Agent, fields: { user?: string; password?: string } = {}) {
@@ -151,16 +152,52 @@ test("A logs an attempt; within 5 s B's open panel shows it with A's name, and B
   await board.close();
 });
 
-test('A and B both work while the server is away; when it is back every attempt is kept, once', async () => {
+/** The order's staged-payment plan as an agent's background holds it. */
+async function plan(x: Agent): Promise<{ piNumber?: string; events: { kind: string; note?: string }[] } | undefined> {
+  return x.panel.evaluate(async (buyer) => {
+    const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
+    const list = await send({ type: 'orders/list', search: buyer });
+    const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer)?.key;
+    return (await send({ type: 'milestones/get', orderKey: key })).data.plan;
+  }, BUYER);
+}
+
+async function editPlan(x: Agent, type: 'milestones/create' | 'milestones/update', fields: object) {
+  const reply = await x.panel.evaluate(
+    async ({ buyer, type, fields }) => {
+      const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any; error?: unknown }>;
+      const list = await send({ type: 'orders/list', search: buyer });
+      const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer).key;
+      return send({ type, orderKey: key, ...fields });
+    },
+    { buyer: BUYER, type, fields },
+  );
+  expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
+}
+
+test('A and B both work while the server is away; when it is back every attempt is kept, once, and a plan edited on both sides keeps the later edit with the other in its history', async () => {
+  // A staged-payment plan both agents hold.
+  await editPlan(a, 'milestones/create', { presetId: 'prepay_30_70' });
+  await expect.poll(async () => (await plan(b))?.events !== undefined, { timeout: 15_000 }).toBe(true);
   await server.stop();
   await logAttempts(a, 2);
   await logAttempts(b, 1);
+  // B edits the plan first, A a little later: A's edit wins on both sides, B's stays in the history.
+  await editPlan(b, 'milestones/update', { piNumber: 'PI-FROM-B' });
+  await b.panel.waitForTimeout(50);
+  await editPlan(a, 'milestones/update', { piNumber: 'PI-FROM-A' });
   await expect(status(a)).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
   await server.restart();
   const expected = 4;
   await expect.poll(async () => (await attemptIds(a)).length, { timeout: 60_000 }).toBe(expected);
   await expect.poll(async () => (await attemptIds(b)).length, { timeout: 60_000 }).toBe(expected);
   expect(await attemptIds(a)).toEqual(await attemptIds(b));
+  await expect.poll(async () => (await plan(b))?.piNumber, { timeout: 30_000 }).toBe('PI-FROM-A');
+  for (const x of [a, b]) {
+    const p = (await plan(x))!;
+    expect(p.piNumber).toBe('PI-FROM-A');
+    expect(p.events.filter((e) => e.kind === 'edited' && e.note?.startsWith('superseded')).length, x.name).toBeGreaterThanOrEqual(1);
+  }
   await expect(status(a)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
 });
 
@@ -176,6 +213,50 @@ test('the server is killed in the middle of a sync and restarted: nothing is los
   expect(ids).toEqual(await attemptIds(a));
   await expect(status(a)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
   await expect(status(a)).toHaveAttribute('data-pending', '0');
+});
+
+test('"mine" finds the order this agent is on even beyond the first 300 rows the panel loads', async () => {
+  // 320 more unpaid orders in A's store, as a busy seller page leaves them.
+  await a.worker.evaluate(async (now) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const request = indexedDB.open('paynudge');
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const tx = db.transaction('orders', 'readwrite');
+    for (let i = 0; i < 320; i++) {
+      const orderId = `8${String(i).padStart(17, '0')}`;
+      tx.objectStore('orders').put({
+        platform: 'taobao', orderId, key: `taobao:${orderId}`, buyer: { nick: `desk-buyer-${i}` }, items: [{ title: `Desk item ${i}`, qty: 1 }],
+        amount: { minor: 1000 + i * 10, currency: 'CNY' }, createdAt: now - 3_600_000, autoCloseAt: now + 48 * 3_600_000, status: 'unpaid',
+        pageUrl: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', listKey: 'desk', statusSource: 'page', firstSeenAt: now, lastSeenAt: now, statusChangedAt: now,
+      });
+    }
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, Date.now());
+  // The order at row 301 of A's queue: not among the rows a panel loads first. A opens it.
+  const far = await a.panel.evaluate(async () => {
+    const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
+    const list = await send({ type: 'orders/list', offset: 300, limit: 1 });
+    const row = list.data.orders[0] as { key: string; orderId: string };
+    await send({ type: 'team/claim', orderKey: row.key });
+    return row;
+  });
+  const rows = a.panel.getByTestId('order-row');
+  await a.panel.getByTestId('filter-claim').selectOption('mine');
+  await expect(rows.and(a.panel.locator(`[data-order-id="${far.orderId}"]`))).toHaveCount(1, { timeout: 10_000 });
+  // Only the orders A is on (that one, and the one A opened earlier if its 10 minutes are not over).
+  expect(await rows.count()).toBeLessThanOrEqual(2);
+  await a.panel.getByTestId('filter-claim').selectOption('all');
+  await expect(rows.first()).toBeVisible();
+  // Unclaimed: the whole queue but the orders someone is on.
+  const unclaimed = await a.panel.evaluate(async () => {
+    const list = (await chrome.runtime.sendMessage({ type: 'orders/list', limit: 2000, filter: { claim: 'unclaimed' } })) as { data: { orders: { orderId: string }[]; total: number; all: number } };
+    return { ids: list.data.orders.map((o) => o.orderId), total: list.data.total, all: list.data.all };
+  });
+  expect(unclaimed.ids).not.toContain(far.orderId);
+  expect(unclaimed.total).toBeLessThan(unclaimed.all);
 });
 
 test('a wrong password: a clear error, and no retry storm', async () => {
@@ -199,6 +280,30 @@ test('a wrong password: a clear error, and no retry storm', async () => {
   expect(b.requests.length - atError).toBe(0);
   expect(atError - from).toBeLessThan(10);
   await b.options.getByTestId('sync-disable').click();
+});
+
+test('erasing local data stops sync and removes the local copy; the server keeps everything', async () => {
+  const onServer = async () => ((await (await fetch(`${server.url}/${DB}/_all_docs`)).json()) as { total_rows: number }).total_rows;
+  // The 320 orders put in A's store behind its back are sent at the latest by the minute alarm; then nothing moves.
+  await expect.poll(onServer, { timeout: 90_000, intervals: [1_000] }).toBeGreaterThan(320);
+  await expect(status(a)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+  let docsBefore = -1;
+  await expect.poll(async () => docsBefore === (docsBefore = await onServer()), { timeout: 30_000, intervals: [1_500] }).toBe(true);
+  const mirrors = () => a.options.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes('paynudge-team-mirror')));
+  expect(await mirrors()).not.toEqual([]);
+  await a.options.goto(a.extensionUrl('options.html#data'));
+  // The options page says so before anyone presses the button.
+  await expect(a.options.getByText('服务器上的数据不会被改动或删除')).toBeVisible();
+  await a.options.getByTestId('erase').click();
+  await a.options.getByTestId('erase-confirm').click();
+  await expect(a.options.getByTestId('data-message')).toHaveText('所有数据已清除。');
+  await expect(status(a)).toHaveAttribute('data-state', 'off');
+  expect(await mirrors()).toEqual([]);
+  // Nothing comes back from the server afterwards, and the server lost nothing.
+  await a.options.waitForTimeout(3_000);
+  const stores = await a.options.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'data/export' })) as { data: { backup: { stores: Record<string, unknown[]> } } }).data.backup.stores);
+  for (const [name, records] of Object.entries(stores)) expect(records, name).toEqual([]);
+  expect(await onServer()).toBe(docsBefore);
 });
 
 test('with sync off, nothing is requested at all', async () => {
