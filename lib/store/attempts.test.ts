@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPayNudgeDb, type Db } from './db';
+import type { Db } from './db';
+import { freshDb } from '@/test/support/db';
 import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from './attempts';
 import type { ContactAttempt } from '../orders/model';
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
@@ -27,7 +28,7 @@ function attempt(id: string, overrides: Partial<ContactAttempt> = {}): ContactAt
 
 let db: Db;
 beforeEach(async () => {
-  db = await openPayNudgeDb(`test-${crypto.randomUUID()}`);
+  db = await freshDb();
 });
 afterEach(() => {
   db.close();

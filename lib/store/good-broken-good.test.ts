@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { FIXTURE_NOW as NOW } from '../../test/support/adapter-tests';
-import { openPayNudgeDb, type Db } from './db';
+import type { Db } from './db';
+import { freshDb } from '@/test/support/db';
 import { applyPageRead, listOpenOrders } from './orders';
 import { buyerKey, type PageRead } from '../orders/model';
 import { readPage } from '../platforms/read';
@@ -73,7 +74,7 @@ function blockOf(doc: Document, id: string, ids: readonly string[]): Element {
 
 let db: Db;
 beforeEach(async () => {
-  db = await openPayNudgeDb(`gbg-${crypto.randomUUID()}`);
+  db = await freshDb('gbg');
 });
 afterEach(() => db.close());
 
@@ -151,7 +152,7 @@ describe('any sequence of reads', () => {
   it('marks an order paid only when a whole read of its list lacked it, and credits no buyer', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
-        const local = await openPayNudgeDb(`seq-${crypto.randomUUID()}`);
+        const local = await freshDb('seq');
         // Per order: true once a whole read lacked it, false again when a read showed it unpaid.
         const mayBeGone = new Map<string, boolean>();
         // The listing each order was last seen in: only a whole read of that listing speaks for it.

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPayNudgeDb, type Db } from './db';
+import type { Db } from './db';
+import { freshDb } from '@/test/support/db';
 import { deletePlan, dueMilestoneFollowUps, dueMinorByOrder, getPlan, nextMilestoneFollowUpAt, outstandingByCurrency, putPlan } from './milestones';
 import { newPlan, presetDrafts } from '../milestones/plan';
 import { recordPayment, waiveStage } from '../milestones/machine';
@@ -14,7 +15,7 @@ const mk = (orderKey: string, minor: number, currency: string, preset: 'custom_5
 
 let db: Db;
 beforeEach(async () => {
-  db = await openPayNudgeDb(`ms-${crypto.randomUUID()}`);
+  db = await freshDb('ms');
 });
 afterEach(() => db.close());
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unwrap } from 'idb';
-import { openPayNudgeDb, type Db } from './db';
+import type { Db } from './db';
+import { freshDb } from '@/test/support/db';
 import { applyPageRead, getBuyer, getOrder, readByKeys, sameJson } from './orders';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
@@ -59,7 +60,7 @@ const ids = (from: number, n: number, step = 1) => Array.from({ length: n }, (_,
 
 let db: Db;
 beforeEach(async () => {
-  db = await openPayNudgeDb(`test-${crypto.randomUUID()}`);
+  db = await freshDb();
 });
 afterEach(() => {
   vi.restoreAllMocks();

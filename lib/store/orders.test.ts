@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPayNudgeDb, type Db } from './db';
+import type { Db } from './db';
+import { freshDb } from '@/test/support/db';
 import { applyPageRead, getBuyer, getOrder, listOpenOrders, unpaidSummary } from './orders';
 import { buyerKey, orderKey, type ObservedOrder, type PageRead } from '../orders/model';
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
@@ -43,7 +44,7 @@ const openIds = async (db: Db) => (await listOpenOrders(db)).map((o) => o.orderI
 
 let db: Db;
 beforeEach(async () => {
-  db = await openPayNudgeDb(`test-${crypto.randomUUID()}`);
+  db = await freshDb();
 });
 afterEach(() => {
   db.close();

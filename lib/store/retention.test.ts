@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPayNudgeDb, type Db } from './db';
+import type { Db } from './db';
+import { freshDb } from '@/test/support/db';
 import { applyPageRead } from './orders';
 import { attemptStatsStale, ATTEMPT_STATS_KEY } from './buyers';
 import { pruneSettledOrders } from './retention';
@@ -46,7 +47,7 @@ function attempt(order: Order, n: number): ContactAttempt {
 
 /** A year of settled orders: `old` of them settled before the cutoff, `recent` after; three attempts each. */
 async function yearOfOrders(old: number, recent: number): Promise<Db> {
-  const db = await openPayNudgeDb(`retention-${crypto.randomUUID()}`);
+  const db = await freshDb('retention');
   const tx = db.transaction(['orders', 'attempts', 'milestones', 'settings'], 'readwrite');
   let attempts = 0;
   for (let i = 0; i < old + recent; i++) {
