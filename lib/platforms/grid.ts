@@ -274,9 +274,15 @@ export function readGridList<O>(
   const anchors = findOrderAnchors(doc.body, spec.orderNumber);
   // With two orders or more, each order's part of the page lies below what
   // they share, so tabs and pager cannot be inside one: skip those subtrees.
-  const blocks = anchors.length >= 2 ? orderScopes(anchors, [header.row]).flat() : [];
-  const found = matchEach(doc, [spec.selectedTab, spec.activePage, spec.pageItems, spec.nextPage], blocks);
-  const scopes = orderScopes(anchors, [header.row, firstOf(found, spec.selectedTab), firstOf(found, spec.activePage)]);
+  const fenced = anchors.length >= 2 ? orderScopes(anchors, [header.row]) : undefined;
+  const found = matchEach(doc, [spec.selectedTab, spec.activePage, spec.pageItems, spec.nextPage], fenced ? fenced.flat() : []);
+  const tab = firstOf(found, spec.selectedTab);
+  const active = firstOf(found, spec.activePage);
+  // The tab and pager also fence the orders in, but a fence only stops an
+  // order's part from growing over it: when no part holds either, the parts
+  // are the same, and the page's ancestors need not be walked again.
+  const holds = (scope: Element[]) => (tab !== null && scope[0]!.contains(tab)) || (active !== null && scope[0]!.contains(active));
+  const scopes = fenced && !fenced.some(holds) ? fenced : orderScopes(anchors, [header.row, tab, active]);
   const { orders, unreadable } = readRows(
     anchors,
     noted(
