@@ -1,10 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../support/harness.mjs';
 
 // Seller pages stay light: React belongs to the panel and popup only.
 const REACT_MARKER = /react\.dev\/errors|Minified React error/;
+
+test('every platform content script stays at or under 20 KB gzip, with no React', () => {
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  // One script per marketplace; a missing one would make this check pass on nothing.
+  expect(files.sort()).toEqual(['alibaba.js', 'aliexpress.js', 'pdd.js', 'shopee.js', 'taobao.js', 'tiktok.js']);
+  const sizes = Object.fromEntries(files.map((f) => [f, Math.round((gzipSync(readFileSync(join(dir, f))).length / 1024) * 10) / 10]));
+  for (const file of files) {
+    expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(REACT_MARKER);
+    expect(sizes[file], `${file} gzip KB (all: ${JSON.stringify(sizes)})`).toBeLessThanOrEqual(20);
+  }
+});
 
 test('the content script carries no React while the panel does', () => {
   const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/taobao.js'), 'utf8');
