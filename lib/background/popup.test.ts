@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { freshDb } from '@/test/support/db';
+import { observedAt } from '@/test/support/builders';
 import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { applyPageRead } from '../store/orders';
 import type { ContactAttempt, ObservedOrder, Order } from '../orders/model';
@@ -11,17 +12,14 @@ import { runs } from '../../test/support/fuzz';
 
 const NOW = Date.UTC(2026, 11, 4, 8, 0, 0);
 
+/** The shared Taobao order: a ¥159.00 pair of coral-fleece pyjamas placed two hours ago, closing in `closesInHours`. */
 function observed(orderId: string, closesInHours: number): ObservedOrder {
-  return {
-    platform: 'taobao',
-    orderId,
-    buyer: { nick: `买家${orderId}` },
+  return observedAt(NOW)(orderId, `买家${orderId}`, {
     items: [{ title: '加厚珊瑚绒睡衣', qty: 1 }],
     amount: { minor: 15_900, currency: 'CNY' },
     createdAt: NOW - 2 * HOUR_MS,
     autoCloseAt: NOW + closesInHours * HOUR_MS,
-    status: 'unpaid',
-  };
+  });
 }
 
 function promise(id: string, orderKey: string, at: number): ContactAttempt {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/support/db';
+import { observedAt } from '@/test/support/builders';
 import { applyPageRead } from '../store/orders';
 import { QueueQuerySchema } from '../messaging/workspace';
 import { DEFAULT_LIMIT, invalidateQueues, queueWindow, setClaimSource } from './queue';
@@ -12,17 +13,13 @@ const NOW = Date.UTC(2026, 11, 4, 8);
 const HOUR = 3_600_000;
 
 function observed(i: number): ObservedOrder {
-  return {
-    platform: 'taobao',
-    orderId: `3100000000000${String(i).padStart(5, '0')}`,
-    buyer: { nick: `buyer-${i}` },
+  return observedAt(NOW)(`3100000000000${String(i).padStart(5, '0')}`, `buyer-${i}`, {
     items: [{ title: `item ${i}`, qty: 1 }],
     // Bigger orders rank first: order 0 is the smallest, at the very end of the queue.
     amount: { minor: 1000 + i * 100, currency: 'CNY' },
     createdAt: NOW - 2 * HOUR,
     autoCloseAt: NOW + 48 * HOUR,
-    status: 'unpaid',
-  };
+  });
 }
 
 afterEach(() => setClaimSource(() => ({ claims: [] })));
