@@ -182,7 +182,7 @@ describe.each(PAGES)('$name grown to 500 orders', (page) => {
       expect(patched).toEqual(readPage(doc, page.adapter, page.url, NOW));
       watch.stop();
     },
-    limit(60_000),
+    limit(240_000),
   );
 
   it(
@@ -228,7 +228,7 @@ describe.each(PAGES)('$name grown to 500 orders', (page) => {
       expect(result.read).toEqual(fresh());
       watch.stop();
     },
-    limit(120_000),
+    limit(240_000),
   );
 });
 
@@ -246,7 +246,7 @@ describe('every reader notes its blocks', () => {
         expect(tracked.trackable).toBe(true);
       }
     },
-    limit(30_000),
+    limit(60_000),
   );
 });
 
