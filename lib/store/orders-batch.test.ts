@@ -236,6 +236,21 @@ describe('applyPageRead: the same read again', () => {
     expect((await db.get('listings', `taobao ${UNPAID}`))?.lastSeenAt).toBe(T0 + MINUTE_MS);
   });
 
+  it('merges again over a write that landed after a read it raced with', async () => {
+    const orders = ids(1004001, 20).map((id) => seen(id));
+    await applyPageRead(db, pageRead(orders), T0);
+    const key = orderKey('taobao', orders[4]!.orderId);
+    const stored = (await getOrder(db, key))!;
+    const changed = orders.map((o, i) => (i === 9 ? { ...o, statusText: '等待买家付款（已改价）' } : o));
+    // The person's write is asked for while the page read is reading: its transaction comes after the read's.
+    const reading = applyPageRead(db, pageRead(changed), T0 + MINUTE_MS);
+    const person = db.put('orders', { ...stored, status: 'paid', statusSource: 'disappeared', statusChangedAt: T0 + MINUTE_MS });
+    await Promise.all([reading, person]);
+    expect((await getOrder(db, key))?.status).toBe('paid');
+    await applyPageRead(db, pageRead(changed), T0 + 2 * MINUTE_MS);
+    expect(await getOrder(db, key)).toMatchObject({ status: 'unpaid', statusSource: 'page' });
+  });
+
   for (const [who, write] of [
     ['the person or another listing', async (order: Order) => void (await db.put('orders', order))],
     [

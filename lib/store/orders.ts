@@ -189,6 +189,9 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     await db.put('listings', { key: listing, platform: read.platform, listKey: read.listKey, lastSeenAt: now });
     return { written: 0, gone: [] };
   }
+  // Order writes asked for before our transaction exists belong to transactions that run before it, so
+  // what we read includes them; any counted after this may land after ours.
+  const writesBefore = watch?.writes ?? 0;
   const tx = db.transaction(['orders', 'buyers', 'listings'], 'readwrite');
   // The plain IndexedDB stores: a 1,000-row page makes thousands of requests,
   // and none of the writes needs a promise of its own (tx.done reports any failure).
@@ -251,8 +254,6 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     touched.set(key, touchBuyer(touched.get(key) ?? existingBuyers.get(key), order, now));
   }
 
-  // Order writes counted before ours are in what we read (their transactions come first).
-  const writesBefore = watch?.writes ?? 0;
   // Every write at once, none awaited on its own: tx.done reports any failure.
   // A put that throws at once (a record IndexedDB cannot clone) aborts the
   // whole transaction, so the puts queued before it are not kept either.
