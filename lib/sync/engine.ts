@@ -97,6 +97,8 @@ export function sharedForm(store: StoreName, record: Rec): Rec {
 /** A burst of writes is pushed as one; short, since the others' panels wait for it. */
 const PUSH_DEBOUNCE_MS = 100;
 const BATCH = 1000;
+/** How often applied changes are told while they stream in. */
+const CHANGED_EVERY_MS = 1_000;
 const BACKOFF_MIN_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 /** A wrong password is not retried faster than this. */
@@ -332,7 +334,7 @@ export function createSyncEngine(deps: EngineDeps) {
     for (const [id, hash] of agreed) known.set(id, hash);
     await writeBase(await deps.team(), agreed);
     setStatus({});
-    if (local.length) deps.changed();
+    if (local.length) told();
   }
 
   // ---- pull: mirror -> IndexedDB -----------------------------------------
@@ -426,7 +428,25 @@ export function createSyncEngine(deps: EngineDeps) {
       await writeKv(team, 'seq', since);
       if (local.length) anyLocal = true;
     }
-    if (anyLocal) deps.changed();
+    if (anyLocal) told();
+  }
+
+  let toldAt = -Infinity;
+  let tellTimer: unknown;
+  /**
+   * Panels re-read and the badge re-ranks the queue: at once for a change after a quiet spell (another
+   * agent's attempt), at most every CHANGED_EVERY_MS while a first sync streams in batch after batch.
+   */
+  function told() {
+    if (tellTimer) return;
+    const wait = toldAt + CHANGED_EVERY_MS - deps.now();
+    const tell = () => {
+      tellTimer = undefined;
+      toldAt = deps.now();
+      deps.changed();
+    };
+    if (wait <= 0) tell();
+    else tellTimer = later(tell, wait);
   }
 
   let pullQueued = false;
