@@ -257,12 +257,15 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   // Every write at once, none awaited on its own: tx.done reports any failure.
   // A put that throws at once (a record IndexedDB cannot clone) aborts the
   // whole transaction, so the puts queued before it are not kept either.
+  // Each put's own promise rejects too when the transaction aborts (a full disk):
+  // it is marked handled here, so only tx.done reports the failure, once.
+  const settled = (request: unknown) => void Promise.resolve(request).catch(() => undefined);
   try {
-    for (const order of changedOrders) orders.put(order);
+    for (const order of changedOrders) settled(orders.put(order));
     // A buyer with several changed orders is written once, in its final state.
-    for (const buyer of touched.values()) buyers.put(buyer);
+    for (const buyer of touched.values()) settled(buyers.put(buyer));
     // The sighting, once for the listing: see ListingRecord.
-    tx.objectStore('listings').put({ key: listingKey(read.platform, read.listKey), platform: read.platform, listKey: read.listKey, lastSeenAt: now });
+    settled(tx.objectStore('listings').put({ key: listingKey(read.platform, read.listKey), platform: read.platform, listKey: read.listKey, lastSeenAt: now }));
   } catch (error) {
     tx.abort();
     await tx.done.catch(() => undefined);
