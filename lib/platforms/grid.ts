@@ -1,5 +1,5 @@
-// Grid lists found by order number and header text (added for the PDD and
-// Shopee adapters). Some back-offices' row markup has never been seen
+// Grid lists found by order number and header text, for back-offices whose
+// rows carry no stable classes. Some back-offices' row markup has never been seen
 // publicly (PDD), and others hash every class (Shopee). What survives is the
 // order number's shape and the column headers, so these helpers find orders
 // from those two anchors alone.

@@ -1,5 +1,5 @@
-// Selector fallback lists and page furniture found in one walk (added for
-// speed on 500-row pages), and whether an element is shown.
+// Selector fallback lists and page furniture found in one walk, so a page of
+// hundreds of orders is not walked once per selector; and whether an element is shown.
 
 /** Whether an element is rendered (not display:none, not detached); cheap enough for hundreds of rows. */
 export function isShown(el: Element): boolean {
@@ -23,7 +23,7 @@ export const leadingOf = perList((list) => list.slice(0, -1));
 export const joinedOf = perList((list) => list.join(','));
 const restOf = perList((list) => list.slice(1));
 
-// ---- Fallback lists in one walk (added for speed on 500-row pages) ----
+// ---- Fallback lists in one walk ----
 // queryFirst walks the subtree once per selector that misses; inside each of
 // hundreds of orders that adds up. These give the same answers from one walk.
 
@@ -62,7 +62,7 @@ export function allIn<E extends Element = HTMLElement>(root: ParentNode, list: r
   return [];
 }
 
-// ---- Page furniture in one walk (added for speed on 500-row pages) ----
+// ---- Page furniture in one walk ----
 // Tabs, pagination and notes sit once on a page of hundreds of rows, yet each
 // selector that misses (or sits below the list) costs a walk of the whole
 // page. These helpers find every selector of several lists in one walk.
