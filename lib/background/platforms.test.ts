@@ -37,7 +37,7 @@ let changed: ReturnType<typeof vi.fn<() => void>>;
 let bg: ReturnType<typeof createBackground>;
 let ids = 0;
 
-function makeBackground() {
+function makeBackground(extra: Partial<BackgroundDeps> = {}) {
   const deps: BackgroundDeps = {
     db: async () => db,
     now: () => now,
@@ -47,6 +47,7 @@ function makeBackground() {
     askTab: (async () => undefined) as BackgroundDeps['askTab'],
     tabUrl: async () => undefined,
     changed,
+    ...extra,
   };
   return createBackground(deps);
 }
@@ -239,17 +240,7 @@ describe('manual orders', () => {
 describe('erase everything', () => {
   it('forgets the health list held in memory (the next read writes none of it back) and closes shown notifications', async () => {
     const clearNotifications = vi.fn(async () => undefined);
-    bg = createBackground({
-      db: async () => db,
-      now: () => now,
-      newId: () => `k${(++ids).toString(36)}x9z`,
-      extensionId: 'ext',
-      extensionOrigin: 'chrome-extension://ext/',
-      askTab: (async () => undefined) as BackgroundDeps['askTab'],
-      tabUrl: async () => undefined,
-      changed,
-      clearNotifications,
-    });
+    bg = makeBackground({ clearNotifications });
     await pageRead(readOf(taobaoAdapter, 'taobao/trade-platform-broken.html', TP_URL), TP_URL, 7);
     expect(await problems(7)).toHaveLength(1);
     await ok({ type: 'data/erase', confirm: 'ERASE' }, { id: 'ext', url: 'chrome-extension://ext/options.html' });

@@ -46,18 +46,16 @@ function install(): void {
   const { put, add, delete: remove, clear } = proto;
   const keyed = (store: IDBObjectStore, value: unknown, key: IDBValidKey | undefined): IDBValidKey | undefined =>
     key ?? (typeof store.keyPath === 'string' ? keyAt(value, store.keyPath) : undefined);
-  proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-    const request = put.call(this, value, key);
-    const k = keyed(this, value, key);
-    tell(this.transaction, k === undefined ? { store: this.name, all: true } : { store: this.name, key: k });
-    return request;
-  };
-  proto.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-    const request = add.call(this, value, key);
-    const k = keyed(this, value, key);
-    tell(this.transaction, k === undefined ? { store: this.name, all: true } : { store: this.name, key: k });
-    return request;
-  };
+  // put and add report the same way: the record's key, given or read at the store's key path.
+  const keyedWrite = (write: typeof put) =>
+    function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const request = write.call(this, value, key);
+      const k = keyed(this, value, key);
+      tell(this.transaction, k === undefined ? { store: this.name, all: true } : { store: this.name, key: k });
+      return request;
+    };
+  proto.put = keyedWrite(put);
+  proto.add = keyedWrite(add);
   proto.delete = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
     const request = remove.call(this, query);
     tell(this.transaction, typeof query === 'string' || typeof query === 'number' ? { store: this.name, key: query } : { store: this.name, all: true });
@@ -80,13 +78,17 @@ function install(): void {
   }
 }
 
-/** Calls `listener` with every write to the database named `dbName` made in this context; returns the unsubscribe. */
-export function watchWrites(dbName: string, listener: Listener): () => void {
+function subscribe(into: Map<string, Set<Listener>>, dbName: string, listener: Listener): () => void {
   install();
-  let set = listeners.get(dbName);
-  if (!set) listeners.set(dbName, (set = new Set()));
+  let set = into.get(dbName);
+  if (!set) into.set(dbName, (set = new Set()));
   set.add(listener);
   return () => void set.delete(listener);
+}
+
+/** Calls `listener` with every write to the database named `dbName` made in this context; returns the unsubscribe. */
+export function watchWrites(dbName: string, listener: Listener): () => void {
+  return subscribe(listeners, dbName, listener);
 }
 
 /**
@@ -94,11 +96,7 @@ export function watchWrites(dbName: string, listener: Listener): () => void {
  * caches that must know of every change to a store, whoever made it.
  */
 export function watchAllWrites(dbName: string, listener: Listener): () => void {
-  install();
-  let set = allListeners.get(dbName);
-  if (!set) allListeners.set(dbName, (set = new Set()));
-  set.add(listener);
-  return () => void set.delete(listener);
+  return subscribe(allListeners, dbName, listener);
 }
 
 /** The writes of this transaction are not told (accepts idb's wrapper: it unwraps to the native one). */

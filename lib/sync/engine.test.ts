@@ -35,6 +35,7 @@ async function agent(name: string, server: { current: Pouch | undefined }) {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  // An engine over this agent's database; `restart` makes another, as a restarted worker does.
   const restart = () => {
     const next = createSyncEngine({
       db: async () => counted,
@@ -44,19 +45,11 @@ async function agent(name: string, server: { current: Pouch | undefined }) {
       now: () => T0,
       changed: () => void changes++,
     });
+    // As the background does: every write to this agent's database is listed for the next push.
     watchWrites(`pn-${tag}`, (write) => next.noteWrite(write));
     return next;
   };
-  const engine = createSyncEngine({
-    db: async () => counted,
-    team: async () => team,
-    mirror: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch,
-    remote: () => server.current,
-    now: () => T0,
-    changed: () => void changes++,
-  });
-  // As the background does: every write to this agent's database is listed for the next push.
-  watchWrites(`pn-${tag}`, (write) => engine.noteWrite(write));
+  const engine = restart();
   await engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: name, enabled: true });
   return { db, engine, reads, restart, mirrorNow: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch, changes: () => changes };
 }
