@@ -42,6 +42,21 @@ export function parseTabContextReply(raw: unknown): z.infer<typeof TabContextRep
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A tab's context from its content script's 'tab/context' reply (checked; a bad or missing one knows no orders). */
+export function tabContextOf(tabId: number, raw: unknown, url?: string): TabContext {
+  const context = parseTabContextReply(raw);
+  if (!context) return { tabId, url, orderKeys: [], hasComposer: false };
+  const platform = context.platform;
+  return {
+    tabId,
+    url,
+    platform,
+    orderKeys: context.orderIds.map((id) => orderKey(platform, id)),
+    chatBuyer: context.chatBuyer?.nick,
+    hasComposer: context.hasComposer,
+  };
+}
+
 /**
  * The reply for a failed handler: a refusal's own code, storage trouble named plainly,
  * anything else as 'internal' with the technical detail (the page logs it, and shows one generic line).
@@ -77,17 +92,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
   async function tabContext(tabId: number | undefined): Promise<TabContext> {
     if (tabId === undefined) return { orderKeys: [], hasComposer: false };
     const [url, raw] = await Promise.all([deps.tabUrl(tabId), deps.askTab(tabId, 'tab/context', {})]);
-    const context = parseTabContextReply(raw);
-    if (!context) return { tabId, url, orderKeys: [], hasComposer: false };
-    const platform = context.platform;
-    return {
-      tabId,
-      url,
-      platform,
-      orderKeys: context.orderIds.map((id) => orderKey(platform, id)),
-      chatBuyer: context.chatBuyer?.nick,
-      hasComposer: context.hasComposer,
-    };
+    return tabContextOf(tabId, raw, url);
   }
 
   async function requireOrder(db: Db, key: string): Promise<Order> {

@@ -1,23 +1,15 @@
-import type { BackgroundResponses, BackgroundRequest, TabContext } from '../messaging/protocol';
+import type { BackgroundResponses, BackgroundRequest } from '../messaging/protocol';
 import { buyerKey } from '../orders/model';
 import type { Db } from '../store/db';
 import { suggestionExtras } from './data';
 import type { SenderInfo } from './handler';
 import { buildQueue } from './queue';
-import { parseTabContextReply } from './service';
+import { tabContextOf } from './service';
 import { readSelected, suggestionsFor } from './workspace';
 
 /** The order and text the insert shortcut would use on a tab, worked out like the panel's first suggestion. */
 export async function topSuggestion(db: Db, now: number, tabId: number, rawContext: unknown): Promise<BackgroundRequest<'suggestion/insert'> | undefined> {
-  const context = parseTabContextReply(rawContext);
-  const tab: TabContext = {
-    tabId,
-    orderKeys: (context?.orderIds ?? []).map((id) => `${context!.platform}:${id}`),
-    chatBuyer: context?.chatBuyer?.nick,
-    platform: context?.platform,
-    hasComposer: context?.hasComposer ?? false,
-  };
-  const queue = await buildQueue(db, now, tab);
+  const queue = await buildQueue(db, now, tabContextOf(tabId, rawContext));
   const selected = await readSelected(db);
   // The order the person last picked, else the open chat's buyer, else the most urgent.
   const entry = queue.find((e) => e.order.key === selected) ?? queue.find((e) => e.chatting) ?? queue[0];
