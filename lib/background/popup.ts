@@ -7,11 +7,9 @@
 // year (50,000 orders, 500,000 attempts) costs what its open orders cost.
 import type { DataResponses, DueFollowUp, UrgentOrder } from '../messaging/data';
 import type { Order } from '../orders/model';
-import { sumByCurrency } from '../orders/money';
-import { dueOfEntry } from '../reminders/queue';
 import type { Db } from '../store/db';
 import { outstandingByCurrency } from '../store/milestones';
-import { rankedQueue } from './queue';
+import { rankedQueue, summaryOf } from './queue';
 
 export const URGENT_LIMIT = 5;
 const FIRST_SEEN_MARGIN_MS = 7 * 86_400_000;
@@ -85,8 +83,7 @@ export async function popupSummary(db: Db, now: number, onStatsRebuilt: () => vo
   }));
   return {
     now,
-    count: entries.length,
-    totals: sumByCurrency(entries.map((e) => ({ minor: dueOfEntry(e), currency: e.order.amount.currency }))),
+    ...summaryOf(entries),
     stagesOutstanding,
     urgent,
     followUps: await dueFollowUps(db, now, open),

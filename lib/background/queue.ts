@@ -224,10 +224,14 @@ export async function queueWindow(
   return { ...window, all: ranked.entries.length, facets: ranked.facets, tab };
 }
 
+/** How many queue entries have money to collect, and how much per currency. */
+export function summaryOf(entries: readonly QueueEntry[]): { count: number; totals: Money[] } {
+  return { count: entries.length, totals: sumByCurrency(entries.map((e) => ({ minor: dueOfEntry(e), currency: e.order.amount.currency }))) };
+}
+
 /** Orders with money to collect and how much per currency (the popup), from the same cached queue. */
 export async function queueSummary(db: Db, now: number): Promise<{ count: number; totals: Money[] }> {
-  const { entries } = await rankedQueue(db, now);
-  return { count: entries.length, totals: sumByCurrency(entries.map((e) => ({ minor: dueOfEntry(e), currency: e.order.amount.currency }))) };
+  return summaryOf((await rankedQueue(db, now)).entries);
 }
 
 /** Orders to act on now (remind now + due follow-ups): the toolbar badge. Reads the store afresh. */
