@@ -4,7 +4,7 @@
 // imports, migrations): the native object-store and cursor writes of this
 // JavaScript context are wrapped, once, and reported per database name.
 
-/** One write: a record (`store` + `key`), or a whole store cleared or rewritten by a cursor. */
+/** One write: a record (`store` + `key`), or a whole store (cleared, or a ranged delete). */
 export type StoreWrite = { store: string; key: IDBValidKey } | { store: string; all: true };
 
 type Listener = (write: StoreWrite) => void;
@@ -67,12 +67,24 @@ function install(): void {
     return request;
   };
   if (Cursor) {
-    const { update } = Cursor.prototype;
+    // A cursor writes the record it stands on: its primary key, whether it walks the store or an index.
+    const storeOf = (cursor: IDBCursor): IDBObjectStore => {
+      const source = cursor.source as IDBObjectStore | IDBIndex;
+      return 'objectStore' in source ? source.objectStore : source;
+    };
+    const { update, delete: removeHere } = Cursor.prototype;
     Cursor.prototype.update = function (this: IDBCursor, value: unknown) {
+      const store = storeOf(this);
+      const key = this.primaryKey;
       const request = update.call(this, value);
-      const source = this.source as IDBObjectStore | IDBIndex;
-      const store = 'objectStore' in source ? source.objectStore : source;
-      tell(store.transaction, { store: store.name, all: true });
+      tell(store.transaction, { store: store.name, key });
+      return request;
+    };
+    Cursor.prototype.delete = function (this: IDBCursor) {
+      const store = storeOf(this);
+      const key = this.primaryKey;
+      const request = removeHere.call(this);
+      tell(store.transaction, { store: store.name, key });
       return request;
     };
   }
