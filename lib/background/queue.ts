@@ -66,7 +66,12 @@ interface CacheSlot {
   generation: number;
   /** Orders in the store when read: a bulk write from elsewhere changes it. */
   orderCount: number;
+  /** The store's queue as read: what an answer is made from. */
   reads: Promise<QueueReads>;
+  /** The same once the attempt counts are known to be current (rebuilt and read again when they were stale). */
+  checked: Promise<{ reads: QueueReads; rebuilt: boolean }>;
+  /** A listener is told when `checked` rebuilt the counts. */
+  told?: boolean;
   ranked?: RankedQueue;
 }
 
@@ -125,22 +130,28 @@ export interface QueueOptions {
 }
 
 /**
- * Reads the store for the queue. Attempt counts gone stale (an import, data from an older version):
- * answer with what we have and rebuild them behind it, telling the panel when done, so a big store
- * never delays the first render; without a listener, wait for the rebuild and read again.
+ * Reads the store for the queue, then checks whether the attempt counts are stale (an import, data from an older
+ * version). The check counts the attempts store, which a waking worker would otherwise pay for before its first
+ * answer (500,000 keys in a big shop's year): it starts once the queue is read, so an answer can leave without it.
+ * Stale counts are rebuilt and the queue read again; `checked` settles with that.
  */
-async function readFresh(db: Db, options: QueueOptions): Promise<QueueReads> {
-  const [stale, reads] = await Promise.all([attemptStatsStale(db), readQueue(db)]);
-  if (!stale) return reads;
-  recounting.add(db);
-  const rebuild = ensureAttemptStats(db).then((changed) => {
-    if (changed) invalidateQueues();
-    return changed;
+function readFresh(db: Db): Pick<CacheSlot, 'reads' | 'checked'> {
+  const reads = readQueue(db);
+  const checked = reads.then(async (first) => {
+    if (!(await attemptStatsStale(db))) return { reads: first, rebuilt: false };
+    recounting.add(db);
+    try {
+      const changed = await ensureAttemptStats(db);
+      if (!changed) return { reads: first, rebuilt: false };
+      invalidateQueues();
+      return { reads: await readQueue(db), rebuilt: true };
+    } finally {
+      recounting.delete(db);
+    }
   });
-  void rebuild.finally(() => recounting.delete(db));
-  if (!options.onStatsRebuilt) return (await rebuild) ? readQueue(db) : reads;
-  void rebuild.then((changed) => changed && options.onStatsRebuilt!());
-  return reads;
+  // Nobody may wait for the check (every caller answered from `reads`): its failure is not unhandled.
+  checked.catch(() => undefined);
+  return { reads, checked };
 }
 
 /**
@@ -155,13 +166,31 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
   const waitless = !options.fresh && slot !== undefined && slot.generation === generation && recounting.has(db);
   const orderCount = waitless ? slot!.orderCount : await db.count('orders');
   if (options.fresh || !slot || slot.generation !== generation || slot.orderCount !== orderCount) {
-    slot = { generation, orderCount, reads: readFresh(db, options) };
+    slot = { generation, orderCount, ...readFresh(db) };
     caches.set(db, slot);
     // A failed read is not kept.
     const failed = slot;
-    slot.reads.catch(() => caches.get(db) === failed && caches.delete(db));
+    slot.checked.catch(() => caches.get(db) === failed && caches.delete(db));
   }
-  const reads = await slot.reads;
+  let reads: QueueReads;
+  if (options.onStatsRebuilt) {
+    // Answer from the queue as read; stale counts are rebuilt behind the answer and the listener told.
+    if (!slot.told) {
+      slot.told = true;
+      const tell = options.onStatsRebuilt;
+      void slot.checked.then(({ rebuilt }) => rebuilt && tell(), () => undefined);
+    }
+    reads = await slot.reads;
+  } else {
+    // Without a listener (the badge, the shortcut): wait for current counts.
+    const checked = await slot.checked;
+    if (checked.rebuilt) {
+      // Read after the rebuild, for a slot already outdated by it: ranked for this answer, not kept.
+      const entries = rank(checked.reads, now);
+      return { at: now, entries, facets: facetsOf(entries), texts: checked.reads.texts };
+    }
+    reads = checked.reads;
+  }
   const ranked = slot.ranked;
   if (ranked && now >= ranked.at && now - ranked.at < RANK_FRESH_MS) return ranked;
   const entries = rank(reads, now);
