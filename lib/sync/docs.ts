@@ -101,6 +101,21 @@ export function parseIncoming(doc: unknown): Incoming {
   return { kind: 'record', store, key, record };
 }
 
+/** Fields each browser keeps for itself: counts its own store derives from the attempts and plans it holds. */
+export const DERIVED: Partial<Record<StoreName, string[]>> = {
+  orders: ['attemptCount', 'lastAttemptAt', 'dueMinor'],
+  buyers: ['lastRemindedAt'],
+};
+
+/** A record as the team shares it (derived counts left out). */
+export function sharedForm(store: StoreName, record: Rec): Rec {
+  const fields = DERIVED[store];
+  if (!fields) return record;
+  const out = { ...record };
+  for (const f of fields) delete out[f];
+  return out;
+}
+
 /** A short, stable hash of a record's content (cyrb53): equal content, equal hash. */
 export function contentHash(value: unknown): string {
   const str = JSON.stringify(value) ?? '';

@@ -5,10 +5,11 @@ import { writeQuietly, type StoreWrite } from '../store/changes';
 import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
 import type { ContactAttempt } from '../orders/model';
-import { CLAIM_MS, CLAIM_PREFIX, contentHash, docId, isShared, parseIncoming, storeOfDocId, type Claim, type Rec } from './docs';
+import { CLAIM_MS, CLAIM_PREFIX, DERIVED, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 import { configProblem, type SyncConfig } from './config';
 import { readBase, readConfig, readKv, writeBase, writeConfig, writeKv, type TeamDb } from './store';
+import { firstSync, type FirstSync, type ServerReader } from './bootstrap';
 
 // Team sync. IndexedDB stays the source of truth; a PouchDB database (the
 // mirror) holds one document per shared record and replicates with the
@@ -23,6 +24,9 @@ import { readBase, readConfig, readKv, writeBase, writeConfig, writeKv, type Tea
 //   is left);
 // - pull: documents the server changed are validated like an import and
 //   merged into IndexedDB.
+// A mirror that never synced starts with a first sync (./bootstrap.ts): the
+// server's documents read in big pages straight into IndexedDB by the same
+// rules, then replication from the server's sequence noted before it began.
 // When both sides changed one record, or CouchDB reports a conflict, the
 // rules of ./merge.ts decide; nothing is deleted.
 
@@ -35,8 +39,8 @@ export interface PouchDoc {
   [field: string]: unknown;
 }
 export interface Pouch {
-  allDocs(options: { keys?: string[]; include_docs?: boolean; startkey?: string; endkey?: string }): Promise<{ rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[] }>;
-  bulkDocs(docs: PouchDoc[]): Promise<{ id: string; rev?: string; ok?: boolean; error?: string | boolean }[]>;
+  allDocs(options: { keys?: string[]; include_docs?: boolean; startkey?: string; endkey?: string; limit?: number; conflicts?: boolean }): Promise<{ rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[] }>;
+  bulkDocs(docs: PouchDoc[], options?: { new_edits?: boolean }): Promise<{ id: string; rev?: string; ok?: boolean; error?: string | boolean }[]>;
   get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
   changes(options: { since: number | string; include_docs: boolean; conflicts: boolean; limit: number }): Promise<{ results: { id: string; doc?: PouchDoc; seq: number | string }[]; last_seq: number | string }>;
   sync(remote: unknown, options: object): Replication;
@@ -77,21 +81,6 @@ export interface EngineDeps {
   onEnabled?: (enabled: boolean) => void;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
-}
-
-/** Fields each browser keeps for itself: counts its own store derives from the attempts and plans it holds. */
-const DERIVED: Partial<Record<StoreName, string[]>> = {
-  orders: ['attemptCount', 'lastAttemptAt', 'dueMinor'],
-  buyers: ['lastRemindedAt'],
-};
-
-/** A record as the team shares it (derived counts left out). */
-export function sharedForm(store: StoreName, record: Rec): Rec {
-  const fields = DERIVED[store];
-  if (!fields) return record;
-  const out = { ...record };
-  for (const f of fields) delete out[f];
-  return out;
 }
 
 /**
@@ -141,6 +130,8 @@ export function createSyncEngine(deps: EngineDeps) {
   let running: Promise<void> = Promise.resolve();
   let config: SyncConfig | undefined;
   let starting: Promise<void> | undefined;
+  /** Where the first sync stands; undefined until known or while it has not begun (./bootstrap.ts). */
+  let first: FirstSync | undefined;
 
   /** One pass at a time: push and pull never interleave. */
   function serial(task: () => Promise<void>): Promise<void> {
@@ -299,9 +290,19 @@ export function createSyncEngine(deps: EngineDeps) {
     const local: { store: StoreName; record: Rec; isNew: boolean }[] = [];
     for (let i = 0; i < changed.length; i += BATCH) {
       const slice = changed.slice(i, i + BATCH);
-      const { rows } = await mirror.allDocs({ keys: slice.map((c) => c.id), include_docs: true });
+      let { rows } = await mirror.allDocs({ keys: slice.map((c) => c.id), include_docs: true });
+      // Read by the first sync, so not in the mirror: the server's revision goes in first and this edit descends from it.
+      const unseeded = slice.filter((c, j) => !rows[j]?.doc && !rows[j]?.value && known.has(c.id)).map((c) => c.id);
+      // Server away: those wait for the next pass (a version of their own would fork a conflict there).
+      const waiting = new Set<string>();
+      const seeded = await seedFromServer(unseeded).catch(() => {
+        for (const id of unseeded) waiting.add(id);
+        return false;
+      });
+      if (seeded) ({ rows } = await mirror.allDocs({ keys: slice.map((c) => c.id), include_docs: true }));
       const docs: PouchDoc[] = [];
       slice.forEach((c, j) => {
+        if (waiting.has(c.id)) return void retry.add(c.id);
         const doc = rows[j]?.doc ?? undefined;
         if (!doc || doc._deleted) {
           docs.push({ _id: c.id, ...(rows[j]?.value?.rev ? { _rev: rows[j]!.value!.rev } : {}), record: c.record });
@@ -338,6 +339,77 @@ export function createSyncEngine(deps: EngineDeps) {
     await writeBase(await deps.team(), agreed);
     setStatus({});
     if (local.length) told();
+  }
+
+  /** Copies the server's current revision of records the first sync read into the mirror, as the server has it (new_edits: false). */
+  async function seedFromServer(ids: string[]): Promise<boolean> {
+    if (!ids.length || !mirror || !config) return false;
+    const remote = deps.remote(config) as Pouch | undefined;
+    if (!remote) throw new Error('config');
+    const { rows } = await remote.allDocs({ keys: ids, include_docs: true });
+    const docs = rows.map((r) => r.doc).filter((d): d is PouchDoc => !!d && !d._deleted);
+    if (docs.length) await mirror.bulkDocs(docs, { new_edits: false });
+    return docs.length > 0;
+  }
+
+  // ---- first sync: server -> IndexedDB (./bootstrap.ts) ---------------------
+
+  async function firstSyncState(): Promise<FirstSync | undefined> {
+    const t = await deps.team();
+    const saved = await readKv<FirstSync>(t, 'firstSync');
+    if (saved) return saved;
+    // A mirror that already pulled (synced before first syncs read the server directly) carries on replicating.
+    const seq = await readKv<number | string>(t, 'seq');
+    return seq !== undefined && seq !== 0 ? { since: 0, done: true, handedOver: true, read: 0, refused: 0 } : undefined;
+  }
+
+  /** Every record this browser holds is listed for the push, by key: reading them whole after the first sync would read the whole shop. */
+  async function listEveryRecord(): Promise<void> {
+    const db = await deps.db();
+    for (const store of STORE_NAMES) for (const key of await db.getAllKeys(store)) noteDirty(store, String(key));
+    fullScan = false;
+  }
+
+  /** Reads the server straight into the store when this mirror never synced. False when the server could not be read (a retry is scheduled). */
+  async function runFirstSync(): Promise<boolean> {
+    first = await firstSyncState();
+    if (first?.done) return true;
+    const remote = config && deps.remote(config);
+    if (!remote) {
+      setStatus({ state: 'error', error: 'config' });
+      return false;
+    }
+    setStatus({ state: 'syncing' });
+    let failed: unknown;
+    await serial(async () => {
+      try {
+        if (fullScan) await listEveryRecord();
+        const t = await deps.team();
+        first = await firstSync({
+          server: remote as ServerReader,
+          db: deps.db,
+          known: await loadBase(),
+          writeLocal,
+          writeBase: (entries) => writeBase(t, entries),
+          load: () => readKv<FirstSync>(t, 'firstSync'),
+          save: (progress) => writeKv(t, 'firstSync', progress),
+          refused: (id, reason) => setStatus({ refused: status.refused + 1, lastRefused: `${id}: ${reason}` }),
+          claim: (c) => claims.set(c.orderKey, c),
+          differs: (store, key) => {
+            noteDirty(store, key);
+            if (!markerSet) void setMarker(true);
+          },
+          changed: told,
+        });
+      } catch (error) {
+        failed = error ?? new Error('first sync');
+      }
+    });
+    if (failed === undefined) return true;
+    console.warn('PayNudge first sync', failed);
+    setStatus({ state: 'error', error: errorCode(failed) });
+    scheduleRetry();
+    return false;
   }
 
   // ---- pull: mirror -> IndexedDB -----------------------------------------
@@ -482,6 +554,23 @@ export function createSyncEngine(deps: EngineDeps) {
   }
 
   async function startReplication(): Promise<void> {
+    // A first sync not begun or cut off (server down, worker stopped) runs, or resumes, before live replication.
+    if (config?.enabled && mirror && !first?.done) {
+      stopReplication();
+      if (!(await runFirstSync())) return;
+      await serial(push);
+      await serial(pull);
+    }
+    return startLive();
+  }
+
+  function handOver() {
+    if (!first || first.handedOver) return;
+    first = { ...first, handedOver: true };
+    void team().then((t) => writeKv(t, 'firstSync', first));
+  }
+
+  async function startLive(): Promise<void> {
     stopReplication();
     if (!config?.enabled || !mirror) return;
     const remote = deps.remote(config);
@@ -490,7 +579,9 @@ export function createSyncEngine(deps: EngineDeps) {
       return;
     }
     setStatus({ state: 'syncing' });
-    const rep = mirror.sync(remote, { live: true, retry: false, batch_size: 500, heartbeat: 10_000 });
+    // After a first sync the pull starts at the server's sequence noted before it (PouchDB writes that as its checkpoint).
+    const since = first && !first.handedOver ? { pull: { since: first.since } } : {};
+    const rep = mirror.sync(remote, { live: true, retry: false, batch_size: 500, heartbeat: 10_000, ...since });
     replication = rep;
     rep
       .on('change', (info) => {
@@ -503,6 +594,10 @@ export function createSyncEngine(deps: EngineDeps) {
         if (replication !== rep) return;
         if (err) return;
         failures = 0;
+        // Both directions have started: the pull's checkpoint now carries on from the first sync's sequence.
+        handOver();
+        // Edits that waited for the server (see seedFromServer) go now.
+        if (dirty.size) void serial(push);
         pendingIds.clear();
         setStatus({ state: 'idle', lastSyncAt: deps.now(), error: undefined, retryAt: undefined });
         void team().then((t) => writeKv(t, 'lastSyncAt', status.lastSyncAt));
@@ -542,8 +637,12 @@ export function createSyncEngine(deps: EngineDeps) {
     if ((await readKv<boolean>(await deps.team(), 'dirty')) !== false) fullScan = true;
     const lastSyncAt = await readKv<number>(await deps.team(), 'lastSyncAt');
     setStatus({ state: 'syncing', ...(lastSyncAt ? { lastSyncAt } : {}) });
-    await serial(push);
-    await serial(pull);
+    first = await firstSyncState();
+    // Else startReplication runs the first sync before pushing, so local records are measured against the server's.
+    if (first?.done) {
+      await serial(push);
+      await serial(pull);
+    }
     await startReplication();
   }
 
@@ -572,6 +671,8 @@ export function createSyncEngine(deps: EngineDeps) {
         base = new Map();
         await t.clear('base');
         await writeKv(t, 'seq', 0);
+        await t.delete('kv', 'firstSync');
+        first = undefined;
       }
       await writeConfig(t, { ...next, enabled: true, everEnabled: true });
       // Writes made while sync was off were not listed: read everything once.
@@ -622,6 +723,8 @@ export function createSyncEngine(deps: EngineDeps) {
       base = new Map();
       await t.clear('base');
       await t.delete('kv', 'seq');
+      await t.delete('kv', 'firstSync');
+      first = undefined;
       await t.delete('kv', 'lastSyncAt');
       dirty = new Map();
       await setMarker(true);
