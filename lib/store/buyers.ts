@@ -3,7 +3,7 @@ import { CONTACT_STORES, type ContactTx, type Db } from './db';
 import type { PayNudgeDB } from './schema';
 
 type ContactStores = ('attempts' | 'orders' | 'buyers' | 'settings')[];
-import type { Buyer, ContactAttempt, FollowUp, Order } from '../orders/model';
+import { buyerKey, type Buyer, type ContactAttempt, type FollowUp, type Order } from '../orders/model';
 
 // Buyer profiles (notes, do-not-remind, language, time zone, tags) and the
 // per-order / per-buyer reminder counts the queue reads in one pass. The
@@ -18,6 +18,31 @@ const STATS_KEY = ATTEMPT_STATS_KEY;
 /** Settings-store key of the "select this order in the panel" hint (notification click, popup, shortcut). */
 export const PANEL_SELECT_KEY = 'panel/select';
 
+/**
+ * A buyer record is kept only once there is something to keep about the buyer: a confirmed payment (which makes
+ * them returning), a reminder (the one-per-day rule), a note, tags, do-not-remind, a language or zone. Until then
+ * the buyer is what their orders say (nick, name, platform), and a page read of 1,000 new orders writes no
+ * buyer at all. This is the record a buyer starts with, from one of their orders.
+ */
+export function newBuyerOf(order: Order, now: number): Buyer {
+  return {
+    key: buyerKey(order.platform, order.buyer.nick),
+    platform: order.platform,
+    nick: order.buyer.nick,
+    ...(order.buyer.displayName !== undefined ? { displayName: order.buyer.displayName } : {}),
+    ...(order.buyer.platformBuyerId !== undefined ? { platformBuyerId: order.buyer.platformBuyerId } : {}),
+    firstSeenAt: Math.min(order.firstSeenAt, now),
+    lastSeenAt: now,
+    paidOrderKeys: [],
+  };
+}
+
+/** The platform and nick a buyer key was made of (platforms have no colon; a nick may). */
+function splitBuyerKey(key: string): [string, string] | undefined {
+  const at = key.indexOf(':');
+  return at > 0 ? [key.slice(0, at), key.slice(at + 1)] : undefined;
+}
+
 export type BuyerPatch = Partial<Pick<Buyer, 'note' | 'doNotRemind' | 'language' | 'timeZone' | 'tags'>>;
 
 export async function getAllBuyers(db: Db): Promise<Map<string, Buyer>> {
@@ -25,13 +50,22 @@ export async function getAllBuyers(db: Db): Promise<Map<string, Buyer>> {
   return new Map(all.map((b) => [b.key, b]));
 }
 
-/** Applies the person's edits to a buyer; empty strings clear a field. */
+/**
+ * Applies the person's edits to a buyer; empty strings clear a field. A buyer with no record yet (nothing was
+ * kept about them) gets one from one of their orders; undefined when no order of theirs is stored either.
+ */
 export async function updateBuyer(db: Db, key: string, patch: BuyerPatch, now: number): Promise<Buyer | undefined> {
-  const tx = db.transaction('buyers', 'readwrite');
-  const existing = await tx.store.get(key);
+  const tx = db.transaction(['buyers', 'orders'], 'readwrite');
+  const buyers = tx.objectStore('buyers');
+  let existing = await buyers.get(key);
   if (!existing) {
-    await tx.done;
-    return undefined;
+    const parts = splitBuyerKey(key);
+    const order = parts && (await tx.objectStore('orders').index('by-buyer').get(parts));
+    if (!order) {
+      await tx.done;
+      return undefined;
+    }
+    existing = newBuyerOf(order, now);
   }
   const next: Buyer = { ...existing, lastSeenAt: existing.lastSeenAt ?? now };
   for (const [field, value] of Object.entries(patch) as [keyof BuyerPatch, unknown][]) {
@@ -39,7 +73,7 @@ export async function updateBuyer(db: Db, key: string, patch: BuyerPatch, now: n
     if (value === '' || (Array.isArray(value) && value.length === 0)) delete next[field];
     else (next as Record<string, unknown>)[field] = value;
   }
-  await tx.store.put(next);
+  await buyers.put(next);
   await tx.done;
   return next;
 }
@@ -60,8 +94,9 @@ export async function recordAttemptIn(tx: ContactTx, attempt: ContactAttempt): P
     await orders.put({ ...order, attemptCount: (order.attemptCount ?? 0) + 1, lastAttemptAt: Math.max(order.lastAttemptAt ?? 0, attempt.at) });
   }
   if (attempt.direction === 'outbound') {
+    // The buyer's last reminder is something to keep: a buyer without a record gets one (from the order).
     const buyers = tx.objectStore('buyers');
-    const buyer = await buyers.get(attempt.buyerKey);
+    const buyer = (await buyers.get(attempt.buyerKey)) ?? (order && buyerKey(order.platform, order.buyer.nick) === attempt.buyerKey ? newBuyerOf(order, attempt.at) : undefined);
     if (buyer) await buyers.put({ ...buyer, lastRemindedAt: Math.max(buyer.lastRemindedAt ?? 0, attempt.at) });
   }
   const settings = tx.objectStore('settings');
@@ -104,7 +139,11 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
     if (a.direction === 'outbound') perBuyer.set(a.buyerKey, Math.max(perBuyer.get(a.buyerKey) ?? 0, a.at));
   }
   const orders = tx.objectStore('orders');
+  /** An order of each reminded buyer: a buyer without a record is made from it. */
+  const orderOfBuyer = new Map<string, Order>();
   for (const order of await orders.getAll()) {
+    const bKey = buyerKey(order.platform, order.buyer.nick);
+    if (perBuyer.has(bKey) && !orderOfBuyer.has(bKey)) orderOfBuyer.set(bKey, order);
     const s = perOrder.get(order.key);
     if ((order.attemptCount ?? 0) === (s?.n ?? 0) && order.lastAttemptAt === s?.last) continue;
     const next: Order = { ...order, attemptCount: s?.n ?? 0 };
@@ -113,9 +152,12 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
     await orders.put(next);
   }
   const buyers = tx.objectStore('buyers');
-  for (const buyer of await buyers.getAll()) {
+  const stored = await buyers.getAll();
+  const known = new Set(stored.map((b) => b.key));
+  for (const [bKey, order] of orderOfBuyer) if (!known.has(bKey)) stored.push(newBuyerOf(order, perBuyer.get(bKey)!));
+  for (const buyer of stored) {
     const last = perBuyer.get(buyer.key);
-    if (buyer.lastRemindedAt === last) continue;
+    if (buyer.lastRemindedAt === last && known.has(buyer.key)) continue;
     const next: Buyer = { ...buyer };
     if (last === undefined) delete next.lastRemindedAt;
     else next.lastRemindedAt = last;

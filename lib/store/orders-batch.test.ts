@@ -8,6 +8,7 @@ import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type Pa
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
 import { runs } from '../../test/support/fuzz';
 import { writeQuietly } from './changes';
+import { recordAttempt, updateBuyer } from './buyers';
 
 // How applyPageRead reads a page's stored orders and buyers in few requests
 // (a range read, the unpaid list it already reads) and what it writes on a
@@ -220,7 +221,7 @@ describe('applyPageRead: a re-read with nothing changed', () => {
     const result = await applyPageRead(db, pageRead([seen('1001001'), seen('1001002')]), T0 + 2 * HOUR_MS);
     expect(result.written).toBe(1);
     expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'unpaid', statusSource: 'page', firstSeenAt: T0, statusChangedAt: T0 + 2 * HOUR_MS });
-    expect((await getBuyer(db, buyerKey('taobao', '买家02')))?.paidOrderKeys).toEqual([]);
+    expect((await getBuyer(db, buyerKey('taobao', '买家02')))?.paidOrderKeys ?? []).toEqual([]);
   });
 });
 
@@ -344,12 +345,49 @@ describe('applyPageRead: a write that throws at once', () => {
   it('keeps none of the puts queued before it: the page read is all or nothing', async () => {
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'buyers') throw new DOMException('cannot clone', 'DataCloneError');
+      // The listing's sighting is queued after every order's put.
+      if (this.name === 'listings') throw new DOMException('cannot clone', 'DataCloneError');
       return put.apply(this, args);
     });
     await expect(applyPageRead(db, pageRead(ids(100, 5).map((id) => seen(id))), T0)).rejects.toThrow('cannot clone');
     vi.restoreAllMocks();
     for (const id of ids(100, 5)) expect(await getOrder(db, orderKey('taobao', id))).toBeUndefined();
     expect(await db.count('buyers')).toBe(0);
+  });
+});
+
+describe('applyPageRead: buyer records only when there is something to keep', () => {
+  it('writes no buyer for a fresh page of unpaid orders, and the one record a confirmed payment makes, first seen with her order', async () => {
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await applyPageRead(db, pageRead(ids(500_000, 40).map((id) => seen(id))), T0);
+    // 40 orders and the listing's sighting: not one buyer put.
+    expect(puts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'buyers')).toHaveLength(0);
+    expect(puts.mock.instances.filter((store) => (store as IDBObjectStore).name === 'orders')).toHaveLength(40);
+    puts.mockRestore();
+    expect(await db.count('buyers')).toBe(0);
+
+    await applyPageRead(db, pageRead([seen('500003', { status: 'paid', statusText: '买家已付款' })], { listKey: ALL, unpaidOnly: false }), T0 + HOUR_MS);
+    expect(await db.getAll('buyers')).toEqual([
+      { key: buyerKey('taobao', '买家03'), platform: 'taobao', nick: '买家03', firstSeenAt: T0, lastSeenAt: T0 + HOUR_MS, paidOrderKeys: ['taobao:500003'] },
+    ]);
+    // Her next order changes what is kept about her by nothing: her record is not written again.
+    const again = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await applyPageRead(db, pageRead([seen('500103', { buyer: { nick: '买家03' } })], { listKey: 'another unpaid tab' }), T0 + 2 * HOUR_MS);
+    expect(again.mock.instances.filter((store) => (store as IDBObjectStore).name === 'buyers')).toHaveLength(0);
+    again.mockRestore();
+    expect((await getBuyer(db, buyerKey('taobao', '买家03')))?.lastSeenAt).toBe(T0 + HOUR_MS);
+  });
+
+  it('makes the record when the person writes a note or a reminder is logged, from her order; a buyer with no order stays unknown', async () => {
+    await applyPageRead(db, pageRead([seen('600001', { buyer: { nick: '小美', displayName: '张小美' } }), seen('600002', { buyer: { nick: 'a:b' } })]), T0);
+    expect(await updateBuyer(db, buyerKey('taobao', '没见过'), { note: '?' }, T0)).toBeUndefined();
+    expect(await db.count('buyers')).toBe(0);
+    expect(await updateBuyer(db, buyerKey('taobao', '小美'), { note: '周末才看消息' }, T0 + HOUR_MS)).toEqual({
+      key: 'taobao:小美', platform: 'taobao', nick: '小美', displayName: '张小美', firstSeenAt: T0, lastSeenAt: T0 + HOUR_MS, paidOrderKeys: [], note: '周末才看消息',
+    });
+    // A nick with a colon in it is still found by its key.
+    await recordAttempt(db, { id: 'r1', orderKey: 'taobao:600002', buyerKey: buyerKey('taobao', 'a:b'), platform: 'taobao', channel: 'chat', direction: 'outbound', action: 'copied', text: '亲', at: T0 + 2 * HOUR_MS, outcome: 'sent' });
+    expect(await getBuyer(db, buyerKey('taobao', 'a:b'))).toMatchObject({ nick: 'a:b', paidOrderKeys: [], lastRemindedAt: T0 + 2 * HOUR_MS });
+    expect(await updateBuyer(db, buyerKey('taobao', 'a:b'), { tags: ['vip'] }, T0 + 3 * HOUR_MS)).toMatchObject({ nick: 'a:b', tags: ['vip'], lastRemindedAt: T0 + 2 * HOUR_MS });
   });
 });

@@ -113,7 +113,7 @@ describe('applyPageRead: orders that get paid', () => {
   it('drops an order the page shows as paid from the open list and counts the buyer as returning', async () => {
     await applyPageRead(db, pageRead([seen('2469981120044301175', { buyer: { nick: '上海徐先生' } })]), T0);
     expect(await openIds(db)).toEqual(['2469981120044301175']);
-    expect((await getBuyer(db, buyerKey('taobao', '上海徐先生')))!.paidOrderKeys).toEqual([]);
+    expect((await getBuyer(db, buyerKey('taobao', '上海徐先生')))?.paidOrderKeys ?? []).toEqual([]);
 
     const paid = seen('2469981120044301175', { buyer: { nick: '上海徐先生' }, status: 'paid', statusText: '买家已付款' });
     await applyPageRead(db, pageRead([paid], { listKey: ALL_P1, unpaidOnly: false }), T0 + HOUR_MS);
@@ -139,7 +139,7 @@ describe('applyPageRead: orders that get paid', () => {
       statusChangedAt: T0 + HOUR_MS,
     });
     // Leaving the list is no payment anyone saw: she is not a returning customer for it.
-    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))!.paidOrderKeys).toEqual([]);
+    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))?.paidOrderKeys ?? []).toEqual([]);
   });
 
   it('marks every order of the listing when the unpaid tab says it is empty', async () => {
@@ -171,8 +171,8 @@ describe('applyPageRead: orders that get paid', () => {
     expect(await getOrder(db, 'taobao:1001001')).toMatchObject({ status: 'closed', statusSource: 'disappeared' });
     expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'paid', statusSource: 'disappeared' });
     // Neither a closed order nor one that merely left the list is a payment seen: no returning customer.
-    expect((await getBuyer(db, buyerKey('taobao', '快乐的小熊')))!.paidOrderKeys).toEqual([]);
-    expect((await getBuyer(db, buyerKey('taobao', '王小二')))!.paidOrderKeys).toEqual([]);
+    expect((await getBuyer(db, buyerKey('taobao', '快乐的小熊')))?.paidOrderKeys ?? []).toEqual([]);
+    expect((await getBuyer(db, buyerKey('taobao', '王小二')))?.paidOrderKeys ?? []).toEqual([]);
   });
 
   it('brings an order back, and takes back the returning-buyer credit, when it shows unpaid again', async () => {
@@ -186,7 +186,7 @@ describe('applyPageRead: orders that get paid', () => {
     expect(await getOrder(db, 'taobao:1001002')).toMatchObject({ status: 'unpaid', statusSource: 'page' });
     expect(await openIds(db)).toContain('1001002');
     // She never paid anything: she must not be greeted as a returning customer.
-    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))!.paidOrderKeys).toEqual([]);
+    expect((await getBuyer(db, buyerKey('taobao', 'lily_2019')))?.paidOrderKeys ?? []).toEqual([]);
   });
 
   it('does not mark orders missing from page 2 of the unpaid listing', async () => {

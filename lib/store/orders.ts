@@ -5,6 +5,7 @@ import { watchAllWrites } from './changes';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
 import { readIsWhole } from '../platforms/read';
+import { newBuyerOf } from './buyers';
 
 export interface ApplyResult {
   /** Orders written (new or changed). */
@@ -102,7 +103,11 @@ export function sameJson(a: unknown, b: unknown, skipKey?: string): boolean {
   }
 }
 
-function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buyer {
+/**
+ * The buyer's record after this order's news, or undefined while there is nothing to keep about them (see
+ * newBuyerOf): a new buyer with no confirmed payment gets no record.
+ */
+function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buyer | undefined {
   const paid = new Set(existing?.paidOrderKeys ?? []);
   // Only a confirmed payment makes a returning buyer: one a page showed, or
   // one the person marked. An order that merely left the unpaid list is not.
@@ -110,14 +115,12 @@ function touchBuyer(existing: Buyer | undefined, order: Order, now: number): Buy
   // An order marked paid because it left the unpaid list can turn up unpaid
   // again (e.g. pushed onto page 2): then it was never paid.
   else if (order.status === 'unpaid') paid.delete(order.key);
+  if (!existing && paid.size === 0) return undefined;
+  const base = existing ?? newBuyerOf(order, now);
   return {
-    ...existing,
-    key: buyerKey(order.platform, order.buyer.nick),
-    platform: order.platform,
-    nick: order.buyer.nick,
-    displayName: order.buyer.displayName ?? existing?.displayName,
-    platformBuyerId: order.buyer.platformBuyerId ?? existing?.platformBuyerId,
-    firstSeenAt: existing?.firstSeenAt ?? now,
+    ...base,
+    displayName: order.buyer.displayName ?? base.displayName,
+    platformBuyerId: order.buyer.platformBuyerId ?? base.platformBuyerId,
     lastSeenAt: now,
     paidOrderKeys: [...paid],
   };
@@ -248,10 +251,16 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
     buyers,
     changedOrders.map((o) => buyerKey(o.platform, o.buyer.nick)),
   );
-  const touched = new Map<string, Buyer>();
+  const touched = new Map<string, Buyer | undefined>();
   for (const order of changedOrders) {
     const key = buyerKey(order.platform, order.buyer.nick);
-    touched.set(key, touchBuyer(touched.get(key) ?? existingBuyers.get(key), order, now));
+    touched.set(key, touchBuyer(touched.has(key) ? touched.get(key) : existingBuyers.get(key), order, now));
+  }
+  // Written only when what the record keeps changed (a payment, a name): not for a sighting alone.
+  const buyerWrites: Buyer[] = [];
+  for (const [key, next] of touched) {
+    const before = existingBuyers.get(key);
+    if (next && !(before && sameJson(before, next, 'lastSeenAt'))) buyerWrites.push(next);
   }
 
   // Every write at once, none awaited on its own: tx.done reports any failure.
@@ -263,7 +272,7 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   try {
     for (const order of changedOrders) settled(orders.put(order));
     // A buyer with several changed orders is written once, in its final state.
-    for (const buyer of touched.values()) settled(buyers.put(buyer));
+    for (const buyer of buyerWrites) settled(buyers.put(buyer));
     // The sighting, once for the listing: see ListingRecord.
     settled(tx.objectStore('listings').put({ key: listingKey(read.platform, read.listKey), platform: read.platform, listKey: read.listKey, lastSeenAt: now }));
   } catch (error) {
@@ -327,9 +336,10 @@ export async function markPaidByPersonIn(tx: ContactTx, key: string, now: number
   const order = await tx.objectStore('orders').get(key);
   if (order?.status === 'unpaid') {
     await tx.objectStore('orders').put({ ...order, status: 'paid', statusSource: 'person', statusChangedAt: now });
+    // A confirmed payment is something to keep: a buyer without a record gets one.
     const buyers = tx.objectStore('buyers');
-    const buyer = await buyers.get(buyerKey(order.platform, order.buyer.nick));
-    if (buyer && !buyer.paidOrderKeys.includes(key)) await buyers.put({ ...buyer, paidOrderKeys: [...buyer.paidOrderKeys, key] });
+    const buyer = (await buyers.get(buyerKey(order.platform, order.buyer.nick))) ?? newBuyerOf(order, now);
+    if (!buyer.paidOrderKeys.includes(key)) await buyers.put({ ...buyer, paidOrderKeys: [...buyer.paidOrderKeys, key] });
   }
 }
 
