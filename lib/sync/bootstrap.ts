@@ -94,14 +94,17 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
     const fresh: Page['rows'] = progress.after !== undefined && rows[0]?.id === progress.after ? rows.slice(1) : rows;
     if (!fresh.length) break;
     const after: string = fresh[fresh.length - 1]!.id;
+    const last = rows.length < limit;
     // The next page is on its way while this one is checked and written.
-    next = page(after);
-    next.catch(() => undefined);
+    if (!last) {
+      next = page(after);
+      next.catch(() => undefined);
+    }
     const docs = fresh.map((r) => r.doc).filter((d): d is ServerDoc => !!d);
     const refused = await applyPage(deps, docs);
     progress = { ...progress, after, read: progress.read + docs.length, refused: progress.refused + refused };
     await deps.save(progress);
-    if (rows.length < limit) break;
+    if (last) break;
   }
   progress = { ...progress, done: true };
   await deps.save(progress);

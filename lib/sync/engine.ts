@@ -81,6 +81,8 @@ export interface EngineDeps {
   onEnabled?: (enabled: boolean) => void;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
+  /** Documents per page of the first sync (tests; ./bootstrap.ts PAGE_SIZE otherwise). */
+  firstSyncPage?: number;
 }
 
 /**
@@ -309,7 +311,9 @@ export function createSyncEngine(deps: EngineDeps) {
           agreed.set(c.id, c.hash);
           return;
         }
-        const theirs = doc.record as Rec;
+        // In the form validation gives it, as the pull hashed it (the parse orders fields its own way).
+        const parsed = parseIncoming(doc);
+        const theirs = parsed.kind === 'record' ? parsed.record : (doc.record as Rec);
         const theirHash = contentHash(theirs);
         if (theirHash === c.hash) {
           agreed.set(c.id, c.hash);
@@ -400,6 +404,7 @@ export function createSyncEngine(deps: EngineDeps) {
             if (!markerSet) void setMarker(true);
           },
           changed: told,
+          ...(deps.firstSyncPage ? { pageSize: deps.firstSyncPage } : {}),
         });
       } catch (error) {
         failed = error ?? new Error('first sync');

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { openPayNudgeDb } from '../store/db';
+import { openTeamDb, readKv, writeKv } from './store';
+import { createSyncEngine, type Pouch, type PouchDoc } from './engine';
+import { manualRingOrder } from '@/test/support/background-deps';
+import { ATTEMPT_STATS_KEY } from '../store/buyers';
+import type { Order } from '../orders/model';
+import { EMPTY_CONFIG } from './config';
+import { watchWrites } from '../store/changes';
+import type { FirstSync } from './bootstrap';
+
+// A new agent's first sync reads the server straight into its store
+// (./bootstrap.ts), then PouchDB's replication takes over. The server is a
+// PouchDB memory database, as in engine.test.ts.
+
+PouchDB.plugin(memory).plugin(replication);
+
+let n = 0;
+const T0 = Date.UTC(2026, 11, 4, 6);
+const CONFIG = { ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', enabled: true };
+
+function orderRec(i: number): Order {
+  return { ...manualRingOrder(T0), orderId: `B-${i}`, key: `manual:B-${i}`, buyer: { nick: `buyer-${i % 3}` }, amount: { minor: 1000 + i, currency: 'USD' } };
+}
+function orderDoc(i: number): PouchDoc {
+  return { _id: `order:manual:B-${i}`, record: orderRec(i) };
+}
+function attemptDoc(a: number, orders: number): PouchDoc {
+  const i = a % orders;
+  return {
+    _id: `attempt:s-${a}`,
+    record: { id: `s-${a}`, orderKey: `manual:B-${i}`, buyerKey: `manual:buyer-${i % 3}`, platform: 'manual', channel: 'chat', direction: 'outbound', action: 'manual', text: 'hi', at: T0 + a, outcome: 'sent', agent: '小王' },
+  };
+}
+
+function newServer(): Pouch {
+  return new PouchDB(`boot-server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+}
+
+async function seed(server: Pouch, orders: number, attempts: number) {
+  const docs = [...Array.from({ length: orders }, (_, i) => orderDoc(i)), ...Array.from({ length: attempts }, (_, a) => attemptDoc(a, orders))];
+  await server.bulkDocs(docs);
+}
+
+/** How the agent reaches the server: the server itself, or a stand-in that counts or breaks its page reads. */
+type Reach = { server: Pouch; pages: number; onPage?: (page: number) => Promise<void> | void };
+
+function through(reach: Reach): Pouch {
+  return new Proxy(reach.server, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (prop === 'allDocs') {
+        return async (options: { keys?: string[] }) => {
+          const page = options.keys ? undefined : ++reach.pages;
+          // Reads by page are the first sync's; reads by keys the push's.
+          if (page !== undefined) await reach.onPage?.(page);
+          return target.allDocs(options as never);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+async function newAgent(name: string, reach: Reach, page = 10) {
+  const tag = `${name}-${++n}`;
+  const db = await openPayNudgeDb(`boot-pn-${tag}`);
+  const team = await openTeamDb(`boot-team-${tag}`);
+  const mirrorName = `boot-mirror-${tag}`;
+  const restart = () => {
+    const engine = createSyncEngine({
+      db: async () => db,
+      team: async () => team,
+      mirror: () => new PouchDB(mirrorName, { adapter: 'memory' }) as unknown as Pouch,
+      remote: () => through(reach),
+      now: () => Date.now(),
+      changed: () => undefined,
+      firstSyncPage: page,
+    });
+    watchWrites(`boot-pn-${tag}`, (write) => engine.noteWrite(write));
+    return engine;
+  };
+  return { db, team, restart, mirror: () => new PouchDB(mirrorName, { adapter: 'memory' }) as unknown as Pouch, config: { ...CONFIG, agent: name } };
+}
+
+async function until(what: () => Promise<boolean>, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('first sync (server read straight into the store)', { timeout: 40_000 }, () => {
+  it('fills the store with exactly what the server has, counted on orders and buyers, without the mirror', async () => {
+    const server = newServer();
+    await seed(server, 12, 57);
+    const reach: Reach = { server, pages: 0 };
+    const b = await newAgent('新人', reach);
+    const engine = b.restart();
+    await engine.enable(b.config);
+    const orders = await b.db.getAll('orders');
+    const attempts = await b.db.getAll('attempts');
+    expect(orders.map((o) => o.key).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `manual:B-${i}`).sort());
+    expect(attempts.map((a) => a.id).sort()).toEqual(Array.from({ length: 57 }, (_, a) => `s-${a}`).sort());
+    // Every order counts its attempts, as a pull through the mirror counts them.
+    for (const o of orders) {
+      const mine = attempts.filter((a) => a.orderKey === o.key);
+      expect(o.attemptCount, o.key).toBe(mine.length);
+      expect(o.lastAttemptAt, o.key).toBe(Math.max(...mine.map((a) => a.at)));
+    }
+    expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(57);
+    // Read in pages of 10 (69 documents: 7 pages and the empty end at most), not replicated into the mirror.
+    expect(reach.pages).toBeLessThanOrEqual(8);
+    expect((await b.mirror().allDocs({})).rows.filter((r) => !r.id.startsWith('_'))).toEqual([]);
+    expect(engine.status().refused).toBe(0);
+    await engine.disable();
+  });
+
+  it('refuses malformed documents: counted, nothing stored, a record held here unchanged', async () => {
+    const server = newServer();
+    await seed(server, 3, 5);
+    const held = orderRec(1);
+    await server.bulkDocs([
+      // Another amount for an order this agent holds, in a form no import accepts.
+      { _id: 'order:manual:B-1', _rev: (await server.get('order:manual:B-1'))._rev, record: { ...held, amount: { minor: -1, currency: 'usd' } } },
+      { _id: 'order:manual:evil', record: { key: 'manual:evil' } },
+      { _id: 'attempt:x', record: { id: 'not-x', orderKey: 'manual:B-0' } },
+      { _id: 'nonsense:1', record: {} },
+    ]);
+    const b = await newAgent('新人', { server, pages: 0 });
+    const local = { ...held, note: 'mine' } as Order;
+    await b.db.put('orders', local);
+    const engine = b.restart();
+    await engine.enable(b.config);
+    // Its attempts from the server are counted on it; what was entered here stays.
+    expect(await b.db.get('orders', 'manual:B-1')).toMatchObject(local);
+    expect(await b.db.get('orders', 'manual:evil')).toBeUndefined();
+    expect(await b.db.get('attempts', 'not-x')).toBeUndefined();
+    expect(engine.status().refused).toBe(4);
+    expect((await b.db.getAll('attempts')).length).toBe(5);
+    await engine.disable();
+  });
+
+  it('a document written on the server while the first sync reads arrives afterwards through replication', async () => {
+    const server = newServer();
+    await seed(server, 10, 30);
+    const reach: Reach = { server, pages: 0 };
+    reach.onPage = async (page) => {
+      if (page !== 2) return;
+      // Between two pages: a new attempt (after every id read so far, and before some still to read) and an edit of an order already read.
+      const first = await server.get('order:manual:B-0');
+      await server.bulkDocs([attemptDoc(1000, 10), { _id: 'attempt:a-late', record: { ...(attemptDoc(1001, 10).record as object), id: 'a-late' } }, { ...first, record: { ...(first.record as object), status: 'paid', statusSource: 'person', statusChangedAt: T0 + 5 } }]);
+    };
+    const b = await newAgent('新人', reach);
+    const engine = b.restart();
+    await engine.enable(b.config);
+    await until(async () => !!(await b.db.get('attempts', 'a-late')) && !!(await b.db.get('attempts', 's-1000')) && (await b.db.get('orders', 'manual:B-0'))?.status === 'paid');
+    expect((await b.db.getAll('attempts')).length).toBe(32);
+    expect((await b.db.get('orders', 'manual:B-0'))?.attemptCount).toBe((await b.db.getAll('attempts')).filter((a) => a.orderKey === 'manual:B-0').length);
+    await engine.disable();
+  });
+
+  it('a record edited here after the first sync reaches the server and another agent, without a fork or a lost edit', async () => {
+    const server = newServer();
+    await seed(server, 4, 8);
+    const a = await newAgent('小王', { server, pages: 0 });
+    const b = await newAgent('新人', { server, pages: 0 });
+    const ea = a.restart();
+    await ea.enable(a.config);
+    const eb = b.restart();
+    await eb.enable(b.config);
+    // The edit a conflict's content tie-break would lose: a title that sorts before the server's.
+    const edited = { ...(await b.db.get('orders', 'manual:B-2'))!, items: [{ title: 'A different ring', qty: 1 }] };
+    await b.db.put('orders', edited);
+    eb.localChanged();
+    await until(async () => ((await server.get('order:manual:B-2')).record as Order).items[0]!.title === 'A different ring');
+    const onServer = await server.get('order:manual:B-2', { conflicts: true });
+    expect(onServer._conflicts ?? []).toEqual([]);
+    expect(onServer._rev!.startsWith('2-')).toBe(true);
+    await until(async () => (await a.db.get('orders', 'manual:B-2'))?.items[0]?.title === 'A different ring');
+    await eb.flush();
+    expect((await b.db.get('orders', 'manual:B-2'))?.items[0]?.title).toBe('A different ring');
+    await ea.disable();
+    await eb.disable();
+  });
+
+  it('a first sync cut off midway and restarted ends whole, each attempt once and counted once', async () => {
+    const server = newServer();
+    await seed(server, 9, 81);
+    const reach: Reach = { server, pages: 0 };
+    reach.onPage = (page) => {
+      // The server goes away on the fourth page.
+      if (page >= 4) throw Object.assign(new Error('fetch failed'), { status: 0 });
+    };
+    const b = await newAgent('新人', reach);
+    const engine = b.restart();
+    await engine.enable(b.config);
+    expect(engine.status()).toMatchObject({ state: 'error', error: 'unreachable' });
+    const partial = await readKv<FirstSync>(b.team, 'firstSync');
+    expect(partial?.done).toBe(false);
+    const got = (await b.db.getAll('attempts')).length;
+    expect(got).toBeGreaterThan(0);
+    expect(got).toBeLessThan(81);
+    await engine.disable();
+    // The worker is killed; the last page's progress was lost too (written to the store, not yet noted).
+    await writeKv(b.team, 'firstSync', { ...partial, after: undefined, read: 0 });
+    reach.onPage = undefined;
+    const restarted = b.restart();
+    await restarted.enable(b.config);
+    expect((await readKv<FirstSync>(b.team, 'firstSync'))?.done).toBe(true);
+    const attempts = await b.db.getAll('attempts');
+    expect(attempts.map((x) => x.id).sort()).toEqual(Array.from({ length: 81 }, (_, x) => `s-${x}`).sort());
+    for (const o of await b.db.getAll('orders')) expect(o.attemptCount, o.key).toBe(9);
+    expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(81);
+    await restarted.disable();
+  });
+});
