@@ -125,45 +125,92 @@ export function ensureAttemptStats(db: Db): Promise<boolean> {
   return running;
 }
 
+/** A write not awaited on its own: a failure aborts its transaction, which tx.done reports once. */
+const settled = (request: Promise<unknown>) => void request.catch(() => undefined);
+
+/** Records read per request while recounting, and written per transaction. */
+export const REBUILD_PAGE = 20_000;
+export const REBUILD_SLICE = 500;
+
+/**
+ * Recounts every order's and buyer's attempts. A big shop's year is 500,000 attempts and 50,000 orders: one
+ * transaction over all of it held the orders and attempts stores for tens of seconds, and every popup, panel
+ * and page read waited behind it. So the attempts are read in pages (read-only transactions, which wait for
+ * nobody), and the orders and buyers are corrected a slice per transaction. The counts are marked current only
+ * if no attempt came or went meanwhile; otherwise they stay stale and the next check recounts.
+ */
 async function rebuildAttemptStats(db: Db): Promise<boolean> {
   if (!(await attemptStatsStale(db))) return false;
-  const total = await db.count('attempts');
-  const tx = db.transaction(['attempts', 'orders', 'buyers', 'settings'], 'readwrite');
+  const countedBefore = ((await db.get('settings', STATS_KEY))?.value as { counted?: number } | undefined)?.counted;
   const perOrder = new Map<string, { n: number; last: number }>();
   const perBuyer = new Map<string, number>();
-  for (const a of await tx.objectStore('attempts').getAll()) {
-    const o = perOrder.get(a.orderKey) ?? { n: 0, last: 0 };
-    o.n++;
-    o.last = Math.max(o.last, a.at);
-    perOrder.set(a.orderKey, o);
-    if (a.direction === 'outbound') perBuyer.set(a.buyerKey, Math.max(perBuyer.get(a.buyerKey) ?? 0, a.at));
+  let total = 0;
+  for (let after: string | undefined; ; ) {
+    const page = await db.getAll('attempts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), REBUILD_PAGE);
+    for (const a of page) {
+      const o = perOrder.get(a.orderKey);
+      if (o) {
+        o.n++;
+        if (a.at > o.last) o.last = a.at;
+      } else perOrder.set(a.orderKey, { n: 1, last: a.at });
+      if (a.direction === 'outbound') perBuyer.set(a.buyerKey, Math.max(perBuyer.get(a.buyerKey) ?? 0, a.at));
+    }
+    total += page.length;
+    if (page.length < REBUILD_PAGE) break;
+    after = page[page.length - 1]!.id;
   }
-  const orders = tx.objectStore('orders');
+
   /** An order of each reminded buyer: a buyer without a record is made from it. */
   const orderOfBuyer = new Map<string, Order>();
-  for (const order of await orders.getAll()) {
-    const bKey = buyerKey(order.platform, order.buyer.nick);
-    if (perBuyer.has(bKey) && !orderOfBuyer.has(bKey)) orderOfBuyer.set(bKey, order);
-    const s = perOrder.get(order.key);
-    if ((order.attemptCount ?? 0) === (s?.n ?? 0) && order.lastAttemptAt === s?.last) continue;
-    const next: Order = { ...order, attemptCount: s?.n ?? 0 };
-    if (s) next.lastAttemptAt = s.last;
-    else delete next.lastAttemptAt;
-    await orders.put(next);
+  for (let after: string | undefined; ; ) {
+    const tx = db.transaction('orders', 'readwrite');
+    const page = await tx.store.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), REBUILD_SLICE);
+    for (const order of page) {
+      const bKey = buyerKey(order.platform, order.buyer.nick);
+      if (perBuyer.has(bKey) && !orderOfBuyer.has(bKey)) orderOfBuyer.set(bKey, order);
+      const s = perOrder.get(order.key);
+      if ((order.attemptCount ?? 0) === (s?.n ?? 0) && order.lastAttemptAt === s?.last) continue;
+      const next: Order = { ...order, attemptCount: s?.n ?? 0 };
+      if (s) next.lastAttemptAt = s.last;
+      else delete next.lastAttemptAt;
+      settled(tx.store.put(next));
+    }
+    await tx.done;
+    if (page.length < REBUILD_SLICE) break;
+    after = page[page.length - 1]!.key;
   }
-  const buyers = tx.objectStore('buyers');
-  const stored = await buyers.getAll();
-  const known = new Set(stored.map((b) => b.key));
-  for (const [bKey, order] of orderOfBuyer) if (!known.has(bKey)) stored.push(newBuyerOf(order, perBuyer.get(bKey)!));
-  for (const buyer of stored) {
-    const last = perBuyer.get(buyer.key);
-    if (buyer.lastRemindedAt === last && known.has(buyer.key)) continue;
-    const next: Buyer = { ...buyer };
-    if (last === undefined) delete next.lastRemindedAt;
-    else next.lastRemindedAt = last;
-    await buyers.put(next);
+
+  const known = new Set<string>();
+  for (let after: string | undefined; ; ) {
+    const tx = db.transaction('buyers', 'readwrite');
+    const page = await tx.store.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), REBUILD_SLICE);
+    for (const buyer of page) {
+      known.add(buyer.key);
+      const last = perBuyer.get(buyer.key);
+      if (buyer.lastRemindedAt === last) continue;
+      const next: Buyer = { ...buyer };
+      if (last === undefined) delete next.lastRemindedAt;
+      else next.lastRemindedAt = last;
+      settled(tx.store.put(next));
+    }
+    await tx.done;
+    if (page.length < REBUILD_SLICE) break;
+    after = page[page.length - 1]!.key;
   }
-  await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted: total } });
+  const missing = [...orderOfBuyer].filter(([bKey]) => !known.has(bKey));
+  for (let i = 0; i < missing.length; i += REBUILD_SLICE) {
+    const tx = db.transaction('buyers', 'readwrite');
+    for (const [bKey, order] of missing.slice(i, i + REBUILD_SLICE)) {
+      // Made by a page read or a reminder meanwhile: only the last reminder is ours to set.
+      settled(tx.store.get(bKey).then((now) => tx.store.put({ ...(now ?? newBuyerOf(order, perBuyer.get(bKey)!)), lastRemindedAt: Math.max(now?.lastRemindedAt ?? 0, perBuyer.get(bKey)!) })));
+    }
+    await tx.done;
+  }
+
+  const tx = db.transaction(['attempts', 'settings'], 'readwrite');
+  const [count, stats] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
+  const countedNow = (stats?.value as { counted?: number } | undefined)?.counted;
+  if (count === total && countedNow === countedBefore) await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted: total } });
   await tx.done;
   return true;
 }

@@ -8,7 +8,7 @@ import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type Pa
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
 import { runs } from '../../test/support/fuzz';
 import { writeQuietly } from './changes';
-import { recordAttempt, updateBuyer } from './buyers';
+import { attemptStatsStale, ensureAttemptStats, recordAttempt, updateBuyer } from './buyers';
 
 // How applyPageRead reads a page's stored orders and buyers in few requests
 // (a range read, the unpaid list it already reads) and what it writes on a
@@ -390,4 +390,48 @@ describe('applyPageRead: buyer records only when there is something to keep', ()
     expect(await getBuyer(db, buyerKey('taobao', 'a:b'))).toMatchObject({ nick: 'a:b', paidOrderKeys: [], lastRemindedAt: T0 + 2 * HOUR_MS });
     expect(await updateBuyer(db, buyerKey('taobao', 'a:b'), { tags: ['vip'] }, T0 + 3 * HOUR_MS)).toMatchObject({ nick: 'a:b', tags: ['vip'], lastRemindedAt: T0 + 2 * HOUR_MS });
   });
+});
+
+describe('recounting attempts after an import', () => {
+  it('lets a page read land while a big store is recounted, and ends with every count true', async () => {
+    // 1,200 open orders (more than two slices), and 2,400 attempts written behind the counts' back.
+    const orders = ids(700_000, 1200).map((id) => seen(id, { buyer: { nick: `买家${Number(id) % 300}` } }));
+    await applyPageRead(db, pageRead(orders.slice(0, 600)), T0);
+    await applyPageRead(db, pageRead(orders.slice(600), { listKey: 'unpaid page 2' }), T0);
+    const tx = db.transaction('attempts', 'readwrite');
+    for (let i = 0; i < 2400; i++) {
+      const o = orders[i % 1200]!;
+      void tx.store.put({ id: `imp-${String(i).padStart(5, '0')}`, orderKey: orderKey('taobao', o.orderId), buyerKey: buyerKey('taobao', o.buyer.nick), platform: 'taobao', channel: 'chat', direction: 'outbound', action: 'copied', text: '亲', at: T0 + i, outcome: 'sent' });
+    }
+    await tx.done;
+    expect(await attemptStatsStale(db)).toBe(true);
+
+    let recounted = false;
+    // A seller's page arrives once the recount has begun writing orders: it lands before the recount ends,
+    // not behind all of it.
+    let landed: Promise<boolean> | undefined;
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (!landed && this.name === 'orders' && !this.transaction.objectStoreNames.contains('listings')) {
+        landed = applyPageRead(db, pageRead([seen('800001')], { listKey: 'another tab' }), T0 + HOUR_MS).then(() => recounted);
+      }
+      return put.apply(this, args);
+    });
+    const rebuild = ensureAttemptStats(db).then((changed) => {
+      recounted = true;
+      return changed;
+    });
+    expect(await rebuild).toBe(true);
+    vi.restoreAllMocks();
+    expect(landed).toBeDefined();
+    expect(await landed).toBe(false);
+
+    expect(await attemptStatsStale(db)).toBe(false);
+    const first = (await getOrder(db, orderKey('taobao', '700000')))!;
+    expect(first).toMatchObject({ attemptCount: 2, lastAttemptAt: T0 + 1200 });
+    expect((await getOrder(db, orderKey('taobao', '800001')))?.attemptCount ?? 0).toBe(0);
+    // Every reminded buyer has a record with the last reminder (the one-per-day rule), made from an order.
+    expect(await db.count('buyers')).toBe(300);
+    expect(await getBuyer(db, buyerKey('taobao', '买家0'))).toMatchObject({ platform: 'taobao', nick: '买家0', lastRemindedAt: T0 + 2300, paidOrderKeys: [] });
+  }, 60_000);
 });
