@@ -17,6 +17,8 @@ import { platformOfUrl } from './hosts.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const structure = args.includes('--structure');
+// --n=N alternations (30); the fastest of each side is printed too: on a busy machine it moves least.
+const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 30);
 const [ref, ...wanted] = args.filter((a) => !a.startsWith('--'));
 const old = join(root, '.scratch', 'ab-old');
 rmSync(old, { recursive: true, force: true });
@@ -39,22 +41,22 @@ for (const platform of wanted) {
     await page.addScriptTag({ content: code });
     const grown = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 3 });
     if (grown.error) continue;
-    const r = await page.evaluate(([p, structure]) => {
+    const r = await page.evaluate(([p, structure, n]) => {
       const now = Date.now();
       const readWith = (a) => (structure ? a(document, p, location.href, now, null) : a.readOrders(document, location.href, now));
       const time = (a) => { const t = performance.now(); const r = readWith(a); return [performance.now() - t, r.orders.length, JSON.stringify(r)]; };
       const olds = [], news = [];
       let same = true;
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < n; i++) {
         const a = time(structure ? globalThis.__oldStructure : globalThis.__old[p]);
         const b = time(structure ? globalThis.__newStructure : globalThis.__adapters[p]);
         olds.push(a[0]); news.push(b[0]);
         if (a[2] !== b[2]) same = false;
       }
       const med = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1];
-      return { old: med(olds), new: med(news), same };
-    }, [platform, structure]);
-    console.log(`${structure ? 'structure ' : ''}${platform.padEnd(10)} ${route.file.padEnd(40)} old ${r.old.toFixed(1)} ms  new ${r.new.toFixed(1)} ms  raw ${grown.rawMs.toFixed(1)} ms  new/raw ${(r.new / grown.rawMs).toFixed(1)}×  ${r.same ? 'same orders' : 'ORDERS DIFFER'}`);
+      return { old: med(olds), new: med(news), oldMin: Math.min(...olds), newMin: Math.min(...news), same };
+    }, [platform, structure, n]);
+    console.log(`${structure ? 'structure ' : ''}${platform.padEnd(10)} ${route.file.padEnd(40)} old ${r.old.toFixed(1)} ms  new ${r.new.toFixed(1)} ms  (fastest ${r.oldMin.toFixed(1)} / ${r.newMin.toFixed(1)})  raw ${grown.rawMs.toFixed(1)} ms  new/raw ${(r.new / grown.rawMs).toFixed(1)}×  ${r.same ? 'same orders' : 'ORDERS DIFFER'}`);
   }
 }
 await browser.close();

@@ -57,10 +57,32 @@ function textLongerThan(el: Element, max: number): boolean {
 }
 const WHITE_SPACE = /\s/;
 
+const TAG_ONLY = /^[a-z][a-z0-9]*$/;
+
 export interface HeaderRow {
   row: Element;
   cells: Element[];
   columns: Partial<Record<ColumnName, number>>;
+}
+
+/** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
+function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
+  const width = row.childElementCount;
+  if (width < min || width > 20) return null;
+  const cells = [...row.children];
+  // Header cells are short labels; a row of order data is not a header.
+  if (cells.some((c) => textLongerThan(c, 40))) return null;
+  const columns = columnsByHeader(cells);
+  const taken = new Set(Object.values(columns));
+  for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {
+    if (columns[name] !== undefined) continue;
+    const index = cells.findIndex((c, i) => !taken.has(i) && pattern.test(textOf(c)));
+    if (index >= 0) {
+      columns[name] = index;
+      taken.add(index);
+    }
+  }
+  return Object.keys(columns).length >= min ? { row, cells, columns } : null;
 }
 
 /**
@@ -78,22 +100,23 @@ export function findHeaderRow(
   const leading = selectors.length > 2 ? leadingOf(selectors) : undefined;
   const from = leading && !root.querySelector(joinedOf(leading)) ? selectors.length - 1 : 0;
   for (let k = from; k < selectors.length; k++) {
-    for (const row of root.querySelectorAll(selectors[k]!)) {
-      const cells = [...row.children];
-      if (cells.length < min || cells.length > 20) continue;
-      // Header cells are short labels; a row of order data is not a header.
-      if (cells.some((c) => textLongerThan(c, 40))) continue;
-      const columns = columnsByHeader(cells);
-      const taken = new Set(Object.values(columns));
-      for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {
-        if (columns[name] !== undefined) continue;
-        const index = cells.findIndex((c, i) => !taken.has(i) && pattern.test(textOf(c)));
-        if (index >= 0) {
-          columns[name] = index;
-          taken.add(index);
-        }
-      }
-      if (Object.keys(columns).length >= min) return { row, cells, columns };
+    const selector = selectors[k]!;
+    // The header sits near the top: a bare tag name ("div", "tr") is listed
+    // lazily, and another selector's first match is tried before listing all
+    // of them (a query would first collect every such element of the page).
+    let rows: ArrayLike<Element>;
+    if (TAG_ONLY.test(selector) && 'getElementsByTagName' in root) rows = (root as Element | Document).getElementsByTagName(selector);
+    else {
+      const first = root.querySelector(selector);
+      if (!first) continue;
+      const found = headerOf(first, min, extra);
+      if (found) return found;
+      rows = root.querySelectorAll(selector);
+    }
+    // Indexed until past the end: asking a live list its length would list the whole page.
+    for (let r = 0, row = rows[0]; row; row = rows[++r]) {
+      const found = headerOf(row, min, extra);
+      if (found) return found;
     }
   }
   return null;

@@ -5,20 +5,42 @@ import { foldSpaces, textOf } from './types';
 const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
 
 /**
+ * An element holding every element of `scope` (an order's block) and lying
+ * outside any script, style or template, or null. Given to spacedText for the
+ * block's cells, it ends their ancestor checks there: one selector match up
+ * the page per order instead of one per cell.
+ */
+export function pageTextRoot(scope: readonly Element[]): Element | null {
+  const first = scope[0];
+  const top = scope.length > 1 ? first?.parentElement : first;
+  return top && !top.closest('script,style,template') ? top : null;
+}
+
+/** Whether `el` is or lies inside a script, style or template; `clean` (see pageTextRoot), when an ancestor, ends the search. */
+function inSkipped(el: Element, clean: Element | null | undefined): boolean {
+  if (!clean) return el.closest('script,style,template') !== null;
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at === clean) return false;
+    if (SKIPPED_TEXT.has(at.localName)) return true;
+  }
+  return false;
+}
+
+/**
  * Visible text with a space between text nodes, so adjacent blocks do not run
  * together: textContent turns <div>Cancelled</div><div>by system</div> into
- * "Cancelledby system" and "500ml</div><div>x2" into "500mlx2". (Added for
- * the PDD and Shopee adapters.)
+ * "Cancelledby system" and "500ml</div><div>x2" into "500mlx2". `clean`: see
+ * pageTextRoot.
  */
-export function spacedText(node: Node | null | undefined): string {
+export function spacedText(node: Node | null | undefined, clean?: Element | null): string {
   if (!node) return '';
   if (node.nodeType === 3) return textOf(node);
   // A lone text node (most cells): its text is all there is.
   const only = node.firstChild;
-  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && (node as Element).closest('script,style,template') ? '' : textOf(only);
+  if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && inSkipped(node as Element, clean) ? '' : textOf(only);
   // Text under a script, style or template is not page text: skip those
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
-  if (node.nodeType === 1 && (node as Element).closest('script,style,template')) return '';
+  if (node.nodeType === 1 && inSkipped(node as Element, clean)) return '';
   const parts: string[] = [];
   // One walk by hand: order cells are small, and a walker object per cell
   // (plus a query for scripts inside) cost more than the steps themselves.

@@ -3,7 +3,7 @@ import { parseMoney, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
-import { headMatch, longestLabel, spacedText } from '../page-text';
+import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes } from '../times';
@@ -19,6 +19,19 @@ const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
+const SHIPPING_INCLUDED = /[(（]?\s*含\s*(?:运费|快递)/;
+
+/** Whether bare numbers count as yuan under the total and unit-price headers ("(元)"), worked out once per header row. */
+const headerFactsOf = new WeakMap<HeaderRow, { bareAllowed: boolean; bareUnitPrice: boolean }>();
+function headerFacts(header: HeaderRow): { bareAllowed: boolean; bareUnitPrice: boolean } {
+  let facts = headerFactsOf.get(header);
+  if (!facts) {
+    const { columns, cells } = header;
+    const bare = (index: number | undefined) => index !== undefined && /元/.test(textOf(cells[index]));
+    headerFactsOf.set(header, (facts = { bareAllowed: bare(columns.amount), bareUnitPrice: bare(columns.price) }));
+  }
+  return facts;
+}
 
 /** A PDD amount: CNY only; a bare number only under a "(元)" header. */
 function cny(text: string, bareAllowed: boolean): Money | null {
@@ -32,6 +45,7 @@ function goodsOf(
   priceCell: Element | undefined,
   qtyCell: Element | undefined,
   bareAllowed: boolean,
+  clean: Element | null,
 ): OrderItem[] {
   const entries = allIn(itemCell, selectors.goodsEntry);
   // Unmarked goods lines (classes renamed): lines by their repeated shape, each titled by its first words.
@@ -43,7 +57,7 @@ function goodsOf(
     if (!title) continue;
     const sku = textOf(firstIn(line, selectors.goodsSpec)) || undefined;
     const priceText = priceCell ? textOf(priceCell) : textOf(firstIn(line, selectors.goodsPrice));
-    const qtyText = qtyCell ? textOf(qtyCell) : spacedText(line);
+    const qtyText = qtyCell ? textOf(qtyCell) : spacedText(line, clean);
     const qtyMatch = qtyCell ? /^\s*(\d{1,6})\s*$/.exec(qtyText) ?? QTY.exec(qtyText) : QTY.exec(qtyText);
     const qty = qtyMatch ? Number(qtyMatch[1]) : 1;
     items.push({
@@ -74,25 +88,25 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const grid = orderGrid(scope, header, anchor.el, selectors.goodsEntry);
   if (!grid) return undefined;
   const { columns } = header;
-  const amountHeader = columns.amount === undefined ? '' : textOf(header.cells[columns.amount]);
-  const bareAllowed = /元/.test(amountHeader);
+  const { bareAllowed, bareUnitPrice } = headerFacts(header);
+  // The order's cells lie outside any script or style when their block does: checked once.
+  const clean = pageTextRoot(scope);
   const amountCell = cell(grid.main, columns.amount);
   // The total is only ever the order-level amount column: never a unit price.
   // What follows 含运费 is the shipping fee, not a total that went missing.
-  const totalText = spacedText(amountCell).split(/[(（]?\s*含\s*(?:运费|快递)/)[0] ?? '';
+  const totalText = spacedText(amountCell, clean).split(SHIPPING_INCLUDED)[0] ?? '';
   // A total cell starts with the total (after at most a short label); a goods line with a price does not.
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
   const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) && !QTY_AFTER_PRICE.test(totalText) ? cny(totalText, bareAllowed) : null;
   const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
   if (!amount || !nick) return undefined;
-  const priceHeader = columns.price === undefined ? '' : textOf(header.cells[columns.price]);
   // Every mapped cell must hold what its header promises; otherwise a header
   // and a row each lost a different cell and the total may be a unit price.
-  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cell(grid.main, index)));
+  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cell(grid.main, index), clean));
   const lined =
     holds(columns.qty, (t) => /^\d{1,6}$/.test(t)) &&
     // A unit price cell holds amounts and nothing to read: words ("原木抽纸 24包") mean a goods cell slid under the header.
-    holds(columns.price, (t) => !/[\p{L}]{2}/u.test(t.replace(/元/g, '')) && cny(t, /元/.test(priceHeader)) !== null) &&
+    holds(columns.price, (t) => !/[\p{L}]{2}/u.test(t.replace(/元/g, '')) && cny(t, bareUnitPrice) !== null) &&
     holds(columns.buyer, (t) => !parseMoney(t)) &&
     // Words first: a goods title decides it without reading amounts out of the whole cell.
     holds(columns.item, (t) => /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')) || !parseMoney(t, 'CNY'));
@@ -105,13 +119,13 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const items: OrderItem[] = [];
   for (const row of grid.rows) {
     const itemCell = cell(row, columns.item);
-    if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), /元/.test(priceHeader)));
+    if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), bareUnitPrice, clean));
   }
 
   // The whole order's text, only when needed: most orders are decided by their cells and head.
   let scopeText: string | undefined;
-  const wholeText = () => (scopeText ??= scope.map((s) => spacedText(s)).join(' '));
-  const statusCellText = spacedText(statusCell);
+  const wholeText = () => (scopeText ??= scope.map((s) => spacedText(s, clean)).join(' '));
+  const statusCellText = spacedText(statusCell, clean);
   const statusText = statusCellText || wholeText();
   const status = statusFromWords(statusText);
   // A status cell without a status word means the cells no longer line up with the header.
@@ -120,7 +134,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
-  const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el))].join(' ');
+  const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
   let href: string | null | undefined;
   for (const s of scope) if ((href = firstIn<HTMLAnchorElement>(s, selectors.chatLink)?.getAttribute('href'))) break;

@@ -3,7 +3,7 @@ import { parseMoney, type Money } from '../../orders/money';
 import { parseZonedWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
-import { headMatch, longestLabel, spacedText } from '../page-text';
+import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
@@ -35,7 +35,7 @@ export function regionMoney(text: string, currency: string | undefined): Money |
   return parseMoney(text.replace(BARE_DOLLAR, ' '), currency);
 }
 
-function readItems(productsCell: Element | undefined): OrderItem[] {
+function readItems(productsCell: Element | undefined, clean: Element | null): OrderItem[] {
   if (!productsCell) return [];
   const lines = allIn(productsCell, selectors.productItem);
   const items: OrderItem[] = [];
@@ -45,7 +45,7 @@ function readItems(productsCell: Element | undefined): OrderItem[] {
     // "Phân loại hàng: Đỏ, M" / "Variation: Black": keep the value.
     const variation = textOf(firstIn(line, selectors.productVariation)).replace(/^[^:：]{1,30}[:：]\s*/, '');
     // The quantity is printed last ("x2"); a title may hold "2x3" earlier.
-    const text = spacedText(line);
+    const text = spacedText(line, clean);
     let last: string | undefined;
     QTY.lastIndex = 0;
     for (let m = QTY.exec(text); m !== null; m = QTY.exec(text)) last = m[1];
@@ -59,18 +59,20 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   const grid = orderGrid(scope, header, anchor.el, selectors.productItem);
   if (!grid) return undefined;
   const { columns } = header;
+  // The order's cells lie outside any script or style when their block does: checked once.
+  const clean = pageTextRoot(scope);
   const totalCell = cell(grid.main, columns.amount);
   // The total is the "Order Total" column only. The cell also names the payment method, never another amount.
-  const amount = totalCell ? regionMoney(spacedText(totalCell), region.currency) : null;
+  const amount = totalCell ? regionMoney(spacedText(totalCell, clean), region.currency) : null;
   let nick: string | undefined;
   for (const s of scope) if ((nick = textOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
   if (!amount || !nick) return undefined;
 
   // The whole order's text, only when needed: most orders are decided by their cells and head.
   let scopeText: string | undefined;
-  const wholeText = () => (scopeText ??= scope.map((s) => spacedText(s)).join(' '));
+  const wholeText = () => (scopeText ??= scope.map((s) => spacedText(s, clean)).join(' '));
   const statusCell = cell(grid.main, columns.status);
-  const statusCellText = spacedText(statusCell);
+  const statusCellText = spacedText(statusCell, clean);
   const statusText = statusCellText || wholeText();
   const status = statusFromWords(statusText);
   // A status cell without a status word means the cells no longer line up with the header.
@@ -90,7 +92,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
     platform: 'shopee',
     orderId: anchor.id,
     buyer: { nick },
-    items: readItems(cell(grid.main, columns.item)).slice(0, 200),
+    items: readItems(cell(grid.main, columns.item), clean).slice(0, 200),
     amount,
     createdAt,
     ...closeTimes(status, shown, createdAt, DEFAULT_AUTO_CLOSE_HOURS),

@@ -9,7 +9,7 @@ import { parseMoneyAll } from '../../orders/money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
-import { spacedText } from '../page-text';
+import { pageTextRoot, spacedText } from '../page-text';
 import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn } from '../times';
 import { textOf } from '../types';
@@ -107,9 +107,9 @@ function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor): Ord
 }
 
 /** Whether every cell under a header holds what the header promises; otherwise the total may be a unit price. */
-function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): boolean {
+function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean: Element | null): boolean {
   const { columns } = header;
-  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cellAt(grid.main, index)));
+  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cellAt(grid.main, index), clean));
   return (
     holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
     holds(columns.price, (t) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null) &&
@@ -119,17 +119,19 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts): bool
 }
 
 /** The text around the order number (the order's head, where its created time usually sits), at most a few hundred characters. */
-function headText(anchor: OrderAnchor, scope: readonly Element[]): string {
+function headText(anchor: OrderAnchor, scope: readonly Element[], clean: Element | null): string {
   // Two levels up at most: the number's line and the head around it.
   let head: Element = anchor.el;
   for (let up = head.parentElement, level = 0; up && level < 2 && scope.some((s) => s !== up && s.contains(up!)); up = up.parentElement, level++) head = up;
-  const text = spacedText(head);
+  const text = spacedText(head, clean);
   return text.length <= 600 ? text : '';
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number): ObservedOrder | undefined {
   const grid = header ? soleGrid(scope, header, anchor) : null;
-  if (grid && header && !linedUp(grid, header, facts)) return undefined;
+  // The order's cells lie outside any script or style when their block does: checked once.
+  const clean = pageTextRoot(scope);
+  if (grid && header && !linedUp(grid, header, facts, clean)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
   // The order's texts, walked once and only when a column does not answer.
@@ -141,7 +143,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
-  const amount = amountCell ? totalIn(spacedText(amountCell), facts.money) : totalByLabel(allTexts(), facts.money);
+  const amount = amountCell ? totalIn(spacedText(amountCell, clean), facts.money) : totalByLabel(allTexts(), facts.money);
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
@@ -149,7 +151,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
-  const statusText = spacedText(statusCell);
+  const statusText = spacedText(statusCell, clean);
   const status = statusFromWords(statusText || wholeText());
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
@@ -161,12 +163,12 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   }
 
   const createdCell = cell(columns.created);
-  const createdText = createdCell ? spacedText(createdCell) : (CREATED.exec(headText(anchor, scope)) ?? CREATED.exec(wholeText()))?.[1];
+  const createdText = createdCell ? spacedText(createdCell, clean) : (CREATED.exec(headText(anchor, scope, clean)) ?? CREATED.exec(wholeText()))?.[1];
   const createdAt = createdText ? readTime(createdText, facts.clock) : undefined;
 
   let shown: number | undefined;
   if (status === 'unpaid') {
-    const near = [statusText, spacedText(cell(columns.deadline))].join(' ');
+    const near = [statusText, spacedText(cell(columns.deadline), clean)].join(' ');
     const dated = (text: string) => {
       const m = DEADLINE.exec(text)?.[1];
       return m ? readTime(m, facts.clock) : undefined;
