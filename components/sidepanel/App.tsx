@@ -128,9 +128,10 @@ export function App() {
     }
   }, [selected, choices, showError]);
 
+  // Stored data changed (here, or another agent's work synced in): the open order's detail is asked first, alone,
+  // as that is what the person is looking at; the queue's re-read and re-rank would hold its answer up.
   const reload = useCallback(() => {
-    void loadList();
-    void loadDetail();
+    void loadDetail().finally(() => void loadList());
   }, [loadList, loadDetail]);
 
   useEffect(() => void loadList(), [loadList]);

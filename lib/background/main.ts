@@ -37,6 +37,9 @@ const NOTIFICATION_PREFIX = 'followup:';
 /** The retention alarm fires daily; it prunes when at least this long has passed since the last run. */
 const RETENTION_SLACK_GAP = 20 * 3_600_000;
 
+/** How long after another agent's change arrives the badge is recounted (after the open panels' reads). */
+const TEAM_RECOUNT_DELAY_MS = 1_500;
+
 /** Notifications need an image from the package (data: URLs are refused). */
 const NOTIFICATION_ICON = '/notification.png' as const;
 
@@ -171,21 +174,37 @@ export function startBackground(): void {
   }
 
   function tellPages() {
-    browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => {
-      // No panel or popup open: nobody to tell.
-    });
+    tellOpenPages();
     void refreshBadge();
     void syncAlarms();
   }
 
-  // Team sync: changes that arrive from the server are already stored; pages re-read.
+  function tellOpenPages() {
+    browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => {
+      // No panel or popup open: nobody to tell.
+    });
+  }
+
+  // Team sync: changes that arrive from the server are already stored; pages re-read at once. The badge's recount
+  // and the alarms re-read the whole queue: they wait until the panels have asked (another agent's attempt on the
+  // open order is what the person waits for), and one recount covers the changes told meanwhile.
+  let teamRecount: ReturnType<typeof setTimeout> | undefined;
   const teamAlarm = (enabled: boolean) =>
     void (enabled ? browser.alarms.create(TEAM_ALARM, { periodInMinutes: 1 }) : browser.alarms.clear(TEAM_ALARM));
   const team = createTeamEngine(
     db,
-    () => {
-      invalidateQueues();
-      tellPages();
+    {
+      changed() {
+        invalidateQueues();
+        tellOpenPages();
+        teamRecount ??= setTimeout(() => {
+          teamRecount = undefined;
+          void refreshBadge();
+          void syncAlarms();
+        }, TEAM_RECOUNT_DELAY_MS);
+      },
+      // Claims filter the queue as it is asked for (lib/background/queue.ts): nothing to read again, no badge to redo.
+      claimsChanged: tellOpenPages,
     },
     teamAlarm,
   );

@@ -16,7 +16,11 @@ export const TEAM_ALARM = 'team-sync';
  * The background's sync engine with the browser's PouchDB. The server is
  * reached only through remoteOptions' fetch (lib/sync/remote.ts): one origin.
  */
-export function createTeamEngine(db: () => Promise<Db>, changed: () => void, onEnabled: (enabled: boolean) => void): SyncEngine {
+export function createTeamEngine(
+  db: () => Promise<Db>,
+  told: { changed: () => void; claimsChanged: () => void },
+  onEnabled: (enabled: boolean) => void,
+): SyncEngine {
   let team: Promise<TeamDb> | undefined;
   const engine = createSyncEngine({
     db,
@@ -27,7 +31,7 @@ export function createTeamEngine(db: () => Promise<Db>, changed: () => void, onE
       return options ? new PouchDB(options.url, { fetch: options.fetch, ...(options.auth ? { auth: options.auth } : {}) }) : undefined;
     },
     now: () => Date.now(),
-    changed,
+    ...told,
     onEnabled,
   });
   // Every write to the shop's database, whichever path made it, lists its record for the next push.

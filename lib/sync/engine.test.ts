@@ -20,12 +20,44 @@ function attempt(order: Order, id: string, agent: string, at: number): ContactAt
   return { id, orderKey: order.key, buyerKey: `manual:${order.buyer.nick}`, platform: 'manual', channel: 'chat', direction: 'outbound', action: 'manual', text: 'hi', at, outcome: 'sent', agent } as ContactAttempt;
 }
 
+/** A clock whose timers run only when the test moves it on. */
+function manualClock(start = T0) {
+  let now = start;
+  let seq = 0;
+  const due = new Map<number, { at: number; fn: () => void }>();
+  return {
+    now: () => now,
+    setTimeout: (fn: () => void, ms: number) => (due.set(++seq, { at: now + ms, fn }), seq),
+    clearTimeout: (handle: unknown) => void due.delete(handle as number),
+    /** Moves the clock on by `ms` and runs the timers due by then. */
+    advance(ms: number) {
+      now += ms;
+      for (const [id, timer] of [...due].sort((x, y) => x[1].at - y[1].at)) {
+        if (timer.at > now) continue;
+        due.delete(id);
+        timer.fn();
+      }
+    },
+  };
+}
+
+/** True once `check` holds, false if it did not within `ms` (real time: replication runs on its own). */
+async function within(ms: number, check: () => boolean | Promise<boolean>): Promise<boolean> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** One agent: its own IndexedDB, sync state and mirror, syncing with `server`. */
-async function agent(name: string, server: { current: Pouch | undefined }) {
+async function agent(name: string, server: { current: Pouch | undefined }, clock?: ReturnType<typeof manualClock>) {
   const tag = `${name}-${++n}`;
   const db = await openPayNudgeDb(`pn-${tag}`);
   const team = await openTeamDb(`team-${tag}`);
   let changes = 0;
+  let claimNotices = 0;
   /** Whole-store reads the engine made (a push that reads every record to find one change). */
   const reads = { getAll: 0 };
   const counted = new Proxy(db, {
@@ -42,8 +74,10 @@ async function agent(name: string, server: { current: Pouch | undefined }) {
       team: async () => team,
       mirror: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch,
       remote: () => server.current,
-      now: () => T0,
+      now: clock?.now ?? (() => T0),
       changed: () => void changes++,
+      claimsChanged: () => void claimNotices++,
+      ...(clock ? { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout } : {}),
     });
     // As the background does: every write to this agent's database is listed for the next push.
     watchWrites(`pn-${tag}`, (write) => next.noteWrite(write));
@@ -51,7 +85,7 @@ async function agent(name: string, server: { current: Pouch | undefined }) {
   };
   const engine = restart();
   await engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: name, enabled: true });
-  return { db, engine, reads, restart, mirrorNow: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch, changes: () => changes };
+  return { db, engine, reads, restart, mirrorNow: () => new PouchDB(`mirror-${tag}`, { adapter: 'memory' }) as unknown as Pouch, changes: () => changes, claimNotices: () => claimNotices };
 }
 
 async function settle(...agents: { engine: { flush(): Promise<void> } }[]) {
@@ -92,6 +126,80 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 30_000 }, () =>
     expect((await b.db.get('attempts', 'att-tracked'))?.agent).toBe('A');
     // Only the written records were read: no store was read whole.
     expect(a.reads.getAll).toBe(0);
+  });
+
+  it("a person's action after a quiet spell goes to the server at once; a page read's writes, and the rest of a burst, wait for the debounce", async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const clock = manualClock();
+    const a = await agent('A', { current: shared }, clock);
+    const onServer = (id: string) => shared.get(id).then(() => true, () => false);
+    const quiet = () => within(5_000, () => a.engine.status().state === 'idle' && a.engine.status().pending === 0);
+    expect(await quiet()).toBe(true);
+    const order = manualRingOrder(T0);
+    // An order as a page read writes it: pushed 300 ms after the last write, not before.
+    await a.db.put('orders', order);
+    a.engine.localChanged();
+    clock.advance(0);
+    expect(await within(400, () => onServer(`order:${order.key}`))).toBe(false);
+    clock.advance(300);
+    expect(await within(5_000, () => onServer(`order:${order.key}`))).toBe(true);
+    expect(await quiet()).toBe(true);
+    // An attempt after a quiet spell: no wait.
+    clock.advance(2_000);
+    await recordAttempt(a.db, attempt(order, 'att-now', 'A', clock.now()));
+    a.engine.localChanged();
+    clock.advance(0);
+    expect(await within(5_000, () => onServer('attempt:att-now'))).toBe(true);
+    expect(await quiet()).toBe(true);
+    // The next one 50 ms later is part of a burst: it waits for the debounce, so the burst goes as one.
+    clock.advance(50);
+    await recordAttempt(a.db, attempt(order, 'att-burst', 'A', clock.now()));
+    a.engine.localChanged();
+    clock.advance(0);
+    expect(await within(400, () => onServer('attempt:att-burst'))).toBe(false);
+    clock.advance(300);
+    expect(await within(5_000, () => onServer('attempt:att-burst'))).toBe(true);
+  });
+
+  it('a write not yet mirrored counts as pending until it is on the server', async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const clock = manualClock();
+    const a = await agent('A', { current: shared }, clock);
+    expect(await within(5_000, () => a.engine.status().state === 'idle' && a.engine.status().pending === 0)).toBe(true);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    a.engine.localChanged();
+    // Noted, its push still waiting for the debounce: one change not sent.
+    expect(a.engine.status().pending).toBe(1);
+    clock.advance(300);
+    expect(await within(5_000, () => a.engine.status().pending === 0)).toBe(true);
+    expect((await shared.get(`order:${order.key}`))._id).toBe(`order:${order.key}`);
+  });
+
+  it("an agent's own claim tells its panels at once, server or not; another's arrives as a claim notice, with no store re-read", async () => {
+    const server = { current: undefined as Pouch | undefined };
+    const a = await agent('A', server);
+    const order = manualRingOrder(T0);
+    // No server: the claim cannot come round through replication.
+    await a.engine.claim(order.key);
+    expect(a.claimNotices()).toBe(1);
+    expect(a.engine.claims().claims.map((c) => c.orderKey)).toEqual([order.key]);
+
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    server.current = shared;
+    const c = await agent('C', server);
+    const d = await agent('D', server);
+    await settle(c, d);
+    const changesBefore = d.changes();
+    const noticesBefore = { c: c.claimNotices(), d: d.claimNotices() };
+    await c.engine.claim(order.key);
+    expect(c.claimNotices()).toBe(noticesBefore.c + 1);
+    await settle(c, d);
+    expect(d.engine.claims().claims).toEqual([{ orderKey: order.key, agent: 'C', at: T0 }]);
+    expect(d.claimNotices()).toBe(noticesBefore.d + 1);
+    expect(d.changes()).toBe(changesBefore);
+    // C's own claim came back round through the server: not told twice.
+    expect(c.claimNotices()).toBe(noticesBefore.c + 1);
   });
 
   it('a worker that stopped before mirroring its writes sends them after it restarts', async () => {

@@ -8,7 +8,7 @@ import type { ContactAttempt } from '../orders/model';
 import { CLAIM_MS, CLAIM_PREFIX, DERIVED, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 import { configProblem, type SyncConfig } from './config';
-import { readBase, readConfig, readKv, writeBase, writeConfig, writeKv, type TeamDb } from './store';
+import { readBase, readConfig, readKv, writeBase, writeBasePage, writeConfig, writeKv, type TeamDb } from './store';
 import { firstSync, type FirstSync, type ServerReader } from './bootstrap';
 
 // Team sync. IndexedDB stays the source of truth; a PouchDB database (the
@@ -77,6 +77,8 @@ export interface EngineDeps {
   now: () => number;
   /** Stored data changed: panels re-read. */
   changed: () => void;
+  /** Who is on which order changed, and nothing stored did: panels re-read their claim view (else `changed`). */
+  claimsChanged?: () => void;
   /** Sync was turned on or off (the background keeps its minute alarm accordingly). */
   onEnabled?: (enabled: boolean) => void;
   setTimeout?: (fn: () => void, ms: number) => unknown;
@@ -86,10 +88,17 @@ export interface EngineDeps {
 }
 
 /**
- * A burst of writes is pushed as one. 100 ms was tried: the others' panels got an attempt 0.2 s sooner, but 60
- * attempts logged back to back took 6× their time with sync off (2.2–2.4× at 300 ms; e2e, 2026-12-04).
+ * A burst of writes is pushed as one, this long after its last write. 100 ms was tried: the others' panels got an
+ * attempt 0.2 s sooner, but 60 attempts logged back to back took 6× their time with sync off (2.2–2.4× at 300 ms;
+ * e2e, 2026-12-04). A person's action after a quiet spell does not wait (PERSON_STORES).
  */
 const PUSH_DEBOUNCE_MS = 300;
+/**
+ * Stores only a person writes (a contact attempt, a payment plan, a template): such a write after a quiet spell is
+ * pushed at once, as the other agents' panels wait for it. Page reads (orders, buyers, the health note in settings)
+ * come in bulk and keep the debounce.
+ */
+const PERSON_STORES: ReadonlySet<StoreName> = new Set(['attempts', 'milestones', 'templates']);
 const BATCH = 1000;
 /** How often applied changes are told while they stream in. */
 const CHANGED_EVERY_MS = 1_000;
@@ -121,7 +130,14 @@ export function createSyncEngine(deps: EngineDeps) {
   let failures = 0;
   let retryTimer: unknown;
   let pushTimer: unknown;
+  /** Documents in the mirror not yet on the server. */
   const pendingIds = new Set<string>();
+  /** A person's action was noted since the last push. */
+  let urgent = false;
+  /** When a local change was last told (localChanged): a write after a quiet spell starts a push at once. */
+  let lastLocalAt = -Infinity;
+  /** Records the push under way is writing into the mirror (they count as pending until they are in it). */
+  let mirroring = 0;
   /** Records written here since the last push (store -> keys). */
   let dirty = new Map<StoreName, Set<string>>();
   /** The next push reads every store (the list above may be incomplete). */
@@ -159,8 +175,15 @@ export function createSyncEngine(deps: EngineDeps) {
     keys.add(key);
   }
 
+  /** Local changes not yet sent: noted and not yet in the mirror, being written into it, or in it and not yet on the server. */
+  function pendingCount(): number {
+    let noted = 0;
+    for (const keys of dirty.values()) noted += keys.size;
+    return noted + mirroring + pendingIds.size;
+  }
+
   function setStatus(patch: Partial<SyncStatus>) {
-    status = { ...status, ...patch, pending: pendingIds.size };
+    status = { ...status, ...patch, pending: pendingCount() };
   }
 
   // ---- IndexedDB side -----------------------------------------------------
@@ -259,6 +282,8 @@ export function createSyncEngine(deps: EngineDeps) {
     const written = dirty;
     fullScan = false;
     dirty = new Map();
+    urgent = false;
+    for (const keys of written.values()) mirroring += keys.size;
     const retry = new Set<string>();
     try {
       await pushRecords(full, written, retry);
@@ -267,6 +292,8 @@ export function createSyncEngine(deps: EngineDeps) {
       fullScan ||= full;
       for (const [store, keys] of written) for (const key of keys) noteDirty(store, key);
       throw error;
+    } finally {
+      mirroring = 0;
     }
     for (const id of retry) {
       const store = storeOfDocId(id);
@@ -329,7 +356,10 @@ export function createSyncEngine(deps: EngineDeps) {
       if (docs.length) {
         const results = await mirror.bulkDocs(docs);
         results.forEach((r) => {
-          if (r.ok) pendingIds.add(r.id);
+          if (r.ok) {
+            pendingIds.add(r.id);
+            mirroring = Math.max(0, mirroring - 1);
+          }
           // A write that lost a race with the server's change is tried again on the next pass.
           else {
             agreed.delete(r.id);
@@ -394,7 +424,7 @@ export function createSyncEngine(deps: EngineDeps) {
           db: deps.db,
           known: await loadBase(),
           writeLocal,
-          writeBase: (entries) => writeBase(t, entries),
+          writeBase: (entries) => writeBasePage(t, entries.keys().next().value ?? '', entries),
           load: () => readKv<FirstSync>(t, 'firstSync'),
           save: (progress) => writeKv(t, 'firstSync', progress),
           refused: (id, reason) => setStatus({ refused: status.refused + 1, lastRefused: `${id}: ${reason}` }),
@@ -446,6 +476,7 @@ export function createSyncEngine(deps: EngineDeps) {
     const known = await loadBase();
     let since = (await readKv<number | string>(team, 'seq')) ?? 0;
     let anyLocal = false;
+    let anyClaim = false;
     for (;;) {
       const feed = await mirror.changes({ since, include_docs: true, conflicts: true, limit: BATCH });
       if (!feed.results.length) break;
@@ -467,8 +498,10 @@ export function createSyncEngine(deps: EngineDeps) {
           continue;
         }
         if (parsed.kind === 'claim') {
+          // This agent's own claims come round too: only news is told.
+          const had = claims.get(parsed.claim.orderKey);
+          if (had?.agent !== parsed.claim.agent || had.at !== parsed.claim.at) anyClaim = true;
           claims.set(parsed.claim.orderKey, parsed.claim);
-          anyLocal = true;
           continue;
         }
         if (parsed.kind === 'skip') continue;
@@ -509,6 +542,11 @@ export function createSyncEngine(deps: EngineDeps) {
       if (local.length) anyLocal = true;
     }
     if (anyLocal) told();
+    else if (anyClaim) tellClaims();
+  }
+
+  function tellClaims() {
+    (deps.claimsChanged ?? deps.changed)();
   }
 
   let toldAt = -Infinity;
@@ -653,7 +691,7 @@ export function createSyncEngine(deps: EngineDeps) {
 
   return {
     status(): SyncStatus {
-      return { ...status, pending: pendingIds.size };
+      return { ...status, pending: pendingCount() };
     },
 
     /** Starts syncing when the stored configuration says so (background start, alarm). */
@@ -747,12 +785,18 @@ export function createSyncEngine(deps: EngineDeps) {
       const store = STORE_NAMES.find((s) => s === write.store);
       if (!store) return;
       if ('all' in write) fullScan = true;
-      else noteDirty(store, String(write.key));
+      else {
+        noteDirty(store, String(write.key));
+        if (PERSON_STORES.has(store)) urgent = true;
+      }
       if (!markerSet) void setMarker(true);
     },
 
-    /** Something was written locally: push soon (debounced). */
+    /** Something was written locally: push soon (at once for a person's action after a quiet spell, else debounced). */
     localChanged(): void {
+      const now = deps.now();
+      const quiet = now - lastLocalAt >= PUSH_DEBOUNCE_MS;
+      lastLocalAt = now;
       if (!config?.enabled || !mirror) return;
       // The server was unreachable: a new local change is worth one early try (a wrong password waits its turn).
       if (status.state === 'error' && status.error === 'unreachable' && retryTimer) {
@@ -763,10 +807,14 @@ export function createSyncEngine(deps: EngineDeps) {
         }, PUSH_DEBOUNCE_MS * 2);
       }
       cancelLater(pushTimer);
-      pushTimer = later(() => {
-        pushTimer = undefined;
-        void serial(push);
-      }, PUSH_DEBOUNCE_MS);
+      // At once still means after this turn: the handler's answer to the person goes first.
+      pushTimer = later(
+        () => {
+          pushTimer = undefined;
+          void serial(push);
+        },
+        urgent && quiet ? 0 : PUSH_DEBOUNCE_MS,
+      );
     },
 
     /** Push and pull now (tests, the alarm). */
@@ -782,6 +830,8 @@ export function createSyncEngine(deps: EngineDeps) {
       const id = `${CLAIM_PREFIX}${orderKey}`;
       const claim: Claim = { orderKey, agent: config.agent, at: deps.now() };
       claims.set(orderKey, claim);
+      // The queue's mine / unclaimed view changes at once, server or not.
+      tellClaims();
       const existing = await mirror.get(id).catch(() => undefined);
       const result = await mirror.bulkDocs([{ _id: id, ...(existing?._rev ? { _rev: existing._rev } : {}), claim }]);
       if (result[0]?.ok) pendingIds.add(id);
