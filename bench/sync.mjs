@@ -8,9 +8,13 @@
 // Sizes: --orders=N --attempts=N (defaults the issue's); --cap=S stops
 // waiting for the first sync after S seconds and reports how far it got;
 // --desk-orders=N --desk-attempts=N the desk's store (2,000 and 20,000);
-// --part=desk or --part=first runs one half.
+// --part=desk or --part=first runs one half; --samples=N the desk's A→B
+// samples (9); --latency-only leaves out the logging comparison; --trace
+// prints where each A→B sample's time went (marks taken in both agents'
+// workers and B's panel, see traceWorker).
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from '../test/support/harness.mjs';
@@ -138,12 +142,15 @@ async function firstSync(server, record) {
   let t = Date.now();
   await putAll(server, db, orders, order);
   await putAll(server, db, attempts, attempt);
-  log(`server seeded with ${orders} orders and ${attempts} attempts in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  // Not timed below: the server's own bulk load (pouchdb-server in memory) is slower than the agent's read of it.
+  const seeded = (Date.now() - t) / 1000;
+  log(`server seeded with ${orders} orders and ${attempts} attempts in ${seeded.toFixed(0)} s (${Math.round((orders + attempts) / seeded)} documents/s)`);
 
   const { context, worker, extensionUrl } = await launchWithExtension();
   try {
     const page = await context.newPage();
     await page.goto(extensionUrl('options.html'));
+    const loadBefore = loadavg()[0];
     t = Date.now();
     await enable(page, server, db, '新人');
     let counts = { orders: 0, attempts: 0 };
@@ -151,11 +158,24 @@ async function firstSync(server, record) {
       counts = await storeCounts(worker);
       if (counts.orders >= orders && counts.attempts >= attempts) break;
       if (Date.now() - t > cap) break;
-      await sleep(2000);
+      await sleep(1000);
     }
     const seconds = (Date.now() - t) / 1000;
     const complete = counts.orders >= orders && counts.attempts >= attempts;
     const got = counts.orders + counts.attempts;
+    const load = `machine load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
+    log('timing', JSON.stringify(await worker.evaluate(() => globalThis.__fs)));
+    log(`first sync: ${counts.orders} orders + ${counts.attempts} attempts in ${seconds.toFixed(1)} s (${Math.round(got / seconds)} records/s; ${load})`);
+    // What the new agent sees: the panel lists the shop's orders.
+    let panelNote = '';
+    if (complete) {
+      const panel = await context.newPage();
+      const opened = Date.now();
+      await panel.goto(extensionUrl('sidepanel.html'));
+      await panel.getByTestId('order-row').first().waitFor({ timeout: 120_000 });
+      panelNote = `; the panel then listed its orders in ${((Date.now() - opened) / 1000).toFixed(1)} s`;
+      log(`panel shows ${await panel.getByTestId('order-row').count()} order rows${panelNote}`);
+    }
     record(
       `team sync: new agent's first sync, ${orders.toLocaleString('en')} orders + ${attempts.toLocaleString('en')} attempts`,
       complete ? seconds : undefined,
@@ -163,11 +183,107 @@ async function firstSync(server, record) {
       undefined,
       '≤ 60 s',
       complete && seconds <= 60,
-      complete ? `until the new agent's store holds every order and attempt (${Math.round(got / seconds)} records/s)` : `stopped after ${seconds.toFixed(0)} s with ${counts.orders} orders and ${counts.attempts} attempts stored (${Math.round(got / seconds)} records/s)`,
+      complete
+        ? `until the new agent's store holds every order and attempt (${Math.round(got / seconds)} records/s; ${load}${panelNote})`
+        : `stopped after ${seconds.toFixed(0)} s with ${counts.orders} orders and ${counts.attempts} attempts stored (${Math.round(got / seconds)} records/s; ${load})`,
     );
   } finally {
     await context.close();
   }
+}
+
+const TRACE = process.argv.includes('--trace');
+
+/**
+ * Bench-only trace: marks, in an agent's service worker, the steps an attempt takes from A's panel to B's
+ * (the attempt written to the store, the mirror's document store written, each request to the team server
+ * answered, the changed notice sent). Wall-clock times: both browsers run on this machine.
+ */
+function traceWorker(worker) {
+  return worker.evaluate(() => {
+    const marks = (globalThis.__trace = []);
+    const mark = (what) => marks.push([Date.now(), what]);
+    const fetch0 = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' ? input : input.url);
+      const path = url.pathname.split('/').slice(2).join('/') || '/';
+      const started = Date.now();
+      const res = await fetch0(input, init);
+      if (path === '_changes') {
+        const body = await res.clone().json().catch(() => undefined);
+        if (body?.results?.length) mark(`server: changes feed answered (${body.results.length}, asked ${Date.now() - started} ms before)`);
+      } else mark(`server: ${init?.method ?? 'GET'} ${path.startsWith('_local') ? '_local (checkpoint)' : path} answered in ${Date.now() - started} ms`);
+      return res;
+    };
+    for (const name of ['add', 'put']) {
+      const original = IDBObjectStore.prototype[name];
+      IDBObjectStore.prototype[name] = function (...args) {
+        const db = this.transaction.db.name;
+        if (db === 'paynudge' && this.name === 'attempts') mark('store: attempt written');
+        else if (db.includes('mirror') && this.name === 'by-sequence') mark('mirror: document written');
+        return original.apply(this, args);
+      };
+    }
+    const send0 = chrome.runtime.sendMessage;
+    chrome.runtime.sendMessage = function (message, ...rest) {
+      if (message?.type === 'db/changed') mark('background: changed notice sent');
+      return send0.call(this, message, ...rest);
+    };
+    chrome.runtime.onMessage.addListener((message) => {
+      if (message?.type === 'attempt/manual') mark('background: attempt/manual received');
+    });
+    // The worker's thread held by one task (a timer 50 ms late or more).
+    let tick = Date.now();
+    setInterval(() => {
+      const now = Date.now();
+      if (now - tick > 100) mark(`worker: busy for ${now - tick - 50} ms until here`);
+      tick = now;
+    }, 50);
+  });
+}
+
+/** What B's panel asked and when the background answered (added before the panel loads). */
+function tracePanel() {
+  globalThis.__trace = [];
+  const mark = (what) => globalThis.__trace.push([Date.now(), what]);
+  const send0 = chrome.runtime.sendMessage;
+  chrome.runtime.sendMessage = function (message, ...rest) {
+    const type = message?.type;
+    const started = Date.now();
+    const reply = send0.call(this, message, ...rest);
+    if (type === 'order/detail' || type === 'orders/list') {
+      mark(`panel: asked ${type}`);
+      Promise.resolve(reply).then(() => mark(`panel: ${type} answered in ${Date.now() - started} ms`), () => undefined);
+    }
+    return reply;
+  };
+  chrome.runtime.onMessage.addListener((m) => {
+    if (m?.type === 'db/changed') mark('panel: changed notice received');
+  });
+}
+
+/** Per sample, each step's first mark after A's send, as ms since the send; then the median per step. */
+function traceReport(samples, sources) {
+  const steps = new Map();
+  for (const { sentAt, seenAt } of samples) {
+    const line = [];
+    for (const [who, marks] of sources) {
+      const firsts = new Map();
+      for (const [at, what] of marks) {
+        if (at < sentAt || at > seenAt) continue;
+        const key = `${who} ${what.replace(/ \d+ ms.*| \(.*?\)/g, '')}`;
+        if (!firsts.has(key)) firsts.set(key, { at, what });
+      }
+      for (const [key, { at, what }] of firsts) {
+        line.push([at - sentAt, `${who} ${what}`]);
+        steps.set(key, [...(steps.get(key) ?? []), at - sentAt]);
+      }
+    }
+    line.sort((x, y) => x[0] - y[0]);
+    log(`sample, shown after ${seenAt - sentAt} ms:\n${line.map(([ms, what]) => `  +${String(ms).padStart(5)} ms  ${what}`).join('\n')}`);
+  }
+  const rows = [...steps].map(([key, ms]) => [median(ms), key, ms.length]).sort((x, y) => x[0] - y[0]);
+  log(`median per step (ms after A's send):\n${rows.map(([ms, key, n]) => `  +${String(ms).padStart(5)}  ${key} (${n} samples)`).join('\n')}`);
 }
 
 /** Two agents at one desk: A's attempt in B's open panel, and logging with sync on against off. */
@@ -199,6 +315,11 @@ async function desk(server, record) {
     // B's panel, open on the order: when does A's next attempt show there?
     const panel = await b.context.newPage();
     await panel.setViewportSize({ width: 420, height: 900 });
+    if (TRACE) {
+      await traceWorker(a.worker);
+      await traceWorker(b.worker);
+      await panel.addInitScript(tracePanel);
+    }
     await panel.addInitScript(() => {
       globalThis.__seen = [];
       let last = -1;
@@ -214,7 +335,8 @@ async function desk(server, record) {
     await panel.getByTestId('manual-attempt').waitFor();
     await sleep(1500);
     const latencies = [];
-    for (let i = 0; i < 9; i++) {
+    const samples = [];
+    for (let i = 0; i < arg('samples', 9); i++) {
       const before = await panel.evaluate(() => globalThis.__seen.length);
       const sentAt = await pageA.evaluate((key) => {
         const at = Date.now();
@@ -222,15 +344,22 @@ async function desk(server, record) {
         return at;
       }, order.key);
       await panel.waitForFunction((n) => globalThis.__seen.length > n, before, { timeout: 60_000 });
-      latencies.push((await panel.evaluate((n) => globalThis.__seen[n], before)) - sentAt);
+      const seenAt = await panel.evaluate((n) => globalThis.__seen[n], before);
+      latencies.push(seenAt - sentAt);
+      samples.push({ sentAt, seenAt });
       await sleep(1500);
     }
     log('latencies', latencies.join(', '));
+    if (TRACE) {
+      const marks = (where) => where.evaluate(() => globalThis.__trace ?? []);
+      traceReport(samples, [['A', await marks(a.worker)], ['B', await marks(b.worker)], ['B', await marks(panel)]]);
+    }
     const mid = median(latencies);
     const worst = Math.max(...latencies);
     record("team sync: A's new attempt in B's open panel (median)", mid, 'ms', undefined, '≤ 1,000 ms', mid <= 1000, `${latencies.length} samples: ${[...latencies].sort((x, y) => x - y).join(', ')} ms`);
     record("team sync: A's new attempt in B's open panel (worst)", worst, 'ms', undefined, '≤ 5,000 ms', worst <= 5000, 'the slowest of the same samples');
 
+    if (process.argv.includes('--latency-only')) return;
     // B's browser goes: on a real desk each agent has a computer of their own, here it would take A's CPU.
     await b.context.close();
     b.closed = true;
