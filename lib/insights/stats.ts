@@ -159,8 +159,14 @@ function localClock(timeZone: string): (utcMs: number) => number {
   };
 }
 
+/** Currency codes as written → as counted: normalised once per spelling, not once per credit (a string each). */
+const codes = new Map<string, string>();
 function addMoney(into: Map<string, number>, m: Money): void {
-  const code = m.currency.trim().toUpperCase();
+  let code = codes.get(m.currency);
+  if (code === undefined) {
+    code = m.currency.trim().toUpperCase();
+    if (codes.size < 1000) codes.set(m.currency, code);
+  }
   into.set(code, (into.get(code) ?? 0) + m.minor);
 }
 
