@@ -64,8 +64,8 @@ export interface RankedQueue {
 
 interface CacheSlot {
   generation: number;
-  /** Orders in the store when read: a bulk write from elsewhere changes it. */
-  orderCount: number;
+  /** Orders in the store when read (counted beside the read): a bulk write from elsewhere changes it. */
+  orderCount: Promise<number>;
   /** The store's queue as read: what an answer is made from. */
   reads: Promise<QueueReads>;
   /** The same once the attempt counts are known to be current (rebuilt and read again when they were stale). */
@@ -164,14 +164,19 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
   // While the counts are rebuilt (the orders store is locked for writing), answer from memory: the
   // rebuild ends in invalidateQueues() and the panel is told to ask again.
   const waitless = !options.fresh && slot !== undefined && slot.generation === generation && recounting.has(db);
-  const orderCount = waitless ? slot!.orderCount : await db.count('orders');
-  if (options.fresh || !slot || slot.generation !== generation || slot.orderCount !== orderCount) {
-    slot = { generation, orderCount, ...readFresh(db) };
+  // With no valid slot to compare against (a waking worker, a write since), the orders are read anyway: the
+  // count (a walk of every key: 50,000 in a big shop's year) runs beside that read instead of before it.
+  const mustRead = options.fresh || !slot || slot.generation !== generation;
+  const counting = waitless ? slot!.orderCount : db.count('orders');
+  if (mustRead || (await slot!.orderCount.catch(() => -1)) !== (await counting)) {
+    slot = { generation, orderCount: counting, ...readFresh(db) };
     caches.set(db, slot);
     // A failed read is not kept.
     const failed = slot;
     slot.checked.catch(() => caches.get(db) === failed && caches.delete(db));
+    counting.catch(() => caches.get(db) === failed && caches.delete(db));
   }
+  slot = slot!;
   let reads: QueueReads;
   if (options.onStatsRebuilt) {
     // Answer from the queue as read; stale counts are rebuilt behind the answer and the listener told.
