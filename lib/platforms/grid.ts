@@ -173,11 +173,18 @@ function sameKind(a: Element, b: Element): boolean {
  * by position could take a unit price for the total. `itemLines` name the
  * goods lines of a div grid: a run of cells inside one of them is refused.
  */
-export function orderGrid(scope: readonly Element[], header: HeaderRow, anchor: Element, itemLines: readonly string[] = []): OrderGrid | null {
+export function orderGrid(
+  scope: readonly Element[],
+  header: HeaderRow,
+  anchor: Element,
+  itemLines: readonly string[] = [],
+  rowsInside?: readonly Element[],
+): OrderGrid | null {
   const width = header.cells.length;
   const first = scope[0];
   if (!first) return null;
-  const trs = first.tagName === 'TR' ? [...scope] : scope.flatMap((s) => [...s.querySelectorAll('tr')]);
+  // rowsInside: the table rows inside the scope, when the caller found them in a query of its own.
+  const trs = first.tagName === 'TR' ? [...scope] : rowsInside ? [...rowsInside] : scope.flatMap((s) => [...s.querySelectorAll('tr')]);
   if (trs.length > 0) {
     // The main row has exactly one cell per header column: as many cells, none spanning columns.
     const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);

@@ -18,8 +18,13 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
   const seen = new Set<string>();
   const anchors: OrderAnchor[] = [];
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const digits = leadingDigits(pattern);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
+    // Most texts of a page (white space, labels, prices) lack the run of
+    // digits every number starts with: a loop over their characters says so
+    // several times cheaper than a call of the regexp.
+    if (digits > 0 && !hasDigitRun(text, digits)) continue;
     // Test before looking up the ancestors: most text nodes hold no number.
     global.lastIndex = 0;
     if (!global.test(text)) continue;
@@ -36,6 +41,35 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
     }
   }
   return anchors;
+}
+
+// A pattern whose every match starts with a run of digits: "(?<!…)(\d{6}…", "((?<!…)\d{18,19}…".
+// Only plain shapes are trusted: no alternation, no optional or repeated group.
+const DIGITS_FIRST = /^\(?(?:\(\?<!(?:\[[^\]]*\]|[^()[\]|])*\))?\(?\\d\{(\d+)[,}]/;
+const digitsOf = new WeakMap<RegExp, number>();
+
+/** How many digits every match of `pattern` starts with; 0 when that cannot be told from its source. */
+export function leadingDigits(pattern: RegExp): number {
+  let n = digitsOf.get(pattern);
+  if (n === undefined) {
+    const source = pattern.source;
+    const m = source.includes('|') || /\)[?*{]/.test(source) ? null : DIGITS_FIRST.exec(source);
+    n = m ? Number(m[1]) : 0;
+    digitsOf.set(pattern, n);
+  }
+  return n;
+}
+
+/** Whether `text` holds `n` ASCII digits in a row (what \d{n} needs). */
+function hasDigitRun(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= n) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Where a global regexp goes on after an empty match (AdvanceStringIndex). */

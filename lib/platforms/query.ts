@@ -32,14 +32,17 @@ const restOf = perList((list) => list.slice(1));
 export function firstIn<E extends Element = HTMLElement>(root: ParentNode, list: readonly string[]): E | null {
   const preferred = list[0];
   if (preferred === undefined) return null;
-  // The preferred selector usually hits, and querySelector stops at the first match.
-  const hit = root.querySelector<E>(preferred);
-  if (hit || list.length === 1) return hit;
-  const rest = restOf(list);
-  // The first element any fallback matches, found without walking the rest
-  // of the subtree: when the first fallback matches it, it is that one's answer.
-  const early = root.querySelector<E>(joinedOf(rest));
+  if (list.length === 1) return root.querySelector<E>(preferred);
+  // The first element any selector matches: when none does (a field the
+  // block does not have), one walk of the block says so instead of two; when
+  // the preferred selector matches it, it is that one's first match.
+  const early = root.querySelector<E>(joinedOf(list));
   if (!early) return null;
+  if (early.matches(preferred)) return early;
+  const hit = root.querySelector<E>(preferred);
+  if (hit) return hit;
+  // No preferred match: `early` is the first element any fallback matches.
+  const rest = restOf(list);
   if (early.matches(rest[0]!)) return early;
   const all = root.querySelectorAll<E>(joinedOf(rest));
   for (const selector of rest) {

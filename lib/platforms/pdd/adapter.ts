@@ -19,6 +19,32 @@ const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
+// What readOrder looks for in an order's block besides its cells (see matching).
+const BLOCK_PARTS = ['tr', ...selectors.chatLink, ...selectors.countdown].join(',');
+
+/** The elements of `found` (one query's result, in page order) that match `selector`: what that selector's own query would give. */
+function matching(found: ArrayLike<Element>, selector: string): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < found.length; i++) if (found[i]!.matches(selector)) out.push(found[i]!);
+  return out;
+}
+
+/** The table rows of `found` (what a query for "tr" would give). */
+function rowsOf(found: ArrayLike<Element>): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < found.length; i++) if (found[i]!.localName === 'tr') out.push(found[i]!);
+  return out;
+}
+
+/** What allIn(block, list) gives, from the block's query result (every selector of `list` in it). */
+function firstMatching(found: ArrayLike<Element>, list: readonly string[]): Element[] {
+  for (const selector of list) {
+    const els = matching(found, selector);
+    if (els.length > 0) return els;
+  }
+  return [];
+}
+
 const SHIPPING_INCLUDED = /[(（]?\s*含\s*(?:运费|快递)/;
 
 /** Whether bare numbers count as yuan under the total and unit-price headers ("(元)"), worked out once per header row. */
@@ -85,7 +111,9 @@ function buyerNick(buyerCell: Element | undefined): string {
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pageUrl: URL, now: number): ObservedOrder | undefined {
-  const grid = orderGrid(scope, header, anchor.el, selectors.goodsEntry);
+  // One query of the block for its table rows, chat link and countdowns: a walk of the block each cost more.
+  const parts = scope.map((s) => s.querySelectorAll(BLOCK_PARTS));
+  const grid = orderGrid(scope, header, anchor.el, selectors.goodsEntry, parts.flatMap(rowsOf));
   if (!grid) return undefined;
   const { columns } = header;
   const { bareAllowed, bareUnitPrice } = headerFacts(header);
@@ -134,10 +162,10 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
-  const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
+  const countdownText = () => [statusCellText, ...parts.flatMap((found) => firstMatching(found, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
   let href: string | null | undefined;
-  for (const s of scope) if ((href = firstIn<HTMLAnchorElement>(s, selectors.chatLink)?.getAttribute('href'))) break;
+  for (const found of parts) if ((href = firstMatching(found, selectors.chatLink)[0]?.getAttribute('href'))) break;
   let chatUrl: string | undefined;
   try {
     const resolved = href ? new URL(href, pageUrl.href).href : undefined;
