@@ -21,10 +21,11 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
   const digits = leadingDigits(pattern);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
-    // Most texts of a page (white space, labels, prices) lack the run of
-    // digits every number starts with: a loop over their characters says so
-    // several times cheaper than a call of the regexp.
-    if (digits > 0 && !hasDigitRun(text, digits)) continue;
+    // Most texts of a page (white space, labels, prices) are short and lack
+    // the run of digits every number starts with: a loop over their few
+    // characters says so several times cheaper than a call of the regexp
+    // (which scans a long text faster than such a loop).
+    if (digits > 0 && (text.length < digits || (text.length <= SHORT_TEXT && !hasDigitRun(text, digits)))) continue;
     // Test before looking up the ancestors: most text nodes hold no number.
     global.lastIndex = 0;
     if (!global.test(text)) continue;
@@ -47,6 +48,7 @@ export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] 
 // Only plain shapes are trusted: no alternation, no optional or repeated group.
 const DIGITS_FIRST = /^\(?(?:\(\?<!(?:\[[^\]]*\]|[^()[\]|])*\))?\(?\\d\{(\d+)[,}]/;
 const digitsOf = new WeakMap<RegExp, number>();
+const SHORT_TEXT = 64;
 
 /** How many digits every match of `pattern` starts with; 0 when that cannot be told from its source. */
 export function leadingDigits(pattern: RegExp): number {
@@ -89,10 +91,16 @@ export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArr
   const body = anchors[0]?.el.ownerDocument.body;
   // One pass up from each anchor element and fence instead of asking every
   // ancestor about every other anchor: linear in the page, not quadratic.
-  // holding: how many distinct anchor elements an element is or contains.
+  // holding: how many distinct anchor elements an element is or contains,
+  // counted up to two (only "another order's number too" matters). Above an
+  // element that already held two, every ancestor does: the walk up stops there.
   const holding = new Map<Element, number>();
   for (const el of new Set(anchors.map((a) => a.el))) {
-    for (let at: Element | null = el; at; at = at.parentElement) holding.set(at, (holding.get(at) ?? 0) + 1);
+    for (let at: Element | null = el; at; at = at.parentElement) {
+      const held = holding.get(at) ?? 0;
+      if (held >= 2) break;
+      holding.set(at, held + 1);
+    }
   }
   // walled: the fences and everything that contains one.
   const walled = new Set<Element>();
