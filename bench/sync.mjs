@@ -192,7 +192,9 @@ async function firstSync(server, record) {
   }
 }
 
-const TRACE = process.argv.includes('--trace');
+const TRACE = process.argv.some((a) => a.startsWith('--trace'));
+/** --trace=all: every mark, and every IndexedDB transaction in the workers, not only each step's first. */
+const TRACE_ALL = process.argv.includes('--trace=all');
 
 /**
  * Bench-only trace: marks, in an agent's service worker, the steps an attempt takes from A's panel to B's
@@ -200,7 +202,7 @@ const TRACE = process.argv.includes('--trace');
  * answered, the changed notice sent). Wall-clock times: both browsers run on this machine.
  */
 function traceWorker(worker) {
-  return worker.evaluate(() => {
+  return worker.evaluate((all) => {
     const marks = (globalThis.__trace = []);
     const mark = (what) => marks.push([Date.now(), what]);
     const fetch0 = globalThis.fetch;
@@ -232,6 +234,17 @@ function traceWorker(worker) {
     chrome.runtime.onMessage.addListener((message) => {
       if (message?.type === 'attempt/manual') mark('background: attempt/manual received');
     });
+    if (all) {
+      const transaction0 = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+        const tx = transaction0.call(this, stores, mode, ...rest);
+        const what = `idb: ${this.name.replace('_pouch_', '')} ${mode ?? 'readonly'} [${[].concat(stores).join(',')}]`;
+        const started = Date.now();
+        mark(`${what} opened`);
+        tx.addEventListener('complete', () => mark(`${what} done, ${Date.now() - started} ms`));
+        return tx;
+      };
+    }
     // The worker's thread held by one task (a timer 50 ms late or more).
     let tick = Date.now();
     setInterval(() => {
@@ -239,7 +252,7 @@ function traceWorker(worker) {
       if (now - tick > 100) mark(`worker: busy for ${now - tick - 50} ms until here`);
       tick = now;
     }, 50);
-  });
+  }, TRACE_ALL);
 }
 
 /** What B's panel asked and when the background answered (added before the panel loads). */
@@ -272,10 +285,11 @@ function traceReport(samples, sources) {
       for (const [at, what] of marks) {
         if (at < sentAt || at > seenAt) continue;
         const key = `${who} ${what.replace(/ \d+ ms.*| \(.*?\)/g, '')}`;
+        if (TRACE_ALL) line.push([at - sentAt, `${who} ${what}`]);
         if (!firsts.has(key)) firsts.set(key, { at, what });
       }
       for (const [key, { at, what }] of firsts) {
-        line.push([at - sentAt, `${who} ${what}`]);
+        if (!TRACE_ALL) line.push([at - sentAt, `${who} ${what}`]);
         steps.set(key, [...(steps.get(key) ?? []), at - sentAt]);
       }
     }

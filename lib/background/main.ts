@@ -37,8 +37,12 @@ const NOTIFICATION_PREFIX = 'followup:';
 /** The retention alarm fires daily; it prunes when at least this long has passed since the last run. */
 const RETENTION_SLACK_GAP = 20 * 3_600_000;
 
-/** How long after another agent's change arrives the badge is recounted (after the open panels' reads). */
-const TEAM_RECOUNT_DELAY_MS = 1_500;
+/**
+ * The badge's recount and the alarms read the whole queue (every open order and buyer): after a change they wait
+ * this long, so the open panels' reads and team sync's push of the change go first (on a loaded machine those
+ * reads held the push up by 0.4-0.8 s), and one recount covers a burst of changes.
+ */
+const RECOUNT_DELAY_MS = 1_000;
 
 /** Notifications need an image from the package (data: URLs are refused). */
 const NOTIFICATION_ICON = '/notification.png' as const;
@@ -175,8 +179,16 @@ export function startBackground(): void {
 
   function tellPages() {
     tellOpenPages();
-    void refreshBadge();
-    void syncAlarms();
+    recountSoon();
+  }
+
+  let recount: ReturnType<typeof setTimeout> | undefined;
+  function recountSoon() {
+    recount ??= setTimeout(() => {
+      recount = undefined;
+      void refreshBadge();
+      void syncAlarms();
+    }, RECOUNT_DELAY_MS);
   }
 
   function tellOpenPages() {
@@ -185,10 +197,7 @@ export function startBackground(): void {
     });
   }
 
-  // Team sync: changes that arrive from the server are already stored; pages re-read at once. The badge's recount
-  // and the alarms re-read the whole queue: they wait until the panels have asked (another agent's attempt on the
-  // open order is what the person waits for), and one recount covers the changes told meanwhile.
-  let teamRecount: ReturnType<typeof setTimeout> | undefined;
+  // Team sync: changes that arrive from the server are already stored; pages re-read at once.
   const teamAlarm = (enabled: boolean) =>
     void (enabled ? browser.alarms.create(TEAM_ALARM, { periodInMinutes: 1 }) : browser.alarms.clear(TEAM_ALARM));
   const team = createTeamEngine(
@@ -196,12 +205,7 @@ export function startBackground(): void {
     {
       changed() {
         invalidateQueues();
-        tellOpenPages();
-        teamRecount ??= setTimeout(() => {
-          teamRecount = undefined;
-          void refreshBadge();
-          void syncAlarms();
-        }, TEAM_RECOUNT_DELAY_MS);
+        tellPages();
       },
       // Claims filter the queue as it is asked for (lib/background/queue.ts): nothing to read again, no badge to redo.
       claimsChanged: tellOpenPages,

@@ -116,9 +116,22 @@ export function sharedForm(store: StoreName, record: Rec): Rec {
   return out;
 }
 
-/** A short, stable hash of a record's content (cyrb53): equal content, equal hash. */
+/**
+ * JSON with every object's keys in one order. A record that comes back from the server has been through its
+ * import schema, which lists the fields in the schema's order, not in the order they were written here.
+ */
+function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/** A short, stable hash of a record's content (cyrb53): equal content, equal hash, whatever the order of its fields. */
 export function contentHash(value: unknown): string {
-  const str = JSON.stringify(value) ?? '';
+  const str = canonicalJson(value) ?? '';
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < str.length; i++) {

@@ -202,6 +202,27 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 30_000 }, () =>
     expect(c.claimNotices()).toBe(noticesBefore.c + 1);
   });
 
+  it("an agent's own attempt, come back round from the server, is neither written again nor told again", async () => {
+    const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
+    const clock = manualClock();
+    const a = await agent('A', server, clock);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await settle(a);
+    clock.advance(5_000);
+    const told = a.changes();
+    // Fields in the order the background writes them (not the import schema's order, which the server's copy has).
+    const logged = { id: 'att-own', orderKey: order.key, buyerKey: `manual:${order.buyer.nick}`, platform: 'manual', direction: 'outbound', at: T0 + 9, action: 'manual', channel: 'phone', text: '', outcome: 'no_reply', note: 'called', agent: 'A' };
+    await recordAttempt(a.db, logged as ContactAttempt);
+    a.engine.localChanged();
+    await settle(a);
+    expect((await server.current.get('attempt:att-own')).record).toMatchObject({ id: 'att-own', note: 'called' });
+    // A notice held back by the once-a-second limit would be out by now.
+    clock.advance(5_000);
+    expect(a.changes()).toBe(told);
+    expect(Object.keys((await a.db.get('attempts', 'att-own'))!)).toEqual(Object.keys(logged));
+  });
+
   it('a worker that stopped before mirroring its writes sends them after it restarts', async () => {
     const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
     const a = await agent('A', server);
