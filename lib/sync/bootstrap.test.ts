@@ -6,7 +6,7 @@ import { openPayNudgeDb } from '../store/db';
 import { openTeamDb, readKv, writeKv } from './store';
 import { createSyncEngine, type Pouch, type PouchDoc } from './engine';
 import { manualRingOrder } from '@/test/support/background-deps';
-import { ATTEMPT_STATS_KEY } from '../store/buyers';
+import { ATTEMPT_STATS_KEY, recordAttempt } from '../store/buyers';
 import type { Order } from '../orders/model';
 import { EMPTY_CONFIG } from './config';
 import { watchWrites } from '../store/changes';
@@ -117,6 +117,26 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     expect(reach.pages).toBeLessThanOrEqual(8);
     expect((await b.mirror().allDocs({})).rows.filter((r) => !r.id.startsWith('_'))).toEqual([]);
     expect(engine.status().refused).toBe(0);
+    await engine.disable();
+  });
+
+  it('a page of thousands (held records found by one key-range read) counts the same, keeping what this browser holds', async () => {
+    const server = newServer();
+    await seed(server, 2_500, 2_600);
+    const b = await newAgent('新人', { server, pages: 0 }, 10_000);
+    // Held here before: one of the orders, and one of the server's attempts on it.
+    await b.db.put('orders', orderRec(7));
+    await recordAttempt(b.db, attemptDoc(7, 2_500).record as never);
+    const engine = b.restart();
+    await engine.enable(b.config);
+    expect((await b.db.getAll('attempts')).length).toBe(2_600);
+    const orders = await b.db.getAll('orders');
+    expect(orders.length).toBe(2_500);
+    expect(orders.find((o) => o.key === 'manual:B-7')?.attemptCount).toBe(2);
+    expect(orders.find((o) => o.key === 'manual:B-2499')?.attemptCount).toBe(1);
+    expect(orders.filter((o) => o.attemptCount === 2).length).toBe(100);
+    // The attempt held before is not counted twice.
+    expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(2_600);
     await engine.disable();
   });
 

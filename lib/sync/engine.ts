@@ -4,12 +4,12 @@ import type { Db } from '../store/db';
 import { writeQuietly, type StoreWrite } from '../store/changes';
 import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
-import type { ContactAttempt } from '../orders/model';
+import type { Buyer, ContactAttempt, Order } from '../orders/model';
 import { CLAIM_MS, CLAIM_PREFIX, DERIVED, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 import { configProblem, type SyncConfig } from './config';
 import { readBase, readConfig, readKv, writeBase, writeBasePage, writeConfig, writeKv, type TeamDb } from './store';
-import { firstSync, type FirstSync, type ServerReader } from './bootstrap';
+import { firstSync, readMany, type FirstSync, type ServerReader } from './bootstrap';
 
 // Team sync. IndexedDB stays the source of truth; a PouchDB database (the
 // mirror) holds one document per shared record and replicates with the
@@ -198,7 +198,13 @@ export function createSyncEngine(deps: EngineDeps) {
     // Requests are issued together and awaited together: a first sync brings hundreds of thousands.
     const attempts = entries.filter((e) => e.store === 'attempts' && e.isNew).map((e) => e.record as unknown as ContactAttempt);
     const records = entries.filter((e) => !(e.store === 'attempts' && e.isNew));
-    const existing = (await Promise.all(records.map(({ store, record }) => tx.objectStore(store).get(String(record[KEY_FIELD[store]]))))) as (Rec | undefined)[];
+    // Per store, so a first sync's page asks which are held with one read (readMany).
+    const existing: (Rec | undefined)[] = [];
+    for (const store of new Set(records.map((r) => r.store))) {
+      const at = records.flatMap((r, i) => (r.store === store ? [i] : []));
+      const got = await readMany(tx.objectStore(store), at.map((i) => String(records[i]!.record[KEY_FIELD[store]])));
+      at.forEach((i, j) => (existing[i] = got[j] as Rec | undefined));
+    }
     const touchedOrders = new Set<string>();
     const plans: MilestonePlan[] = [];
     await Promise.all(
@@ -221,7 +227,7 @@ export function createSyncEngine(deps: EngineDeps) {
       byOrder.set(a.orderKey, { n: c.n + 1, last: Math.max(c.last, a.at) });
     }
     const orderKeys = [...new Set([...touchedOrders, ...byOrder.keys()])];
-    const orders = await Promise.all(orderKeys.map((key) => tx.objectStore('orders').get(key)));
+    const orders = (await readMany(tx.objectStore('orders'), orderKeys)) as (Order | undefined)[];
     const counted = await Promise.all(orderKeys.map((key, i) => (orders[i] && touchedOrders.has(key) ? tx.objectStore('attempts').index('by-order').getAll(key) : undefined)));
     await Promise.all(
       orderKeys.map((key, i) => {
@@ -246,7 +252,7 @@ export function createSyncEngine(deps: EngineDeps) {
       const reminded = new Map<string, number>();
       for (const a of attempts) if (a.direction === 'outbound') reminded.set(a.buyerKey, Math.max(reminded.get(a.buyerKey) ?? 0, a.at));
       const buyerKeys = [...reminded.keys()];
-      const buyers = await Promise.all(buyerKeys.map((key) => tx.objectStore('buyers').get(key)));
+      const buyers = (await readMany(tx.objectStore('buyers'), buyerKeys)) as (Buyer | undefined)[];
       await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!) })));
       const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
       await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } });
