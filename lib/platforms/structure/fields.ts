@@ -16,13 +16,32 @@ export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   const out: Array<{ text: string; node: Text }> = [];
   // A walker object: an order's whole block is too big to walk by hand as cheaply.
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    const value = t.nodeValue?.trim();
-    if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
-    // A long text (a buyer's note) is never a label or a value: kept short, folded once.
-    out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: t as Text });
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) keep(t as Text, t.parentElement, out);
+  return out;
+}
+
+/** What textNodes(cell) gives, walked by hand: for a cell or a goods line, making a walker object costs more than its few steps. */
+export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }> {
+  const out: Array<{ text: string; node: Text }> = [];
+  let at: Node | null = cell.firstChild;
+  while (at) {
+    if (at.nodeType === 3) keep(at as Text, at.parentElement, out);
+    else if (at.firstChild) {
+      at = at.firstChild;
+      continue;
+    }
+    let next: Node | null = at.nextSibling;
+    while (!next && (at = at.parentNode) && at !== cell) next = at.nextSibling;
+    at = next;
   }
   return out;
+}
+
+function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: Text }>): void {
+  const value = t.nodeValue?.trim();
+  if (!value || SKIPPED.has(parent?.tagName ?? '')) return;
+  // A long text (a buyer's note) is never a label or a value: kept short, folded once.
+  out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: t });
 }
 
 /** Whether `el` is a control that opens the chat with the buyer. */
@@ -43,7 +62,7 @@ function notANick(text: string): boolean {
 
 /** The nick in a buyer cell: its first text that is not a label or a chat word. */
 export function nickInCell(cell: Element): string {
-  for (const { text } of textNodes(cell)) {
+  for (const { text } of cellTextNodes(cell)) {
     const rest = text.replace(BUYER_LABEL, '').trim();
     if (!rest || notANick(rest)) continue;
     return rest;
@@ -132,7 +151,7 @@ const NOT_TITLE = /[:：]\s*$/;
 
 /** A goods line's title: its first text with words that is not a label, a marked price ("¥63.00") or a quantity ("x2"). */
 export function titleOf(line: Element): string | undefined {
-  return titleIn(textNodes(line));
+  return titleIn(cellTextNodes(line));
 }
 
 function titleIn(texts: ReadonlyArray<{ text: string }>): string | undefined {
@@ -143,7 +162,7 @@ function titleIn(texts: ReadonlyArray<{ text: string }>): string | undefined {
 export function itemsIn(cell: Element): OrderItem[] {
   const items: OrderItem[] = [];
   for (const line of goodsLines(cell)) {
-    const texts = textNodes(line);
+    const texts = cellTextNodes(line);
     const title = titleIn(texts);
     if (!title) continue;
     let qty = 1;
