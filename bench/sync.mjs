@@ -164,7 +164,6 @@ async function firstSync(server, record) {
     const complete = counts.orders >= orders && counts.attempts >= attempts;
     const got = counts.orders + counts.attempts;
     const load = `machine load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
-    log('timing', JSON.stringify(await worker.evaluate(() => globalThis.__fs)));
     log(`first sync: ${counts.orders} orders + ${counts.attempts} attempts in ${seconds.toFixed(1)} s (${Math.round(got / seconds)} records/s; ${load})`);
     // What the new agent sees: the panel lists the shop's orders.
     let panelNote = '';
