@@ -40,8 +40,12 @@ function newServer(): Pouch {
   return new PouchDB(`boot-server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
 }
 
+function buyerDoc(b: number): PouchDoc {
+  return { _id: `buyer:manual:buyer-${b}`, record: { key: `manual:buyer-${b}`, platform: 'manual', nick: `buyer-${b}`, firstSeenAt: T0, lastSeenAt: T0, paidOrderKeys: [] } };
+}
+
 async function seed(server: Pouch, orders: number, attempts: number) {
-  const docs = [...Array.from({ length: orders }, (_, i) => orderDoc(i)), ...Array.from({ length: attempts }, (_, a) => attemptDoc(a, orders))];
+  const docs = [...Array.from({ length: orders }, (_, i) => orderDoc(i)), ...Array.from({ length: attempts }, (_, a) => attemptDoc(a, orders)), ...[0, 1, 2].map(buyerDoc)];
   await server.bulkDocs(docs);
 }
 
@@ -113,8 +117,13 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
       expect(o.lastAttemptAt, o.key).toBe(Math.max(...mine.map((a) => a.at)));
     }
     expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(57);
-    // Read in pages of 10 (69 documents: 7 pages and the empty end at most), not replicated into the mirror.
-    expect(reach.pages).toBeLessThanOrEqual(8);
+    // Each buyer's last reminder, which the daily limit per buyer reads, as a pull sets it.
+    for (const buyer of await b.db.getAll('buyers')) {
+      expect(buyer.lastRemindedAt, buyer.key).toBe(Math.max(...attempts.filter((a) => a.buyerKey === buyer.key).map((a) => a.at)));
+    }
+    expect((await b.db.getAll('buyers')).length).toBe(3);
+    // Read in pages of 10 (72 documents: buyers, attempts, orders), not replicated into the mirror.
+    expect(reach.pages).toBeLessThanOrEqual(10);
     expect((await b.mirror().allDocs({})).rows.filter((r) => !r.id.startsWith('_'))).toEqual([]);
     expect(engine.status().refused).toBe(0);
     await engine.disable();
