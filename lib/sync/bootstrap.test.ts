@@ -217,6 +217,30 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     await eb.disable();
   });
 
+  it('turned off midway, the first sync asks nothing more and writes nothing more; turned on again it finishes', async () => {
+    const server = newServer();
+    await seed(server, 5, 40);
+    const reach: Reach = { server, pages: 0 };
+    const b = await newAgent('新人', reach);
+    const engine = b.restart();
+    reach.onPage = async (page) => {
+      if (page === 3) await engine.disable();
+    };
+    await engine.enable(b.config);
+    const asked = reach.pages;
+    const held = (await b.db.getAll('attempts')).length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reach.pages).toBe(asked);
+    expect(held).toBeLessThan(40);
+    expect((await b.db.getAll('attempts')).length).toBe(held);
+    expect(engine.status().state).toBe('off');
+    reach.onPage = undefined;
+    await engine.enable(b.config);
+    expect((await b.db.getAll('attempts')).length).toBe(40);
+    expect((await b.db.getAll('orders')).length).toBe(5);
+    await engine.disable();
+  });
+
   it('a first sync cut off midway and restarted ends whole, each attempt once and counted once', async () => {
     const server = newServer();
     await seed(server, 9, 81);

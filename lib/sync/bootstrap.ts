@@ -72,6 +72,8 @@ export interface BootstrapDeps {
   differs(store: StoreName, key: string): void;
   /** Stored data changed: panels re-read, the badge re-ranks the whole queue (told after the first page, every TELL_EVERY pages and at the end). */
   changed(): void;
+  /** Sync was turned off (or the data erased): no further request, nothing more written. */
+  stopped(): boolean;
   /** Documents per request. */
   pageSize?: number;
 }
@@ -106,6 +108,7 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
   let pages = 0;
   let untold = false;
   for (let range = progress.range ?? 0; range < RANGES.length; range++) {
+    if (deps.stopped()) return progress;
     // A resumed range goes on after the last id read; the next range starts at its beginning.
     let resumeAfter = progress.range === range ? progress.after : undefined;
     let next: Promise<Page> = page(range, resumeAfter);
@@ -114,6 +117,7 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
       // startkey is inclusive: the id read last comes again first (skip=1 would skip another if it was deleted).
       const fresh: Page['rows'] = resumeAfter !== undefined && rows[0]?.id === resumeAfter ? rows.slice(1) : rows;
       if (!fresh.length) break;
+      if (deps.stopped()) return progress;
       const after: string = fresh[fresh.length - 1]!.id;
       const last = rows.length < limit;
       // The next page is on its way while this one is checked and written.

@@ -440,13 +440,15 @@ export function createSyncEngine(deps: EngineDeps) {
             if (!markerSet) void setMarker(true);
           },
           changed: told,
+          stopped: () => !config?.enabled,
           ...(deps.firstSyncPage ? { pageSize: deps.firstSyncPage } : {}),
         });
       } catch (error) {
         failed = error ?? new Error('first sync');
       }
     });
-    if (failed === undefined) return true;
+    // Turned off midway: it resumes when sync is turned on again.
+    if (failed === undefined) return first?.done === true;
     console.warn('PayNudge first sync', failed);
     setStatus({ state: 'error', error: errorCode(failed) });
     scheduleRetry();
