@@ -313,6 +313,17 @@ describe('order/detail', () => {
     expect(new Set(detail.suggestions.map((s) => s.text)).size).toBe(detail.suggestions.length);
   });
 
+  it("gives the profile a new buyer to edit (no record is stored for her yet), and the first rule saved makes her record", async () => {
+    const key = 'taobao:2471093385512748201';
+    expect(await h.db.get('buyers', 'taobao:快乐的小熊')).toBeUndefined();
+    const detail = await h.ask<{ buyer?: { key: string; nick: string; paidOrderKeys: string[] } }>({ type: 'order/detail', orderKey: key });
+    expect(detail.buyer).toMatchObject({ key: 'taobao:快乐的小熊', nick: '快乐的小熊', paidOrderKeys: [] });
+    expect(await h.db.get('buyers', 'taobao:快乐的小熊')).toBeUndefined();
+    await h.ask({ type: 'buyer/update', buyerKey: 'taobao:快乐的小熊', patch: { doNotRemind: true } });
+    expect(await h.db.get('buyers', 'taobao:快乐的小熊')).toMatchObject({ nick: '快乐的小熊', doNotRemind: true, paidOrderKeys: [] });
+    expect((await h.ask<{ buyer?: { doNotRemind?: boolean } }>({ type: 'order/detail', orderKey: key })).buyer?.doNotRemind).toBe(true);
+  });
+
   it('writes a hostile-looking nick into the text literally, and names a multi-item order', async () => {
     const detail = await h.ask<{ suggestions: { text: string }[] }>({ type: 'order/detail', orderKey: 'taobao:3398752046183927614' });
     expect(detail.suggestions.some((s) => s.text.includes(XIAOMEI))).toBe(true);

@@ -25,6 +25,7 @@ import { currentAgent } from '../sync/agent';
 import { storageErrorCode } from './errors';
 import { listAttempts } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder } from '../store/orders';
+import { newBuyerOf } from '../store/buyers';
 
 export type { AreaHandlers, BackgroundDeps, HandlerContext, SenderInfo } from './handler';
 
@@ -175,13 +176,16 @@ export function createBackground(browserDeps: BackgroundDeps) {
       const db = await deps.db();
       const order = await requireOrder(db, key);
       const bKey = buyerKey(order.platform, order.buyer.nick);
-      const [buyer, attempts, buyerAttempts, settings] = await Promise.all([
+      const [stored, attempts, buyerAttempts, settings] = await Promise.all([
         getBuyer(db, bKey),
         listAttempts(db, key),
         db.getAllFromIndex('attempts', 'by-buyer', bKey),
         readCadenceSettings(db),
       ]);
       const now = deps.now();
+      // A buyer nothing is kept about yet has no record: the profile shows what their order says, and saving a
+      // note or a rule makes the record (updateBuyer).
+      const buyer = stored ?? newBuyerOf(order, now);
       const extras = await suggestionExtras(db, order, (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new', now);
       const { suggestions, missing } = suggestionSetFor(order, buyer, attempts.length, choices, now, extras);
       const lastAttemptAt = attempts[0]?.at;

@@ -100,7 +100,7 @@ test('a worker killed at any write of "paid" logged by the person leaves none of
   await page.close();
 });
 
-test('a worker killed while storing a 1,000-order page (first write, middle, after every order) stores none of it; read again, it lands whole', async () => {
+test('a worker killed while storing a 1,000-order page (first write, middle, near the last) stores none of it; read again, it lands whole', async () => {
   test.setTimeout(240_000);
   const out = await build({
     entryPoints: [resolve(import.meta.dirname, '../../bench/page-adapters.ts')],
@@ -125,7 +125,9 @@ test('a worker killed while storing a 1,000-order page (first write, middle, aft
     return { list, grown };
   };
 
-  for (const k of [1, 500, 1000]) {
+  // The page's new orders (1,000 less the few its first read stored) and the listing's sighting: new buyers get no
+  // record (lib/store/buyers.ts newBuyerOf), so the read makes just under 1,000 writes and 990 is near its end.
+  for (const k of [1, 500, 990]) {
     const before = await orderCount(page);
     const { list } = await grownList(k);
     await expect.poll(() => stopsSeen(page), { message: `stop at write ${k}`, timeout: 30_000 }).toEqual([expect.objectContaining({ stoppedAt: k })]);
