@@ -103,6 +103,21 @@ const badge = () =>
     return chrome.action.getBadgeText({});
   });
 
+/**
+ * The badge once its recount after the last change has run: the background recounts a moment after a change
+ * (one recount for a burst), so a value is taken only when it has held for longer than that.
+ */
+async function settledBadge(): Promise<string> {
+  let last = await badge();
+  for (const until = Date.now() + 15_000; Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 1_600));
+    const now = await badge();
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error(`the badge did not settle (last ${last})`);
+}
+
 /** Asks the background from an extension page, the way the panel does. */
 async function ask<T>(page: Page, type: string, payload: object = {}): Promise<T> {
   const reply = await page.evaluate(
@@ -137,8 +152,7 @@ test('a recorded deposit: the receipt prompt comes as a notification once, the b
   const cadence = await ask<{ settings: Record<string, unknown> }>(panel, 'settings/cadence-get');
   await ask(panel, 'settings/cadence-set', { settings: cadence.settings });
   await expect.poll(badge).not.toBe('');
-  await panel.waitForTimeout(500);
-  const before = Number(await badge());
+  const before = Number(await settledBadge());
 
   // A 50/30/20 plan: the deposit's notice is due at once → a notification, and the order counts once more on the badge.
   await panel.getByTestId('milestone-add').click();
@@ -159,7 +173,7 @@ test('a recorded deposit: the receipt prompt comes as a notification once, the b
   const receiptId = (ids: string[]) => ids.find((id) => id.startsWith('ms:receipt_due:0:') && id.endsWith(`:${ORDER_KEY}`));
   await expect.poll(async () => receiptId(await notificationIds()), { timeout: 10_000 }).toBeDefined();
   // Still one staged order to act on, not one per prompt.
-  expect(await badge()).toBe(String(before + 1));
+  expect(await settledBadge()).toBe(String(before + 1));
 
   // Announced once: closing it and letting the alarm run again does not bring it back.
   const shown = receiptId(await notificationIds())!;
