@@ -3,7 +3,7 @@ import { CONTACT_STORES, type ContactTx, type Db } from './db';
 import type { PayNudgeDB } from './schema';
 
 type ContactStores = ('attempts' | 'orders' | 'buyers' | 'settings')[];
-import { buyerKey, type Buyer, type ContactAttempt, type FollowUp, type Order } from '../orders/model';
+import { PlatformSchema, buyerKey, type Buyer, type ContactAttempt, type FollowUp, type Order } from '../orders/model';
 
 // Buyer profiles (notes, do-not-remind, language, time zone, tags) and the
 // per-order / per-buyer reminder counts the queue reads in one pass. The
@@ -35,6 +35,18 @@ export function newBuyerOf(order: Order, now: number): Buyer {
     lastSeenAt: now,
     paidOrderKeys: [],
   };
+}
+
+/**
+ * The record of a buyer just reminded who has none here: made from their order when it is held, else from the
+ * key alone (an attempt that another agent logged can arrive before the order or the buyer's record).
+ */
+export function remindedBuyerOf(key: string, order: Order | undefined, at: number): Buyer | undefined {
+  if (order && buyerKey(order.platform, order.buyer.nick) === key) return newBuyerOf(order, at);
+  const parts = splitBuyerKey(key);
+  const platform = PlatformSchema.safeParse(parts?.[0]);
+  if (!parts || !platform.success) return undefined;
+  return { key, platform: platform.data, nick: parts[1], firstSeenAt: at, lastSeenAt: at, paidOrderKeys: [] };
 }
 
 /** The platform and nick a buyer key was made of (platforms have no colon; a nick may). */

@@ -320,6 +320,21 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     }
   });
 
+  it("another agent's reminder that arrives before the buyer's record still counts for the daily limit, and the record arriving later keeps it", async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const b = await agent('B', { current: shared });
+    const order = manualRingOrder(T0);
+    const buyerKey = `manual:${order.buyer.nick}`;
+    // A's attempt in one batch of B's pull; the buyer's record (it carries no last reminder: that is derived) in a later one.
+    await shared.bulkDocs([{ _id: `attempt:a-1`, record: attempt(order, 'a-1', 'A', T0 - 60_000) }]);
+    await settle(b);
+    expect((await b.db.get('buyers', buyerKey))?.lastRemindedAt).toBe(T0 - 60_000);
+    const record = { key: buyerKey, platform: 'manual', nick: order.buyer.nick, firstSeenAt: T0 - 120_000, lastSeenAt: T0 - 60_000, paidOrderKeys: [], note: 'prefers mornings' };
+    await shared.bulkDocs([{ _id: `buyer:${buyerKey}`, record }]);
+    await settle(b);
+    expect(await b.db.get('buyers', buyerKey)).toEqual({ ...record, lastRemindedAt: T0 - 60_000 });
+  });
+
   it('a malformed document on the server is refused and reported; nothing local changes', async () => {
     const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
     const server = { current: shared as Pouch | undefined };

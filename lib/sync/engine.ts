@@ -2,7 +2,7 @@ import { unwrap } from 'idb';
 import { KEY_FIELD, STORE_NAMES, type StoreName } from '../backup/format';
 import type { Db } from '../store/db';
 import { writeQuietly, type StoreWrite } from '../store/changes';
-import { ATTEMPT_STATS_KEY } from '../store/buyers';
+import { ATTEMPT_STATS_KEY, remindedBuyerOf } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
 import type { Buyer, ContactAttempt, Order } from '../orders/model';
 import { CLAIM_MS, CLAIM_PREFIX, DERIVED, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
@@ -249,11 +249,20 @@ export function createSyncEngine(deps: EngineDeps) {
     }
     if (attempts.length) {
       // The buyer's last reminder, and how many attempts the counts account for (lib/store/buyers.ts).
-      const reminded = new Map<string, number>();
-      for (const a of attempts) if (a.direction === 'outbound') reminded.set(a.buyerKey, Math.max(reminded.get(a.buyerKey) ?? 0, a.at));
+      const reminded = new Map<string, { at: number; orderKey: string }>();
+      for (const a of attempts) {
+        if (a.direction !== 'outbound') continue;
+        const known = reminded.get(a.buyerKey);
+        if (!known || known.at < a.at) reminded.set(a.buyerKey, { at: a.at, orderKey: a.orderKey });
+      }
       const buyerKeys = [...reminded.keys()];
       const buyers = (await readMany(tx.objectStore('buyers'), buyerKeys)) as (Buyer | undefined)[];
-      await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!) })));
+      // A buyer reminded by another agent is something to keep here too, record or not (as recordAttempt does):
+      // their attempt can come before the buyer's record, in an earlier batch, and the record carries no last reminder.
+      const missing = buyerKeys.flatMap((key, i) => (buyers[i] ? [] : [i]));
+      const theirOrders = (await readMany(tx.objectStore('orders'), missing.map((i) => reminded.get(buyerKeys[i]!)!.orderKey))) as (Order | undefined)[];
+      missing.forEach((i, j) => (buyers[i] = remindedBuyerOf(buyerKeys[i]!, theirOrders[j], reminded.get(buyerKeys[i]!)!.at)));
+      await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!.at) })));
       const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
       await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } });
     }

@@ -71,6 +71,8 @@ function mergeBuyers(a: Rec, b: Rec): Rec {
     base.note = x!.includes(y!) ? x : y!.includes(x!) ? y : `${x}\n—\n${y}`.slice(0, 5000);
   } else if (notes.length) base.note = notes[0];
   if (a.doNotRemind === true || b.doNotRemind === true) base.doNotRemind = true;
+  // First seen by whichever agent saw the buyer first.
+  if (typeof a.firstSeenAt === 'number' && typeof b.firstSeenAt === 'number') base.firstSeenAt = Math.min(a.firstSeenAt, b.firstSeenAt);
   const reminded = Math.max(num(a.lastRemindedAt), num(b.lastRemindedAt));
   if (reminded >= 0) base.lastRemindedAt = reminded;
   for (const field of ['language', 'timeZone', 'displayName']) if (base[field] === undefined && other[field] !== undefined) base[field] = other[field];
