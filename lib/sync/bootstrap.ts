@@ -202,8 +202,8 @@ async function applyPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refu
 }
 
 /**
- * The records this browser already holds among a page's, per store one key-range read of the keys there
- * (a new agent's store holds none, so a page costs one request per store, not one per document).
+ * The records this browser already holds among a page's, read per store with readMany (a new agent's store
+ * holds none, so a full page costs one request per store, not one per document).
  */
 async function storedOf(db: Db, incoming: { store: StoreName; key: string }[]): Promise<Map<string, Rec>> {
   const byStore = new Map<StoreName, string[]>();
@@ -216,11 +216,8 @@ async function storedOf(db: Db, incoming: { store: StoreName; key: string }[]): 
   const out = new Map<string, Rec>();
   await Promise.all(
     [...byStore].map(async ([store, keys]) => {
-      const sorted = [...keys].sort();
-      const there = new Set((await tx.objectStore(store).getAllKeys(IDBKeyRange.bound(sorted[0]!, sorted[sorted.length - 1]!))).map(String));
-      const held = keys.filter((k) => there.has(k));
-      const records = (await Promise.all(held.map((k) => tx.objectStore(store).get(k)))) as (Rec | undefined)[];
-      held.forEach((k, i) => {
+      const records = (await readMany(tx.objectStore(store), keys)) as (Rec | undefined)[];
+      keys.forEach((k, i) => {
         if (records[i]) out.set(`${store}\u0000${k}`, records[i]!);
       });
     }),

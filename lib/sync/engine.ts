@@ -259,9 +259,12 @@ export function createSyncEngine(deps: EngineDeps) {
       const buyers = (await readMany(tx.objectStore('buyers'), buyerKeys)) as (Buyer | undefined)[];
       // A buyer reminded by another agent is something to keep here too, record or not (as recordAttempt does):
       // their attempt can come before the buyer's record, in an earlier batch, and the record carries no last reminder.
-      const missing = buyerKeys.flatMap((key, i) => (buyers[i] ? [] : [i]));
-      const theirOrders = (await readMany(tx.objectStore('orders'), missing.map((i) => reminded.get(buyerKeys[i]!)!.orderKey))) as (Order | undefined)[];
-      missing.forEach((i, j) => (buyers[i] = remindedBuyerOf(buyerKeys[i]!, theirOrders[j], reminded.get(buyerKeys[i]!)!.at)));
+      // Every attempt's order was read above (orderKeys), as held before its counts changed: enough to make a buyer from.
+      const orderOf = new Map(orderKeys.map((key, i) => [key, orders[i]]));
+      buyerKeys.forEach((key, i) => {
+        const { at, orderKey } = reminded.get(key)!;
+        buyers[i] ??= remindedBuyerOf(key, orderOf.get(orderKey), at);
+      });
       await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!.at) })));
       const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
       await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } });
