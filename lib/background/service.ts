@@ -186,7 +186,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
       // A buyer nothing is kept about yet has no record: the profile shows what their order says, and saving a
       // note or a rule makes the record (updateBuyer).
       const buyer = stored ?? newBuyerOf(order, now);
-      const extras = await suggestionExtras(db, order, (buyer?.paidOrderKeys.length ?? 0) > 0 ? 'returning' : 'new', now);
+      const extras = await suggestionExtras(db, order, buyer.paidOrderKeys.length > 0 ? 'returning' : 'new', now);
       const { suggestions, missing } = suggestionSetFor(order, buyer, attempts.length, choices, now, extras);
       const lastAttemptAt = attempts[0]?.at;
       const verdict = evaluateCadence({ order, buyer, attempts: attempts.length, lastAttemptAt }, settings, now);

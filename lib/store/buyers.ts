@@ -1,5 +1,5 @@
 import type { IDBPObjectStore } from 'idb';
-import { CONTACT_STORES, type ContactTx, type Db } from './db';
+import { CONTACT_STORES, settled, type ContactTx, type Db } from './db';
 import type { PayNudgeDB } from './schema';
 
 type ContactStores = ('attempts' | 'orders' | 'buyers' | 'settings')[];
@@ -136,9 +136,6 @@ export function ensureAttemptStats(db: Db): Promise<boolean> {
   }
   return running;
 }
-
-/** A write not awaited on its own: a failure aborts its transaction, which tx.done reports once. */
-const settled = (request: Promise<unknown>) => void request.catch(() => undefined);
 
 /** Records read per request while recounting, and written per transaction. */
 export const REBUILD_PAGE = 20_000;

@@ -9,6 +9,12 @@ export const CONTACT_STORES = ['attempts', 'orders', 'buyers', 'settings'] as co
 export type ContactTx = IDBPTransaction<PayNudgeDB, ('attempts' | 'orders' | 'buyers' | 'settings')[], 'readwrite'>;
 
 /** Told when an open connection can no longer be used (see cachedDb). */
+/**
+ * Marks a write's promise handled when it is not awaited on its own: if its transaction aborts (a full disk), the
+ * promise rejects too, and tx.done is what reports the failure, once.
+ */
+export const settled = (request: Promise<unknown>): void => void request.catch(() => undefined);
+
 export interface ConnectionHooks {
   /** The browser closed the connection (disk error, storage cleared) or a newer version asked for it. */
   onGone(): void;

@@ -1,5 +1,5 @@
 import { unwrap } from 'idb';
-import { CONTACT_STORES, type ContactTx, type Db } from './db';
+import { CONTACT_STORES, settled, type ContactTx, type Db } from './db';
 import { listingKey } from './schema';
 import { watchAllWrites } from './changes';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
@@ -266,13 +266,11 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   // Every write at once, none awaited on its own: tx.done reports any failure.
   // A put that throws at once (a record IndexedDB cannot clone) aborts the
   // whole transaction, so the puts queued before it are not kept either.
-  // Each put's own promise rejects too when the transaction aborts (a full disk):
-  // it is marked handled here, so only tx.done reports the failure, once.
-  const settled = (request: unknown) => void Promise.resolve(request).catch(() => undefined);
+  // The orders and buyers are plain requests (no promise to reject); the listing's put is idb's, settled.
   try {
-    for (const order of changedOrders) settled(orders.put(order));
+    for (const order of changedOrders) orders.put(order);
     // A buyer with several changed orders is written once, in its final state.
-    for (const buyer of buyerWrites) settled(buyers.put(buyer));
+    for (const buyer of buyerWrites) buyers.put(buyer);
     // The sighting, once for the listing: see ListingRecord.
     settled(tx.objectStore('listings').put({ key: listingKey(read.platform, read.listKey), platform: read.platform, listKey: read.listKey, lastSeenAt: now }));
   } catch (error) {
