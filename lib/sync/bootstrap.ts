@@ -1,5 +1,10 @@
+import { unwrap, type IDBPObjectStore } from 'idb';
 import type { StoreName } from '../backup/format';
-import type { Db } from '../store/db';
+import { settled, type Db } from '../store/db';
+import type { PayNudgeDB } from '../store/schema';
+import { writeQuietly } from '../store/changes';
+import { ATTEMPT_STATS_KEY, remindedBuyerOf } from '../store/buyers';
+import type { ContactAttempt, Order } from '../orders/model';
 import { contentHash, docId, parseIncoming, sharedForm, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 
@@ -47,6 +52,8 @@ export interface FirstSync {
   done: boolean;
   /** Live replication has started from `since` (its own checkpoint carries on). */
   handedOver?: boolean;
+  /** The counts on orders held before and on reminded buyers were set once the attempts were all in (settleCounts). */
+  counted?: boolean;
   /** Documents read, and refused by validation, so far. */
   read: number;
   refused: number;
@@ -93,6 +100,8 @@ export const PAGE_SIZE = 10_000;
  * after them (orders, plans, settings, templates: an order arriving after its attempts counts them from the store).
  */
 const RANGES: { startkey?: string; endkey?: string }[] = [{ startkey: 'buyer:', endkey: 'buyer;' }, { endkey: 'buyer:' }, { startkey: 'buyer;' }];
+/** The range after the attempts': the counts are settled before it (settleCounts). */
+const AFTER_ATTEMPTS = 2;
 
 /** Reads the whole server database into the store, resuming where a cut-off run stopped. */
 export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
@@ -100,20 +109,38 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
   let progress: FirstSync | undefined = await deps.load();
   if (progress?.done) return progress;
   // Noted before anything is read: what the server gets from here on arrives through replication.
+  // A first sync that begins here keeps its tally of attempts in memory; a resumed one reads it from the store.
+  const state: { tally?: Tally } = progress ? {} : { tally: newTally() };
   progress ??= { since: (await deps.server.info()).update_seq, done: false, read: 0, refused: 0 };
   await deps.save(progress);
   type Page = Awaited<ReturnType<ServerReader['allDocs']>>;
   const page = (range: number, after: string | undefined): Promise<Page> =>
-    deps.server.allDocs({ include_docs: true, conflicts: true, limit, ...RANGES[range], ...(after !== undefined ? { startkey: after } : {}) });
+    deps.server.allDocs({ include_docs: true, conflicts: true, limit, ...RANGES[range], ...(after !== undefined ? { startkey: after } : {}) }).then((answer) => {
+      // When the page was read and parsed (the bench sets it against the request's resource timing).
+      try {
+        performance.mark('paynudge-first:page');
+      } catch {
+        // No user timing here.
+      }
+      return answer;
+    });
   let pages = 0;
   let untold = false;
   for (let range = progress.range ?? 0; range < RANGES.length; range++) {
     if (deps.stopped()) return progress;
+    if (range === AFTER_ATTEMPTS && !progress.counted) {
+      await settleCounts(await deps.db(), state);
+      progress = { ...progress, counted: true };
+      await deps.save(progress);
+      untold = true;
+    }
     // A resumed range goes on after the last id read; the next range starts at its beginning.
     let resumeAfter = progress.range === range ? progress.after : undefined;
     let next: Promise<Page> = page(range, resumeAfter);
     for (;;) {
+      const waited = performance.now();
       const { rows }: Page = await next;
+      spent('wait', waited);
       // startkey is inclusive: the id read last comes again first (skip=1 would skip another if it was deleted).
       const fresh: Page['rows'] = resumeAfter !== undefined && rows[0]?.id === resumeAfter ? rows.slice(1) : rows;
       if (!fresh.length) break;
@@ -126,7 +153,7 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
         next.catch(() => undefined);
       }
       const docs = fresh.map((r) => r.doc).filter((d): d is ServerDoc => !!d);
-      const { refused, written } = await applyPage(deps, docs);
+      const { refused, written } = await applyPage(deps, docs, state);
       progress = { ...progress, range, after, read: progress.read + docs.length, refused: progress.refused + refused };
       await deps.save(progress);
       resumeAfter = after;
@@ -159,10 +186,65 @@ async function withConflicts(server: ServerReader, doc: ServerDoc): Promise<Serv
   return store && merged ? { _id: doc._id, _rev: doc._rev, record: merged } : doc;
 }
 
+/**
+ * The attempts this first sync knows of, per order and per buyer: the counts on orders and buyers come from here,
+ * so a new agent writes each attempt and each order once (a pull re-reads and re-writes the order and the buyer of
+ * every attempt: five requests per record, and in Chrome a request costs about what writing a record does). It is
+ * whole only while it accounts for every attempt stored (checked with one count before it is used); otherwise
+ * (a resumed first sync, attempts held before, one logged meanwhile) it is read again from the store.
+ */
+interface Tally {
+  total: number;
+  perOrder: Map<string, { n: number; last: number }>;
+  /** Each buyer's latest outbound attempt: their last reminder, which the daily limit per buyer reads. */
+  perBuyer: Map<string, { at: number; orderKey: string }>;
+}
+
+const newTally = (): Tally => ({ total: 0, perOrder: new Map(), perBuyer: new Map() });
+
+function tallyAdd(t: Tally, a: ContactAttempt) {
+  t.total++;
+  const o = t.perOrder.get(a.orderKey);
+  if (!o) t.perOrder.set(a.orderKey, { n: 1, last: a.at });
+  else {
+    o.n++;
+    if (a.at > o.last) o.last = a.at;
+  }
+  if (a.direction !== 'outbound') return;
+  const b = t.perBuyer.get(a.buyerKey);
+  if (!b || b.at < a.at) t.perBuyer.set(a.buyerKey, { at: a.at, orderKey: a.orderKey });
+}
+
+/** Attempts read per request when the tally is read again from the store. */
+const TALLY_PAGE = 20_000;
+
+/** The tally of every stored attempt, read from the store (pages of read-only transactions, which wait for nobody). */
+async function tallyFromStore(db: Db): Promise<Tally> {
+  const t = newTally();
+  for (let after: string | undefined; ; ) {
+    const page = await db.getAll('attempts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), TALLY_PAGE);
+    for (const a of page) tallyAdd(t, a);
+    if (page.length < TALLY_PAGE) return t;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** Time spent per step, as performance measures named `paynudge-first:<step>` (the bench adds them up). */
+function spent(step: string, since: number) {
+  try {
+    performance.measure(`paynudge-first:${step}`, { start: since, end: performance.now() });
+  } catch {
+    // No user timing here: nothing to note.
+  }
+}
+
+type Incoming = { store: StoreName; key: string; record: Rec; id: string; hash: string };
+
 /** Checks one page like an import and merges it into the store by the pull's rules. */
-async function applyPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refused: number; written: number }> {
+async function applyPage(deps: BootstrapDeps, page: ServerDoc[], state: { tally?: Tally }): Promise<{ refused: number; written: number }> {
   let refused = 0;
-  const incoming: { store: StoreName; key: string; record: Rec; id: string; hash: string }[] = [];
+  let t = performance.now();
+  const incoming: Incoming[] = [];
   for (const raw of page) {
     const doc = raw._conflicts?.length ? await withConflicts(deps.server, raw) : raw;
     const parsed = parseIncoming(doc);
@@ -175,16 +257,26 @@ async function applyPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refu
       incoming.push({ store: parsed.store, key: parsed.key, record: parsed.record, id, hash: contentHash(parsed.record) });
     }
   }
+  spent('check', t);
   if (!incoming.length) return { refused, written: 0 };
-  const stored = await storedOf(await deps.db(), incoming);
+  t = performance.now();
+  const db = await deps.db();
+  const stored = await storedOf(db, incoming);
+  spent('held', t);
+  t = performance.now();
   const local: LocalEntry[] = [];
+  // Not held here: written as they come (attempts added, orders with their counts), without the pull's reads.
+  const freshAttempts: ContactAttempt[] = [];
+  const freshOrders: Rec[] = [];
   const agreed = new Map<string, string>();
   for (const { store, key, record, id, hash } of incoming) {
     const mine = stored.get(`${store}\u0000${key}`);
     // What both sides agree on is the server's version: a merged value that differs from it is this browser's change to push.
     agreed.set(id, hash);
     if (!mine) {
-      local.push({ store, record, isNew: true });
+      if (store === 'attempts') freshAttempts.push(record as unknown as ContactAttempt);
+      else if (store === 'orders') freshOrders.push(record);
+      else local.push({ store, record, isNew: true });
       continue;
     }
     const myForm = sharedForm(store, mine);
@@ -195,10 +287,125 @@ async function applyPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refu
     if (valueHash !== myHash) local.push({ store, record: value, isNew: false });
     if (valueHash !== hash) deps.differs(store, key);
   }
+  spent('merge', t);
+  t = performance.now();
+  if (freshAttempts.length) await addAttempts(db, freshAttempts, state);
+  if (freshOrders.length) await putOrders(db, freshOrders, state);
+  // Held records (merged) and the other stores take the pull's write path; plans come after their orders ('plan:' > 'order:').
   await deps.writeLocal(local);
+  spent('write', t);
+  t = performance.now();
   for (const [id, hash] of agreed) deps.known.set(id, hash);
   await deps.writeBase(agreed);
-  return { refused, written: local.length };
+  spent('base', t);
+  return { refused, written: local.length + freshAttempts.length + freshOrders.length };
+}
+
+/**
+ * Attempts not held here, added in one transaction with the count of attempts the counts account for (as a pull
+ * adds it): their orders are not held yet on a new agent (orders come after), so nothing else is read or written;
+ * the counts on orders held before and on buyers are set once the attempts are all in (settleCounts).
+ */
+async function addAttempts(db: Db, attempts: ContactAttempt[], state: { tally?: Tally }): Promise<void> {
+  const tx = db.transaction(['attempts', 'settings'], 'readwrite');
+  writeQuietly(unwrap(tx));
+  const store = tx.objectStore('attempts');
+  for (const a of attempts) settled(store.add(a));
+  const settings = tx.objectStore('settings');
+  const stats = (await settings.get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
+  settled(settings.put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } }));
+  await tx.done;
+  if (state.tally) for (const a of attempts) tallyAdd(state.tally, a);
+}
+
+/** The tally, whole: one count of the attempts stored says whether the one kept in memory still is. */
+async function wholeTally(db: Db, state: { tally?: Tally }): Promise<Tally> {
+  for (;;) {
+    const count = await db.count('attempts');
+    if (state.tally?.total === count) return state.tally;
+    const t = performance.now();
+    state.tally = await tallyFromStore(db);
+    spent('tally', t);
+    if (state.tally.total === count) return state.tally;
+  }
+}
+
+/**
+ * Orders not held here, each written once with its attempts counted (a pull counts an arriving order from the
+ * attempts stored: the same numbers). The count of attempts stored is read in the same transaction: an attempt
+ * logged here since the tally was made reads the tally again first.
+ */
+async function putOrders(db: Db, orders: Rec[], state: { tally?: Tally }): Promise<void> {
+  for (;;) {
+    const tally = await wholeTally(db, state);
+    const tx = db.transaction(['orders', 'attempts'], 'readwrite');
+    writeQuietly(unwrap(tx));
+    const count = await tx.objectStore('attempts').count();
+    if (count !== tally.total) {
+      await tx.done;
+      continue;
+    }
+    const store = tx.objectStore('orders');
+    for (const record of orders) {
+      const value = { ...record } as unknown as Order;
+      const c = tally.perOrder.get(value.key);
+      if (c) {
+        value.attemptCount = c.n;
+        value.lastAttemptAt = c.last;
+      } else if ((value.attemptCount ?? 0) !== 0) value.attemptCount = 0;
+      settled(store.put(value));
+    }
+    await tx.done;
+    return;
+  }
+}
+
+/**
+ * Once every attempt is in: the counts on orders held here before and each reminded buyer's last reminder (the
+ * daily limit per buyer), as a pull sets them; a reminded buyer without a record gets one, as a pull makes it.
+ * One read and at most one write per order and buyer concerned, instead of one per attempt page.
+ */
+async function settleCounts(db: Db, state: { tally?: Tally }): Promise<void> {
+  const t = performance.now();
+  const tally = await wholeTally(db, state);
+  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+  writeQuietly(unwrap(tx));
+  const orderKeys = [...new Set([...tally.perOrder.keys(), ...[...tally.perBuyer.values()].map((b) => b.orderKey)])];
+  const buyerKeys = [...tally.perBuyer.keys()];
+  const [orders, buyers] = await Promise.all([heldOf(tx.objectStore('orders'), orderKeys), heldOf(tx.objectStore('buyers'), buyerKeys)]);
+  for (const [key, o] of orders) {
+    const c = tally.perOrder.get(key);
+    if (!c || (o.attemptCount === c.n && o.lastAttemptAt === c.last)) continue;
+    settled(tx.objectStore('orders').put({ ...o, attemptCount: c.n, lastAttemptAt: c.last }));
+  }
+  for (const [key, { at, orderKey }] of tally.perBuyer) {
+    const buyer = buyers.get(key) ?? remindedBuyerOf(key, orders.get(orderKey), at);
+    if (!buyer || (buyer.lastRemindedAt ?? 0) >= at) continue;
+    settled(tx.objectStore('buyers').put({ ...buyer, lastRemindedAt: at }));
+  }
+  await tx.done;
+  spent('settle', t);
+}
+
+/** The records held among `keys` (a key-range read when many are asked, as most of a range are). */
+async function heldOf<S extends 'orders' | 'buyers'>(
+  store: IDBPObjectStore<PayNudgeDB, ('orders' | 'buyers')[], S, 'readwrite'>,
+  keys: string[],
+): Promise<Map<string, PayNudgeDB[S]['value']>> {
+  const out = new Map<string, PayNudgeDB[S]['value']>();
+  if (!keys.length) return out;
+  const wanted = new Set(keys);
+  if (keys.length < READ_MANY_FROM) {
+    const got = await Promise.all(keys.map((k) => store.get(k)));
+    keys.forEach((k, i) => got[i] && out.set(k, got[i]!));
+    return out;
+  }
+  const sorted = [...keys].sort();
+  for (const r of await store.getAll(IDBKeyRange.bound(sorted[0]!, sorted[sorted.length - 1]!))) {
+    const key = (r as { key: string }).key;
+    if (wanted.has(key)) out.set(key, r);
+  }
+  return out;
 }
 
 /**
