@@ -69,7 +69,10 @@ beforeEach(async () => {
   };
   await ask({ type: 'settings/cadence-set', settings: { ...DEFAULT_CADENCE, sellerTimeZone: 'Asia/Shanghai' } });
 });
-afterEach(() => db.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
 
 describe('orders/list paging', () => {
   beforeEach(async () => {
@@ -139,17 +142,35 @@ describe('the cached queue', () => {
     await ask({ type: 'page/read', read: read([observed(1), observed(2), observed(3)]) }, CONTENT);
   });
 
-  it('answers from memory until something is written through the background', async () => {
+  it('answers from memory while nothing is written: no read and no count of the orders store', async () => {
+    const first = await list();
+    const count = vi.spyOn(IDBObjectStore.prototype, 'count');
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const get = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const again = await list();
+    expect(again.orders.map((r) => r.key)).toEqual(first.orders.map((r) => r.key));
+    // Counting the orders on every request walked every key (50,000 in a big shop's year).
+    expect(count).not.toHaveBeenCalled();
+    expect(getAll).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('reads the store again after any write to its orders, even one nobody told it of (sync, the recount)', async () => {
     const before = await list();
-    // Changed behind the background's back, same number of orders: the cache does not know.
+    // Same number of orders, written past the handlers: the count alone would not see it.
     const order = (await db.get('orders', before.orders[0]!.key))!;
     await db.put('orders', { ...order, amount: { minor: 4242, currency: 'CNY' } });
-    expect((await list()).orders.find((r) => r.key === order.key)?.amount.minor).toBe(order.amount.minor);
-    // Any write through a handler ends in changed(): the next list reads the store again.
+    expect((await list()).orders.find((r) => r.key === order.key)?.amount.minor).toBe(4242);
     await ask({ type: 'attempt/manual', orderKey: before.orders[1]!.key, channel: 'phone', outcome: 'no_reply' });
-    const after = await list();
-    expect(after.orders.find((r) => r.key === order.key)?.amount.minor).toBe(4242);
-    expect(after.orders.find((r) => r.key === before.orders[1]!.key)?.attempts).toBe(1);
+    expect((await list()).orders.find((r) => r.key === before.orders[1]!.key)?.attempts).toBe(1);
+  });
+
+  it('does not read the store again for a write the queue does not show (the selected order)', async () => {
+    await list();
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    await ask({ type: 'workspace/selected', orderKey: 'taobao:2470000000000000001' });
+    await list();
+    expect(getAll).not.toHaveBeenCalled();
   });
 
   it('notices orders added behind its back (a bulk write): the order count changed', async () => {

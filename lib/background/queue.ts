@@ -4,11 +4,14 @@
 // every open order from IndexedDB again.
 //
 // Validity: a write through the background calls invalidateQueues() (see
-// createBackground's changed); the badge's recount after any change (and its
-// minute tick) rebuilds from the store; a store whose order count changed or
-// whose attempt counts are stale (a bulk write from elsewhere) is read again.
-// Verdicts depend on the time: the ranking is redone when it is older than
-// RANK_FRESH_MS, from the cached reads.
+// createBackground's changed), and every write this context makes to the
+// orders, buyers or the cadence setting (page reads, sync's quiet writes, the
+// recount, the clean-up: lib/store/changes.ts sees them all) makes the next
+// request read the store again; the badge's recount (and its minute tick)
+// reads it afresh. Verdicts depend on the time: the ranking is redone when it
+// is older than RANK_FRESH_MS, from the cached reads; only then is the orders
+// store counted, for writes made outside this context (PayNudge makes none:
+// the background is the single writer; a bench seeding from a page does).
 import type { TabContext } from '../messaging/protocol';
 import { buyerKey, type Buyer, type Order } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
@@ -30,6 +33,7 @@ import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/set
 import { attemptStatsStale, ensureAttemptStats, getAllBuyers } from '../store/buyers';
 import type { Db } from '../store/db';
 import { listOpenOrders } from '../store/orders';
+import { watchAllWrites } from '../store/changes';
 
 const HOUR = 3_600_000;
 /** How long a ranking (verdicts, scores, time-based tags) is reused before it is redone for the current time. */
@@ -64,7 +68,11 @@ export interface RankedQueue {
 
 interface CacheSlot {
   generation: number;
-  /** Orders in the store when read (counted beside the read): a bulk write from elsewhere changes it. */
+  /** This context's writes to the queue's stores when read (writesOf). */
+  writes: number;
+  /** When the store was read. */
+  readAt: number;
+  /** Orders in the store, counted once the read is done: a bulk write from another context changes it. */
   orderCount: Promise<number>;
   /** The store's queue as read: what an answer is made from. */
   reads: Promise<QueueReads>;
@@ -79,6 +87,26 @@ let generation = 0;
 const caches = new WeakMap<Db, CacheSlot>();
 /** Stores whose attempt counts are being rebuilt: that transaction holds the orders store for a while. */
 const recounting = new WeakSet<Db>();
+
+/** Writes this context made to what the queue reads, per database name. */
+const written = new Map<string, { n: number }>();
+
+/**
+ * How many writes this context has made to the stores the queue reads: the orders (their attempt counts and
+ * follow-ups included), the buyers and the cadence settings. A counter read per request instead of a count of the
+ * orders store (a walk of every key: 50,000 in a big shop's year, 0.1-1.5 s) on every request.
+ */
+function writesOf(db: Db): number {
+  let counter = written.get(db.name);
+  if (!counter) {
+    const created = { n: 0 };
+    watchAllWrites(db.name, (write) => {
+      if (write.store === 'orders' || write.store === 'buyers' || (write.store === 'settings' && ('all' in write || write.key === CADENCE_KEY))) created.n++;
+    });
+    written.set(db.name, (counter = created));
+  }
+  return counter.n;
+}
 
 /** Stored data changed: every cached queue is read again on next use. */
 export function invalidateQueues(): void {
@@ -156,25 +184,30 @@ function readFresh(db: Db): Pick<CacheSlot, 'reads' | 'checked'> {
 
 /**
  * The ranked queue at `now`, from the cache when it is still valid: nothing written through the
- * background since (generation) and as many orders in the store as when it was read (one key
- * count; counting 50,000 attempts on every request would cost more than the rest of the answer).
+ * background since (generation), no write to the queue's stores in this context (writesOf), and,
+ * once the ranking is due to be redone, as many orders in the store as when it was read.
  */
 export async function rankedQueue(db: Db, now: number, options: QueueOptions = {}): Promise<RankedQueue> {
   let slot = caches.get(db);
-  // While the counts are rebuilt (the orders store is locked for writing), answer from memory: the
+  const writes = writesOf(db);
+  // While the counts are rebuilt (the rebuild writes the orders in slices), answer from memory: the
   // rebuild ends in invalidateQueues() and the panel is told to ask again.
-  const waitless = !options.fresh && slot !== undefined && slot.generation === generation && recounting.has(db);
-  // With no valid slot to compare against (a waking worker, a write since), the orders are read anyway: the
-  // count (a walk of every key: 50,000 in a big shop's year) runs beside that read instead of before it.
-  const mustRead = options.fresh || !slot || slot.generation !== generation;
-  const counting = waitless ? slot!.orderCount : db.count('orders');
-  if (mustRead || (await slot!.orderCount.catch(() => -1)) !== (await counting)) {
-    slot = { generation, orderCount: counting, ...readFresh(db) };
+  const recount = recounting.has(db);
+  let mustRead = options.fresh || !slot || slot.generation !== generation || (!recount && slot.writes !== writes);
+  // Writes from another context are not seen: the count is compared when the ranking is redone anyway.
+  if (!mustRead && !recount && now - slot!.readAt >= RANK_FRESH_MS) {
+    const [before, count] = await Promise.all([slot!.orderCount.catch(() => -1), db.count('orders')]);
+    mustRead = before !== count;
+    if (!mustRead) slot!.readAt = now;
+  }
+  if (mustRead) {
+    const fresh = readFresh(db);
+    slot = { generation, writes, readAt: now, orderCount: fresh.reads.then(() => db.count('orders')), ...fresh };
     caches.set(db, slot);
     // A failed read is not kept.
     const failed = slot;
     slot.checked.catch(() => caches.get(db) === failed && caches.delete(db));
-    counting.catch(() => caches.get(db) === failed && caches.delete(db));
+    slot.orderCount.catch(() => caches.get(db) === failed && caches.delete(db));
   }
   slot = slot!;
   let reads: QueueReads;
