@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, useDbChanged } from '@/components/api';
+import { replyError, ShownError } from '@/components/errors';
 import { formatDuration, t } from '@/lib/i18n';
 import type { DataResponses } from '@/lib/messaging/data';
+import type { Reply } from '@/lib/messaging/protocol';
 import { formatMoney, type Money } from '@/lib/orders/money';
 
 /**
@@ -46,15 +48,35 @@ function timeLeft(autoCloseAt: number | undefined, estimated: boolean | undefine
   return t(estimated ? 'closesInEstimated' : 'closesIn', { left: formatDuration(left) });
 }
 
+type Summary = DataResponses['popup/summary'];
+
+/**
+ * The popup's numbers: the first time from the request public/popup-early.js sent as the page started
+ * (the background worked on it while the page loaded), afterwards asked anew.
+ */
+function askSummary(): Promise<Summary> {
+  const early = globalThis as { __paynudgePopupSummary?: Promise<unknown> };
+  const sent = early.__paynudgePopupSummary;
+  delete early.__paynudgePopupSummary;
+  if (!sent) return ask('popup/summary', {});
+  return sent.then((raw) => {
+    const reply = raw as Reply<Summary> | undefined;
+    // No reply (the worker was restarting): ask the usual way.
+    if (!reply || typeof reply !== 'object') return ask('popup/summary', {});
+    if (!reply.ok) throw new ShownError(replyError(reply.error));
+    return reply.data;
+  });
+}
+
 export function Popup() {
-  const [summary, setSummary] = useState<DataResponses['popup/summary']>();
+  const [summary, setSummary] = useState<Summary>();
   const [error, setError] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
     browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
   }, []);
   const load = useCallback(() => {
-    ask('popup/summary', {}).then(setSummary, (e: Error) => setError(e.message));
+    askSummary().then(setSummary, (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
   useDbChanged(load);
@@ -116,9 +138,11 @@ export function Popup() {
         </ul>
       </section>
 
-      {summary && summary.followUps.length > 0 && (
+      {summary && summary.followUpCount > 0 && (
         <section aria-labelledby="followups-title" className="popup-section">
-          <h2 id="followups-title">{t('opt.popup.followUps', { n: summary.followUps.length })}</h2>
+          <h2 id="followups-title" data-testid="follow-up-count" data-count={summary.followUpCount}>
+            {t('opt.popup.followUps', { n: summary.followUpCount })}
+          </h2>
           <ul className="popup-list">
             {summary.followUps.map((f) => (
               <li key={f.attemptId}>
@@ -130,6 +154,11 @@ export function Popup() {
               </li>
             ))}
           </ul>
+          {summary.followUpCount > summary.followUps.length && (
+            <p className="muted" data-testid="more-follow-ups">
+              {t('opt.popup.moreFollowUps', { n: summary.followUpCount - summary.followUps.length })}
+            </p>
+          )}
         </section>
       )}
 

@@ -7,7 +7,7 @@ import type { Db } from '../store/db';
 import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { pruneSettledOrders, type PruneOptions } from '../store/retention';
 import { LOCAL_STORES } from '../store/schema';
-import { popupSummary } from './popup';
+import { popupAnswer } from './popup';
 import { DAY_MS } from '../orders/time';
 import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
 import { makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
@@ -166,7 +166,8 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
         (removed) => removed && deps.changed(),
         () => undefined,
       );
-      return popupSummary(db, now, deps.changed);
+      // Kept from the badge's last recount while nothing was written since (./popup.ts).
+      return popupAnswer(db, now, deps.changed);
     },
 
     async 'settings/get'() {

@@ -18,6 +18,7 @@ import { pruneIfDue } from './data';
 import { createTeamEngine, TEAM_ALARM } from './team-engine';
 import { setTeamEngine } from './team';
 import { invalidateQueues } from './queue';
+import { preparePopup } from './popup';
 import {
   markMilestonePromptsAnnounced,
   milestoneActNowCount,
@@ -62,6 +63,8 @@ export function startBackground(): void {
     const count = orders + staged;
     await toolbar.setBadgeText({ text: formatBadge(count) });
     await toolbar.setBadgeBackgroundColor({ color: '#e4572e' });
+    // The queue was just read afresh: the popup's answer is made from it now, so the next popup gets it ready.
+    await preparePopup(store, now, tellPages);
   };
 
   /** One alarm per pending follow-up, rebuilt from the store (alarms survive restarts; this also heals them). */

@@ -6,9 +6,11 @@ import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { applyPageRead } from '../store/orders';
 import type { ContactAttempt, ObservedOrder, Order } from '../orders/model';
 import { DAY_MS, HOUR_MS } from '../orders/time';
-import { closingSoonest, popupSummary } from './popup';
+import type { DueFollowUp } from '../messaging/data';
+import type { Db } from '../store/db';
+import { closingSoonest, followUpSource, popupAnswer, popupSummary, preparePopup, soonestFollowUp } from './popup';
 import { invalidateQueues } from './queue';
-import { runs } from '../../test/support/fuzz';
+import { limit, runs } from '../../test/support/fuzz';
 
 const NOW = Date.UTC(2026, 11, 4, 8, 0, 0);
 
@@ -72,4 +74,125 @@ describe('closingSoonest', () => {
       { numRuns: runs(200) },
     );
   });
+});
+
+/** The due follow-ups as they were worked out before the answer was kept: read at `now`, for `now`. */
+async function dueReadAt(db: Db, now: number, open: ReadonlyMap<string, Order>): Promise<DueFollowUp[]> {
+  let since = now;
+  for (const order of open.values()) since = Math.min(since, order.firstSeenAt, order.createdAt ?? order.firstSeenAt);
+  since -= 7 * DAY_MS;
+  const due = new Map<string, { at: number; attemptId?: string }>();
+  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.bound(since, now))) {
+    if (!open.has(a.orderKey)) continue;
+    const known = due.get(a.orderKey);
+    if (!known || known.at < a.followUpAt!) due.set(a.orderKey, { at: a.followUpAt!, attemptId: a.id });
+  }
+  for (const o of open.values()) if (o.followUp && o.followUp.at <= now) due.set(o.key, { at: o.followUp.at, attemptId: o.followUp.attemptId });
+  const result: DueFollowUp[] = [];
+  for (const [key, { at, attemptId }] of due) {
+    const order = open.get(key)!;
+    const planDue = order.followUp !== undefined && order.followUp.at <= now;
+    if ('followUp' in order && !planDue && order.lastAttemptAt !== undefined && order.lastAttemptAt >= at) continue;
+    if (!planDue && order.lastAttemptAt !== undefined && order.lastAttemptAt > at) continue;
+    result.push({ attemptId: attemptId ?? key, orderKey: key, buyer: order.buyer.displayName ?? order.buyer.nick, followUpAt: at, amount: order.amount });
+  }
+  // Ties in the order they were found here; the popup lists them by order key.
+  return result.sort(soonestFollowUp);
+}
+
+/** Two unpaid orders in a fresh store, their attempt counts current (no recount behind an answer). */
+async function twoOrders(tag: string): Promise<Db> {
+  const db = await freshDb(tag);
+  await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/x', listKey: 'unpaid', unpaidOnly: true, complete: true, orders: [observed('1', 5), observed('2', 30)], unreadable: 0 }, NOW - HOUR_MS);
+  await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 0 } });
+  invalidateQueues();
+  return db;
+}
+
+describe('follow-ups read once, worked out for a later time', () => {
+  it('are the follow-ups a read at that later time finds, on random orders, plans and promises', async () => {
+    const minutes = fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }).map((m) => NOW + m * 60_000);
+    const orderSpec = fc.record({ plan: fc.option(fc.tuple(minutes, fc.constantFrom('a0', 'a1', undefined)), { nil: undefined }), cleared: fc.boolean(), last: fc.option(minutes, { nil: undefined }) });
+    const attemptSpec = fc.record({ order: fc.integer({ min: 0, max: 5 }), at: minutes, followUpAt: minutes });
+    await fc.assert(
+      fc.asyncProperty(fc.array(orderSpec, { minLength: 1, maxLength: 4 }), fc.array(attemptSpec, { maxLength: 12 }), minutes, fc.integer({ min: 0, max: 48 * 60 }), async (orders, attempts, t0, later) => {
+        const db = await freshDb('popup-later');
+        const read = orders.map((_, i) => observed(String(i), 10 + i));
+        await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/x', listKey: 'unpaid', unpaidOnly: true, complete: true, orders: read, unreadable: 0 }, NOW - HOUR_MS);
+        const open = new Map<string, Order>();
+        for (const [i, spec] of orders.entries()) {
+          const stored = (await db.get('orders', `taobao:${i}`))!;
+          const order: Order = { ...stored, ...(spec.last !== undefined ? { lastAttemptAt: spec.last } : {}) };
+          if (spec.plan) order.followUp = { kind: 'promised', at: spec.plan[0], ...(spec.plan[1] ? { attemptId: spec.plan[1] } : {}) };
+          // A plan cleared by a later contact leaves the key behind with nothing in it.
+          else if (spec.cleared) (order as { followUp?: unknown }).followUp = undefined;
+          open.set(order.key, order);
+        }
+        const tx = db.transaction('attempts', 'readwrite');
+        // Orders 4 and 5 are not open: their promises never count.
+        for (const [n, a] of attempts.entries()) void tx.store.put({ ...promise(`a${n}`, `taobao:${a.order}`, a.at), followUpAt: a.followUpAt });
+        await tx.done;
+        const source = await followUpSource(db, t0, open);
+        for (const now of [t0, t0 + later * 60_000]) expect(source(now)).toEqual(await dueReadAt(db, now, open));
+        db.close();
+      }),
+      { numRuns: runs(60), interruptAfterTimeLimit: limit(50_000) },
+    );
+  }, 90_000);
+});
+
+describe('the kept popup answer', () => {
+  /** Counts the records read with getAll (orders, attempts, plans) while `run` runs. */
+  async function recordsRead<T>(run: () => Promise<T>): Promise<{ result: T; reads: number }> {
+    let reads = 0;
+    const spies = [IDBObjectStore.prototype, IDBIndex.prototype].map((proto) => {
+      const getAll = proto.getAll;
+      return vi.spyOn(proto, 'getAll').mockImplementation(function (this: IDBObjectStore | IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+        reads++;
+        return getAll.apply(this, args);
+      });
+    });
+    try {
+      return { result: await run(), reads };
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  }
+
+  it('answers from what the badge recount read, with the follow-ups due at the time asked, reading nothing', async () => {
+    const db = await twoOrders('popup-kept');
+    await db.put('attempts', promise('p1', 'taobao:1', NOW - 30 * 60_000));
+    const first = (await db.get('orders', 'taobao:1'))!;
+    await db.put('orders', { ...first, attemptCount: 1, lastAttemptAt: NOW - 30 * 60_000 });
+    await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
+    invalidateQueues();
+    await preparePopup(db, NOW, () => undefined);
+    // The promise's check comes due 1.5 hours later: the kept answer lists it then, as a fresh read would.
+    const later = NOW + 2 * HOUR_MS;
+    const { result, reads } = await recordsRead(() => popupAnswer(db, later, () => undefined));
+    expect(reads).toBe(0);
+    expect(result).toEqual(await popupSummary(db, later, () => undefined));
+    expect(result.count).toBe(2);
+    expect(result.now).toBe(later);
+    expect(result.followUps.map((f) => [f.orderKey, f.followUpAt])).toEqual([['taobao:1', NOW + 90 * 60_000]]);
+    expect((await popupAnswer(db, NOW, () => undefined)).followUps).toEqual([]);
+    db.close();
+  }, 30_000);
+
+  it('after a write to the orders, the plans or the attempts, answers from the store again', async () => {
+    const db = await twoOrders('popup-write');
+    await preparePopup(db, NOW, () => undefined);
+    expect((await popupAnswer(db, NOW, () => undefined)).count).toBe(2);
+    const paid = (await db.get('orders', 'taobao:2'))!;
+    await db.put('orders', { ...paid, status: 'paid' });
+    // What a handler's changed() does after its write.
+    invalidateQueues();
+    const after = await recordsRead(() => popupAnswer(db, NOW, () => undefined));
+    expect(after.result.count).toBe(1);
+    expect(after.reads).toBeGreaterThan(0);
+    // A promise logged (an attempt alone, as team sync's pull writes it) shows once due.
+    await db.put('attempts', promise('p2', 'taobao:1', NOW - 3 * HOUR_MS));
+    expect((await popupAnswer(db, NOW, () => undefined)).followUps.map((f) => f.attemptId)).toEqual(['p2']);
+    db.close();
+  }, 30_000);
 });

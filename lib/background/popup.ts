@@ -5,14 +5,26 @@
 // background is awake, and a waking background reads the open orders once
 // for both. Nothing here walks the paid and closed history: a big shop's
 // year (50,000 orders, 500,000 attempts) costs what its open orders cost.
+//
+// The answer is also kept (popupAnswer): it is made by the badge's recount
+// after every change and every minute, so an awake background answers a popup
+// from memory, without even the queue's key count. It holds until a write to
+// the stores it is made of; what depends on the time (which follow-ups are
+// due) is worked out again for every answer from what was read.
 import type { DataResponses, DueFollowUp, UrgentOrder } from '../messaging/data';
-import type { Order } from '../orders/model';
+import { z } from 'zod';
+import { MoneySchema, PlatformSchema, type Order } from '../orders/model';
 import type { Db } from '../store/db';
+import { watchAllWrites } from '../store/changes';
 import { outstandingByCurrency } from '../store/milestones';
 import { rankedQueue, summaryOf } from './queue';
 
 export const URGENT_LIMIT = 5;
+/** Follow-ups the popup lists (a big shop can have thousands due: they are counted, and the panel lists them). */
+export const FOLLOW_UP_LIMIT = 10;
 const FIRST_SEEN_MARGIN_MS = 7 * 86_400_000;
+
+type PopupSummary = DataResponses['popup/summary'];
 
 /** Soonest deadline first, then the bigger sum (the order listOpenOrders keeps). */
 const closingFirst = (a: Order, b: Order) =>
@@ -31,45 +43,106 @@ export function closingSoonest(orders: Iterable<Order>, n: number): Order[] {
   return top;
 }
 
+/** The follow-ups due at any later time, for the same stored data. */
+export type FollowUpsAt = (now: number) => DueFollowUp[];
+
+/** What one open order's follow-ups are worked out from (only orders with a plan or a promise have one). */
+export interface FollowUpInput {
+  key: string;
+  buyer: string;
+  amount: Order['amount'];
+  /** The order's own plan, if any. */
+  plan?: { at: number; attemptId?: string };
+  /** The order has held a plan that a later contact cleared (the key is there, empty). */
+  planKey: boolean;
+  lastAttemptAt?: number;
+  /** Its attempts' follow-up times, latest first (equal times in index order). */
+  times: { at: number; attemptId: string }[];
+}
+
 /**
- * Follow-ups due now on orders with money to collect: the plan on the order
- * (order.followUp), or the follow-up time an attempt's outcome set, unless a
- * later contact answered it. An attempt about an order comes after the order
- * was first seen, so only attempts due since the oldest open order appeared
- * are read: the index range, not a year of promises already kept.
+ * Follow-ups on orders with money to collect: the plan on the order (order.followUp), or the follow-up time
+ * an attempt's outcome set, unless a later contact answered it. An attempt about an order comes after the
+ * order was first seen, so only attempts with a follow-up time since the oldest open order appeared are read:
+ * the index range, not a year of promises already kept. Later follow-up times are read too, so what is read
+ * now gives the right answer at any later time, as long as nothing is written.
  */
-export async function dueFollowUps(db: Db, now: number, open: ReadonlyMap<string, Order>): Promise<DueFollowUp[]> {
+export async function followUpInputs(db: Db, now: number, open: ReadonlyMap<string, Order>): Promise<FollowUpInput[]> {
   if (open.size === 0) return [];
   let since = now;
   for (const order of open.values()) since = Math.min(since, order.firstSeenAt, order.createdAt ?? order.firstSeenAt);
   // A week's margin for clocks and for an order another agent saw (and followed up) before this browser did.
   since -= FIRST_SEEN_MARGIN_MS;
-  const due = new Map<string, { at: number; attemptId?: string }>();
-  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.bound(since, now))) {
+  const times = new Map<string, { at: number; attemptId: string }[]>();
+  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.lowerBound(since))) {
     if (!open.has(a.orderKey)) continue;
-    const known = due.get(a.orderKey);
-    if (!known || known.at < a.followUpAt!) due.set(a.orderKey, { at: a.followUpAt!, attemptId: a.id });
+    const entry = { at: a.followUpAt!, attemptId: a.id };
+    const list = times.get(a.orderKey);
+    if (list) list.push(entry);
+    else times.set(a.orderKey, [entry]);
   }
-  for (const o of open.values()) {
-    if (o.followUp && o.followUp.at <= now) due.set(o.key, { at: o.followUp.at, attemptId: o.followUp.attemptId });
+  const inputs: FollowUpInput[] = [];
+  for (const order of open.values()) {
+    const list = times.get(order.key);
+    if (!list && !order.followUp) continue;
+    inputs.push({
+      key: order.key,
+      buyer: order.buyer.displayName ?? order.buyer.nick,
+      amount: order.amount,
+      ...(order.followUp ? { plan: { at: order.followUp.at, ...(order.followUp.attemptId !== undefined ? { attemptId: order.followUp.attemptId } : {}) } } : {}),
+      planKey: 'followUp' in order,
+      ...(order.lastAttemptAt !== undefined ? { lastAttemptAt: order.lastAttemptAt } : {}),
+      // The index gives them oldest first; the sort is stable, so equal times stay in index order.
+      times: (list ?? []).sort((x, y) => y.at - x.at),
+    });
   }
-  const result: DueFollowUp[] = [];
-  for (const [key, { at, attemptId }] of due) {
-    const order = open.get(key)!;
-    const planDue = order.followUp !== undefined && order.followUp.at <= now;
-    // The order's plan was cleared (answered by a later contact) or moved to later.
-    if ('followUp' in order && !planDue && order.lastAttemptAt !== undefined && order.lastAttemptAt >= at) continue;
-    // A contact after the follow-up time answered it (lastAttemptAt is the latest attempt's time).
-    if (!planDue && order.lastAttemptAt !== undefined && order.lastAttemptAt > at) continue;
-    result.push({ attemptId: attemptId ?? key, orderKey: key, buyer: order.buyer.displayName ?? order.buyer.nick, followUpAt: at, amount: order.amount });
-  }
-  return result.sort((x, y) => x.followUpAt - y.followUpAt);
+  return inputs;
 }
 
-/** Everything the popup shows. `onStatsRebuilt`: the attempt counts were stale and are rebuilt behind the answer. */
-export async function popupSummary(db: Db, now: number, onStatsRebuilt: () => void): Promise<DataResponses['popup/summary']> {
+/** Soonest first; at the same time, by order key (one order has one follow-up). */
+export const soonestFollowUp = (x: DueFollowUp, y: DueFollowUp) => x.followUpAt - y.followUpAt || (x.orderKey < y.orderKey ? -1 : x.orderKey > y.orderKey ? 1 : 0);
+
+/** The follow-ups due at `now`, soonest first, from what followUpInputs read (at `now` or earlier). */
+export function followUpsDue(inputs: readonly FollowUpInput[], now: number): DueFollowUp[] {
+  const result: DueFollowUp[] = [];
+  for (const input of inputs) {
+    const planDue = input.plan !== undefined && input.plan.at <= now;
+    // The order's plan wins once due; else its latest promise due (of several at that time, the first read).
+    const due = planDue ? input.plan! : input.times.find((entry) => entry.at <= now);
+    if (!due) continue;
+    const last = input.lastAttemptAt;
+    // The order's plan was cleared (answered by a later contact) or moved to later.
+    if (input.planKey && !planDue && last !== undefined && last >= due.at) continue;
+    // A contact after the follow-up time answered it (lastAttemptAt is the latest attempt's time).
+    if (!planDue && last !== undefined && last > due.at) continue;
+    result.push({ attemptId: due.attemptId ?? input.key, orderKey: input.key, buyer: input.buyer, followUpAt: due.at, amount: input.amount });
+  }
+  return result.sort(soonestFollowUp);
+}
+
+/** The follow-ups due at any time from `now` on, read once. */
+export async function followUpSource(db: Db, now: number, open: ReadonlyMap<string, Order>): Promise<FollowUpsAt> {
+  const inputs = await followUpInputs(db, now, open);
+  return (at) => followUpsDue(inputs, at);
+}
+
+/** Follow-ups due now on orders with money to collect (see followUpSource). */
+export async function dueFollowUps(db: Db, now: number, open: ReadonlyMap<string, Order>): Promise<DueFollowUp[]> {
+  return (await followUpSource(db, now, open))(now);
+}
+
+/** What the popup shows, read once: everything but the time-dependent follow-ups is the same at any later time. */
+export interface PopupFacts {
+  summary: Omit<PopupSummary, 'now' | 'followUps' | 'followUpCount'>;
+  followUps: FollowUpInput[];
+  /** The queue read the facts come from (its identity changes when the queue reads the store again); none when restored. */
+  reads?: unknown;
+}
+
+/** Reads the facts behind the popup's answer. `onStatsRebuilt`: the attempt counts were stale and are rebuilt behind the answer. */
+export async function popupFacts(db: Db, now: number, onStatsRebuilt: () => void): Promise<PopupFacts> {
   // The popup shows no attempt counts: it never waits for their rebuild.
-  const [{ entries }, stagesOutstanding] = await Promise.all([rankedQueue(db, now, { onStatsRebuilt }), outstandingByCurrency(db)]);
+  const [{ entries, texts }, stagesOutstanding] = await Promise.all([rankedQueue(db, now, { onStatsRebuilt }), outstandingByCurrency(db)]);
   const open = new Map<string, Order>();
   for (const e of entries) open.set(e.order.key, e.order);
   const urgent: UrgentOrder[] = closingSoonest(open.values(), URGENT_LIMIT).map((o) => ({
@@ -81,11 +154,191 @@ export async function popupSummary(db: Db, now: number, onStatsRebuilt: () => vo
     autoCloseAt: o.autoCloseAt,
     autoCloseEstimated: o.autoCloseEstimated,
   }));
-  return {
-    now,
-    ...summaryOf(entries),
-    stagesOutstanding,
-    urgent,
-    followUps: await dueFollowUps(db, now, open),
-  };
+  return { summary: { ...summaryOf(entries), stagesOutstanding, urgent }, followUps: await followUpInputs(db, now, open), reads: texts };
+}
+
+function answerAt(facts: PopupFacts, now: number): PopupSummary {
+  const followUps = followUpsDue(facts.followUps, now);
+  return { now, ...facts.summary, followUps: followUps.slice(0, FOLLOW_UP_LIMIT), followUpCount: followUps.length };
+}
+
+/** Everything the popup shows, read now. */
+export async function popupSummary(db: Db, now: number, onStatsRebuilt: () => void): Promise<PopupSummary> {
+  return answerAt(await popupFacts(db, now, onStatsRebuilt), now);
+}
+
+// ---- the kept answer ----------------------------------------------------
+
+/** The stores the popup's numbers are made of: a write to any other (a sighting, a setting) keeps the answer. */
+const POPUP_STORES = new Set(['orders', 'attempts', 'milestones']);
+
+/**
+ * Where the last facts are kept for a restarted worker: the worker's CacheStorage (needs no permission; a
+ * put is no request, nothing is fetched). Removed at the first write after it was saved, so a worker that
+ * wakes finds facts only when nothing was written since; erasing the data is such a write.
+ */
+const SAVED_URL = 'https://paynudge.invalid/popup-facts';
+const SAVED_CACHE = 'paynudge-popup';
+
+interface Kept {
+  /** Writes counted when the facts were read. */
+  writes: number;
+  facts: Promise<PopupFacts>;
+}
+
+interface PopupCache {
+  /** Writes to POPUP_STORES in this context so far (every path: handlers, sync's quiet writes, imports, the clean-up). */
+  writes: number;
+  kept?: Kept;
+  /** Saved facts exist (or are being saved) for the current writes. */
+  saved: boolean;
+  /** The saved facts were looked for once, at the first answer of this worker. */
+  restored: boolean;
+  /** Saves and removals, in the order they were decided. */
+  saving: Promise<unknown>;
+}
+
+const popupCaches = new WeakMap<Db, PopupCache>();
+
+function savedFacts(): CacheStorage | undefined {
+  return (globalThis as { caches?: CacheStorage }).caches;
+}
+
+function persist(cache: PopupCache, step: (store: Cache) => Promise<unknown>): void {
+  const storage = savedFacts();
+  if (!storage) return;
+  cache.saving = cache.saving.then(() => storage.open(SAVED_CACHE).then(step)).catch(() => undefined);
+}
+
+function cacheOf(db: Db): PopupCache {
+  let cache = popupCaches.get(db);
+  if (!cache) {
+    const made: PopupCache = { writes: 0, saved: false, restored: false, saving: Promise.resolve() };
+    watchAllWrites(db.name, (write) => {
+      if (!POPUP_STORES.has(write.store)) return;
+      made.writes++;
+      made.kept = undefined;
+      // Looked for only before the first write: facts restored after it could be older than it.
+      made.restored = true;
+      if (made.saved) {
+        made.saved = false;
+        persist(made, (store) => store.delete(SAVED_URL));
+      }
+    });
+    popupCaches.set(db, (cache = made));
+  }
+  return cache;
+}
+
+/** Reads the facts and keeps them (and saves them for a restarted worker), unless a write landed meanwhile. */
+function readAndKeep(db: Db, now: number, onStatsRebuilt: () => void): Promise<PopupFacts> {
+  const cache = cacheOf(db);
+  const writes = cache.writes;
+  const facts = popupFacts(db, now, onStatsRebuilt);
+  const kept: Kept = { writes, facts };
+  cache.kept = kept;
+  facts.then(
+    ({ summary, followUps }) => {
+      if (cache.writes !== writes) {
+        if (cache.kept === kept) cache.kept = undefined;
+        return;
+      }
+      cache.saved = true;
+      const body = JSON.stringify({ summary, followUps });
+      persist(cache, (store) => store.put(SAVED_URL, new Response(body, { headers: { 'content-type': 'application/json' } })));
+    },
+    () => {
+      if (cache.kept === kept) cache.kept = undefined;
+    },
+  );
+  return facts;
+}
+
+const time = z.number().finite();
+const SavedFactsSchema = z.object({
+  summary: z.object({
+    count: z.number().int().nonnegative(),
+    totals: z.array(MoneySchema),
+    stagesOutstanding: z.array(MoneySchema),
+    urgent: z.array(
+      z.object({
+        key: z.string(),
+        orderId: z.string(),
+        platform: PlatformSchema,
+        buyer: z.string(),
+        amount: MoneySchema,
+        autoCloseAt: time.optional(),
+        autoCloseEstimated: z.boolean().optional(),
+      }),
+    ),
+  }),
+  followUps: z.array(
+    z.object({
+      key: z.string(),
+      buyer: z.string(),
+      amount: MoneySchema,
+      plan: z.object({ at: time, attemptId: z.string().optional() }).optional(),
+      planKey: z.boolean(),
+      lastAttemptAt: time.optional(),
+      times: z.array(z.object({ at: time, attemptId: z.string() })),
+    }),
+  ),
+});
+
+/** The facts a worker saved before it stopped, if nothing was written since (checked for shape: it is stored data). */
+async function restore(cache: PopupCache): Promise<PopupFacts | undefined> {
+  const storage = savedFacts();
+  if (!storage) return undefined;
+  try {
+    const response = await (await storage.open(SAVED_CACHE)).match(SAVED_URL);
+    if (!response || cache.writes !== 0) return undefined;
+    const parsed = SavedFactsSchema.safeParse(await response.json());
+    return parsed.success && cache.writes === 0 ? (parsed.data as PopupFacts) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The badge's recount (after every change, and every minute) reads the popup's facts too, so the next popup
+ * is answered from memory. Also catches writes made outside this background (none in use; a bench's seed).
+ */
+export async function preparePopup(db: Db, now: number, onStatsRebuilt: () => void): Promise<void> {
+  await readAndKeep(db, now, onStatsRebuilt);
+}
+
+/**
+ * The popup's answer: from the kept facts when nothing was written since they were read; in a worker that
+ * has just started, from the facts the last one saved (nothing was written since: a write removes them);
+ * otherwise read now. Behind an answer not read now, the store is checked: the queue as every queue request
+ * checks it (the order count: a bulk write from outside the background), a restarted worker's facts read
+ * again. If the numbers differ, `changed` tells the open popup, which asks again.
+ */
+export async function popupAnswer(db: Db, now: number, changed: () => void): Promise<PopupSummary> {
+  const cache = cacheOf(db);
+  let kept = cache.kept;
+  if (!kept && !cache.restored) {
+    cache.restored = true;
+    const saved = await restore(cache);
+    if (saved && !cache.kept && cache.writes === 0) {
+      kept = { writes: 0, facts: Promise.resolve(saved) };
+      cache.saved = true;
+    }
+  }
+  if (!kept || kept.writes !== cache.writes) return answerAt(await readAndKeep(db, now, changed), now);
+  const facts = await kept.facts;
+  const answer = answerAt(facts, now);
+  const recheck =
+    facts.reads === undefined
+      ? Promise.resolve(true)
+      : rankedQueue(db, now, { onStatsRebuilt: changed }).then(({ texts }) => texts !== facts.reads && cache.kept === kept);
+  void recheck.then(
+    async (stale) => {
+      if (!stale) return;
+      const fresh = answerAt(await readAndKeep(db, now, changed), now);
+      if (JSON.stringify({ ...fresh, now: 0 }) !== JSON.stringify({ ...answer, now: 0 })) changed();
+    },
+    () => undefined,
+  );
+  return answer;
 }

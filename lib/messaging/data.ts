@@ -75,7 +75,10 @@ export interface DataResponses {
     /** Money due in open payment stages of staged orders (milestones). */
     stagesOutstanding: Money[];
     urgent: UrgentOrder[];
+    /** The first FOLLOW_UP_LIMIT follow-ups due, most overdue first (the popup lists no more: the panel has them all). */
     followUps: DueFollowUp[];
+    /** How many follow-ups are due in all. */
+    followUpCount: number;
   };
   'settings/get': { settings: Settings };
   'settings/set': { settings: Settings };

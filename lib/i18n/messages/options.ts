@@ -210,6 +210,7 @@ export default defineMessages({
     'opt.popup.openOrderLabel': '在面板中打开 {buyer} 的订单，{amount}，{left}',
     'opt.popup.followUps': '该跟进了（{n}）',
     'opt.popup.dueSince': '{age}前到期',
+    'opt.popup.moreFollowUps': '还有 {n} 个，在面板中查看',
     'opt.popup.openOptions': '话术与设置',
   },
   'zh-TW': {
@@ -420,6 +421,7 @@ export default defineMessages({
     'opt.popup.openOrderLabel': '在面板中開啟 {buyer} 的訂單，{amount}，{left}',
     'opt.popup.followUps': '該跟進了（{n}）',
     'opt.popup.dueSince': '{age}前到期',
+    'opt.popup.moreFollowUps': '還有 {n} 個，在面板中查看',
     'opt.popup.openOptions': '話術與設定',
   },
   en: {
@@ -630,6 +632,7 @@ export default defineMessages({
     'opt.popup.openOrderLabel': 'Open {buyer}’s order in the panel, {amount}, {left}',
     'opt.popup.followUps': 'Follow-ups due ({n})',
     'opt.popup.dueSince': 'due {age} ago',
+    'opt.popup.moreFollowUps': '{n} more in the panel',
     'opt.popup.openOptions': 'Templates and settings',
   },
 });
