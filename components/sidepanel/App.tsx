@@ -5,7 +5,7 @@ import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { TeachFlow } from '@/components/platforms/TeachFlow';
 import { OrderDetail } from '@/components/OrderDetail';
-import { QueueList, WINDOW_AFTER } from '@/components/workspace/QueueList';
+import { OVERSCAN, QueueList, ROW_HEIGHT, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS, QueueFilters, type Filters } from '@/components/workspace/QueueFilters';
 import { CadenceDrawer } from '@/components/workspace/CadenceDrawer';
 import { readSnapshot, saveSnapshot } from '@/components/workspace/snapshot';
@@ -35,6 +35,8 @@ function queueOf(reply: List, load: number, stale?: boolean): Queue {
 
 /** The first request brings everything up to the windowing threshold; a longer queue comes in pages as it scrolls. */
 const FIRST_WINDOW = WINDOW_AFTER;
+/** A longer queue is windowed: its first answer brings only the rows the panel's height shows (and the overscan). */
+const firstScreen = () => Math.ceil((window.innerHeight || 860) / ROW_HEIGHT) + OVERSCAN;
 const PAGE = 200;
 
 function withRows(rows: (OrderListEntry | undefined)[], reply: List): (OrderListEntry | undefined)[] {
@@ -58,7 +60,7 @@ const NO_ROWS: (OrderListEntry | undefined)[] = [];
 const ORDER_PARAM = new URLSearchParams(location.search).get('order') ?? undefined;
 
 export function App() {
-  const tabId = useBoundTab();
+  const { tabId, known: tabKnown } = useBoundTab();
   const now = useNow(30_000);
   const [list, setList] = useState<Queue | undefined>(() => {
     const snapshot = readSnapshot(Date.now());
@@ -87,7 +89,7 @@ export function App() {
   const loadList = useCallback(async () => {
     const load = ++loads.current;
     try {
-      const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, filter: { ...filters, claim: team.queueFilter } });
+      const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, screen: firstScreen(), filter: { ...filters, claim: team.queueFilter } });
       if (load !== loads.current) return;
       fetching.current.clear();
       setList(queueOf(reply, load));
@@ -131,10 +133,12 @@ export function App() {
   // Stored data changed (here, or another agent's work synced in): the open order's detail is asked first, alone,
   // as that is what the person is looking at; the queue's re-read and re-rank would hold its answer up.
   const reload = useCallback(() => {
-    void loadDetail().finally(() => void loadList());
-  }, [loadList, loadDetail]);
+    void loadDetail().finally(() => tabKnown && void loadList());
+  }, [loadList, loadDetail, tabKnown]);
 
-  useEffect(() => void loadList(), [loadList]);
+  useEffect(() => {
+    if (tabKnown) void loadList();
+  }, [loadList, tabKnown]);
   useEffect(() => void loadDetail(), [loadDetail]);
   useDbChanged(reload);
 

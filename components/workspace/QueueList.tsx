@@ -7,7 +7,8 @@ import { OrderRow } from '../OrderRow';
 export const ROW_HEIGHT = 118;
 /** Up to this many rows render in full (every row in the DOM); beyond, only the visible window does. */
 export const WINDOW_AFTER = 300;
-const OVERSCAN = 8;
+/** Rows drawn beyond each edge of a windowed list's view. */
+export const OVERSCAN = 8;
 
 interface Props {
   /** One slot per row; a slot not loaded yet is undefined (a long queue arrives in pages). */

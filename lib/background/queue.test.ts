@@ -97,6 +97,18 @@ describe('orders/list paging', () => {
     expect(await list({ offset: 5000, limit: 10 })).toMatchObject({ orders: [], offset: 650, total: 650 });
   });
 
+  it('sends a long queue (one the panel windows) only the rows in view at first; a short one whole', async () => {
+    const whole = (await list()).orders.map((r) => r.key);
+    // 650 rows pass: more than the window of 300, so only the first screen comes.
+    const screen = await list({ limit: 300, screen: 16 });
+    expect(screen).toMatchObject({ offset: 0, total: 650, all: 650 });
+    expect(screen.orders.map((r) => r.key)).toEqual(whole.slice(0, 16));
+    // 65 rows pass the search: all of them fit the window, so all come.
+    const short = await list({ limit: 300, screen: 16, filter: { search: '羊毛' } });
+    expect(short.total).toBe(65);
+    expect(short.orders).toHaveLength(65);
+  });
+
   it('sends slim rows: what a row shows, not the whole order', async () => {
     const [row] = (await list({ limit: 1 })).orders;
     expect(Object.keys(row!).sort()).toEqual(

@@ -252,6 +252,8 @@ export type ClaimFilter = 'all' | 'mine' | 'unclaimed';
 export interface QueueQuery {
   offset?: number;
   limit?: number;
+  /** When more rows pass than `limit`, only this many are sent (a windowed list shows only those at first). */
+  screen?: number;
   filter?: QueueFilter & { claim?: ClaimFilter };
 }
 
@@ -287,8 +289,10 @@ export async function queueWindow(
 ): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
   const [ranked, tab] = await Promise.all([rankedQueue(db, now, options), tabContext]);
   const { claim, ...filter } = query.filter ?? {};
-  const window = windowOf(byClaim(focusOnTab(ranked.entries, tab), claim), ranked.texts, filter, query.offset ?? 0, query.limit ?? DEFAULT_LIMIT);
-  return { ...window, all: ranked.entries.length, facets: ranked.facets, tab };
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const window = windowOf(byClaim(focusOnTab(ranked.entries, tab), claim), ranked.texts, filter, query.offset ?? 0, limit);
+  const rows = query.screen !== undefined && window.total > limit ? window.rows.slice(0, query.screen) : window.rows;
+  return { ...window, rows, all: ranked.entries.length, facets: ranked.facets, tab };
 }
 
 /** How many queue entries have money to collect, and how much per currency. */

@@ -55,6 +55,8 @@ export const QueueQuerySchema = z.object({
   tabId: z.number().int().nonnegative().optional(),
   offset: z.number().int().nonnegative().max(1_000_000).optional(),
   limit: z.number().int().min(1).max(2000).optional(),
+  /** When more rows pass than `limit` (the panel then draws only the rows in view), send only this many. */
+  screen: z.number().int().min(1).max(2000).optional(),
   filter: QueueFilterSchema.optional(),
 });
 
