@@ -129,6 +129,81 @@ async function putAll(server, db, count, make) {
   }
 }
 
+/**
+ * Where the first sync's time went, from the agent's worker: the steps bootstrap.ts measures (`paynudge-first:*`),
+ * and for each page read the server's part (request to last byte, resource timing) and the parse (last byte to
+ * the page handed over: JSON and PouchDB).
+ */
+function firstSyncSplit(worker) {
+  return worker.evaluate(() => {
+    const steps = {};
+    for (const m of performance.getEntriesByType('measure')) {
+      if (!m.name.startsWith('paynudge-first:')) continue;
+      const step = m.name.slice('paynudge-first:'.length);
+      steps[step] = (steps[step] ?? 0) + m.duration;
+    }
+    const fetches = performance.getEntriesByType('resource').filter((r) => r.name.includes('_all_docs')).sort((a, b) => a.responseEnd - b.responseEnd);
+    const handed = performance.getEntriesByType('mark').filter((m) => m.name === 'paynudge-first:page').map((m) => m.startTime).sort((a, b) => a - b);
+    let server = 0;
+    let parse = 0;
+    fetches.forEach((f, i) => {
+      server += f.responseEnd - f.startTime;
+      if (handed[i] !== undefined && handed[i] >= f.responseEnd) parse += handed[i] - f.responseEnd;
+    });
+    return { steps, pages: fetches.length, server, parse };
+  });
+}
+
+/**
+ * The floor: the agent's own stored orders, buyers and attempts put again, raw, into a database with the same
+ * object stores and indexes (copied from the agent's), 50,000 per transaction, in the same worker and run. Only the
+ * writes are timed (reading each slice from the agent's store is not).
+ */
+function rawPutFloor(worker) {
+  return worker.evaluate(async () => {
+    const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const done = (tx) => new Promise((ok, fail) => { tx.oncomplete = () => ok(); tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
+    const stores = ['buyers', 'attempts', 'orders'];
+    const source = await req(indexedDB.open('paynudge'));
+    await req(indexedDB.deleteDatabase('bench-floor'));
+    const open = indexedDB.open('bench-floor', 1);
+    open.onupgradeneeded = () => {
+      const tx = source.transaction(stores);
+      for (const name of stores) {
+        const from = tx.objectStore(name);
+        const to = open.result.createObjectStore(name, { keyPath: from.keyPath, autoIncrement: from.autoIncrement });
+        for (const ix of from.indexNames) {
+          const i = from.index(ix);
+          to.createIndex(ix, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+        }
+      }
+    };
+    const floor = await req(open);
+    const SLICE = 50_000;
+    const out = { ms: 0, records: 0 };
+    for (const name of stores) {
+      for (let after; ; ) {
+        const records = await req(source.transaction(name).objectStore(name).getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), SLICE));
+        if (!records.length) break;
+        const t = performance.now();
+        const tx = floor.transaction(name, 'readwrite');
+        const store = tx.objectStore(name);
+        for (const r of records) store.put(r);
+        await done(tx);
+        out.ms += performance.now() - t;
+        out.records += records.length;
+        if (records.length < SLICE) break;
+        const keyPath = source.transaction(name).objectStore(name).keyPath;
+        after = records[records.length - 1][keyPath];
+      }
+    }
+    source.close();
+    floor.close();
+    await req(indexedDB.deleteDatabase('bench-floor'));
+    return out;
+  });
+}
+
 /** A new agent joins a shop whose server already holds it all. */
 async function firstSync(server, record) {
   const orders = arg('orders', 50_000);
@@ -150,6 +225,8 @@ async function firstSync(server, record) {
   try {
     const page = await context.newPage();
     await page.goto(extensionUrl('options.html'));
+    // Every page read's resource timing is kept (the default buffer holds 250).
+    await worker.evaluate(() => performance.setResourceTimingBufferSize(100_000));
     const loadBefore = loadavg()[0];
     t = Date.now();
     await enable(page, server, db, '新人');
@@ -165,6 +242,17 @@ async function firstSync(server, record) {
     const got = counts.orders + counts.attempts;
     const load = `machine load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
     log(`first sync: ${counts.orders} orders + ${counts.attempts} attempts in ${seconds.toFixed(1)} s (${Math.round(got / seconds)} records/s; ${load})`);
+    let split = '';
+    if (complete) {
+      const { steps, pages, server: serverMs, parse } = await firstSyncSplit(worker);
+      const sec = (ms) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+      split = `; waited on the server ${sec(steps.wait)} (its ${pages} page reads took ${sec(serverMs)} in all, overlapping the writes; JSON parse ${sec(parse)}), checks ${sec(steps.check)}, held-records reads ${sec(steps.held)}, merge ${sec(steps.merge)}, IndexedDB writes ${sec(steps.write)}, counts settled ${sec(steps.settle)}${steps.tally ? ` (tally read again ${sec(steps.tally)})` : ''}, agreed hashes ${sec(steps.base)}`;
+      log(`split${split}`);
+      const loadFloor = loadavg()[0];
+      const f = await rawPutFloor(worker);
+      split += `; floor: raw puts of the same ${f.records.toLocaleString('en')} records (same stores and indexes, 50,000 per transaction) ${(f.ms / 1000).toFixed(1)} s at load ${loadFloor.toFixed(1)}, the first sync ${(seconds / (f.ms / 1000)).toFixed(1)}× that`;
+      log(`floor: ${f.records} records in ${(f.ms / 1000).toFixed(1)} s (${Math.round(f.records / (f.ms / 1000))} records/s, load ${loadFloor.toFixed(1)})`);
+    }
     // What the new agent sees: the panel lists the shop's orders.
     let panelNote = '';
     if (complete) {
@@ -183,7 +271,7 @@ async function firstSync(server, record) {
       '≤ 60 s',
       complete && seconds <= 60,
       complete
-        ? `until the new agent's store holds every order and attempt (${Math.round(got / seconds)} records/s; ${load}${panelNote})`
+        ? `until the new agent's store holds every order and attempt (${Math.round(got / seconds)} records/s; ${load}${panelNote}${split})`
         : `stopped after ${seconds.toFixed(0)} s with ${counts.orders} orders and ${counts.attempts} attempts stored (${Math.round(got / seconds)} records/s; ${load})`,
     );
   } finally {

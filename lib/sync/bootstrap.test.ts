@@ -3,7 +3,7 @@ import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import { openPayNudgeDb } from '../store/db';
-import { openTeamDb, readKv, writeKv } from './store';
+import { openTeamDb, readKv, writeConfig, writeKv } from './store';
 import { createSyncEngine, type Pouch, type PouchDoc } from './engine';
 import { manualRingOrder } from '@/test/support/background-deps';
 import { ATTEMPT_STATS_KEY, recordAttempt } from '../store/buyers';
@@ -270,5 +270,54 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     for (const o of await b.db.getAll('orders')) expect(o.attemptCount, o.key).toBe(9);
     expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(81);
     await restarted.disable();
+  });
+  it('leaves the store record by record as the pull through the mirror leaves it for the same server content', async () => {
+    // A shop as agents leave it on the server: orders, the records of the buyers they reminded, and attempts of
+    // both directions, out of time order, some with a promised follow-up; a walk-in buyer reminded by phone has no
+    // record on the server (the reminder arrives alone).
+    const server = newServer();
+    const orders = Array.from({ length: 8 }, (_, i) => orderDoc(i));
+    const walkIn: PouchDoc = { _id: 'order:manual:W-1', record: { ...orderRec(100), orderId: 'W-1', key: 'manual:W-1', buyer: { nick: 'walk-in', displayName: 'Walk-in' }, firstSeenAt: T0 - 86_400_000 } };
+    const attempts = Array.from({ length: 45 }, (_, a) => {
+      const doc = attemptDoc(a, 8);
+      const record = doc.record as Record<string, unknown>;
+      const at = T0 + ((a * 7919) % 1000) * 60_000;
+      return { ...doc, record: { ...record, at, direction: a % 4 === 3 ? 'inbound' : 'outbound', ...(a % 5 === 0 ? { outcome: 'promised', followUpAt: at + 7_200_000 } : {}) } };
+    });
+    const walkInAttempts = [1, 2].map((k) => ({ _id: `attempt:w-${k}`, record: { id: `w-${k}`, orderKey: 'manual:W-1', buyerKey: 'manual:walk-in', platform: 'manual', channel: 'phone', direction: 'outbound', action: 'manual', text: 'hi', at: T0 + k * 3_600_000, outcome: 'sent', agent: '小李' } }));
+    await server.bulkDocs([...orders, walkIn, ...[0, 1, 2].map(buyerDoc), ...attempts, ...walkInAttempts]);
+    const total = attempts.length + walkInAttempts.length;
+
+    // One agent takes the shop by the first sync (pages of 7), the other through the mirror and the pull.
+    const boot = await newAgent('新人', { server, pages: 0 }, 7);
+    const bootEngine = boot.restart();
+    await bootEngine.enable(boot.config);
+    const pulled = await newAgent('小张', { server, pages: 0 });
+    // A mirror that synced before first syncs read the server (same server and database): it replicates from the start.
+    await writeConfig(pulled.team, { ...pulled.config, enabled: false });
+    await writeKv(pulled.team, 'firstSync', { since: 0, done: true, handedOver: true, read: 0, refused: 0 } satisfies FirstSync);
+    const pullEngine = pulled.restart();
+    await pullEngine.enable(pulled.config);
+    await until(async () => (await pulled.db.count('attempts')) === total && (await pulled.db.count('orders')) === 9);
+    await pullEngine.flush();
+    expect((await readKv<FirstSync>(boot.team, 'firstSync'))?.done).toBe(true);
+    // That one went through the mirror: it holds every document.
+    expect((await pulled.mirror().allDocs({})).rows.filter((r) => !r.id.startsWith('_')).length).toBe(9 + 3 + total);
+
+    for (const store of ['orders', 'buyers', 'attempts'] as const) {
+      const mine = await boot.db.getAll(store);
+      const theirs = await pulled.db.getAll(store);
+      const keyOf = (r: object) => ('key' in r ? r.key : 'id' in r ? r.id : undefined);
+      expect(mine.map(keyOf), store).toEqual(theirs.map(keyOf));
+      theirs.forEach((r, i) => expect(mine[i], `${store} ${JSON.stringify(r).slice(0, 60)}`).toEqual(r));
+    }
+    // The counts, the last reminders (the daily limit per buyer) and the follow-ups the queue reads.
+    expect(await boot.db.get('settings', ATTEMPT_STATS_KEY)).toEqual(await pulled.db.get('settings', ATTEMPT_STATS_KEY));
+    expect(((await boot.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(total);
+    expect((await boot.db.get('orders', 'manual:B-3'))?.attemptCount).toBe(6);
+    expect((await boot.db.get('buyers', 'manual:walk-in'))?.lastRemindedAt).toBe(T0 + 2 * 3_600_000);
+    expect((await boot.db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.lowerBound(0))).length).toBe(9);
+    await bootEngine.disable();
+    await pullEngine.disable();
   });
 });

@@ -3,8 +3,8 @@ import type { StoreName } from '../backup/format';
 import { settled, type Db } from '../store/db';
 import type { PayNudgeDB } from '../store/schema';
 import { writeQuietly } from '../store/changes';
-import { ATTEMPT_STATS_KEY, remindedBuyerOf } from '../store/buyers';
-import type { ContactAttempt, Order } from '../orders/model';
+import { ATTEMPT_STATS_KEY, newBuyerOf, remindedBuyerOf } from '../store/buyers';
+import { buyerKey, type ContactAttempt, type Order } from '../orders/model';
 import { contentHash, docId, parseIncoming, sharedForm, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 
@@ -165,6 +165,8 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
       if (last) break;
     }
   }
+  if (deps.stopped()) return progress;
+  await buyersFromOrders(await deps.db(), state);
   progress = { ...progress, done: true };
   await deps.save(progress);
   if (untold) deps.changed();
@@ -382,6 +384,31 @@ async function settleCounts(db: Db, state: { tally?: Tally }): Promise<void> {
     const buyer = buyers.get(key) ?? remindedBuyerOf(key, orders.get(orderKey), at);
     if (!buyer || (buyer.lastRemindedAt ?? 0) >= at) continue;
     settled(tx.objectStore('buyers').put({ ...buyer, lastRemindedAt: at }));
+  }
+  await tx.done;
+  spent('settle', t);
+}
+
+/**
+ * After the orders: a reminded buyer with no record on the server got one from the key alone (settleCounts: their
+ * order was not here yet); now that it is, the record is made from it, as a pull that had the order first makes it
+ * (their name, and first seen when the order was). Only a record still exactly as it was made is replaced.
+ */
+async function buyersFromOrders(db: Db, state: { tally?: Tally }): Promise<void> {
+  const t = performance.now();
+  const tally = await wholeTally(db, state);
+  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+  writeQuietly(unwrap(tx));
+  const buyers = await heldOf(tx.objectStore('buyers'), [...tally.perBuyer.keys()]);
+  const madeFromKey = [...tally.perBuyer].filter(([key, { at }]) => {
+    const held = buyers.get(key);
+    const made = remindedBuyerOf(key, undefined, at);
+    return held && made && contentHash(held as unknown as Rec) === contentHash({ ...made, lastRemindedAt: at });
+  });
+  const orders = await heldOf(tx.objectStore('orders'), madeFromKey.map(([, { orderKey }]) => orderKey));
+  for (const [key, { at, orderKey }] of madeFromKey) {
+    const order = orders.get(orderKey);
+    if (order && buyerKey(order.platform, order.buyer.nick) === key) settled(tx.objectStore('buyers').put({ ...newBuyerOf(order, at), lastRemindedAt: at }));
   }
   await tx.done;
   spent('settle', t);
