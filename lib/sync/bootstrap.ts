@@ -126,7 +126,16 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
     });
   let pages = 0;
   let untold = false;
+  // A page is checked while the one before it is still being written (IndexedDB works beside this thread); its
+  // progress is saved once it is written, and nothing further is asked or written before that.
+  let writing: Promise<void> | undefined;
+  const written = async () => {
+    const w = writing;
+    writing = undefined;
+    await w;
+  };
   for (let range = progress.range ?? 0; range < RANGES.length; range++) {
+    await written();
     if (deps.stopped()) return progress;
     if (range === AFTER_ATTEMPTS && !progress.counted) {
       await settleCounts(await deps.db(), state);
@@ -144,7 +153,7 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
       // startkey is inclusive: the id read last comes again first (skip=1 would skip another if it was deleted).
       const fresh: Page['rows'] = resumeAfter !== undefined && rows[0]?.id === resumeAfter ? rows.slice(1) : rows;
       if (!fresh.length) break;
-      if (deps.stopped()) return progress;
+      if (deps.stopped()) break;
       const after: string = fresh[fresh.length - 1]!.id;
       const last = rows.length < limit;
       // The next page is on its way while this one is checked and written.
@@ -153,18 +162,25 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
         next.catch(() => undefined);
       }
       const docs = fresh.map((r) => r.doc).filter((d): d is ServerDoc => !!d);
-      const { refused, written } = await applyPage(deps, docs, state);
-      progress = { ...progress, range, after, read: progress.read + docs.length, refused: progress.refused + refused };
-      await deps.save(progress);
+      const { refused, incoming } = await checkPage(deps, docs);
+      await written();
+      if (deps.stopped()) break;
+      writing = writePage(deps, incoming, state).then(async (count) => {
+        progress = { ...progress!, range, after, read: progress!.read + docs.length, refused: progress!.refused + refused };
+        await deps.save(progress);
+        untold ||= count > 0;
+        if (untold && pages++ % TELL_EVERY === 0) {
+          deps.changed();
+          untold = false;
+        }
+      });
+      // Reported when awaited (written()), not as unhandled meanwhile.
+      writing.catch(() => undefined);
       resumeAfter = after;
-      untold ||= written > 0;
-      if (untold && pages++ % TELL_EVERY === 0) {
-        deps.changed();
-        untold = false;
-      }
       if (last) break;
     }
   }
+  await written();
   if (deps.stopped()) return progress;
   await buyersFromOrders(await deps.db(), state);
   progress = { ...progress, done: true };
@@ -242,10 +258,10 @@ function spent(step: string, since: number) {
 
 type Incoming = { store: StoreName; key: string; record: Rec; id: string; hash: string };
 
-/** Checks one page like an import and merges it into the store by the pull's rules. */
-async function applyPage(deps: BootstrapDeps, page: ServerDoc[], state: { tally?: Tally }): Promise<{ refused: number; written: number }> {
+/** Checks one page like an import: a refused document is reported and left out. */
+async function checkPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refused: number; incoming: Incoming[] }> {
   let refused = 0;
-  let t = performance.now();
+  const t = performance.now();
   const incoming: Incoming[] = [];
   for (const raw of page) {
     const doc = raw._conflicts?.length ? await withConflicts(deps.server, raw) : raw;
@@ -260,8 +276,13 @@ async function applyPage(deps: BootstrapDeps, page: ServerDoc[], state: { tally?
     }
   }
   spent('check', t);
-  if (!incoming.length) return { refused, written: 0 };
-  t = performance.now();
+  return { refused, incoming };
+}
+
+/** Merges a checked page into the store by the pull's rules; how many records were written. */
+async function writePage(deps: BootstrapDeps, incoming: Incoming[], state: { tally?: Tally }): Promise<number> {
+  if (!incoming.length) return 0;
+  let t = performance.now();
   const db = await deps.db();
   const stored = await storedOf(db, incoming);
   spent('held', t);
@@ -300,7 +321,7 @@ async function applyPage(deps: BootstrapDeps, page: ServerDoc[], state: { tally?
   for (const [id, hash] of agreed) deps.known.set(id, hash);
   await deps.writeBase(agreed);
   spent('base', t);
-  return { refused, written: local.length + freshAttempts.length + freshOrders.length };
+  return local.length + freshAttempts.length + freshOrders.length;
 }
 
 /**
