@@ -45,6 +45,9 @@ const RETENTION_SLACK_GAP = 20 * 3_600_000;
  */
 const RECOUNT_DELAY_MS = 1_000;
 
+/** A waking worker's own checks (alarms, the clean-up) wait this long behind the request that woke it. */
+const STARTUP_CHORES_DELAY_MS = 1_500;
+
 /** Notifications need an image from the package (data: URLs are refused). */
 const NOTIFICATION_ICON = '/notification.png' as const;
 
@@ -285,11 +288,14 @@ export function startBackground(): void {
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'insert-top-suggestion') void shortcut();
   });
-  // A worker woken by an event re-checks its alarms (a restart or an update may have dropped some).
-  void syncAlarms();
+  // A worker woken by an event re-checks its alarms (a restart or an update may have dropped some), and cleans up
+  // when a day or more passed since the last clean-up (the browser was closed over the alarm). Both read the
+  // store: they wait a moment, so the request that woke the worker (a panel's first screen) is read first.
+  setTimeout(() => {
+    void syncAlarms();
+    void pruneOldOrders();
+  }, STARTUP_CHORES_DELAY_MS);
   // Sync picks up where it was (nothing at all happens while it is off).
   void team.resume().then(() => teamAlarm(team.config()?.enabled === true));
-  // A day or more since the last clean-up (the browser was closed over the alarm): do it now.
-  void pruneOldOrders();
   void browser.windows?.getLastFocused().then((w) => (lastWindowId ??= w.id), () => undefined);
 }

@@ -86,9 +86,11 @@ export function createBackground(browserDeps: BackgroundDeps) {
       browserDeps.changed();
     },
   };
-  const schemas = Object.fromEntries(Object.entries(BackgroundRequests).map(([k, v]) => [k, v.schema])) as {
-    [K in BackgroundRequestType]: (typeof BackgroundRequests)[K]['schema'];
-  };
+  // Each schema is built when its first message arrives (lib/messaging/lazy.ts), not all of them at start.
+  const schemas = {} as { [K in BackgroundRequestType]: (typeof BackgroundRequests)[K]['schema'] };
+  for (const type of Object.keys(BackgroundRequests) as BackgroundRequestType[]) {
+    Object.defineProperty(schemas, type, { get: () => BackgroundRequests[type].schema, enumerable: true });
+  }
 
   async function tabContext(tabId: number | undefined): Promise<TabContext> {
     if (tabId === undefined) return { orderKeys: [], hasComposer: false };

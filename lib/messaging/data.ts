@@ -2,6 +2,7 @@
 // (export/import/erase), insights and panel hand-off.
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/data.ts.
 import { z } from 'zod';
+import { requests } from './lazy';
 import type { Money } from '../orders/money';
 import type { Platform } from '../orders/model';
 import { SettingsSchema, type Settings } from '../settings';
@@ -33,21 +34,21 @@ export type LibraryTemplate = TemplateRecord & {
 };
 
 
-export const DataRequests = {
-  'popup/summary': { from: 'extension', schema: z.object({}) },
-  'settings/get': { from: 'extension', schema: z.object({}) },
-  'settings/set': { from: 'extension', schema: z.object({ settings: SettingsSchema }) },
-  'templates/list': { from: 'extension', schema: z.object({}) },
+export const DataRequests = requests({
+  'popup/summary': { from: 'extension', schema: () => z.object({}) },
+  'settings/get': { from: 'extension', schema: () => z.object({}) },
+  'settings/set': { from: 'extension', schema: () => z.object({ settings: SettingsSchema }) },
+  'templates/list': { from: 'extension', schema: () => z.object({}) },
   // Checked against TemplateSchema in the handler, so the person gets its issues back.
-  'templates/save': { from: 'extension', schema: z.object({ template: z.record(z.string(), z.unknown()) }) },
-  'templates/delete': { from: 'extension', schema: z.object({ id: z.string().min(1).max(100) }) },
-  'templates/restore-builtins': { from: 'extension', schema: z.object({}) },
-  'data/export': { from: 'extension', schema: z.object({}) },
-  'data/import-preview': { from: 'extension', schema: z.object({ text: z.string().max(MAX_BACKUP_CHARS) }) },
-  'data/import': { from: 'extension', schema: z.object({ text: z.string().max(MAX_BACKUP_CHARS) }) },
-  'data/erase': { from: 'extension', schema: z.object({ confirm: z.literal('ERASE') }) },
-  'insights/get': { from: 'extension', schema: z.object({}) },
-} as const;
+  'templates/save': { from: 'extension', schema: () => z.object({ template: z.record(z.string(), z.unknown()) }) },
+  'templates/delete': { from: 'extension', schema: () => z.object({ id: z.string().min(1).max(100) }) },
+  'templates/restore-builtins': { from: 'extension', schema: () => z.object({}) },
+  'data/export': { from: 'extension', schema: () => z.object({}) },
+  'data/import-preview': { from: 'extension', schema: () => z.object({ text: z.string().max(MAX_BACKUP_CHARS) }) },
+  'data/import': { from: 'extension', schema: () => z.object({ text: z.string().max(MAX_BACKUP_CHARS) }) },
+  'data/erase': { from: 'extension', schema: () => z.object({ confirm: z.literal('ERASE') }) },
+  'insights/get': { from: 'extension', schema: () => z.object({}) },
+});
 
 export interface UrgentOrder {
   key: string;

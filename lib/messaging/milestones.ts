@@ -1,7 +1,8 @@
 // Requests of staged payments: plans, stages, payments.
-// Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
+// Shape: 'area/verb': { from: 'extension' | 'content', schema: () => z.object({...}) }, built on first use (./lazy.ts).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/milestones.ts.
 import { z } from 'zod';
+import { requests } from './lazy';
 import type { ContactAttempt } from '../orders/model';
 import type { Money } from '../orders/money';
 import { BankChargesSchema, BankSchema, MessageLangSchema, PiNumberSchema, StageDraftSchema, type MilestonePlan } from '../milestones/model';
@@ -12,11 +13,11 @@ const orderKey = z.string().min(3).max(200);
 const stageId = z.string().min(1).max(100);
 const instant = z.number().int().nonnegative();
 
-export const MilestoneRequests = {
-  'milestones/get': { from: 'extension', schema: z.object({ orderKey }) },
+export const MilestoneRequests = requests({
+  'milestones/get': { from: 'extension', schema: () => z.object({ orderKey }) },
   'milestones/create': {
     from: 'extension',
-    schema: z.object({
+    schema: () => z.object({
       orderKey,
       presetId: z.enum(PRESET_IDS),
       lang: MessageLangSchema.optional(),
@@ -29,7 +30,7 @@ export const MilestoneRequests = {
   },
   'milestones/update': {
     from: 'extension',
-    schema: z.object({
+    schema: () => z.object({
       orderKey,
       stages: z.array(StageDraftSchema).min(1).max(20).optional(),
       bank: BankSchema.optional(),
@@ -39,20 +40,20 @@ export const MilestoneRequests = {
       piNumber: PiNumberSchema.optional(),
     }),
   },
-  'milestones/delete': { from: 'extension', schema: z.object({ orderKey }) },
+  'milestones/delete': { from: 'extension', schema: () => z.object({ orderKey }) },
   /** A step's message went out (inserted, copied or sent elsewhere): notice, receipt, thanks, late check. */
   'milestones/step': {
     from: 'extension',
-    schema: z.object({ orderKey, stageId, step: z.enum(['notice', 'receipt', 'thanks', 'late_check']), attemptId: z.string().max(100).optional() }),
+    schema: () => z.object({ orderKey, stageId, step: z.enum(['notice', 'receipt', 'thanks', 'late_check']), attemptId: z.string().max(100).optional() }),
   },
   'milestones/pay': {
     from: 'extension',
-    schema: z.object({ orderKey, stageId, amountMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), paidAt: instant, reference: z.string().max(200) }),
+    schema: () => z.object({ orderKey, stageId, amountMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), paidAt: instant, reference: z.string().max(200) }),
   },
-  'milestones/waive': { from: 'extension', schema: z.object({ orderKey, stageId, reason: z.string().min(1).max(1000) }) },
+  'milestones/waive': { from: 'extension', schema: () => z.object({ orderKey, stageId, reason: z.string().min(1).max(1000) }) },
   'milestones/renegotiate': {
     from: 'extension',
-    schema: z.object({
+    schema: () => z.object({
       orderKey,
       stageId,
       reason: z.string().min(1).max(1000),
@@ -62,8 +63,8 @@ export const MilestoneRequests = {
       attemptId: z.string().max(100).optional(),
     }),
   },
-  'milestones/summary': { from: 'extension', schema: z.object({}) },
-} as const;
+  'milestones/summary': { from: 'extension', schema: () => z.object({}) },
+});
 
 export interface PlanReply {
   plan: MilestonePlan;

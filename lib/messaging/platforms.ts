@@ -1,8 +1,9 @@
 // Requests of the platform adapters' area: adapter health and the
 // manual order form for off-platform B2B deals.
-// Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
+// Shape: 'area/verb': { from: 'extension' | 'content', schema: () => z.object({...}) }, built on first use (./lazy.ts).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/platforms.ts.
 import { z } from 'zod';
+import { requests } from './lazy';
 import { PlatformSchema, type Order, type Platform } from '../orders/model';
 
 /** Currencies the manual form offers first; any ISO code the form sends is accepted. */
@@ -25,11 +26,11 @@ export const ManualOrderInputSchema = z.object({
 });
 export type ManualOrderInput = z.infer<typeof ManualOrderInputSchema>;
 
-export const PlatformRequests = {
+export const PlatformRequests = requests({
   // Which seller pages look unreadable: the bound tab's, and any tab's recent ones.
-  'health/get': { from: 'extension', schema: z.object({ tabId: z.number().int().nonnegative().optional() }) },
-  'order/manual-create': { from: 'extension', schema: ManualOrderInputSchema },
-} as const;
+  'health/get': { from: 'extension', schema: () => z.object({ tabId: z.number().int().nonnegative().optional() }) },
+  'order/manual-create': { from: 'extension', schema: () => ManualOrderInputSchema },
+});
 
 /**
  * How a seller page reads short: no row found at all, rows that failed, or

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requests } from './lazy';
 import {
   ChannelSchema,
   OutcomeSchema,
@@ -28,26 +29,26 @@ const orderKeyField = z.string().min(3).max(200);
 const tabIdField = z.number().int().nonnegative();
 
 /** Requests the background answers, and who may send each. */
-const CoreRequests = {
+const CoreRequests = requests({
   // From content scripts on seller pages.
   // Orders are checked one by one in the handler: one odd row must not drop the whole page.
-  'page/read': { from: 'content', schema: z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
+  'page/read': { from: 'content', schema: () => z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
   // From extension pages (panel, popup, options).
   // A window of the queue (default: the first 300 rows), filtered by the background.
-  'orders/list': { from: 'extension', schema: QueueQuerySchema },
+  'orders/list': { from: 'extension', schema: () => QueueQuerySchema },
   // Optional reason/style/channel/language: the person's choices above the suggestions.
-  'order/detail': { from: 'extension', schema: SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
+  'order/detail': { from: 'extension', schema: () => SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
   'suggestion/insert': {
     from: 'extension',
-    schema: z.object({ tabId: tabIdField, orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
+    schema: () => z.object({ tabId: tabIdField, orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
   },
   'suggestion/copied': {
     from: 'extension',
-    schema: z.object({ orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
+    schema: () => z.object({ orderKey: orderKeyField, templateId: z.string().max(100), text: z.string().min(1).max(5000) }),
   },
   'attempt/manual': {
     from: 'extension',
-    schema: z.object({
+    schema: () => z.object({
       orderKey: orderKeyField,
       channel: ChannelSchema,
       outcome: OutcomeSchema,
@@ -61,15 +62,15 @@ const CoreRequests = {
   },
   'attempt/outcome': {
     from: 'extension',
-    schema: z.object({
+    schema: () => z.object({
       id: z.string().min(1).max(100),
       outcome: OutcomeSchema,
       note: z.string().max(5000).optional(),
       promisedAt: z.number().int().nonnegative().optional(),
     }),
   },
-  'summary/get': { from: 'extension', schema: z.object({}) },
-} as const;
+  'summary/get': { from: 'extension', schema: () => z.object({}) },
+});
 
 /**
  * Every request, core and per feature area. Each area keeps its requests in
@@ -134,8 +135,8 @@ export interface BackgroundResponses extends WorkspaceResponses, MilestoneRespon
 
 export type { ContentResponses } from './content';
 
-/** Broadcast from the background to extension pages. */
-export const DB_CHANGED = 'db/changed';
+/** Broadcast from the background to extension pages (kept in ./signals so the popup need not load this module). */
+export { DB_CHANGED } from './signals';
 
 /** A handler's answer. A refusal is a code with parameters (./errors), put into words by the page that shows it. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };

@@ -4,6 +4,7 @@
 // recipes of their own page. Merged into BackgroundRequests in ./protocol.ts;
 // handlers live in lib/background/recipes.ts.
 import { z } from 'zod';
+import { requests } from './lazy';
 import { PLATFORMS } from '../orders/model';
 import { ATTR_NAME, CURRENCY, ID_SHAPE, LIMITS, RECIPE_FIELDS, TAG, type Recipe, type RecipeSummary } from '../platforms/recipe/types';
 
@@ -49,15 +50,15 @@ export const RecipeSchema = z.strictObject({
 export const RECIPE_KEY_PREFIX = 'recipe:';
 export const recipeKey = (id: string) => `${RECIPE_KEY_PREFIX}${id}`;
 
-export const RecipeRequests = {
+export const RecipeRequests = requests({
   // From a content script: the recipes taught for its own page (the sender's URL decides, not the message).
-  'recipes/get': { from: 'content', schema: z.strictObject({}) },
+  'recipes/get': { from: 'content', schema: () => z.strictObject({}) },
   // From the panel: keep a recipe (replacing any for the same page), and hand it to the tab at once.
-  'recipe/save': { from: 'extension', schema: z.strictObject({ recipe: RecipeSchema, tabId: z.number().int().nonnegative().optional() }) },
+  'recipe/save': { from: 'extension', schema: () => z.strictObject({ recipe: RecipeSchema, tabId: z.number().int().nonnegative().optional() }) },
   // From the options page.
-  'recipes/list': { from: 'extension', schema: z.strictObject({}) },
-  'recipe/delete': { from: 'extension', schema: z.strictObject({ id: z.string().min(1).max(LIMITS.id) }) },
-} as const;
+  'recipes/list': { from: 'extension', schema: () => z.strictObject({}) },
+  'recipe/delete': { from: 'extension', schema: () => z.strictObject({ id: z.string().min(1).max(LIMITS.id) }) },
+});
 
 export interface RecipeResponses {
   'recipes/get': { recipes: Recipe[] };

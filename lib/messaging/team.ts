@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requests } from './lazy';
 import type { Claim } from '../sync/docs';
 import type { SyncStatus } from '../sync/engine';
 import type { ConnectionResult } from '../sync/remote';
@@ -15,15 +16,15 @@ const ConfigInput = z.strictObject({
 });
 export type TeamConfigInput = z.infer<typeof ConfigInput>;
 
-export const TeamRequests = {
-  'team/get': { from: 'extension', schema: z.strictObject({}) },
-  'team/enable': { from: 'extension', schema: ConfigInput },
-  'team/disable': { from: 'extension', schema: z.strictObject({}) },
-  'team/test': { from: 'extension', schema: ConfigInput },
-  'team/install-check': { from: 'extension', schema: ConfigInput },
-  'team/claim': { from: 'extension', schema: z.strictObject({ orderKey: z.string().min(3).max(200) }) },
-  'team/claims': { from: 'extension', schema: z.strictObject({}) },
-} as const;
+export const TeamRequests = requests({
+  'team/get': { from: 'extension', schema: () => z.strictObject({}) },
+  'team/enable': { from: 'extension', schema: () => ConfigInput },
+  'team/disable': { from: 'extension', schema: () => z.strictObject({}) },
+  'team/test': { from: 'extension', schema: () => ConfigInput },
+  'team/install-check': { from: 'extension', schema: () => ConfigInput },
+  'team/claim': { from: 'extension', schema: () => z.strictObject({ orderKey: z.string().min(3).max(200) }) },
+  'team/claims': { from: 'extension', schema: () => z.strictObject({}) },
+});
 
 /** The configuration as the options page sees it: never the password itself. */
 export interface TeamConfigView {

@@ -1,7 +1,8 @@
 // Requests of the reminder workspace: queue, buyers, settings, cadence, follow-ups.
-// Shape: 'area/verb': { from: 'extension' | 'content', schema: z.object({...}) }.
+// Shape: 'area/verb': { from: 'extension' | 'content', schema: () => z.object({...}) }, built on first use (./lazy.ts).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/workspace.ts.
 import { z } from 'zod';
+import { requests } from './lazy';
 import type { Buyer, Order } from '../orders/model';
 import type { Suggestion } from '../compose/engine';
 import { CadenceSettingsSchema, type CadenceSettings } from '../reminders/settings';
@@ -60,21 +61,21 @@ export const QueueQuerySchema = z.object({
   filter: QueueFilterSchema.optional(),
 });
 
-export const WorkspaceRequests = {
-  'suggestions/get': { from: 'extension', schema: SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
-  'buyer/update': { from: 'extension', schema: z.object({ buyerKey: z.string().min(3).max(300), patch: BuyerPatchSchema }) },
-  'settings/cadence-get': { from: 'extension', schema: z.object({}) },
-  'settings/cadence-set': { from: 'extension', schema: z.object({ settings: CadenceSettingsSchema }) },
+export const WorkspaceRequests = requests({
+  'suggestions/get': { from: 'extension', schema: () => SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },
+  'buyer/update': { from: 'extension', schema: () => z.object({ buyerKey: z.string().min(3).max(300), patch: BuyerPatchSchema }) },
+  'settings/cadence-get': { from: 'extension', schema: () => z.object({}) },
+  'settings/cadence-set': { from: 'extension', schema: () => z.object({ settings: CadenceSettingsSchema }) },
   /** Schedules a check on an order at `at`, or clears its follow-up with null. */
-  'followup/set': { from: 'extension', schema: z.object({ orderKey: orderKeyField, at: instant.nullable(), note: z.string().max(500).optional() }) },
+  'followup/set': { from: 'extension', schema: () => z.object({ orderKey: orderKeyField, at: instant.nullable(), note: z.string().max(500).optional() }) },
   /** The buyer says they paid: wait for the page to show it, remind the person to check if it does not. */
-  'order/says-paid': { from: 'extension', schema: z.object({ orderKey: orderKeyField, note: z.string().max(5000).optional() }) },
+  'order/says-paid': { from: 'extension', schema: () => z.object({ orderKey: orderKeyField, note: z.string().max(5000).optional() }) },
   /** Leaves a "select this order" hint for the next panel that opens. */
-  'workspace/select': { from: 'extension', schema: z.object({ orderKey: orderKeyField }) },
-  'workspace/select-take': { from: 'extension', schema: z.object({}) },
+  'workspace/select': { from: 'extension', schema: () => z.object({ orderKey: orderKeyField }) },
+  'workspace/select-take': { from: 'extension', schema: () => z.object({}) },
   /** The panel's current selection, for the keyboard shortcut. */
-  'workspace/selected': { from: 'extension', schema: z.object({ orderKey: orderKeyField.optional() }) },
-} as const;
+  'workspace/selected': { from: 'extension', schema: () => z.object({ orderKey: orderKeyField.optional() }) },
+});
 
 export interface WorkspaceResponses {
   'suggestions/get': { suggestions: Suggestion[] };
