@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ask, useDbChanged } from '@/components/api';
-import { replyError, ShownError } from '@/components/errors';
+import { ask, unwrap, useDbChanged } from './link';
 import { formatDuration, t } from '@/lib/i18n';
 import type { DataResponses } from '@/lib/messaging/data';
 import type { Reply } from '@/lib/messaging/protocol';
@@ -63,8 +62,7 @@ function askSummary(): Promise<Summary> {
     const reply = raw as Reply<Summary> | undefined;
     // No reply (the worker was restarting): ask the usual way.
     if (!reply || typeof reply !== 'object') return ask('popup/summary', {});
-    if (!reply.ok) throw new ShownError(replyError(reply.error));
-    return reply.data;
+    return unwrap(reply);
   });
 }
 

@@ -1,4 +1,4 @@
-import '@/lib/zod-jitless';
+// No zod here (see components/popup/link.ts): its no-eval setting is loaded with the error texts when needed.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
