@@ -24,10 +24,19 @@ import { mergeShared } from './merge';
 // (new_edits: false, see engine.ts), so the edit descends from it instead
 // of forking a conflict on the server.
 //
+// What is not held here yet (all of it, on a new agent) is written once: each
+// attempt added as it comes, each order with its attempt counts from a tally
+// of the attempts added (ids put attempts before orders), the reminded buyers'
+// last reminders set once after the attempts instead of on every page. Held
+// records are merged by the pull's rules through its write path. The result
+// is what a pull of the same documents leaves (bootstrap.test.ts compares the
+// two record by record).
+//
 // Progress is kept after every page (the last id read): a worker killed or a
 // server gone midway resumes after that id. A page read twice changes
 // nothing the second time (an attempt already stored is not added again and
-// not counted again), so a re-run is idempotent.
+// not counted again), so a re-run is idempotent; the tally is then read again
+// from the store.
 
 /** The server's database as the first sync reads it (a PouchDB http database in the extension, any PouchDB in tests). */
 export interface ServerReader {
