@@ -159,11 +159,10 @@ function firstSyncSplit(worker) {
  * object stores and indexes (copied from the agent's), 50,000 per transaction, in the same worker and run. Only the
  * writes are timed (reading each slice from the agent's store is not).
  */
-function rawPutFloor(worker) {
-  return worker.evaluate(async () => {
+function rawPutFloor(worker, { stores = ['buyers', 'attempts', 'orders'], skipIndex } = {}) {
+  return worker.evaluate(async ({ stores, skipIndex }) => {
     const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
     const done = (tx) => new Promise((ok, fail) => { tx.oncomplete = () => ok(); tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
-    const stores = ['buyers', 'attempts', 'orders'];
     const source = await req(indexedDB.open('paynudge'));
     await req(indexedDB.deleteDatabase('bench-floor'));
     const open = indexedDB.open('bench-floor', 1);
@@ -173,6 +172,7 @@ function rawPutFloor(worker) {
         const from = tx.objectStore(name);
         const to = open.result.createObjectStore(name, { keyPath: from.keyPath, autoIncrement: from.autoIncrement });
         for (const ix of from.indexNames) {
+          if (ix === skipIndex) continue;
           const i = from.index(ix);
           to.createIndex(ix, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
         }
@@ -201,7 +201,7 @@ function rawPutFloor(worker) {
     floor.close();
     await req(indexedDB.deleteDatabase('bench-floor'));
     return out;
-  });
+  }, { stores, skipIndex });
 }
 
 /** A new agent joins a shop whose server already holds it all. */
@@ -252,6 +252,13 @@ async function firstSync(server, record) {
       const f = await rawPutFloor(worker);
       split += `; floor: raw puts of the same ${f.records.toLocaleString('en')} records (same stores and indexes, 50,000 per transaction) ${(f.ms / 1000).toFixed(1)} s at load ${loadFloor.toFixed(1)}, the first sync ${(seconds / (f.ms / 1000)).toFixed(1)}× that`;
       log(`floor: ${f.records} records in ${(f.ms / 1000).toFixed(1)} s (${Math.round(f.records / (f.ms / 1000))} records/s, load ${loadFloor.toFixed(1)})`);
+      // --floor-skip=<index>: what one index of the attempts store costs (the attempts put raw with it, then without it).
+      const skip = process.argv.find((a) => a.startsWith('--floor-skip='))?.split('=')[1];
+      if (skip) {
+        const withIt = await rawPutFloor(worker, { stores: ['attempts'] });
+        const without = await rawPutFloor(worker, { stores: ['attempts'], skipIndex: skip });
+        log(`attempts put raw: ${(withIt.ms / 1000).toFixed(1)} s with every index, ${(without.ms / 1000).toFixed(1)} s without ${skip} (load ${loadavg()[0].toFixed(1)})`);
+      }
     }
     // What the new agent sees: the panel lists the shop's orders.
     let panelNote = '';
