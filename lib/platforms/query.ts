@@ -18,9 +18,35 @@ function perList<T>(derive: (list: readonly string[]) => T): (list: readonly str
     return value;
   };
 }
-// A list without its last selector; a list's selectors joined; a list without its preferred selector.
+// A lone attribute-substring selector, with or without a tag: 'a[href*="orderId="]', '[class*="price"]'.
+const HAS_TEXT = /^([a-z][a-z0-9]*)?\[([a-z][a-z-]*)\*="([^"\\]*)"\]$/;
+
+/**
+ * The selectors of `list` that no other one of it covers: '[class*="goods-price"]'
+ * goes when '[class*="price"]' is there (a class holding "goods-price" holds
+ * "price"). Joined, the rest match exactly the elements the whole list does,
+ * and a query tests each element against fewer selectors: a block's query for
+ * a fallback list tests every element of the block against each one.
+ */
+export function uncovered(list: readonly string[]): string[] {
+  const parts = list.map((s) => HAS_TEXT.exec(s));
+  return list.filter((_s, i) => {
+    const m = parts[i];
+    if (!m) return true;
+    const [, tag, attr, text] = m;
+    return !parts.some((o, j) => {
+      if (!o || j === i) return false;
+      const [, otherTag, otherAttr, otherText] = o;
+      // An empty value matches nothing ([x*=""]); of two equal selectors the first stays.
+      if (otherAttr !== attr || !otherText || !text!.includes(otherText) || (otherTag && otherTag !== tag)) return false;
+      return otherText !== text || otherTag !== tag || j < i;
+    });
+  });
+}
+
+// A list without its last selector; a list's selectors joined (what a query for any of them needs); a list without its preferred selector.
 export const leadingOf = perList((list) => list.slice(0, -1));
-export const joinedOf = perList((list) => list.join(','));
+export const joinedOf = perList((list) => uncovered(list).join(','));
 const restOf = perList((list) => list.slice(1));
 
 // ---- Fallback lists in one walk ----

@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../order
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
 import { noRowsFound, statusFromWords } from '../page-words';
-import { firstIn, firstOf, matchEach, mostOf, type Matches } from '../query';
+import { firstIn, firstOf, joinedOf, matchEach, mostOf, type Matches } from '../query';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
@@ -51,8 +51,8 @@ function allFirst(root: ParentNode, list: readonly string[]): ArrayLike<Element>
   return NONE;
 }
 
-const DETAIL_LINKS = selectors.detailLink.join(',');
-const STAGES = selectors.stage.join(',');
+const DETAIL_LINKS = joinedOf(selectors.detailLink);
+const STAGES = joinedOf(selectors.stage);
 
 function orderIdOf(block: Element): string | undefined {
   // The first detail link nearly always carries the id: one short query instead of collecting every link.

@@ -19,8 +19,11 @@ const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
-// What readOrder looks for in an order's block besides its cells (see matching).
-const BLOCK_PARTS = ['tr', ...selectors.chatLink, ...selectors.countdown].join(',');
+// What readOrder looks for in every order's block besides its cells (see
+// matching). The countdown selectors match on class substrings, which the
+// query would test on every element of every block: only an unpaid order's
+// countdown is read, so its block alone is queried for one (see countdownText).
+const BLOCK_PARTS = ['tr', ...selectors.chatLink].join(',');
 
 /** The elements of `found` (one query's result, in page order) that match `selector`: what that selector's own query would give. */
 function matching(found: ArrayLike<Element>, selector: string): Element[] {
@@ -162,7 +165,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
-  const countdownText = () => [statusCellText, ...parts.flatMap((found) => firstMatching(found, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
+  const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
   let href: string | null | undefined;
   for (const found of parts) if ((href = firstMatching(found, selectors.chatLink)[0]?.getAttribute('href'))) break;

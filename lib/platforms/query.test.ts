@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { allIn, firstIn, joinedOf, uncovered } from './query';
+import { selectors as alibaba } from './alibaba/selectors';
+import { selectors as pdd } from './pdd/selectors';
+import { selectors as shopee } from './shopee/selectors';
+
+const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+
+describe('fallback lists in one query', () => {
+  it('leaves out of the joined query only selectors another one covers', () => {
+    expect(uncovered(['[class*="goods-price"]', '[class*="price"]'])).toEqual(['[class*="price"]']);
+    expect(uncovered(['[class*="product-name"]', '[class*="item-name"]', '[class*="name"]'])).toEqual(['[class*="name"]']);
+    // A tag narrows: the bare selector covers the tagged one, never the other way round.
+    expect(uncovered(['a[href*="orderId="]', '[href*="orderId"]'])).toEqual(['[href*="orderId"]']);
+    expect(uncovered(['[href*="orderId="]', 'a[href*="orderId"]'])).toEqual(['[href*="orderId="]', 'a[href*="orderId"]']);
+    // Another attribute, a combinator, an empty value (matches nothing) or a longer text covers nothing.
+    expect(uncovered(['[class*="price"]', '[data-x*="price"]', '[class*="tabs"] [class*="price"]', '[class*=""]', '[class*="price-total"]'])).toEqual([
+      '[class*="price"]',
+      '[data-x*="price"]',
+      '[class*="tabs"] [class*="price"]',
+      '[class*=""]',
+    ]);
+    // Of two equal selectors one stays.
+    expect(uncovered(['[class*="nick"]', '[class*="nick"]'])).toEqual(['[class*="nick"]']);
+  });
+
+  it('finds what each selector of the list would, in order of preference', () => {
+    const doc = parse(`
+      <div class="card">
+        <span class="goods-price_x">¥1</span><span class="unit-price">¥2</span><span class="priceTag">¥3</span>
+        <i class="nickname-a">n1</i><b class="buyer-name">n2</b>
+        <a href="detail.htm?orderId=1">d</a><a href="/x?orderId=2">e</a>
+      </div>`);
+    const card = doc.querySelector('.card')!;
+    const whole = (list: readonly string[]) => [...card.querySelectorAll(list.join(','))];
+    for (const list of [pdd.goodsPrice, pdd.buyerNick, shopee.productName, alibaba.productRow, alibaba.detailLink, alibaba.stage]) {
+      expect([...card.querySelectorAll(joinedOf(list))]).toEqual(whole(list));
+    }
+    expect(firstIn(card, pdd.goodsPrice)?.className).toBe('goods-price_x');
+    expect(allIn(card, pdd.buyerNick).map((el) => el.className)).toEqual(['buyer-name']);
+    expect(allIn(card, alibaba.detailLink).map((el) => el.getAttribute('href'))).toEqual(['detail.htm?orderId=1']);
+  });
+});
