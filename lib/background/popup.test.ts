@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { freshDb } from '@/test/support/db';
+import { openPayNudgeDb } from '../store/db';
 import { observedAt } from '@/test/support/builders';
 import { ATTEMPT_STATS_KEY } from '../store/buyers';
 import { applyPageRead } from '../store/orders';
@@ -194,5 +195,106 @@ describe('the kept popup answer', () => {
     await db.put('attempts', promise('p2', 'taobao:1', NOW - 3 * HOUR_MS));
     expect((await popupAnswer(db, NOW, () => undefined)).followUps.map((f) => f.attemptId)).toEqual(['p2']);
     db.close();
+  }, 30_000);
+});
+
+describe('a restarted worker', () => {
+  /** The worker's CacheStorage; `loseRemovals` plays a worker stopped before a removal landed. */
+  function fakeCaches() {
+    const saved = new Map<string, string>();
+    let loseRemovals = false;
+    const store = {
+      async put(url: string, response: Response) {
+        saved.set(url, await response.text());
+      },
+      async match(url: string) {
+        const body = saved.get(url);
+        return body === undefined ? undefined : new Response(body);
+      },
+      async delete(url: string) {
+        if (!loseRemovals) saved.delete(url);
+        return true;
+      },
+    };
+    vi.stubGlobal('caches', { open: async () => store });
+    return { saved, loseRemovals: () => (loseRemovals = true) };
+  }
+
+  /** A new worker: fresh module state (no kept answer, no queue), its own connection to the same store. */
+  async function restart(db: Db) {
+    vi.resetModules();
+    const popup = await import('./popup');
+    return { popup, db: await openPayNudgeDb(db.name) };
+  }
+
+  const settled = () => new Promise((done) => setTimeout(done, 50));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('answers from the facts the last worker saved, reading nothing, when nothing was written since', async () => {
+    const caches = fakeCaches();
+    const db = await twoOrders('popup-wake');
+    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
+    await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
+    invalidateQueues();
+    await preparePopup(db, NOW, () => undefined);
+    await settled();
+    expect(caches.saved.size).toBe(1);
+    const live = await popupSummary(db, NOW + HOUR_MS, () => undefined);
+    db.close();
+
+    const woken = await restart(db);
+    const changed = vi.fn();
+    let reads = 0;
+    const getAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      reads++;
+      return getAll.apply(this, args);
+    });
+    const answer = await woken.popup.popupAnswer(woken.db, NOW + HOUR_MS, changed);
+    expect(reads).toBe(0);
+    expect(answer).toEqual(live);
+    expect(answer.followUpCount).toBe(1);
+    // Behind the answer the store is read again (the promises too): the same numbers, nobody told.
+    await vi.waitFor(() => expect(reads).toBeGreaterThan(0), { timeout: 10_000 });
+    spy.mockRestore();
+    await settled();
+    expect(changed).not.toHaveBeenCalled();
+    woken.db.close();
+  }, 30_000);
+
+  it('corrects saved facts a write outdated (the removal was lost) and tells the popup', async () => {
+    const caches = fakeCaches();
+    const db = await twoOrders('popup-wake-stale');
+    await preparePopup(db, NOW, () => undefined);
+    await settled();
+    caches.loseRemovals();
+    const paid = (await db.get('orders', 'taobao:2'))!;
+    await db.put('orders', { ...paid, status: 'paid' });
+    await settled();
+    expect(caches.saved.size).toBe(1);
+    db.close();
+
+    const woken = await restart(db);
+    const changed = vi.fn();
+    expect((await woken.popup.popupAnswer(woken.db, NOW, changed)).count).toBe(2);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect((await woken.popup.popupAnswer(woken.db, NOW, changed)).count).toBe(1);
+    woken.db.close();
+  }, 30_000);
+
+  it('a write removes the saved facts: the next worker reads the store', async () => {
+    const caches = fakeCaches();
+    const db = await twoOrders('popup-wake-write');
+    await preparePopup(db, NOW, () => undefined);
+    await settled();
+    expect(caches.saved.size).toBe(1);
+    const paid = (await db.get('orders', 'taobao:2'))!;
+    await db.put('orders', { ...paid, status: 'paid' });
+    await settled();
+    expect(caches.saved.size).toBe(0);
+    db.close();
+    const woken = await restart(db);
+    expect((await woken.popup.popupAnswer(woken.db, NOW, () => undefined)).count).toBe(1);
+    woken.db.close();
   }, 30_000);
 });

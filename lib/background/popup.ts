@@ -299,6 +299,13 @@ async function restore(cache: PopupCache): Promise<PopupFacts | undefined> {
   }
 }
 
+/** The answer as text with keys in one order and without its time: equal text, equal numbers (restored facts come back with keys in their schema's order). */
+function canonical(answer: PopupSummary): string {
+  return JSON.stringify({ ...answer, now: 0 }, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
+}
+
 /**
  * The badge's recount (after every change, and every minute) reads the popup's facts too, so the next popup
  * is answered from memory. Also catches writes made outside this background (none in use; a bench's seed).
@@ -328,17 +335,20 @@ export async function popupAnswer(db: Db, now: number, changed: () => void): Pro
   if (!kept || kept.writes !== cache.writes) return answerAt(await readAndKeep(db, now, changed), now);
   const facts = await kept.facts;
   const answer = answerAt(facts, now);
-  const recheck =
-    facts.reads === undefined
-      ? Promise.resolve(true)
-      : rankedQueue(db, now, { onStatsRebuilt: changed }).then(({ texts }) => texts !== facts.reads && cache.kept === kept);
-  void recheck.then(
-    async (stale) => {
-      if (!stale) return;
-      const fresh = answerAt(await readAndKeep(db, now, changed), now);
-      if (JSON.stringify({ ...fresh, now: 0 }) !== JSON.stringify({ ...answer, now: 0 })) changed();
-    },
-    () => undefined,
-  );
+  // After the answer has gone.
+  setTimeout(() => {
+    const recheck =
+      facts.reads === undefined
+        ? Promise.resolve(true)
+        : rankedQueue(db, now, { onStatsRebuilt: changed }).then(({ texts }) => texts !== facts.reads && cache.kept === kept);
+    void recheck.then(
+      async (stale) => {
+        if (!stale) return;
+        const fresh = answerAt(await readAndKeep(db, now, changed), now);
+        if (canonical(fresh) !== canonical(answer)) changed();
+      },
+      () => undefined,
+    );
+  }, 0);
   return answer;
 }
