@@ -97,5 +97,8 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
     await done(tx);
   }
   db.close();
+  // Every write through PayNudge removes the queue a worker saved for the next one (lib/background/queue.ts);
+  // this seed writes past the background, so it removes it itself, as such a write would.
+  await globalThis.caches?.delete('paynudge-queue');
   return { orders, attempts };
 }

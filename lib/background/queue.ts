@@ -13,7 +13,7 @@
 // store counted, for writes made outside this context (PayNudge makes none:
 // the background is the single writer; a bench seeding from a page does).
 import type { TabContext } from '../messaging/protocol';
-import { buyerKey, type Buyer, type Order } from '../orders/model';
+import { buyerKey, PLATFORMS, type Buyer, type Order } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
 import { evaluateCadence, isActionable } from '../reminders/cadence';
 import {
@@ -78,8 +78,10 @@ interface CacheSlot {
   reads: Promise<QueueReads>;
   /** The same once the attempt counts are known to be current (rebuilt and read again when they were stale). */
   checked: Promise<{ reads: QueueReads; rebuilt: boolean }>;
-  /** A listener is told when `checked` rebuilt the counts. */
+  /** A listener is told when `checked` rebuilt the counts (or found the saved queue outdated). */
   told?: boolean;
+  /** Made from the queue a stopped worker saved; `checked` reads the store behind it. */
+  restored?: boolean;
   ranked?: RankedQueue;
 }
 
@@ -101,7 +103,10 @@ function writesOf(db: Db): number {
   if (!counter) {
     const created = { n: 0 };
     watchAllWrites(db.name, (write) => {
-      if (write.store === 'orders' || write.store === 'buyers' || (write.store === 'settings' && ('all' in write || write.key === CADENCE_KEY))) created.n++;
+      if (write.store === 'orders' || write.store === 'buyers' || (write.store === 'settings' && ('all' in write || write.key === CADENCE_KEY))) {
+        created.n++;
+        forgetSaved();
+      }
     });
     written.set(db.name, (counter = created));
   }
@@ -111,6 +116,152 @@ function writesOf(db: Db): number {
 /** Stored data changed: every cached queue is read again on next use. */
 export function invalidateQueues(): void {
   generation++;
+  forgetSaved();
+}
+
+// ---- the queue a waking worker starts from ----
+
+/**
+ * What the queue read, saved for the next worker (Chrome stops an idle one after 30 s) in the worker's
+ * CacheStorage (no permission; a put fetches nothing). Saved a moment after a read when nothing was written
+ * since, and removed at the first write after (every write path of this context, lib/store/changes.ts, and every
+ * change told through the background), so a worker that wakes finds it only when nothing was written since. Its
+ * first answer is ranked from it at the current time instead of reading 5,000 open orders and every buyer
+ * record first; the store is read right behind that answer, and if it differs the panel is told and asks again.
+ */
+const SAVED_CACHE = 'paynudge-queue';
+const SAVED_URL = 'https://paynudge.invalid/queue-reads';
+/** After a read, the queue is saved once this long has passed with nothing written. */
+export const SAVE_DELAY_MS = 2_000;
+/** The store read behind a waking answer starts this long after it, so the answer's ranking goes first. */
+const VERIFY_DELAY_MS = 50;
+
+interface SavedReads {
+  /** The database it was read from. */
+  db: string;
+  orders: Order[];
+  buyers: Buyer[];
+  cadence: CadenceSettings;
+}
+
+/** A worker starts not knowing whether a saved queue exists: its first write removes it either way. */
+let savedMaybe = true;
+/** The body saved last (not saved again while the same). */
+let savedBody: string | undefined;
+/** Saves and removals, in the order they were decided. */
+let saving: Promise<unknown> = Promise.resolve();
+/** Looked for once per worker, at its first queue request. */
+let restoreTried = false;
+
+function savedStorage(): CacheStorage | undefined {
+  return (globalThis as { caches?: CacheStorage }).caches;
+}
+
+function persist(step: (cache: Cache) => Promise<unknown>, storage = savedStorage()): void {
+  if (!storage) return;
+  saving = saving.then(() => storage.open(SAVED_CACHE).then(step)).catch(() => undefined);
+}
+
+function forgetSaved(): void {
+  // Looked for only before the first write: a queue restored after it could be older than it.
+  restoreTried = true;
+  savedBody = undefined;
+  if (!savedMaybe) return;
+  savedMaybe = false;
+  persist((cache) => cache.delete(SAVED_URL));
+}
+
+/** The reads as saved: the open orders, the buyers of those orders, the cadence settings. */
+function bodyOf(db: Db, reads: QueueReads): string {
+  const buyers: Buyer[] = [];
+  const seen = new Set<string>();
+  for (const order of reads.orders) {
+    const key = buyerKey(order.platform, order.buyer.nick);
+    const buyer = reads.buyers.get(key);
+    if (buyer && !seen.has(key)) {
+      seen.add(key);
+      buyers.push(buyer);
+    }
+  }
+  return JSON.stringify({ db: db.name, orders: reads.orders, buyers, cadence: reads.cadence } satisfies SavedReads);
+}
+
+function saveLater(db: Db, slot: CacheSlot): void {
+  const storage = savedStorage();
+  if (!storage) return;
+  const current = () => caches.get(db) === slot && slot.generation === generation && slot.writes === writesOf(db);
+  setTimeout(() => {
+    if (!current()) return;
+    slot.checked.then(({ reads, rebuilt }) => {
+      if (rebuilt || !current()) return;
+      const body = bodyOf(db, reads);
+      if (body === savedBody) return;
+      savedBody = body;
+      savedMaybe = true;
+      persist((cache) => cache.put(SAVED_URL, new Response(body, { headers: { 'content-type': 'application/json' } })), storage);
+    }, () => undefined);
+  }, SAVE_DELAY_MS);
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Shape-checked: what the queue reads of each record (it is stored data, written by this extension). */
+function isSavedReads(x: unknown): x is SavedReads {
+  if (!isObject(x) || typeof x.db !== 'string' || !Array.isArray(x.orders) || !Array.isArray(x.buyers)) return false;
+  const orderFine = (o: unknown) =>
+    isObject(o) &&
+    typeof o.key === 'string' &&
+    typeof o.orderId === 'string' &&
+    (PLATFORMS as readonly unknown[]).includes(o.platform) &&
+    isObject(o.buyer) &&
+    typeof o.buyer.nick === 'string' &&
+    isObject(o.amount) &&
+    Number.isSafeInteger(o.amount.minor) &&
+    typeof o.amount.currency === 'string' &&
+    o.status === 'unpaid' &&
+    Array.isArray(o.items);
+  const buyerFine = (b: unknown) => isObject(b) && typeof b.key === 'string' && Array.isArray(b.paidOrderKeys) && (b.tags === undefined || Array.isArray(b.tags));
+  return x.orders.every(orderFine) && x.buyers.every(buyerFine);
+}
+
+/** The queue a stopped worker saved, if there is one and nothing was written since. */
+async function restoreSaved(db: Db): Promise<{ reads: QueueReads; body: string } | undefined> {
+  const storage = savedStorage();
+  if (!storage) return undefined;
+  try {
+    const response = await (await storage.open(SAVED_CACHE)).match(SAVED_URL);
+    if (!response) return undefined;
+    const body = await response.text();
+    const saved: unknown = JSON.parse(body);
+    if (!isSavedReads(saved) || saved.db !== db.name || generation !== 0 || writesOf(db) !== 0) return undefined;
+    const { orders } = saved;
+    const reads: QueueReads = {
+      orders,
+      buyers: new Map(saved.buyers.map((b) => [b.key, b])),
+      cadence: readCadence(saved.cadence),
+      texts: new Map(orders.map((o) => [o.key, searchText(o)])),
+    };
+    return { reads, body };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A slot made from the saved queue: answered from at once, the store read behind it and compared. */
+function restoredSlot(db: Db, saved: { reads: QueueReads; body: string }, now: number): CacheSlot {
+  const behind = new Promise<void>((resolve) => setTimeout(resolve, VERIFY_DELAY_MS)).then(() => readFresh(db));
+  const checked = behind
+    .then((fresh) => fresh.checked)
+    .then((current) => {
+      if (!current.rebuilt && bodyOf(db, current.reads) === saved.body) return { reads: saved.reads, rebuilt: false };
+      // Not what the store holds (a write the last worker did not live to remove it for): read again and tell.
+      invalidateQueues();
+      return { reads: current.reads, rebuilt: true };
+    });
+  checked.catch(() => undefined);
+  savedBody = saved.body;
+  savedMaybe = true;
+  return { generation, writes: writesOf(db), readAt: now, orderCount: checked.then(() => db.count('orders')), reads: Promise.resolve(saved.reads), checked, restored: true };
 }
 
 async function readQueue(db: Db): Promise<QueueReads> {
@@ -200,6 +351,16 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
     mustRead = before !== count;
     if (!mustRead) slot!.readAt = now;
   }
+  if (mustRead && !slot && !options.fresh && !restoreTried) {
+    restoreTried = true;
+    const saved = await restoreSaved(db);
+    if (saved && !caches.get(db) && generation === 0 && writesOf(db) === 0) {
+      slot = restoredSlot(db, saved, now);
+      caches.set(db, slot);
+      mustRead = false;
+    } else slot = caches.get(db);
+    mustRead = !slot || slot.generation !== generation;
+  }
   if (mustRead) {
     const fresh = readFresh(db);
     slot = { generation, writes, readAt: now, orderCount: fresh.reads.then(() => db.count('orders')), ...fresh };
@@ -208,6 +369,7 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
     const failed = slot;
     slot.checked.catch(() => caches.get(db) === failed && caches.delete(db));
     slot.orderCount.catch(() => caches.get(db) === failed && caches.delete(db));
+    saveLater(db, slot);
   }
   slot = slot!;
   let reads: QueueReads;
