@@ -100,5 +100,7 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
   // Every write through PayNudge removes the queue a worker saved for the next one (lib/background/queue.ts);
   // this seed writes past the background, so it removes it itself, as such a write would.
   await globalThis.caches?.delete('paynudge-queue');
+  // The same for the popup's saved answer (lib/background/popup.ts).
+  await globalThis.caches?.delete('paynudge-popup');
   return { orders, attempts };
 }

@@ -317,9 +317,10 @@ export async function preparePopup(db: Db, now: number, onStatsRebuilt: () => vo
 /**
  * The popup's answer: from the kept facts when nothing was written since they were read; in a worker that
  * has just started, from the facts the last one saved (nothing was written since: a write removes them);
- * otherwise read now. Behind an answer not read now, the store is checked: the queue as every queue request
- * checks it (the order count: a bulk write from outside the background), a restarted worker's facts read
- * again. If the numbers differ, `changed` tells the open popup, which asks again.
+ * otherwise read now. Kept facts are used only while the queue they were made from is the one the queue
+ * cache holds (it reads again after a write from another context, found by its order count). A restarted
+ * worker's facts are read again behind the answer; if the numbers differ, `changed` tells the open popup,
+ * which asks again.
  */
 export async function popupAnswer(db: Db, now: number, changed: () => void): Promise<PopupSummary> {
   const cache = cacheOf(db);
@@ -334,19 +335,18 @@ export async function popupAnswer(db: Db, now: number, changed: () => void): Pro
   }
   if (!kept || kept.writes !== cache.writes) return answerAt(await readAndKeep(db, now, changed), now);
   const facts = await kept.facts;
+  if (facts.reads !== undefined) {
+    // The queue as every queue request checks it (in memory; the order count once its ranking is due again,
+    // for writes from another context): read again since these facts, so are they.
+    const { texts } = await rankedQueue(db, now, { onStatsRebuilt: changed });
+    if (texts !== facts.reads || cache.kept !== kept || kept.writes !== cache.writes) return answerAt(await readAndKeep(db, now, changed), now);
+    return answerAt(facts, now);
+  }
+  // Restored from the last worker: answered at once, then read again after the answer has gone.
   const answer = answerAt(facts, now);
-  // After the answer has gone.
   setTimeout(() => {
-    const recheck =
-      facts.reads === undefined
-        ? Promise.resolve(true)
-        : rankedQueue(db, now, { onStatsRebuilt: changed }).then(({ texts }) => texts !== facts.reads && cache.kept === kept);
-    void recheck.then(
-      async (stale) => {
-        if (!stale) return;
-        const fresh = answerAt(await readAndKeep(db, now, changed), now);
-        if (canonical(fresh) !== canonical(answer)) changed();
-      },
+    void readAndKeep(db, now, changed).then(
+      (fresh) => canonical(answerAt(fresh, now)) !== canonical(answer) && changed(),
       () => undefined,
     );
   }, 0);
