@@ -23,8 +23,6 @@ interface Agent {
 }
 
 let server: Server;
-/** 60 attempts logged with sync on (A) and off (C): local actions must not slow down while syncing. */
-let syncOnMs = 0;
 let a: Agent;
 let b: Agent;
 const DB = 'shop-e2e';
@@ -66,7 +64,7 @@ const row = (x: Agent) => x.panel.locator('[data-testid="order-row"][data-platfo
 async function attemptIds(x: Agent): Promise<string[]> {
   return x.panel.evaluate(async (buyer) => {
     const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
-    const list = await send({ type: 'orders/list', search: buyer });
+    const list = await send({ type: 'orders/list', filter: { search: buyer } });
     const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer)?.key;
     if (!key) return [];
     const detail = await send({ type: 'order/detail', orderKey: key });
@@ -80,7 +78,7 @@ async function logAttempts(x: Agent, n: number, buyer = BUYER): Promise<number> 
     async ({ buyer, n }) => {
       const started = performance.now();
       const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
-      const list = await send({ type: 'orders/list', search: buyer });
+      const list = await send({ type: 'orders/list', filter: { search: buyer } });
       const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer).key;
       for (let i = 0; i < n; i++) await send({ type: 'attempt/manual', orderKey: key, channel: 'phone', outcome: 'no_reply', note: `call ${i}` });
       return performance.now() - started;
@@ -156,7 +154,7 @@ test("A logs an attempt; within 5 s B's open panel shows it with A's name, and B
 async function plan(x: Agent): Promise<{ piNumber?: string; events: { kind: string; note?: string }[] } | undefined> {
   return x.panel.evaluate(async (buyer) => {
     const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
-    const list = await send({ type: 'orders/list', search: buyer });
+    const list = await send({ type: 'orders/list', filter: { search: buyer } });
     const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer)?.key;
     return (await send({ type: 'milestones/get', orderKey: key })).data.plan;
   }, BUYER);
@@ -166,7 +164,7 @@ async function editPlan(x: Agent, type: 'milestones/create' | 'milestones/update
   const reply = await x.panel.evaluate(
     async ({ buyer, type, fields }) => {
       const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any; error?: unknown }>;
-      const list = await send({ type: 'orders/list', search: buyer });
+      const list = await send({ type: 'orders/list', filter: { search: buyer } });
       const key = list.data.orders.find((o: { buyer: string }) => o.buyer === buyer).key;
       return send({ type, orderKey: key, ...fields });
     },
@@ -203,7 +201,7 @@ test('A and B both work while the server is away; when it is back every attempt 
 
 test('the server is killed in the middle of a sync and restarted: nothing is lost or duplicated', async () => {
   const before = (await attemptIds(a)).length;
-  syncOnMs = await logAttempts(a, 60);
+  await logAttempts(a, 60);
   // Kill it while A is still sending.
   await server.stop();
   await server.restart();
@@ -306,22 +304,34 @@ test('erasing local data stops sync and removes the local copy; the server keeps
   expect(await onServer()).toBe(docsBefore);
 });
 
-test('with sync off, nothing is requested at all', async () => {
-  const c = await agent('小张');
-  await c.panel.getByTestId('manual-order-button').click();
-  const form = c.panel.getByTestId('manual-order-form');
-  await form.locator('input[name="buyer"]').fill('Offline Buyer');
+/** A new manual order for `buyer` in x's panel, selected, with its first attempt logged (by `shown`, the agent's name once sync is on). */
+async function freshOrder(x: Agent, buyer: string, shown: string): Promise<void> {
+  await x.panel.getByTestId('manual-order-button').click();
+  const form = x.panel.getByTestId('manual-order-form');
+  await form.locator('input[name="buyer"]').fill(buyer);
   await form.locator('input[name="item-title"]').first().fill('Gift boxes');
   await form.locator('input[name="total"]').fill('100.00');
   await form.getByTestId('manual-order-save').click();
-  await c.panel.locator('[data-testid="order-row"][data-platform="manual"]').first().click();
-  await c.panel.getByTestId('manual-attempt').locator('button[type="submit"]').click();
-  await expect(c.panel.getByTestId('attempt-row').first()).toHaveAttribute('data-agent', '');
-  const syncOffMs = await logAttempts(c, 60, 'Offline Buyer');
-  console.log(`team sync: 60 attempts logged in ${syncOnMs.toFixed(0)} ms with sync on, ${syncOffMs.toFixed(0)} ms with it off (${(syncOnMs / syncOffMs).toFixed(2)}×)`);
+  await x.panel.locator('[data-testid="order-row"][data-platform="manual"]').filter({ hasText: buyer }).click();
+  await x.panel.getByTestId('manual-attempt').locator('button[type="submit"]').click();
+  await expect(x.panel.getByTestId('attempt-row').first()).toHaveAttribute('data-agent', shown);
+}
+
+test('with sync off, nothing is requested at all', async () => {
+  const c = await agent('小张');
+  await freshOrder(c, 'Offline Buyer', '');
   await c.options.goto(c.extensionUrl('options.html#team'));
   await expect(status(c)).toHaveAttribute('data-state', 'off');
+  // Local actions must not slow down while syncing: the same agent, pages and kind of order, with sync off and on.
+  const syncOffMs = await logAttempts(c, 60, 'Offline Buyer');
   await c.options.waitForTimeout(1_500);
   expect(c.requests).toEqual([]);
+
+  await enable(c);
+  await expect(status(c)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+  await freshOrder(c, 'Online Buyer', c.name);
+  const syncOnMs = await logAttempts(c, 60, 'Online Buyer');
+  console.log(`team sync: 60 attempts logged in ${syncOnMs.toFixed(0)} ms with sync on, ${syncOffMs.toFixed(0)} ms with it off (${(syncOnMs / syncOffMs).toFixed(2)}×)`);
+  await expect(status(c)).toHaveAttribute('data-pending', '0', { timeout: 60_000 });
   await c.context.close();
 });
