@@ -198,6 +198,26 @@ describe('the kept popup answer', () => {
   }, 30_000);
 });
 
+describe('the kept popup answer and the queue cache', () => {
+  it('is read again when the queue has read the store again (as after a write from another context, found by its count)', async () => {
+    const db = await twoOrders('popup-queue-read');
+    await preparePopup(db, NOW, () => undefined);
+    // The queue reads the store again with nothing written in this context: the kept facts are not its read.
+    invalidateQueues();
+    let reads = 0;
+    const getAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      if (this.objectStore.name === 'attempts') reads++;
+      return getAll.apply(this, args);
+    });
+    expect((await popupAnswer(db, NOW, () => undefined)).count).toBe(2);
+    spy.mockRestore();
+    // The follow-ups were read again with the queue (the attempts' index), not taken from the kept facts.
+    expect(reads).toBe(1);
+    db.close();
+  }, 30_000);
+});
+
 describe('a restarted worker', () => {
   /** The worker's CacheStorage; `loseRemovals` plays a worker stopped before a removal landed. */
   function fakeCaches() {
