@@ -31,6 +31,17 @@ async function everything(page: Page): Promise<Stores> {
   return { ...stores, settings: stores.settings.filter((s) => !BOOKKEEPING.has((s as { key: string }).key)) };
 }
 
+/** Everything the background keeps in its CacheStorage (the queue and popup answers a waking worker starts from), as text. */
+const savedCopies = () =>
+  suite.worker.evaluate(async () => {
+    const texts: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) texts.push(`${name} ${await (await cache.match(request))!.text()}`);
+    }
+    return texts.join('\n');
+  });
+
 async function openOptions(tab = 'templates'): Promise<Page> {
   const page = await suite.context.newPage();
   await page.setViewportSize({ width: 1100, height: 1000 });
@@ -155,6 +166,9 @@ test('export, erase and import restore everything exactly; CSV opens with Chines
   expect(csvText).toContain(BEAR);
   expect(csvText).toContain(`"${'tb_<img src=x onerror=alert(1)>&""小美\''}"`);
 
+  // The background saves the queue it read for its next start (a moment after a read with nothing written since).
+  await expect.poll(savedCopies, { timeout: 20_000 }).toContain(BEAR);
+
   await options.getByTestId('erase').click();
   await options.getByTestId('erase-confirm').click();
   await expect(options.getByTestId('data-message')).toHaveText('所有数据已清除。');
@@ -162,6 +176,11 @@ test('export, erase and import restore everything exactly; CSV opens with Chines
   const empty = (await send<{ backup: { stores: Stores } }>(options, { type: 'data/export' })).backup.stores;
   for (const store of STORES) expect(empty[store], store).toEqual([]);
   expect((await send<{ problems: unknown[] }>(options, { type: 'health/get' })).problems).toEqual([]);
+  // Nor any saved copy of a buyer or an order, now or once the background has read the empty store again.
+  for (const text of [await savedCopies(), await options.waitForTimeout(3_000).then(savedCopies)]) {
+    expect(text).not.toContain(BEAR);
+    expect(text).not.toContain('王小二');
+  }
 
   await options.getByTestId('import-file').setInputFiles(jsonPath);
   const preview = options.getByTestId('import-preview');
