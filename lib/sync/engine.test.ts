@@ -161,6 +161,32 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     expect(await within(15_000, () => onServer('attempt:att-burst'))).toBe(true);
   });
 
+  it('a burst keeps its debounce when the replication pauses meanwhile (a change from the server)', async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const clock = manualClock();
+    const a = await agent('A', { current: shared }, clock);
+    const onServer = (id: string) => shared.get(id).then(() => true, () => false);
+    expect(await within(15_000, () => a.engine.status().state === 'idle' && a.engine.status().pending === 0)).toBe(true);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    clock.advance(2_000);
+    // Logging back to back: the first goes at once, the next waits for the burst's end.
+    await recordAttempt(a.db, attempt(order, 'att-1', 'A', clock.now()));
+    a.engine.localChanged();
+    clock.advance(0);
+    expect(await within(15_000, () => onServer('attempt:att-1'))).toBe(true);
+    clock.advance(50);
+    await recordAttempt(a.db, attempt(order, 'att-2', 'A', clock.now()));
+    a.engine.localChanged();
+    clock.advance(0);
+    // Another agent's change reaches the server: A's replication pulls it and pauses again.
+    await shared.bulkDocs([{ _id: 'zz-other', note: 'from elsewhere' } as never]);
+    expect(await within(15_000, async () => (await a.mirrorNow().get('zz-other').then(() => true, () => false)) && a.engine.status().state === 'idle')).toBe(true);
+    expect(await within(600, () => onServer('attempt:att-2'))).toBe(false);
+    clock.advance(300);
+    expect(await within(15_000, () => onServer('attempt:att-2'))).toBe(true);
+  });
+
   it('a write not yet mirrored counts as pending until it is on the server', async () => {
     const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
     const clock = manualClock();

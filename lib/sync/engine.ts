@@ -659,8 +659,15 @@ export function createSyncEngine(deps: EngineDeps) {
         failures = 0;
         // Both directions have started: the pull's checkpoint now carries on from the first sync's sequence.
         handOver();
-        // Edits that waited for the server (see seedFromServer) go now.
-        if (dirty.size) void serial(push);
+        // Edits that waited for the server (see seedFromServer) go soon. Writes noted meanwhile have their push timer:
+        // pushing them at every pause instead chained a push per attempt through a burst of logging (2-2.6x its time
+        // with sync off in the e2e, against 1.3-1.6x with the debounce).
+        if (dirty.size && !pushTimer) {
+          pushTimer = later(() => {
+            pushTimer = undefined;
+            void serial(push);
+          }, PUSH_DEBOUNCE_MS);
+        }
         pendingIds.clear();
         setStatus({ state: 'idle', lastSyncAt: deps.now(), error: undefined, retryAt: undefined });
         void team().then((t) => writeKv(t, 'lastSyncAt', status.lastSyncAt));
