@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, unwrap, useDbChanged } from './link';
 import { formatDuration, t } from '@/lib/i18n';
@@ -73,10 +73,28 @@ export function Popup() {
   useEffect(() => {
     browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
   }, []);
+  // Answers are shown in the order they were asked for: an answer older than the one on screen is dropped.
+  const asked = useRef(0);
+  const shown = useRef(0);
   const load = useCallback(() => {
-    askSummary().then(setSummary, (e: Error) => setError(e.message));
+    const n = ++asked.current;
+    askSummary().then(
+      (next) => {
+        if (n < shown.current) return;
+        shown.current = n;
+        setSummary(next);
+      },
+      (e: Error) => {
+        if (n >= shown.current) setError(e.message);
+      },
+    );
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => {
+    // The early answer first; then once more, as this page was not yet listening for changes when it was made
+    // (a page read stored meanwhile would otherwise leave the popup at the numbers from before it).
+    load();
+    load();
+  }, [load]);
   useDbChanged(load);
   const now = summary?.now ?? Date.now();
 
