@@ -13,11 +13,25 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
   // calls, each short enough for the worker to answer).
   const orderRange = part?.orders ?? [0, orders];
   const attemptRange = part?.attempts ?? [0, attempts];
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('paynudge');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  // The extension makes its database when it first needs it: until then, opening it here would make an empty one
+  // in its place. Such an open is aborted and tried again a moment later (a fresh profile's background is starting).
+  const open = () =>
+    new Promise((resolve, reject) => {
+      const request = indexedDB.open('paynudge');
+      let early = false;
+      request.onupgradeneeded = () => {
+        early = true;
+        request.transaction.abort();
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => (early ? resolve(undefined) : reject(request.error));
+    });
+  let db = await open();
+  for (let tries = 0; !db && tries < 100; tries++) {
+    await new Promise((r) => setTimeout(r, 100));
+    db = await open();
+  }
+  if (!db) throw new Error('the extension has not made its database');
   const platforms = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'];
   const currencies = { taobao: 'CNY', pdd: 'CNY', aliexpress: 'USD', tiktok: 'USD', alibaba: 'USD', shopee: 'VND' };
   const buyersPerPlatform = Math.max(1500, Math.floor(orders / 20));
