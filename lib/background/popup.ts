@@ -18,6 +18,7 @@ import type { Db } from '../store/db';
 import { watchAllWrites } from '../store/changes';
 import { outstandingByCurrency } from '../store/milestones';
 import { rankedQueue, summaryOf } from './queue';
+import { savedText } from './saved';
 
 export const URGENT_LIMIT = 5;
 /** Follow-ups the popup lists (a big shop can have thousands due: they are counted, and the panel lists them). */
@@ -177,8 +178,7 @@ const POPUP_STORES = new Set(['orders', 'attempts', 'milestones']);
  * put is no request, nothing is fetched). Removed at the first write after it was saved, so a worker that
  * wakes finds facts only when nothing was written since; erasing the data is such a write.
  */
-const SAVED_URL = 'https://paynudge.invalid/popup-facts';
-const SAVED_CACHE = 'paynudge-popup';
+const savedPopup = savedText('paynudge-popup', 'https://paynudge.invalid/popup-facts');
 
 interface Kept {
   /** Writes counted when the facts were read. */
@@ -194,26 +194,14 @@ interface PopupCache {
   saved: boolean;
   /** The saved facts were looked for once, at the first answer of this worker. */
   restored: boolean;
-  /** Saves and removals, in the order they were decided. */
-  saving: Promise<unknown>;
 }
 
 const popupCaches = new WeakMap<Db, PopupCache>();
 
-function savedFacts(): CacheStorage | undefined {
-  return (globalThis as { caches?: CacheStorage }).caches;
-}
-
-function persist(cache: PopupCache, step: (store: Cache) => Promise<unknown>): void {
-  const storage = savedFacts();
-  if (!storage) return;
-  cache.saving = cache.saving.then(() => storage.open(SAVED_CACHE).then(step)).catch(() => undefined);
-}
-
 function cacheOf(db: Db): PopupCache {
   let cache = popupCaches.get(db);
   if (!cache) {
-    const made: PopupCache = { writes: 0, saved: false, restored: false, saving: Promise.resolve() };
+    const made: PopupCache = { writes: 0, saved: false, restored: false };
     watchAllWrites(db.name, (write) => {
       if (!POPUP_STORES.has(write.store)) return;
       made.writes++;
@@ -222,7 +210,7 @@ function cacheOf(db: Db): PopupCache {
       made.restored = true;
       if (made.saved) {
         made.saved = false;
-        persist(made, (store) => store.delete(SAVED_URL));
+        savedPopup.remove();
       }
     });
     popupCaches.set(db, (cache = made));
@@ -245,7 +233,7 @@ function readAndKeep(db: Db, now: number, onStatsRebuilt: () => void): Promise<P
       }
       cache.saved = true;
       const body = JSON.stringify({ summary, followUps });
-      persist(cache, (store) => store.put(SAVED_URL, new Response(body, { headers: { 'content-type': 'application/json' } })));
+      savedPopup.put(body);
     },
     () => {
       if (cache.kept === kept) cache.kept = undefined;
@@ -287,12 +275,10 @@ const SavedFactsSchema = z.object({
 
 /** The facts a worker saved before it stopped, if nothing was written since (checked for shape: it is stored data). */
 async function restore(cache: PopupCache): Promise<PopupFacts | undefined> {
-  const storage = savedFacts();
-  if (!storage) return undefined;
+  const body = await savedPopup.read();
+  if (body === undefined || cache.writes !== 0) return undefined;
   try {
-    const response = await (await storage.open(SAVED_CACHE)).match(SAVED_URL);
-    if (!response || cache.writes !== 0) return undefined;
-    const parsed = SavedFactsSchema.safeParse(await response.json());
+    const parsed = SavedFactsSchema.safeParse(JSON.parse(body));
     return parsed.success && cache.writes === 0 ? (parsed.data as PopupFacts) : undefined;
   } catch {
     return undefined;

@@ -33,6 +33,7 @@ import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/set
 import { attemptStatsStale, ensureAttemptStats, getAllBuyers } from '../store/buyers';
 import type { Db } from '../store/db';
 import { listOpenOrders } from '../store/orders';
+import { savedText } from './saved';
 import { watchAllWrites } from '../store/changes';
 
 const HOUR = 3_600_000;
@@ -129,8 +130,7 @@ export function invalidateQueues(): void {
  * first answer is ranked from it at the current time instead of reading 5,000 open orders and every buyer
  * record first; the store is read right behind that answer, and if it differs the panel is told and asks again.
  */
-const SAVED_CACHE = 'paynudge-queue';
-const SAVED_URL = 'https://paynudge.invalid/queue-reads';
+const savedQueue = savedText('paynudge-queue', 'https://paynudge.invalid/queue-reads');
 /** After a read, the queue is saved once this long has passed with nothing written. */
 export const SAVE_DELAY_MS = 2_000;
 /** The store read behind a waking answer starts this long after it, so the answer's ranking goes first. */
@@ -148,19 +148,8 @@ interface SavedReads {
 let savedMaybe = true;
 /** The body saved last (not saved again while the same). */
 let savedBody: string | undefined;
-/** Saves and removals, in the order they were decided. */
-let saving: Promise<unknown> = Promise.resolve();
 /** Looked for once per worker, at its first queue request. */
 let restoreTried = false;
-
-function savedStorage(): CacheStorage | undefined {
-  return (globalThis as { caches?: CacheStorage }).caches;
-}
-
-function persist(step: (cache: Cache) => Promise<unknown>, storage = savedStorage()): void {
-  if (!storage) return;
-  saving = saving.then(() => storage.open(SAVED_CACHE).then(step)).catch(() => undefined);
-}
 
 function forgetSaved(): void {
   // Looked for only before the first write: a queue restored after it could be older than it.
@@ -168,7 +157,7 @@ function forgetSaved(): void {
   savedBody = undefined;
   if (!savedMaybe) return;
   savedMaybe = false;
-  persist((cache) => cache.delete(SAVED_URL));
+  savedQueue.remove();
 }
 
 /** The reads as saved: the open orders, the buyers of those orders, the cadence settings. */
@@ -187,8 +176,7 @@ function bodyOf(db: Db, reads: QueueReads): string {
 }
 
 function saveLater(db: Db, slot: CacheSlot): void {
-  const storage = savedStorage();
-  if (!storage) return;
+  if (!savedQueue.available()) return;
   const current = () => caches.get(db) === slot && slot.generation === generation && slot.writes === writesOf(db);
   setTimeout(() => {
     if (!current()) return;
@@ -198,7 +186,7 @@ function saveLater(db: Db, slot: CacheSlot): void {
       if (body === savedBody) return;
       savedBody = body;
       savedMaybe = true;
-      persist((cache) => cache.put(SAVED_URL, new Response(body, { headers: { 'content-type': 'application/json' } })), storage);
+      savedQueue.put(body);
     }, () => undefined);
   }, SAVE_DELAY_MS);
 }
@@ -226,19 +214,16 @@ function isSavedReads(x: unknown): x is SavedReads {
 
 /** The queue a stopped worker saved, if there is one and nothing was written since. */
 async function restoreSaved(db: Db): Promise<{ reads: QueueReads; body: string } | undefined> {
-  const storage = savedStorage();
-  if (!storage) return undefined;
+  const body = await savedQueue.read();
+  if (body === undefined) return undefined;
   try {
-    const response = await (await storage.open(SAVED_CACHE)).match(SAVED_URL);
-    if (!response) return undefined;
-    const body = await response.text();
-    const saved: unknown = JSON.parse(body);
-    if (!isSavedReads(saved) || saved.db !== db.name || generation !== 0 || writesOf(db) !== 0) return undefined;
-    const { orders } = saved;
+    const kept: unknown = JSON.parse(body);
+    if (!isSavedReads(kept) || kept.db !== db.name || generation !== 0 || writesOf(db) !== 0) return undefined;
+    const { orders } = kept;
     const reads: QueueReads = {
       orders,
-      buyers: new Map(saved.buyers.map((b) => [b.key, b])),
-      cadence: readCadence(saved.cadence),
+      buyers: new Map(kept.buyers.map((b) => [b.key, b])),
+      cadence: readCadence(kept.cadence),
       texts: new Map(orders.map((o) => [o.key, searchText(o)])),
     };
     return { reads, body };
