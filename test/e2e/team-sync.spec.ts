@@ -213,6 +213,33 @@ test('the server is killed in the middle of a sync and restarted: nothing is los
   await expect(status(a)).toHaveAttribute('data-pending', '0');
 });
 
+/**
+ * What a panel asks for its queue and gets back, and when the background tells it of a change, from now on; read
+ * it with the returned function (printed when a wait for the queue fails, so a flaky run says what happened).
+ */
+async function traceQueue(page: Page): Promise<() => Promise<string>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __queueTrace?: string[] };
+    if (w.__queueTrace) return;
+    const trace: string[] = (w.__queueTrace = []);
+    const at = () => Math.round(performance.now());
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (m: unknown) => Promise<any>;
+    let n = 0;
+    (chrome.runtime as { sendMessage: unknown }).sendMessage = async (m: { type?: string; filter?: object; offset?: number; limit?: number; screen?: number; orderKey?: string }) => {
+      const id = ++n;
+      const what = m.type === 'orders/list' ? ` filter=${JSON.stringify(m.filter ?? {})} offset=${m.offset} limit=${m.limit} screen=${m.screen}` : m.orderKey ? ` ${m.orderKey}` : '';
+      trace.push(`${at()} ms #${id} ask ${m.type}${what}`);
+      const reply = await send(m);
+      const data = reply?.data;
+      const got = m.type === 'orders/list' && data ? ` rows=${data.orders.length} total=${data.total} all=${data.all} first=${data.orders.slice(0, 3).map((o: { orderId: string }) => o.orderId).join(',')}` : m.type === 'team/claims' && data ? ` me=${data.me} claims=${JSON.stringify(data.claims.map((c: { orderKey: string; agent: string }) => `${c.agent}:${c.orderKey}`))}` : '';
+      trace.push(`${at()} ms #${id} reply ${m.type} ok=${reply?.ok}${got}`);
+      return reply;
+    };
+    chrome.runtime.onMessage.addListener((m: { type?: string }) => void (m?.type === 'db/changed' && trace.push(`${at()} ms told db/changed`)));
+  });
+  return () => page.evaluate(() => ((window as unknown as { __queueTrace?: string[] }).__queueTrace ?? []).join('\n'));
+}
+
 test('"mine" finds the order this agent is on even beyond the first 300 rows the panel loads', async () => {
   // 320 more unpaid orders in A's store, as a busy seller page leaves them.
   await a.worker.evaluate(async (now) => {
@@ -233,6 +260,7 @@ test('"mine" finds the order this agent is on even beyond the first 300 rows the
     await new Promise((ok) => (tx.oncomplete = ok));
     db.close();
   }, Date.now());
+  const trace = await traceQueue(a.panel);
   // The order at row 301 of A's queue: not among the rows a panel loads first. A opens it.
   const far = await a.panel.evaluate(async () => {
     const send = (m: object) => chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; data: any }>;
@@ -243,7 +271,13 @@ test('"mine" finds the order this agent is on even beyond the first 300 rows the
   });
   const rows = a.panel.getByTestId('order-row');
   await a.panel.getByTestId('filter-claim').selectOption('mine');
-  await expect(rows.and(a.panel.locator(`[data-order-id="${far.orderId}"]`))).toHaveCount(1, { timeout: 10_000 });
+  try {
+    await expect(rows.and(a.panel.locator(`[data-order-id="${far.orderId}"]`))).toHaveCount(1, { timeout: 10_000 });
+  } catch (error) {
+    const shown = await rows.evaluateAll((els) => els.slice(0, 5).map((el) => el.getAttribute('data-order-id')));
+    console.log(`"mine" missed ${far.orderId}; select ${await a.panel.getByTestId('filter-claim').inputValue()}, ${await rows.count()} rows shown (${shown.join(', ')})\n${await trace()}`);
+    throw error;
+  }
   // Only the orders A is on (that one, and the one A opened earlier if its 10 minutes are not over).
   expect(await rows.count()).toBeLessThanOrEqual(2);
   await a.panel.getByTestId('filter-claim').selectOption('all');
