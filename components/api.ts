@@ -8,7 +8,12 @@ import { replyError, ShownError } from './errors';
  * throws a ShownError whose message is already in the language the person picked.
  */
 export async function ask<K extends BackgroundRequestType>(type: K, payload: BackgroundRequest<K>): Promise<BackgroundResponses[K]> {
-  const reply = (await browser.runtime.sendMessage({ type, ...payload })) as Reply<BackgroundResponses[K]> | undefined;
+  return dataOf<BackgroundResponses[K]>(await browser.runtime.sendMessage({ type, ...payload }));
+}
+
+/** A background reply's data, or a ShownError for a refusal or no reply. */
+export function dataOf<T>(raw: unknown): T {
+  const reply = raw as Reply<T> | undefined;
   if (!reply) throw new ShownError({ code: 'no-reply' });
   if (!reply.ok) throw new ShownError(replyError(reply.error));
   return reply.data;

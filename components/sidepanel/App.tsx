@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ask, copyText, fromBackground, useDbChanged } from '@/components/api';
+import { ask, copyText, dataOf, fromBackground, useDbChanged } from '@/components/api';
+import { takeEarlyFirstScreen } from '@/components/sidepanel/early';
 import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { TeachFlow } from '@/components/platforms/TeachFlow';
@@ -89,7 +90,10 @@ export function App() {
   const loadList = useCallback(async () => {
     const load = ++loads.current;
     try {
-      const reply = await ask('orders/list', { tabId, offset: 0, limit: FIRST_WINDOW, screen: firstScreen(), filter: { ...filters, claim: team.queueFilter } });
+      const request = { tabId, offset: 0, limit: FIRST_WINDOW, screen: firstScreen(), filter: { ...filters, claim: team.queueFilter } };
+      // The first load takes the answer to the request public/panel-early.js sent as the page started, if it asked the same.
+      const early = await takeEarlyFirstScreen({ type: 'orders/list', ...request });
+      const reply = early === undefined ? await ask('orders/list', request) : dataOf<List>(early);
       if (load !== loads.current) return;
       fetching.current.clear();
       setList(queueOf(reply, load));
@@ -131,14 +135,17 @@ export function App() {
   }, [selected, choices, showError]);
 
   // Stored data changed (here, or another agent's work synced in): the open order's detail is asked first, alone,
-  // as that is what the person is looking at; the queue's re-read and re-rank would hold its answer up.
+  // as that is what the person is looking at; the queue's re-read and re-rank would hold its answer up. The queue
+  // is then read by the effect below, with the filters in force at that time: a filter picked while the detail was
+  // on its way (the "mine" a claim's own notice came just before) is not overtaken by a read with the old one.
+  const [changes, setChanges] = useState(0);
   const reload = useCallback(() => {
-    void loadDetail().finally(() => tabKnown && void loadList());
-  }, [loadList, loadDetail, tabKnown]);
+    void loadDetail().finally(() => setChanges((n) => n + 1));
+  }, [loadDetail]);
 
   useEffect(() => {
     if (tabKnown) void loadList();
-  }, [loadList, tabKnown]);
+  }, [loadList, tabKnown, changes]);
   useEffect(() => void loadDetail(), [loadDetail]);
   useDbChanged(reload);
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screenshotPath, URLS } from '../support/harness.mjs';
+import { screenshotPath, tabIdOf, URLS } from '../support/harness.mjs';
 import { usePlatformSuite } from '../support/platform-flow';
 
 // A panel opened while the background is asleep (or busy) draws the last
@@ -61,4 +61,37 @@ test('the last first screen shows at once while the background answers, then the
   const after = await heldPanel();
   await expect(after.locator('main[data-queue="loading"]')).toBeVisible();
   await expect(after.getByTestId('order-row')).toHaveCount(0);
+});
+
+test('the panel asks for its first screen as the page starts, before its scripts have drawn anything, and shows that live answer', async () => {
+  const seller = await suite.context.newPage();
+  await seller.goto(URLS.taobaoUnpaid);
+  for (const url of ['sidepanel.html', `sidepanel.html?tabId=${await tabIdOf(suite.worker, URLS.taobaoUnpaid)}`]) {
+    const panel = await suite.context.newPage();
+    await panel.addInitScript(() => {
+      const scope = globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } }; __lists: number[]; __drawn?: number };
+      const runtime = scope.chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      scope.__lists = [];
+      runtime.sendMessage = (msg: unknown, ...rest: unknown[]) => {
+        if ((msg as { type?: string } | null)?.type === 'orders/list') scope.__lists.push(performance.now());
+        return send(msg, ...rest);
+      };
+      // When the page's own scripts first put anything on screen.
+      new MutationObserver((_m, observer) => {
+        if (!document.getElementById('root')?.firstChild) return;
+        scope.__drawn = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await panel.goto(suite.extensionUrl(url));
+    await expect(panel.locator('main[data-queue="live"]')).toBeVisible();
+    await expect(panel.getByTestId('order-row')).toHaveCount(4);
+    const { lists, drawn } = await panel.evaluate(() => ({ lists: (globalThis as unknown as { __lists: number[] }).__lists, drawn: (globalThis as unknown as { __drawn: number }).__drawn }));
+    // One request for the first screen, sent before the panel's modules had run: the background worked on it meanwhile.
+    expect(lists.length).toBe(1);
+    expect(lists[0]).toBeLessThan(drawn);
+    await panel.close();
+  }
+  await seller.close();
 });
