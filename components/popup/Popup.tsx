@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { paintedSummary, takeEarlyRequest } from './first-paint';
 import { ask, unwrap, useDbChanged } from './link';
 import { formatDuration, t } from '@/lib/i18n';
 import type { DataResponses } from '@/lib/messaging/data';
@@ -50,13 +51,11 @@ function timeLeft(autoCloseAt: number | undefined, estimated: boolean | undefine
 type Summary = DataResponses['popup/summary'];
 
 /**
- * The popup's numbers: the first time from the request public/popup-early.js sent as the page started
+ * The popup's numbers: the first time from the request entrypoints/popup-early.ts sent as the page started
  * (the background worked on it while the page loaded), afterwards asked anew.
  */
 function askSummary(): Promise<Summary> {
-  const early = globalThis as { __paynudgePopupSummary?: Promise<unknown> };
-  const sent = early.__paynudgePopupSummary;
-  delete early.__paynudgePopupSummary;
+  const sent = takeEarlyRequest();
   if (!sent) return ask('popup/summary', {});
   return sent.then((raw) => {
     const reply = raw as Reply<Summary> | undefined;
@@ -67,7 +66,8 @@ function askSummary(): Promise<Summary> {
 }
 
 export function Popup() {
-  const [summary, setSummary] = useState<Summary>();
+  // What the early script painted (the first reply), so this first render draws the same numbers again.
+  const [summary, setSummary] = useState<Summary | undefined>(paintedSummary);
   const [error, setError] = useState<string>();
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {

@@ -3,6 +3,7 @@
 // localStorage, which the panel, popup and options pages share, so the first
 // render is already in the right language).
 import { LOCALES, type Locale } from './define';
+import { localeFromLanguage, OVERRIDE_KEY, pickLocale } from './locale';
 import core from './messages/core';
 import workspace from './messages/workspace';
 import milestones from './messages/milestones';
@@ -24,29 +25,7 @@ export const MESSAGES: Record<Locale, Record<string, string>> = Object.fromEntri
   LOCALES.map((locale) => [locale, Object.assign({}, ...AREAS.map((area) => area[locale]))]),
 ) as Record<Locale, Record<string, string>>;
 
-const OVERRIDE_KEY = 'paynudge.locale';
-
-/** The browser's language mapped onto ours: Traditional Chinese regions get zh-TW, other Chinese zh-CN, the rest English. */
-export function localeFromLanguage(language: string | undefined): Locale {
-  const lang = (language ?? '').toLowerCase();
-  if (/^zh[-_](tw|hk|mo|hant)/.test(lang)) return 'zh-TW';
-  if (lang.startsWith('zh')) return 'zh-CN';
-  return 'en';
-}
-
-function storedOverride(): Locale | undefined {
-  try {
-    const value = globalThis.localStorage?.getItem(OVERRIDE_KEY);
-    return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The language the person picked in the options, or undefined when the UI follows the browser. */
-export function storedLocale(): Locale | undefined {
-  return storedOverride();
-}
+export { localeFromLanguage, storedLocale } from './locale';
 
 // Worked out on first use, not when the module loads: the pure modules that
 // translate (milestones, insights) load in workers and tests with no
@@ -54,7 +33,7 @@ export function storedLocale(): Locale | undefined {
 let current: Locale | undefined;
 
 export function currentLocale(): Locale {
-  current ??= storedOverride() ?? localeFromLanguage(globalThis.navigator?.language);
+  current ??= pickLocale();
   return current;
 }
 
