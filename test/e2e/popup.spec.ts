@@ -150,3 +150,48 @@ test('the popup in English', async () => {
     await en.context.close();
   }
 });
+
+test('the numbers are painted from the first reply before React runs, in the picked language, and React keeps that block', async () => {
+  const list = await suite.context.newPage();
+  await list.goto(URLS.taobaoUnpaid);
+  const fixture = await ordersOnPage(list);
+  const popup = await suite.context.newPage();
+  // Each state of the page in which the count is shown as answered: was React's part (the buttons) there yet, and a
+  // copy of the block as it was.
+  await popup.addInitScript(() => {
+    const seen: { react: boolean; count: string | null; lang: string; block: Element }[] = [];
+    (globalThis as { __shown?: typeof seen }).__shown = seen;
+    new MutationObserver(() => {
+      const main = document.querySelector('main.popup[aria-busy="false"]');
+      const count = main?.querySelector('[data-testid="unpaid-count"]');
+      if (!main || !count || seen.at(-1)?.block === main) return;
+      seen.push({ react: document.querySelector('[data-testid="open-panel"]') !== null, count: count.textContent, lang: document.documentElement.lang, block: main });
+      (seen.at(-1) as { copy?: Element }).copy = main.cloneNode(true) as Element;
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  await popup.goto(suite.extensionUrl('popup.html'));
+  await expect(popup.getByTestId('open-panel')).toBeVisible();
+  await expect(popup.getByTestId('unpaid-count')).toHaveText(String(fixture.length));
+  const shown = await popup.evaluate(() => {
+    const seen = (globalThis as { __shown?: { react: boolean; count: string | null; lang: string; copy: Element }[] }).__shown!;
+    const first = seen[0]!.copy;
+    const main = document.querySelector('main.popup')!;
+    return {
+      states: seen.map(({ react, count, lang }) => ({ react, count, lang })),
+      firstLabels: [...first.querySelectorAll('.stat-label')].map((n) => n.textContent),
+      firstTotals: [...first.querySelectorAll('[data-testid="unpaid-total"]')].map((n) => n.textContent),
+      // React's block, node for node the painted one (tags, attributes, text): no flash when React takes over.
+      same: [...first.children].map((node, i) => main.children[i]?.isEqualNode(node) ?? false),
+    };
+  });
+  // First on screen: the plain-DOM paint (no buttons yet) with the live count, in Chinese (this profile's language).
+  expect(shown.states[0]).toEqual({ react: false, count: String(fixture.length), lang: 'zh-CN' });
+  // (分期待收 too when an earlier test of this file left a staged order.)
+  expect(shown.firstLabels.slice(0, 2)).toEqual(['待付款订单', '待收金额']);
+  expect(shown.firstTotals).toEqual([yuan(fixture.reduce((n, o) => n + o.minor, 0))]);
+  expect(shown.states.at(-1)).toEqual({ react: true, count: String(fixture.length), lang: 'zh-CN' });
+  expect(shown.same.length).toBeGreaterThanOrEqual(3);
+  expect(shown.same.every(Boolean)).toBe(true);
+  await popup.close();
+  await list.close();
+});
