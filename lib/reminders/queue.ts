@@ -173,7 +173,7 @@ export interface QueueWindow {
  */
 export function windowOf(
   entries: readonly QueueEntry[],
-  texts: ReadonlyMap<string, string>,
+  texts: Pick<ReadonlyMap<string, string>, 'get'>,
   filter: QueueFilter,
   offset: number,
   limit: number,

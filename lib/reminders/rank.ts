@@ -54,6 +54,11 @@ export interface Rankable {
   until?: number;
 }
 
+/** Where orders in a state stand in the queue: lower first (compareQueue's order of states). */
+export function stateOrder(state: RemindState): number {
+  return STATE_ORDER[state];
+}
+
 /** Queue order: the open chat's buyer, the bound tab's orders, then by state and score. */
 export function compareQueue(a: Rankable, b: Rankable): number {
   const place = (e: Rankable) => (e.chatting ? 0 : e.onTab ? 1 : 2);
