@@ -31,6 +31,8 @@
             () => undefined,
           );
     early.reply = tab.then((tabId) => {
+      // The panel starts bound to this tab instead of looking it up again (it still follows later switches).
+      early.tab = { tabId };
       early.request = {
         type: 'orders/list',
         tabId,

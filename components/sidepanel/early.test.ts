@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { takeEarlyFirstScreen, type EarlyFirstScreen } from './early';
+import { earlyTab, takeEarlyFirstScreen } from './early';
 import { OVERSCAN, ROW_HEIGHT, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS } from '@/components/workspace/QueueFilters';
 import { DB_CHANGED } from '@/lib/messaging/signals';
@@ -57,10 +57,12 @@ describe('the side panel asks for its first screen before its modules load', () 
     expect(await takeEarlyFirstScreen(panelFirstRequest(7, 900), early.scope)).toBeUndefined();
   });
 
-  it('without ?tabId asks for the active tab, as the panel does', async () => {
+  it('without ?tabId asks for the active tab, as the panel does, and the panel starts bound to it', async () => {
     const early = runEarly('', 700, 99);
+    expect(earlyTab(early.scope)).toBeUndefined();
     await flush();
     expect(early.sent).toEqual([panelFirstRequest(99, 700)]);
+    expect(earlyTab(early.scope)).toEqual({ tabId: 99 });
   });
 
   it('is not taken for a different request (another tab or window height): the panel asks itself', async () => {

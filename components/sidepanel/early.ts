@@ -2,6 +2,8 @@
 
 /** What the early script leaves on the page's global object. */
 export interface EarlyFirstScreen {
+  /** The tab it asked for (the active tab of the panel's window, when the URL binds none), once known. */
+  tab?: { tabId: number | undefined };
   /** The request it sent, once the bound tab was known. */
   request?: Record<string, unknown>;
   /** Settles with the background's raw reply, or undefined when there was none. */
@@ -43,4 +45,9 @@ export async function takeEarlyFirstScreen(request: Record<string, unknown>, sco
   early.stop?.();
   if (early.changed || !same(early.request, request)) return undefined;
   return reply;
+}
+
+/** The tab the early script found active as the page started, if it has: the panel's first bound tab. */
+export function earlyTab(scope: Record<string, unknown> = globalThis as Record<string, unknown>): { tabId: number | undefined } | undefined {
+  return (scope[KEY] as EarlyFirstScreen | undefined)?.tab;
 }

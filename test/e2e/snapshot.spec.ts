@@ -95,3 +95,26 @@ test('the panel asks for its first screen as the page starts, before its scripts
   }
   await seller.close();
 });
+
+test("an unbound panel shows the live queue for the tab found as the page started, without waiting for its own tab look-up", async () => {
+  const seller = await suite.context.newPage();
+  await seller.goto(URLS.taobaoUnpaid);
+  const panel = await suite.context.newPage();
+  await panel.addInitScript(() => {
+    // The first look-up (public/panel-early.js) answers; every later one waits until the test lets it through.
+    const tabs = (globalThis as unknown as { chrome: { tabs: { query: (...args: unknown[]) => Promise<unknown> } } }).chrome.tabs;
+    const query = tabs.query.bind(tabs);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    (globalThis as unknown as { __release: () => void }).__release = release;
+    let calls = 0;
+    tabs.query = (...args: unknown[]) => (calls++ === 0 ? query(...args) : held.then(() => query(...args)));
+  });
+  await panel.goto(suite.extensionUrl('sidepanel.html'));
+  await expect(panel.locator('main[data-queue="live"]')).toBeVisible();
+  await expect(panel.getByTestId('order-row')).toHaveCount(4);
+  await panel.evaluate(() => (globalThis as unknown as { __release: () => void }).__release());
+  await expect(panel.getByTestId('order-row')).toHaveCount(4);
+  await panel.close();
+  await seller.close();
+});
