@@ -218,6 +218,61 @@ describe('the kept popup answer and the queue cache', () => {
   }, 30_000);
 });
 
+describe('the follow-up times kept across writes', () => {
+  /** getAll calls on the attempts' index while `run` runs. */
+  async function attemptReads<T>(run: () => Promise<T>): Promise<{ result: T; reads: number }> {
+    let reads = 0;
+    const getAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      if (this.objectStore.name === 'attempts') reads++;
+      return getAll.apply(this, args);
+    });
+    try {
+      return { result: await run(), reads };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const due = (answer: { followUps: DueFollowUp[] }) => answer.followUps.map((f) => [f.orderKey, f.followUpAt]);
+
+  it('are not read again after writes to the orders alone (as the attempt recount writes them in slices), and are after a write to the attempts', async () => {
+    const db = await twoOrders('popup-times-kept');
+    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
+    await db.put('attempts', promise('p2', 'taobao:2', NOW - 4 * HOUR_MS));
+    invalidateQueues();
+    await preparePopup(db, NOW, () => undefined);
+    expect(due(await popupAnswer(db, NOW, () => undefined))).toEqual([
+      ['taobao:2', NOW - 2 * HOUR_MS],
+      ['taobao:1', NOW - HOUR_MS],
+    ]);
+
+    // Order 2 is paid: it leaves the count and its follow-up goes, with no attempt read.
+    const two = (await db.get('orders', 'taobao:2'))!;
+    await db.put('orders', { ...two, status: 'paid' });
+    invalidateQueues();
+    const paid = await attemptReads(() => popupAnswer(db, NOW, () => undefined));
+    expect(paid.reads).toBe(0);
+    expect(paid.result.count).toBe(1);
+    expect(due(paid.result)).toEqual([['taobao:1', NOW - HOUR_MS]]);
+
+    // Order 1 was contacted after its follow-up time (on the order): answered, still with no attempt read.
+    const one = (await db.get('orders', 'taobao:1'))!;
+    await db.put('orders', { ...one, lastAttemptAt: NOW - 30 * 60_000 });
+    invalidateQueues();
+    const answered = await attemptReads(() => popupAnswer(db, NOW, () => undefined));
+    expect(answered.reads).toBe(0);
+    expect(due(answered.result)).toEqual([]);
+
+    // A new promise is an attempt written: the times are read again and it is listed once due.
+    await db.put('attempts', promise('p3', 'taobao:1', NOW - 2 * HOUR_MS - 10 * 60_000));
+    invalidateQueues();
+    const promised = await attemptReads(() => popupAnswer(db, NOW, () => undefined));
+    expect(promised.reads).toBe(1);
+    expect(due(promised.result)).toEqual([['taobao:1', NOW - 10 * 60_000]]);
+    db.close();
+  }, 30_000);
+});
+
 describe('a restarted worker', () => {
   /** The worker's CacheStorage; `loseRemovals` plays a worker stopped before a removal landed. */
   function fakeCaches() {

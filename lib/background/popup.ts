@@ -68,24 +68,23 @@ export interface FollowUpInput {
  * the index range, not a year of promises already kept. Later follow-up times are read too, so what is read
  * now gives the right answer at any later time, as long as nothing is written.
  */
-export async function followUpInputs(db: Db, now: number, open: ReadonlyMap<string, Order>): Promise<FollowUpInput[]> {
+export async function followUpInputs(
+  db: Db,
+  now: number,
+  open: ReadonlyMap<string, Order>,
+  readTimes: (db: Db, since: number) => Promise<FollowUpTimes> = readFollowUpTimes,
+): Promise<FollowUpInput[]> {
   if (open.size === 0) return [];
   let since = now;
   for (const order of open.values()) since = Math.min(since, order.firstSeenAt, order.createdAt ?? order.firstSeenAt);
   // A week's margin for clocks and for an order another agent saw (and followed up) before this browser did.
   since -= FIRST_SEEN_MARGIN_MS;
-  const times = new Map<string, { at: number; attemptId: string }[]>();
-  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.lowerBound(since))) {
-    if (!open.has(a.orderKey)) continue;
-    const entry = { at: a.followUpAt!, attemptId: a.id };
-    const list = times.get(a.orderKey);
-    if (list) list.push(entry);
-    else times.set(a.orderKey, [entry]);
-  }
+  const times = await readTimes(db, since);
   const inputs: FollowUpInput[] = [];
   for (const order of open.values()) {
-    const list = times.get(order.key);
-    if (!list && !order.followUp) continue;
+    // (Times read from an earlier, lower bound are cut to this one: the same as a read from here.)
+    const list = times.get(order.key)?.filter((entry) => entry.at >= since);
+    if (!list?.length && !order.followUp) continue;
     inputs.push({
       key: order.key,
       buyer: order.buyer.displayName ?? order.buyer.nick,
@@ -98,6 +97,21 @@ export async function followUpInputs(db: Db, now: number, open: ReadonlyMap<stri
     });
   }
   return inputs;
+}
+
+/** Attempts' follow-up times by order (every order, open or not), oldest first as the index gives them. */
+export type FollowUpTimes = ReadonlyMap<string, readonly { at: number; attemptId: string }[]>;
+
+/** Every attempt's follow-up time from `since` on (the index range, not a year of promises already kept). */
+export async function readFollowUpTimes(db: Db, since: number): Promise<FollowUpTimes> {
+  const times = new Map<string, { at: number; attemptId: string }[]>();
+  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.lowerBound(since))) {
+    const entry = { at: a.followUpAt!, attemptId: a.id };
+    const list = times.get(a.orderKey);
+    if (list) list.push(entry);
+    else times.set(a.orderKey, [entry]);
+  }
+  return times;
 }
 
 /** Soonest first; at the same time, by order key (one order has one follow-up). */
@@ -155,7 +169,8 @@ export async function popupFacts(db: Db, now: number, onStatsRebuilt: () => void
     autoCloseAt: o.autoCloseAt,
     autoCloseEstimated: o.autoCloseEstimated,
   }));
-  return { summary: { ...summaryOf(entries), stagesOutstanding, urgent }, followUps: await followUpInputs(db, now, open), reads: texts };
+  const followUps = await followUpInputs(db, now, open, keptTimes(cacheOf(db), texts));
+  return { summary: { ...summaryOf(entries), stagesOutstanding, urgent }, followUps, reads: texts };
 }
 
 function answerAt(facts: PopupFacts, now: number): PopupSummary {
@@ -186,9 +201,23 @@ interface Kept {
   facts: Promise<PopupFacts>;
 }
 
+/** The attempts' follow-up times last read for the popup. */
+interface TimesKept {
+  /** Writes to the attempts, and to any of POPUP_STORES, counted when they were read. */
+  attemptWrites: number;
+  writes: number;
+  /** The queue read they were last used with. */
+  reads: unknown;
+  since: number;
+  times: Promise<FollowUpTimes>;
+}
+
 interface PopupCache {
   /** Writes to POPUP_STORES in this context so far (every path: handlers, sync's quiet writes, imports, the clean-up). */
   writes: number;
+  /** Of those, writes to the attempts. */
+  attemptWrites: number;
+  times?: TimesKept;
   kept?: Kept;
   /** Saved facts exist (or are being saved) for the current writes. */
   saved: boolean;
@@ -201,10 +230,11 @@ const popupCaches = new WeakMap<Db, PopupCache>();
 function cacheOf(db: Db): PopupCache {
   let cache = popupCaches.get(db);
   if (!cache) {
-    const made: PopupCache = { writes: 0, saved: false, restored: false };
+    const made: PopupCache = { writes: 0, attemptWrites: 0, saved: false, restored: false };
     watchAllWrites(db.name, (write) => {
       if (!POPUP_STORES.has(write.store)) return;
       made.writes++;
+      if (write.store === 'attempts') made.attemptWrites++;
       made.kept = undefined;
       // Looked for only before the first write: facts restored after it could be older than it.
       made.restored = true;
@@ -216,6 +246,30 @@ function cacheOf(db: Db): PopupCache {
     popupCaches.set(db, (cache = made));
   }
   return cache;
+}
+
+/**
+ * The attempts' follow-up times for the popup's facts, read again only when an attempt was written in this
+ * context since, or when the queue read the store again with nothing written here (a write from another context,
+ * found by the queue's order count). A write to the orders or plans alone keeps them: the attempt recount after
+ * an import writes 50,000 orders in slices, and a popup opened meanwhile (or the badge's recount after each
+ * slice) read a big shop's 14,000 follow-up times again each time, seconds on a busy machine.
+ */
+function keptTimes(cache: PopupCache, reads: unknown): (db: Db, since: number) => Promise<FollowUpTimes> {
+  return (db, since) => {
+    const kept = cache.times;
+    if (kept && kept.attemptWrites === cache.attemptWrites && kept.since <= since && (kept.reads === reads || kept.writes !== cache.writes)) {
+      kept.reads = reads;
+      kept.writes = cache.writes;
+      return kept.times;
+    }
+    const made: TimesKept = { attemptWrites: cache.attemptWrites, writes: cache.writes, reads, since, times: readFollowUpTimes(db, since) };
+    cache.times = made;
+    made.times.catch(() => {
+      if (cache.times === made) cache.times = undefined;
+    });
+    return made.times;
+  };
 }
 
 /** Reads the facts and keeps them (and saves them for a restarted worker), unless a write landed meanwhile. */
