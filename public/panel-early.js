@@ -41,7 +41,13 @@
         screen: Math.ceil((window.innerHeight || 860) / ROW_HEIGHT) + OVERSCAN,
         filter: { search: '', platform: 'all', status: 'all', tag: '', claim: 'all' },
       };
-      return Promise.resolve(api.runtime.sendMessage(early.request)).catch(() => undefined);
+      return Promise.resolve(api.runtime.sendMessage(early.request))
+        .catch(() => undefined)
+        .then((reply) => {
+          // Kept for the panel's first render, should it come after the answer.
+          early.answer = reply;
+          return reply;
+        });
     });
     globalThis.__paynudgePanelFirst = early;
   } catch {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, copyText, dataOf, fromBackground, useDbChanged } from '@/components/api';
-import { takeEarlyFirstScreen } from '@/components/sidepanel/early';
+import { earlyAnswer, takeEarlyFirstScreen } from '@/components/sidepanel/early';
 import { HealthBanner } from '@/components/platforms/HealthBanner';
 import { ManualOrderButton } from '@/components/platforms/ManualOrderForm';
 import { TeachFlow } from '@/components/platforms/TeachFlow';
@@ -39,6 +39,14 @@ const FIRST_WINDOW = WINDOW_AFTER;
 /** A longer queue is windowed: its first answer brings only the rows the panel's height shows (and the overscan). */
 const firstScreen = () => Math.ceil((window.innerHeight || 860) / ROW_HEIGHT) + OVERSCAN;
 const PAGE = 200;
+/** The request for the first window of the queue (what public/panel-early.js asks for with no filter set). */
+const firstRequest = (tabId: number | undefined, filters: Filters, claim: 'all' | 'mine' | 'unclaimed') => ({
+  tabId,
+  offset: 0,
+  limit: FIRST_WINDOW,
+  screen: firstScreen(),
+  filter: { ...filters, claim },
+});
 
 function withRows(rows: (OrderListEntry | undefined)[], reply: List): (OrderListEntry | undefined)[] {
   for (let i = 0; i < reply.orders.length && reply.offset + i < rows.length; i++) rows[reply.offset + i] = reply.orders[i];
@@ -64,6 +72,9 @@ export function App() {
   const { tabId, known: tabKnown } = useBoundTab();
   const now = useNow(30_000);
   const [list, setList] = useState<Queue | undefined>(() => {
+    // The live first screen when public/panel-early.js already has it; else the last open's, marked as updating.
+    const early = tabKnown ? earlyAnswer<List>({ type: 'orders/list', ...firstRequest(tabId, NO_FILTERS, 'all') }) : undefined;
+    if (early) return queueOf(early, 0);
     const snapshot = readSnapshot(Date.now());
     return snapshot && queueOf(snapshot, 0, true);
   });
@@ -90,7 +101,7 @@ export function App() {
   const loadList = useCallback(async () => {
     const load = ++loads.current;
     try {
-      const request = { tabId, offset: 0, limit: FIRST_WINDOW, screen: firstScreen(), filter: { ...filters, claim: team.queueFilter } };
+      const request = firstRequest(tabId, filters, team.queueFilter);
       // The first load takes the answer to the request public/panel-early.js sent as the page started, if it asked the same.
       const early = await takeEarlyFirstScreen({ type: 'orders/list', ...request });
       const reply = early === undefined ? await ask('orders/list', request) : dataOf<List>(early);

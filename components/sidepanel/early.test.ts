@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { earlyTab, takeEarlyFirstScreen } from './early';
+import { earlyAnswer, earlyTab, takeEarlyFirstScreen } from './early';
 import { OVERSCAN, ROW_HEIGHT, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS } from '@/components/workspace/QueueFilters';
 import { DB_CHANGED } from '@/lib/messaging/signals';
@@ -94,5 +94,30 @@ describe('the side panel asks for its first screen before its modules load', () 
     await flush();
     early.answer(undefined);
     expect(await takeEarlyFirstScreen(panelFirstRequest(7, 900), early.scope)).toBeUndefined();
+  });
+
+  it("once answered, the panel's first render can draw it; a change told since, another request or a refusal: not", async () => {
+    const early = runEarly('?tabId=7', 900);
+    await flush();
+    expect(earlyAnswer(panelFirstRequest(7, 900), early.scope)).toBeUndefined();
+    early.answer(LIVE);
+    await flush();
+    expect(earlyAnswer(panelFirstRequest(7, 900), early.scope)).toEqual(LIVE.data);
+    expect(earlyAnswer(panelFirstRequest(7, 500), early.scope)).toBeUndefined();
+    // Still there for the first load, which checks it again.
+    expect(await takeEarlyFirstScreen(panelFirstRequest(7, 900), early.scope)).toEqual(LIVE);
+
+    const changed = runEarly('?tabId=7', 900);
+    await flush();
+    changed.answer(LIVE);
+    await flush();
+    changed.tell({ type: DB_CHANGED }, { id: EXTENSION_ID });
+    expect(earlyAnswer(panelFirstRequest(7, 900), changed.scope)).toBeUndefined();
+
+    const refused = runEarly('?tabId=7', 900);
+    await flush();
+    refused.answer({ ok: false, error: { code: 'bad-request' } });
+    await flush();
+    expect(earlyAnswer(panelFirstRequest(7, 900), refused.scope)).toBeUndefined();
   });
 });

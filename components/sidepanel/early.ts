@@ -6,6 +6,8 @@ export interface EarlyFirstScreen {
   tab?: { tabId: number | undefined };
   /** The request it sent, once the bound tab was known. */
   request?: Record<string, unknown>;
+  /** The background's raw reply once it came (undefined while on its way, or when there was none). */
+  answer?: unknown;
   /** Settles with the background's raw reply, or undefined when there was none. */
   reply?: Promise<unknown>;
   /** A change notice came while the reply was on its way or waiting to be taken: it may not hold that change. */
@@ -50,4 +52,16 @@ export async function takeEarlyFirstScreen(request: Record<string, unknown>, sco
 /** The tab the early script found active as the page started, if it has: the panel's first bound tab. */
 export function earlyTab(scope: Record<string, unknown> = globalThis as Record<string, unknown>): { tabId: number | undefined } | undefined {
   return (scope[KEY] as EarlyFirstScreen | undefined)?.tab;
+}
+
+/**
+ * The early answer's data if it is already here, answers exactly `request` and no change was told since: the panel's
+ * first render draws it (the live queue) instead of the last open's snapshot. Not taken: takeEarlyFirstScreen still
+ * checks it at the first load, with the change listener kept until then (a change told in between is not missed).
+ */
+export function earlyAnswer<T>(request: Record<string, unknown>, scope: Record<string, unknown> = globalThis as Record<string, unknown>): T | undefined {
+  const early = scope[KEY] as EarlyFirstScreen | undefined;
+  const answer = early?.answer as { ok?: unknown; data?: T } | undefined;
+  if (!early || early.changed || answer?.ok !== true || !same(early.request, request)) return undefined;
+  return answer.data;
 }
