@@ -9,7 +9,7 @@ import type { ContactAttempt, ObservedOrder, Order } from '../orders/model';
 import { DAY_MS, HOUR_MS } from '../orders/time';
 import type { DueFollowUp } from '../messaging/data';
 import type { Db } from '../store/db';
-import { closingSoonest, followUpSource, popupAnswer, popupSummary, preparePopup, soonestFollowUp } from './popup';
+import { closingSoonest, compactFollowUps, followUpSource, followUpsDue, popupAnswer, popupSummary, preparePopup, soonestFollowUp, type FollowUpInput } from './popup';
 import { invalidateQueues } from './queue';
 import { limit, runs } from '../../test/support/fuzz';
 
@@ -216,6 +216,50 @@ describe('the kept popup answer and the queue cache', () => {
     expect(reads).toBe(1);
     db.close();
   }, 30_000);
+});
+
+describe('the follow-ups a waking worker starts from', () => {
+  it('compacted at one time, give at any later time what the whole read gives, on random plans, promises and contacts', () => {
+    const minutes = fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }).map((m) => NOW + m * 60_000);
+    const input = fc.record({
+      plan: fc.option(fc.record({ at: minutes, attemptId: fc.option(fc.constantFrom('a0', 'a1'), { nil: undefined }) }), { nil: undefined }),
+      planKey: fc.boolean(),
+      lastAttemptAt: fc.option(minutes, { nil: undefined }),
+      // Few distinct times, so equal times (kept in index order) come up.
+      times: fc.array(fc.record({ at: fc.constantFrom(-300, -120, -60, 0, 30, 60, 240).map((m) => NOW + m * 60_000), attemptId: fc.string({ minLength: 1, maxLength: 3 }) }), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 8 }), minutes, fc.integer({ min: 0, max: 4 * 24 * 60 }), (raw, at, after) => {
+        const inputs: FollowUpInput[] = raw.map((r, i) => {
+          const plan = r.plan && (r.plan.attemptId === undefined ? { at: r.plan.at } : { at: r.plan.at, attemptId: r.plan.attemptId });
+          return {
+            key: `taobao:${i}`,
+            buyer: `b${i}`,
+            amount: { minor: 100 + i, currency: 'CNY' },
+            ...(plan ? { plan } : {}),
+            planKey: r.planKey || plan !== undefined,
+            ...(r.lastAttemptAt !== undefined ? { lastAttemptAt: r.lastAttemptAt } : {}),
+            times: [...r.times].sort((x, y) => y.at - x.at),
+          };
+        });
+        const later = at + after * 60_000;
+        expect(followUpsDue(compactFollowUps(inputs, at), later)).toEqual(followUpsDue(inputs, later));
+      }),
+      { numRuns: runs(300), interruptAfterTimeLimit: limit(20_000) },
+    );
+  });
+
+  it("keep a big shop's saved facts small: per order the latest time due and the later ones", () => {
+    // An open order promised to pay every day for a year, and one whose last contact came after all its times.
+    const daily = Array.from({ length: 365 }, (_, d) => ({ at: NOW - d * DAY_MS + HOUR_MS, attemptId: `d${d}` }));
+    const inputs: FollowUpInput[] = [
+      { key: 'taobao:1', buyer: 'a', amount: { minor: 1, currency: 'CNY' }, planKey: false, times: daily },
+      { key: 'taobao:2', buyer: 'b', amount: { minor: 2, currency: 'CNY' }, planKey: false, lastAttemptAt: NOW + 2 * HOUR_MS, times: daily },
+    ];
+    const compact = compactFollowUps(inputs, NOW);
+    expect(compact.map((i) => [i.key, i.times.map((t) => t.attemptId)])).toEqual([['taobao:1', ['d0', 'd1']]]);
+    expect(followUpsDue(compact, NOW + 3 * HOUR_MS)).toEqual(followUpsDue(inputs, NOW + 3 * HOUR_MS));
+  });
 });
 
 describe('the follow-up times kept across writes', () => {
