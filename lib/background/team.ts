@@ -95,6 +95,8 @@ export function teamHandlers(_ctx: HandlerContext): AreaHandlers<TeamResponses> 
     async 'team/claims'() {
       // A panel asking keeps the worker, and so the live sync, awake.
       void engine?.resume();
+      // A worker woken by this request answers once it knows who it is and the stored claims.
+      await engine?.known();
       return engine?.claims() ?? { claims: [] };
     },
   };

@@ -202,6 +202,27 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     expect((await shared.get(`order:${order.key}`))._id).toBe(`order:${order.key}`);
   });
 
+  it('a worker woken by a claim keeps it: the claim waits for the stored configuration and claims instead of being dropped', async () => {
+    const server = { current: undefined as Pouch | undefined };
+    const a = await agent('A', server);
+    const earlier = { key: 'manual:JW-2026-201' };
+    await a.engine.claim(earlier.key);
+    // A new worker (the old one slept): nothing read yet when the panel's claim arrives.
+    const woken = a.restart();
+    const order = { key: 'manual:JW-2026-202' };
+    await woken.claim(order.key);
+    const { me, claims } = woken.claims();
+    expect(me).toBe('A');
+    expect(claims.map((c) => c.orderKey).sort()).toEqual([earlier.key, order.key].sort());
+    // It is in the mirror too, for the other agents.
+    expect((await a.mirrorNow().get(`claim:${order.key}`).catch(() => undefined)) !== undefined).toBe(true);
+    // Asked before anything was read, the claims wait for it as well.
+    const fresh = a.restart();
+    await fresh.known();
+    expect(fresh.claims()).toMatchObject({ me: 'A' });
+    expect(fresh.claims().claims.map((c) => c.orderKey).sort()).toEqual([earlier.key, order.key].sort());
+  });
+
   it("an agent's own claim tells its panels at once, server or not; another's arrives as a claim notice, with no store re-read", async () => {
     const server = { current: undefined as Pouch | undefined };
     const a = await agent('A', server);

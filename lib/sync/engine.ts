@@ -689,19 +689,33 @@ export function createSyncEngine(deps: EngineDeps) {
 
   const team = () => deps.team();
 
-  async function start(): Promise<void> {
+  /** The stored configuration and, with sync on, the claims kept in the mirror: what this worker knows of the team. */
+  async function readState(): Promise<void> {
     config = await readConfig(await deps.team());
-    if (!config.enabled) {
-      dirty = new Map();
-      setStatus({ state: 'off' });
-      return;
-    }
+    if (!config.enabled) return;
     mirror ??= deps.mirror();
     // Who is on which order survives the worker sleeping: the claims are in the mirror.
     const { rows } = await mirror.allDocs({ startkey: CLAIM_PREFIX, endkey: `${CLAIM_PREFIX}\uffff`, include_docs: true });
     for (const row of rows) {
       const parsed = row.doc ? parseIncoming(row.doc) : undefined;
-      if (parsed?.kind === 'claim') claims.set(parsed.claim.orderKey, parsed.claim);
+      if (parsed?.kind !== 'claim') continue;
+      // A claim made since this worker started is newer than the stored one.
+      const held = claims.get(parsed.claim.orderKey);
+      if (!held || held.at < parsed.claim.at) claims.set(parsed.claim.orderKey, parsed.claim);
+    }
+  }
+  /** The first readState of this worker: a claim, or a 'mine' view, asked before it ran waits for it. */
+  let known: Promise<void> | undefined;
+  const whenKnown = () => (known ??= readState().catch(() => undefined));
+
+  async function start(): Promise<void> {
+    const reading = readState();
+    known = reading.catch(() => undefined);
+    await reading;
+    if (!config?.enabled) {
+      dirty = new Map();
+      setStatus({ state: 'off' });
+      return;
     }
     // Changes this worker was not told of may be waiting: a first start, or one that stopped before they were mirrored.
     if ((await readKv<boolean>(await deps.team(), 'dirty')) !== false) fullScan = true;
@@ -853,6 +867,8 @@ export function createSyncEngine(deps: EngineDeps) {
 
     /** "小王 is on it": this agent opened or inserted for the order. */
     async claim(orderKey: string): Promise<void> {
+      // A worker just woken may not have read its configuration yet: the claim is not dropped for that.
+      await whenKnown();
       if (!config?.enabled || !mirror || !config.agent) return;
       const id = `${CLAIM_PREFIX}${orderKey}`;
       const claim: Claim = { orderKey, agent: config.agent, at: deps.now() };
@@ -863,6 +879,9 @@ export function createSyncEngine(deps: EngineDeps) {
       const result = await mirror.bulkDocs([{ _id: id, ...(existing?._rev ? { _rev: existing._rev } : {}), claim }]);
       if (result[0]?.ok) pendingIds.add(id);
     },
+
+    /** Resolves once this worker has read who it is and the stored claims (at once after the first time). */
+    known: (): Promise<void> => whenKnown(),
 
     /** Claims of the last 10 minutes. */
     claims(): { me?: string; claims: Claim[] } {
