@@ -51,6 +51,26 @@ describe('queue: the team claim filter', () => {
     expect((await queueWindow(db, NOW, tab, { filter: { claim: 'mine' } })).total).toBe(DEFAULT_LIMIT + 100);
   });
 
+  it("a worker that has not yet read who it is answers 'mine' once it knows, not with everyone's queue", async () => {
+    const db = await freshDb('queue-claims-waking');
+    const orders = Array.from({ length: 20 }, (_, i) => observed(i));
+    await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', listKey: 'l', unpaidOnly: true, complete: true, orders, unreadable: 0 }, NOW);
+    invalidateQueues();
+    const tab = { orderKeys: [], hasComposer: false };
+    const last = 'taobao:310000000000000000';
+    // As the sync engine of a woken worker: no agent until its configuration is read.
+    let state: { me?: string; claims: { orderKey: string; agent: string }[] } = { claims: [] };
+    let read!: () => void;
+    const known = new Promise<void>((done) => (read = done));
+    setClaimSource(() => state, () => known);
+    const mine = queueWindow(db, NOW, tab, { filter: { claim: 'mine' } });
+    // Everyone's view does not wait.
+    expect((await queueWindow(db, NOW, tab, {})).total).toBe(20);
+    state = { me: '小王', claims: [{ orderKey: last, agent: '小王' }] };
+    read();
+    expect((await mine).rows.map((r) => r.key)).toEqual([last]);
+  });
+
   it('takes the filter only as one of its three values', () => {
     expect(QueueQuerySchema.safeParse({ filter: { claim: 'mine' } }).success).toBe(true);
     expect(QueueQuerySchema.safeParse({ filter: { claim: 'theirs' } }).success).toBe(false);

@@ -435,10 +435,12 @@ export interface QueueQuery {
 /** Who of the team is on which order now (team sync's soft claims); nobody while sync is off. */
 export type ClaimSource = () => { me?: string; claims: readonly { orderKey: string; agent: string }[] };
 let claimSource: ClaimSource = () => ({ claims: [] });
+let claimsKnown: () => Promise<void> = async () => undefined;
 
-/** The background's sync engine tells the queue whose claims are current. */
-export function setClaimSource(source: ClaimSource): void {
+/** The background's sync engine tells the queue whose claims are current; `known` resolves once a waking worker has read them. */
+export function setClaimSource(source: ClaimSource, known: () => Promise<void> = async () => undefined): void {
   claimSource = source;
+  claimsKnown = known;
 }
 
 /** The whole queue kept to one agent's orders or to the orders nobody is on; unchanged without a team (sync off). */
@@ -462,8 +464,9 @@ export async function queueWindow(
   query: QueueQuery,
   options: QueueOptions = {},
 ): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
-  const [ranked, tab] = await Promise.all([rankedQueue(db, now, options), tabContext]);
   const { claim, ...filter } = query.filter ?? {};
+  // 'mine' and 'unclaimed' need to know who this agent is: a worker just woken reads that meanwhile.
+  const [ranked, tab] = await Promise.all([rankedQueue(db, now, options), tabContext, claim && claim !== 'all' ? claimsKnown() : undefined]);
   const limit = query.limit ?? DEFAULT_LIMIT;
   const window = windowOf(byClaim(focusOnTab(ranked.entries, tab), claim), ranked.texts, filter, query.offset ?? 0, limit);
   const rows = query.screen !== undefined && window.total > limit ? window.rows.slice(0, query.screen) : window.rows;

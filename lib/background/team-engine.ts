@@ -37,6 +37,6 @@ export function createTeamEngine(
   // Every write to the shop's database, whichever path made it, lists its record for the next push.
   watchWrites(DB_NAME, (write) => engine.noteWrite(write));
   // The queue's mine / unclaimed filter runs over the whole queue in the background.
-  setClaimSource(() => engine.claims());
+  setClaimSource(() => engine.claims(), () => engine.known());
   return engine;
 }
