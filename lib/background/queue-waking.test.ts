@@ -7,6 +7,15 @@ import type { ContactAttempt } from '../orders/model';
 import type { Db } from '../store/db';
 import { invalidateQueues, queueWindow } from './queue';
 
+// The rebuild runs kept awake (./keep-awake.ts): counted here, passed through.
+const awake = vi.hoisted(() => ({ kept: 0 }));
+vi.mock('./keep-awake', () => ({
+  keptAwake: <T>(work: Promise<T>) => {
+    awake.kept++;
+    return work;
+  },
+}));
+
 // A waking worker answers the panel from the stored queue; whether the attempt
 // counts are stale (which costs a count of the whole attempts store) is checked
 // behind that answer, and stale counts are still rebuilt and the panel told.
@@ -63,9 +72,12 @@ describe('queue: a waking worker with stale attempt counts', () => {
     expect(answer.total).toBe(3);
     expect(answer.rows.find((r) => r.key === key)?.attempts ?? 0).toBe(0);
     expect(told).not.toHaveBeenCalled();
+    expect(awake.kept).toBe(0);
 
     await hold.release();
     await vi.waitFor(() => expect(told).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    // A big shop's recount takes minutes: the worker was kept from being stopped halfway.
+    expect(awake.kept).toBe(1);
     expect((await db.get('settings', ATTEMPT_STATS_KEY))?.value).toEqual({ counted: 5 });
     expect((await db.get('orders', key))?.attemptCount).toBe(5);
     // Asked again (as the told panel does), the queue shows the rebuilt counts.

@@ -31,6 +31,7 @@ import {
 import { normalisedValue, rankScore, stateOrder } from '../reminders/rank';
 import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/settings';
 import { attemptStatsStale, ensureAttemptStats, getAllBuyers } from '../store/buyers';
+import { keptAwake } from './keep-awake';
 import type { Db } from '../store/db';
 import { listOpenOrders } from '../store/orders';
 import { savedText } from './saved';
@@ -333,7 +334,8 @@ function readFresh(db: Db): Pick<CacheSlot, 'reads' | 'checked'> {
     if (!(await attemptStatsStale(db))) return { reads: first, rebuilt: false };
     recounting.add(db);
     try {
-      const changed = await ensureAttemptStats(db);
+      // A big shop's recount takes minutes: the worker must not be stopped halfway and start over.
+      const changed = await keptAwake(ensureAttemptStats(db));
       if (!changed) return { reads: first, rebuilt: false };
       invalidateQueues();
       return { reads: await readQueue(db), rebuilt: true };
