@@ -20,14 +20,15 @@ const structure = args.includes('--structure');
 // --n=N alternations (30); the fastest of each side is printed too: on a busy machine it moves least.
 const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 30);
 const [ref, ...wanted] = args.filter((a) => !a.startsWith('--'));
-const old = join(root, '.scratch', 'ab-old');
+// Per process, so two A/B runs at once do not overwrite each other's old tree.
+const old = join(root, '.scratch', `ab-old-${process.pid}`);
 rmSync(old, { recursive: true, force: true });
 mkdirSync(old, { recursive: true });
 execSync(`git archive ${ref} lib | tar -x -C ${old}`, { cwd: root });
-const entry = join(root, '.scratch', 'ab-entry.ts');
+const entry = join(root, '.scratch', `ab-entry-${process.pid}.ts`);
 const names = { taobao: 'taobao', pdd: 'pdd', aliexpress: 'aliexpress', tiktok: 'tiktok', alibaba: 'alibaba', shopee: 'shopee' };
-writeFileSync(entry, Object.keys(names).map((p) => `import { ${p}Adapter as new_${p} } from '../lib/platforms/${p}/adapter';\nimport { ${p}Adapter as old_${p} } from './ab-old/lib/platforms/${p}/adapter';`).join('\n') +
-  `\nimport { readByStructure as new_structure } from '../lib/platforms/structure/reader';\nimport { readByStructure as old_structure } from './ab-old/lib/platforms/structure/reader';` +
+writeFileSync(entry, Object.keys(names).map((p) => `import { ${p}Adapter as new_${p} } from '../lib/platforms/${p}/adapter';\nimport { ${p}Adapter as old_${p} } from './ab-old-${process.pid}/lib/platforms/${p}/adapter';`).join('\n') +
+  `\nimport { readByStructure as new_structure } from '../lib/platforms/structure/reader';\nimport { readByStructure as old_structure } from './ab-old-${process.pid}/lib/platforms/structure/reader';` +
   `\n(globalThis as any).__newStructure = new_structure;\n(globalThis as any).__oldStructure = old_structure;` +
   `\n(globalThis as any).__adapters = { ${Object.keys(names).map((p) => `${p}: new_${p}`).join(', ')} };\n(globalThis as any).__old = { ${Object.keys(names).map((p) => `${p}: old_${p}`).join(', ')} };\n`);
 const code = (await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', logLevel: 'silent' })).outputFiles[0].text;
@@ -60,3 +61,5 @@ for (const platform of wanted) {
   }
 }
 await browser.close();
+rmSync(old, { recursive: true, force: true });
+rmSync(entry, { force: true });
