@@ -51,10 +51,14 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   // A header lies above the orders and holds none of their numbers; a "header" found inside an order is a row of it.
   if (header && (anchors.some((a) => header!.row.contains(a.el)) || !(header.row.compareDocumentPosition(anchors[0]!.el) & 4 /* FOLLOWING */))) header = null;
   const scopes = orderScopes(anchors, [header?.row]);
+  // A page without table rows (a div grid) has none inside any order: asked
+  // once here instead of once per order. A reread (`at` given) asks its block,
+  // which may have changed since.
+  const noTableRows = header && !body.querySelector('tr') ? [] : undefined;
   const { orders, unreadable } = readRows(
     anchors,
     noted(
-      (anchor, i, at = now) => readOrder(anchor, scopes[i]!, header, facts, at),
+      (anchor, i, at) => readOrder(anchor, scopes[i]!, header, facts, at ?? now, at === undefined ? noTableRows : undefined),
       (_anchor, i) => scopes[i]!,
       (anchor, i) => anchorStill(anchor, scopes[i]!, facts.orderNumber),
     ),
@@ -78,15 +82,9 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
  * whether the list fits on one page is not known, so absence proves nothing.
  */
 function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaidOnly' | 'complete'> {
-  // A selected tab, else whatever is selected: one query of the page for both.
-  const selected = doc.querySelectorAll('[aria-selected="true"]');
-  let tab: Element | null = selected[0] ?? null;
-  for (let i = 0; i < selected.length; i++) {
-    if (selected[i]!.getAttribute('role') === 'tab') {
-      tab = selected[i]!;
-      break;
-    }
-  }
+  // A selected tab, else whatever is selected. The tabs sit above the list:
+  // the first query stops there instead of listing the whole page's selected things.
+  const tab = doc.querySelector('[aria-selected="true"][role="tab"]') ?? doc.querySelector('[aria-selected="true"]');
   const tabText = textOf(tab).replace(/[\d()（）\s]+/g, ' ').trim().slice(0, 40);
   const params = [...href.searchParams.values()];
   const unpaidOnly = tabText ? UNPAID_TAB.test(tabText) : params.some((v) => UNPAID_PARAM.test(v));
@@ -100,8 +98,8 @@ function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaid
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /** The order's rows lined up with the header; its row follows its number (one before it is an order's whose number went missing). */
-function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor): OrderGrid | null {
-  const grid = orderGrid(scope, header, anchor.el);
+function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor, rowsInside?: readonly Element[]): OrderGrid | null {
+  const grid = orderGrid(scope, header, anchor.el, [], rowsInside);
   const row = grid?.main.values().next().value?.parentElement;
   return grid && row && anchor.el.compareDocumentPosition(row) & FOLLOWING ? grid : null;
 }
@@ -127,8 +125,9 @@ function headText(anchor: OrderAnchor, scope: readonly Element[], clean: Element
   return text.length <= 600 ? text : '';
 }
 
-function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number): ObservedOrder | undefined {
-  const grid = header ? soleGrid(scope, header, anchor) : null;
+/** `rowsInside`: the table rows inside `scope`, when already known. */
+function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number, rowsInside?: readonly Element[]): ObservedOrder | undefined {
+  const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
   // The order's cells lie outside any script or style when their block does: checked once.
   const clean = pageTextRoot(scope);
   if (grid && header && !linedUp(grid, header, facts, clean)) return undefined;
