@@ -13,5 +13,5 @@ export default defineUnlistedScript(() => {
   // No runtime (opened outside the extension): the popup asks itself.
   const sendMessage = api?.runtime?.sendMessage?.bind(api.runtime);
   if (!sendMessage) return;
-  startEarly(() => Promise.resolve(sendMessage({ type: 'popup/summary' })), pickLocale());
+  startEarly(() => Promise.resolve(sendMessage({ type: 'popup/summary' })), pickLocale);
 });

@@ -63,7 +63,7 @@ async function reactRenders(): Promise<void> {
 /** The early script sends; the reply comes when `reply` resolves. */
 function earlyScript(locale: Locale, reply: Promise<unknown>): void {
   setLocale(locale);
-  startEarly(() => reply, locale);
+  startEarly(() => reply, () => locale);
 }
 
 describe('the popup first paint', () => {
@@ -163,6 +163,25 @@ describe('the popup first paint', () => {
     const total = document.querySelector('[data-testid="unpaid-total"]')!;
     expect(total.children).toHaveLength(0);
     expect(total.textContent).toContain('<B>X');
+  });
+
+  it("sends the request before it looks up the person's language (a blocking localStorage read), and paints in it", async () => {
+    const steps: string[] = [];
+    setLocale('en');
+    startEarly(
+      () => {
+        steps.push('sent');
+        return Promise.resolve(ok(summary));
+      },
+      () => {
+        steps.push('language');
+        return 'en';
+      },
+    );
+    expect(steps).toEqual(['sent', 'language']);
+    expect(document.documentElement.lang).toBe('en');
+    await earlyAnswered(250);
+    expect(document.querySelector('.stat-label')!.textContent).toBe('Unpaid orders');
   });
 
   it('takes only a well-formed summary from the reply', () => {
