@@ -64,16 +64,32 @@ export function quietZone(buyerZone: string | undefined, settings: CadenceSettin
   return localTimeZone();
 }
 
+/**
+ * Answers of quietUntil for one quiet-hours window, by zone and instant. A ranking asks the same question (now, the
+ * seller's zone) once per order: 5,000 times for a big shop's queue, each a wall-clock reading and, inside quiet
+ * hours, the search for their end. Pure in its inputs, so a remembered answer is the answer.
+ */
+let quietMemo: { hours: CadenceSettings['quietHours']; start: string; end: string; byZone: Map<string, Map<number, number | null>> } | undefined;
+const QUIET_MEMO_MAX = 4096;
+
 /** When quiet hours end if `at` falls inside them, else undefined. Windows may wrap past midnight. */
 export function quietUntil(at: number, zone: string, settings: CadenceSettings): number | undefined {
-  return computeQuietUntil(at, zone, settings);
-}
-
-function computeQuietUntil(at: number, zone: string, settings: CadenceSettings): number | undefined {
   const q = settings.quietHours;
   if (!q.enabled) return undefined;
-  const start = minutesOf(q.start);
-  const end = minutesOf(q.end);
+  if (quietMemo?.hours !== q || quietMemo.start !== q.start || quietMemo.end !== q.end) quietMemo = { hours: q, start: q.start, end: q.end, byZone: new Map() };
+  let byAt = quietMemo.byZone.get(zone);
+  if (!byAt) quietMemo.byZone.set(zone, (byAt = new Map()));
+  const known = byAt.get(at);
+  if (known !== undefined) return known ?? undefined;
+  const until = computeQuietUntil(at, zone, q.start, q.end);
+  if (byAt.size >= QUIET_MEMO_MAX) byAt.clear();
+  byAt.set(at, until ?? null);
+  return until;
+}
+
+function computeQuietUntil(at: number, zone: string, from: string, to: string): number | undefined {
+  const start = minutesOf(from);
+  const end = minutesOf(to);
   if (start === end) return undefined;
   const m = wallClock(zone, at).minuteOfDay;
   const inside = start < end ? m >= start && m < end : m >= start || m < end;
