@@ -20,6 +20,24 @@ export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   return out;
 }
 
+/**
+ * What scope.flatMap(textNodes) gives, its texts of at most `max` characters
+ * joined with spaces: built as the walk goes, without a list of the texts.
+ */
+export function shortTexts(scope: readonly Element[], max: number): string {
+  let out = '';
+  for (const root of scope) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const value = t.nodeValue?.trim();
+      if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+      const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+      if (text.length <= max) out = out ? `${out} ${text}` : text;
+    }
+  }
+  return out;
+}
+
 /** What textNodes(cell) gives, walked by hand: for a cell or a goods line, making a walker object costs more than its few steps. */
 export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }> {
   const out: Array<{ text: string; node: Text }> = [];

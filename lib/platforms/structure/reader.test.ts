@@ -10,6 +10,7 @@ import { pddAdapter } from '../pdd/adapter';
 import { shopeeAdapter } from '../shopee/adapter';
 import { taobaoAdapter } from '../taobao/adapter';
 import { readByStructure } from './reader';
+import { withNotes } from '../block-notes';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const PDD_UNPAID = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1';
@@ -18,6 +19,12 @@ const fixture = (path: string) => renderFixture(readFileSync(resolve(import.meta
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 /** An adapter whose selectors no longer match anything: it sees no order list. */
 const blind = (adapter: PlatformAdapter): PlatformAdapter => ({ ...adapter, readOrders: () => null });
+const ALIBABA_URL = 'https://biz.alibaba.com/ta/list.htm';
+/** A div grid without a table row: a header, then each order's number above its row of cells. */
+const ALIBABA_LIST = `<div><span>Product</span><span>Buyer</span><span>Amount</span><span>Status</span></div><div>
+  <div class="o"><div>Order No. 235876451002019725</div><div class="row"><div>Silver Pendant</div><div>John Smith</div><div>US $5,000.00</div><div>Awaiting payment</div></div></div>
+  <div class="o"><div>Order No. 235876451002019811</div><div class="row"><div>LED Panel</div><div>María</div><div>US $1,200.00</div><div>Awaiting payment</div></div></div>
+</div>`;
 
 describe('readByStructure', () => {
   it('reads a card list by its numbers, header words and labels, and says so', () => {
@@ -59,6 +66,35 @@ describe('readByStructure', () => {
     const read = readByStructure(doc, 'pdd', PDD_UNPAID, NOW)!;
     expect(read.orders).toEqual([]);
     expect(read.unreadable).toBe(5);
+  });
+
+  it('names the list by its selected tab, even when something else selected comes first on the page', () => {
+    const page = (tab: string) =>
+      parse(`<body><div role="option" aria-selected="true">English</div><div role="tablist"><div role="tab" aria-selected="false">All orders</div>${tab}</div>${ALIBABA_LIST}</body>`);
+    const unpaid = readByStructure(page('<div role="tab" aria-selected="true">Awaiting payment (2)</div>'), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(unpaid).toMatchObject({ unpaidOnly: true, listKey: expect.stringContaining('#tab=Awaiting payment&') });
+    expect(unpaid.orders).toHaveLength(2);
+    // No tab selected: whatever is selected names the list, and it is no unpaid tab.
+    const none = readByStructure(page(''), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(none).toMatchObject({ unpaidOnly: false, listKey: expect.stringContaining('#tab=English&') });
+  });
+
+  it('rereads one order of a div grid from its block as it is now: table rows that came into it count', () => {
+    const doc = parse(`<body><div role="tablist"><div role="tab" aria-selected="true">Awaiting payment</div></div>${ALIBABA_LIST}</body>`);
+    const { result, notes } = withNotes(() => readByStructure(doc, 'alibaba', ALIBABA_URL, NOW));
+    expect(result!.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor])).toEqual([
+      ['235876451002019725', 'John Smith', 500000],
+      ['235876451002019811', 'María', 120000],
+    ]);
+    // The second order's cells become a table row whose last cell spans two columns: which total
+    // is whose can no longer be told by position, so a fresh read refuses it.
+    doc.querySelectorAll('.row')[1]!.outerHTML =
+      '<table><tbody><tr><td>LED Panel</td><td>María</td><td>US $1,200.00</td><td colspan="2">Awaiting payment</td></tr></tbody></table>';
+    const fresh = readByStructure(doc, 'alibaba', ALIBABA_URL, NOW)!;
+    expect(fresh).toMatchObject({ unreadable: 1 });
+    expect(fresh.orders.map((o) => o.orderId)).toEqual(['235876451002019725']);
+    expect(notes[1]!.reread(NOW)).toBeUndefined();
+    expect(notes[0]!.reread(NOW)).toEqual(result!.orders[0]);
   });
 
   it('is null on a page without an order number, and on the manual platform', () => {

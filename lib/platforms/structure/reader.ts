@@ -13,7 +13,7 @@ import { pageTextRoot, spacedText } from '../page-text';
 import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn } from '../times';
 import { textOf } from '../types';
-import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, textNodes, totalByLabel, totalIn } from './fields';
+import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -82,9 +82,12 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
  * whether the list fits on one page is not known, so absence proves nothing.
  */
 function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaidOnly' | 'complete'> {
-  // A selected tab, else whatever is selected. The tabs sit above the list:
-  // the first query stops there instead of listing the whole page's selected things.
-  const tab = doc.querySelector('[aria-selected="true"][role="tab"]') ?? doc.querySelector('[aria-selected="true"]');
+  // A selected tab, else whatever is selected. The tabs sit above the list,
+  // and the first selected thing is usually the tab: a query that stops there
+  // instead of listing every selected thing of the page. A page with none
+  // (Shopee's list) is walked once, as before.
+  const first = doc.querySelector('[aria-selected="true"]');
+  const tab = !first || first.getAttribute('role') === 'tab' ? first : (doc.querySelector('[aria-selected="true"][role="tab"]') ?? first);
   const tabText = textOf(tab).replace(/[\d()（）\s]+/g, ' ').trim().slice(0, 40);
   const params = [...href.searchParams.values()];
   const unpaidOnly = tabText ? UNPAID_TAB.test(tabText) : params.some((v) => UNPAID_PARAM.test(v));
@@ -138,7 +141,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const allTexts = () => (scopeTexts ??= scope.flatMap((s) => textNodes(s)));
   let scopeText: string | undefined;
   // Labels, dates and countdowns sit in short texts: a long buyer note is not searched.
-  const wholeText = () => (scopeText ??= allTexts().filter((t) => t.text.length <= 200).map((t) => t.text).join(' '));
+  // Made from the texts when they were listed already, else in a walk of its own that lists nothing.
+  const wholeText = () => (scopeText ??= scopeTexts ? scopeTexts.filter((t) => t.text.length <= 200).map((t) => t.text).join(' ') : shortTexts(scope, 200));
 
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
