@@ -4,8 +4,9 @@ import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../order
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
 import { noRowsFound, statusFromWords } from '../page-words';
-import { firstIn, firstOf, joinedOf, matchEach, mostOf, type Matches } from '../query';
-import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
+import { firstOf, matchEach, mostOf, type Matches } from '../query';
+import { BlockParts } from '../block-parts';
+import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
 
@@ -27,9 +28,9 @@ export interface TradeAssuranceStage {
  * $7,000.00（已付）"). The issue's milestone plans can be seeded from these;
  * the adapter keeps them in statusText so the order model stays unchanged.
  */
-export function readStages(block: Element, currency: string): TradeAssuranceStage[] {
+export function readStages(block: Element, currency: string, parts: BlockParts = new BlockParts(block, [selectors.stage])): TradeAssuranceStage[] {
   const stages: TradeAssuranceStage[] = [];
-  const els = block.querySelectorAll(STAGES);
+  const els = parts.any(selectors.stage);
   for (let i = 0; i < els.length; i++) {
     const el = els[i]!;
     const text = textOf(el);
@@ -40,44 +41,43 @@ export function readStages(block: Element, currency: string): TradeAssuranceStag
   return stages;
 }
 
-const NONE: readonly Element[] = [];
+// Everything readBlock looks for inside a card, found in one walk of it.
+const CARD_PARTS = [
+  selectors.detailLink,
+  selectors.orderNo,
+  selectors.buyerName,
+  selectors.buyerCompany,
+  selectors.total,
+  selectors.status,
+  selectors.createTime,
+  selectors.stage,
+  selectors.chatLink,
+  selectors.productRow,
+  selectors.productTitle,
+  selectors.productQty,
+  selectors.productPrice,
+];
 
-/** queryAllFirst without copying the list: the NodeList itself (copying costs a DOM call per element). */
-function allFirst(root: ParentNode, list: readonly string[]): ArrayLike<Element> {
-  for (const selector of list) {
-    const found = root.querySelectorAll(selector);
-    if (found.length > 0) return found;
-  }
-  return NONE;
-}
-
-const DETAIL_LINKS = joinedOf(selectors.detailLink);
-const STAGES = joinedOf(selectors.stage);
-
-function orderIdOf(block: Element): string | undefined {
-  // The first detail link nearly always carries the id: one short query instead of collecting every link.
-  const first = block.querySelector(DETAIL_LINKS);
-  const quick = first && ID_IN_HREF.exec(first.getAttribute('href') ?? '')?.[1];
-  if (quick) return quick;
-  for (const link of block.querySelectorAll<HTMLAnchorElement>(DETAIL_LINKS)) {
+function orderIdOf(block: Element, parts: BlockParts): string | undefined {
+  for (const link of parts.any(selectors.detailLink)) {
     const id = ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
     if (id) return id;
   }
   const attr = block.getAttribute('data-order-id');
   if (attr && /^\d{6,25}$/.test(attr)) return attr;
-  return ORDER_ID.exec(textOf(queryFirst(block, selectors.orderNo) ?? block))?.[1];
+  return ORDER_ID.exec(textOf(parts.first(selectors.orderNo) ?? block))?.[1];
 }
 
-function readItems(block: Element, currency: string): OrderItem[] {
+function readItems(parts: BlockParts, currency: string): OrderItem[] {
   const items: OrderItem[] = [];
-  const rows = allFirst(block, selectors.productRow);
+  const rows = parts.all(selectors.productRow);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const title = textOf(queryFirst(row, selectors.productTitle));
+    const title = textOf(parts.first(selectors.productTitle, row));
     if (!title) continue;
-    const qtyText = textOf(queryFirst(row, selectors.productQty)).normalize('NFKC');
+    const qtyText = textOf(parts.first(selectors.productQty, row)).normalize('NFKC');
     const qty = Number(/(\d[\d,]*)/.exec(qtyText)?.[1]?.replace(/,/g, '') ?? '1');
-    const price = textOf(queryFirst(row, selectors.productPrice));
+    const price = textOf(parts.first(selectors.productPrice, row));
     items.push({
       title: title.slice(0, 1000),
       qty: Number.isInteger(qty) && qty > 0 && qty <= 1_000_000 ? qty : 1,
@@ -101,30 +101,31 @@ function stageNote(stages: readonly TradeAssuranceStage[]): string {
 }
 
 function readBlock(block: Element, now: number): ObservedOrder | undefined {
-  const orderId = orderIdOf(block);
-  const nick = textOf(queryFirst(block, selectors.buyerName));
-  const totalText = textOf(queryFirst(block, selectors.total));
+  const parts = new BlockParts(block, CARD_PARTS);
+  const orderId = orderIdOf(block, parts);
+  const nick = textOf(parts.first(selectors.buyerName));
+  const totalText = textOf(parts.first(selectors.total));
   // No currency guess: Alibaba.com prints a marker on every amount, and a
   // wrong currency is worse than an unreadable row.
   const amount = totalText ? parseMoney(totalText) : null;
   if (!orderId || !nick || !amount) return undefined;
 
-  const company = textOf(queryFirst(block, selectors.buyerCompany));
-  const label = textOf(queryFirst(block, selectors.status));
+  const company = textOf(parts.first(selectors.buyerCompany));
+  const label = textOf(parts.first(selectors.status));
   const status = statusOf(label, block);
-  const stages = readStages(block, amount.currency);
+  const stages = readStages(block, amount.currency, parts);
   const statusText = [label, stageNote(stages)].filter(Boolean).join(' | ');
-  const createdAt = parseWallTime(textOf(queryFirst(block, selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
+  const createdAt = parseWallTime(textOf(parts.first(selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
   // Raw text is enough here: the countdown patterns treat any run of white space alike.
   const shownDeadline = status === 'unpaid' ? parseCountdown(block.textContent ?? '', now) ?? undefined : undefined;
-  const chatHref = firstIn<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;
+  const chatHref = parts.first<HTMLAnchorElement>(selectors.chatLink)?.getAttribute('href') ?? undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200), ...(company ? { displayName: company.slice(0, 200) } : {}) };
 
   return {
     platform: 'alibaba',
     orderId,
     buyer,
-    items: readItems(block, amount.currency),
+    items: readItems(parts, amount.currency),
     amount,
     createdAt,
     autoCloseAt: shownDeadline,
@@ -139,7 +140,12 @@ function orderBlocks(doc: Document): Element[] {
   for (const selector of selectors.orderBlock) {
     const blocks = doc.querySelectorAll(selector);
     // Outermost cards only: a card nested in another card of the same kind is part of it.
-    if (blocks.length > 0) return [...blocks].filter((block) => !block.parentElement?.closest(selector));
+    // In page order, a nested card follows the outermost card holding it, with no other outermost card between.
+    if (blocks.length > 0) {
+      const outer: Element[] = [];
+      for (const block of blocks) if (!outer.at(-1)?.contains(block)) outer.push(block);
+      return outer;
+    }
   }
   // Only on an order list: a lone detail link elsewhere (a notice, a detail page) is not a card.
   if (!isOrderList(doc)) return [];
