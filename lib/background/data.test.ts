@@ -1,6 +1,6 @@
 import { errorText } from '@/components/errors';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackground, type SenderInfo } from './service';
 import { testDeps } from '@/test/support/background-deps';
 import type { Db } from '../store/db';
@@ -248,6 +248,44 @@ describe('retention', () => {
     expect(await h.db.get('orders', 'taobao:1002')).toBeDefined();
     expect(await h.db.count('orders')).toBe(5);
   });
+});
+
+describe('the popup and the hourly clean-up', () => {
+  it("answers before the clean-up touches the store, and the clean-up still runs behind the answer", async () => {
+    const h = await harness();
+    await h.send({ type: 'page/read', read: read(ORDERS) }, CONTENT);
+    const settled = (await h.db.get('orders', 'taobao:1001'))!;
+    await h.db.put('orders', { ...settled, status: 'paid', statusChangedAt: NOW - 40 * DAY_MS });
+    await h.db.put('settings', { key: SETTINGS_KEY, value: { ...DEFAULT_SETTINGS, retentionDays: 30 } });
+    // Everything the popup's answer and the clean-up ask the store, in the order they ask it.
+    const steps: string[] = [];
+    const spies = [IDBObjectStore.prototype, IDBIndex.prototype].flatMap((proto) =>
+      (['get', 'getAll', 'getAllKeys', 'count'] as const).map((method) => {
+        const original = proto[method] as (...args: unknown[]) => IDBRequest;
+        return vi.spyOn(proto, method).mockImplementation(function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+          steps.push(args[0] === 'data.lastPrune' ? 'clean-up' : 'read');
+          return original.apply(this, args);
+        });
+      }),
+    );
+    try {
+      const reply = h.ask('popup/summary').then((summary) => {
+        steps.push('answered');
+        return summary;
+      });
+      expect((await reply).count).toBe(5);
+      // The answer read the store (nothing was kept yet) before the clean-up looked at when it last ran.
+      expect(steps.indexOf('read')).toBeGreaterThanOrEqual(0);
+      expect(steps.indexOf('read')).toBeLessThan(steps.indexOf('answered'));
+      await vi.waitFor(() => expect(steps).toContain('clean-up'), { timeout: 5000 });
+      expect(steps.indexOf('clean-up')).toBeGreaterThan(steps.indexOf('answered'));
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    // The paid order settled 40 days ago goes, and the pages are told.
+    await vi.waitFor(async () => expect(await h.db.get('orders', 'taobao:1001')).toBeUndefined(), { timeout: 5000 });
+    await vi.waitFor(() => expect(h.deps.changed).toHaveBeenCalled(), { timeout: 5000 });
+  }, 30_000);
 });
 
 describe('suggestions use the library', () => {

@@ -160,14 +160,21 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     async 'popup/summary'() {
       const db = await deps.db();
       const now = deps.now();
-      // Removed orders change the panel and badge too. Not awaited: the clean-up runs in slices
-      // behind the answer, and removes only paid and closed orders, which the popup does not count.
-      void pruneIfDue(db, now, 60 * 60_000).then(
-        (removed) => removed && deps.changed(),
-        () => undefined,
-      );
       // Kept from the badge's last recount while nothing was written since (./popup.ts).
-      return popupAnswer(db, now, deps.changed);
+      const answer = popupAnswer(db, now, deps.changed);
+      // The hourly clean-up starts once the answer is made and sent, so its reads and writes (the settings it checks, its
+      // slices) never queue ahead of the answer's; it removes only paid and closed orders, which the popup does
+      // not count. Removed orders change the panel and badge: they are told.
+      // (In a task of its own: the reply has gone out by then.)
+      const prune = () =>
+        void setTimeout(() => {
+          void pruneIfDue(db, now, 60 * 60_000).then(
+            (removed) => removed && deps.changed(),
+            () => undefined,
+          );
+        }, 0);
+      answer.then(prune, prune);
+      return answer;
     },
 
     async 'settings/get'() {

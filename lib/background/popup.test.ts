@@ -9,7 +9,7 @@ import type { ContactAttempt, ObservedOrder, Order } from '../orders/model';
 import { DAY_MS, HOUR_MS } from '../orders/time';
 import type { DueFollowUp } from '../messaging/data';
 import type { Db } from '../store/db';
-import { closingSoonest, compactFollowUps, followUpSource, followUpsDue, popupAnswer, popupSummary, preparePopup, soonestFollowUp, type FollowUpInput } from './popup';
+import { closingSoonest, compactFollowUps, followUpSource, followUpsDue, followUpsDueHead, parseSavedFacts, popupAnswer, popupSummary, preparePopup, soonestFollowUp, type FollowUpInput } from './popup';
 import { invalidateQueues } from './queue';
 import { limit, runs } from '../../test/support/fuzz';
 
@@ -247,6 +247,81 @@ describe('the follow-ups a waking worker starts from', () => {
       }),
       { numRuns: runs(300), interruptAfterTimeLimit: limit(20_000) },
     );
+  });
+
+  it('give the first ten due and their count as the whole sorted list does, on random plans, promises and contacts', () => {
+    const minutes = fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }).map((m) => NOW + m * 60_000);
+    // Few distinct times, so ties (ordered by order key) come up often.
+    const time = fc.constantFrom(-300, -120, -60, 0, 30).map((m) => NOW + m * 60_000);
+    const input = fc.record({
+      plan: fc.option(fc.record({ at: time, attemptId: fc.option(fc.constantFrom('a0', 'a1'), { nil: undefined }) }), { nil: undefined }),
+      planKey: fc.boolean(),
+      lastAttemptAt: fc.option(minutes, { nil: undefined }),
+      times: fc.array(fc.record({ at: time, attemptId: fc.string({ minLength: 1, maxLength: 3 }) }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 40 }), fc.shuffledSubarray([...Array(40).keys()]), fc.integer({ min: 0, max: 12 }), (raw, order, limit) => {
+        const inputs: FollowUpInput[] = raw.map((r, i) => ({
+          // Keys in a random order, so the head is not simply the read order.
+          key: `taobao:${order[i] ?? i + 40}`,
+          buyer: `b${i}`,
+          amount: { minor: 100 + i, currency: 'CNY' },
+          ...(r.plan ? { plan: r.plan.attemptId === undefined ? { at: r.plan.at } : { at: r.plan.at, attemptId: r.plan.attemptId } } : {}),
+          planKey: r.planKey || r.plan !== undefined,
+          ...(r.lastAttemptAt !== undefined ? { lastAttemptAt: r.lastAttemptAt } : {}),
+          times: [...r.times].sort((x, y) => y.at - x.at),
+        }));
+        const all = followUpsDue(inputs, NOW);
+        expect(followUpsDueHead(inputs, NOW, limit)).toEqual({ head: all.slice(0, limit), count: all.length });
+      }),
+      { numRuns: runs(300), interruptAfterTimeLimit: limit(20_000) },
+    );
+  });
+
+  it('are read back only with their full shape: anything else stored there is refused', () => {
+    const facts = {
+      summary: {
+        count: 2,
+        totals: [{ minor: 31_800, currency: 'CNY' }],
+        stagesOutstanding: [],
+        urgent: [{ key: 'taobao:1', orderId: '1', platform: 'taobao', buyer: '买家1', amount: { minor: 15_900, currency: 'CNY' }, autoCloseAt: NOW + HOUR_MS, autoCloseEstimated: true }],
+      },
+      followUps: [
+        { key: 'taobao:1', buyer: '买家1', amount: { minor: 15_900, currency: 'CNY' }, planKey: true, plan: { at: NOW, attemptId: 'p0' }, lastAttemptAt: NOW - HOUR_MS, times: [{ at: NOW - 30 * 60_000, attemptId: 'p1' }] },
+        { key: 'taobao:2', buyer: '买家2', amount: { minor: 15_900, currency: 'CNY' }, planKey: false, times: [] },
+      ],
+    };
+    expect(parseSavedFacts(JSON.parse(JSON.stringify(facts)))).toEqual(facts);
+    // Fields nobody saved are not carried into an answer.
+    const extra = structuredClone(facts) as unknown as { summary: { urgent: Record<string, unknown>[] } };
+    extra.summary.urgent[0]!.html = '<img src=x onerror=alert(1)>';
+    expect(parseSavedFacts(extra)!.summary.urgent[0]).not.toHaveProperty('html');
+    const broken: [string, (f: any) => void][] = [
+      ['count', (f) => (f.summary.count = -1)],
+      ['count', (f) => (f.summary.count = 1.5)],
+      ['totals', (f) => (f.summary.totals = {})],
+      ['a total', (f) => (f.summary.totals[0].currency = 'yuan')],
+      ['a total', (f) => (f.summary.totals[0].minor = '100')],
+      ['stages', (f) => delete f.summary.stagesOutstanding],
+      ['an urgent order', (f) => (f.summary.urgent[0].platform = 'ebay')],
+      ['an urgent order', (f) => (f.summary.urgent[0].autoCloseAt = 'soon')],
+      ['an urgent order', (f) => (f.summary.urgent[0].autoCloseEstimated = 1)],
+      ['an urgent order', (f) => delete f.summary.urgent[0].orderId],
+      ['follow-ups', (f) => (f.followUps = null)],
+      ['a follow-up', (f) => (f.followUps[0].planKey = 'yes')],
+      ['a follow-up', (f) => (f.followUps[0].plan = { at: null })],
+      ['a follow-up', (f) => (f.followUps[0].plan.attemptId = 7)],
+      ['a follow-up', (f) => (f.followUps[0].lastAttemptAt = Infinity)],
+      ['a follow-up', (f) => (f.followUps[1].times = [{ at: NOW }])],
+      ['a follow-up', (f) => (f.followUps[1].amount = { minor: 1 })],
+      ['a follow-up', (f) => (f.followUps[1].buyer = undefined)],
+    ];
+    for (const [what, breakIt] of broken) {
+      const bad = structuredClone(facts);
+      breakIt(bad);
+      expect(parseSavedFacts(JSON.parse(JSON.stringify(bad))), `${what}: ${breakIt}`).toBeUndefined();
+    }
+    for (const junk of [null, [], 'facts', { followUps: [] }, { summary: facts.summary }]) expect(parseSavedFacts(junk)).toBeUndefined();
   });
 
   it("keep a big shop's saved facts small: per order the latest time due and the later ones", () => {
