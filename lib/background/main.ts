@@ -17,7 +17,7 @@ import { reinjectContentScripts } from './reinject';
 import { pruneIfDue } from './data';
 import { createTeamEngine, TEAM_ALARM } from './team-engine';
 import { setTeamEngine } from './team';
-import { invalidateQueues } from './queue';
+import { invalidateQueues, prefetchSavedQueue } from './queue';
 import { preparePopup } from './popup';
 import {
   markMilestonePromptsAnnounced,
@@ -55,6 +55,10 @@ const NOTIFICATION_ICON = '/notification.png' as const;
 export function startBackground(): void {
   // Reopened after a failed open, a closed connection or a version change (lib/store/db.ts cachedDb).
   const db: () => Promise<Db> = cachedDb();
+  // A woken worker's first request is nearly always the panel's or the popup's first screen: the database opens
+  // and the queue the last worker saved is read from disk while this script finishes and the request is handled.
+  void db().catch(() => undefined);
+  prefetchSavedQueue();
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;
