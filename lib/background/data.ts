@@ -7,7 +7,7 @@ import type { Db } from '../store/db';
 import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { pruneSettledOrders, type PruneOptions } from '../store/retention';
 import { LOCAL_STORES } from '../store/schema';
-import { popupAnswer } from './popup';
+import { popupAnswerOpening } from './popup';
 import { DAY_MS } from '../orders/time';
 import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
 import { makeBackup, parseBackup, STORE_NAMES, type StoreName } from '../backup/format';
@@ -158,17 +158,18 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
 
   return {
     async 'popup/summary'() {
-      const db = await deps.db();
       const now = deps.now();
-      // Kept from the badge's last recount while nothing was written since (./popup.ts).
-      const answer = popupAnswer(db, now, deps.changed);
+      const opening = deps.db();
+      // Kept from the badge's last recount while nothing was written since; a waking worker's first answer comes
+      // from the facts the last one saved, without waiting for the database to open (./popup.ts).
+      const answer = popupAnswerOpening(opening, now, deps.changed);
       // The hourly clean-up starts once the answer is made and sent, so its reads and writes (the settings it checks, its
       // slices) never queue ahead of the answer's; it removes only paid and closed orders, which the popup does
       // not count. Removed orders change the panel and badge: they are told.
       // (In a task of its own: the reply has gone out by then.)
       const prune = () =>
         void setTimeout(() => {
-          void pruneIfDue(db, now, 60 * 60_000).then(
+          void opening.then((db) => pruneIfDue(db, now, 60 * 60_000)).then(
             (removed) => removed && deps.changed(),
             () => undefined,
           );

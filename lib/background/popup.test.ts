@@ -456,6 +456,55 @@ describe('a restarted worker', () => {
     woken.db.close();
   }, 30_000);
 
+  it("answers the popup from the saved facts while the database is still opening, and reads the store once it is open", async () => {
+    const caches = fakeCaches();
+    const db = await twoOrders('popup-wake-opening');
+    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
+    await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
+    invalidateQueues();
+    await preparePopup(db, NOW, () => undefined);
+    await settled();
+    expect(caches.saved.size).toBe(1);
+    const live = await popupSummary(db, NOW + HOUR_MS, () => undefined);
+    db.close();
+
+    // A new worker whose database open waits (behind what the stopped worker left running there).
+    vi.resetModules();
+    const { createBackground } = await import('./service');
+    const { testDeps } = await import('@/test/support/background-deps');
+    let letOpen!: () => void;
+    const held = new Promise<void>((done) => (letOpen = done));
+    const deps = testDeps(
+      async () => {
+        await held;
+        return openPayNudgeDb(db.name);
+      },
+      () => NOW + HOUR_MS,
+    );
+    const background = createBackground(deps);
+    const reply = background.handle({ type: 'popup/summary' }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+    const answered = await Promise.race([reply, new Promise((done) => setTimeout(() => done('still waiting for the database'), 3000))]);
+    expect(answered).toEqual({ ok: true, data: live });
+
+    let reads = 0;
+    const getAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      reads++;
+      return getAll.apply(this, args);
+    });
+    letOpen();
+    // Once open, the store is read behind the answer: the same numbers, nobody told.
+    await vi.waitFor(() => expect(reads).toBeGreaterThan(0), { timeout: 10_000 });
+    spy.mockRestore();
+    await settled();
+    await settled();
+    expect(deps.changed).not.toHaveBeenCalled();
+    // The next answer (the popup asks again as React starts) is the live one too.
+    const again = await background.handle({ type: 'popup/summary' }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+    expect(again).toEqual({ ok: true, data: live });
+    (await deps.db()).close();
+  }, 30_000);
+
   it('corrects saved facts a write outdated (the removal was lost) and tells the popup', async () => {
     const caches = fakeCaches();
     const db = await twoOrders('popup-wake-stale');
