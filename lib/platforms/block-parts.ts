@@ -125,6 +125,8 @@ interface Plan {
   tests: Keyed[];
   /** Not keyed on a class but on a tag ('a[href*="chat"]', 'tr'): found in the tag's own list, a short one. */
   byTag: Map<string, Keyed[]>;
+  /** The tag a selector of byTag is found by, by index. */
+  tagOf: Array<string | undefined>;
   /** Per class value seen, the selectors its class tests let through. */
   seen: Map<string, readonly Keyed[]>;
 }
@@ -138,7 +140,7 @@ const plans = new WeakMap<ReadonlyArray<readonly string[]>, Plan>();
 function planOf(lists: ReadonlyArray<readonly string[]>): Plan {
   let plan = plans.get(lists);
   if (plan) return plan;
-  plan = { selectors: [], indexOf: new Map(), tests: [], byTag: new Map(), seen: new Map() };
+  plan = { selectors: [], indexOf: new Map(), tests: [], byTag: new Map(), tagOf: [], seen: new Map() };
   for (const list of lists) {
     for (const selector of list) {
       const c = compiled(selector);
@@ -152,6 +154,7 @@ function planOf(lists: ReadonlyArray<readonly string[]>): Plan {
         let tagged = plan.byTag.get(subject.tag!);
         if (!tagged) plan.byTag.set(subject.tag!, (tagged = []));
         tagged.push({ index, compiled: c, whole: false });
+        plan.tagOf[index] = subject.tag;
         continue;
       }
       plan.tests.push({ index, compiled: c, whole: c.length === 1 && subject.tag === undefined && subject.attrs.every((t) => t.name === 'class') });
@@ -191,6 +194,7 @@ export class BlockParts {
   private readonly plan: Plan;
   private readonly found: Array<Element[] | undefined> = [];
   private readonly native = new Map<string, readonly Element[]>();
+  private readonly walked = new Set<string>();
 
   constructor(
     readonly root: Element,
@@ -198,12 +202,6 @@ export class BlockParts {
   ) {
     const plan = (this.plan = planOf(lists));
     const found = this.found;
-    for (const [tag, tests] of plan.byTag) {
-      const els = root.getElementsByTagName(tag);
-      for (let i = 0, el = els[0]; el; el = els[++i]) {
-        for (let t = 0; t < tests.length; t++) if (matchesCompiled(el, tests[t]!.compiled)) (found[tests[t]!.index] ??= []).push(el);
-      }
-    }
     if (plan.tests.length === 0) return;
     // A live list indexed in order (never asked its length) is the cheapest walk of a subtree in document order.
     const all = root.getElementsByTagName('*');
@@ -223,10 +221,25 @@ export class BlockParts {
   /** Every match of `selector` inside root, in document order. */
   of(selector: string): readonly Element[] {
     const index = this.plan.indexOf.get(selector);
-    if (index !== undefined) return this.found[index] ?? NOTHING_FOUND;
+    if (index !== undefined) {
+      const tag = this.plan.tagOf[index];
+      if (tag !== undefined && !this.walked.has(tag)) this.walkTag(tag);
+      return this.found[index] ?? NOTHING_FOUND;
+    }
     let asked = this.native.get(selector);
     if (!asked) this.native.set(selector, (asked = [...this.root.querySelectorAll(selector)]));
     return asked;
+  }
+
+  /** Finds the selectors keyed on `tag` in the tag's own list, when one of them is first asked for. */
+  private walkTag(tag: string): void {
+    this.walked.add(tag);
+    const tests = this.plan.byTag.get(tag)!;
+    const found = this.found;
+    const els = this.root.getElementsByTagName(tag);
+    for (let i = 0, el = els[0]; el; el = els[++i]) {
+      for (let t = 0; t < tests.length; t++) if (matchesCompiled(el, tests[t]!.compiled)) (found[tests[t]!.index] ??= []).push(el);
+    }
   }
 
   /** Every element inside root that any selector of `list` matches, in document order (what a query for the joined list gives). */
