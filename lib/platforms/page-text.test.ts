@@ -85,3 +85,62 @@ describe('headMatch', () => {
     );
   });
 });
+
+/** spacedText as plainly as it can be said: every text node not under a script, style or template, trimmed, folded, joined with spaces. */
+function plainSpaced(node: Element, clean: Element | null): string {
+  const hidden = (el: Element | null): boolean => {
+    for (let at = el; at; at = at.parentElement) {
+      if (at === clean) return false;
+      if (['script', 'style', 'template'].includes(at.localName)) return true;
+    }
+    return false;
+  };
+  const out: string[] = [];
+  const walker = node.ownerDocument.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = (t.nodeValue ?? '').trim().replace(/\s+/g, ' ');
+    if (value && !hidden(t.parentElement)) out.push(value);
+  }
+  return hidden(node) ? '' : out.join(' ');
+}
+
+describe('spacedText', () => {
+  it('spaces the texts of nested elements and of elements holding one text, skipping scripts, styles and templates', () => {
+    const doc = parse(`<div id="c">
+      <div>John  Smith</div><div>Acme<b>Trading</b> LLC</div>
+      <script>var x = "US $9.00";</script><style>.a{}</style><span><script>1</script></span>
+      <p><span>Awaiting\u00a0payment</span></p><i></i><em> </em>
+      <div><span>500ml</span><span>x2</span></div>
+    </div>`);
+    const cell = doc.getElementById('c')!;
+    expect(spacedText(cell)).toBe('John Smith Acme Trading LLC Awaiting payment 500ml x2');
+    expect(spacedText(cell, cell)).toBe(plainSpaced(cell, cell));
+    expect(spacedText(cell.querySelector('script'), cell)).toBe('');
+  });
+
+  it('gives the plain walk’s text for any cell (random trees)', () => {
+    const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b');
+    type Tree = { tag: string; kids: Array<Tree | string> };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.record({
+        tag: fc.constantFrom('div', 'span', 'b', 'div', 'span', 'script', 'style', 'template'),
+        kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
+      }),
+    })).node;
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const html = (t: Tree | string): string => (typeof t === 'string' ? escape(t) : `<${t.tag}>${t.kids.map(html).join('')}</${t.tag}>`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, tree), { maxLength: 5 }), (kids) => {
+        const doc = parse(`<main>${kids.map(html).join('')}</main>`);
+        const main = doc.querySelector('main')!;
+        // Scripts' contents are raw text when parsed: elements put inside them by the DOM too.
+        const script = doc.createElement('script');
+        script.append(doc.createElement('b'));
+        script.firstChild!.appendChild(doc.createTextNode('hidden'));
+        main.append(script);
+        for (const cell of [main, ...main.querySelectorAll('*')]) expect(spacedText(cell, main)).toBe(plainSpaced(cell, main));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});

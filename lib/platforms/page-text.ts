@@ -41,27 +41,36 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
   // Text under a script, style or template is not page text: skip those
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && inSkipped(node as Element, clean)) return '';
-  const parts: string[] = [];
+  let out = '';
   // One walk by hand: order cells are small, and a walker object per cell
   // (plus a query for scripts inside) cost more than the steps themselves.
   // Folding white space per text node gives the same text as folding the
   // joined whole.
   let at: Node | null = node.firstChild;
   while (at) {
-    if (at.nodeType === 3) {
+    const type = at.nodeType;
+    let value: string | undefined;
+    if (type === 3) {
       // Most text nodes between elements are white space only: trim first.
-      const value = (at.nodeValue as string).trim();
-      // Lone plain spaces fold to themselves: replace only when the text has other white space.
-      if (value) parts.push(foldSpaces(value));
-    } else if (at.nodeType === 1 && at.firstChild && !SKIPPED_TEXT.has((at as Element).localName)) {
-      at = at.firstChild;
-      continue;
+      value = (at.nodeValue as string).trim();
+    } else if (type === 1) {
+      const first = at.firstChild;
+      if (first && !SKIPPED_TEXT.has((at as Element).localName)) {
+        // An element holding one text (most parts of a cell) is read without stepping into it and back.
+        if (first.nodeType !== 3 || first.nextSibling) {
+          at = first;
+          continue;
+        }
+        value = (first.nodeValue as string).trim();
+      }
     }
+    // Lone plain spaces fold to themselves: replace only when the text has other white space.
+    if (value) out = out ? `${out} ${foldSpaces(value)}` : foldSpaces(value);
     let next: Node | null = at.nextSibling;
     while (!next && (at = at.parentNode) && at !== node) next = at.nextSibling;
     at = next;
   }
-  return parts.join(' ');
+  return out;
 }
 
 /**
