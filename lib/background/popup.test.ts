@@ -505,6 +505,46 @@ describe('a restarted worker', () => {
     (await deps.db()).close();
   }, 30_000);
 
+  it('answers a second popup request while the store is read behind the first from the same saved facts, without waiting for that read', async () => {
+    const caches = fakeCaches();
+    const db = await twoOrders('popup-wake-second');
+    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
+    await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
+    invalidateQueues();
+    await preparePopup(db, NOW, () => undefined);
+    await settled();
+    expect(caches.saved.size).toBe(1);
+    const live = await popupSummary(db, NOW + HOUR_MS, () => undefined);
+    db.close();
+
+    const woken = await restart(db);
+    // Reads of the store that have completed (the read behind the first answer).
+    let started = 0;
+    let done = 0;
+    const getAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      started++;
+      const request = getAll.apply(this, args);
+      request.addEventListener('success', () => done++);
+      return request;
+    });
+    const changed = vi.fn();
+    expect(await woken.popup.popupAnswerOpening(Promise.resolve(woken.db), NOW + HOUR_MS, changed)).toEqual(live);
+    for (let i = 0; i < 5 && started === 0; i++) await Promise.resolve();
+    expect(started).toBeGreaterThan(0);
+    // React's own request, while that read is under way: answered before any of it has completed.
+    const second = await woken.popup.popupAnswerOpening(Promise.resolve(woken.db), NOW + HOUR_MS, changed);
+    expect(done).toBe(0);
+    expect(second).toEqual(live);
+    await vi.waitFor(() => expect([done, started].every((n) => n > 0 && done === started)).toBe(true), { timeout: 10_000 });
+    await settled();
+    spy.mockRestore();
+    expect(changed).not.toHaveBeenCalled();
+    // Afterwards the read is what is kept: the next answer is the same, made from it.
+    expect(await woken.popup.popupAnswer(woken.db, NOW + HOUR_MS, changed)).toEqual(live);
+    woken.db.close();
+  }, 30_000);
+
   it('corrects saved facts a write outdated (the removal was lost) and tells the popup', async () => {
     const caches = fakeCaches();
     const db = await twoOrders('popup-wake-stale');

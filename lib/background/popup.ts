@@ -280,6 +280,8 @@ interface PopupCache {
   saved: boolean;
   /** The saved facts were looked for once, at the first answer of this worker. */
   restored: boolean;
+  /** The store is being read behind an answer from restored facts (checkBehind). */
+  checking: boolean;
 }
 
 const popupCaches = new WeakMap<Db, PopupCache>();
@@ -287,7 +289,7 @@ const popupCaches = new WeakMap<Db, PopupCache>();
 function cacheOf(db: Db): PopupCache {
   let cache = popupCaches.get(db);
   if (!cache) {
-    const made: PopupCache = { writes: 0, attemptWrites: 0, saved: false, restored: false };
+    const made: PopupCache = { writes: 0, attemptWrites: 0, saved: false, restored: false, checking: false };
     watchAllWrites(db.name, (write) => {
       if (!POPUP_STORES.has(write.store)) return;
       made.writes++;
@@ -337,20 +339,24 @@ function readAndKeep(db: Db, now: number, onStatsRebuilt: () => void): Promise<P
   const kept: Kept = { writes, facts };
   cache.kept = kept;
   facts.then(
-    ({ summary, followUps }) => {
+    (read) => {
       if (cache.writes !== writes) {
         if (cache.kept === kept) cache.kept = undefined;
         return;
       }
-      cache.saved = true;
-      const body = JSON.stringify({ summary, followUps: compactFollowUps(followUps, now) });
-      savedPopup.put(body);
+      save(cache, read, now);
     },
     () => {
       if (cache.kept === kept) cache.kept = undefined;
     },
   );
   return facts;
+}
+
+/** Saves facts read at `now` for the next worker (compacted). */
+function save(cache: PopupCache, { summary, followUps }: PopupFacts, now: number): void {
+  cache.saved = true;
+  savedPopup.put(JSON.stringify({ summary, followUps: compactFollowUps(followUps, now) }));
 }
 
 // ---- the saved facts, checked as they are read back ----
@@ -495,11 +501,30 @@ export async function popupAnswer(db: Db, now: number, changed: () => void): Pro
   return answer;
 }
 
-/** Reads the store again behind an answer from saved facts; tells the popup when the numbers differ. */
+/**
+ * Reads the store again behind an answer from saved facts, once at a time, and tells the popup when the numbers
+ * differ. The restored facts stay kept until the read is done: a popup asking meanwhile (React asks again as it
+ * starts) is answered from them at once, as the first answer was, instead of waiting for the read (seconds for a
+ * big shop on a busy machine). A write meanwhile drops them as any kept facts, and the read is then not kept.
+ */
 function checkBehind(db: Db, now: number, answer: PopupSummary, changed: () => void): void {
-  void readAndKeep(db, now, changed).then(
-    (fresh) => canonical(answerAt(fresh, now)) !== canonical(answer) && changed(),
-    () => undefined,
+  const cache = cacheOf(db);
+  if (cache.checking) return;
+  cache.checking = true;
+  const writes = cache.writes;
+  const shown = cache.kept;
+  popupFacts(db, now, changed).then(
+    (fresh) => {
+      cache.checking = false;
+      if (cache.writes === writes && cache.kept === shown) {
+        cache.kept = { writes, facts: Promise.resolve(fresh) };
+        save(cache, fresh, now);
+      }
+      if (canonical(answerAt(fresh, now)) !== canonical(answer)) changed();
+    },
+    () => {
+      cache.checking = false;
+    },
   );
 }
 
@@ -529,7 +554,7 @@ export async function popupAnswerOpening(opening: Promise<Db>, now: number, chan
           cache.kept = { writes: 0, facts: Promise.resolve(saved) };
           cache.saved = true;
         }
-        // Read at once: the answer has long gone, and a second request waits for this read, not for another.
+        // Read at once: the answer has long gone.
         checkBehind(db, now, answer, changed);
       }, () => undefined);
       return answer;
