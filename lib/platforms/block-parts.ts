@@ -123,6 +123,8 @@ interface Plan {
   indexOf: Map<string, number>;
   /** Keyed on their class. */
   tests: Keyed[];
+  /** Whether a class test of `tests` can hold for an empty class ([class], [class=""]). */
+  emptyMatters: boolean;
   /** Not keyed on a class but on a tag ('a[href*="chat"]', 'tr'): found in the tag's own list, a short one. */
   byTag: Map<string, Keyed[]>;
   /** The tag a selector of byTag is found by, by index. */
@@ -140,7 +142,7 @@ const plans = new WeakMap<ReadonlyArray<readonly string[]>, Plan>();
 function planOf(lists: ReadonlyArray<readonly string[]>): Plan {
   let plan = plans.get(lists);
   if (plan) return plan;
-  plan = { selectors: [], indexOf: new Map(), tests: [], byTag: new Map(), tagOf: [], seen: new Map() };
+  plan = { selectors: [], indexOf: new Map(), tests: [], emptyMatters: false, byTag: new Map(), tagOf: [], seen: new Map() };
   for (const list of lists) {
     for (const selector of list) {
       const c = compiled(selector);
@@ -160,6 +162,7 @@ function planOf(lists: ReadonlyArray<readonly string[]>): Plan {
       plan.tests.push({ index, compiled: c, whole: c.length === 1 && subject.tag === undefined && subject.attrs.every((t) => t.name === 'class') });
     }
   }
+  plan.emptyMatters = plan.tests.some(({ compiled: c }) => c[c.length - 1]!.attrs.some((t) => t.name === 'class' && !t.negated && (t.op === '' || (t.op === '=' && t.value === ''))));
   plans.set(lists, plan);
   return plan;
 }
@@ -193,8 +196,8 @@ function restHolds(el: Element, c: Compiled, name: string): boolean {
 export class BlockParts {
   private readonly plan: Plan;
   private readonly found: Array<Element[] | undefined> = [];
-  private readonly native = new Map<string, readonly Element[]>();
-  private readonly walked = new Set<string>();
+  private native: Map<string, readonly Element[]> | undefined;
+  private walked: string[] | undefined;
 
   constructor(
     readonly root: Element,
@@ -208,7 +211,8 @@ export class BlockParts {
     for (let i = 0, el = all[0]; el; el = all[++i]) {
       // className is a string on HTML elements (an object on SVG ones: ask for the attribute).
       const name = el.className;
-      const value = typeof name === 'string' ? (name === '' ? el.getAttribute('class') : name) : el.getAttribute('class');
+      // An element without a class (className "") matches no class test unless one holds for an empty value.
+      const value = typeof name !== 'string' || (name === '' && plan.emptyMatters) ? el.getAttribute('class') : name === '' ? null : name;
       if (value === null) continue;
       const pass = passing(plan, value);
       for (let t = 0; t < pass.length; t++) {
@@ -223,17 +227,18 @@ export class BlockParts {
     const index = this.plan.indexOf.get(selector);
     if (index !== undefined) {
       const tag = this.plan.tagOf[index];
-      if (tag !== undefined && !this.walked.has(tag)) this.walkTag(tag);
+      if (tag !== undefined && !this.walked?.includes(tag)) this.walkTag(tag);
       return this.found[index] ?? NOTHING_FOUND;
     }
-    let asked = this.native.get(selector);
-    if (!asked) this.native.set(selector, (asked = [...this.root.querySelectorAll(selector)]));
+    const native = (this.native ??= new Map());
+    let asked = native.get(selector);
+    if (!asked) native.set(selector, (asked = [...this.root.querySelectorAll(selector)]));
     return asked;
   }
 
   /** Finds the selectors keyed on `tag` in the tag's own list, when one of them is first asked for. */
   private walkTag(tag: string): void {
-    this.walked.add(tag);
+    (this.walked ??= []).push(tag);
     const tests = this.plan.byTag.get(tag)!;
     const found = this.found;
     const els = this.root.getElementsByTagName(tag);

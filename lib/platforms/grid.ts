@@ -184,7 +184,8 @@ export function orderGrid(
   const first = scope[0];
   if (!first) return null;
   // rowsInside: the table rows inside the scope, when the caller found them in a query of its own.
-  const trs = first.tagName === 'TR' ? [...scope] : rowsInside ? [...rowsInside] : scope.flatMap((s) => [...s.querySelectorAll('tr')]);
+  // A tag's own live list finds a scope's rows (or, on a div grid, that it has none) cheaper than a query.
+  const trs = first.tagName === 'TR' ? [...scope] : rowsInside ? [...rowsInside] : scope.flatMap((s) => rowsIn(s));
   if (trs.length > 0) {
     // The main row has exactly one cell per header column: as many cells, none spanning columns.
     const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);
@@ -257,6 +258,12 @@ export function orderGrid(
     rows.push(gridCells([next])[0]!);
   }
   return { main: map, rows };
+}
+
+/** The table rows inside `el`, in page order (what querySelectorAll('tr') gives). */
+function rowsIn(el: Element): Element[] {
+  const rows = el.getElementsByTagName('tr');
+  return rows[0] ? Array.from(rows) : [];
 }
 
 /** The cell of a row under a header column, if the column is known and the row has one. */

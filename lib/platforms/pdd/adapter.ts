@@ -6,7 +6,7 @@ import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
-import { BlockParts } from '../block-parts';
+import { httpsLink } from '../links';
 import { closeTimes } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -20,12 +20,33 @@ const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
-// Everything readOrder looks for inside an order's block, found in one walk of each of its parts.
-const BLOCK_PARTS = [['tr'], selectors.chatLink, selectors.goodsEntry, selectors.goodsName, selectors.goodsSpec, selectors.goodsPrice, selectors.buyerNick, selectors.countdown];
+// What readOrder looks for in every order's block besides its cells (see
+// matching). The countdown selectors match on class substrings, which the
+// query would test on every element of every block: only an unpaid order's
+// countdown is read, so its block alone is queried for one (see countdownText).
+const BLOCK_PARTS = ['tr', ...selectors.chatLink].join(',');
 
-/** The walked part of the block holding `el` below its top. */
-function partsOf(blocks: readonly BlockParts[], el: Element): BlockParts | undefined {
-  return blocks.find((b) => b.root !== el && b.root.contains(el));
+/** The elements of `found` (one query's result, in page order) that match `selector`: what that selector's own query would give. */
+function matching(found: ArrayLike<Element>, selector: string): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < found.length; i++) if (found[i]!.matches(selector)) out.push(found[i]!);
+  return out;
+}
+
+/** The table rows of `found` (what a query for "tr" would give). */
+function rowsOf(found: ArrayLike<Element>): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < found.length; i++) if (found[i]!.localName === 'tr') out.push(found[i]!);
+  return out;
+}
+
+/** What allIn(block, list) gives, from the block's query result (every selector of `list` in it). */
+function firstMatching(found: ArrayLike<Element>, list: readonly string[]): Element[] {
+  for (const selector of list) {
+    const els = matching(found, selector);
+    if (els.length > 0) return els;
+  }
+  return [];
 }
 
 const SHIPPING_INCLUDED = /[(（]?\s*含\s*(?:运费|快递)/;
@@ -55,20 +76,17 @@ function goodsOf(
   qtyCell: Element | undefined,
   bareAllowed: boolean,
   clean: Element | null,
-  blocks: readonly BlockParts[],
 ): OrderItem[] {
-  const parts = partsOf(blocks, itemCell);
-  const first = (within: Element, list: readonly string[]) => (parts ? parts.first(list, within) : firstIn(within, list));
-  const entries = parts ? parts.all(selectors.goodsEntry, itemCell) : allIn(itemCell, selectors.goodsEntry);
+  const entries = allIn(itemCell, selectors.goodsEntry);
   // Unmarked goods lines (classes renamed): lines by their repeated shape, each titled by its first words.
   const lines = entries.length > 0 ? entries : goodsLines(itemCell);
   const items: OrderItem[] = [];
   for (const line of lines) {
-    const nameEl = first(line, selectors.goodsName);
+    const nameEl = firstIn(line, selectors.goodsName);
     const title = textOf(nameEl) || (entries.length > 0 ? textOf(line.firstElementChild ?? line) : titleOf(line) ?? textOf(line.firstElementChild ?? line));
     if (!title) continue;
-    const sku = textOf(first(line, selectors.goodsSpec)) || undefined;
-    const priceText = priceCell ? textOf(priceCell) : textOf(first(line, selectors.goodsPrice));
+    const sku = textOf(firstIn(line, selectors.goodsSpec)) || undefined;
+    const priceText = priceCell ? textOf(priceCell) : textOf(firstIn(line, selectors.goodsPrice));
     const qtyText = qtyCell ? textOf(qtyCell) : spacedText(line, clean);
     const qtyMatch = qtyCell ? /^\s*(\d{1,6})\s*$/.exec(qtyText) ?? QTY.exec(qtyText) : QTY.exec(qtyText);
     const qty = qtyMatch ? Number(qtyMatch[1]) : 1;
@@ -82,24 +100,24 @@ function goodsOf(
   return items;
 }
 
-function buyerNick(buyerCell: Element | undefined, blocks: readonly BlockParts[]): string {
+function buyerNick(buyerCell: Element | undefined): string {
   if (!buyerCell) return '';
-  const parts = partsOf(blocks, buyerCell);
-  const marked = textOf(parts ? parts.first(selectors.buyerNick, buyerCell) : firstIn(buyerCell, selectors.buyerNick));
+  const marked = textOf(firstIn(buyerCell, selectors.buyerNick));
   if (marked) return marked;
   // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link.
-  const words: string[] = [];
+  const parts: string[] = [];
   for (const node of buyerCell.childNodes) {
     if (node.nodeType === 1 && (node as Element).closest('a,button')) continue;
     const text = textOf(node);
-    if (text) words.push(text);
+    if (text) parts.push(text);
   }
-  return words.join(' ').replace(CHAT_WORDS, '').trim();
+  return parts.join(' ').replace(CHAT_WORDS, '').trim();
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pageUrl: URL, now: number): ObservedOrder | undefined {
-  const blocks = scope.map((s) => new BlockParts(s, BLOCK_PARTS));
-  const grid = orderGrid(scope, header, anchor.el, selectors.goodsEntry, blocks.flatMap((b) => b.of('tr')));
+  // One query of the block for its table rows, chat link and countdowns: a walk of the block each cost more.
+  const parts = scope.map((s) => s.querySelectorAll(BLOCK_PARTS));
+  const grid = orderGrid(scope, header, anchor.el, selectors.goodsEntry, parts.flatMap(rowsOf));
   if (!grid) return undefined;
   const { columns } = header;
   const { bareAllowed, bareUnitPrice } = headerFacts(header);
@@ -112,7 +130,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // A total cell starts with the total (after at most a short label); a goods line with a price does not.
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
   const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) && !QTY_AFTER_PRICE.test(totalText) ? cny(totalText, bareAllowed) : null;
-  const nick = buyerNick(cell(grid.main, columns.buyer), blocks).slice(0, 200);
+  const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
   if (!amount || !nick) return undefined;
   // Every mapped cell must hold what its header promises; otherwise a header
   // and a row each lost a different cell and the total may be a unit price.
@@ -133,7 +151,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const items: OrderItem[] = [];
   for (const row of grid.rows) {
     const itemCell = cell(row, columns.item);
-    if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), bareUnitPrice, clean, blocks));
+    if (itemCell) items.push(...goodsOf(itemCell, cell(row, columns.price), cell(row, columns.qty), bareUnitPrice, clean));
   }
 
   // The whole order's text, only when needed: most orders are decided by their cells and head.
@@ -148,17 +166,11 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
   const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
-  const countdownText = () => [statusCellText, ...blocks.flatMap((b) => b.all(selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
+  const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
   let href: string | null | undefined;
-  for (const b of blocks) if ((href = b.first(selectors.chatLink)?.getAttribute('href'))) break;
-  let chatUrl: string | undefined;
-  try {
-    const resolved = href ? new URL(href, pageUrl.href).href : undefined;
-    chatUrl = resolved?.startsWith('https://') ? resolved : undefined;
-  } catch {
-    chatUrl = undefined;
-  }
+  for (const found of parts) if ((href = firstMatching(found, selectors.chatLink)[0]?.getAttribute('href'))) break;
+  const chatUrl = httpsLink(href, pageUrl.href);
 
   return {
     platform: 'pdd',

@@ -6,7 +6,6 @@ import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
-import { BlockParts } from '../block-parts';
 import { closeTimes, countdownIn } from '../times';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -36,25 +35,15 @@ export function regionMoney(text: string, currency: string | undefined): Money |
   return parseMoney(text.replace(BARE_DOLLAR, ' '), currency);
 }
 
-// Everything readOrder looks for inside an order's block, found in one walk of each of its parts.
-const BLOCK_PARTS = [['tr'], selectors.productItem, selectors.productName, selectors.productVariation, selectors.buyerName, selectors.chatLink];
-
-/** The walked part of the block holding `el` below its top. */
-function partsOf(blocks: readonly BlockParts[], el: Element): BlockParts | undefined {
-  return blocks.find((b) => b.root !== el && b.root.contains(el));
-}
-
-function readItems(productsCell: Element | undefined, clean: Element | null, blocks: readonly BlockParts[]): OrderItem[] {
+function readItems(productsCell: Element | undefined, clean: Element | null): OrderItem[] {
   if (!productsCell) return [];
-  const parts = partsOf(blocks, productsCell);
-  const first = (within: Element, list: readonly string[]) => (parts ? parts.first(list, within) : firstIn(within, list));
-  const lines = parts ? parts.all(selectors.productItem, productsCell) : allIn(productsCell, selectors.productItem);
+  const lines = allIn(productsCell, selectors.productItem);
   const items: OrderItem[] = [];
   for (const line of lines.length > 0 ? lines : [productsCell]) {
-    const title = textOf(first(line, selectors.productName));
+    const title = textOf(firstIn(line, selectors.productName));
     if (!title) continue;
     // "Phân loại hàng: Đỏ, M" / "Variation: Black": keep the value.
-    const variation = textOf(first(line, selectors.productVariation)).replace(/^[^:：]{1,30}[:：]\s*/, '');
+    const variation = textOf(firstIn(line, selectors.productVariation)).replace(/^[^:：]{1,30}[:：]\s*/, '');
     // The quantity is printed last ("x2"); a title may hold "2x3" earlier.
     const text = spacedText(line, clean);
     let last: string | undefined;
@@ -67,8 +56,7 @@ function readItems(productsCell: Element | undefined, clean: Element | null, blo
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now: number, region: { currency?: string; zone: string }): ObservedOrder | undefined {
-  const blocks = scope.map((s) => new BlockParts(s, BLOCK_PARTS));
-  const grid = orderGrid(scope, header, anchor.el, selectors.productItem, blocks.flatMap((b) => b.of('tr')));
+  const grid = orderGrid(scope, header, anchor.el, selectors.productItem);
   if (!grid) return undefined;
   const { columns } = header;
   // The order's cells lie outside any script or style when their block does: checked once.
@@ -77,7 +65,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   // The total is the "Order Total" column only. The cell also names the payment method, never another amount.
   const amount = totalCell ? regionMoney(spacedText(totalCell, clean), region.currency) : null;
   let nick: string | undefined;
-  for (const b of blocks) if ((nick = textOf(b.first(selectors.buyerName)).slice(0, 200))) break;
+  for (const s of scope) if ((nick = textOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
   if (!amount || !nick) return undefined;
 
   // The whole order's text, only when needed: most orders are decided by their cells and head.
@@ -98,13 +86,13 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
     shown = deadline ? parseZonedWallTime(deadline, region.zone, 'dmy') ?? undefined : countdownIn(statusText, now);
   }
   let href: string | undefined;
-  for (const b of blocks) if ((href = b.first<HTMLAnchorElement>(selectors.chatLink)?.href)) break;
+  for (const s of scope) if ((href = firstIn<HTMLAnchorElement>(s, selectors.chatLink)?.href)) break;
 
   return {
     platform: 'shopee',
     orderId: anchor.id,
     buyer: { nick },
-    items: readItems(cell(grid.main, columns.item), clean, blocks).slice(0, 200),
+    items: readItems(cell(grid.main, columns.item), clean).slice(0, 200),
     amount,
     createdAt,
     ...closeTimes(status, shown, createdAt, DEFAULT_AUTO_CLOSE_HOURS),
