@@ -79,6 +79,19 @@ describe('readByStructure', () => {
     expect(none).toMatchObject({ unpaidOnly: false, listKey: expect.stringContaining('#tab=English&') });
   });
 
+  it('finds a header that is a row by its role, not a div, on a page without table rows', () => {
+    const list = ALIBABA_LIST.replace(
+      '<div><span>Product</span><span>Buyer</span><span>Amount</span><span>Status</span></div>',
+      '<ul role="row"><li>Product</li><li>Buyer</li><li>Amount</li><li>Status</li></ul>',
+    );
+    expect(list).not.toBe(ALIBABA_LIST);
+    const read = readByStructure(parse(`<body>${list}</body>`), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.status])).toEqual([
+      ['235876451002019725', 'John Smith', 500000, 'unpaid'],
+      ['235876451002019811', 'María', 120000, 'unpaid'],
+    ]);
+  });
+
   it('rereads one order of a div grid from its block as it is now: table rows that came into it count', () => {
     const doc = parse(`<body><div role="tablist"><div role="tab" aria-selected="true">Awaiting payment</div></div>${ALIBABA_LIST}</body>`);
     const { result, notes } = withNotes(() => readByStructure(doc, 'alibaba', ALIBABA_URL, NOW));

@@ -20,6 +20,8 @@ import { anchorStill, noted } from '../block-notes';
 
 // Generic rows only: the header is found by its words, wherever it sits.
 const HEADER_SELECTORS = ['thead tr', 'tr', '[role="row"]', 'div'];
+// What HEADER_SELECTORS finds on a page without a table row or a row by role.
+const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 // Column words the shared header words miss.
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
 // Money markers and currency words that a unit-price cell may hold besides its amount.
@@ -47,14 +49,19 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   const facts = platformFacts(platform, doc, href);
   const anchors = findOrderAnchors(body, facts.orderNumber);
   if (anchors.length === 0) return null;
-  let header = findHeaderRow(body, HEADER_SELECTORS, 3, EXTRA_HEADER);
+  // One query says whether the page has table rows or rows by role at all. On
+  // a div grid it has neither: the header is looked for among the divs alone
+  // (where the full list would end up after a query of its own), and no
+  // order's block holds a table row.
+  const rowsOnPage = body.querySelector('tr, [role="row"]');
+  let header = findHeaderRow(body, rowsOnPage ? HEADER_SELECTORS : DIV_HEADER, 3, EXTRA_HEADER);
   // A header lies above the orders and holds none of their numbers; a "header" found inside an order is a row of it.
   if (header && (anchors.some((a) => header!.row.contains(a.el)) || !(header.row.compareDocumentPosition(anchors[0]!.el) & 4 /* FOLLOWING */))) header = null;
   const scopes = orderScopes(anchors, [header?.row]);
   // A page without table rows (a div grid) has none inside any order: asked
   // once here instead of once per order. A reread (`at` given) asks its block,
   // which may have changed since.
-  const noTableRows = header && !body.querySelector('tr') ? [] : undefined;
+  const noTableRows = header && !(rowsOnPage && (rowsOnPage.tagName === 'TR' || body.querySelector('tr'))) ? [] : undefined;
   const { orders, unreadable } = readRows(
     anchors,
     noted(
