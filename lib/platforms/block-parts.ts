@@ -1,8 +1,11 @@
 // What an adapter looks for inside one order's block, found in one walk of
 // it. A querySelector per field tests every element of the block against
-// class-substring selectors again for each field; on a page of hundreds of
-// orders those walks were most of a read. Here the block is walked once and
-// each element's attributes are tested with plain string operations.
+// class-substring selectors again, and a field the block lacks costs a walk
+// of the whole block. Here the block is walked once and each element's
+// class is tested with string operations. That pays on large cards with many
+// fields (Alibaba.com's ~60 elements: 2.0 vs 3.4 ms per 500 cards, fastest of
+// 25 in Chromium); on small blocks (PDD's and Shopee's ~22 elements) the
+// browser's own queries stay cheaper (1.5 vs 2.3 ms), so those adapters keep them.
 import { uncovered } from './query';
 
 const uncoveredLists = new WeakMap<readonly string[], string[]>();
