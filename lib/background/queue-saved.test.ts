@@ -16,12 +16,13 @@ const URL_SOLD = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm';
 /** The worker's CacheStorage: one cache, bodies kept as text. */
 function fakeCaches() {
   const bodies = new Map<string, string>();
+  const reads = { n: 0 };
   const cache = {
-    match: async (url: string) => (bodies.has(url) ? new Response(bodies.get(url)) : undefined),
+    match: async (url: string) => (reads.n++, bodies.has(url) ? new Response(bodies.get(url)) : undefined),
     put: async (url: string, response: Response) => void bodies.set(url, await response.text()),
     delete: async (url: string) => bodies.delete(url),
   };
-  return { bodies, storage: { open: async () => cache } };
+  return { bodies, reads, storage: { open: async () => cache } };
 }
 
 /** A worker: the queue module as a fresh worker loads it (nothing in memory). */
@@ -113,5 +114,51 @@ describe('queue: the queue a stopped worker saved', () => {
     await vi.waitFor(() => expect(told).toHaveBeenCalledTimes(1), { timeout: 5000 });
     const again = await next.queueWindow(db, NOW + 60_000, tab, {}, { onStatsRebuilt: told });
     expect(again.rows.find((r) => r.key === key)?.amount.minor).toBe(4242);
+  }, 30_000);
+});
+
+// A waking worker starts reading the queue the last worker saved as it starts (startBackground calls
+// prefetchSavedQueue), before the request that woke it is handled: the first answer does not wait for that read.
+describe('queue: the saved queue read as the worker starts', () => {
+  it('is read from disk before any request, and the first request answers from that read', async () => {
+    const first = await (await worker()).queueWindow(db, NOW, tab, {});
+    await waitForSave();
+    saved.reads.n = 0;
+
+    const next = await worker();
+    next.prefetchSavedQueue();
+    await vi.waitFor(() => expect(saved.reads.n).toBe(1), { timeout: 5000 });
+    // Gone from disk after it was read: the request answers from what was read, without reading again.
+    saved.bodies.clear();
+    const hold = holdOrders(db);
+    const answer = await Promise.race([
+      next.queueWindow(db, NOW + 60_000, tab, {}, { onStatsRebuilt: () => undefined }),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000)),
+    ]);
+    expect(answer).not.toBe('waited');
+    if (answer === 'waited') return;
+    expect(answer.rows.map((r) => r.key)).toEqual(first.rows.map((r) => r.key));
+    expect(saved.reads.n).toBe(1);
+    await hold.release();
+    // The store read behind the answer finishes before the database is closed.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }, 30_000);
+
+  it('read as the worker started but written over before the first request: not used', async () => {
+    const list = await (await worker()).queueWindow(db, NOW, tab, {});
+    await waitForSave();
+
+    const next = await worker();
+    next.prefetchSavedQueue();
+    await vi.waitFor(() => expect(saved.reads.n).toBeGreaterThan(0), { timeout: 5000 });
+    // A page read changes an order in this worker before the panel asks (and the background tells the queue).
+    const key = list.rows[0]!.key;
+    const order = (await db.get('orders', key))!;
+    await db.put('orders', { ...order, amount: { minor: 4242, currency: 'CNY' } });
+    next.invalidateQueues();
+    const answer = await next.queueWindow(db, NOW + 60_000, tab, {}, { onStatsRebuilt: () => undefined });
+    expect(answer.rows.find((r) => r.key === key)?.amount.minor).toBe(4242);
+    // The store as read now is what gets saved for the next worker.
+    await vi.waitFor(() => expect([...saved.bodies.values()][0]).toContain('"minor":4242'), { timeout: 10_000, interval: 100 });
   }, 30_000);
 });
