@@ -422,11 +422,11 @@ describe('a restarted worker', () => {
   }
 
   const settled = () => new Promise((done) => setTimeout(done, 50));
-  afterEach(() => vi.unstubAllGlobals());
 
-  it('answers from the facts the last worker saved, reading nothing, when nothing was written since', async () => {
+  /** Two open orders, one with a promise due: a worker saves the popup's facts and stops (the database closed); the live answer an hour on. */
+  async function savedWithAPromise(name: string) {
     const caches = fakeCaches();
-    const db = await twoOrders('popup-wake');
+    const db = await twoOrders(name);
     await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
     await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
     invalidateQueues();
@@ -435,6 +435,12 @@ describe('a restarted worker', () => {
     expect(caches.saved.size).toBe(1);
     const live = await popupSummary(db, NOW + HOUR_MS, () => undefined);
     db.close();
+    return { db, live };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('answers from the facts the last worker saved, reading nothing, when nothing was written since', async () => {
+    const { db, live } = await savedWithAPromise('popup-wake');
 
     const woken = await restart(db);
     const changed = vi.fn();
@@ -457,16 +463,7 @@ describe('a restarted worker', () => {
   }, 30_000);
 
   it("answers the popup from the saved facts while the database is still opening, and reads the store once it is open", async () => {
-    const caches = fakeCaches();
-    const db = await twoOrders('popup-wake-opening');
-    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
-    await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
-    invalidateQueues();
-    await preparePopup(db, NOW, () => undefined);
-    await settled();
-    expect(caches.saved.size).toBe(1);
-    const live = await popupSummary(db, NOW + HOUR_MS, () => undefined);
-    db.close();
+    const { db, live } = await savedWithAPromise('popup-wake-opening');
 
     // A new worker whose database open waits (behind what the stopped worker left running there).
     vi.resetModules();
@@ -506,16 +503,7 @@ describe('a restarted worker', () => {
   }, 30_000);
 
   it('answers a second popup request while the store is read behind the first from the same saved facts, without waiting for that read', async () => {
-    const caches = fakeCaches();
-    const db = await twoOrders('popup-wake-second');
-    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
-    await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
-    invalidateQueues();
-    await preparePopup(db, NOW, () => undefined);
-    await settled();
-    expect(caches.saved.size).toBe(1);
-    const live = await popupSummary(db, NOW + HOUR_MS, () => undefined);
-    db.close();
+    const { db, live } = await savedWithAPromise('popup-wake-second');
 
     const woken = await restart(db);
     // Reads of the store that have completed (the read behind the first answer).
