@@ -410,7 +410,15 @@ describe('a restarted worker', () => {
         return true;
       },
     };
-    vi.stubGlobal('caches', { open: async () => store });
+    // The queue's saved copy (lib/background/queue.ts, written 2 s after a queue read, possibly an earlier
+    // test's) goes to a cache of its own: `saved` holds the popup's facts alone.
+    const others = new Map<string, string>();
+    const other = {
+      put: async (url: string, response: Response) => void others.set(url, await response.text()),
+      match: async (url: string) => (others.has(url) ? new Response(others.get(url)) : undefined),
+      delete: async (url: string) => others.delete(url),
+    };
+    vi.stubGlobal('caches', { open: async (name: string) => (name === 'paynudge-popup' ? store : other) });
     return { saved, loseRemovals: () => (loseRemovals = true) };
   }
 
