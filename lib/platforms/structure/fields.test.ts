@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { shortTexts, textNodes } from './fields';
+import fc from 'fast-check';
+import { parseMoneyAll } from '../../orders/money';
+import { spacedText } from '../page-text';
+import { runs } from '../../../test/support/fuzz';
+import { goodsLines, itemsIn, nickBeforeChat, shortTexts, textNodes, titleOf } from './fields';
+import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 /** What the structural reader searched before: every text of the block listed, the short ones joined. */
@@ -41,5 +46,164 @@ describe('shortTexts', () => {
   it('is empty for a block without page text', () => {
     const doc = parse('<body><div id="o"> <script>1</script> <img alt="x"> </div></body>');
     expect(shortTexts([doc.getElementById('o')!], 200)).toBe('');
+  });
+});
+
+// The readers as they were before the walks by hand: a query for the controls,
+// the texts of a goods line listed, textContent for "shows any text".
+const NOT_A_NICK = (text: string) => CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text);
+function listedChatControl(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
+  const text = spacedText(el);
+  if (text && CHAT_WORDS.test(text)) return true;
+  const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
+  if (!text && /chat|message|联系|旺旺|contact/i.test(label)) return true;
+  return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
+}
+function queriedNickBeforeChat(scope: Element[]): string {
+  const texts = scope.flatMap((s) => textNodes(s));
+  for (const s of scope) {
+    for (const control of s.querySelectorAll('a, button, [role="button"]')) {
+      if (!listedChatControl(control)) continue;
+      const before = texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4)).at(-1)?.text;
+      if (before && !NOT_A_NICK(before) && !BUYER_LABEL.test(before)) return before;
+    }
+  }
+  return '';
+}
+function listedGoodsLines(cell: Element): Element[] {
+  const skipped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION']);
+  const alike = (a: Element, b: Element): boolean => {
+    if (a.tagName !== b.tagName) return false;
+    if (a.className || b.className) return a.className === b.className;
+    return [...a.children].map((c) => c.tagName).join() === [...b.children].map((c) => c.tagName).join();
+  };
+  let el = cell;
+  for (let depth = 0; depth < 12; depth++) {
+    const kids = [...el.children].filter((k) => !skipped.has(k.tagName) && /\S/.test(k.textContent ?? ''));
+    if (kids.length === 1) {
+      el = kids[0]!;
+      continue;
+    }
+    if (kids.length >= 2 && kids.every((k) => alike(k, kids[0]!))) return kids;
+    break;
+  }
+  return [el];
+}
+function listedItems(cell: Element) {
+  return listedGoodsLines(cell).flatMap((line) => {
+    const texts = textNodes(line).map((t) => t.text);
+    const title = texts.find((t) => /\p{L}{2}/u.test(t) && !/[:：]\s*$/.test(t) && parseMoneyAll(t).length === 0);
+    let qty = 1;
+    for (const t of texts) {
+      const m = t.length <= 12 ? /^[x×*]\s*(\d{1,6})$/i.exec(t) : null;
+      if (m) qty = Number(m[1]) || 1;
+    }
+    return title ? [{ title: title.slice(0, 1000), qty }] : [];
+  });
+}
+
+describe('nickBeforeChat', () => {
+  it('takes the text right before the first chat control, wherever the control is nested or whatever makes it one', () => {
+    const doc = parse(`<body><table><tbody>
+      <tr id="a"><td>订单号 3398752046183927614</td><td><span>tb_小美</span></td></tr>
+      <tr id="b"><td><div><p><a href="https://amos.alicdn.com/getcid.aw?v=3"><img alt=""></a></p></div><a href="#">详情</a></td></tr>
+    </tbody></table>
+    <div id="c"><div>Buyer:</div><div><a href="#">Product name</a><span>aisyah_shop</span><div role="button"><i></i>Chat</div><button>Chat</button></div></div>
+    <div id="d"><span>Lan</span><script>var a = "<a>";</script><button aria-label="Send message"></button></div>
+    </body>`);
+    const a = doc.getElementById('a')!;
+    const b = doc.getElementById('b')!;
+    // The control (an icon link to the chat) sits in the second row, the nick at the end of the first.
+    expect(nickBeforeChat([a, b], [a, b].flatMap((s) => textNodes(s)), a.parentElement)).toBe('tb_小美');
+    const c = doc.getElementById('c')!;
+    expect(nickBeforeChat([c], textNodes(c), c)).toBe('aisyah_shop');
+    const d = doc.getElementById('d')!;
+    expect(nickBeforeChat([d], textNodes(d), d)).toBe('Lan');
+    for (const scope of [[a, b], [c], [d]]) expect(nickBeforeChat(scope, scope.flatMap((s) => textNodes(s)))).toBe(queriedNickBeforeChat(scope));
+  });
+
+  it('looks for controls inside the block only: a block part that is itself a chat control is not one of them', () => {
+    const doc = parse(`<body><div id="x"><span>Lan</span></div><button id="y" aria-label="chat"></button></body>`);
+    const scope = [doc.getElementById('x')!, doc.getElementById('y')!];
+    expect(nickBeforeChat(scope, scope.flatMap((s) => textNodes(s)), doc.body)).toBe('');
+    expect(queriedNickBeforeChat(scope)).toBe('');
+  });
+
+  it('gives what the query for controls gave, for any block (random trees)', () => {
+    const text = fc.constantFrom('', ' ', 'Lan', '旺旺在线', 'Chat', 'Buyer:', 'x2', '2026-11-20', 'tb_小美', ' Send message ');
+    type Tree = { tag: string; attrs: string; kids: Array<Tree | string> };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.record({
+        tag: fc.constantFrom('div', 'span', 'a', 'button', 'div', 'span', 'script', 'select'),
+        attrs: fc.constantFrom('', ' role="button"', ' href="https://amos.alicdn.com/x"', ' aria-label="chat"', ' title="联系"', ' role="Button"'),
+        kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
+      }),
+    })).node;
+    const html = (t: Tree | string): string => (typeof t === 'string' ? t : `<${t.tag}${t.attrs}>${t.kids.map(html).join('')}</${t.tag}>`);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(text, tree), { maxLength: 4 }), { minLength: 1, maxLength: 3 }), (blocks) => {
+        const doc = parse(`<body><main>${blocks.map((kids) => `<section>${kids.map(html).join('')}</section>`).join('')}</main></body>`);
+        const scope = [...doc.querySelectorAll('section')];
+        const texts = scope.flatMap((s) => textNodes(s));
+        expect(nickBeforeChat(scope, texts, doc.querySelector('main'))).toBe(queriedNickBeforeChat(scope));
+        expect(nickBeforeChat(scope, texts)).toBe(queriedNickBeforeChat(scope));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('goods lines', () => {
+  it('splits a cell into its repeated lines past parts without text, and reads each title and its last lone quantity', () => {
+    const doc = parse(`<body><div id="cell">
+      <div class="line"><img alt=""> <div><b>  </b><span>Rose <i>Quartz</i> Tumbler</span></div><span>US $20.00</span><span>x2</span><span>× 3</span></div>
+      <div class="line"><img alt=""><div><script>var t = "Hidden title";</script><span>Color:</span><span>Silicone Straw Covers</span></div><span>x1</span></div>
+      <div class="line"><img alt=""><div><select><option>Pick one</option></select></div></div>
+    </div></body>`);
+    const cell = doc.getElementById('cell')!;
+    expect(goodsLines(cell)).toHaveLength(3);
+    expect(itemsIn(cell)).toEqual([
+      { title: 'Rose', qty: 3 },
+      { title: 'Silicone Straw Covers', qty: 1 },
+    ]);
+    expect(titleOf(cell.children[1]!)).toBe('Silicone Straw Covers');
+    expect(itemsIn(cell)).toEqual(listedItems(cell));
+  });
+
+  it('finds the one part with text below parts whose only text is white space or inside a script', () => {
+    const doc = parse(`<body><div id="cell"><div> <i> </i> </div><div><script>x</script></div><div><p><span>秋冬加厚羊毛混纺大衣</span></p><p>颜色分类：驼色</p></div></div></body>`);
+    const cell = doc.getElementById('cell')!;
+    // The script's text is text: a part holding only a script is a part with text, as textContent said.
+    expect(goodsLines(cell)).toEqual(listedGoodsLines(cell));
+    expect(itemsIn(cell)).toEqual(listedItems(cell));
+  });
+
+  it('gives what the listed texts gave, for any item cell (random trees)', () => {
+    const text = fc.constantFrom('', ' ', '  \n ', 'Rose Quartz', 'x2', '×3', ' US $5.00 ', '¥63.00', 'Color:', '待付款', 'a  b');
+    type Tree = { tag: string; cls: string; kids: Array<Tree | string> };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.record({
+        tag: fc.constantFrom('div', 'span', 'p', 'div', 'span', 'script', 'style', 'option'),
+        cls: fc.constantFrom('', '', 'line'),
+        kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
+      }),
+    })).node;
+    const html = (t: Tree | string): string => (typeof t === 'string' ? t.replace(/&/g, '&amp;').replace(/</g, '&lt;') : `<${t.tag}${t.cls ? ` class="${t.cls}"` : ''}>${t.kids.map(html).join('')}</${t.tag}>`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, tree), { maxLength: 5 }), (kids) => {
+        const doc = parse(`<body><div id="cell">${kids.map(html).join('')}</div></body>`);
+        const cell = doc.getElementById('cell')!;
+        // Scripts' contents are raw text when parsed: an element the DOM put inside one too.
+        const script = doc.createElement('script');
+        script.append(doc.createElement('b'));
+        script.firstChild!.appendChild(doc.createTextNode('Hidden x9'));
+        cell.lastElementChild?.append(script);
+        expect(goodsLines(cell)).toEqual(listedGoodsLines(cell));
+        expect(itemsIn(cell)).toEqual(listedItems(cell));
+      }),
+      { numRuns: runs(300) },
+    );
   });
 });

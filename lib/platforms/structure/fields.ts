@@ -62,11 +62,11 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
   out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: t });
 }
 
-/** Whether `el` is a control that opens the chat with the buyer. */
-function isChatControl(el: Element): boolean {
+/** Whether `el` is a control that opens the chat with the buyer. `clean`: see pageTextRoot. */
+function isChatControl(el: Element, clean?: Element | null): boolean {
   const tag = el.tagName;
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
-  const text = spacedText(el);
+  const text = spacedText(el, clean);
   if (text && CHAT_WORDS.test(text)) return true;
   const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
   if (!text && /chat|message|联系|旺旺|contact/i.test(label)) return true;
@@ -107,25 +107,46 @@ export function nickByLabel(texts: ReadonlyArray<{ text: string }>): string {
   return '';
 }
 
-/** The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the page puts the control beside the name. */
-export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>): string {
+/**
+ * The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the
+ * page puts the control beside the name. `clean`: see pageTextRoot.
+ */
+export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>, clean?: Element | null): string {
   for (const s of scope) {
-    for (const control of s.querySelectorAll('a, button, [role="button"]')) {
-      if (!isChatControl(control)) continue;
-      // The last text before the control: texts are in page order, so the first
-      // one inside or after it (FOLLOWING covers both) is found by halving.
-      let lo = 0;
-      let hi = texts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (control.compareDocumentPosition(texts[mid]!.node) & 4 /* FOLLOWING */) hi = mid;
-        else lo = mid + 1;
+    // The controls in page order, as querySelectorAll('a, button, [role="button"]')
+    // lists them, walked by hand: the chat control sits near the nick at the
+    // top of a block, and the walk stops there instead of listing every
+    // control of the block first (Taobao: 5 an order, the chat control second).
+    for (let el = s.firstElementChild; el; ) {
+      // What isChatControl asks first, then whether the query would have listed it (it tells tag names apart by namespace).
+      const tag = el.tagName;
+      if ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS) && isChatControl(el, clean)) {
+        const before = textBefore(el, texts);
+        if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
       }
-      const before = texts[lo - 1]?.text;
-      if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
+      if (el.firstElementChild) el = el.firstElementChild;
+      else {
+        while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
+        el = el && el !== s ? el.nextElementSibling : null;
+      }
     }
   }
   return '';
+}
+
+const CONTROLS = 'a, button, [role="button"]';
+
+/** The last of `texts` (in page order) before `control`, not inside it. */
+function textBefore(control: Element, texts: ReadonlyArray<{ text: string; node: Text }>): string | undefined {
+  // The first text inside or after the control (FOLLOWING covers both) is found by halving.
+  let lo = 0;
+  let hi = texts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (control.compareDocumentPosition(texts[mid]!.node) & 4 /* FOLLOWING */) hi = mid;
+    else lo = mid + 1;
+  }
+  return texts[lo - 1]?.text;
 }
 
 /** Whether two sibling elements are the same kind of line (goods lines repeat their shape). */
@@ -139,11 +160,23 @@ function alike(a: Element, b: Element): boolean {
   return !x && !y;
 }
 
-/** Whether `el` shows any text. */
+/** Whether `el` shows any text (what /\S/ says of its textContent). */
 function hasText(el: Element): boolean {
-  // One native call for the text of a goods line's part (small subtrees):
-  // cheaper than a walker object per element, and the same text nodes.
-  return NOT_SPACE.test(el.textContent ?? '');
+  // Walked by hand up to the first text that is not white space: a goods
+  // line's part usually starts with it, and its whole textContent is not built.
+  let at: Node | null = el.firstChild;
+  while (at) {
+    if (at.nodeType === 3) {
+      if (NOT_SPACE.test(at.nodeValue as string)) return true;
+    } else if (at.firstChild) {
+      at = at.firstChild;
+      continue;
+    }
+    let next: Node | null = at.nextSibling;
+    while (!next && (at = at.parentNode) && at !== el) next = at.nextSibling;
+    at = next;
+  }
+  return false;
 }
 const NOT_SPACE = /\S/;
 
@@ -169,26 +202,48 @@ const NOT_TITLE = /[:：]\s*$/;
 
 /** A goods line's title: its first text with words that is not a label, a marked price ("¥63.00") or a quantity ("x2"). */
 export function titleOf(line: Element): string | undefined {
-  return titleIn(cellTextNodes(line));
+  return lineOf(line).title;
 }
 
-function titleIn(texts: ReadonlyArray<{ text: string }>): string | undefined {
-  return texts.find(({ text }) => LETTERS.test(text) && !NOT_TITLE.test(text) && parseMoneyAll(text).length === 0)?.text;
+function isTitle(text: string): boolean {
+  return LETTERS.test(text) && !NOT_TITLE.test(text) && parseMoneyAll(text).length === 0;
+}
+
+/**
+ * A goods line's title (see titleOf) and its quantity: the last lone "x2"
+ * among its texts, else 1. The texts cellTextNodes lists, read in one walk
+ * without listing them.
+ */
+function lineOf(line: Element): { title: string | undefined; qty: number } {
+  let title: string | undefined;
+  let qty = 1;
+  let at: Node | null = line.firstChild;
+  while (at) {
+    if (at.nodeType === 3) {
+      const value = (at.nodeValue as string).trim();
+      if (value && !SKIPPED.has(at.parentElement?.tagName ?? '')) {
+        const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+        if (title === undefined && isTitle(text)) title = text;
+        const m = text.length <= 12 ? QTY.exec(text) : null;
+        if (m) qty = Number(m[1]) || 1;
+      }
+    } else if (at.firstChild) {
+      at = at.firstChild;
+      continue;
+    }
+    let next: Node | null = at.nextSibling;
+    while (!next && (at = at.parentNode) && at !== line) next = at.nextSibling;
+    at = next;
+  }
+  return { title, qty };
 }
 
 /** Goods of an item cell: each line's first worded text is its title, a lone "x2" its quantity. */
 export function itemsIn(cell: Element): OrderItem[] {
   const items: OrderItem[] = [];
   for (const line of goodsLines(cell)) {
-    const texts = cellTextNodes(line);
-    const title = titleIn(texts);
-    if (!title) continue;
-    let qty = 1;
-    for (const { text } of texts) {
-      const m = text.length <= 12 ? QTY.exec(text) : null;
-      if (m) qty = Number(m[1]) || 1;
-    }
-    items.push({ title: title.slice(0, 1000), qty });
+    const { title, qty } = lineOf(line);
+    if (title) items.push({ title: title.slice(0, 1000), qty });
   }
   return items;
 }
