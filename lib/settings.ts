@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { PLATFORMS, type Platform } from './orders/model';
 import { LANGUAGES, type Language } from './compose/model';
 
@@ -10,7 +11,7 @@ import { LANGUAGES, type Language } from './compose/model';
 
 export const SETTINGS_KEY = 'app';
 
-export const ShopSchema = z.object({
+export const ShopSchema = lazySchema(() => z.object({
   /** {{shop}} in templates. */
   shopName: z.string().trim().max(100).default(''),
   /** {{seller}} in templates: how the seller signs. */
@@ -25,20 +26,21 @@ export const ShopSchema = z.object({
   returnPolicy: z.string().trim().max(80).optional(),
   /** {{gift}}: what a paid order gets, as it reads in a sentence ("一双袜子", "a tote bag"). */
   gift: z.string().trim().max(80).optional(),
-});
+}));
 export type Shop = z.infer<typeof ShopSchema>;
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = lazySchema(() => z.object({
   /** Per platform: shop name, signature, message language. */
   shops: z.partialRecord(z.enum(PLATFORMS), ShopSchema).default({}),
   /** Message language when neither the buyer nor the platform decides. */
   defaultLanguage: z.enum(LANGUAGES).default('zh-CN'),
   /** Paid or closed orders whose status settled more than this many days ago are deleted; 0 keeps them. */
   retentionDays: z.number().int().min(0).max(3650).default(0),
-});
+}));
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+/** What SettingsSchema makes of nothing stored (test/unit/zod-lazy.test.ts holds them equal): written out, so no schema is built at load. */
+export const DEFAULT_SETTINGS: Settings = { shops: {}, defaultLanguage: 'zh-CN', retentionDays: 0 };
 
 /** Stored settings, or the defaults when missing or unreadable. */
 export function readSettings(value: unknown): Settings {

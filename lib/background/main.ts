@@ -14,6 +14,7 @@ import { formatMoney } from '../orders/money';
 import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX } from '../reminders/followups';
 import { t, type MessageKey } from '../i18n';
 import { reinjectContentScripts } from './reinject';
+import { markOnce } from './marks';
 import { pruneIfDue } from './data';
 import { createTeamEngine, TEAM_ALARM } from './team-engine';
 import { setTeamEngine } from './team';
@@ -57,7 +58,7 @@ export function startBackground(): void {
   const db: () => Promise<Db> = cachedDb();
   // A woken worker's first request is nearly always the panel's or the popup's first screen: the database opens
   // and the queue the last worker saved is read from disk while this script finishes and the request is handled.
-  void db().catch(() => undefined);
+  void db().then(() => markOnce('db-open'), () => undefined);
   prefetchSavedQueue();
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.

@@ -35,6 +35,7 @@ import { keptAwake } from './keep-awake';
 import type { Db } from '../store/db';
 import { listOpenOrders } from '../store/orders';
 import { savedText } from './saved';
+import { markOnce } from './marks';
 import { watchAllWrites } from '../store/changes';
 
 const HOUR = 3_600_000;
@@ -245,9 +246,11 @@ async function restoreSaved(db: Db): Promise<{ reads: QueueReads; body: string }
   const early = prefetched;
   prefetched = undefined;
   const body = await (early ?? savedQueue.read());
+  markOnce(body === undefined ? 'queue-none-saved' : 'queue-saved-read');
   if (body === undefined) return undefined;
   try {
     const kept: unknown = JSON.parse(body);
+    markOnce('queue-saved-parsed');
     if (!isSavedReads(kept) || kept.db !== db.name || generation !== 0 || writesOf(db) !== 0) return undefined;
     const { orders } = kept;
     const reads: QueueReads = {
@@ -256,6 +259,7 @@ async function restoreSaved(db: Db): Promise<{ reads: QueueReads; body: string }
       cadence: readCadence(kept.cadence),
       texts: searchTexts(orders),
     };
+    markOnce('queue-restored');
     return { reads, body };
   } catch {
     return undefined;
@@ -283,6 +287,7 @@ async function readQueue(db: Db): Promise<QueueReads> {
   const [orders, buyers, setting] = await Promise.all([listOpenOrders(db), getAllBuyers(db), db.get('settings', CADENCE_KEY)]);
   // A staged order with every stage paid has nothing left to collect: not a queue row.
   const open = orders.filter(hasMoneyToCollect);
+  markOnce('queue-store-read');
   return { orders: open, buyers, cadence: readCadence(setting?.value), texts: searchTexts(open) };
 }
 
@@ -430,6 +435,7 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
   const ranked = slot.ranked;
   if (ranked && now >= ranked.at && now - ranked.at < RANK_FRESH_MS) return ranked;
   const entries = rank(reads, now);
+  markOnce('queue-ranked');
   const next: RankedQueue = { at: now, entries, facets: facetsOf(entries), texts: reads.texts };
   slot.ranked = next;
   return next;

@@ -1,4 +1,5 @@
 
+import { markOnce } from './marks';
 import {
   BackgroundRequests,
   parseMessage,
@@ -7,6 +8,7 @@ import {
   type TabContext,
 } from '../messaging/protocol';
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { buyerKey, ObservedOrderSchema, orderKey, PlatformSchema, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
@@ -30,12 +32,12 @@ import { newBuyerOf } from '../store/buyers';
 export type { AreaHandlers, BackgroundDeps, HandlerContext, SenderInfo } from './handler';
 
 /** A content script's 'tab/context' reply: from a seller page, so checked like any page input before use. */
-const TabContextReplySchema = z.object({
+const TabContextReplySchema = lazySchema(() => z.object({
   platform: PlatformSchema.exclude(['manual']),
   orderIds: z.array(z.string().min(1).max(100)).max(5000),
   chatBuyer: z.object({ nick: z.string().min(1).max(200) }).loose().optional(),
   hasComposer: z.boolean(),
-});
+}));
 
 /** The reply when it is well formed, else undefined (treated as no content script). */
 export function parseTabContextReply(raw: unknown): z.infer<typeof TabContextReplySchema> | undefined {
@@ -257,9 +259,10 @@ export function createBackground(browserDeps: BackgroundDeps) {
     if (!kind) return undefined;
     const message = parseMessage(schemas, raw);
     if (!message || BackgroundRequests[message.type].from !== kind) return undefined;
+    markOnce(`in:${message.type}`);
     const handler = handlers[message.type] as (req: unknown, sender: SenderInfo) => Promise<unknown>;
     return handler(message.payload, sender).then(
-      (data): Reply<unknown> => ({ ok: true, data }),
+      (data): Reply<unknown> => (markOnce(`out:${message.type}`), { ok: true, data }),
       (error: unknown): Reply<unknown> => {
         const reply = replyErrorFor(error);
         // A content script's page read that was not saved must not count as delivered: it resends

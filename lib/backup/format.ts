@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { BuyerSchema, ContactAttemptSchema, OrderSchema } from '../orders/model';
 import { parseTemplateRecord } from '../compose/record';
 import { RECIPE_KEY_PREFIX, recipeKey, RecipeSchema } from '../messaging/recipes';
@@ -30,7 +31,7 @@ export const KEY_FIELD: Record<StoreName, string> = {
 
 const MAX_RECORDS = 500_000;
 
-const instant = z.number().int().nonnegative();
+const instant = lazySchema(() => z.number().int().nonnegative());
 
 /**
  * Every key the settings store holds, with the schema of its value. A key not
@@ -42,18 +43,18 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
   [CADENCE_KEY]: CadenceSettingsSchema,
   [HEALTH_KEY]: HealthListSchema,
   // Milestone prompts already announced (lib/background/alarms.ts).
-  'ms.notified': z.array(z.string().max(1000)).max(10_000),
+  'ms.notified': lazySchema(() => z.array(z.string().max(1000)).max(10_000)),
   // The last retention clean-up (lib/background/data.ts).
   'data.lastPrune': instant,
   // The order selected in the panel (lib/background/workspace.ts).
-  'ws.selected': z.string().min(1).max(200),
+  'ws.selected': lazySchema(() => z.string().min(1).max(200)),
   // How many attempts the order and buyer counts account for (lib/store/buyers.ts).
-  'ws.attemptStats': z.object({ counted: z.number().int().nonnegative() }),
+  'ws.attemptStats': lazySchema(() => z.object({ counted: z.number().int().nonnegative() })),
   // "Select this order when the panel opens" (lib/store/buyers.ts).
-  [PANEL_SELECT_KEY]: z.object({ orderKey: z.string().min(1).max(200), at: instant }),
+  [PANEL_SELECT_KEY]: lazySchema(() => z.object({ orderKey: z.string().min(1).max(200), at: instant })),
 };
 
-const SettingRecordSchema = z
+const SettingRecordSchema = lazySchema(() => z
   .object({ key: z.string().min(1).max(100), value: z.unknown() })
   .superRefine((record, ctx) => {
     // A taught recipe is read by the content scripts: it must be exactly one, filed under its own id.
@@ -71,10 +72,10 @@ const SettingRecordSchema = z
     if (!value.success) {
       for (const issue of value.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] as (string | number)[] });
     }
-  });
+  }));
 
 /** A staged-payment plan record: filed under its order, with a whole plan (stages, events, money). */
-const MilestoneRecordSchema = z
+const MilestoneRecordSchema = lazySchema(() => z
   .looseObject({
     id: z.string().min(1).max(200),
     orderKey: z.string().min(1).max(200),
@@ -92,9 +93,9 @@ const MilestoneRecordSchema = z
     } else if (plan.data.id !== record.id || plan.data.orderKey !== record.orderKey) {
       ctx.addIssue({ code: 'custom', message: 'plan of another order', path: ['plan', 'orderKey'] });
     }
-  });
+  }));
 
-export const BackupSchema = z.object({
+export const BackupSchema = lazySchema(() => z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.number().int().nonnegative(),
@@ -113,7 +114,7 @@ export const BackupSchema = z.object({
     milestones: z.array(MilestoneRecordSchema).max(MAX_RECORDS),
     settings: z.array(SettingRecordSchema).max(1000),
   }),
-});
+}));
 export type Backup = z.infer<typeof BackupSchema>;
 
 /** A file that cannot be imported, and why (a UserError: the options page puts the code into words). */

@@ -1,6 +1,7 @@
 // The template model: what a reminder template is, the lists the pickers
 // offer, and the schema that custom and imported templates must pass. Pure.
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { PLATFORMS } from '../orders/model';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en', 'ru', 'pt', 'es'] as const;
@@ -86,7 +87,7 @@ const isVariable = (name: string): name is Variable => (VARIABLES as readonly st
 const unique = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((list) => new Set(list).size === list.length, 'Duplicate entries');
 
-export const TemplateSchema = z
+export const TemplateSchema = lazySchema(() => z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'Letters, digits, dot, dash, underscore (max 80)'),
     language: z.enum(LANGUAGES),
@@ -123,7 +124,7 @@ export const TemplateSchema = z
     if (t.channels.includes('email') && t.subject === undefined) {
       ctx.addIssue({ code: 'custom', path: ['subject'], message: 'An e-mail template needs a subject' });
     }
-  });
+  }));
 
 /** What is wrong with the [[ … ]] optional parts of a text (unbalanced, nested, or with no variable to depend on). */
 export function optionalPartIssues(text: string): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { TemplateSchema, type Template } from './model';
 
 /**
@@ -7,7 +8,7 @@ import { TemplateSchema, type Template } from './model';
  * saved and whether it is hidden (a "deleted" built-in). "Restore built-ins"
  * deletes the records with built-in ids.
  */
-export const TemplateMetaSchema = z.object({ updatedAt: z.number().int().nonnegative(), hidden: z.boolean().optional() });
+export const TemplateMetaSchema = lazySchema(() => z.object({ updatedAt: z.number().int().nonnegative(), hidden: z.boolean().optional() }));
 export type TemplateRecord = Template & z.infer<typeof TemplateMetaSchema>;
 
 /** A stored template, or undefined if it is not one this version can use. */

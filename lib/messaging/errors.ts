@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import type { MessageKey } from '../i18n';
 
 // Errors a person may read travel as a code with parameters, never as text:
@@ -74,10 +75,10 @@ export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCo
 /** Values filled into the message: ids, amounts already formatted as money, status codes the page translates. */
 export type ErrorParams = Record<string, string | number>;
 
-export const ReplyErrorSchema = z.object({
+export const ReplyErrorSchema = lazySchema(() => z.object({
   code: z.enum(ERROR_CODES),
   params: z.record(z.string().max(40), z.union([z.string().max(2000), z.number()])).optional(),
-});
+}));
 export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 
 /**

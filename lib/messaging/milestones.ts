@@ -2,6 +2,7 @@
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: () => z.object({...}) }, built on first use (./lazy.ts).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/milestones.ts.
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { requests } from './lazy';
 import type { ContactAttempt } from '../orders/model';
 import type { Money } from '../orders/money';
@@ -9,9 +10,9 @@ import { BankChargesSchema, BankSchema, MessageLangSchema, PiNumberSchema, Stage
 import { PRESET_IDS } from '../milestones/plan';
 import type { MilestonePrompt } from '../milestones/prompts';
 
-const orderKey = z.string().min(3).max(200);
-const stageId = z.string().min(1).max(100);
-const instant = z.number().int().nonnegative();
+const orderKey = lazySchema(() => z.string().min(3).max(200));
+const stageId = lazySchema(() => z.string().min(1).max(100));
+const instant = lazySchema(() => z.number().int().nonnegative());
 
 export const MilestoneRequests = requests({
   'milestones/get': { from: 'extension', schema: () => z.object({ orderKey }) },

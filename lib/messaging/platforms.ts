@@ -3,6 +3,7 @@
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: () => z.object({...}) }, built on first use (./lazy.ts).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/platforms.ts.
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { requests } from './lazy';
 import { PlatformSchema, type Order, type Platform } from '../orders/model';
 
@@ -14,7 +15,7 @@ export const MANUAL_CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'BRL', 'RUB', 'VND
  * meaning (a readable total, dates in order) and answers with a clear message,
  * where a schema failure here would drop the message without a reply.
  */
-export const ManualOrderInputSchema = z.object({
+export const ManualOrderInputSchema = lazySchema(() => z.object({
   buyer: z.string().max(400),
   contact: z.string().max(400).optional(),
   items: z.array(z.object({ title: z.string().max(2000), qty: z.number() })).max(100),
@@ -23,7 +24,7 @@ export const ManualOrderInputSchema = z.object({
   createdAt: z.number().optional(),
   deadlineAt: z.number().optional(),
   note: z.string().max(20_000).optional(),
-});
+}));
 export type ManualOrderInput = z.infer<typeof ManualOrderInputSchema>;
 
 export const PlatformRequests = requests({
@@ -44,7 +45,7 @@ export type HealthKind = 'no-rows' | 'unreadable-rows' | 'short-read' | 'degrade
 export const HEALTH_KEY = 'pf.health';
 
 /** One stored health problem, checked when the list is loaded and when a backup is imported. */
-export const HealthProblemSchema = z.object({
+export const HealthProblemSchema = lazySchema(() => z.object({
   tabId: z.number().int().nonnegative(),
   platform: PlatformSchema,
   url: z.string().max(4000),
@@ -57,8 +58,8 @@ export const HealthProblemSchema = z.object({
   recipeNoMatch: z.boolean().optional(),
   rows: z.number().int().nonnegative(),
   at: z.number().nonnegative(),
-});
-export const HealthListSchema = z.array(HealthProblemSchema).max(1000);
+}));
+export const HealthListSchema = lazySchema(() => z.array(HealthProblemSchema).max(1000));
 
 /** A seller page whose orders PayNudge could not (all) read. */
 export interface HealthProblem {

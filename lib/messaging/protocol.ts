@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { requests } from './lazy';
 import {
   ChannelSchema,
@@ -25,8 +26,8 @@ import type { ReplyError } from './errors';
 // One protocol for every context. Each message is `{ type, ...payload }`,
 // parsed with its schema where it is received; anything else is dropped.
 
-const orderKeyField = z.string().min(3).max(200);
-const tabIdField = z.number().int().nonnegative();
+const orderKeyField = lazySchema(() => z.string().min(3).max(200));
+const tabIdField = lazySchema(() => z.number().int().nonnegative());
 
 /** Requests the background answers, and who may send each. */
 const CoreRequests = requests({

@@ -4,11 +4,12 @@
 // recipes of their own page. Merged into BackgroundRequests in ./protocol.ts;
 // handlers live in lib/background/recipes.ts.
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { requests } from './lazy';
 import { PLATFORMS } from '../orders/model';
 import { ATTR_NAME, CURRENCY, ID_SHAPE, LIMITS, RECIPE_FIELDS, TAG, type Recipe, type RecipeSummary } from '../platforms/recipe/types';
 
-const PathStepSchema = z.strictObject({
+const PathStepSchema = lazySchema(() => z.strictObject({
   tag: z.string().regex(TAG),
   index: z.number().int().nonnegative().max(LIMITS.index),
   of: z.number().int().nonnegative().max(LIMITS.index).optional(),
@@ -16,18 +17,18 @@ const PathStepSchema = z.strictObject({
     .record(z.string().max(LIMITS.attrName).regex(ATTR_NAME), z.string().min(1).max(LIMITS.attrValue))
     .refine((a) => Object.keys(a).length <= LIMITS.attrs)
     .optional(),
-});
+}));
 
-const FieldRecipeSchema = z.strictObject({
+const FieldRecipeSchema = lazySchema(() => z.strictObject({
   sibling: z.number().int().min(-LIMITS.sibling).max(LIMITS.sibling),
   path: z.array(PathStepSchema).max(LIMITS.pathSteps),
   label: z.string().min(1).max(LIMITS.label).optional(),
-});
+}));
 
-const RecipePlatformSchema = z.enum(PLATFORMS).exclude(['manual']);
+const RecipePlatformSchema = lazySchema(() => z.enum(PLATFORMS).exclude(['manual']));
 
 /** A recipe as stored and as it crosses contexts; mirrors lib/platforms/recipe/check.ts. */
-export const RecipeSchema = z.strictObject({
+export const RecipeSchema = lazySchema(() => z.strictObject({
   version: z.literal(1),
   id: z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/),
   platform: RecipePlatformSchema,
@@ -44,7 +45,7 @@ export const RecipeSchema = z.strictObject({
     status: FieldRecipeSchema.optional(),
     deadline: FieldRecipeSchema.optional(),
   }),
-}) satisfies z.ZodType<Recipe>;
+}) satisfies z.ZodType<Recipe>);
 
 /** Settings-store records holding one recipe each: `recipe:<id>`. */
 export const RECIPE_KEY_PREFIX = 'recipe:';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { requests } from './lazy';
 import type { Claim } from '../sync/docs';
 import type { SyncStatus } from '../sync/engine';
@@ -6,14 +7,14 @@ import type { ConnectionResult } from '../sync/remote';
 
 // Team sync: the options page's Team tab and the panel's claims.
 
-const ConfigInput = z.strictObject({
+const ConfigInput = lazySchema(() => z.strictObject({
   url: z.string().max(500),
   db: z.string().max(200),
   user: z.string().max(200),
   /** Absent: keep the password saved in this browser. */
   password: z.string().max(500).optional(),
   agent: z.string().max(100),
-});
+}));
 export type TeamConfigInput = z.infer<typeof ConfigInput>;
 
 export const TeamRequests = requests({

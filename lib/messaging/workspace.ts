@@ -2,6 +2,7 @@
 // Shape: 'area/verb': { from: 'extension' | 'content', schema: () => z.object({...}) }, built on first use (./lazy.ts).
 // Merged into BackgroundRequests in ./protocol.ts; handlers live in lib/background/workspace.ts.
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { requests } from './lazy';
 import type { Buyer, Order } from '../orders/model';
 import type { Suggestion } from '../compose/engine';
@@ -9,18 +10,18 @@ import { CadenceSettingsSchema, type CadenceSettings } from '../reminders/settin
 import { STATUS_FILTERS } from '../reminders/queue';
 import { PlatformSchema } from '../orders/model';
 
-const orderKeyField = z.string().min(3).max(200);
-const instant = z.number().int().nonnegative();
+const orderKeyField = lazySchema(() => z.string().min(3).max(200));
+const instant = lazySchema(() => z.number().int().nonnegative());
 /** The suggestion engine's choices; its own module knows the valid values, unknown ones are ignored there. */
-const choice = z.string().min(1).max(40).optional();
+const choice = lazySchema(() => z.string().min(1).max(40).optional());
 
 /** What the person chose above the suggestions: suspected reason, style, channel, language. */
-const filled = z.string().trim().min(1).max(200).optional();
+const filled = lazySchema(() => z.string().trim().min(1).max(200).optional());
 /** What the person typed in place for this order: fills what the page could not give ({{item}}) or settings lack. */
-export const FillInSchema = z.object({ item: filled, coupon: filled, gift: filled, shop: filled, seller: filled, cutoff: filled, returns: filled });
+export const FillInSchema = lazySchema(() => z.object({ item: filled, coupon: filled, gift: filled, shop: filled, seller: filled, cutoff: filled, returns: filled }));
 export type FillIn = z.infer<typeof FillInSchema>;
 
-export const SuggestionChoicesSchema = z.object({
+export const SuggestionChoicesSchema = lazySchema(() => z.object({
   reason: choice,
   style: choice,
   channel: choice,
@@ -28,38 +29,38 @@ export const SuggestionChoicesSchema = z.object({
   vars: FillInSchema.optional(),
   /** Order facts the person confirms for this order (the engine's ORDER_FACTS; unknown ones are ignored there). */
   facts: z.array(choice.unwrap()).max(5).optional(),
-});
+}));
 export type SuggestionChoices = z.infer<typeof SuggestionChoicesSchema>;
 
-export const BuyerPatchSchema = z.object({
+export const BuyerPatchSchema = lazySchema(() => z.object({
   note: z.string().max(5000).optional(),
   doNotRemind: z.boolean().optional(),
   language: z.string().max(20).optional(),
   timeZone: z.string().max(64).optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
-});
+}));
 
 /** Team sync's queue filter: every order, those this agent is on, or those no agent is on (claims of the last 10 minutes). */
 export const CLAIM_FILTERS = ['all', 'mine', 'unclaimed'] as const;
 
 /** The panel's filters, applied by the background before paging. */
-export const QueueFilterSchema = z.object({
+export const QueueFilterSchema = lazySchema(() => z.object({
   search: z.string().max(200).optional(),
   platform: z.union([PlatformSchema, z.literal('all')]).optional(),
   status: z.enum(STATUS_FILTERS).optional(),
   tag: z.string().max(60).optional(),
   claim: z.enum(CLAIM_FILTERS).optional(),
-});
+}));
 
 /** 'orders/list': the bound tab, a window of the queue (offset, limit) and the filters. */
-export const QueueQuerySchema = z.object({
+export const QueueQuerySchema = lazySchema(() => z.object({
   tabId: z.number().int().nonnegative().optional(),
   offset: z.number().int().nonnegative().max(1_000_000).optional(),
   limit: z.number().int().min(1).max(2000).optional(),
   /** When more rows pass than `limit` (the panel then draws only the rows in view), send only this many. */
   screen: z.number().int().min(1).max(2000).optional(),
   filter: QueueFilterSchema.optional(),
-});
+}));
 
 export const WorkspaceRequests = requests({
   'suggestions/get': { from: 'extension', schema: () => SuggestionChoicesSchema.extend({ orderKey: orderKeyField }) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 
 // The cadence rules: when PayNudge suggests reminding a buyer and when it
 // holds back. One record in the 'settings' store under CADENCE_KEY, read and
@@ -7,16 +8,16 @@ import { z } from 'zod';
 
 export const CADENCE_KEY = 'cadence';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const hhmm = lazySchema(() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-export const QuietHoursSchema = z.object({
+export const QuietHoursSchema = lazySchema(() => z.object({
   enabled: z.boolean().default(true),
   /** Wall time where quiet hours start; may be later than `end` (across midnight). */
   start: hhmm.default('22:00'),
   end: hhmm.default('08:00'),
-});
+}));
 
-export const CadenceSettingsSchema = z.object({
+export const CadenceSettingsSchema = lazySchema(() => z.object({
   /** No first reminder before this many minutes after the order was placed: many buyers pay by themselves. */
   firstDelayMinutes: z.number().int().min(0).max(7 * 24 * 60).default(30),
   /** At most this many reminders per order. */
@@ -35,10 +36,21 @@ export const CadenceSettingsSchema = z.object({
   promisedDefaultHours: z.number().min(0.25).max(14 * 24).default(12),
   /** Show a notification when a follow-up is due. */
   notifications: z.boolean().default(true),
-});
+}));
 export type CadenceSettings = z.infer<typeof CadenceSettingsSchema>;
 
-export const DEFAULT_CADENCE: CadenceSettings = CadenceSettingsSchema.parse({});
+/** What CadenceSettingsSchema makes of nothing stored (test/unit/zod-lazy.test.ts holds them equal): written out, so no schema is built at load. */
+export const DEFAULT_CADENCE: CadenceSettings = {
+  firstDelayMinutes: 30,
+  maxPerOrder: 3,
+  onePerBuyerPerDay: true,
+  quietHours: { enabled: true, start: '22:00', end: '08:00' },
+  sellerTimeZone: '',
+  preCloseMinutes: 120,
+  saysPaidCheckMinutes: 30,
+  promisedDefaultHours: 12,
+  notifications: true,
+};
 
 /** Stored cadence settings, or the defaults for anything missing or unreadable. */
 export function readCadence(value: unknown): CadenceSettings {
