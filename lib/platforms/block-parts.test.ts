@@ -19,6 +19,8 @@ const LISTS: ReadonlyArray<readonly string[]> = [
   // (An empty value after *= matches nothing in browsers; happy-dom differs, so it is left out here.)
   ['[class^="goods"]', '[class$="_x"]', '[class="b"]', '[class]', 'a', 'li:not([class*="prev"]):not([class*="next"])'],
   ['[class*="tabs"] [class*="active"]', 'div [class*="card"] span[class*="nick"]', '.card', '#x', '[CLASS*="Price"]', '[type="TEXT"]'],
+  // One tag, tests on different attributes in turn (each element's attribute is read once per name in a row).
+  ['a[data-k*="v"]', 'a[href*="chat"]', 'a[data-k="v1"]', 'a[href^="https://"]', 'a[data-k]', 'a[href*="orderId"]'],
 ];
 
 describe('one walk of a block', () => {
@@ -40,6 +42,7 @@ describe('one walk of a block', () => {
         <i class="nickname-a">n1</i><b class="buyer-name">n2</b><span class="">empty</span>
         <svg class="countdown-icon"><a href="chat-merchant/x"><text class="remain">1</text></a></svg>
         <a href="https://mms.pinduoduo.com/chat-merchant/1">c</a><a href="/x?orderId=2">e</a>
+        <a data-k="v1" href="https://x.test/chat">k</a><a data-k="w">k2</a><a href="https://x.test/?orderId=3" data-k="">k3</a>
         <div class="buyer-info"><span class="username">u</span></div>
         <div class="card"><span class="nick">inner</span></div>
       </div>`);

@@ -246,7 +246,16 @@ export class BlockParts {
     const found = this.found;
     const els = this.root.getElementsByTagName(tag);
     for (let i = 0, el = els[0]; el; el = els[++i]) {
-      for (let t = 0; t < tests.length; t++) if (matchesCompiled(el, tests[t]!.compiled)) (found[tests[t]!.index] ??= []).push(el);
+      // Most of these are the tag and one attribute ('a[href*="chat"]'), several of them on the same
+      // attribute: it is read once per element (the tag's list holds only elements of that tag).
+      let name: string | undefined;
+      let value: string | null = null;
+      for (let t = 0; t < tests.length; t++) {
+        const c = tests[t]!.compiled;
+        const only = c.length === 1 && c[0]!.attrs.length === 1 ? c[0]!.attrs[0]! : undefined;
+        if (only && only.name !== name) value = el.getAttribute((name = only.name));
+        if (only ? valueHolds(value, only) : matchesCompiled(el, c)) (found[tests[t]!.index] ??= []).push(el);
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { allIn, firstIn, joinedOf, uncovered } from './query';
+import { allIn, firstIn, joinedOf, outermost, uncovered } from './query';
 import { selectors as alibaba } from './alibaba/selectors';
 import { selectors as pdd } from './pdd/selectors';
 import { selectors as shopee } from './shopee/selectors';
@@ -40,5 +40,20 @@ describe('fallback lists in one query', () => {
     expect(firstIn(card, pdd.goodsPrice)?.className).toBe('goods-price_x');
     expect(allIn(card, pdd.buyerNick).map((el) => el.className)).toEqual(['buyer-name']);
     expect(allIn(card, alibaba.detailLink).map((el) => el.getAttribute('href'))).toEqual(['detail.htm?orderId=1']);
+  });
+
+  it('finds the outermost matches in page order, never one inside another', () => {
+    const doc = parse(`
+      <div class="card a"><div class="card nested"></div><span><i class="card nested2"></i></span></div>
+      <section><div class="card b"></div></section>
+      <div class="list"><p class="card c"><b class="card nested3"></b></p><p class="other"><b class="card d"></b></p></div>`);
+    const outer = outermost(doc, '[class*="card"]');
+    expect(outer.map((el) => el.className)).toEqual(['card a', 'card b', 'card c', 'card d']);
+    // What a query for all matches gives with each match inside an earlier one left out.
+    const all = [...doc.querySelectorAll('[class*="card"]')].filter((el, _i, list) => !list.some((o) => o !== el && o.contains(el)));
+    expect(outer).toEqual(all);
+    expect(outermost(doc, '[class*="nothing"]')).toEqual([]);
+    // The page itself can be the match.
+    expect(outermost(doc, 'html')).toEqual([doc.documentElement]);
   });
 });

@@ -91,6 +91,28 @@ export function allIn<E extends Element = HTMLElement>(root: ParentNode, list: r
   return [];
 }
 
+/**
+ * The elements of `doc` that `selector` matches and no other match of it
+ * holds, in page order: what a query for it gives with the nested matches
+ * left out. A match's inside is never looked at, so a list of cards costs a
+ * step per card instead of a selector test of every element in every card.
+ */
+export function outermost(doc: Document, selector: string): Element[] {
+  const out: Element[] = [];
+  const top = doc.documentElement;
+  if (!top) return out;
+  for (let el: Element | null = top; el; ) {
+    if (el.matches(selector)) out.push(el);
+    else if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && el !== top && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== top ? el.nextElementSibling : null;
+  }
+  return out;
+}
+
 // ---- Page furniture in one walk ----
 // Tabs, pagination and notes sit once on a page of hundreds of rows, yet each
 // selector that misses (or sits below the list) costs a walk of the whole

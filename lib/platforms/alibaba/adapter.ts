@@ -1,10 +1,11 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
+import { nfkc } from '../../orders/nfkc';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
 import { noRowsFound, statusFromWords } from '../page-words';
-import { firstOf, matchEach, mostOf, type Matches } from '../query';
+import { firstOf, matchEach, mostOf, outermost, type Matches } from '../query';
 import { BlockParts } from '../block-parts';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
@@ -75,7 +76,7 @@ function readItems(parts: BlockParts, currency: string): OrderItem[] {
     const row = rows[i]!;
     const title = textOf(parts.first(selectors.productTitle, row));
     if (!title) continue;
-    const qtyText = textOf(parts.first(selectors.productQty, row)).normalize('NFKC');
+    const qtyText = nfkc(textOf(parts.first(selectors.productQty, row)));
     const qty = Number(/(\d[\d,]*)/.exec(qtyText)?.[1]?.replace(/,/g, '') ?? '1');
     const price = textOf(parts.first(selectors.productPrice, row));
     items.push({
@@ -138,14 +139,9 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
 /** Order cards: the known card classes, else the nearest ancestor of each detail link holding only that order. */
 function orderBlocks(doc: Document): Element[] {
   for (const selector of selectors.orderBlock) {
-    const blocks = doc.querySelectorAll(selector);
     // Outermost cards only: a card nested in another card of the same kind is part of it.
-    // In page order, a nested card follows the outermost card holding it, with no other outermost card between.
-    if (blocks.length > 0) {
-      const outer: Element[] = [];
-      for (const block of blocks) if (!outer.at(-1)?.contains(block)) outer.push(block);
-      return outer;
-    }
+    const blocks = outermost(doc, selector);
+    if (blocks.length > 0) return blocks;
   }
   // Only on an order list: a lone detail link elsewhere (a notice, a detail page) is not a card.
   if (!isOrderList(doc)) return [];
