@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickBeforeChat, shortTexts, textNodes, titleOf } from './fields';
+import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, shortTexts, textNodes, titleOf } from './fields';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -72,6 +72,20 @@ function queriedNickBeforeChat(scope: Element[]): string {
   }
   return '';
 }
+function listedNickByLabel(scope: Element[]): string {
+  const texts = scope.flatMap((s) => textNodes(s));
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!.text;
+    const m = BUYER_LABEL.exec(text);
+    if (!m || m[0].length === 0) continue;
+    const rest = text.slice(m[0].length).trim();
+    if (rest && !/[:：]\s*$/.test(m[0])) continue;
+    if (rest) return NOT_A_NICK(rest) ? '' : rest;
+    const next = texts[i + 1]?.text;
+    if (next && !NOT_A_NICK(next)) return next;
+  }
+  return '';
+}
 function listedGoodsLines(cell: Element): Element[] {
   const skipped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION']);
   const alike = (a: Element, b: Element): boolean => {
@@ -116,23 +130,23 @@ describe('nickBeforeChat', () => {
     const a = doc.getElementById('a')!;
     const b = doc.getElementById('b')!;
     // The control (an icon link to the chat) sits in the second row, the nick at the end of the first.
-    expect(nickBeforeChat([a, b], [a, b].flatMap((s) => textNodes(s)), a.parentElement)).toBe('tb_小美');
+    expect(nickBeforeChat([a, b], a.parentElement)).toBe('tb_小美');
     const c = doc.getElementById('c')!;
-    expect(nickBeforeChat([c], textNodes(c), c)).toBe('aisyah_shop');
+    expect(nickBeforeChat([c], c)).toBe('aisyah_shop');
     const d = doc.getElementById('d')!;
-    expect(nickBeforeChat([d], textNodes(d), d)).toBe('Lan');
-    for (const scope of [[a, b], [c], [d]]) expect(nickBeforeChat(scope, scope.flatMap((s) => textNodes(s)))).toBe(queriedNickBeforeChat(scope));
+    expect(nickBeforeChat([d], d)).toBe('Lan');
+    for (const scope of [[a, b], [c], [d]]) expect(nickBeforeChat(scope)).toBe(queriedNickBeforeChat(scope));
   });
 
   it('looks for controls inside the block only: a block part that is itself a chat control is not one of them', () => {
     const doc = parse(`<body><div id="x"><span>Lan</span></div><button id="y" aria-label="chat"></button></body>`);
     const scope = [doc.getElementById('x')!, doc.getElementById('y')!];
-    expect(nickBeforeChat(scope, scope.flatMap((s) => textNodes(s)), doc.body)).toBe('');
+    expect(nickBeforeChat(scope, doc.body)).toBe('');
     expect(queriedNickBeforeChat(scope)).toBe('');
   });
 
   it('gives what the query for controls gave, for any block (random trees)', () => {
-    const text = fc.constantFrom('', ' ', 'Lan', '旺旺在线', 'Chat', 'Buyer:', 'x2', '2026-11-20', 'tb_小美', ' Send message ');
+    const text = fc.constantFrom('', ' ', 'Lan', '旺旺在线', 'Chat', 'Buyer:', 'x2', '2026-11-20', 'tb_小美', ' Send message ', '买家：', ' buyer  name : ', 'Buyer: Lan', 'Buyer note: hi', 'Покупатель', 'Người mua:', 'Status:', 'Customer');
     type Tree = { tag: string; attrs: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
@@ -146,12 +160,29 @@ describe('nickBeforeChat', () => {
       fc.property(fc.array(fc.array(fc.oneof(text, tree), { maxLength: 4 }), { minLength: 1, maxLength: 3 }), (blocks) => {
         const doc = parse(`<body><main>${blocks.map((kids) => `<section>${kids.map(html).join('')}</section>`).join('')}</main></body>`);
         const scope = [...doc.querySelectorAll('section')];
-        const texts = scope.flatMap((s) => textNodes(s));
-        expect(nickBeforeChat(scope, texts, doc.querySelector('main'))).toBe(queriedNickBeforeChat(scope));
-        expect(nickBeforeChat(scope, texts)).toBe(queriedNickBeforeChat(scope));
+        expect(nickBeforeChat(scope, doc.querySelector('main'))).toBe(queriedNickBeforeChat(scope));
+        expect(nickBeforeChat(scope)).toBe(queriedNickBeforeChat(scope));
+        expect(nickByLabel(scope)).toBe(listedNickByLabel(scope));
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe('nickByLabel', () => {
+  it('takes the nick after a buyer label, in the text of the label or the next one kept, across the rows of a block', () => {
+    const doc = parse(`<body><table><tbody>
+      <tr id="a"><td>Order No. 8150000000000001</td><td>Buyer note: call first</td><td><b>Buyer</b><script>var x = "Lan";</script></td></tr>
+      <tr id="b"><td><select><option>Mai</option></select></td><td>  Status:  </td><td>Người   mua:</td><td> <span>Trần  Thị Mai</span></td></tr>
+      <tr id="c"><td>buyer: 2026-11-20</td><td>Lan</td></tr>
+    </tbody></table></body>`);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => doc.getElementById(id)!);
+    // "Buyer" ends row a; "Status:" (a label) follows it; then "Người mua:" and its nick in the next cell.
+    expect(nickByLabel([a!, b!])).toBe('Trần Thị Mai');
+    expect(nickByLabel([a!, b!])).toBe(listedNickByLabel([a!, b!]));
+    // A label whose own value is no nick (a date) ends the search.
+    expect(nickByLabel([c!])).toBe('');
+    expect(listedNickByLabel([c!])).toBe('');
   });
 });
 

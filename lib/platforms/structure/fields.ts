@@ -90,29 +90,45 @@ export function nickInCell(cell: Element): string {
 
 /**
  * The nick shown after a buyer label ("买家：", "Buyer:"), in the same text
- * or the next, within the order's block.
+ * or the next, within the order's block (its elements in page order).
  */
-export function nickByLabel(texts: ReadonlyArray<{ text: string }>): string {
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!.text;
-    const m = BUYER_LABEL.exec(text);
-    if (!m || m[0].length === 0) continue;
-    const rest = text.slice(m[0].length).trim();
-    // "买家留言…", "Buyer note…": a label of something else.
-    if (rest && !/[:：]\s*$/.test(m[0])) continue;
-    if (rest) return notANick(rest) ? '' : rest;
-    const next = texts[i + 1]?.text;
-    if (next && !notANick(next)) return next;
+export function nickByLabel(scope: readonly Element[]): string {
+  // The block's texts as textNodes lists them, read as the walk goes: most
+  // blocks have no buyer label, and a text that starts with none of the
+  // labels' first letters is neither folded nor searched.
+  let afterLabel = false;
+  for (const root of scope) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const value = (t.nodeValue as string).trim();
+      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+      const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+      // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date.
+      if (afterLabel && !notANick(text)) return text;
+      afterLabel = false;
+      const m = BUYER_LABEL.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const rest = text.slice(m[0].length).trim();
+      // "买家留言…", "Buyer note…": a label of something else.
+      if (rest && !/[:：]\s*$/.test(m[0])) continue;
+      if (rest) return notANick(rest) ? '' : rest;
+      afterLabel = true;
+    }
   }
   return '';
 }
 
+// What every text BUYER_LABEL matches starts with (it is case-insensitive).
+const LABEL_FIRST = new Set(['买', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П']);
+
 /**
  * The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the
- * page puts the control beside the name. `clean`: see pageTextRoot.
+ * page puts the control beside the name. `scope`: the block's elements in
+ * page order; `clean`: see pageTextRoot.
  */
-export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>, clean?: Element | null): string {
-  for (const s of scope) {
+export function nickBeforeChat(scope: readonly Element[], clean?: Element | null): string {
+  for (let k = 0; k < scope.length; k++) {
+    const s = scope[k]!;
     // The controls in page order, as querySelectorAll('a, button, [role="button"]')
     // lists them, walked by hand: the chat control sits near the nick at the
     // top of a block, and the walk stops there instead of listing every
@@ -121,7 +137,7 @@ export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{
       // What isChatControl asks first, then whether the query would have listed it (it tells tag names apart by namespace).
       const tag = el.tagName;
       if ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS) && isChatControl(el, clean)) {
-        const before = textBefore(el, texts);
+        const before = textBefore(el, scope, k);
         if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
       }
       if (el.firstElementChild) el = el.firstElementChild;
@@ -136,17 +152,38 @@ export function nickBeforeChat(scope: readonly Element[], texts: ReadonlyArray<{
 
 const CONTROLS = 'a, button, [role="button"]';
 
-/** The last of `texts` (in page order) before `control`, not inside it. */
-function textBefore(control: Element, texts: ReadonlyArray<{ text: string; node: Text }>): string | undefined {
-  // The first text inside or after the control (FOLLOWING covers both) is found by halving.
-  let lo = 0;
-  let hi = texts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (control.compareDocumentPosition(texts[mid]!.node) & 4 /* FOLLOWING */) hi = mid;
-    else lo = mid + 1;
+/**
+ * The last text of the block before `control` (which lies in scope[k]), not
+ * inside it, as textNodes gives it: walked back from the control, through
+ * the block's earlier elements, instead of listing every text of the block.
+ */
+function textBefore(control: Element, scope: readonly Element[], k: number): string | undefined {
+  let at: Node = control;
+  for (let i = k; i >= 0; i--) {
+    const root = scope[i]!;
+    if (i < k) {
+      // From the last node inside an earlier element of the block.
+      at = root;
+      while (at.lastChild) at = at.lastChild;
+      if (at === root) continue;
+    } else if (at === root) continue;
+    for (;;) {
+      if (at.nodeType === 3) {
+        const value = (at.nodeValue as string).trim();
+        if (value && !SKIPPED.has(at.parentElement?.tagName ?? '')) return foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+      }
+      // The node before `at` in page order: the last node inside its previous sibling, else its parent.
+      let prev: Node | null = at.previousSibling;
+      if (prev) {
+        while (prev.lastChild) prev = prev.lastChild;
+      } else {
+        prev = at.parentNode;
+        if (!prev || prev === root) break;
+      }
+      at = prev;
+    }
   }
-  return texts[lo - 1]?.text;
+  return undefined;
 }
 
 /** Whether two sibling elements are the same kind of line (goods lines repeat their shape). */

@@ -157,7 +157,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(allTexts()) || nickBeforeChat(scope, allTexts(), clean)).slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean)).slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
