@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseCountdown } from '../orders/time';
+import { countdownIn } from './times';
+
+const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+const HOUR = 3_600_000;
+const MIN = 60_000;
+
+// Every local unit replaced in turn, each pass over what the passes before it left: what countdownIn must give.
+const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(\d)\s*ngày/giu, '$1d'],
+  [/(\d)\s*giờ/giu, '$1h'],
+  [/(\d)\s*phút/giu, '$1m'],
+  [/(\d)\s*giây/giu, '$1s'],
+  [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
+  [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
+  [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
+];
+const everyPass = (text: string) => parseCountdown(EVERY_UNIT.reduce((src, [p, r]) => src.replace(p, r), text), NOW) ?? undefined;
+
+describe('countdowns in local units', () => {
+  it('reads Vietnamese and Portuguese units, any case', () => {
+    expect(countdownIn('Tự động hủy sau 1 giờ 30 phút', NOW)).toBe(NOW + 90 * MIN);
+    expect(countdownIn('TỰ ĐỘNG HỦY SAU 2 NGÀY 3 GIỜ', NOW)).toBe(NOW + 51 * HOUR);
+    expect(countdownIn('Cancelamento automático em 2 dias 3 horas', NOW)).toBe(NOW + 51 * HOUR);
+    expect(countdownIn('Pagar em 45 Minutos', NOW)).toBeUndefined();
+    expect(countdownIn('restam 45 Minutos', NOW)).toBeUndefined();
+    expect(countdownIn('Chờ thanh toán', NOW)).toBeUndefined();
+  });
+
+  it('gives what replacing every unit in turn gives, also where a replaced unit runs into the next word', () => {
+    // "5 ngàyias" becomes "5dias" after the first pass and "5d" after the Portuguese one.
+    const texts = [
+      'còn 5 ngàyias 3 giờ',
+      'còn 2 giờoras 5 phútinutos',
+      'Chờ thanh toán Thanh toán trước 24/11/2026 10:00',
+      'Unpaid Đơn hàng sẽ bị hủy nếu không thanh toán trong vòng 23 giờ 59 phút 10 giây',
+      'Aguardando pagamento 1 dia 2 horas 3 minutos',
+      '剩余支付时间：18:30:00',
+      'Awaiting payment, pay within 23h 59m',
+      '7 dias para devolução',
+    ];
+    const words = ['ngày', 'GIỜ', 'phút', 'giây', 'dias', 'Horas', 'min', 'minutos', 'ias', 'oras', 'inutos', ' ', '2', '10', 'x', 'còn', 'left', ':', '剩余'];
+    let seed = 7;
+    const pick = <T,>(xs: readonly T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+    for (let i = 0; i < 400; i++) texts.push(Array.from({ length: 2 + (i % 9) }, () => pick(words)).join(pick(['', ' '])));
+    for (const text of texts) expect(countdownIn(text, NOW), text).toBe(everyPass(text));
+  });
+});
