@@ -86,7 +86,13 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
   }
   const outcomes = ['pending', 'sent', 'no_reply', 'replied', 'promised', 'paid', 'refused'];
   for (let start = attemptRange[0]; start < attemptRange[1]; start += CHUNK) {
-    const tx = db.transaction('attempts', 'readwrite', relaxed);
+    const tx = db.transaction(['attempts', 'settings'], 'readwrite', relaxed);
+    // As an import does: the counts on orders and buyers no longer account for every attempt, so the record of
+    // them loses its checked mark and the background's next check counts the attempts (lib/store/buyers.ts).
+    const stats = tx.objectStore('settings').get('ws.attemptStats');
+    stats.onsuccess = () => {
+      if (stats.result?.value?.checked) tx.objectStore('settings').put({ key: 'ws.attemptStats', value: { counted: stats.result.value.counted ?? 0 } });
+    };
     for (let a = start; a < Math.min(attemptRange[1], start + CHUNK); a += 1) {
       const i = a % orders;
       const platform = platforms[i % platforms.length];

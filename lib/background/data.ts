@@ -7,6 +7,7 @@ import type { Db } from '../store/db';
 import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { pruneSettledOrders, type PruneOptions } from '../store/retention';
 import { LOCAL_STORES } from '../store/schema';
+import { uncheckAttemptStats } from '../store/buyers';
 import { popupAnswerOpening } from './popup';
 import { DAY_MS } from '../orders/time';
 import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
@@ -143,6 +144,9 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
         async (name, key) => (await stores(name).get(key)) as Record<string, unknown> | undefined,
         write ? async (name, value) => void (await stores(name).put(value)) : undefined,
       );
+      // Attempts may have come in without the counts on orders and buyers kept in step: the next check counts them
+      // (a checked record, the file's own included, is trusted without counting: lib/store/buyers.ts).
+      if (write) await uncheckAttemptStats(stores('settings'));
       await tx.done;
       if (write) deps.changed();
       return preview;

@@ -78,7 +78,7 @@ describe('queue: a waking worker with stale attempt counts', () => {
     await vi.waitFor(() => expect(told).toHaveBeenCalledTimes(1), { timeout: 5000 });
     // A big shop's recount takes minutes: the worker was kept from being stopped halfway.
     expect(awake.kept).toBe(1);
-    expect((await db.get('settings', ATTEMPT_STATS_KEY))?.value).toEqual({ counted: 5 });
+    expect((await db.get('settings', ATTEMPT_STATS_KEY))?.value).toEqual({ counted: 5, checked: true });
     expect((await db.get('orders', key))?.attemptCount).toBe(5);
     // Asked again (as the told panel does), the queue shows the rebuilt counts.
     const again = await queueWindow(db, NOW, tab, {}, { onStatsRebuilt: told });

@@ -49,7 +49,7 @@ const SETTING_VALUES: Record<string, z.ZodType> = {
   // The order selected in the panel (lib/background/workspace.ts).
   'ws.selected': lazySchema(() => z.string().min(1).max(200)),
   // How many attempts the order and buyer counts account for (lib/store/buyers.ts).
-  'ws.attemptStats': lazySchema(() => z.object({ counted: z.number().int().nonnegative() })),
+  'ws.attemptStats': lazySchema(() => z.object({ counted: z.number().int().nonnegative(), checked: z.boolean().optional() })),
   // "Select this order when the panel opens" (lib/store/buyers.ts).
   [PANEL_SELECT_KEY]: lazySchema(() => z.object({ orderKey: z.string().min(1).max(200), at: instant })),
 };

@@ -11,6 +11,16 @@ import { PlatformSchema, buyerKey, type Buyer, type ContactAttempt, type FollowU
 // walks 50,000 attempts; they are rebuilt whenever the attempts store holds a
 // different number of attempts than they account for (an import, a cleanup,
 // data from before they existed).
+//
+// Whether they do is known without counting the attempts (a big shop's year is
+// 500,000 of them: one count is ~890,000 cursor steps in the browser's store,
+// seconds on a busy machine, and a waking worker's database open waited behind
+// the one the stopped worker left running): once a count has found them equal,
+// the record says so (`checked`), and every write that adds or removes attempts
+// keeps `counted` in step in its own transaction and keeps the mark. A writer
+// that does not know of the mark replaces the record without it (sync's
+// bootstrap and apply), an import drops it, and an older version's record has
+// none: the next check counts, as before.
 
 /** Settings-store key of how many attempts the counts on orders and buyers account for. */
 export const ATTEMPT_STATS_KEY = 'ws.attemptStats';
@@ -112,14 +122,42 @@ export async function recordAttemptIn(tx: ContactTx, attempt: ContactAttempt): P
     if (buyer) await buyers.put({ ...buyer, lastRemindedAt: Math.max(buyer.lastRemindedAt ?? 0, attempt.at) });
   }
   const settings = tx.objectStore('settings');
-  const stats = (await settings.get(STATS_KEY))?.value as { counted?: number } | undefined;
-  await settings.put({ key: STATS_KEY, value: { counted: (stats?.counted ?? 0) + 1 } });
+  const stats = (await settings.get(STATS_KEY))?.value as AttemptStats | undefined;
+  // One more attempt in the same transaction: a checked record stays exact.
+  await settings.put({ key: STATS_KEY, value: { ...stats, counted: (stats?.counted ?? 0) + 1 } });
 }
 
-/** True when the counts on orders and buyers do not account for every stored attempt. One count: cheap. */
+/** The settings record under ATTEMPT_STATS_KEY. */
+export interface AttemptStats {
+  /** How many attempts the counts on orders and buyers account for. */
+  counted?: number;
+  /** A count found `counted` equal to the stored attempts, and every write since kept it so (see the top of this file). */
+  checked?: boolean;
+}
+
+/**
+ * True when the counts on orders and buyers do not account for every stored attempt. A checked record is trusted
+ * without counting; otherwise the attempts are counted, and a count that agrees marks the record checked (in the same
+ * transaction, so no attempt can come or go between the count and the mark).
+ */
 export async function attemptStatsStale(db: Db): Promise<boolean> {
-  const [total, stats] = await Promise.all([db.count('attempts'), db.get('settings', STATS_KEY)]);
-  return total !== ((stats?.value as { counted?: number } | undefined)?.counted ?? 0);
+  const stats = (await db.get('settings', STATS_KEY))?.value as AttemptStats | undefined;
+  if (stats?.checked === true && stats.counted !== undefined) return false;
+  const tx = db.transaction(['attempts', 'settings'], 'readwrite');
+  const [total, now] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
+  const counted = (now?.value as AttemptStats | undefined)?.counted ?? 0;
+  if (total === counted) await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted, checked: true } });
+  await tx.done;
+  return total !== counted;
+}
+
+/**
+ * Takes the checked mark off (in the caller's transaction): attempts were written there without `counted` kept in
+ * step (an import), so the next check counts them.
+ */
+export async function uncheckAttemptStats(settings: { get(key: string): Promise<unknown>; put(record: unknown): Promise<unknown> }): Promise<void> {
+  const stats = ((await settings.get(STATS_KEY)) as { value?: AttemptStats } | undefined)?.value;
+  if (stats?.checked) await settings.put({ key: STATS_KEY, value: { counted: stats.counted ?? 0 } });
 }
 
 const rebuilding = new WeakMap<Db, Promise<boolean>>();
@@ -219,7 +257,7 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
   const tx = db.transaction(['attempts', 'settings'], 'readwrite');
   const [count, stats] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
   const countedNow = (stats?.value as { counted?: number } | undefined)?.counted;
-  if (count === total && countedNow === countedBefore) await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted: total } });
+  if (count === total && countedNow === countedBefore) await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted: total, checked: true } });
   await tx.done;
   return true;
 }
