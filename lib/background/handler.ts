@@ -15,6 +15,11 @@ export interface SenderInfo {
 /** What the background needs from the browser, so the logic can be tested without one. */
 export interface BackgroundDeps {
   db: () => Promise<Db>;
+  /**
+   * The database's name, when known before it opens (the browser's: lib/store/schema.ts DB_NAME): a waking worker's
+   * first queue answer then comes from the queue the last worker saved without waiting for the open.
+   */
+  dbName?: string;
   now: () => number;
   newId: () => string;
   extensionId: string;

@@ -9,6 +9,7 @@ import { DB_CHANGED, type ContentResponses } from '../messaging/protocol';
 import { PANEL_SELECT } from '../messaging/workspace';
 import { formatBadge } from './badge';
 import { cachedDb, type Db } from '../store/db';
+import { DB_NAME } from '../store/schema';
 import { markFollowUpNotified, setSelectHint } from '../store/buyers';
 import { formatMoney } from '../orders/money';
 import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX } from '../reminders/followups';
@@ -236,6 +237,7 @@ export function startBackground(): void {
 
   const background = createBackground({
     db,
+    dbName: DB_NAME,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     extensionId: browser.runtime.id,

@@ -162,3 +162,49 @@ describe('queue: the saved queue read as the worker starts', () => {
     await vi.waitFor(() => expect([...saved.bodies.values()][0]).toContain('"minor":4242'), { timeout: 10_000, interval: 100 });
   }, 30_000);
 });
+
+// A waking worker's database open can wait seconds behind what the stopped worker left running there (a big shop's
+// year): its first panel answer comes from the saved queue without waiting for it.
+describe('queue: a waking worker whose database is still opening', () => {
+  it('answers the first window from the saved queue, then keeps it for the database once open', async () => {
+    const first = await (await worker()).queueWindow(db, NOW, tab, {});
+    await waitForSave();
+
+    const next = await worker();
+    next.prefetchSavedQueue();
+    let open!: (value: Db) => void;
+    const opening = new Promise<Db>((resolve) => (open = resolve));
+    const told = vi.fn();
+    const answer = await Promise.race([
+      next.queueWindowOpening(opening, db.name, NOW + 60_000, tab, {}, { onStatsRebuilt: told }),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3000)),
+    ]);
+    expect(answer).not.toBe('waited');
+    if (answer === 'waited') return;
+    expect(answer.rows.map((r) => r.key)).toEqual(first.rows.map((r) => r.key));
+    expect(answer.total).toBe(first.total);
+
+    open(db);
+    const reads = saved.reads.n;
+    // Once open, the next request is answered from the same restored queue (no second read of the saved copy), and
+    // the store read behind it finds the same queue: nobody is told.
+    const again = await next.queueWindow(db, NOW + 60_000, tab, {}, { onStatsRebuilt: told });
+    expect(again.rows.map((r) => r.key)).toEqual(first.rows.map((r) => r.key));
+    expect(saved.reads.n).toBe(reads);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(told).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it('waits for the open when no queue was saved', async () => {
+    const next = await worker();
+    let open!: (value: Db) => void;
+    const opening = new Promise<Db>((resolve) => (open = resolve));
+    let answered = false;
+    const answer = next.queueWindowOpening(opening, db.name, NOW, tab, {}).then((w) => ((answered = true), w));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered).toBe(false);
+    open(db);
+    expect((await answer).total).toBe(3);
+  }, 30_000);
+});
+

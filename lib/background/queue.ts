@@ -109,7 +109,7 @@ const written = new Map<string, { n: number }>();
  * follow-ups included), the buyers and the cadence settings. A counter read per request instead of a count of the
  * orders store (a walk of every key: 50,000 in a big shop's year, 0.1-1.5 s) on every request.
  */
-function writesOf(db: Db): number {
+function writesOf(db: Pick<Db, 'name'>): number {
   let counter = written.get(db.name);
   if (!counter) {
     const created = { n: 0 };
@@ -190,7 +190,7 @@ function forgetSaved(): void {
 }
 
 /** The reads as saved: the open orders, the buyers of those orders, the cadence settings. */
-function bodyOf(db: Db, reads: QueueReads): string {
+function bodyOf(db: Pick<Db, 'name'>, reads: QueueReads): string {
   const buyers: Buyer[] = [];
   const seen = new Set<string>();
   for (const order of reads.orders) {
@@ -242,7 +242,7 @@ function isSavedReads(x: unknown): x is SavedReads {
 }
 
 /** The queue a stopped worker saved, if there is one and nothing was written since. */
-async function restoreSaved(db: Db): Promise<{ reads: QueueReads; body: string } | undefined> {
+async function restoreSaved(db: Pick<Db, 'name'>): Promise<{ reads: QueueReads; body: string } | undefined> {
   const early = prefetched;
   prefetched = undefined;
   const body = await (early ?? savedQueue.read());
@@ -266,13 +266,16 @@ async function restoreSaved(db: Db): Promise<{ reads: QueueReads; body: string }
   }
 }
 
-/** A slot made from the saved queue: answered from at once, the store read behind it and compared. */
-function restoredSlot(db: Db, saved: { reads: QueueReads; body: string }, now: number): CacheSlot {
-  const behind = new Promise<void>((resolve) => setTimeout(resolve, VERIFY_DELAY_MS)).then(() => readFresh(db));
+/**
+ * A slot made from the saved queue: answered from at once, the store read behind it and compared. `opening` may still
+ * be on its way (a waking worker's database open): only the read behind the answer waits for it.
+ */
+function restoredSlot(name: string, opening: Promise<Db>, saved: { reads: QueueReads; body: string }, now: number): CacheSlot {
+  const behind = new Promise<void>((resolve) => setTimeout(resolve, VERIFY_DELAY_MS)).then(() => opening).then((db) => readFresh(db));
   const checked = behind
     .then((fresh) => fresh.checked)
     .then((current) => {
-      if (!current.rebuilt && bodyOf(db, current.reads) === saved.body) return { reads: saved.reads, rebuilt: false };
+      if (!current.rebuilt && bodyOf({ name }, current.reads) === saved.body) return { reads: saved.reads, rebuilt: false };
       // Not what the store holds (a write the last worker did not live to remove it for): read again and tell.
       invalidateQueues();
       return { reads: current.reads, rebuilt: true };
@@ -280,7 +283,15 @@ function restoredSlot(db: Db, saved: { reads: QueueReads; body: string }, now: n
   checked.catch(() => undefined);
   savedBody = saved.body;
   savedMaybe = true;
-  return { generation, writes: writesOf(db), readAt: now, orderCount: checked.then(() => db.count('orders')), reads: Promise.resolve(saved.reads), checked, restored: true };
+  return {
+    generation,
+    writes: writesOf({ name }),
+    readAt: now,
+    orderCount: checked.then(() => opening).then((db) => db.count('orders')),
+    reads: Promise.resolve(saved.reads),
+    checked,
+    restored: true,
+  };
 }
 
 async function readQueue(db: Db): Promise<QueueReads> {
@@ -396,7 +407,7 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
     restoreTried = true;
     const saved = await restoreSaved(db);
     if (saved && !caches.get(db) && generation === 0 && writesOf(db) === 0) {
-      slot = restoredSlot(db, saved, now);
+      slot = restoredSlot(db.name, Promise.resolve(db), saved, now);
       caches.set(db, slot);
       mustRead = false;
     } else slot = caches.get(db);
@@ -412,7 +423,11 @@ export async function rankedQueue(db: Db, now: number, options: QueueOptions = {
     slot.orderCount.catch(() => caches.get(db) === failed && caches.delete(db));
     saveLater(db, slot);
   }
-  slot = slot!;
+  return rankedFrom(slot!, now, options);
+}
+
+/** The ranking at `now` from a slot: its reads (or, without a listener, its checked reads), ranked once per RANK_FRESH_MS. */
+async function rankedFrom(slot: CacheSlot, now: number, options: QueueOptions): Promise<RankedQueue> {
   let reads: QueueReads;
   if (options.onStatsRebuilt) {
     // Answer from the queue as read; stale counts are rebuilt behind the answer and the listener told.
@@ -493,9 +508,46 @@ export async function queueWindow(
   query: QueueQuery,
   options: QueueOptions = {},
 ): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
+  return windowFrom(rankedQueue(db, now, options), tabContext, query);
+}
+
+/**
+ * queueWindow for a worker whose database may still be opening: the first request of a waking worker is answered
+ * from the queue the last worker saved without waiting for the open (in a big shop's year the open waited seconds
+ * behind what the stopped worker left running in the database, and the saved queue needs none of it); the store is
+ * read behind the answer once open, as for any restored queue. Any other request waits for the open.
+ */
+export async function queueWindowOpening(
+  opening: Promise<Db>,
+  /** The database's name, which the saved queue must name. */
+  name: string,
+  now: number,
+  tabContext: TabContext | Promise<TabContext>,
+  query: QueueQuery,
+  options: QueueOptions = {},
+): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
+  if (!restoreTried && !options.fresh && generation === 0 && writesOf({ name }) === 0) {
+    restoreTried = true;
+    const saved = await restoreSaved({ name });
+    if (saved && generation === 0 && writesOf({ name }) === 0) {
+      const slot = restoredSlot(name, opening, saved, now);
+      // Kept for the database once open, unless a request that waited for the open read it meanwhile (it cannot:
+      // restoreTried is set, and a write since makes the slot outdated anyway).
+      void opening.then((db) => void (caches.get(db) ?? caches.set(db, slot)), () => undefined);
+      return windowFrom(rankedFrom(slot, now, options), tabContext, query);
+    }
+  }
+  return queueWindow(await opening, now, tabContext, query, options);
+}
+
+async function windowFrom(
+  ranking: Promise<RankedQueue>,
+  tabContext: TabContext | Promise<TabContext>,
+  query: QueueQuery,
+): Promise<QueueWindow & { facets: QueueFacets; tab: TabContext }> {
   const { claim, ...filter } = query.filter ?? {};
   // 'mine' and 'unclaimed' need to know who this agent is: a worker just woken reads that meanwhile.
-  const [ranked, tab] = await Promise.all([rankedQueue(db, now, options), tabContext, claim && claim !== 'all' ? claimsKnown() : undefined]);
+  const [ranked, tab] = await Promise.all([ranking, tabContext, claim && claim !== 'all' ? claimsKnown() : undefined]);
   const limit = query.limit ?? DEFAULT_LIMIT;
   const window = windowOf(byClaim(focusOnTab(ranked.entries, tab), claim), ranked.texts, filter, query.offset ?? 0, limit);
   const rows = query.screen !== undefined && window.total > limit ? window.rows.slice(0, query.screen) : window.rows;

@@ -14,7 +14,7 @@ import { isSellerUrl } from '../platforms/hosts';
 import type { Db } from '../store/db';
 import type { BackgroundDeps, Handler, HandlerContext, SenderInfo } from './handler';
 import { UserError, type ReplyError } from '../messaging/errors';
-import { queueSummary } from './queue';
+import { queueSummary, queueWindowOpening } from './queue';
 import { commitContactAction, invalidateQueues, queueWindow, readCadenceSettings, suggestionSetFor, workspaceHandlers } from './workspace';
 import { evaluateCadence } from '../reminders/cadence';
 import { summariseBuyer } from '../reminders/profile';
@@ -172,7 +172,10 @@ export function createBackground(browserDeps: BackgroundDeps) {
 
     async 'orders/list'({ tabId, ...query }) {
       // Ranked by value and urgency with the cadence verdict; the open chat's buyer and this tab's orders first.
-      const w = await queueWindow(await deps.db(), deps.now(), tabContext(tabId), query, { onStatsRebuilt: () => deps.changed() });
+      const options = { onStatsRebuilt: () => deps.changed() };
+      const w = deps.dbName
+        ? await queueWindowOpening(deps.db(), deps.dbName, deps.now(), tabContext(tabId), query, options)
+        : await queueWindow(await deps.db(), deps.now(), tabContext(tabId), query, options);
       return { orders: w.rows, offset: w.offset, total: w.total, all: w.all, facets: w.facets, tab: w.tab };
     },
 
