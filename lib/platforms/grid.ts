@@ -209,7 +209,7 @@ export function orderGrid(
       if ((across || tr.childElementCount >= 2) && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
     }
     const maps = gridCells(trs);
-    const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.children.length >= 2);
+    const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.childElementCount >= 2);
     return { main: maps[mainIndex]!, rows };
   }
   // Div grids: the element with one child per header column. Two such rows,
@@ -217,7 +217,7 @@ export function orderGrid(
   // order lost its number), or that goods lines (one of them no longer marked
   // as one) have as many children as the header: which total is whose cannot
   // be told, so none is read.
-  const lines = itemLines.join(',');
+  const lines = joinedLines(itemLines);
   const inLine = (el: Element, s: Element) => {
     if (!lines) return false;
     for (let up: Element | null = el; up && up !== s; up = up.parentElement) if (up.matches(lines)) return true;
@@ -258,6 +258,14 @@ export function orderGrid(
     rows.push(gridCells([next])[0]!);
   }
   return { main: map, rows };
+}
+
+const joinedLists = new WeakMap<readonly string[], string>();
+/** A list's selectors joined, once per list (the lists are module constants). */
+function joinedLines(list: readonly string[]): string {
+  let joined = joinedLists.get(list);
+  if (joined === undefined) joinedLists.set(list, (joined = list.join(',')));
+  return joined;
 }
 
 /** The table rows inside `el`, in page order (what querySelectorAll('tr') gives). */

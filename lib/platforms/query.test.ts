@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { allIn, firstIn, joinedOf, outermost, uncovered } from './query';
+import { allIn, firstIn, joinedOf, matchEach, outermost, uncovered } from './query';
 import { selectors as alibaba } from './alibaba/selectors';
 import { selectors as pdd } from './pdd/selectors';
 import { selectors as shopee } from './shopee/selectors';
@@ -55,5 +55,24 @@ describe('fallback lists in one query', () => {
     expect(outermost(doc, '[class*="nothing"]')).toEqual([]);
     // The page itself can be the match.
     expect(outermost(doc, 'html')).toEqual([doc.documentElement]);
+  });
+
+  it('finds page furniture outside the order blocks in page order, the blocks left unsearched', () => {
+    const doc = parse(`
+      <div class="tabs"><span class="tab active">All</span></div>
+      <div class="list">
+        <div class="order" id="o1"><span class="tab active">inside</span><div><i class="page">in</i></div></div>
+        <div class="order" id="o2"><span class="page">inside</span></div>
+        <p><b class="page">1</b></p>
+      </div>
+      <ul class="pager"><li class="page">2</li><li class="page"><span class="page">3</span></li></ul>`);
+    const blocks = [doc.getElementById('o1')!, doc.getElementById('o2')!];
+    const found = matchEach(doc, [['[class*="tab"][class*="active"]'], ['[class*="page"]', '.pager li']], blocks);
+    const text = (s: string) => found.get(s)!.map((el) => el.textContent);
+    expect(text('[class*="tab"][class*="active"]')).toEqual(['All']);
+    expect(text('[class*="page"]')).toEqual(['1', '23', '2', '3', '3']);
+    expect(text('.pager li')).toEqual(['2', '3']);
+    // Without blocks to skip, the whole page.
+    expect(matchEach(doc, [['[class*="page"]']]).get('[class*="page"]')).toEqual([...doc.querySelectorAll('[class*="page"]')]);
   });
 });

@@ -141,12 +141,23 @@ export function matchEach(doc: Document, lists: ReadonlyArray<readonly string[]>
   // Furniture is never inside an order (nor in <head>): skip the order
   // blocks' subtrees, which hold nearly all of a long page's elements.
   const skip = new Set(outside);
-  const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */, {
-    acceptNode: (node) => (skip.has(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
-  });
+  const body = doc.body;
   try {
-    for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
-      if (node.matches(joined)) record(node);
+    if (body.matches(joined)) record(body);
+    // Walked by hand: a tree walker's filter is a call from the browser into the page's script per element.
+    let el: Element | null = body.firstElementChild;
+    while (el) {
+      if (!skip.has(el)) {
+        if (el.matches(joined)) record(el);
+        const child: Element | null = el.firstElementChild;
+        if (child) {
+          el = child;
+          continue;
+        }
+      }
+      // The next element after el's subtree, inside body.
+      while (el !== body && !el.nextElementSibling) el = el.parentElement!;
+      el = el === body ? null : el.nextElementSibling;
     }
   } catch {
     // Element.matches is broken for some combinators in DOM shims (happy-dom

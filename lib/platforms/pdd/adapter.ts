@@ -63,10 +63,17 @@ function headerFacts(header: HeaderRow): { bareAllowed: boolean; bareUnitPrice: 
   return facts;
 }
 
+// The last amount read: the main row's unit price is checked under its header and then read
+// again as its goods line's price (the same text), and a parse costs about a microsecond.
+let lastCny: { text: string; bareAllowed: boolean; money: Money | null } | undefined;
+
 /** A PDD amount: CNY only; a bare number only under a "(元)" header. */
 function cny(text: string, bareAllowed: boolean): Money | null {
-  const money = parseMoney(text, bareAllowed ? 'CNY' : undefined);
-  return money && money.currency === 'CNY' ? money : null;
+  if (lastCny && lastCny.text === text && lastCny.bareAllowed === bareAllowed) return lastCny.money && { ...lastCny.money };
+  const parsed = parseMoney(text, bareAllowed ? 'CNY' : undefined);
+  const money = parsed && parsed.currency === 'CNY' ? parsed : null;
+  lastCny = { text, bareAllowed, money: money && { ...money } };
+  return money;
 }
 
 /** Goods lines of one goods cell: marked entries, else the cell itself as one line. */
