@@ -68,6 +68,14 @@ describe('readByStructure', () => {
     expect(read.unreadable).toBe(5);
   });
 
+  it('refuses an order whose product cell shows no words (the cells moved), and reads one whose product cell shows words but no title', () => {
+    const list = ALIBABA_LIST.replace('<div>Silver Pendant</div>', '<div><span>5.00</span> <i>2</i></div>').replace('<div>LED Panel</div>', '<div><b>Size:</b><script>var t = "x";</script></div>');
+    const read = readByStructure(parse(`<body>${list}</body>`), 'alibaba', ALIBABA_URL, NOW)!;
+    // The first order's product column holds numbers only: its row no longer lines up with the header.
+    expect(read.unreadable).toBe(1);
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.items])).toEqual([['235876451002019811', 'María', 120000, []]]);
+  });
+
   it('names the list by its selected tab, even when something else selected comes first on the page', () => {
     const page = (tab: string) =>
       parse(`<body><div role="option" aria-selected="true">English</div><div role="tablist"><div role="tab" aria-selected="false">All orders</div>${tab}</div>${ALIBABA_LIST}</body>`);

@@ -4,7 +4,7 @@
 // when the adapter's selectors read short (see readPage), and it keeps the
 // alignment checks that refuse a wrong total: an order it cannot read with
 // confidence is counted unreadable, never guessed.
-import type { ObservedOrder, PageRead, Platform } from '../../orders/model';
+import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll } from '../../orders/money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
@@ -114,15 +114,19 @@ function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor, rows
   return grid && row && anchor.el.compareDocumentPosition(row) & FOLLOWING ? grid : null;
 }
 
-/** Whether every cell under a header holds what the header promises; otherwise the total may be a unit price. */
-function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean: Element | null): boolean {
+/**
+ * Whether every cell under a header holds what the header promises; otherwise
+ * the total may be a unit price. `mainItems`: the goods read from the main
+ * row's item cell (a titled one shows words, so its whole text need not be built).
+ */
+function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean: Element | null, mainItems: readonly OrderItem[]): boolean {
   const { columns } = header;
   const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cellAt(grid.main, index), clean));
   return (
     holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
     holds(columns.price, (t) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null) &&
     holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
-    (columns.item === undefined || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
+    (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
 }
 
@@ -140,7 +144,9 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
   // The order's cells lie outside any script or style when their block does: checked once.
   const clean = pageTextRoot(scope);
-  if (grid && header && !linedUp(grid, header, facts, clean)) return undefined;
+  const mainItemCell = grid && header ? cellAt(grid.main, header.columns.item) : undefined;
+  const mainItems = mainItemCell ? itemsIn(mainItemCell) : [];
+  if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
   // The order's texts, walked once and only when a column does not answer.
@@ -169,7 +175,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const items = [];
   if (grid) for (const row of grid.rows) {
     const itemCell = cellAt(row, columns.item);
-    if (itemCell) items.push(...itemsIn(itemCell));
+    if (itemCell) items.push(...(itemCell === mainItemCell ? mainItems : itemsIn(itemCell)));
   }
 
   const createdCell = cell(columns.created);
