@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 
 // The team server this browser syncs with. Kept in its own small database
 // (./store.ts), never in the stores a backup exports or the team shares:
 // the password stays in this browser.
 
-export const SyncConfigSchema = z.object({
+export const SyncConfigSchema = lazySchema(() => z.object({
   url: z.string().max(500),
   db: z.string().max(200),
   user: z.string().max(200),
@@ -13,7 +14,7 @@ export const SyncConfigSchema = z.object({
   enabled: z.boolean(),
   /** Set once sync has been on: from then on every attempt names its agent. */
   everEnabled: z.boolean().default(false),
-});
+}));
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 
 export const EMPTY_CONFIG: SyncConfig = { url: '', db: '', user: '', password: '', agent: '', enabled: false, everEnabled: false };

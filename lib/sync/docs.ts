@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/zod-lazy';
 import { BackupSchema, KEY_FIELD, type StoreName } from '../backup/format';
 import { SETTINGS_KEY } from '../settings';
 import { CADENCE_KEY } from '../reminders/settings';
@@ -50,19 +51,28 @@ export function storeOfDocId(id: string): StoreName | undefined {
   return colon > 0 ? STORE_OF.get(id.slice(0, colon)) : undefined;
 }
 
-const stores = BackupSchema.shape.stores.shape;
-/** One record of each store, exactly as a backup import checks it (records keep fields we do not know). */
-const RECORD_SCHEMAS: Record<StoreName, z.ZodType> = {
-  orders: stores.orders.element,
-  buyers: stores.buyers.element,
-  attempts: stores.attempts.element,
-  // The template check (parseTemplateRecord) sits on the list: a template is checked as a list of one.
-  templates: stores.templates,
-  milestones: stores.milestones.element,
-  settings: stores.settings.element,
-};
+/**
+ * One record of each store, exactly as a backup import checks it (records keep fields we do not know). Made at the
+ * first record sync checks, not as the background's modules load: with sync off none is ever checked.
+ */
+let recordSchemas: Record<StoreName, z.ZodType> | undefined;
+function recordSchema(store: StoreName): z.ZodType {
+  if (!recordSchemas) {
+    const stores = BackupSchema.shape.stores.shape;
+    recordSchemas = {
+      orders: stores.orders.element,
+      buyers: stores.buyers.element,
+      attempts: stores.attempts.element,
+      // The template check (parseTemplateRecord) sits on the list: a template is checked as a list of one.
+      templates: stores.templates,
+      milestones: stores.milestones.element,
+      settings: stores.settings.element,
+    };
+  }
+  return recordSchemas[store];
+}
 
-export const ClaimSchema = z.object({ orderKey: z.string().min(3).max(200), agent: z.string().min(1).max(100), at: z.number().int().nonnegative() });
+export const ClaimSchema = lazySchema(() => z.object({ orderKey: z.string().min(3).max(200), agent: z.string().min(1).max(100), at: z.number().int().nonnegative() }));
 export type Claim = z.infer<typeof ClaimSchema>;
 
 export type Incoming =
@@ -89,7 +99,7 @@ export function parseIncoming(doc: unknown): Incoming {
   const store = storeOfDocId(id);
   if (!store) return { kind: 'refused', id, reason: 'unknown kind' };
   const raw = (doc as { record?: unknown }).record;
-  const parsed = store === 'templates' ? RECORD_SCHEMAS.templates.safeParse([raw]) : RECORD_SCHEMAS[store].safeParse(raw);
+  const parsed = store === 'templates' ? recordSchema('templates').safeParse([raw]) : recordSchema(store).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
