@@ -17,7 +17,7 @@ import type { Db } from '../store/db';
 import { watchAllWrites } from '../store/changes';
 import { outstandingByCurrency } from '../store/milestones';
 import { rankedQueue, summaryOf } from './queue';
-import { savedText } from './saved';
+import { SAVED_POPUP } from './saved';
 
 export const URGENT_LIMIT = 5;
 /** Follow-ups the popup lists (a big shop can have thousands due: they are counted, and the panel lists them). */
@@ -250,7 +250,7 @@ const POPUP_STORES = new Set(['orders', 'attempts', 'milestones']);
  * put is no request, nothing is fetched). Removed at the first write after it was saved, so a worker that
  * wakes finds facts only when nothing was written since; erasing the data is such a write.
  */
-const savedPopup = savedText('paynudge-popup', 'https://paynudge.invalid/popup-facts');
+const savedPopup = SAVED_POPUP;
 
 interface Kept {
   /** Writes counted when the facts were read. */

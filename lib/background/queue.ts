@@ -34,7 +34,7 @@ import { attemptStatsStale, ensureAttemptStats, getAllBuyers } from '../store/bu
 import { keptAwake } from './keep-awake';
 import type { Db } from '../store/db';
 import { listOpenOrders } from '../store/orders';
-import { savedText } from './saved';
+import { SAVED_QUEUE, WAKING_READ_KEPT_MS } from './saved';
 import { markOnce } from './marks';
 import { watchAllWrites } from '../store/changes';
 
@@ -140,7 +140,7 @@ export function invalidateQueues(): void {
  * first answer is ranked from it at the current time instead of reading 5,000 open orders and every buyer
  * record first; the store is read right behind that answer, and if it differs the panel is told and asks again.
  */
-const savedQueue = savedText('paynudge-queue', 'https://paynudge.invalid/queue-reads');
+const savedQueue = SAVED_QUEUE;
 /** After a read, the queue is saved once this long has passed with nothing written. */
 export const SAVE_DELAY_MS = 2_000;
 /** The store read behind a waking answer starts this long after it, so the answer's ranking goes first. */
@@ -160,10 +160,6 @@ let savedMaybe = true;
 let savedBody: string | undefined;
 /** Looked for once per worker, at its first queue request. */
 let restoreTried = false;
-/** The saved queue's text, read as the worker starts (prefetchSavedQueue): not yet looked at. */
-let prefetched: Promise<string | undefined> | undefined;
-/** A prefetched text nobody asked for is let go after this long (a worker woken by an alarm or a page read). */
-const PREFETCH_KEPT_MS = 10_000;
 
 /**
  * Starts reading the queue a stopped worker saved, as this worker starts: before the request that woke it is
@@ -171,18 +167,14 @@ const PREFETCH_KEPT_MS = 10_000;
  * Nothing is parsed or ranked until a request asks for the queue.
  */
 export function prefetchSavedQueue(): void {
-  if (restoreTried || prefetched || !savedQueue.available()) return;
-  const reading = savedQueue.read();
-  prefetched = reading;
-  setTimeout(() => {
-    if (prefetched === reading) prefetched = undefined;
-  }, PREFETCH_KEPT_MS);
+  // A text nobody asks for is let go after a while (a worker woken by an alarm or a page read). The background's
+  // entrypoint starts this read before the modules are set up (./started.ts); this call then finds it started.
+  if (!restoreTried) savedQueue.prefetch(WAKING_READ_KEPT_MS);
 }
 
 function forgetSaved(): void {
   // Looked for only before the first write: a queue restored after it could be older than it.
   restoreTried = true;
-  prefetched = undefined;
   savedBody = undefined;
   if (!savedMaybe) return;
   savedMaybe = false;
@@ -243,9 +235,8 @@ function isSavedReads(x: unknown): x is SavedReads {
 
 /** The queue a stopped worker saved, if there is one and nothing was written since. */
 async function restoreSaved(db: Pick<Db, 'name'>): Promise<{ reads: QueueReads; body: string } | undefined> {
-  const early = prefetched;
-  prefetched = undefined;
-  const body = await (early ?? savedQueue.read());
+  // Started as the worker started, when it was (prefetchSavedQueue): taken, not read again.
+  const body = await savedQueue.read();
   markOnce(body === undefined ? 'queue-none-saved' : 'queue-saved-read');
   if (body === undefined) return undefined;
   try {

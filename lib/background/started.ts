@@ -1,5 +1,11 @@
-// Imported by the background's entrypoint right after zod's set-up: the mark says when the worker's script reached its
-// own modules (from the worker's own start to here: the script's fetch and compile, and zod's module).
+// Imported by the background's entrypoint right after zod's set-up, before the rest of its modules.
+// The mark says when the worker's script reached its own modules (from the worker's own start to here: the
+// script's fetch and compile, and zod's module). The reads of what the stopped worker saved for this one (the
+// panel's queue, the popup's facts) start here, so reading them from disk overlaps the modules' set-up instead
+// of following it: a waking worker's first request nearly always wants one of them.
 import { markOnce } from './marks';
+import { SAVED_POPUP, SAVED_QUEUE, WAKING_READ_KEPT_MS } from './saved';
 
 markOnce('script');
+SAVED_QUEUE.prefetch(WAKING_READ_KEPT_MS);
+SAVED_POPUP.prefetch(WAKING_READ_KEPT_MS);

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// What a stopped worker saved for the next one (the panel's queue, the popup's facts) is read as the next worker's
+// script starts, before its modules are set up, so the disk read overlaps that set-up; the first request takes that
+// read instead of reading again, unless something was saved or removed since.
+
+function fakeCaches() {
+  const bodies = new Map<string, string>();
+  const reads: string[] = [];
+  const cache = {
+    match: async (url: string) => (reads.push(url), bodies.has(url) ? new Response(bodies.get(url)) : undefined),
+    put: async (url: string, response: Response) => void bodies.set(url, await response.text()),
+    delete: async (url: string) => bodies.delete(url),
+  };
+  return { bodies, reads, storage: { open: async () => cache } };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('a saved text read ahead', () => {
+  it('is taken by the next read, without reading the disk again', async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    disk.bodies.set('https://paynudge.invalid/x', 'first');
+    saved.prefetch(10_000);
+    await vi.waitFor(() => expect(disk.reads).toHaveLength(1));
+    disk.bodies.set('https://paynudge.invalid/x', 'changed behind its back');
+    expect(await saved.read()).toBe('first');
+    expect(disk.reads).toHaveLength(1);
+    // Taken once: the read after it goes to the disk.
+    expect(await saved.read()).toBe('changed behind its back');
+  });
+
+  it('is not used once something was saved or removed after it started', async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    disk.bodies.set('https://paynudge.invalid/x', 'old');
+    saved.prefetch(10_000);
+    saved.put('new');
+    await vi.waitFor(() => expect(disk.bodies.get('https://paynudge.invalid/x')).toBe('new'));
+    expect(await saved.read()).toBe('new');
+    saved.prefetch(10_000);
+    saved.remove();
+    await vi.waitFor(() => expect(disk.bodies.has('https://paynudge.invalid/x')).toBe(false));
+    expect(await saved.read()).toBeUndefined();
+  });
+
+  it('is let go when nothing takes it in time', async () => {
+    vi.useFakeTimers();
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    disk.bodies.set('https://paynudge.invalid/x', 'early');
+    saved.prefetch(10_000);
+    disk.bodies.set('https://paynudge.invalid/x', 'later');
+    await vi.advanceTimersByTimeAsync(10_001);
+    expect(await saved.read()).toBe('later');
+  });
+
+  it("starts for the panel's queue and the popup's facts as the background's script starts", async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    vi.resetModules();
+    await import('./started');
+    await vi.waitFor(() => expect(new Set(disk.reads)).toEqual(new Set(['https://paynudge.invalid/queue-reads', 'https://paynudge.invalid/popup-facts'])));
+  });
+});
