@@ -10,16 +10,20 @@ export interface OrderAnchor {
 /**
  * Every distinct order number in visible text under `root`, in page order.
  * `pattern` must have one capture group: the number. Text of scripts, styles
- * and form fields is not page text.
+ * and form fields is not page text. `alsoSee`, when given, is shown every
+ * text node of the walk in page order until it returns true: another search
+ * of the page's text that rides on this walk instead of walking it again.
  */
-export function findOrderAnchors(root: Element, pattern: RegExp): OrderAnchor[] {
+export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text: Text) => boolean): OrderAnchor[] {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const seen = new Set<string>();
   const anchors: OrderAnchor[] = [];
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   const digits = leadingDigits(pattern);
+  let see = alsoSee;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (see && see(node as Text)) see = undefined;
     const text = node.nodeValue ?? '';
     // Most texts of a page (white space, labels, prices) are short and lack
     // the run of digits every number starts with: a loop over their few

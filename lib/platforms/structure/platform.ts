@@ -56,25 +56,57 @@ function regional(text: string, currency: string | undefined): Money | null {
   return null;
 }
 
-/** The clock a page names in a time-zone note ("Time zone: Pacific Time (PT)"), if it names one. */
-function notedClock(doc: Document): Clock | undefined {
-  if (!doc.body) return undefined;
-  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    if (!ZONE_NOTE.test(t.nodeValue ?? '')) continue;
-    const note = textOf(t.parentElement);
-    const offset = statedUtcOffset(note);
-    if (offset !== undefined) return { offset, order: 'ymd' };
-    if (PACIFIC.test(note)) return { zone: 'America/Los_Angeles', order: 'ymd' };
-  }
-  return undefined;
+/**
+ * The page's time-zone note ("Time zone: Pacific Time (PT)"), looked for text
+ * by text: `see` is shown the page's text nodes in page order and says when
+ * it has found a note naming a clock; `clock` is that clock, if any.
+ */
+export interface ClockNote {
+  see(text: Text): boolean;
+  clock: Clock | undefined;
 }
 
-function anchorPattern(platform: ListPlatform): RegExp {
+function clockNote(): ClockNote {
+  const note: ClockNote = {
+    clock: undefined,
+    see(t) {
+      if (!ZONE_NOTE.test(t.nodeValue ?? '')) return false;
+      const text = textOf(t.parentElement);
+      const offset = statedUtcOffset(text);
+      if (offset !== undefined) note.clock = { offset, order: 'ymd' };
+      else if (PACIFIC.test(text)) note.clock = { zone: 'America/Los_Angeles', order: 'ymd' };
+      return note.clock !== undefined;
+    },
+  };
+  return note;
+}
+
+/**
+ * A search for the time-zone note, for the platforms whose pages may name
+ * their clock in one (AliExpress, TikTok Shop): given to the walk that finds
+ * the order numbers, it spares platformFacts a walk of the page of its own.
+ */
+export function clockNoteFor(platform: ListPlatform): ClockNote | undefined {
+  return platform === 'aliexpress' || platform === 'tiktok' ? clockNote() : undefined;
+}
+
+/** The clock a page names in a time-zone note, if it names one: `seen`, a note search already shown every text of the page, else a walk of its own. */
+function notedClock(doc: Document, seen: ClockNote | undefined): Clock | undefined {
+  if (seen) return seen.clock;
+  if (!doc.body) return undefined;
+  const note = clockNote();
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (note.see(t as Text)) break;
+  return note.clock;
+}
+
+/** The order number's shape as one capture group (findOrderAnchors). */
+export function anchorPattern(platform: ListPlatform): RegExp {
   return new RegExp(`(${ORDER_NUMBER[platform].source})`);
 }
 
-export function platformFacts(platform: ListPlatform, doc: Document, url: URL): PlatformFacts {
+/** `seen`: a clockNoteFor search already shown every text of the page's body (else the page is walked for the note when the platform needs it). */
+export function platformFacts(platform: ListPlatform, doc: Document, url: URL, seen?: ClockNote): PlatformFacts {
   const orderNumber = anchorPattern(platform);
   switch (platform) {
     case 'taobao':
@@ -84,7 +116,7 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL): 
     case 'alibaba':
       return { platform, orderNumber, money: (t) => soleMoney(t), clock: CHINA };
     case 'aliexpress':
-      return { platform, orderNumber, money: (t) => soleMoney(t), clock: notedClock(doc) ?? CHINA, closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
+      return { platform, orderNumber, money: (t) => soleMoney(t), clock: notedClock(doc, seen) ?? CHINA, closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
     case 'tiktok': {
       const key = /^seller-([a-z]{2})\./.exec(url.host)?.[1];
       const region = key ? TIKTOK_REGIONS[key] : undefined;
@@ -93,7 +125,7 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL): 
         platform,
         orderNumber,
         money: (t) => regional(t, dollar),
-        clock: notedClock(doc) ?? (region ? { zone: region.zone, order: region.order } : { offset: CHINA_OFFSET_MINUTES, order: 'mdy' }),
+        clock: notedClock(doc, seen) ?? (region ? { zone: region.zone, order: region.order } : { offset: CHINA_OFFSET_MINUTES, order: 'mdy' }),
         closeHours: TIKTOK_CANCEL_HOURS,
       };
     }

@@ -76,6 +76,21 @@ describe('readByStructure', () => {
     expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.items])).toEqual([['235876451002019811', 'María', 120000, []]]);
   });
 
+  it('reads created times on the clock a time-zone note names, wherever the note sits on the page (TikTok Shop)', () => {
+    const order = (id: string, nick: string) =>
+      `<div class="o"><div>Order ID ${id} Created 11/20/2026 2:03 PM</div><div class="row"><div>Tumbler 40oz</div><div>${nick}</div><div>$25.00</div><div>Awaiting payment</div></div></div>`;
+    const list = `<div><span>Product</span><span>Buyer</span><span>Amount</span><span>Status</span></div><div>${order('576123456789012345', 'kim')}${order('576123456789012399', 'lee')}</div>`;
+    const url = 'https://seller-us.tiktok.com/order?tab=unpaid';
+    const createdAt = (html: string) => readByStructure(parse(`<body>${html}</body>`), 'tiktok', url, NOW)!.orders.map((o) => o.createdAt);
+    const wall = Date.UTC(2026, 10, 20, 14, 3);
+    // The note after the last order: the walk that finds the numbers still shows it every text.
+    expect(createdAt(`${list}<footer><p>Time zone: UTC+07:00</p></footer>`)).toEqual([wall - 7 * 3_600_000, wall - 7 * 3_600_000]);
+    // A note that names no clock is passed over for the next one.
+    expect(createdAt(`<p>Time zone settings</p>${list}<p>Time zone: GMT+8</p>`)).toEqual([wall - 8 * 3_600_000, wall - 8 * 3_600_000]);
+    // No note: the region's zone (Los Angeles, PST in November).
+    expect(createdAt(list)).toEqual([wall + 8 * 3_600_000, wall + 8 * 3_600_000]);
+  });
+
   it('names the list by its selected tab, even when something else selected comes first on the page', () => {
     const page = (tab: string) =>
       parse(`<body><div role="option" aria-selected="true">English</div><div role="tablist"><div role="tab" aria-selected="false">All orders</div>${tab}</div>${ALIBABA_LIST}</body>`);

@@ -14,7 +14,7 @@ import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn } from '../times';
 import { textOf } from '../types';
 import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
-import { platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';
+import { anchorPattern, clockNoteFor, platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
 
@@ -46,9 +46,11 @@ export function readByStructure(doc: Document, platform: Platform, url: string, 
 function readDocument(doc: Document, platform: ListPlatform, href: URL, url: string, now: number, base: PageRead | null): PageRead | null {
   const body = doc.body;
   if (!body) return null;
-  const facts = platformFacts(platform, doc, href);
-  const anchors = findOrderAnchors(body, facts.orderNumber);
+  // The walk for the order numbers also looks for a time-zone note, where the platform's pages may show one.
+  const note = clockNoteFor(platform);
+  const anchors = findOrderAnchors(body, anchorPattern(platform), note?.see);
   if (anchors.length === 0) return null;
+  const facts = platformFacts(platform, doc, href, note);
   // One query says whether the page has table rows or rows by role at all. On
   // a div grid it has neither: the header is looked for among the divs alone
   // (where the full list would end up after a query of its own), and no
