@@ -5,7 +5,7 @@ import { freshDb } from '@/test/support/db';
 import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
 import type { Reply } from '../messaging/protocol';
 import type { Db } from '../store/db';
-import { attemptStatsStale, ATTEMPT_STATS_KEY, type AttemptStats } from '../store/buyers';
+import { attemptStatsStale as staleAt, ATTEMPT_STATS_KEY, MARK_CHECKED_FROM, type AttemptStats } from '../store/buyers';
 import { pruneSettledOrders } from '../store/retention';
 import { HOUR_MS, DAY_MS } from '../orders/time';
 
@@ -38,6 +38,9 @@ async function expectTrue(db: Db, step: string) {
   const record = await stats(db);
   if (record?.checked) expect(record.counted, step).toBe(await db.count('attempts'));
 }
+
+/** The check as a big store gets it (a small one is counted read-only and never marked; see the last case). */
+const attemptStatsStale = (db: Db) => staleAt(db, 0);
 
 let counting: ReturnType<typeof vi.spyOn> | undefined;
 afterEach(() => counting?.mockRestore());
@@ -127,4 +130,21 @@ describe('the attempt counts, known to be current without counting the attempts'
     expect(await attemptStatsStale(h.db)).toBe(true);
     h.db.close();
   });
+
+  it('in a small store are counted read-only, nothing written, until there are enough attempts for a count to cost', async () => {
+    const h = await harness();
+    await h.ask('page/read', { read: taobaoRead([observedAt(NOW)('4100000000001', 'buyer-a')]) }, CONTENT);
+    await h.ask('attempt/manual', { orderKey: 'taobao:4100000000001', channel: 'phone', outcome: 'no_reply' });
+    expect(await staleAt(h.db)).toBe(false);
+    expect(await stats(h.db)).toEqual({ counted: 1 });
+    await h.db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: MARK_CHECKED_FROM } });
+    const [one] = await h.db.getAll('attempts');
+    const tx = h.db.transaction('attempts', 'readwrite');
+    for (let i = 1; i < MARK_CHECKED_FROM; i++) void tx.store.put({ ...one!, id: `more-${i}` });
+    await tx.done;
+    expect(await staleAt(h.db)).toBe(false);
+    expect(await stats(h.db)).toEqual({ counted: MARK_CHECKED_FROM, checked: true });
+    h.db.close();
+  });
 });
+

@@ -1,4 +1,4 @@
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { CONTACT_STORES, settled, type ContactTx, type Db } from './db';
 import type { PayNudgeDB } from './schema';
 
@@ -136,17 +136,25 @@ export interface AttemptStats {
 }
 
 /**
- * True when the counts on orders and buyers do not account for every stored attempt. A checked record is trusted
- * without counting; otherwise the attempts are counted, and a count that agrees marks the record checked (in the same
- * transaction, so no attempt can come or go between the count and the mark).
+ * Below this many attempts a count is cheap (a few milliseconds): the check counts them read-only and writes nothing.
+ * From it on, a count that agrees marks the record checked, so no later check counts again.
  */
-export async function attemptStatsStale(db: Db): Promise<boolean> {
+export const MARK_CHECKED_FROM = 1_000;
+
+/**
+ * True when the counts on orders and buyers do not account for every stored attempt. A checked record is trusted
+ * without counting; otherwise the attempts are counted, and in a store of `markFrom` attempts or more a count that
+ * agrees marks the record checked (in the same transaction, so no attempt can come or go between the count and the
+ * mark).
+ */
+export async function attemptStatsStale(db: Db, markFrom = MARK_CHECKED_FROM): Promise<boolean> {
   const stats = (await db.get('settings', STATS_KEY))?.value as AttemptStats | undefined;
   if (stats?.checked === true && stats.counted !== undefined) return false;
-  const tx = db.transaction(['attempts', 'settings'], 'readwrite');
+  const mark = (stats?.counted ?? 0) >= markFrom;
+  const tx = db.transaction(['attempts', 'settings'], mark ? 'readwrite' : 'readonly');
   const [total, now] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
   const counted = (now?.value as AttemptStats | undefined)?.counted ?? 0;
-  if (total === counted) await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted, checked: true } });
+  if (mark && total === counted) await (tx as unknown as IDBPTransaction<PayNudgeDB, ['attempts', 'settings'], 'readwrite'>).objectStore('settings').put({ key: STATS_KEY, value: { counted, checked: true } });
   await tx.done;
   return total !== counted;
 }
