@@ -6,6 +6,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import type { TeamConfigView } from '@/lib/messaging/team';
 import type { SyncStatus } from '@/lib/sync/engine';
 import { isLoopback, serverOrigin } from '@/lib/sync/config';
+import { firstSyncLine, firstSyncPercent } from '@/components/firstSync';
 
 const TIME = new Intl.DateTimeFormat(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -109,6 +110,12 @@ export function TeamSection() {
           </span>
         )}
       </p>
+      {status?.first && (
+        <p className="first-sync" data-testid="sync-first" data-read={status.first.read}>
+          <span id="sync-first-line">{firstSyncLine(status.first)}</span>{' '}
+          {firstSyncPercent(status.first) !== undefined && <progress max={100} value={firstSyncPercent(status.first)} aria-labelledby="sync-first-line" />}
+        </p>
+      )}
       {status && status.refused > 0 && <p className="warn" data-testid="sync-refused">{t('team.refused', { n: status.refused, what: status.lastRefused ?? '' })}</p>}
 
       <form

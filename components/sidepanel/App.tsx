@@ -9,6 +9,7 @@ import { OrderDetail } from '@/components/OrderDetail';
 import { OVERSCAN, QueueList, ROW_HEIGHT, WINDOW_AFTER } from '@/components/workspace/QueueList';
 import { NO_FILTERS, QueueFilters, type Filters } from '@/components/workspace/QueueFilters';
 import { CadenceDrawer } from '@/components/workspace/CadenceDrawer';
+import { EmptyQueue } from '@/components/workspace/EmptyQueue';
 import { readSnapshot, saveSnapshot } from '@/components/workspace/snapshot';
 import { t, type MessageKey } from '@/lib/i18n';
 import { useBoundTab } from '@/components/useBoundTab';
@@ -272,7 +273,7 @@ export function App() {
         </div>
       )}
 
-      {list && list.all === 0 && <p className="empty">{t('noOrders')}</p>}
+      {list && list.all === 0 && <EmptyQueue />}
       {list && list.all > 0 && (
         <>
           <QueueFilters filters={filters} platforms={platforms} tags={tags} onChange={setFilters} />

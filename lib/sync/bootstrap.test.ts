@@ -217,6 +217,27 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     await eb.disable();
   });
 
+  it("its status tells how far it has read, of about the server's count, while it runs, and nothing once done", async () => {
+    const server = newServer();
+    await seed(server, 5, 40);
+    const reach: Reach = { server, pages: 0 };
+    const b = await newAgent('新人', reach);
+    const engine = b.restart();
+    const seen: (ReturnType<typeof engine.status>['first'])[] = [];
+    reach.onPage = () => void seen.push(engine.status().first);
+    await engine.enable(b.config);
+    // 48 documents (5 orders, 40 attempts, 3 buyers) in pages of 10: each page read adds to what the status tells.
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen.every((f) => f?.total === 48)).toBe(true);
+    const reads = seen.map((f) => f!.read);
+    expect(reads[0]).toBe(0);
+    expect(reads).toEqual([...reads].sort((x, y) => x - y));
+    expect(reads[reads.length - 1]).toBeGreaterThan(30);
+    expect(engine.status().first).toBeUndefined();
+    expect((await b.db.getAll('orders')).length).toBe(5);
+    await engine.disable();
+  });
+
   it('turned off midway, the first sync asks nothing more and writes nothing more; turned on again it finishes', async () => {
     const server = newServer();
     await seed(server, 5, 40);

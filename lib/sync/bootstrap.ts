@@ -40,7 +40,7 @@ import { mergeShared } from './merge';
 
 /** The server's database as the first sync reads it (a PouchDB http database in the extension, any PouchDB in tests). */
 export interface ServerReader {
-  info(): Promise<{ update_seq: number | string }>;
+  info(): Promise<{ update_seq: number | string; doc_count?: number }>;
   allDocs(options: { include_docs: true; conflicts: true; limit: number; startkey?: string; endkey?: string }): Promise<{ rows: { id: string; doc?: ServerDoc | null }[] }>;
   get(id: string, options: { rev: string }): Promise<ServerDoc>;
 }
@@ -66,6 +66,8 @@ export interface FirstSync {
   /** Documents read, and refused by validation, so far. */
   read: number;
   refused: number;
+  /** Documents the server held when this first sync began (its design documents included): how far it has come is `read` of about this. */
+  total?: number;
 }
 
 export type LocalEntry = { store: StoreName; record: Rec; isNew: boolean };
@@ -120,7 +122,10 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
   // Noted before anything is read: what the server gets from here on arrives through replication.
   // A first sync that begins here keeps its tally of attempts in memory; a resumed one reads it from the store.
   const state: { tally?: Tally } = progress ? {} : { tally: newTally() };
-  progress ??= { since: (await deps.server.info()).update_seq, done: false, read: 0, refused: 0 };
+  if (!progress) {
+    const info = await deps.server.info();
+    progress = { since: info.update_seq, done: false, read: 0, refused: 0, ...(typeof info.doc_count === 'number' ? { total: info.doc_count } : {}) };
+  }
   await deps.save(progress);
   type Page = Awaited<ReturnType<ServerReader['allDocs']>>;
   const page = (range: number, after: string | undefined): Promise<Page> =>

@@ -65,6 +65,8 @@ export interface SyncStatus {
   /** Documents from the server refused by validation (kept out of the store). */
   refused: number;
   lastRefused?: string;
+  /** A new agent's first sync under way: documents read so far, of about `total` (the server's count when it began). */
+  first?: { read: number; total?: number } | undefined;
 }
 
 export interface EngineDeps {
@@ -415,6 +417,12 @@ export function createSyncEngine(deps: EngineDeps) {
     return seq !== undefined && seq !== 0 ? { since: 0, done: true, handedOver: true, read: 0, refused: 0 } : undefined;
   }
 
+  /** What the status says of a first sync: how far it has read while it runs, nothing once done. */
+  function firstProgress(progress: FirstSync | undefined): SyncStatus['first'] {
+    if (progress?.done) return undefined;
+    return { read: progress?.read ?? 0, ...(progress?.total !== undefined ? { total: progress.total } : {}) };
+  }
+
   /** Every record this browser holds is listed for the push, by key: reading them whole after the first sync would read the whole shop. */
   async function listEveryRecord(): Promise<void> {
     const db = await deps.db();
@@ -431,7 +439,7 @@ export function createSyncEngine(deps: EngineDeps) {
       setStatus({ state: 'error', error: 'config' });
       return false;
     }
-    setStatus({ state: 'syncing' });
+    setStatus({ state: 'syncing', first: firstProgress(first) });
     let failed: unknown;
     await serial(async () => {
       try {
@@ -444,7 +452,10 @@ export function createSyncEngine(deps: EngineDeps) {
           writeLocal,
           writeBase: (entries) => writeBasePage(t, entries.keys().next().value ?? '', entries),
           load: () => readKv<FirstSync>(t, 'firstSync'),
-          save: (progress) => writeKv(t, 'firstSync', progress),
+          save: async (progress) => {
+            await writeKv(t, 'firstSync', progress);
+            setStatus({ first: firstProgress(progress) });
+          },
           refused: (id, reason) => setStatus({ refused: status.refused + 1, lastRefused: `${id}: ${reason}` }),
           claim: (c) => claims.set(c.orderKey, c),
           differs: (store, key) => {

@@ -1,6 +1,8 @@
 import { expect, test, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
 import { launchWithExtension, screenshotPath } from '../support/harness.mjs';
 import { startTeamServer } from '../support/team-server.mjs';
+import { putAll, shopDocs } from '../support/shop-docs.mjs';
+import { startSlowProxy } from '../support/slow-proxy.mjs';
 
 // Two agents of one shop, each in their own browser profile, sync through a
 // CouchDB-compatible server (pouchdb-server, in memory) the test starts on a
@@ -47,9 +49,9 @@ async function agent(name: string): Promise<Agent> {
   return { name, context, worker, extensionUrl, panel, options, requests };
 }
 
-async function enable(x: Agent, fields: { user?: string; password?: string; db?: string } = {}) {
+async function enable(x: Agent, fields: { user?: string; password?: string; db?: string; url?: string } = {}) {
   await x.options.goto(x.extensionUrl('options.html#team'));
-  await x.options.getByTestId('sync-url').fill(server.url);
+  await x.options.getByTestId('sync-url').fill(fields.url ?? server.url);
   await x.options.getByTestId('sync-db').fill(fields.db ?? DB);
   await x.options.getByTestId('sync-user').fill(fields.user ?? '');
   await x.options.getByTestId('sync-password').fill(fields.password ?? '');
@@ -377,6 +379,37 @@ async function freshOrder(x: Agent, buyer: string, shown: string): Promise<void>
   await x.panel.getByTestId('manual-attempt').locator('button[type="submit"]').click();
   await expect(x.panel.getByTestId('attempt-row').first()).toHaveAttribute('data-agent', shown);
 }
+
+test("a new agent's empty panel says the shop is still being fetched while its first sync runs, then lists the orders", async () => {
+  // The shop's orders come last in a first sync (after their contact attempts, so each arrives counted): until then
+  // the new agent's queue is empty although the shop is not, and must not say "no unpaid orders".
+  const db = 'shop-e2e-first';
+  await fetch(`${server.url}/${db}`, { method: 'PUT' });
+  const { order, attempt } = shopDocs(30, 1_500, Date.now());
+  await putAll(server, db, 30, order);
+  await putAll(server, db, 1_500, attempt);
+  // Each page of the first sync comes 2.5 s late, as from a far or busy server.
+  const slow = await startSlowProxy(server.url, { delayMs: 2_500, when: (url) => url.includes('/_all_docs') });
+  const d = await agent('小赵');
+  try {
+    await expect(d.panel.getByText('暂无待付款订单', { exact: false })).toBeVisible();
+    await enable(d, { db, url: slow.url });
+    await expect(d.options.getByTestId('sync-first')).toContainText('首次同步', { timeout: 30_000 });
+    await d.options.getByTestId('sync-status').screenshot({ path: screenshotPath('team-first-sync-options.png') }).catch(() => undefined);
+    const note = d.panel.getByTestId('first-sync-note');
+    await expect(note).toContainText('正在从团队服务器取店铺的数据', { timeout: 30_000 });
+    await expect(note).toContainText('%');
+    await expect(d.panel.getByText('暂无待付款订单', { exact: false })).toHaveCount(0);
+    await d.panel.screenshot({ path: screenshotPath('team-first-sync-panel.png') });
+    await expect(d.panel.getByTestId('order-row').first()).toBeVisible({ timeout: 60_000 });
+    await expect(note).toHaveCount(0);
+    await expect(status(d)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+    await expect(d.options.getByTestId('sync-first')).toHaveCount(0);
+  } finally {
+    await d.context.close();
+    await slow.close();
+  }
+});
 
 test('with sync off, nothing is requested at all', async () => {
   const c = await agent('小张');

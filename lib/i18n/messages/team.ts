@@ -3,6 +3,10 @@ import { defineMessages } from '../define';
 // Team sync: the options page's Team tab and the panel's agents and claims. Keys prefixed team..
 export default defineMessages({
   'zh-CN': {
+    'team.first': '首次同步：已从团队服务器取得 {read} 条记录（共约 {total} 条）',
+    'team.firstNoTotal': '首次同步：已从团队服务器取得 {read} 条记录',
+    'team.firstPanel': '正在从团队服务器取店铺的数据（{pct}%）。订单取到后会出现在这里，请稍候。',
+    'team.firstPanelNoTotal': '正在从团队服务器取店铺的数据。订单取到后会出现在这里，请稍候。',
     'team.nav': '团队同步',
     'team.title': '团队同步',
     'team.intro': '多位客服共用一个店铺时，可以通过店铺自己的 CouchDB 共享待付款订单、联系记录、买家备注、分期计划、话术和页面教学。不开启时，PayNudge 不发出任何网络请求。',
@@ -52,6 +56,10 @@ export default defineMessages({
     'team.filter.unclaimed': '无人跟进',
   },
   'zh-TW': {
+    'team.first': '首次同步：已從團隊伺服器取得 {read} 筆記錄（共約 {total} 筆）',
+    'team.firstNoTotal': '首次同步：已從團隊伺服器取得 {read} 筆記錄',
+    'team.firstPanel': '正在從團隊伺服器取得店鋪的資料（{pct}%）。訂單取得後會出現在這裡，請稍候。',
+    'team.firstPanelNoTotal': '正在從團隊伺服器取得店鋪的資料。訂單取得後會出現在這裡，請稍候。',
     'team.nav': '團隊同步',
     'team.title': '團隊同步',
     'team.intro': '多位客服共用一個店鋪時，可以透過店鋪自己的 CouchDB 共享待付款訂單、聯絡紀錄、買家備註、分期計畫、話術和頁面教學。不開啟時，PayNudge 不發出任何網路請求。',
@@ -101,6 +109,10 @@ export default defineMessages({
     'team.filter.unclaimed': '無人跟進',
   },
   en: {
+    'team.first': 'First sync: {read} of about {total} records fetched from the team server',
+    'team.firstNoTotal': 'First sync: {read} records fetched from the team server',
+    'team.firstPanel': "Fetching the shop's data from the team server ({pct}%). Its orders appear here as soon as they arrive.",
+    'team.firstPanelNoTotal': "Fetching the shop's data from the team server. Its orders appear here as soon as they arrive.",
     'team.nav': 'Team',
     'team.title': 'Team sync',
     'team.intro': "When several agents work one shop, they can share the unpaid orders, contact log, buyer notes, staged-payment plans, templates and taught pages through the shop's own CouchDB. While it is off, PayNudge makes no network request at all.",
