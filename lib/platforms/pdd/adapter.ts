@@ -6,7 +6,6 @@ import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
-import { BlockParts } from '../block-parts';
 import { httpsLink } from '../links';
 import { closeTimes } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
@@ -77,9 +76,6 @@ function cny(text: string, bareAllowed: boolean): Money | null {
   return money;
 }
 
-// What a goods cell is looked through for, in one walk of it.
-const GOODS_PARTS = [selectors.goodsEntry, selectors.goodsName, selectors.goodsSpec, selectors.goodsPrice];
-
 /** Goods lines of one goods cell: marked entries, else the cell itself as one line. */
 function goodsOf(
   itemCell: Element,
@@ -88,19 +84,16 @@ function goodsOf(
   bareAllowed: boolean,
   clean: Element | null,
 ): OrderItem[] {
-  const parts = new BlockParts(itemCell, GOODS_PARTS);
-  const entries = parts.all(selectors.goodsEntry);
+  const entries = allIn(itemCell, selectors.goodsEntry);
   // Unmarked goods lines (classes renamed): lines by their repeated shape, each titled by its first words.
   const lines = entries.length > 0 ? entries : goodsLines(itemCell);
   const items: OrderItem[] = [];
   for (const line of lines) {
-    // The cell itself as its one line: what it holds, not the cell.
-    const within = line === itemCell ? undefined : line;
-    const nameEl = parts.first(selectors.goodsName, within);
+    const nameEl = firstIn(line, selectors.goodsName);
     const title = textOf(nameEl) || (entries.length > 0 ? textOf(line.firstElementChild ?? line) : titleOf(line) ?? textOf(line.firstElementChild ?? line));
     if (!title) continue;
-    const sku = textOf(parts.first(selectors.goodsSpec, within)) || undefined;
-    const priceText = priceCell ? textOf(priceCell) : textOf(parts.first(selectors.goodsPrice, within));
+    const sku = textOf(firstIn(line, selectors.goodsSpec)) || undefined;
+    const priceText = priceCell ? textOf(priceCell) : textOf(firstIn(line, selectors.goodsPrice));
     const qtyText = qtyCell ? textOf(qtyCell) : spacedText(line, clean);
     const qtyMatch = qtyCell ? /^\s*(\d{1,6})\s*$/.exec(qtyText) ?? QTY.exec(qtyText) : QTY.exec(qtyText);
     const qty = qtyMatch ? Number(qtyMatch[1]) : 1;

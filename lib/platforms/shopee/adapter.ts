@@ -5,8 +5,7 @@ import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { noRowsFound, statusFromWords } from '../page-words';
-import { BlockParts } from '../block-parts';
-import { firstIn, firstOf, type Matches } from '../query';
+import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -36,21 +35,15 @@ export function regionMoney(text: string, currency: string | undefined): Money |
   return parseMoney(text.replace(BARE_DOLLAR, ' '), currency);
 }
 
-// What a products cell is looked through for, in one walk of it.
-const PRODUCT_PARTS = [selectors.productItem, selectors.productName, selectors.productVariation];
-
 function readItems(productsCell: Element | undefined, clean: Element | null): OrderItem[] {
   if (!productsCell) return [];
-  const parts = new BlockParts(productsCell, PRODUCT_PARTS);
-  const lines = parts.all(selectors.productItem);
+  const lines = allIn(productsCell, selectors.productItem);
   const items: OrderItem[] = [];
   for (const line of lines.length > 0 ? lines : [productsCell]) {
-    // The cell itself as its one line: what it holds, not the cell.
-    const within = line === productsCell ? undefined : line;
-    const title = textOf(parts.first(selectors.productName, within));
+    const title = textOf(firstIn(line, selectors.productName));
     if (!title) continue;
     // "Phân loại hàng: Đỏ, M" / "Variation: Black": keep the value.
-    const variation = textOf(parts.first(selectors.productVariation, within)).replace(/^[^:：]{1,30}[:：]\s*/, '');
+    const variation = textOf(firstIn(line, selectors.productVariation)).replace(/^[^:：]{1,30}[:：]\s*/, '');
     // The quantity is printed last ("x2"); a title may hold "2x3" earlier.
     const text = spacedText(line, clean);
     let last: string | undefined;
