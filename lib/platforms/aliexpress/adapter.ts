@@ -6,6 +6,7 @@ import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
 import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
+import { httpsLink } from '../links';
 import { countdownIn, statedUtcOffset } from '../times';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -120,13 +121,8 @@ function readChatUrl(table: Element, pageUrl: string): string | undefined {
     queryFirst<HTMLAnchorElement>(table, selectors.chatLink) ??
     [...table.querySelectorAll<HTMLAnchorElement>('a[href]')].find((a) => CONTACT_WORDS.test(textOf(a)));
   const href = link?.getAttribute('href');
-  if (!href) return undefined;
-  try {
-    const resolved = new URL(href, pageUrl);
-    return resolved.protocol === 'https:' ? resolved.href : undefined;
-  } catch {
-    return undefined;
-  }
+  // An https address as the browser resolves it, without parsing one already in that form.
+  return httpsLink(href, pageUrl);
 }
 
 function readOrder(table: Element, columns: Columns, headerCount: number, clock: Clock, url: string, now: number): ObservedOrder | undefined {
