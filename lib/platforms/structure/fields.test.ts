@@ -212,7 +212,7 @@ describe('goods lines', () => {
   });
 
   it('gives what the listed texts gave, for any item cell (random trees)', () => {
-    const text = fc.constantFrom('', ' ', '  \n ', 'Rose Quartz', 'x2', '×3', ' US $5.00 ', '¥63.00', 'Color:', '待付款', 'a  b');
+    const text = fc.constantFrom('', ' ', '  \n ', 'Rose Quartz', 'x2', '×3', ' US $5.00 ', '¥63.00', 'Color:', '待付款', 'a  b', 'x \n  2', 'X\u00a012', '*  1', 'Size :  ', 'US  $ 5', `${'1'.repeat(999)} ab`);
     type Tree = { tag: string; cls: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
