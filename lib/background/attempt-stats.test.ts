@@ -5,7 +5,7 @@ import { freshDb } from '@/test/support/db';
 import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
 import type { Reply } from '../messaging/protocol';
 import type { Db } from '../store/db';
-import { attemptStatsStale as staleAt, ATTEMPT_STATS_KEY, MARK_CHECKED_FROM, type AttemptStats } from '../store/buyers';
+import { attemptStatsStale, ATTEMPT_STATS_KEY, type AttemptStats } from '../store/buyers';
 import { pruneSettledOrders } from '../store/retention';
 import { HOUR_MS, DAY_MS } from '../orders/time';
 
@@ -39,9 +39,6 @@ async function expectTrue(db: Db, step: string) {
   if (record?.checked) expect(record.counted, step).toBe(await db.count('attempts'));
 }
 
-/** The check as a big store gets it (a small one is counted read-only and never marked; see the last case). */
-const attemptStatsStale = (db: Db) => staleAt(db, 0);
-
 let counting: ReturnType<typeof vi.spyOn> | undefined;
 afterEach(() => counting?.mockRestore());
 
@@ -66,11 +63,10 @@ describe('the attempt counts, known to be current without counting the attempts'
     const h = await harness();
     const order = (id: string, nick: string) => observedAt(NOW)(id, nick, { createdAt: NOW - 2 * HOUR_MS, autoCloseAt: NOW + 48 * HOUR_MS });
     await h.ask('page/read', { read: taobaoRead([order('4100000000001', 'buyer-a'), order('4100000000002', 'buyer-b'), order('4100000000003', 'buyer-a')]) }, CONTENT);
-    expect(await attemptStatsStale(h.db)).toBe(false);
-    expect((await stats(h.db))?.checked).toBe(true);
-
     // The person's actions: inserted and copied suggestions, manual logs (paid too), outcomes.
     await h.ask('suggestion/copied', { orderKey: 'taobao:4100000000001', templateId: 'first-friendly-zh', text: '亲，记得付款哦' });
+    expect(await attemptStatsStale(h.db)).toBe(false);
+    expect((await stats(h.db))?.checked).toBe(true);
     await expectTrue(h.db, 'copied');
     const { attemptId } = await h.ask<{ attemptId: string }>('attempt/manual', { orderKey: 'taobao:4100000000002', channel: 'chat', outcome: 'promised', promisedAt: NOW + 3 * HOUR_MS });
     await expectTrue(h.db, 'manual');
@@ -131,20 +127,15 @@ describe('the attempt counts, known to be current without counting the attempts'
     h.db.close();
   });
 
-  it('in a small store are counted read-only, nothing written, until there are enough attempts for a count to cost', async () => {
+  it('write nothing in a store that has counted nothing yet (a new or erased one)', async () => {
     const h = await harness();
     await h.ask('page/read', { read: taobaoRead([observedAt(NOW)('4100000000001', 'buyer-a')]) }, CONTENT);
+    expect(await attemptStatsStale(h.db)).toBe(false);
+    expect(await stats(h.db)).toBeUndefined();
     await h.ask('attempt/manual', { orderKey: 'taobao:4100000000001', channel: 'phone', outcome: 'no_reply' });
-    expect(await staleAt(h.db)).toBe(false);
     expect(await stats(h.db)).toEqual({ counted: 1 });
-    await h.db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: MARK_CHECKED_FROM } });
-    const [one] = await h.db.getAll('attempts');
-    const tx = h.db.transaction('attempts', 'readwrite');
-    for (let i = 1; i < MARK_CHECKED_FROM; i++) void tx.store.put({ ...one!, id: `more-${i}` });
-    await tx.done;
-    expect(await staleAt(h.db)).toBe(false);
-    expect(await stats(h.db)).toEqual({ counted: MARK_CHECKED_FROM, checked: true });
+    expect(await attemptStatsStale(h.db)).toBe(false);
+    expect(await stats(h.db)).toEqual({ counted: 1, checked: true });
     h.db.close();
   });
 });
-

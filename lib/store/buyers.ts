@@ -136,25 +136,20 @@ export interface AttemptStats {
 }
 
 /**
- * Below this many attempts a count is cheap (a few milliseconds): the check counts them read-only and writes nothing.
- * From it on, a count that agrees marks the record checked, so no later check counts again.
- */
-export const MARK_CHECKED_FROM = 1_000;
-
-/**
  * True when the counts on orders and buyers do not account for every stored attempt. A checked record is trusted
- * without counting; otherwise the attempts are counted, and in a store of `markFrom` attempts or more a count that
- * agrees marks the record checked (in the same transaction, so no attempt can come or go between the count and the
- * mark).
+ * without counting; otherwise the attempts are counted, and a count that agrees with a stored record marks it
+ * checked (in the same transaction, so no attempt can come or go between the count and the mark). With no record
+ * (nothing counted yet: a new or erased store) nothing is written: the first attempt makes one.
  */
-export async function attemptStatsStale(db: Db, markFrom = MARK_CHECKED_FROM): Promise<boolean> {
+export async function attemptStatsStale(db: Db): Promise<boolean> {
   const stats = (await db.get('settings', STATS_KEY))?.value as AttemptStats | undefined;
   if (stats?.checked === true && stats.counted !== undefined) return false;
-  const mark = (stats?.counted ?? 0) >= markFrom;
+  const mark = stats !== undefined;
   const tx = db.transaction(['attempts', 'settings'], mark ? 'readwrite' : 'readonly');
   const [total, now] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
-  const counted = (now?.value as AttemptStats | undefined)?.counted ?? 0;
-  if (mark && total === counted) await (tx as unknown as IDBPTransaction<PayNudgeDB, ['attempts', 'settings'], 'readwrite'>).objectStore('settings').put({ key: STATS_KEY, value: { counted, checked: true } });
+  const record = now?.value as AttemptStats | undefined;
+  const counted = record?.counted ?? 0;
+  if (mark && record && total === counted) await (tx as unknown as IDBPTransaction<PayNudgeDB, ['attempts', 'settings'], 'readwrite'>).objectStore('settings').put({ key: STATS_KEY, value: { counted, checked: true } });
   await tx.done;
   return total !== counted;
 }
