@@ -19,7 +19,7 @@ import { markOnce } from './marks';
 import { pruneIfDue } from './data';
 import { createTeamEngine, TEAM_ALARM } from './team-engine';
 import { setTeamEngine } from './team';
-import { invalidateQueues, prefetchSavedQueue } from './queue';
+import { invalidateQueues } from './queue';
 import { preparePopup } from './popup';
 import {
   markMilestonePromptsAnnounced,
@@ -58,9 +58,9 @@ export function startBackground(): void {
   // Reopened after a failed open, a closed connection or a version change (lib/store/db.ts cachedDb).
   const db: () => Promise<Db> = cachedDb();
   // A woken worker's first request is nearly always the panel's or the popup's first screen: the database opens
-  // and the queue the last worker saved is read from disk while this script finishes and the request is handled.
+  // while this script finishes and the request is handled (what the last worker saved for the popup and the queue
+  // is already being read: ./started.ts).
   void db().then(() => markOnce('db-open'), () => undefined);
-  prefetchSavedQueue();
 
   // MV3 has `action`; Firefox's MV2 build still calls it `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;

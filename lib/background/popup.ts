@@ -18,6 +18,7 @@ import { watchAllWrites } from '../store/changes';
 import { outstandingByCurrency } from '../store/milestones';
 import { rankedQueue, summaryOf } from './queue';
 import { SAVED_POPUP } from './saved';
+import { markOnce } from './marks';
 
 export const URGENT_LIMIT = 5;
 /** Follow-ups the popup lists (a big shop can have thousands due: they are counted, and the panel lists them). */
@@ -543,6 +544,7 @@ export async function popupAnswerOpening(opening: Promise<Db>, now: number, chan
   if (!wakeLooked) {
     wakeLooked = true;
     const saved = await readSaved();
+    markOnce(saved ? 'popup-saved-facts' : 'popup-no-saved-facts');
     if (saved) {
       const answer = answerAt(saved, now);
       void opening.then((db) => {

@@ -65,11 +65,22 @@ describe('a saved text read ahead', () => {
     expect(await saved.read()).toBe('later');
   });
 
-  it("starts for the panel's queue and the popup's facts as the background's script starts", async () => {
+  it("starts for the popup's facts and then the panel's queue as the background's script starts", async () => {
     const disk = fakeCaches();
     vi.stubGlobal('caches', disk.storage);
     vi.resetModules();
     await import('./started');
-    await vi.waitFor(() => expect(new Set(disk.reads)).toEqual(new Set(['https://paynudge.invalid/queue-reads', 'https://paynudge.invalid/popup-facts'])));
+    // The popup's few facts first: the queue's ~3 MB read would hold a waking popup's answer up.
+    await vi.waitFor(() => expect(disk.reads).toEqual(['https://paynudge.invalid/popup-facts', 'https://paynudge.invalid/queue-reads']));
+  });
+
+  it('is not started once something read it already', async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    await saved.read();
+    await saved.prefetch(10_000);
+    expect(disk.reads).toHaveLength(1);
   });
 });

@@ -13,9 +13,10 @@ export interface SavedText {
   read(): Promise<string | undefined>;
   /**
    * Starts a read now (a waking worker, as its script starts: the disk read overlaps the modules' set-up); the next
-   * read() takes it instead of reading again, unless a put or a removal came in between or `keepMs` passed.
+   * read() takes it instead of reading again, unless a put or a removal came in between or `keepMs` passed. Only the
+   * first read is read ahead: after a read, it does nothing. Settles when that read is done.
    */
-  prefetch(keepMs: number): void;
+  prefetch(keepMs: number): Promise<unknown>;
 }
 
 export function savedText(cacheName: string, url: string): SavedText {
@@ -23,6 +24,8 @@ export function savedText(cacheName: string, url: string): SavedText {
   let queue: Promise<unknown> = Promise.resolve();
   /** A read started by prefetch() and not taken yet. */
   let early: Promise<string | undefined> | undefined;
+  /** Someone read already: a read ahead now would be for nobody. */
+  let read = false;
   const step = (work: (cache: Cache) => Promise<unknown>) => {
     early = undefined;
     const caches = storage();
@@ -44,17 +47,19 @@ export function savedText(cacheName: string, url: string): SavedText {
     put: (body) => step((cache) => cache.put(url, new Response(body, { headers: { 'content-type': 'application/json' } }))),
     remove: () => step((cache) => cache.delete(url)),
     read() {
+      read = true;
       const taken = early;
       early = undefined;
       return taken ?? readNow();
     },
     prefetch(keepMs) {
-      if (early || !storage()) return;
+      if (early || read || !storage()) return early ?? Promise.resolve();
       const reading = readNow();
       early = reading;
       setTimeout(() => {
         if (early === reading) early = undefined;
       }, keepMs);
+      return reading;
     },
   };
 }

@@ -7,5 +7,7 @@ import { markOnce } from './marks';
 import { SAVED_POPUP, SAVED_QUEUE, WAKING_READ_KEPT_MS } from './saved';
 
 markOnce('script');
-SAVED_QUEUE.prefetch(WAKING_READ_KEPT_MS);
-SAVED_POPUP.prefetch(WAKING_READ_KEPT_MS);
+// The popup's few facts first, the queue's ~3 MB after them: the worker's cache storage answered the two reads
+// together, so a waking popup's answer waited for the queue's read (in the worker's marks, at 5,000 open orders,
+// the facts arrived with the queue 30-180 ms after the popup's request).
+void SAVED_POPUP.prefetch(WAKING_READ_KEPT_MS).finally(() => SAVED_QUEUE.prefetch(WAKING_READ_KEPT_MS));
