@@ -4,6 +4,9 @@ import { observedAt } from '@/test/support/builders';
 import { applyPageRead } from '../store/orders';
 import type { Db } from '../store/db';
 
+/** Long enough that only an answer waiting on the held store takes it (a busy machine's answer comes well before); the store is held until the test lets go. */
+const WAITED_MS = 15_000;
+
 // Chrome stops an idle worker; the next panel open wakes a new one. It answers from the queue the last worker
 // saved (when nothing was written since) instead of reading every open order and buyer first, then reads the
 // store behind that answer and tells the panel if the two differ.
@@ -75,7 +78,7 @@ describe('queue: the queue a stopped worker saved', () => {
     const told = vi.fn();
     const answer = await Promise.race([
       next.queueWindow(db, NOW + 60_000, tab, {}, { onStatsRebuilt: told }),
-      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000)),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), WAITED_MS)),
     ]);
     expect(answer).not.toBe('waited');
     if (answer === 'waited') return;
@@ -133,7 +136,7 @@ describe('queue: the saved queue read as the worker starts', () => {
     const hold = holdOrders(db);
     const answer = await Promise.race([
       next.queueWindow(db, NOW + 60_000, tab, {}, { onStatsRebuilt: () => undefined }),
-      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000)),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), WAITED_MS)),
     ]);
     expect(answer).not.toBe('waited');
     if (answer === 'waited') return;

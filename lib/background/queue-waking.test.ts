@@ -7,6 +7,9 @@ import type { ContactAttempt } from '../orders/model';
 import type { Db } from '../store/db';
 import { invalidateQueues, queueWindow } from './queue';
 
+/** Long enough that only an answer waiting on the held store takes it (a busy machine's answer comes well before); the store is held until the test lets go. */
+const WAITED_MS = 15_000;
+
 // The rebuild runs kept awake (./keep-awake.ts): counted here, passed through.
 const awake = vi.hoisted(() => ({ kept: 0 }));
 vi.mock('./keep-awake', () => ({
@@ -64,7 +67,7 @@ describe('queue: a waking worker with stale attempt counts', () => {
     const told = vi.fn();
     const answer = await Promise.race([
       queueWindow(db, NOW, tab, {}, { onStatsRebuilt: told }),
-      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000)),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), WAITED_MS)),
     ]);
     // The answer came while the attempts store could not be counted: it did not wait for the check.
     expect(answer).not.toBe('waited');
