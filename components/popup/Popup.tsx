@@ -6,6 +6,8 @@ import { formatDuration, t } from '@/lib/i18n';
 import type { DataResponses } from '@/lib/messaging/data';
 import type { Reply } from '@/lib/messaging/protocol';
 import { formatMoney, type Money } from '@/lib/orders/money';
+import { FirstSyncNote } from '@/components/FirstSyncNote';
+import { useFirstSync } from '@/components/useFirstSync';
 
 /**
  * Chrome opens its side panel; Firefox has a sidebar instead. Both demand a
@@ -96,6 +98,8 @@ export function Popup() {
     load();
   }, [load]);
   useDbChanged(load);
+  // No unpaid order here may mean a new agent's first sync has not brought the shop's orders yet (they come last).
+  const first = useFirstSync(ask, useDbChanged, summary !== undefined && summary.count === 0);
   const now = summary?.now ?? Date.now();
 
   return (
@@ -118,6 +122,7 @@ export function Popup() {
         <span className="stat-label">{t('unpaidMoney')}</span>
         <MoneyLines amounts={summary?.totals ?? []} testId="unpaid-total" />
       </div>
+      {first && <FirstSyncNote first={first} className="muted first-sync" />}
       {summary && summary.stagesOutstanding.length > 0 && (
         <div className="stat">
           <span className="stat-label">{t('opt.popup.stagesOutstanding')}</span>

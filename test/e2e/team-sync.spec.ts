@@ -388,8 +388,8 @@ test("a new agent's empty panel says the shop is still being fetched while its f
   const { order, attempt } = shopDocs(30, 1_500, Date.now());
   await putAll(server, db, 30, order);
   await putAll(server, db, 1_500, attempt);
-  // Each page of the first sync comes 2.5 s late, as from a far or busy server.
-  const slow = await startSlowProxy(server.url, { delayMs: 2_500, when: (url) => url.includes('/_all_docs') });
+  // Each page of the first sync comes 4 s late, as from a far or busy server.
+  const slow = await startSlowProxy(server.url, { delayMs: 4_000, when: (url) => url.includes('/_all_docs') });
   const d = await agent('小赵');
   try {
     await expect(d.panel.getByText('暂无待付款订单', { exact: false })).toBeVisible();
@@ -401,6 +401,12 @@ test("a new agent's empty panel says the shop is still being fetched while its f
     await expect(note).toContainText('%');
     await expect(d.panel.getByText('暂无待付款订单', { exact: false })).toHaveCount(0);
     await d.panel.screenshot({ path: screenshotPath('team-first-sync-panel.png') });
+    // The popup's 0 unpaid says the same meanwhile.
+    const popup = await d.context.newPage();
+    await popup.goto(d.extensionUrl('popup.html'));
+    await expect(popup.getByTestId('first-sync-note')).toContainText('正在从团队服务器取店铺的数据', { timeout: 10_000 });
+    await popup.screenshot({ path: screenshotPath('team-first-sync-popup.png') });
+    await popup.close();
     await expect(d.panel.getByTestId('order-row').first()).toBeVisible({ timeout: 60_000 });
     await expect(note).toHaveCount(0);
     await expect(status(d)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
