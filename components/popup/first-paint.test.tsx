@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { freshPopupPage } from '@/test/support/popup-page';
 import { MESSAGES, setLocale, type Locale } from '@/lib/i18n';
 import type { Reply } from '@/lib/messaging/protocol';
 import { earlyAnswered, earlySummary, startEarly, type PopupSummary } from './first-paint';
@@ -37,13 +37,10 @@ const summary: PopupSummary = {
 };
 const ok = (data: PopupSummary): Reply<PopupSummary> => ({ ok: true, data });
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 let root: Root | undefined;
 beforeEach(() => {
-  document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'root' }));
+  freshPopupPage();
   asked.length = 0;
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as unknown as Awaited<ReturnType<typeof fakeBrowser.windows.getCurrent>>);
-  delete (globalThis as { __paynudgePopupPainted?: unknown }).__paynudgePopupPainted;
 });
 afterEach(() => {
   act(() => root?.unmount());

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { freshPopupPage } from '@/test/support/popup-page';
 import { setLocale } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/sync/engine';
 import type { PopupSummary } from './first-paint';
@@ -24,12 +24,10 @@ vi.mock('./link', async (original) => ({
   },
 }));
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 let root: Root | undefined;
 beforeEach(() => {
-  document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'root' }));
+  freshPopupPage();
   asked.length = 0;
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as unknown as Awaited<ReturnType<typeof fakeBrowser.windows.getCurrent>>);
   setLocale('zh-CN');
 });
 afterEach(() => {
