@@ -26,9 +26,11 @@ export function useFirstSync(
     ask('team/get', {}).then(
       (r) => {
         if (!s.live || !s.enabled) return;
-        setFirst(r.status.first);
+        // An answer without a status (an older background, a stand-in) tells of no first sync.
+        const running = r?.status?.first;
+        setFirst(running);
         clearTimeout(s.timer);
-        s.timer = r.status.first ? setTimeout(check, FIRST_SYNC_POLL_MS) : undefined;
+        s.timer = running ? setTimeout(check, FIRST_SYNC_POLL_MS) : undefined;
       },
       // No answer: nothing to tell.
       () => undefined,
