@@ -42,16 +42,12 @@ export function useFirstSync(
     if (enabled) check();
     else setFirst(undefined);
     return () => {
+      // Unmounted, or enabled changed (the next run marks it live again).
+      s.live = false;
       clearTimeout(s.timer);
       s.timer = undefined;
     };
   }, [check, enabled]);
-  useEffect(() => {
-    const s = state.current;
-    return () => {
-      s.live = false;
-    };
-  }, []);
   useChanged(check);
   return enabled ? first : undefined;
 }

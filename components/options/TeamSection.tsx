@@ -74,6 +74,7 @@ export function TeamSection() {
   };
 
   const state = status?.state ?? 'off';
+  const firstPct = status?.first && firstSyncPercent(status.first);
   const field = (name: keyof typeof form, label: string, type = 'text', extra: Record<string, string> = {}) => (
     <div className="field">
       <label htmlFor={`sync-${name}`}>{label}</label>
@@ -113,7 +114,7 @@ export function TeamSection() {
       {status?.first && (
         <p className="first-sync" data-testid="sync-first" data-read={status.first.read}>
           <span id="sync-first-line">{firstSyncLine(status.first)}</span>{' '}
-          {firstSyncPercent(status.first) !== undefined && <progress max={100} value={firstSyncPercent(status.first)} aria-labelledby="sync-first-line" />}
+          {firstPct !== undefined && <progress max={100} value={firstPct} aria-labelledby="sync-first-line" />}
         </p>
       )}
       {status && status.refused > 0 && <p className="warn" data-testid="sync-refused">{t('team.refused', { n: status.refused, what: status.lastRefused ?? '' })}</p>}

@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setLocale } from '@/lib/i18n';
 import { DB_CHANGED } from '@/lib/messaging/signals';
 import type { SyncStatus } from '@/lib/sync/engine';
-import { EmptyQueue, FIRST_SYNC_POLL_MS } from './EmptyQueue';
+import { EmptyQueue } from './EmptyQueue';
+import { FIRST_SYNC_POLL_MS } from '@/components/useFirstSync';
 
 // A new agent's first sync fetches the shop's orders last: until they arrive the queue is empty although the shop
 // is not. The empty panel then says how far the fetch has come, and "no unpaid orders" only once nothing is coming.

@@ -3,8 +3,6 @@ import { FirstSyncNote } from '@/components/FirstSyncNote';
 import { useFirstSync } from '@/components/useFirstSync';
 import { t } from '@/lib/i18n';
 
-export { FIRST_SYNC_POLL_MS } from '@/components/useFirstSync';
-
 /**
  * The empty queue. A new agent's first sync fetches the shop's orders last (after every contact attempt, so each
  * order arrives with its reminders counted): until then the queue is empty although the shop is not, and the panel
