@@ -395,7 +395,7 @@ test("a new agent's empty panel says the shop is still being fetched while its f
     await expect(d.panel.getByText('暂无待付款订单', { exact: false })).toBeVisible();
     await enable(d, { db, url: slow.url });
     await expect(d.options.getByTestId('sync-first')).toContainText('首次同步', { timeout: 30_000 });
-    await d.options.getByTestId('sync-status').screenshot({ path: screenshotPath('team-first-sync-options.png') }).catch(() => undefined);
+    await d.options.getByTestId('team-section').screenshot({ path: screenshotPath('team-first-sync-options.png') }).catch(() => undefined);
     const note = d.panel.getByTestId('first-sync-note');
     await expect(note).toContainText('正在从团队服务器取店铺的数据', { timeout: 30_000 });
     await expect(note).toContainText('%');
