@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launchWithExtension, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 import { usePlatformSuite } from '../support/platform-flow';
+import { BOOKKEEPING } from '../support/stop-worker';
 
 // The options page the way a seller uses it: write a template and see the
 // panel suggest it, back everything up, erase, restore it exactly, and have
@@ -22,9 +23,6 @@ async function send<T>(page: Page, message: object): Promise<T> {
 }
 
 /** Everything stored, as the background sees it. */
-// The background's own bookkeeping in the settings store (which prompts were notified, when the last clean-up ran,
-// cached counts, page health, a pending panel selection) is written by alarms at any moment: not the person's data.
-const BOOKKEEPING = new Set(['ms.notified', 'data.lastPrune', 'ws.attemptStats', 'pf.health', 'panel/select']);
 
 async function everything(page: Page): Promise<Stores> {
   const stores = (await send<{ backup: { stores: Stores } }>(page, { type: 'data/export' })).backup.stores;
