@@ -18,9 +18,13 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 export const FAULT_CHANNEL = 'paynudge-test-fault';
 
-/** Runs inside the service worker: installs (or re-arms) the write counter. `stopAt` 0 only counts. */
-function installWriteFault(stopAt: number): boolean {
-  type Fault = { writes: number; stopAt: number; stalled: boolean };
+/**
+ * Runs inside the service worker: installs (or re-arms) the write counter. `stopAt` 0 only counts. `only`: the store
+ * names (sorted, joined with commas) of the transactions counted; the worker's own bookkeeping in other transactions
+ * (a count of the attempts marked checked, page health) is neither counted nor stopped.
+ */
+function installWriteFault({ stopAt, only }: { stopAt: number; only?: string }): boolean {
+  type Fault = { writes: number; stopAt: number; stalled: boolean; only?: string };
   const g = globalThis as unknown as { __pnFault?: Fault };
   const fresh = !g.__pnFault;
   if (!g.__pnFault) {
@@ -32,6 +36,7 @@ function installWriteFault(stopAt: number): boolean {
       const original = IDBObjectStore.prototype[method] as unknown as (...a: unknown[]) => unknown;
       (IDBObjectStore.prototype as unknown as Record<string, unknown>)[method] = function (this: IDBObjectStore, ...args: unknown[]) {
         if (this.transaction.mode !== 'readwrite') return original.apply(this, args);
+        if (state.only !== undefined && Array.from(this.transaction.objectStoreNames).sort().join(',') !== state.only) return original.apply(this, args);
         // Stopped: this write and every later one never reach the database.
         if (state.stalled) return new Promise(() => undefined);
         state.writes++;
@@ -53,6 +58,7 @@ function installWriteFault(stopAt: number): boolean {
   g.__pnFault.writes = 0;
   g.__pnFault.stopAt = stopAt;
   g.__pnFault.stalled = false;
+  g.__pnFault.only = only;
   return fresh;
 }
 
@@ -69,10 +75,11 @@ export async function currentWorker(context: BrowserContext, page: Page): Promis
 
 /**
  * Counts the writes the next action makes (stopAt 0), or arms a stop at the stopAt-th. Returns true when the
- * worker had no counter yet: a worker that was stopped comes back as a new one.
+ * worker had no counter yet: a worker that was stopped comes back as a new one. `stores`: count only the writes of
+ * transactions over exactly these stores (the action's own), not the background's bookkeeping meanwhile.
  */
-export async function armWriteFault(worker: Worker, stopAt: number): Promise<boolean> {
-  return worker.evaluate(installWriteFault, stopAt);
+export async function armWriteFault(worker: Worker, stopAt: number, stores?: readonly string[]): Promise<boolean> {
+  return worker.evaluate(installWriteFault, { stopAt, only: stores && [...stores].sort().join(',') });
 }
 
 export async function writesCounted(worker: Worker): Promise<number> {
