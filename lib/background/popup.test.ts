@@ -514,13 +514,15 @@ describe('a restarted worker', () => {
     const { db, live } = await savedWithAPromise('popup-wake-second');
 
     const woken = await restart(db);
-    // Reads of the store that have completed (the read behind the first answer).
+    // Reads of this test's store started and completed (the read behind the first answer); other tests' databases,
+    // whose work may still be finishing in the same environment, are not counted.
     let started = 0;
     let done = 0;
     const getAll = IDBIndex.prototype.getAll;
     const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
-      started++;
       const request = getAll.apply(this, args);
+      if (this.objectStore.transaction.db.name !== db.name) return request;
+      started++;
       request.addEventListener('success', () => done++);
       return request;
     });
