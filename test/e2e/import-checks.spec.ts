@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
-import { BOOKKEEPING, dumpStores } from '../support/stop-worker';
+import { dumpStores, withoutBookkeeping } from '../support/stop-worker';
 
 // A backup is checked whole before anything changes: a bad staged-payment plan
 // is refused with a clear message, and the popup and badge still work after.
@@ -40,7 +40,7 @@ test('a backup whose plan has bad stages is refused, nothing changes, and the po
   // Everything stored, but the background's own bookkeeping (its alarm and its start-up clean-up may write it meanwhile).
   const stored = async () => {
     const stores = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'data/export' })) as { data: { backup: { stores: { settings: { key: string }[] } } } }).data.backup.stores;
-    return JSON.stringify({ ...stores, settings: stores.settings.filter((s) => !BOOKKEEPING.has(s.key)) });
+    return JSON.stringify(withoutBookkeeping(stores));
   };
   const before = await stored();
   backup.stores.milestones[0]!.plan.stages = [{ kind: 'deposit', amountMinor: 'all of it' }];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launchWithExtension, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 import { usePlatformSuite } from '../support/platform-flow';
-import { BOOKKEEPING } from '../support/stop-worker';
+import { withoutBookkeeping } from '../support/stop-worker';
 
 // The options page the way a seller uses it: write a template and see the
 // panel suggest it, back everything up, erase, restore it exactly, and have
@@ -26,7 +26,7 @@ async function send<T>(page: Page, message: object): Promise<T> {
 
 async function everything(page: Page): Promise<Stores> {
   const stores = (await send<{ backup: { stores: Stores } }>(page, { type: 'data/export' })).backup.stores;
-  return { ...stores, settings: stores.settings.filter((s) => !BOOKKEEPING.has((s as { key: string }).key)) };
+  return withoutBookkeeping(stores);
 }
 
 /** Everything the background keeps in its CacheStorage (the queue and popup answers a waking worker starts from), as text. */

@@ -145,3 +145,8 @@ export async function dumpStores(page: Page): Promise<Record<string, unknown[]>>
  * at any moment, so a test that checks "nothing the person stored changed" leaves them out.
  */
 export const BOOKKEEPING: ReadonlySet<string> = new Set(['ms.notified', 'data.lastPrune', 'ws.attemptStats', 'pf.health', 'panel/select']);
+
+/** `stores` (a backup's or a dump's) without the background's bookkeeping in the settings store. */
+export function withoutBookkeeping<T extends { settings?: unknown[] }>(stores: T): T {
+  return { ...stores, settings: stores.settings?.filter((s) => !BOOKKEEPING.has((s as { key: string }).key)) };
+}
