@@ -435,15 +435,22 @@ export function parseSavedFacts(raw: unknown): PopupFacts | undefined {
   return { summary: { count, totals, stagesOutstanding, urgent }, followUps };
 }
 
-/** The facts a worker saved before it stopped, checked for shape (it is stored data); undefined when none. */
-async function readSaved(): Promise<PopupFacts | undefined> {
-  const body = await savedPopup.read();
-  if (body === undefined) return undefined;
+/** Saved facts as text → the facts, checked for shape (it is stored data); undefined when not facts. */
+function factsOfText(body: string): PopupFacts | undefined {
   try {
     return parseSavedFacts(JSON.parse(body));
   } catch {
     return undefined;
   }
+}
+
+// A waking worker parses the facts the last one saved as soon as its read ahead (./started.ts) brings them, before
+// the popup asks: a big shop's are 1 MB of text, 15-40 ms of the waking popup's answer when parsed on its request.
+savedPopup.parseAhead(factsOfText);
+
+/** The facts a worker saved before it stopped; undefined when none. */
+async function readSaved(): Promise<PopupFacts | undefined> {
+  return savedPopup.readParsed(factsOfText);
 }
 
 /** The facts a worker saved before it stopped, if nothing was written since. */

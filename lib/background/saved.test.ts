@@ -83,4 +83,52 @@ describe('a saved text read ahead', () => {
     await saved.prefetch(10_000);
     expect(disk.reads).toHaveLength(1);
   });
+
+  it('is parsed as soon as it is here, and the request takes that result without parsing again', async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    disk.bodies.set('https://paynudge.invalid/x', '{"n":1}');
+    const parse = vi.fn((text: string) => JSON.parse(text) as { n: number });
+    saved.prefetch(10_000);
+    saved.parseAhead(parse);
+    // Parsed before anyone asks (a waking worker's idle time).
+    await vi.waitFor(() => expect(parse).toHaveBeenCalledTimes(1));
+    disk.bodies.set('https://paynudge.invalid/x', '{"n":2}');
+    expect(await saved.readParsed(parse)).toEqual({ n: 1 });
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(disk.reads).toHaveLength(1);
+    // Taken once, as read() takes the text: the next request reads and parses anew.
+    expect(await saved.readParsed(parse)).toEqual({ n: 2 });
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  it('parsed ahead, is dropped when something was saved or removed after its read began', async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    disk.bodies.set('https://paynudge.invalid/x', '"old"');
+    const parse = (text: string) => JSON.parse(text) as string;
+    saved.prefetch(10_000);
+    saved.parseAhead(parse);
+    saved.put('"new"');
+    await vi.waitFor(() => expect(disk.bodies.get('https://paynudge.invalid/x')).toBe('"new"'));
+    expect(await saved.readParsed(parse)).toBe('new');
+  });
+
+  it('parsed ahead and failing, is read and parsed again on request, and that error is the one told', async () => {
+    const disk = fakeCaches();
+    vi.stubGlobal('caches', disk.storage);
+    const { savedText } = await import('./saved');
+    const saved = savedText('c', 'https://paynudge.invalid/x');
+    disk.bodies.set('https://paynudge.invalid/x', 'not json');
+    const parse = vi.fn((text: string) => JSON.parse(text) as unknown);
+    saved.prefetch(10_000);
+    saved.parseAhead(parse);
+    await vi.waitFor(() => expect(parse).toHaveBeenCalledTimes(1));
+    await expect(saved.readParsed(parse)).rejects.toThrow(SyntaxError);
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
 });
