@@ -17,10 +17,10 @@ import { PlatformSchema, buyerKey, type Buyer, type ContactAttempt, type FollowU
 // seconds on a busy machine, and a waking worker's database open waited behind
 // the one the stopped worker left running): once a count has found them equal,
 // the record says so (`checked`), and every write that adds or removes attempts
-// keeps `counted` in step in its own transaction and keeps the mark. A writer
-// that does not know of the mark replaces the record without it (sync's
-// bootstrap and apply), an import drops it, and an older version's record has
-// none: the next check counts, as before.
+// keeps `counted` in step in its own transaction and keeps the mark (sync's
+// apply of another agent's attempts too). A new agent's first sync writes the
+// record without it (its counts are settled only at the end), an import drops
+// it, and an older version's record has none: the next check counts, as before.
 
 /** Settings-store key of how many attempts the counts on orders and buyers account for. */
 export const ATTEMPT_STATS_KEY = 'ws.attemptStats';

@@ -6,7 +6,7 @@ import { openPayNudgeDb, type Db } from '../store/db';
 import { openTeamDb } from './store';
 import { createSyncEngine, type Pouch } from './engine';
 import { manualRingOrder } from '@/test/support/background-deps';
-import { recordAttempt } from '../store/buyers';
+import { ATTEMPT_STATS_KEY, attemptStatsStale, recordAttempt } from '../store/buyers';
 import type { ContactAttempt, Order } from '../orders/model';
 import { EMPTY_CONFIG } from './config';
 import { watchWrites } from '../store/changes';
@@ -110,6 +110,26 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     const got = await b.db.get('attempts', 'att-1');
     expect(got?.agent).toBe('小王');
     expect((await b.db.get('orders', order.key))?.attemptCount).toBe(1);
+  });
+
+  it("another agent's attempts keep this browser's attempt counts checked: its next check counts nothing", async () => {
+    const server = { current: new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch };
+    const a = await agent('A', server);
+    const b = await agent('B', server);
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await recordAttempt(a.db, attempt(order, 'att-first', 'A', T0 + 1));
+    await settle(a, b);
+    // B's counts agree with its store: one count marks them checked.
+    expect(await attemptStatsStale(b.db)).toBe(false);
+    expect((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value).toEqual({ counted: 1, checked: true });
+    await recordAttempt(a.db, attempt(order, 'att-second', 'A', T0 + 2));
+    await recordAttempt(a.db, attempt(order, 'att-third', 'A', T0 + 3));
+    await settle(a, b);
+    expect(await b.db.count('attempts')).toBe(3);
+    // Still checked, and exact: a waking worker trusts it instead of counting a year of attempts.
+    expect((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value).toEqual({ counted: 3, checked: true });
+    expect((await b.db.get('orders', order.key))?.attemptCount).toBe(3);
   });
 
   it('after the first sync, a new attempt is mirrored without reading every store, and reaches B', async () => {

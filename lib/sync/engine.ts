@@ -2,7 +2,7 @@ import { unwrap } from 'idb';
 import { KEY_FIELD, STORE_NAMES, type StoreName } from '../backup/format';
 import type { Db } from '../store/db';
 import { writeQuietly, type StoreWrite } from '../store/changes';
-import { ATTEMPT_STATS_KEY, remindedBuyerOf } from '../store/buyers';
+import { ATTEMPT_STATS_KEY, remindedBuyerOf, type AttemptStats } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
 import type { Buyer, ContactAttempt, Order } from '../orders/model';
 import { CLAIM_MS, CLAIM_PREFIX, DERIVED, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
@@ -268,8 +268,10 @@ export function createSyncEngine(deps: EngineDeps) {
         buyers[i] ??= remindedBuyerOf(key, orderOf.get(orderKey), at);
       });
       await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!.at) })));
-      const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
-      await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } });
+      // Each attempt added here is one more the counts account for (an attempt held already would have aborted this
+      // transaction), so a checked record stays exact and keeps its mark: the next check need not count them all.
+      const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as AttemptStats | undefined;
+      await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { ...stats, counted: (stats?.counted ?? 0) + attempts.length } });
     }
     await tx.done;
   }
