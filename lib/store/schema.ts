@@ -54,18 +54,17 @@ export interface PayNudgeDB extends DBSchema {
     value: Order;
     indexes: {
       'by-status': string;
-      'by-platform': string;
       'by-buyer': [string, string];
       'by-next-follow-up': number;
       /** Paid and closed orders by when they settled: the retention clean-up reads only what is due. */
       'by-settled': [string, number];
     };
   };
-  buyers: { key: string; value: Buyer; indexes: { 'by-platform': string } };
+  buyers: { key: string; value: Buyer };
   attempts: {
     key: string;
     value: ContactAttempt;
-    indexes: { 'by-order': string; 'by-buyer': string; 'by-follow-up': number; 'by-time': number };
+    indexes: { 'by-order': string; 'by-buyer': string; 'by-follow-up': number };
   };
   templates: { key: string; value: TemplateRecord };
   milestones: { key: string; value: MilestoneRecord; indexes: { 'by-order': string; 'by-due': number } };
