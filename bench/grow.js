@@ -31,13 +31,21 @@ export function growAndMeasure({ platform, target, rounds }) {
   const sameParent = rows.filter((r) => r.parentElement === container);
   if (!container || sameParent.length === 0) return { error: 'rows not found' };
 
-  // Fresh ids keep the format: the trailing digits change.
+  // Fresh ids keep the format: the trailing digits change. An id that ends in letters (Shopee's) gets digits for its
+  // last characters, and two rows could then share one: every id is new, else the page holds fewer orders than rows.
   let serial = 0;
+  const used = new Set(ids);
   const fresh = (id) => {
     const digits = /\d+$/.exec(id)?.[0] ?? '';
-    serial += 1;
-    const tail = String(serial).padStart(Math.min(digits.length, 6), '0');
-    return id.slice(0, id.length - tail.length) + tail;
+    for (;;) {
+      serial += 1;
+      const tail = String(serial).padStart(Math.min(digits.length, 6), '0');
+      const next = id.slice(0, id.length - tail.length) + tail;
+      if (!used.has(next)) {
+        used.add(next);
+        return next;
+      }
+    }
   };
   const relabel = (node, from, to) => {
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
