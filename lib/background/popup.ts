@@ -16,7 +16,7 @@ import { PLATFORMS, type Order } from '../orders/model';
 import type { Db } from '../store/db';
 import { watchAllWrites } from '../store/changes';
 import { outstandingByCurrency } from '../store/milestones';
-import { rankedQueue, summaryOf } from './queue';
+import { queueReads, summaryOf } from './queue';
 import { SAVED_POPUP } from './saved';
 import { markOnce } from './marks';
 
@@ -215,9 +215,10 @@ export interface PopupFacts {
 /** Reads the facts behind the popup's answer. `onStatsRebuilt`: the attempt counts were stale and are rebuilt behind the answer. */
 export async function popupFacts(db: Db, now: number, onStatsRebuilt: () => void): Promise<PopupFacts> {
   // The popup shows no attempt counts: it never waits for their rebuild.
-  const [{ entries, texts }, stagesOutstanding] = await Promise.all([rankedQueue(db, now, { onStatsRebuilt }), outstandingByCurrency(db)]);
+  // The popup counts and sums the open orders and shows no verdict: they are not ranked for it (queueReads).
+  const [{ orders, texts }, stagesOutstanding] = await Promise.all([queueReads(db, now, { onStatsRebuilt }), outstandingByCurrency(db)]);
   const open = new Map<string, Order>();
-  for (const e of entries) open.set(e.order.key, e.order);
+  for (const o of orders) open.set(o.key, o);
   const urgent: UrgentOrder[] = closingSoonest(open.values(), URGENT_LIMIT).map((o) => ({
     key: o.key,
     orderId: o.orderId,
@@ -228,7 +229,7 @@ export async function popupFacts(db: Db, now: number, onStatsRebuilt: () => void
     autoCloseEstimated: o.autoCloseEstimated,
   }));
   const followUps = await followUpInputs(db, now, open, keptTimes(cacheOf(db), texts));
-  return { summary: { ...summaryOf(entries), stagesOutstanding, urgent }, followUps, reads: texts };
+  return { summary: { ...summaryOf(orders.map((order) => ({ order, dueMinor: order.dueMinor }))), stagesOutstanding, urgent }, followUps, reads: texts };
 }
 
 function answerAt(facts: PopupFacts, now: number): PopupSummary {
@@ -499,7 +500,7 @@ export async function popupAnswer(db: Db, now: number, changed: () => void): Pro
   if (facts.reads !== undefined) {
     // The queue as every queue request checks it (in memory; the order count once its ranking is due again,
     // for writes from another context): read again since these facts, so are they.
-    const { texts } = await rankedQueue(db, now, { onStatsRebuilt: changed });
+    const { texts } = await queueReads(db, now, { onStatsRebuilt: changed });
     if (texts !== facts.reads || cache.kept !== kept || kept.writes !== cache.writes) return answerAt(await readAndKeep(db, now, changed), now);
     return answerAt(facts, now);
   }
