@@ -118,7 +118,7 @@ describe('a saved text read ahead', () => {
     expect(await saved.readParsed(parse)).toBe('new');
   });
 
-  it('parsed ahead and failing, is read and parsed again on request, and that error is the one told', async () => {
+  it('parsed ahead and failing, is parsed again on request, and that error is the one told', async () => {
     const disk = fakeCaches();
     vi.stubGlobal('caches', disk.storage);
     const { savedText } = await import('./saved');

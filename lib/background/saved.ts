@@ -84,23 +84,22 @@ export function savedText(cacheName: string, url: string): SavedText {
             }, 0),
           ),
       );
-      // A parse that throws is as if nothing was read ahead: readParsed reads and parses again, and reports its own error.
+      // A parse that throws is as if nothing was read ahead: readParsed parses the text again, and reports its own error.
       result.catch(() => undefined);
       parsed = { of: reading, parse, result };
     },
     async readParsed<T>(parse: (text: string) => T): Promise<T | undefined> {
       const ahead = parsed;
-      parsed = undefined;
-      if (ahead && ahead.of === early && ahead.parse === parse) {
-        read = true;
-        early = undefined;
+      // Takes the text read ahead, if any (and drops its parse with it), as read() does.
+      const reading = readText();
+      if (ahead && ahead.of === reading && ahead.parse === parse) {
         try {
           return (await ahead.result) as T | undefined;
         } catch {
-          // Parsed again below, from the text read now.
+          // Parsed again below: the error told is this request's own.
         }
       }
-      const text = await readText();
+      const text = await reading;
       return text === undefined ? undefined : parse(text);
     },
     prefetch(keepMs) {

@@ -8,6 +8,9 @@ export type Db = IDBPDatabase<PayNudgeDB>;
 export const CONTACT_STORES = ['attempts', 'orders', 'buyers', 'settings'] as const;
 export type ContactTx = IDBPTransaction<PayNudgeDB, ('attempts' | 'orders' | 'buyers' | 'settings')[], 'readwrite'>;
 
+/** The stores one page read is stored in, in one transaction (lib/store/orders.ts applyPageRead). */
+export const PAGE_READ_STORES = ['orders', 'buyers', 'listings'] as const;
+
 /** Told when an open connection can no longer be used (see cachedDb). */
 /**
  * Marks a write's promise handled when it is not awaited on its own: if its transaction aborts (a full disk), the

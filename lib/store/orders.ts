@@ -1,5 +1,5 @@
 import { unwrap } from 'idb';
-import { CONTACT_STORES, settled, type ContactTx, type Db } from './db';
+import { CONTACT_STORES, PAGE_READ_STORES, settled, type ContactTx, type Db } from './db';
 import { listingKey } from './schema';
 import { watchAllWrites } from './changes';
 import { buyerKey, orderKey, type Buyer, type ObservedOrder, type Order, type PageRead } from '../orders/model';
@@ -195,7 +195,7 @@ export async function applyPageRead(db: Db, read: PageRead, now: number): Promis
   // Order writes asked for before our transaction exists belong to transactions that run before it, so
   // what we read includes them; any counted after this may land after ours.
   const writesBefore = watch?.writes ?? 0;
-  const tx = db.transaction(['orders', 'buyers', 'listings'], 'readwrite');
+  const tx = db.transaction([...PAGE_READ_STORES], 'readwrite');
   // The plain IndexedDB stores: a 1,000-row page makes thousands of requests,
   // and none of the writes needs a promise of its own (tx.done reports any failure).
   const orders = unwrap(tx.objectStore('orders'));

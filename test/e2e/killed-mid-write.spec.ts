@@ -4,6 +4,8 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, URLS } from '../support/harness.mjs';
 import { armWriteFault, BOOKKEEPING, currentWorker, dumpStores, listenForStop, stopServiceWorker, stopsSeen, writesCounted } from '../support/stop-worker';
 import { growAndMeasure } from '../../bench/grow.js';
+// The stores of the one transaction a contact-log action writes in, and of the one a page read is stored in.
+import { CONTACT_STORES, PAGE_READ_STORES } from '../../lib/store/db';
 
 // The service worker killed at a known write (test/support/stop-worker.ts: the
 // test holds the worker at the chosen put, then stops it with CDP). Each case
@@ -31,12 +33,6 @@ async function probe(): Promise<Page> {
   await listenForStop(page);
   return page;
 }
-
-/** The one transaction a contact-log action writes in (lib/store/db.ts CONTACT_STORES). */
-const ACTION_STORES = ['attempts', 'orders', 'buyers', 'settings'];
-
-/** The one transaction a page read is stored in (lib/store/orders.ts). */
-const PAGE_READ_STORES = ['orders', 'buyers', 'listings'];
 
 async function orderCount(page: Page): Promise<number> {
   return (await dumpStores(page)).orders!.length;
@@ -83,7 +79,7 @@ test('a worker killed at any write of "paid" logged by the person leaves none of
 
   // How many writes the action makes: the same action on another order, counted.
   let worker = await currentWorker(context, page);
-  await armWriteFault(worker, 0, ACTION_STORES);
+  await armWriteFault(worker, 0, CONTACT_STORES);
   await send(orderB!.key);
   expect((await reply()).reply?.ok).toBe(true);
   const writes = await writesCounted(worker);
@@ -94,7 +90,7 @@ test('a worker killed at any write of "paid" logged by the person leaves none of
     const before = await stored(page);
     // Each kill is real: the worker that comes back is a new one, with no counter of ours in it.
     if (k > 1) worker = await currentWorker(context, page);
-    expect(await armWriteFault(worker, k, ACTION_STORES), `worker restarted before write ${k}`).toBe(k > 1);
+    expect(await armWriteFault(worker, k, CONTACT_STORES), `worker restarted before write ${k}`).toBe(k > 1);
     await send(orderA!.key);
     await expect.poll(() => stopsSeen(page), { message: `stop at write ${k}` }).toEqual([expect.objectContaining({ stoppedAt: k })]);
     await stopServiceWorker(context, page);
