@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { runs } from '../../test/support/fuzz';
 import {
   CHINA_OFFSET_MINUTES,
   DAY_MS,
@@ -7,6 +9,7 @@ import {
   formatAgeZh,
   formatDurationZh,
   parseCountdown,
+  firstDate,
   parseWallTime,
   zoneOffsetMinutes,
 } from './time';
@@ -300,5 +303,59 @@ describe('zoneOffsetMinutes', () => {
   it('is null for an unknown zone or a non-finite instant', () => {
     expect(zoneOffsetMinutes('Mars/Olympus_Mons', Date.UTC(2026, 0, 1))).toBeNull();
     expect(zoneOffsetMinutes('Europe/London', Number.NaN)).toBeNull();
+  });
+});
+
+// parseWallTime tries its three date forms only where a run of digits starts
+// (sticky regexps). The reference below is the plain reading: each form
+// searched over the whole text, the earliest match taken. They must agree on
+// any text, including the shapes where backtracking decides (a seconds field
+// followed by a digit, "p.m." followed by a letter, runs of 3 or 5 digits).
+describe('parseWallTime: the first date found run by run is the earliest of three whole-text searches', () => {
+  const CLOCK =
+    String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
+    String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
+  const FORMS = [
+    [new RegExp(String.raw`(?<!\d)(?<y>\d{4})(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)` + CLOCK, 'u'), false],
+    [new RegExp(String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + CLOCK, 'u'), false],
+    [new RegExp(String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + CLOCK, 'u'), true],
+  ] as const;
+  /** What the three searches give: the earliest match, and whether its form puts the year last. */
+  const reference = (text: string) => {
+    let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
+    for (const [re, yearLast] of FORMS) {
+      const m = re.exec(text);
+      if (m && (best === null || m.index < best.m.index)) best = { m, yearLast };
+    }
+    return best;
+  };
+  const piece = fc.constantFrom(
+    '2026', '11', '5', '20', '123', '12345', '2026-11-20', '20/11/2026', '11.20.2026', '-', '/', '.', ':', ' ', '\n', 'T',
+    '14:03', '14:03:22', ':22', '.5', '.1234', '9', '0', ' PM', 'p.m.', 'am', 'x', 'a', 'M', '年', '月', '日', '上午', '下午',
+    '２０２６', '：', '下单时间：', 'Order time ', '¥12.50', '5/11/2026', '1.2.', '7-8-',
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join(''));
+
+  it('finds the same match: where it starts, what it holds, its groups and its form', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const t = raw.normalize('NFKC');
+        const want = reference(t);
+        const got = firstDate(t);
+        if (want === null) return got === null;
+        return got !== null && got.m.index === want.m.index && got.m[0] === want.m[0] && got.yearLast === want.yearLast && JSON.stringify(got.m.groups) === JSON.stringify(want.m.groups);
+      }),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  it('reads the shapes where backtracking decides as the whole-text search does', () => {
+    const cases = ['x2026-11-20 14:03:225', '2026-11-20 2:03 p.m.x', '12345 2026/1/2 3:04 PM', '123-1-2026 20/11/2026 23:59', '2026 年 11 月 20 日 下午 2:03', '20.11.2026T14:03:22.1234', 'SKU 12345 5/1/2026 9:05 am'];
+    const want = ['2026-11-20 14:03', '2026-11-20 2:03 p.m', '2026/1/2 3:04 PM', '20/11/2026 23:59', '2026 年 11 月 20 日 下午 2:03', '20.11.2026T14:03:22', '5/1/2026 9:05 am'];
+    cases.forEach((t, i) => {
+      expect(reference(t)?.m[0], t).toBe(want[i]);
+      expect(firstDate(t)?.m[0], t).toBe(want[i]);
+      expect(parseWallTime(t, 0, 'dmy'), t).not.toBeNull();
+    });
   });
 });

@@ -13,24 +13,57 @@ const CLOCK =
   String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
   String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
 
+// Sticky: each is tried only where a run of digits starts (see firstDate),
+// instead of scanning the whole text three times for where one might.
 const YEAR_FIRST_RE = new RegExp(
   String.raw`(?<!\d)(?<y>\d{4})(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)` + CLOCK,
-  'u',
+  'uy',
 );
 const CHINESE_RE = new RegExp(
   String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + CLOCK,
-  'u',
+  'uy',
 );
 const YEAR_LAST_RE = new RegExp(
   String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + CLOCK,
-  'u',
+  'uy',
 );
 
-const DATE_FORMS = [
-  [YEAR_FIRST_RE, false],
-  [CHINESE_RE, false],
-  [YEAR_LAST_RE, true],
-] as const;
+/** `re` (sticky) matched at `at`, or null. */
+function stickyAt(re: RegExp, src: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(src);
+}
+
+/**
+ * The first date in `src` of any of the three forms, and whether its year
+ * comes last. Every form starts where a run of ASCII digits does ((?<!\d)\d),
+ * and at one start at most one form can match (the run's length and what
+ * follows it tell them apart), so trying the forms run by run, in page
+ * order, finds the match with the lowest index: what the earliest of three
+ * whole-text searches gives.
+ */
+export function firstDate(src: string): { m: RegExpExecArray; yearLast: boolean } | null {
+  const chinese = src.includes('年');
+  for (let i = 0; i < src.length; ) {
+    const c = src.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < src.length && src.charCodeAt(end) >= 48 && src.charCodeAt(end) <= 57) end++;
+    const run = end - i;
+    if (run === 4) {
+      const m = stickyAt(YEAR_FIRST_RE, src, i) ?? (chinese ? stickyAt(CHINESE_RE, src, i) : null);
+      if (m) return { m, yearLast: false };
+    } else if (run <= 2) {
+      const m = stickyAt(YEAR_LAST_RE, src, i);
+      if (m) return { m, yearLast: true };
+    }
+    i = end;
+  }
+  return null;
+}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -62,13 +95,7 @@ export function parseWallTime(
   // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
   const src = nfkc(text);
 
-  let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
-  for (const [re, yearLast] of DATE_FORMS) {
-    // A Chinese date has 年 in it.
-    if (re === CHINESE_RE && !src.includes('年')) continue;
-    const m = re.exec(src);
-    if (m && (best === null || m.index < best.m.index)) best = { m, yearLast };
-  }
+  const best = firstDate(src);
   if (best === null) return null;
 
   const g = best.m.groups ?? {};
