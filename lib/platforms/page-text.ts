@@ -95,6 +95,12 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
   if (re.global || re.sticky || !Number.isFinite(labelMax)) return undefined;
   let text = '';
   let nodes = 0;
+  // The last character outside `valueChars` in the text the previous search
+  // saw, and how far that text went: a match the next search can find that
+  // the previous one could not runs past that text, so it holds that
+  // character, and starts at most `labelMax` characters before it.
+  let stop = -1;
+  let searched = 0;
   for (let i = 0; i < scope.length; i++) {
     if (i > 0) text += ' ';
     const s = scope[i]!;
@@ -119,8 +125,16 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
           if (!first) text += ' ';
           first = false;
           text += foldSpaces(value);
-          const m = re.exec(text);
+          const m = execFrom(re, text, stop < 0 ? 0 : Math.max(0, stop - labelMax + 1));
           if (m) for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
+          // From the end back: most texts end in a character outside the value's (a label, a name).
+          for (let k = text.length - 1; k >= searched; k--) {
+            if (!valueChars.test(text.charAt(k))) {
+              stop = k;
+              break;
+            }
+          }
+          searched = text.length;
         }
       }
       let next: Node | null = node.nextSibling;
@@ -130,6 +144,16 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
   }
   // All of the text was read.
   return re.exec(text);
+}
+
+const searchers = new WeakMap<RegExp, RegExp>();
+/** re.exec(text) when no match starts before `from`: the search starts there. */
+function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  if (from === 0) return re.exec(text);
+  let searcher = searchers.get(re);
+  if (!searcher) searchers.set(re, (searcher = new RegExp(re.source, `${re.flags}g`)));
+  searcher.lastIndex = from;
+  return searcher.exec(text);
 }
 
 /** The longest alternative of a label pattern written as (?:a|b|c)…: Infinity when it is not plain text. */
