@@ -40,7 +40,7 @@ for (const platform of wanted) {
   for (const route of ROUTES.filter((r) => !r.bundle && platformOfUrl(r.url) === platform && !/broken|empty|chat|frame|paged|page2/.test(r.file))) {
     await page.goto(route.url);
     await page.addScriptTag({ content: code });
-    const grown = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 3 });
+    const grown = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 9, warmup: 10 });
     if (grown.error) continue;
     const r = await page.evaluate(([p, structure, n]) => {
       const now = Date.now();

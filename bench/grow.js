@@ -2,7 +2,7 @@
 // rows by cloning the page's own rows with fresh ids, then times the adapter
 // against a raw querySelectorAll walk over the same rows.
 // Plain JS on purpose: it is passed to the browser as source.
-export function growAndMeasure({ platform, target, rounds }) {
+export function growAndMeasure({ platform, target, rounds, warmup = 0 }) {
   const adapter = globalThis.__adapters[platform];
   const first = adapter.readOrders(document, location.href, Date.now());
   if (!first || first.orders.length < 1) return { error: 'no orders on the fixture page' };
@@ -83,13 +83,18 @@ export function growAndMeasure({ platform, target, rounds }) {
   // The three take turns within each round, so a busy machine's slow spells
   // fall on all of them alike instead of on whichever ran its rounds then.
   const subjects = [rawWalk, adapterRead, structureRead].filter(Boolean);
+  // `warmup` untimed rounds first, in the same turns: the readers are large
+  // functions the engine compiles in tiers over their first dozen calls, the
+  // raw walk a few lines it compiles at once, so early rounds time the
+  // compiler more than the reading (2026-12-05: TikTok's adapter 12.8 ms over
+  // rounds 1-15, 9.3 ms over rounds 21-40; the raw walk 4.9 / 4.2 ms).
   const samples = subjects.map(() => []);
   const results = [];
-  for (let r = 0; r < rounds; r += 1) {
+  for (let r = 0; r < warmup + rounds; r += 1) {
     subjects.forEach((fn, k) => {
       const start = performance.now();
       results[k] = fn();
-      samples[k].push(performance.now() - start);
+      if (r >= warmup) samples[k].push(performance.now() - start);
     });
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -105,5 +110,6 @@ export function growAndMeasure({ platform, target, rounds }) {
     structureMs: structure?.median,
     structureOrders: structure?.result?.orders.length ?? 0,
     structureUnreadable: structure?.result?.unreadable ?? 0,
+    samples,
   };
 }

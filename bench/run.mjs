@@ -70,7 +70,7 @@ async function adapterReads(browser) {
     }
     await page.goto(chosen.route.url);
     await page.addScriptTag({ content: adapters });
-    const result = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 15 });
+    const result = await page.evaluate(growAndMeasure, { platform, target: 500, rounds: 15, warmup: 15 });
     if (result.error) {
       record(`read 500 rows: ${platform}`, undefined, 'ms', undefined, '≤ 3× raw, ≤ 5 ms', false, result.error);
       continue;
