@@ -3,7 +3,7 @@
 // must be exactly what searching the whole text gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { headMatch, longestLabel, spacedText } from './page-text';
+import { carriesNumber, headMatch, longestLabel, spacedText } from './page-text';
 import { runs } from '../../test/support/fuzz';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -57,7 +57,7 @@ describe('headMatch', () => {
     const piece = fc.constantFrom(
       '下单时间', '成交时间', '创建时间', '时间', '下单', '：', ':', ' ', '  ', '\n ', '\u00a0', '2026-11-23', '2026', '-', '/', '.', '11', '3', '10:15', ':22',
       '加厚', '·', 'x', 'Order time', 'ORDER TIME', 'order created', 'thời gian đặt hàng', 'ngày đặt hàng', 'data do pedido', ' feito em', 'pedido feito em',
-      '23/11/2026', '1/2/2026', '',
+      '23/11/2026', '1/2/2026', '', '.5', ',0', '9.',
       '下单时间：2026-11-23 10:15', '成交时间: 2026/1/2', '创建时间 2026.11.23 9:05:01', 'Order time: 23/11/2026 10:15', 'data do pedido 1/2/2026', 'pedido feito em 2026-11-23',
     );
     const text = fc.array(piece, { maxLength: 5 }).map((ps) => ps.join(''));
@@ -101,7 +101,9 @@ function plainSpaced(node: Element, clean: Element | null): string {
     const value = (t.nodeValue ?? '').trim().replace(/\s+/g, ' ');
     if (value && !hidden(t.parentElement)) out.push(value);
   }
-  return hidden(node) ? '' : out.join(' ');
+  if (hidden(node)) return '';
+  // One space between texts, none inside a number drawn in parts ("79" ".70", "79." "70", "14" ":03").
+  return out.reduce((joined, next) => (!joined ? next : (/\d$/.test(joined) && /^[.,:]\d/.test(next)) || (/\d[.,]$/.test(joined) && /^\d/.test(next)) ? joined + next : `${joined} ${next}`), '');
 }
 
 describe('spacedText', () => {
@@ -118,8 +120,23 @@ describe('spacedText', () => {
     expect(spacedText(cell.querySelector('script'), cell)).toBe('');
   });
 
+  it('keeps a number drawn in parts whole: decimals, thousands and a clock in elements of their own', () => {
+    const doc = parse(`<div id="c"><span>¥</span><span>79</span><span>.70</span> <em>₫250</em><em>.000</em> <i>59,</i><i>90</i> <b>18</b><b>:30:00</b></div>
+      <table><tr id="r"><td>¥63.00</td><td>2</td><td>.5 kg</td></tr></table>`);
+    expect(spacedText(doc.getElementById('c'))).toBe('¥ 79.70 ₫250.000 59,90 18:30:00');
+    // Cells side by side: a number then a number is two numbers; a unit that starts ".5" carries on a number, which no
+    // real cell holds, and is joined like the rest.
+    expect(spacedText(doc.getElementById('r'))).toBe('¥63.00 2.5 kg');
+    expect(carriesNumber('79', '.70')).toBe(true);
+    expect(carriesNumber('79.', '70')).toBe(true);
+    expect(carriesNumber('79', '70')).toBe(false);
+    expect(carriesNumber('US $', '47')).toBe(false);
+    expect(carriesNumber('Total', '.5')).toBe(false);
+    expect(carriesNumber('79', '.x')).toBe(false);
+  });
+
   it('gives the plain walk’s text for any cell (random trees)', () => {
-    const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b');
+    const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b', '¥', '79', '.70', ' ,50', '79.', '.', '14', ':03', ':', '2');
     type Tree = { tag: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({

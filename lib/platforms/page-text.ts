@@ -27,9 +27,39 @@ function inSkipped(el: Element, clean: Element | null | undefined): boolean {
 }
 
 /**
+ * Whether `next` carries on a number that `text` ends, so the two are one
+ * number split over elements, not two texts: "79" + ".70", "1.590" + ".000",
+ * "79." + "70", "14" + ":03". Price displays put the decimals (or the
+ * currency's thousands) in an element of their own to style them smaller;
+ * with a space between, "¥79 .70" would read as ¥79 and "₫250 .000" as
+ * ₫250. Both texts are trimmed and not empty.
+ */
+export function carriesNumber(text: string, next: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  const first = next.charCodeAt(0);
+  if (last >= 48 && last <= 57) {
+    // A separator right after the digits, then a digit: ".70", ",000", ":03".
+    return (first === 46 || first === 44 || first === 58) && isDigit(next.charCodeAt(1));
+  }
+  // "79." + "70": a separator after a digit, then the digits.
+  return (last === 46 || last === 44) && isDigit(text.charCodeAt(text.length - 2)) && isDigit(first);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `text` and the next text node's `next` as the page shows them: one space between, none inside a split number (see carriesNumber). */
+export function joinText(text: string, next: string): string {
+  if (!text) return next;
+  return carriesNumber(text, next) ? text + next : `${text} ${next}`;
+}
+
+/**
  * Visible text with a space between text nodes, so adjacent blocks do not run
  * together: textContent turns <div>Cancelled</div><div>by system</div> into
- * "Cancelledby system" and "500ml</div><div>x2" into "500mlx2". `clean`: see
+ * "Cancelledby system" and "500ml</div><div>x2" into "500mlx2". A number
+ * split over elements stays whole (see carriesNumber). `clean`: see
  * pageTextRoot.
  */
 export function spacedText(node: Node | null | undefined, clean?: Element | null): string {
@@ -65,7 +95,7 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
       }
     }
     // Lone plain spaces fold to themselves: replace only when the text has other white space.
-    if (value) out = out ? `${out} ${foldSpaces(value)}` : foldSpaces(value);
+    if (value) out = joinText(out, foldSpaces(value));
     let next: Node | null = at.nextSibling;
     while (!next && (at = at.parentNode) && at !== node) next = at.nextSibling;
     at = next;
@@ -122,9 +152,11 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
         if (++nodes > maxNodes) return undefined;
         const value = (node.nodeValue as string).trim();
         if (value) {
-          if (!first) text += ' ';
+          const folded = foldSpaces(value);
+          // As spacedText joins them: a number split over elements stays whole.
+          if (!first && !carriesNumber(text, folded)) text += ' ';
           first = false;
-          text += foldSpaces(value);
+          text += folded;
           const m = execFrom(re, text, stop < 0 ? 0 : Math.max(0, stop - labelMax + 1));
           if (m) for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
           // From the end back: most texts end in a character outside the value's (a label, a name).

@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -422,29 +422,77 @@ function relabelled(doc: Document): string[] {
   return missing;
 }
 
+// ---- (h) amounts drawn in parts ----
+
+// An amount with its currency marker before or after it: "¥79.70", "R$ 1.149,00", "584.901₫", "€12,50".
+const MARKED_AMOUNT = /(US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ))?/g;
+
+/**
+ * Every amount in an order block drawn in parts, as storefronts style a
+ * price: the currency marker, the whole units and the decimals each in an
+ * element of its own, with no space between them ("¥79.70" becomes
+ * <span>¥</span><span>79</span><span>.70</span>). The page shows the same
+ * text; a reader that spaces every element's text apart reads ¥79.
+ */
+function splitAmounts(doc: Document): void {
+  let split = 0;
+  for (const block of blocksOf(doc)) {
+    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    for (const t of texts) {
+      const value = t.nodeValue ?? '';
+      const parts: Array<string | Element> = [];
+      let at = 0;
+      for (const m of value.matchAll(MARKED_AMOUNT)) {
+        const [whole, pre, gap, units, decimals, post] = m;
+        if (!whole || (!pre && !post) || (!decimals && !(pre && !gap) && !post)) continue;
+        parts.push(value.slice(at, m.index));
+        for (const part of [pre && pre + (gap ?? ''), units, decimals, post]) {
+          if (!part) continue;
+          const span = doc.createElement('span');
+          span.textContent = part;
+          parts.push(span);
+        }
+        at = m.index! + whole.length;
+        split++;
+      }
+      if (at === 0) continue;
+      parts.push(value.slice(at));
+      t.replaceWith(...parts.filter((p) => p !== ''));
+    }
+  }
+  if (split === 0) throw new Error('no amount to split in the order blocks');
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
  * the fixtures, not skip them).
  */
 export function variantsOf(html: string, parse: Parse): Variant[] {
-  const make = (name: VariantName, change: (doc: Document) => void): Variant => {
-    const doc = parse(html);
-    change(doc);
-    return { name, html: serialize(doc) };
-  };
-  return [
-    make('rehashed', rehashed),
-    make('renamed', renamed),
-    make('reshaped', reshaped),
-    make('numberRowFirst', numberRowFirst),
-    make('wrapped', wrapped),
-    make('reordered', reordered),
-    make('relabelled', (doc) => {
-      const missing = relabelled(doc);
-      if (missing.length > 0) throw new Error(`no other-language label for header ${JSON.stringify(missing)}`);
-    }),
-  ];
+  return VARIANTS.map((name) => variantOf(html, parse, name));
+}
+
+const CHANGES: Readonly<Record<VariantName, (doc: Document) => void>> = {
+  rehashed,
+  renamed,
+  reshaped,
+  numberRowFirst,
+  wrapped,
+  reordered,
+  relabelled: (doc) => {
+    const missing = relabelled(doc);
+    if (missing.length > 0) throw new Error(`no other-language label for header ${JSON.stringify(missing)}`);
+  },
+  splitAmounts,
+};
+
+/** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */
+export function variantOf(html: string, parse: Parse, name: VariantName): Variant {
+  const doc = parse(html);
+  CHANGES[name](doc);
+  return { name, html: serialize(doc) };
 }
 
 /** Header words the shared reader knows, re-exported for tests that check the relabelled headers still name columns. */

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, shortTexts, textNodes, titleOf } from './fields';
+import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, shortTexts, textNodes, titleOf, totalIn } from './fields';
+import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -15,6 +16,20 @@ const listed = (scope: Element[], max: number) =>
     .filter((t) => t.text.length <= max)
     .map((t) => t.text)
     .join(' ');
+
+describe('totalIn', () => {
+  const money = (t: string) => soleMoney(t);
+  it('reads the amount a total cell starts with', () => {
+    expect(totalIn('584.901₫', money)).toEqual({ minor: 584901, currency: 'VND' });
+    expect(totalIn('Total: US $47.97', money)).toEqual({ minor: 4797, currency: 'USD' });
+    expect(totalIn('R$ 59,90 (frete grátis)', money)).toEqual({ minor: 5990, currency: 'BRL' });
+  });
+  it('refuses an amount with a bare number before it: a number drawn in parts the reader could not put together', () => {
+    // "584.90" and "1₫" in two elements show 584.901₫; the one marked amount alone would be ₫1.
+    expect(totalIn('584.90 1₫', money)).toBeNull();
+    expect(totalIn('US $47 97', money)).toBeNull();
+  });
+});
 
 describe('shortTexts', () => {
   it('joins the page texts of a block with nested elements, leaving out scripts, styles, form fields and long notes', () => {
@@ -41,6 +56,19 @@ describe('shortTexts', () => {
     for (const max of [200, 1000, 2000]) expect(shortTexts(rows, max)).toBe(listed(rows, max));
     expect(shortTexts(rows, 2000)).toContain('好'.repeat(1000));
     expect(shortTexts(rows, 2000)).not.toContain('好'.repeat(1001));
+  });
+
+  it('keeps a number drawn in parts whole, in the listed texts and in the joined text alike', () => {
+    const doc = parse(`<body><div id="o">
+      <div>Total: <span>US $</span><span>47</span><span>.97</span></div>
+      <div><span>₫1.590</span><span>.000</span> · <b>R$ 59</b><b>,90</b></div>
+      <div>Qty <span>2</span><span>3</span> at <span>14</span><span>:03</span></div>
+    </div></body>`);
+    const block = [doc.getElementById('o')!];
+    expect(textNodes(block[0]!).map((t) => t.text)).toEqual(['Total:', 'US $', '47.97', '₫1.590.000', '·', 'R$ 59,90', 'Qty', '2', '3', 'at', '14:03']);
+    // Two numbers side by side stay two ("2" "3" is no 23: cells of a table row touch too).
+    expect(shortTexts(block, 200)).toBe('Total: US $ 47.97 ₫1.590.000 · R$ 59,90 Qty 2 3 at 14:03');
+    expect(shortTexts(block, 200)).toBe(listed(block, 200));
   });
 
   it('is empty for a block without page text', () => {

@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { spacedText } from '../page-text';
+import { carriesNumber, spacedText } from '../page-text';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -26,14 +26,24 @@ export function textNodes(root: Element): Array<{ text: string; node: Text }> {
  */
 export function shortTexts(scope: readonly Element[], max: number): string {
   let out = '';
+  // A text as textNodes lists it: a number drawn in parts is one text (see keep).
+  const add = (text: string) => {
+    if (text && text.length <= max) out = out ? `${out} ${text}` : text;
+  };
   for (const root of scope) {
+    let text = '';
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = t.nodeValue?.trim();
       if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
-      const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-      if (text.length <= max) out = out ? `${out} ${text}` : text;
+      const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+      if (text && carriesNumber(text, next)) text += next;
+      else {
+        add(text);
+        text = next;
+      }
     }
+    add(text);
   }
   return out;
 }
@@ -59,7 +69,11 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
   const value = t.nodeValue?.trim();
   if (!value || SKIPPED.has(parent?.tagName ?? '')) return;
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
-  out.push({ text: foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value), node: t });
+  const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+  // The rest of a number split over elements ("79" then ".70") joins the text it carries on (see carriesNumber).
+  const last = out[out.length - 1];
+  if (last && carriesNumber(last.text, text)) last.text += text;
+  else out.push({ text, node: t });
 }
 
 /** Whether `el` is a control that opens the chat with the buyer. `clean`: see pageTextRoot. */
@@ -298,8 +312,12 @@ export function totalIn(text: string, money: (text: string) => Money | null): Mo
   if (!label && !/^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d/u.test(head)) return null;
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
   if (/\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/.test(head)) return null;
+  // The amount it starts with, then another number after a space that is no group of three ("584.90 1₫", "$47 97"
+  // with the cents raised): a number drawn in parts that carriesNumber could not put together. Either reading is a guess.
+  if (SPLIT_NUMBER.test(head)) return null;
   return money(head);
 }
+const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))/u;
 
 /** The total shown after a total label anywhere in the order, when exactly one label shows one. */
 export function totalByLabel(texts: ReadonlyArray<{ text: string }>, money: (text: string) => Money | null): Money | null {
