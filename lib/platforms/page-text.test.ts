@@ -65,7 +65,7 @@ describe('headMatch', () => {
     type Tree = { tag: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom('div', 'span', 'p', 'b', 'div', 'span', 'script', 'style', 'template'),
+        tag: fc.constantFrom('div', 'span', 'p', 'b', 'div', 'span', 'script', 'style', 'template', 'del', 'strike'),
         kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
       }),
     })).node;
@@ -91,7 +91,7 @@ function plainSpaced(node: Element, clean: Element | null): string {
   const hidden = (el: Element | null): boolean => {
     for (let at = el; at; at = at.parentElement) {
       if (at === clean) return false;
-      if (['script', 'style', 'template'].includes(at.localName)) return true;
+      if (['script', 'style', 'template', 'del', 's', 'strike'].includes(at.localName)) return true;
     }
     return false;
   };
@@ -135,12 +135,19 @@ describe('spacedText', () => {
     expect(carriesNumber('79', '.x')).toBe(false);
   });
 
+  it('leaves out struck-through text, however deep it sits: the price before a discount is no price', () => {
+    const doc = parse(`<div id="c"><del>¥99.00</del> ¥79.70 <s><span>US $</span><b>12.00</b></s><span>待付款</span></div><del id="d"><b>¥5.00</b></del>`);
+    expect(spacedText(doc.getElementById('c'))).toBe('¥79.70 待付款');
+    expect(spacedText(doc.getElementById('c'), doc.getElementById('c'))).toBe('¥79.70 待付款');
+    expect(spacedText(doc.querySelector('#d b'))).toBe('');
+  });
+
   it('gives the plain walk’s text for any cell (random trees)', () => {
     const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b', '¥', '79', '.70', ' ,50', '79.', '.', '14', ':03', ':', '2');
     type Tree = { tag: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom('div', 'span', 'b', 'div', 'span', 'script', 'style', 'template'),
+        tag: fc.constantFrom('div', 'span', 'b', 'div', 'span', 'script', 'style', 'template', 'del', 's'),
         kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
       }),
     })).node;

@@ -2,7 +2,10 @@
 // the start of an order block when the start decides.
 import { foldSpaces, textOf } from './types';
 
-const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
+// Not page text: code, and text struck through (a price before its discount, "<del>¥99.00</del> ¥79.70"), which
+// a person reads as no longer holding.
+const SKIPPED_TEXT = new Set(['script', 'style', 'template', 'del', 's', 'strike']);
+const SKIPPED_SELECTOR = 'script,style,template,del,s,strike';
 
 /**
  * An element holding every element of `scope` (an order's block) and lying
@@ -13,12 +16,12 @@ const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
 export function pageTextRoot(scope: readonly Element[]): Element | null {
   const first = scope[0];
   const top = scope.length > 1 ? first?.parentElement : first;
-  return top && !top.closest('script,style,template') ? top : null;
+  return top && !top.closest(SKIPPED_SELECTOR) ? top : null;
 }
 
-/** Whether `el` is or lies inside a script, style or template; `clean` (see pageTextRoot), when an ancestor, ends the search. */
+/** Whether `el` is or lies inside a script, style, template or struck-through element; `clean` (see pageTextRoot), when an ancestor, ends the search. */
 function inSkipped(el: Element, clean: Element | null | undefined): boolean {
-  if (!clean) return el.closest('script,style,template') !== null;
+  if (!clean) return el.closest(SKIPPED_SELECTOR) !== null;
   for (let at: Element | null = el; at; at = at.parentElement) {
     if (at === clean) return false;
     if (SKIPPED_TEXT.has(at.localName)) return true;
@@ -68,7 +71,7 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
   // A lone text node (most cells): its text is all there is.
   const only = node.firstChild;
   if (only && only.nodeType === 3 && !only.nextSibling) return node.nodeType === 1 && inSkipped(node as Element, clean) ? '' : textOf(only);
-  // Text under a script, style or template is not page text: skip those
+  // Text under a script, style, template or struck-through element is not page text: skip those
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && inSkipped(node as Element, clean)) return '';
   let out = '';
@@ -134,15 +137,15 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
   for (let i = 0; i < scope.length; i++) {
     if (i > 0) text += ' ';
     const s = scope[i]!;
-    // Under a script, style or template: spacedText gives ''.
-    if (s.closest('script,style,template')) continue;
+    // Under a script, style, template or struck-through element: spacedText gives ''.
+    if (s.closest(SKIPPED_SELECTOR)) continue;
     let first = true;
     // Walked by hand, in document order (a walker object per order costs more than its few steps).
     let node: Node | null = s.firstChild;
     while (node) {
       const type = node.nodeType;
       if (type === 1) {
-        // Text under a script, style or template inside would have to be skipped: search the whole text (rare).
+        // Text under a script, style, template or struck-through element inside would have to be skipped: search the whole text (rare).
         if (SKIPPED_TEXT.has((node as Element).localName)) return undefined;
         if (node.firstChild) {
           node = node.firstChild;

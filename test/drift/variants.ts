@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -465,6 +465,39 @@ function splitAmounts(doc: Document): void {
   if (split === 0) throw new Error('no amount to split in the order blocks');
 }
 
+// ---- (i) struck-through prices ----
+
+// An amount's start: its marker before the digits, or its digits when the marker follows ("584.901₫").
+const FIRST_MARKED = /(US\s?\$|R\$|RM|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ)(?!\p{L})/u;
+
+/**
+ * Before every amount with a currency marker in an order block, the price
+ * before a discount, struck through (<del><span>¥999.00</span></del>, or
+ * <s>): the page shows what the buyer pays next to what they no longer do,
+ * and the struck one comes first.
+ */
+function struckPrices(doc: Document): void {
+  let struck = 0;
+  for (const block of blocksOf(doc)) {
+    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    for (const t of texts) {
+      const value = t.nodeValue ?? '';
+      const m = FIRST_MARKED.exec(value);
+      if (!m) continue;
+      // Every other one nested a level down, and every third an <s>: how deep the struck text sits must not matter.
+      const mark = doc.createElement(struck % 3 === 2 ? 's' : 'del');
+      const price = m[1] ? `${m[1]}999.00` : `999.000${m[2]}`;
+      if (struck % 2 === 0) mark.textContent = price;
+      else mark.appendChild(doc.createElement('span')).textContent = price;
+      t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
+      struck++;
+    }
+  }
+  if (struck === 0) throw new Error('no amount to strike in the order blocks');
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -486,6 +519,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document) => void>> = {
     if (missing.length > 0) throw new Error(`no other-language label for header ${JSON.stringify(missing)}`);
   },
   splitAmounts,
+  struckPrices,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -108,6 +108,19 @@ const PAGES: readonly DriftPage[] = [
       ['235876451002020004', 'Hans Müller', '1250000', 'EUR'],
     ],
   },
+  // A struck-through price before every amount (the price before a discount): never the total.
+  {
+    platform: 'alibaba',
+    file: 'order-list-unpaid-en.html',
+    url: 'https://biz.alibaba.com/ta/order/list.htm?tab=unpay&drift=2',
+    variant: 'struckPrices',
+    then: 'renamed',
+    rows: [
+      ['235876451002019725', 'John Smith', '500000', 'USD'],
+      ['235876451002019811', `María <b>O'Brien</b> & "Co" \u202Eمرحبا`, '120000', 'USD'],
+      ['235876451002020004', 'Hans Müller', '1250000', 'EUR'],
+    ],
+  },
   {
     platform: 'shopee',
     file: 'order-vn-unpaid.html',
@@ -130,13 +143,14 @@ function variantHtml(page: DriftPage): string {
   if (page.then) variant = variantOf(variant.html, parse, page.then);
   // The amounts really are drawn in parts, where asked.
   if (page.variant === 'splitAmounts') expect(variant.html).toMatch(/<span>\.\d\d<\/span>/);
+  if (page.variant === 'struckPrices') expect(variant.html).toMatch(/<del>[^<]*999\.00<\/del>/);
   // The variant really lost every class the selectors know.
   expect(variant.html).not.toMatch(/class="[^"]*(?:order|buyer|amount|product|goods|trade)/i);
   return variant.html;
 }
 
 for (const page of PAGES) {
-  const title = page.variant === 'splitAmounts' ? 'every amount drawn in parts and every class and id renamed' : 'every class and id renamed';
+  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed' }[page.variant as string] ?? 'every class and id renamed';
   test(`${page.platform}: ${title}, the panel still shows each unpaid order exactly`, async () => {
     const body = variantHtml(page);
     await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));

@@ -7,6 +7,7 @@ import { readRows } from '../order-blocks';
 import { noRowsFound, statusFromWords } from '../page-words';
 import { firstOf, matchEach, mostOf, outermost, type Matches } from '../query';
 import { BlockParts } from '../block-parts';
+import { spacedText } from '../page-text';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
@@ -105,7 +106,8 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const parts = new BlockParts(block, CARD_PARTS);
   const orderId = orderIdOf(block, parts);
   const nick = textOf(parts.first(selectors.buyerName));
-  const totalText = textOf(parts.first(selectors.total));
+  // Page text (see spacedText): a struck-through price before the discount is not the total.
+  const totalText = spacedText(parts.first(selectors.total));
   // No currency guess: Alibaba.com prints a marker on every amount, and a
   // wrong currency is worse than an unreadable row.
   const amount = totalText ? parseMoney(totalText) : null;

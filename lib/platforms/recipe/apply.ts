@@ -8,6 +8,7 @@ import { documentsOf } from '../frames';
 import { statusFromWords } from '../page-words';
 import { countdownIn } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
+import { spacedText } from '../page-text';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';
 import type { FieldRecipe, Recipe, RecipeField } from './types';
@@ -86,7 +87,9 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
     case 'total': {
       // One amount, or we would be choosing between a total and a unit price or shipping fee;
       // a bare number only when it is all the text (a "1" in a buyer's name is no total).
-      if (text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
+      // Page text (see spacedText): a struck-through price before the discount is none of them.
+      const text = spacedText(el);
+      if (!text || text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
       const money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
       return money && money.minor > 0 ? { kind: 'total', money } : undefined;
     }

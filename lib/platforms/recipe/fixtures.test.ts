@@ -22,6 +22,7 @@ import { tiktokAdapter } from '../tiktok/adapter';
 import { alibabaAdapter } from '../alibaba/adapter';
 import { shopeeAdapter } from '../shopee/adapter';
 import { buildRecipe, checkPick } from './build';
+import { spacedText } from '../page-text';
 import { idPattern, idTexts, readByRecipe } from './apply';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -44,8 +45,9 @@ function clicksFor(doc: Document, order: ObservedOrder) {
   const pattern = idPattern({ platform: order.platform as never });
   const idEl = idTexts(doc, pattern).find((t) => t.id === order.orderId)?.el;
   if (!idEl) return undefined;
+  // What the person sees there: struck-through prices are not the total they click.
   const isTotal = (el: Element) => {
-    const text = textOf(el);
+    const text = spacedText(el);
     const m = parseMoney(text);
     return !!m && m.minor === order.amount.minor && m.currency === order.amount.currency && parseMoneyAll(text).length === 1;
   };

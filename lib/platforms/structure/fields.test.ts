@@ -71,6 +71,14 @@ describe('shortTexts', () => {
     expect(shortTexts(block, 200)).toBe(listed(block, 200));
   });
 
+  it('leaves out struck-through text in the listed texts and the joined text alike', () => {
+    const doc = parse(`<body><div id="o"><div>Total: <del>US $99.00</del> <s><span>US $</span><b>88.00</b></s> US $47.97</div></div></body>`);
+    const block = [doc.getElementById('o')!];
+    expect(textNodes(block[0]!).map((t) => t.text)).toEqual(['Total:', 'US $47.97']);
+    expect(shortTexts(block, 200)).toBe('Total: US $47.97');
+    expect(shortTexts(block, 200)).toBe(listed(block, 200));
+  });
+
   it('is empty for a block without page text', () => {
     const doc = parse('<body><div id="o"> <script>1</script> <img alt="x"> </div></body>');
     expect(shortTexts([doc.getElementById('o')!], 200)).toBe('');
@@ -115,7 +123,7 @@ function listedNickByLabel(scope: Element[]): string {
   return '';
 }
 function listedGoodsLines(cell: Element): Element[] {
-  const skipped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION']);
+  const skipped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', 'DEL', 'S', 'STRIKE']);
   const alike = (a: Element, b: Element): boolean => {
     if (a.tagName !== b.tagName) return false;
     if (a.className || b.className) return a.className === b.className;
@@ -244,7 +252,7 @@ describe('goods lines', () => {
     type Tree = { tag: string; cls: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom('div', 'span', 'p', 'div', 'span', 'script', 'style', 'option'),
+        tag: fc.constantFrom('div', 'span', 'p', 'div', 'span', 'script', 'style', 'option', 'del', 's'),
         cls: fc.constantFrom('', '', 'line'),
         kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
       }),

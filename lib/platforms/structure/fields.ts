@@ -8,7 +8,19 @@ import { carriesNumber, spacedText } from '../page-text';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION']);
+// Not page text: code, form fields, and text struck through (a price before its discount).
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', 'DEL', 'S', 'STRIKE']);
+const STRUCK = 'del,s,strike';
+const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
+
+/**
+ * Whether text under `parent` is struck through deeper than its own tag
+ * (<del><span>¥99</span></del>); `struck` says whether the walked root holds
+ * any struck element at all (one query), so most blocks ask nothing per text.
+ */
+function deepStruck(parent: Element | null, struck: boolean): boolean {
+  return struck && parent !== null && parent.closest(STRUCK) !== null;
+}
 const LETTERS = /\p{L}{2}/u;
 
 /** The page text of `root` node by node, trimmed and folded, in page order. */
@@ -16,7 +28,8 @@ export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   const out: Array<{ text: string; node: Text }> = [];
   // A walker object: an order's whole block is too big to walk by hand as cheaply.
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) keep(t as Text, t.parentElement, out);
+  const struck = root.querySelector(STRUCK) !== null;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (!deepStruck(t.parentElement, struck)) keep(t as Text, t.parentElement, out);
   return out;
 }
 
@@ -33,9 +46,10 @@ export function shortTexts(scope: readonly Element[], max: number): string {
   for (const root of scope) {
     let text = '';
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    const struck = root.querySelector(STRUCK) !== null;
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = t.nodeValue?.trim();
-      if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+      if (!value || SKIPPED.has(t.parentElement?.tagName ?? '') || deepStruck(t.parentElement, struck)) continue;
       const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
       if (text && carriesNumber(text, next)) text += next;
       else {
@@ -54,7 +68,8 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
   let at: Node | null = cell.firstChild;
   while (at) {
     if (at.nodeType === 3) keep(at as Text, at.parentElement, out);
-    else if (at.firstChild) {
+    // Struck-through text is none of the page's, however deep inside the struck element it sits.
+    else if (at.firstChild && !STRUCK_TAGS.has((at as Element).tagName)) {
       at = at.firstChild;
       continue;
     }
@@ -113,9 +128,10 @@ export function nickByLabel(scope: readonly Element[]): string {
   let afterLabel = false;
   for (const root of scope) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    const struck = root.querySelector(STRUCK) !== null;
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
-      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '') || deepStruck(t.parentElement, struck)) continue;
       const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date.
       if (afterLabel && !notANick(text)) return text;
@@ -278,7 +294,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
         const m = text.length <= 12 ? QTY.exec(text) : null;
         if (m) qty = Number(m[1]) || 1;
       }
-    } else if (at.firstChild) {
+    } else if (at.firstChild && !STRUCK_TAGS.has((at as Element).tagName)) {
       at = at.firstChild;
       continue;
     }
