@@ -106,8 +106,9 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const parts = new BlockParts(block, CARD_PARTS);
   const orderId = orderIdOf(block, parts);
   const nick = textOf(parts.first(selectors.buyerName));
-  // Page text (see spacedText): a struck-through price before the discount is not the total.
-  const totalText = spacedText(parts.first(selectors.total));
+  // Page text (see spacedText): a struck-through price before the discount is not the total. The card's own
+  // ancestors are not asked (a card found among the page's elements is no script's, style's or template's).
+  const totalText = spacedText(parts.first(selectors.total), block);
   // No currency guess: Alibaba.com prints a marker on every amount, and a
   // wrong currency is worse than an unreadable row.
   const amount = totalText ? parseMoney(totalText) : null;

@@ -10,17 +10,9 @@ import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './wo
 
 // Not page text: code, form fields, and text struck through (a price before its discount).
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', 'DEL', 'S', 'STRIKE']);
+// Text struck through deeper than its own parent (<del><span>¥99</span></del>) is left out where it could be taken
+// for an amount: spacedText (the cells) and totalByLabel (the label's value); the lists below skip a struck parent.
 const STRUCK = 'del,s,strike';
-const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
-
-/**
- * Whether text under `parent` is struck through deeper than its own tag
- * (<del><span>¥99</span></del>); `struck` says whether the walked root holds
- * any struck element at all (one query), so most blocks ask nothing per text.
- */
-function deepStruck(parent: Element | null, struck: boolean): boolean {
-  return struck && parent !== null && parent.closest(STRUCK) !== null;
-}
 const LETTERS = /\p{L}{2}/u;
 
 /** The page text of `root` node by node, trimmed and folded, in page order. */
@@ -28,8 +20,7 @@ export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   const out: Array<{ text: string; node: Text }> = [];
   // A walker object: an order's whole block is too big to walk by hand as cheaply.
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const struck = root.querySelector(STRUCK) !== null;
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (!deepStruck(t.parentElement, struck)) keep(t as Text, t.parentElement, out);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) keep(t as Text, t.parentElement, out);
   return out;
 }
 
@@ -46,10 +37,9 @@ export function shortTexts(scope: readonly Element[], max: number): string {
   for (const root of scope) {
     let text = '';
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    const struck = root.querySelector(STRUCK) !== null;
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = t.nodeValue?.trim();
-      if (!value || SKIPPED.has(t.parentElement?.tagName ?? '') || deepStruck(t.parentElement, struck)) continue;
+      if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
       const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
       if (text && carriesNumber(text, next)) text += next;
       else {
@@ -68,8 +58,7 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
   let at: Node | null = cell.firstChild;
   while (at) {
     if (at.nodeType === 3) keep(at as Text, at.parentElement, out);
-    // Struck-through text is none of the page's, however deep inside the struck element it sits.
-    else if (at.firstChild && !STRUCK_TAGS.has((at as Element).tagName)) {
+    else if (at.firstChild) {
       at = at.firstChild;
       continue;
     }
@@ -128,10 +117,9 @@ export function nickByLabel(scope: readonly Element[]): string {
   let afterLabel = false;
   for (const root of scope) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    const struck = root.querySelector(STRUCK) !== null;
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
-      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '') || deepStruck(t.parentElement, struck)) continue;
+      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
       const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date.
       if (afterLabel && !notANick(text)) return text;
@@ -294,7 +282,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
         const m = text.length <= 12 ? QTY.exec(text) : null;
         if (m) qty = Number(m[1]) || 1;
       }
-    } else if (at.firstChild && !STRUCK_TAGS.has((at as Element).tagName)) {
+    } else if (at.firstChild) {
       at = at.firstChild;
       continue;
     }
@@ -336,18 +324,26 @@ export function totalIn(text: string, money: (text: string) => Money | null): Mo
 const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))/u;
 
 /** The total shown after a total label anywhere in the order, when exactly one label shows one. */
-export function totalByLabel(texts: ReadonlyArray<{ text: string }>, money: (text: string) => Money | null): Money | null {
+export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>, money: (text: string) => Money | null): Money | null {
   const found: Money[] = [];
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!.text;
     const label = TOTAL_LABEL.exec(text);
     if (!label) continue;
     const after = text.slice(label.index + label[0].length).trim();
-    const value = after ? totalIn(after, money) : texts[i + 1] ? totalIn(texts[i + 1]!.text, money) : null;
+    // The label's value: the rest of its text, else the next text that is not struck through (the price before a discount).
+    let next = i + 1;
+    while (!after && texts[next] && struck(texts[next]!.node)) next++;
+    const value = after ? totalIn(after, money) : texts[next] ? totalIn(texts[next]!.text, money) : null;
     if (value) found.push(value);
   }
   // Each order shows one total: two labelled totals mean the block holds another order too.
   return found.length === 1 ? found[0]! : null;
+}
+
+/** Whether a listed text lies inside a struck-through element (its own parent is never one: see keep). */
+function struck(node: Text | undefined): boolean {
+  return node?.parentElement?.closest(STRUCK) != null;
 }
 
 /** Whether a cell's text plainly holds words (a title, a label) rather than only an amount or a number. */
