@@ -13,11 +13,13 @@ import { textOf } from './types';
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]/i, 'closed'],
   [
-    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|待买家付款|等待付款|待付尾款|待付预付款|待付首款|awaiting payment|awaiting (?:initial|balance) payment|pending payment|waiting for payment|unpaid|not paid|aguardando pagamento|pendiente de pago|esperando pago|chờ thanh toán|ожидает оплаты|не оплачен/i,
+    // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
+    // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
+    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен/i,
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|待收货|交易成功|已完成|已签收|\bpaid\b|awaiting shipment|to ship|shipped|in transit|delivered|completed|pago|enviado|entregue|concluído|chờ lấy hàng|đang giao|đã giao|оплачен|отправлен|доставлен/i,
+    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен/i,
     'paid',
   ],
 ];

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { statusFromWords } from './page-words';
+
+// What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
+// partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
+const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'unknown']> = [
+  // Negated, pending or partial payment, in every back-office language.
+  ['Não pago', 'unpaid'],
+  ['Nao pago', 'unpaid'],
+  ['Pagamento pendente', 'unpaid'],
+  ['Aguardando pagamento', 'unpaid'],
+  ['Pago pendiente', 'unpaid'],
+  ['Pendiente de pago', 'unpaid'],
+  ['No pagado', 'unpaid'],
+  ['Sin pagar', 'unpaid'],
+  ['Not yet paid', 'unpaid'],
+  ['Not paid', 'unpaid'],
+  ['Buyer has not paid', 'unpaid'],
+  ["Buyer hasn't paid", 'unpaid'],
+  ['Buyer hasn’t paid yet', 'unpaid'],
+  ['Partially paid', 'unpaid'],
+  ['Awaiting buyer payment', 'unpaid'],
+  ["Awaiting buyer's payment", 'unpaid'],
+  ['Awaiting payment', 'unpaid'],
+  ['Waiting for the buyer to pay', 'unpaid'],
+  ['Payment pending', 'unpaid'],
+  ['Unpaid', 'unpaid'],
+  ['Awaiting balance payment', 'unpaid'],
+  ['Chờ thanh toán', 'unpaid'],
+  ['Chưa thanh toán', 'unpaid'],
+  ['Ожидает оплаты', 'unpaid'],
+  ['Не оплачен', 'unpaid'],
+  ['等待买家付款', 'unpaid'],
+  ['买家未付款', 'unpaid'],
+  ['部分付款', 'unpaid'],
+  ['待付尾款', 'unpaid'],
+  // Paid, in the words the back-offices use after payment.
+  ['Paid', 'paid'],
+  ['Pago', 'paid'],
+  ['Pagado', 'paid'],
+  ['Đã thanh toán', 'paid'],
+  ['Awaiting shipment', 'paid'],
+  ['Awaiting collection', 'paid'],
+  ['Awaiting delivery', 'paid'],
+  ['Ready to ship', 'paid'],
+  ['Aguardando envio', 'paid'],
+  ['A enviar', 'paid'],
+  ['Por enviar', 'paid'],
+  ['Completed', 'paid'],
+  ['交易成功', 'paid'],
+  ['交易完成', 'paid'],
+  ['待评价', 'paid'],
+  ['待成团', 'paid'],
+  ['部分发货', 'paid'],
+  ['Оплачен', 'paid'],
+  // Closed, even when the words around hold an unpaid or paid one.
+  ['Cancelled', 'closed'],
+  ['已取消（未付款）', 'closed'],
+  ['Canceled - not paid', 'closed'],
+  ['Cancelado', 'closed'],
+  // Nothing a seller would act on.
+  ['', 'unknown'],
+  ['Processing', 'unknown'],
+];
+
+describe('statusFromWords', () => {
+  it.each(MEANING)('%j is %s', (text, status) => {
+    expect(statusFromWords(text)).toBe(status);
+  });
+});
