@@ -424,6 +424,16 @@ function relabelled(doc: Document): string[] {
 
 // ---- (h) amounts drawn in parts ----
 
+/** The text nodes of every order block, listed before any is replaced. */
+function blockTexts(doc: Document): Text[] {
+  const texts: Text[] = [];
+  for (const block of blocksOf(doc)) {
+    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  }
+  return texts;
+}
+
 // An amount with its currency marker before or after it: "¥79.70", "R$ 1.149,00", "584.901₫", "€12,50".
 const MARKED_AMOUNT = /(US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ))?/g;
 
@@ -436,31 +446,26 @@ const MARKED_AMOUNT = /(US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.
  */
 function splitAmounts(doc: Document): void {
   let split = 0;
-  for (const block of blocksOf(doc)) {
-    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
-    const texts: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-    for (const t of texts) {
-      const value = t.nodeValue ?? '';
-      const parts: Array<string | Element> = [];
-      let at = 0;
-      for (const m of value.matchAll(MARKED_AMOUNT)) {
-        const [whole, pre, gap, units, decimals, post] = m;
-        if (!whole || (!pre && !post) || (!decimals && !(pre && !gap) && !post)) continue;
-        parts.push(value.slice(at, m.index));
-        for (const part of [pre && pre + (gap ?? ''), units, decimals, post]) {
-          if (!part) continue;
-          const span = doc.createElement('span');
-          span.textContent = part;
-          parts.push(span);
-        }
-        at = m.index! + whole.length;
-        split++;
+  for (const t of blockTexts(doc)) {
+    const value = t.nodeValue ?? '';
+    const parts: Array<string | Element> = [];
+    let at = 0;
+    for (const m of value.matchAll(MARKED_AMOUNT)) {
+      const [whole, pre, gap, units, decimals, post] = m;
+      if (!whole || (!pre && !post) || (!decimals && !(pre && !gap) && !post)) continue;
+      parts.push(value.slice(at, m.index));
+      for (const part of [pre && pre + (gap ?? ''), units, decimals, post]) {
+        if (!part) continue;
+        const span = doc.createElement('span');
+        span.textContent = part;
+        parts.push(span);
       }
-      if (at === 0) continue;
-      parts.push(value.slice(at));
-      t.replaceWith(...parts.filter((p) => p !== ''));
+      at = m.index! + whole.length;
+      split++;
     }
+    if (at === 0) continue;
+    parts.push(value.slice(at));
+    t.replaceWith(...parts.filter((p) => p !== ''));
   }
   if (split === 0) throw new Error('no amount to split in the order blocks');
 }
@@ -478,22 +483,17 @@ const FIRST_MARKED = /(US\s?\$|R\$|RM|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s
  */
 function struckPrices(doc: Document): void {
   let struck = 0;
-  for (const block of blocksOf(doc)) {
-    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
-    const texts: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-    for (const t of texts) {
-      const value = t.nodeValue ?? '';
-      const m = FIRST_MARKED.exec(value);
-      if (!m) continue;
-      // Every other one nested a level down, and every third an <s>: how deep the struck text sits must not matter.
-      const mark = doc.createElement(struck % 3 === 2 ? 's' : 'del');
-      const price = m[1] ? `${m[1]}999.00` : `999.000${m[2]}`;
-      if (struck % 2 === 0) mark.textContent = price;
-      else mark.appendChild(doc.createElement('span')).textContent = price;
-      t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
-      struck++;
-    }
+  for (const t of blockTexts(doc)) {
+    const value = t.nodeValue ?? '';
+    const m = FIRST_MARKED.exec(value);
+    if (!m) continue;
+    // Every other one nested a level down, and every third an <s>: how deep the struck text sits must not matter.
+    const mark = doc.createElement(struck % 3 === 2 ? 's' : 'del');
+    const price = m[1] ? `${m[1]}999.00` : `999.000${m[2]}`;
+    if (struck % 2 === 0) mark.textContent = price;
+    else mark.appendChild(doc.createElement('span')).textContent = price;
+    t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
+    struck++;
   }
   if (struck === 0) throw new Error('no amount to strike in the order blocks');
 }
