@@ -53,6 +53,15 @@ describe('headMatch', () => {
     expect(whole(scope, PDD)?.[1]).toBe('2026-11-23');
   });
 
+  it('joins a number drawn in parts and raised cents as spacedText does', () => {
+    const doc = parse(`<div id="c"><span>合计：</span><span>¥</span>47<sup>97</sup><span>.</span> 已付 <i>下单时间：2026-11-2</i><i>3</i></div>`);
+    const scope = [doc.getElementById('c')!];
+    const TOTAL = /(?:合计)[:：]\s*¥?\s*(\d+(?:\.\d{2})?)/;
+    const m = headMatch(scope, TOTAL, 2, /[\s:：\d.¥]/);
+    expect(m?.[1]).toBe('47.97');
+    expect(whole(scope, TOTAL)?.[1]).toBe('47.97');
+  });
+
   it('is exactly the whole text’s first match whenever it answers (random scopes)', () => {
     const piece = fc.constantFrom(
       '下单时间', '成交时间', '创建时间', '时间', '下单', '：', ':', ' ', '  ', '\n ', '\u00a0', '2026-11-23', '2026', '-', '/', '.', '11', '3', '10:15', ':22',
@@ -65,7 +74,7 @@ describe('headMatch', () => {
     type Tree = { tag: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom('div', 'span', 'p', 'b', 'div', 'span', 'script', 'style', 'template', 'del', 'strike'),
+        tag: fc.constantFrom('div', 'span', 'p', 'b', 'div', 'span', 'script', 'style', 'template', 'del', 'strike', 'sup'),
         kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
       }),
     })).node;
@@ -95,15 +104,24 @@ function plainSpaced(node: Element, clean: Element | null): string {
     }
     return false;
   };
-  const out: string[] = [];
+  const out: Array<{ value: string; sup: boolean }> = [];
   const walker = node.ownerDocument.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = (t.nodeValue ?? '').trim().replace(/\s+/g, ' ');
-    if (value && !hidden(t.parentElement)) out.push(value);
+    if (value && !hidden(t.parentElement)) out.push({ value, sup: t.parentElement?.localName === 'sup' });
   }
   if (hidden(node)) return '';
-  // One space between texts, none inside a number drawn in parts ("79" ".70", "79." "70", "14" ":03").
-  return out.reduce((joined, next) => (!joined ? next : (/\d$/.test(joined) && /^[.,:]\d/.test(next)) || (/\d[.,]$/.test(joined) && /^\d/.test(next)) ? joined + next : `${joined} ${next}`), '');
+  // One space between texts, none inside a number drawn in parts ("79" ".70", "79." "70", "14" ":03"), and raised
+  // cents after a number joined by the decimal mark its whole units do not use ("1.234" ⁵⁰ → "1.234,50").
+  return out.reduce((joined, { value: next, sup }) => {
+    if (!joined) return next;
+    if (sup && /^\d\d$/.test(next) && /\d$/.test(joined)) {
+      const units = /[\d.,]*$/.exec(joined)![0];
+      const lastMark = units.replace(/\d/g, '').slice(-1);
+      return joined + (lastMark === '.' ? ',' : '.') + next;
+    }
+    return (/\d$/.test(joined) && /^[.,:]\d/.test(next)) || (/\d[.,]$/.test(joined) && /^\d/.test(next)) ? joined + next : `${joined} ${next}`;
+  }, '');
 }
 
 describe('spacedText', () => {
@@ -118,6 +136,11 @@ describe('spacedText', () => {
     expect(spacedText(cell)).toBe('John Smith Acme Trading LLC Awaiting payment 500ml x2');
     expect(spacedText(cell, cell)).toBe(plainSpaced(cell, cell));
     expect(spacedText(cell.querySelector('script'), cell)).toBe('');
+  });
+
+  it('reads raised cents as the cents of the number before them, with the decimal mark its units do not use', () => {
+    const doc = parse(`<div id="c"><span>$</span>47<sup>97</sup> <b>R$ 1.234</b><sup>50</sup> <i>1,234</i><sup>50</sup> m<sup>2</sup> 10<sup>3</sup> x<sup>12</sup></div>`);
+    expect(spacedText(doc.getElementById('c'))).toBe('$ 47.97 R$ 1.234,50 1,234.50 m 2 10 3 x 12');
   });
 
   it('keeps a number drawn in parts whole: decimals, thousands and a clock in elements of their own', () => {
@@ -143,11 +166,11 @@ describe('spacedText', () => {
   });
 
   it('gives the plain walk’s text for any cell (random trees)', () => {
-    const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b', '¥', '79', '.70', ' ,50', '79.', '.', '14', ':03', ':', '2');
+    const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b', '¥', '79', '.70', ' ,50', '79.', '.', '14', ':03', ':', '2', '97', '1.234', '1,234');
     type Tree = { tag: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom('div', 'span', 'b', 'div', 'span', 'script', 'style', 'template', 'del', 's'),
+        tag: fc.constantFrom('div', 'span', 'b', 'div', 'span', 'script', 'style', 'template', 'del', 's', 'sup'),
         kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
       }),
     })).node;

@@ -52,9 +52,38 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** `text` and the next text node's `next` as the page shows them: one space between, none inside a split number (see carriesNumber). */
-export function joinText(text: string, next: string): string {
+/**
+ * Whether `next`, two digits, are the cents of the number `text` ends when
+ * they are raised after it: "$47" + <sup>97</sup> shows $47.97, with no point.
+ * The caller checks that `next` is a <sup>'s text.
+ */
+export function raisedCents(text: string, next: string): boolean {
+  return next.length === 2 && isDigit(next.charCodeAt(0)) && isDigit(next.charCodeAt(1)) && isDigit(text.charCodeAt(text.length - 1));
+}
+
+/**
+ * The decimal mark for cents raised after the number `text` ends: the
+ * separator its whole units do not use ("R$ 1.234" + ⁵⁰ is R$ 1.234,50;
+ * "$1,234" + ⁵⁰ is $1,234.50), a point when they use none.
+ */
+export function centsMark(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 46) return ',';
+    if (c === 44) return '.';
+    if (!isDigit(c)) break;
+  }
+  return '.';
+}
+
+/**
+ * `text` and the next text node's `next` as the page shows them: one space
+ * between, none inside a split number (see carriesNumber), a point before
+ * raised cents (see raisedCents; `holder` is the element holding `next`).
+ */
+export function joinText(text: string, next: string, holder?: Node | null): string {
   if (!text) return next;
+  if (holder && raisedCents(text, next) && (holder as Element).localName === 'sup') return text + centsMark(text) + next;
   return carriesNumber(text, next) ? text + next : `${text} ${next}`;
 }
 
@@ -83,9 +112,12 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
   while (at) {
     const type = at.nodeType;
     let value: string | undefined;
+    // The element holding the text (for raised cents).
+    let holder: Node | null = at;
     if (type === 3) {
       // Most text nodes between elements are white space only: trim first.
       value = (at.nodeValue as string).trim();
+      holder = at.parentNode;
     } else if (type === 1) {
       const first = at.firstChild;
       if (first && !SKIPPED_TEXT.has((at as Element).localName)) {
@@ -98,7 +130,7 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
       }
     }
     // Lone plain spaces fold to themselves: replace only when the text has other white space.
-    if (value) out = joinText(out, foldSpaces(value));
+    if (value) out = joinText(out, foldSpaces(value), holder);
     let next: Node | null = at.nextSibling;
     while (!next && (at = at.parentNode) && at !== node) next = at.nextSibling;
     at = next;
@@ -155,11 +187,9 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
         if (++nodes > maxNodes) return undefined;
         const value = (node.nodeValue as string).trim();
         if (value) {
-          const folded = foldSpaces(value);
-          // As spacedText joins them: a number split over elements stays whole.
-          if (!first && !carriesNumber(text, folded)) text += ' ';
+          // As spacedText joins them: a number split over elements stays whole, raised cents follow a point.
+          text = first ? text + foldSpaces(value) : joinText(text, foldSpaces(value), node.parentNode);
           first = false;
-          text += folded;
           const m = execFrom(re, text, stop < 0 ? 0 : Math.max(0, stop - labelMax + 1));
           if (m) for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
           // From the end back: most texts end in a character outside the value's (a label, a name).

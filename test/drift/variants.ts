@@ -441,8 +441,10 @@ const MARKED_AMOUNT = /(US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.
  * Every amount in an order block drawn in parts, as storefronts style a
  * price: the currency marker, the whole units and the decimals each in an
  * element of its own, with no space between them ("¥79.70" becomes
- * <span>¥</span><span>79</span><span>.70</span>). The page shows the same
- * text; a reader that spaces every element's text apart reads ¥79.
+ * <span>¥</span><span>79</span><span>.70</span>, and every other one
+ * <span>¥</span><span>79</span><sup>70</sup>, the cents raised with no
+ * point). The page shows the same amount; a reader that spaces every
+ * element's text apart reads ¥79, one that glues them reads ¥7,970.
  */
 function splitAmounts(doc: Document): void {
   let split = 0;
@@ -454,11 +456,13 @@ function splitAmounts(doc: Document): void {
       const [whole, pre, gap, units, decimals, post] = m;
       if (!whole || (!pre && !post) || (!decimals && !(pre && !gap) && !post)) continue;
       parts.push(value.slice(at, m.index));
+      // Every other amount with cents raises them with no point, as some price displays do ($47<sup>97</sup>).
+      const raised = decimals !== undefined && split % 2 === 1;
       for (const part of [pre && pre + (gap ?? ''), units, decimals, post]) {
         if (!part) continue;
-        const span = doc.createElement('span');
-        span.textContent = part;
-        parts.push(span);
+        const el = doc.createElement(raised && part === decimals ? 'sup' : 'span');
+        el.textContent = raised && part === decimals ? part.slice(1) : part;
+        parts.push(el);
       }
       at = m.index! + whole.length;
       split++;

@@ -8,6 +8,7 @@ import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { countdownIn, statedUtcOffset } from '../times';
+import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 import { noted } from '../block-notes';
@@ -90,10 +91,11 @@ function readItems(table: Element, columns: Columns, headerCount: number): Order
  */
 function readAmount(table: Element, columns: Columns, headerCount: number) {
   const el = queryFirst(table, selectors.amount);
-  if (el) return soleMoney(textOf(el));
+  // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
+  if (el) return soleMoney(spacedText(el));
   for (const row of table.querySelectorAll('tr')) {
     const cell = cellIn(row, columns.amount, headerCount);
-    if (cell && !queryFirst(cell, selectors.unitPrice)) return soleMoney(textOf(cell));
+    if (cell && !queryFirst(cell, selectors.unitPrice)) return soleMoney(spacedText(cell));
   }
   return null;
 }

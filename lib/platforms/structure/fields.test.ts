@@ -63,11 +63,12 @@ describe('shortTexts', () => {
       <div>Total: <span>US $</span><span>47</span><span>.97</span></div>
       <div><span>₫1.590</span><span>.000</span> · <b>R$ 59</b><b>,90</b></div>
       <div>Qty <span>2</span><span>3</span> at <span>14</span><span>:03</span></div>
+      <div><b>$12</b><sup>50</sup> <b>R$ 1.234</b><sup>50</sup></div>
     </div></body>`);
     const block = [doc.getElementById('o')!];
-    expect(textNodes(block[0]!).map((t) => t.text)).toEqual(['Total:', 'US $', '47.97', '₫1.590.000', '·', 'R$ 59,90', 'Qty', '2', '3', 'at', '14:03']);
+    expect(textNodes(block[0]!).map((t) => t.text)).toEqual(['Total:', 'US $', '47.97', '₫1.590.000', '·', 'R$ 59,90', 'Qty', '2', '3', 'at', '14:03', '$12.50', 'R$ 1.234,50']);
     // Two numbers side by side stay two ("2" "3" is no 23: cells of a table row touch too).
-    expect(shortTexts(block, 200)).toBe('Total: US $ 47.97 ₫1.590.000 · R$ 59,90 Qty 2 3 at 14:03');
+    expect(shortTexts(block, 200)).toBe('Total: US $ 47.97 ₫1.590.000 · R$ 59,90 Qty 2 3 at 14:03 $12.50 R$ 1.234,50');
     expect(shortTexts(block, 200)).toBe(listed(block, 200));
   });
 
@@ -251,11 +252,11 @@ describe('goods lines', () => {
   });
 
   it('gives what the listed texts gave, for any item cell (random trees)', () => {
-    const text = fc.constantFrom('', ' ', '  \n ', 'Rose Quartz', 'x2', '×3', ' US $5.00 ', '¥63.00', 'Color:', '待付款', 'a  b', 'x \n  2', 'X\u00a012', '*  1', 'Size :  ', 'US  $ 5', `${'1'.repeat(999)} ab`);
+    const text = fc.constantFrom('', ' ', '  \n ', 'Rose Quartz', 'x2', '×3', ' US $5.00 ', '¥63.00', 'Color:', '待付款', 'a  b', 'x \n  2', 'X\u00a012', '*  1', 'Size :  ', 'US  $ 5', `${'1'.repeat(999)} ab`, '.5', '97', ',50');
     type Tree = { tag: string; cls: string; kids: Array<Tree | string> };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom('div', 'span', 'p', 'div', 'span', 'script', 'style', 'option', 'del', 's'),
+        tag: fc.constantFrom('div', 'span', 'p', 'div', 'span', 'script', 'style', 'option', 'del', 's', 'sup'),
         cls: fc.constantFrom('', '', 'line'),
         kids: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')), { maxLength: 4 }),
       }),

@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { carriesNumber, spacedText } from '../page-text';
+import { carriesNumber, centsMark, raisedCents, spacedText } from '../page-text';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -41,7 +41,8 @@ export function shortTexts(scope: readonly Element[], max: number): string {
       const value = t.nodeValue?.trim();
       if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
       const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-      if (text && carriesNumber(text, next)) text += next;
+      if (text && raisedCents(text, next) && t.parentElement?.localName === 'sup') text += centsMark(text) + next;
+      else if (text && carriesNumber(text, next)) text += next;
       else {
         add(text);
         text = next;
@@ -74,9 +75,10 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
   if (!value || SKIPPED.has(parent?.tagName ?? '')) return;
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
   const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-  // The rest of a number split over elements ("79" then ".70") joins the text it carries on (see carriesNumber).
+  // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
   const last = out[out.length - 1];
-  if (last && carriesNumber(last.text, text)) last.text += text;
+  if (last && raisedCents(last.text, text) && parent?.localName === 'sup') last.text += centsMark(last.text) + text;
+  else if (last && carriesNumber(last.text, text)) last.text += text;
   else out.push({ text, node: t });
 }
 
@@ -272,15 +274,26 @@ function isTitle(text: string): boolean {
 function lineOf(line: Element): { title: string | undefined; qty: number } {
   let title: string | undefined;
   let qty = 1;
+  // A text is judged once the next one shows it is whole (a number drawn in parts joins it, as in keep).
+  let text: string | undefined;
+  const judge = (t: string) => {
+    if (title === undefined && isTitle(t)) title = t;
+    const m = t.length <= 12 ? QTY.exec(t) : null;
+    if (m) qty = Number(m[1]) || 1;
+  };
   let at: Node | null = line.firstChild;
   while (at) {
     if (at.nodeType === 3) {
       const value = (at.nodeValue as string).trim();
-      if (value && !SKIPPED.has(at.parentElement?.tagName ?? '')) {
-        const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-        if (title === undefined && isTitle(text)) title = text;
-        const m = text.length <= 12 ? QTY.exec(text) : null;
-        if (m) qty = Number(m[1]) || 1;
+      const parent = at.parentElement;
+      if (value && !SKIPPED.has(parent?.tagName ?? '')) {
+        const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+        if (text !== undefined && raisedCents(text, next) && parent?.localName === 'sup') text += centsMark(text) + next;
+        else if (text !== undefined && carriesNumber(text, next)) text += next;
+        else {
+          if (text !== undefined) judge(text);
+          text = next;
+        }
       }
     } else if (at.firstChild) {
       at = at.firstChild;
@@ -290,6 +303,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
     while (!next && (at = at.parentNode) && at !== line) next = at.nextSibling;
     at = next;
   }
+  if (text !== undefined) judge(text);
   return { title, qty };
 }
 

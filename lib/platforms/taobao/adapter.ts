@@ -5,6 +5,7 @@ import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
 import { noRowsFound } from '../page-words';
 import { firstOf, matchEach, mostOf, type Matches } from '../query';
+import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
@@ -57,8 +58,10 @@ function readItems(rows: readonly Element[], firstTexts: readonly string[]): Ord
  * order-level (rowspan) money cell. Never a unit price: a wrong amount is
  * worse than an unreadable row.
  */
-function readTotal(firstRow: Element | undefined, texts: readonly string[]): { total?: string; shipping?: string } {
+function readTotal(firstRow: Element | undefined): { total?: string; shipping?: string } {
   if (!firstRow) return {};
+  // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
+  const texts = [...firstRow.children].map((td) => spacedText(td));
   const withShipping = texts.find((t) => /含(运费|快递)/.test(t));
   if (withShipping) {
     const [total, shipping] = withShipping.split(/含(?:运费|快递)/);
@@ -74,7 +77,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const nick = textOf(queryFirst(block, selectors.buyerNick));
   const rows = queryAllFirst(block, selectors.itemRow);
   const firstTexts = cellTexts(rows[0]);
-  const { total, shipping } = readTotal(rows[0], firstTexts);
+  const { total, shipping } = readTotal(rows[0]);
   const amount = total ? parseMoneyIn(total, 'CNY') : null;
   if (!orderId || !nick || !amount) return undefined;
 

@@ -7,6 +7,7 @@ import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '..
 import { readRows } from '../order-blocks';
 import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
 import { allOf, firstOf, matchEach, mostOf } from '../query';
+import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 import { noted } from '../block-notes';
@@ -103,7 +104,9 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   // The status label alone, without "订单详情" or a countdown beside it.
   const statusText = textOf(statusCell && queryFirst(statusCell, tp.statusText)) || textOf(statusCell);
   // The total: the header's column, else the cell that mentions shipping. Never a unit price.
-  const amountText = cellText(cells, columns.amount) ?? cells.map((c) => textOf(c)).find((t) => SHIPPING.test(t));
+  // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
+  const amountCell = columns.amount !== undefined ? cells[columns.amount] : undefined;
+  const amountText = amountCell ? spacedText(amountCell) : cells.map((c) => spacedText(c)).find((t) => SHIPPING.test(t));
   const [totalText, shippingText] = (amountText ?? '').split(SHIPPING);
   // A total cell starts with the total: a header that lost a cell puts another cell ("等待买家付款 剩余 1天…") under 实收款.
   const amount = totalText && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) ? parseMoneyIn(totalText, 'CNY') : null;

@@ -7,6 +7,7 @@ import { readRows } from '../order-blocks';
 import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { countdownIn, statedUtcOffset } from '../times';
+import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 import { noted } from '../block-notes';
@@ -131,10 +132,11 @@ function readTotal(q: CardQuery, cells: () => ArrayLike<Element>, columns: Colum
   const totals = q.all(selectors.total);
   if (totals.length > 1) return null;
   const el = totals[0];
-  if (el) return moneyIn(textOf(el), region);
+  // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
+  if (el) return moneyIn(spacedText(el), region);
   const cell = cellIn(cells, columns.amount, headerCount);
   if (!cell || queryFirst(cell, selectors.unitPrice) || queryFirst(cell, selectors.product)) return null;
-  return moneyIn(textOf(cell), region);
+  return moneyIn(spacedText(cell), region);
 }
 
 function readChatUrl(card: Element, pageUrl: string): string | undefined {
