@@ -58,18 +58,22 @@ function readItems(rows: readonly Element[], firstTexts: readonly string[]): Ord
  * order-level (rowspan) money cell. Never a unit price: a wrong amount is
  * worse than an unreadable row.
  */
-function readTotal(firstRow: Element | undefined): { total?: string; shipping?: string } {
+function readTotal(firstRow: Element | undefined, texts: readonly string[]): { total?: string; shipping?: string } {
   if (!firstRow) return {};
-  // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
-  const texts = [...firstRow.children].map((td) => spacedText(td));
-  const withShipping = texts.find((t) => /含(运费|快递)/.test(t));
-  if (withShipping) {
-    const [total, shipping] = withShipping.split(/含(?:运费|快递)/);
+  const cells = [...firstRow.children];
+  // The cell is found by its text; its amount is read from its page text (see spacedText: a struck-through price is
+  // none, raised cents follow a point), asked no higher than the row (a row found in the page is no script's).
+  const pageText = (i: number) => spacedText(cells[i], firstRow);
+  const shippingAt = texts.findIndex((t) => /含(运费|快递)/.test(t));
+  if (shippingAt >= 0) {
+    const [total, shipping] = pageText(shippingAt).split(/含(?:运费|快递)/);
     return { total, shipping };
   }
-  const cells = [...firstRow.children];
-  const orderLevel = texts.filter((t, i) => cells[i]!.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(t));
-  return { total: orderLevel.at(-1) };
+  let last = -1;
+  texts.forEach((t, i) => {
+    if (cells[i]!.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(t)) last = i;
+  });
+  return { total: last >= 0 ? pageText(last) : undefined };
 }
 
 function readBlock(block: Element, now: number): ObservedOrder | undefined {
@@ -77,7 +81,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const nick = textOf(queryFirst(block, selectors.buyerNick));
   const rows = queryAllFirst(block, selectors.itemRow);
   const firstTexts = cellTexts(rows[0]);
-  const { total, shipping } = readTotal(rows[0]);
+  const { total, shipping } = readTotal(rows[0], firstTexts);
   const amount = total ? parseMoneyIn(total, 'CNY') : null;
   if (!orderId || !nick || !amount) return undefined;
 
