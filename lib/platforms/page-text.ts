@@ -2,10 +2,11 @@
 // the start of an order block when the start decides.
 import { foldSpaces, textOf } from './types';
 
-// Not page text: code, and text struck through (a price before its discount, "<del>¥99.00</del> ¥79.70"), which
-// a person reads as no longer holding.
-const SKIPPED_TEXT = new Set(['script', 'style', 'template', 'del', 's', 'strike']);
-const SKIPPED_SELECTOR = 'script,style,template,del,s,strike';
+/** Elements whose text is struck through: a price before its discount ("<del>¥99.00</del> ¥79.70"), which a person reads as no longer holding. */
+export const STRUCK_TAGS = ['del', 's', 'strike'] as const;
+// Not page text: code, and struck-through text.
+const SKIPPED_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'template', ...STRUCK_TAGS]);
+const SKIPPED_SELECTOR = [...SKIPPED_TEXT].join(',');
 
 /**
  * An element holding every element of `scope` (an order's block) and lying
@@ -83,8 +84,17 @@ export function centsMark(text: string): string {
  */
 export function joinText(text: string, next: string, holder?: Node | null): string {
   if (!text) return next;
+  return joinedNumber(text, next, holder) ?? `${text} ${next}`;
+}
+
+/**
+ * `text` and `next` as one number when `next` carries on the number `text`
+ * ends (see carriesNumber) or is its raised cents (see raisedCents; `holder`
+ * is the element holding `next`), else undefined: the two are separate texts.
+ */
+export function joinedNumber(text: string, next: string, holder?: Node | null): string | undefined {
   if (holder && raisedCents(text, next) && (holder as Element).localName === 'sup') return text + centsMark(text) + next;
-  return carriesNumber(text, next) ? text + next : `${text} ${next}`;
+  return carriesNumber(text, next) ? text + next : undefined;
 }
 
 /**

@@ -4,15 +4,15 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { carriesNumber, centsMark, raisedCents, spacedText } from '../page-text';
+import { joinedNumber, spacedText, STRUCK_TAGS } from '../page-text';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
 // Not page text: code, form fields, and text struck through (a price before its discount).
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', 'DEL', 'S', 'STRIKE']);
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', ...STRUCK_TAGS.map((t) => t.toUpperCase())]);
 // Text struck through deeper than its own parent (<del><span>¥99</span></del>) is left out where it could be taken
 // for an amount: spacedText (the cells) and totalByLabel (the label's value); the lists below skip a struck parent.
-const STRUCK = 'del,s,strike';
+const STRUCK = STRUCK_TAGS.join(',');
 const LETTERS = /\p{L}{2}/u;
 
 /** The page text of `root` node by node, trimmed and folded, in page order. */
@@ -41,8 +41,8 @@ export function shortTexts(scope: readonly Element[], max: number): string {
       const value = t.nodeValue?.trim();
       if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
       const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-      if (text && raisedCents(text, next) && t.parentElement?.localName === 'sup') text += centsMark(text) + next;
-      else if (text && carriesNumber(text, next)) text += next;
+      const joined = text ? joinedNumber(text, next, t.parentElement) : undefined;
+      if (joined !== undefined) text = joined;
       else {
         add(text);
         text = next;
@@ -77,8 +77,8 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
   const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
   // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
   const last = out[out.length - 1];
-  if (last && raisedCents(last.text, text) && parent?.localName === 'sup') last.text += centsMark(last.text) + text;
-  else if (last && carriesNumber(last.text, text)) last.text += text;
+  const joined = last && joinedNumber(last.text, text, parent);
+  if (last && joined !== undefined) last.text = joined;
   else out.push({ text, node: t });
 }
 
@@ -288,8 +288,8 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
       const parent = at.parentElement;
       if (value && !SKIPPED.has(parent?.tagName ?? '')) {
         const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-        if (text !== undefined && raisedCents(text, next) && parent?.localName === 'sup') text += centsMark(text) + next;
-        else if (text !== undefined && carriesNumber(text, next)) text += next;
+        const joined = text !== undefined ? joinedNumber(text, next, parent) : undefined;
+        if (joined !== undefined) text = joined;
         else {
           if (text !== undefined) judge(text);
           text = next;

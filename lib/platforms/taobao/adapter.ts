@@ -69,10 +69,7 @@ function readTotal(firstRow: Element | undefined, texts: readonly string[]): { t
     const [total, shipping] = pageText(shippingAt).split(/含(?:运费|快递)/);
     return { total, shipping };
   }
-  let last = -1;
-  texts.forEach((t, i) => {
-    if (cells[i]!.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(t)) last = i;
-  });
+  const last = texts.findLastIndex((t, i) => cells[i]!.hasAttribute('rowspan') && /[¥￥]\s*[\d,]+/.test(t));
   return { total: last >= 0 ? pageText(last) : undefined };
 }
 
