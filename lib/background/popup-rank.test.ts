@@ -5,7 +5,7 @@ import { applyPageRead } from '../store/orders';
 import { HOUR_MS } from '../orders/time';
 import { evaluateCadence } from '../reminders/cadence';
 import { popupAnswer } from './popup';
-import { buildQueue, invalidateQueues, RANK_FRESH_MS } from './queue';
+import { buildQueue, invalidateQueues, queueSummary, RANK_FRESH_MS } from './queue';
 
 // Every order ranked runs its cadence verdict once: counting the verdicts counts the rankings.
 vi.mock('../reminders/cadence', async (importOriginal) => {
@@ -37,6 +37,10 @@ describe('the popup answer of an awake worker', () => {
     expect(again.count).toBe(40);
     expect(again.totals).toEqual(first.totals);
     expect(again.urgent.map((o) => o.orderId)).toEqual(first.urgent.map((o) => o.orderId));
+    expect(verdicts).not.toHaveBeenCalled();
+    // Nor does the popup's summary request ('summary/get'): the same count and totals, nothing ranked.
+    const summary = await queueSummary(db, later);
+    expect(summary).toEqual({ count: 40, totals: first.totals });
     expect(verdicts).not.toHaveBeenCalled();
 
     // A page read changes the orders: the popup reads them again, still without ranking, and counts the new one.

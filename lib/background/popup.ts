@@ -229,7 +229,7 @@ export async function popupFacts(db: Db, now: number, onStatsRebuilt: () => void
     autoCloseEstimated: o.autoCloseEstimated,
   }));
   const followUps = await followUpInputs(db, now, open, keptTimes(cacheOf(db), texts));
-  return { summary: { ...summaryOf(orders.map((order) => ({ order, dueMinor: order.dueMinor }))), stagesOutstanding, urgent }, followUps, reads: texts };
+  return { summary: { ...summaryOf(orders), stagesOutstanding, urgent }, followUps, reads: texts };
 }
 
 function answerAt(facts: PopupFacts, now: number): PopupSummary {

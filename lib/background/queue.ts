@@ -17,7 +17,6 @@ import { buyerKey, PLATFORMS, type Buyer, type Order } from '../orders/model';
 import { sumByCurrency, type Money } from '../orders/money';
 import { evaluateCadence, isActionable } from '../reminders/cadence';
 import {
-  dueOfEntry,
   facetsOf,
   focusOnTab,
   hasMoneyToCollect,
@@ -33,7 +32,7 @@ import { CADENCE_KEY, readCadence, type CadenceSettings } from '../reminders/set
 import { attemptStatsStale, ensureAttemptStats, getAllBuyers } from '../store/buyers';
 import { keptAwake } from './keep-awake';
 import type { Db } from '../store/db';
-import { listOpenOrders } from '../store/orders';
+import { dueOf, listOpenOrders } from '../store/orders';
 import { SAVED_QUEUE, WAKING_READ_KEPT_MS } from './saved';
 import { markOnce } from './marks';
 import { watchAllWrites } from '../store/changes';
@@ -575,14 +574,14 @@ async function windowFrom(
   return { ...window, rows, all: ranked.entries.length, facets: ranked.facets, tab };
 }
 
-/** How many queue entries have money to collect, and how much per currency. */
-export function summaryOf(entries: readonly Pick<QueueEntry, 'order' | 'dueMinor'>[]): { count: number; totals: Money[] } {
-  return { count: entries.length, totals: sumByCurrency(entries.map((e) => ({ minor: dueOfEntry(e), currency: e.order.amount.currency }))) };
+/** How many of the queue's orders have money to collect, and how much per currency (what is due on each: dueOf). */
+export function summaryOf(orders: readonly Order[]): { count: number; totals: Money[] } {
+  return { count: orders.length, totals: sumByCurrency(orders.map(dueOf)) };
 }
 
-/** Orders with money to collect and how much per currency (the popup), from the same cached queue. */
+/** Orders with money to collect and how much per currency (the popup), from the same cached queue: counted and summed, not ranked. */
 export async function queueSummary(db: Db, now: number): Promise<{ count: number; totals: Money[] }> {
-  return summaryOf((await rankedQueue(db, now)).entries);
+  return summaryOf((await queueReads(db, now)).orders);
 }
 
 /** Orders to act on now (remind now + due follow-ups): the toolbar badge. Reads the store afresh. */
