@@ -110,6 +110,5 @@ export function growAndMeasure({ platform, target, rounds, warmup = 0 }) {
     structureMs: structure?.median,
     structureOrders: structure?.result?.orders.length ?? 0,
     structureUnreadable: structure?.result?.unreadable ?? 0,
-    samples,
   };
 }
