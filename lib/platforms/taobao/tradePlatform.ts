@@ -105,8 +105,8 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   const statusText = textOf(statusCell && queryFirst(statusCell, tp.statusText)) || textOf(statusCell);
   // The total: the header's column, else the cell that mentions shipping. Never a unit price.
   // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
-  const amountCell = columns.amount !== undefined ? cells[columns.amount] : undefined;
-  const amountText = amountCell ? spacedText(amountCell) : cells.map((c) => spacedText(c)).find((t) => SHIPPING.test(t));
+  const amountCell = columns.amount !== undefined ? cells[columns.amount] : cells.find((c) => SHIPPING.test(textOf(c)));
+  const amountText = amountCell && spacedText(amountCell);
   const [totalText, shippingText] = (amountText ?? '').split(SHIPPING);
   // A total cell starts with the total: a header that lost a cell puts another cell ("等待买家付款 剩余 1天…") under 实收款.
   const amount = totalText && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) ? parseMoneyIn(totalText, 'CNY') : null;
