@@ -142,6 +142,48 @@ describe('parseWallTime', () => {
     expect(parseWallTime(text, CN)).toBeNull();
   });
 
+  it('reads a month written out, in the back-offices\' languages, with the clock after it', () => {
+    const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s);
+    const cases: Array<[string, number]> = [
+      ['Nov 23, 2026 11:00:00 AM', utc(2026, 11, 23, 11)],
+      ['Created Nov 23, 2026, 2:03 PM', utc(2026, 11, 23, 14, 3)],
+      ['Placed on November 3 2026 at 9:05 pm', utc(2026, 11, 3, 21, 5)],
+      ['December 1st, 2026', utc(2026, 12, 1)],
+      ['23 Nov 2026, 14:00', utc(2026, 11, 23, 14)],
+      ['23-Nov-2026 09:15', utc(2026, 11, 23, 9, 15)],
+      ['Data do pedido: 23 de nov. de 2026 às 03:30', utc(2026, 11, 23, 3, 30)],
+      ['23 nov 2026 03:30', utc(2026, 11, 23, 3, 30)],
+      ['5 de febrero de 2026 a las 18:20', utc(2026, 2, 5, 18, 20)],
+      ['Masa pesanan 7 Ogos 2026 10:00', utc(2026, 8, 7, 10)],
+      ['23 thg 11, 2026 11:00', utc(2026, 11, 23, 11)],
+      ['23 tháng 11 năm 2026', utc(2026, 11, 23)],
+      ['23 нояб. 2026 г. 14:03', utc(2026, 11, 23, 14, 3)],
+      ['2 мая 2026 г.', utc(2026, 5, 2)],
+    ];
+    for (const [text, want] of cases) expect(parseWallTime(text, 0, 'mdy'), text).toBe(want);
+    // Written out, day and month cannot be the wrong way round, whatever the page's order.
+    expect(parseWallTime('Mar 4, 2026', 0, 'dmy')).toBe(utc(2026, 3, 4));
+    expect(parseWallTime('4 Mar 2026', 0, 'mdy')).toBe(utc(2026, 3, 4));
+  });
+
+  it('takes a clock printed right before a date that has none', () => {
+    expect(parseWallTime('11:00 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 11));
+    expect(parseWallTime('Thời gian tạo 14:03:22 - 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 14, 3, 22));
+    expect(parseWallTime('9:05 PM, Nov 3, 2026', 0)).toBe(Date.UTC(2026, 10, 3, 21, 5));
+    expect(parseWallTime('下午3:00 2026-11-23', CN)).toBe(cn(2026, 11, 23, 15));
+    // A clock after the date wins; one further away or the tail of a longer count is not the date's.
+    expect(parseWallTime('08:00 23/11/2026 11:00', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 11));
+    expect(parseWallTime('11:00 paid 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23));
+    expect(parseWallTime('1:23:59:59 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23));
+  });
+
+  it('does not take a word that is no month, or an impossible day, for a date', () => {
+    for (const text of ['Sold out 12 2026', 'Qty 2 pcs 2026', 'Feb 30, 2026', '31 abr 2026', 'Order 12 Nov', 'Nov 2026']) expect(parseWallTime(text, 0), text).toBeNull();
+    // The earliest date counts, whichever way each is written.
+    expect(parseWallTime('Created 2026-11-20, due Nov 23, 2026', 0)).toBe(Date.UTC(2026, 10, 20));
+    expect(parseWallTime('Created Nov 20, 2026, due 2026-11-23', 0)).toBe(Date.UTC(2026, 10, 20));
+  });
+
   it('rejects a non-finite offset', () => {
     expect(parseWallTime('2026-11-20', Number.NaN)).toBeNull();
   });

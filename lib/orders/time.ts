@@ -81,10 +81,92 @@ function to24h(hour: number, meridiem: 'am' | 'pm' | undefined): number | null {
   return hour < 12 ? hour + 12 : hour;
 }
 
+// ---- Dates with the month written out ----
+// "Nov 23, 2026 11:00 AM", "23 Nov 2026", "23 de nov. de 2026 às 14:03",
+// "23 thg 11, 2026", "23 нояб. 2026 г.": how back-offices in English,
+// Portuguese, Spanish, Malay, Indonesian, Vietnamese and Russian write a date
+// out. A word only counts as a month if it is one of these.
+const MONTH_WORDS: readonly string[] = [
+  'jan january janeiro enero januari январь января янв',
+  'feb february fev fevereiro febrero februari февраль февраля фев февр',
+  'mar march março marco marzo mac maret март марта',
+  'apr april abr abril апрель апреля апр',
+  'may mai maio mayo mei май мая',
+  'jun june junho junio juni июнь июня июн',
+  'jul july julho julio julai juli июль июля июл',
+  'aug august ago agosto ogos agu agt agustus август августа авг',
+  'sep sept september set setembro septiembre setiembre сентябрь сентября сен сент',
+  'oct october out outubro octubre okt oktober октябрь октября окт',
+  'nov november novembro noviembre ноябрь ноября ноя нояб',
+  'dec december dez dezembro dic diciembre dis disember des desember декабрь декабря дек',
+];
+const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_WORDS.flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as const)));
+// Only English puts the month first ("Nov 23, 2026"); there "out 12 2026" is not October.
+const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map(
+  ['jan january', 'feb february', 'mar march', 'apr april', 'may', 'jun june', 'jul july', 'aug august', 'sep sept september', 'oct october', 'nov november', 'dec december'].flatMap((words, i) =>
+    words.split(' ').map((w) => [w, i + 1] as const),
+  ),
+);
+
+// A clock after a written-out date may follow a comma or a word for "at"; the
+// lookahead keeps those from being taken when no clock follows.
+const WORD_CLOCK = String.raw`(?:\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?=\d|上午|下午))?` + CLOCK;
+// Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.".
+const DAY_MONTH_RE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)(?:\s*г(?:ода|\.)?)?` + WORD_CLOCK,
+  'giu',
+);
+// Month, day, year: "Nov 23, 2026", "November 23 2026".
+const MONTH_DAY_RE = new RegExp(String.raw`(?<![\p{L}\d])(?<mon>\p{L}{3,10})\.?\s*(?<b>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?<y>\d{4})(?!\d)` + WORD_CLOCK, 'giu');
+// Three letters of a script months are written in: texts without them (most, and every Chinese one) skip the search.
+const MONTH_HINT = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]{3}/;
+
+/** The first match of `re` (global) whose month word is a month, with that month. */
+function firstNamed(re: RegExp, src: string, months: ReadonlyMap<string, number>): { m: RegExpExecArray; month: number } | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
+    const g = m.groups ?? {};
+    const month = g.mn !== undefined ? Number(g.mn) : months.get((g.mon ?? '').toLowerCase());
+    if (month !== undefined) return { m, month };
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** The first date in `src` with its month written out (or "thg 11"), if any. */
+export function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
+  if (!MONTH_HINT.test(src)) return null;
+  const dayFirst = firstNamed(DAY_MONTH_RE, src, MONTHS);
+  const monthFirst = firstNamed(MONTH_DAY_RE, src, ENGLISH_MONTHS);
+  if (dayFirst === null) return monthFirst;
+  return monthFirst !== null && monthFirst.m.index < dayFirst.m.index ? monthFirst : dayFirst;
+}
+
+// A clock right before a date that has none ("11:00 23/11/2026", "14:03 - 23 thg 11, 2026"), as Vietnamese pages print it.
+const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?)?[\s,\-–]*$/u;
+
+/**
+ * The shape of a date as the back-offices print one after a label, in every
+ * form parseWallTime reads, for label searches ("创建时间: …", "Order time:
+ * …"). No capture groups; use with the `u` flag.
+ */
+export const DATE_SHAPE: string = (() => {
+  const clock = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?`;
+  const dates = [
+    String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?`,
+    String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
+    String.raw`\d{1,2}(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*\d{1,2}|\p{L}{3,10}\.?)(?:\s*(?:de|năm))?[\s,/-]*\d{4}(?!\d)`,
+    String.raw`\p{L}{3,10}\.?\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}(?!\d)`,
+  ];
+  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*${clock})?`;
+})();
+
 /**
  * First date (and optional time) in `text`, read as wall time at
  * `offsetMinutes`. For "a/b/yyyy" both a,b <= 12 is ambiguous: it is read as
- * month/day unless `order` is 'dmy'; a value > 12 settles it either way.
+ * month/day unless `order` is 'dmy'; a value > 12 settles it either way. A
+ * month written out ("Nov 23, 2026", "23 de nov. de 2026") is never
+ * ambiguous. A date without a clock takes one printed right before it.
  */
 export function parseWallTime(
   text: string,
@@ -95,21 +177,35 @@ export function parseWallTime(
   // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
   const src = nfkc(text);
 
-  const best = firstDate(src);
-  if (best === null) return null;
-
-  const g = best.m.groups ?? {};
-  const year = Number(g.y);
-  const a = Number(g.a);
-  const b = Number(g.b);
-  let month = a;
-  let day = b;
-  if (best.yearLast) {
-    const dayFirst = a > 12 ? true : b > 12 ? false : order === 'dmy';
-    month = dayFirst ? b : a;
-    day = dayFirst ? a : b;
-  }
+  const numeric = firstDate(src);
+  const named = namedDate(src);
+  let g: Record<string, string | undefined>;
+  let year: number;
+  let month: number;
+  let day: number;
+  let at: number;
+  if (named !== null && (numeric === null || named.m.index < numeric.m.index)) {
+    g = named.m.groups ?? {};
+    year = Number(g.y);
+    month = named.month;
+    day = Number(g.b);
+    at = named.m.index;
+  } else if (numeric !== null) {
+    g = numeric.m.groups ?? {};
+    year = Number(g.y);
+    const a = Number(g.a);
+    const b = Number(g.b);
+    month = a;
+    day = b;
+    if (numeric.yearLast) {
+      const dayFirst = a > 12 ? true : b > 12 ? false : order === 'dmy';
+      month = dayFirst ? b : a;
+      day = dayFirst ? a : b;
+    }
+    at = numeric.m.index;
+  } else return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (g.h === undefined && at > 0) g = CLOCK_BEFORE_RE.exec(src.slice(Math.max(0, at - 24), at))?.groups ?? g;
 
   let hour = 0;
   let minute = 0;

@@ -94,6 +94,16 @@ describe.each(DRIFT_CASES)('drift corpus: $platform $file', ({ platform, file, u
     expect(read!.orders.map((o) => [o.orderId, `${o.amount.minor} ${o.amount.currency}`]).sort()).toEqual([...want].sort());
     expect(read!.unreadable).toBe(0);
   });
+
+  // Dates written out: the fallback reader finds them after their labels or under their column and reads them as the page means them.
+  it('spelledDates: the structural reader reads every created time and shown deadline exactly right', () => {
+    const variant = variants.find((v) => v.name === 'spelledDates')!;
+    const read = readByStructure(parse(variant.html), platform, url, NOW, null);
+    expect(read).not.toBeNull();
+    const times = (o: ReturnType<typeof essentials>) => [o.orderId, o.createdAt, o.shownDeadline];
+    expect(read!.orders.map((o) => times(essentials(o))).sort()).toEqual(orders.map(times).sort());
+    expect(read!.unreadable).toBe(0);
+  });
 });
 
 // The fixtures of pages whose markup moved on purpose (the adapter tests use

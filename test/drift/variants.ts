@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -502,6 +502,76 @@ function struckPrices(doc: Document): void {
   if (struck === 0) throw new Error('no amount to strike in the order blocks');
 }
 
+// ---- (j) dates written out ----
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const PT_MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+// A date as the fixtures print it: year first ("2026-11-23 11:00:00") or last ("23/11/2026 02:00", "11/22/2026 9:00 PM").
+const PRINTED_DATE =
+  /(?<y1>\d{4})-(?<m1>\d{1,2})-(?<d1>\d{1,2})|(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<y2>\d{4})/g;
+const PRINTED_CLOCK = /^\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AP]M))?/;
+
+interface WallTime {
+  y: number;
+  mo: number;
+  d: number;
+  clock?: { h: number; mi: string; s?: string };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `t` written out the way a back-office in `lang` writes a date; `alt` picks its second way. */
+function spelled(t: WallTime, lang: string, alt: boolean): string {
+  const { y, mo, d, clock } = t;
+  const hms = clock ? `${pad(clock.h)}:${clock.mi}${clock.s ? `:${clock.s}` : ''}` : '';
+  const h12 = clock ? `${((clock.h + 11) % 12) + 1}:${clock.mi}${clock.s ? `:${clock.s}` : ''}` : '';
+  if (lang.startsWith('zh')) return `${y}年${mo}月${d}日` + (!clock ? '' : alt ? ` ${clock.h < 12 ? '上午' : '下午'}${h12}` : ` ${hms}`);
+  if (lang.startsWith('pt')) return alt ? `${d} ${PT_MONTHS[mo - 1]} ${y}${clock ? ` ${hms}` : ''}` : `${d} de ${PT_MONTHS[mo - 1]}. de ${y}${clock ? ` às ${hms}` : ''}`;
+  if (lang.startsWith('vi')) return alt && clock ? `${hms} ${pad(d)}/${pad(mo)}/${y}` : `${d} thg ${mo}, ${y}${clock ? ` ${hms}` : ''}`;
+  return alt ? `${d} ${EN_MONTHS[mo - 1]} ${y}${clock ? `, ${hms}` : ''}` : `${EN_MONTHS[mo - 1]} ${d}, ${y}${clock ? ` ${h12} ${clock.h < 12 ? 'AM' : 'PM'}` : ''}`;
+}
+
+/**
+ * Every date in an order block written out as back-offices in the page's
+ * language also print one: "2026年11月23日 下午3:00", "Nov 23, 2026 11:00 AM",
+ * "23 Nov 2026, 14:00", "23 de nov. de 2026 às 03:30", "23 thg 11, 2026",
+ * and the clock before the date ("11:00 23/11/2026"). A day and month that
+ * could be either way round are left as printed.
+ */
+function spelledDates(doc: Document): void {
+  const lang = doc.documentElement.lang || 'en';
+  let spelledCount = 0;
+  for (const t of blockTexts(doc)) {
+    const value = t.nodeValue ?? '';
+    let out = '';
+    let at = 0;
+    for (const m of value.matchAll(PRINTED_DATE)) {
+      const g = m.groups!;
+      let date: WallTime;
+      if (g.y1) date = { y: Number(g.y1), mo: Number(g.m1), d: Number(g.d1) };
+      else {
+        const [a, b] = [Number(g.a), Number(g.b)];
+        if (a <= 12 && b <= 12) continue;
+        date = a > 12 ? { y: Number(g.y2), mo: b, d: a } : { y: Number(g.y2), mo: a, d: b };
+      }
+      let end = m.index! + m[0].length;
+      const c = PRINTED_CLOCK.exec(value.slice(end));
+      if (c) {
+        const cg = c.groups!;
+        let h = Number(cg.h);
+        if (cg.mer) h = (h % 12) + (cg.mer === 'PM' ? 12 : 0);
+        date.clock = { h, mi: cg.mi!, s: cg.s };
+        end += c[0].length;
+      }
+      out += value.slice(at, m.index) + spelled(date, lang, spelledCount % 2 === 1);
+      at = end;
+      spelledCount++;
+    }
+    if (at > 0) t.nodeValue = out + value.slice(at);
+  }
+  if (spelledCount === 0) throw new Error('no date to write out in the order blocks');
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -524,6 +594,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document) => void>> = {
   },
   splitAmounts,
   struckPrices,
+  spelledDates,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -1,6 +1,6 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
+import { CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
@@ -13,10 +13,10 @@ import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const CREATED_LABEL = /(?:下单时间|成交时间|创建时间)/;
-const CREATED = new RegExp(CREATED_LABEL.source + String.raw`\s*[:：]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)`);
+const CREATED = new RegExp(CREATED_LABEL.source + String.raw`\s*[:：]?\s*(` + DATE_SHAPE + ')', 'u');
 // What a created-time match holds after its label (see headMatch).
 const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
-const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;

@@ -1,6 +1,6 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
-import { parseZonedWallTime } from '../../orders/time';
+import { DATE_SHAPE, parseZonedWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
@@ -12,12 +12,13 @@ import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGI
 
 const QTY = /(?<![A-Za-z])[x×]\s*(\d{1,6})(?!\d)/gi;
 const BARE_DOLLAR = /(?<![A-Za-z])\$/g;
-const DATE_AFTER = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)`;
-const CREATED_RE = new RegExp(CREATED_LABEL.source + DATE_AFTER, 'i');
-const DEADLINE_RE = new RegExp(DEADLINE_LABEL.source + DATE_AFTER, 'i');
+const DATE_AFTER = `(${DATE_SHAPE})`;
+const CREATED_RE = new RegExp(CREATED_LABEL.source + DATE_AFTER, 'iu');
+const DEADLINE_RE = new RegExp(DEADLINE_LABEL.source + DATE_AFTER, 'iu');
 // What a created-time match holds after its label (see headMatch).
 const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
-const CREATED_VALUE_CHARS = /[\s:：\d\-/.]/;
+// A written-out month's letters are left out: a date split over elements there is rare, and letters would keep headMatch searching past every label.
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.,]/;
 
 /**
  * An amount in the host's currency. A bare "$" is the region's dollar or

@@ -3,6 +3,8 @@
 // more slowly than classes, ids and layout, so the structural reader reads by
 // them. Seen: 2026-11.
 
+import { DATE_SHAPE } from '../../orders/time';
+
 /** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
 export const TOTAL_LABEL =
   /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|\btotal\b)\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
@@ -23,19 +25,19 @@ export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺
 /** Links that open a chat with the buyer, by where they go. */
 export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|webchat|messenger/i;
 
-/** A date with an optional time, in the forms the back-offices print. */
-const DATE = String.raw`(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?)`;
+/** A date with an optional time, in the forms the back-offices print (parseWallTime reads them). */
+const DATE = `(${DATE_SHAPE})`;
 
 /** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM"). */
 export const CREATED = new RegExp(
   String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа)\s*[:：]?\s*` + DATE,
-  'i',
+  'iu',
 );
 
 /** A payment deadline shown as a date ("Thanh toán trước 24/11/2026 07:00", "Pay by …"). */
 export const DEADLINE = new RegExp(
   String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|pay\s*by|payment\s*due|auto[- ]?cancel(?:s)?\s*(?:at|on)|pagar\s*até|cancelamento\s*automático\s*em)\s*[:：]?\s*` + DATE,
-  'i',
+  'iu',
 );
 
 /** A list tab (or URL parameter) that holds only unpaid orders. */
