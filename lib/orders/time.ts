@@ -85,28 +85,34 @@ function to24h(hour: number, meridiem: 'am' | 'pm' | undefined): number | null {
 // "Nov 23, 2026 11:00 AM", "23 Nov 2026", "23 de nov. de 2026 às 14:03",
 // "23 thg 11, 2026", "23 нояб. 2026 г.": how back-offices in English,
 // Portuguese, Spanish, Malay, Indonesian, Vietnamese and Russian write a date
-// out. A word only counts as a month if it is one of these.
-const MONTH_WORDS: readonly string[] = [
-  'jan january janeiro enero januari январь января янв',
-  'feb february fev fevereiro febrero februari февраль февраля фев февр',
-  'mar march março marco marzo mac maret март марта',
-  'apr april abr abril апрель апреля апр',
-  'may mai maio mayo mei май мая',
-  'jun june junho junio juni июнь июня июн',
-  'jul july julho julio julai juli июль июля июл',
-  'aug august ago agosto ogos agu agt agustus август августа авг',
-  'sep sept september set setembro septiembre setiembre сентябрь сентября сен сент',
-  'oct october out outubro octubre okt oktober октябрь октября окт',
-  'nov november novembro noviembre ноябрь ноября ноя нояб',
-  'dec december dez dezembro dic diciembre dis disember des desember декабрь декабря дек',
+// out. A word counts as a month by how it starts (its first three letters):
+// every language's full and short names alike, in few bytes, since the date
+// shape around the word does the rest.
+const MONTH_STEMS: readonly string[] = [
+  'jan ene янв',
+  'feb fev фев',
+  'mar mac мар',
+  'apr abr апр',
+  'may mai mei май мая',
+  'jun июн',
+  'jul июл',
+  'aug ago agu agt ogo авг',
+  'sep set сен',
+  'oct okt out окт',
+  'nov ноя',
+  'dec dez dic dis des дек',
 ];
-const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_WORDS.flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as const)));
-// Only English puts the month first ("Nov 23, 2026"); there "out 12 2026" is not October.
-const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map(
-  ['jan january', 'feb february', 'mar march', 'apr april', 'may', 'jun june', 'jul july', 'aug august', 'sep sept september', 'oct october', 'nov november', 'dec december'].flatMap((words, i) =>
-    words.split(' ').map((w) => [w, i + 1] as const),
-  ),
-);
+const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_STEMS.flatMap((stems, i) => stems.split(' ').map((w) => [w, i + 1] as const)));
+// Only English puts the month first ("Nov 23, 2026"): there, other languages' stems that start English words
+// ("out 12 2026", "des…") are no month.
+const NOT_ENGLISH: ReadonlySet<string> = new Set(['ene', 'fev', 'mac', 'abr', 'mai', 'mei', 'ago', 'agu', 'agt', 'ogo', 'set', 'okt', 'out', 'dez', 'dic', 'dis', 'des']);
+
+/** The month a written-out word names (`english`: only as English names them), if any. */
+function monthOf(word: string, english: boolean): number | undefined {
+  const stem = word.slice(0, 3).toLowerCase();
+  if (english && (NOT_ENGLISH.has(stem) || !/^[a-z]+$/i.test(word))) return undefined;
+  return MONTHS.get(stem);
+}
 
 // A clock after a written-out date may follow a comma or a word for "at"; the
 // lookahead keeps those from being taken when no clock follows.
@@ -122,11 +128,11 @@ const MONTH_DAY_RE = new RegExp(String.raw`(?<![\p{L}\d])(?<mon>\p{L}{3,10})\.?\
 const MONTH_HINT = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]{3}/;
 
 /** The first match of `re` (global) whose month word is a month, with that month. */
-function firstNamed(re: RegExp, src: string, months: ReadonlyMap<string, number>): { m: RegExpExecArray; month: number } | null {
+function firstNamed(re: RegExp, src: string, english: boolean): { m: RegExpExecArray; month: number } | null {
   re.lastIndex = 0;
   for (let m = re.exec(src); m !== null; m = re.exec(src)) {
     const g = m.groups ?? {};
-    const month = g.mn !== undefined ? Number(g.mn) : months.get((g.mon ?? '').toLowerCase());
+    const month = g.mn !== undefined ? Number(g.mn) : monthOf(g.mon ?? '', english);
     if (month !== undefined) return { m, month };
     re.lastIndex = m.index + 1;
   }
@@ -136,8 +142,8 @@ function firstNamed(re: RegExp, src: string, months: ReadonlyMap<string, number>
 /** The first date in `src` with its month written out (or "thg 11"), if any. */
 export function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
   if (!MONTH_HINT.test(src)) return null;
-  const dayFirst = firstNamed(DAY_MONTH_RE, src, MONTHS);
-  const monthFirst = firstNamed(MONTH_DAY_RE, src, ENGLISH_MONTHS);
+  const dayFirst = firstNamed(DAY_MONTH_RE, src, false);
+  const monthFirst = firstNamed(MONTH_DAY_RE, src, true);
   if (dayFirst === null) return monthFirst;
   return monthFirst !== null && monthFirst.m.index < dayFirst.m.index ? monthFirst : dayFirst;
 }

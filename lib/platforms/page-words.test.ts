@@ -1,5 +1,6 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { statusFromWords } from './page-words';
+import { isBuyerTag, nickOf, statusFromWords } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -66,5 +67,33 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
 describe('statusFromWords', () => {
   it.each(MEANING)('%j is %s', (text, status) => {
     expect(statusFromWords(text)).toBe(status);
+  });
+});
+
+describe('isBuyerTag', () => {
+  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель'])('%j is a badge', (text) => {
+    expect(isBuyerTag(text)).toBe(true);
+  });
+  it.each(['小美', 'VIP小美', '新客户服务中心的小王', 'Newton', 'Ana Paula', 'new buyer from Lisbon', 'Khách', ''])('%j is not', (text) => {
+    expect(isBuyerTag(text)).toBe(false);
+  });
+});
+
+describe('nickOf', () => {
+  const el = (html: string) => {
+    const div = document.createElement('div');
+    div.innerHTML = html;
+    return div;
+  };
+  it('leaves out the badges printed beside the name, before or after it', () => {
+    expect(nickOf(el('晴天小猪<span class="tag">新客</span>'))).toBe('晴天小猪');
+    expect(nickOf(el('<i>88VIP</i> <b>Lily🌷</b>'))).toBe('Lily🌷');
+    expect(nickOf(el('<span>ana.beatriz_</span><span> Novo cliente </span><span>Seguidor</span>'))).toBe('ana.beatriz_');
+  });
+  it('keeps a name that is all one text, a badge word inside it, and a name that is only such a word', () => {
+    expect(nickOf(el('VIP小美'))).toBe('VIP小美');
+    expect(nickOf(el('<span>Ana</span> <span>Paula</span>'))).toBe('Ana Paula');
+    expect(nickOf(el('<span>VIP</span>'))).toBe('VIP');
+    expect(nickOf(null)).toBe('');
   });
 });

@@ -3,7 +3,7 @@
 // every few weeks; these words survive the redesigns.
 // No zod here: content-script bundles stay small; the background validates.
 import type { OrderStatus } from '../orders/model';
-import { textOf } from './types';
+import { foldSpaces, textOf } from './types';
 
 /**
  * Status words as seller back-offices print them, by what they mean for
@@ -27,6 +27,42 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
 export function statusFromWords(text: string): OrderStatus {
   for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
   return 'unknown';
+}
+
+/**
+ * Badges back-offices print beside a buyer's name: new or returning buyer,
+ * member, follower, VIP level ("新客", "88VIP", "New customer", "Khách
+ * mới"). A text that is wholly one of them is no part of the name: read with
+ * the name, "晴天小猪新客" would be a buyer never seen before, and a
+ * badge taken for the name would make one buyer of every "VIP".
+ */
+const BUYER_TAG =
+  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|老客|老客户|老买家|老顾客|回头客|复购|回购|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pengikut|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
+
+/** Whether `text` is wholly a badge printed beside a buyer's name (see BUYER_TAG). */
+export function isBuyerTag(text: string): boolean {
+  return text.length <= 30 && BUYER_TAG.test(text);
+}
+
+/**
+ * A buyer's name as `el` shows it: its text without the badges printed
+ * inside it beside the name (each a text of its own). An element whose only
+ * text is such a word keeps it: that is the name.
+ */
+export function nickOf(el: Node | null | undefined): string {
+  if (!el) return '';
+  // Most names are one text: nothing to leave out.
+  if (el.nodeType !== 1 || (el as Element).childElementCount === 0) return textOf(el);
+  let kept = '';
+  let dropped = false;
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = t.nodeValue as string;
+    if (isBuyerTag(value)) dropped = true;
+    else kept += value;
+  }
+  const nick = dropped ? foldSpaces(kept).trim() : '';
+  return nick || textOf(el);
 }
 
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */

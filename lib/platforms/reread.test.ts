@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { FIXTURE_NOW } from '../../test/support/adapter-tests';
 import { limit, runs } from '../../test/support/fuzz';
-import { variantsOf } from '../../test/drift/variants';
+import { variantOf } from '../../test/drift/variants';
 import { onlyTicks } from '../content/ticks';
 import type { PageRead } from '../orders/model';
 import { readPage } from './read';
@@ -45,7 +45,7 @@ const PAGES: Page[] = [
     name: 'Taobao sold items, every class and id renamed (structural reader)',
     adapter: taobaoAdapter,
     url: TAOBAO_URL,
-    html: () => variantsOf(fixture('taobao', 'sold-items-unpaid.html'), parse).find((v) => v.name === 'renamed')!.html,
+    html: () => variantOf(fixture('taobao', 'sold-items-unpaid.html'), parse, 'renamed').html,
     path: 'structure',
   },
 ];
@@ -239,7 +239,7 @@ describe('every reader notes its blocks', () => {
     '$platform $file: every order read, as the fixture is and with every class and id renamed, comes from one noted block',
     ({ platform, file, url }) => {
       const html = fixture(platform, file);
-      const renamed = variantsOf(html, parse).find((v) => v.name === 'renamed')!.html;
+      const renamed = variantOf(html, parse, 'renamed').html;
       for (const page of [html, renamed]) {
         const tracked = trackRead(parse(page), ADAPTERS[platform]!, url, NOW);
         expect(tracked.read?.orders.length).toBeGreaterThan(0);

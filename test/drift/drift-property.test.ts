@@ -40,8 +40,9 @@ interface Page {
 const PAGES: Page[] = DRIFT_CASES.flatMap(({ platform, file, url }) => {
   const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../fixtures', platform, file), 'utf8'), NOW);
   const adapter = ADAPTERS[platform]!;
-  const truth = new Map(adapter.readOrders(parse(html), url, NOW)!.orders.map((o) => [o.orderId, `${o.amount.minor} ${o.amount.currency}`]));
-  return variantsOf(html, parse).map((v) => ({ name: `${platform}/${file}/${v.name}`, html: v.html, url, adapter, truth }));
+  const read = adapter.readOrders(parse(html), url, NOW)!;
+  const truth = new Map(read.orders.map((o) => [o.orderId, `${o.amount.minor} ${o.amount.currency}`]));
+  return variantsOf(html, parse, { nicks: read.orders.map((o) => o.buyer.nick) }).map((v) => ({ name: `${platform}/${file}/${v.name}`, html: v.html, url, adapter, truth }));
 });
 
 // Junk is letters and punctuation: a number in junk text cannot be told from a price by anyone.

@@ -65,7 +65,7 @@ function expectedOf(platform: string, file: string, url: string) {
 
 describe.each(DRIFT_CASES)('drift corpus: $platform $file', ({ platform, file, url }) => {
   const { html, orders } = expectedOf(platform, file, url);
-  const variants = variantsOf(html, parse);
+  const variants = variantsOf(html, parse, { nicks: orders.map((o) => o.buyer) });
 
   it('has every variant', () => {
     expect(variants.map((v) => v.name)).toEqual([...VARIANTS]);
@@ -102,6 +102,15 @@ describe.each(DRIFT_CASES)('drift corpus: $platform $file', ({ platform, file, u
     expect(read).not.toBeNull();
     const times = (o: ReturnType<typeof essentials>) => [o.orderId, o.createdAt, o.shownDeadline];
     expect(read!.orders.map((o) => times(essentials(o))).sort()).toEqual(orders.map(times).sort());
+    expect(read!.unreadable).toBe(0);
+  });
+
+  // Badges beside the names: the fallback reader finds the name beside its chat control, after its label or in its cell.
+  it('buyerBadges: the structural reader reads every buyer exactly right', () => {
+    const variant = variants.find((v) => v.name === 'buyerBadges')!;
+    const read = readByStructure(parse(variant.html), platform, url, NOW, null);
+    expect(read).not.toBeNull();
+    expect(read!.orders.map((o) => [o.orderId, o.buyer.nick]).sort()).toEqual(orders.map((o) => [o.orderId, o.buyer]).sort());
     expect(read!.unreadable).toBe(0);
   });
 });

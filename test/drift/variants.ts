@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -18,6 +18,12 @@ export interface Variant {
 }
 
 type Parse = (html: string) => Document;
+
+/** What a variant needs to know of the page that its markup does not say (buyerBadges: where the names are). */
+export interface PageFacts {
+  /** The buyers' names as the page shows them. */
+  nicks: readonly string[];
+}
 
 const HEADER_SELECTORS = ['thead tr', 'tr', '[role="row"]', 'div'];
 
@@ -572,16 +578,48 @@ function spelledDates(doc: Document): void {
   if (spelledCount === 0) throw new Error('no date to write out in the order blocks');
 }
 
+// ---- (k) badges beside the buyer's name ----
+
+const BADGES: Readonly<Record<string, readonly string[]>> = {
+  zh: ['新客', '88VIP', '老客'],
+  pt: ['Novo cliente', 'Seguidor'],
+  vi: ['Khách mới', 'Khách quen'],
+  en: ['New buyer', 'VIP', 'Follower'],
+};
+
+/**
+ * A badge beside every buyer's name, inside the element that holds the
+ * name, as back-offices mark new, returning and member buyers ("新客",
+ * "88VIP", "New buyer", "Khách mới"): after the name, and every other one
+ * before it. The name is still the name.
+ */
+function buyerBadges(doc: Document, facts: PageFacts | undefined): void {
+  if (!facts) throw new Error('buyerBadges needs the names the page shows');
+  const lang = doc.documentElement.lang || 'en';
+  const words = BADGES[Object.keys(BADGES).find((l) => lang.startsWith(l)) ?? 'en']!;
+  const nicks = new Set(facts.nicks);
+  let badged = 0;
+  for (const t of blockTexts(doc)) {
+    if (!nicks.has((t.nodeValue ?? '').trim())) continue;
+    const badge = doc.createElement('span');
+    badge.textContent = words[badged % words.length]!;
+    if (badged % 2 === 0) t.after(badge);
+    else t.before(badge);
+    badged++;
+  }
+  if (badged === 0) throw new Error('no buyer name found in the order blocks');
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
  * the fixtures, not skip them).
  */
-export function variantsOf(html: string, parse: Parse): Variant[] {
-  return VARIANTS.map((name) => variantOf(html, parse, name));
+export function variantsOf(html: string, parse: Parse, facts?: PageFacts): Variant[] {
+  return VARIANTS.map((name) => variantOf(html, parse, name, facts));
 }
 
-const CHANGES: Readonly<Record<VariantName, (doc: Document) => void>> = {
+const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | undefined) => void>> = {
   rehashed,
   renamed,
   reshaped,
@@ -595,12 +633,13 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document) => void>> = {
   splitAmounts,
   struckPrices,
   spelledDates,
+  buyerBadges,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */
-export function variantOf(html: string, parse: Parse, name: VariantName): Variant {
+export function variantOf(html: string, parse: Parse, name: VariantName, facts?: PageFacts): Variant {
   const doc = parse(html);
-  CHANGES[name](doc);
+  CHANGES[name](doc, facts);
   return { name, html: serialize(doc) };
 }
 

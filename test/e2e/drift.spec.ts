@@ -121,6 +121,23 @@ const PAGES: readonly DriftPage[] = [
     url: 'https://banhang.shopee.vn/portal/sale/order?type=unpaid&drift=1',
     variant: 'renamed',
   },
+  // A badge beside every buyer's name ("新客", "Khách mới"): the adapter (Pinduoduo) and the structural reader
+  // (Shopee, where the badge sits between the name and the chat control) still read the name alone.
+  {
+    platform: 'pdd',
+    file: 'orders-unpaid.html',
+    url: 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=3',
+    variant: 'buyerBadges',
+    then: 'renamed',
+    selectorsSurvive: true,
+  },
+  {
+    platform: 'shopee',
+    file: 'order-vn-unpaid.html',
+    url: 'https://banhang.shopee.vn/portal/sale/order?type=unpaid&drift=2',
+    variant: 'buyerBadges',
+    then: 'renamed',
+  },
 ];
 
 const window = new Window();
@@ -128,18 +145,20 @@ const parse = (html: string) => new window.DOMParser().parseFromString(html, 'te
 
 function variantHtml(page: DriftPage): string {
   const html = renderFixture(readFileSync(resolve(import.meta.dirname, '../fixtures', page.platform, page.file), 'utf8'), Date.now());
-  let variant = variantOf(html, parse, page.variant);
-  if (page.then) variant = variantOf(variant.html, parse, page.then);
+  const facts = { nicks: ROWS[page.platform]!.map((row) => row[1]) };
+  let variant = variantOf(html, parse, page.variant, facts);
+  if (page.then) variant = variantOf(variant.html, parse, page.then, facts);
   // The amounts really are drawn in parts, where asked.
   if (page.variant === 'splitAmounts') expect(variant.html).toMatch(/<span>\.\d\d<\/span>/);
   if (page.variant === 'struckPrices') expect(variant.html).toMatch(/<del>[^<]*999\.00<\/del>/);
+  if (page.variant === 'buyerBadges') expect(variant.html).toMatch(/<span>(?:新客|88VIP|老客|Khách mới|Khách quen)<\/span>/);
   // The variant really lost every class the selectors know.
   expect(variant.html).not.toMatch(/class="[^"]*(?:order|buyer|amount|product|goods|trade)/i);
   return variant.html;
 }
 
 for (const page of PAGES) {
-  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed' }[page.variant as string] ?? 'every class and id renamed';
+  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed', buyerBadges: 'a badge beside every buyer\'s name and every class and id renamed' }[page.variant as string] ?? 'every class and id renamed';
   test(`${page.platform}: ${title}, the panel still shows each unpaid order exactly`, async () => {
     const body = variantHtml(page);
     await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));

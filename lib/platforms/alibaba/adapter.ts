@@ -4,7 +4,7 @@ import { nfkc } from '../../orders/nfkc';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
-import { noRowsFound, statusFromWords } from '../page-words';
+import { nickOf, noRowsFound, statusFromWords } from '../page-words';
 import { firstOf, matchEach, mostOf, outermost, type Matches } from '../query';
 import { BlockParts } from '../block-parts';
 import { spacedText } from '../page-text';
@@ -105,7 +105,7 @@ function stageNote(stages: readonly TradeAssuranceStage[]): string {
 function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const parts = new BlockParts(block, CARD_PARTS);
   const orderId = orderIdOf(block, parts);
-  const nick = textOf(parts.first(selectors.buyerName));
+  const nick = nickOf(parts.first(selectors.buyerName));
   // Page text (see spacedText): a struck-through price before the discount is not the total. The card's own
   // ancestors are not asked (a card found among the page's elements is no script's, style's or template's).
   const totalText = spacedText(parts.first(selectors.total), block);
@@ -218,7 +218,7 @@ export const alibabaAdapter: PlatformAdapter = {
 
   chatBuyer(doc) {
     const el = queryFirst(doc, selectors.chatBuyer);
-    const nick = el?.getAttribute('data-buyer-name') ?? textOf(el);
+    const nick = el?.getAttribute('data-buyer-name') ?? nickOf(el);
     return nick ? { nick: nick.slice(0, 200) } : undefined;
   },
 

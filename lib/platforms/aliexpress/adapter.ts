@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from 
 import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
-import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { countdownIn, statedUtcOffset } from '../times';
@@ -129,7 +129,7 @@ function readChatUrl(table: Element, pageUrl: string): string | undefined {
 
 function readOrder(table: Element, columns: Columns, headerCount: number, clock: Clock, url: string, now: number): ObservedOrder | undefined {
   const orderId = readOrderId(table);
-  const nick = textOf(queryFirst(table, selectors.buyer));
+  const nick = nickOf(queryFirst(table, selectors.buyer));
   const amount = readAmount(table, columns, headerCount);
   if (!orderId || !nick || !amount) return undefined;
 
@@ -221,7 +221,7 @@ export const aliexpressAdapter: PlatformAdapter = {
   chatBuyer(doc) {
     for (const d of documentsOf(doc)) {
       const el = queryFirst(d, selectors.chatBuyer);
-      const nick = (el?.getAttribute('data-buyer-nick') ?? textOf(el)).trim();
+      const nick = (el?.getAttribute('data-buyer-nick') ?? nickOf(el)).trim();
       if (nick) return { nick: nick.slice(0, 200) };
     }
     return undefined;

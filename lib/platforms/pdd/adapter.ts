@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseWallTime } from 
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
-import { noRowsFound, statusFromWords } from '../page-words';
+import { isBuyerTag, nickOf, noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { closeTimes } from '../times';
@@ -109,16 +109,17 @@ function goodsOf(
 
 function buyerNick(buyerCell: Element | undefined): string {
   if (!buyerCell) return '';
-  const marked = textOf(firstIn(buyerCell, selectors.buyerNick));
+  const marked = nickOf(firstIn(buyerCell, selectors.buyerNick));
   if (marked) return marked;
-  // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link.
+  // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link, nor a badge beside it.
   const parts: string[] = [];
   for (const node of buyerCell.childNodes) {
     if (node.nodeType === 1 && (node as Element).closest('a,button')) continue;
-    const text = textOf(node);
+    const text = nickOf(node);
     if (text) parts.push(text);
   }
-  return parts.join(' ').replace(CHAT_WORDS, '').trim();
+  const named = parts.filter((text) => !isBuyerTag(text));
+  return (named.length > 0 ? named : parts).join(' ').replace(CHAT_WORDS, '').trim();
 }
 
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pageUrl: URL, now: number): ObservedOrder | undefined {
@@ -227,7 +228,7 @@ export const pddAdapter: PlatformAdapter = {
   },
 
   chatBuyer(doc) {
-    const nick = textOf(queryFirst(doc, selectors.chatBuyer)).slice(0, 200);
+    const nick = nickOf(queryFirst(doc, selectors.chatBuyer)).slice(0, 200);
     return nick ? { nick } : undefined;
   },
 

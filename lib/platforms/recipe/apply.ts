@@ -5,7 +5,7 @@
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
 import { documentsOf } from '../frames';
-import { statusFromWords } from '../page-words';
+import { nickOf, statusFromWords } from '../page-words';
 import { countdownIn } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { spacedText } from '../page-text';
@@ -96,7 +96,8 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
     case 'buyer':
     case 'item': {
       // "买家：小美" clicked whole: the name is what follows the label.
-      const value = field === 'buyer' ? text.replace(BUYER_LABEL, '') : text;
+      // A badge beside the name ("新客", "VIP") is not part of it.
+      const value = field === 'buyer' ? nickOf(el).replace(BUYER_LABEL, '') : text;
       // A name or title, not a number or an amount that slid into its place.
       if (!value || value.length > (field === 'buyer' ? 200 : 1000) || idsIn(value, opts.pattern).size > 0 || /^[\d\s.,:：\-/+¥￥$€£]+$/.test(value)) return undefined;
       return { kind: 'text', text: value };

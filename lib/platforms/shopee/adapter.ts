@@ -4,7 +4,7 @@ import { DATE_SHAPE, parseZonedWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
-import { noRowsFound, statusFromWords } from '../page-words';
+import { nickOf, noRowsFound, statusFromWords } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -66,7 +66,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   // The total is the "Order Total" column only. The cell also names the payment method, never another amount.
   const amount = totalCell ? regionMoney(spacedText(totalCell, clean), region.currency) : null;
   let nick: string | undefined;
-  for (const s of scope) if ((nick = textOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
+  for (const s of scope) if ((nick = nickOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
   if (!amount || !nick) return undefined;
 
   // The whole order's text, only when needed: most orders are decided by their cells and head.
@@ -135,7 +135,7 @@ export const shopeeAdapter: PlatformAdapter = {
   },
 
   chatBuyer(doc) {
-    const nick = textOf(queryFirst(doc, selectors.chatBuyer)).slice(0, 200);
+    const nick = nickOf(queryFirst(doc, selectors.chatBuyer)).slice(0, 200);
     return nick ? { nick } : undefined;
   },
 

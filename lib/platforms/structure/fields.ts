@@ -5,6 +5,7 @@
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { joinedNumber, spacedText, STRUCK_TAGS } from '../page-text';
+import { isBuyerTag } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -93,9 +94,9 @@ function isChatControl(el: Element, clean?: Element | null): boolean {
   return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
 }
 
-/** A text node that is no nick: a chat word, a bare label, an amount, a date. */
+/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"). */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text);
+  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text) || isBuyerTag(text);
 }
 
 /** The nick in a buyer cell: its first text that is not a label or a chat word. */
@@ -123,8 +124,10 @@ export function nickByLabel(scope: readonly Element[]): string {
       const value = (t.nodeValue as string).trim();
       if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
       const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
-      // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date.
+      // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
+      // between the label and the name is passed over.
       if (afterLabel && !notANick(text)) return text;
+      if (afterLabel && isBuyerTag(text)) continue;
       afterLabel = false;
       const m = BUYER_LABEL.exec(text);
       if (!m || m[0].length === 0) continue;
@@ -190,7 +193,8 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
     for (;;) {
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
-        if (value && !SKIPPED.has(at.parentElement?.tagName ?? '')) return foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+        // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
+        if (value && !SKIPPED.has(at.parentElement?.tagName ?? '') && !isBuyerTag(value)) return foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
       }
       // The node before `at` in page order: the last node inside its previous sibling, else its parent.
       let prev: Node | null = at.previousSibling;

@@ -3,7 +3,7 @@ import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
-import { noRowsFound } from '../page-words';
+import { nickOf, noRowsFound } from '../page-words';
 import { firstOf, matchEach, mostOf, type Matches } from '../query';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -75,7 +75,7 @@ function readTotal(firstRow: Element | undefined, texts: readonly string[]): { t
 
 function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const orderId = readOrderId(block);
-  const nick = textOf(queryFirst(block, selectors.buyerNick));
+  const nick = nickOf(queryFirst(block, selectors.buyerNick));
   const rows = queryAllFirst(block, selectors.itemRow);
   const firstTexts = cellTexts(rows[0]);
   const { total, shipping } = readTotal(rows[0], firstTexts);
@@ -165,7 +165,7 @@ export const taobaoAdapter: PlatformAdapter = {
 
   chatBuyer(doc) {
     const el = queryFirst(doc, selectors.chatBuyer);
-    const nick = el?.getAttribute('data-buyer-nick') ?? textOf(el);
+    const nick = el?.getAttribute('data-buyer-nick') ?? nickOf(el);
     return nick ? { nick } : undefined;
   },
 

@@ -5,7 +5,7 @@ import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/
 import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
 import { readRows } from '../order-blocks';
-import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
 import { allOf, firstOf, matchEach, mostOf } from '../query';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf } from '../types';
@@ -99,7 +99,7 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
 
   const buyerCell = (columns.buyer !== undefined ? cells[columns.buyer] : undefined) ?? cells.find((c) => queryFirst(c, selectors.chatLink));
   const nickEl = buyerCell && queryFirst(buyerCell, tp.buyerNick);
-  const nick = textOf(nickEl) || textOf(buyerCell?.firstElementChild?.firstElementChild);
+  const nick = nickOf(nickEl) || nickOf(buyerCell?.firstElementChild?.firstElementChild);
   const statusCell = (columns.status !== undefined ? cells[columns.status] : undefined) ?? cells.slice(1).find((c) => statusFromWords(textOf(c)) !== 'unknown');
   // The status label alone, without "订单详情" or a countdown beside it.
   const statusText = textOf(statusCell && queryFirst(statusCell, tp.statusText)) || textOf(statusCell);

@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from
 import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
-import { noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { countdownIn, statedUtcOffset } from '../times';
 import { spacedText } from '../page-text';
@@ -171,7 +171,7 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
     const cell = cellIn(cells, column, headerCount);
     return cell?.firstElementChild ?? cell;
   };
-  const nick = textOf(q.first(selectors.buyer) ?? cellUnder(columns.buyer));
+  const nick = nickOf(q.first(selectors.buyer) ?? cellUnder(columns.buyer));
   const amount = readTotal(q, cells, columns, headerCount, region);
   if (!orderId || !nick || !amount) return undefined;
 
@@ -297,9 +297,9 @@ export const tiktokAdapter: PlatformAdapter = {
 
   chatBuyer(doc) {
     for (const d of documentsOf(doc)) {
-      const header = textOf(queryFirst(d, selectors.chatHeaderName));
+      const header = nickOf(queryFirst(d, selectors.chatHeaderName));
       const card = activeConversation(d);
-      const nick = header || textOf(card ? queryFirst(card, selectors.conversationName) : null);
+      const nick = header || nickOf(card ? queryFirst(card, selectors.conversationName) : null);
       if (nick) return { nick: nick.slice(0, 200) };
     }
     return undefined;
