@@ -252,6 +252,17 @@ describe('parseCountdown', () => {
     expect(parseCountdown(text, now)).toBeNull();
   });
 
+  it('reads a clock before a word that says it runs out, and after a word for the time left in more languages', () => {
+    expect(parseCountdown('18:30:00后自动关闭', now)).toBe(now + 18 * HOUR_MS + 30 * MINUTE_MS);
+    expect(parseCountdown('20:59:00 left to pay', now)).toBe(now + 20 * HOUR_MS + 59 * MINUTE_MS);
+    expect(parseCountdown('Restam 22:30:00 para pagar', now)).toBe(now + 22 * HOUR_MS + 30 * MINUTE_MS);
+    expect(parseCountdown('Còn 1 d 05:59:10', now)).toBe(now + DAY_MS + 5 * HOUR_MS + 59 * MINUTE_MS + 10_000);
+    expect(parseCountdown('Осталось 03:00:00', now)).toBe(now + 3 * HOUR_MS);
+    // A time of day stays one: no word for the time left before it, none that it runs out after it.
+    expect(parseCountdown('Created 14:03:22', now)).toBeNull();
+    expect(parseCountdown('14:03:22 下单', now)).toBeNull();
+  });
+
   it('skips an "ago" duration and keeps looking', () => {
     expect(parseCountdown('下单 5分钟前, 剩余 23小时', now)).toBe(now + hms(23));
   });

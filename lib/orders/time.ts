@@ -230,17 +230,22 @@ export function parseWallTime(
   return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * MINUTE_MS;
 }
 
-const KEYWORD_BEFORE = String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<![A-Za-z])(?:left|in|remaining)[\s:]*)`;
+// Words for the time left before a countdown, in the back-offices' languages ("剩余", "left", "Còn", "Restam").
+const REMAINING = String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось`;
+const KEYWORD_BEFORE = String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!\p{L})(?:${REMAINING})[\s:]*)`;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_AFTER_RE = /^\s*(?:left|remaining)(?![A-Za-z])/i;
 const AGO_RE = /^\s*(?:前|以前|ago(?![A-Za-z]))/i;
 
 // A bare "23:59:10" is as likely a time of day as a countdown, so a clock only
-// counts after a keyword. An optional leading day count: "剩余 1天 23:59:10".
-const CLOCK_COUNTDOWN_RE = new RegExp(
-  KEYWORD_BEFORE + String.raw`(?:(?<d>\d{1,3})\s*(?:天|days?|d)\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`,
-  'iu',
-);
+// counts after a keyword, or before one that says it runs out ("18:30:00后自动关闭",
+// "20:59:00 left"). Before a clock "after" words count too ("Hủy sau 19:59:00",
+// "через 19:59:00"): a single duration after them ("Giao hàng sau 2 ngày") is
+// a delivery promise, but a clock to the second is a countdown. An optional
+// leading day count: "剩余 1天 23:59:10".
+const CLOCK_PARTS = String.raw`(?:(?<d>\d{1,3})\s*(?:天|days?|d)\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`;
+const CLOCK_COUNTDOWN_RE = new RegExp(String.raw`(?:${KEYWORD_BEFORE}|(?<!\p{L})(?:sau|через)\s+)` + CLOCK_PARTS, 'iu');
+const CLOCK_THEN_KEYWORD_RE = new RegExp(String.raw`(?<![\d:])` + CLOCK_PARTS + String.raw`\s*(?:后|後|left|remaining)`, 'iu');
 
 const CLOCK_SHAPE_RE = /\d:\d\d:\d\d/;
 
@@ -261,7 +266,8 @@ function unitKey(unit: string): string | null {
 // ("剩余时间：2天", which NFKC turns into "剩余时间:2天") it is one.
 const UNIT_TOKEN_RE =
   /(?<![\d.])(?<!\d\s*[.:]\s*)(\d{1,4})\s*(天|小时|小時|钟头|时|時|分钟|分鐘|分|秒|days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|d)(?![A-Za-z])/giu;
-const TOKEN_GAP_RE = /^[\s,，、]*(?:and\s*)?$/i;
+// Units of one duration may be joined by "and" ("22 horas e 30 minutos", "2 ngày và 3 giờ").
+const TOKEN_GAP_RE = /^[\s,，、]*(?:(?:and|e|y|và|и)\s*)?$/i;
 
 interface UnitRun {
   start: number;
@@ -311,7 +317,7 @@ export function parseCountdown(text: string, now: number): number | null {
   let bestMs: number | null = null;
 
   // A clock countdown holds "h:mm:ss": text without one skips the keyword search.
-  const clock = CLOCK_SHAPE_RE.test(src) ? CLOCK_COUNTDOWN_RE.exec(src) : null;
+  const clock = CLOCK_SHAPE_RE.test(src) ? CLOCK_COUNTDOWN_RE.exec(src) ?? CLOCK_THEN_KEYWORD_RE.exec(src) : null;
   if (clock) {
     const g = clock.groups ?? {};
     const minutes = Number(g.m);

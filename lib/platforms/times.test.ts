@@ -24,7 +24,15 @@ describe('countdowns in local units', () => {
     expect(countdownIn('TỰ ĐỘNG HỦY SAU 2 NGÀY 3 GIỜ', NOW)).toBe(NOW + 51 * HOUR);
     expect(countdownIn('Cancelamento automático em 2 dias 3 horas', NOW)).toBe(NOW + 51 * HOUR);
     expect(countdownIn('Pagar em 45 Minutos', NOW)).toBeUndefined();
-    expect(countdownIn('restam 45 Minutos', NOW)).toBeUndefined();
+    // One unit counts after a word for the time left ("Restam", "Còn"), as "left" and "剩余" do.
+    expect(countdownIn('restam 45 Minutos', NOW)).toBe(NOW + 45 * MIN);
+    expect(countdownIn('Còn 2 giờ', NOW)).toBe(NOW + 2 * HOUR);
+    // After "after" words one unit is a promise ("Giao hàng sau 2 ngày": delivery in two days), a clock to the second a countdown.
+    expect(countdownIn('Giao hàng sau 2 ngày', NOW)).toBeUndefined();
+    expect(countdownIn('Hủy sau 19:59:00', NOW)).toBe(NOW + 19 * HOUR + 59 * MIN);
+    // Units joined by "e" / "và" are one duration.
+    expect(countdownIn('Cancelamento em 22 horas e 30 minutos', NOW)).toBe(NOW + 22 * HOUR + 30 * MIN);
+    expect(countdownIn('Hủy sau 2 ngày và 3 giờ', NOW)).toBe(NOW + 51 * HOUR);
     expect(countdownIn('Chờ thanh toán', NOW)).toBeUndefined();
   });
 

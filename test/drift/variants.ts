@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -610,6 +610,63 @@ function buyerBadges(doc: Document, facts: PageFacts | undefined): void {
   if (badged === 0) throw new Error('no buyer name found in the order blocks');
 }
 
+// ---- (l) countdowns in other words ----
+
+// A payment countdown as the fixtures print one ("剩余 1天 05:59:10", "Auto-cancels in 20h 59m", "Tự động hủy sau 19 giờ 59 phút").
+const PAYMENT_COUNTDOWN = /剩余支付|剩余付款|剩余\s*\d|auto-cancel|time left|cancelamento|hủy/i;
+const DURATION_PARTS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(\d+)\s*(?:天|d\b|dias?\b|ngày)/iu, 86_400],
+  [/(\d+)\s*(?:小时|时|h\b|horas?\b|giờ)/iu, 3_600],
+  [/(\d+)\s*(?:分钟|分|m\b|min\b|minutos?\b|phút)/iu, 60],
+];
+
+/** Seconds a countdown text shows, and whether it shows seconds at all. */
+function durationOf(text: string): { seconds: number; exact: boolean } | undefined {
+  const clock = /(\d{1,3}):(\d{2}):(\d{2})/.exec(text);
+  let seconds = clock ? Number(clock[1]) * 3_600 + Number(clock[2]) * 60 + Number(clock[3]) : 0;
+  let units = 0;
+  for (const [re, unit] of DURATION_PARTS) {
+    const m = re.exec(clock ? text.slice(0, clock.index) : text);
+    if (m) {
+      seconds += Number(m[1]) * unit;
+      units++;
+    }
+  }
+  return clock || units > 0 ? { seconds, exact: !!clock } : undefined;
+}
+
+/** `seconds` left, as a back-office in `lang` also prints a payment countdown; `alt` picks its second way. */
+function countdownWords(seconds: number, exact: boolean, lang: string, alt: boolean): string {
+  const [d, h, m, sec] = [Math.floor(seconds / 86_400), Math.floor((seconds % 86_400) / 3_600), Math.floor((seconds % 3_600) / 60), seconds % 60];
+  const clock = `${Math.floor(seconds / 3_600)}:${pad(m)}:${pad(sec)}`;
+  const useClock = exact || !alt;
+  if (lang.startsWith('zh')) return useClock ? `${clock}后自动关闭` : `还剩${d ? `${d}天` : ''}${h}时${m}分`;
+  if (lang.startsWith('pt')) return useClock ? `Restam ${clock} para pagar` : `Cancelamento em ${d ? `${d} dias, ` : ''}${h} horas e ${m} minutos`;
+  if (lang.startsWith('vi')) return useClock ? `Còn ${clock} để thanh toán` : `Hủy sau ${d ? `${d} ngày ` : ''}${h} giờ ${m} phút`;
+  return useClock ? `${clock} left to pay` : `Cancels in ${d ? `${d} days ` : ''}${h} hours ${m} minutes`;
+}
+
+/**
+ * Every payment countdown in an order block said another way a back-office
+ * in the page's language says it: the clock with the word after it
+ * ("18:30:00后自动关闭", "20:59:00 left to pay") or before it ("Restam
+ * 22:30:00", "Còn 19:59:00"), and every other one in units joined by "e"
+ * ("22 horas e 30 minutos"). The time left is the same to the second.
+ */
+function countdownWordsVariant(doc: Document): void {
+  const lang = doc.documentElement.lang || 'en';
+  let said = 0;
+  for (const t of blockTexts(doc)) {
+    const value = (t.nodeValue ?? '').trim();
+    if (!PAYMENT_COUNTDOWN.test(value) || /发货|ship/i.test(value)) continue;
+    const left = durationOf(value);
+    if (!left) continue;
+    t.nodeValue = countdownWords(left.seconds, left.exact, lang, said % 2 === 1);
+    said++;
+  }
+  // Some lists show none (Taobao's sold items, Alibaba.com's all orders, Shopee's "pay by" dates): nothing to say otherwise.
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -634,6 +691,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   struckPrices,
   spelledDates,
   buyerBadges,
+  countdownWords: countdownWordsVariant,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */
