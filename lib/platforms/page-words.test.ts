@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { isBuyerTag, nickOf, statusFromWords } from './page-words';
+import { isBuyerTag, nickOf, saysEmpty, statusFromWords } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -95,5 +95,34 @@ describe('nickOf', () => {
     expect(nickOf(el('<span>Ana</span> <span>Paula</span>'))).toBe('Ana Paula');
     expect(nickOf(el('<span>VIP</span>'))).toBe('VIP');
     expect(nickOf(null)).toBe('');
+  });
+});
+
+describe('saysEmpty', () => {
+  const page = (html: string) => new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}</body>`, 'text/html');
+  it.each([
+    '<div class="list"><p>暂无数据</p></div>',
+    '<table><tbody><tr><td>没有找到相关订单</td></tr></tbody></table>',
+    '<section><p>There are no unpaid orders yet</p></section>',
+    '<div>Nenhum pedido encontrado</div>',
+    '<div>Không tìm thấy đơn hàng</div>',
+    '<div>No data</div>',
+  ])('%j: the list says it is empty', (html) => {
+    expect(saysEmpty(page(html))).toBe(true);
+  });
+  it.each([
+    // Nothing is said about the list: no messages, no notices.
+    '<div>暂无消息</div>',
+    '<div>暂无公告</div>',
+    '<div>No messages</div>',
+    // The shell's own empty states: header, menus, drop-downs, hidden parts.
+    '<header>No data</header>',
+    '<nav><span>暂无数据</span></nav>',
+    '<div role="menu">暂无数据</div>',
+    '<div class="bell-dropdown__panel"><p>暂无数据</p></div>',
+    '<div hidden>No orders found</div>',
+    '<script>var t = "暂无数据";</script>',
+  ])('%j: says nothing of the list', (html) => {
+    expect(saysEmpty(page(html))).toBe(false);
   });
 });

@@ -100,14 +100,41 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
   return columns;
 }
 
-/** Empty-state messages: an order list saying it has nothing is not a broken page. */
-export const EMPTY_LIST_WORDS = /暂无|没有(相关|符合|找到)?订单|无订单|no (orders|data|results)|nothing (here|found)|không có đơn|nenhum pedido|sin pedidos|нет заказов/i;
+/**
+ * Empty-state messages: an order list saying it has nothing is not a broken
+ * page. Each names what is missing (orders, data, records, results): "暂无消息"
+ * (no messages) in the header's bell says nothing about the list.
+ */
+export const EMPTY_LIST_WORDS =
+  /暂无(?:相关|符合条件的?|匹配的?)?(?:订单|数据|记录|结果|交易)|没有(?:相关|符合条件的?|找到|查询到){0,2}的?(?:订单|数据|记录|交易)|无订单|查询结果为空|\bno (?:[a-z]+ ){0,2}(?:orders|data|results|records)\b|nothing (?:here|found)|không (?:có|tìm thấy) (?:đơn|dữ liệu|kết quả)|chưa có đơn|nenhum (?:pedido|resultado|registro)|sem pedidos|sin (?:pedidos|resultados)|no hay pedidos|нет (?:заказов|данных)/i;
+
+// Where a page's text is not its list's: its header, menus, dialogs, tooltips and hidden parts (by tag and ARIA role,
+// which redesigns keep), and the notification bells and drop-downs of its shell (by what their class names say).
+const NOT_THE_LIST =
+  'header, nav, aside, footer, dialog, script, style, template, [hidden], [aria-hidden="true"], [role="banner"], [role="navigation"], [role="menu"], [role="dialog"], [role="tooltip"], [role="alert"]';
+const SHELL_CLASS = /notice|notif|bell|dropdown|popover|tooltip|toast|inbox|announce/i;
+
+/** Whether the page's list says it is empty: an empty-state message in the list's part of the page (see NOT_THE_LIST). */
+export function saysEmpty(doc: Document): boolean {
+  const body = doc.body;
+  // Most pages with no rows say nothing of the kind: one test of the whole text first.
+  if (!body || !EMPTY_LIST_WORDS.test(textOf(body))) return false;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const at = t.parentElement;
+    if (!at || !EMPTY_LIST_WORDS.test(t.nodeValue as string) || at.closest(NOT_THE_LIST)) continue;
+    let shell = false;
+    for (let up: Element | null = at; up && up !== body && !shell; up = up.parentElement) shell = SHELL_CLASS.test(up.getAttribute('class') ?? '');
+    if (!shell) return true;
+  }
+  return false;
+}
 
 /**
  * PageRead.noRowsFound: an order page where `rows` order rows were found is
- * broken (its markup moved) when that is none and the page does not say the
- * list is empty ("暂无订单").
+ * broken (its markup moved, or its list has not arrived yet) when that is none
+ * and the list does not say it is empty ("暂无订单").
  */
 export function noRowsFound(doc: Document, rows: number): boolean {
-  return rows === 0 && !EMPTY_LIST_WORDS.test(textOf(doc.body));
+  return rows === 0 && !saysEmpty(doc);
 }

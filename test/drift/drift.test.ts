@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../support/fixtures.mjs';
 import { FIXTURE_NOW } from '../support/adapter-tests';
 import type { ObservedOrder, PageRead } from '../../lib/orders/model';
-import { readPage } from '../../lib/platforms/read';
+import { readIsWhole, readPage } from '../../lib/platforms/read';
 import { readByStructure } from '../../lib/platforms/structure/reader';
 import type { PlatformAdapter } from '../../lib/platforms/types';
 import { taobaoAdapter } from '../../lib/platforms/taobao/adapter';
@@ -138,5 +138,44 @@ describe.each(BROKEN)('moved markup: $platform $broken', ({ platform, broken, tw
     for (const got of read!.orders.map(essentials)) expect(got).toEqual(want.get(got.orderId));
     const missing = orders.length - read!.orders.length;
     if (missing > 0) expect(read!.noRowsFound || read!.unreadable > 0 || (read!.idsMissed ?? 0) > 0 || !read!.complete).toBe(true);
+  });
+});
+
+// A list that has not arrived yet (its orders still loading) while the page's shell says it has nothing of its own:
+// "暂无消息" under the bell, "No data" in the header's drop-down. Read as a whole empty list, it would let every
+// stored unpaid order of the list count as paid. Only the list's own empty-state message says the list is empty.
+const SHELL_NOTES: ReadonlyArray<readonly [string, (doc: Document, text: string) => void]> = [
+  ['beside the list', (doc, text) => doc.body.prepend(Object.assign(doc.createElement('div'), { textContent: text }))],
+  ['in the header', (doc, text) => doc.body.prepend(Object.assign(doc.createElement('header'), { textContent: text }))],
+  ['in a drop-down', (doc, text) => doc.body.append(Object.assign(doc.createElement('div'), { className: 'nav-dropdown-panel', textContent: text }))],
+];
+const LIST_EMPTY: Readonly<Record<string, string>> = { zh: '暂无数据', en: 'No orders found', pt: 'Nenhum pedido encontrado', vi: 'Không tìm thấy đơn hàng' };
+
+describe.each(DRIFT_CASES)('an order list not yet arrived: $platform $file', ({ platform, file, url }) => {
+  const emptied = () => {
+    const doc = parse(fixture(platform, file));
+    const blocks = [...doc.querySelectorAll('[data-fixture-order]')];
+    const place = blocks[0]!.parentElement!;
+    for (const el of blocks) el.remove();
+    return { doc, place };
+  };
+  it.each(SHELL_NOTES)('a shell note %s ("暂无消息"; "No data" in the header or a drop-down) says nothing of the list: the read is not whole', (where, put) => {
+    const { doc } = emptied();
+    put(doc, /^zh/.test(doc.documentElement.lang) ? '暂无消息' : 'No messages');
+    // A bare "No data" beside the list is how tables say they are empty: only the shell's own is no word on the list.
+    if (where !== 'beside the list') put(doc, 'No data');
+    const read = readPage(doc, ADAPTERS[platform]!, url, NOW);
+    expect(read).not.toBeNull();
+    expect(read!.orders).toEqual([]);
+    expect(read!.noRowsFound).toBe(true);
+    expect(readIsWhole(read!)).toBe(false);
+  });
+  it("the list's own empty-state message, where its orders were, says it is empty: the read is whole", () => {
+    const { doc, place } = emptied();
+    place.append(Object.assign(doc.createElement('div'), { textContent: LIST_EMPTY[doc.documentElement.lang.slice(0, 2)] ?? 'No orders found' }));
+    const read = readPage(doc, ADAPTERS[platform]!, url, NOW);
+    expect(read!.orders).toEqual([]);
+    expect(read!.noRowsFound).toBe(false);
+    expect(readIsWhole(read!)).toBe(true);
   });
 });
