@@ -231,9 +231,14 @@ export function parseWallTime(
 }
 
 // Words for the time left before a countdown, in the back-offices' languages ("剩余", "left", "Còn", "Restam").
-const REMAINING = String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось`;
-const KEYWORD_BEFORE = String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!\p{L})(?:${REMAINING})[\s:]*)`;
+// Those outside ASCII are looked for only in texts that hold one (MORE_WORDS): a case-insensitive search
+// for them costs 10-40 times the ASCII one (6 vs 0.15 µs on an order's text), and every order's text is searched.
+const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
+const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
+const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось`, String.raw`\p{L}`);
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
+const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
 const KEYWORD_AFTER_RE = /^\s*(?:left|remaining)(?![A-Za-z])/i;
 const AGO_RE = /^\s*(?:前|以前|ago(?![A-Za-z]))/i;
 
@@ -244,8 +249,10 @@ const AGO_RE = /^\s*(?:前|以前|ago(?![A-Za-z]))/i;
 // a delivery promise, but a clock to the second is a countdown. An optional
 // leading day count: "剩余 1天 23:59:10".
 const CLOCK_PARTS = String.raw`(?:(?<d>\d{1,3})\s*(?:天|days?|d)\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`;
-const CLOCK_COUNTDOWN_RE = new RegExp(String.raw`(?:${KEYWORD_BEFORE}|(?<!\p{L})(?:sau|через)\s+)` + CLOCK_PARTS, 'iu');
+const CLOCK_COUNTDOWN_RE = new RegExp(KEYWORD_BEFORE + CLOCK_PARTS, 'iu');
+const CLOCK_COUNTDOWN_MORE_RE = new RegExp(String.raw`(?:${KEYWORD_BEFORE_MORE}|(?<!\p{L})(?:sau|через)\s+)` + CLOCK_PARTS, 'iu');
 const CLOCK_THEN_KEYWORD_RE = new RegExp(String.raw`(?<![\d:])` + CLOCK_PARTS + String.raw`\s*(?:后|後|left|remaining)`, 'iu');
+const RUNS_OUT_WORD = /[后後]|left|remaining/i;
 
 const CLOCK_SHAPE_RE = /\d:\d\d:\d\d/;
 
@@ -317,7 +324,9 @@ export function parseCountdown(text: string, now: number): number | null {
   let bestMs: number | null = null;
 
   // A clock countdown holds "h:mm:ss": text without one skips the keyword search.
-  const clock = CLOCK_SHAPE_RE.test(src) ? CLOCK_COUNTDOWN_RE.exec(src) ?? CLOCK_THEN_KEYWORD_RE.exec(src) : null;
+  // Most clocks are times of day (a created time in every order's text): the search for a word after one runs only where such a word shows.
+  const more = MORE_WORDS.test(src);
+  const clock = CLOCK_SHAPE_RE.test(src) ? (more ? CLOCK_COUNTDOWN_MORE_RE : CLOCK_COUNTDOWN_RE).exec(src) ?? (RUNS_OUT_WORD.test(src) ? CLOCK_THEN_KEYWORD_RE.exec(src) : null) : null;
   if (clock) {
     const g = clock.groups ?? {};
     const minutes = Number(g.m);
@@ -333,7 +342,7 @@ export function parseCountdown(text: string, now: number): number | null {
     if (run.start >= bestStart) break;
     if (!run.valid || AGO_RE.test(src.slice(run.end))) continue;
     // Two units decide it without looking for a keyword.
-    if (run.units >= 2 || KEYWORD_BEFORE_END_RE.test(src.slice(0, run.start)) || KEYWORD_AFTER_RE.test(src.slice(run.end))) {
+    if (run.units >= 2 || (more ? KEYWORD_BEFORE_END_MORE_RE : KEYWORD_BEFORE_END_RE).test(src.slice(0, run.start)) || KEYWORD_AFTER_RE.test(src.slice(run.end))) {
       bestStart = run.start;
       bestMs = run.ms;
       break;
