@@ -7,6 +7,7 @@ import { runs } from '../../../test/support/fuzz';
 import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
+import { HEADER_WORDS, isBuyerTag } from '../page-words';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 /** What the structural reader searched before: every text of the block listed, the short ones joined. */
@@ -91,7 +92,9 @@ describe('shortTexts', () => {
 
 // The readers as they were before the walks by hand: a query for the controls,
 // the texts of a goods line listed, textContent for "shows any text".
-const NOT_A_NICK = (text: string) => CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text);
+const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
+const NOT_A_NICK = (text: string) =>
+  CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 function listedChatControl(el: Element): boolean {
   const tag = el.tagName;
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
@@ -106,7 +109,14 @@ function queriedNickBeforeChat(scope: Element[]): string {
   for (const s of scope) {
     for (const control of s.querySelectorAll('a, button, [role="button"]')) {
       if (!listedChatControl(control)) continue;
-      const before = texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4)).at(-1)?.text;
+      // The first of the few lines that end in the control, in its own box; else the text right before it.
+      const box = control.parentElement;
+      let first: string | undefined;
+      if (box && box !== s && s.contains(box)) {
+        const lines = textNodes(box).filter((t) => !control.contains(t.node));
+        if (!lines.some((t) => control.compareDocumentPosition(t.node) & 4) && lines.length >= 2 && lines.length <= 3) first = lines.map((t) => t.text).find((t) => !NOT_A_NICK(t) && !BUYER_LABEL.test(t));
+      }
+      const before = first ?? texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4)).at(-1)?.text;
       if (before && !NOT_A_NICK(before) && !BUYER_LABEL.test(before)) return before;
     }
   }

@@ -5,7 +5,7 @@
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { joinedNumber, spacedText, STRUCK_TAGS } from '../page-text';
-import { isBuyerTag } from '../page-words';
+import { HEADER_WORDS, isBuyerTag } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -94,9 +94,13 @@ function isChatControl(el: Element, clean?: Element | null): boolean {
   return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
 }
 
-/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"). */
+// A text that is wholly a column header's word ("Amount", "金额", "Status"): a header row repeated in every order's
+// block puts one right after the "Buyer" header, where a nick would follow a bare label.
+const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
+
+/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text) || isBuyerTag(text);
+  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /** The nick in a buyer cell: its first text that is not a label or a chat word. */
@@ -160,7 +164,9 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
       // What isChatControl asks first, then whether the query would have listed it (it tells tag names apart by namespace).
       const tag = el.tagName;
       if ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS) && isChatControl(el, clean)) {
-        const before = textBefore(el, scope, k);
+        // The name heads the lines that end in the control (name, company, country, then "Contact buyer"):
+        // the first of them in the control's own box, else the text right before the control.
+        const before = firstLineBefore(el, s) ?? textBefore(el, scope, k);
         if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
       }
       if (el.firstElementChild) el = el.firstElementChild;
@@ -174,6 +180,28 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
 }
 
 const CONTROLS = 'a, button, [role="button"]';
+
+/**
+ * The first text in the box that holds `control` (its parent, inside `root`), when that box is a few lines that end
+ * in the control: a buyer's name, company and country above "Contact buyer". Undefined when the box holds more than
+ * three texts before the control or text after it (then it is more than the buyer's lines).
+ */
+function firstLineBefore(control: Element, root: Element): string | undefined {
+  const box = control.parentElement;
+  if (!box || box === root || !root.contains(box)) return undefined;
+  const texts: string[] = [];
+  const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = (t.nodeValue as string).trim();
+    if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+    const inControl = control.contains(t);
+    if (!inControl && control.compareDocumentPosition(t) & 4 /* FOLLOWING */) return undefined;
+    if (!inControl) texts.push(value);
+  }
+  if (texts.length < 2 || texts.length > 3) return undefined;
+  const first = texts.find((text) => !notANick(text) && !BUYER_LABEL.test(text));
+  return first === undefined ? undefined : foldSpaces(first.length > 1000 ? first.slice(0, 1000) : first);
+}
 
 /**
  * The last text of the block before `control` (which lies in scope[k]), not
