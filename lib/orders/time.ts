@@ -118,12 +118,11 @@ function monthOf(word: string, english: boolean): number | undefined {
 // lookahead keeps those from being taken when no clock follows.
 const WORD_CLOCK = String.raw`(?:\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?=\d|上午|下午))?` + CLOCK;
 // Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.".
-const DAY_MONTH_RE = new RegExp(
-  String.raw`(?<![\p{L}\d])(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)(?:\s*г(?:ода|\.)?)?` + WORD_CLOCK,
-  'giu',
-);
+const DAY_MONTH = String.raw`(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)`;
 // Month, day, year: "Nov 23, 2026", "November 23 2026".
-const MONTH_DAY_RE = new RegExp(String.raw`(?<![\p{L}\d])(?<mon>\p{L}{3,10})\.?\s*(?<b>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?<y>\d{4})(?!\d)` + WORD_CLOCK, 'giu');
+const MONTH_DAY = String.raw`(?<mon>\p{L}{3,10})\.?\s*(?<b>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?<y>\d{4})(?!\d)`;
+const DAY_MONTH_RE = new RegExp(String.raw`(?<![\p{L}\d])` + DAY_MONTH + String.raw`(?:\s*г(?:ода|\.)?)?` + WORD_CLOCK, 'giu');
+const MONTH_DAY_RE = new RegExp(String.raw`(?<![\p{L}\d])` + MONTH_DAY + WORD_CLOCK, 'giu');
 // Three letters of a script months are written in: texts without them (most, and every Chinese one) skip the search.
 const MONTH_HINT = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]{3}/;
 
@@ -140,7 +139,7 @@ function firstNamed(re: RegExp, src: string, english: boolean): { m: RegExpExecA
 }
 
 /** The first date in `src` with its month written out (or "thg 11"), if any. */
-export function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
+function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
   if (!MONTH_HINT.test(src)) return null;
   const dayFirst = firstNamed(DAY_MONTH_RE, src, false);
   const monthFirst = firstNamed(MONTH_DAY_RE, src, true);
@@ -161,8 +160,8 @@ export const DATE_SHAPE: string = (() => {
   const dates = [
     String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?`,
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
-    String.raw`\d{1,2}(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*\d{1,2}|\p{L}{3,10}\.?)(?:\s*(?:de|năm))?[\s,/-]*\d{4}(?!\d)`,
-    String.raw`\p{L}{3,10}\.?\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}(?!\d)`,
+    // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
+    ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
   ];
   return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*${clock})?`;
 })();

@@ -16,6 +16,9 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 
 const STRUCK = STRUCK_TAGS.join(',');
 const LETTERS = /\p{L}{2}/u;
 
+/** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
+const folded = (value: string) => foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+
 /** The page text of `root` node by node, trimmed and folded, in page order. */
 export function textNodes(root: Element): Array<{ text: string; node: Text }> {
   const out: Array<{ text: string; node: Text }> = [];
@@ -41,7 +44,7 @@ export function shortTexts(scope: readonly Element[], max: number): string {
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = t.nodeValue?.trim();
       if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
-      const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+      const next = folded(value);
       const joined = text ? joinedNumber(text, next, t.parentElement) : undefined;
       if (joined !== undefined) text = joined;
       else {
@@ -75,7 +78,7 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
   const value = t.nodeValue?.trim();
   if (!value || SKIPPED.has(parent?.tagName ?? '')) return;
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
-  const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+  const text = folded(value);
   // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
   const last = out[out.length - 1];
   const joined = last && joinedNumber(last.text, text, parent);
@@ -127,7 +130,7 @@ export function nickByLabel(scope: readonly Element[]): string {
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
       if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
-      const text = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+      const text = folded(value);
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
       // between the label and the name is passed over.
       if (afterLabel && !notANick(text)) return text;
@@ -200,7 +203,7 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
   }
   if (texts.length < 2 || texts.length > 3) return undefined;
   const first = texts.find((text) => !notANick(text) && !BUYER_LABEL.test(text));
-  return first === undefined ? undefined : foldSpaces(first.length > 1000 ? first.slice(0, 1000) : first);
+  return first === undefined ? undefined : folded(first);
 }
 
 /**
@@ -222,7 +225,7 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
-        if (value && !SKIPPED.has(at.parentElement?.tagName ?? '') && !isBuyerTag(value)) return foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+        if (value && !SKIPPED.has(at.parentElement?.tagName ?? '') && !isBuyerTag(value)) return folded(value);
       }
       // The node before `at` in page order: the last node inside its previous sibling, else its parent.
       let prev: Node | null = at.previousSibling;
@@ -319,7 +322,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
       const value = (at.nodeValue as string).trim();
       const parent = at.parentElement;
       if (value && !SKIPPED.has(parent?.tagName ?? '')) {
-        const next = foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
+        const next = folded(value);
         const joined = text !== undefined ? joinedNumber(text, next, parent) : undefined;
         if (joined !== undefined) text = joined;
         else {
