@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findOrderAnchors, leadingDigits } from './order-blocks';
 import { ORDER_NUMBER } from './order-numbers';
+import { orderNumbersShown } from './read';
 import { ORDER_SN as PDD_SN } from './pdd/selectors';
 import { ORDER_SN as SHOPEE_SN } from './shopee/selectors';
 
@@ -24,5 +25,38 @@ describe('order numbers on a page', () => {
     expect(findOrderAnchors(list, /([A-Z]{2}\d{4})/).map((a) => a.id)).toEqual([]);
     // A pattern the shortcut does not trust is searched in every text.
     expect(findOrderAnchors(parse('<p>AB1234</p>').body, /([A-Z]{2}\d{4})/).map((a) => a.id)).toEqual(['AB1234']);
+  });
+});
+
+describe('numbers in the order format that are not an order’s', () => {
+  const TB = new RegExp(`(${ORDER_NUMBER.taobao.source})`);
+  const ids = (html: string, pattern = TB) => findOrderAnchors(parse(html).body, pattern).map((a) => a.id);
+  const A = '3912830471625580441';
+  const B = '3912830471625580442';
+
+  it('leaves out a number its label names as a sub-order, package, tracking, refund or payment number', () => {
+    for (const label of ['子订单号：', '包裹号:', '运单号 ', '退款编号：', 'Sub-order ID: ', 'Package ID:', 'Tracking number ', 'Refund #', 'Payment ID ', 'Mã vận đơn: ', 'Mã kiện hàng ', 'Código de rastreio: ', 'ID do pacote:', 'Номер посылки: ']) {
+      // The label in the number's own text, and in an element of its own just before it.
+      expect(ids(`<p>订单号：${A} <span>${label}${B}</span></p>`), label).toEqual([A]);
+      expect(ids(`<div><p>订单号：${A}</p><div><span>${label}</span><span>${B}</span></div></div>`), label).toEqual([A]);
+    }
+  });
+
+  it('keeps an order number whatever its label, and a bare number after a status', () => {
+    for (const before of ['订单号：', '订单编号:', 'Order ID: ', 'Order No.', 'Mã đơn hàng: ', 'ID do pedido: ', 'Número do pedido ', 'Номер заказа: ', '']) {
+      expect(ids(`<p>${before}${A}</p>`), before).toEqual([A]);
+    }
+    // A status, an amount or a payment method printed right before the number is no label for it.
+    for (const cell of ['Awaiting payment', 'Aguardando pagamento', 'Chờ thanh toán', '待付款', 'Refunded', 'Payment', '¥128.00']) {
+      expect(ids(`<table><tr><td>${cell}</td><td>${A}</td></tr></table>`), cell).toEqual([A]);
+      expect(ids(`<p>${cell} ${A}</p>`), cell).toEqual([A]);
+    }
+    // A long text before the number is another field, not its label.
+    expect(ids(`<div><p>Tracking numbers are shown once the order is paid and shipped:</p><p>${A}</p></div>`)).toEqual([A]);
+  });
+
+  it('counts only the orders’ own numbers as the numbers the page shows', () => {
+    const doc = parse(`<div>订单号：${A} <span>子订单号：${B}</span></div><div><span>Package ID:</span> <span>3912830471625580443</span></div>`);
+    expect([...orderNumbersShown(doc, 'taobao')]).toEqual([A]);
   });
 });

@@ -1,3 +1,5 @@
+import { labelledOther } from './order-numbers';
+
 // Orders found by their number: where each number shows, the part of the
 // page that belongs to each order, and reading every order block.
 
@@ -40,7 +42,7 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
     for (let m = global.exec(text); m !== null; m = global.exec(text)) {
       if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, global.unicode || global.flags.includes('v'));
       const id = m[1];
-      if (!id || seen.has(id)) continue;
+      if (!id || seen.has(id) || labelledOther(node, m.index + m[0].indexOf(id))) continue;
       seen.add(id);
       anchors.push({ id, el: parent });
     }

@@ -13,3 +13,51 @@ export const ORDER_NUMBER: Readonly<Record<Exclude<Platform, 'manual'>, RegExp>>
   alibaba: /(?<![\dA-Za-z])\d{16,18}(?![\dA-Za-z])/g,
   shopee: /(?<![\dA-Za-z])\d{6}(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{8}(?![\dA-Za-z])/g,
 };
+
+/**
+ * A number in the order format that its label names as something else: a
+ * sub-order, package, parcel, tracking, refund, payment or transaction
+ * number, or another order it refers to ("子订单号：3912…", "Package ID:",
+ * "Mã vận đơn", "Código de rastreio"). Such a number is not this block's
+ * order: taken for one, it splits the order's block in two (each half then
+ * unreadable) or makes an order that does not exist.
+ * A label is the thing's word with an id word or a colon: "Awaiting payment"
+ * before a bare number is a status, not a label.
+ */
+const OTHER_NUMBER_LABEL =
+  /(?<pre>(?:^|[^\p{L}])(?:mã|código|id|número|nº|n°|номер|№)\s+(?:(?:de|do|da|dos)\s+)?)?(?:子订单|子单|包裹|运单|物流单?|快递单?|退款单?|退货单?|售后单?|支付单|支付流水|交易流水|支付宝交易|流水|关联订单|原订单|合并订单|sub-?orders?|packages?|parcels?|tracking|shipments?|waybill|refunds?|returns?|payments?|transactions?|invoices?|related orders?|original orders?|linked orders?|pacote|rastreio|rastreamento|reembolso|devolução|pagamento|transação|subpedido|vận đơn|kiện hàng|gói hàng|hoàn tiền|trả hàng|giao dịch|thanh toán|посылк\p{L}*|трек\p{L}*|возврат\p{L}*|плат[её]ж\p{L}*|транзакци\p{L}*|подзаказ\p{L}*)(?<post>\s*(?:id|no\.?|number|nº|n°|code|编号|单号|号码|号|单|#))?\s*(?<colon>[:：#])?\s*$/iu;
+const LABEL_CHARS = 40;
+
+/** Whether the number at `index` of `node`'s text has a label that names it as something else (OTHER_NUMBER_LABEL). */
+export function labelledOther(node: Node, index: number): boolean {
+  const text = node.nodeValue ?? '';
+  let before = text.slice(Math.max(0, index - LABEL_CHARS), index);
+  // The label in an element of its own just before the number's ("<span>子订单号：</span><span>3912…</span>"):
+  // the nearest text before it, up to three levels up.
+  if (!before.trim()) before = labelBefore(node);
+  return namesOther(before);
+}
+
+/** Whether the number at `index` of `text` (one element's whole text) has a label that names it as something else. */
+export function labelledOtherIn(text: string, index: number): boolean {
+  return index > 0 && namesOther(text.slice(Math.max(0, index - LABEL_CHARS), index));
+}
+
+/** Whether `before`, the text right before a number, ends in a label naming something else (OTHER_NUMBER_LABEL). */
+function namesOther(before: string): boolean {
+  if (!before) return false;
+  const m = OTHER_NUMBER_LABEL.exec(before);
+  return !!m && !!(m.groups?.pre || m.groups?.post || m.groups?.colon);
+}
+
+/** The nearest text before `node` (a label of its own), when it is short enough to be one. */
+function labelBefore(node: Node): string {
+  let at: Node | null = node;
+  for (let level = 0; at && level < 3; level++, at = at.parentNode) {
+    for (let sib = at.previousSibling; sib; sib = sib.previousSibling) {
+      const t = (sib.textContent ?? '').trim();
+      if (t) return t.length <= LABEL_CHARS ? t : '';
+    }
+  }
+  return '';
+}

@@ -6,7 +6,7 @@ import type { Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
 import { statusFromWords } from './page-words';
-import { ORDER_NUMBER } from './order-numbers';
+import { labelledOther, ORDER_NUMBER } from './order-numbers';
 import { readByStructure } from './structure/reader';
 import { textOf, type PlatformAdapter } from './types';
 import { readByRecipe } from './recipe/apply';
@@ -48,6 +48,7 @@ function numbersUnder(root: Element, pattern: RegExp, found: Set<string>, hits?:
     pattern.lastIndex = 0;
     const ids: string[] = [];
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (labelledOther(node, m.index)) continue;
       found.add(m[0]);
       ids.push(m[0]);
     }

@@ -115,6 +115,18 @@ describe.each(DRIFT_CASES)('drift corpus: $platform $file', ({ platform, file, u
     expect(read!.orders.map((o) => [o.orderId, o.buyer.nick]).sort()).toEqual(orders.map((o) => [o.orderId, o.buyer]).sort());
     expect(read!.unreadable).toBe(0);
   });
+  // Sub-order, package and tracking numbers in the order number's format: the fallback reader neither splits an order
+  // in two at them (both halves unreadable) nor makes an order of one (another order's buyer and total, an order that
+  // does not exist).
+  it('otherNumbers: the structural reader reads every order exactly right, and no other', () => {
+    const variant = variants.find((v) => v.name === 'otherNumbers')!;
+    const read = readByStructure(parse(variant.html), platform, url, NOW, null);
+    expect(read).not.toBeNull();
+    const want = new Map(orders.map((o) => [o.orderId, o]));
+    for (const got of read!.orders.map(essentials)) expect(got).toEqual(want.get(got.orderId));
+    expect(read!.orders.map((o) => o.orderId).sort()).toEqual([...want.keys()].sort());
+    expect(read!.unreadable).toBe(0);
+  });
 });
 
 // The fixtures of pages whose markup moved on purpose (the adapter tests use

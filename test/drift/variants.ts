@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -667,6 +667,59 @@ function countdownWordsVariant(doc: Document): void {
   // Some lists show none (Taobao's sold items, Alibaba.com's all orders, Shopee's "pay by" dates): nothing to say otherwise.
 }
 
+// ---- (m) other numbers in the order number's format ----
+
+/** Labels for a number that is not the order's, in the page's language: one printed with its number, one in an element of its own. */
+const OTHER_NUMBER_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  zh: ['子订单号：', '包裹号：'],
+  pt: ['Código de rastreio: ', 'ID do pacote:'],
+  vi: ['Mã vận đơn: ', 'Mã kiện hàng:'],
+  en: ['Sub-order ID: ', 'Package ID:'],
+};
+
+/** Another number of `id`'s shape: its last digit changed. */
+function otherNumber(id: string): string {
+  for (let i = id.length - 1; i >= 0; i--) {
+    const c = id.charCodeAt(i);
+    if (c >= 48 && c <= 57) return id.slice(0, i) + String.fromCharCode(48 + ((c - 48 + 1) % 10)) + id.slice(i + 1);
+  }
+  throw new Error(`no digit in order number ${id}`);
+}
+
+/**
+ * Numbers in the order number's own format that belong to something else,
+ * in every order block, as back-offices also print sub-order, package and
+ * tracking numbers: one beside the order number, with its label in the same
+ * text ("子订单号：3912…"), and one at the block's end with its label in an
+ * element of its own ("<span>Package ID:</span><span>…</span>"). The block
+ * is still one order, the one its order number names.
+ */
+function otherNumbers(doc: Document): void {
+  const lang = doc.documentElement.lang || 'en';
+  const [inline, own] = OTHER_NUMBER_LABELS[Object.keys(OTHER_NUMBER_LABELS).find((l) => lang.startsWith(l)) ?? 'en']!;
+  let marked = 0;
+  for (const block of blocksOf(doc)) {
+    const id = block.getAttribute('data-fixture-order');
+    const at = id ? numberNode(block, id)?.parentElement : null;
+    if (!id || !at) continue;
+    const beside = doc.createElement('span');
+    beside.textContent = ` ${inline}${otherNumber(id)}`;
+    at.append(beside);
+    let last: Element = block;
+    while (last.lastElementChild) last = last.lastElementChild;
+    const holder = last.parentElement && block.contains(last.parentElement) ? last.parentElement : block;
+    const line = doc.createElement('div');
+    const label = doc.createElement('span');
+    label.textContent = own;
+    const value = doc.createElement('span');
+    value.textContent = otherNumber(otherNumber(id));
+    line.append(label, ' ', value);
+    holder.append(line);
+    marked++;
+  }
+  if (marked === 0) throw new Error('no order number found in the order blocks');
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -692,6 +745,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   spelledDates,
   buyerBadges,
   countdownWords: countdownWordsVariant,
+  otherNumbers,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

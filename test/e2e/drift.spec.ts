@@ -138,6 +138,24 @@ const PAGES: readonly DriftPage[] = [
     variant: 'buyerBadges',
     then: 'renamed',
   },
+  // A sub-order and a package number in the order number's own format in every order ("子订单号：3912…",
+  // "<span>包裹号：</span><span>3912…</span>"): neither splits an order in two nor makes one, through the structural
+  // reader (Taobao) or the adapter (Pinduoduo).
+  {
+    platform: 'taobao',
+    file: 'trade-platform-unpaid.html',
+    url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay&drift=2',
+    variant: 'otherNumbers',
+    then: 'renamed',
+  },
+  {
+    platform: 'pdd',
+    file: 'orders-unpaid.html',
+    url: 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=4',
+    variant: 'otherNumbers',
+    then: 'renamed',
+    selectorsSurvive: true,
+  },
 ];
 
 const window = new Window();
@@ -152,13 +170,14 @@ function variantHtml(page: DriftPage): string {
   if (page.variant === 'splitAmounts') expect(variant.html).toMatch(/<span>\.\d\d<\/span>/);
   if (page.variant === 'struckPrices') expect(variant.html).toMatch(/<del>[^<]*999\.00<\/del>/);
   if (page.variant === 'buyerBadges') expect(variant.html).toMatch(/<span>(?:新客|88VIP|老客|Khách mới|Khách quen)<\/span>/);
+  if (page.variant === 'otherNumbers') expect(variant.html).toMatch(/子订单号：\d{6}[\s\S]*<span>包裹号：<\/span>/);
   // The variant really lost every class the selectors know.
   expect(variant.html).not.toMatch(/class="[^"]*(?:order|buyer|amount|product|goods|trade)/i);
   return variant.html;
 }
 
 for (const page of PAGES) {
-  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed', buyerBadges: 'a badge beside every buyer\'s name and every class and id renamed' }[page.variant as string] ?? 'every class and id renamed';
+  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed', buyerBadges: 'a badge beside every buyer\'s name and every class and id renamed', otherNumbers: 'sub-order and package numbers in the order number\'s format and every class and id renamed' }[page.variant as string] ?? 'every class and id renamed';
   test(`${page.platform}: ${title}, the panel still shows each unpaid order exactly`, async () => {
     const body = variantHtml(page);
     await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));

@@ -7,7 +7,7 @@ import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
 import { documentsOf } from '../frames';
 import { nickOf, statusFromWords } from '../page-words';
 import { countdownIn } from '../times';
-import { ORDER_NUMBER } from '../order-numbers';
+import { labelledOther, labelledOtherIn, ORDER_NUMBER } from '../order-numbers';
 import { spacedText } from '../page-text';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';
@@ -37,7 +37,16 @@ export function idPattern(recipe: Pick<Recipe, 'platform' | 'idShape'>): RegExp 
 export function idsIn(text: string, pattern: RegExp): Set<string> {
   const found = new Set<string>();
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.add(m[0]);
+  // A sub-order, package or tracking number in the same shape is not an order's ("子订单号：3912…").
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (!labelledOtherIn(text, m.index)) found.add(m[0]);
+  return found;
+}
+
+/** The distinct order numbers in one text node (`text`, its value): a number labelled as a sub-order's, package's or tracking number, in the text or just before it, is not an order's. */
+function idsOfText(node: Node, text: string, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (!labelledOther(node, m.index)) found.add(m[0]);
   return found;
 }
 
@@ -51,7 +60,7 @@ export function idsUnder(el: Element, pattern: RegExp, stopAfter = Infinity): Se
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue;
     if (!text || text.length < 4 || UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
-    for (const id of idsIn(text, pattern)) found.add(id);
+    for (const id of idsOfText(node, text, pattern)) found.add(id);
     // Asking "one order or more?" of a whole list must not walk the whole list.
     if (found.size > stopAfter) break;
   }
@@ -67,7 +76,7 @@ export function idTexts(doc: Document, pattern: RegExp): Array<{ el: Element; id
     const text = node.nodeValue;
     const parent = node.parentElement;
     if (!text || text.length < 4 || !parent || UNSHOWN.has(parent.tagName)) continue;
-    const ids = idsIn(text, pattern);
+    const ids = idsOfText(node, text, pattern);
     if (ids.size === 1) out.push({ el: parent, id: [...ids][0]! });
   }
   return out;
