@@ -138,3 +138,41 @@ export function saysEmpty(doc: Document): boolean {
 export function noRowsFound(doc: Document, rows: number): boolean {
   return rows === 0 && !saysEmpty(doc);
 }
+
+/**
+ * An amount after a label that names it as part of the total, not the total:
+ * goods subtotal, shipping, discount, voucher, tax ("商品总价：¥999.00",
+ * "Subtotal: $999.00", "Frete: R$ 10,00", "Tổng tiền hàng: 999.000₫",
+ * "Discount: -US $8.00"). Not a label after "含"/"incl." (the total's own note,
+ * "实收款(含运费) ¥128.00"), nor one closed by a bracket; a currency sign
+ * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
+ */
+const PART_AMOUNT =
+  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:商品总价|商品总额|商品金额|商品合计|货款|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*subtotal|sub-?total|items?\s*(?:sub)?total|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
+
+/** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
+function twoNumbers(text: string): boolean {
+  let seen = false;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (gap) return true;
+      seen = true;
+    } else if (seen && c !== 46 && c !== 44 && c !== 32 && c !== 160) gap = true;
+  }
+  return false;
+}
+
+/**
+ * `text` (a total's cell or block) without the amounts labelled as parts of
+ * the total: what is left holds the total alone, or no amount (unreadable,
+ * never a subtotal or a shipping fee read as the total). `always`: a text
+ * with one number too ("Subtotal: $9.50" alone is no total).
+ */
+export function withoutPartAmounts(text: string, always = false): string {
+  if (!always && !twoNumbers(text)) return text;
+  PART_AMOUNT.lastIndex = 0;
+  // Trimmed: a total cell still starts with its total (the readers check that it does).
+  return text.replace(PART_AMOUNT, ' ').replace(/\s{2,}/g, ' ').trim();
+}

@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -720,6 +720,79 @@ function otherNumbers(doc: Document): void {
   if (marked === 0) throw new Error('no order number found in the order blocks');
 }
 
+// ---- (n) the parts of a total labelled beside it ----
+
+/** A goods subtotal's and a shipping fee's labels, in the page's language. */
+const PART_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  zh: ['商品总价：', '运费：'],
+  pt: ['Subtotal: ', 'Frete: '],
+  vi: ['Tổng tiền hàng: ', 'Phí vận chuyển: '],
+  en: ['Subtotal: ', 'Shipping fee: '],
+};
+
+/** Words before an amount that is a part of the total or a stage of it, not the total: the lines are placed around the total. */
+const PART_WORDS = /预付|尾款|首付|定金|运费|快递|邮费|含|单价|shipping|frete|phí\s*vận|deposit|balance|initial|unit/i;
+
+/** `amount` (a marked amount as the page prints it) with its first digit made `digit`: another sum in the same format. */
+function otherSum(amount: string, digit: string): string {
+  const at = amount.search(/\d/);
+  return amount.slice(0, at) + (amount[at] === digit ? '1' : digit) + amount.slice(at + 1);
+}
+
+/**
+ * Around the last marked amount of every order block that is no shipping,
+ * stage or unit price line (its total), a goods subtotal labelled before it and a
+ * shipping fee labelled after it, in the page's language and the amount's own
+ * format ("商品总价：¥928.00", "Tổng tiền hàng: 984.901₫", "Frete: R$ 7,90"):
+ * sums the total is made of, each a line of its own. The total is still the
+ * total.
+ */
+function partAmounts(doc: Document): void {
+  const lang = doc.documentElement.lang || 'en';
+  const [subtotal, shipping] = PART_LABELS[Object.keys(PART_LABELS).find((l) => lang.startsWith(l)) ?? 'en']!;
+  let added = 0;
+  for (const block of blocksOf(doc)) {
+    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
+    let last: { text: Text; amount: string; at?: Element } | undefined;
+    let previous = '';
+    for (let t = walker.nextNode(); t; previous = (t.nodeValue ?? '').trim(), t = walker.nextNode()) {
+      const value = t.nodeValue ?? '';
+      // The sign in an element of its own before the number (<span>￥</span><span>128.00</span>): the lines go around both.
+      if (/^\d[\d.,]*$/.test(value.trim()) && /^(?:US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)$/.test(previous)) {
+        const pair = t.parentElement?.parentElement;
+        if (pair && block.contains(pair) && pair !== block) last = { text: t as Text, amount: `${previous}${value.trim()}`, at: pair };
+        continue;
+      }
+      MARKED_AMOUNT.lastIndex = 0;
+      for (let m = MARKED_AMOUNT.exec(value); m; m = MARKED_AMOUNT.exec(value)) {
+        if (m[0] === '') {
+          MARKED_AMOUNT.lastIndex++;
+          continue;
+        }
+        if ((m[1] || m[5]) && !PART_WORDS.test(value.slice(0, m.index))) last = { text: t as Text, amount: m[0].trim() };
+      }
+    }
+    const at = last?.at ?? last?.text.parentElement;
+    if (!last || !at) continue;
+    const line = (label: string, digit: string) => {
+      const div = doc.createElement('div');
+      div.textContent = `${label}${otherSum(last!.amount, digit)}`;
+      return div;
+    };
+    // A line beside the amount's element, or inside a cell that holds the amount as its own text (a div between cells
+    // would leave the table when the page is parsed).
+    if (/^(?:TD|TH|TR)$/.test(at.tagName)) {
+      at.prepend(line(subtotal, '9'));
+      at.append(line(shipping, '7'));
+    } else {
+      at.before(line(subtotal, '9'));
+      at.after(line(shipping, '7'));
+    }
+    added++;
+  }
+  if (added === 0) throw new Error('no amount in the order blocks');
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -746,6 +819,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   buyerBadges,
   countdownWords: countdownWordsVariant,
   otherNumbers,
+  partAmounts,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -4,7 +4,7 @@ import { nfkc } from '../../orders/nfkc';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
-import { nickOf, noRowsFound, statusFromWords } from '../page-words';
+import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { firstOf, matchEach, mostOf, outermost, type Matches } from '../query';
 import { BlockParts } from '../block-parts';
 import { spacedText } from '../page-text';
@@ -108,7 +108,8 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const nick = nickOf(parts.first(selectors.buyerName));
   // Page text (see spacedText): a struck-through price before the discount is not the total. The card's own
   // ancestors are not asked (a card found among the page's elements is no script's, style's or template's).
-  const totalText = spacedText(parts.first(selectors.total), block);
+  // A subtotal, shipping fee or discount labelled beside the total is no part of it.
+  const totalText = withoutPartAmounts(spacedText(parts.first(selectors.total), block));
   // No currency guess: Alibaba.com prints a marker on every amount, and a
   // wrong currency is worse than an unreadable row.
   const amount = totalText ? parseMoney(totalText) : null;

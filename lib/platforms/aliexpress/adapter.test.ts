@@ -155,13 +155,21 @@ describe('aliexpressAdapter: damage and health', () => {
 
   it('never takes a unit price or a shipping fee for the total', () => {
     const doc = parse(EN_HTML);
-    // The amount element loses its class: the cell still shows the total and the shipping, so it is refused.
+    // The amount element loses its class: the cell still shows the total and the shipping line, labelled
+    // ("Shipping: US $3.50"), so the total is the other amount.
     doc.querySelector('[data-fixture-order="8193047726510234"] [class*="amount--amount--"]')!.className = 'x';
     // The other one's amount cell disappears altogether: the unit price left in the row must not stand in.
     doc.querySelector('[data-fixture-order="8193051190023377"] [class*="amount--amount--"]')!.closest('td')!.remove();
     const read = readPage(doc, EN_URL);
-    expect(read.unreadable).toBe(2);
-    expect(read.orders.map((o) => o.orderId)).toEqual(['8192877410056612', '8192650031187745', '8193060072219981']);
+    expect(read.unreadable).toBe(1);
+    expect(read.orders.map((o) => o.orderId)).toEqual(['8193047726510234', '8192877410056612', '8192650031187745', '8193060072219981']);
+    expect(byId(read)['8193047726510234']!.amount).toEqual({ minor: 2350, currency: 'USD' });
+    // The same cell with the shipping amount unlabelled: which is the total is a guess, so the order is refused.
+    const unlabelled = parse(EN_HTML);
+    const amount = unlabelled.querySelector('[data-fixture-order="8193047726510234"] [class*="amount--amount--"]')!;
+    amount.className = 'x';
+    amount.nextElementSibling!.textContent = 'US $3.50';
+    expect(readPage(unlabelled, EN_URL).orders.map((o) => o.orderId)).not.toContain('8193047726510234');
   });
 
   it('reads the total from the amount column when the class is gone and the cell shows one sum', () => {

@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from 
 import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
-import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { countdownIn, statedUtcOffset } from '../times';
@@ -92,10 +92,11 @@ function readItems(table: Element, columns: Columns, headerCount: number): Order
 function readAmount(table: Element, columns: Columns, headerCount: number) {
   const el = queryFirst(table, selectors.amount);
   // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
-  if (el) return soleMoney(spacedText(el));
+  // A subtotal, shipping fee or discount labelled beside the total is no part of it.
+  if (el) return soleMoney(withoutPartAmounts(spacedText(el)));
   for (const row of table.querySelectorAll('tr')) {
     const cell = cellIn(row, columns.amount, headerCount);
-    if (cell && !queryFirst(cell, selectors.unitPrice)) return soleMoney(spacedText(cell));
+    if (cell && !queryFirst(cell, selectors.unitPrice)) return soleMoney(withoutPartAmounts(spacedText(cell)));
   }
   return null;
 }

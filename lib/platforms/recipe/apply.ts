@@ -5,7 +5,7 @@
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
 import { documentsOf } from '../frames';
-import { nickOf, statusFromWords } from '../page-words';
+import { nickOf, statusFromWords, withoutPartAmounts } from '../page-words';
 import { countdownIn } from '../times';
 import { labelledOther, labelledOtherIn, ORDER_NUMBER } from '../order-numbers';
 import { spacedText } from '../page-text';
@@ -97,7 +97,8 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
       // One amount, or we would be choosing between a total and a unit price or shipping fee;
       // a bare number only when it is all the text (a "1" in a buyer's name is no total).
       // Page text (see spacedText): a struck-through price before the discount is none of them.
-      const text = spacedText(el);
+      // A subtotal, shipping fee or discount labelled beside it is no part of it, and alone it is no total.
+      const text = withoutPartAmounts(spacedText(el), true);
       if (!text || text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
       const money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
       return money && money.minor > 0 ? { kind: 'total', money } : undefined;

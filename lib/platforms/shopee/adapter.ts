@@ -4,7 +4,7 @@ import { DATE_SHAPE, parseZonedWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
-import { nickOf, noRowsFound, statusFromWords } from '../page-words';
+import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -64,7 +64,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   const clean = pageTextRoot(scope);
   const totalCell = cell(grid.main, columns.amount);
   // The total is the "Order Total" column only. The cell also names the payment method, never another amount.
-  const amount = totalCell ? regionMoney(spacedText(totalCell, clean), region.currency) : null;
+  // A subtotal, shipping fee or discount labelled beside the total is no part of it ("Tổng tiền hàng: 999.000₫").
+  const amount = totalCell ? regionMoney(withoutPartAmounts(spacedText(totalCell, clean)), region.currency) : null;
   let nick: string | undefined;
   for (const s of scope) if ((nick = nickOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
   if (!amount || !nick) return undefined;

@@ -5,7 +5,7 @@
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { joinedNumber, spacedText, STRUCK_TAGS } from '../page-text';
-import { HEADER_WORDS, isBuyerTag } from '../page-words';
+import { HEADER_WORDS, isBuyerTag, withoutPartAmounts } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -357,7 +357,9 @@ export function itemsIn(cell: Element): OrderItem[] {
  * amount it starts with, before shipping and payment stages. Null when the
  * cell does not start with an amount or shows several different ones.
  */
-export function totalIn(text: string, money: (text: string) => Money | null): Money | null {
+export function totalIn(cellText: string, money: (text: string) => Money | null): Money | null {
+  // A subtotal, shipping fee or discount beside the total is no part of it ("商品总价：¥999.00 ¥128.00").
+  const text = withoutPartAmounts(cellText);
   const label = TOTAL_LABEL.exec(text);
   const from = label ? text.slice(label.index + label[0].length) : text;
   const head = from.split(NOT_TOTAL)[0] ?? '';

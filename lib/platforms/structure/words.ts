@@ -7,7 +7,7 @@ import { DATE_SHAPE } from '../../orders/time';
 
 /** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
 export const TOTAL_LABEL =
-  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|\btotal\b)\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
+  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|(?<!sub-?|items?\s)\btotal\b)\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
 
 /**
  * What comes after the total in a total cell and is not the total: shipping

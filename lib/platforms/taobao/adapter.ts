@@ -3,7 +3,7 @@ import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
-import { nickOf, noRowsFound } from '../page-words';
+import { nickOf, noRowsFound, withoutPartAmounts } from '../page-words';
 import { firstOf, matchEach, mostOf, type Matches } from '../query';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -63,7 +63,8 @@ function readTotal(firstRow: Element | undefined, texts: readonly string[]): { t
   const cells = [...firstRow.children];
   // The cell is found by its text; its amount is read from its page text (see spacedText: a struck-through price is
   // none, raised cents follow a point), asked no higher than the row (a row found in the page is no script's).
-  const pageText = (i: number) => spacedText(cells[i], firstRow);
+  // A subtotal, shipping fee or discount labelled beside the total is no part of it ("商品总价：¥999.00").
+  const pageText = (i: number) => withoutPartAmounts(spacedText(cells[i], firstRow));
   const shippingAt = texts.findIndex((t) => /含(运费|快递)/.test(t));
   if (shippingAt >= 0) {
     const [total, shipping] = pageText(shippingAt).split(/含(?:运费|快递)/);

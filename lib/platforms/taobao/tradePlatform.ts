@@ -5,7 +5,7 @@ import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/
 import { parseMoneyIn } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
 import { readRows } from '../order-blocks';
-import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, matchEach, mostOf } from '../query';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf } from '../types';
@@ -106,7 +106,8 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   // The total: the header's column, else the cell that mentions shipping. Never a unit price.
   // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
   const amountCell = columns.amount !== undefined ? cells[columns.amount] : cells.find((c) => SHIPPING.test(textOf(c)));
-  const amountText = amountCell && spacedText(amountCell);
+  // A subtotal, shipping fee or discount labelled beside the total is no part of it ("商品总价：¥999.00").
+  const amountText = amountCell && withoutPartAmounts(spacedText(amountCell));
   const [totalText, shippingText] = (amountText ?? '').split(SHIPPING);
   // A total cell starts with the total: a header that lost a cell puts another cell ("等待买家付款 剩余 1天…") under 实收款.
   const amount = totalText && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) ? parseMoneyIn(totalText, 'CNY') : null;

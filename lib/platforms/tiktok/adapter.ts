@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from
 import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
-import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { countdownIn, statedUtcOffset } from '../times';
 import { spacedText } from '../page-text';
@@ -133,10 +133,11 @@ function readTotal(q: CardQuery, cells: () => ArrayLike<Element>, columns: Colum
   if (totals.length > 1) return null;
   const el = totals[0];
   // Page text (see spacedText): a struck-through price is none, raised cents follow a point.
-  if (el) return moneyIn(spacedText(el), region);
+  // A subtotal, shipping fee or discount labelled beside the total is no part of it.
+  if (el) return moneyIn(withoutPartAmounts(spacedText(el)), region);
   const cell = cellIn(cells, columns.amount, headerCount);
   if (!cell || queryFirst(cell, selectors.unitPrice) || queryFirst(cell, selectors.product)) return null;
-  return moneyIn(spacedText(cell), region);
+  return moneyIn(withoutPartAmounts(spacedText(cell)), region);
 }
 
 function readChatUrl(card: Element, pageUrl: string): string | undefined {
