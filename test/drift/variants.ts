@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -752,31 +752,12 @@ function partAmounts(doc: Document): void {
   const [subtotal, shipping] = PART_LABELS[Object.keys(PART_LABELS).find((l) => lang.startsWith(l)) ?? 'en']!;
   let added = 0;
   for (const block of blocksOf(doc)) {
-    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
-    let last: { text: Text; amount: string; at?: Element } | undefined;
-    let previous = '';
-    for (let t = walker.nextNode(); t; previous = (t.nodeValue ?? '').trim(), t = walker.nextNode()) {
-      const value = t.nodeValue ?? '';
-      // The sign in an element of its own before the number (<span>￥</span><span>128.00</span>): the lines go around both.
-      if (/^\d[\d.,]*$/.test(value.trim()) && /^(?:US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)$/.test(previous)) {
-        const pair = t.parentElement?.parentElement;
-        if (pair && block.contains(pair) && pair !== block) last = { text: t as Text, amount: `${previous}${value.trim()}`, at: pair };
-        continue;
-      }
-      MARKED_AMOUNT.lastIndex = 0;
-      for (let m = MARKED_AMOUNT.exec(value); m; m = MARKED_AMOUNT.exec(value)) {
-        if (m[0] === '') {
-          MARKED_AMOUNT.lastIndex++;
-          continue;
-        }
-        if ((m[1] || m[5]) && !PART_WORDS.test(value.slice(0, m.index))) last = { text: t as Text, amount: m[0].trim() };
-      }
-    }
-    const at = last?.at ?? last?.text.parentElement;
-    if (!last || !at) continue;
+    const total = totalOf(block);
+    if (!total) continue;
+    const { at, amount } = total;
     const line = (label: string, digit: string) => {
       const div = doc.createElement('div');
-      div.textContent = `${label}${otherSum(last!.amount, digit)}`;
+      div.textContent = `${label}${otherSum(amount, digit)}`;
       return div;
     };
     // A line beside the amount's element, or inside a cell that holds the amount as its own text (a div between cells
@@ -787,6 +768,59 @@ function partAmounts(doc: Document): void {
     } else {
       at.before(line(subtotal, '9'));
       at.after(line(shipping, '7'));
+    }
+    added++;
+  }
+  if (added === 0) throw new Error('no amount in the order blocks');
+}
+
+/**
+ * The total of an order block as the page prints it: its last marked amount that is no shipping, stage or unit price
+ * line, and the element that holds it (with its sign, when the sign is an element of its own).
+ */
+function totalOf(block: Element): { at: Element; amount: string } | undefined {
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* SHOW_TEXT */);
+  let last: { at: Element; amount: string } | undefined;
+  let previous = '';
+  for (let t = walker.nextNode(); t; previous = (t.nodeValue ?? '').trim(), t = walker.nextNode()) {
+    const value = t.nodeValue ?? '';
+    // The sign in an element of its own before the number (<span>￥</span><span>128.00</span>): both together.
+    if (/^\d[\d.,]*$/.test(value.trim()) && /^(?:US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)$/.test(previous)) {
+      const pair = t.parentElement?.parentElement;
+      if (pair && block.contains(pair) && pair !== block) last = { at: pair, amount: `${previous}${value.trim()}` };
+      continue;
+    }
+    MARKED_AMOUNT.lastIndex = 0;
+    for (let m = MARKED_AMOUNT.exec(value); m; m = MARKED_AMOUNT.exec(value)) {
+      if (m[0] === '') {
+        MARKED_AMOUNT.lastIndex++;
+        continue;
+      }
+      if ((m[1] || m[5]) && t.parentElement && !PART_WORDS.test(value.slice(0, m.index))) last = { at: t.parentElement, amount: m[0].trim() };
+    }
+  }
+  return last;
+}
+
+// ---- (o) the total in another currency, roughly ----
+
+/**
+ * After every order's total, the same sum in another currency, roughly, as
+ * some back-offices print it for the buyer's side: "US $23.50 (≈ R$ 120,00)",
+ * in the total's own element, every other one in an element of its own. The
+ * total is still the total, in its own currency.
+ */
+function approxAmounts(doc: Document): void {
+  let added = 0;
+  for (const block of blocksOf(doc)) {
+    const total = totalOf(block);
+    if (!total) continue;
+    const other = /R\$/.test(total.amount) ? '≈ US $21.30' : /¥|￥/.test(total.amount) ? '约 US $17.60' : '≈ R$ 120,00';
+    if (added % 2 === 0) total.at.append(` (${other})`);
+    else {
+      const own = doc.createElement('span');
+      own.textContent = `(${other})`;
+      total.at.append(' ', own);
     }
     added++;
   }
@@ -820,6 +854,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   countdownWords: countdownWordsVariant,
   otherNumbers,
   partAmounts,
+  approxAmounts,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -48,7 +48,8 @@ function clicksFor(doc: Document, order: ObservedOrder) {
   if (!idEl) return undefined;
   // What the person sees there: struck-through prices are not the total they click.
   const isTotal = (el: Element) => {
-    const text = spacedText(el);
+    // The same sum in another currency, roughly, beside it ("(≈ R$ 120,00)") is part of what they click.
+    const text = spacedText(el).replace(/[(（]\s*(?:≈|约)[^)）]*[)）]/g, '');
     const m = parseMoney(text);
     return !!m && m.minor === order.amount.minor && m.currency === order.amount.currency && parseMoneyAll(text).length === 1;
   };
