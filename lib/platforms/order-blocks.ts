@@ -1,4 +1,4 @@
-import { labelledOther } from './order-numbers';
+import { beforeWbr, labelledOther, numberText } from './order-numbers';
 
 // Orders found by their number: where each number shows, the part of the
 // page that belongs to each order, and reading every order block.
@@ -26,12 +26,15 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
   let see = alsoSee;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (see && see(node as Text)) see = undefined;
-    const text = node.nodeValue ?? '';
+    const own = node.nodeValue ?? '';
     // Most texts of a page (white space, labels, prices) are short and lack
     // the run of digits every number starts with: a loop over their few
     // characters says so several times cheaper than a call of the regexp
-    // (which scans a long text faster than such a loop).
-    if (digits > 0 && (text.length < digits || (text.length <= SHORT_TEXT && !hasDigitRun(text, digits)))) continue;
+    // (which scans a long text faster than such a loop). A number broken by
+    // a <wbr> goes on in the next text.
+    if (digits > 0 && (own.length < digits || (own.length <= SHORT_TEXT && !hasDigitRun(own, digits))) && !beforeWbr(node, own)) continue;
+    const text = numberText(node, own);
+    if (text === null) continue;
     // Test before looking up the ancestors: most text nodes hold no number.
     global.lastIndex = 0;
     if (!global.test(text)) continue;
@@ -42,7 +45,7 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
     for (let m = global.exec(text); m !== null; m = global.exec(text)) {
       if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, global.unicode || global.flags.includes('v'));
       const id = m[1];
-      if (!id || seen.has(id) || labelledOther(node, m.index + m[0].indexOf(id))) continue;
+      if (!id || seen.has(id) || labelledOther(node, m.index + m[0].indexOf(id), text)) continue;
       seen.add(id);
       anchors.push({ id, el: parent });
     }
@@ -75,7 +78,7 @@ function hasDigitRun(text: string, n: number): boolean {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (++run >= n) return true;
-    } else run = 0;
+    } else if (c !== 0x200b && c !== 0x200e && c !== 0x200f && c !== 0x2060 && c !== 0xfeff) run = 0; // an invisible mark inside a number is no break
   }
   return false;
 }

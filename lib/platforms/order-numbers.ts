@@ -1,4 +1,5 @@
 import type { Platform } from '../orders/model';
+import { INVISIBLE_MARKS } from './types';
 
 /**
  * Order numbers in each platform's public format (PLATFORMS.md, "What
@@ -29,8 +30,7 @@ const OTHER_NUMBER_LABEL =
 const LABEL_CHARS = 40;
 
 /** Whether the number at `index` of `node`'s text has a label that names it as something else (OTHER_NUMBER_LABEL). */
-export function labelledOther(node: Node, index: number): boolean {
-  const text = node.nodeValue ?? '';
+export function labelledOther(node: Node, index: number, text = node.nodeValue ?? ''): boolean {
   let before = text.slice(Math.max(0, index - LABEL_CHARS), index);
   // The label in an element of its own just before the number's ("<span>子订单号：</span><span>3912…</span>"):
   // the nearest text before it, up to three levels up.
@@ -60,4 +60,26 @@ function labelBefore(node: Node): string {
     }
   }
   return '';
+}
+
+const HAS_MARK = new RegExp(INVISIBLE_MARKS.source);
+
+/**
+ * The text numbers are read from at a text node: its own with invisible marks
+ * taken out, carried on across <wbr> (a break some pages put inside long
+ * numbers: "3912830471<wbr>625580441"). Null for a text that carries on the
+ * one before a <wbr>: it was read with that one.
+ */
+export function numberText(node: Node, own = node.nodeValue ?? ''): string | null {
+  const prev = node.previousSibling;
+  if (prev && prev.nodeName === 'WBR' && prev.previousSibling?.nodeType === 3) return null;
+  let text = own;
+  for (let next = node.nextSibling; next && next.nodeName === 'WBR' && next.nextSibling?.nodeType === 3; next = next.nextSibling.nextSibling) text += next.nextSibling.nodeValue ?? '';
+  return HAS_MARK.test(text) ? text.replace(INVISIBLE_MARKS, '') : text;
+}
+
+/** Whether `text` (a text node's) ends in a digit that a <wbr> right after it carries on: a number may go on in the next text. */
+export function beforeWbr(node: Node, text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 48 && last <= 57 && node.nextSibling?.nodeName === 'WBR';
 }

@@ -6,7 +6,7 @@ import type { Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
 import { statusFromWords } from './page-words';
-import { labelledOther, ORDER_NUMBER } from './order-numbers';
+import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
 import { readByStructure } from './structure/reader';
 import { textOf, type PlatformAdapter } from './types';
 import { readByRecipe } from './recipe/apply';
@@ -41,14 +41,16 @@ export interface IdHit {
 function numbersUnder(root: Element, pattern: RegExp, found: Set<string>, hits?: IdHit[]): void {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.nodeValue;
-    // Four digits at least in a row before any regex runs: most text nodes have none.
-    if (!text || text.length < 14 || !/\d{4}/.test(text)) continue;
-    if (UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
+    const own = node.nodeValue;
+    // Four digits at least in a row before any regex runs: most text nodes have none. A number broken by a <wbr> goes
+    // on in the next text.
+    if (!own || ((own.length < 14 || !/\d{4}/.test(own)) && !beforeWbr(node, own))) continue;
+    const text = numberText(node, own);
+    if (text === null || UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
     pattern.lastIndex = 0;
     const ids: string[] = [];
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      if (labelledOther(node, m.index)) continue;
+      if (labelledOther(node, m.index, text)) continue;
       found.add(m[0]);
       ids.push(m[0]);
     }

@@ -34,12 +34,20 @@ export function queryAllFirst<E extends Element = HTMLElement>(root: ParentNode,
   return [];
 }
 
-// White space that folding changes: a run of two or more, or any but a plain space.
-const NEEDS_FOLD = /\s\s|[^\S ]/;
+// White space that folding changes: a run of two or more, or any but a plain space; or an invisible mark.
+const NEEDS_FOLD = /\s\s|[^\S ]|[\u200b\u200e\u200f\u2060\u061c]/;
+/**
+ * Invisible marks: zero-width spaces some pages put inside long numbers so
+ * they wrap, direction marks around amounts on pages that also show
+ * right-to-left text. No part of what the person reads. Not the joiners
+ * (emoji sequences, Persian and Indic words need them) nor the embedding and
+ * isolate controls (a name keeps what it was written with).
+ */
+export const INVISIBLE_MARKS = /[\u200b\u200e\u200f\u2060\ufeff\u061c]/g;
 
-/** `text` with every run of white space folded to one space; the regex replace only when that changes something. */
+/** `text` with every run of white space folded to one space and invisible marks taken out; the regex replace only when that changes something. */
 export function foldSpaces(text: string): string {
-  return NEEDS_FOLD.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return NEEDS_FOLD.test(text) ? text.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ') : text;
 }
 
 /** Visible text of a node with runs of white space folded. */

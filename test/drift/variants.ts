@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -827,6 +827,35 @@ function approxAmounts(doc: Document): void {
   if (added === 0) throw new Error('no amount in the order blocks');
 }
 
+// ---- (p) invisible marks in numbers and around amounts ----
+
+/**
+ * What a page that wraps long numbers and also shows right-to-left text
+ * leaves in its text: every order number broken for wrapping, with a
+ * zero-width space or, every other one, a <wbr> element ("3912830471<wbr>
+ * 625580441"), and left-to-right marks around every marked amount
+ * ("\u200e$\u200e47.97\u200e"). The page shows the same numbers.
+ */
+function invisibleMarks(doc: Document): void {
+  let broken = 0;
+  for (const block of blocksOf(doc)) {
+    const id = block.getAttribute('data-fixture-order');
+    const t = id ? numberNode(block, id) : null;
+    if (!id || !t) continue;
+    const value = t.nodeValue ?? '';
+    const cut = value.indexOf(id) + Math.floor(id.length / 2);
+    if (broken % 2 === 0) t.nodeValue = `${value.slice(0, cut)}\u200b${value.slice(cut)}`;
+    else t.replaceWith(value.slice(0, cut), doc.createElement('wbr'), value.slice(cut));
+    broken++;
+  }
+  if (broken === 0) throw new Error('no order number found in the order blocks');
+  for (const t of blockTexts(doc)) {
+    const value = t.nodeValue ?? '';
+    const marked = value.replace(/(US\s?\$|R\$|RM|¥|￥|€|£|₽|\$)(\s?)(\d[\d.,]*)/g, '\u200e$1$2\u200e$3\u200e');
+    if (marked !== value) t.nodeValue = marked;
+  }
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -855,6 +884,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   otherNumbers,
   partAmounts,
   approxAmounts,
+  invisibleMarks,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

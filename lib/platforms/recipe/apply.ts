@@ -7,7 +7,7 @@ import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
 import { documentsOf } from '../frames';
 import { nickOf, statusFromWords, withoutPartAmounts } from '../page-words';
 import { countdownIn } from '../times';
-import { labelledOther, labelledOtherIn, ORDER_NUMBER } from '../order-numbers';
+import { labelledOther, labelledOtherIn, numberText, ORDER_NUMBER } from '../order-numbers';
 import { spacedText } from '../page-text';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';
@@ -43,10 +43,13 @@ export function idsIn(text: string, pattern: RegExp): Set<string> {
 }
 
 /** The distinct order numbers in one text node (`text`, its value): a number labelled as a sub-order's, package's or tracking number, in the text or just before it, is not an order's. */
-function idsOfText(node: Node, text: string, pattern: RegExp): Set<string> {
+function idsOfText(node: Node, own: string, pattern: RegExp): Set<string> {
   const found = new Set<string>();
+  // Invisible marks out, a number broken by a <wbr> read whole (numberText).
+  const text = numberText(node, own);
+  if (text === null) return found;
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (!labelledOther(node, m.index)) found.add(m[0]);
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (!labelledOther(node, m.index, text)) found.add(m[0]);
   return found;
 }
 

@@ -4,7 +4,7 @@
 // path from that block plus the label or header beside it.
 import type { Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
-import { ORDER_NUMBER } from '../order-numbers';
+import { numberText, ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_CURRENCY, idPattern, idsIn, idsUnder, readByRecipe, readValue } from './apply';
 import { labelOf, LabelContext, pathFrom } from './dom';
@@ -36,7 +36,8 @@ function idOf(text: string, platform: RecipePlatform): { id: string; idShape?: s
 function idElementIn(el: Element, id: string): Element | undefined {
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue?.includes(id)) return node.parentElement ?? undefined;
+    // Invisible marks out, a number broken by a <wbr> read whole.
+    if (numberText(node)?.includes(id)) return node.parentElement ?? undefined;
   }
   return undefined;
 }
