@@ -83,3 +83,32 @@ export function beforeWbr(node: Node, text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   return last >= 48 && last <= 57 && node.nextSibling?.nodeName === 'WBR';
 }
+
+/** An order number's own label right before it ("订单号：", "Order ID:", "Mã đơn hàng", "ID do pedido", "Номер заказа"). */
+const ORDER_LABEL =
+  /(?:订单号|订单编号|订单号码|order\s*(?:id|no\.?|number|sn|#)|mã\s*đơn(?:\s*hàng)?|(?:id|número|nº|n°)\s*(?:do|de)\s*pedido|pedido\s*(?:nº|n°|#)?|номер\s*заказа|заказ\s*№?)\s*[:：#]?\s*$/iu;
+
+/** Whether the order number `id`, shown in `el`'s own text, has an order number's label right before it. */
+export function labelledOrder(el: Element, id: string): boolean {
+  const text = (el.textContent ?? '').replace(INVISIBLE_MARKS, '');
+  const at = text.indexOf(id);
+  let before = at > 0 ? text.slice(Math.max(0, at - LABEL_CHARS), at) : '';
+  if (!before.trim()) before = labelBefore(el);
+  return ORDER_LABEL.test(before);
+}
+
+/**
+ * The anchors to read orders from: on a page that labels its order numbers
+ * ("订单号：…", "Order ID: …"), a number in the same format without that label
+ * is no order's (a package or sub-order number printed bare in the order's
+ * block); read as one, it made an order that does not exist out of another
+ * order's buyer and total. A page that labels none (a column under an "Order
+ * ID" header) keeps them all. What is left out here still counts among the
+ * numbers the page shows (orderNumbersShown), so such a read is never taken
+ * for the whole list.
+ */
+export function preferLabelled<A extends { id: string; el: Element }>(anchors: readonly A[]): readonly A[] {
+  if (anchors.length < 2) return anchors;
+  const labelled = anchors.filter((a) => labelledOrder(a.el, a.id));
+  return labelled.length >= 2 && labelled.length < anchors.length ? labelled : anchors;
+}

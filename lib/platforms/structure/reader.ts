@@ -9,6 +9,7 @@ import { parseMoneyAll } from '../../orders/money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
+import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText } from '../page-text';
 import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn } from '../times';
@@ -48,7 +49,8 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   if (!body) return null;
   // The walk for the order numbers also looks for a time-zone note, where the platform's pages may show one.
   const note = clockNoteFor(platform);
-  const anchors = findOrderAnchors(body, anchorPattern(platform), note?.see);
+  // Where the page labels its order numbers, a bare number of the same format is none (preferLabelled).
+  const anchors = preferLabelled(findOrderAnchors(body, anchorPattern(platform), note?.see));
   if (anchors.length === 0) return null;
   const facts = platformFacts(platform, doc, href, note);
   // One query says whether the page has table rows or rows by role at all. On
