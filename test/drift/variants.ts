@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks', 'currencyForms'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -856,6 +856,27 @@ function invisibleMarks(doc: Document): void {
   }
 }
 
+// ---- (q) currencies written other ways ----
+
+/**
+ * Every currency sign in an order block written as other back-offices and
+ * number formatters write it: yuan as "CN¥" (the English formatter's form) and
+ * every other one as "RMB 128.00", US dollars as "USD 23.50" and every other
+ * one as "23.50 USD", dong as "250.000 VND". The amounts are the same.
+ */
+function currencyForms(doc: Document): void {
+  let changed = 0;
+  for (const t of blockTexts(doc)) {
+    const value = t.nodeValue ?? '';
+    const next = value
+      .replace(/[¥￥]\s?(\d[\d,]*(?:\.\d{2})?)/g, (_m, d: string) => (changed++ % 2 === 0 ? `CN¥${d}` : `RMB ${d}`))
+      .replace(/US\s?\$\s?(\d[\d,]*\.\d{2})/g, (_m, d: string) => (changed++ % 2 === 0 ? `USD ${d}` : `${d} USD`))
+      .replace(/₫\s?(\d[\d.]*)|(\d[\d.]*)\s?₫/g, (_m, a?: string, b?: string) => (changed++, `${a ?? b} VND`));
+    if (next !== value) t.nodeValue = next;
+  }
+  // Pages whose amounts are in reais, euros or roubles only keep their signs.
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -885,6 +906,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   partAmounts,
   approxAmounts,
   invisibleMarks,
+  currencyForms,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -26,7 +26,7 @@ const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 // Column words the shared header words miss.
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
 // Money markers and currency words that a unit-price cell may hold besides its amount.
-const CURRENCY_WORDS = /US\s?\$|USD|CNY|RMB|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
+const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
 
 /**
  * Reads an order list by its content. `base` is the adapter's read of the

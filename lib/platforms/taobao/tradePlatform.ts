@@ -91,7 +91,7 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(textOf(cells[index]));
   const lined =
     holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}$/.test(t)) &&
-    holds(columns.price, (t) => /^[¥￥]\s*[\d,.]+$/.test(t)) &&
+    holds(columns.price, (t) => /^(?:CN)?[¥￥]\s*[\d,.]+$/.test(t)) &&
     holds(columns.buyer, (t) => !/[¥￥]\s*\d/.test(t)) &&
     // Totals show their ¥: a bare count under 实收款 is another column's cell.
     holds(columns.amount, (t) => /[¥￥]\s*\d/.test(t));
