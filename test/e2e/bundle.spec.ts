@@ -17,11 +17,12 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // in more words and the list's own empty-state message, 2.1 KB the same
 // evening: 35.6 KB; numbers in the order format labelled as sub-order,
 // package or tracking numbers, in seven languages, 0.5 KB on 2026-12-05:
-// 36.1 KB; labelled parts of a total and numbers broken by invisible marks,
-// 0.6 KB the same evening: 36.7 KB). This check is the budget that keeps it from growing
+// 36.1 KB; labelled parts of a total, numbers broken by invisible marks,
+// bare numbers on labelled pages and yuan written "CN¥", 1.1 KB the same
+// evening: 37.2 KB). This check is the budget that keeps it from growing
 // further while the teaching and insertion code are not yet injected on
 // demand; lower it as the script shrinks.
-const BUDGET_KB = 37;
+const BUDGET_KB = 38;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
