@@ -16,6 +16,7 @@ import { freshDb } from '@/test/support/db';
 import { applyPageRead, listOpenOrders } from './orders';
 import { buyerKey, type PageRead } from '../orders/model';
 import { readPage } from '../platforms/read';
+import { statusFromWords } from '../platforms/page-words';
 import type { PlatformAdapter } from '../platforms/types';
 import { taobaoAdapter } from '../platforms/taobao/adapter';
 import { pddAdapter } from '../platforms/pdd/adapter';
@@ -140,12 +141,43 @@ describe.each(CASES)('$name: good → broken → partial → good', ({ adapter, 
   });
 });
 
+// The status drawn as an icon with its word only in a tooltip: the orders read, but with no status word. What was
+// stored stands: an unpaid order must not leave the queue because the page changed how it shows the status.
+function statusAsIcons(html: string): Document {
+  const doc = parse(html);
+  const walker = doc.createTreeWalker(doc.body, 4);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (const t of texts) {
+    const value = (t.nodeValue ?? '').trim();
+    if (!value || value.length > 30 || /\d/.test(value) || statusFromWords(value) === 'unknown') continue;
+    const icon = doc.createElement('i');
+    icon.setAttribute('title', value);
+    t.replaceWith(icon);
+  }
+  return doc;
+}
+
+describe.each(CASES)('$name: good → status shown as icons → good', ({ adapter, url, good }) => {
+  it('keeps every unpaid order unpaid', async () => {
+    const goodHtml = fixture(good);
+    const first = await store(adapter, parse(goodHtml), url, NOW);
+    const unpaid = first!.orders.filter((o) => o.status === 'unpaid').map((o) => o.orderId).sort();
+    expect(unpaid.length).toBeGreaterThan(1);
+    await store(adapter, statusAsIcons(goodHtml), url, NOW + 60_000);
+    expect(await openIds()).toEqual(unpaid);
+    expect(await creditedBuyers()).toEqual([]);
+    await store(adapter, parse(goodHtml), url, NOW + 120_000);
+    expect(await openIds()).toEqual(unpaid);
+  });
+});
+
 describe('any sequence of reads', () => {
-  type Kind = 'healthy' | 'broken' | 'partial' | 'unreadable' | 'empty' | 'paged' | 'other-list';
+  type Kind = 'healthy' | 'broken' | 'partial' | 'unreadable' | 'empty' | 'paged' | 'other-list' | 'statusless';
   const IDS = ['1001', '1002', '1003', '1004'];
   const LIST = 'trade.taobao.com/list#tab=waitBuyerPay&page=1';
   const step = fc.record({
-    kind: fc.constantFrom<Kind>('healthy', 'broken', 'partial', 'unreadable', 'empty', 'paged', 'other-list'),
+    kind: fc.constantFrom<Kind>('healthy', 'broken', 'partial', 'unreadable', 'empty', 'paged', 'other-list', 'statusless'),
     shown: fc.subarray(IDS),
   });
 
@@ -157,6 +189,8 @@ describe('any sequence of reads', () => {
         const mayBeGone = new Map<string, boolean>();
         // The listing each order was last seen in: only a whole read of that listing speaks for it.
         const listOf = new Map<string, string>();
+        // Orders only ever read without a status word.
+        const unknownOnly = new Set<string>();
         try {
           for (const [i, { kind, shown }] of steps.entries()) {
             const at = NOW + i * 60_000;
@@ -166,7 +200,8 @@ describe('any sequence of reads', () => {
               buyer: { nick: `buyer-${id}` },
               items: [],
               amount: { minor: 100, currency: 'CNY' },
-              status: 'unpaid' as const,
+              // A statusless read found the rows but no status word in them.
+              status: kind === 'statusless' ? ('unknown' as const) : ('unpaid' as const),
             }));
             const read: PageRead = {
               platform: 'taobao',
@@ -181,14 +216,24 @@ describe('any sequence of reads', () => {
             };
             await applyPageRead(local, read, at);
             for (const o of orders) {
+              // A row read without its status leaves what was known: gone stays gone, unpaid stays unpaid; an order
+              // never seen with a status has none.
+              if (kind === 'statusless') {
+                // Seen on this list all the same: a whole read of it that lacks the order later speaks for it.
+                if (!mayBeGone.has(o.orderId)) unknownOnly.add(o.orderId);
+                else listOf.set(o.orderId, read.listKey);
+                continue;
+              }
+              unknownOnly.delete(o.orderId);
               mayBeGone.set(o.orderId, false);
               listOf.set(o.orderId, read.listKey);
             }
-            // Whole: every row read, or the page's own "no orders" message.
-            const whole = ((kind === 'healthy' || kind === 'other-list') && shown.length > 0) || kind === 'empty';
+            // Whole: every row read (with or without its status), or the page's own "no orders" message.
+            const whole = ((kind === 'healthy' || kind === 'other-list' || kind === 'statusless') && shown.length > 0) || kind === 'empty';
             if (whole) for (const id of IDS) if (listOf.get(id) === read.listKey && !orders.some((o) => o.orderId === id)) mayBeGone.set(id, true);
             for (const order of await local.getAll('orders')) {
-              expect(order.status !== 'unpaid', `${order.orderId} after ${kind} #${i}`).toBe(mayBeGone.get(order.orderId) === true);
+              if (unknownOnly.has(order.orderId)) expect(order.status, `${order.orderId} after ${kind} #${i}`).toBe('unknown');
+              else expect(order.status !== 'unpaid', `${order.orderId} after ${kind} #${i}`).toBe(mayBeGone.get(order.orderId) === true);
             }
             expect((await local.getAll('buyers')).flatMap((b) => b.paidOrderKeys)).toEqual([]);
           }

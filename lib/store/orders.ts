@@ -19,6 +19,11 @@ function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: Page
   // that still shows the order unpaid is behind, not right. A page saying
   // paid or closed is news and is taken.
   const personSaysPaid = existing?.statusSource === 'person' && seen.status === 'unpaid';
+  // A read that found no status word for the order (its status drawn as an
+  // icon, a word we do not know) says nothing about it: the stored status
+  // stands. Taken as news, an unpaid order left the queue because a page
+  // changed.
+  const statusUnread = existing !== undefined && seen.status === 'unknown';
   // A countdown the page showed beats our estimate from the usual rule.
   const keepOldDeadline =
     existing?.autoCloseAt !== undefined && !existing.autoCloseEstimated && seen.autoCloseEstimated;
@@ -39,7 +44,7 @@ function mergeOrder(existing: Order | undefined, seen: ObservedOrder, read: Page
     listKey: read.listKey,
     firstSeenAt: existing?.firstSeenAt ?? now,
     lastSeenAt: now,
-    ...(personSaysPaid
+    ...(personSaysPaid || statusUnread
       ? { status: existing.status, statusSource: existing.statusSource, statusChangedAt: existing.statusChangedAt }
       : { statusSource: 'page' as const, statusChangedAt: existing && existing.status === seen.status ? existing.statusChangedAt : now }),
   };
