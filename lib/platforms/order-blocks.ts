@@ -1,4 +1,5 @@
 import { beforeWbr, labelledOther, numberText } from './order-numbers';
+import { invisibleMark } from './types';
 
 // Orders found by their number: where each number shows, the part of the
 // page that belongs to each order, and reading every order block.
@@ -78,7 +79,7 @@ function hasDigitRun(text: string, n: number): boolean {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (++run >= n) return true;
-    } else if (c !== 0x200b && c !== 0x200e && c !== 0x200f && c !== 0x2060 && c !== 0xfeff) run = 0; // an invisible mark inside a number is no break
+    } else if (!invisibleMark(c)) run = 0; // an invisible mark inside a number is no break
   }
   return false;
 }

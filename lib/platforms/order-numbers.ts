@@ -1,5 +1,5 @@
 import type { Platform } from '../orders/model';
-import { INVISIBLE_MARKS } from './types';
+import { HAS_INVISIBLE_MARK, INVISIBLE_MARKS } from './types';
 
 /**
  * Order numbers in each platform's public format (PLATFORMS.md, "What
@@ -62,8 +62,6 @@ function labelBefore(node: Node): string {
   return '';
 }
 
-const HAS_MARK = new RegExp(INVISIBLE_MARKS.source);
-
 /**
  * The text numbers are read from at a text node: its own with invisible marks
  * taken out, carried on across <wbr> (a break some pages put inside long
@@ -75,7 +73,7 @@ export function numberText(node: Node, own = node.nodeValue ?? ''): string | nul
   if (prev && prev.nodeName === 'WBR' && prev.previousSibling?.nodeType === 3) return null;
   let text = own;
   for (let next = node.nextSibling; next && next.nodeName === 'WBR' && next.nextSibling?.nodeType === 3; next = next.nextSibling.nextSibling) text += next.nextSibling.nodeValue ?? '';
-  return HAS_MARK.test(text) ? text.replace(INVISIBLE_MARKS, '') : text;
+  return HAS_INVISIBLE_MARK.test(text) ? text.replace(INVISIBLE_MARKS, '') : text;
 }
 
 /** Whether `text` (a text node's) ends in a digit that a <wbr> right after it carries on: a number may go on in the next text. */

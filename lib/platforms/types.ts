@@ -34,8 +34,6 @@ export function queryAllFirst<E extends Element = HTMLElement>(root: ParentNode,
   return [];
 }
 
-// White space that folding changes: a run of two or more, or any but a plain space; or an invisible mark.
-const NEEDS_FOLD = /\s\s|[^\S ]|[\u200b\u200e\u200f\u2060\u061c]/;
 /**
  * Invisible marks: zero-width spaces some pages put inside long numbers so
  * they wrap, direction marks around amounts on pages that also show
@@ -44,6 +42,15 @@ const NEEDS_FOLD = /\s\s|[^\S ]|[\u200b\u200e\u200f\u2060\u061c]/;
  * isolate controls (a name keeps what it was written with).
  */
 export const INVISIBLE_MARKS = /[\u200b\u200e\u200f\u2060\ufeff\u061c]/g;
+/** Whether a text holds one of INVISIBLE_MARKS. */
+export const HAS_INVISIBLE_MARK = new RegExp(INVISIBLE_MARKS.source);
+/** Whether a character code is one of INVISIBLE_MARKS (for loops over a text's codes). */
+export function invisibleMark(code: number): boolean {
+  return code === 0x200b || code === 0x200e || code === 0x200f || code === 0x2060 || code === 0xfeff || code === 0x061c;
+}
+
+// White space that folding changes: a run of two or more, or any but a plain space; or an invisible mark.
+const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source);
 
 /** `text` with every run of white space folded to one space and invisible marks taken out; the regex replace only when that changes something. */
 export function foldSpaces(text: string): string {

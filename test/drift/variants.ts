@@ -49,6 +49,12 @@ function blocksOf(doc: Document): Element[] {
   return [...doc.querySelectorAll('[data-fixture-order]')];
 }
 
+/** The words of `table` for the page's language (its lang attribute), English when it has none of them. */
+function inPageLanguage<T>(doc: Document, table: Readonly<Record<string, T>>): T {
+  const lang = doc.documentElement.lang || 'en';
+  return table[Object.keys(table).find((l) => lang.startsWith(l)) ?? 'en']!;
+}
+
 function headerOf(doc: Document): { row: Element; width: number } {
   const header = findHeaderRow(doc.body, HEADER_SELECTORS, 3);
   if (!header) throw new Error('fixture has no header row');
@@ -595,8 +601,7 @@ const BADGES: Readonly<Record<string, readonly string[]>> = {
  */
 function buyerBadges(doc: Document, facts: PageFacts | undefined): void {
   if (!facts) throw new Error('buyerBadges needs the names the page shows');
-  const lang = doc.documentElement.lang || 'en';
-  const words = BADGES[Object.keys(BADGES).find((l) => lang.startsWith(l)) ?? 'en']!;
+  const words = inPageLanguage(doc, BADGES);
   const nicks = new Set(facts.nicks);
   let badged = 0;
   for (const t of blockTexts(doc)) {
@@ -677,13 +682,20 @@ const OTHER_NUMBER_LABELS: Readonly<Record<string, readonly [string, string]>> =
   en: ['Sub-order ID: ', 'Package ID:'],
 };
 
-/** Another number of `id`'s shape: its last digit changed. */
-function otherNumber(id: string): string {
+/** Another number of `id`'s shape: its last digit moved on by `by`. */
+export function otherNumber(id: string, by = 1): string {
   for (let i = id.length - 1; i >= 0; i--) {
     const c = id.charCodeAt(i);
-    if (c >= 48 && c <= 57) return id.slice(0, i) + String.fromCharCode(48 + ((c - 48 + 1) % 10)) + id.slice(i + 1);
+    if (c >= 48 && c <= 57) return id.slice(0, i) + String.fromCharCode(48 + ((c - 48 + by) % 10)) + id.slice(i + 1);
   }
   throw new Error(`no digit in order number ${id}`);
+}
+
+/** Where a line added at the end of an order block goes: in the element holding its last element (its last cell). */
+export function lastLineOf(block: Element): Element {
+  let last: Element = block;
+  while (last.lastElementChild) last = last.lastElementChild;
+  return last.parentElement && block.contains(last.parentElement) ? last.parentElement : block;
 }
 
 /**
@@ -695,8 +707,7 @@ function otherNumber(id: string): string {
  * is still one order, the one its order number names.
  */
 function otherNumbers(doc: Document): void {
-  const lang = doc.documentElement.lang || 'en';
-  const [inline, own] = OTHER_NUMBER_LABELS[Object.keys(OTHER_NUMBER_LABELS).find((l) => lang.startsWith(l)) ?? 'en']!;
+  const [inline, own] = inPageLanguage(doc, OTHER_NUMBER_LABELS);
   let marked = 0;
   for (const block of blocksOf(doc)) {
     const id = block.getAttribute('data-fixture-order');
@@ -705,16 +716,13 @@ function otherNumbers(doc: Document): void {
     const beside = doc.createElement('span');
     beside.textContent = ` ${inline}${otherNumber(id)}`;
     at.append(beside);
-    let last: Element = block;
-    while (last.lastElementChild) last = last.lastElementChild;
-    const holder = last.parentElement && block.contains(last.parentElement) ? last.parentElement : block;
     const line = doc.createElement('div');
     const label = doc.createElement('span');
     label.textContent = own;
     const value = doc.createElement('span');
     value.textContent = otherNumber(otherNumber(id));
     line.append(label, ' ', value);
-    holder.append(line);
+    lastLineOf(block).append(line);
     marked++;
   }
   if (marked === 0) throw new Error('no order number found in the order blocks');
@@ -748,8 +756,7 @@ function otherSum(amount: string, digit: string): string {
  * total.
  */
 function partAmounts(doc: Document): void {
-  const lang = doc.documentElement.lang || 'en';
-  const [subtotal, shipping] = PART_LABELS[Object.keys(PART_LABELS).find((l) => lang.startsWith(l)) ?? 'en']!;
+  const [subtotal, shipping] = inPageLanguage(doc, PART_LABELS);
   let added = 0;
   for (const block of blocksOf(doc)) {
     const total = totalOf(block);
