@@ -4,6 +4,7 @@ import { parseContentRequest, type ContentResponses } from '../messaging/content
 import type { PageRead } from '../orders/model';
 import { findTarget, insertText, trackFocusedComposer, type InsertResult } from '../insert/insert';
 import { readPage } from '../platforms/read';
+import { watchShadowRoots } from '../platforms/shadow';
 import { PageReader, trackRead } from '../platforms/reread';
 import type { PlatformAdapter } from '../platforms/types';
 import { onlyTicks } from './ticks';
@@ -125,6 +126,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     }
   };
   watchFrames();
+  // An app mounted in a shadow root (see lib/platforms/shadow.ts) changes out of the page tree's sight: each root a
+  // read looks into is watched too.
+  const rootsSeen = new WeakSet<ShadowRoot>();
+  ctx.onInvalidated(
+    watchShadowRoots((root) => {
+      if (rootsSeen.has(root)) return;
+      rootsSeen.add(root);
+      watch(root);
+    }),
+  );
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     readAllNext();
     schedule();

@@ -6,6 +6,7 @@ import type { ContentResponses, TeachPreviewOrder } from '../messaging/content';
 import type { Platform } from '../orders/model';
 import { buildRecipe, checkPick, type Pick } from '../platforms/recipe/build';
 import { readByRecipe } from '../platforms/recipe/apply';
+import { documentOf } from '../platforms/shadow';
 import type { RecipeField } from '../platforms/recipe/types';
 import { createPicker } from './picker';
 
@@ -94,9 +95,11 @@ export function teachSession(doc: Document, platform: Platform) {
     },
 
     'teach/preview': (): ContentResponses['teach/preview'] => {
-      const built = buildRecipe(doc, picks, { platform, href: location.href, now: Date.now(), id: crypto.randomUUID() });
+      // A list drawn inside a shadow root is taught and read in that root's view, as readPage reads it (see shadow.ts).
+      const within = picks.orderId ? documentOf(picks.orderId.el) : doc;
+      const built = buildRecipe(within, picks, { platform, href: location.href, now: Date.now(), id: crypto.randomUUID() });
       if (!built.ok) return built;
-      const read = readByRecipe(doc, built.recipe, location.href, Date.now());
+      const read = readByRecipe(within, built.recipe, location.href, Date.now());
       const orders: TeachPreviewOrder[] = (read?.orders ?? []).slice(0, 50).map((o) => ({ orderId: o.orderId, buyer: o.buyer.nick, minor: o.amount.minor, currency: o.amount.currency }));
       return { ok: true, recipe: built.recipe, count: read?.orders.length ?? 0, unreadable: read?.unreadable ?? 0, orders };
     },

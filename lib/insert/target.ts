@@ -194,7 +194,9 @@ export function trackFocusedComposer(doc: Document, onFocus: (el: HTMLElement) =
   const watched = new Set<Document>();
   const stops: (() => void)[] = [];
   const onFocusIn = (event: Event) => {
-    const el = event.target as Element | null;
+    // Inside an open shadow root (an app mounted in one) the event's target is the root's host: the path starts at the composer.
+    const first = event.composedPath()[0] as Node | undefined;
+    const el = (first?.nodeType === 1 ? first : event.target) as Element | null;
     if (isComposer(el)) onFocus(el);
   };
   const watch = (d: Document) => {

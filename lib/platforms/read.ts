@@ -5,6 +5,7 @@
 import type { Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
+import { shadowViews } from './shadow';
 import { statusFromWords } from './page-words';
 import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
 import { readByStructure } from './structure/reader';
@@ -135,6 +136,12 @@ function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
 export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = [], hits?: IdHit[]): PageRead | null {
   // One walk of the page's text for the numbers it shows, whichever readers then run.
   const shown = orderNumbersShown(doc, adapter.platform, hits);
+  // None in the page's own tree: the list may be drawn inside a shadow root (see shadow.ts), read as a page of its own.
+  if (shown.size === 0) {
+    for (const view of shadowViews(doc)) {
+      if (orderNumbersShown(view, adapter.platform).size > 0) return readPage(view, adapter, url, now, recipes, hits);
+    }
+  }
   const builtIn = readBuiltIn(doc, adapter, url, now, shown);
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
   if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => readByRecipe(doc, r, url, now)), shown);

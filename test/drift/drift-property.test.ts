@@ -21,12 +21,17 @@ import { aliexpressAdapter } from '../../lib/platforms/aliexpress/adapter';
 import { tiktokAdapter } from '../../lib/platforms/tiktok/adapter';
 import { alibabaAdapter } from '../../lib/platforms/alibaba/adapter';
 import { shopeeAdapter } from '../../lib/platforms/shopee/adapter';
-import { variantsOf } from './variants';
+import { attachDeclarativeShadows, variantsOf } from './variants';
 import { DRIFT_CASES } from './cases';
 
 const NOW = FIXTURE_NOW;
 const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
-const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+// As a browser parses a page: declarative shadow roots attached (the shadowRoot variant).
+const parse = (html: string) => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  attachDeclarativeShadows(doc);
+  return doc;
+};
 
 interface Page {
   name: string;

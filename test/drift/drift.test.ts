@@ -21,7 +21,7 @@ import { aliexpressAdapter } from '../../lib/platforms/aliexpress/adapter';
 import { tiktokAdapter } from '../../lib/platforms/tiktok/adapter';
 import { alibabaAdapter } from '../../lib/platforms/alibaba/adapter';
 import { shopeeAdapter } from '../../lib/platforms/shopee/adapter';
-import { lastLineOf, otherNumber, variantsOf, VARIANTS } from './variants';
+import { attachDeclarativeShadows, lastLineOf, otherNumber, variantsOf, VARIANTS } from './variants';
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { DRIFT_CASES } from './cases';
 
@@ -35,7 +35,12 @@ const ADAPTERS: Record<string, PlatformAdapter> = {
   shopee: shopeeAdapter,
 };
 
-const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+// As a browser parses a page: declarative shadow roots attached (the shadowRoot variant).
+const parse = (html: string) => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  attachDeclarativeShadows(doc);
+  return doc;
+};
 const fixture = (platform: string, file: string) => renderFixture(readFileSync(resolve(import.meta.dirname, '../fixtures', platform, file), 'utf8'), NOW);
 
 /** What a seller relies on from an order, as the drift test compares it. */

@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks', 'currencyForms'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks', 'currencyForms', 'shadowRoot'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -884,6 +884,45 @@ function currencyForms(doc: Document): void {
   // Pages whose amounts are in reais, euros or roubles only keep their signs.
 }
 
+// ---- (r) the whole app inside a shadow root ----
+
+/**
+ * The page as a micro-frontend with isolated styles draws it (qiankun's
+ * strictStyleIsolation, a web-component shell): the whole app mounted in an
+ * open shadow root on a host element, its styles with it, and nothing in the
+ * page's own tree but the host. Written declaratively
+ * (`<template shadowrootmode="open">`), so a browser's HTML parser attaches
+ * the root; unit tests attach it with attachDeclarativeShadows.
+ */
+function shadowRoot(doc: Document): void {
+  const host = doc.createElement('div');
+  host.id = `app-${hashOf(doc.title, 6)}`;
+  const template = doc.createElement('template');
+  template.setAttribute('shadowrootmode', 'open');
+  const app = doc.createElement('div');
+  app.id = 'root';
+  app.append(...doc.body.childNodes);
+  template.content.append(...doc.head.querySelectorAll('style'), app);
+  host.append(template);
+  doc.body.append(host);
+}
+
+/**
+ * What a browser's HTML parser does with a declarative shadow root, for a DOM
+ * that does not (happy-dom): each `<template shadowrootmode>` becomes its
+ * parent's shadow root, innermost roots included.
+ */
+export function attachDeclarativeShadows(root: Document | ShadowRoot): void {
+  for (const template of [...root.querySelectorAll('template[shadowrootmode]')] as HTMLTemplateElement[]) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
+    shadow.append(template.content);
+    template.remove();
+    attachDeclarativeShadows(shadow);
+  }
+}
+
 /**
  * The variants of one rendered fixture page. Throws when the page has no
  * header row or a header label has no translation (the corpus must grow with
@@ -914,6 +953,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   approxAmounts,
   invisibleMarks,
   currencyForms,
+  shadowRoot,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
 import { DRIFT_CASES } from '../../../test/drift/cases';
-import { variantsOf } from '../../../test/drift/variants';
+import { attachDeclarativeShadows, variantsOf } from '../../../test/drift/variants';
 import type { ObservedOrder } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
 import { platformOfUrl } from '../hosts';
@@ -25,10 +25,16 @@ import { buildRecipe, checkPick } from './build';
 import { spacedText } from '../page-text';
 import { nickOf } from '../page-words';
 import { idPattern, idTexts, readByRecipe } from './apply';
+import { documentOf, shadowViews } from '../shadow';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
-const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+// As a browser parses a page: declarative shadow roots attached (the shadowRoot variant).
+const parse = (html: string) => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  attachDeclarativeShadows(doc);
+  return doc;
+};
 
 /**
  * The deepest element under `root` satisfying `test` (the one a click on that
@@ -84,10 +90,11 @@ const summary = (orders: readonly ObservedOrder[]) => orders.map((o) => `${o.ord
 
 /** Teaches `doc` from its first unpaid order the way a person would and reads it with the recipe. */
 function teachAndRead(html: string, platform: ReturnType<typeof platformOfUrl> & string, url: string, expected: readonly ObservedOrder[]) {
-  const doc = parse(html);
+  const page = parse(html);
   const first = expected.find((o) => o.status === 'unpaid') ?? expected[0];
   expect(first, 'the adapter reads an order').toBeDefined();
-  const clicks = clicksFor(doc, first!);
+  // What the person sees may be drawn inside a shadow root: the picker's click lands there all the same.
+  const clicks = [page, ...shadowViews(page)].map((d) => clicksFor(d, first!)).find(Boolean);
   expect(clicks, 'the first order’s number, total and buyer are on the page').toBeDefined();
   const picks = Object.fromEntries(
     Object.entries(clicks!).map(([field, el]) => {
@@ -96,6 +103,8 @@ function teachAndRead(html: string, platform: ReturnType<typeof platformOfUrl> &
       return [field, checked.pick];
     }),
   );
+  // As the content script does (lib/content/teach.ts): taught and read in the document the clicks landed in.
+  const doc = documentOf(clicks!.orderId);
   const built = buildRecipe(doc, picks, { platform, href: url, now: NOW, id: 't' });
   if (!built.ok) throw new Error(built.error);
   return { recipe: built.recipe, read: readByRecipe(doc, built.recipe, url, NOW) };
