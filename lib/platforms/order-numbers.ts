@@ -4,16 +4,30 @@ import { HAS_INVISIBLE_MARK, INVISIBLE_MARKS } from './types';
 /**
  * Order numbers in each platform's public format (PLATFORMS.md, "What
  * survives a redesign"), as whole tokens of page text. Shorter digit runs on
- * the same pages (item ids, seller ids, phone numbers) are left out by length.
+ * the same pages (item ids, seller ids, phone numbers) are left out by length,
+ * and digits cut short by an ellipsis ("3912830471625580…") are no number.
  */
 export const ORDER_NUMBER: Readonly<Record<Exclude<Platform, 'manual'>, RegExp>> = {
-  taobao: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])/g,
-  pdd: /(?<![\dA-Za-z-])\d{6}-\d{15}(?![\dA-Za-z])/g,
-  aliexpress: /(?<![\dA-Za-z])\d{16}(?![\dA-Za-z])/g,
-  tiktok: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])/g,
-  alibaba: /(?<![\dA-Za-z])\d{16,18}(?![\dA-Za-z])/g,
-  shopee: /(?<![\dA-Za-z])\d{6}(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{8}(?![\dA-Za-z])/g,
+  taobao: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
+  pdd: /(?<![\dA-Za-z-])\d{6}-\d{15}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
+  aliexpress: /(?<![\dA-Za-z])\d{16}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
+  tiktok: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
+  alibaba: /(?<![\dA-Za-z])\d{16,18}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
+  shopee: /(?<![\dA-Za-z])\d{6}(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{8}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
 };
+
+const WHOLE = Object.fromEntries(Object.entries(ORDER_NUMBER).map(([platform, re]) => [platform, new RegExp(`^(?:${re.source})$`)])) as Readonly<Record<Exclude<Platform, 'manual'>, RegExp>>;
+
+/**
+ * Whether `id` is a whole order number in `platform`'s format. The adapters
+ * take an order's number from after its label ("订单号：…") or from a cell:
+ * a number cut short for a narrow column ("391283…0441", its digits before
+ * the cut the same for every order) is none, so the order is unreadable
+ * instead of stored under a number that is not its own.
+ */
+export function isOrderNumber(platform: Exclude<Platform, 'manual'>, id: string | undefined): id is string {
+  return id !== undefined && WHOLE[platform].test(id);
+}
 
 /**
  * A number in the order format that its label names as something else: a

@@ -11,8 +11,9 @@ import { spacedText } from '../page-text';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
+import { isOrderNumber } from '../order-numbers';
 
-const ORDER_ID = /(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})/i;
+const ORDER_ID = /(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/i;
 const ID_IN_HREF = /[?&]orderId=(\d{6,25})/;
 // Trade Assurance orders whose deposit is paid wait for the balance:
 // "Awaiting balance payment" / "待付尾款" are unpaid too.
@@ -63,11 +64,13 @@ const CARD_PARTS = [
 function orderIdOf(block: Element, parts: BlockParts): string | undefined {
   for (const link of parts.any(selectors.detailLink)) {
     const id = ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-    if (id) return id;
+    if (isOrderNumber('alibaba', id)) return id;
   }
-  const attr = block.getAttribute('data-order-id');
-  if (attr && /^\d{6,25}$/.test(attr)) return attr;
-  return ORDER_ID.exec(textOf(parts.first(selectors.orderNo) ?? block))?.[1];
+  const attr = block.getAttribute('data-order-id') ?? undefined;
+  if (isOrderNumber('alibaba', attr)) return attr;
+  // A number cut short for a narrow column ("235876…9725") is no order's.
+  const id = ORDER_ID.exec(textOf(parts.first(selectors.orderNo) ?? block))?.[1];
+  return isOrderNumber('alibaba', id) ? id : undefined;
 }
 
 function readItems(parts: BlockParts, currency: string): OrderItem[] {

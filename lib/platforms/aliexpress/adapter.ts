@@ -12,9 +12,9 @@ import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 import { noted } from '../block-notes';
+import { isOrderNumber } from '../order-numbers';
 
-const ID_RE = /^\d{8,25}$/;
-const ID_IN_TEXT = /(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})/i;
+const ID_IN_TEXT = /(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/i;
 const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
 const BEIJING = /beijing|北京时间|china standard/i;
 const ZONE_NOTE = ['[class*="timezone"]', '[class*="time-zone"]', '[class*="timeZone"]', '[class*="TimeZone"]'];
@@ -103,9 +103,11 @@ function readAmount(table: Element, columns: Columns, headerCount: number) {
 
 function readOrderId(table: Element): string | undefined {
   const own = textOf(queryFirst(table, selectors.orderId)).replace(/^\D+/, '');
-  if (ID_RE.test(own)) return own;
+  if (isOrderNumber('aliexpress', own)) return own;
   const head = table.querySelector('tr') ?? table;
-  return ID_IN_TEXT.exec(textOf(head))?.[1];
+  // A number cut short for a narrow column ("819304…0234") is no order's.
+  const id = ID_IN_TEXT.exec(textOf(head))?.[1];
+  return isOrderNumber('aliexpress', id) ? id : undefined;
 }
 
 function readStatusText(table: Element, columns: Columns, headerCount: number): string {

@@ -8,7 +8,7 @@
 export const SELECTORS_VERSION = 'pdd-2026-11-23';
 
 /** order_sn: six date digits, a dash, 12-18 digits ("201120-384685998833090"). 2026-11. */
-export const ORDER_SN = /(?<![\d-])(\d{6}-\d{12,18})(?!\d)/;
+export const ORDER_SN = /(?<![\d-])(\d{6}-\d{12,18})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/;
 
 export const selectors = {
   // Column headers of the list, table or div grid. 2026-11 guesses, most specific first;

@@ -10,8 +10,9 @@ import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../type
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
 import { noted } from '../block-notes';
+import { isOrderNumber } from '../order-numbers';
 
-const ORDER_ID = /订单号\s*[:：]?\s*(\d{6,25})/;
+const ORDER_ID = /订单号\s*[:：]?\s*(\d{6,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/;
 const UNPAID_TAB = /等待买家付款|待付款/;
 
 export function statusFromText(text: string): OrderStatus {
@@ -22,8 +23,10 @@ export function statusFromText(text: string): OrderStatus {
 function readOrderId(block: Element): string | undefined {
   const input = queryFirst<HTMLInputElement>(block, selectors.orderIdInput);
   const fromInput = input?.value.trim();
-  if (fromInput && /^\d{6,25}$/.test(fromInput)) return fromInput;
-  return ORDER_ID.exec(textOf(queryFirst(block, selectors.headLabel) ?? block))?.[1];
+  if (isOrderNumber('taobao', fromInput)) return fromInput;
+  // A number cut short for a narrow column ("391283…0441") is no order's.
+  const id = ORDER_ID.exec(textOf(queryFirst(block, selectors.headLabel) ?? block))?.[1];
+  return isOrderNumber('taobao', id) ? id : undefined;
 }
 
 const SKU = selectors.sku.join(',');

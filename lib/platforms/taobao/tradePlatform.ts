@@ -11,8 +11,9 @@ import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 import { noted } from '../block-notes';
+import { isOrderNumber } from '../order-numbers';
 
-const ORDER_ID = /订单(?:号|编号)\s*[:：]?\s*(\d{6,25})/;
+const ORDER_ID = /订单(?:号|编号)\s*[:：]?\s*(\d{6,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/;
 const CREATED = /创建时间\s*[:：]?\s*([^订]*)/;
 const UNPAID_TAB = /等待买家付款|待付款/;
 const MONEY = /[¥￥]\s*\d/;
@@ -85,7 +86,8 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   const headText = textOf(head);
   const orderId = ORDER_ID.exec(headText)?.[1];
   const first = rows[0];
-  if (!orderId || !first) return undefined;
+  // A number cut short for a narrow column ("391283…0441") is no order's.
+  if (!isOrderNumber('taobao', orderId) || !first) return undefined;
   const cells = [...first.children];
   // Cells read by header position must hold what their header promises: a header that lost a cell shifts every one after it.
   const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(textOf(cells[index]));

@@ -11,8 +11,8 @@ import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 import { noted } from '../block-notes';
+import { isOrderNumber } from '../order-numbers';
 
-const ID_RE = /^\d{15,20}$/;
 // A bare "$" means the region's own dollar on these hosts.
 const DOLLAR_REGIONS: Readonly<Record<string, string>> = { mx: 'MXN', sg: 'SGD' };
 
@@ -122,8 +122,10 @@ function readItems(q: CardQuery, region: Region): OrderItem[] {
 
 function readOrderId(card: Element, q: CardQuery): string | undefined {
   const own = textOf(q.first(selectors.orderId)).replace(/^\D+/, '');
-  if (ID_RE.test(own)) return own;
-  return ORDER_ID_TEXT.exec(textOf(card))?.[1];
+  if (isOrderNumber('tiktok', own)) return own;
+  // A number cut short for a narrow column ("576880…5678") is no order's.
+  const id = ORDER_ID_TEXT.exec(textOf(card))?.[1];
+  return isOrderNumber('tiktok', id) ? id : undefined;
 }
 
 /** The grand total: its own element, else the "Total" column when it shows exactly one sum. Never a unit price. */

@@ -44,7 +44,7 @@ export const selectors = {
 } as const;
 
 /** Text anchors for an order id when no class or testid is left. */
-export const ORDER_ID_TEXT = /(?:order\s*id|id do pedido|id del pedido|mã đơn hàng|id đơn hàng|订单号|订单编号)\s*[:：#]?\s*(\d{15,20})(?!\d)/i;
+export const ORDER_ID_TEXT = /(?:order\s*id|id do pedido|id del pedido|mã đơn hàng|id đơn hàng|订单号|订单编号)\s*[:：#]?\s*(\d{15,20})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/i;
 export const UNPAID_TAB = /awaiting payment|unpaid|pending payment|aguardando pagamento|não pago|chờ thanh toán|chưa thanh toán|menunggu pembayaran|pendiente de pago|待付款|待支付/i;
 
 /**
