@@ -11,6 +11,8 @@ import {
   parseCountdown,
   firstDate,
   parseWallTime,
+  parseZonedWallTime,
+  DATE_SHAPE,
   zoneOffsetMinutes,
 } from './time';
 
@@ -28,6 +30,49 @@ describe('constants', () => {
 });
 
 describe('parseWallTime', () => {
+  // 2026-11-23 12:00 in Beijing; 2026-11-22 20:00 in Los Angeles.
+  const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+  it.each<[string, number]>([
+    ['今天 14:03', cn(2026, 11, 23, 14, 3)],
+    ['今日 14:03:11', cn(2026, 11, 23, 14, 3, 11)],
+    ['创建时间：昨天 09:12', cn(2026, 11, 22, 9, 12)],
+    ['昨天 下午3:00', cn(2026, 11, 22, 15, 0)],
+    ['前天 23:59', cn(2026, 11, 21, 23, 59)],
+    ['Today 2:03 PM', cn(2026, 11, 23, 14, 3)],
+    ['Yesterday, 9:12 AM', cn(2026, 11, 22, 9, 12)],
+    ['yesterday at 21:40', cn(2026, 11, 22, 21, 40)],
+    ['Hôm nay 14:03', cn(2026, 11, 23, 14, 3)],
+    ['Hôm qua lúc 09:12', cn(2026, 11, 22, 9, 12)],
+    ['Hoje às 14:03', cn(2026, 11, 23, 14, 3)],
+    ['Ontem 09:12', cn(2026, 11, 22, 9, 12)],
+    ['Hoy 14:03', cn(2026, 11, 23, 14, 3)],
+    ['Сегодня в 14:03', cn(2026, 11, 23, 14, 3)],
+    ['вчера 09:12', cn(2026, 11, 22, 9, 12)],
+  ])('reads a day named relative to now with its clock: %s', (text, want) => {
+    expect(parseWallTime(text, CN, 'ymd', NOW)).toBe(want);
+    // The named day is found after a label, as every label search looks for a date.
+    expect(new RegExp(`(${DATE_SHAPE})`, 'u').exec(`下单时间：${text}`)?.[1]?.trim()).toBe(text.replace(/^创建时间：/, ''));
+  });
+
+  it('reads a relative day only with a clock, only given now, and counts days on the page\'s clock', () => {
+    // The day alone would put the order at midnight: no time.
+    expect(parseWallTime('今天', CN, 'ymd', NOW)).toBeNull();
+    expect(parseWallTime('Yesterday', CN, 'ymd', NOW)).toBeNull();
+    // Not knowing when now is, "today" is no day.
+    expect(parseWallTime('今天 14:03', CN)).toBeNull();
+    // A word that only starts like one is none.
+    expect(parseWallTime('Todays deal 14:03', CN, 'ymd', NOW)).toBeNull();
+    // Just past midnight in Beijing (16:30 UTC) it is already the next day there.
+    const late = Date.UTC(2026, 10, 23, 16, 30);
+    expect(parseWallTime('今天 00:10', CN, 'ymd', late)).toBe(cn(2026, 11, 24, 0, 10));
+    expect(parseWallTime('昨天 23:50', CN, 'ymd', late)).toBe(cn(2026, 11, 23, 23, 50));
+    // In Los Angeles it is still the 22nd: "Today" there is that day, in that zone.
+    expect(parseZonedWallTime('Today 2:03 PM', 'America/Los_Angeles', 'mdy', NOW)).toBe(Date.UTC(2026, 10, 22, 22, 3));
+    expect(parseZonedWallTime('Yesterday 2:03 PM', 'America/Los_Angeles', 'mdy', NOW)).toBe(Date.UTC(2026, 10, 21, 22, 3));
+    // An explicit date wins over nothing: a date printed in full is read as before.
+    expect(parseWallTime('2026-11-20 14:03', CN, 'ymd', NOW)).toBe(cn(2026, 11, 20, 14, 3));
+  });
+
   it('applies the China offset', () => {
     expect(parseWallTime('2026-11-20 14:03:11', CN)).toBe(Date.UTC(2026, 10, 20, 6, 3, 11));
     // Crossing midnight backwards: 02:00 in Beijing is the previous UTC day.

@@ -150,6 +150,35 @@ function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
 // A clock right before a date that has none ("11:00 23/11/2026", "14:03 - 23 thg 11, 2026"), as Vietnamese pages print it.
 const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?)?[\s,\-–]*$/u;
 
+// A day named relative to today, as lists print their newest orders ("今天 14:03", "Yesterday, 9:12 AM", "Hôm qua
+// 09:12", "Hoje às 14:03", "Сегодня в 14:03"): read only with a clock after it, and only when the reader knows when
+// "now" is (the read's time, on the page's clock). Without a clock the day alone would put the order at midnight.
+const RELATIVE_DAYS = String.raw`今天|今日|昨天|昨日|前天|[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Hh]ôm\s+nay|[Hh]ôm\s+qua|[Hh]oje|[Oo]ntem|[Hh]oy|[Aa]yer|[Сс]егодня|[Вв]чера`;
+const DAYS_BACK: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:今天|今日|today|hôm\s+nay|hoje|hoy|сегодня)$/i, 0],
+  [/^(?:昨天|昨日|yesterday|hôm\s+qua|ontem|ayer|вчера)$/i, 1],
+  [/^前天$/, 2],
+];
+// The word and what joins it to its clock (", ", " at ", " lúc "), which a date written out in digits does without.
+const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?=(?:上午|下午)?\s*\d{1,2}:\d{2})`, 'u');
+
+/**
+ * `src` with a day named relative to today ("今天 14:03") written as that
+ * day's date ("2026-11-23 14:03"), the wall date of `now` at `offsetMinutes`
+ * counted back; `src` itself when it names none (or no clock follows).
+ */
+function withRelativeDay(src: string, now: number | undefined, offsetMinutes: number): string {
+  if (now === undefined || !Number.isFinite(now)) return src;
+  const m = RELATIVE_RE.exec(src);
+  if (!m) return src;
+  const word = m[1]!;
+  const back = DAYS_BACK.find(([re]) => re.test(word))?.[1];
+  if (back === undefined) return src;
+  const day = new Date(now + offsetMinutes * MINUTE_MS - back * DAY_MS);
+  const iso = `${day.getUTCFullYear()}-${day.getUTCMonth() + 1}-${day.getUTCDate()}`;
+  return `${src.slice(0, m.index)}${iso} ${src.slice(m.index + m[0].length)}`;
+}
+
 /**
  * The shape of a date as the back-offices print one after a label, in every
  * form parseWallTime reads, for label searches ("创建时间: …", "Order time:
@@ -162,6 +191,8 @@ export const DATE_SHAPE: string = (() => {
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
     // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
     ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
+    // A day named relative to today: withRelativeDay reads it when a clock follows.
+    String.raw`(?:${RELATIVE_DAYS})(?=\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*\d{1,2}:\d{2})`,
   ];
   return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*${clock})?`;
 })();
@@ -172,15 +203,18 @@ export const DATE_SHAPE: string = (() => {
  * month/day unless `order` is 'dmy'; a value > 12 settles it either way. A
  * month written out ("Nov 23, 2026", "23 de nov. de 2026") is never
  * ambiguous. A date without a clock takes one printed right before it.
+ * Given `now`, a day named relative to it with a clock ("今天 14:03",
+ * "Yesterday, 9:12 AM") is that day on the clock at `offsetMinutes`.
  */
 export function parseWallTime(
   text: string,
   offsetMinutes: number,
   order: 'ymd' | 'mdy' | 'dmy' = 'ymd',
+  now?: number,
 ): number | null {
   if (typeof text !== 'string' || !Number.isFinite(offsetMinutes)) return null;
   // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
-  const src = nfkc(text);
+  const src = withRelativeDay(nfkc(text), now, offsetMinutes);
 
   const numeric = firstDate(src);
   const named = namedDate(src);
@@ -433,10 +467,12 @@ function exactZoneOffset(timeZone: string, utcMs: number): number | null {
  * First date (and optional time) in `text`, read as wall time in the IANA
  * zone `timeZone` (summer time included). In the hour a clock is set back the
  * earlier instant is taken; a wall time skipped when it springs forward reads
- * as if the clock had not moved yet.
+ * as if the clock had not moved yet. Given `now`, a day named relative to it
+ * ("Today 14:03") is that day in the zone.
  */
-export function parseZonedWallTime(text: string, timeZone: string, order: 'ymd' | 'mdy' | 'dmy' = 'ymd'): number | null {
-  const asUtc = parseWallTime(text, 0, order);
+export function parseZonedWallTime(text: string, timeZone: string, order: 'ymd' | 'mdy' | 'dmy' = 'ymd', now?: number): number | null {
+  const today = now === undefined ? undefined : zoneOffsetMinutes(timeZone, now);
+  const asUtc = parseWallTime(today === null || today === undefined ? text : withRelativeDay(text, now, today), 0, order);
   if (asUtc === null) return null;
   const first = zoneOffsetMinutes(timeZone, asUtc);
   if (first === null) return null;

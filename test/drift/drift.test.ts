@@ -276,3 +276,32 @@ describe.each(DRIFT_CASES)('order numbers cut short for a narrow column: $platfo
     }
   });
 });
+
+// Created times written relative to today, as lists print their newest orders ("今天 14:03", "Yesterday 09:12"), on
+// the pages whose clock is Beijing's (where the fixture's "2026-11-23" is today at NOW). Before, those orders lost their
+// created time, and with it the estimated close time on pages without a countdown.
+const CHINA_CLOCK = DRIFT_CASES.filter(({ platform, file }) => ['taobao', 'pdd', 'alibaba'].includes(platform) || file.includes('-zh'));
+describe.each(CHINA_CLOCK)('created times written relative to today: $platform $file', ({ platform, file, url }) => {
+  it('reads every created time exactly as the dated page shows it, through the adapter and the structural reader', () => {
+    const { html, orders } = expectedOf(platform, file, url);
+    const doc = parse(html);
+    const zh = /^zh/.test(doc.documentElement.lang);
+    let named = 0;
+    for (const block of doc.querySelectorAll('[data-fixture-order]')) {
+      const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const value = node.nodeValue ?? '';
+        const next = value.replace(/2026-11-2([23])\s+(?=\d)/g, (_m, d: string) => (named++, d === '3' ? (zh ? '今天 ' : 'Today ') : zh ? '昨天 ' : 'Yesterday, '));
+        if (next !== value) node.nodeValue = next;
+      }
+    }
+    expect(named, 'the page shows orders of today or yesterday').toBeGreaterThan(0);
+    const page = doc.documentElement.outerHTML;
+    const want = new Map(orders.map((o) => [o.orderId, o]));
+    const read = readPage(parse(page), ADAPTERS[platform]!, url, NOW);
+    expect(read!.orders.map(essentials).sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual([...want.values()].sort((a, b) => a.orderId.localeCompare(b.orderId)));
+    const structural = readByStructure(parse(page), platform, url, NOW, null);
+    const times = (o: ReturnType<typeof essentials>) => [o.orderId, o.createdAt];
+    expect(structural!.orders.map((o) => times(essentials(o))).sort()).toEqual(orders.map(times).sort());
+  });
+});

@@ -123,7 +123,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const status = statusOf(label, block);
   const stages = readStages(block, amount.currency, parts);
   const statusText = [label, stageNote(stages)].filter(Boolean).join(' | ');
-  const createdAt = parseWallTime(textOf(parts.first(selectors.createTime)), CHINA_OFFSET_MINUTES) ?? undefined;
+  const createdAt = parseWallTime(textOf(parts.first(selectors.createTime)), CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
   // Raw text is enough here: the countdown patterns treat any run of white space alike.
   const shownDeadline = status === 'unpaid' ? parseCountdown(block.textContent ?? '', now) ?? undefined : undefined;
   const chatHref = parts.first<HTMLAnchorElement>(selectors.chatLink)?.getAttribute('href') ?? undefined;

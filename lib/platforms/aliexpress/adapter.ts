@@ -39,12 +39,12 @@ function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE])):
   return { offset: CHINA_OFFSET_MINUTES };
 }
 
-function readTime(text: string, clock: Clock): number | undefined {
+function readTime(text: string, clock: Clock, now: number): number | undefined {
   const own = statedUtcOffset(text);
-  if (own !== undefined) return parseWallTime(text, own) ?? undefined;
-  if (PACIFIC.test(text)) return parseZonedWallTime(text, 'America/Los_Angeles') ?? undefined;
-  if (BEIJING.test(text)) return parseWallTime(text, CHINA_OFFSET_MINUTES) ?? undefined;
-  return ('zone' in clock ? parseZonedWallTime(text, clock.zone) : parseWallTime(text, clock.offset)) ?? undefined;
+  if (own !== undefined) return parseWallTime(text, own, 'ymd', now) ?? undefined;
+  if (PACIFIC.test(text)) return parseZonedWallTime(text, 'America/Los_Angeles', 'ymd', now) ?? undefined;
+  if (BEIJING.test(text)) return parseWallTime(text, CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
+  return ('zone' in clock ? parseZonedWallTime(text, clock.zone, 'ymd', now) : parseWallTime(text, clock.offset, 'ymd', now)) ?? undefined;
 }
 
 /** Header name -> the column key cells carry: Fusion's data-next-table-col, else the position. */
@@ -138,7 +138,7 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
 
   const statusText = readStatusText(table, columns, headerCount);
   const status = statusFromWords(statusText);
-  const createdAt = readTime(textOf(queryFirst(table, selectors.orderTime)), clock);
+  const createdAt = readTime(textOf(queryFirst(table, selectors.orderTime)), clock, now);
   const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
   const open = status === 'unpaid' || status === 'unknown';
   const shown = open ? countdownIn(textOf(statusCell), now) : undefined;

@@ -173,7 +173,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   if (statusCell && status === 'unknown') return undefined;
   const head = headMatch(scope, CREATED, CREATED_LABEL_MAX, CREATED_VALUE_CHARS);
   const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
-  const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES) ?? undefined : undefined;
+  const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
   const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;

@@ -81,11 +81,11 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   if (statusCell && status === 'unknown') return undefined;
   const head = headMatch(scope, CREATED_RE, CREATED_LABEL_MAX, CREATED_VALUE_CHARS);
   const created = (head === undefined ? CREATED_RE.exec(wholeText()) : head)?.[1];
-  const createdAt = created ? parseZonedWallTime(created, region.zone, 'dmy') ?? undefined : undefined;
+  const createdAt = created ? parseZonedWallTime(created, region.zone, 'dmy', now) ?? undefined : undefined;
   let shown: number | undefined;
   if (status === 'unpaid') {
     const deadline = DEADLINE_RE.exec(statusText)?.[1];
-    shown = deadline ? parseZonedWallTime(deadline, region.zone, 'dmy') ?? undefined : countdownIn(statusText, now);
+    shown = deadline ? parseZonedWallTime(deadline, region.zone, 'dmy', now) ?? undefined : countdownIn(statusText, now);
   }
   let href: string | undefined;
   for (const s of scope) if ((href = firstIn<HTMLAnchorElement>(s, selectors.chatLink)?.href)) break;

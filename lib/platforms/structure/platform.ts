@@ -136,10 +136,10 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
   }
 }
 
-/** An instant from a wall time in `text`, on the page's clock unless the text states its own offset. */
-export function readTime(text: string, clock: Clock): number | undefined {
+/** An instant from a wall time in `text`, on the page's clock unless the text states its own offset; "today" is `now`'s day. */
+export function readTime(text: string, clock: Clock, now: number): number | undefined {
   const own = statedUtcOffset(text);
-  if (own !== undefined) return parseWallTime(text, own, clock.order) ?? undefined;
-  if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order) ?? undefined;
-  return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order) ?? undefined;
+  if (own !== undefined) return parseWallTime(text, own, clock.order, now) ?? undefined;
+  if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order, now) ?? undefined;
+  return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order, now) ?? undefined;
 }

@@ -184,14 +184,14 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const createdCell = cell(columns.created);
   const createdText = createdCell ? spacedText(createdCell, clean) : (CREATED.exec(headText(anchor, scope, clean)) ?? CREATED.exec(wholeText()))?.[1];
-  const createdAt = createdText ? readTime(createdText, facts.clock) : undefined;
+  const createdAt = createdText ? readTime(createdText, facts.clock, now) : undefined;
 
   let shown: number | undefined;
   if (status === 'unpaid') {
     const near = [statusText, spacedText(cell(columns.deadline), clean)].join(' ');
     const dated = (text: string) => {
       const m = DEADLINE.exec(text)?.[1];
-      return m ? readTime(m, facts.clock) : undefined;
+      return m ? readTime(m, facts.clock, now) : undefined;
     };
     shown = dated(near) ?? countdownIn(near, now) ?? dated(wholeText()) ?? countdownIn(wholeText(), now);
   }

@@ -90,7 +90,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const blockText = block.textContent ?? '';
   const statusText = textOf(queryFirst(block, selectors.statusLink)) || textOf(block);
   const status = /mainClose/.test(block.className) ? 'closed' : statusFromText(statusText);
-  const createdAt = parseWallTime(textOf(queryFirst(block, selectors.headLabel)), CHINA_OFFSET_MINUTES) ?? undefined;
+  const createdAt = parseWallTime(textOf(queryFirst(block, selectors.headLabel)), CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
   const shownDeadline = parseCountdown(blockText, now) ?? undefined;
   const estimated = shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;

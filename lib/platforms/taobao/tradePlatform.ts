@@ -118,7 +118,7 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   const status = statusFromWords(statusText);
   // A status column without a status word: the cells no longer line up with the header.
   if (columns.status !== undefined && status === 'unknown') return undefined;
-  const createdAt = parseWallTime(CREATED.exec(headText)?.[1] ?? '', CHINA_OFFSET_MINUTES) ?? undefined;
+  const createdAt = parseWallTime(CREATED.exec(headText)?.[1] ?? '', CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
   const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(statusCell), now) ?? undefined : undefined;
   const estimated = status === 'unpaid' && shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   const chatHref = buyerCell && queryFirst<HTMLAnchorElement>(buyerCell, selectors.chatLink)?.getAttribute('href');

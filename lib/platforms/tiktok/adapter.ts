@@ -35,11 +35,11 @@ function shownFirst<E extends Element>(els: readonly E[]): E | undefined {
   return els.find((el) => isShown(el)) ?? els[0];
 }
 
-function readTime(text: string, region: Region, pageOffset: number | undefined): number | undefined {
+function readTime(text: string, region: Region, pageOffset: number | undefined, now: number): number | undefined {
   const offset = statedUtcOffset(text) ?? pageOffset;
-  if (offset !== undefined) return parseWallTime(text, offset, region.order) ?? undefined;
-  if (region.zone) return parseZonedWallTime(text, region.zone, region.order) ?? undefined;
-  return parseWallTime(text, CHINA_OFFSET_MINUTES, region.order) ?? undefined;
+  if (offset !== undefined) return parseWallTime(text, offset, region.order, now) ?? undefined;
+  if (region.zone) return parseZonedWallTime(text, region.zone, region.order, now) ?? undefined;
+  return parseWallTime(text, CHINA_OFFSET_MINUTES, region.order, now) ?? undefined;
 }
 
 function moneyIn(text: string, region: Region): Money | null {
@@ -181,13 +181,13 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const statusText = textOf(q.first(selectors.status) ?? cellUnder(columns.status));
   const status = statusFromWords(statusText);
   const createdText = textOf(q.first(selectors.createdAt));
-  const createdAt = readTime(createdText, region, ctx.pageOffset);
+  const createdAt = readTime(createdText, region, ctx.pageOffset, ctx.now);
   const open = status === 'unpaid' || status === 'unknown';
   let shown: number | undefined;
   if (open) {
     const deadlineText = textOf(q.first(selectors.deadline) ?? cellIn(cells, columns.status, headerCount));
     // "Auto-cancels in 23h 59m", or a close time "Auto-cancel at 11/21/2026 2:03 PM".
-    shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, region, ctx.pageOffset);
+    shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, region, ctx.pageOffset, ctx.now);
   }
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CANCEL_HOURS * HOUR_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };
