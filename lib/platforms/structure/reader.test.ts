@@ -59,6 +59,21 @@ describe('readByStructure', () => {
     ]);
   });
 
+  it('reads bare amounts under a total column whose header names the currency, and no count or bare number elsewhere', () => {
+    const list = (amountHeader: string, first: string, second: string) =>
+      parse(ALIBABA_LIST.replace('<span>Amount</span>', `<span>${amountHeader}</span>`).replace('US $5,000.00', first).replace('US $1,200.00', second));
+    const read = (doc: Document) => readByStructure(doc, 'alibaba', ALIBABA_URL, NOW)!;
+    // The header's unit: the bare amounts are dollars, a payment method after one is no part of it.
+    expect(read(list('Amount (USD)', '5,000.00', '1,200.00 T/T')).orders.map((o) => [o.amount.minor, o.amount.currency])).toEqual([[500000, 'USD'], [120000, 'USD']]);
+    expect(read(list('Amount（€）', '5.000,00', '1.200,00')).orders.map((o) => [o.amount.minor, o.amount.currency])).toEqual([[500000, 'EUR'], [120000, 'EUR']]);
+    // A count or a whole number under it is no amount; a second number after one makes it no sole amount.
+    const counted = read(list('Amount (USD)', '2 items', '1,200.00 of 3,000.00'));
+    expect(counted.orders).toEqual([]);
+    expect(counted.unreadable).toBe(2);
+    // Without a unit in the header a bare amount is no money at all (the page's currency is not known).
+    expect(read(list('Amount', '5,000.00', '1,200.00')).orders).toEqual([]);
+  });
+
   it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
     const doc = parse(fixture('pdd/orders-all.html'));
     // The 单价 header cell goes: every cell after it now sits under the wrong header.

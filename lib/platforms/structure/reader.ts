@@ -61,6 +61,8 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   let header = findHeaderRow(body, rowsOnPage ? HEADER_SELECTORS : DIV_HEADER, 3, EXTRA_HEADER);
   // A header lies above the orders and holds none of their numbers; a "header" found inside an order is a row of it.
   if (header && (anchors.some((a) => header!.row.contains(a.el)) || !(header.row.compareDocumentPosition(anchors[0]!.el) & 4 /* FOLLOWING */))) header = null;
+  // A total column whose header names its currency ("实收款(元)", "Total (USD)") may show bare amounts.
+  const money = withHeaderUnit(facts, header);
   const scopes = orderScopes(anchors, [header?.row]);
   // A page without table rows (a div grid) has none inside any order: asked
   // once here instead of once per order. A reread (`at` given) asks its block,
@@ -69,7 +71,7 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   const { orders, unreadable } = readRows(
     anchors,
     noted(
-      (anchor, i, at) => readOrder(anchor, scopes[i]!, header, facts, at ?? now, at === undefined ? noTableRows : undefined),
+      (anchor, i, at) => readOrder(anchor, scopes[i]!, header, money, at ?? now, at === undefined ? noTableRows : undefined),
       (_anchor, i) => scopes[i]!,
       (anchor, i) => anchorStill(anchor, scopes[i]!, facts.orderNumber),
     ),
@@ -84,6 +86,39 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
     noRowsFound: false,
     selectorsVersion: base?.selectorsVersion,
     readPath: 'structure',
+  };
+}
+
+// A currency named in brackets after a column's header word: "实收款(元)", "Total (USD)", "Valor (R$)", "Tổng tiền (₫)".
+const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|CN¥|[A-Z]{3}|元|₫|đ|€|£|¥|￥|₽|руб\.?|\$)\s*[)）]\s*$/u;
+// Units written after the amount.
+const UNIT_AFTER = /^(?:元|₫|đ|₽|руб\.?)$/u;
+// A bare amount at the start of a cell, words without a digit after it ("45.00 Online Banking"). It ends in cents or
+// a group of three ("45.00", "250.000", "1 306,50"): a lone count ("2 items") under the column is no amount.
+const BARE_AMOUNT = /^\s*(\d[\d.,]*(?: \d{3}(?!\d))*[.,]\d{2,3})(?:\s+[^\d]*)?$/u;
+
+/**
+ * The page's money with one more form: under a total or unit-price column
+ * whose header names the currency ("实收款(元)", "Total (USD)"), a bare amount
+ * ("4,797.00") is in that currency, read as if the cell had written it. The
+ * platform's own rules still decide what the unit means (a bare "$" is the
+ * region's dollar). A number anywhere else stays no money.
+ */
+function withHeaderUnit(facts: PlatformFacts, header: HeaderRow | null): PlatformFacts {
+  if (!header) return facts;
+  const { amount, price } = header.columns;
+  let unit: string | undefined;
+  for (const index of [amount, price]) if (!unit && index !== undefined) unit = HEADER_UNIT.exec(textOf(header.cells[index]))?.[1];
+  if (!unit) return facts;
+  const written = (amount: string) => (UNIT_AFTER.test(unit) ? `${amount} ${unit}` : `${unit} ${amount}`);
+  return {
+    ...facts,
+    money: (text) => {
+      const own = facts.money(text);
+      if (own) return own;
+      const bare = BARE_AMOUNT.exec(text)?.[1];
+      return bare ? facts.money(written(bare)) : null;
+    },
   };
 }
 
