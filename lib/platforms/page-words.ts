@@ -143,13 +143,14 @@ export function noRowsFound(doc: Document, rows: number): boolean {
  * An amount after a label that names it as part of the total, not the total:
  * goods subtotal, shipping, discount, voucher, tax ("商品总价：¥999.00",
  * "Subtotal: $999.00", "Frete: R$ 10,00", "Tổng tiền hàng: 999.000₫",
- * "Discount: -US $8.00"), or as the total in another currency, roughly
+ * "Discount: -US $8.00"), what was paid of it so far ("已付：¥0.00", "Amount paid: RM0.00",
+ * "Valor pago: R$ 0,00": an unpaid order's is nothing), or as the total in another currency, roughly
  * ("US $23.50 (≈ R$ 120,00)", "约 ¥168.00"). Not a label after "含"/"incl." (the total's own note,
  * "实收款(含运费) ¥128.00"), nor one closed by a bracket; a currency sign
  * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
  */
 const PART_AMOUNT =
-  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:商品总价|商品总额|商品金额|商品合计|货款|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*subtotal|sub-?total|items?\s*(?:sub)?total|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
+  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:商品总价|商品总额|商品金额|商品合计|货款|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*subtotal|sub-?total|items?\s*(?:sub)?total|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
 
 /** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
 function twoNumbers(text: string): boolean {

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { missedIds, orderNumbersShown, readIsWhole } from './read';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderFixture } from '../../test/support/fixtures.mjs';
+import { missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
+import { pddAdapter } from './pdd/adapter';
+import type { PlatformAdapter } from './types';
 import type { PageRead } from '../orders/model';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -54,5 +59,37 @@ describe('readIsWhole', () => {
   it('counts the shown numbers no read order carries', () => {
     expect(missedIds({ orders: [order('1'), order('2')] }, new Set(['1', '2', '3']))).toBe(1);
     expect(missedIds({ orders: [order('1')] }, new Set())).toBe(0);
+  });
+});
+
+describe('an unpaid order that reads as nothing due', () => {
+  const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+  const URL_ = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1';
+  const page = () => parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/pdd/orders-unpaid.html'), 'utf8'), NOW));
+  const FIRST = '261123-384685998833090';
+
+  it('is never read as a total of nothing: another reader reads it, or it is counted unreadable and the read is not whole', () => {
+    // An adapter that misreads the first order's total as ¥0.00 (what was paid of it so far): the structural reader reads it.
+    const misreading: PlatformAdapter = {
+      ...pddAdapter,
+      readOrders: (doc, href, now) => {
+        const read = pddAdapter.readOrders(doc, href, now)!;
+        return { ...read, orders: read.orders.map((o) => (o.orderId === FIRST ? { ...o, amount: { ...o.amount, minor: 0 } } : o)) };
+      },
+    };
+    const read = readPage(page(), misreading, URL_, NOW)!;
+    expect(read.orders.find((o) => o.orderId === FIRST)?.amount.minor).toBe(13100);
+    expect(read.orders.every((o) => o.amount.minor > 0)).toBe(true);
+    // A page that itself shows ¥0.00 where the total is: no reader can tell what is due.
+    const doc = page();
+    const block = [...doc.querySelectorAll(`[data-fixture-order="${FIRST}"]`)];
+    for (const el of block) {
+      const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.includes('131.00')) node.nodeValue = node.nodeValue.replace('131.00', '0.00');
+    }
+    const zero = readPage(doc, pddAdapter, URL_, NOW)!;
+    expect(zero.orders.map((o) => o.orderId)).not.toContain(FIRST);
+    expect(zero.unreadable).toBeGreaterThan(0);
+    expect(readIsWhole(zero)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // the adapter's dated selectors first (fast, exact where they still fit),
 // then what the page's content says about how many orders it shows, so a
 // reader that missed rows is caught rather than trusted.
-import type { Platform, PageRead } from '../orders/model';
+import type { ObservedOrder, Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
 import { shadowViews } from './shadow';
@@ -144,13 +144,29 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   }
   const builtIn = readBuiltIn(doc, adapter, url, now, shown);
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
-  if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => readByRecipe(doc, r, url, now)), shown);
+  if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => withoutNothingDue(readByRecipe(doc, r, url, now))), shown);
   return builtIn;
+}
+
+/**
+ * Whether an order read says nothing is due on it while it waits for payment:
+ * a misread (what was paid of it so far, "已付：¥0.00", or a label no reader
+ * knows yet), never a total to remind a buyer of.
+ */
+export function nothingDue(order: ObservedOrder): boolean {
+  return order.status === 'unpaid' && order.amount.minor === 0;
+}
+
+/** `read` with every order that says nothing is due counted unreadable instead (see nothingDue). */
+function withoutNothingDue(read: PageRead | null): PageRead | null {
+  if (!read || !read.orders.some(nothingDue)) return read;
+  const orders = read.orders.filter((o) => !nothingDue(o));
+  return { ...read, orders, unreadable: read.unreadable + read.orders.length - orders.length };
 }
 
 /** The adapter's read, or the structural reader's when the adapter reads short; `shown` is orderNumbersShown of the page. */
 function readBuiltIn(doc: Document, adapter: PlatformAdapter, url: string, now: number, shown: ReadonlySet<string>): PageRead | null {
-  const read = adapter.readOrders(doc, url, now);
+  const read = withoutNothingDue(adapter.readOrders(doc, url, now));
   const checked = (r: PageRead): PageRead => ({ ...r, idsMissed: missedIds(r, shown), readPath: r.readPath ?? 'selectors', selectorsVersion: r.selectorsVersion ?? adapter.selectorsVersion });
   if (read) {
     const bySelectors = checked(read);
@@ -158,11 +174,11 @@ function readBuiltIn(doc: Document, adapter: PlatformAdapter, url: string, now: 
     // Selectors that still find the orders but no longer their goods have half moved too.
     const thin = read.orders.some((o) => o.items.length === 0);
     if ((!short && !thin) || shown.size === 0) return bySelectors;
-    const structural = readByStructure(doc, adapter.platform, url, now, read);
+    const structural = withoutNothingDue(readByStructure(doc, adapter.platform, url, now, read));
     return better(bySelectors, structural && checked(structural));
   }
   if (!looksLikeOrderList(doc, shown)) return null;
-  const structural = readByStructure(doc, adapter.platform, url, now, null);
+  const structural = withoutNothingDue(readByStructure(doc, adapter.platform, url, now, null));
   if (structural && structural.orders.length > 0) return checked(structural);
   return checked({
     platform: adapter.platform,

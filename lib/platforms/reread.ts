@@ -10,7 +10,7 @@
 // (readIsWhole) see the same read either way.
 import type { ObservedOrder, PageRead } from '../orders/model';
 import { MOVED, withNotes, type BlockNote } from './block-notes';
-import { orderNumbersIn, readPage, type IdHit } from './read';
+import { nothingDue, orderNumbersIn, readPage, type IdHit } from './read';
 import type { Recipe } from './recipe/types';
 import type { PlatformAdapter } from './types';
 
@@ -105,6 +105,8 @@ export function rereadTouched(tracked: TrackedRead, touched: ReadonlySet<number>
     // The note holds one of the read's orders (position ≥ 0): its reader reads orders.
     const order = note.reread(now) as ObservedOrder | null | undefined | typeof MOVED;
     if (order === MOVED || !order || order.orderId !== orders[at]!.orderId) return undefined;
+    // A full read would count it unreadable (see nothingDue).
+    if (nothingDue(order)) return undefined;
     // Selectors that no longer find an order's goods send a full read to the structural reader.
     if (read.readPath === 'selectors' && order.items.length === 0) return undefined;
     orders[at] = order;

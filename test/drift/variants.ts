@@ -9,7 +9,7 @@
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
 
-export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks', 'currencyForms', 'shadowRoot'] as const;
+export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks', 'currencyForms', 'shadowRoot', 'paidSoFar'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface Variant {
@@ -781,6 +781,31 @@ function partAmounts(doc: Document): void {
   if (added === 0) throw new Error('no amount in the order blocks');
 }
 
+const PAID_LABELS: Readonly<Record<string, string>> = { zh: '已付：', pt: 'Valor pago: ', vi: 'Đã thanh toán: ', en: 'Amount paid: ' };
+
+/**
+ * What the buyer paid of the total so far, labelled right before it in the
+ * page's language and the total's own format ("已付：¥0.00", "Amount paid:
+ * RM0.00", "Valor pago: R$ 0,00"), as lists with deposits and part payments
+ * show it: the first amount of the total's cell.
+ * An unpaid order's is nothing; the total is still the total.
+ */
+function paidSoFar(doc: Document): void {
+  const label = inPageLanguage(doc, PAID_LABELS);
+  let added = 0;
+  for (const block of blocksOf(doc)) {
+    const total = totalOf(block);
+    if (!total) continue;
+    const { at, amount } = total;
+    const div = doc.createElement('div');
+    div.textContent = `${label}${amount.replace(/\d[\d.,]*/, (n) => `0${/[.,]\d{2}$/.exec(n)?.[0].replace(/\d/g, '0') ?? ''}`)}`;
+    if (/^(?:TD|TH|TR)$/.test(at.tagName)) at.prepend(div);
+    else at.before(div);
+    added++;
+  }
+  if (added === 0) throw new Error('no amount in the order blocks');
+}
+
 /**
  * The total of an order block as the page prints it: its last marked amount that is no shipping, stage or unit price
  * line, and the element that holds it (with its sign, when the sign is an element of its own).
@@ -954,6 +979,7 @@ const CHANGES: Readonly<Record<VariantName, (doc: Document, facts: PageFacts | u
   invisibleMarks,
   currencyForms,
   shadowRoot,
+  paidSoFar,
 };
 
 /** One variant of a rendered fixture page (see variantsOf); also one change on top of another's page. */

@@ -115,6 +115,16 @@ const PAGES: readonly DriftPage[] = [
     variant: 'struckPrices',
     then: 'renamed',
   },
+  // What the buyer paid so far labelled right before every total ("Đã thanh toán: ₫0"): the adapter stored ₫0 as every
+  // order's total. Listed before the platform's degraded pages: a page its selectors still read shows no notice, and
+  // the notices of the platform's pages shown earlier stay listed.
+  {
+    platform: 'shopee',
+    file: 'order-vn-unpaid.html',
+    url: 'https://banhang.shopee.vn/portal/sale/order?type=unpaid&drift=4',
+    variant: 'paidSoFar',
+    selectorsSurvive: true,
+  },
   {
     platform: 'shopee',
     file: 'order-vn-unpaid.html',
@@ -190,6 +200,15 @@ const PAGES: readonly DriftPage[] = [
     then: 'renamed',
     selectorsSurvive: true,
   },
+  // What the buyer paid so far labelled right before every total ("已付：¥0.00"): the adapter stored ¥0.00 as every
+  // order's total.
+  {
+    platform: 'pdd',
+    file: 'orders-unpaid.html',
+    url: 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=7',
+    variant: 'paidSoFar',
+    selectorsSurvive: true,
+  },
 ];
 
 const window = new Window();
@@ -207,13 +226,14 @@ function variantHtml(page: DriftPage): string {
   if (page.variant === 'invisibleMarks') expect(variant.html).toMatch(/\d<wbr>\d[\s\S]*\d\u200b\d/);
   if (page.variant === 'partAmounts') expect(variant.html).toMatch(/(?:Tổng tiền hàng: |商品总价：)[^<]*\d[\s\S]*(?:Phí vận chuyển: |运费：)[^<]*\d/);
   if (page.variant === 'otherNumbers') expect(variant.html).toMatch(/子订单号：\d{6}[\s\S]*<span>包裹号：<\/span>/);
+  if (page.variant === 'paidSoFar') expect(variant.html).toMatch(/(?:已付：¥0\.00|Đã thanh toán: ₫0)/);
   // The variant really lost every class the selectors know, where it was renamed.
   if (page.variant === 'renamed' || page.then === 'renamed') expect(variant.html).not.toMatch(/class="[^"]*(?:order|buyer|amount|product|goods|trade)/i);
   return variant.html;
 }
 
 for (const page of PAGES) {
-  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed', buyerBadges: 'a badge beside every buyer\'s name and every class and id renamed', otherNumbers: 'sub-order and package numbers in the order number\'s format and every class and id renamed', partAmounts: 'a subtotal and a shipping fee labelled around every total and every class and id renamed', invisibleMarks: 'order numbers broken by a zero-width space or a <wbr> and direction marks around amounts' }[page.variant as string] ?? 'every class and id renamed';
+  const title = { splitAmounts: 'every amount drawn in parts and every class and id renamed', struckPrices: 'a struck-through price before every amount and every class and id renamed', buyerBadges: 'a badge beside every buyer\'s name and every class and id renamed', otherNumbers: 'sub-order and package numbers in the order number\'s format and every class and id renamed', partAmounts: 'a subtotal and a shipping fee labelled around every total and every class and id renamed', invisibleMarks: 'order numbers broken by a zero-width space or a <wbr> and direction marks around amounts', paidSoFar: 'what was paid so far labelled right before every total' }[page.variant as string] ?? 'every class and id renamed';
   test(`${page.platform}: ${title}, the panel still shows each unpaid order exactly`, async () => {
     const body = variantHtml(page);
     await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
