@@ -57,6 +57,26 @@ function essentials(o: ObservedOrder) {
   };
 }
 
+/** Every text node of every order block (the fixture's marks) as `edit` rewrites it; how many it changed. */
+function editBlockTexts(doc: Document, edit: (text: string, node: Text) => string): number {
+  let changed = 0;
+  for (const block of doc.querySelectorAll('[data-fixture-order]')) {
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const value = node.nodeValue ?? '';
+      const next = edit(value, node);
+      if (next !== value) {
+        node.nodeValue = next;
+        changed++;
+      }
+    }
+  }
+  return changed;
+}
+
+/** What readPage and the structural reader alone read of `page`. */
+const bothReads = (page: string, platform: (typeof DRIFT_CASES)[number]['platform'], url: string) => [readPage(parse(page), ADAPTERS[platform]!, url, NOW), readByStructure(parse(page), platform, url, NOW, null)] as const;
+
 /** The orders a fixture shows: its own marks for which, the adapter's pinned read of the unchanged page for what. */
 function expectedOf(platform: string, file: string, url: string) {
   const html = fixture(platform, file);
@@ -234,7 +254,7 @@ describe.each(DRIFT_CASES)('a bare number of the order format in every order blo
     }
     const want = new Map(orders.map((o) => [o.orderId, o]));
     const page = doc.documentElement.outerHTML;
-    const reads = [readPage(parse(page), ADAPTERS[platform]!, url, NOW), readByStructure(parse(page), platform, url, NOW, null)];
+    const reads = bothReads(page, platform, url);
     for (const read of reads) {
       if (!read) continue;
       for (const got of read.orders.map(essentials)) expect(got, got.orderId).toEqual(want.get(got.orderId));
@@ -257,18 +277,15 @@ describe.each(DRIFT_CASES)('order numbers cut short for a narrow column: $platfo
   it.each(cuts)('cut %s: no order under a number that is not its own, and the read is not whole unless every order was read', (_name, cut) => {
     const { html, orders } = expectedOf(platform, file, url);
     const doc = parse(html);
-    for (const block of doc.querySelectorAll('[data-fixture-order]')) {
-      const id = block.getAttribute('data-fixture-order')!;
-      const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.nodeValue?.includes(id)) continue;
-        node.nodeValue = node.nodeValue.replace(id, cut(id));
-        node.parentElement!.setAttribute('title', id);
-      }
-    }
+    editBlockTexts(doc, (text, node) => {
+      const id = node.parentElement!.closest('[data-fixture-order]')!.getAttribute('data-fixture-order')!;
+      if (!text.includes(id)) return text;
+      node.parentElement!.setAttribute('title', id);
+      return text.replace(id, cut(id));
+    });
     const want = new Map(orders.map((o) => [o.orderId, o]));
     const page = doc.documentElement.outerHTML;
-    const reads = [readPage(parse(page), ADAPTERS[platform]!, url, NOW), readByStructure(parse(page), platform, url, NOW, null)];
+    const reads = bothReads(page, platform, url);
     for (const read of reads) {
       if (!read) continue;
       for (const got of read.orders.map(essentials)) expect(got, got.orderId).toEqual(want.get(got.orderId));
@@ -286,21 +303,12 @@ describe.each(CHINA_CLOCK)('created times written relative to today: $platform $
     const { html, orders } = expectedOf(platform, file, url);
     const doc = parse(html);
     const zh = /^zh/.test(doc.documentElement.lang);
-    let named = 0;
-    for (const block of doc.querySelectorAll('[data-fixture-order]')) {
-      const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const value = node.nodeValue ?? '';
-        const next = value.replace(/2026-11-2([23])\s+(?=\d)/g, (_m, d: string) => (named++, d === '3' ? (zh ? '今天 ' : 'Today ') : zh ? '昨天 ' : 'Yesterday, '));
-        if (next !== value) node.nodeValue = next;
-      }
-    }
+    const named = editBlockTexts(doc, (text) => text.replace(/2026-11-2([23])\s+(?=\d)/g, (_m, d: string) => (d === '3' ? (zh ? '今天 ' : 'Today ') : zh ? '昨天 ' : 'Yesterday, ')));
     expect(named, 'the page shows orders of today or yesterday').toBeGreaterThan(0);
     const page = doc.documentElement.outerHTML;
     const want = new Map(orders.map((o) => [o.orderId, o]));
-    const read = readPage(parse(page), ADAPTERS[platform]!, url, NOW);
+    const [read, structural] = bothReads(page, platform, url);
     expect(read!.orders.map(essentials).sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual([...want.values()].sort((a, b) => a.orderId.localeCompare(b.orderId)));
-    const structural = readByStructure(parse(page), platform, url, NOW, null);
     const times = (o: ReturnType<typeof essentials>) => [o.orderId, o.createdAt];
     expect(structural!.orders.map((o) => times(essentials(o))).sort()).toEqual(orders.map(times).sort());
   });
@@ -326,14 +334,7 @@ describe.each(UNIT_CASES)('bare amounts under a header that names the currency: 
     const { doc, orders, amountCell, currency } = totalColumnOf(platform, file, url)!;
     amountCell.append(` (${UNIT_OF[currency]})`);
     let bared = 0;
-    for (const block of doc.querySelectorAll('[data-fixture-order]')) {
-      const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const value = node.nodeValue ?? '';
-        const next = value.replace(MARKED_AMOUNT, (_m, a?: string, b?: string) => (bared++, a ?? b ?? ''));
-        if (next !== value) node.nodeValue = next;
-      }
-    }
+    editBlockTexts(doc, (text) => text.replace(MARKED_AMOUNT, (_m, a?: string, b?: string) => (bared++, a ?? b ?? '')));
     expect(bared).toBeGreaterThanOrEqual(orders.length);
     const read = readPage(parse(doc.documentElement.outerHTML), ADAPTERS[platform]!, url, NOW);
     const want = new Map(orders.map((o) => [o.orderId, o]));
