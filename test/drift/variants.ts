@@ -493,8 +493,8 @@ const FIRST_MARKED = /(US\s?\$|R\$|RM|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s
 
 /**
  * Before every amount with a currency marker in an order block, the price
- * before a discount, struck through (<del><span>¥999.00</span></del>, or
- * <s>): the page shows what the buyer pays next to what they no longer do,
+ * before a discount, struck through (<del><span>¥999.00</span></del>, <s>, or
+ * an inline style): the page shows what the buyer pays next to what they no longer do,
  * and the struck one comes first.
  */
 function struckPrices(doc: Document): void {
@@ -503,8 +503,11 @@ function struckPrices(doc: Document): void {
     const value = t.nodeValue ?? '';
     const m = FIRST_MARKED.exec(value);
     if (!m) continue;
-    // Every other one nested a level down, and every third an <s>: how deep the struck text sits must not matter.
-    const mark = doc.createElement(struck % 3 === 2 ? 's' : 'del');
+    // Every other one nested a level down, every third an <s>, every fourth struck by an inline style instead
+    // (<span style="text-decoration: line-through">, as React pages draw it): how deep the struck text sits and how it
+    // is struck must not matter.
+    const mark = struck % 4 === 3 ? doc.createElement('span') : doc.createElement(struck % 3 === 2 ? 's' : 'del');
+    if (struck % 4 === 3) mark.setAttribute('style', 'color: #999; text-decoration: line-through');
     const price = m[1] ? `${m[1]}999.00` : `999.000${m[2]}`;
     if (struck % 2 === 0) mark.textContent = price;
     else mark.appendChild(doc.createElement('span')).textContent = price;

@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { joinedNumber, spacedText, STRUCK_TAGS } from '../page-text';
+import { hasDigit, isStruck, joinedNumber, spacedText, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, withoutPartAmounts } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
@@ -13,7 +13,14 @@ import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './wo
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', ...STRUCK_TAGS.map((t) => t.toUpperCase())]);
 // Text struck through deeper than its own parent (<del><span>¥99</span></del>) is left out where it could be taken
 // for an amount: spacedText (the cells) and totalByLabel (the label's value); the lists below skip a struck parent.
-const STRUCK = STRUCK_TAGS.join(',');
+const STRUCK = [...STRUCK_TAGS, STRUCK_STYLE].join(',');
+/**
+ * Whether `text`, right under `el`, is no page text (see SKIPPED), its tag or
+ * its inline style striking it through. The style is looked at only for a
+ * text with a digit (a price before its discount): most texts are labels and
+ * names, and an attribute test per text costs a structural read 5-10 %.
+ */
+const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || ((text === undefined || hasDigit(text)) && isStruck(el)));
 const LETTERS = /\p{L}{2}/u;
 
 /** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
@@ -43,7 +50,7 @@ export function shortTexts(scope: readonly Element[], max: number): string {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = t.nodeValue?.trim();
-      if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+      if (!value || unread(t.parentElement, value)) continue;
       const next = folded(value);
       const joined = text ? joinedNumber(text, next, t.parentElement) : undefined;
       if (joined !== undefined) text = joined;
@@ -76,7 +83,7 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
 
 function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: Text }>): void {
   const value = t.nodeValue?.trim();
-  if (!value || SKIPPED.has(parent?.tagName ?? '')) return;
+  if (!value || unread(parent, value)) return;
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
   const text = folded(value);
   // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
@@ -129,7 +136,7 @@ export function nickByLabel(scope: readonly Element[]): string {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
-      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || unread(t.parentElement, value)) continue;
       const text = folded(value);
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
       // between the label and the name is passed over.
@@ -196,7 +203,7 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
   const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = (t.nodeValue as string).trim();
-    if (!value || SKIPPED.has(t.parentElement?.tagName ?? '')) continue;
+    if (!value || unread(t.parentElement, value)) continue;
     const inControl = control.contains(t);
     if (!inControl && control.compareDocumentPosition(t) & 4 /* FOLLOWING */) return undefined;
     if (!inControl) texts.push(value);
@@ -225,7 +232,7 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
-        if (value && !SKIPPED.has(at.parentElement?.tagName ?? '') && !isBuyerTag(value)) return folded(value);
+        if (value && !unread(at.parentElement, value) && !isBuyerTag(value)) return folded(value);
       }
       // The node before `at` in page order: the last node inside its previous sibling, else its parent.
       let prev: Node | null = at.previousSibling;
@@ -321,7 +328,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
     if (at.nodeType === 3) {
       const value = (at.nodeValue as string).trim();
       const parent = at.parentElement;
-      if (value && !SKIPPED.has(parent?.tagName ?? '')) {
+      if (value && !unread(parent, value)) {
         const next = folded(value);
         const joined = text !== undefined ? joinedNumber(text, next, parent) : undefined;
         if (joined !== undefined) text = joined;
