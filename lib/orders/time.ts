@@ -214,7 +214,16 @@ export function parseWallTime(
 ): number | null {
   if (typeof text !== 'string' || !Number.isFinite(offsetMinutes)) return null;
   // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
-  const src = withRelativeDay(nfkc(text), now, offsetMinutes);
+  const src = nfkc(text);
+  const read = readWallTime(src, offsetMinutes, order);
+  // A day named relative to now only where no date is printed: the search for its words costs a few µs a text.
+  if (read !== null || now === undefined) return read;
+  const relative = withRelativeDay(src, now, offsetMinutes);
+  return relative === src ? null : readWallTime(relative, offsetMinutes, order);
+}
+
+/** parseWallTime of a text already folded (NFKC), without relative days. */
+function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' | 'dmy'): number | null {
 
   const numeric = firstDate(src);
   const named = namedDate(src);
@@ -471,8 +480,13 @@ function exactZoneOffset(timeZone: string, utcMs: number): number | null {
  * ("Today 14:03") is that day in the zone.
  */
 export function parseZonedWallTime(text: string, timeZone: string, order: 'ymd' | 'mdy' | 'dmy' = 'ymd', now?: number): number | null {
-  const today = now === undefined ? undefined : zoneOffsetMinutes(timeZone, now);
-  const asUtc = parseWallTime(today === null || today === undefined ? text : withRelativeDay(text, now, today), 0, order);
+  let asUtc = parseWallTime(text, 0, order);
+  // A day named relative to now only where no date is printed (see parseWallTime), on the zone's clock now.
+  if (asUtc === null && now !== undefined) {
+    const today = zoneOffsetMinutes(timeZone, now);
+    const relative = today === null ? text : withRelativeDay(nfkc(text), now, today);
+    if (relative !== text) asUtc = parseWallTime(relative, 0, order);
+  }
   if (asUtc === null) return null;
   const first = zoneOffsetMinutes(timeZone, asUtc);
   if (first === null) return null;

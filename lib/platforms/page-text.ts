@@ -15,8 +15,9 @@ const STRUCK_TAG_SET: ReadonlySet<string> = new Set(STRUCK_TAGS);
 function struckByStyle(el: Element): boolean {
   return el.hasAttribute('style') && (el.getAttribute('style') as string).includes('line-through');
 }
-/** Whether `text` holds an ASCII digit. */
-export function hasDigit(text: string): boolean {
+/** Whether `text` may be a price: short (a buyer's note is long), with an ASCII digit. */
+export function mayBePrice(text: string): boolean {
+  if (text.length > 40) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
@@ -164,7 +165,7 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
           }
         } else {
           value = (first.nodeValue as string).trim();
-          if (value && hasDigit(value) && struckByStyle(at as Element)) value = undefined;
+          if (value && mayBePrice(value) && struckByStyle(at as Element)) value = undefined;
         }
       }
     }

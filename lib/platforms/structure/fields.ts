@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { hasDigit, isStruck, joinedNumber, spacedText, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
+import { isStruck, mayBePrice, joinedNumber, spacedText, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, withoutPartAmounts } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
@@ -17,10 +17,11 @@ const STRUCK = [...STRUCK_TAGS, STRUCK_STYLE].join(',');
 /**
  * Whether `text`, right under `el`, is no page text (see SKIPPED), its tag or
  * its inline style striking it through. The style is looked at only for a
- * text with a digit (a price before its discount): most texts are labels and
- * names, and an attribute test per text costs a structural read 5-10 %.
+ * short text with a digit (a price before its discount, see mayBePrice):
+ * most texts are labels, names and notes, and an attribute test per text
+ * costs a structural read 5-10 %.
  */
-const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || ((text === undefined || hasDigit(text)) && isStruck(el)));
+const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || ((text === undefined || mayBePrice(text)) && isStruck(el)));
 const LETTERS = /\p{L}{2}/u;
 
 /** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
