@@ -106,3 +106,31 @@ test('tiktok: a renamed order list inside a shadow root is read by its structure
   await panel.close();
   await list.close();
 });
+
+test('taobao: a list inside a shadow root that nothing reads is taught by pointing, and read from then on', async () => {
+  const url = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay&source=teach-shadow';
+  const body = shadowPage('taobao', 'trade-platform-unknown.html', 'shadowRoot', TAOBAO);
+  await suite.context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  const { page: list, dialogs } = await openSellerPage(suite, url);
+  const panel = await openPanelFor(suite, url, { narrow: true });
+  // No reader knows this markup: the banner offers teaching.
+  const teachButton = panel.getByTestId('teach-button');
+  await expect(teachButton).toHaveCount(1, { timeout: 5_000 });
+  await teachButton.click();
+  // The person clicks the order's number, total and buyer inside the root; the picker takes each click there.
+  const card = '[data-fixture-order="3912830471625580663"]';
+  for (const [field, selector] of [['orderId', '.ord-k3--no--3Bb4c'], ['total', '.ord-k3--sum--8Gg9h'], ['buyer', '.ord-k3--nick--0Ii1j']] as const) {
+    await expect(panel.getByTestId('teach-step')).toHaveAttribute('data-field', field);
+    await list.locator(`${card} ${selector}`).click();
+  }
+  await expect(panel.getByTestId('teach-preview')).toHaveAttribute('data-count', '3');
+  await panel.getByTestId('teach-save').click();
+  await expect(orderRow(panel, TAOBAO[0]![0])).toHaveCount(1, { timeout: 5_000 });
+  await expectRows(panel, 'taobao', TAOBAO);
+  // Read from then on: after a reload the recipe reads the root again.
+  await list.reload();
+  await expect(orderRow(panel, TAOBAO[2]![0])).toHaveCount(1, { timeout: 5_000 });
+  expect(dialogs).toEqual([]);
+  await panel.close();
+  await list.close();
+});
