@@ -116,7 +116,9 @@ function monthOf(word: string, english: boolean): number | undefined {
 
 // A clock after a written-out date may follow a comma or a word for "at"; the
 // lookahead keeps those from being taken when no clock follows.
-const WORD_CLOCK = String.raw`(?:\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?=\d|上午|下午))?` + CLOCK;
+// What joins a date to its clock: a comma, a word for "at" (", ", " at ", " às ", " lúc ", " в ").
+const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?`;
+const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午))?` + CLOCK;
 // Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.".
 const DAY_MONTH = String.raw`(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)`;
 // Month, day, year: "Nov 23, 2026", "November 23 2026".
@@ -160,7 +162,7 @@ const DAYS_BACK: ReadonlyArray<readonly [RegExp, number]> = [
   [/^前天$/, 2],
 ];
 // The word and what joins it to its clock (", ", " at ", " lúc "), which a date written out in digits does without.
-const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?=(?:上午|下午)?\s*\d{1,2}:\d{2})`, 'u');
+const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:上午|下午)?\s*\d{1,2}:\d{2})`, 'u');
 
 /**
  * `src` with a day named relative to today ("今天 14:03") written as that
@@ -192,7 +194,7 @@ export const DATE_SHAPE: string = (() => {
     // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
     ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
     // A day named relative to today: withRelativeDay reads it when a clock follows.
-    String.raw`(?:${RELATIVE_DAYS})(?=\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*\d{1,2}:\d{2})`,
+    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午)?\s*\d{1,2}:\d{2})`,
   ];
   return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*${clock})?`;
 })();

@@ -7,13 +7,22 @@ import { HAS_INVISIBLE_MARK, INVISIBLE_MARKS } from './types';
  * the same pages (item ids, seller ids, phone numbers) are left out by length,
  * and digits cut short by an ellipsis ("3912830471625580…") are no number.
  */
+/**
+ * What may not follow an order number: an ellipsis, the sign that digits were
+ * cut ("3912830471625580…", "391283..."). Every reader's number pattern ends
+ * with it, so a number cut short is never taken for a whole one.
+ */
+export const NOT_CUT = String.raw`(?!\s?[…⋯])(?!\s?\.\.)`;
+/** `re` that stops short of a cut number (see NOT_CUT). */
+export const uncut = (re: RegExp): RegExp => new RegExp(re.source + NOT_CUT, re.flags);
+
 export const ORDER_NUMBER: Readonly<Record<Exclude<Platform, 'manual'>, RegExp>> = {
-  taobao: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
-  pdd: /(?<![\dA-Za-z-])\d{6}-\d{15}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
-  aliexpress: /(?<![\dA-Za-z])\d{16}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
-  tiktok: /(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
-  alibaba: /(?<![\dA-Za-z])\d{16,18}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
-  shopee: /(?<![\dA-Za-z])\d{6}(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{8}(?![\dA-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/g,
+  taobao: uncut(/(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])/g),
+  pdd: uncut(/(?<![\dA-Za-z-])\d{6}-\d{15}(?![\dA-Za-z])/g),
+  aliexpress: uncut(/(?<![\dA-Za-z])\d{16}(?![\dA-Za-z])/g),
+  tiktok: uncut(/(?<![\dA-Za-z])\d{18,19}(?![\dA-Za-z])/g),
+  alibaba: uncut(/(?<![\dA-Za-z])\d{16,18}(?![\dA-Za-z])/g),
+  shopee: uncut(/(?<![\dA-Za-z])\d{6}(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{8}(?![\dA-Za-z])/g),
 };
 
 const WHOLE = Object.fromEntries(Object.entries(ORDER_NUMBER).map(([platform, re]) => [platform, new RegExp(`^(?:${re.source})$`)])) as Readonly<Record<Exclude<Platform, 'manual'>, RegExp>>;

@@ -77,6 +77,12 @@ function editBlockTexts(doc: Document, edit: (text: string, node: Text) => strin
 /** What readPage and the structural reader alone read of `page`. */
 const bothReads = (page: string, platform: (typeof DRIFT_CASES)[number]['platform'], url: string) => [readPage(parse(page), ADAPTERS[platform]!, url, NOW), readByStructure(parse(page), platform, url, NOW, null)] as const;
 
+/** Every order `read` holds (if any) is one of the fixture's `orders`, exactly as the fixture shows it. */
+function expectOnlyOwnOrders(read: PageRead | null, orders: ReadonlyArray<ReturnType<typeof essentials>>): void {
+  const want = new Map(orders.map((o) => [o.orderId, o]));
+  for (const got of read?.orders.map(essentials) ?? []) expect(got, got.orderId).toEqual(want.get(got.orderId));
+}
+
 /** The orders a fixture shows: its own marks for which, the adapter's pinned read of the unchanged page for what. */
 function expectedOf(platform: string, file: string, url: string) {
   const html = fixture(platform, file);
@@ -252,13 +258,8 @@ describe.each(DRIFT_CASES)('a bare number of the order format in every order blo
       bare.textContent = otherNumber(block.getAttribute('data-fixture-order')!, 3);
       lastLineOf(block).append(bare);
     }
-    const want = new Map(orders.map((o) => [o.orderId, o]));
-    const page = doc.documentElement.outerHTML;
-    const reads = bothReads(page, platform, url);
-    for (const read of reads) {
-      if (!read) continue;
-      for (const got of read.orders.map(essentials)) expect(got, got.orderId).toEqual(want.get(got.orderId));
-    }
+    const reads = bothReads(doc.documentElement.outerHTML, platform, url);
+    for (const read of reads) expectOnlyOwnOrders(read, orders);
     expect(readIsWhole(reads[0]!)).toBe(false);
   });
 });
@@ -283,13 +284,9 @@ describe.each(DRIFT_CASES)('order numbers cut short for a narrow column: $platfo
       node.parentElement!.setAttribute('title', id);
       return text.replace(id, cut(id));
     });
-    const want = new Map(orders.map((o) => [o.orderId, o]));
-    const page = doc.documentElement.outerHTML;
-    const reads = bothReads(page, platform, url);
-    for (const read of reads) {
-      if (!read) continue;
-      for (const got of read.orders.map(essentials)) expect(got, got.orderId).toEqual(want.get(got.orderId));
-      if (read.orders.length < orders.length) expect(readIsWhole(read)).toBe(false);
+    for (const read of bothReads(doc.documentElement.outerHTML, platform, url)) {
+      expectOnlyOwnOrders(read, orders);
+      if (read && read.orders.length < orders.length) expect(readIsWhole(read)).toBe(false);
     }
   });
 });

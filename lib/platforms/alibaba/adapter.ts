@@ -11,9 +11,9 @@ import { spacedText } from '../page-text';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
-import { isOrderNumber } from '../order-numbers';
+import { isOrderNumber, uncut } from '../order-numbers';
 
-const ORDER_ID = /(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/i;
+const ORDER_ID = uncut(/(?:order\s*no\.?|订单号)\s*[:：]?\s*(\d{6,25})(?!\d)/i);
 const ID_IN_HREF = /[?&]orderId=(\d{6,25})/;
 // Trade Assurance orders whose deposit is paid wait for the balance:
 // "Awaiting balance payment" / "待付尾款" are unpaid too.

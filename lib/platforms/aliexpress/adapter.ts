@@ -12,9 +12,9 @@ import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
 import { noted } from '../block-notes';
-import { isOrderNumber } from '../order-numbers';
+import { isOrderNumber, uncut } from '../order-numbers';
 
-const ID_IN_TEXT = /(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/i;
+const ID_IN_TEXT = uncut(/(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})(?!\d)/i);
 const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
 const BEIJING = /beijing|北京时间|china standard/i;
 const ZONE_NOTE = ['[class*="timezone"]', '[class*="time-zone"]', '[class*="timeZone"]', '[class*="TimeZone"]'];

@@ -5,10 +5,11 @@
 // text. Class names of the backend's component library carry a version
 // suffix ("TB_tr_5-112-0") and CSS-module hashes, so match on prefixes.
 // Seen/assumed: 2026-11 (PLATFORMS.md outline, public chat scripts).
+import { uncut } from '../order-numbers';
 export const SELECTORS_VERSION = 'pdd-2026-11-23';
 
 /** order_sn: six date digits, a dash, 12-18 digits ("201120-384685998833090"). 2026-11. */
-export const ORDER_SN = /(?<![\d-])(\d{6}-\d{12,18})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/;
+export const ORDER_SN = uncut(/(?<![\d-])(\d{6}-\d{12,18})(?!\d)/);
 
 export const selectors = {
   // Column headers of the list, table or div grid. 2026-11 guesses, most specific first;

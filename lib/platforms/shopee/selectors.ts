@@ -5,10 +5,11 @@
 // header). Orders are found by the SN's shape and columns by header text;
 // the selectors narrow down inside a card. Seen/assumed: 2026-11
 // (PLATFORMS.md, public seller-centre screenshots and scripts).
+import { uncut } from '../order-numbers';
 export const SELECTORS_VERSION = 'shopee-2026-11-23';
 
 /** Order SN: six date digits and eight capitals/digits with a letter among them ("261123K7XJ3M2P"). 2026-11. */
-export const ORDER_SN = /(?<![0-9A-Za-z])(\d{6}(?=[0-9A-Z]{0,7}[A-Z])[0-9A-Z]{8})(?![0-9A-Za-z])(?!\s?[…⋯])(?!\s?\.\.)/;
+export const ORDER_SN = uncut(/(?<![0-9A-Za-z])(\d{6}(?=[0-9A-Z]{0,7}[A-Z])[0-9A-Z]{8})(?![0-9A-Za-z])/);
 
 export const selectors = {
   // List header row. 2026-11 guesses, then generic fallbacks keyed on header words.

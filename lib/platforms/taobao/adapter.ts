@@ -10,9 +10,9 @@ import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../type
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, STATUS_TEXT, selectors } from './selectors';
 import { isTradePlatformUrl, readTradePlatform, tradePlatformBlocks } from './tradePlatform';
 import { noted } from '../block-notes';
-import { isOrderNumber } from '../order-numbers';
+import { isOrderNumber, uncut } from '../order-numbers';
 
-const ORDER_ID = /订单号\s*[:：]?\s*(\d{6,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/;
+const ORDER_ID = uncut(/订单号\s*[:：]?\s*(\d{6,25})(?!\d)/);
 const UNPAID_TAB = /等待买家付款|待付款/;
 
 export function statusFromText(text: string): OrderStatus {

@@ -11,9 +11,9 @@ import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 import { noted } from '../block-notes';
-import { isOrderNumber } from '../order-numbers';
+import { isOrderNumber, uncut } from '../order-numbers';
 
-const ORDER_ID = /订单(?:号|编号)\s*[:：]?\s*(\d{6,25})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/;
+const ORDER_ID = uncut(/订单(?:号|编号)\s*[:：]?\s*(\d{6,25})(?!\d)/);
 const CREATED = /创建时间\s*[:：]?\s*([^订]*)/;
 const UNPAID_TAB = /等待买家付款|待付款/;
 const MONEY = /[¥￥]\s*\d/;

@@ -5,6 +5,7 @@
 // fall back to visible-text anchors ("Order ID", "ID do pedido", "Mã đơn
 // hàng"). Seen: 2026-11 (PLATFORMS.md: data fields, chat testids and the send
 // button id); the list markup itself is unconfirmed.
+import { uncut } from '../order-numbers';
 export const SELECTORS_VERSION = 'tiktok-2026-11-24';
 
 export const selectors = {
@@ -44,7 +45,7 @@ export const selectors = {
 } as const;
 
 /** Text anchors for an order id when no class or testid is left. */
-export const ORDER_ID_TEXT = /(?:order\s*id|id do pedido|id del pedido|mã đơn hàng|id đơn hàng|订单号|订单编号)\s*[:：#]?\s*(\d{15,20})(?!\d)(?!\s?[…⋯])(?!\s?\.\.)/i;
+export const ORDER_ID_TEXT = uncut(/(?:order\s*id|id do pedido|id del pedido|mã đơn hàng|id đơn hàng|订单号|订单编号)\s*[:：#]?\s*(\d{15,20})(?!\d)/i);
 export const UNPAID_TAB = /awaiting payment|unpaid|pending payment|aguardando pagamento|não pago|chờ thanh toán|chưa thanh toán|menunggu pembayaran|pendiente de pago|待付款|待支付/i;
 
 /**
