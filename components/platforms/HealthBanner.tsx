@@ -26,7 +26,7 @@ export function healthText(p: HealthProblem): string {
  * Warns when a seller page that should list orders yields none, or rows that
  * could not be read: silence would look like "no unpaid orders".
  */
-export function HealthBanner({ tabId, onTeach }: { tabId?: number; onTeach?: (again: boolean) => void }) {
+export function HealthBanner({ tabId, onTeach }: { tabId?: number; onTeach?: (again: boolean, frameId: number) => void }) {
   const [problems, setProblems] = useState<HealthProblem[]>([]);
   const load = useCallback(() => {
     ask('health/get', { tabId }).then(
@@ -58,7 +58,7 @@ export function HealthBanner({ tabId, onTeach }: { tabId?: number; onTeach?: (ag
           <div>{healthText(p)}</div>
           {p.recipeNoMatch && <div data-testid="recipe-no-match">{t('teach.noMatch')}</div>}
           {p === teachable && (
-            <button type="button" className="teach-offer" data-testid="teach-button" onClick={() => onTeach!(Boolean(p.recipeNoMatch))}>
+            <button type="button" className="teach-offer" data-testid="teach-button" onClick={() => onTeach!(Boolean(p.recipeNoMatch), p.frameId ?? 0)}>
               {t(p.recipeNoMatch ? 'teach.again' : 'teach.button')}
             </button>
           )}

@@ -7,13 +7,14 @@ import { formatMoney } from '@/lib/orders/money';
 import { OPTIONAL_FIELDS, RECIPE_FIELDS, type Recipe, type RecipeField } from '@/lib/platforms/recipe/types';
 
 /**
- * Asks the content script of the bound tab's top frame directly: a step waits
+ * Asks the content script of the bound tab's frame that reads the list (the top one, or a pane served by another
+ * seller host) directly: a step waits
  * for the person's click for as long as it takes, which a round trip through
  * a service worker that may go to sleep could not promise.
  */
-async function askPage<K extends keyof ContentRequestMap>(tabId: number, type: K, payload: ContentRequestMap[K]): Promise<ContentResponses[K] | undefined> {
+async function askPage<K extends keyof ContentRequestMap>(tabId: number, frameId: number, type: K, payload: ContentRequestMap[K]): Promise<ContentResponses[K] | undefined> {
   try {
-    return (await browser.tabs.sendMessage(tabId, { type, ...payload }, { frameId: 0 })) as ContentResponses[K] | undefined;
+    return (await browser.tabs.sendMessage(tabId, { type, ...payload }, { frameId })) as ContentResponses[K] | undefined;
   } catch {
     return undefined;
   }
@@ -34,7 +35,7 @@ interface Preview {
  * the page (the content script's picker), then a preview of what the recipe
  * reads there, and save or cancel. Cancel changes nothing anywhere.
  */
-export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: boolean; onDone: (saved: boolean) => void }) {
+export function TeachFlow({ tabId, frameId = 0, again, onDone }: { tabId: number; frameId?: number; again: boolean; onDone: (saved: boolean) => void }) {
   const [step, setStep] = useState(0);
   const [answers, setAnswers] = useState<Partial<Record<RecipeField, string | null>>>({});
   const [error, setError] = useState<string>();
@@ -50,14 +51,14 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
     async (saved: boolean) => {
       if (finished.current) return;
       finished.current = true;
-      await askPage(tabId, 'teach/end', {});
+      await askPage(tabId, frameId, 'teach/end', {});
       onDone(saved);
     },
-    [tabId, onDone],
+    [tabId, frameId, onDone],
   );
 
   const refreshPreview = useCallback(async () => {
-    const reply = await askPage(tabId, 'teach/preview', {});
+    const reply = await askPage(tabId, frameId, 'teach/preview', {});
     if (finished.current) return;
     if (!reply) return setError(t('teach.noPage'));
     if (!reply.ok) {
@@ -66,25 +67,25 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
     }
     setError(undefined);
     setPreview({ recipe: reply.recipe, count: reply.count, unreadable: reply.unreadable, orders: reply.orders });
-  }, [tabId]);
+  }, [tabId, frameId]);
 
   // Each step: the picker on the page listens first, then the step shows, then it waits for the click.
   useEffect(() => {
     if (!field) {
       // Every step answered or skipped: the page gets its clicks back.
-      void askPage(tabId, 'teach/end', {});
+      void askPage(tabId, frameId, 'teach/end', {});
       return;
     }
     let live = true;
     const stale = () => !live || finished.current;
     void (async () => {
-      const armedReply = await askPage(tabId, 'teach/arm', { field });
+      const armedReply = await askPage(tabId, frameId, 'teach/arm', { field });
       if (stale()) return;
       if (!armedReply) return setError(t('teach.noPage'));
       if (!armedReply.ok) return setError(t('teach.err.bad-url'));
       setArmed(field);
       for (;;) {
-        const reply = await askPage(tabId, 'teach/pick', { field });
+        const reply = await askPage(tabId, frameId, 'teach/pick', { field });
         if (stale()) return;
         if (!reply) return setError(t('teach.noPage'));
         if (reply.ok) {
@@ -104,10 +105,10 @@ export function TeachFlow({ tabId, again, onDone }: { tabId: number; again: bool
     return () => {
       live = false;
     };
-  }, [tabId, field, step, refreshPreview, end]);
+  }, [tabId, frameId, field, step, refreshPreview, end]);
 
   // Leaving the panel (or the component) stops the picker on the page.
-  useEffect(() => () => void (finished.current || askPage(tabId, 'teach/end', {})), [tabId]);
+  useEffect(() => () => void (finished.current || askPage(tabId, frameId, 'teach/end', {})), [tabId, frameId]);
 
   const skip = () => {
     if (!field || !isOptional(field)) return;

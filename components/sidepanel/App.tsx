@@ -93,7 +93,7 @@ export function App() {
   const [toast, setToast] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
   // Teaching the bound tab's page (again: its taught recipe stopped matching).
-  const [teaching, setTeaching] = useState<{ again: boolean; tabId: number }>();
+  const [teaching, setTeaching] = useState<{ again: boolean; tabId: number; frameId: number }>();
   useEffect(() => setTeaching((current) => (current && current.tabId !== tabId ? undefined : current)), [tabId]);
 
   const showError = useCallback((text: string) => setToast({ kind: 'error', text: t('loadFailed') + text }), []);
@@ -253,11 +253,12 @@ export function App() {
         </div>
         <ManualOrderButton onError={showError} />
       </header>
-      <HealthBanner tabId={tabId} onTeach={teaching || tabId === undefined ? undefined : (again) => setTeaching({ again, tabId })} />
+      <HealthBanner tabId={tabId} onTeach={teaching || tabId === undefined ? undefined : (again, frameId) => setTeaching({ again, tabId, frameId })} />
       {teaching && (
         <TeachFlow
-          key={teaching.tabId}
+          key={`${teaching.tabId}:${teaching.frameId}`}
           tabId={teaching.tabId}
+          frameId={teaching.frameId}
           again={teaching.again}
           onDone={(saved) => {
             setTeaching(undefined);

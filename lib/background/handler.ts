@@ -10,6 +10,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The frame of the tab that sent it (0: the top frame). */
+  frameId?: number;
 }
 
 /** What the background needs from the browser, so the logic can be tested without one. */

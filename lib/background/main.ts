@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { createBackground } from './service';
 import { insertTopSuggestion } from './shortcut';
 import { actionableCount, pendingFollowUps, readCadenceSettings } from './workspace';
-import { DB_CHANGED, type ContentResponses } from '../messaging/protocol';
+import { DB_CHANGED } from '../messaging/protocol';
+import { frameAsker, TabFrames } from './frames';
 import { PANEL_SELECT } from '../messaging/workspace';
 import { formatBadge } from './badge';
 import { cachedDb, type Db } from '../store/db';
@@ -226,14 +227,10 @@ export function startBackground(): void {
   );
   setTeamEngine(team);
 
-  const askTab = async <K extends keyof ContentResponses>(tabId: number, type: K, payload: object) => {
-    try {
-      return (await browser.tabs.sendMessage(tabId, { type, ...payload })) as ContentResponses[K] | undefined;
-    } catch {
-      // No content script there (not a seller page, or still loading).
-      return undefined;
-    }
-  };
+  // Content scripts run in every seller frame; a tab's questions go to the frames that hold its list (./frames.ts).
+  const tabFrames = new TabFrames();
+  browser.tabs.onRemoved.addListener((tabId) => tabFrames.forget(tabId));
+  const askTab = frameAsker(tabFrames, (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }));
 
   const background = createBackground({
     db,
@@ -267,7 +264,10 @@ export function startBackground(): void {
     }
   };
 
-  browser.runtime.onMessage.addListener((raw, sender) => background.handle(raw, sender));
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    if (sender.tab?.id !== undefined && sender.frameId && (raw as { type?: unknown } | null)?.type === 'page/read') tabFrames.saw(sender.tab.id, sender.frameId);
+    return background.handle(raw, sender);
+  });
   browser.runtime.onInstalled.addListener(() => {
     changed();
     // Seller tabs already open keep working after an update: the new content scripts take over there.

@@ -66,7 +66,7 @@ export class HealthRegistry {
   }
 
   /** Records one page read's health. Returns whether the set of problems changed (panels should refresh). */
-  async record(tabId: number, read: PageRead, now: number): Promise<boolean> {
+  async record(tabId: number, read: PageRead, now: number, frameId = 0): Promise<boolean> {
     const map = await this.load();
     let changed = false;
     for (const [key, p] of map) {
@@ -83,6 +83,7 @@ export class HealthRegistry {
     } else {
       const problem: HealthProblem = {
         tabId,
+        ...(frameId ? { frameId } : {}),
         platform: read.platform,
         url: read.url,
         listKey: read.listKey,
@@ -97,7 +98,7 @@ export class HealthRegistry {
       };
       const key = problemKey(problem);
       const old = map.get(key);
-      if (!old || old.kind !== problem.kind || old.readPath !== problem.readPath || old.recipeNoMatch !== problem.recipeNoMatch || old.count !== problem.count || old.rows !== problem.rows || old.url !== problem.url) changed = true;
+      if (!old || old.kind !== problem.kind || old.readPath !== problem.readPath || old.recipeNoMatch !== problem.recipeNoMatch || old.count !== problem.count || old.rows !== problem.rows || old.url !== problem.url || old.frameId !== problem.frameId) changed = true;
       map.set(key, problem);
     }
     if (changed) await this.save(map);
@@ -126,7 +127,7 @@ export function platformArea(ctx: HandlerContext) {
   async function onPageRead(read: PageRead, sender: SenderInfo): Promise<void> {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
-    if (await health.record(tabId, read, deps.now())) deps.changed();
+    if (await health.record(tabId, read, deps.now(), sender.frameId)) deps.changed();
   }
 
   const handlers: AreaHandlers<PlatformResponses> = {

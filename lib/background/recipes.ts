@@ -33,12 +33,9 @@ export function recipeHandlers(ctx: HandlerContext): AreaHandlers<RecipeResponse
       const stale = stored.filter((r) => r.platform === recipe.platform && r.urlPattern === recipe.urlPattern && r.id !== recipe.id);
       const tx = db.transaction('settings', 'readwrite');
       await Promise.all([...stale.map((r) => tx.store.delete(recipeKey(r.id))), tx.store.put({ key: recipeKey(recipe.id), value: recipe }), tx.done]);
-      if (tabId !== undefined) {
-        // The tab reads with it at once; a tab that has gone away gets it on its next load.
-        const url = await deps.tabUrl(tabId);
-        const platform = url ? platformOfUrl(url) : undefined;
-        if (url && platform) await deps.askTab(tabId, 'recipes/use', { recipes: recipesFor([recipe], platform, url) });
-      }
+      // The tab reads with it at once (each of its frames uses it if it fits the frame's own page); a tab that has
+      // gone away gets it on its next load.
+      if (tabId !== undefined) await deps.askTab(tabId, 'recipes/use', { recipes: [recipe] });
       deps.changed();
       return { recipe: summarise(recipe), replaced: stale.length };
     },

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
  * without the seller reloading 300 orders' worth of tabs.
  */
 export async function reinjectContentScripts(): Promise<number> {
-  const scripting = (browser as unknown as { scripting?: { executeScript(details: { target: { tabId: number }; files: string[] }): Promise<unknown> } }).scripting;
+  const scripting = (browser as unknown as { scripting?: { executeScript(details: { target: { tabId: number; allFrames?: boolean }; files: string[] }): Promise<unknown> } }).scripting;
   if (!scripting) return 0;
   let injected = 0;
   for (const script of browser.runtime.getManifest().content_scripts ?? []) {
@@ -17,7 +17,7 @@ export async function reinjectContentScripts(): Promise<number> {
       tabs.map(async (tab) => {
         if (tab.id === undefined || tab.discarded) return;
         try {
-          await scripting.executeScript({ target: { tabId: tab.id }, files: script.js! });
+          await scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: script.js! });
           injected++;
         } catch {
           // A tab still loading or showing an error page: its own load injects the script.

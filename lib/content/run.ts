@@ -26,12 +26,29 @@ function fingerprint(read: PageRead): string {
 }
 
 /**
+ * Whether this frame is read by its parent's script: a frame of the same origin as its parent is read and watched
+ * from there (see watchFrames), so a script of its own would report its orders twice. A frame of another origin
+ * cannot be read from its parent; the script in it reads it (the background routes the tab's questions to it, see
+ * lib/background/frames.ts).
+ */
+export function readByParent(win: Window): boolean {
+  if (win === win.parent) return false;
+  try {
+    // Throws for a parent of another origin.
+    return win.parent.document !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Runs one platform adapter on a seller page: reads orders now and whenever
  * the page re-renders, remembers the composer the person last focused, and
  * answers the background's insert requests. Everything stops with `ctx`
  * (extension reload or update), so a stale script never writes.
  */
 export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  if (readByParent(window)) return;
   let lastSent = '';
   let lastFocused: HTMLElement | null = null;
   let timer: number | undefined;

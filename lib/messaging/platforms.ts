@@ -47,6 +47,7 @@ export const HEALTH_KEY = 'pf.health';
 /** One stored health problem, checked when the list is loaded and when a backup is imported. */
 export const HealthProblemSchema = lazySchema(() => z.object({
   tabId: z.number().int().nonnegative(),
+  frameId: z.number().int().nonnegative().optional(),
   platform: PlatformSchema,
   url: z.string().max(4000),
   listKey: z.string().max(2000),
@@ -64,6 +65,8 @@ export const HealthListSchema = lazySchema(() => z.array(HealthProblemSchema).ma
 /** A seller page whose orders PayNudge could not (all) read. */
 export interface HealthProblem {
   tabId: number;
+  /** The frame of the tab whose script read the page, when not the top one (a pane served by another seller host). */
+  frameId?: number;
   platform: Platform;
   url: string;
   listKey: string;
