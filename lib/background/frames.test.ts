@@ -79,4 +79,27 @@ describe('a tab whose order list is in a frame of another seller host', () => {
     frames.forget(3);
     expect(frames.of(3)).toEqual([0]);
   });
+
+  it('lists the frames of a tab it has heard nothing about once per worker (one woken after sleep)', async () => {
+    const frames = new TabFrames();
+    const listed: number[] = [];
+    const listFrames = async (tabId: number) => (listed.push(tabId), tabId === 1 ? [6] : []);
+    const { got, send } = tab({ 0: () => context('taobao', []), 6: () => context('taobao', ['1']) });
+    const askTab = frameAsker(frames, send, listFrames);
+    expect((await askTab(1, 'tab/context', {}))?.orderIds).toEqual(['1']);
+    await askTab(1, 'tab/context', {});
+    await askTab(2, 'tab/context', {});
+    await askTab(2, 'tab/context', {});
+    expect(listed).toEqual([1, 2]);
+    // A tab whose frame reported a read is not listed; a closed tab is forgotten, and listed again if asked.
+    frames.saw(5, 3);
+    await askTab(5, 'tab/context', {});
+    frames.forget(1);
+    await askTab(1, 'tab/context', {});
+    expect(listed).toEqual([1, 2, 1]);
+    expect(got.filter(([f]) => f === 6)).toHaveLength(3);
+    // Listing that fails (a page the extension may not script) lists nothing and is not retried.
+    const failing = frameAsker(new TabFrames(), send, async () => Promise.reject(new Error('Cannot access contents of the page')));
+    expect((await failing(9, 'tab/context', {}))?.orderIds).toEqual([]);
+  });
 });

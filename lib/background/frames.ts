@@ -13,6 +13,8 @@ import { parseTabContextReply } from './service';
 /** Which frames of each tab (besides the top one) reported a page read. Forgotten with the tab; a frame gone since is dropped when it no longer answers. */
 export class TabFrames {
   private readonly frames = new Map<number, Set<number>>();
+  /** Tabs whose frames were listed since this worker started (see frameAsker's `listFrames`). */
+  private readonly listed = new Set<number>();
 
   /** A content script in this frame of this tab reported a page read. */
   saw(tabId: number, frameId: number | undefined): void {
@@ -30,6 +32,17 @@ export class TabFrames {
 
   forget(tabId: number): void {
     this.frames.delete(tabId);
+    this.listed.delete(tabId);
+  }
+
+  /** Whether this tab's frames still need listing: not yet since the worker started, and no frame reported a read. */
+  unlisted(tabId: number): boolean {
+    return !this.listed.has(tabId) && !this.frames.has(tabId);
+  }
+
+  listedNow(tabId: number, frameIds: readonly number[]): void {
+    this.listed.add(tabId);
+    for (const f of frameIds) this.saw(tabId, f);
   }
 
   /** The top frame first, then the frames that reported a read, in the order they first did. */
@@ -65,8 +78,9 @@ export function mergeTabContexts(raws: readonly unknown[]): TabContextReply | un
  * - 'recipes/use' goes to every known frame (each reads with the recipes that fit its own page);
  * - anything else goes to the top frame alone.
  * A frame that does not answer (gone, or no script there) counts as no reply, and is dropped from the tab's frames.
+ * `listFrames` names a tab's frames where our scripts may run, for a tab this worker has heard nothing about.
  */
-export function frameAsker(frames: TabFrames, send: SendToFrame) {
+export function frameAsker(frames: TabFrames, send: SendToFrame, listFrames?: (tabId: number) => Promise<number[]>) {
   const ask = async (tabId: number, frameId: number, message: object): Promise<unknown> => {
     try {
       return await send(tabId, frameId, message);
@@ -77,6 +91,11 @@ export function frameAsker(frames: TabFrames, send: SendToFrame) {
   };
   return async function askTab<K extends keyof ContentResponses>(tabId: number, type: K, payload: object): Promise<Reply<K>> {
     const message = { type, ...payload };
+    if (listFrames && frames.unlisted(tabId)) {
+      // A worker that went to sleep forgot which frames reported reads, and a frame whose list has not changed since
+      // does not report again: the tab's seller frames are listed once instead.
+      frames.listedNow(tabId, await listFrames(tabId).catch(() => []));
+    }
     const all = frames.of(tabId);
     if (type === 'tab/context') {
       return mergeTabContexts(await Promise.all(all.map((f) => ask(tabId, f, message)))) as Reply<K>;

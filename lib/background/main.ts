@@ -15,7 +15,7 @@ import { markFollowUpNotified, setSelectHint } from '../store/buyers';
 import { formatMoney } from '../orders/money';
 import { followUpAlarmName, orderKeyOfAlarm, TICK_ALARM, FOLLOW_UP_ALARM_PREFIX } from '../reminders/followups';
 import { t, type MessageKey } from '../i18n';
-import { reinjectContentScripts } from './reinject';
+import { listSellerFrames, reinjectContentScripts } from './reinject';
 import { markOnce } from './marks';
 import { pruneIfDue } from './data';
 import { createTeamEngine, TEAM_ALARM } from './team-engine';
@@ -230,7 +230,7 @@ export function startBackground(): void {
   // Content scripts run in every seller frame; a tab's questions go to the frames that hold its list (./frames.ts).
   const tabFrames = new TabFrames();
   browser.tabs.onRemoved.addListener((tabId) => tabFrames.forget(tabId));
-  const askTab = frameAsker(tabFrames, (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }));
+  const askTab = frameAsker(tabFrames, (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }), listSellerFrames);
 
   const background = createBackground({
     db,

@@ -27,3 +27,14 @@ export async function reinjectContentScripts(): Promise<number> {
   }
   return injected;
 }
+
+/**
+ * The frames of a tab our content scripts may run in: a no-op run in every frame of the tab, which Chrome runs only
+ * in the frames of hosts the extension may read (the seller hosts). Nothing where scripting is unavailable (Firefox).
+ */
+export async function listSellerFrames(tabId: number): Promise<number[]> {
+  const scripting = (browser as unknown as { scripting?: { executeScript(details: { target: { tabId: number; allFrames: boolean }; func: () => boolean }): Promise<{ frameId: number }[]> } }).scripting;
+  if (!scripting) return [];
+  const results = await scripting.executeScript({ target: { tabId, allFrames: true }, func: () => true });
+  return results.map((r) => r.frameId).filter((f) => f !== 0);
+}

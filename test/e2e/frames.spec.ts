@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../support/fixtures.mjs';
 import { openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
+import { stopServiceWorker } from '../support/stop-worker';
 
 // Seller back-offices show some panes in an iframe served by another of their
 // hosts: here the Qianniu workbench on myseller.taobao.com around a list from
@@ -73,6 +74,20 @@ test('a list in a frame of another seller host is read, marked as this tab’s, 
   await expect(frame.locator('#frame-send')).not.toHaveAttribute('data-sent');
   // Logged once, as inserted.
   await expect(panel.getByTestId('attempt-row')).toHaveCount(1);
+
+  // Chrome stops the idle worker; the frame's list has not changed since, so it reports nothing new. The woken
+  // worker still finds the frame: its orders stay this tab's, and the next suggestion lands in the frame's box.
+  await frame.locator('#frame-composer').fill('');
+  await stopServiceWorker(suite.context, panel);
+  await panel.reload();
+  for (const id of SOLD.slice(1)) await expect(orderRow(panel, id).locator('.tag.here')).toHaveCount(1, { timeout: 5_000 });
+  await frame.locator('#frame-composer').click();
+  await orderRow(panel, SOLD[2]!).click();
+  const again = panel.getByTestId('suggestion').first();
+  const next = (await again.getByTestId('suggestion-text').textContent()) ?? '';
+  await again.getByTestId('insert-button').click();
+  await expect(frame.locator('#frame-composer')).toHaveValue(next);
+  await expect(frame.locator('#frame-send')).not.toHaveAttribute('data-sent');
   expect(dialogs).toEqual([]);
   await panel.close();
   await page.close();
