@@ -55,6 +55,19 @@ describe('numbers in the order format that are not an order’s', () => {
     expect(ids(`<div><p>Tracking numbers are shown once the order is paid and shipped:</p><p>${A}</p></div>`)).toEqual([A]);
   });
 
+  it('leaves out a number written in a note: the buyer’s message, the seller’s remark', () => {
+    const notes = ['买家留言：上次订单', '买家留言：亲，', '卖家备注：补发 ', '备注:', 'Buyer note: last order ', "Buyer's message: please merge with ", 'Remarks: ', 'Order notes: see ', 'Ghi chú: đơn trước ', 'Observação: pedido anterior ', 'Комментарий: прошлый заказ '];
+    for (const note of notes) {
+      expect(ids(`<p>订单号：${A}</p><p>${note}${B}少发了</p>`), note).toEqual([A]);
+      expect(ids(`<div><p>订单号：${A}</p><div><b>${note.replace(/[^:：]*$/, '')}</b><span>${B}</span></div></div>`), note).toEqual([A]);
+    }
+    // A word that is no note's label, or a note label further up the page than the number's own label, leaves it be.
+    for (const text of [`Messages (2) · 订单号：${A}`, `Notes ${A}`, `备注 ${A}`]) expect(ids(`<p>${text}</p>`), text).toEqual([A]);
+    expect(ids(`<div><b>备注：</b><span>无</span></div><div><span>订单号：</span><span>${A}</span></div>`)).toEqual([A]);
+    const doc = parse(`<div>订单号：${A}</div><div>买家留言：上次订单${B}少发了</div>`);
+    expect([...orderNumbersShown(doc, 'taobao')]).toEqual([A]);
+  });
+
   it('counts only the orders’ own numbers as the numbers the page shows', () => {
     const doc = parse(`<div>订单号：${A} <span>子订单号：${B}</span></div><div><span>Package ID:</span> <span>3912830471625580443</span></div>`);
     expect([...orderNumbersShown(doc, 'taobao')]).toEqual([A]);

@@ -52,18 +52,34 @@ const OTHER_NUMBER_LABEL =
   /(?<pre>(?:^|[^\p{L}])(?:mã|código|id|número|nº|n°|номер|№)\s+(?:(?:de|do|da|dos)\s+)?)?(?:子订单|子单|包裹|运单|物流单?|快递单?|退款单?|退货单?|售后单?|支付单|支付流水|交易流水|支付宝交易|流水|关联订单|原订单|合并订单|sub-?orders?|packages?|parcels?|tracking|shipments?|waybill|refunds?|returns?|payments?|transactions?|invoices?|related orders?|original orders?|linked orders?|pacote|rastreio|rastreamento|reembolso|devolução|pagamento|transação|subpedido|vận đơn|kiện hàng|gói hàng|hoàn tiền|trả hàng|giao dịch|thanh toán|посылк\p{L}*|трек\p{L}*|возврат\p{L}*|плат[её]ж\p{L}*|транзакци\p{L}*|подзаказ\p{L}*)(?<post>\s*(?:id|no\.?|number|nº|n°|code|编号|单号|号码|号|单|#))?\s*(?<colon>[:：#])?\s*$/iu;
 const LABEL_CHARS = 40;
 
-/** Whether the number at `index` of `node`'s text has a label that names it as something else (OTHER_NUMBER_LABEL). */
+/**
+ * A note's label: what the buyer wrote with the order, the seller's remark, a message. A number written in a note
+ * ("买家留言：上次订单3912…少发了", "Buyer note: order 5768… never came") is something the person wrote, not where
+ * the page shows this block's order: taken for one, it splits the block in two (each half then unreadable).
+ */
+const NOTE_LABEL =
+  /(?:^|[^\p{L}])(?:买家留言|买家备注|卖家备注|订单备注|留言|备注|(?:buyer'?s?\s+|seller'?s?\s+|order\s+)?(?:notes?|remarks?|messages?|comments?)|ghi chú|lời nhắn|observaç(?:ão|ões)|comentários?|mensagem|recado|комментари\p{L}*|примечани\p{L}*|сообщени\p{L}*)\s*[:：]/iu;
+const NOTE_LABEL_END = new RegExp(`${NOTE_LABEL.source}\\s*$`, NOTE_LABEL.flags);
+
+/** Whether the number at `index` of `node`'s text has a label that names it as something else (OTHER_NUMBER_LABEL), or is written in a note (NOTE_LABEL). */
 export function labelledOther(node: Node, index: number, text = node.nodeValue ?? ''): boolean {
-  let before = text.slice(Math.max(0, index - LABEL_CHARS), index);
-  // The label in an element of its own just before the number's ("<span>子订单号：</span><span>3912…</span>"):
-  // the nearest text before it, up to three levels up.
-  if (!before.trim()) before = labelBefore(node);
+  const own = text.slice(0, index);
+  if (NOTE_LABEL.test(own)) return true;
+  let before = own.slice(-LABEL_CHARS);
+  // The label in an element of its own just before the number's ("<span>子订单号：</span><span>3912…</span>",
+  // "<b>买家留言：</b><span>3912…</span>"): the nearest text before it, up to three levels up.
+  if (!before.trim()) {
+    before = labelBefore(node);
+    if (NOTE_LABEL_END.test(before)) return true;
+  }
   return namesOther(before);
 }
 
-/** Whether the number at `index` of `text` (one element's whole text) has a label that names it as something else. */
+/** Whether the number at `index` of `text` (one element's whole text) has a label that names it as something else, or is written in a note. */
 export function labelledOtherIn(text: string, index: number): boolean {
-  return index > 0 && namesOther(text.slice(Math.max(0, index - LABEL_CHARS), index));
+  if (index <= 0) return false;
+  const own = text.slice(0, index);
+  return NOTE_LABEL.test(own) || namesOther(own.slice(-LABEL_CHARS));
 }
 
 /** Whether `before`, the text right before a number, ends in a label naming something else (OTHER_NUMBER_LABEL). */

@@ -264,6 +264,40 @@ describe.each(DRIFT_CASES)('a bare number of the order format in every order blo
   });
 });
 
+// A buyer's note in every order block that names another order and an amount, as buyers write them ("买家留言：上次订单
+// 3912…000少发了，补¥20.00", "Buyer note: last order 5768…000 missed an item, add US$ 20.00"), the note's label in its own
+// text or in an element of its own before it. Before, the structural reader took the note's number for an order's:
+// every block split in two, and Taobao's sold-items list read 0 of 7 orders (14 unreadable). A number written in a
+// note is no order's place on the page.
+describe.each(DRIFT_CASES)("a buyer's note naming another order in every order block: $platform $file", ({ platform, file, url }) => {
+  const zh = (doc: Document) => /^zh/.test(doc.documentElement.lang);
+  const notes = [
+    ['in the note’s own text', (doc: Document, other: string) => {
+      const note = doc.createElement('div');
+      note.textContent = zh(doc) ? `买家留言：上次订单${other}少发了，补¥20.00` : `Buyer note: last order ${other} missed an item, add US$ 20.00`;
+      return note;
+    }],
+    ['in a label of its own', (doc: Document, other: string) => {
+      const note = doc.createElement('div');
+      const label = doc.createElement('b');
+      label.textContent = zh(doc) ? '卖家备注：' : 'Remarks:';
+      const body = doc.createElement('span');
+      body.textContent = other;
+      note.append(label, body);
+      return note;
+    }],
+  ] as const;
+  it.each(notes)('label %s: every order read exactly, through readPage and the structural reader alone', (_name, noteOf) => {
+    const { html, orders } = expectedOf(platform, file, url);
+    const doc = parse(html);
+    for (const block of doc.querySelectorAll('[data-fixture-order]')) lastLineOf(block).append(noteOf(doc, otherNumber(block.getAttribute('data-fixture-order')!, 3)));
+    for (const read of bothReads(doc.documentElement.outerHTML, platform, url)) {
+      expect(read?.orders.map(essentials)).toEqual(orders);
+      expect(read?.unreadable).toBe(0);
+    }
+  });
+});
+
 // Order numbers cut short for a narrow column, the whole number only in a tooltip: "391283…0441", or every digit but
 // the last ("391283047162558044…", itself 18 digits, the length of a Taobao number). Before, the Taobao trade platform's
 // adapter stored every order under the digits before the cut, the same six for each order. Whatever reads such a page
