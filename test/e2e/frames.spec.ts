@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../support/fixtures.mjs';
-import { openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
+import { openPanelFor, openSellerPage, orderRow, teachFromWarning, usePlatformSuite } from '../support/platform-flow';
 import { stopServiceWorker } from '../support/stop-worker';
 
 // Seller back-offices show some panes in an iframe served by another of their
@@ -101,16 +101,8 @@ test('a list in a frame of another seller host that nothing reads is taught by p
   const { page, dialogs } = await openSellerPage(suite, url);
   const frame = await frameOf(page);
   const panel = await openPanelFor(suite, url, { narrow: true });
-  const teachButton = panel.getByTestId('teach-button');
-  await expect(teachButton).toHaveCount(1, { timeout: 5_000 });
-  await teachButton.click();
   const card = '[data-fixture-order="3912830471625580663"]';
-  for (const [field, selector] of [['orderId', '.ord-k3--no--3Bb4c'], ['total', '.ord-k3--sum--8Gg9h'], ['buyer', '.ord-k3--nick--0Ii1j']] as const) {
-    await expect(panel.getByTestId('teach-step')).toHaveAttribute('data-field', field);
-    await frame.locator(`${card} ${selector}`).click();
-  }
-  await expect(panel.getByTestId('teach-preview')).toHaveAttribute('data-count', '3');
-  await panel.getByTestId('teach-save').click();
+  await teachFromWarning(panel, frame, { orderId: `${card} .ord-k3--no--3Bb4c`, total: `${card} .ord-k3--sum--8Gg9h`, buyer: `${card} .ord-k3--nick--0Ii1j` }, 3);
   for (const id of ['3912830471625580441', '3912830471625580552', '3912830471625580663']) await expect(orderRow(panel, id)).toHaveCount(1, { timeout: 5_000 });
   await expect(orderRow(panel, '3912830471625580552')).toHaveAttribute('data-amount-minor', '130650');
   // The frame's page was never clicked: the picker took every click.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { renderFixture } from '../support/fixtures.mjs';
-import { expectRows, openPanelFor, openSellerPage, orderRow, usePlatformSuite, type ExpectedRow } from '../support/platform-flow';
+import { expectRows, openPanelFor, openSellerPage, orderRow, teachFromWarning, usePlatformSuite, type ExpectedRow } from '../support/platform-flow';
 import { variantOf, type VariantName } from '../drift/variants';
 
 // A seller back-office built as a micro-frontend that isolates its styles
@@ -113,18 +113,10 @@ test('taobao: a list inside a shadow root that nothing reads is taught by pointi
   await suite.context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
   const { page: list, dialogs } = await openSellerPage(suite, url);
   const panel = await openPanelFor(suite, url, { narrow: true });
-  // No reader knows this markup: the banner offers teaching.
-  const teachButton = panel.getByTestId('teach-button');
-  await expect(teachButton).toHaveCount(1, { timeout: 5_000 });
-  await teachButton.click();
-  // The person clicks the order's number, total and buyer inside the root; the picker takes each click there.
+  // No reader knows this markup: the banner offers teaching. The person clicks the order's number, total and buyer
+  // inside the root; the picker takes each click there.
   const card = '[data-fixture-order="3912830471625580663"]';
-  for (const [field, selector] of [['orderId', '.ord-k3--no--3Bb4c'], ['total', '.ord-k3--sum--8Gg9h'], ['buyer', '.ord-k3--nick--0Ii1j']] as const) {
-    await expect(panel.getByTestId('teach-step')).toHaveAttribute('data-field', field);
-    await list.locator(`${card} ${selector}`).click();
-  }
-  await expect(panel.getByTestId('teach-preview')).toHaveAttribute('data-count', '3');
-  await panel.getByTestId('teach-save').click();
+  await teachFromWarning(panel, list, { orderId: `${card} .ord-k3--no--3Bb4c`, total: `${card} .ord-k3--sum--8Gg9h`, buyer: `${card} .ord-k3--nick--0Ii1j` }, 3);
   await expect(orderRow(panel, TAOBAO[0]![0])).toHaveCount(1, { timeout: 5_000 });
   await expectRows(panel, 'taobao', TAOBAO);
   // Read from then on: after a reload the recipe reads the root again.

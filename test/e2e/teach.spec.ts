@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, screenshotPath, tabIdOf } from '../support/harness.mjs';
-import { expectRows, orderRow, type ExpectedRow } from '../support/platform-flow';
+import { expectRows, orderRow, pointAt, type ExpectedRow } from '../support/platform-flow';
 
 // Teaching PayNudge a seller page no built-in reader reads (CONTRACT.md,
 // "Teaching a page"): the seller points at one order's number, total and
@@ -50,14 +50,6 @@ async function tabOrders(panel: Page, tabId: number): Promise<string[]> {
 }
 
 const clicksSeen = (page: Page) => page.locator('#fixture-clicks').getAttribute('data-count');
-
-/** The person answers the three required steps by clicking on the page; the picker swallows every click. */
-async function pointAt(panel: Page, page: Page, clicks: Record<'orderId' | 'total' | 'buyer', string>) {
-  for (const field of ['orderId', 'total', 'buyer'] as const) {
-    await expect(panel.getByTestId('teach-step')).toHaveAttribute('data-field', field);
-    await page.locator(clicks[field]).click();
-  }
-}
 
 test('teach a page nothing reads: preview, save, orders in the panel, after a reload and a backup round trip; teach again after a redesign', async () => {
   test.setTimeout(90_000);

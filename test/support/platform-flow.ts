@@ -2,7 +2,7 @@
 // extension and the fixture seller pages, open a seller page (failing on any
 // dialog), open the side panel for a tab, and insert a suggestion into a chat
 // composer. Specs keep their URLs, order ids and expectations.
-import { expect, test, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { expect, test, type BrowserContext, type FrameLocator, type Locator, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension, routeSellerPages, tabIdOf } from './harness.mjs';
 
 export interface PlatformSuite {
@@ -91,4 +91,25 @@ export async function insertFirstSuggestion(panel: Page, chat: Page, orderId: st
   if (composer) await expect(composer).toHaveValue(text);
   await expect(chat.locator('#fixture-state')).toHaveAttribute('data-sent', '0');
   return text;
+}
+
+/** The three fields teaching asks for, each answered by a click on the page (the selector of what to click). */
+export type TeachClicks = Record<'orderId' | 'total' | 'buyer', string>;
+
+/** The person answers the three required steps by clicking on the page or a frame of it; the picker swallows every click. */
+export async function pointAt(panel: Page, on: Page | FrameLocator, clicks: TeachClicks): Promise<void> {
+  for (const field of ['orderId', 'total', 'buyer'] as const) {
+    await expect(panel.getByTestId('teach-step')).toHaveAttribute('data-field', field);
+    await on.locator(clicks[field]).click();
+  }
+}
+
+/** Teaching from the panel's warning: the offer, one order pointed at, a preview that reads `count` orders, saved. */
+export async function teachFromWarning(panel: Page, on: Page | FrameLocator, clicks: TeachClicks, count: number): Promise<void> {
+  const offer = panel.getByTestId('teach-button');
+  await expect(offer).toHaveCount(1, { timeout: 5_000 });
+  await offer.click();
+  await pointAt(panel, on, clicks);
+  await expect(panel.getByTestId('teach-preview')).toHaveAttribute('data-count', String(count));
+  await panel.getByTestId('teach-save').click();
 }
