@@ -15,6 +15,16 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
   [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
+  [/(\d)\s*hari(?![a-z])/giu, '$1d'],
+  [/(\d)\s*jam(?![a-z])/giu, '$1h'],
+  [/(\d)\s*menit(?![a-z])/giu, '$1m'],
+  [/(\d)\s*detik(?![a-z])/giu, '$1s'],
+  [/(\d)\s*วัน/gu, '$1d'],
+  [/(\d)\s*ชั่วโมง/gu, '$1h'],
+  [/(\d)\s*นาที/gu, '$1m'],
+  [/(\d)\s*วินาที/gu, '$1s'],
+  [/(\d)\s*小時/gu, '$1小时'],
+  [/(\d)\s*分鐘/gu, '$1分钟'],
 ];
 const everyPass = (text: string) => parseCountdown(EVERY_UNIT.reduce((src, [p, r]) => src.replace(p, r), text), NOW) ?? undefined;
 
@@ -34,6 +44,19 @@ describe('countdowns in local units', () => {
     expect(countdownIn('Cancelamento em 22 horas e 30 minutos', NOW)).toBe(NOW + 22 * HOUR + 30 * MIN);
     expect(countdownIn('Hủy sau 2 ngày và 3 giờ', NOW)).toBe(NOW + 51 * HOUR);
     expect(countdownIn('Chờ thanh toán', NOW)).toBeUndefined();
+  });
+
+  it('reads Indonesian, Thai and Traditional Chinese units', () => {
+    expect(countdownIn('Dibatalkan otomatis dalam 1 jam 30 menit', NOW)).toBe(NOW + 90 * MIN);
+    expect(countdownIn('Dibatalkan otomatis dalam 2 hari 3 jam', NOW)).toBe(NOW + 51 * HOUR);
+    expect(countdownIn('ยกเลิกอัตโนมัติใน 1 ชั่วโมง 30 นาที', NOW)).toBe(NOW + 90 * MIN);
+    expect(countdownIn('ยกเลิกอัตโนมัติใน 2 วัน 3 ชั่วโมง', NOW)).toBe(NOW + 51 * HOUR);
+    expect(countdownIn('1小時30分鐘後自動取消', NOW)).toBe(NOW + 90 * MIN);
+    expect(countdownIn('2天3小時後自動取消', NOW)).toBe(NOW + 51 * HOUR);
+    // Thai seconds are not minutes ("วินาที" holds "นาที").
+    expect(countdownIn('เหลือ 5 นาที 30 วินาที', NOW)).toBe(NOW + 5 * MIN + 30_000);
+    // One unit alone is a promise, not a countdown ("Dikirim dalam 2 hari": shipped within two days).
+    expect(countdownIn('Dikirim dalam 2 hari', NOW)).toBeUndefined();
   });
 
   it('gives what replacing every unit in turn gives, also where a replaced unit runs into the next word', () => {

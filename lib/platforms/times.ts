@@ -15,8 +15,8 @@ export function statedUtcOffset(text: string): number | undefined {
   return m[1] === '+' ? minutes : -minutes;
 }
 
-// Countdown units parseCountdown does not know, as seller pages in Vietnam
-// and Brazil print them, each with its word: the unit matches only where the word shows.
+// Countdown units parseCountdown does not know, as seller pages in Vietnam,
+// Brazil, Indonesia, Thailand and Taiwan print them, each with its word: the unit matches only where the word shows.
 const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*ngày/giu, '$1d', /ngày/iu],
   [/(\d)\s*giờ/giu, '$1h', /giờ/iu],
@@ -25,10 +25,20 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*dias?(?![a-z])/giu, '$1d', /dia/iu],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h', /hora/iu],
   [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m', /min/iu],
+  [/(\d)\s*hari(?![a-z])/giu, '$1d', /hari/iu],
+  [/(\d)\s*jam(?![a-z])/giu, '$1h', /jam/iu],
+  [/(\d)\s*menit(?![a-z])/giu, '$1m', /menit/iu],
+  [/(\d)\s*detik(?![a-z])/giu, '$1s', /detik/iu],
+  [/(\d)\s*วัน/gu, '$1d', /วัน/u],
+  [/(\d)\s*ชั่วโมง/gu, '$1h', /ชั่วโมง/u],
+  [/(\d)\s*นาที/gu, '$1m', /นาที/u],
+  [/(\d)\s*วินาที/gu, '$1s', /วินาที/u],
+  [/(\d)\s*小時/gu, '$1小时', /小時/u],
+  [/(\d)\s*分鐘/gu, '$1分钟', /分鐘/u],
 ];
 
 // Every unit word of LOCAL_UNITS.
-const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min/iu;
+const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min|hari|jam|detik|วัน|ชั่วโมง|นาที|小時|分鐘/iu;
 
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
 export function countdownIn(text: string, now: number): number | undefined {

@@ -33,4 +33,7 @@ export const DRIFT_CASES: readonly DriftCase[] = [
   { platform: 'shopee', file: 'order-vn-unpaid.html', url: 'https://banhang.shopee.vn/portal/sale/order?type=unpaid' },
   { platform: 'shopee', file: 'order-my-all.html', url: 'https://seller.shopee.com.my/portal/sale/order?type=all' },
   { platform: 'shopee', file: 'order-br-unpaid.html', url: 'https://seller.shopee.com.br/portal/sale/order?type=unpaid' },
+  { platform: 'shopee', file: 'order-id-unpaid.html', url: 'https://seller.shopee.co.id/portal/sale/order?type=unpaid' },
+  { platform: 'shopee', file: 'order-th-unpaid.html', url: 'https://seller.shopee.co.th/portal/sale/order?type=unpaid' },
+  { platform: 'shopee', file: 'order-tw-unpaid.html', url: 'https://seller.shopee.tw/portal/sale/order?type=unpaid' },
 ];

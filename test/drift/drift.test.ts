@@ -347,9 +347,11 @@ describe.each(CHINA_CLOCK)('created times written relative to today: $platform $
 
 // Bare amounts under a header that names the currency ("实收款(元)", "Total (USD)", "Tổng đơn hàng (₫)"), as tables in
 // many back-offices print them. Before, every order of such a list outside Taobao and Pinduoduo was unreadable. Only
-// lists in one currency with a total column: a unit in a header says nothing of cards, nor of several currencies.
-const UNIT_OF: Readonly<Record<string, string>> = { CNY: '元', USD: 'USD', BRL: 'R$', VND: '₫', MYR: 'RM', EUR: '€', RUB: '₽' };
-const MARKED_AMOUNT = /(?:CN¥|US\s?\$|R\$|RM|¥|￥|€|£|₽|₫|\$)\s?(\d[\d,.]*)|(\d[\d,.]*)\s?(?:₫|đ|₽|元)/g;
+// lists in one currency with a total column: a unit in a header says nothing of cards, nor of several currencies. And
+// only lists whose every amount, bare, still shows cents or a group of three: "NT$459" bare is "459", which no reader
+// tells from a count that slid into the column ("2 件"), so such an order stays unreadable by design.
+const UNIT_OF: Readonly<Record<string, string>> = { CNY: '元', USD: 'USD', BRL: 'R$', VND: '₫', MYR: 'RM', EUR: '€', RUB: '₽', IDR: 'Rp', THB: '฿', TWD: 'NT$' };
+const MARKED_AMOUNT = /(?:CN¥|US\s?\$|R\$|RM|NT\$|Rp|฿|¥|￥|€|£|₽|₫|\$)\s?(\d[\d,.]*)|(\d[\d,.]*)\s?(?:₫|đ|₽|元)/g;
 /** The page in one currency with its total column's header, or undefined when it has several currencies or no such column. */
 function totalColumnOf(platform: string, file: string, url: string) {
   const { html, orders } = expectedOf(platform, file, url);
@@ -357,6 +359,8 @@ function totalColumnOf(platform: string, file: string, url: string) {
   const doc = parse(html);
   const header = findHeaderRow(doc.body, ['thead tr', 'tr', '[role="row"]', 'div'], 3);
   const amountCell = header?.columns.amount === undefined ? undefined : header.cells[header.columns.amount];
+  const bare = [...doc.querySelectorAll('[data-fixture-order]')].flatMap((block) => [...(block.textContent ?? '').matchAll(MARKED_AMOUNT)].map((m) => m[1] ?? m[2] ?? ''));
+  if (bare.some((n) => !/(?:[.,]\d{2,3}|\d[.,\s]\d{3})$/.test(n))) return undefined;
   return currencies.size === 1 && amountCell ? { doc, orders, amountCell, currency: [...currencies][0]! } : undefined;
 }
 const UNIT_CASES = DRIFT_CASES.filter(({ platform, file, url }) => totalColumnOf(platform, file, url));

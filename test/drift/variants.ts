@@ -406,6 +406,22 @@ export const OTHER_LANGUAGE: Readonly<Record<string, string>> = {
   'Đếm ngược': 'Countdown',
   'Đơn vị vận chuyển': 'Shipping channel',
   'Thao tác': 'Actions',
+  // Shopee Indonesia, Thailand and Taiwan: their seller centres' other language is English.
+  'Produk': 'Product(s)',
+  'Total Pesanan': 'Order Total',
+  'Hitung Mundur': 'Countdown',
+  'Jasa Kirim': 'Shipping Channel',
+  'Aksi': 'Actions',
+  'สินค้า': 'Product(s)',
+  'ยอดคำสั่งซื้อ': 'Order Total',
+  'สถานะ': 'Status',
+  'นับถอยหลัง': 'Countdown',
+  'ช่องทางการจัดส่ง': 'Shipping Channel',
+  'การดำเนินการ': 'Actions',
+  '訂單金額': 'Order Total',
+  '狀態': 'Status',
+  '倒數計時': 'Countdown',
+  '物流方式': 'Shipping Channel',
 };
 
 function relabelled(doc: Document): string[] {
@@ -447,7 +463,7 @@ function blockTexts(doc: Document): Text[] {
 }
 
 // An amount with its currency marker before or after it: "¥79.70", "R$ 1.149,00", "584.901₫", "€12,50".
-const MARKED_AMOUNT = /(US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ))?/g;
+const MARKED_AMOUNT = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ))?/g;
 
 /**
  * Every amount in an order block drawn in parts, as storefronts style a
@@ -489,7 +505,7 @@ function splitAmounts(doc: Document): void {
 // ---- (i) struck-through prices ----
 
 // An amount's start: its marker before the digits, or its digits when the marker follows ("584.901₫").
-const FIRST_MARKED = /(US\s?\$|R\$|RM|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ)(?!\p{L})/u;
+const FIRST_MARKED = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ)(?!\p{L})/u;
 
 /**
  * Before every amount with a currency marker in an order block, the price
@@ -820,7 +836,7 @@ function totalOf(block: Element): { at: Element; amount: string } | undefined {
   for (let t = walker.nextNode(); t; previous = (t.nodeValue ?? '').trim(), t = walker.nextNode()) {
     const value = t.nodeValue ?? '';
     // The sign in an element of its own before the number (<span>￥</span><span>128.00</span>): both together.
-    if (/^\d[\d.,]*$/.test(value.trim()) && /^(?:US\s?\$|R\$|RM|₫|¥|￥|\$|€|£|₽)$/.test(previous)) {
+    if (/^\d[\d.,]*$/.test(value.trim()) && /^(?:US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|\$|€|£|₽)$/.test(previous)) {
       const pair = t.parentElement?.parentElement;
       if (pair && block.contains(pair) && pair !== block) last = { at: pair, amount: `${previous}${value.trim()}` };
       continue;
@@ -886,7 +902,7 @@ function invisibleMarks(doc: Document): void {
   if (broken === 0) throw new Error('no order number found in the order blocks');
   for (const t of blockTexts(doc)) {
     const value = t.nodeValue ?? '';
-    const marked = value.replace(/(US\s?\$|R\$|RM|¥|￥|€|£|₽|\$)(\s?)(\d[\d.,]*)/g, '\u200e$1$2\u200e$3\u200e');
+    const marked = value.replace(/(US\s?\$|R\$|RM|NT\$|Rp|฿|¥|￥|€|£|₽|\$)(\s?)(\d[\d.,]*)/g, '\u200e$1$2\u200e$3\u200e');
     if (marked !== value) t.nodeValue = marked;
   }
 }

@@ -339,3 +339,63 @@ describe('money formats the Shopee pages use', () => {
     expect(regionMoney('RM45.00', undefined)).toEqual({ minor: 4500, currency: 'MYR' });
   });
 });
+
+// Shopee's biggest markets print their seller centres in Bahasa Indonesia, Thai and Traditional Chinese. Before, every
+// order of these pages was unreadable: no reader knew their status words ("Belum Bayar", "ยังไม่ชำระ", "尚未付款"), column
+// headers, time labels or countdown units.
+describe.each([
+  {
+    region: 'Indonesia, Bahasa Indonesia UI',
+    file: 'order-id-unpaid.html',
+    url: 'https://seller.shopee.co.id/portal/sale/order?type=unpaid',
+    tab: 'seller.shopee.co.id/portal/sale/order#tab=Belum Bayar&page=1',
+    // Rupiah are written without sen: Rp250.000 is 250,000 rupiah (lib/orders/money.ts).
+    currency: 'IDR',
+    orders: [
+      ['2611234V8KQ1ZT', '<img src=x onerror=alert(1)>', 250000, [['Jaket Parasut Pria Wanita Anti Air', 'Hitam, L', 1], ['Topi Baseball Bordir', 'Putih', 2]], 'Belum Bayar Bayar sebelum 24/11/2026 06:00'],
+      ['261123HD7Q2M5N', 'dewi.sartika 🌸', 1590000, [['Air Fryer 6L Low Watt', 'Abu-abu', 1]], 'Belum Bayar Dibatalkan otomatis dalam 1 jam 30 menit'],
+      ['261122W3RT8Y6U', 'budi_santoso88', 459000, [['Power Bank 20000mAh Fast Charging', 'Biru', 1]], 'Belum Bayar'],
+    ],
+  },
+  {
+    region: 'Thailand, Thai UI',
+    file: 'order-th-unpaid.html',
+    url: 'https://seller.shopee.co.th/portal/sale/order?type=unpaid',
+    tab: 'seller.shopee.co.th/portal/sale/order#tab=ที่ต้องชำระ&page=1',
+    currency: 'THB',
+    orders: [
+      ['2611236P3LM8QD', '<img src=x onerror=alert(1)>', 129000, [['เสื้อแจ็คเก็ตกันลมกันน้ำ ชาย หญิง', 'ดำ, L', 1], ['หมวกแก๊ปปักตัวอักษร', 'ขาว', 2]], 'ยังไม่ชำระ ชำระเงินภายใน 24/11/2026 06:00'],
+      ['261123T5NB9VWX', 'somchai.k 🐘', 259000, [['หม้อทอดไร้น้ำมัน 6 ลิตร', 'เทา', 1]], 'ยังไม่ชำระ ยกเลิกอัตโนมัติใน 1 ชั่วโมง 30 นาที'],
+      ['261122E4GH7JKR', 'nattaya_shop', 45900, [['พาวเวอร์แบงค์ 20000mAh ชาร์จเร็ว', 'น้ำเงิน', 1]], 'ยังไม่ชำระ'],
+    ],
+  },
+  {
+    region: 'Taiwan, Traditional Chinese UI',
+    file: 'order-tw-unpaid.html',
+    url: 'https://seller.shopee.tw/portal/sale/order?type=unpaid',
+    tab: 'seller.shopee.tw/portal/sale/order#tab=尚未付款&page=1',
+    currency: 'TWD',
+    orders: [
+      ['261123J2NW5XCB', '<img src=x onerror=alert(1)>', 129000, [['防潑水連帽風衣外套 男女款', '黑色, L', 1], ['刺繡棒球帽', '白色', 2]], '尚未付款 請於 2026-11-24 07:00:00 前付款'],
+      ['261123M8PQ4RST', '小綠綠 🍵', 259000, [['無油氣炸鍋 6L', '灰色', 1]], '尚未付款 1小時30分鐘後自動取消'],
+      ['261122Z6YX3WVU', 'chen_meiling', 45900, [['快充行動電源 20000mAh', '藍色', 1]], '尚未付款'],
+    ],
+  },
+] as const)('shopeeAdapter.readOrders: $region, unpaid tab', ({ file, url, tab, currency, orders }) => {
+  const read = readPage(renderFixture(raw(file), NOW), url);
+
+  it('reads every order whole: its SN, buyer, items, total in the region currency, and the listing', () => {
+    expect(read).toMatchObject({ platform: 'shopee', unreadable: 0, unpaidOnly: true, complete: true, noRowsFound: false });
+    expect(read.listKey).toBe(tab);
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.items.map((i) => [i.title, i.sku, i.qty]), o.statusText])).toEqual(orders);
+    for (const o of read.orders) expect(o).toMatchObject({ status: 'unpaid', amount: { currency } });
+  });
+
+  it('reads the created times on the region clock, the shown deadline, the countdown in its own units, and estimates the rest', () => {
+    expect(read.orders.map((o) => [o.createdAt, o.autoCloseAt, o.autoCloseEstimated])).toEqual([
+      [NOW - 5 * HOUR, NOW + 19 * HOUR, undefined],
+      [NOW - 2 * HOUR, NOW + 1.5 * HOUR, undefined],
+      [NOW - 20 * HOUR, NOW + 4 * HOUR, true],
+    ]);
+  });
+});

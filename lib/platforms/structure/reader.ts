@@ -89,8 +89,9 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   };
 }
 
-// A currency named in brackets after a column's header word: "实收款(元)", "Total (USD)", "Valor (R$)", "Tổng tiền (₫)".
-const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|CN¥|[A-Z]{3}|元|₫|đ|€|£|¥|￥|₽|руб\.?|\$)\s*[)）]\s*$/u;
+// A currency named in brackets after a column's header word: "实收款(元)", "Total (USD)", "Valor (R$)", "Tổng tiền (₫)",
+// "Total Pesanan (Rp)".
+const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|NT\$|CN¥|Rp|[A-Z]{3}|元|₫|đ|€|£|¥|￥|₽|฿|руб\.?|\$)\s*[)）]\s*$/u;
 // Units written after the amount.
 const UNIT_AFTER = /^(?:元|₫|đ|₽|руб\.?)$/u;
 // A bare amount at the start of a cell, words without a digit after it ("45.00 Online Banking"). It ends in cents or
