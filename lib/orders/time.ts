@@ -8,9 +8,9 @@ export const MINUTE_MS: number = 60_000;
 export const HOUR_MS: number = 60 * MINUTE_MS;
 export const DAY_MS: number = 24 * HOUR_MS;
 
-// Optional clock after a date. "上午/下午" come before the clock, AM/PM after.
+// Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after.
 const CLOCK =
-  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
+  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
   String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
 
 // Sticky: each is tried only where a run of digits starts (see firstDate),
@@ -118,7 +118,7 @@ function monthOf(word: string, english: boolean): number | undefined {
 // lookahead keeps those from being taken when no clock follows.
 // What joins a date to its clock: a comma, a word for "at" (", ", " at ", " às ", " lúc ", " в ").
 const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?`;
-const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午))?` + CLOCK;
+const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午|午前|午後))?` + CLOCK;
 // Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.".
 const DAY_MONTH = String.raw`(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)`;
 // Month, day, year: "Nov 23, 2026", "November 23 2026".
@@ -150,7 +150,7 @@ function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
 }
 
 // A clock right before a date that has none ("11:00 23/11/2026", "14:03 - 23 thg 11, 2026"), as Vietnamese pages print it.
-const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?)?[\s,\-–]*$/u;
+const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?)?[\s,\-–]*$/u;
 
 // A day named relative to today, as lists print their newest orders ("今天 14:03", "Yesterday, 9:12 AM", "Hôm qua
 // 09:12", "Hoje às 14:03", "Сегодня в 14:03"): read only with a clock after it, and only when the reader knows when
@@ -162,7 +162,7 @@ const DAYS_BACK: ReadonlyArray<readonly [RegExp, number]> = [
   [/^前天$/, 2],
 ];
 // The word and what joins it to its clock (", ", " at ", " lúc "), which a date written out in digits does without.
-const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:上午|下午)?\s*\d{1,2}:\d{2})`, 'u');
+const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:上午|下午|午前|午後)?\s*\d{1,2}:\d{2})`, 'u');
 
 /**
  * `src` with a day named relative to today ("今天 14:03") written as that
@@ -194,9 +194,9 @@ export const DATE_SHAPE: string = (() => {
     // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
     ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
     // A day named relative to today: withRelativeDay reads it when a clock follows.
-    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午)?\s*\d{1,2}:\d{2})`,
+    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午|午前|午後)?\s*\d{1,2}:\d{2})`,
   ];
-  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午)?\s*${clock})?`;
+  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午|午前|午後)?\s*${clock})?`;
 })();
 
 /**
@@ -261,7 +261,7 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
   let minute = 0;
   let second = 0;
   if (g.h !== undefined) {
-    const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' ? 'am' : 'pm';
+    const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' || g.cnMer === '午前' ? 'am' : 'pm';
     const en = g.mer === undefined ? undefined : g.mer.toLowerCase() === 'a' ? 'am' : 'pm';
     if (cn !== undefined && en !== undefined && cn !== en) return null;
     const h = to24h(Number(g.h), cn ?? en);

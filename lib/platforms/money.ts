@@ -12,3 +12,13 @@ export function soleMoney(text: string, defaultCurrency?: string): Money | null 
   if (!first) return null;
   return all.every((m) => m.minor === first.minor && m.currency === first.currency) ? first : null;
 }
+
+/**
+ * The yen a Japanese page means by "¥": parseMoney reads a bare ¥ as yuan (the Chinese back-offices' sign), so on a
+ * page whose region pays in yen an amount read as yuan is read again as yen ("¥5,849" is ¥5,849, not ¥5,849.00 in
+ * yuan). Undefined when that does not apply (another region, or the text names yuan: "CN¥", "RMB", "元").
+ */
+export function regionYen(text: string, money: Money, currency: string | undefined): Money | null | undefined {
+  if (currency !== 'JPY' || money.currency !== 'CNY' || /CN¥|RMB|CNY|元/.test(text)) return undefined;
+  return soleMoney(text.replace(/[¥￥]/g, 'JP¥'));
+}

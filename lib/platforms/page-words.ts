@@ -11,15 +11,15 @@ import { foldSpaces, textOf } from './types';
  * contain an unpaid-looking word ("取消待付款") come before "unpaid".
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
-  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉/i, 'closed'],
+  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|\bannullato\b/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
-    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款/i,
+    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達/i,
+    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
     'paid',
   ],
 ];
@@ -67,15 +67,15 @@ export function nickOf(el: Node | null | undefined): string {
 
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */
 export const HEADER_WORDS = {
-  order: /订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼/i,
-  buyer: /买家|收货人|buyer|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人/i,
-  item: /宝贝|商品|产品|product|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品/i,
-  qty: /数量|qty|quantity|số lượng|quantidade|cantidad|кол|jumlah|จำนวน|數量/i,
-  price: /单价|unit price|price|harga|ราคา|單價/i,
-  amount: /实收款|实付|订单金额|金额|总价|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計/i,
-  status: /状态|交易状态|订单状态|status|trạng thái|estado|статус|สถานะ|狀態/i,
-  created: /下单时间|创建时间|成交时间|created|order time|order date|ngày đặt|data do pedido|fecha|дата|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|成立時間|下單時間|建立時間/i,
-  deadline: /剩余|自动关闭|auto[- ]?cancel|time left|pay by|payment due|hitung mundur|batas (?:waktu )?pembayaran|นับถอยหลัง|倒數|剩餘|自動取消/i,
+  order: /订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
+  buyer: /买家|收货人|buyer|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
+  item: /宝贝|商品|产品|product|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
+  qty: /数量|qty|quantity|số lượng|quantidade|cantidad|кол|jumlah|จำนวน|數量|menge|anzahl|quantité|quantità/i,
+  price: /单价|unit price|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
+  amount: /实收款|实付|订单金额|金额|总价|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計|注文金額|gesamt|betrag|summe|bestellwert|montant|importo/i,
+  status: /状态|交易状态|订单状态|status|trạng thái|estado|статус|สถานะ|狀態|ステータス|状態|statut|stato/i,
+  created: /下单时间|创建时间|成交时间|created|order time|order date|ngày đặt|data do pedido|fecha|дата|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|成立時間|下單時間|建立時間|สร้างเมื่อ|dibuat pada|作成日時|注文日時?|erstellt|bestelldatum|bestellzeit|créée? le|date de (?:la )?commande|creato il|data (?:dell['’])?ordine/i,
+  deadline: /剩余|自动关闭|auto[- ]?cancel|time left|pay by|payment due|hitung mundur|batas (?:waktu )?pembayaran|นับถอยหลัง|倒數|剩餘|自動取消|支払期限|zahlungsfrist|date limite de paiement|scadenza (?:del )?pagamento/i,
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
 
@@ -106,7 +106,7 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
  * (no messages) in the header's bell says nothing about the list.
  */
 export const EMPTY_LIST_WORDS =
-  /暂无(?:相关|符合条件的?|匹配的?)?(?:订单|数据|记录|结果|交易)|没有(?:相关|符合条件的?|找到|查询到){0,2}的?(?:订单|数据|记录|交易)|无订单|查询结果为空|\bno (?:[a-z]+ ){0,2}(?:orders|data|results|records)\b|nothing (?:here|found)|không (?:có|tìm thấy) (?:đơn|dữ liệu|kết quả)|chưa có đơn|nenhum (?:pedido|resultado|registro)|sem pedidos|sin (?:pedidos|resultados)|no hay pedidos|нет (?:заказов|данных)|(?:tidak|belum) ada pesanan|pesanan tidak ditemukan|ไม่(?:มี|พบ)คำสั่งซื้อ|暫無(?:相關|符合條件的?)?(?:訂單|資料|紀錄|記錄)|沒有(?:相關|符合條件的?|找到)?的?(?:訂單|資料|紀錄)|查無(?:訂單|資料)/i;
+  /暂无(?:相关|符合条件的?|匹配的?)?(?:订单|数据|记录|结果|交易)|没有(?:相关|符合条件的?|找到|查询到){0,2}的?(?:订单|数据|记录|交易)|无订单|查询结果为空|\bno (?:[a-z]+ ){0,2}(?:orders|data|results|records)\b|nothing (?:here|found)|không (?:có|tìm thấy) (?:đơn|dữ liệu|kết quả)|chưa có đơn|nenhum (?:pedido|resultado|registro)|sem pedidos|sin (?:pedidos|resultados)|no hay pedidos|нет (?:заказов|данных)|(?:tidak|belum) ada pesanan|pesanan tidak ditemukan|ไม่(?:มี|พบ)คำสั่งซื้อ|暫無(?:相關|符合條件的?)?(?:訂單|資料|紀錄|記錄)|(?:該当する)?注文はありません|keine bestellungen|aucune commande|nessun ordine|沒有(?:相關|符合條件的?|找到)?的?(?:訂單|資料|紀錄)|查無(?:訂單|資料)/i;
 
 // Where a page's text is not its list's: its header, menus, dialogs, tooltips and hidden parts (by tag and ARIA role,
 // which redesigns keep), and the notification bells and drop-downs of its shell (by what their class names say).
@@ -150,7 +150,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
  * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
  */
 const PART_AMOUNT =
-  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:商品总价|商品总额|商品金额|商品合计|货款|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*subtotal|sub-?total|items?\s*(?:sub)?total|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
+  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:商品总价|商品总额|商品金额|商品合计|货款|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*subtotal|sub-?total|items?\s*(?:sub)?total|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
 
 /** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
 function twoNumbers(text: string): boolean {

@@ -14,7 +14,7 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*giây/giu, '$1s'],
   [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
-  [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m'],
+  [/(\d)\s*min(?:utos?|utes?|uten|uti)?(?![a-z])/giu, '$1m'],
   [/(\d)\s*hari(?![a-z])/giu, '$1d'],
   [/(\d)\s*jam(?![a-z])/giu, '$1h'],
   [/(\d)\s*menit(?![a-z])/giu, '$1m'],
@@ -25,6 +25,11 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*วินาที/gu, '$1s'],
   [/(\d)\s*小時/gu, '$1小时'],
   [/(\d)\s*分鐘/gu, '$1分钟'],
+  [/(\d)\s*時間/gu, '$1小时'],
+  [/(\d)\s*(?:std\.?|stunden?)(?![a-z])/giu, '$1h'],
+  [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d'],
+  [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h'],
+  [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d'],
 ];
 const everyPass = (text: string) => parseCountdown(EVERY_UNIT.reduce((src, [p, r]) => src.replace(p, r), text), NOW) ?? undefined;
 
@@ -46,7 +51,7 @@ describe('countdowns in local units', () => {
     expect(countdownIn('Chờ thanh toán', NOW)).toBeUndefined();
   });
 
-  it('reads Indonesian, Thai and Traditional Chinese units', () => {
+  it('reads Indonesian, Thai, Traditional Chinese, Japanese, German, French and Italian units', () => {
     expect(countdownIn('Dibatalkan otomatis dalam 1 jam 30 menit', NOW)).toBe(NOW + 90 * MIN);
     expect(countdownIn('Dibatalkan otomatis dalam 2 hari 3 jam', NOW)).toBe(NOW + 51 * HOUR);
     expect(countdownIn('ยกเลิกอัตโนมัติใน 1 ชั่วโมง 30 นาที', NOW)).toBe(NOW + 90 * MIN);
@@ -55,6 +60,11 @@ describe('countdowns in local units', () => {
     expect(countdownIn('2天3小時後自動取消', NOW)).toBe(NOW + 51 * HOUR);
     // Thai seconds are not minutes ("วินาที" holds "นาที").
     expect(countdownIn('เหลือ 5 นาที 30 วินาที', NOW)).toBe(NOW + 5 * MIN + 30_000);
+    expect(countdownIn('19時間59分後に自動キャンセル', NOW)).toBe(NOW + 19 * HOUR + 59 * MIN);
+    expect(countdownIn('Automatische Stornierung in 19 Std. 59 Min.', NOW)).toBe(NOW + 19 * HOUR + 59 * MIN);
+    expect(countdownIn('Stornierung in 2 Tagen 3 Stunden', NOW)).toBe(NOW + 51 * HOUR);
+    expect(countdownIn('Annulation automatique dans 19 heures 59 minutes', NOW)).toBe(NOW + 19 * HOUR + 59 * MIN);
+    expect(countdownIn('Annullamento automatico tra 2 giorni 3 ore', NOW)).toBe(NOW + 51 * HOUR);
     // One unit alone is a promise, not a countdown ("Dikirim dalam 2 hari": shipped within two days).
     expect(countdownIn('Dikirim dalam 2 hari', NOW)).toBeUndefined();
   });

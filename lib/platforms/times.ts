@@ -24,21 +24,27 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*giây/giu, '$1s', /giây/iu],
   [/(\d)\s*dias?(?![a-z])/giu, '$1d', /dia/iu],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h', /hora/iu],
-  [/(\d)\s*min(?:utos?)?(?![a-z])/giu, '$1m', /min/iu],
-  [/(\d)\s*hari(?![a-z])/giu, '$1d', /hari/iu],
-  [/(\d)\s*jam(?![a-z])/giu, '$1h', /jam/iu],
+  [/(\d)\s*min(?:utos?|utes?|uten|uti)?(?![a-z])/giu, '$1m', /min/iu],
+  [/(\d)\s*hari(?![a-z])/giu, '$1d', /\d\s*hari/iu],
+  [/(\d)\s*jam(?![a-z])/giu, '$1h', /\d\s*jam/iu],
   [/(\d)\s*menit(?![a-z])/giu, '$1m', /menit/iu],
-  [/(\d)\s*detik(?![a-z])/giu, '$1s', /detik/iu],
+  [/(\d)\s*detik(?![a-z])/giu, '$1s', /\d\s*detik/iu],
   [/(\d)\s*วัน/gu, '$1d', /วัน/u],
   [/(\d)\s*ชั่วโมง/gu, '$1h', /ชั่วโมง/u],
   [/(\d)\s*นาที/gu, '$1m', /นาที/u],
   [/(\d)\s*วินาที/gu, '$1s', /วินาที/u],
   [/(\d)\s*小時/gu, '$1小时', /小時/u],
   [/(\d)\s*分鐘/gu, '$1分钟', /分鐘/u],
+  [/(\d)\s*時間/gu, '$1小时', /時間/u],
+  [/(\d)\s*(?:std\.?|stunden?)(?![a-z])/giu, '$1h', /\d\s*(?:std|stunde)/iu],
+  [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d', /\d\s*tag/iu],
+  [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h', /\d\s*(?:heure|ore)/iu],
+  [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d', /\d\s*(?:jour|giorni)/iu],
 ];
 
 // Every unit word of LOCAL_UNITS.
-const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min|hari|jam|detik|วัน|ชั่วโมง|นาที|小時|分鐘/iu;
+// Short Latin words that are also parts of common words ("more", "vintage") count only after a number.
+const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni)/iu;
 
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
 export function countdownIn(text: string, now: number): number | undefined {

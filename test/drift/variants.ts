@@ -422,6 +422,18 @@ export const OTHER_LANGUAGE: Readonly<Record<string, string>> = {
   '狀態': 'Status',
   '倒數計時': 'Countdown',
   '物流方式': 'Shipping Channel',
+  // TikTok Shop Thailand, Indonesia, Japan and Germany: English is their seller centres' other language.
+  'ยอดรวม': 'Total',
+  'ผู้ซื้อ': 'Buyer',
+  'Pembeli': 'Buyer',
+  'Tindakan': 'Actions',
+  '合計': 'Total',
+  '購入者': 'Buyer',
+  'ステータス': 'Status',
+  'Produkt': 'Product',
+  'Gesamt': 'Total',
+  'Käufer': 'Buyer',
+  'Aktionen': 'Actions',
 };
 
 function relabelled(doc: Document): string[] {
@@ -463,7 +475,7 @@ function blockTexts(doc: Document): Text[] {
 }
 
 // An amount with its currency marker before or after it: "¥79.70", "R$ 1.149,00", "584.901₫", "€12,50".
-const MARKED_AMOUNT = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ))?/g;
+const MARKED_AMOUNT = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ|€))?/g;
 
 /**
  * Every amount in an order block drawn in parts, as storefronts style a
@@ -505,7 +517,7 @@ function splitAmounts(doc: Document): void {
 // ---- (i) struck-through prices ----
 
 // An amount's start: its marker before the digits, or its digits when the marker follows ("584.901₫").
-const FIRST_MARKED = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ)(?!\p{L})/u;
+const FIRST_MARKED = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ|€)(?!\p{L})/u;
 
 /**
  * Before every amount with a currency marker in an order block, the price
@@ -539,7 +551,7 @@ const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 const PT_MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
 // A date as the fixtures print it: year first ("2026-11-23 11:00:00") or last ("23/11/2026 02:00", "11/22/2026 9:00 PM").
 const PRINTED_DATE =
-  /(?<y1>\d{4})-(?<m1>\d{1,2})-(?<d1>\d{1,2})|(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<y2>\d{4})/g;
+  /(?<y1>\d{4})-(?<m1>\d{1,2})-(?<d1>\d{1,2})|(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})\k<sep>(?<y2>\d{4})/g;
 const PRINTED_CLOCK = /^\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AP]M))?/;
 
 interface WallTime {
@@ -557,6 +569,7 @@ function spelled(t: WallTime, lang: string, alt: boolean): string {
   const hms = clock ? `${pad(clock.h)}:${clock.mi}${clock.s ? `:${clock.s}` : ''}` : '';
   const h12 = clock ? `${((clock.h + 11) % 12) + 1}:${clock.mi}${clock.s ? `:${clock.s}` : ''}` : '';
   if (lang.startsWith('zh')) return `${y}年${mo}月${d}日` + (!clock ? '' : alt ? ` ${clock.h < 12 ? '上午' : '下午'}${h12}` : ` ${hms}`);
+  if (lang.startsWith('ja')) return `${y}年${mo}月${d}日` + (!clock ? '' : alt ? ` ${clock.h < 12 ? '午前' : '午後'}${h12}` : ` ${hms}`);
   if (lang.startsWith('pt')) return alt ? `${d} ${PT_MONTHS[mo - 1]} ${y}${clock ? ` ${hms}` : ''}` : `${d} de ${PT_MONTHS[mo - 1]}. de ${y}${clock ? ` às ${hms}` : ''}`;
   if (lang.startsWith('vi')) return alt && clock ? `${hms} ${pad(d)}/${pad(mo)}/${y}` : `${d} thg ${mo}, ${y}${clock ? ` ${hms}` : ''}`;
   return alt ? `${d} ${EN_MONTHS[mo - 1]} ${y}${clock ? `, ${hms}` : ''}` : `${EN_MONTHS[mo - 1]} ${d}, ${y}${clock ? ` ${h12} ${clock.h < 12 ? 'AM' : 'PM'}` : ''}`;
@@ -917,10 +930,12 @@ function invisibleMarks(doc: Document): void {
  */
 function currencyForms(doc: Document): void {
   let changed = 0;
+  // On a Japanese page "¥" is the yen, written "5,849円" or "JPY 5,849" there.
+  const yen = (doc.documentElement.lang || '').startsWith('ja');
   for (const t of blockTexts(doc)) {
     const value = t.nodeValue ?? '';
     const next = value
-      .replace(/[¥￥]\s?(\d[\d,]*(?:\.\d{2})?)/g, (_m, d: string) => (changed++ % 2 === 0 ? `CN¥${d}` : `RMB ${d}`))
+      .replace(/[¥￥]\s?(\d[\d,]*(?:\.\d{2})?)/g, (_m, d: string) => (yen ? (changed++ % 2 === 0 ? `${d}円` : `JPY ${d}`) : changed++ % 2 === 0 ? `CN¥${d}` : `RMB ${d}`))
       .replace(/US\s?\$\s?(\d[\d,]*\.\d{2})/g, (_m, d: string) => (changed++ % 2 === 0 ? `USD ${d}` : `${d} USD`))
       .replace(/₫\s?(\d[\d.]*)|(\d[\d.]*)\s?₫/g, (_m, a?: string, b?: string) => (changed++, `${a ?? b} VND`));
     if (next !== value) t.nodeValue = next;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRows, insertFirstSuggestion, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
+import { expectPagesRead, expectRows, insertFirstSuggestion, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
 import { SHOPEE_URLS } from '../fixtures/shopee/routes.mjs';
 
 // Shopee, the way a seller walks it: the Vietnamese unpaid tab (Chờ thanh
@@ -71,14 +71,5 @@ test('Shopee Indonesia, Thailand and Taiwan: unpaid tabs in Bahasa Indonesia, Th
     [SHOPEE_URLS.thUnpaid, [['2611236P3LM8QD', '<img src=x onerror=alert(1)>', '129000', 'THB'], ['261123T5NB9VWX', 'somchai.k 🐘', '259000', 'THB'], ['261122E4GH7JKR', 'nattaya_shop', '45900', 'THB']]],
     [SHOPEE_URLS.twUnpaid, [['261123J2NW5XCB', '<img src=x onerror=alert(1)>', '129000', 'TWD'], ['261123M8PQ4RST', '小綠綠 🍵', '259000', 'TWD'], ['261122Z6YX3WVU', 'chen_meiling', '45900', 'TWD']]],
   ] as const;
-  for (const [url, rows] of pages) {
-    const { page, dialogs } = await openSellerPage(suite, url);
-    const panel = await openPanelFor(suite, url);
-    await expect(orderRow(panel, rows[0][0])).toHaveCount(1, { timeout: 5_000 });
-    await expectRows(panel, 'shopee', rows);
-    await expect(panel.locator('[data-testid="health-warning"]')).toHaveCount(0);
-    expect(dialogs).toEqual([]);
-    await panel.close();
-    await page.close();
-  }
+  await expectPagesRead(suite, pages.map(([url, rows]) => ({ url, platform: 'shopee', rows })));
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRows, insertFirstSuggestion, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
+import { expectPagesRead, expectRows, insertFirstSuggestion, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
 import { TT_URLS } from '../fixtures/tiktok/routes.mjs';
 
 // TikTok Shop, the way a seller walks it: the order list at its real URL
@@ -43,4 +43,16 @@ test('a suggestion goes into the Lexical composer beside the send button once, a
   await panel.close();
   await chat.close();
   await list.close();
+});
+
+// TikTok Shop's seller centres in Thailand, Indonesia, Japan and Germany, each in its own language. Before, the Japanese
+// and German statuses were unknown and Japanese totals were read as yuan, a hundred times the yen; now each unpaid
+// order reaches the panel in its region's currency and each cancelled one stays out.
+test('TikTok Shop in Thai, Bahasa Indonesia, Japanese and German: unpaid orders in the region currency, cancelled ones left out', async () => {
+  await expectPagesRead(suite, [
+    { url: TT_URLS.listTh, platform: 'tiktok', rows: [['579113325566778899', 'ณัฐวุฒิ ใจดี', '58490', 'THB']], absent: ['579113321122334455'] },
+    { url: TT_URLS.listId, platform: 'tiktok', rows: [['580224436677889900', 'Siti Rahmawati', '584901', 'IDR']], absent: ['580224432233445566'] },
+    { url: TT_URLS.listJp, platform: 'tiktok', rows: [['581335547788990011', '佐藤 花子', '5849', 'JPY']], absent: ['581335543344556677'] },
+    { url: TT_URLS.listDe, platform: 'tiktok', rows: [['582446658899001122', 'Lena Schneider', '5849', 'EUR']], absent: ['582446654455667788'] },
+  ]);
 });

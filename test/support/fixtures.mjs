@@ -15,7 +15,7 @@ export function chinaWallTime(ms) {
 /**
  * Formats an instant as wall time in an IANA zone, the way cross-border
  * back-offices print it: 'mdy12' "11/20/2026 2:03 PM" (US), 'dmy24'
- * "20/11/2026 14:03" (Brazil, Vietnam, Europe), 'ymd24' "2026-11-20 14:03:11".
+ * "20/11/2026 14:03" (Brazil, Vietnam, Europe), 'dmy24dot' "20.11.2026 14:03" (Germany), 'ymd24' "2026-11-20 14:03:11".
  */
 export function zonedWallTime(ms, timeZone, format) {
   const parts = {};
@@ -24,13 +24,14 @@ export function zonedWallTime(ms, timeZone, format) {
   const { year, month, day, hour, minute, second } = parts;
   if (format === 'mdy12') return `${month}/${day}/${year} ${hour % 12 === 0 ? 12 : hour % 12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}`;
   if (format === 'dmy24') return `${pad(day)}/${pad(month)}/${year} ${pad(hour)}:${pad(minute)}`;
+  if (format === 'dmy24dot') return `${pad(day)}.${pad(month)}.${year} ${pad(hour)}:${pad(minute)}`;
   if (format === 'ymd24') return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
   throw new Error(`unknown wall-time format ${format}`);
 }
 
 /**
  * Replaces every {{cn:±N(m|h|d)}} token (China wall time); whole seconds keep
- * tests exact. Also {{tz:<IANA zone>:<mdy12|dmy24|ymd24>:±N(m|h|d)}} for other
+ * tests exact. Also {{tz:<IANA zone>:<mdy12|dmy24|dmy24dot|ymd24>:±N(m|h|d)}} for other
  * zones and formats, and {{us:±N(m|h|d)}}, short for US Pacific "11/20/2026 2:03 PM".
  */
 export function renderFixture(html, now) {
@@ -38,7 +39,7 @@ export function renderFixture(html, now) {
   return html
     .replace(/\{\{cn:([+-]\d+)([mhd])\}\}/g, (_m, n, unit) => chinaWallTime(base + Number(n) * UNIT_MS[unit]))
     .replace(/\{\{us:([+-]\d+)([mhd])\}\}/g, (_m, n, unit) => zonedWallTime(base + Number(n) * UNIT_MS[unit], 'America/Los_Angeles', 'mdy12'))
-    .replace(/\{\{tz:([A-Za-z_]+\/[A-Za-z_]+):(mdy12|dmy24|ymd24):([+-]\d+)([mhd])\}\}/g, (_m, zone, format, n, unit) =>
+    .replace(/\{\{tz:([A-Za-z_]+\/[A-Za-z_]+):(mdy12|dmy24dot|dmy24|ymd24):([+-]\d+)([mhd])\}\}/g, (_m, zone, format, n, unit) =>
       zonedWallTime(base + Number(n) * UNIT_MS[unit], zone, format),
     );
 }

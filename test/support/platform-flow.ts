@@ -113,3 +113,21 @@ export async function teachFromWarning(panel: Page, on: Page | FrameLocator, cli
   await expect(panel.getByTestId('teach-preview')).toHaveAttribute('data-count', String(count));
   await panel.getByTestId('teach-save').click();
 }
+
+/**
+ * Each seller page, opened in a tab of its own with the panel beside it, shows exactly `rows` (and none of `absent`:
+ * closed or paid orders), with no warning and no dialog.
+ */
+export async function expectPagesRead(suite: PlatformSuite, pages: ReadonlyArray<{ url: string; platform: string; rows: readonly ExpectedRow[]; absent?: readonly string[] }>): Promise<void> {
+  for (const { url, platform, rows, absent = [] } of pages) {
+    const { page, dialogs } = await openSellerPage(suite, url);
+    const panel = await openPanelFor(suite, url);
+    await expect(orderRow(panel, rows[0]![0])).toHaveCount(1, { timeout: 5_000 });
+    await expectRows(panel, platform, rows);
+    for (const id of absent) await expect(orderRow(panel, id)).toHaveCount(0);
+    await expect(panel.locator('[data-testid="health-warning"]')).toHaveCount(0);
+    expect(dialogs, url).toEqual([]);
+    await panel.close();
+    await page.close();
+  }
+}

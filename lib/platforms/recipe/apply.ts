@@ -4,6 +4,7 @@
 // an empty buyer) makes the row unreadable rather than guessed.
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
+import { regionYen } from '../money';
 import { documentsOf } from '../frames';
 import { nickOf, statusFromWords, withoutPartAmounts } from '../page-words';
 import { countdownIn } from '../times';
@@ -20,6 +21,11 @@ const BUYER_LABEL = /^(?:买家(?:昵称)?|買家(?:暱稱)?|buyer(?: name)?|cus
 
 /** The currency a platform's pages show bare amounts in, when the total had no symbol. */
 export const DEFAULT_CURRENCY: Partial<Record<Platform, string>> = { taobao: 'CNY', pdd: 'CNY', alibaba: 'USD' };
+
+/** A Japanese TikTok Shop page: its bare "¥" is the yen (regionYen), which a taught total keeps. */
+export function yenPage(platform: Platform, href: string): boolean {
+  return platform === 'tiktok' && /^https:\/\/seller-jp\./.test(href);
+}
 
 /** "d6-d15" → /\d{6}-\d{15}/ as a whole token. */
 function shapeSource(shape: string): string {
@@ -103,7 +109,8 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
       // A subtotal, shipping fee or discount labelled beside it is no part of it, and alone it is no total.
       const text = withoutPartAmounts(spacedText(el), true);
       if (!text || text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
-      const money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
+      let money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
+      if (money) money = regionYen(text, money, opts.currency) ?? (opts.currency === 'JPY' && money.currency === 'CNY' ? null : money);
       return money && money.minor > 0 ? { kind: 'total', money } : undefined;
     }
     case 'buyer':

@@ -12,6 +12,7 @@ import { DRIFT_CASES } from '../../../test/drift/cases';
 import { attachDeclarativeShadows, variantsOf } from '../../../test/drift/variants';
 import type { ObservedOrder } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
+import { regionYen } from '../money';
 import { platformOfUrl } from '../hosts';
 import { readPage } from '../read';
 import { textOf, type PlatformAdapter } from '../types';
@@ -56,7 +57,9 @@ function clicksFor(doc: Document, order: ObservedOrder) {
   const isTotal = (el: Element) => {
     // The same sum in another currency, roughly, beside it ("(≈ R$ 120,00)") is part of what they click.
     const text = spacedText(el).replace(/[(（]\s*(?:≈|约)[^)）]*[)）]/g, '');
-    const m = parseMoney(text);
+    const read = parseMoney(text);
+    // A Japanese page's "¥" is the yen its adapter reads.
+    const m = read && (regionYen(text, read, order.amount.currency) ?? read);
     return !!m && m.minor === order.amount.minor && m.currency === order.amount.currency && parseMoneyAll(text).length === 1;
   };
   // The person clicks the name; a badge beside it ("新客") may sit in the same element.

@@ -6,7 +6,7 @@
 import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { soleMoney } from '../money';
+import { regionYen, soleMoney } from '../money';
 import { statedUtcOffset } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
@@ -48,10 +48,12 @@ function soleIn(text: string, currency: string): Money | null {
   return all.every((m) => m.minor === first.minor && m.currency === currency) ? first : null;
 }
 
-/** A marked amount; a bare "$" is the region's dollar when the region has one (MXN, SGD …), never another currency. */
+/** A marked amount; a bare "$" is the region's dollar when the region has one (MXN, SGD …), a bare "¥" its yen (JPY), never another currency. */
 function regional(text: string, currency: string | undefined): Money | null {
   const money = soleMoney(text);
   if (!money || !currency || money.currency === currency) return money;
+  const yen = regionYen(text, money, currency);
+  if (yen !== undefined) return yen;
   if (money.currency === 'USD' && /(?<![A-Za-z])\$/.test(text) && !/US\s?\$|USD/.test(text)) return { ...money, currency };
   return null;
 }
@@ -120,11 +122,12 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
     case 'tiktok': {
       const key = /^seller-([a-z]{2})\./.exec(url.host)?.[1];
       const region = key ? TIKTOK_REGIONS[key] : undefined;
-      const dollar = key === 'mx' || key === 'sg' ? region?.currency : undefined;
+      // A bare "$" is the region's dollar in Mexico and Singapore, a bare "¥" the yen in Japan.
+      const own = key === 'mx' || key === 'sg' || key === 'jp' ? region?.currency : undefined;
       return {
         platform,
         orderNumber,
-        money: (t) => regional(t, dollar),
+        money: (t) => regional(t, own),
         clock: notedClock(doc, seen) ?? (region ? { zone: region.zone, order: region.order } : { offset: CHINA_OFFSET_MINUTES, order: 'mdy' }),
         closeHours: TIKTOK_CANCEL_HOURS,
       };

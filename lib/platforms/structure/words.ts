@@ -7,7 +7,7 @@ import { DATE_SHAPE } from '../../orders/time';
 
 /** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
 export const TOTAL_LABEL =
-  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|ยอด(?:คำสั่งซื้อ|รวม|ชำระ(?:ทั้งหมด)?)|訂單金額|訂單總額|實付金額|實收金額|應付金額|總計|合計|(?<!sub-?|items?\s)\btotal\b)\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
+  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|ยอด(?:คำสั่งซื้อ|รวม|ชำระ(?:ทั้งหมด)?)|訂單金額|訂單總額|實付金額|實收金額|應付金額|總計|合計|注文金額|gesamtbetrag|gesamtsumme|bestellwert|montant\s*total|total\s*de\s*la\s*commande|importo\s*totale|totale\s*ordine|(?<!sub-?|items?\s)\btotal\b)\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
 
 /**
  * What comes after the total in a total cell and is not the total: shipping
@@ -17,10 +17,10 @@ export const NOT_TOTAL =
   /[(（]?\s*(?:含\s*(?:运费|快递)|运费|邮费|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|首付款|预付款|尾款|定金|unit\s*price|单价)/i;
 
 /** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
-export const BUYER_LABEL = /^(?:买家(?:昵称)?|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ)\s*[:：]?\s*/i;
+export const BUYER_LABEL = /^(?:买家(?:昵称)?|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|käufer|acheteur|acquirente)\s*[:：]?\s*/i;
 
 /** Text of a control that opens the chat with the buyer (it sits right after the nick). */
-export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|conversar|enviar\s*mensagem|chatear|написать|kirim\s*pesan|แชท(?:เลย)?|聊聊|聯絡買家)$/i;
+export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|conversar|enviar\s*mensagem|chatear|написать|kirim\s*pesan|แชท(?:เลย)?|聊聊|聯絡買家|チャット|メッセージ|nachricht(?:\s*senden)?|envoyer\s*un\s*message|invia\s*messaggio)$/i;
 
 /** Links that open a chat with the buyer, by where they go. */
 export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|webchat|messenger/i;
@@ -30,19 +30,19 @@ const DATE = `(${DATE_SHAPE})`;
 
 /** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM"). */
 export const CREATED = new RegExp(
-  String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа|waktu\s*pesanan(?:\s*dibuat)?|tanggal\s*pesanan|dibuat\s*pada|เวลาสั่งซื้อ|วันที่สั่งซื้อ|(?:訂單)?成立時間|下單時間|建立時間)\s*[:：]?\s*` + DATE,
+  String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа|waktu\s*pesanan(?:\s*dibuat)?|tanggal\s*pesanan|dibuat\s*pada|เวลาสั่งซื้อ|วันที่สั่งซื้อ|สร้างเมื่อ|(?:訂單)?成立時間|下單時間|建立時間|作成日時|注文日時?|erstellt\s*am|bestelldatum|bestellzeit|créée?\s*le|date\s*de\s*(?:la\s*)?commande|creato\s*il|data\s*(?:dell['’]\s*)?ordine)\s*[:：]?\s*` + DATE,
   'iu',
 );
 
 /** A payment deadline shown as a date ("Thanh toán trước 24/11/2026 07:00", "Pay by …"). */
 export const DEADLINE = new RegExp(
-  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|pay\s*by|payment\s*due|auto[- ]?cancel(?:s)?\s*(?:at|on)|pagar\s*até|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?ภายใน|請於|付款期限)\s*[:：]?\s*` + DATE,
+  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|pay\s*by|payment\s*due|auto[- ]?cancel(?:s)?\s*(?:at|on)|pagar\s*até|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?ภายใน|請於|付款期限|支払期限|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` + DATE,
   'iu',
 );
 
 /** A list tab (or URL parameter) that holds only unpaid orders. */
 export const UNPAID_TAB =
-  /等待买家付款|待付款|待支付|未支付|未付款|awaiting\s*payment|pending\s*payment|unpaid|to\s*pay|não\s*pago|aguardando\s*pagamento|a\s*pagar|por\s*pagar|pendiente\s*de\s*pago|chờ\s*thanh\s*toán|chưa\s*thanh\s*toán|belum\s*bayar|menunggu\s*pembayaran|ที่ต้องชำระ|ยังไม่ชำระ|尚未付款|等待買家付款|ожидает\s*оплаты/i;
+  /等待买家付款|待付款|待支付|未支付|未付款|awaiting\s*payment|pending\s*payment|unpaid|to\s*pay|não\s*pago|aguardando\s*pagamento|a\s*pagar|por\s*pagar|pendiente\s*de\s*pago|chờ\s*thanh\s*toán|chưa\s*thanh\s*toán|belum\s*bayar|menunggu\s*pembayaran|ที่ต้องชำระ|ยังไม่ชำระ|รอชำระเงิน|尚未付款|等待買家付款|支払い待ち|未払い|zahlung\s*ausstehend|en\s*attente\s*de\s*paiement|in\s*attesa\s*di\s*pagamento|ожидает\s*оплаты/i;
 
 /** URL parameter values of an unpaid tab (?tabCode=waitBuyerPay, ?type=unpaid, ?tab=unpay …). */
 export const UNPAID_PARAM = /^(?:waitBuyerPay|NOT_PAID|WAIT_BUYER_PAY|unpaid|unpay|to_pay|PLACE_ORDER_SUCCESS)$/i;

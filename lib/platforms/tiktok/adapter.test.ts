@@ -232,3 +232,38 @@ describe('tiktokAdapter: chat inbox', () => {
     expect(tiktokAdapter.findComposer(doc)).toBeNull();
   });
 });
+
+// TikTok Shop's seller centres in Thailand, Indonesia (on Tokopedia's host), Japan and Germany, each in its own
+// language. Before, the Japanese and German pages' statuses were unknown, the Japanese totals were read as yuan
+// ("¥5,849" stored as CN¥5,849.00, a hundred times the yen), and the structural reader read none of their orders.
+describe.each([
+  { region: 'Thailand, Thai UI', file: 'order-list-th.html', url: 'https://seller-th.tiktok.com/order?tab=all', currency: 'THB', ids: ['579113325566778899', '579113321122334455'], buyers: ['ณัฐวุฒิ ใจดี', 'pimchanok.s'], totals: [58490, 12900], statusTexts: ['รอชำระเงิน', 'ยกเลิกแล้ว'] },
+  { region: 'Indonesia, Bahasa Indonesia UI', file: 'order-list-id.html', url: 'https://seller-id.tokopedia.com/order?tab=all', currency: 'IDR', ids: ['580224436677889900', '580224432233445566'], buyers: ['Siti Rahmawati', 'andi.pratama'], totals: [584901, 129000], statusTexts: ['Menunggu Pembayaran', 'Dibatalkan'] },
+  { region: 'Japan, Japanese UI', file: 'order-list-jp.html', url: 'https://seller-jp.tiktok.com/order?tab=all', currency: 'JPY', ids: ['581335547788990011', '581335543344556677'], buyers: ['佐藤 花子', 'tanaka_k'], totals: [5849, 1290], statusTexts: ['支払い待ち', 'キャンセル済み'] },
+  { region: 'Germany, German UI', file: 'order-list-de.html', url: 'https://seller-de.tiktok.com/order?tab=all', currency: 'EUR', ids: ['582446658899001122', '582446654455667788'], buyers: ['Lena Schneider', 'max.mueller'], totals: [5849, 1290], statusTexts: ['Zahlung ausstehend', 'Storniert'] },
+] as const)('tiktokAdapter.readOrders: $region, all tab', ({ file, url, currency, ids, buyers, totals, statusTexts }) => {
+  const read = readPage(renderFixture(raw(file), NOW), url);
+
+  it('reads each order whole, its total in the region currency, the unpaid one unpaid and the cancelled one closed', () => {
+    expect(read).toMatchObject({ platform: 'tiktok', unreadable: 0, complete: true, noRowsFound: false, unpaidOnly: false });
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount, o.status, o.statusText])).toEqual([
+      [ids[0], buyers[0], { minor: totals[0], currency }, 'unpaid', statusTexts[0]],
+      [ids[1], buyers[1], { minor: totals[1], currency }, 'closed', statusTexts[1]],
+    ]);
+    expect(read.orders[0]!.items.map((i) => i.qty)).toEqual([2]);
+  });
+
+  it('reads created times on the region clock and the countdown in the page language’s units', () => {
+    expect(read.orders.map((o) => [o.createdAt, o.autoCloseAt])).toEqual([
+      [NOW - 4 * HOUR, NOW + 19 * HOUR + 59 * MIN],
+      [NOW - 24 * HOUR, undefined],
+    ]);
+  });
+});
+
+describe('the order number of a card that also prints a sub-order number', () => {
+  it('is the number its element starts with, and "Sub-order ID" is no order-id label', () => {
+    const html = renderFixture(raw('order-list-th.html'), NOW).replace('>579113325566778899<', '>579113325566778899<span> Sub-order ID: 579113325566778890</span><');
+    expect(readPage(html, 'https://seller-th.tiktok.com/order?tab=all').orders.map((o) => o.orderId)).toEqual(['579113325566778899', '579113321122334455']);
+  });
+});

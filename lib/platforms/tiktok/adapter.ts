@@ -2,7 +2,7 @@ import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/
 import type { Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
 import { documentsOf, firstInFrames } from '../frames';
-import { soleMoney } from '../money';
+import { regionYen, soleMoney } from '../money';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
@@ -45,6 +45,8 @@ function readTime(text: string, region: Region, pageOffset: number | undefined, 
 function moneyIn(text: string, region: Region): Money | null {
   const money = soleMoney(text);
   if (!money) return null;
+  const yen = regionYen(text, money, region.key ? REGIONS[region.key]?.currency : undefined);
+  if (yen !== undefined) return yen;
   const dollar = region.key ? DOLLAR_REGIONS[region.key] : undefined;
   if (dollar && money.currency === 'USD' && !/US\s?\$|USD/.test(text)) return { ...money, currency: dollar };
   return money;
@@ -121,7 +123,8 @@ function readItems(q: CardQuery, region: Region): OrderItem[] {
 }
 
 function readOrderId(card: Element, q: CardQuery): string | undefined {
-  const own = textOf(q.first(selectors.orderId)).replace(/^\D+/, '');
+  // The number the element starts with: a sub-order or package number printed after it in the same element is another's.
+  const own = textOf(q.first(selectors.orderId)).replace(/^\D+/, '').split(/\s/, 1)[0] ?? '';
   if (isOrderNumber('tiktok', own)) return own;
   // A number cut short for a narrow column ("576880…5678") is no order's.
   const id = ORDER_ID_TEXT.exec(textOf(card))?.[1];
