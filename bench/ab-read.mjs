@@ -45,7 +45,7 @@ for (const platform of wanted) {
     const r = await page.evaluate(([p, structure, n]) => {
       const now = Date.now();
       const readWith = (a) => (structure ? a(document, p, location.href, now, null) : a.readOrders(document, location.href, now));
-      const time = (a) => { const t = performance.now(); const r = readWith(a); return [performance.now() - t, r.orders.length, JSON.stringify(r)]; };
+      const time = (a) => { const t = performance.now(); const r = readWith(a); return [performance.now() - t, r?.orders.length ?? -1, JSON.stringify(r)]; };
       const olds = [], news = [];
       let same = true;
       for (let i = 0; i < n; i++) {
