@@ -26,11 +26,11 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // seller centres in Bahasa Indonesia, Thai and Traditional Chinese (status
 // words, headers, labels and countdown units; Thai script is three bytes a
 // letter and packs poorly), 1.5 KB later that day: 40.1 KB; TikTok Shop in
-// Japanese, German, French and Italian, and yen on Japanese pages, 1.5 KB
-// more: 41.6 KB). This check is the budget that keeps it from growing
+// Japanese, German, French and Italian, and yen on Japanese pages (also in
+// taught recipes), 2.0 KB more: 42.1 KB). This check is the budget that keeps it from growing
 // further while the teaching and insertion code are not yet injected on
 // demand; lower it as the script shrinks.
-const BUDGET_KB = 42;
+const BUDGET_KB = 43;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
