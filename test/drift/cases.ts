@@ -32,6 +32,9 @@ export const DRIFT_CASES: readonly DriftCase[] = [
   { platform: 'tiktok', file: 'order-list-id.html', url: 'https://seller-id.tokopedia.com/order?tab=all' },
   { platform: 'tiktok', file: 'order-list-jp.html', url: 'https://seller-jp.tiktok.com/order?tab=all' },
   { platform: 'tiktok', file: 'order-list-de.html', url: 'https://seller-de.tiktok.com/order?tab=all' },
+  { platform: 'tiktok', file: 'order-list-fr.html', url: 'https://seller-fr.tiktok.com/order?tab=all' },
+  { platform: 'tiktok', file: 'order-list-es.html', url: 'https://seller-es.tiktok.com/order?tab=all' },
+  { platform: 'tiktok', file: 'order-list-it.html', url: 'https://seller-it.tiktok.com/order?tab=all' },
   { platform: 'alibaba', file: 'order-list-unpaid-en.html', url: 'https://biz.alibaba.com/ta/order/list.htm?tab=unpay' },
   { platform: 'alibaba', file: 'order-list-all-zh.html', url: 'https://biz.alibaba.com/ta/order/list.htm' },
   { platform: 'shopee', file: 'order-vn-unpaid.html', url: 'https://banhang.shopee.vn/portal/sale/order?type=unpaid' },
@@ -40,4 +43,5 @@ export const DRIFT_CASES: readonly DriftCase[] = [
   { platform: 'shopee', file: 'order-id-unpaid.html', url: 'https://seller.shopee.co.id/portal/sale/order?type=unpaid' },
   { platform: 'shopee', file: 'order-th-unpaid.html', url: 'https://seller.shopee.co.th/portal/sale/order?type=unpaid' },
   { platform: 'shopee', file: 'order-tw-unpaid.html', url: 'https://seller.shopee.tw/portal/sale/order?type=unpaid' },
+  { platform: 'shopee', file: 'order-mx-unpaid.html', url: 'https://seller.shopee.com.mx/portal/sale/order?type=unpaid' },
 ];

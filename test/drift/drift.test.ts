@@ -350,7 +350,7 @@ describe.each(CHINA_CLOCK)('created times written relative to today: $platform $
 // lists in one currency with a total column: a unit in a header says nothing of cards, nor of several currencies. And
 // only lists whose every amount, bare, still shows cents or a group of three: "NT$459" bare is "459", which no reader
 // tells from a count that slid into the column ("2 件"), so such an order stays unreadable by design.
-const UNIT_OF: Readonly<Record<string, string>> = { CNY: '元', USD: 'USD', BRL: 'R$', VND: '₫', MYR: 'RM', EUR: '€', RUB: '₽', IDR: 'Rp', THB: '฿', TWD: 'NT$', JPY: 'JPY' };
+const UNIT_OF: Readonly<Record<string, string>> = { CNY: '元', USD: 'USD', BRL: 'R$', VND: '₫', MYR: 'RM', EUR: '€', RUB: '₽', IDR: 'Rp', THB: '฿', TWD: 'NT$', JPY: 'JPY', MXN: 'MX$' };
 const MARKED_AMOUNT = /(?:CN¥|US\s?\$|R\$|RM|NT\$|Rp|฿|¥|￥|€|£|₽|₫|\$)\s?(\d[\d,.]*)|(\d[\d,.]*)\s?(?:₫|đ|₽|元|€)/g;
 /** The page in one currency with its total column's header, or undefined when it has several currencies or no such column. */
 function totalColumnOf(platform: string, file: string, url: string) {

@@ -434,6 +434,22 @@ export const OTHER_LANGUAGE: Readonly<Record<string, string>> = {
   'Gesamt': 'Total',
   'Käufer': 'Buyer',
   'Aktionen': 'Actions',
+  // TikTok Shop France, Spain and Italy, Shopee Mexico.
+  'Produit': 'Product',
+  'Acheteur': 'Buyer',
+  'Statut': 'Status',
+  'Producto': 'Product',
+  'Estado': 'Status',
+  'Acciones': 'Actions',
+  'Prodotto': 'Product',
+  'Totale': 'Total',
+  'Acquirente': 'Buyer',
+  'Stato': 'Status',
+  'Azioni': 'Actions',
+  'Producto(s)': 'Product(s)',
+  'Total del pedido': 'Order Total',
+  'Cuenta regresiva': 'Countdown',
+  'Opción de envío': 'Shipping Channel',
 };
 
 function relabelled(doc: Document): string[] {

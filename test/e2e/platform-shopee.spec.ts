@@ -65,11 +65,12 @@ test('Shopee Brazil, page 1 of 3: unpaid orders reach the panel in reais; leavin
 
 // Shopee's seller centres in Indonesia, Thailand and Taiwan speak their own languages. Before, every order of these
 // pages was unreadable; now each is read exactly in Chromium, in its region's currency, with no warning.
-test('Shopee Indonesia, Thailand and Taiwan: unpaid tabs in Bahasa Indonesia, Thai and Traditional Chinese read exactly', async () => {
+test('Shopee Indonesia, Thailand, Taiwan and Mexico: unpaid tabs in Bahasa Indonesia, Thai, Traditional Chinese and Spanish read exactly', async () => {
   const pages = [
     [SHOPEE_URLS.idUnpaid, [['2611234V8KQ1ZT', '<img src=x onerror=alert(1)>', '250000', 'IDR'], ['261123HD7Q2M5N', 'dewi.sartika 🌸', '1590000', 'IDR'], ['261122W3RT8Y6U', 'budi_santoso88', '459000', 'IDR']]],
     [SHOPEE_URLS.thUnpaid, [['2611236P3LM8QD', '<img src=x onerror=alert(1)>', '129000', 'THB'], ['261123T5NB9VWX', 'somchai.k 🐘', '259000', 'THB'], ['261122E4GH7JKR', 'nattaya_shop', '45900', 'THB']]],
     [SHOPEE_URLS.twUnpaid, [['261123J2NW5XCB', '<img src=x onerror=alert(1)>', '129000', 'TWD'], ['261123M8PQ4RST', '小綠綠 🍵', '259000', 'TWD'], ['261122Z6YX3WVU', 'chen_meiling', '45900', 'TWD']]],
+    [SHOPEE_URLS.mxUnpaid, [['261123X5MX2P9Q', '<img src=x onerror=alert(1)>', '129000', 'MXN'], ['261123R8TY4UIO', 'mariana.lopez 🌵', '259000', 'MXN'], ['261122LK3MX7NB', 'jorge_hdz', '45900', 'MXN']]],
   ] as const;
   await expectPagesRead(suite, pages.map(([url, rows]) => ({ url, platform: 'shopee', rows })));
 });

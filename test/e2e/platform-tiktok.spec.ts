@@ -48,11 +48,14 @@ test('a suggestion goes into the Lexical composer beside the send button once, a
 // TikTok Shop's seller centres in Thailand, Indonesia, Japan and Germany, each in its own language. Before, the Japanese
 // and German statuses were unknown and Japanese totals were read as yuan, a hundred times the yen; now each unpaid
 // order reaches the panel in its region's currency and each cancelled one stays out.
-test('TikTok Shop in Thai, Bahasa Indonesia, Japanese and German: unpaid orders in the region currency, cancelled ones left out', async () => {
+test('TikTok Shop in Thai, Bahasa Indonesia, Japanese, German, French, Spanish and Italian: unpaid orders in the region currency, cancelled ones left out', async () => {
   await expectPagesRead(suite, [
     { url: TT_URLS.listTh, platform: 'tiktok', rows: [['579113325566778899', 'ณัฐวุฒิ ใจดี', '58490', 'THB']], absent: ['579113321122334455'] },
     { url: TT_URLS.listId, platform: 'tiktok', rows: [['580224436677889900', 'Siti Rahmawati', '584901', 'IDR']], absent: ['580224432233445566'] },
     { url: TT_URLS.listJp, platform: 'tiktok', rows: [['581335547788990011', '佐藤 花子', '5849', 'JPY']], absent: ['581335543344556677'] },
     { url: TT_URLS.listDe, platform: 'tiktok', rows: [['582446658899001122', 'Lena Schneider', '5849', 'EUR']], absent: ['582446654455667788'] },
+    { url: TT_URLS.listFr, platform: 'tiktok', rows: [['583557769900112233', 'Camille Dubois', '5849', 'EUR']], absent: ['583557765566778899'] },
+    { url: TT_URLS.listEs, platform: 'tiktok', rows: [['584668870011223344', 'Lucía García', '5849', 'EUR']], absent: ['584668876677889900'] },
+    { url: TT_URLS.listIt, platform: 'tiktok', rows: [['585779981122334455', 'Giulia Rossi', '5849', 'EUR']], absent: ['585779987788990011'] },
   ]);
 });

@@ -22,9 +22,25 @@ const BUYER_LABEL = /^(?:买家(?:昵称)?|買家(?:暱稱)?|buyer(?: name)?|cus
 /** The currency a platform's pages show bare amounts in, when the total had no symbol. */
 export const DEFAULT_CURRENCY: Partial<Record<Platform, string>> = { taobao: 'CNY', pdd: 'CNY', alibaba: 'USD' };
 
-/** A Japanese TikTok Shop page: its bare "¥" is the yen (regionYen), which a taught total keeps. */
-export function yenPage(platform: Platform, href: string): boolean {
-  return platform === 'tiktok' && /^https:\/\/seller-jp\./.test(href);
+/**
+ * The currency a page's bare sign means where it is not the usual one: "¥" on Japanese TikTok Shop pages is the yen,
+ * "$" on Mexican and Singaporean TikTok Shop and Shopee pages the peso and the Singapore dollar. A taught total keeps
+ * it, as the adapters do.
+ */
+export function regionSignCurrency(platform: Platform, href: string): string | undefined {
+  const host = /^https:\/\/([^/]+)/.exec(href)?.[1] ?? '';
+  if (platform === 'tiktok') return { 'seller-jp': 'JPY', 'seller-mx': 'MXN', 'seller-sg': 'SGD' }[host.split('.')[0]!];
+  if (platform === 'shopee') return host === 'seller.shopee.com.mx' ? 'MXN' : host === 'seller.shopee.sg' ? 'SGD' : undefined;
+  return undefined;
+}
+
+/** `money` read from `text` as the page means it (see regionSignCurrency): a bare "$" in a peso or Singapore-dollar region, a bare "¥" in yen. */
+export function inRegion(text: string, money: Money, currency: string | undefined): Money | null {
+  if (!currency || money.currency === currency) return money;
+  const yen = regionYen(text, money, currency);
+  if (yen !== undefined) return yen;
+  if (money.currency === 'USD' && /(?<![A-Za-z])\$/.test(text) && !/US\s?\$|USD/.test(text)) return { ...money, currency };
+  return money;
 }
 
 /** "d6-d15" → /\d{6}-\d{15}/ as a whole token. */
@@ -110,7 +126,7 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
       const text = withoutPartAmounts(spacedText(el), true);
       if (!text || text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
       let money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
-      if (money) money = regionYen(text, money, opts.currency) ?? (opts.currency === 'JPY' && money.currency === 'CNY' ? null : money);
+      if (money) money = inRegion(text, money, opts.currency);
       return money && money.minor > 0 ? { kind: 'total', money } : undefined;
     }
     case 'buyer':

@@ -6,7 +6,7 @@ import type { Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
 import { numberText, ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
-import { DEFAULT_CURRENCY, idPattern, idsIn, idsUnder, readByRecipe, readValue, yenPage } from './apply';
+import { DEFAULT_CURRENCY, idPattern, idsIn, idsUnder, readByRecipe, readValue, regionSignCurrency } from './apply';
 import { labelOf, LabelContext, pathFrom } from './dom';
 import { LIMITS, RECIPE_FIELDS, REQUIRED_FIELDS, urlPatternOf, type FieldRecipe, type Recipe, type RecipeField, type RecipePlatform } from './types';
 
@@ -165,7 +165,7 @@ export function buildRecipe(
     fields[field] = { sibling, path, ...(label ? { label } : {}) };
   }
 
-  const currency = yenPage(platform, opts.href) ? 'JPY' : (parseMoney(picks.total!.text, DEFAULT_CURRENCY[platform])?.currency ?? DEFAULT_CURRENCY[platform] ?? 'USD');
+  const currency = regionSignCurrency(platform, opts.href) ?? parseMoney(picks.total!.text, DEFAULT_CURRENCY[platform])?.currency ?? DEFAULT_CURRENCY[platform] ?? 'USD';
   const recipe: Recipe = {
     version: 1,
     id: opts.id,

@@ -12,7 +12,6 @@ import { DRIFT_CASES } from '../../../test/drift/cases';
 import { attachDeclarativeShadows, variantsOf } from '../../../test/drift/variants';
 import type { ObservedOrder } from '../../orders/model';
 import { parseMoney, parseMoneyAll } from '../../orders/money';
-import { regionYen } from '../money';
 import { platformOfUrl } from '../hosts';
 import { readPage } from '../read';
 import { textOf, type PlatformAdapter } from '../types';
@@ -25,7 +24,7 @@ import { shopeeAdapter } from '../shopee/adapter';
 import { buildRecipe, checkPick } from './build';
 import { spacedText } from '../page-text';
 import { nickOf } from '../page-words';
-import { idPattern, idTexts, readByRecipe } from './apply';
+import { idPattern, idTexts, inRegion, readByRecipe } from './apply';
 import { documentOf, shadowViews } from '../shadow';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
@@ -58,8 +57,8 @@ function clicksFor(doc: Document, order: ObservedOrder) {
     // The same sum in another currency, roughly, beside it ("(≈ R$ 120,00)") is part of what they click.
     const text = spacedText(el).replace(/[(（]\s*(?:≈|约)[^)）]*[)）]/g, '');
     const read = parseMoney(text);
-    // A Japanese page's "¥" is the yen its adapter reads.
-    const m = read && (regionYen(text, read, order.amount.currency) ?? read);
+    // A Japanese page's "¥" is the yen its adapter reads, a Mexican page's "$" the peso.
+    const m = read && inRegion(text, read, order.amount.currency);
     return !!m && m.minor === order.amount.minor && m.currency === order.amount.currency && parseMoneyAll(text).length === 1;
   };
   // The person clicks the name; a badge beside it ("新客") may sit in the same element.

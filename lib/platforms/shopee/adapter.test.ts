@@ -381,6 +381,19 @@ describe.each([
       ['261122Z6YX3WVU', 'chen_meiling', 45900, [['快充行動電源 20000mAh', '藍色', 1]], '尚未付款'],
     ],
   },
+  {
+    region: 'Mexico, Spanish UI',
+    file: 'order-mx-unpaid.html',
+    url: 'https://seller.shopee.com.mx/portal/sale/order?type=unpaid',
+    tab: 'seller.shopee.com.mx/portal/sale/order#tab=Por pagar&page=1',
+    // A bare "$" is the Mexican peso there.
+    currency: 'MXN',
+    orders: [
+      ['261123X5MX2P9Q', '<img src=x onerror=alert(1)>', 129000, [['Chamarra rompevientos impermeable unisex', 'Negro, L', 1], ['Gorra bordada', 'Blanco', 2]], 'Por pagar Pagar antes del 23/11/2026 17:00'],
+      ['261123R8TY4UIO', 'mariana.lopez 🌵', 259000, [['Freidora de aire 6 L', 'Gris', 1]], 'Por pagar Cancelación automática en 1 hora 30 minutos'],
+      ['261122LK3MX7NB', 'jorge_hdz', 45900, [['Batería portátil 20000 mAh carga rápida', 'Azul', 1]], 'Por pagar'],
+    ],
+  },
 ] as const)('shopeeAdapter.readOrders: $region, unpaid tab', ({ file, url, tab, currency, orders }) => {
   const read = readPage(renderFixture(raw(file), NOW), url);
 

@@ -44,11 +44,11 @@ export const selectors = {
 export const UNPAID_TAB = /chờ thanh toán|unpaid|to pay|aguardando pagamento|a pagar|por pagar|belum bayar|ที่ต้องชำระ|ยังไม่ชำระ|未付款|待付款/i;
 
 /**
- * Creation time and payment deadline labels as the card prints them (vi, en, pt, id, th, zh-Hant). One flat list of
+ * Creation time and payment deadline labels as the card prints them (vi, en, pt, es, id, th, zh-Hant). One flat list of
  * words each: headMatch bounds its search by the longest (longestLabel), and gives up on a nested group.
  */
-export const CREATED_LABEL = /(?:thời gian đặt hàng|ngày đặt hàng|order time|order created|data do pedido|pedido feito em|waktu pesanan dibuat|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|訂單成立時間|成立時間|下單時間)\s*[:：]?\s*/i;
-export const DEADLINE_LABEL = /(?:thanh toán trước|hạn thanh toán|pay by|payment due|pagar até|bayar sebelum|batas waktu pembayaran|batas pembayaran|ชำระเงินภายใน|ชำระภายใน|請於|付款期限)\s*[:：]?\s*/i;
+export const CREATED_LABEL = /(?:thời gian đặt hàng|ngày đặt hàng|order time|order created|data do pedido|pedido feito em|fecha del pedido|waktu pesanan dibuat|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|訂單成立時間|成立時間|下單時間)\s*[:：]?\s*/i;
+export const DEADLINE_LABEL = /(?:thanh toán trước|hạn thanh toán|pay by|payment due|pagar até|pagar antes del|pagar antes de|bayar sebelum|batas waktu pembayaran|batas pembayaran|ชำระเงินภายใน|ชำระภายใน|請於|付款期限)\s*[:：]?\s*/i;
 
 /**
  * Region of each seller host: the currency its amounts are in (a bare "$"
