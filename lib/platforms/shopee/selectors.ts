@@ -40,8 +40,8 @@ export const selectors = {
   ],
 } as const;
 
-/** Tabs that list only orders waiting for payment. */
-export const UNPAID_TAB = /chờ thanh toán|unpaid|to pay|aguardando pagamento|a pagar|por pagar|belum bayar|ที่ต้องชำระ|ยังไม่ชำระ|未付款|待付款/i;
+/** Tabs that list only orders waiting for payment (the regions' languages, shared with TikTok Shop and the structural reader). */
+export { UNPAID_TAB } from '../structure/words';
 
 /**
  * Creation time and payment deadline labels as the card prints them (vi, en, pt, es, id, th, zh-Hant). One flat list of

@@ -40,9 +40,12 @@ export const DEADLINE = new RegExp(
   'iu',
 );
 
-/** A list tab (or URL parameter) that holds only unpaid orders. */
+/**
+ * A list tab (or URL parameter) that holds only unpaid orders, in every language the regional back-offices come in:
+ * the structural reader's, and TikTok Shop's and Shopee's adapters' (their regions speak the same languages).
+ */
 export const UNPAID_TAB =
-  /等待买家付款|待付款|待支付|未支付|未付款|awaiting\s*payment|pending\s*payment|unpaid|to\s*pay|não\s*pago|aguardando\s*pagamento|a\s*pagar|por\s*pagar|pendiente\s*de\s*pago|chờ\s*thanh\s*toán|chưa\s*thanh\s*toán|belum\s*bayar|menunggu\s*pembayaran|ที่ต้องชำระ|ยังไม่ชำระ|รอชำระเงิน|尚未付款|等待買家付款|支払い待ち|未払い|zahlung\s*ausstehend|en\s*attente\s*de\s*paiement|in\s*attesa\s*di\s*pagamento|ожидает\s*оплаты/i;
+  /等待买家付款|待付款|待支付|未支付|未付款|awaiting\s*payment|pending\s*payment|unpaid|to\s*pay|não\s*pago|aguardando\s*pagamento|a\s*pagar|por\s*pagar|pendiente\s*de\s*pago|chờ\s*thanh\s*toán|chưa\s*thanh\s*toán|belum\s*(?:di)?bayar|menunggu\s*pembayaran|ที่ต้องชำระ|ยังไม่ชำระ|รอชำระเงิน|尚未付款|等待買家付款|支払い待ち|未払い|zahlung\s*ausstehend|en\s*attente\s*de\s*paiement|in\s*attesa\s*di\s*pagamento|ожидает\s*оплаты/i;
 
 /** URL parameter values of an unpaid tab (?tabCode=waitBuyerPay, ?type=unpaid, ?tab=unpay …). */
 export const UNPAID_PARAM = /^(?:waitBuyerPay|NOT_PAID|WAIT_BUYER_PAY|unpaid|unpay|to_pay|PLACE_ORDER_SUCCESS)$/i;

@@ -47,7 +47,7 @@ export const selectors = {
 /** Text anchors for an order id when no class or testid is left. */
 // Not inside "Sub-order ID".
 export const ORDER_ID_TEXT = uncut(/(?:(?<![A-Za-z-])order\s*id|id do pedido|id del pedido|mã đơn hàng|id đơn hàng|订单号|订单编号|หมายเลขคำสั่งซื้อ|id pesanan|注文(?:id|番号)|bestell-?(?:id|nummer)|(?:n°|numéro|id)\s*de\s*commande|id\s*ordine)\s*[:：#]?\s*(\d{15,20})(?!\d)/i);
-export const UNPAID_TAB = /awaiting payment|unpaid|pending payment|aguardando pagamento|não pago|chờ thanh toán|chưa thanh toán|menunggu pembayaran|belum dibayar|รอชำระเงิน|ยังไม่ชำระ|支払い待ち|未払い|zahlung ausstehend|en attente de paiement|in attesa di pagamento|pendiente de pago|待付款|待支付/i;
+export { UNPAID_TAB } from '../structure/words';
 
 /**
  * The seller's region by host: wall-time zone, date order and the currency a
