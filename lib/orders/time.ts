@@ -224,6 +224,10 @@ export function parseWallTime(
   return relative === src ? null : readWallTime(relative, offsetMinutes, order);
 }
 
+const BUDDHIST_ERA_OFFSET = 543;
+const BUDDHIST_ERA_FROM = 2400;
+const BUDDHIST_ERA_TO = 2700;
+
 /** parseWallTime of a text already folded (NFKC), without relative days. */
 function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' | 'dmy'): number | null {
 
@@ -254,6 +258,8 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
     }
     at = numeric.m.index;
   } else return null;
+  // A page formatted in the Thai locale prints the Buddhist era (2569 is 2026): no order is dated 543 years ahead.
+  if (year >= BUDDHIST_ERA_FROM && year <= BUDDHIST_ERA_TO) year -= BUDDHIST_ERA_OFFSET;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (g.h === undefined && at > 0) g = CLOCK_BEFORE_RE.exec(src.slice(Math.max(0, at - 24), at))?.groups ?? g;
 

@@ -420,3 +420,14 @@ describe('the created-time label', () => {
     expect(longestLabel(CREATED_LABEL)).toBe('waktu pesanan dibuat'.length);
   });
 });
+
+describe('a Thai page formatted in the Thai locale', () => {
+  it('prints the Buddhist era (2569 for 2026), and every created time and deadline is read as on the Gregorian page', () => {
+    const url = 'https://seller.shopee.co.th/portal/sale/order?type=unpaid';
+    const gregorian = renderFixture(raw('order-th-unpaid.html'), NOW);
+    const buddhist = gregorian.replaceAll('/2026 ', '/2569 ');
+    expect(buddhist).toContain('เวลาสั่งซื้อ: 23/11/2569');
+    const times = (html: string) => readPage(html, url).orders.map((o) => [o.orderId, o.createdAt, o.autoCloseAt]);
+    expect(times(buddhist)).toEqual(times(gregorian));
+  });
+});
