@@ -22,3 +22,15 @@ export function regionYen(text: string, money: Money, currency: string | undefin
   if (currency !== 'JPY' || money.currency !== 'CNY' || /CN¥|RMB|CNY|元/.test(text)) return undefined;
   return soleMoney(text.replace(/[¥￥]/g, 'JP¥'));
 }
+
+/**
+ * `money`, read from `text`, as a page in `currency`'s region means it where its sign is not the usual one: a bare "¥"
+ * is the yen there (regionYen), a bare "$" the region's own dollar or peso. Undefined when neither applies.
+ */
+export function regionSign(text: string, money: Money, currency: string | undefined): Money | null | undefined {
+  if (!currency || money.currency === currency) return undefined;
+  const yen = regionYen(text, money, currency);
+  if (yen !== undefined) return yen;
+  if (money.currency === 'USD' && /(?<![A-Za-z])\$/.test(text) && !/US\s?\$|USD/.test(text)) return { ...money, currency };
+  return undefined;
+}

@@ -4,7 +4,7 @@
 // an empty buyer) makes the row unreadable rather than guessed.
 import type { ObservedOrder, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoney, parseMoneyAll, type Money } from '../../orders/money';
-import { regionYen } from '../money';
+import { regionSign } from '../money';
 import { documentsOf } from '../frames';
 import { nickOf, statusFromWords, withoutPartAmounts } from '../page-words';
 import { countdownIn } from '../times';
@@ -36,11 +36,8 @@ export function regionSignCurrency(platform: Platform, href: string): string | u
 
 /** `money` read from `text` as the page means it (see regionSignCurrency): a bare "$" in a peso or Singapore-dollar region, a bare "¥" in yen. */
 export function inRegion(text: string, money: Money, currency: string | undefined): Money | null {
-  if (!currency || money.currency === currency) return money;
-  const yen = regionYen(text, money, currency);
-  if (yen !== undefined) return yen;
-  if (money.currency === 'USD' && /(?<![A-Za-z])\$/.test(text) && !/US\s?\$|USD/.test(text)) return { ...money, currency };
-  return money;
+  const regional = regionSign(text, money, currency);
+  return regional === undefined ? money : regional;
 }
 
 /** "d6-d15" → /\d{6}-\d{15}/ as a whole token. */

@@ -6,7 +6,7 @@
 import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES, parseWallTime, parseZonedWallTime } from '../../orders/time';
-import { regionYen, soleMoney } from '../money';
+import { regionSign, soleMoney } from '../money';
 import { statedUtcOffset } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
@@ -52,10 +52,7 @@ function soleIn(text: string, currency: string): Money | null {
 function regional(text: string, currency: string | undefined): Money | null {
   const money = soleMoney(text);
   if (!money || !currency || money.currency === currency) return money;
-  const yen = regionYen(text, money, currency);
-  if (yen !== undefined) return yen;
-  if (money.currency === 'USD' && /(?<![A-Za-z])\$/.test(text) && !/US\s?\$|USD/.test(text)) return { ...money, currency };
-  return null;
+  return regionSign(text, money, currency) ?? null;
 }
 
 /**
