@@ -5,6 +5,7 @@
 import { openPayNudgeDb } from '../lib/store/db';
 import { applyPageRead } from '../lib/store/orders';
 import { pruneSettledOrders } from '../lib/store/retention';
+import { packOf } from '../lib/store/pack';
 import type { ObservedOrder, PageRead } from '../lib/orders/model';
 
 function read(n: number, now: number, salt: string): PageRead {
@@ -96,12 +97,11 @@ async function timeReadDuringPrune(settled: number) {
         amount: { minor: 9900, currency: 'CNY' }, status: i % 9 === 0 ? 'closed' : 'paid', statusSource: 'page',
         pageUrl: 'https://trade.taobao.com/x', listKey: 'all', firstSeenAt: at - day, lastSeenAt: at, statusChangedAt: at,
       });
-      for (let n = 0; n < 5; n += 1) {
-        void tx.objectStore('attempts').put({
-          id: `${key}#${n}`, orderKey: key, buyerKey: `taobao:老客${i % 3000}`, platform: 'taobao', channel: 'chat',
-          direction: 'outbound', action: 'inserted', text: '亲，记得付款哦', at: at - n * 3_600_000, outcome: 'sent',
-        });
-      }
+      const attempts = Array.from({ length: 5 }, (_, n) => ({
+        id: `${key}#${n}`, orderKey: key, buyerKey: `taobao:老客${i % 3000}`, platform: 'taobao' as const, channel: 'chat' as const,
+        direction: 'outbound' as const, action: 'inserted' as const, text: '亲，记得付款哦', at: at - n * 3_600_000, outcome: 'sent' as const,
+      }));
+      void tx.objectStore('attempts').put(packOf(key, attempts));
     }
     await tx.done;
   }

@@ -249,7 +249,8 @@ async function recountDone(context, extensionUrl) {
           request.onsuccess = () => {
             const db = request.result;
             const tx = db.transaction(['attempts', 'settings'], 'readonly');
-            const count = tx.objectStore('attempts').count();
+            // One index entry per attempt (the store keeps one record per order).
+            const count = tx.objectStore('attempts').index('by-id').count();
             const mark = tx.objectStore('settings').get('ws.attemptStats');
             tx.oncomplete = () => {
               db.close();

@@ -93,15 +93,20 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
     stats.onsuccess = () => {
       if (stats.result?.value?.checked) tx.objectStore('settings').put({ key: 'ws.attemptStats', value: { counted: stats.result.value.counted ?? 0 } });
     };
+    // The store keeps one record per order with all of its attempts (lib/store/pack.ts): this chunk's attempts are
+    // grouped by order and added to what each order holds.
+    const byOrder = new Map();
     for (let a = start; a < Math.min(attemptRange[1], start + CHUNK); a += 1) {
       const i = a % orders;
       const platform = platforms[i % platforms.length];
       const orderId = `9${String(i).padStart(17, '0')}`;
       const outcome = outcomes[a % outcomes.length];
       const at = days === 0 ? now - (a % 1000) * 60_000 : Math.min(now - 60_000, createdOf(i) + 3_600_000 + (a % 48) * 60_000);
-      tx.objectStore('attempts').put({
+      const orderKey = `${platform}:${orderId}`;
+      if (!byOrder.has(orderKey)) byOrder.set(orderKey, []);
+      byOrder.get(orderKey).push({
         id: `bench-${a}`,
-        orderKey: `${platform}:${orderId}`,
+        orderKey,
         buyerKey: `${platform}:bench-buyer-${i % buyersPerPlatform}`,
         platform,
         channel: a % 5 === 0 ? 'phone' : 'chat',
@@ -113,6 +118,15 @@ export async function seedDatabase({ orders, attempts, now, unpaidEvery = 1, day
         outcome,
         ...(outcome === 'promised' ? { followUpAt: at + 2 * 3_600_000 } : {}),
       });
+    }
+    const store = tx.objectStore('attempts');
+    for (const [orderKey, list] of byOrder) {
+      const held = store.get(orderKey);
+      held.onsuccess = () => {
+        const all = [...(held.result?.attempts ?? []), ...list].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+        const followUps = all.filter((x) => typeof x.followUpAt === 'number').map((x) => x.followUpAt);
+        store.put({ orderKey, attempts: all, ids: all.map((x) => x.id), buyerKeys: [...new Set(all.map((x) => x.buyerKey))], followUps });
+      };
     }
     await done(tx);
   }

@@ -45,7 +45,9 @@ function storeCounts(worker) {
     });
     const count = (store) =>
       new Promise((ok, fail) => {
-        const r = db.transaction(store).objectStore(store).count();
+        // Attempts are packed by order: the by-id index has one entry per attempt.
+        const s = db.transaction(store).objectStore(store);
+        const r = store === 'attempts' ? s.index('by-id').count() : s.count();
         r.onsuccess = () => ok(r.result);
         r.onerror = () => fail(r.error);
       });
@@ -130,7 +132,13 @@ function firstSyncSplit(worker) {
       server += f.responseEnd - f.startTime;
       if (handed[i] !== undefined && handed[i] >= f.responseEnd) parse += handed[i] - f.responseEnd;
     });
-    return { steps, pages: fetches.length, server, parse };
+    // --timeline: every step and page read in time order (ms from the first), to see what waits on what.
+    const timeline = [
+      ...performance.getEntriesByType('measure').filter((m) => m.name.startsWith('paynudge-first:')).map((m) => ({ at: m.startTime, ms: m.duration, what: m.name.slice(15) })),
+      ...fetches.map((f) => ({ at: f.startTime, ms: f.responseEnd - f.startTime, what: 'server page' })),
+    ].sort((x, y) => x.at - y.at);
+    const t0 = timeline[0]?.at ?? 0;
+    return { steps, pages: fetches.length, server, parse, timeline: timeline.map((e) => ({ at: Math.round(e.at - t0), ms: Math.round(e.ms), what: e.what })) };
   });
 }
 
@@ -192,12 +200,12 @@ async function firstSync(server, record) {
   const cap = arg('cap', 900) * 1000;
   const db = 'bench-first';
   const now = Date.now();
-  const { order, attempt } = shopDocs(orders, attempts, now);
-  await checkDocs([order(0), order(orders - 1), attempt(0), attempt(4), attempt(attempts - 1)]);
+  const { order, pack, packs } = shopDocs(orders, attempts, now);
+  await checkDocs([order(0), order(orders - 1), pack(0), pack(4), pack(packs - 1)]);
   await fetch(`${server.url}/${db}`, { method: 'PUT' });
   let t = Date.now();
   await putAll(server, db, orders, order);
-  await putAll(server, db, attempts, attempt);
+  await putAll(server, db, packs, pack);
   // Not timed below: the server's own bulk load (pouchdb-server in memory) is slower than the agent's read of it.
   const seeded = (Date.now() - t) / 1000;
   log(`server seeded with ${orders} orders and ${attempts} attempts in ${seeded.toFixed(0)} s (${Math.round((orders + attempts) / seeded)} documents/s)`);
@@ -230,9 +238,10 @@ async function firstSync(server, record) {
     log(`first sync: ${counts.orders} orders + ${counts.attempts} attempts in ${seconds.toFixed(1)} s (${Math.round(got / seconds)} records/s; ${load})`);
     let split = '';
     if (complete) {
-      const { steps, pages, server: serverMs, parse } = await firstSyncSplit(worker);
+      const { steps, pages, server: serverMs, parse, timeline } = await firstSyncSplit(worker);
+      if (process.argv.includes('--timeline')) for (const e of timeline) log(`  ${String(e.at).padStart(7)} ms  ${String(e.ms).padStart(6)} ms  ${e.what}`);
       const sec = (ms) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
-      split = `; waited on the server ${sec(steps.wait)} (its ${pages} page reads took ${sec(serverMs)} in all, overlapping the writes; JSON parse ${sec(parse)}), checks ${sec(steps.check)}, held-records reads ${sec(steps.held)}, merge ${sec(steps.merge)}, IndexedDB writes ${sec(steps.write)}, counts settled ${sec(steps.settle)}${steps.tally ? ` (tally read again ${sec(steps.tally)})` : ''}, agreed hashes ${sec(steps.base)}`;
+      split = `; waited on the server ${sec(steps.wait)} (its ${pages} page reads took ${sec(serverMs)} in all, overlapping the writes; JSON parse ${sec(parse)}), checks ${sec(steps.check)}, held-records reads ${sec(steps.held)}, merge ${sec(steps.merge)}, IndexedDB writes ${sec(steps.write)}, counts settled ${sec(steps.settle)}${steps.tally ? ` (tally read again ${sec(steps.tally)})` : ''}, agreed hashes ${sec(steps.base)} (of the writes: attempts ${sec(steps['write:attempts'])}, orders ${sec(steps['write:orders'])}, held records ${sec(steps['write:held'])})`;
       log(`split${split}`);
       const loadFloor = loadavg()[0];
       const f = await rawPutFloor(page);

@@ -18,6 +18,7 @@ import { actionableCount, readCadenceSettings } from './workspace';
 import { milestoneActNowCount, milestoneAlarmInputs } from './alarms';
 import { setLocale } from '../i18n';
 import { runs, limit } from '../../test/support/fuzz';
+import { countAttempts, listAttempts, putAttempt } from '../store/attempts';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const SOLD_URL = TAOBAO_SOLD_URL;
@@ -85,9 +86,9 @@ describe('popup summary', () => {
     const attempt = (id: string, orderKey: string, followUpAt: number, at = NOW - 5 * HOUR_MS): ContactAttempt => ({
       id, orderKey, buyerKey: `taobao:${orderKey}`, platform: 'taobao', channel: 'chat', direction: 'outbound', action: 'copied', text: 'hi', at, outcome: 'promised', followUpAt,
     });
-    await h.db.put('attempts', attempt('due', 'taobao:1001', NOW - HOUR_MS));
-    await h.db.put('attempts', attempt('later', 'taobao:1002', NOW + HOUR_MS));
-    await h.db.put('attempts', attempt('paid', 'taobao:1003', NOW - HOUR_MS));
+    await putAttempt(h.db, attempt('due', 'taobao:1001', NOW - HOUR_MS));
+    await putAttempt(h.db, attempt('later', 'taobao:1002', NOW + HOUR_MS));
+    await putAttempt(h.db, attempt('paid', 'taobao:1003', NOW - HOUR_MS));
     const paid = (await h.db.get('orders', 'taobao:1003'))!;
     await h.db.put('orders', { ...paid, status: 'paid' });
     const s = await h.ask('popup/summary');
@@ -194,7 +195,7 @@ describe('backup', () => {
     expect((await h.db.get('orders', 'taobao:1001'))!.statusText).toBeUndefined();
     expect((await h.db.get('orders', 'taobao:1003'))!.status).toBe('paid');
     expect(await h.db.get('orders', 'taobao:1002')).toBeDefined();
-    expect(await h.db.count('attempts')).toBe(2);
+    expect(await countAttempts(h.db)).toBe(2);
   });
 
   it.each([
@@ -244,7 +245,7 @@ describe('retention', () => {
     expect(await pruneClosedOrders(h.db, { ...DEFAULT_SETTINGS, retentionDays: 0 }, NOW)).toBe(0);
     expect(await pruneClosedOrders(h.db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, NOW)).toBe(1);
     expect(await h.db.get('orders', 'taobao:1001')).toBeUndefined();
-    expect(await h.db.getAllFromIndex('attempts', 'by-order', 'taobao:1001')).toEqual([]);
+    expect(await listAttempts(h.db, 'taobao:1001')).toEqual([]);
     expect(await h.db.get('orders', 'taobao:1002')).toBeDefined();
     expect(await h.db.count('orders')).toBe(5);
   });

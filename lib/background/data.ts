@@ -8,6 +8,8 @@ import { BUILTIN_TEMPLATES } from '../compose/templates';
 import { pruneSettledOrders, type PruneOptions } from '../store/retention';
 import { LOCAL_STORES } from '../store/schema';
 import { uncheckAttemptStats } from '../store/buyers';
+import { addAttemptIn, allAttempts, findAttemptIn, unpacked, type PackStore } from '../store/attempts';
+import type { ContactAttempt } from '../orders/model';
 import { popupAnswerOpening } from './popup';
 import { DAY_MS } from '../orders/time';
 import { platformLanguage, readSettings, SETTINGS_KEY, shopVars, type Settings, type ShopVars } from '../settings';
@@ -70,7 +72,7 @@ let statsInFlight: { db: Db; promise: Promise<RecoveryStats> } | undefined;
 async function readRecoveryStats(db: Db, now?: number): Promise<RecoveryStats> {
   const [orders, attempts, buyers, library, cadence] = await Promise.all([
     db.getAll('orders'),
-    db.getAll('attempts'),
+    allAttempts(db),
     db.getAll('buyers'),
     listLibrary(db),
     db.get('settings', CADENCE_KEY),
@@ -141,8 +143,14 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     try {
       const preview = await applyBackup(
         backup,
-        async (name, key) => (await stores(name).get(key)) as Record<string, unknown> | undefined,
-        write ? async (name, value) => void (await stores(name).put(value)) : undefined,
+        // Attempts are found by id in their order's pack, and added to it.
+        async (name, key) => (name === 'attempts' ? await findAttemptIn(tx.objectStore('attempts'), key) : await stores(name).get(key)) as Record<string, unknown> | undefined,
+        write
+          ? async (name, value) => {
+              if (name === 'attempts') await addAttemptIn(tx.objectStore('attempts') as unknown as PackStore, value as unknown as ContactAttempt);
+              else await stores(name).put(value);
+            }
+          : undefined,
       );
       // Attempts may have come in without the counts on orders and buyers kept in step: the next check counts them
       // (a checked record, the file's own included, is trusted without counting: lib/store/buyers.ts).
@@ -237,7 +245,8 @@ export function dataHandlers(ctx: HandlerContext): AreaHandlers<DataResponses> {
     async 'data/export'() {
       const db = await deps.db();
       const tx = db.transaction([...STORE_NAMES], 'readonly');
-      const entries = await Promise.all(STORE_NAMES.map(async (name) => [name, await tx.objectStore(name).getAll()] as const));
+      // The file lists attempts one by one, as they are packed by order only in this browser's store.
+      const entries = await Promise.all(STORE_NAMES.map(async (name) => [name, name === 'attempts' ? unpacked(await tx.objectStore(name).getAll()) : await tx.objectStore(name).getAll()] as const));
       await tx.done;
       return { backup: makeBackup(Object.fromEntries(entries) as Record<StoreName, unknown[]>, deps.now()) };
     },

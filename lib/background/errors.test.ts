@@ -8,6 +8,7 @@ import { freshDb } from '@/test/support/db';
 import { setLocale } from '../i18n';
 import { errorText } from '@/components/errors';
 import { storageErrorCode } from './errors';
+import { allAttempts } from '../store/attempts';
 
 // A full disk or a database that went away must say so, and never look like a save.
 
@@ -86,7 +87,7 @@ describe('storage failures reach the person as a plain explanation', () => {
     const reply = (await h.bg.handle({ type: 'attempt/manual', orderKey: 'taobao:1001', channel: 'phone', outcome: 'no_reply', note: '没接' }, PANEL)) as Reply<unknown>;
     expect(reply).toEqual({ ok: false, error: { code: 'storage-full' } });
     // recordAttempt writes the attempt, the order's counts and the buyer's in one transaction: none of it stays.
-    expect(await h.real.getAll('attempts')).toEqual([]);
+    expect(await allAttempts(h.real)).toEqual([]);
     expect(await h.real.get('orders', 'taobao:1001')).toEqual(before);
   });
 

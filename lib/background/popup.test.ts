@@ -12,6 +12,7 @@ import type { Db } from '../store/db';
 import { closingSoonest, compactFollowUps, followUpSource, followUpsDue, followUpsDueHead, parseSavedFacts, popupAnswer, popupSummary, preparePopup, soonestFollowUp, type FollowUpInput } from './popup';
 import { invalidateQueues } from './queue';
 import { limit, runs } from '../../test/support/fuzz';
+import { allAttempts, putAttempt, putAttempts } from '../store/attempts';
 
 const NOW = Date.UTC(2026, 11, 4, 8, 0, 0);
 
@@ -36,10 +37,7 @@ describe('the popup summary of a big shop', () => {
     const db = await freshDb('popup');
     await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/x', listKey: 'unpaid', unpaidOnly: true, complete: true, orders: [observed('1', 5), observed('2', 30)], unreadable: 0 }, NOW - HOUR_MS);
     // A year of promises on orders long paid: every one's follow-up time is past.
-    const tx = db.transaction('attempts', 'readwrite');
-    for (let i = 0; i < 3_000; i++) void tx.store.put(promise(`old-${i}`, `taobao:old-${i % 600}`, NOW - 30 * DAY_MS - (i % 330) * DAY_MS));
-    void tx.store.put(promise('today', 'taobao:1', NOW - 3 * HOUR_MS));
-    await tx.done;
+    await putAttempts(db, [...Array.from({ length: 3_000 }, (_, i) => promise(`old-${i}`, `taobao:old-${i % 600}`, NOW - 30 * DAY_MS - (i % 330) * DAY_MS)), promise('today', 'taobao:1', NOW - 3 * HOUR_MS)]);
     // The counts on the orders account for these (as recordAttempt keeps them): no recount runs behind the answer.
     await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 3_001 } });
     const first = (await db.get('orders', 'taobao:1'))!;
@@ -83,7 +81,7 @@ async function dueReadAt(db: Db, now: number, open: ReadonlyMap<string, Order>):
   for (const order of open.values()) since = Math.min(since, order.firstSeenAt, order.createdAt ?? order.firstSeenAt);
   since -= 7 * DAY_MS;
   const due = new Map<string, { at: number; attemptId?: string }>();
-  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.bound(since, now))) {
+  for (const a of (await allAttempts(db)).filter((x) => x.followUpAt !== undefined && x.followUpAt >= since && x.followUpAt <= now).sort((x, y) => x.followUpAt! - y.followUpAt! || (x.id < y.id ? -1 : 1))) {
     if (!open.has(a.orderKey)) continue;
     const known = due.get(a.orderKey);
     if (!known || known.at < a.followUpAt!) due.set(a.orderKey, { at: a.followUpAt!, attemptId: a.id });
@@ -129,10 +127,8 @@ describe('follow-ups read once, worked out for a later time', () => {
           else if (spec.cleared) (order as { followUp?: unknown }).followUp = undefined;
           open.set(order.key, order);
         }
-        const tx = db.transaction('attempts', 'readwrite');
         // Orders 4 and 5 are not open: their promises never count.
-        for (const [n, a] of attempts.entries()) void tx.store.put({ ...promise(`a${n}`, `taobao:${a.order}`, a.at), followUpAt: a.followUpAt });
-        await tx.done;
+        await putAttempts(db, attempts.map((a, n) => ({ ...promise(`a${n}`, `taobao:${a.order}`, a.at), followUpAt: a.followUpAt })));
         const source = await followUpSource(db, t0, open);
         for (const now of [t0, t0 + later * 60_000]) expect(source(now)).toEqual(await dueReadAt(db, now, open));
         db.close();
@@ -162,7 +158,7 @@ describe('the kept popup answer', () => {
 
   it('answers from what the badge recount read, with the follow-ups due at the time asked, reading nothing', async () => {
     const db = await twoOrders('popup-kept');
-    await db.put('attempts', promise('p1', 'taobao:1', NOW - 30 * 60_000));
+    await putAttempt(db, promise('p1', 'taobao:1', NOW - 30 * 60_000));
     const first = (await db.get('orders', 'taobao:1'))!;
     await db.put('orders', { ...first, attemptCount: 1, lastAttemptAt: NOW - 30 * 60_000 });
     await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
@@ -192,7 +188,7 @@ describe('the kept popup answer', () => {
     expect(after.result.count).toBe(1);
     expect(after.reads).toBeGreaterThan(0);
     // A promise logged (an attempt alone, as team sync's pull writes it) shows once due.
-    await db.put('attempts', promise('p2', 'taobao:1', NOW - 3 * HOUR_MS));
+    await putAttempt(db, promise('p2', 'taobao:1', NOW - 3 * HOUR_MS));
     expect((await popupAnswer(db, NOW, () => undefined)).followUps.map((f) => f.attemptId)).toEqual(['p2']);
     db.close();
   }, 30_000);
@@ -356,8 +352,8 @@ describe('the follow-up times kept across writes', () => {
 
   it('are not read again after writes to the orders alone (as the attempt recount writes them in slices), and are after a write to the attempts', async () => {
     const db = await twoOrders('popup-times-kept');
-    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
-    await db.put('attempts', promise('p2', 'taobao:2', NOW - 4 * HOUR_MS));
+    await putAttempt(db, promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
+    await putAttempt(db, promise('p2', 'taobao:2', NOW - 4 * HOUR_MS));
     invalidateQueues();
     await preparePopup(db, NOW, () => undefined);
     expect(due(await popupAnswer(db, NOW, () => undefined))).toEqual([
@@ -383,7 +379,7 @@ describe('the follow-up times kept across writes', () => {
     expect(due(answered.result)).toEqual([]);
 
     // A new promise is an attempt written: the times are read again and it is listed once due.
-    await db.put('attempts', promise('p3', 'taobao:1', NOW - 2 * HOUR_MS - 10 * 60_000));
+    await putAttempt(db, promise('p3', 'taobao:1', NOW - 2 * HOUR_MS - 10 * 60_000));
     invalidateQueues();
     const promised = await attemptReads(() => popupAnswer(db, NOW, () => undefined));
     expect(promised.reads).toBe(1);
@@ -435,7 +431,7 @@ describe('a restarted worker', () => {
   async function savedWithAPromise(name: string) {
     const caches = fakeCaches();
     const db = await twoOrders(name);
-    await db.put('attempts', promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
+    await putAttempt(db, promise('p1', 'taobao:1', NOW - 3 * HOUR_MS));
     await db.put('settings', { key: ATTEMPT_STATS_KEY, value: { counted: 1 } });
     invalidateQueues();
     await preparePopup(db, NOW, () => undefined);

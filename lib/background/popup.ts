@@ -14,6 +14,7 @@
 import type { DataResponses, DueFollowUp, UrgentOrder } from '../messaging/data';
 import { PLATFORMS, type Order } from '../orders/model';
 import type { Db } from '../store/db';
+import { attemptsFollowingUp } from '../store/attempts';
 import { watchAllWrites } from '../store/changes';
 import { outstandingByCurrency } from '../store/milestones';
 import { queueReads, summaryOf } from './queue';
@@ -105,7 +106,7 @@ export type FollowUpTimes = ReadonlyMap<string, readonly { at: number; attemptId
 /** Every attempt's follow-up time from `since` on (the index range, not a year of promises already kept). */
 export async function readFollowUpTimes(db: Db, since: number): Promise<FollowUpTimes> {
   const times = new Map<string, { at: number; attemptId: string }[]>();
-  for (const a of await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.lowerBound(since))) {
+  for (const a of await attemptsFollowingUp(db, since)) {
     const entry = { at: a.followUpAt!, attemptId: a.id };
     const list = times.get(a.orderKey);
     if (list) list.push(entry);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { putAttempts } from '../store/attempts';
 import { freshDb } from '@/test/support/db';
 import { observedAt } from '@/test/support/builders';
 import { applyPageRead } from '../store/orders';
@@ -57,9 +58,7 @@ describe('queue: a waking worker with stale attempt counts', () => {
     await applyPageRead(db, { platform: 'taobao', url: 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', listKey: 'l', unpaidOnly: true, complete: true, orders, unreadable: 0 }, NOW);
     // An import wrote five attempts on the first order behind the counts' back.
     const key = `taobao:${orders[0]!.orderId}`;
-    const tx = db.transaction('attempts', 'readwrite');
-    for (let i = 0; i < 5; i++) void tx.store.put(attempt(i, key));
-    await tx.done;
+    await putAttempts(db, Array.from({ length: 5 }, (_, i) => attempt(i, key)));
     expect((await db.get('settings', ATTEMPT_STATS_KEY))?.value).toBeUndefined();
     invalidateQueues();
 

@@ -4,7 +4,7 @@ import { createBackground, senderKind, type BackgroundDeps, type SenderInfo } fr
 import type { Db } from '../store/db';
 import { freshDb } from '@/test/support/db';
 import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders';
-import { listAttempts } from '../store/attempts';
+import { addAttempt, countAttempts, listAttempts } from '../store/attempts';
 import { getOrder } from '../store/orders';
 import type { ContentResponses, OrderListEntry, Reply } from '../messaging/protocol';
 import type { ObservedOrder } from '../orders/model';
@@ -464,7 +464,7 @@ describe('errors', () => {
   it('reports logging against an order that is gone, as a code', async () => {
     const reply = await h.bg.handle({ type: 'suggestion/copied', orderKey: 'taobao:404404404', templateId: 't', text: '亲' }, PANEL);
     expect(reply).toEqual({ ok: false, error: { code: 'order-gone', params: { orderKey: 'taobao:404404404' } } });
-    expect(await h.db.count('attempts')).toBe(0);
+    expect(await countAttempts(h.db)).toBe(0);
   });
 
   it('turns an internal failure into an error reply instead of a rejection', async () => {
@@ -548,7 +548,7 @@ describe('reminder workspace', () => {
   it('keeps attempt counts right when attempts arrive behind its back', async () => {
     await h.ask({ type: 'suggestion/copied', orderKey: KEY, templateId: 'x', text: 'a' });
     // An import writes attempts straight into the store.
-    await h.db.add('attempts', { id: 'imported', orderKey: KEY, buyerKey: 'taobao:快乐的小熊', platform: 'taobao', channel: 'sms', direction: 'outbound', action: 'manual', text: '', at: NOW - HOUR_MS, outcome: 'sent' });
+    await addAttempt(h.db, { id: 'imported', orderKey: KEY, buyerKey: 'taobao:快乐的小熊', platform: 'taobao', channel: 'sms', direction: 'outbound', action: 'manual', text: '', at: NOW - HOUR_MS, outcome: 'sent' });
     h.changed.mockClear();
     // The first answer does not wait for the recount; the panel is told when it is done.
     await listed();

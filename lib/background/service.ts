@@ -25,7 +25,7 @@ import { recipeHandlers } from './recipes';
 import { eraseTeamCopy, teamHandlers } from './team';
 import { currentAgent } from '../sync/agent';
 import { storageErrorCode } from './errors';
-import { listAttempts } from '../store/attempts';
+import { listAttempts, listBuyerAttempts } from '../store/attempts';
 import { applyPageRead, getBuyer, getOrder } from '../store/orders';
 import { newBuyerOf } from '../store/buyers';
 
@@ -186,7 +186,7 @@ export function createBackground(browserDeps: BackgroundDeps) {
       const [stored, attempts, buyerAttempts, settings] = await Promise.all([
         getBuyer(db, bKey),
         listAttempts(db, key),
-        db.getAllFromIndex('attempts', 'by-buyer', bKey),
+        listBuyerAttempts(db, bKey),
         readCadenceSettings(db),
       ]);
       const now = deps.now();

@@ -6,6 +6,7 @@ import { observedAt, TAOBAO_SOLD_URL, taobaoRead } from '@/test/support/builders
 import { freshDb } from '@/test/support/db';
 import { setLocale } from '../i18n';
 import { setAgentSource } from '../sync/agent';
+import { allAttempts } from '../store/attempts';
 
 // The insert shortcut and the panel's insert button are one path: the same
 // checks, the same log entry, the same follow-up.
@@ -50,7 +51,7 @@ describe('the insert shortcut', () => {
     await viaPanel.bg.handle({ type: 'suggestion/insert', tabId: 7, orderKey: 'taobao:1001', templateId: top.templateId, text: top.text }, PANEL);
 
     const logged = async (db: typeof viaShortcut.db) => {
-      const [attempt] = await db.getAll('attempts');
+      const [attempt] = await allAttempts(db);
       const order = await db.get('orders', 'taobao:1001');
       const { id: _id, ...rest } = attempt!;
       return { attempt: rest, attemptCount: order?.attemptCount, followUp: order?.followUp && { at: order.followUp.at, kind: order.followUp.kind } };
@@ -66,6 +67,6 @@ describe('the insert shortcut', () => {
   it('logs nothing when there is no chat box to insert into', async () => {
     const h = await shop(false);
     expect(await insertTopSuggestion(h.deps, h.bg.handlers['suggestion/insert'], 7)).toMatchObject({ inserted: false });
-    expect(await h.db.getAll('attempts')).toEqual([]);
+    expect(await allAttempts(h.db)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import {
 } from '../store/buyers';
 import { CONTACT_STORES, type ContactTx, type Db } from '../store/db';
 import { getBuyer, markPaidByPersonIn } from '../store/orders';
-import { listAttempts, setAttemptOutcomeIn, type OutcomeUpdate } from '../store/attempts';
+import { listAttempts, listPackIn, replaceAttemptIn, setAttemptOutcomeIn, type OutcomeUpdate } from '../store/attempts';
 import type { AreaHandlers, HandlerContext } from './handler';
 import { UserError } from '../messaging/errors';
 
@@ -121,12 +121,12 @@ export async function applyOutcomeIn(tx: ContactTx, attempt: ContactAttempt, out
   if (next === null && order?.followUp && order.followUp.attemptId !== attempt.id && outcome !== 'paid') return;
   await setFollowUpIn(orders, attempt.orderKey, next);
   const attempts = tx.objectStore('attempts');
-  const stored = await attempts.get(attempt.id);
+  const stored = (await listPackIn(attempts, attempt.orderKey)).find((a) => a.id === attempt.id);
   if (stored) {
     const updated: ContactAttempt = { ...stored };
     if (next) updated.followUpAt = next.at;
     else delete updated.followUpAt;
-    await attempts.put(updated);
+    await replaceAttemptIn(attempts, updated);
   }
 }
 
@@ -169,7 +169,7 @@ export async function commitContactAction(db: Db, action: ContactAction, now: nu
     if (paid) await markPaidByPersonIn(tx, attempt.orderKey, now);
     await applyOutcomeIn(tx, attempt, outcome, at, promisedAt);
     await tx.done;
-    return (await db.get('attempts', attempt.id)) ?? attempt;
+    return (await listAttempts(db, attempt.orderKey)).find((a) => a.id === attempt.id) ?? attempt;
   } catch (error) {
     // Whatever failed, nothing of the action stays (abort throws when the transaction already ended).
     try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import { freshDb } from '@/test/support/db';
-import { addAttempt, countAttemptsByOrder, listAttempts, setAttemptOutcome } from './attempts';
+import { addAttempt, addAttemptsIn, attemptsFollowingUp, countAttempts, countAttemptsByOrder, getAttempt, listAttempts, listBuyerAttempts, putAttempt, setAttemptOutcome } from './attempts';
 import type { ContactAttempt } from '../orders/model';
 import { HOUR_MS, MINUTE_MS } from '../orders/time';
 
@@ -67,7 +67,7 @@ describe('addAttempt / listAttempts', () => {
 describe('setAttemptOutcome', () => {
   it('returns undefined for an unknown id and stores nothing', async () => {
     expect(await setAttemptOutcome(db, { id: 'nope', outcome: 'paid' })).toBeUndefined();
-    expect(await db.count('attempts')).toBe(0);
+    expect(await countAttempts(db)).toBe(0);
   });
 
   it('records the outcome and the note, and keeps the rest of the attempt', async () => {
@@ -124,5 +124,47 @@ describe('countAttemptsByOrder', () => {
 
   it('is empty when nobody was contacted', async () => {
     expect((await countAttemptsByOrder(db)).size).toBe(0);
+  });
+});
+
+describe('one record per order', () => {
+  it("keeps an order's attempts in one record, each found by its id, its buyer and its follow-up time", async () => {
+    await addAttempt(db, attempt('a1', { at: T0 + HOUR_MS, followUpAt: T0 + 5 * HOUR_MS }));
+    await addAttempt(db, attempt('a2', { at: T0, followUpAt: T0 + 2 * HOUR_MS }));
+    await addAttempt(db, attempt('a3', { at: T0 + 2 * HOUR_MS, buyerKey: 'taobao:换了昵称' }));
+    await addAttempt(db, attempt('b1', { orderKey: ORDER_B, buyerKey: 'taobao:另一位', followUpAt: T0 + 3 * HOUR_MS }));
+    // Two records for four attempts: what a first sync, a recount and an export pay for.
+    expect(await db.count('attempts')).toBe(2);
+    expect(await countAttempts(db)).toBe(4);
+    expect((await db.get('attempts', ORDER_A))?.attempts.map((a) => a.id)).toEqual(['a2', 'a1', 'a3']);
+    expect(await getAttempt(db, 'b1')).toMatchObject({ orderKey: ORDER_B });
+    expect(await getAttempt(db, 'nope')).toBeUndefined();
+    expect((await listBuyerAttempts(db, 'taobao:快乐的小熊')).map((a) => a.id)).toEqual(['a2', 'a1']);
+    expect((await listBuyerAttempts(db, 'taobao:换了昵称')).map((a) => a.id)).toEqual(['a3']);
+    // An order with two follow-ups in the range is listed once per attempt, soonest first, and none before `since`.
+    expect((await attemptsFollowingUp(db, T0)).map((a) => a.id)).toEqual(['a2', 'b1', 'a1']);
+    expect((await attemptsFollowingUp(db, T0 + 2.5 * HOUR_MS)).map((a) => a.id)).toEqual(['b1', 'a1']);
+  });
+
+  it('an outcome set on one attempt moves its follow-up in the index, and leaves the others of its order as they were', async () => {
+    await addAttempt(db, attempt('a1', { followUpAt: T0 + HOUR_MS }));
+    await addAttempt(db, attempt('a2', { at: T0 + MINUTE_MS, outcome: 'sent' }));
+    await setAttemptOutcome(db, { id: 'a1', outcome: 'paid' });
+    const pack = (await db.get('attempts', ORDER_A))!;
+    expect(pack.attempts.map((a) => [a.id, a.outcome])).toEqual([['a1', 'paid'], ['a2', 'sent']]);
+    expect(pack.ids).toEqual(['a1', 'a2']);
+    expect(pack.followUps).toEqual([T0 + HOUR_MS]);
+  });
+
+  it('adds many at once: a pack held is added to, never written over; an id held is kept, or replaced when asked', async () => {
+    await addAttempt(db, attempt('a1', { text: '本机记的' }));
+    const tx = db.transaction('attempts', 'readwrite');
+    const added = await addAttemptsIn(tx.store, [attempt('a1', { text: '服务器的' }), attempt('a2', { at: T0 + 1 }), attempt('b1', { orderKey: ORDER_B })]);
+    await tx.done;
+    expect(added.map((a) => a.id).sort()).toEqual(['a2', 'b1']);
+    expect((await listAttempts(db, ORDER_A)).map((a) => `${a.id} ${a.text.slice(0, 4)}`)).toEqual([`a2 ${attempt('a2').text.slice(0, 4)}`, 'a1 本机记的']);
+    await putAttempt(db, attempt('a1', { text: '改过的' }));
+    expect((await getAttempt(db, 'a1'))?.text).toBe('改过的');
+    expect(await countAttempts(db)).toBe(3);
   });
 });

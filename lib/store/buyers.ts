@@ -1,6 +1,7 @@
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { CONTACT_STORES, settled, type ContactTx, type Db } from './db';
 import type { PayNudgeDB } from './schema';
+import { addAttemptIn, countAttemptsIn, forEachAttemptPage } from './attempts';
 
 type ContactStores = ('attempts' | 'orders' | 'buyers' | 'settings')[];
 import { PlatformSchema, buyerKey, type Buyer, type ContactAttempt, type FollowUp, type Order } from '../orders/model';
@@ -109,7 +110,7 @@ export async function recordAttempt(db: Db, attempt: ContactAttempt): Promise<vo
 
 /** recordAttempt inside a transaction the caller owns (one person's action = one transaction). */
 export async function recordAttemptIn(tx: ContactTx, attempt: ContactAttempt): Promise<void> {
-  await tx.objectStore('attempts').add(attempt);
+  await addAttemptIn(tx.objectStore('attempts'), attempt);
   const orders = tx.objectStore('orders');
   const order = await orders.get(attempt.orderKey);
   if (order) {
@@ -146,7 +147,7 @@ export async function attemptStatsStale(db: Db): Promise<boolean> {
   if (stats?.checked === true && stats.counted !== undefined) return false;
   const mark = stats !== undefined;
   const tx = db.transaction(['attempts', 'settings'], mark ? 'readwrite' : 'readonly');
-  const [total, now] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
+  const [total, now] = await Promise.all([countAttemptsIn(tx.objectStore('attempts')), tx.objectStore('settings').get(STATS_KEY)]);
   const record = now?.value as AttemptStats | undefined;
   const counted = record?.counted ?? 0;
   if (mark && record && total === counted) await (tx as unknown as IDBPTransaction<PayNudgeDB, ['attempts', 'settings'], 'readwrite'>).objectStore('settings').put({ key: STATS_KEY, value: { counted, checked: true } });
@@ -178,8 +179,7 @@ export function ensureAttemptStats(db: Db): Promise<boolean> {
   return running;
 }
 
-/** Records read per request while recounting, and written per transaction. */
-export const REBUILD_PAGE = 20_000;
+/** Orders and buyers written per transaction while recounting (attempts are read a page of packs at a time: ./attempts.ts). */
 export const REBUILD_SLICE = 500;
 
 /**
@@ -195,8 +195,7 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
   const perOrder = new Map<string, { n: number; last: number }>();
   const perBuyer = new Map<string, number>();
   let total = 0;
-  for (let after: string | undefined; ; ) {
-    const page = await db.getAll('attempts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), REBUILD_PAGE);
+  await forEachAttemptPage(db, (page) => {
     for (const a of page) {
       const o = perOrder.get(a.orderKey);
       if (o) {
@@ -206,9 +205,7 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
       if (a.direction === 'outbound') perBuyer.set(a.buyerKey, Math.max(perBuyer.get(a.buyerKey) ?? 0, a.at));
     }
     total += page.length;
-    if (page.length < REBUILD_PAGE) break;
-    after = page[page.length - 1]!.id;
-  }
+  });
 
   /** An order of each reminded buyer: a buyer without a record is made from it. */
   const orderOfBuyer = new Map<string, Order>();
@@ -258,7 +255,7 @@ async function rebuildAttemptStats(db: Db): Promise<boolean> {
   }
 
   const tx = db.transaction(['attempts', 'settings'], 'readwrite');
-  const [count, stats] = await Promise.all([tx.objectStore('attempts').count(), tx.objectStore('settings').get(STATS_KEY)]);
+  const [count, stats] = await Promise.all([countAttemptsIn(tx.objectStore('attempts')), tx.objectStore('settings').get(STATS_KEY)]);
   const countedNow = (stats?.value as { counted?: number } | undefined)?.counted;
   if (count === total && countedNow === countedBefore) await tx.objectStore('settings').put({ key: STATS_KEY, value: { counted: total, checked: true } });
   await tx.done;

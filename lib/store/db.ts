@@ -62,3 +62,23 @@ export function cachedDb(open: (hooks: ConnectionHooks) => Promise<Db> = (hooks)
     return opening;
   };
 }
+
+/** What readMany needs of an object store. */
+export interface KeyedStore {
+  get(key: string): Promise<unknown>;
+  getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]>;
+}
+
+/**
+ * Many asked at once (a first sync's page) are mostly not held yet: one key-range read finds which are, and only
+ * those are read (in Chrome each request costs about as much as writing a record: 10,000 gets of absent keys 1.2 s,
+ * 10,000 adds 2.9 s, 2026-12-04 at load 7). Fewer are read one by one, as a range over a big store costs more.
+ */
+export async function readMany(store: KeyedStore, keys: string[]): Promise<unknown[]> {
+  if (keys.length < READ_MANY_FROM) return Promise.all(keys.map((k) => store.get(k)));
+  const sorted = [...keys].sort();
+  const there = new Set((await store.getAllKeys(IDBKeyRange.bound(sorted[0]!, sorted[sorted.length - 1]!))).map(String));
+  return Promise.all(keys.map((k) => (there.has(k) ? store.get(k) : undefined)));
+}
+/** Above a pull's batch of 1,000. */
+export const READ_MANY_FROM = 2_000;

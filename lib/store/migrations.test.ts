@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { readFileSync } from 'node:fs';
 import { openPayNudgeDb } from './db';
 import { DB_VERSION, MIGRATIONS, runMigrations, type Migration } from './migrations';
-import { countAttemptsByOrder, listAttempts } from './attempts';
+import { allAttempts, attemptsFollowingUp, countAttempts, countAttemptsByOrder, getAttempt, listAttempts, listBuyerAttempts } from './attempts';
 import { getBuyer, listOpenOrders } from './orders';
 import type { PayNudgeDB } from './schema';
 
@@ -174,7 +174,8 @@ describe('opening a version-1 database built from the frozen fixture', () => {
     const db = await openPayNudgeDb(name);
     try {
       for (const spec of V1.stores) {
-        const stored = await db.getAll(spec.name as never);
+        // Attempts are packed by order since step 5: every one of them is still there, as it was.
+        const stored = spec.name === 'attempts' ? (await allAttempts(db)).sort((a, b) => (a.id < b.id ? -1 : 1)) : await db.getAll(spec.name as never);
         const key = (r: Record<string, unknown>) => String(r[spec.keyPath]);
         const expected = [...spec.records].sort((a, b) => (key(a) < key(b) ? -1 : 1));
         expect(stored, spec.name).toEqual(expected);
@@ -197,12 +198,29 @@ describe('opening a version-1 database built from the frozen fixture', () => {
       ]);
 
       const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
-      expect(ids(await db.getAllFromIndex('attempts', 'by-buyer', 'taobao:上海徐先生'))).toEqual(['att-3']);
-      expect(ids(await db.getAllFromIndex('attempts', 'by-follow-up', IDBKeyRange.lowerBound(0)))).toEqual(['att-3']);
+      expect(ids(await listBuyerAttempts(db, 'taobao:上海徐先生'))).toEqual(['att-3']);
+      expect(ids(await attemptsFollowingUp(db, 0))).toEqual(['att-3']);
       expect(ids(await db.getAllFromIndex('milestones', 'by-order', 'taobao:2471093385512748201'))).toEqual(['ms-1']);
       expect(ids(await db.getAllFromIndex('milestones', 'by-due', IDBKeyRange.upperBound(1795500000000)))).toEqual(['ms-1']);
       expect((await db.get('settings', 'quietHours'))?.value).toEqual({ start: '22:00', end: '08:00' });
       expect((await db.get('templates', 'custom-1'))?.body).toContain('{{item}}');
+    } finally {
+      db.close();
+    }
+  });
+
+  it("packs the attempts one record per order (step 5): every attempt kept, found by its id, buyer and follow-up", async () => {
+    const name = newName();
+    await buildFromFixture(name, V1);
+    const db = await openPayNudgeDb(name);
+    try {
+      const attempts = storeSpec('attempts').records as { id: string; orderKey: string }[];
+      const orders = [...new Set(attempts.map((a) => a.orderKey))].sort();
+      const packs = await db.getAll('attempts');
+      expect(packs.map((p) => p.orderKey)).toEqual(orders);
+      for (const p of packs) expect(p.ids.sort()).toEqual(attempts.filter((a) => a.orderKey === p.orderKey).map((a) => a.id).sort());
+      expect(await countAttempts(db)).toBe(attempts.length);
+      for (const a of attempts) expect((await getAttempt(db, a.id))?.orderKey).toBe(a.orderKey);
     } finally {
       db.close();
     }
@@ -215,7 +233,7 @@ describe('opening a version-1 database built from the frozen fixture', () => {
     const raw = await openRaw(name);
     try {
       const indexes = (store: string) => [...raw.transaction(store).objectStore(store).indexNames].sort();
-      expect(indexes('attempts')).toEqual(['by-buyer', 'by-follow-up', 'by-order']);
+      expect(indexes('attempts')).toEqual(['by-buyer', 'by-follow-up', 'by-id']);
       expect(indexes('orders')).toEqual(['by-buyer', 'by-next-follow-up', 'by-settled', 'by-status']);
       expect(indexes('buyers')).toEqual([]);
       expect(indexes('milestones')).toEqual(['by-due', 'by-order']);

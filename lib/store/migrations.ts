@@ -1,5 +1,6 @@
 import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Buyer, Order } from '../orders/model';
+import type { Buyer, ContactAttempt, Order } from '../orders/model';
+import { packAll } from './pack';
 import { listingKey, type ListingRecord, type PayNudgeDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<PayNudgeDB, StoreNames<PayNudgeDB>[], 'versionchange'>;
@@ -30,7 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
       buyers.createIndex('by-platform' as never, 'platform');
 
       const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('by-order', 'orderKey');
+      attempts.createIndex('by-order' as never, 'orderKey'); // this store is replaced by packs in step 5
       attempts.createIndex('by-buyer', 'buyerKey');
       attempts.createIndex('by-follow-up', 'followUpAt');
       attempts.createIndex('by-time' as never, 'at');
@@ -99,6 +100,26 @@ export const MIGRATIONS: readonly Migration[] = [
       tx.objectStore('attempts').deleteIndex('by-time' as never);
       tx.objectStore('orders').deleteIndex('by-platform' as never);
       tx.objectStore('buyers').deleteIndex('by-platform' as never);
+    },
+  },
+  {
+    version: 5,
+    describe: 'attempts kept one record per order (every attempt of the order in one pack)',
+    up(db, tx) {
+      // IndexedDB's cost is per request: a big shop's 500,000 attempts are 50,000 packs. The old store is renamed,
+      // read whole, packed into a new one and dropped, all in the upgrade transaction (plain requests keep it open).
+      const old = unwrap(tx.objectStore('attempts'));
+      old.name = 'attempts-v4';
+      const packs = db.createObjectStore('attempts', { keyPath: 'orderKey' });
+      packs.createIndex('by-id', 'ids', { multiEntry: true });
+      packs.createIndex('by-buyer', 'buyerKeys', { multiEntry: true });
+      packs.createIndex('by-follow-up', 'followUps', { multiEntry: true });
+      const all = old.getAll();
+      all.onsuccess = () => {
+        const into = unwrap(packs);
+        for (const pack of packAll(all.result as ContactAttempt[])) into.put(pack);
+        db.deleteObjectStore('attempts-v4' as never);
+      };
     },
   },
 ];

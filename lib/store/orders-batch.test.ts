@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { putAttempts } from './attempts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unwrap } from 'idb';
 import type { Db } from './db';
@@ -398,12 +399,13 @@ describe('recounting attempts after an import', () => {
     const orders = ids(700_000, 1200).map((id) => seen(id, { buyer: { nick: `买家${Number(id) % 300}` } }));
     await applyPageRead(db, pageRead(orders.slice(0, 600)), T0);
     await applyPageRead(db, pageRead(orders.slice(600), { listKey: 'unpaid page 2' }), T0);
-    const tx = db.transaction('attempts', 'readwrite');
-    for (let i = 0; i < 2400; i++) {
-      const o = orders[i % 1200]!;
-      void tx.store.put({ id: `imp-${String(i).padStart(5, '0')}`, orderKey: orderKey('taobao', o.orderId), buyerKey: buyerKey('taobao', o.buyer.nick), platform: 'taobao', channel: 'chat', direction: 'outbound', action: 'copied', text: '亲', at: T0 + i, outcome: 'sent' });
-    }
-    await tx.done;
+    await putAttempts(
+      db,
+      Array.from({ length: 2400 }, (_, i) => {
+        const o = orders[i % 1200]!;
+        return { id: `imp-${String(i).padStart(5, '0')}`, orderKey: orderKey('taobao', o.orderId), buyerKey: buyerKey('taobao', o.buyer.nick), platform: 'taobao', channel: 'chat', direction: 'outbound', action: 'copied', text: '亲', at: T0 + i, outcome: 'sent' };
+      }),
+    );
     expect(await attemptStatsStale(db)).toBe(true);
 
     let recounted = false;

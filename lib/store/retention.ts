@@ -44,9 +44,10 @@ export async function pruneSettledOrders(db: Db, cutoff: number, options: PruneO
       const keys = await orders.index('by-settled').getAllKeys(due, slice);
       const gone = await Promise.all(
         keys.map(async (key) => {
-          const [attemptKeys, stageKeys] = await Promise.all([attempts.index('by-order').getAllKeys(key), milestones.index('by-order').getAllKeys(key)]);
-          await Promise.all([orders.delete(key), ...attemptKeys.map((k) => attempts.delete(k)), ...stageKeys.map((k) => milestones.delete(k))]);
-          return attemptKeys.length;
+          // The order's attempts are one pack under its key.
+          const [pack, stageKeys] = await Promise.all([attempts.get(key), milestones.index('by-order').getAllKeys(key)]);
+          await Promise.all([orders.delete(key), ...(pack ? [attempts.delete(key)] : []), ...stageKeys.map((k) => milestones.delete(k))]);
+          return pack?.attempts.length ?? 0;
         }),
       );
       const attemptsGone = gone.reduce((a, b) => a + b, 0);

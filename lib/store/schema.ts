@@ -30,6 +30,18 @@ export interface MilestoneRecord {
  * changes nothing writes one small record instead of every order on the page.
  * Local to this browser: not in backups or team sync.
  */
+/**
+ * One order's contact log (lib/store/attempts.ts): its attempts in time order, and the lists the indexes read
+ * (every attempt's id, buyer and follow-up time), derived from them on every write.
+ */
+export interface AttemptPack {
+  orderKey: string;
+  attempts: ContactAttempt[];
+  ids: string[];
+  buyerKeys: string[];
+  followUps: number[];
+}
+
 export interface ListingRecord {
   /** `${platform} ${listKey}` */
   key: string;
@@ -63,8 +75,9 @@ export interface PayNudgeDB extends DBSchema {
   buyers: { key: string; value: Buyer };
   attempts: {
     key: string;
-    value: ContactAttempt;
-    indexes: { 'by-order': string; 'by-buyer': string; 'by-follow-up': number };
+    value: AttemptPack;
+    /** Multi-entry: one entry per attempt. */
+    indexes: { 'by-id': string; 'by-buyer': string; 'by-follow-up': number };
   };
   templates: { key: string; value: TemplateRecord };
   milestones: { key: string; value: MilestoneRecord; indexes: { 'by-order': string; 'by-due': number } };

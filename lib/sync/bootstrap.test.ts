@@ -11,6 +11,8 @@ import type { Order } from '../orders/model';
 import { EMPTY_CONFIG } from './config';
 import { watchWrites } from '../store/changes';
 import type { FirstSync } from './bootstrap';
+import { allAttempts, countAttempts, getAttempt } from '../store/attempts';
+import { sharedPack, type Rec } from './docs';
 
 // A new agent's first sync reads the server straight into its store
 // (./bootstrap.ts), then PouchDB's replication takes over. The server is a
@@ -44,8 +46,20 @@ function buyerDoc(b: number): PouchDoc {
   return { _id: `buyer:manual:buyer-${b}`, record: { key: `manual:buyer-${b}`, platform: 'manual', nick: `buyer-${b}`, firstSeenAt: T0, lastSeenAt: T0, paidOrderKeys: [] } };
 }
 
-async function seed(server: Pouch, orders: number, attempts: number) {
-  const docs = [...Array.from({ length: orders }, (_, i) => orderDoc(i)), ...Array.from({ length: attempts }, (_, a) => attemptDoc(a, orders)), ...[0, 1, 2].map(buyerDoc)];
+/** The attempts as this version sends them: one document per order holding all of its attempts. */
+function packDocs(attempts: PouchDoc[]): PouchDoc[] {
+  const byOrder = new Map<string, Rec[]>();
+  for (const d of attempts) {
+    const r = d.record as Rec;
+    byOrder.set(String(r.orderKey), [...(byOrder.get(String(r.orderKey)) ?? []), r]);
+  }
+  return [...byOrder].map(([orderKey, list]) => ({ _id: `attempts:${orderKey}`, record: sharedPack(orderKey, list) }));
+}
+
+/** A shop on the server; `legacy`: its attempts one document each, as earlier versions sent them. */
+async function seed(server: Pouch, orders: number, attempts: number, options: { legacy?: boolean } = {}) {
+  const each = Array.from({ length: attempts }, (_, a) => attemptDoc(a, orders));
+  const docs = [...Array.from({ length: orders }, (_, i) => orderDoc(i)), ...(options.legacy ? each : packDocs(each)), ...[0, 1, 2].map(buyerDoc)];
   await server.bulkDocs(docs);
 }
 
@@ -107,7 +121,7 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     const engine = b.restart();
     await engine.enable(b.config);
     const orders = await b.db.getAll('orders');
-    const attempts = await b.db.getAll('attempts');
+    const attempts = await allAttempts(b.db);
     expect(orders.map((o) => o.key).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `manual:B-${i}`).sort());
     expect(attempts.map((a) => a.id).sort()).toEqual(Array.from({ length: 57 }, (_, a) => `s-${a}`).sort());
     // Every order counts its attempts, as a pull through the mirror counts them.
@@ -129,6 +143,32 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     await engine.disable();
   });
 
+  it("a server an earlier version wrote (one document per attempt) fills the store exactly as the same shop in packs", async () => {
+    const stores = async (legacy: boolean) => {
+      const server = newServer();
+      await seed(server, 12, 57, { legacy });
+      const b = await newAgent('新人', { server, pages: 0 });
+      const engine = b.restart();
+      await engine.enable(b.config);
+      const out = {
+        attempts: (await allAttempts(b.db)).sort((x, y) => (x.id < y.id ? -1 : 1)),
+        packs: await b.db.count('attempts'),
+        orders: await b.db.getAll('orders'),
+        buyers: await b.db.getAll('buyers'),
+        stats: (await b.db.get('settings', ATTEMPT_STATS_KEY))?.value,
+        refused: engine.status().refused,
+      };
+      await engine.disable();
+      return out;
+    };
+    const packed = await stores(false);
+    const legacy = await stores(true);
+    expect(legacy).toEqual(packed);
+    expect(packed.attempts.length).toBe(57);
+    expect(packed.packs).toBe(12);
+    expect(packed.refused).toBe(0);
+  });
+
   it('a page of thousands (held records found by one key-range read) counts the same, keeping what this browser holds', async () => {
     const server = newServer();
     await seed(server, 2_500, 2_600);
@@ -138,7 +178,7 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     await recordAttempt(b.db, attemptDoc(7, 2_500).record as never);
     const engine = b.restart();
     await engine.enable(b.config);
-    expect((await b.db.getAll('attempts')).length).toBe(2_600);
+    expect((await allAttempts(b.db)).length).toBe(2_600);
     const orders = await b.db.getAll('orders');
     expect(orders.length).toBe(2_500);
     expect(orders.find((o) => o.key === 'manual:B-7')?.attemptCount).toBe(2);
@@ -146,6 +186,25 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     expect(orders.filter((o) => o.attemptCount === 2).length).toBe(100);
     // The attempt held before is not counted twice.
     expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(2_600);
+    await engine.disable();
+  });
+
+  it('an attempt the person logs while the first sync reads is counted on its order with the server\'s', async () => {
+    const server = newServer();
+    await seed(server, 30, 90);
+    const reach: Reach = { server, pages: 0 };
+    const b = await newAgent('新人', reach);
+    const mine = { ...(attemptDoc(5, 30).record as object), id: 'logged-here', at: T0 + 5_000 };
+    // Between the attempts' pages and the orders': the order is not held yet, so the log counts it nowhere itself.
+    reach.onPage = async (page) => {
+      if (page === 3) await recordAttempt(b.db, mine as never);
+    };
+    const engine = b.restart();
+    await engine.enable(b.config);
+    const orders = await b.db.getAll('orders');
+    expect(orders.find((o) => o.key === 'manual:B-5')).toMatchObject({ attemptCount: 4, lastAttemptAt: T0 + 5_000 });
+    expect(orders.filter((o) => o.attemptCount === 3).length).toBe(29);
+    expect(await countAttempts(b.db)).toBe(91);
     await engine.disable();
   });
 
@@ -168,9 +227,9 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     // Its attempts from the server are counted on it; what was entered here stays.
     expect(await b.db.get('orders', 'manual:B-1')).toMatchObject(local);
     expect(await b.db.get('orders', 'manual:evil')).toBeUndefined();
-    expect(await b.db.get('attempts', 'not-x')).toBeUndefined();
+    expect(await getAttempt(b.db, 'not-x')).toBeUndefined();
     expect(engine.status().refused).toBe(4);
-    expect((await b.db.getAll('attempts')).length).toBe(5);
+    expect((await allAttempts(b.db)).length).toBe(5);
     await engine.disable();
   });
 
@@ -187,9 +246,9 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     const b = await newAgent('新人', reach);
     const engine = b.restart();
     await engine.enable(b.config);
-    await until(async () => !!(await b.db.get('attempts', 'a-late')) && !!(await b.db.get('attempts', 's-1000')) && (await b.db.get('orders', 'manual:B-0'))?.status === 'paid');
-    expect((await b.db.getAll('attempts')).length).toBe(32);
-    expect((await b.db.get('orders', 'manual:B-0'))?.attemptCount).toBe((await b.db.getAll('attempts')).filter((a) => a.orderKey === 'manual:B-0').length);
+    await until(async () => !!(await getAttempt(b.db, 'a-late')) && !!(await getAttempt(b.db, 's-1000')) && (await b.db.get('orders', 'manual:B-0'))?.status === 'paid');
+    expect((await allAttempts(b.db)).length).toBe(32);
+    expect((await b.db.get('orders', 'manual:B-0'))?.attemptCount).toBe((await allAttempts(b.db)).filter((a) => a.orderKey === 'manual:B-0').length);
     await engine.disable();
   });
 
@@ -219,28 +278,28 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
 
   it("its status tells how far it has read, of about the server's count, while it runs, and nothing once done", async () => {
     const server = newServer();
-    await seed(server, 5, 40);
+    await seed(server, 20, 40);
     const reach: Reach = { server, pages: 0 };
     const b = await newAgent('新人', reach);
     const engine = b.restart();
     const seen: (ReturnType<typeof engine.status>['first'])[] = [];
     reach.onPage = () => void seen.push(engine.status().first);
     await engine.enable(b.config);
-    // 48 documents (5 orders, 40 attempts, 3 buyers) in pages of 10: each page read adds to what the status tells.
+    // 43 documents (20 orders, their 20 packs of attempts, 3 buyers) in pages of 10: each page read adds to what the status tells.
     expect(seen.length).toBeGreaterThanOrEqual(5);
-    expect(seen.every((f) => f?.total === 48)).toBe(true);
+    expect(seen.every((f) => f?.total === 43)).toBe(true);
     const reads = seen.map((f) => f!.read);
     expect(reads[0]).toBe(0);
     expect(reads).toEqual([...reads].sort((x, y) => x - y));
-    expect(reads[reads.length - 1]).toBeGreaterThan(30);
+    expect(reads[reads.length - 1]).toBeGreaterThan(20);
     expect(engine.status().first).toBeUndefined();
-    expect((await b.db.getAll('orders')).length).toBe(5);
+    expect((await b.db.getAll('orders')).length).toBe(20);
     await engine.disable();
   });
 
   it('turned off midway, the first sync asks nothing more and writes nothing more; turned on again it finishes', async () => {
     const server = newServer();
-    await seed(server, 5, 40);
+    await seed(server, 20, 40);
     const reach: Reach = { server, pages: 0 };
     const b = await newAgent('新人', reach);
     const engine = b.restart();
@@ -249,22 +308,22 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     };
     await engine.enable(b.config);
     const asked = reach.pages;
-    const held = (await b.db.getAll('attempts')).length;
+    const held = (await allAttempts(b.db)).length;
     await new Promise((r) => setTimeout(r, 300));
     expect(reach.pages).toBe(asked);
     expect(held).toBeLessThan(40);
-    expect((await b.db.getAll('attempts')).length).toBe(held);
+    expect((await allAttempts(b.db)).length).toBe(held);
     expect(engine.status().state).toBe('off');
     reach.onPage = undefined;
     await engine.enable(b.config);
-    expect((await b.db.getAll('attempts')).length).toBe(40);
-    expect((await b.db.getAll('orders')).length).toBe(5);
+    expect((await allAttempts(b.db)).length).toBe(40);
+    expect((await b.db.getAll('orders')).length).toBe(20);
     await engine.disable();
   });
 
   it('a first sync cut off midway and restarted ends whole, each attempt once and counted once', async () => {
     const server = newServer();
-    await seed(server, 9, 81);
+    await seed(server, 30, 90);
     const reach: Reach = { server, pages: 0 };
     reach.onPage = (page) => {
       // The server goes away on the fourth page.
@@ -276,9 +335,9 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     expect(engine.status()).toMatchObject({ state: 'error', error: 'unreachable' });
     const partial = await readKv<FirstSync>(b.team, 'firstSync');
     expect(partial?.done).toBe(false);
-    const got = (await b.db.getAll('attempts')).length;
+    const got = (await allAttempts(b.db)).length;
     expect(got).toBeGreaterThan(0);
-    expect(got).toBeLessThan(81);
+    expect(got).toBeLessThan(90);
     await engine.disable();
     // The worker is killed; the last page's progress was lost too (written to the store, not yet noted).
     await writeKv(b.team, 'firstSync', { ...partial, after: undefined, read: 0 });
@@ -286,10 +345,10 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     const restarted = b.restart();
     await restarted.enable(b.config);
     expect((await readKv<FirstSync>(b.team, 'firstSync'))?.done).toBe(true);
-    const attempts = await b.db.getAll('attempts');
-    expect(attempts.map((x) => x.id).sort()).toEqual(Array.from({ length: 81 }, (_, x) => `s-${x}`).sort());
-    for (const o of await b.db.getAll('orders')) expect(o.attemptCount, o.key).toBe(9);
-    expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(81);
+    const attempts = await allAttempts(b.db);
+    expect(attempts.map((x) => x.id).sort()).toEqual(Array.from({ length: 90 }, (_, x) => `s-${x}`).sort());
+    for (const o of await b.db.getAll('orders')) expect(o.attemptCount, o.key).toBe(3);
+    expect(((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(90);
     await restarted.disable();
   });
   it('leaves the store record by record as the pull through the mirror leaves it for the same server content', async () => {
@@ -319,7 +378,7 @@ describe('first sync (server read straight into the store)', { timeout: 40_000 }
     await writeKv(pulled.team, 'firstSync', { since: 0, done: true, handedOver: true, read: 0, refused: 0 } satisfies FirstSync);
     const pullEngine = pulled.restart();
     await pullEngine.enable(pulled.config);
-    await until(async () => (await pulled.db.count('attempts')) === total && (await pulled.db.count('orders')) === 9);
+    await until(async () => (await countAttempts(pulled.db)) === total && (await pulled.db.count('orders')) === 9);
     await pullEngine.flush();
     expect((await readKv<FirstSync>(boot.team, 'firstSync'))?.done).toBe(true);
     // That one went through the mirror: it holds every document.

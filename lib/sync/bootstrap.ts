@@ -1,12 +1,13 @@
 import { unwrap, type IDBPObjectStore } from 'idb';
 import type { StoreName } from '../backup/format';
-import { settled, type Db } from '../store/db';
+import { READ_MANY_FROM, readMany, settled, type Db } from '../store/db';
 import type { PayNudgeDB } from '../store/schema';
-import { writeQuietly } from '../store/changes';
+import { watchAllWrites, writeQuietly } from '../store/changes';
 import { ATTEMPT_STATS_KEY, newBuyerOf, remindedBuyerOf } from '../store/buyers';
 import { buyerKey, type ContactAttempt, type Order } from '../orders/model';
 import { contentHash, docId, parseIncoming, sharedForm, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
+import { addAttemptsIn, forEachAttemptPage } from '../store/attempts';
 
 // A new agent's first sync. Replicating a big shop document by document
 // into the PouchDB mirror and then into IndexedDB ran at 50–300 records/s
@@ -116,12 +117,32 @@ const AFTER_ATTEMPTS = 2;
 
 /** Reads the whole server database into the store, resuming where a cut-off run stopped. */
 export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
+  const db = await deps.db();
+  // Every write to the attempts store in this worker, whatever its path (the background is the only writer).
+  const writes = { seen: 0 };
+  const unwatch = watchAllWrites(db.name, (write) => {
+    if (write.store === 'attempts') writes.seen++;
+  });
+  try {
+    return await readServer(deps, db, writes);
+  } finally {
+    unwatch();
+  }
+}
+
+async function readServer(deps: BootstrapDeps, db: Db, writes: { seen: number }): Promise<FirstSync> {
+  const began = performance.now();
   const limit = deps.pageSize ?? PAGE_SIZE;
   let progress: FirstSync | undefined = await deps.load();
   if (progress?.done) return progress;
   // Noted before anything is read: what the server gets from here on arrives through replication.
-  // A first sync that begins here keeps its tally of attempts in memory; a resumed one reads it from the store.
-  const state: { tally?: Tally } = progress ? {} : { tally: newTally() };
+  // A first sync that begins here on a store without attempts keeps its tally of attempts in memory; a resumed one,
+  // or one on a store that holds attempts, reads it from the store.
+  const state: TallyState = { writes };
+  if (!progress && (await db.count('attempts')) === 0) {
+    state.tally = newTally();
+    state.upTo = writes.seen;
+  }
   if (!progress) {
     const info = await deps.server.info();
     progress = { since: info.update_seq, done: false, read: 0, refused: 0, ...(typeof info.doc_count === 'number' ? { total: info.doc_count } : {}) };
@@ -199,6 +220,7 @@ export async function firstSync(deps: BootstrapDeps): Promise<FirstSync> {
   await buyersFromOrders(await deps.db(), state);
   progress = { ...progress, done: true };
   await deps.save(progress);
+  spent('whole', began);
   if (untold) deps.changed();
   return progress;
 }
@@ -234,6 +256,15 @@ interface Tally {
 
 const newTally = (): Tally => ({ total: 0, perOrder: new Map(), perBuyer: new Map() });
 
+/** A first sync's tally, and the writes to the attempts store it knows of (see wholeTally). */
+interface TallyState {
+  tally?: Tally;
+  /** Writes to the attempts store told in this worker since the first sync began (lib/store/changes.ts). */
+  writes: { seen: number };
+  /** `writes.seen` as the tally accounts for it. */
+  upTo?: number;
+}
+
 function tallyAdd(t: Tally, a: ContactAttempt) {
   t.total++;
   const o = t.perOrder.get(a.orderKey);
@@ -247,18 +278,13 @@ function tallyAdd(t: Tally, a: ContactAttempt) {
   if (!b || b.at < a.at) t.perBuyer.set(a.buyerKey, { at: a.at, orderKey: a.orderKey });
 }
 
-/** Attempts read per request when the tally is read again from the store. */
-const TALLY_PAGE = 20_000;
-
 /** The tally of every stored attempt, read from the store (pages of read-only transactions, which wait for nobody). */
 async function tallyFromStore(db: Db): Promise<Tally> {
   const t = newTally();
-  for (let after: string | undefined; ; ) {
-    const page = await db.getAll('attempts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), TALLY_PAGE);
+  await forEachAttemptPage(db, (page) => {
     for (const a of page) tallyAdd(t, a);
-    if (page.length < TALLY_PAGE) return t;
-    after = page[page.length - 1]!.id;
-  }
+  });
+  return t;
 }
 
 /** Time spent per step, as performance measures named `paynudge-first:<step>` (the bench adds them up). */
@@ -270,7 +296,7 @@ function spent(step: string, since: number) {
   }
 }
 
-type Incoming = { store: StoreName; key: string; record: Rec; id: string; hash: string };
+type Incoming = { store: StoreName; key: string; record: Rec; id: string; hash: string; legacy?: true };
 
 /** Checks one page like an import: a refused document is reported and left out. */
 async function checkPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refused: number; incoming: Incoming[] }> {
@@ -286,7 +312,7 @@ async function checkPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refu
     } else if (parsed.kind === 'claim') deps.claim(parsed.claim);
     else if (parsed.kind === 'record') {
       const id = docId(parsed.store, parsed.key);
-      incoming.push({ store: parsed.store, key: parsed.key, record: parsed.record, id, hash: contentHash(parsed.record) });
+      incoming.push({ store: parsed.store, key: parsed.key, record: parsed.record, id, hash: contentHash(parsed.record), ...(parsed.legacy ? { legacy: true as const } : {}) });
     }
   }
   spent('check', t);
@@ -294,7 +320,7 @@ async function checkPage(deps: BootstrapDeps, page: ServerDoc[]): Promise<{ refu
 }
 
 /** Merges a checked page into the store by the pull's rules; how many records were written. */
-async function writePage(deps: BootstrapDeps, incoming: Incoming[], state: { tally?: Tally }): Promise<number> {
+async function writePage(deps: BootstrapDeps, incoming: Incoming[], state: TallyState): Promise<number> {
   if (!incoming.length) return 0;
   let t = performance.now();
   const db = await deps.db();
@@ -306,12 +332,18 @@ async function writePage(deps: BootstrapDeps, incoming: Incoming[], state: { tal
   const freshAttempts: ContactAttempt[] = [];
   const freshOrders: Rec[] = [];
   const agreed = new Map<string, string>();
-  for (const { store, key, record, id, hash } of incoming) {
+  for (const { store, key, record, id, hash, legacy } of incoming) {
     const mine = stored.get(`${store}\u0000${key}`);
+    if (legacy) {
+      // An earlier version's attempt document: a pack of one, merged into the order's (several may come in one page).
+      if (!mine) freshAttempts.push(...(record.attempts as ContactAttempt[]));
+      else local.push({ store, record: mergeShared(store, record, sharedForm(store, mine)), isNew: false });
+      continue;
+    }
     // What both sides agree on is the server's version: a merged value that differs from it is this browser's change to push.
     agreed.set(id, hash);
     if (!mine) {
-      if (store === 'attempts') freshAttempts.push(record as unknown as ContactAttempt);
+      if (store === 'attempts') freshAttempts.push(...(record.attempts as ContactAttempt[]));
       else if (store === 'orders') freshOrders.push(record);
       else local.push({ store, record, isNew: true });
       continue;
@@ -327,9 +359,14 @@ async function writePage(deps: BootstrapDeps, incoming: Incoming[], state: { tal
   spent('merge', t);
   t = performance.now();
   if (freshAttempts.length) await addAttempts(db, freshAttempts, state);
+  spent('write:attempts', t);
+  let w = performance.now();
   if (freshOrders.length) await putOrders(db, freshOrders, state);
+  spent('write:orders', w);
+  w = performance.now();
   // Held records (merged) and the other stores take the pull's write path; plans come after their orders ('plan:' > 'order:').
   await deps.writeLocal(local);
+  spent('write:held', w);
   spent('write', t);
   t = performance.now();
   for (const [id, hash] of agreed) deps.known.set(id, hash);
@@ -339,31 +376,43 @@ async function writePage(deps: BootstrapDeps, incoming: Incoming[], state: { tal
 }
 
 /**
- * Attempts not held here, added in one transaction with the count of attempts the counts account for (as a pull
- * adds it): their orders are not held yet on a new agent (orders come after), so nothing else is read or written;
- * the counts on orders held before and on buyers are set once the attempts are all in (settleCounts).
+ * Attempts of orders whose pack is not held here, added in one transaction with the count of attempts the counts
+ * account for (as a pull adds it): their orders are not held yet on a new agent (orders come after), so nothing else
+ * is read or written; the counts on orders held before and on buyers are set once the attempts are all in
+ * (settleCounts). One pack per order: a page of 10,000 documents is 10,000 writes, whatever the attempts in them.
  */
-async function addAttempts(db: Db, attempts: ContactAttempt[], state: { tally?: Tally }): Promise<void> {
+async function addAttempts(db: Db, attempts: ContactAttempt[], state: TallyState): Promise<void> {
   const tx = db.transaction(['attempts', 'settings'], 'readwrite');
   writeQuietly(unwrap(tx));
-  const store = tx.objectStore('attempts');
-  for (const a of attempts) settled(store.add(a));
+  // A pack made meanwhile (an attempt logged here) is read and added to, not written over.
+  const added = await addAttemptsIn(tx.objectStore('attempts'), attempts);
   const settings = tx.objectStore('settings');
   const stats = (await settings.get(ATTEMPT_STATS_KEY))?.value as { counted?: number } | undefined;
-  settled(settings.put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + attempts.length } }));
+  settled(settings.put({ key: ATTEMPT_STATS_KEY, value: { counted: (stats?.counted ?? 0) + added.length } }));
   await tx.done;
-  if (state.tally) for (const a of attempts) tallyAdd(state.tally, a);
+  if (!state.tally) return;
+  for (const a of added) tallyAdd(state.tally, a);
+  // One write per order's pack, all of them this first sync's own: a write from elsewhere meanwhile still shows.
+  if (state.upTo !== undefined) state.upTo += new Set(added.map((a) => a.orderKey)).size;
 }
 
-/** The tally, whole: one count of the attempts stored says whether the one kept in memory still is. */
-async function wholeTally(db: Db, state: { tally?: Tally }): Promise<Tally> {
+/**
+ * The tally, whole: it accounts for every attempt stored while every write to the attempts store since it was made
+ * is its own (counting 500,000 attempts to check took 2.5–3 s each time, 30 s of a first sync). Else it is read
+ * again from the store, as long as no write comes meanwhile.
+ */
+async function wholeTally(db: Db, state: TallyState): Promise<Tally> {
   for (;;) {
-    const count = await db.count('attempts');
-    if (state.tally?.total === count) return state.tally;
+    if (state.tally && state.upTo === state.writes.seen) return state.tally;
+    const mark = state.writes.seen;
     const t = performance.now();
-    state.tally = await tallyFromStore(db);
+    const tally = await tallyFromStore(db);
     spent('tally', t);
-    if (state.tally.total === count) return state.tally;
+    if (state.writes.seen === mark) {
+      state.tally = tally;
+      state.upTo = mark;
+      return tally;
+    }
   }
 }
 
@@ -372,13 +421,14 @@ async function wholeTally(db: Db, state: { tally?: Tally }): Promise<Tally> {
  * attempts stored: the same numbers). The count of attempts stored is read in the same transaction: an attempt
  * logged here since the tally was made reads the tally again first.
  */
-async function putOrders(db: Db, orders: Rec[], state: { tally?: Tally }): Promise<void> {
+async function putOrders(db: Db, orders: Rec[], state: TallyState): Promise<void> {
   for (;;) {
     const tally = await wholeTally(db, state);
+    // An attempt written once this transaction exists waits for it, and counts itself on its order: only one written
+    // before (since the tally was checked) makes it read again.
     const tx = db.transaction(['orders', 'attempts'], 'readwrite');
     writeQuietly(unwrap(tx));
-    const count = await tx.objectStore('attempts').count();
-    if (count !== tally.total) {
+    if (state.upTo !== state.writes.seen) {
       await tx.done;
       continue;
     }
@@ -402,7 +452,7 @@ async function putOrders(db: Db, orders: Rec[], state: { tally?: Tally }): Promi
  * daily limit per buyer), as a pull sets them; a reminded buyer without a record gets one, as a pull makes it.
  * One read and at most one write per order and buyer concerned, instead of one per attempt page.
  */
-async function settleCounts(db: Db, state: { tally?: Tally }): Promise<void> {
+async function settleCounts(db: Db, state: TallyState): Promise<void> {
   const t = performance.now();
   const tally = await wholeTally(db, state);
   const tx = db.transaction(['orders', 'buyers'], 'readwrite');
@@ -429,7 +479,7 @@ async function settleCounts(db: Db, state: { tally?: Tally }): Promise<void> {
  * order was not here yet); now that it is, the record is made from it, as a pull that had the order first makes it
  * (their name, and first seen when the order was). Only a record still exactly as it was made is replaced.
  */
-async function buyersFromOrders(db: Db, state: { tally?: Tally }): Promise<void> {
+async function buyersFromOrders(db: Db, state: TallyState): Promise<void> {
   const t = performance.now();
   const tally = await wholeTally(db, state);
   const tx = db.transaction(['orders', 'buyers'], 'readwrite');
@@ -494,23 +544,3 @@ async function storedOf(db: Db, incoming: { store: StoreName; key: string }[]): 
   await tx.done;
   return out;
 }
-
-/** What readMany needs of an object store. */
-export interface KeyedStore {
-  get(key: string): Promise<unknown>;
-  getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]>;
-}
-
-/**
- * Many asked at once (a first sync's page) are mostly not held yet: one key-range read finds which are, and only
- * those are read (in Chrome each request costs about as much as writing a record: 10,000 gets of absent keys 1.2 s,
- * 10,000 adds 2.9 s, 2026-12-04 at load 7). Fewer are read one by one, as a range over a big store costs more.
- */
-export async function readMany(store: KeyedStore, keys: string[]): Promise<unknown[]> {
-  if (keys.length < READ_MANY_FROM) return Promise.all(keys.map((k) => store.get(k)));
-  const sorted = [...keys].sort();
-  const there = new Set((await store.getAllKeys(IDBKeyRange.bound(sorted[0]!, sorted[sorted.length - 1]!))).map(String));
-  return Promise.all(keys.map((k) => (there.has(k) ? store.get(k) : undefined)));
-}
-/** Above a pull's batch of 1,000. */
-const READ_MANY_FROM = 2_000;

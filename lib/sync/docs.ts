@@ -4,22 +4,37 @@ import { BackupSchema, KEY_FIELD, type StoreName } from '../backup/format';
 import { SETTINGS_KEY } from '../settings';
 import { CADENCE_KEY } from '../reminders/settings';
 import { RECIPE_KEY_PREFIX } from '../messaging/recipes';
+import { packOf } from '../store/pack';
+import type { ContactAttempt } from '../orders/model';
 
 // What a shared record looks like in the team database: one document per
 // record, `<kind>:<key>`, the record itself under `record`. Incoming
 // documents are checked with the very schemas a backup import uses.
+// Attempts travel as this browser stores them: one document per order,
+// `attempts:<orderKey>`, with every attempt on the order (a big shop's year
+// is 500,000 attempts over 50,000 orders, and both the server and IndexedDB
+// pay per document). Two agents logging on one order at once make a
+// conflict, which the rules resolve by keeping every attempt of both.
+// Servers written by earlier versions hold one `attempt:<id>` document per
+// attempt: each is read as a pack of one and merged into its order's.
 
 export type Rec = Record<string, unknown>;
 
 const PREFIX: Record<StoreName, string> = {
   orders: 'order',
   buyers: 'buyer',
-  attempts: 'attempt',
+  attempts: 'attempts',
   templates: 'template',
   milestones: 'plan',
   settings: 'setting',
 };
 const STORE_OF = new Map(Object.entries(PREFIX).map(([store, prefix]) => [prefix, store as StoreName]));
+
+/** Earlier versions' one document per attempt. */
+const LEGACY_ATTEMPT = 'attempt:';
+
+/** The field each store's records are filed under in the team database (attempts: their order's pack). */
+export const SYNC_KEY: Record<StoreName, string> = { ...KEY_FIELD, attempts: 'orderKey' };
 
 export const CLAIM_PREFIX = 'claim:';
 /** How long "小王 is on it" shows after the agent opened or inserted. */
@@ -39,7 +54,7 @@ export function isShared(store: StoreName, record: Rec): boolean {
 }
 
 export function recordKey(store: StoreName, record: Rec): string {
-  return String(record[KEY_FIELD[store]]);
+  return String(record[SYNC_KEY[store]]);
 }
 
 export function docId(store: StoreName, key: string): string {
@@ -62,7 +77,7 @@ function recordSchema(store: StoreName): z.ZodType {
     recordSchemas = {
       orders: stores.orders.element,
       buyers: stores.buyers.element,
-      attempts: stores.attempts.element,
+      attempts: AttemptPackSchema,
       // The template check (parseTemplateRecord) sits on the list: a template is checked as a list of one.
       templates: stores.templates,
       milestones: stores.milestones.element,
@@ -75,8 +90,22 @@ function recordSchema(store: StoreName): z.ZodType {
 export const ClaimSchema = lazySchema(() => z.object({ orderKey: z.string().min(3).max(200), agent: z.string().min(1).max(100), at: z.number().int().nonnegative() }));
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/** Attempts on one order as shared: each as an import checks it, all filed under the pack's order. */
+const AttemptPackSchema = lazySchema(() =>
+  z
+    .object({ orderKey: z.string().max(200), attempts: z.array(BackupSchema.shape.stores.shape.attempts.element).min(1).max(MAX_PACK) })
+    .refine((p) => p.attempts.every((a) => a.orderKey === p.orderKey), { message: 'an attempt of another order' }),
+);
+/** Attempts on one order (an order reminded daily for years is a few thousand). */
+const MAX_PACK = 20_000;
+
+/** The shared form of a pack: its order and attempts, in the stored order (lib/store/pack.ts), without the index lists. */
+export function sharedPack(orderKey: string, attempts: readonly Rec[]): Rec {
+  return { orderKey, attempts: packOf(orderKey, attempts as unknown as ContactAttempt[]).attempts };
+}
+
 export type Incoming =
-  | { kind: 'record'; store: StoreName; key: string; record: Rec }
+  | { kind: 'record'; store: StoreName; key: string; record: Rec; legacy?: true }
   | { kind: 'claim'; claim: Claim }
   | { kind: 'skip' }
   | { kind: 'refused'; id: string; reason: string };
@@ -96,6 +125,7 @@ export function parseIncoming(doc: unknown): Incoming {
     const claim = ClaimSchema.safeParse((doc as { claim?: unknown }).claim);
     return claim.success && `${CLAIM_PREFIX}${claim.data.orderKey}` === id ? { kind: 'claim', claim: claim.data } : { kind: 'refused', id, reason: 'claim' };
   }
+  if (id.startsWith(LEGACY_ATTEMPT)) return legacyAttempt(id, doc as { record?: unknown });
   const store = storeOfDocId(id);
   if (!store) return { kind: 'refused', id, reason: 'unknown kind' };
   const raw = (doc as { record?: unknown }).record;
@@ -104,17 +134,33 @@ export function parseIncoming(doc: unknown): Incoming {
     const issue = parsed.error.issues[0];
     return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
   }
-  const record = (store === 'templates' ? (parsed.data as Rec[])[0] : parsed.data) as Rec;
+  const data = (store === 'templates' ? (parsed.data as Rec[])[0] : parsed.data) as Rec;
+  const record = store === 'attempts' ? sharedPack(String(data.orderKey), data.attempts as Rec[]) : data;
   const key = recordKey(store, record);
   if (docId(store, key) !== id) return { kind: 'refused', id, reason: 'filed under another key' };
   if (!isShared(store, record)) return { kind: 'refused', id, reason: 'not shared' };
   return { kind: 'record', store, key, record };
 }
 
+/** An earlier version's document of one attempt: a pack of one, merged into its order's (never written back). */
+function legacyAttempt(id: string, doc: { record?: unknown }): Incoming {
+  const one = BackupSchema.shape.stores.shape.attempts.element.safeParse(doc.record);
+  if (!one.success) {
+    const issue = one.error.issues[0];
+    return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
+  }
+  const attempt = one.data as Rec;
+  if (`${LEGACY_ATTEMPT}${String(attempt.id)}` !== id) return { kind: 'refused', id, reason: 'filed under another key' };
+  const orderKey = String(attempt.orderKey);
+  return { kind: 'record', store: 'attempts', key: orderKey, record: sharedPack(orderKey, [attempt]), legacy: true };
+}
+
 /** Fields each browser keeps for itself: counts its own store derives from the attempts and plans it holds. */
 export const DERIVED: Partial<Record<StoreName, string[]>> = {
   orders: ['attemptCount', 'lastAttemptAt', 'dueMinor'],
   buyers: ['lastRemindedAt'],
+  // Lists the pack's indexes read (lib/store/pack.ts): made again from the attempts on every write.
+  attempts: ['ids', 'buyerKeys', 'followUps'],
 };
 
 /** A record as the team shares it (derived counts left out). */

@@ -10,6 +10,7 @@ import { ATTEMPT_STATS_KEY, attemptStatsStale, recordAttempt } from '../store/bu
 import type { ContactAttempt, Order } from '../orders/model';
 import { EMPTY_CONFIG } from './config';
 import { watchWrites } from '../store/changes';
+import { allAttempts, countAttempts, getAttempt, listAttempts } from '../store/attempts';
 
 PouchDB.plugin(memory).plugin(replication);
 
@@ -107,7 +108,7 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     expect((await b.db.get('orders', order.key))?.orderId).toBe(order.orderId);
     await recordAttempt(a.db, attempt(order, 'att-1', '小王', T0 + 1000));
     await settle(a, b);
-    const got = await b.db.get('attempts', 'att-1');
+    const got = await getAttempt(b.db, 'att-1');
     expect(got?.agent).toBe('小王');
     expect((await b.db.get('orders', order.key))?.attemptCount).toBe(1);
   });
@@ -126,7 +127,7 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     await recordAttempt(a.db, attempt(order, 'att-second', 'A', T0 + 2));
     await recordAttempt(a.db, attempt(order, 'att-third', 'A', T0 + 3));
     await settle(a, b);
-    expect(await b.db.count('attempts')).toBe(3);
+    expect(await countAttempts(b.db)).toBe(3);
     // Still checked, and exact: a waking worker trusts it instead of counting a year of attempts.
     expect((await b.db.get('settings', ATTEMPT_STATS_KEY))?.value).toEqual({ counted: 3, checked: true });
     expect((await b.db.get('orders', order.key))?.attemptCount).toBe(3);
@@ -143,7 +144,7 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     await recordAttempt(a.db, attempt(order, 'att-tracked', 'A', T0 + 5));
     a.engine.localChanged();
     await settle(a, b);
-    expect((await b.db.get('attempts', 'att-tracked'))?.agent).toBe('A');
+    expect((await getAttempt(b.db, 'att-tracked'))?.agent).toBe('A');
     // Only the written records were read: no store was read whole.
     expect(a.reads.getAll).toBe(0);
   });
@@ -153,6 +154,8 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     const clock = manualClock();
     const a = await agent('A', { current: shared }, clock);
     const onServer = (id: string) => shared.get(id).then(() => true, () => false);
+    // An order's attempts are one document on the server.
+    const attemptOnServer = (orderKey: string, id: string) => shared.get(`attempts:${orderKey}`).then((d) => ((d.record as { attempts: { id: string }[] }).attempts).some((x) => x.id === id), () => false);
     const quiet = () => within(15_000, () => a.engine.status().state === 'idle' && a.engine.status().pending === 0);
     expect(await quiet()).toBe(true);
     const order = manualRingOrder(T0);
@@ -169,16 +172,16 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     await recordAttempt(a.db, attempt(order, 'att-now', 'A', clock.now()));
     a.engine.localChanged();
     clock.advance(0);
-    expect(await within(15_000, () => onServer('attempt:att-now'))).toBe(true);
+    expect(await within(15_000, () => attemptOnServer(order.key, 'att-now'))).toBe(true);
     expect(await quiet()).toBe(true);
     // The next one 50 ms later is part of a burst: it waits for the debounce, so the burst goes as one.
     clock.advance(50);
     await recordAttempt(a.db, attempt(order, 'att-burst', 'A', clock.now()));
     a.engine.localChanged();
     clock.advance(0);
-    expect(await within(400, () => onServer('attempt:att-burst'))).toBe(false);
+    expect(await within(400, () => attemptOnServer(order.key, 'att-burst'))).toBe(false);
     clock.advance(300);
-    expect(await within(15_000, () => onServer('attempt:att-burst'))).toBe(true);
+    expect(await within(15_000, () => attemptOnServer(order.key, 'att-burst'))).toBe(true);
   });
 
   it('a burst keeps its debounce when the replication pauses meanwhile (a change from the server)', async () => {
@@ -186,6 +189,8 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     const clock = manualClock();
     const a = await agent('A', { current: shared }, clock);
     const onServer = (id: string) => shared.get(id).then(() => true, () => false);
+    // An order's attempts are one document on the server.
+    const attemptOnServer = (orderKey: string, id: string) => shared.get(`attempts:${orderKey}`).then((d) => ((d.record as { attempts: { id: string }[] }).attempts).some((x) => x.id === id), () => false);
     expect(await within(15_000, () => a.engine.status().state === 'idle' && a.engine.status().pending === 0)).toBe(true);
     const order = manualRingOrder(T0);
     await a.db.put('orders', order);
@@ -194,7 +199,7 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     await recordAttempt(a.db, attempt(order, 'att-1', 'A', clock.now()));
     a.engine.localChanged();
     clock.advance(0);
-    expect(await within(15_000, () => onServer('attempt:att-1'))).toBe(true);
+    expect(await within(15_000, () => attemptOnServer(order.key, 'att-1'))).toBe(true);
     clock.advance(50);
     await recordAttempt(a.db, attempt(order, 'att-2', 'A', clock.now()));
     a.engine.localChanged();
@@ -202,9 +207,9 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     // Another agent's change reaches the server: A's replication pulls it and pauses again.
     await shared.bulkDocs([{ _id: 'zz-other', note: 'from elsewhere' } as never]);
     expect(await within(15_000, async () => (await a.mirrorNow().get('zz-other').then(() => true, () => false)) && a.engine.status().state === 'idle')).toBe(true);
-    expect(await within(600, () => onServer('attempt:att-2'))).toBe(false);
+    expect(await within(600, () => attemptOnServer(order.key, 'att-2'))).toBe(false);
     clock.advance(300);
-    expect(await within(15_000, () => onServer('attempt:att-2'))).toBe(true);
+    expect(await within(15_000, () => attemptOnServer(order.key, 'att-2'))).toBe(true);
   });
 
   it('a write not yet mirrored counts as pending until it is on the server', async () => {
@@ -283,11 +288,11 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     await recordAttempt(a.db, logged as ContactAttempt);
     a.engine.localChanged();
     await settle(a);
-    expect((await server.current.get('attempt:att-own')).record).toMatchObject({ id: 'att-own', note: 'called' });
+    expect(((await server.current.get(`attempts:${order.key}`)).record as { attempts: unknown[] }).attempts).toEqual([expect.objectContaining({ id: 'att-own', note: 'called' })]);
     // A notice held back by the once-a-second limit would be out by now.
     clock.advance(5_000);
     expect(a.changes()).toBe(told);
-    expect(Object.keys((await a.db.get('attempts', 'att-own'))!)).toEqual(Object.keys(logged));
+    expect(Object.keys((await getAttempt(a.db, 'att-own'))!)).toEqual(Object.keys(logged));
   });
 
   it('a worker that stopped before mirroring its writes sends them after it restarts', async () => {
@@ -303,7 +308,7 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     const woken = a.restart();
     await woken.resume();
     await settle({ engine: woken }, b);
-    expect((await b.db.get('attempts', 'att-unsent'))?.agent).toBe('A');
+    expect((await getAttempt(b.db, 'att-unsent'))?.agent).toBe('A');
   });
 
   it('erasing local data stops sync and empties the mirror; the server keeps everything', async () => {
@@ -343,7 +348,7 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     await b.engine.enable({ ...EMPTY_CONFIG, url: 'http://127.0.0.1:5984', db: 'shop', agent: 'B', enabled: true });
     await settle(a, b);
     for (const side of [a, b]) {
-      const ids = (await side.db.getAll('attempts')).map((x) => x.id).sort();
+      const ids = (await allAttempts(side.db)).map((x) => x.id).sort();
       expect(ids).toEqual(['a-0', 'a-1', 'a-2', 'b-0', 'b-1']);
       expect((await side.db.get('orders', order.key))?.attemptCount).toBe(5);
     }
@@ -387,13 +392,34 @@ describe('team sync engine (PouchDB memory adapter)', { timeout: 60_000 }, () =>
     }
   });
 
+  it("attempts an earlier version sent one document each are merged into the order's, counted once, and never written back", async () => {
+    const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
+    const a = await agent('A', { current: shared });
+    const order = manualRingOrder(T0);
+    await a.db.put('orders', order);
+    await recordAttempt(a.db, attempt(order, 'mine', 'A', T0 + 1_000));
+    a.engine.localChanged();
+    await settle(a);
+    // An agent still on the earlier version logs two on the same order, and one on an order A does not hold yet.
+    const old = (id: string, at: number, key = order.key) => ({ _id: `attempt:${id}`, record: { ...attempt(order, id, 'B', at), orderKey: key } });
+    await shared.bulkDocs([old('old-1', T0 - 2_000), old('old-2', T0 + 2_000), old('old-3', T0, 'manual:elsewhere')]);
+    await settle(a);
+    expect((await listAttempts(a.db, order.key)).map((x) => `${x.id} ${x.agent}`)).toEqual(['old-2 B', 'mine A', 'old-1 B']);
+    expect((await listAttempts(a.db, 'manual:elsewhere')).map((x) => x.id)).toEqual(['old-3']);
+    expect((await a.db.get('orders', order.key))?.attemptCount).toBe(3);
+    expect(await countAttempts(a.db)).toBe(4);
+    expect(((await a.db.get('settings', ATTEMPT_STATS_KEY))?.value as { counted: number }).counted).toBe(4);
+    const legacy = await shared.get('attempt:old-1');
+    expect(legacy._rev!.startsWith('1-')).toBe(true);
+  });
+
   it("another agent's reminder that arrives before the buyer's record still counts for the daily limit, and the record arriving later keeps it", async () => {
     const shared = new PouchDB(`server-${++n}`, { adapter: 'memory' }) as unknown as Pouch;
     const b = await agent('B', { current: shared });
     const order = manualRingOrder(T0);
     const buyerKey = `manual:${order.buyer.nick}`;
     // A's attempt in one batch of B's pull; the buyer's record (it carries no last reminder: that is derived) in a later one.
-    await shared.bulkDocs([{ _id: `attempt:a-1`, record: attempt(order, 'a-1', 'A', T0 - 60_000) }]);
+    await shared.bulkDocs([{ _id: `attempts:${order.key}`, record: { orderKey: order.key, attempts: [attempt(order, 'a-1', 'A', T0 - 60_000)] } }]);
     await settle(b);
     expect((await b.db.get('buyers', buyerKey))?.lastRemindedAt).toBe(T0 - 60_000);
     const record = { key: buyerKey, platform: 'manual', nick: order.buyer.nick, firstSeenAt: T0 - 120_000, lastSeenAt: T0 - 60_000, paidOrderKeys: [], note: 'prefers mornings' };

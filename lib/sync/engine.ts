@@ -1,15 +1,16 @@
 import { unwrap } from 'idb';
-import { KEY_FIELD, STORE_NAMES, type StoreName } from '../backup/format';
-import type { Db } from '../store/db';
+import { STORE_NAMES, type StoreName } from '../backup/format';
+import { addAttemptsIn, listPackIn } from '../store/attempts';
+import { readMany, type Db } from '../store/db';
 import { writeQuietly, type StoreWrite } from '../store/changes';
 import { ATTEMPT_STATS_KEY, remindedBuyerOf, type AttemptStats } from '../store/buyers';
 import { planOpenMinor, type MilestonePlan } from '../milestones/model';
 import type { Buyer, ContactAttempt, Order } from '../orders/model';
-import { CLAIM_MS, CLAIM_PREFIX, DERIVED, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
+import { CLAIM_MS, CLAIM_PREFIX, DERIVED, SYNC_KEY, contentHash, docId, isShared, parseIncoming, sharedForm, storeOfDocId, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
 import { configProblem, type SyncConfig } from './config';
 import { readBase, readConfig, readKv, writeBase, writeBasePage, writeConfig, writeKv, type TeamDb } from './store';
-import { firstSync, readMany, type FirstSync, type ServerReader } from './bootstrap';
+import { firstSync, type FirstSync, type ServerReader } from './bootstrap';
 
 // Team sync. IndexedDB stays the source of truth; a PouchDB database (the
 // mirror) holds one document per shared record and replicates with the
@@ -198,13 +199,16 @@ export function createSyncEngine(deps: EngineDeps) {
     // What came from the mirror is not a change to send back.
     writeQuietly(unwrap(tx));
     // Requests are issued together and awaited together: a first sync brings hundreds of thousands.
-    const attempts = entries.filter((e) => e.store === 'attempts' && e.isNew).map((e) => e.record as unknown as ContactAttempt);
-    const records = entries.filter((e) => !(e.store === 'attempts' && e.isNew));
+    // Attempts: every order's pack gets the attempts that came, kept with those it holds (nothing is dropped); the
+    // ones it did not hold are counted on their order and buyer.
+    const packs = entries.filter((e) => e.store === 'attempts').flatMap((e) => e.record.attempts as ContactAttempt[]);
+    const attempts = await addAttemptsIn(tx.objectStore('attempts'), packs, { replace: true });
+    const records = entries.filter((e) => e.store !== 'attempts');
     // Per store, so a first sync's page asks which are held with one read (readMany).
     const existing: (Rec | undefined)[] = [];
     for (const store of new Set(records.map((r) => r.store))) {
       const at = records.flatMap((r, i) => (r.store === store ? [i] : []));
-      const got = await readMany(tx.objectStore(store), at.map((i) => String(records[i]!.record[KEY_FIELD[store]])));
+      const got = await readMany(tx.objectStore(store), at.map((i) => String(records[i]!.record[SYNC_KEY[store]])));
       at.forEach((i, j) => (existing[i] = got[j] as Rec | undefined));
     }
     const touchedOrders = new Set<string>();
@@ -220,7 +224,6 @@ export function createSyncEngine(deps: EngineDeps) {
         return tx.objectStore(store).put(value as never);
       }),
     );
-    await Promise.all(attempts.map((a) => tx.objectStore('attempts').add(a)));
     // Counts on orders: an order that arrived here is counted from what is stored (its attempts may
     // have come first); one that was here counts the attempts that came.
     const byOrder = new Map<string, { n: number; last: number }>();
@@ -230,7 +233,7 @@ export function createSyncEngine(deps: EngineDeps) {
     }
     const orderKeys = [...new Set([...touchedOrders, ...byOrder.keys()])];
     const orders = (await readMany(tx.objectStore('orders'), orderKeys)) as (Order | undefined)[];
-    const counted = await Promise.all(orderKeys.map((key, i) => (orders[i] && touchedOrders.has(key) ? tx.objectStore('attempts').index('by-order').getAll(key) : undefined)));
+    const counted = await Promise.all(orderKeys.map((key, i) => (orders[i] && touchedOrders.has(key) ? listPackIn(tx.objectStore('attempts'), key) : undefined)));
     await Promise.all(
       orderKeys.map((key, i) => {
         const o = orders[i];
@@ -268,8 +271,8 @@ export function createSyncEngine(deps: EngineDeps) {
         buyers[i] ??= remindedBuyerOf(key, orderOf.get(orderKey), at);
       });
       await Promise.all(buyerKeys.map((key, i) => buyers[i] && tx.objectStore('buyers').put({ ...buyers[i]!, lastRemindedAt: Math.max(buyers[i]!.lastRemindedAt ?? 0, reminded.get(key)!.at) })));
-      // Each attempt added here is one more the counts account for (an attempt held already would have aborted this
-      // transaction), so a checked record stays exact and keeps its mark: the next check need not count them all.
+      // Each attempt added here is one more the counts account for (one held already is not among them), so a checked
+      // record stays exact and keeps its mark: the next check need not count them all.
       const stats = (await tx.objectStore('settings').get(ATTEMPT_STATS_KEY))?.value as AttemptStats | undefined;
       await tx.objectStore('settings').put({ key: ATTEMPT_STATS_KEY, value: { ...stats, counted: (stats?.counted ?? 0) + attempts.length } });
     }
@@ -332,7 +335,7 @@ export function createSyncEngine(deps: EngineDeps) {
     for (const { store, raw } of await candidates(db, full, written)) {
       if (!isShared(store, raw)) continue;
       const record = sharedForm(store, raw);
-      const id = docId(store, String(raw[KEY_FIELD[store]]));
+      const id = docId(store, String(raw[SYNC_KEY[store]]));
       const hash = contentHash(record);
       if (known.get(id) !== hash) changed.push({ id, store, record, hash });
     }
@@ -516,7 +519,7 @@ export function createSyncEngine(deps: EngineDeps) {
       const local: { store: StoreName; record: Rec; isNew: boolean }[] = [];
       const back: PouchDoc[] = [];
       const agreed = new Map<string, string>();
-      const incoming: { doc: PouchDoc; store: StoreName; key: string; record: Rec; id: string; hash: string }[] = [];
+      const incoming: { doc: PouchDoc; store: StoreName; key: string; record: Rec; id: string; hash: string; legacy?: true }[] = [];
       for (const change of feed.results) {
         const doc = change.doc;
         if (!doc) continue;
@@ -541,13 +544,21 @@ export function createSyncEngine(deps: EngineDeps) {
         const { store, key, record } = parsed;
         const id = docId(store, key);
         const hash = contentHash(record);
-        if (known.get(id) !== hash) incoming.push({ doc, store, key, record, id, hash });
+        if (parsed.legacy) incoming.push({ doc, store, key, record, id, hash, legacy: true });
+        else if (known.get(id) !== hash) incoming.push({ doc, store, key, record, id, hash });
       }
       // What this browser holds of them, read together.
       const read = incoming.length ? db.transaction([...new Set(incoming.map((c) => c.store))], 'readonly') : undefined;
       const storedAll = read ? ((await Promise.all(incoming.map((c) => read.objectStore(c.store).get(c.key)))) as (Rec | undefined)[]) : [];
-      for (const [i, { doc, store, record, id, hash }] of incoming.entries()) {
+      for (const [i, { doc, store, record, id, hash, legacy }] of incoming.entries()) {
         const stored = storedAll[i];
+        if (legacy) {
+          // An earlier version's attempt document: merged into the order's pack here, never written back.
+          const mine = stored && sharedForm(store, stored);
+          const value = mine ? mergeShared(store, record, mine) : record;
+          if (!mine || contentHash(value) !== contentHash(mine)) local.push({ store, record: value, isNew: !mine });
+          continue;
+        }
         if (!stored) {
           local.push({ store, record, isNew: true });
           agreed.set(id, hash);

@@ -3,6 +3,7 @@ import { mergeShared } from './merge';
 import { parseIncoming, docId } from './docs';
 import { manualRingOrder } from '@/test/support/background-deps';
 import type { Rec } from './docs';
+import { VALIDATE_DOC_UPDATE } from './validate';
 
 const T0 = Date.UTC(2026, 11, 4, 6);
 const order = (patch: Rec = {}): Rec => ({ ...(manualRingOrder(T0) as unknown as Rec), ...patch });
@@ -56,7 +57,17 @@ describe('team merge rules', () => {
 
   it('an attempt: a logged outcome is not undone by a copy still pending', () => {
     const base: Rec = { id: 'a1', orderKey: 'k', buyerKey: 'b', platform: 'manual', channel: 'chat', direction: 'outbound', action: 'inserted', text: 'hi', at: T0, outcome: 'pending', agent: '小王' };
-    expect(both('attempts', base, { ...base, outcome: 'promised', promisedAt: T0 + 1 }).outcome).toBe('promised');
+    const pack = (...attempts: Rec[]): Rec => ({ orderKey: 'k', attempts });
+    const [merged] = both('attempts', pack(base), pack({ ...base, outcome: 'promised', promisedAt: T0 + 1 })).attempts as Rec[];
+    expect(merged!.outcome).toBe('promised');
+  });
+
+  it("an order's attempts logged by two agents at once: every attempt of both is kept, in time order", () => {
+    const attempt = (id: string, at: number, agent: string): Rec => ({ id, orderKey: 'k', buyerKey: 'b', platform: 'manual', channel: 'chat', direction: 'outbound', action: 'inserted', text: 'hi', at, outcome: 'sent', agent });
+    const shared = attempt('a1', T0, '小王');
+    const mine = { orderKey: 'k', attempts: [shared, attempt('a3', T0 + 3, '小王')] };
+    const theirs = { orderKey: 'k', attempts: [shared, attempt('a2', T0 + 2, '小李')] };
+    expect((both('attempts', mine, theirs).attempts as Rec[]).map((a) => `${a.id} ${a.agent}`)).toEqual(['a1 小王', 'a2 小李', 'a3 小王']);
   });
 
   it('a plan edited on both sides: the later edit wins, the other stays in its history, every payment is kept', () => {
@@ -101,5 +112,41 @@ describe('documents from the server are checked like an import', () => {
   it('ignores deletions and design documents: nothing local is ever removed by the server', () => {
     expect(parseIncoming({ _id: docId('orders', 'manual:x'), _deleted: true }).kind).toBe('skip');
     expect(parseIncoming({ _id: '_design/paynudge', validate_doc_update: '' }).kind).toBe('skip');
+  });
+});
+
+describe("an order's attempts as one document", () => {
+  const attempt = (id: string, orderKey = 'manual:K-1', at = T0): Rec => ({ id, orderKey, buyerKey: 'manual:b', platform: 'manual', channel: 'chat', direction: 'outbound', action: 'inserted', text: 'hi', at, outcome: 'sent', agent: '小王' });
+
+  it('is read with every attempt checked, in time order, and refused when one belongs to another order', () => {
+    const parsed = parseIncoming({ _id: 'attempts:manual:K-1', record: { orderKey: 'manual:K-1', attempts: [attempt('a2', 'manual:K-1', T0 + 5), attempt('a1')] } });
+    expect(parsed).toMatchObject({ kind: 'record', store: 'attempts', key: 'manual:K-1' });
+    expect(((parsed as { record: Rec }).record.attempts as Rec[]).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(parseIncoming({ _id: 'attempts:manual:K-1', record: { orderKey: 'manual:K-1', attempts: [attempt('a1'), attempt('a2', 'manual:K-2')] } }).kind).toBe('refused');
+    expect(parseIncoming({ _id: 'attempts:manual:K-1', record: { orderKey: 'manual:K-1', attempts: [{ ...attempt('a1'), outcome: 'whatever' }] } }).kind).toBe('refused');
+    expect(parseIncoming({ _id: 'attempts:manual:K-2', record: { orderKey: 'manual:K-1', attempts: [attempt('a1')] } }).kind).toBe('refused');
+  });
+
+  it("an earlier version's document of one attempt is read as its order's pack of one, never filed under another key", () => {
+    expect(parseIncoming({ _id: 'attempt:a1', record: attempt('a1') })).toEqual({ kind: 'record', store: 'attempts', key: 'manual:K-1', record: { orderKey: 'manual:K-1', attempts: [attempt('a1')] }, legacy: true });
+    expect(parseIncoming({ _id: 'attempt:a9', record: attempt('a1') }).kind).toBe('refused');
+    expect(parseIncoming({ _id: 'attempt:a1', record: { ...attempt('a1'), at: -3 } }).kind).toBe('refused');
+  });
+
+  it("the shop's server-side check takes an order's attempts added to, and refuses one removed or rewritten", () => {
+    const validate = new Function(`return ${VALIDATE_DOC_UPDATE}`)() as (doc: unknown, old: unknown) => void;
+    const doc = (...attempts: Rec[]) => ({ _id: 'attempts:manual:K-1', record: { orderKey: 'manual:K-1', attempts } });
+    const one = doc(attempt('a1'));
+    expect(() => validate(one, null)).not.toThrow();
+    expect(() => validate(doc(attempt('a1'), attempt('a2', 'manual:K-1', T0 + 1)), one)).not.toThrow();
+    // A new outcome on a logged attempt is learning, not rewriting.
+    expect(() => validate(doc({ ...attempt('a1'), outcome: 'promised' }), one)).not.toThrow();
+    expect(() => validate(doc(attempt('a2')), one)).toThrow();
+    expect(() => validate(doc({ ...attempt('a1'), text: 'another text' }), one)).toThrow();
+    expect(() => validate(doc(attempt('a1', 'manual:K-2')), null)).toThrow();
+    expect(() => validate({ _id: 'attempts:manual:K-1', record: { orderKey: 'manual:K-1', attempts: [] } }, null)).toThrow();
+    // Earlier versions' documents are still checked as before.
+    expect(() => validate({ _id: 'attempt:a1', record: attempt('a1') }, null)).not.toThrow();
+    expect(() => validate({ _id: 'attempt:a1', record: { ...attempt('a1'), text: 'x' } }, { record: attempt('a1') })).toThrow();
   });
 });

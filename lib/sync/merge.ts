@@ -1,5 +1,5 @@
 import type { StoreName } from '../backup/format';
-import type { Rec } from './docs';
+import { sharedPack, type Rec } from './docs';
 
 // How two versions of one shared record become one. The backup import's
 // rules (lib/backup/merge.ts) plus what two agents editing at once needs:
@@ -86,6 +86,17 @@ function mergeAttempts(a: Rec, b: Rec): Rec {
   return byContent(a, b);
 }
 
+/** Two versions of one order's attempts: every attempt of both, one attempt kept on both sides merged as above. */
+function mergePacks(a: Rec, b: Rec): Rec {
+  const byId = new Map<string, Rec>();
+  for (const x of (a.attempts as Rec[]) ?? []) byId.set(String(x.id), x);
+  for (const y of (b.attempts as Rec[]) ?? []) {
+    const x = byId.get(String(y.id));
+    byId.set(String(y.id), x ? mergeAttempts(x, y) : y);
+  }
+  return sharedPack(String(a.orderKey ?? b.orderKey), [...byId.values()]);
+}
+
 type Plan = {
   updatedAt: number;
   stages: { id: string; payments: { id: string }[] }[];
@@ -150,7 +161,7 @@ export function mergeShared(store: StoreName, a: Rec, b: Rec): Rec {
     case 'buyers':
       return mergeBuyers(a, b);
     case 'attempts':
-      return mergeAttempts(a, b);
+      return mergePacks(a, b);
     case 'milestones':
       return mergePlans(a, b);
     case 'templates':

@@ -67,8 +67,10 @@ async function seed(now: number, orders: SeedOrder[], attempts: SeedAttempt[] = 
             statusChangedAt: o.statusChangedAt,
           });
         }
+        // Attempts are stored one record per order, as lib/store/pack.ts packs them.
+        const packs = new Map<string, Record<string, unknown>[]>();
         for (const a of attempts) {
-          tx.objectStore('attempts').put({
+          const attempt = {
             id: a.id,
             orderKey: `manual:${a.orderId}`,
             buyerKey: `manual:${a.nick}`,
@@ -80,7 +82,12 @@ async function seed(now: number, orders: SeedOrder[], attempts: SeedAttempt[] = 
             text: 'hello',
             at: a.at,
             outcome: 'pending',
-          });
+          };
+          packs.set(attempt.orderKey, [...(packs.get(attempt.orderKey) ?? []), attempt]);
+        }
+        for (const [orderKey, list] of packs) {
+          list.sort((x, y) => (x.at as number) - (y.at as number));
+          tx.objectStore('attempts').put({ orderKey, attempts: list, ids: list.map((x) => x.id), buyerKeys: [...new Set(list.map((x) => x.buyerKey))], followUps: [] });
         }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);

@@ -33,7 +33,8 @@ async function storeCounts(): Promise<{ unpaid: number; orders: number; attempts
           const result = { unpaid: 0, orders: 0, attempts: 0 };
           tx.objectStore('orders').index('by-status').count('unpaid').onsuccess = (e) => (result.unpaid = (e.target as IDBRequest<number>).result);
           tx.objectStore('orders').count().onsuccess = (e) => (result.orders = (e.target as IDBRequest<number>).result);
-          tx.objectStore('attempts').count().onsuccess = (e) => (result.attempts = (e.target as IDBRequest<number>).result);
+          // Attempts are packed by order: the by-id index has one entry per attempt.
+          tx.objectStore('attempts').index('by-id').count().onsuccess = (e) => (result.attempts = (e.target as IDBRequest<number>).result);
           tx.oncomplete = () => {
             db.close();
             done(result);

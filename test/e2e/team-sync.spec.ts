@@ -385,9 +385,9 @@ test("a new agent's empty panel says the shop is still being fetched while its f
   // the new agent's queue is empty although the shop is not, and must not say "no unpaid orders".
   const db = 'shop-e2e-first';
   await fetch(`${server.url}/${db}`, { method: 'PUT' });
-  const { order, attempt } = shopDocs(30, 1_500, Date.now());
+  const { order, pack, packs } = shopDocs(30, 1_500, Date.now());
   await putAll(server, db, 30, order);
-  await putAll(server, db, 1_500, attempt);
+  await putAll(server, db, packs, pack);
   // Each page of the first sync comes 4 s late, as from a far or busy server.
   const slow = await startSlowProxy(server.url, { delayMs: 4_000, when: (url) => url.includes('/_all_docs') });
   const d = await agent('小赵');

@@ -58,8 +58,10 @@ export async function seedInsights({ orders, perOrder, extraUnpaid, fewUses, now
       lastSeenAt: now,
       statusChangedAt: p.paid ? at + HOUR : created,
     });
+    // One record per order holds its attempts (lib/store/pack.ts), in time order, with the lists its indexes read.
+    const attempts = [];
     for (let k = 0; k < count; k += 1) {
-      tx.objectStore('attempts').put({
+      attempts.push({
         id: `ins-${i}-${k}`,
         orderKey: key,
         buyerKey: `${platform}:ins-buyer-${i % 3000}`,
@@ -72,6 +74,9 @@ export async function seedInsights({ orders, perOrder, extraUnpaid, fewUses, now
         at: at + 5 * 60_000 + k * 60_000,
         outcome: k === 0 && p.promised ? 'promised' : 'sent',
       });
+    }
+    if (attempts.length) {
+      tx.objectStore('attempts').put({ orderKey: key, attempts, ids: attempts.map((a) => a.id), buyerKeys: [attempts[0].buyerKey], followUps: [] });
     }
   };
   for (let i = 0; i < orders; i += 1) {

@@ -2,7 +2,10 @@
 // documents a desk of agents would have sent (orders, and contact attempts
 // spread over them), put on the server in bulk.
 
-/** The shop as the server holds it: the documents a desk of agents would have sent (`order(i)`, `attempt(a)`). */
+/**
+ * The shop as the server holds it: the documents a desk of agents would have sent (`order(i)`, and `pack(i)` with
+ * the attempts on order i; `attempt(a)` is one attempt as earlier versions sent it, a document of its own).
+ */
 export function shopDocs(orders, attempts, now) {
   const platforms = ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee'];
   const currencies = { taobao: 'CNY', pdd: 'CNY', aliexpress: 'USD', tiktok: 'USD', alibaba: 'USD', shopee: 'VND' };
@@ -36,7 +39,15 @@ export function shopDocs(orders, attempts, now) {
       },
     };
   };
-  return { order, attempt };
+  /** Order i's attempts as PayNudge sends them: one document per order (attempts i, i + orders, i + 2 × orders…). */
+  const pack = (i) => {
+    const list = [];
+    for (let a = i; a < attempts; a += orders) list.push(attempt(a).record);
+    list.sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const orderKey = list[0].orderKey;
+    return { _id: `attempts:${orderKey}`, record: { orderKey, attempts: list } };
+  };
+  return { order, attempt, pack, packs: Math.min(orders, attempts) };
 }
 
 /** Puts `count` documents made by `make` on the server's database, 5,000 per request. */
