@@ -3,7 +3,7 @@ import type { StoreName } from '../backup/format';
 import { READ_MANY_FROM, readMany, settled, type Db } from '../store/db';
 import type { PayNudgeDB } from '../store/schema';
 import { watchAllWrites, writeQuietly } from '../store/changes';
-import { ATTEMPT_STATS_KEY, newBuyerOf, remindedBuyerOf } from '../store/buyers';
+import { ATTEMPT_STATS_KEY, newBuyerOf, remindedBuyerOf, type AttemptStats } from '../store/buyers';
 import { buyerKey, type ContactAttempt, type Order } from '../orders/model';
 import { contentHash, docId, parseIncoming, sharedForm, type Claim, type Rec } from './docs';
 import { mergeShared } from './merge';
@@ -218,6 +218,7 @@ async function readServer(deps: BootstrapDeps, db: Db, writes: { seen: number })
   await written();
   if (deps.stopped()) return progress;
   await buyersFromOrders(await deps.db(), state);
+  await markCounted(await deps.db(), state);
   progress = { ...progress, done: true };
   await deps.save(progress);
   spent('whole', began);
@@ -472,6 +473,25 @@ async function settleCounts(db: Db, state: TallyState): Promise<void> {
   }
   await tx.done;
   spent('settle', t);
+}
+
+/**
+ * At the end, the counts on orders and buyers are known to account for every stored attempt when the tally is whole
+ * and the attempts the counts account for are as many: the next check (lib/store/buyers.ts attemptStatsStale) would
+ * count 500,000 index entries to find the same (3 s, while the new agent's panel opens). Marked checked instead.
+ */
+async function markCounted(db: Db, state: TallyState): Promise<void> {
+  if (!state.tally) return;
+  // An attempt written once this transaction exists waits for it; one written before since the tally was made leaves
+  // the mark to the next check.
+  const tx = db.transaction(['attempts', 'settings'], 'readwrite');
+  writeQuietly(unwrap(tx));
+  if (state.upTo === state.writes.seen) {
+    const settings = tx.objectStore('settings');
+    const stats = (await settings.get(ATTEMPT_STATS_KEY))?.value as AttemptStats | undefined;
+    if (stats && !stats.checked && stats.counted === state.tally.total) settled(settings.put({ key: ATTEMPT_STATS_KEY, value: { counted: stats.counted, checked: true } }));
+  }
+  await tx.done;
 }
 
 /**
