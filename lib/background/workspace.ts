@@ -20,7 +20,7 @@ import {
 } from '../store/buyers';
 import { CONTACT_STORES, type ContactTx, type Db } from '../store/db';
 import { getBuyer, markPaidByPersonIn } from '../store/orders';
-import { listAttempts, listPackIn, replaceAttemptIn, setAttemptOutcomeIn, type OutcomeUpdate } from '../store/attempts';
+import { changeAttemptIn, listAttempts, setAttemptOutcomeIn, type OutcomeUpdate } from '../store/attempts';
 import type { AreaHandlers, HandlerContext } from './handler';
 import { UserError } from '../messaging/errors';
 
@@ -120,14 +120,12 @@ export async function applyOutcomeIn(tx: ContactTx, attempt: ContactAttempt, out
   // Only the attempt that scheduled a follow-up may clear it by changing its outcome.
   if (next === null && order?.followUp && order.followUp.attemptId !== attempt.id && outcome !== 'paid') return;
   await setFollowUpIn(orders, attempt.orderKey, next);
-  const attempts = tx.objectStore('attempts');
-  const stored = (await listPackIn(attempts, attempt.orderKey)).find((a) => a.id === attempt.id);
-  if (stored) {
+  await changeAttemptIn(tx.objectStore('attempts'), attempt.orderKey, attempt.id, (stored) => {
     const updated: ContactAttempt = { ...stored };
     if (next) updated.followUpAt = next.at;
     else delete updated.followUpAt;
-    await replaceAttemptIn(attempts, updated);
-  }
+    return updated;
+  });
 }
 
 /** One person's contact-log action: a new attempt, or a new outcome for a logged one. */

@@ -2,9 +2,9 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { CONTACT_STORES, readMany, type ContactTx, type Db } from './db';
 import type { AttemptPack, PayNudgeDB } from './schema';
 import { packAll, packOf, unpacked } from './pack';
+import type { ContactAttempt, Outcome } from '../orders/model';
 
 export { packAll, packOf, unpacked };
-import type { ContactAttempt, Outcome } from '../orders/model';
 
 // The contact log is stored one record per order: every attempt on the order
 // in one pack (lib/store/schema.ts AttemptPack). A big shop's year is 500,000
@@ -72,12 +72,21 @@ export async function listPackIn(store: PackStore<IDBTransactionMode>, orderKey:
   return (await store.get(orderKey))?.attempts ?? [];
 }
 
-/** Replaces a stored attempt (same id, same order) in its pack; false when the order holds no such attempt. */
-export async function replaceAttemptIn(store: PackStore, attempt: ContactAttempt): Promise<boolean> {
-  const pack = await store.get(attempt.orderKey);
-  if (!pack?.ids.includes(attempt.id)) return false;
-  await store.put(packOf(attempt.orderKey, pack.attempts.map((a) => (a.id === attempt.id ? attempt : a))));
-  return true;
+/**
+ * Changes one attempt of a pack read in this transaction and writes the pack back: the attempt as stored now, or
+ * undefined when the pack holds none with that id.
+ */
+async function changeInPack(store: PackStore, pack: AttemptPack | undefined, id: string, change: (stored: ContactAttempt) => ContactAttempt): Promise<ContactAttempt | undefined> {
+  const stored = pack?.attempts.find((a) => a.id === id);
+  if (!pack || !stored) return undefined;
+  const next = change(stored);
+  await store.put(packOf(pack.orderKey, pack.attempts.map((a) => (a.id === id ? next : a))));
+  return next;
+}
+
+/** Changes one stored attempt of an order (its pack read and written once, in the caller's transaction). */
+export async function changeAttemptIn(store: PackStore, orderKey: string, id: string, change: (stored: ContactAttempt) => ContactAttempt): Promise<ContactAttempt | undefined> {
+  return changeInPack(store, await store.get(orderKey), id, change);
 }
 
 export async function addAttempt(db: Db, attempt: ContactAttempt): Promise<void> {
@@ -172,14 +181,11 @@ export async function setAttemptOutcome(db: Db, update: OutcomeUpdate): Promise<
 /** setAttemptOutcome inside a transaction the caller owns. */
 export async function setAttemptOutcomeIn(tx: ContactTx, update: OutcomeUpdate): Promise<ContactAttempt | undefined> {
   const attempts = tx.objectStore('attempts');
-  const existing = await findAttemptIn(attempts, update.id);
-  if (!existing) return undefined;
-  const next: ContactAttempt = {
+  // Found by id (the update names no order): the pack the index gives is the one written back.
+  return changeInPack(attempts, await attempts.index('by-id').get(update.id), update.id, (existing) => ({
     ...existing,
     outcome: update.outcome,
     note: update.note ?? existing.note,
     promisedAt: update.outcome === 'promised' ? update.promisedAt ?? existing.promisedAt : undefined,
-  };
-  await replaceAttemptIn(attempts, next);
-  return next;
+  }));
 }

@@ -4,16 +4,18 @@ import type { ContactAttempt } from '../orders/model';
 // How one order's attempts are packed into one record (see ./attempts.ts). No database here: the schema step
 // that packs an older store uses it too.
 
-const byTime = (a: ContactAttempt, b: ContactAttempt) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTime = (a: { id: string; at: number }, b: { id: string; at: number }) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/**
- * The stored pack of one order's attempts: in time order (then id), one per id (a later one in the list replaces an
- * earlier), with the lists its indexes read.
- */
-export function packOf(orderKey: string, attempts: readonly ContactAttempt[]): AttemptPack {
-  const byId = new Map<string, ContactAttempt>();
+/** Attempts as a pack keeps them: in time order (then id), one per id (a later one in the list replaces an earlier). */
+export function timeOrdered<T extends { id: string; at: number }>(attempts: readonly T[]): T[] {
+  const byId = new Map<string, T>();
   for (const a of attempts) byId.set(a.id, a);
-  const list = [...byId.values()].sort(byTime);
+  return [...byId.values()].sort(byTime);
+}
+
+/** The stored pack of one order's attempts (timeOrdered), with the lists its indexes read. */
+export function packOf(orderKey: string, attempts: readonly ContactAttempt[]): AttemptPack {
+  const list = timeOrdered(attempts);
   const followUps: number[] = [];
   for (const a of list) if (typeof a.followUpAt === 'number') followUps.push(a.followUpAt);
   return { orderKey, attempts: list, ids: list.map((a) => a.id), buyerKeys: [...new Set(list.map((a) => a.buyerKey))], followUps };

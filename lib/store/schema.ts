@@ -24,13 +24,6 @@ export interface MilestoneRecord {
 }
 
 /**
- * One order listing (a tab and page of a seller's order list, PageRead.listKey)
- * and when a read of it last came in. Orders keep when a read last changed
- * them; the sighting itself is kept here, once per listing, so a reread that
- * changes nothing writes one small record instead of every order on the page.
- * Local to this browser: not in backups or team sync.
- */
-/**
  * One order's contact log (lib/store/attempts.ts): its attempts in time order, and the lists the indexes read
  * (every attempt's id, buyer and follow-up time), derived from them on every write.
  */
@@ -42,6 +35,13 @@ export interface AttemptPack {
   followUps: number[];
 }
 
+/**
+ * One order listing (a tab and page of a seller's order list, PageRead.listKey)
+ * and when a read of it last came in. Orders keep when a read last changed
+ * them; the sighting itself is kept here, once per listing, so a reread that
+ * changes nothing writes one small record instead of every order on the page.
+ * Local to this browser: not in backups or team sync.
+ */
 export interface ListingRecord {
   /** `${platform} ${listKey}` */
   key: string;

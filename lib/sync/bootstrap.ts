@@ -245,8 +245,8 @@ async function withConflicts(server: ServerReader, doc: ServerDoc): Promise<Serv
  * The attempts this first sync knows of, per order and per buyer: the counts on orders and buyers come from here,
  * so a new agent writes each attempt and each order once (a pull re-reads and re-writes the order and the buyer of
  * every attempt: five requests per record, and in Chrome a request costs about what writing a record does). It is
- * whole only while it accounts for every attempt stored (checked with one count before it is used); otherwise
- * (a resumed first sync, attempts held before, one logged meanwhile) it is read again from the store.
+ * whole only while it accounts for every attempt stored (see tallyHolds); otherwise (a resumed first sync, attempts
+ * held before, one logged meanwhile) it is read again from the store.
  */
 interface Tally {
   total: number;
@@ -265,6 +265,9 @@ interface TallyState {
   /** `writes.seen` as the tally accounts for it. */
   upTo?: number;
 }
+
+/** The tally accounts for every stored attempt: every write to the attempts store since it was made is its own. */
+const tallyHolds = (state: TallyState): state is TallyState & { tally: Tally } => state.tally !== undefined && state.upTo === state.writes.seen;
 
 function tallyAdd(t: Tally, a: ContactAttempt) {
   t.total++;
@@ -404,7 +407,7 @@ async function addAttempts(db: Db, attempts: ContactAttempt[], state: TallyState
  */
 async function wholeTally(db: Db, state: TallyState): Promise<Tally> {
   for (;;) {
-    if (state.tally && state.upTo === state.writes.seen) return state.tally;
+    if (tallyHolds(state)) return state.tally;
     const mark = state.writes.seen;
     const t = performance.now();
     const tally = await tallyFromStore(db);
@@ -419,8 +422,7 @@ async function wholeTally(db: Db, state: TallyState): Promise<Tally> {
 
 /**
  * Orders not held here, each written once with its attempts counted (a pull counts an arriving order from the
- * attempts stored: the same numbers). The count of attempts stored is read in the same transaction: an attempt
- * logged here since the tally was made reads the tally again first.
+ * attempts stored: the same numbers). An attempt written since the tally was made reads the tally again first.
  */
 async function putOrders(db: Db, orders: Rec[], state: TallyState): Promise<void> {
   for (;;) {
@@ -429,7 +431,7 @@ async function putOrders(db: Db, orders: Rec[], state: TallyState): Promise<void
     // before (since the tally was checked) makes it read again.
     const tx = db.transaction(['orders', 'attempts'], 'readwrite');
     writeQuietly(unwrap(tx));
-    if (state.upTo !== state.writes.seen) {
+    if (!tallyHolds(state)) {
       await tx.done;
       continue;
     }
@@ -486,7 +488,7 @@ async function markCounted(db: Db, state: TallyState): Promise<void> {
   // the mark to the next check.
   const tx = db.transaction(['attempts', 'settings'], 'readwrite');
   writeQuietly(unwrap(tx));
-  if (state.upTo === state.writes.seen) {
+  if (tallyHolds(state)) {
     const settings = tx.objectStore('settings');
     const stats = (await settings.get(ATTEMPT_STATS_KEY))?.value as AttemptStats | undefined;
     if (stats && !stats.checked && stats.counted === state.tally.total) settled(settings.put({ key: ATTEMPT_STATS_KEY, value: { counted: stats.counted, checked: true } }));

@@ -4,7 +4,7 @@ import { BackupSchema, KEY_FIELD, type StoreName } from '../backup/format';
 import { SETTINGS_KEY } from '../settings';
 import { CADENCE_KEY } from '../reminders/settings';
 import { RECIPE_KEY_PREFIX } from '../messaging/recipes';
-import { packOf } from '../store/pack';
+import { timeOrdered } from '../store/pack';
 import type { ContactAttempt } from '../orders/model';
 
 // What a shared record looks like in the team database: one document per
@@ -101,7 +101,7 @@ const MAX_PACK = 20_000;
 
 /** The shared form of a pack: its order and attempts, in the stored order (lib/store/pack.ts), without the index lists. */
 export function sharedPack(orderKey: string, attempts: readonly Rec[]): Rec {
-  return { orderKey, attempts: packOf(orderKey, attempts as unknown as ContactAttempt[]).attempts };
+  return { orderKey, attempts: timeOrdered(attempts as unknown as ContactAttempt[]) };
 }
 
 export type Incoming =
@@ -130,10 +130,7 @@ export function parseIncoming(doc: unknown): Incoming {
   if (!store) return { kind: 'refused', id, reason: 'unknown kind' };
   const raw = (doc as { record?: unknown }).record;
   const parsed = store === 'templates' ? recordSchema('templates').safeParse([raw]) : recordSchema(store).safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
-  }
+  if (!parsed.success) return refusedBy(id, parsed.error);
   const data = (store === 'templates' ? (parsed.data as Rec[])[0] : parsed.data) as Rec;
   const record = store === 'attempts' ? sharedPack(String(data.orderKey), data.attempts as Rec[]) : data;
   const key = recordKey(store, record);
@@ -142,13 +139,16 @@ export function parseIncoming(doc: unknown): Incoming {
   return { kind: 'record', store, key, record };
 }
 
+/** A document its schema refused, with the first thing wrong in it. */
+function refusedBy(id: string, error: z.ZodError): Incoming {
+  const issue = error.issues[0];
+  return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
+}
+
 /** An earlier version's document of one attempt: a pack of one, merged into its order's (never written back). */
 function legacyAttempt(id: string, doc: { record?: unknown }): Incoming {
   const one = BackupSchema.shape.stores.shape.attempts.element.safeParse(doc.record);
-  if (!one.success) {
-    const issue = one.error.issues[0];
-    return { kind: 'refused', id, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' };
-  }
+  if (!one.success) return refusedBy(id, one.error);
   const attempt = one.data as Rec;
   if (`${LEGACY_ATTEMPT}${String(attempt.id)}` !== id) return { kind: 'refused', id, reason: 'filed under another key' };
   const orderKey = String(attempt.orderKey);

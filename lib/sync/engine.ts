@@ -201,8 +201,8 @@ export function createSyncEngine(deps: EngineDeps) {
     // Requests are issued together and awaited together: a first sync brings hundreds of thousands.
     // Attempts: every order's pack gets the attempts that came, kept with those it holds (nothing is dropped); the
     // ones it did not hold are counted on their order and buyer.
-    const packs = entries.filter((e) => e.store === 'attempts').flatMap((e) => e.record.attempts as ContactAttempt[]);
-    const attempts = await addAttemptsIn(tx.objectStore('attempts'), packs, { replace: true });
+    const arrived = entries.filter((e) => e.store === 'attempts').flatMap((e) => e.record.attempts as ContactAttempt[]);
+    const attempts = await addAttemptsIn(tx.objectStore('attempts'), arrived, { replace: true });
     const records = entries.filter((e) => e.store !== 'attempts');
     // Per store, so a first sync's page asks which are held with one read (readMany).
     const existing: (Rec | undefined)[] = [];
