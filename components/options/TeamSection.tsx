@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask, useDbChanged } from '@/components/api';
 import { errorMessage } from '@/components/errors';
@@ -15,20 +15,32 @@ function resultText(code: string): string {
   return t(`team.result.${code}` as MessageKey);
 }
 
+type TeamForm = { url: string; db: string; user: string; password: string; agent: string };
+
+/** The saved configuration in the form, except where the person typed before it arrived: what they typed stays. */
+function savedUnderTyped(form: TeamForm, saved: TeamConfigView, typed: ReadonlySet<keyof TeamForm>): TeamForm {
+  const from: TeamForm = { url: saved.url, db: saved.db, user: saved.user, password: '', agent: saved.agent };
+  const out = { ...from };
+  for (const name of typed) out[name] = form[name];
+  return out;
+}
+
 /** Options → Team: the shop's CouchDB, this agent's name, start/stop, and what is going on. */
 export function TeamSection() {
   const [config, setConfig] = useState<TeamConfigView>();
   const [status, setStatus] = useState<SyncStatus>();
-  const [form, setForm] = useState({ url: '', db: '', user: '', password: '', agent: '' });
+  const [form, setForm] = useState<TeamForm>({ url: '', db: '', user: '', password: '', agent: '' });
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Fields the person has typed in: the saved configuration, when it arrives, fills only the others.
+  const typed = useRef(new Set<keyof TeamForm>());
 
   const refresh = useCallback(() => {
     ask('team/get', {}).then(
       (r) => {
         setStatus(r.status);
         setConfig((old) => {
-          if (!old) setForm({ url: r.config.url, db: r.config.db, user: r.config.user, password: '', agent: r.config.agent });
+          if (!old) setForm((f) => savedUnderTyped(f, r.config, typed.current));
           return r.config;
         });
       },
@@ -75,7 +87,7 @@ export function TeamSection() {
 
   const state = status?.state ?? 'off';
   const firstPct = status?.first && firstSyncPercent(status.first);
-  const field = (name: keyof typeof form, label: string, type = 'text', extra: Record<string, string> = {}) => (
+  const field = (name: keyof TeamForm, label: string, type = 'text', extra: Record<string, string> = {}) => (
     <div className="field">
       <label htmlFor={`sync-${name}`}>{label}</label>
       <input
@@ -85,7 +97,11 @@ export function TeamSection() {
         value={form[name]}
         autoComplete={type === 'password' ? 'current-password' : 'off'}
         spellCheck={false}
-        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+        onChange={(e) => {
+          typed.current.add(name);
+          const value = e.target.value;
+          setForm((f) => ({ ...f, [name]: value }));
+        }}
         {...extra}
       />
     </div>

@@ -287,6 +287,31 @@ test('a refusal from the background is shown in the language picked in the optio
   }
 });
 
+test('what the person types in Team before the saved settings arrive is kept, not overwritten by them', async () => {
+  // A busy background answers the page's first settings request late; the person has already typed.
+  const page = await suite.context.newPage();
+  await page.addInitScript(() => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const w = globalThis as unknown as { __release: () => void; __answered: number };
+    w.__release = release;
+    w.__answered = 0;
+    runtime.sendMessage = (msg: unknown, ...rest: unknown[]) =>
+      (msg as { type?: string } | null)?.type === 'team/get'
+        ? held.then(() => send(msg, ...rest)).then((reply) => (w.__answered++, reply))
+        : send(msg, ...rest);
+  });
+  await page.goto(suite.extensionUrl('options.html#team'));
+  const typed = { url: 'http://127.0.0.1:5984', db: 'shop-a', user: 'wang', agent: '小王' };
+  for (const [name, value] of Object.entries(typed)) await page.getByTestId(`sync-${name}`).fill(value);
+  await page.evaluate(() => (globalThis as unknown as { __release: () => void }).__release());
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __answered: number }).__answered)).toBeGreaterThan(1);
+  for (const [name, value] of Object.entries(typed)) await expect(page.getByTestId(`sync-${name}`)).toHaveValue(value);
+  await page.close();
+});
+
 test('the options page in English', async () => {
   const en = await launchWithExtension({ locale: 'en-US' });
   try {
