@@ -211,6 +211,42 @@ describe('parseWallTime', () => {
     expect(parseWallTime('4 Mar 2026', 0, 'mdy')).toBe(utc(2026, 3, 4));
   });
 
+  it('reads a month written out in German, French, Italian and Thai, with the clock after it', () => {
+    const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
+    const cases: Array<[string, number]> = [
+      ['Bestellt am 23. Nov. 2026, 14:03', utc(2026, 11, 23, 14, 3)],
+      ['3. März 2026 um 09:15', utc(2026, 3, 3, 9, 15)],
+      ['3. Mrz. 2026', utc(2026, 3, 3)],
+      ['12. Oktober 2026', utc(2026, 10, 12)],
+      ['1. Dez. 2026 18:00', utc(2026, 12, 1, 18)],
+      ['Commandé le 23 nov. 2026 à 14:03', utc(2026, 11, 23, 14, 3)],
+      ['9 févr. 2026', utc(2026, 2, 9)],
+      ['14 avr. 2026', utc(2026, 4, 14)],
+      ['5 juin 2026', utc(2026, 6, 5)],
+      ['5 juil. 2026 08:30', utc(2026, 7, 5, 8, 30)],
+      ['15 août 2026', utc(2026, 8, 15)],
+      ['15 AOUT 2026', utc(2026, 8, 15)],
+      ['2 déc. 2026', utc(2026, 12, 2)],
+      ['23 nov 2026 alle 14:03', utc(2026, 11, 23, 14, 3)],
+      ['8 gen 2026', utc(2026, 1, 8)],
+      ['4 mag 2026, 10:00', utc(2026, 5, 4, 10)],
+      ['1 giu 2026', utc(2026, 6, 1)],
+      ['7 luglio 2026', utc(2026, 7, 7)],
+      ['12 ott 2026', utc(2026, 10, 12)],
+      // Thai: the Buddhist era (2569 is 2026), short months with points and whole ones.
+      ['23 พ.ย. 2569 14:03', utc(2026, 11, 23, 14, 3)],
+      ['วันที่สั่งซื้อ 5 มิ.ย. 2569', utc(2026, 6, 5)],
+      ['3 มี.ค. 2569', utc(2026, 3, 3)],
+      ['1 มกราคม 2570', utc(2027, 1, 1)],
+      ['30 กันยายน 2569 09:00', utc(2026, 9, 30, 9)],
+      ['12 ธ.ค. 2026', utc(2026, 12, 12)],
+    ];
+    for (const [text, want] of cases) expect(parseWallTime(text, 0, 'dmy'), text).toBe(want);
+    // "jui" alone is neither juin nor juillet; a Thai word that is no month is none; the month-first English form
+    // does not take another language's month.
+    for (const text of ['5 jui 2026', '5 พ.ร. 2569', '5 สวัสดีครับ 2569', 'Gen 4, 2026', 'Ott 12, 2026']) expect(parseWallTime(text, 0, 'dmy'), text).toBeNull();
+  });
+
   it('takes a clock printed right before a date that has none', () => {
     expect(parseWallTime('11:00 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 11));
     expect(parseWallTime('Thời gian tạo 14:03:22 - 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 14, 3, 22));

@@ -89,51 +89,73 @@ function to24h(hour: number, meridiem: 'am' | 'pm' | undefined): number | null {
 // every language's full and short names alike, in few bytes, since the date
 // shape around the word does the rest.
 const MONTH_STEMS: readonly string[] = [
-  'jan ene янв',
-  'feb fev фев',
-  'mar mac мар',
-  'apr abr апр',
-  'may mai mei май мая',
-  'jun июн',
-  'jul июл',
-  'aug ago agu agt ogo авг',
+  'jan ene янв gen',
+  'feb fev фев fév',
+  'mar mac мар mär mrz',
+  'apr abr апр avr',
+  'may mai mei май мая mag',
+  'jun июн giu',
+  'jul июл lug',
+  'aug ago agu agt ogo авг aoû aou',
   'sep set сен',
-  'oct okt out окт',
+  'oct okt out окт ott',
   'nov ноя',
-  'dec dez dic dis des дек',
+  'dec dez dic dis des дек déc',
 ];
 const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_STEMS.flatMap((stems, i) => stems.split(' ').map((w) => [w, i + 1] as const)));
 // Only English puts the month first ("Nov 23, 2026"): there, other languages' stems that start English words
 // ("out 12 2026", "des…") are no month.
-const NOT_ENGLISH: ReadonlySet<string> = new Set(['ene', 'fev', 'mac', 'abr', 'mai', 'mei', 'ago', 'agu', 'agt', 'ogo', 'set', 'okt', 'out', 'dez', 'dic', 'dis', 'des']);
+const NOT_ENGLISH: ReadonlySet<string> = new Set(['ene', 'fev', 'mac', 'abr', 'mai', 'mei', 'ago', 'agu', 'agt', 'ogo', 'set', 'okt', 'out', 'dez', 'dic', 'dis', 'des', 'gen', 'mrz', 'avr', 'mag', 'giu', 'lug', 'aou', 'ott']);
+// French months that share their first three letters: juin and juillet ("juil.").
+const FRENCH_JU: ReadonlyMap<string, number> = new Map([
+  ['juin', 6],
+  ['juil', 7],
+]);
+// Thai months, as a Thai-locale page writes them: short ("พ.ย.", its letters without the points) or whole
+// ("พฤศจิกายน", told apart by its first three letters).
+const THAI_SHORT = 'มค กพ มีค เมย พค มิย กค สค กย ตค พย ธค'.split(' ');
+const THAI_WHOLE = 'มกร กุม มีน เมษ พฤษ มิถ กรก สิง กัน ตุล พฤศ ธัน'.split(' ');
+
+/** The month a Thai month word names ("พ.ย.", "พฤศจิกายน"), if any. */
+function thaiMonth(word: string): number | undefined {
+  const letters = word.replace(/[.\s]/g, '');
+  const at = letters.length <= 4 ? THAI_SHORT.indexOf(letters) : THAI_WHOLE.indexOf(letters.slice(0, 3));
+  return at < 0 ? undefined : at + 1;
+}
 
 /** The month a written-out word names (`english`: only as English names them), if any. */
 function monthOf(word: string, english: boolean): number | undefined {
   const stem = word.slice(0, 3).toLowerCase();
   if (english && (NOT_ENGLISH.has(stem) || !/^[a-z]+$/i.test(word))) return undefined;
+  if (stem === 'jui') return english ? undefined : FRENCH_JU.get(word.slice(0, 4).toLowerCase());
   return MONTHS.get(stem);
 }
 
 // A clock after a written-out date may follow a comma or a word for "at"; the
 // lookahead keeps those from being taken when no clock follows.
 // What joins a date to its clock: a comma, a word for "at" (", ", " at ", " às ", " lúc ", " в ").
-const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:at|às|as|a\s+las|lúc|в)\s+)?`;
+// German "um", French "à", Italian "alle" too.
+const JOIN_WORDS = String.raw`at|às|as|a\s+las|lúc|в|um|à|alle`;
+const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?`;
 const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午|午前|午後))?` + CLOCK;
-// Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.".
-const DAY_MONTH = String.raw`(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)`;
+// Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.",
+// "23. Nov. 2026", "23 พ.ย. 2569" (Thai: letters and vowel marks, short with points or whole).
+const THAI_MONTH = String.raw`[\u0e01-\u0e4e]{1,3}\.\s?[\u0e01-\u0e4e]{1,2}\.|[\u0e01-\u0e4e]{5,12}`;
+const DAY_MONTH = String.raw`(?<b>\d{1,2})(?:st|nd|rd|th)?\.?[\s/-]*(?:de\s+)?(?:(?:thg|tháng)\s*(?<mn>\d{1,2})|(?<thm>${THAI_MONTH})|(?<mon>\p{L}{3,10})\.?)(?:\s*(?:de|năm))?[\s,/-]*(?<y>\d{4})(?!\d)`;
 // Month, day, year: "Nov 23, 2026", "November 23 2026".
 const MONTH_DAY = String.raw`(?<mon>\p{L}{3,10})\.?\s*(?<b>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?<y>\d{4})(?!\d)`;
 const DAY_MONTH_RE = new RegExp(String.raw`(?<![\p{L}\d])` + DAY_MONTH + String.raw`(?:\s*г(?:ода|\.)?)?` + WORD_CLOCK, 'giu');
 const MONTH_DAY_RE = new RegExp(String.raw`(?<![\p{L}\d])` + MONTH_DAY + WORD_CLOCK, 'giu');
 // Three letters of a script months are written in: texts without them (most, and every Chinese one) skip the search.
-const MONTH_HINT = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]{3}/;
+// A Thai short month ("พ.ย.") has no three letters in a row: any Thai letter is a hint.
+const MONTH_HINT = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]{3}|[\u0e01-\u0e4e]/;
 
 /** The first match of `re` (global) whose month word is a month, with that month. */
 function firstNamed(re: RegExp, src: string, english: boolean): { m: RegExpExecArray; month: number } | null {
   re.lastIndex = 0;
   for (let m = re.exec(src); m !== null; m = re.exec(src)) {
     const g = m.groups ?? {};
-    const month = g.mn !== undefined ? Number(g.mn) : monthOf(g.mon ?? '', english);
+    const month = g.mn !== undefined ? Number(g.mn) : g.thm !== undefined ? thaiMonth(g.thm) : monthOf(g.mon ?? '', english);
     if (month !== undefined) return { m, month };
     re.lastIndex = m.index + 1;
   }
@@ -196,7 +218,7 @@ export const DATE_SHAPE: string = (() => {
     // A day named relative to today: withRelativeDay reads it when a clock follows.
     String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午|午前|午後)?\s*\d{1,2}:\d{2})`,
   ];
-  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:at|às|a\s+las|lúc|в)\s+)?(?:上午|下午|午前|午後)?\s*${clock})?`;
+  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?(?:上午|下午|午前|午後)?\s*${clock})?`;
 })();
 
 /**

@@ -565,6 +565,33 @@ function struckPrices(doc: Document): void {
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PT_MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+// Short and whole month names as back-offices in German, French, Italian, Spanish, Indonesian and Thai write them.
+const MONTH_NAMES: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
+  de: [
+    ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'],
+    ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  ],
+  fr: [
+    ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+    ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  ],
+  it: [
+    ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+    ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  ],
+  es: [
+    ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+    ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  ],
+  id: [
+    ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+    ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  ],
+  th: [
+    ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'],
+    ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'],
+  ],
+};
 // A date as the fixtures print it: year first ("2026-11-23 11:00:00") or last ("23/11/2026 02:00", "11/22/2026 9:00 PM").
 const PRINTED_DATE =
   /(?<y1>\d{4})-(?<m1>\d{1,2})-(?<d1>\d{1,2})|(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})\k<sep>(?<y2>\d{4})/g;
@@ -587,6 +614,16 @@ function spelled(t: WallTime, lang: string, alt: boolean): string {
   if (lang.startsWith('zh')) return `${y}年${mo}月${d}日` + (!clock ? '' : alt ? ` ${clock.h < 12 ? '上午' : '下午'}${h12}` : ` ${hms}`);
   if (lang.startsWith('ja')) return `${y}年${mo}月${d}日` + (!clock ? '' : alt ? ` ${clock.h < 12 ? '午前' : '午後'}${h12}` : ` ${hms}`);
   if (lang.startsWith('pt')) return alt ? `${d} ${PT_MONTHS[mo - 1]} ${y}${clock ? ` ${hms}` : ''}` : `${d} de ${PT_MONTHS[mo - 1]}. de ${y}${clock ? ` às ${hms}` : ''}`;
+  const named = MONTH_NAMES[lang.slice(0, 2)];
+  if (named) {
+    const [short, whole] = named;
+    const month = (alt ? whole : short)[mo - 1];
+    // A Thai-locale page counts years in the Buddhist era (2026 is 2569).
+    const year = lang.startsWith('th') && y < 2400 ? y + 543 : y;
+    const join = { de: alt ? ' um ' : ', ', fr: alt ? ' ' : ' à ', it: alt ? ' alle ' : ', ', es: ', ', id: ' ', th: ' ' }[lang.slice(0, 2)]!;
+    const day = lang.startsWith('de') ? `${d}.` : `${d}`;
+    return `${day} ${lang.startsWith('es') && alt ? `de ${month} de` : month} ${year}${clock ? `${join}${hms}` : ''}`;
+  }
   if (lang.startsWith('vi')) return alt && clock ? `${hms} ${pad(d)}/${pad(mo)}/${y}` : `${d} thg ${mo}, ${y}${clock ? ` ${hms}` : ''}`;
   return alt ? `${d} ${EN_MONTHS[mo - 1]} ${y}${clock ? `, ${hms}` : ''}` : `${EN_MONTHS[mo - 1]} ${d}, ${y}${clock ? ` ${h12} ${clock.h < 12 ? 'AM' : 'PM'}` : ''}`;
 }
@@ -595,6 +632,7 @@ function spelled(t: WallTime, lang: string, alt: boolean): string {
  * Every date in an order block written out as back-offices in the page's
  * language also print one: "2026年11月23日 下午3:00", "Nov 23, 2026 11:00 AM",
  * "23 Nov 2026, 14:00", "23 de nov. de 2026 às 03:30", "23 thg 11, 2026",
+ * "23. Nov. 2026, 14:00", "23 nov. 2026 à 14:00", "23 พ.ย. 2569 14:00",
  * and the clock before the date ("11:00 23/11/2026"). A day and month that
  * could be either way round are left as printed.
  */
