@@ -1,7 +1,26 @@
 // Times as order pages show them: countdowns in local units, stated time
 // zones, and when an unpaid order closes.
 import type { OrderStatus } from '../orders/model';
-import { parseCountdown } from '../orders/time';
+import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
+
+/** How a page writes its times: in a time zone, at a fixed offset (minutes east of UTC; China time when neither), and in which date order. */
+export interface Clock {
+  zone?: string;
+  offset?: number;
+  order: 'ymd' | 'mdy' | 'dmy';
+}
+
+/** A page or a time that names US Pacific time. */
+export const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
+export const PACIFIC_ZONE = 'America/Los_Angeles';
+
+/** An instant from a wall time in `text`, on the page's clock unless the text states its own offset; "today" is `now`'s day. */
+export function readTime(text: string, clock: Clock, now: number): number | undefined {
+  const own = statedUtcOffset(text);
+  if (own !== undefined) return parseWallTime(text, own, clock.order, now) ?? undefined;
+  if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order, now) ?? undefined;
+  return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order, now) ?? undefined;
+}
 
 /**
  * The UTC offset a page states for its times ("GMT+8", "UTC-07:00",

@@ -1,13 +1,13 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, DAY_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
+import { CHINA_OFFSET_MINUTES, DAY_MS } from '../../orders/time';
 import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { countdownIn, statedUtcOffset } from '../times';
+import { countdownIn, PACIFIC, PACIFIC_ZONE, readTime, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -15,8 +15,10 @@ import { noted } from '../block-notes';
 import { isOrderNumber, uncut } from '../order-numbers';
 
 const ID_IN_TEXT = uncut(/(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})(?!\d)/i);
-const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
 const BEIJING = /beijing|北京时间|china standard/i;
+// AliExpress prints its dates year first.
+const CHINA_CLOCK: Clock = { offset: CHINA_OFFSET_MINUTES, order: 'ymd' };
+const PACIFIC_CLOCK: Clock = { zone: PACIFIC_ZONE, order: 'ymd' };
 const ZONE_NOTE = ['[class*="timezone"]', '[class*="time-zone"]', '[class*="timeZone"]', '[class*="TimeZone"]'];
 
 /**
@@ -25,7 +27,6 @@ const ZONE_NOTE = ['[class*="timezone"]', '[class*="time-zone"]', '[class*="time
  * page that names its zone ("GMT+8", "Pacific Time", "北京时间") is
  * believed, otherwise China time, the seller centre's home zone.
  */
-type Clock = { offset: number } | { zone: string };
 function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE])): Clock {
   // Every note in page order (an element matching two patterns counts once).
   const notes = new Set(ZONE_NOTE.flatMap((s) => found.get(s) ?? []));
@@ -34,17 +35,14 @@ function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE])):
     .map((el) => textOf(el))
     .join(' ');
   const offset = statedUtcOffset(note);
-  if (offset !== undefined) return { offset };
-  if (PACIFIC.test(note)) return { zone: 'America/Los_Angeles' };
-  return { offset: CHINA_OFFSET_MINUTES };
+  if (offset !== undefined) return { offset, order: 'ymd' };
+  if (PACIFIC.test(note)) return PACIFIC_CLOCK;
+  return CHINA_CLOCK;
 }
 
-function readTime(text: string, clock: Clock, now: number): number | undefined {
-  const own = statedUtcOffset(text);
-  if (own !== undefined) return parseWallTime(text, own, 'ymd', now) ?? undefined;
-  if (PACIFIC.test(text)) return parseZonedWallTime(text, 'America/Los_Angeles', 'ymd', now) ?? undefined;
-  if (BEIJING.test(text)) return parseWallTime(text, CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
-  return ('zone' in clock ? parseZonedWallTime(text, clock.zone, 'ymd', now) : parseWallTime(text, clock.offset, 'ymd', now)) ?? undefined;
+/** A time on the page's clock, unless the text names its own zone (US Pacific, Beijing). */
+function readAt(text: string, clock: Clock, now: number): number | undefined {
+  return readTime(text, PACIFIC.test(text) ? PACIFIC_CLOCK : BEIJING.test(text) ? CHINA_CLOCK : clock, now);
 }
 
 /** Header name -> the column key cells carry: Fusion's data-next-table-col, else the position. */
@@ -138,7 +136,7 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
 
   const statusText = readStatusText(table, columns, headerCount);
   const status = statusFromWords(statusText);
-  const createdAt = readTime(textOf(queryFirst(table, selectors.orderTime)), clock, now);
+  const createdAt = readAt(textOf(queryFirst(table, selectors.orderTime)), clock, now);
   const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
   const open = status === 'unpaid' || status === 'unknown';
   const shown = open ? countdownIn(textOf(statusCell), now) : undefined;

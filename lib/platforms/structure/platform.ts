@@ -5,9 +5,9 @@
 // small: the adapters' code is not pulled in).
 import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, parseWallTime, parseZonedWallTime } from '../../orders/time';
+import { CHINA_OFFSET_MINUTES } from '../../orders/time';
 import { regionSign, soleMoney } from '../money';
-import { statedUtcOffset } from '../times';
+import { PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';
@@ -19,12 +19,7 @@ import { ZONE_NOTE } from './words';
 
 export type ListPlatform = Exclude<Platform, 'manual'>;
 
-/** How a page writes its times. */
-export interface Clock {
-  zone?: string;
-  offset?: number;
-  order: 'ymd' | 'mdy' | 'dmy';
-}
+export type { Clock };
 
 export interface PlatformFacts {
   platform: ListPlatform;
@@ -37,7 +32,6 @@ export interface PlatformFacts {
   closeHours?: number;
 }
 
-const PACIFIC = /pacific|\bP[SD]?T\b|太平洋时间/;
 const CHINA: Clock = { offset: CHINA_OFFSET_MINUTES, order: 'ymd' };
 
 /** The one amount of `text` in `currency`, a bare number counting as one. */
@@ -73,7 +67,7 @@ function clockNote(): ClockNote {
       const text = textOf(t.parentElement);
       const offset = statedUtcOffset(text);
       if (offset !== undefined) note.clock = { offset, order: 'ymd' };
-      else if (PACIFIC.test(text)) note.clock = { zone: 'America/Los_Angeles', order: 'ymd' };
+      else if (PACIFIC.test(text)) note.clock = { zone: PACIFIC_ZONE, order: 'ymd' };
       return note.clock !== undefined;
     },
   };
@@ -134,12 +128,4 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
       return { platform, orderNumber, money: (t) => regional(t, region?.currency), clock: { zone: region?.zone ?? 'UTC', order: 'dmy' }, closeHours: SHOPEE_CLOSE_HOURS };
     }
   }
-}
-
-/** An instant from a wall time in `text`, on the page's clock unless the text states its own offset; "today" is `now`'s day. */
-export function readTime(text: string, clock: Clock, now: number): number | undefined {
-  const own = statedUtcOffset(text);
-  if (own !== undefined) return parseWallTime(text, own, clock.order, now) ?? undefined;
-  if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order, now) ?? undefined;
-  return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order, now) ?? undefined;
 }

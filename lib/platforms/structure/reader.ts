@@ -12,10 +12,10 @@ import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../or
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText } from '../page-text';
 import { statusFromWords } from '../page-words';
-import { closeTimes, countdownIn } from '../times';
+import { closeTimes, countdownIn, readTime } from '../times';
 import { textOf } from '../types';
 import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
-import { anchorPattern, clockNoteFor, platformFacts, readTime, type ListPlatform, type PlatformFacts } from './platform';
+import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
 

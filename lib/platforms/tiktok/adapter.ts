@@ -1,12 +1,12 @@
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import type { Money } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, HOUR_MS, parseWallTime, parseZonedWallTime } from '../../orders/time';
+import { HOUR_MS } from '../../orders/time';
 import { documentsOf, firstInFrames } from '../frames';
 import { regionYen, soleMoney } from '../money';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
-import { countdownIn, statedUtcOffset } from '../times';
+import { countdownIn, readTime, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -35,11 +35,9 @@ function shownFirst<E extends Element>(els: readonly E[]): E | undefined {
   return els.find((el) => isShown(el)) ?? els[0];
 }
 
-function readTime(text: string, region: Region, pageOffset: number | undefined, now: number): number | undefined {
-  const offset = statedUtcOffset(text) ?? pageOffset;
-  if (offset !== undefined) return parseWallTime(text, offset, region.order, now) ?? undefined;
-  if (region.zone) return parseZonedWallTime(text, region.zone, region.order, now) ?? undefined;
-  return parseWallTime(text, CHINA_OFFSET_MINUTES, region.order, now) ?? undefined;
+/** The page's clock: a stated offset, else the region's zone (China time on the global host). */
+function clockOf(region: Region, pageOffset: number | undefined): Clock {
+  return pageOffset !== undefined ? { offset: pageOffset, order: region.order } : { zone: region.zone, order: region.order };
 }
 
 function moneyIn(text: string, region: Region): Money | null {
@@ -184,13 +182,14 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const statusText = textOf(q.first(selectors.status) ?? cellUnder(columns.status));
   const status = statusFromWords(statusText);
   const createdText = textOf(q.first(selectors.createdAt));
-  const createdAt = readTime(createdText, region, ctx.pageOffset, ctx.now);
+  const clock = clockOf(region, ctx.pageOffset);
+  const createdAt = readTime(createdText, clock, ctx.now);
   const open = status === 'unpaid' || status === 'unknown';
   let shown: number | undefined;
   if (open) {
     const deadlineText = textOf(q.first(selectors.deadline) ?? cellIn(cells, columns.status, headerCount));
     // "Auto-cancels in 23h 59m", or a close time "Auto-cancel at 11/21/2026 2:03 PM".
-    shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, region, ctx.pageOffset, ctx.now);
+    shown = countdownIn(deadlineText, ctx.now) ?? readTime(deadlineText, clock, ctx.now);
   }
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CANCEL_HOURS * HOUR_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };
