@@ -91,15 +91,69 @@ describe('a tab whose order list is in a frame of another seller host', () => {
     await askTab(2, 'tab/context', {});
     await askTab(2, 'tab/context', {});
     expect(listed).toEqual([1, 2]);
-    // A tab whose frame reported a read is not listed; a closed tab is forgotten, and listed again if asked.
+    // A tab whose frame reported a read is listed only for want of a composer (below); a closed tab is forgotten,
+    // and listed again if asked.
     frames.saw(5, 3);
     await askTab(5, 'tab/context', {});
     frames.forget(1);
     await askTab(1, 'tab/context', {});
-    expect(listed).toEqual([1, 2, 1]);
+    expect(listed).toEqual([1, 2, 5, 1]);
     expect(got.filter(([f]) => f === 6)).toHaveLength(3);
     // Listing that fails (a page the extension may not script) lists nothing and is not retried.
     const failing = frameAsker(new TabFrames(), send, async () => Promise.reject(new Error('Cannot access contents of the page')));
     expect((await failing(9, 'tab/context', {}))?.orderIds).toEqual([]);
+  });
+
+  it('finds a chat pane in a frame that never reported a read: an insert lists the frames at once, a context at most every 10 s', async () => {
+    // The order list is in frame 4 (it reported a read); the chat opened later in frame 9, which shows no list.
+    let clock = 1_000_000;
+    const frames = new TabFrames();
+    frames.saw(1, 4);
+    frames.listedNow(1, []);
+    let chatOpen = false;
+    const listed: number[] = [];
+    const listFrames = async () => (listed.push(1), chatOpen ? [4, 9] : [4]);
+    const inserted = { inserted: true, method: 'lexical' };
+    const none = { inserted: false, method: 'no-composer' };
+    const { got, send } = tab({
+      0: (m) => (m.type === 'tab/context' ? context('alibaba', []) : none),
+      4: (m) => (m.type === 'tab/context' ? context('alibaba', ['1001']) : none),
+      9: (m) => (m.type === 'tab/context' ? context('alibaba', [], { hasComposer: true, chatBuyer: { nick: 'Carlos' } }) : inserted),
+    });
+    const askTab = frameAsker(frames, send, listFrames, () => clock);
+    // No chat yet: the context lists the frames once, then not again within 10 s.
+    expect(await askTab(1, 'tab/context', {})).toEqual({ platform: 'alibaba', orderIds: ['1001'], hasComposer: false });
+    chatOpen = true;
+    clock += 5_000;
+    expect((await askTab(1, 'tab/context', {}))?.hasComposer).toBe(false);
+    expect(listed).toHaveLength(1);
+    // An insert does not wait: the frames are listed, and the text goes into the chat frame's composer, once.
+    expect(await askTab(1, 'composer/insert', { text: 'hi' })).toEqual(inserted);
+    expect(got.filter(([, type]) => type === 'composer/insert').map(([f]) => f)).toEqual([0, 4, 9]);
+    expect(listed).toHaveLength(2);
+    // From then on the chat frame is one of the tab's: its buyer and composer show in the context, with no listing.
+    expect(await askTab(1, 'tab/context', {})).toEqual({ platform: 'alibaba', orderIds: ['1001'], chatBuyer: { nick: 'Carlos' }, hasComposer: true });
+    expect(listed).toHaveLength(2);
+  });
+
+  it('a context found no composer in the known frames: after 10 s the frames are listed again and a new chat frame counts', async () => {
+    let clock = 0;
+    const frames = new TabFrames();
+    frames.saw(2, 4);
+    const listed: number[] = [];
+    let chatOpen = false;
+    const { send } = tab({
+      0: () => context('alibaba', []),
+      4: () => context('alibaba', ['1001']),
+      9: () => context('alibaba', [], { hasComposer: true, chatBuyer: { nick: 'Carlos' } }),
+    });
+    const askTab = frameAsker(frames, send, async () => (listed.push(2), chatOpen ? [4, 9] : [4]), () => clock);
+    await askTab(2, 'tab/context', {});
+    chatOpen = true;
+    clock += 9_999;
+    expect((await askTab(2, 'tab/context', {}))?.chatBuyer).toBeUndefined();
+    clock += 1;
+    expect((await askTab(2, 'tab/context', {}))?.chatBuyer).toEqual({ nick: 'Carlos' });
+    expect(listed).toEqual([2, 2]);
   });
 });

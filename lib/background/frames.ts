@@ -15,6 +15,8 @@ export class TabFrames {
   private readonly frames = new Map<number, Set<number>>();
   /** Tabs whose frames were listed since this worker started (see frameAsker's `listFrames`). */
   private readonly listed = new Set<number>();
+  /** When each tab's frames were last listed again for want of a composer (see frameAsker). */
+  private readonly relisted = new Map<number, number>();
 
   /** A content script in this frame of this tab reported a page read. */
   saw(tabId: number, frameId: number | undefined): void {
@@ -33,6 +35,15 @@ export class TabFrames {
   forget(tabId: number): void {
     this.frames.delete(tabId);
     this.listed.delete(tabId);
+    this.relisted.delete(tabId);
+  }
+
+  /** Whether this tab's frames may be listed again at `now` (at most once per RELIST_MS), noting it when they may. */
+  mayRelist(tabId: number, now: number): boolean {
+    const last = this.relisted.get(tabId);
+    if (last !== undefined && now - last < RELIST_MS) return false;
+    this.relisted.set(tabId, now);
+    return true;
   }
 
   /** Whether this tab's frames still need listing: not yet since the worker started, and no frame reported a read. */
@@ -50,6 +61,13 @@ export class TabFrames {
     return [0, ...(this.frames.get(tabId) ?? [])];
   }
 }
+
+/**
+ * A tab whose known frames show no composer has its seller frames listed again at most this often when the panel
+ * asks for its context: a chat pane opened in a frame of its own since (Alibaba.com's messenger, a workbench's chat)
+ * holds no order list, so it never reports a read. An insert with no composer found lists them at once.
+ */
+export const RELIST_MS = 10_000;
 
 /** One message to one frame of a tab; rejects when nothing there answers. */
 export type SendToFrame = (tabId: number, frameId: number, message: object) => Promise<unknown>;
@@ -78,9 +96,11 @@ export function mergeTabContexts(raws: readonly unknown[]): TabContextReply | un
  * - 'recipes/use' goes to every known frame (each reads with the recipes that fit its own page);
  * - anything else goes to the top frame alone.
  * A frame that does not answer (gone, or no script there) counts as no reply, and is dropped from the tab's frames.
- * `listFrames` names a tab's frames where our scripts may run, for a tab this worker has heard nothing about.
+ * `listFrames` names a tab's frames where our scripts may run: for a tab this worker has heard nothing about, and
+ * when no known frame has a composer (a chat pane without an order list never reports a read), for an insert at once
+ * and for a context at most once per RELIST_MS.
  */
-export function frameAsker(frames: TabFrames, send: SendToFrame, listFrames?: (tabId: number) => Promise<number[]>) {
+export function frameAsker(frames: TabFrames, send: SendToFrame, listFrames?: (tabId: number) => Promise<number[]>, now: () => number = Date.now) {
   const ask = async (tabId: number, frameId: number, message: object): Promise<unknown> => {
     try {
       return await send(tabId, frameId, message);
@@ -91,24 +111,40 @@ export function frameAsker(frames: TabFrames, send: SendToFrame, listFrames?: (t
   };
   return async function askTab<K extends keyof ContentResponses>(tabId: number, type: K, payload: object): Promise<Reply<K>> {
     const message = { type, ...payload };
-    if (listFrames && frames.unlisted(tabId)) {
+    const listedHere = !!listFrames && frames.unlisted(tabId);
+    if (listedHere) {
       // A worker that went to sleep forgot which frames reported reads, and a frame whose list has not changed since
       // does not report again: the tab's seller frames are listed once instead.
       frames.listedNow(tabId, await listFrames(tabId).catch(() => []));
+      frames.mayRelist(tabId, now());
     }
     const all = frames.of(tabId);
+    // The tab's seller frames this worker did not know of, now known (none new when they were just listed).
+    const unknownFrames = async (): Promise<number[]> => {
+      if (!listFrames || listedHere) return [];
+      const fresh = (await listFrames(tabId).catch(() => [])).filter((f) => !all.includes(f));
+      frames.listedNow(tabId, fresh);
+      return fresh;
+    };
     if (type === 'tab/context') {
-      return mergeTabContexts(await Promise.all(all.map((f) => ask(tabId, f, message)))) as Reply<K>;
+      const replies = await Promise.all(all.map((f) => ask(tabId, f, message)));
+      const merged = mergeTabContexts(replies);
+      if (merged?.hasComposer || !frames.mayRelist(tabId, now())) return merged as Reply<K>;
+      const more = await unknownFrames();
+      return (more.length ? mergeTabContexts([...replies, ...(await Promise.all(more.map((f) => ask(tabId, f, message))))]) : merged) as Reply<K>;
     }
     if (type === 'composer/insert') {
       let last: unknown;
-      for (const frameId of all) {
-        const reply = await ask(tabId, frameId, message);
-        if (reply === undefined) continue;
-        last = reply;
-        if ((reply as { method?: unknown }).method !== 'no-composer') return reply as Reply<K>;
-      }
-      return last as Reply<K>;
+      const insertIn = async (ids: readonly number[]): Promise<unknown> => {
+        for (const frameId of ids) {
+          const reply = await ask(tabId, frameId, message);
+          if (reply === undefined) continue;
+          last = reply;
+          if ((reply as { method?: unknown }).method !== 'no-composer') return reply;
+        }
+        return undefined;
+      };
+      return ((await insertIn(all)) ?? (await insertIn(await unknownFrames())) ?? last) as Reply<K>;
     }
     if (type === 'recipes/use') {
       const [top, ...rest] = await Promise.all(all.map((f) => ask(tabId, f, message)));

@@ -110,3 +110,41 @@ test('a list in a frame of another seller host that nothing reads is taught by p
   await panel.close();
   await page.close();
 });
+
+test('a chat opened later in a frame that shows no order list gets the suggestion, once, and nothing is sent', async () => {
+  const src = 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&auctionStatus=NOT_PAID&tabCode=waitBuyerPay&frame=chat';
+  const url = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/?frame=chat';
+  const chat = 'https://qn.taobao.com/im/chat.htm?buyer=later';
+  await serve(src, fixture('sold-items-unpaid.html'));
+  await serve(url, shell(src));
+  // The workbench's chat pane: a composer and a send button, no order list.
+  await serve(
+    chat,
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>千牛 接待中心</title></head><body><main><p>正在接待</p><textarea id="chat-composer" rows="3"></textarea><button id="chat-send">发送</button></main>' +
+      '<script>document.getElementById("chat-send").addEventListener("click", (e) => e.target.setAttribute("data-sent", "1"));</script></body></html>',
+  );
+  const { page, dialogs } = await openSellerPage(suite, url);
+  await frameOf(page);
+  const panel = await openPanelFor(suite, url, { narrow: true });
+  for (const id of SOLD) await expect(orderRow(panel, id).locator('.tag.here')).toHaveCount(1, { timeout: 5_000 });
+
+  // The worker knows the tab's frames (the list's reported its read); then the person opens the chat pane.
+  await page.evaluate((chatUrl) => {
+    const frame = Object.assign(document.createElement('iframe'), { id: 'chat-frame', src: chatUrl });
+    frame.style.cssText = 'width:400px;height:200px';
+    document.body.append(frame);
+  }, chat);
+  const chatFrame = page.frameLocator('#chat-frame');
+  await chatFrame.locator('#chat-composer').click();
+  await orderRow(panel, SOLD[1]!).click();
+  const first = panel.getByTestId('suggestion').first();
+  const text = (await first.getByTestId('suggestion-text').textContent()) ?? '';
+  expect(text.length).toBeGreaterThan(0);
+  await first.getByTestId('insert-button').click();
+  await expect(chatFrame.locator('#chat-composer')).toHaveValue(text);
+  await expect(chatFrame.locator('#chat-send')).not.toHaveAttribute('data-sent');
+  await expect(panel.getByTestId('attempt-row')).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+  await panel.close();
+  await page.close();
+});
