@@ -152,6 +152,17 @@ describe('parseMoney', () => {
     expect(parseMoney(text)).toBeNull();
   });
 
+  it('reads digits grouped by apostrophes as Swiss pages write them, never the first group alone', () => {
+    expect(parseMoney('CHF 1’234.50')).toEqual({ minor: 123450, currency: 'CHF' });
+    expect(parseMoney("CHF 12'345'678.00")).toEqual({ minor: 1234567800, currency: 'CHF' });
+    expect(parseMoney('1’234.50 €')).toEqual({ minor: 123450, currency: 'EUR' });
+    // An apostrophe that groups no three digits: no amount is made of any part of that number.
+    expect(parseMoney("CHF 1'23.50")).toBeNull();
+    expect(parseMoney("1'23.50", 'CHF')).toBeNull();
+    expect(parseMoney("CHF 1'234'5")).toBeNull();
+    expect(parseMoney("Jacket size 4'11 ¥20")).toEqual({ minor: 2000, currency: 'CNY' });
+  });
+
   it('rejects malformed groupings instead of guessing', () => {
     expect(parseMoney('¥1,2,3')).toBeNull();
     expect(parseMoney('¥1.234,5.6')).toBeNull();

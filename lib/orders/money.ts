@@ -113,8 +113,11 @@ function markerPattern(): string {
 }
 
 // Spaces only group digits in threes ("1 234,56"); anything else would merge
-// neighbouring numbers like "10 2026".
-const NUMBER = String.raw`\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*`;
+// neighbouring numbers like "10 2026". So do apostrophes, as Swiss pages write
+// "CHF 1’234.50": read without them, "1" would be the whole amount.
+// A number starts at the start of its digits, and a run cut by an apostrophe that groups no three digits ("1'23.50")
+// is no number at all: neither "1" nor "23.50" (nor "50") is the amount shown.
+const NUMBER = String.raw`(?<!\d|\d[.,'\u2019])(?:\d{1,3}(?:[ \u00A0\u202F\u2009'\u2019]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)(?!['\u2019]\d)`;
 const MINUS = '[-\\u2212\\u2013]';
 const MARKER = markerPattern();
 
@@ -139,8 +142,8 @@ function markerCurrency(marker: string, fallback: string | null): string | null 
 
 const DIGITS_RE = /^\d+$/;
 const SOME_DIGITS_RE = /^\d*$/;
-const SPACE_GROUP_RE = /[ \u00A0\u202F\u2009]/;
-const SPACE_GROUPS_RE = /[ \u00A0\u202F\u2009]/g;
+const SPACE_GROUP_RE = /[ \u00A0\u202F\u2009'\u2019]/;
+const SPACE_GROUPS_RE = /[ \u00A0\u202F\u2009'\u2019]/g;
 
 /**
  * Reads the digits of one amount into minor units. `sepDigits` decides what a
