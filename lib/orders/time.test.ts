@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { runs } from '../../test/support/fuzz';
 import {
+  agoInstant,
   CHINA_OFFSET_MINUTES,
   DAY_MS,
   HOUR_MS,
@@ -245,6 +246,42 @@ describe('parseWallTime', () => {
     // "jui" alone is neither juin nor juillet; a Thai word that is no month is none; the month-first English form
     // does not take another language's month.
     for (const text of ['5 jui 2026', '5 พ.ร. 2569', '5 สวัสดีครับ 2569', 'Gen 4, 2026', 'Ott 12, 2026']) expect(parseWallTime(text, 0, 'dmy'), text).toBeNull();
+  });
+
+  it('reads a time elapsed as its earliest instant, in the back-offices\' languages', () => {
+    const now = Date.UTC(2026, 10, 23, 12);
+    const h = 3_600_000;
+    const m = 60_000;
+    const cases: Array<[string, number]> = [
+      ['3小时前', now - 4 * h],
+      ['创建时间：3小时前', now - 4 * h],
+      ['下单于25分钟前', now - 26 * m],
+      ['2 小時前', now - 3 * h],
+      ['3 hours ago', now - 4 * h],
+      ['Created 1 hr ago', now - 2 * h],
+      ['5 mins ago', now - 6 * m],
+      ['40 seconds ago', now - 41_000],
+      ['há 2 horas', now - 3 * h],
+      ['2 horas atrás', now - 3 * h],
+      ['hace 45 minutos', now - 46 * m],
+      ['vor 3 Stunden', now - 4 * h],
+      ['il y a 3 heures', now - 4 * h],
+      ['2 ore fa', now - 3 * h],
+      ['3 giờ trước', now - 4 * h],
+      ['3 jam yang lalu', now - 4 * h],
+      ['10 minit lalu', now - 11 * m],
+      ['3 ชั่วโมงที่แล้ว', now - 4 * h],
+      ['3 часа назад', now - 4 * h],
+      ['3時間前', now - 4 * h],
+      ['刚刚', now - m],
+      ['Just now', now - m],
+    ];
+    for (const [text, want] of cases) expect(agoInstant(text, now), text).toBe(want);
+    // A count without a word for "ago" is a countdown or a promise; days are too coarse to estimate a close from.
+    for (const text of ['剩余3小时', '3 hours left', '请在3小时内付款', 'Ships in 2 hours', '2天前', '3 days ago', '3 hours', 'fast 3 min', 'Order 12345', '']) {
+      expect(agoInstant(text, now), text).toBeUndefined();
+    }
+    expect(agoInstant('3小时前', Number.NaN)).toBeUndefined();
   });
 
   it('takes a clock printed right before a date that has none', () => {

@@ -203,6 +203,46 @@ function withRelativeDay(src: string, now: number | undefined, offsetMinutes: nu
   return `${src.slice(0, m.index)}${iso} ${src.slice(m.index + m[0].length)}`;
 }
 
+// Time elapsed, as lists print their newest orders: "3小时前", "5 minutes ago", "há 2 horas", "hace 2 horas",
+// "vor 3 Stunden", "il y a 3 heures", "2 ore fa", "3 giờ trước", "3 jam yang lalu", "3 ชั่วโมงที่แล้ว", "3 часа назад",
+// "3時間前"; and "刚刚", "just now". Days are left out: a day's uncertainty is as long as some platforms' whole
+// window before an unpaid order closes.
+const AGO_HOURS = String.raw`小时|小時|時間|hours?|hrs?|h|giờ|horas?|jam|ชั่วโมง|час(?:а|ов)?|Stunden?|heures?|ore|ora`;
+const AGO_MINUTES = String.raw`分钟|分鐘|分|minutes?|mins?|min|phút|minutos?|menit|minit|นาที|минут[уы]?|Minuten?|minuti?`;
+// Seconds and "just now" in Chinese and English only: an order that new is far from closing.
+const AGO_SECONDS = String.raw`秒|seconds?|secs?`;
+const AGO_BEFORE = String.raw`há|hace|vor|il\s+y\s+a`;
+const AGO_AFTER = String.raw`前|以前|ago|trước|atrás|yang\s+lalu|lalu|ที่แล้ว|назад|fa`;
+const JUST_NOW = String.raw`刚刚|剛剛|just\s+now`;
+// Letters of scripts that space their words: the words above are whole words there ("min" is not "mint"). Chinese,
+// Japanese and Thai run their words together.
+const WORD_LETTER = String.raw`[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\d]`;
+const AGO_UNIT = `(?:(?<h>${AGO_HOURS})|(?<mi>${AGO_MINUTES})|(?<s>${AGO_SECONDS}))`;
+const AGO_RE_ALL = new RegExp(
+  String.raw`(?<!${WORD_LETTER})(?:(?<just>${JUST_NOW})|(?:(?<pre>${AGO_BEFORE})\s+)?(?<n>\d{1,3})\s*${AGO_UNIT}(?:\s*(?<post>${AGO_AFTER}))?)(?!${WORD_LETTER})`,
+  'iu',
+);
+/** The shape of a time elapsed (see agoInstant), without capture groups, for label searches. */
+export const AGO_SHAPE: string = String.raw`(?:${JUST_NOW}|(?:(?:${AGO_BEFORE})\s+)?\d{1,3}\s*(?:${AGO_HOURS}|${AGO_MINUTES}|${AGO_SECONDS})\s*(?:${AGO_AFTER}))`;
+
+/**
+ * The instant a time elapsed in `text` names ("3小时前", "5 minutes ago", "há 2 horas", "刚刚"), counted back from
+ * `now`; undefined when it names none. A page counts whole units, so "3 hours ago" is 3 to 4 hours back: the
+ * earliest of them is taken, so a close time estimated from it is never later than the platform's.
+ */
+export function agoInstant(text: string, now: number): number | undefined {
+  if (!Number.isFinite(now)) return undefined;
+  const m = AGO_RE_ALL.exec(nfkc(text));
+  const g = m?.groups;
+  if (!g) return undefined;
+  if (g.just !== undefined) return now - MINUTE_MS;
+  // A count with neither word around it ("3 hours", a countdown or a delivery promise) is no time elapsed; "vor",
+  // "há", "hace" and "il y a" come before the count, the rest after it.
+  if ((g.pre === undefined) === (g.post === undefined)) return undefined;
+  const unit = g.h !== undefined ? HOUR_MS : g.mi !== undefined ? MINUTE_MS : 1000;
+  return now - (Number(g.n) + 1) * unit;
+}
+
 /**
  * The shape of a date as the back-offices print one after a label, in every
  * form parseWallTime reads, for label searches ("创建时间: …", "Order time:
@@ -244,6 +284,14 @@ export function parseWallTime(
   if (read !== null || now === undefined) return read;
   const relative = withRelativeDay(src, now, offsetMinutes);
   return relative === src ? null : readWallTime(relative, offsetMinutes, order);
+}
+
+/**
+ * An order's created time: the wall time `text` shows (see parseWallTime), else the time elapsed it shows, at its
+ * earliest (see agoInstant). Only for a created time: a deadline is never in the past.
+ */
+export function parseCreatedTime(text: string, offsetMinutes: number, order: 'ymd' | 'mdy' | 'dmy', now: number): number | undefined {
+  return parseWallTime(text, offsetMinutes, order, now) ?? agoInstant(text, now);
 }
 
 const BUDDHIST_ERA_OFFSET = 543;

@@ -1,7 +1,7 @@
 // Times as order pages show them: countdowns in local units, stated time
 // zones, and when an unpaid order closes.
 import type { OrderStatus } from '../orders/model';
-import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
+import { agoInstant, CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
 
 /** How a page writes its times: in a time zone, at a fixed offset (minutes east of UTC; China time when neither), and in which date order. */
 export interface Clock {
@@ -20,6 +20,11 @@ export function readTime(text: string, clock: Clock, now: number): number | unde
   if (own !== undefined) return parseWallTime(text, own, clock.order, now) ?? undefined;
   if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order, now) ?? undefined;
   return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order, now) ?? undefined;
+}
+
+/** An order's created time on the page's clock (see readTime), else the time elapsed it shows, at its earliest (see agoInstant). */
+export function readCreated(text: string, clock: Clock, now: number): number | undefined {
+  return readTime(text, clock, now) ?? agoInstant(text, now);
 }
 
 /**

@@ -345,6 +345,41 @@ describe.each(CHINA_CLOCK)('created times written relative to today: $platform $
   });
 });
 
+// Created times written as the time since ("3小时前", "25 minutes ago"), as some lists print their newest orders, on the
+// pages whose clock is Beijing's. Before, those orders lost their created time, and with it the estimated close time
+// on pages without a countdown. A page counts whole units, so "3 hours ago" is 3 to 4 hours back: read as the earliest.
+describe.each(CHINA_CLOCK)('created times written as the time since: $platform $file', ({ platform, file, url }) => {
+  it('reads every such created time as its earliest instant, through the adapter and the structural reader', () => {
+    const { html, orders } = expectedOf(platform, file, url);
+    const doc = parse(html);
+    const zh = /^zh/.test(doc.documentElement.lang);
+    const HOUR = 3_600_000;
+    const MINUTE = 60_000;
+    // What each rewritten created time now reads as, by the instant the page showed.
+    const earliest = new Map<number, number>();
+    const rewritten = editBlockTexts(doc, (text) =>
+      text.replace(/(\d{4})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/g, (m, y: string, mo: string, d: string, h: string, mi: string, sec?: string) => {
+        const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0)) - 8 * HOUR;
+        const since = NOW - at;
+        if (since <= 0 || since >= 24 * HOUR) return m;
+        const unit = since < HOUR ? MINUTE : HOUR;
+        const n = Math.floor(since / unit);
+        earliest.set(at, NOW - (n + 1) * unit);
+        if (unit === MINUTE) return zh ? `${n}分钟前` : `${n} minutes ago`;
+        return zh ? `${n}小时前` : `${n} hours ago`;
+      }),
+    );
+    expect(rewritten, 'the page shows orders of the last day').toBeGreaterThan(0);
+    const want = orders.map((o) => [o.orderId, o.createdAt === undefined ? undefined : (earliest.get(o.createdAt) ?? o.createdAt)]).sort();
+    expect(want.filter(([id, at]) => at !== orders.find((o) => o.orderId === id)!.createdAt).length, 'some order shows its created time as the time since').toBeGreaterThan(0);
+    const page = doc.documentElement.outerHTML;
+    for (const read of bothReads(page, platform, url)) {
+      expect(read!.orders.map((o) => [o.orderId, o.createdAt]).sort()).toEqual(want);
+      expect(read!.unreadable).toBe(0);
+    }
+  });
+});
+
 // Bare amounts under a header that names the currency ("实收款(元)", "Total (USD)", "Tổng đơn hàng (₫)"), as tables in
 // many back-offices print them. Before, every order of such a list outside Taobao and Pinduoduo was unreadable. Only
 // lists in one currency with a total column: a unit in a header says nothing of cards, nor of several currencies. And

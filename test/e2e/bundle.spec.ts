@@ -27,10 +27,13 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // words, headers, labels and countdown units; Thai script is three bytes a
 // letter and packs poorly), 1.5 KB later that day: 40.1 KB; TikTok Shop in
 // Japanese, German, French and Italian, and yen on Japanese pages (also in
-// taught recipes), 2.0 KB more: 42.1 KB). This check is the budget that keeps it from growing
+// taught recipes), 2.0 KB more: 42.1 KB; months written out in German,
+// French, Italian and Thai, and created times written as the time since
+// ("3小时前", "há 2 horas", "vor 3 Stunden", in twelve languages), 0.9 KB on
+// the morning of 2026-12-06 (its second session): 43.1 KB). This check is the budget that keeps it from growing
 // further while the teaching and insertion code are not yet injected on
 // demand; lower it as the script shrinks.
-const BUDGET_KB = 43;
+const BUDGET_KB = 44;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');

@@ -1,7 +1,7 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
 import { nfkc } from '../../orders/nfkc';
-import { CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime } from '../../orders/time';
+import { CHINA_OFFSET_MINUTES, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
@@ -123,7 +123,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const status = statusOf(label, block);
   const stages = readStages(block, amount.currency, parts);
   const statusText = [label, stageNote(stages)].filter(Boolean).join(' | ');
-  const createdAt = parseWallTime(textOf(parts.first(selectors.createTime)), CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
+  const createdAt = parseCreatedTime(textOf(parts.first(selectors.createTime)), CHINA_OFFSET_MINUTES, 'ymd', now);
   // Raw text is enough here: the countdown patterns treat any run of white space alike.
   const shownDeadline = status === 'unpaid' ? parseCountdown(block.textContent ?? '', now) ?? undefined : undefined;
   const chatHref = parts.first<HTMLAnchorElement>(selectors.chatLink)?.getAttribute('href') ?? undefined;

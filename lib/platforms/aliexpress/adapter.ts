@@ -7,7 +7,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { countdownIn, PACIFIC, PACIFIC_ZONE, readTime, statedUtcOffset, type Clock } from '../times';
+import { countdownIn, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -40,9 +40,9 @@ function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE])):
   return CHINA_CLOCK;
 }
 
-/** A time on the page's clock, unless the text names its own zone (US Pacific, Beijing). */
-function readAt(text: string, clock: Clock, now: number): number | undefined {
-  return readTime(text, PACIFIC.test(text) ? PACIFIC_CLOCK : BEIJING.test(text) ? CHINA_CLOCK : clock, now);
+/** A created time on the page's clock, unless the text names its own zone (US Pacific, Beijing); see readCreated. */
+function createdOn(text: string, clock: Clock, now: number): number | undefined {
+  return readCreated(text, PACIFIC.test(text) ? PACIFIC_CLOCK : BEIJING.test(text) ? CHINA_CLOCK : clock, now);
 }
 
 /** Header name -> the column key cells carry: Fusion's data-next-table-col, else the position. */
@@ -136,7 +136,7 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
 
   const statusText = readStatusText(table, columns, headerCount);
   const status = statusFromWords(statusText);
-  const createdAt = readAt(textOf(queryFirst(table, selectors.orderTime)), clock, now);
+  const createdAt = createdOn(textOf(queryFirst(table, selectors.orderTime)), clock, now);
   const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
   const open = status === 'unpaid' || status === 'unknown';
   const shown = open ? countdownIn(textOf(statusCell), now) : undefined;

@@ -1,6 +1,6 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseWallTime } from '../../orders/time';
+import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
@@ -13,10 +13,11 @@ import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const CREATED_LABEL = /(?:下单时间|成交时间|创建时间)/;
-const CREATED = new RegExp(CREATED_LABEL.source + String.raw`\s*[:：]?\s*(` + DATE_SHAPE + ')', 'u');
+const CREATED = new RegExp(CREATED_LABEL.source + String.raw`\s*[:：]?\s*(` + DATE_SHAPE + '|' + AGO_SHAPE + ')', 'iu');
 // What a created-time match holds after its label (see headMatch).
 const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
-const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午]/;
+// A time elapsed on a Chinese page ("3小时前", "刚刚") too.
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午小时分钟秒前刚]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
@@ -173,7 +174,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   if (statusCell && status === 'unknown') return undefined;
   const head = headMatch(scope, CREATED, CREATED_LABEL_MAX, CREATED_VALUE_CHARS);
   const created = (head === undefined ? CREATED.exec(wholeText()) : head)?.[1];
-  const createdAt = created ? parseWallTime(created, CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined : undefined;
+  const createdAt = created ? parseCreatedTime(created, CHINA_OFFSET_MINUTES, 'ymd', now) : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
   const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;

@@ -12,7 +12,7 @@ import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../or
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText } from '../page-text';
 import { statusFromWords } from '../page-words';
-import { closeTimes, countdownIn, readTime } from '../times';
+import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
 import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
@@ -220,7 +220,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const createdCell = cell(columns.created);
   const createdText = createdCell ? spacedText(createdCell, clean) : (CREATED.exec(headText(anchor, scope, clean)) ?? CREATED.exec(wholeText()))?.[1];
-  const createdAt = createdText ? readTime(createdText, facts.clock, now) : undefined;
+  const createdAt = createdText ? readCreated(createdText, facts.clock, now) : undefined;
 
   let shown: number | undefined;
   if (status === 'unpaid') {

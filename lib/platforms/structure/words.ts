@@ -3,7 +3,7 @@
 // more slowly than classes, ids and layout, so the structural reader reads by
 // them. Seen: 2026-11.
 
-import { DATE_SHAPE } from '../../orders/time';
+import { AGO_SHAPE, DATE_SHAPE } from '../../orders/time';
 
 /** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
 export const TOTAL_LABEL =
@@ -28,9 +28,9 @@ export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|web
 /** A date with an optional time, in the forms the back-offices print (parseWallTime reads them). */
 const DATE = `(${DATE_SHAPE})`;
 
-/** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM"). */
+/** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM", "创建时间：3小时前"). */
 export const CREATED = new RegExp(
-  String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|creado\s*el|fecha\s*de\s*creación|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа|waktu\s*pesanan(?:\s*dibuat)?|tanggal\s*pesanan|dibuat\s*pada|เวลาสั่งซื้อ|วันที่สั่งซื้อ|สร้างเมื่อ|(?:訂單)?成立時間|下單時間|建立時間|作成日時|注文日時?|erstellt\s*am|bestelldatum|bestellzeit|créée?\s*le|date\s*de\s*(?:la\s*)?commande|creato\s*il|data\s*(?:dell['’]\s*)?ordine)\s*[:：]?\s*` + DATE,
+  String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|creado\s*el|fecha\s*de\s*creación|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа|waktu\s*pesanan(?:\s*dibuat)?|tanggal\s*pesanan|dibuat\s*pada|เวลาสั่งซื้อ|วันที่สั่งซื้อ|สร้างเมื่อ|(?:訂單)?成立時間|下單時間|建立時間|作成日時|注文日時?|erstellt\s*am|bestelldatum|bestellzeit|créée?\s*le|date\s*de\s*(?:la\s*)?commande|creato\s*il|data\s*(?:dell['’]\s*)?ordine)\s*[:：]?\s*` + `(${DATE_SHAPE}|${AGO_SHAPE})`,
   'iu',
 );
 

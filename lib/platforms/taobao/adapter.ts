@@ -1,6 +1,6 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { parseMoneyIn } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
+import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, withoutPartAmounts } from '../page-words';
@@ -90,7 +90,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   const blockText = block.textContent ?? '';
   const statusText = textOf(queryFirst(block, selectors.statusLink)) || textOf(block);
   const status = /mainClose/.test(block.className) ? 'closed' : statusFromText(statusText);
-  const createdAt = parseWallTime(textOf(queryFirst(block, selectors.headLabel)), CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
+  const createdAt = parseCreatedTime(textOf(queryFirst(block, selectors.headLabel)), CHINA_OFFSET_MINUTES, 'ymd', now);
   const shownDeadline = parseCountdown(blockText, now) ?? undefined;
   const estimated = shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   const chatHref = queryFirst<HTMLAnchorElement>(block, selectors.chatLink)?.getAttribute('href') ?? undefined;

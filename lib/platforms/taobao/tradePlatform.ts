@@ -3,7 +3,7 @@
 // recognised by what they hold (a chat link, a status word, "含运费").
 import type { BuyerRef, ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoneyIn } from '../../orders/money';
-import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseWallTime } from '../../orders/time';
+import { CHINA_OFFSET_MINUTES, HOUR_MS, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, matchEach, mostOf } from '../query';
@@ -118,7 +118,7 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
   const status = statusFromWords(statusText);
   // A status column without a status word: the cells no longer line up with the header.
   if (columns.status !== undefined && status === 'unknown') return undefined;
-  const createdAt = parseWallTime(CREATED.exec(headText)?.[1] ?? '', CHINA_OFFSET_MINUTES, 'ymd', now) ?? undefined;
+  const createdAt = parseCreatedTime(CREATED.exec(headText)?.[1] ?? '', CHINA_OFFSET_MINUTES, 'ymd', now);
   const shownDeadline = status === 'unpaid' ? parseCountdown(textOf(statusCell), now) ?? undefined : undefined;
   const estimated = status === 'unpaid' && shownDeadline === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_HOURS * HOUR_MS : undefined;
   const chatHref = buyerCell && queryFirst<HTMLAnchorElement>(buyerCell, selectors.chatLink)?.getAttribute('href');

@@ -6,7 +6,7 @@ import { regionYen, soleMoney } from '../money';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
-import { countdownIn, readTime, statedUtcOffset, type Clock } from '../times';
+import { countdownIn, readCreated, readTime, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -183,7 +183,7 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const status = statusFromWords(statusText);
   const createdText = textOf(q.first(selectors.createdAt));
   const clock = clockOf(region, ctx.pageOffset);
-  const createdAt = readTime(createdText, clock, ctx.now);
+  const createdAt = readCreated(createdText, clock, ctx.now);
   const open = status === 'unpaid' || status === 'unknown';
   let shown: number | undefined;
   if (open) {
