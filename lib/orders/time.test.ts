@@ -253,30 +253,33 @@ describe('parseWallTime', () => {
     const h = 3_600_000;
     const m = 60_000;
     const cases: Array<[string, number]> = [
-      ['3小时前', now - 4 * h],
-      ['创建时间：3小时前', now - 4 * h],
-      ['下单于25分钟前', now - 26 * m],
-      ['2 小時前', now - 3 * h],
-      ['3 hours ago', now - 4 * h],
-      ['Created 1 hr ago', now - 2 * h],
-      ['5 mins ago', now - 6 * m],
-      ['40 seconds ago', now - 41_000],
-      ['há 2 horas', now - 3 * h],
-      ['2 horas atrás', now - 3 * h],
-      ['hace 45 minutos', now - 46 * m],
-      ['vor 3 Stunden', now - 4 * h],
-      ['il y a 3 heures', now - 4 * h],
-      ['2 ore fa', now - 3 * h],
-      ['3 giờ trước', now - 4 * h],
-      ['3 jam yang lalu', now - 4 * h],
-      ['10 minit lalu', now - 11 * m],
-      ['3 ชั่วโมงที่แล้ว', now - 4 * h],
-      ['3 часа назад', now - 4 * h],
-      ['3時間前', now - 4 * h],
-      ['刚刚', now - m],
-      ['Just now', now - m],
+      ['3小时前', now - 4 * h + 1000],
+      ['创建时间：3小时前', now - 4 * h + 1000],
+      ['下单于25分钟前', now - 26 * m + 1000],
+      ['2 小時前', now - 3 * h + 1000],
+      ['3 hours ago', now - 4 * h + 1000],
+      ['Created 1 hr ago', now - 2 * h + 1000],
+      ['5 mins ago', now - 6 * m + 1000],
+      ['40 seconds ago', now - 41_000 + 1000],
+      ['há 2 horas', now - 3 * h + 1000],
+      ['2 horas atrás', now - 3 * h + 1000],
+      ['hace 45 minutos', now - 46 * m + 1000],
+      ['vor 3 Stunden', now - 4 * h + 1000],
+      ['il y a 3 heures', now - 4 * h + 1000],
+      ['2 ore fa', now - 3 * h + 1000],
+      ['3 giờ trước', now - 4 * h + 1000],
+      ['3 jam yang lalu', now - 4 * h + 1000],
+      ['10 minit lalu', now - 11 * m + 1000],
+      ['3 ชั่วโมงที่แล้ว', now - 4 * h + 1000],
+      ['3 часа назад', now - 4 * h + 1000],
+      ['3時間前', now - 4 * h + 1000],
+      ['刚刚', now - m + 1000],
+      ['Just now', now - m + 1000],
     ];
     for (const [text, want] of cases) expect(agoInstant(text, now), text).toBe(want);
+    // The age the panel shows is the page's: a second inside the next hour.
+    expect(formatAgeZh(now - agoInstant('3小时前', now)!)).toBe('3小时前');
+    expect(formatAgeZh(now - agoInstant('刚刚', now)!)).toBe('刚刚');
     // A count without a word for "ago" is a countdown or a promise; days are too coarse to estimate a close from.
     for (const text of ['剩余3小时', '3 hours left', '请在3小时内付款', 'Ships in 2 hours', '2天前', '3 days ago', '3 hours', 'fast 3 min', 'Order 12345', '']) {
       expect(agoInstant(text, now), text).toBeUndefined();

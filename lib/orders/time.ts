@@ -227,21 +227,24 @@ export const AGO_SHAPE: string = String.raw`(?:${JUST_NOW}|(?:(?:${AGO_BEFORE})\
 
 /**
  * The instant a time elapsed in `text` names ("3小时前", "5 minutes ago", "há 2 horas", "刚刚"), counted back from
- * `now`; undefined when it names none. A page counts whole units, so "3 hours ago" is 3 to 4 hours back: the
- * earliest of them is taken, so a close time estimated from it is never later than the platform's.
+ * `now`; undefined when it names none. A page counts whole units, so "3 hours ago" is more than 3 and less than 4
+ * hours back: the earliest of them is taken (a second short of 4 hours), so a close time estimated from it is never
+ * later than the platform's, and the order's age still reads "3小时前" as on the page.
  */
 export function agoInstant(text: string, now: number): number | undefined {
   if (!Number.isFinite(now)) return undefined;
   const m = AGO_RE_ALL.exec(nfkc(text));
   const g = m?.groups;
   if (!g) return undefined;
-  if (g.just !== undefined) return now - MINUTE_MS;
+  if (g.just !== undefined) return now - MINUTE_MS + INSIDE_MS;
   // A count with neither word around it ("3 hours", a countdown or a delivery promise) is no time elapsed; "vor",
   // "há", "hace" and "il y a" come before the count, the rest after it.
   if ((g.pre === undefined) === (g.post === undefined)) return undefined;
   const unit = g.h !== undefined ? HOUR_MS : g.mi !== undefined ? MINUTE_MS : 1000;
-  return now - (Number(g.n) + 1) * unit;
+  return now - (Number(g.n) + 1) * unit + INSIDE_MS;
 }
+/** How far inside the next unit the earliest instant of a time elapsed lies. */
+const INSIDE_MS = 1000;
 
 /**
  * The shape of a date as the back-offices print one after a label, in every

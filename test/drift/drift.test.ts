@@ -364,7 +364,8 @@ describe.each(CHINA_CLOCK)('created times written as the time since: $platform $
         if (since <= 0 || since >= 24 * HOUR) return m;
         const unit = since < HOUR ? MINUTE : HOUR;
         const n = Math.floor(since / unit);
-        earliest.set(at, NOW - (n + 1) * unit);
+        // The earliest instant the page's words allow: a second inside the next unit.
+        earliest.set(at, NOW - (n + 1) * unit + 1000);
         if (unit === MINUTE) return zh ? `${n}分钟前` : `${n} minutes ago`;
         return zh ? `${n}小时前` : `${n} hours ago`;
       }),
