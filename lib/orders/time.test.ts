@@ -287,6 +287,16 @@ describe('parseWallTime', () => {
     expect(agoInstant('3小时前', Number.NaN)).toBeUndefined();
   });
 
+  it('reads a clock written in Chinese or Japanese after the date, not midnight', () => {
+    expect(parseWallTime('2026年11月23日 14时03分', CN)).toBe(cn(2026, 11, 23, 14, 3));
+    expect(parseWallTime('2026年11月23日 14時03分05秒', CN)).toBe(cn(2026, 11, 23, 14, 3, 5));
+    expect(parseWallTime('2026-11-23 下午2点03分', CN)).toBe(cn(2026, 11, 23, 14, 3));
+    expect(parseWallTime('2026年11月23日 9点05分', CN)).toBe(cn(2026, 11, 23, 9, 5));
+    // As before: the colon forms, and a date with no clock.
+    expect(parseWallTime('2026-11-23 14:03:05', CN)).toBe(cn(2026, 11, 23, 14, 3, 5));
+    expect(parseWallTime('2026年11月23日', CN)).toBe(cn(2026, 11, 23));
+  });
+
   it('takes a clock printed right before a date that has none', () => {
     expect(parseWallTime('11:00 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 11));
     expect(parseWallTime('Thời gian tạo 14:03:22 - 23/11/2026', 0, 'dmy')).toBe(Date.UTC(2026, 10, 23, 14, 3, 22));

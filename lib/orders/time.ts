@@ -9,8 +9,9 @@ export const HOUR_MS: number = 60 * MINUTE_MS;
 export const DAY_MS: number = 24 * HOUR_MS;
 
 // Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after.
+// The clock written in Chinese or Japanese too: "14时03分", "14時03分05秒", "下午2点03分" (else the date would read as midnight).
 const CLOCK =
-  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
+  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
   String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
 
 // Sticky: each is tried only where a run of digits starts (see firstDate),
@@ -252,7 +253,7 @@ const INSIDE_MS = 1000;
  * …"). No capture groups; use with the `u` flag.
  */
 export const DATE_SHAPE: string = (() => {
-  const clock = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?`;
+  const clock = String.raw`\d{1,2}(?::|\s*[时時点點]\s*)\d{2}(?:\s*分)?(?:(?::|(?<=分)\s*)\d{2}(?:\s*秒)?)?(?:\s*[AaPp]\.?[Mm]\.?)?`;
   const dates = [
     String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?`,
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,

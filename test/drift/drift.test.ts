@@ -345,6 +345,30 @@ describe.each(CHINA_CLOCK)('created times written relative to today: $platform $
   });
 });
 
+// Created times with the clock written in Chinese ("2026年11月23日 14时03分11秒", "下午2点03分"), on the pages whose clock is
+// Beijing's. Before, the date was read and the clock was not: every such order was created at midnight, hours early.
+describe.each(CHINA_CLOCK)('created times with the clock written in Chinese: $platform $file', ({ platform, file, url }) => {
+  it('reads every created time exactly as the page with colons does, through the adapter and the structural reader', () => {
+    const { html, orders } = expectedOf(platform, file, url);
+    const doc = parse(html);
+    let k = 0;
+    const written = editBlockTexts(doc, (text) =>
+      text.replace(/(\d{4})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/g, (_m, y: string, mo: string, d: string, h: string, mi: string, sec?: string) => {
+        const hour = Number(h);
+        // Every other one with 上午/下午 and the hour on a 12-hour clock, as "下午2点03分".
+        const clock = k++ % 2 === 0 ? `${hour}时${mi}分${sec ? `${sec}秒` : ''}` : `${hour < 12 ? '上午' : '下午'}${((hour + 11) % 12) + 1}点${mi}分${sec ? `${sec}秒` : ''}`;
+        return `${y}年${Number(mo)}月${Number(d)}日 ${clock}`;
+      }),
+    );
+    expect(written, 'the page shows created times').toBeGreaterThan(0);
+    const want = orders.map((o) => [o.orderId, o.createdAt]).sort();
+    for (const read of bothReads(doc.documentElement.outerHTML, platform, url)) {
+      expect(read!.orders.map((o) => [o.orderId, o.createdAt]).sort()).toEqual(want);
+      expect(read!.unreadable).toBe(0);
+    }
+  });
+});
+
 // Created times written as the time since ("3小时前", "25 minutes ago"), as some lists print their newest orders, on the
 // pages whose clock is Beijing's. Before, those orders lost their created time, and with it the estimated close time
 // on pages without a countdown. A page counts whole units, so "3 hours ago" is 3 to 4 hours back: read as the earliest.

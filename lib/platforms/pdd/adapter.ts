@@ -16,8 +16,8 @@ const CREATED_LABEL = /(?:下单时间|成交时间|创建时间)/;
 const CREATED = new RegExp(CREATED_LABEL.source + String.raw`\s*[:：]?\s*(` + DATE_SHAPE + '|' + AGO_SHAPE + ')', 'iu');
 // What a created-time match holds after its label (see headMatch).
 const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
-// A time elapsed on a Chinese page ("3小时前", "刚刚") too.
-const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午小时分钟秒前刚]/;
+// A clock written in Chinese ("14时03分") and a time elapsed ("3小时前", "刚刚") too.
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午小时分钟秒前刚点時點]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;

@@ -18,7 +18,8 @@ const DEADLINE_RE = new RegExp(DEADLINE_LABEL.source + DATE_AFTER, 'iu');
 // What a created-time match holds after its label (see headMatch).
 const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
 // A written-out month's letters are left out: a date split over elements there is rare, and letters would keep headMatch searching past every label.
-const CREATED_VALUE_CHARS = /[\s:：\d\-/.,]/;
+// A date and clock in Chinese characters (Taiwan: "2026年11月23日 14時03分") are in.
+const CREATED_VALUE_CHARS = /[\s:：\d\-/.,年月日時时分秒點点上下午]/;
 
 /**
  * An amount in the host's currency. A bare "$" is the region's dollar or
