@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { launchWithExtension, tabIdOf, URLS, screenshotPath } from '../support/harness.mjs';
 import { usePlatformSuite } from '../support/platform-flow';
 import { withoutBookkeeping } from '../support/stop-worker';
+import { answeredHeld, holdMessages, releaseHeld } from '../support/held';
 
 // The options page the way a seller uses it: write a template and see the
 // panel suggest it, back everything up, erase, restore it exactly, and have
@@ -290,24 +291,12 @@ test('a refusal from the background is shown in the language picked in the optio
 test('what the person types in Team before the saved settings arrive is kept, not overwritten by them', async () => {
   // A busy background answers the page's first settings request late; the person has already typed.
   const page = await suite.context.newPage();
-  await page.addInitScript(() => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome.runtime;
-    const send = runtime.sendMessage.bind(runtime);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const w = globalThis as unknown as { __release: () => void; __answered: number };
-    w.__release = release;
-    w.__answered = 0;
-    runtime.sendMessage = (msg: unknown, ...rest: unknown[]) =>
-      (msg as { type?: string } | null)?.type === 'team/get'
-        ? held.then(() => send(msg, ...rest)).then((reply) => (w.__answered++, reply))
-        : send(msg, ...rest);
-  });
+  await holdMessages(page, 'team/get');
   await page.goto(suite.extensionUrl('options.html#team'));
   const typed = { url: 'http://127.0.0.1:5984', db: 'shop-a', user: 'wang', agent: '小王' };
   for (const [name, value] of Object.entries(typed)) await page.getByTestId(`sync-${name}`).fill(value);
-  await page.evaluate(() => (globalThis as unknown as { __release: () => void }).__release());
-  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __answered: number }).__answered)).toBeGreaterThan(1);
+  await releaseHeld(page);
+  await expect.poll(() => answeredHeld(page)).toBeGreaterThan(1);
   for (const [name, value] of Object.entries(typed)) await expect(page.getByTestId(`sync-${name}`)).toHaveValue(value);
   await page.close();
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath, tabIdOf, URLS } from '../support/harness.mjs';
 import { usePlatformSuite } from '../support/platform-flow';
+import { holdMessages, releaseHeld } from '../support/held';
 
 // A panel opened while the background is asleep (or busy) draws the last
 // first screen at once, says it is updating, and swaps in the live queue when
@@ -11,15 +12,7 @@ const suite = usePlatformSuite();
 /** A panel whose queue requests wait until the test lets them through: the background "still waking up". */
 async function heldPanel(): Promise<Page> {
   const panel = await suite.context.newPage();
-  await panel.addInitScript(() => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome.runtime;
-    const send = runtime.sendMessage.bind(runtime);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    (globalThis as unknown as { __release: () => void }).__release = release;
-    runtime.sendMessage = (msg: unknown, ...rest: unknown[]) =>
-      (msg as { type?: string } | null)?.type === 'orders/list' ? held.then(() => send(msg, ...rest)) : send(msg, ...rest);
-  });
+  await holdMessages(panel, 'orders/list');
   await panel.goto(suite.extensionUrl('sidepanel.html'));
   return panel;
 }
@@ -45,7 +38,7 @@ test('the last first screen shows at once while the background answers, then the
   // A buyer nick with markup stays text here too (the fixture has one).
   expect(await panel.evaluate(() => document.querySelectorAll('main img').length)).toBe(0);
 
-  await panel.evaluate(() => (globalThis as unknown as { __release: () => void }).__release());
+  await releaseHeld(panel);
   await expect(panel.locator('main[data-queue="live"]')).toBeVisible();
   await expect(panel.getByTestId('queue-updating')).toHaveCount(0);
   expect(await rowIds(panel)).toEqual(live);
@@ -118,7 +111,7 @@ test("an unbound panel shows the live queue for the tab found as the page starte
   await panel.goto(suite.extensionUrl('sidepanel.html'));
   await expect(panel.locator('main[data-queue="live"]')).toBeVisible();
   await expect(panel.getByTestId('order-row')).toHaveCount(4);
-  await panel.evaluate(() => (globalThis as unknown as { __release: () => void }).__release());
+  await releaseHeld(panel);
   await expect(panel.getByTestId('order-row')).toHaveCount(4);
   await panel.close();
   await seller.close();
