@@ -3,7 +3,8 @@
 // must be exactly what searching the whole text gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { carriesNumber, headMatch, longestLabel, spacedText } from './page-text';
+import { amountText, carriesNumber, headMatch, longestLabel, spacedText, twoNumbers } from './page-text';
+import { parseMoneyAll } from '../orders/money';
 import { runs } from '../../test/support/fuzz';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -189,5 +190,28 @@ describe('spacedText', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe('amounts struck through by a style sheet', () => {
+  it('twoNumbers never says one where parseMoneyAll finds two amounts (it only spares the parse)', () => {
+    const piece = fc.constantFrom('1', '23', '999', '000', '.', ',', ' ', '\u00a0', "'", '’', '¥', 'US $', 'R$ ', '€', '₫', 'x', '含运费', '(', ')', '-', '5 000', '12.50', '1,234.56');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        if (parseMoneyAll(text, 'CNY').length > 1) expect(twoNumbers(text), text).toBe(true);
+      }),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  it('a price struck by a class before the total is left out; a cell with one amount is read as it is', () => {
+    const doc = parse('<html><head><style>.was { text-decoration: line-through }</style></head><body><div id="a"><span class="was">¥999.00</span> <span>¥79.70</span></div><div id="b"><span class="was"><i>¥999.00</i></span><b>¥79.70</b></div><div id="c">¥79.70</div><div id="d"><span>¥999.00</span> <span>¥79.70</span></div></body></html>');
+    const text = (id: string) => amountText(doc.getElementById(id));
+    expect(text('a')).toBe('¥79.70');
+    expect(text('b')).toBe('¥79.70');
+    expect(text('c')).toBe('¥79.70');
+    // Nothing struck: both stay, and the reader refuses the cell as before.
+    expect(text('d')).toBe('¥999.00 ¥79.70');
   });
 });

@@ -1,5 +1,6 @@
 // Page text as a person sees it: spaced between blocks, and searched from
 // the start of an order block when the start decides.
+import { parseMoneyAll } from '../orders/money';
 import { foldSpaces, textOf } from './types';
 
 /** Elements whose text is struck through: a price before its discount ("<del>¥99.00</del> ¥79.70"), which a person reads as no longer holding. */
@@ -15,6 +16,91 @@ const STRUCK_TAG_SET: ReadonlySet<string> = new Set(STRUCK_TAGS);
 function struckByStyle(el: Element): boolean {
   return el.hasAttribute('style') && (el.getAttribute('style') as string).includes('line-through');
 }
+/**
+ * Whether the page's style sheets strike `el`'s text through (`.was { text-decoration: line-through }`): `el` or one
+ * of its `up` nearest ancestors, as the browser computes it. Computed styles are costly: asked only where a struck
+ * price would otherwise stand as a second amount, or as the one after a total's label.
+ */
+export function struckBySheet(el: Element | null | undefined, up = 0): boolean {
+  const view = el?.ownerDocument.defaultView;
+  if (!el || !view) return false;
+  for (let at: Element | null = el, level = 0; at && level <= up; at = at.parentElement, level++) {
+    const style = view.getComputedStyle(at);
+    // Some DOMs fill in only the shorthand.
+    if ((style.textDecorationLine || style.textDecoration || '').includes('line-through')) return true;
+  }
+  return false;
+}
+
+/**
+ * The text spacedText gives of `cell`, without what the page's style sheets strike through (see struckBySheet):
+ * for a cell that shows more than one amount, where one of them may be a price before its discount.
+ */
+export function unstruckText(cell: Element, clean?: Element | null): string {
+  if (struckBySheet(cell)) return '';
+  const all = cell.querySelectorAll('*');
+  const struck: number[] = [];
+  for (let i = 0; i < all.length; i++) if (struckBySheet(all[i])) struck.push(i);
+  if (!struck.length) return spacedText(cell, clean);
+  // The same cell without the struck elements, read as the page shows it.
+  const copy = cell.cloneNode(true) as Element;
+  const copies = copy.querySelectorAll('*');
+  for (const i of struck) copies[i]?.remove();
+  return spacedText(copy);
+}
+
+/**
+ * What a reader takes of an amount cell's text (`take`: the part it reads, parts of the total and shipping left
+ * out), as spacedText gives it; when that shows more than one amount, taken again without what the page's style
+ * sheets strike through (see unstruckText): read first, a struck price before its discount would stand as the total.
+ */
+export function amountText(cell: Element | null | undefined, clean?: Element | null, take: (text: string) => string = (t) => t): string {
+  const text = take(spacedText(cell, clean));
+  return cell && twoNumbers(text) && parseMoneyAll(text).length > 1 ? take(unstruckText(cell, clean)) : text;
+}
+
+/**
+ * Whether `text` may show two numbers (most amount cells show one; parseMoneyAll tells): a number goes on through
+ * a separator (".", ",", an apostrophe) with a digit after it, and through a space before a group of three digits
+ * while no separator came yet ("1 234,56"); anything else between digits starts another.
+ */
+export function twoNumbers(text: string): boolean {
+  let runs = 0;
+  let inRun = false;
+  let separated = false;
+  // Digits since the number began or its last space, and whether a space grouped it yet.
+  let group = 0;
+  let spaced = false;
+  const digit = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c >= 48 && c <= 57;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (!inRun) {
+        if (++runs === 2) return true;
+        inRun = true;
+        separated = false;
+        spaced = false;
+        group = 0;
+      }
+      group++;
+    } else if (c === 46 || c === 44 || c === 39 || c === 0x2019) {
+      // A separator between digits; one that no digit follows ends the number.
+      if (inRun && digit(i + 1)) separated = true;
+      else inRun = false;
+    } else if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009) {
+      const grouping = !separated && (spaced ? group === 3 : group <= 3) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+      if (inRun && grouping) {
+        spaced = true;
+        group = 0;
+      } else inRun = false;
+    } else inRun = false;
+  }
+  return false;
+}
+
 /** Whether `text` may be a price: short (a buyer's note is long), with an ASCII digit. */
 export function mayBePrice(text: string): boolean {
   if (text.length > 40) return false;

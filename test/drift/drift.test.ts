@@ -345,6 +345,45 @@ describe.each(CHINA_CLOCK)('created times written relative to today: $platform $
   });
 });
 
+// A price before its discount struck through by a class of the page's style sheet (`.q7v { text-decoration:
+// line-through }`), not by a tag or an inline style: before every amount in every order, every other one a level
+// down. Before, the structural reader refused every such total column (two amounts), and after a total's label it
+// took the struck price for the total.
+const STRUCK_BY_CLASS = /(?:CN¥|US\s?\$|R\$|RM|NT\$|Rp|฿|¥|￥|€|£|₽|₫|\$)\s?\d[\d,.]*|\d[\d,.]*\s?(?:₫|đ|₽|元|€)/;
+describe.each(DRIFT_CASES)('prices struck through by a class: $platform $file', ({ platform, file, url }) => {
+  it('the structural reader reads every total exactly right, and no reader reads a struck price as one', () => {
+    const { html, orders } = expectedOf(platform, file, url);
+    const doc = parse(html);
+    doc.head.append(Object.assign(doc.createElement('style'), { textContent: '.q7v { color: #999; text-decoration: line-through; }' }));
+    let struck = 0;
+    for (const block of doc.querySelectorAll('[data-fixture-order]')) {
+      const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) texts.push(n);
+      for (const t of texts) {
+        const value = t.nodeValue ?? '';
+        const m = STRUCK_BY_CLASS.exec(value);
+        if (!m) continue;
+        const mark = doc.createElement('span');
+        mark.className = 'q7v';
+        const price = m[0].replace(/\d[\d,.]*/, (n) => n.replace(/\d/g, '9'));
+        if (struck % 2 === 0) mark.textContent = price;
+        else mark.appendChild(doc.createElement('span')).textContent = price;
+        t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
+        struck++;
+      }
+    }
+    expect(struck).toBeGreaterThanOrEqual(orders.length);
+    const page = doc.documentElement.outerHTML;
+    const want = new Map(orders.map((o) => [o.orderId, o.amount]));
+    const [read, structural] = bothReads(page, platform, url);
+    expect(structural!.orders.map((o) => [o.orderId, `${o.amount.minor} ${o.amount.currency}`]).sort()).toEqual([...want].sort());
+    expect(structural!.unreadable).toBe(0);
+    // Whatever the adapter reads, it reads right; what it cannot read is not a whole read.
+    for (const o of read!.orders) expect(`${o.amount.minor} ${o.amount.currency}`, o.orderId).toBe(want.get(o.orderId));
+  });
+});
+
 // Created times with the clock written in Chinese ("2026年11月23日 14时03分11秒", "下午2点03分"), on the pages whose clock is
 // Beijing's. Before, the date was read and the clock was not: every such order was created at midnight, hours early.
 describe.each(CHINA_CLOCK)('created times with the clock written in Chinese: $platform $file', ({ platform, file, url }) => {

@@ -7,7 +7,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { firstOf, matchEach, mostOf, outermost, type Matches } from '../query';
 import { BlockParts } from '../block-parts';
-import { spacedText } from '../page-text';
+import { amountText, spacedText } from '../page-text';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
@@ -112,7 +112,7 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   // Page text (see spacedText): a struck-through price before the discount is not the total. The card's own
   // ancestors are not asked (a card found among the page's elements is no script's, style's or template's).
   // A subtotal, shipping fee or discount labelled beside the total is no part of it.
-  const totalText = withoutPartAmounts(spacedText(parts.first(selectors.total), block));
+  const totalText = amountText(parts.first(selectors.total), block, withoutPartAmounts);
   // No currency guess: Alibaba.com prints a marker on every amount, and a
   // wrong currency is worse than an unreadable row.
   const amount = totalText ? parseMoney(totalText) : null;

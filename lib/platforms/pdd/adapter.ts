@@ -3,7 +3,7 @@ import { parseMoney, type Money } from '../../orders/money';
 import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
-import { headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
+import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { isBuyerTag, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
@@ -136,7 +136,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // The total is only ever the order-level amount column: never a unit price.
   // What follows 含运费 is the shipping fee, not a total that went missing.
   // A subtotal, shipping fee or discount labelled beside the total is no part of it ("商品总价：¥999.00").
-  const totalText = withoutPartAmounts(spacedText(amountCell, clean)).split(SHIPPING_INCLUDED)[0] ?? '';
+  const totalText = amountText(amountCell, clean, (t) => withoutPartAmounts(t).split(SHIPPING_INCLUDED)[0] ?? '');
   // A total cell starts with the total (after at most a short label); a goods line with a price does not.
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
   const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) && !QTY_AFTER_PRICE.test(totalText) ? cny(totalText, bareAllowed) : null;

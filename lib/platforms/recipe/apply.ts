@@ -9,7 +9,7 @@ import { documentsOf } from '../frames';
 import { nickOf, statusFromWords, withoutPartAmounts } from '../page-words';
 import { countdownIn } from '../times';
 import { labelledOther, labelledOtherIn, numberText, ORDER_NUMBER } from '../order-numbers';
-import { spacedText } from '../page-text';
+import { amountText, spacedText } from '../page-text';
 import { textOf } from '../types';
 import { ancestorUp, follow, labelOf, LabelContext, repeatsOf, sameLabel } from './dom';
 import type { FieldRecipe, Recipe, RecipeField } from './types';
@@ -118,9 +118,9 @@ export function readValue(field: RecipeField, el: Element, opts: { pattern: RegE
     case 'total': {
       // One amount, or we would be choosing between a total and a unit price or shipping fee;
       // a bare number only when it is all the text (a "1" in a buyer's name is no total).
-      // Page text (see spacedText): a struck-through price before the discount is none of them.
+      // Page text (see amountText): a price before its discount, struck through by a tag, an inline style or a style sheet, is none of them.
       // A subtotal, shipping fee or discount labelled beside it is no part of it, and alone it is no total.
-      const text = withoutPartAmounts(spacedText(el), true);
+      const text = amountText(el, undefined, (t) => withoutPartAmounts(t, true));
       if (!text || text.length > 80 || parseMoneyAll(text, opts.currency).length !== 1) return undefined;
       let money = parseMoney(text) ?? (/^[\d\s.,]+\s*元?$/.test(text) ? parseMoney(text, opts.currency) : null);
       if (money) money = inRegion(text, money, opts.currency);

@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { isStruck, mayBePrice, joinedNumber, spacedText, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
+import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, withoutPartAmounts } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
@@ -392,7 +392,7 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     const after = text.slice(label.index + label[0].length).trim();
     // The label's value: the rest of its text, else the next text that is not struck through (the price before a discount).
     let next = i + 1;
-    while (!after && texts[next] && struck(texts[next]!.node)) next++;
+    while (!after && texts[next] && (struck(texts[next]!.node) || struckBeforeAmount(texts, next))) next++;
     const value = after ? totalIn(after, money) : texts[next] ? totalIn(texts[next]!.text, money) : null;
     if (value) found.push(value);
   }
@@ -403,6 +403,17 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
 /** Whether a listed text lies inside a struck-through element (its own parent is never one: see keep). */
 function struck(node: Text | undefined): boolean {
   return node?.parentElement?.closest(STRUCK) != null;
+}
+
+/**
+ * Whether texts[k], an amount with another amount right after it, is struck through by the page's style sheets (a
+ * price before its discount drawn by a class): only then are computed styles asked, and only up to its grandparent.
+ */
+function struckBeforeAmount(texts: ReadonlyArray<{ text: string; node?: Text }>, k: number): boolean {
+  const here = texts[k]!;
+  const after = texts[k + 1];
+  if (!after || !mayBePrice(here.text) || parseMoneyAll(here.text).length !== 1 || parseMoneyAll(after.text).length === 0) return false;
+  return struckBySheet(here.node?.parentElement, 2);
 }
 
 /** Whether a cell's text plainly holds words (a title, a label) rather than only an amount or a number. */

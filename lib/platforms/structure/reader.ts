@@ -10,7 +10,7 @@ import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
-import { pageTextRoot, spacedText } from '../page-text';
+import { pageTextRoot, spacedText, unstruckText } from '../page-text';
 import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
@@ -162,9 +162,11 @@ function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor, rows
 function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean: Element | null, mainItems: readonly OrderItem[]): boolean {
   const { columns } = header;
   const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cellAt(grid.main, index), clean));
+  const priceCell = cellAt(grid.main, columns.price);
+  const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null;
   return (
     holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
-    holds(columns.price, (t) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null) &&
+    holds(columns.price, (t) => isPrice(t) || (!!priceCell && parseMoneyAll(t).length > 1 && isPrice(unstruckText(priceCell, clean)))) &&
     holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
@@ -177,6 +179,12 @@ function headText(anchor: OrderAnchor, scope: readonly Element[], clean: Element
   for (let up = head.parentElement, level = 0; up && level < 2 && scope.some((s) => s !== up && s.contains(up!)); up = up.parentElement, level++) head = up;
   const text = spacedText(head, clean);
   return text.length <= 600 ? text : '';
+}
+
+/** The total a total column's cell shows; a cell showing more amounts is read again without what the page's style sheets strike through. */
+function cellTotal(cell: Element, clean: Element | null, facts: PlatformFacts) {
+  const text = spacedText(cell, clean);
+  return totalIn(text, facts.money) ?? (parseMoneyAll(text).length > 1 ? totalIn(unstruckText(cell, clean), facts.money) : null);
 }
 
 /** `rowsInside`: the table rows inside `scope`, when already known. */
@@ -199,7 +207,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
-  const amount = amountCell ? totalIn(spacedText(amountCell, clean), facts.money) : totalByLabel(allTexts(), facts.money);
+  const amount = amountCell ? cellTotal(amountCell, clean, facts) : totalByLabel(allTexts(), facts.money);
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
