@@ -379,8 +379,14 @@ describe.each(DRIFT_CASES)('prices struck through by a class: $platform $file', 
     const [read, structural] = bothReads(page, platform, url);
     expect(structural!.orders.map((o) => [o.orderId, `${o.amount.minor} ${o.amount.currency}`]).sort()).toEqual([...want].sort());
     expect(structural!.unreadable).toBe(0);
-    // Whatever the adapter reads, it reads right; what it cannot read is not a whole read.
+    // Whatever the adapter reads, it reads right.
     for (const o of read!.orders) expect(`${o.amount.minor} ${o.amount.currency}`, o.orderId).toBe(want.get(o.orderId));
+    // Without the style sheet both prices show: a reader may refuse the order, never take either for its total.
+    const unstyled = parse(page);
+    unstyled.querySelector('style:last-of-type')?.remove();
+    for (const r of bothReads(unstyled.documentElement.outerHTML, platform, url)) {
+      for (const o of r?.orders ?? []) expect(`${o.amount.minor} ${o.amount.currency}`, `${o.orderId} unstyled`).toBe(want.get(o.orderId));
+    }
   });
 });
 

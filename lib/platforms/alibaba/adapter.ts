@@ -1,5 +1,6 @@
 import type { BuyerRef, ObservedOrder, OrderItem, OrderStatus, PageRead } from '../../orders/model';
 import { formatMoney, parseMoney, type Money } from '../../orders/money';
+import { soleMoney } from '../money';
 import { nfkc } from '../../orders/nfkc';
 import { CHINA_OFFSET_MINUTES, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { firstInFrames } from '../frames';
@@ -7,7 +8,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { firstOf, matchEach, mostOf, outermost, type Matches } from '../query';
 import { BlockParts } from '../block-parts';
-import { amountText, spacedText } from '../page-text';
+import { amountText, spacedText, twoNumbers } from '../page-text';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { BALANCE_WORDS, INITIAL_WORDS, PAYMENT_LINK_WORDS, SELECTORS_VERSION, UNPAID_TAB_WORDS, selectors } from './selectors';
 import { noted } from '../block-notes';
@@ -114,8 +115,8 @@ function readBlock(block: Element, now: number): ObservedOrder | undefined {
   // A subtotal, shipping fee or discount labelled beside the total is no part of it.
   const totalText = amountText(parts.first(selectors.total), block, withoutPartAmounts);
   // No currency guess: Alibaba.com prints a marker on every amount, and a
-  // wrong currency is worse than an unreadable row.
-  const amount = totalText ? parseMoney(totalText) : null;
+  // wrong currency is worse than an unreadable row. Two different amounts left are two totals to choose from: none.
+  const amount = totalText ? (twoNumbers(totalText) ? soleMoney(totalText) : parseMoney(totalText)) : null;
   if (!orderId || !nick || !amount) return undefined;
 
   const company = textOf(parts.first(selectors.buyerCompany));

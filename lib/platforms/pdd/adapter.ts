@@ -1,5 +1,6 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
+import { soleMoney } from '../money';
 import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreatedTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
@@ -71,7 +72,8 @@ let lastCny: { text: string; bareAllowed: boolean; money: Money | null } | undef
 /** A PDD amount: CNY only; a bare number only under a "(元)" header. */
 function cny(text: string, bareAllowed: boolean): Money | null {
   if (lastCny && lastCny.text === text && lastCny.bareAllowed === bareAllowed) return lastCny.money && { ...lastCny.money };
-  const parsed = parseMoney(text, bareAllowed ? 'CNY' : undefined);
+  // Two different amounts left in the text are two totals to choose from: none.
+  const parsed = soleMoney(text, bareAllowed ? 'CNY' : undefined);
   const money = parsed && parsed.currency === 'CNY' ? parsed : null;
   lastCny = { text, bareAllowed, money: money && { ...money } };
   return money;

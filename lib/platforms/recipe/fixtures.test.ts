@@ -22,7 +22,7 @@ import { tiktokAdapter } from '../tiktok/adapter';
 import { alibabaAdapter } from '../alibaba/adapter';
 import { shopeeAdapter } from '../shopee/adapter';
 import { buildRecipe, checkPick } from './build';
-import { spacedText } from '../page-text';
+import { amountText, spacedText } from '../page-text';
 import { nickOf } from '../page-words';
 import { idPattern, idTexts, inRegion, readByRecipe } from './apply';
 import { documentOf, shadowViews } from '../shadow';
@@ -55,7 +55,8 @@ function clicksFor(doc: Document, order: ObservedOrder) {
   // What the person sees there: struck-through prices are not the total they click.
   const isTotal = (el: Element) => {
     // The same sum in another currency, roughly, beside it ("(≈ R$ 120,00)") is part of what they click.
-    const text = spacedText(el).replace(/[(（]\s*(?:≈|约)[^)）]*[)）]/g, '');
+    // What the person sees: a price struck through by a style sheet is none (amountText).
+    const text = amountText(el).replace(/[(（]\s*(?:≈|约)[^)）]*[)）]/g, '');
     const read = parseMoney(text);
     // A Japanese page's "¥" is the yen its adapter reads, a Mexican page's "$" the peso.
     const m = read && inRegion(text, read, order.amount.currency);

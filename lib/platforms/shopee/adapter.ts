@@ -1,9 +1,10 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
+import { soleMoney } from '../money';
 import { DATE_SHAPE, parseZonedWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
-import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
+import { amountText, headMatch, longestLabel, pageTextRoot, spacedText, twoNumbers } from '../page-text';
 import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
@@ -66,7 +67,9 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   const totalCell = cell(grid.main, columns.amount);
   // The total is the "Order Total" column only. The cell also names the payment method, never another amount.
   // A subtotal, shipping fee or discount labelled beside the total is no part of it ("Tổng tiền hàng: 999.000₫").
-  const amount = totalCell ? regionMoney(amountText(totalCell, clean, withoutPartAmounts), region.currency) : null;
+  const totalText = amountText(totalCell, clean, withoutPartAmounts);
+  // Two different amounts left in the cell are two totals to choose from: none.
+  const amount = totalCell && (!twoNumbers(totalText) || soleMoney(totalText)) ? regionMoney(totalText, region.currency) : null;
   let nick: string | undefined;
   for (const s of scope) if ((nick = nickOf(firstIn(s, selectors.buyerName)).slice(0, 200))) break;
   if (!amount || !nick) return undefined;
