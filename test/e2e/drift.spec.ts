@@ -264,3 +264,41 @@ for (const page of PAGES) {
     await list.close();
   });
 }
+
+// A price before its discount struck through by a class of the page's style sheet, before every amount: only the
+// browser's computed style tells it is struck. Before, the Pinduoduo adapter stored it as every order's total.
+test('pdd: a price struck through by a style-sheet class before every amount, the panel still shows each unpaid order exactly', async () => {
+  const url = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=struck-class';
+  const doc = parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../fixtures/pdd/orders-unpaid.html'), 'utf8'), Date.now()));
+  const style = doc.createElement('style');
+  style.textContent = '.q7v { color: #999; text-decoration: line-through; }';
+  doc.head.append(style);
+  let struck = 0;
+  for (const block of Array.from(doc.querySelectorAll('[data-fixture-order]'))) {
+    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) texts.push(n);
+    for (const t of texts) {
+      const value = t.nodeValue ?? '';
+      const m = /[¥￥]\s?\d/.exec(value);
+      if (!m) continue;
+      const mark = doc.createElement('span');
+      mark.className = 'q7v';
+      mark.textContent = '¥999.00';
+      t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
+      struck++;
+    }
+  }
+  expect(struck).toBeGreaterThanOrEqual(3);
+  const body = `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
+  await suite.context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  const { page: list, dialogs } = await openSellerPage(suite, url);
+  // The browser itself strikes the price through.
+  expect(await list.locator('.q7v').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('line-through');
+  const panel = await openPanelFor(suite, url, { narrow: true });
+  await expect(panel.locator(`[data-testid="order-row"][data-order-id="${ROWS.pdd![0]![0]}"]`)).toHaveCount(1, { timeout: 5_000 });
+  await expectRows(panel, 'pdd', ROWS.pdd!);
+  expect(dialogs).toEqual([]);
+  await panel.close();
+  await list.close();
+});
