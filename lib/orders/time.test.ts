@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { runs } from '../../test/support/fuzz';
 import {
   agoInstant,
+  AGO_SHAPE,
   CHINA_OFFSET_MINUTES,
   DAY_MS,
   HOUR_MS,
@@ -285,6 +286,11 @@ describe('parseWallTime', () => {
       expect(agoInstant(text, now), text).toBeUndefined();
     }
     expect(agoInstant('3小时前', Number.NaN)).toBeUndefined();
+    // After a label, in either order of words (what the readers' label searches capture).
+    const label = new RegExp(`Created:\\s*(${AGO_SHAPE})`, 'iu');
+    for (const text of ['há 2 horas', 'hace 2 horas', 'vor 3 Stunden', 'il y a 3 heures', '3 hours ago', '2 ore fa', '3小时前', 'just now']) {
+      expect(label.exec(`Created: ${text}`)?.[1], text).toBe(text);
+    }
   });
 
   it('reads a clock written in Chinese or Japanese after the date, not midnight', () => {

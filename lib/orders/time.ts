@@ -224,7 +224,9 @@ const AGO_RE_ALL = new RegExp(
   'iu',
 );
 /** The shape of a time elapsed (see agoInstant), without capture groups, for label searches. */
-export const AGO_SHAPE: string = String.raw`(?:${JUST_NOW}|(?:(?:${AGO_BEFORE})\s+)?\d{1,3}\s*(?:${AGO_HOURS}|${AGO_MINUTES}|${AGO_SECONDS})\s*(?:${AGO_AFTER}))`;
+// The unit is a whole word where words are spaced ("h" is not the start of "horas").
+const AGO_COUNT = String.raw`\d{1,3}\s*(?:${AGO_HOURS}|${AGO_MINUTES}|${AGO_SECONDS})(?!${WORD_LETTER})`;
+export const AGO_SHAPE: string = String.raw`(?:${JUST_NOW}|(?:${AGO_BEFORE})\s+${AGO_COUNT}|${AGO_COUNT}\s*(?:${AGO_AFTER}))`;
 
 /**
  * The instant a time elapsed in `text` names ("3小时前", "5 minutes ago", "há 2 horas", "刚刚"), counted back from

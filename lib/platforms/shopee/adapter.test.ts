@@ -431,3 +431,17 @@ describe('a Thai page formatted in the Thai locale', () => {
     expect(times(buddhist)).toEqual(times(gregorian));
   });
 });
+
+describe('created times written as the time since', () => {
+  it('reads "3 giờ trước", "há 2 horas" and "刚刚" after the label as their earliest instant; the dated ones as before', () => {
+    const before = byId(readPage(VN_HTML, VN_URL));
+    const html = VN_HTML.replace(/(Thời gian đặt hàng: )\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}(?::\d{2})?/, '$13 giờ trước');
+    expect(html).not.toBe(VN_HTML);
+    const after = byId(readPage(html, VN_URL));
+    const changed = Object.keys(after).filter((id) => after[id]!.createdAt !== before[id]!.createdAt);
+    expect(changed).toHaveLength(1);
+    expect(after[changed[0]!]!.createdAt).toBe(NOW - 4 * HOUR + 1000);
+    const br = BR_HTML.replace(/(Data do pedido: )\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}(?::\d{2})?/, '$1há 2 horas');
+    if (br !== BR_HTML) expect(Object.values(byId(readPage(br, BR_URL))).some((o) => o.createdAt === NOW - 3 * HOUR + 1000)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { soleMoney } from '../money';
-import { DATE_SHAPE, parseZonedWallTime } from '../../orders/time';
+import { agoInstant, AGO_SHAPE, DATE_SHAPE, parseZonedWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { amountText, headMatch, longestLabel, pageTextRoot, spacedText, twoNumbers } from '../page-text';
@@ -14,7 +14,8 @@ import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGI
 const QTY = /(?<![A-Za-z])[x×]\s*(\d{1,6})(?!\d)/gi;
 const BARE_DOLLAR = /(?<![A-Za-z])\$/g;
 const DATE_AFTER = `(${DATE_SHAPE})`;
-const CREATED_RE = new RegExp(CREATED_LABEL.source + DATE_AFTER, 'iu');
+// A created time written as the time since ("3 giờ trước", "há 2 horas") too; the deadline is never in the past.
+const CREATED_RE = new RegExp(CREATED_LABEL.source + `(${DATE_SHAPE}|${AGO_SHAPE})`, 'iu');
 const DEADLINE_RE = new RegExp(DEADLINE_LABEL.source + DATE_AFTER, 'iu');
 // What a created-time match holds after its label (see headMatch).
 const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
@@ -85,7 +86,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
   if (statusCell && status === 'unknown') return undefined;
   const head = headMatch(scope, CREATED_RE, CREATED_LABEL_MAX, CREATED_VALUE_CHARS);
   const created = (head === undefined ? CREATED_RE.exec(wholeText()) : head)?.[1];
-  const createdAt = created ? parseZonedWallTime(created, region.zone, 'dmy', now) ?? undefined : undefined;
+  const createdAt = created ? parseZonedWallTime(created, region.zone, 'dmy', now) ?? agoInstant(created, now) : undefined;
   let shown: number | undefined;
   if (status === 'unpaid') {
     const deadline = DEADLINE_RE.exec(statusText)?.[1];
