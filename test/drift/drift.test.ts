@@ -21,7 +21,7 @@ import { aliexpressAdapter } from '../../lib/platforms/aliexpress/adapter';
 import { tiktokAdapter } from '../../lib/platforms/tiktok/adapter';
 import { alibabaAdapter } from '../../lib/platforms/alibaba/adapter';
 import { shopeeAdapter } from '../../lib/platforms/shopee/adapter';
-import { attachDeclarativeShadows, lastLineOf, otherNumber, variantsOf, VARIANTS } from './variants';
+import { attachDeclarativeShadows, lastLineOf, otherNumber, strikeByClass, variantsOf, VARIANTS } from './variants';
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { DRIFT_CASES } from './cases';
 
@@ -354,25 +354,7 @@ describe.each(DRIFT_CASES)('prices struck through by a class: $platform $file', 
   it('the structural reader reads every total exactly right, and no reader reads a struck price as one', () => {
     const { html, orders } = expectedOf(platform, file, url);
     const doc = parse(html);
-    doc.head.append(Object.assign(doc.createElement('style'), { textContent: '.q7v { color: #999; text-decoration: line-through; }' }));
-    let struck = 0;
-    for (const block of doc.querySelectorAll('[data-fixture-order]')) {
-      const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      const texts: Text[] = [];
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) texts.push(n);
-      for (const t of texts) {
-        const value = t.nodeValue ?? '';
-        const m = STRUCK_BY_CLASS.exec(value);
-        if (!m) continue;
-        const mark = doc.createElement('span');
-        mark.className = 'q7v';
-        const price = m[0].replace(/\d[\d,.]*/, (n) => n.replace(/\d/g, '9'));
-        if (struck % 2 === 0) mark.textContent = price;
-        else mark.appendChild(doc.createElement('span')).textContent = price;
-        t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
-        struck++;
-      }
-    }
+    const struck = strikeByClass(doc, STRUCK_BY_CLASS);
     expect(struck).toBeGreaterThanOrEqual(orders.length);
     const page = doc.documentElement.outerHTML;
     const want = new Map(orders.map((o) => [o.orderId, o.amount]));

@@ -561,6 +561,30 @@ function struckPrices(doc: Document): void {
   if (struck === 0) throw new Error('no amount to strike in the order blocks');
 }
 
+/**
+ * A price before its discount struck through by a class of the page's style sheet (`.q7v { text-decoration:
+ * line-through }`), not by a tag or an inline style, before every amount `amount` finds in an order block's texts:
+ * the same amount with every digit a 9, every other one a level down. Only the computed style tells it is struck.
+ * Returns how many were struck.
+ */
+export function strikeByClass(doc: Document, amount: RegExp): number {
+  (doc.head ?? doc.documentElement).append(Object.assign(doc.createElement('style'), { textContent: '.q7v { color: #999; text-decoration: line-through; }' }));
+  let struck = 0;
+  for (const t of blockTexts(doc)) {
+    const value = t.nodeValue ?? '';
+    const m = amount.exec(value);
+    if (!m) continue;
+    const mark = doc.createElement('span');
+    mark.className = 'q7v';
+    const price = m[0].replace(/\d[\d,.]*/, (n) => n.replace(/\d/g, '9'));
+    if (struck % 2 === 0) mark.textContent = price;
+    else mark.appendChild(doc.createElement('span')).textContent = price;
+    t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
+    struck++;
+  }
+  return struck;
+}
+
 // ---- (j) dates written out ----
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

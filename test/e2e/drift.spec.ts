@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { renderFixture } from '../support/fixtures.mjs';
 import { expectRows, openPanelFor, openSellerPage, usePlatformSuite, type ExpectedRow } from '../support/platform-flow';
-import { variantOf, type VariantName } from '../drift/variants';
+import { strikeByClass, variantOf, type VariantName } from '../drift/variants';
 
 // A redeploy that renamed every class and id (and dropped data-testid), one
 // unpaid list per platform, served at the real seller URL in real Chromium:
@@ -270,25 +270,7 @@ for (const page of PAGES) {
 test('pdd: a price struck through by a style-sheet class before every amount, the panel still shows each unpaid order exactly', async () => {
   const url = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1&drift=struck-class';
   const doc = parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../fixtures/pdd/orders-unpaid.html'), 'utf8'), Date.now()));
-  const style = doc.createElement('style');
-  style.textContent = '.q7v { color: #999; text-decoration: line-through; }';
-  doc.head.append(style);
-  let struck = 0;
-  for (const block of Array.from(doc.querySelectorAll('[data-fixture-order]'))) {
-    const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
-    const texts: Text[] = [];
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) texts.push(n);
-    for (const t of texts) {
-      const value = t.nodeValue ?? '';
-      const m = /[¥￥]\s?\d/.exec(value);
-      if (!m) continue;
-      const mark = doc.createElement('span');
-      mark.className = 'q7v';
-      mark.textContent = '¥999.00';
-      t.replaceWith(value.slice(0, m.index), mark, ' ', value.slice(m.index));
-      struck++;
-    }
-  }
+  const struck = strikeByClass(doc, /[¥￥]\s?\d[\d,.]*/);
   expect(struck).toBeGreaterThanOrEqual(3);
   const body = `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
   await suite.context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
