@@ -223,9 +223,9 @@ const AGO_RE_ALL = new RegExp(
   String.raw`(?<!${WORD_LETTER})(?:(?<just>${JUST_NOW})|(?:(?<pre>${AGO_BEFORE})\s+)?(?<n>\d{1,3})\s*${AGO_UNIT}(?:\s*(?<post>${AGO_AFTER}))?)(?!${WORD_LETTER})`,
   'iu',
 );
-/** The shape of a time elapsed (see agoInstant), without capture groups, for label searches. */
 // The unit is a whole word where words are spaced ("h" is not the start of "horas").
 const AGO_COUNT = String.raw`\d{1,3}\s*(?:${AGO_HOURS}|${AGO_MINUTES}|${AGO_SECONDS})(?!${WORD_LETTER})`;
+/** The shape of a time elapsed (see agoInstant), without capture groups, for label searches. */
 export const AGO_SHAPE: string = String.raw`(?:${JUST_NOW}|(?:${AGO_BEFORE})\s+${AGO_COUNT}|${AGO_COUNT}\s*(?:${AGO_AFTER}))`;
 
 /**

@@ -56,7 +56,13 @@ export function unstruckText(cell: Element, clean?: Element | null): string {
  */
 export function amountText(cell: Element | null | undefined, clean?: Element | null, take: (text: string) => string = (t) => t): string {
   const text = take(spacedText(cell, clean));
-  return cell && twoNumbers(text) && parseMoneyAll(text).length > 1 ? take(unstruckText(cell, clean)) : text;
+  const again = cell ? unstruckIfTwo(cell, text, clean) : undefined;
+  return again === undefined ? text : take(again);
+}
+
+/** `cell`'s text without what the page's style sheets strike through (see unstruckText), when `text`, read of it, shows more than one amount; else undefined. */
+export function unstruckIfTwo(cell: Element, text: string, clean?: Element | null): string | undefined {
+  return twoNumbers(text) && parseMoneyAll(text).length > 1 ? unstruckText(cell, clean) : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
-import { pageTextRoot, spacedText, unstruckText } from '../page-text';
+import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
@@ -166,7 +166,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null;
   return (
     holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
-    holds(columns.price, (t) => isPrice(t) || (!!priceCell && parseMoneyAll(t).length > 1 && isPrice(unstruckText(priceCell, clean)))) &&
+    holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? ''))) &&
     holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
@@ -184,7 +184,10 @@ function headText(anchor: OrderAnchor, scope: readonly Element[], clean: Element
 /** The total a total column's cell shows; a cell showing more amounts is read again without what the page's style sheets strike through. */
 function cellTotal(cell: Element, clean: Element | null, facts: PlatformFacts) {
   const text = spacedText(cell, clean);
-  return totalIn(text, facts.money) ?? (parseMoneyAll(text).length > 1 ? totalIn(unstruckText(cell, clean), facts.money) : null);
+  const total = totalIn(text, facts.money);
+  if (total) return total;
+  const again = unstruckIfTwo(cell, text, clean);
+  return again === undefined ? null : totalIn(again, facts.money);
 }
 
 /** `rowsInside`: the table rows inside `scope`, when already known. */
