@@ -290,6 +290,7 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
  */
 export function headMatch(scope: readonly Element[], re: RegExp, labelMax: number, valueChars: RegExp, maxNodes = 24): RegExpExecArray | null | undefined {
   if (re.global || re.sticky || !Number.isFinite(labelMax)) return undefined;
+  const isValue = charTest(valueChars);
   let text = '';
   let nodes = 0;
   // The last character outside `valueChars` in the text the previous search
@@ -323,10 +324,10 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
           text = first ? text + foldSpaces(value) : joinText(text, foldSpaces(value), node.parentNode);
           first = false;
           const m = execFrom(re, text, stop < 0 ? 0 : Math.max(0, stop - labelMax + 1));
-          if (m) for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!valueChars.test(text.charAt(k))) return m;
+          if (m) for (let k = Math.max(m.index + m[0].length, m.index + labelMax); k < text.length; k++) if (!isValue(text, k)) return m;
           // From the end back: most texts end in a character outside the value's (a label, a name).
           for (let k = text.length - 1; k >= searched; k--) {
-            if (!valueChars.test(text.charAt(k))) {
+            if (!isValue(text, k)) {
               stop = k;
               break;
             }
@@ -341,6 +342,25 @@ export function headMatch(scope: readonly Element[], re: RegExp, labelMax: numbe
   }
   // All of the text was read.
   return re.exec(text);
+}
+
+const charTables = new WeakMap<RegExp, Uint8Array>();
+/**
+ * `re.test(text.charAt(k))` for a one-character class `re`, remembered per
+ * character code: a head's search tests every character of its texts, and a
+ * table look-up costs a fraction of a regexp call.
+ */
+function charTest(re: RegExp): (text: string, k: number) => boolean {
+  let table = charTables.get(re);
+  if (!table) charTables.set(re, (table = new Uint8Array(0x10000)));
+  const known = table;
+  return (text, k) => {
+    const code = text.charCodeAt(k);
+    let seen = known[code]!;
+    // 0: not asked yet; 1: in the class; 2: not.
+    if (seen === 0) known[code] = seen = re.test(text.charAt(k)) ? 1 : 2;
+    return seen === 1;
+  };
 }
 
 const searchers = new WeakMap<RegExp, RegExp>();
