@@ -63,6 +63,12 @@ export interface HeaderRow {
   row: Element;
   cells: Element[];
   columns: Partial<Record<ColumnName, number>>;
+  /**
+   * The cells up to the last one with a word: a row of the list may leave out
+   * the empty ones after it (a fixed header's cell over the body's scroll
+   * bar). Absent: every cell.
+   */
+  filled?: number;
 }
 
 /** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
@@ -82,7 +88,10 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
       taken.add(index);
     }
   }
-  return Object.keys(columns).length >= min ? { row, cells, columns } : null;
+  if (Object.keys(columns).length < min) return null;
+  let filled = width;
+  while (filled > 1 && !textOf(cells[filled - 1]!)) filled--;
+  return { row, cells, columns, filled };
 }
 
 /**
@@ -181,6 +190,12 @@ export function orderGrid(
   rowsInside?: readonly Element[],
 ): OrderGrid | null {
   const width = header.cells.length;
+  const filled = header.filled ?? width;
+  // As many cells as the header, or as its cells up to the last with a word.
+  const wide = (el: Element) => {
+    const count = el.childElementCount;
+    return count <= width && count >= filled;
+  };
   const first = scope[0];
   if (!first) return null;
   // rowsInside: the table rows inside the scope, when the caller found them in a query of its own.
@@ -189,23 +204,27 @@ export function orderGrid(
   if (trs.length > 0) {
     // The main row has exactly one cell per header column: as many cells, none spanning columns.
     const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);
-    const isMain = (tr: Element) => {
-      if (tr.childElementCount !== width) return false;
+    const fullWidth = (tr: Element) => {
+      if (!wide(tr)) return false;
       for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (spanOf(c) !== 1) return false;
-      return !tr.contains(anchor);
+      return true;
     };
-    const mainIndex = trs.findIndex(isMain);
+    const isMain = (tr: Element) => fullWidth(tr) && !tr.contains(anchor);
+    let mainIndex = trs.findIndex(isMain);
+    // No row of cells apart from the number's: the number sits in a cell of the order's own row (one row per order).
+    const own = mainIndex < 0 ? trs.findIndex((tr) => fullWidth(tr) && numberCell(tr, anchor, header)) : -1;
+    if (own >= 0) mainIndex = own;
     if (mainIndex < 0) return null;
     // An order whose number went missing leaves its rows to the order before
     // it: the main row follows this order's number with no other order's head
     // (a row across the whole table) between them, and is the scope's only one.
     const main = trs[mainIndex]!;
-    if (!(anchor.compareDocumentPosition(main) & 4 /* FOLLOWING */)) return null;
+    if (own < 0 && !(anchor.compareDocumentPosition(main) & 4 /* FOLLOWING */)) return null;
     for (let i = mainIndex + 1; i < trs.length; i++) if (isMain(trs[i]!)) return null;
     // Nor a row of cells between them: that is this order's own row, damaged, and the main row another's.
     for (let i = 0; i < mainIndex; i++) {
       const tr = trs[i]!;
-      const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= width;
+      const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= filled;
       if ((across || tr.childElementCount >= 2) && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
     }
     const maps = gridCells(trs);
@@ -225,10 +244,12 @@ export function orderGrid(
   };
   let found: Element | null = null;
   let foundInLine = false;
+  // A row of cells that holds the number in one of them: the order's own row when the scope holds no other.
+  let own: Element | null = null;
   for (const s of scope) {
     for (let el: Element | null = s; el; ) {
       let skipInside = false;
-      if (el.childElementCount === width && !el.contains(anchor)) {
+      if (wide(el) && !el.contains(anchor)) {
         // A goods line (picture, name, price …) can have as many children as a
         // header that lost columns: an order's row is never inside one.
         const lineCell = inLine(el, s);
@@ -237,6 +258,10 @@ export function orderGrid(
           foundInLine = lineCell;
           skipInside = true;
         } else return null;
+      } else if (!own && wide(el) && numberCell(el, anchor, header)) {
+        own = el;
+        // Its inside is its cells: a goods line in one is not another row.
+        skipInside = true;
       }
       // Depth first; a found row's inside is its cells, not another row.
       if (el.firstElementChild && !skipInside) el = el.firstElementChild;
@@ -246,7 +271,8 @@ export function orderGrid(
       }
     }
   }
-  if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
+  if (!found && own && !inLine(own, scope[0]!)) found = own;
+  else if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
   const map = gridCells([found])[0]!;
   // Goods rows after a div main row, as a table's rowspans become in a div
   // grid: rows of the same kind with fewer cells (the order-level cells span
@@ -254,10 +280,23 @@ export function orderGrid(
   const rows = [map];
   for (let next = found.nextElementSibling; next; next = next.nextElementSibling) {
     const cells = next.childElementCount;
-    if (cells < 2 || cells >= width || !sameKind(next, found) || next.contains(anchor)) break;
+    if (cells < 2 || cells >= filled || !sameKind(next, found) || next.contains(anchor)) break;
     rows.push(gridCells([next])[0]!);
   }
   return { main: map, rows };
+}
+
+/**
+ * Whether the number `anchor` sits in a cell of `row` under the header's
+ * order column ("Order", "订单号"). A number in any other cell (a package's or
+ * a sub-order's, printed bare) is no order's: its row is another number's.
+ */
+function numberCell(row: Element, anchor: Element, header: HeaderRow): boolean {
+  const { order } = header.columns;
+  if (order === undefined || row === anchor || !row.contains(anchor)) return false;
+  let index = 0;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling, index++) if (c.contains(anchor)) return index === order;
+  return false;
 }
 
 const joinedLists = new WeakMap<readonly string[], string>();

@@ -32,10 +32,12 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // ("3小时前", "há 2 horas", "vor 3 Stunden", in twelve languages), 0.9 KB on
 // the morning of 2026-12-06 (its second session): 43.1 KB; prices struck
 // through by a style sheet's class and a clock written in Chinese, 0.5 KB
-// the same morning: 43.6 KB). This check is the budget that keeps it from growing
+// the same morning: 43.6 KB; pages nobody showed us: a row per order with its
+// number in a column of its own, a fixed header's scroll-bar cell, goods lines
+// of cards by their prices, 0.6 KB that afternoon: 44.2 KB). This check is the budget that keeps it from growing
 // further while the teaching and insertion code are not yet injected on
 // demand; lower it as the script shrinks.
-const BUDGET_KB = 44;
+const BUDGET_KB = 45;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');

@@ -8,6 +8,7 @@ import { amountText, headMatch, longestLabel, pageTextRoot, spacedText, twoNumbe
 import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
+import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -41,10 +42,12 @@ export function regionMoney(text: string, currency: string | undefined): Money |
 
 function readItems(productsCell: Element | undefined, clean: Element | null): OrderItem[] {
   if (!productsCell) return [];
-  const lines = allIn(productsCell, selectors.productItem);
+  const marked = allIn(productsCell, selectors.productItem);
+  // Unmarked lines (classes renamed): lines by their repeated shape, else the cell as one line.
+  const lines = marked.length > 0 ? marked : goodsLines(productsCell);
   const items: OrderItem[] = [];
-  for (const line of lines.length > 0 ? lines : [productsCell]) {
-    const title = textOf(firstIn(line, selectors.productName));
+  for (const line of lines) {
+    const title = textOf(firstIn(line, selectors.productName)) || (marked.length === 0 ? titleOf(line) ?? '' : '');
     if (!title) continue;
     // "Phân loại hàng: Đỏ, M" / "Variation: Black": keep the value.
     const variation = textOf(firstIn(line, selectors.productVariation)).replace(/^[^:：]{1,30}[:：]\s*/, '');

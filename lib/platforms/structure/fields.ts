@@ -296,8 +296,8 @@ export function goodsLines(cell: Element): Element[] {
   return [el];
 }
 
-// A quantity printed on its own ("x2", "×3", "* 1").
-const QTY = /^[x×*]\s*(\d{1,6})$/i;
+// A quantity printed on its own ("x2", "×3", "* 1") or after its label ("Qtd: 1", "数量：2", "Số lượng: 3").
+const QTY = /^(?:(?:qty|qtd|quantity|quantidade|cantidad|số lượng|sl|jumlah|จำนวน|数量|數量|個数|menge|anzahl|quantité|quantità)\s*[:：.]?\s*[x×]?|[x×*])\s*(\d{1,6})$/iu;
 const NOT_TITLE = /[:：]\s*$/;
 
 /** A goods line's title: its first text with words that is not a label, a marked price ("¥63.00") or a quantity ("x2"). */
@@ -306,7 +306,7 @@ export function titleOf(line: Element): string | undefined {
 }
 
 function isTitle(text: string): boolean {
-  return LETTERS.test(text) && !NOT_TITLE.test(text) && parseMoneyAll(text).length === 0;
+  return LETTERS.test(text) && !NOT_TITLE.test(text) && !(text.length <= 24 && QTY.test(text)) && parseMoneyAll(text).length === 0;
 }
 
 /**
@@ -321,7 +321,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
   let text: string | undefined;
   const judge = (t: string) => {
     if (title === undefined && isTitle(t)) title = t;
-    const m = t.length <= 12 ? QTY.exec(t) : null;
+    const m = t.length <= 24 ? QTY.exec(t) : null;
     if (m) qty = Number(m[1]) || 1;
   };
   let at: Node | null = line.firstChild;
@@ -348,6 +348,47 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
   }
   if (text !== undefined) judge(text);
   return { title, qty };
+}
+
+const BARE_NUMBER = /^\d[\d.,]*$/;
+// A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
+const STAGE = /initial\s*payment|advance\s*payment|balance\s*(?:payment|due)|deposit|首付款|预付款|尾款|定金/i;
+
+/**
+ * Goods lines of an order shown without a goods column (a card, or goods in
+ * a table of their own): for each price that no label names, the smallest
+ * element around it that also holds a title before it. A line is refused
+ * when it holds the order number, a total's label or a labelled part of the
+ * total ("商品总价 ¥72.50"): that is the order's summary, not a goods line.
+ * Lines that hold another line are the list around them.
+ */
+export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>, anchor: Element): OrderItem[] {
+  const lines: Element[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const { text, node } = texts[i]!;
+    if (text.length > 60 || !mayBePrice(text)) continue;
+    // A sign drawn apart from its amount ("¥" "25.90"): the two make the price.
+    const sign = texts[i - 1] && SIGN_ONLY.test(texts[i - 1]!.text) && BARE_NUMBER.test(text);
+    if (!sign && parseMoneyAll(text).length === 0) continue;
+    // A value after its label ("Frete:" "R$ 35,56") is the summary's.
+    const before = texts[sign ? i - 2 : i - 1]?.text;
+    if (before && NOT_TITLE.test(before)) continue;
+    let line: Element | null = null;
+    for (let up = node.parentElement, level = 0; up && level < 5 && !scope.includes(up) && !up.contains(anchor); up = up.parentElement, level++) {
+      if (lineOf(up).title === undefined) continue;
+      const whole = spacedText(up);
+      if (!TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(whole, true) === whole) line = up;
+      break;
+    }
+    if (line && !lines.includes(line)) lines.push(line);
+  }
+  const items: OrderItem[] = [];
+  for (const line of lines) {
+    if (lines.some((other) => other !== line && line.contains(other))) continue;
+    const { title, qty } = lineOf(line);
+    if (title) items.push({ title: title.slice(0, 1000), qty });
+  }
+  return items;
 }
 
 /** Goods of an item cell: each line's first worded text is its title, a lone "x2" its quantity. */
@@ -382,6 +423,9 @@ export function totalIn(cellText: string, money: (text: string) => Money | null)
 }
 const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))/u;
 
+// A text that is a currency sign and nothing else ("R$", "US$", "₫", "Rp", "USD").
+const SIGN_ONLY = /^(?:[A-Z]{0,3}\s?[$¥￥€£₫₱₩฿₽₹]|RM|Rp|đ|元|[A-Z]{3})$/u;
+
 /** The total shown after a total label anywhere in the order, when exactly one label shows one. */
 export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>, money: (text: string) => Money | null): Money | null {
   const found: Money[] = [];
@@ -390,15 +434,26 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     const label = TOTAL_LABEL.exec(text);
     if (!label) continue;
     const after = text.slice(label.index + label[0].length).trim();
-    // The label's value: the rest of its text, else the next text that is not struck through (the price before a discount).
+    // The label's value: the rest of its text, else the next text that is not struck through (the price before a
+    // discount) nor an amount labelled as a part of the total ("商品总价：¥99.50", "已付：¥0.00" drawn between them).
     let next = i + 1;
-    while (!after && texts[next] && (struck(texts[next]!.node) || struckBeforeAmount(texts, next))) next++;
-    const value = after ? totalIn(after, money) : texts[next] ? totalIn(texts[next]!.text, money) : null;
+    while (!after && texts[next] && (struck(texts[next]!.node) || struckBeforeAmount(texts, next) || labelledPart(texts[next]!.text))) next++;
+    let value = after ? totalIn(after, money) : texts[next] ? totalIn(texts[next]!.text, money) : null;
+    // A currency sign drawn apart from its amount ("R$ <span>1.234</span><span>,56</span>"): the sign, then the amount.
+    const sign = after || texts[next]?.text;
+    const amountAt = after ? i + 1 : next + 1;
+    if (!value && sign && SIGN_ONLY.test(sign) && texts[amountAt]) value = totalIn(`${sign} ${texts[amountAt]!.text}`, money);
     if (value) found.push(value);
   }
   // Each order shows one total: two labelled totals mean the block holds another order too.
   return found.length === 1 ? found[0]! : null;
 }
+
+/** Whether `text` is only an amount after a label that names it a part of the total (see withoutPartAmounts). */
+function labelledPart(text: string): boolean {
+  return mayBePrice(text) && !ANY_DIGIT.test(withoutPartAmounts(text, true));
+}
+const ANY_DIGIT = /\d/;
 
 /** Whether a listed text lies inside a struck-through element (its own parent is never one: see keep). */
 function struck(node: Text | undefined): boolean {

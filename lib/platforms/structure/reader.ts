@@ -14,7 +14,7 @@ import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { statusFromWords } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
-import { hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -151,7 +151,8 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor, rowsInside?: readonly Element[]): OrderGrid | null {
   const grid = orderGrid(scope, header, anchor.el, [], rowsInside);
   const row = grid?.main.values().next().value?.parentElement;
-  return grid && row && anchor.el.compareDocumentPosition(row) & FOLLOWING ? grid : null;
+  // The number in a cell of the row itself: one row per order.
+  return grid && row && (anchor.el.compareDocumentPosition(row) & FOLLOWING || row.contains(anchor.el)) ? grid : null;
 }
 
 /**
@@ -165,7 +166,8 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   const priceCell = cellAt(grid.main, columns.price);
   const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null;
   return (
-    holds(columns.qty, (t) => /^[x×]?\s*\d{1,6}(?:\s*\p{L}{0,12})?$/u.test(t)) &&
+    // A wholesale quantity may be grouped ("1,000 件").
+    holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t)) &&
     holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? ''))) &&
     holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
@@ -228,6 +230,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
     const itemCell = cellAt(row, columns.item);
     if (itemCell) items.push(...(itemCell === mainItemCell ? mainItems : itemsIn(itemCell)));
   }
+  // No goods column (a card, goods in a table of their own): the goods lines by their prices.
+  if (columns.item === undefined) items.push(...goodsByPrice(scope, allTexts(), anchor.el));
 
   const createdCell = cell(columns.created);
   const createdText = createdCell ? spacedText(createdCell, clean) : (CREATED.exec(headText(anchor, scope, clean)) ?? CREATED.exec(wholeText()))?.[1];
