@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expectRows, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
+
+// The order lists written blind (test/fixtures/unseen, see test/drift/unseen.test.ts), each served at its real
+// seller URL in real Chromium: the content script reads it, and the panel shows each unpaid order with its writer's
+// buyer and exact total, and none of the page's paid or closed orders.
+
+interface UnseenPage {
+  url: string;
+  platform: string;
+  orders: Array<{ orderId: string; currency: string; minor: number; buyer: string; status: string }>;
+}
+
+const DIR = resolve(import.meta.dirname, '../fixtures/unseen');
+const PAGES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => ({ name: f.replace(/\.json$/, ''), page: JSON.parse(readFileSync(resolve(DIR, f), 'utf8')) as UnseenPage, body: readFileSync(resolve(DIR, f.replace(/\.json$/, '.html')), 'utf8') }));
+
+const suite = usePlatformSuite();
+
+test('the pages written blind are all here, two per platform', () => {
+  expect(PAGES.map((p) => p.page.platform).sort()).toEqual(['alibaba', 'alibaba', 'aliexpress', 'aliexpress', 'pdd', 'pdd', 'shopee', 'shopee', 'taobao', 'taobao', 'tiktok', 'tiktok']);
+});
+
+for (const { name, page, body } of PAGES) {
+  test(`${page.platform}: ${name}, the panel shows each unpaid order exactly and no other`, async () => {
+    await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+    const { page: list, dialogs } = await openSellerPage(suite, page.url);
+    const panel = await openPanelFor(suite, page.url, { narrow: true });
+    const unpaid = page.orders.filter((o) => o.status === 'unpaid');
+    expect(unpaid.length).toBeGreaterThan(0);
+    await expect(orderRow(panel, unpaid[0]!.orderId)).toHaveCount(1, { timeout: 5_000 });
+    await expectRows(panel, page.platform, unpaid.map((o) => [o.orderId, o.buyer, String(o.minor), o.currency] as const));
+    for (const other of page.orders.filter((o) => o.status !== 'unpaid')) await expect(orderRow(panel, other.orderId)).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+    await panel.close();
+    await list.close();
+  });
+}
