@@ -80,6 +80,9 @@ export const HEADER_WORDS = {
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
 
+// A column header naming a part of the total: the goods subtotal, a discount, the shipping fee, a tax.
+const PART_HEADER = /商品(?:总价|总额|金额|合计)|货款|货值|小计|商品小計|商品總價|運費|运费|邮费|优惠|優惠|折扣|税|sub-?total|(?:goods|items?|products?|merchandise)\s*(?:sub)?total|shipping|discount|tax|frete|desconto|phí vận chuyển|giảm giá|tổng tiền hàng|ongkir|diskon|скидка|доставка/i;
+
 /**
  * Maps column names to cell indexes from a header row's cells, by text. A
  * header matching several names is taken by the first name that wants it,
@@ -92,7 +95,12 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
   const order: ColumnName[] = ['order', 'created', 'deadline', 'status', 'qty', 'amount', 'price', 'buyer', 'item'];
   for (const name of order) {
     if (!wanted.includes(name)) continue;
-    const index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS[name].test(textOf(cell)));
+    let index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS[name].test(textOf(cell)));
+    // Beside the goods subtotal, the discount and the shipping fee ("商品总价 | 优惠 | 运费 | 应付金额"), the total's
+    // column is the one that names no part of it; with only parts, there is none to take.
+    if (name === 'amount' && index >= 0 && PART_HEADER.test(textOf(headerCells[index]))) {
+      index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS.amount.test(textOf(cell)) && !PART_HEADER.test(textOf(cell)));
+    }
     if (index >= 0) {
       columns[name] = index;
       taken.add(index);

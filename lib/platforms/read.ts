@@ -157,11 +157,25 @@ export function nothingDue(order: ObservedOrder): boolean {
   return order.status === 'unpaid' && order.amount.minor === 0;
 }
 
-/** `read` with every order that says nothing is due counted unreadable instead (see nothingDue). */
-function withoutNothingDue(read: PageRead | null): PageRead | null {
+/**
+ * `read` with every order that says nothing is due counted unreadable instead
+ * (see nothingDue), after listedUnpaid.
+ */
+function withoutNothingDue(given: PageRead | null): PageRead | null {
+  const read = listedUnpaid(given);
   if (!read || !read.orders.some(nothingDue)) return read;
   const orders = read.orders.filter((o) => !nothingDue(o));
   return { ...read, orders, unreadable: read.unreadable + read.orders.length - orders.length };
+}
+
+/**
+ * On the unpaid tab, an order listed without a status word (a list that
+ * shows only a countdown, or its status as an icon) is unpaid: the tab says
+ * so. On any other list it stays unknown and changes no stored status.
+ */
+function listedUnpaid(read: PageRead | null): PageRead | null {
+  if (!read?.unpaidOnly || !read.orders.some((o) => o.status === 'unknown')) return read;
+  return { ...read, orders: read.orders.map((o) => (o.status === 'unknown' ? { ...o, status: 'unpaid' as const } : o)) };
 }
 
 /** The adapter's read, or the structural reader's when the adapter reads short; `shown` is orderNumbersShown of the page. */

@@ -21,8 +21,8 @@ const PAGES = readdirSync(DIR)
 
 const suite = usePlatformSuite();
 
-test('the pages written blind are all here, two per platform', () => {
-  expect(PAGES.map((p) => p.page.platform).sort()).toEqual(['alibaba', 'alibaba', 'aliexpress', 'aliexpress', 'pdd', 'pdd', 'shopee', 'shopee', 'taobao', 'taobao', 'tiktok', 'tiktok']);
+test('the pages written blind are all here, at least two per platform', () => {
+  for (const platform of ['alibaba', 'aliexpress', 'pdd', 'shopee', 'taobao', 'tiktok']) expect(PAGES.filter((p) => p.page.platform === platform).length, platform).toBeGreaterThanOrEqual(2);
 });
 
 for (const { name, page, body } of PAGES) {

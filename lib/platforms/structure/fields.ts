@@ -177,7 +177,7 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
       if ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS) && isChatControl(el, clean)) {
         // The name heads the lines that end in the control (name, company, country, then "Contact buyer"):
         // the first of them in the control's own box, else the text right before the control.
-        const before = firstLineBefore(el, s) ?? textBefore(el, scope, k);
+        const before = firstLineBefore(el, s) ?? textBefore(el, scope, k)?.replace(SEPARATOR_AFTER, '');
         if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
       }
       if (el.firstElementChild) el = el.firstElementChild;
@@ -221,6 +221,9 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
  */
 function textBefore(control: Element, scope: readonly Element[], k: number): string | undefined {
   let at: Node = control;
+  // A business buyer's company and country line between the name and the control ("O'Brien Outdoor Ltd · Ireland"):
+  // passed over, once, when a text comes before it.
+  let company: string | undefined;
   for (let i = k; i >= 0; i--) {
     const root = scope[i]!;
     if (i < k) {
@@ -233,7 +236,10 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
-        if (value && !unread(at.parentElement, value) && !isBuyerTag(value)) return folded(value);
+        if (value && !unread(at.parentElement, value) && !isBuyerTag(value)) {
+          if (company !== undefined || !COMPANY_LINE.test(value)) return folded(value);
+          company = value;
+        }
       }
       // The node before `at` in page order: the last node inside its previous sibling, else its parent.
       let prev: Node | null = at.previousSibling;
@@ -246,8 +252,13 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       at = prev;
     }
   }
-  return undefined;
+  return company === undefined ? undefined : folded(company);
 }
+
+// A company's line: a legal form, or a name and a country set apart by a middle dot or a bar.
+const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v)(?=[\s.,]|$)|有限公司|株式会社/iu;
+// A separator left after a name, before the control beside it ("ปิยะนุช ส. ·", "Tong_BKK |").
+const SEPARATOR_AFTER = /\s*[·•|/–—-]+$/u;
 
 /** Whether two sibling elements are the same kind of line (goods lines repeat their shape). */
 function alike(a: Element, b: Element): boolean {
@@ -306,7 +317,7 @@ export function titleOf(line: Element): string | undefined {
 }
 
 function isTitle(text: string): boolean {
-  return LETTERS.test(text) && !NOT_TITLE.test(text) && !(text.length <= 24 && QTY.test(text)) && parseMoneyAll(text).length === 0;
+  return LETTERS.test(text) && !NOT_TITLE.test(text) && !(text.length <= 24 && (QTY.test(text) || SIGN_ONLY.test(text))) && parseMoneyAll(text).length === 0;
 }
 
 /**
@@ -352,7 +363,9 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
 
 const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
-const STAGE = /initial\s*payment|advance\s*payment|balance\s*(?:payment|due)|deposit|首付款|预付款|尾款|定金/i;
+const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due)|deposit|首付款|预付款|尾款|定金|全款/i;
+// A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
+const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税)/i;
 
 /**
  * Goods lines of an order shown without a goods column (a card, or goods in
@@ -375,7 +388,9 @@ export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ t
     if (before && NOT_TITLE.test(before)) continue;
     let line: Element | null = null;
     for (let up = node.parentElement, level = 0; up && level < 5 && !scope.includes(up) && !up.contains(anchor); up = up.parentElement, level++) {
-      if (lineOf(up).title === undefined) continue;
+      const title = lineOf(up).title;
+      if (title === undefined) continue;
+      if (CHARGE_TITLE.test(title)) break;
       const whole = spacedText(up);
       if (!TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(whole, true) === whole) line = up;
       break;
