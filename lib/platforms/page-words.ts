@@ -11,7 +11,7 @@ import { foldSpaces, textOf } from './types';
  * contain an unpaid-looking word ("取消待付款") come before "unpaid".
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
-  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|\bannullato\b/i, 'closed'],
+  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|\bannullato\b/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
@@ -19,7 +19,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
+    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
     'paid',
   ],
 ];

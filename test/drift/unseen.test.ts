@@ -94,8 +94,8 @@ const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   reordered: ['aliexpress-antd-fixedhead-unpaid', 'pdd-moneycols-unpaid', 'taobao-myseller-flat-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all'],
   reshaped: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-styled-cards-all', 'taobao-myseller-flat-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
   // Goods lines miscounted where a price is drawn in parts or struck through inside a goods line.
-  splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-moneycols-unpaid', 'tiktok-th-details-unpaid'],
-  struckPrices: ['alibaba-eur-linkonly-all', 'tiktok-th-details-unpaid'],
+  splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-moneycols-unpaid', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],
+  struckPrices: ['alibaba-eur-linkonly-all', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],
   approxAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
   paidSoFar: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
   partAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
