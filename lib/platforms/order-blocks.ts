@@ -95,7 +95,8 @@ function advance(text: string, index: number, unicode: boolean): number {
  * The part of the page that belongs to each order: from its number up to the
  * largest ancestor holding no other order number and none of `fences` (the
  * header row, tabs, pager). When that is a lone table row (one tbody for the
- * whole list), the rows after it up to the next order's number join it.
+ * whole list) or a row by role (a div grid's head row, its goods row after
+ * it), the rows after it up to the next order's number join it.
  */
 export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArray<Element | null | undefined>): Element[][] {
   const body = anchors[0]?.el.ownerDocument.body;
@@ -125,10 +126,10 @@ export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArr
       if (walled.has(parent)) break;
       scope = parent;
     }
-    if (scope.tagName !== 'TR') return [scope];
+    if (scope.tagName !== 'TR' && scope.getAttribute('role') !== 'row') return [scope];
     const rows: Element[] = [scope];
     for (let next = scope.nextElementSibling; next; next = next.nextElementSibling) {
-      if (holding.has(next)) break;
+      if (holding.has(next) || walled.has(next)) break;
       rows.push(next);
     }
     return rows;

@@ -80,6 +80,7 @@ export const HEADER_WORDS = {
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
 
+const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S/;
 // A column header naming a part of the total: the goods subtotal, a discount, the shipping fee, a tax.
 const PART_HEADER = /商品(?:总价|总额|金额|合计)|货款|货值|小计|商品小計|商品總價|運費|运费|邮费|优惠|優惠|折扣|税|sub-?total|(?:goods|items?|products?|merchandise)\s*(?:sub)?total|shipping|discount|tax|frete|desconto|phí vận chuyển|giảm giá|tổng tiền hàng|ongkir|diskon|скидка|доставка/i;
 
@@ -93,7 +94,20 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
   const taken = new Set<number>();
   // Most specific first: price before item ("商品单价"), amount before price ("订单金额").
   const order: ColumnName[] = ['order', 'created', 'deadline', 'status', 'qty', 'amount', 'price', 'buyer', 'item'];
+  // One header over goods, their price and quantity ("宝贝 / 单价 / 数量", "Product / Price / Qty"): the goods lines
+  // carry all three, so it is the goods column alone.
+  if (wanted.includes('item')) {
+    const index = headerCells.findIndex((cell) => {
+      const text = textOf(cell);
+      return HEADER_SEPARATOR.test(text) && HEADER_WORDS.item.test(text) && (HEADER_WORDS.qty.test(text) || HEADER_WORDS.price.test(text));
+    });
+    if (index >= 0) {
+      columns.item = index;
+      taken.add(index);
+    }
+  }
   for (const name of order) {
+    if (columns[name] !== undefined) continue;
     if (!wanted.includes(name)) continue;
     let index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS[name].test(textOf(cell)));
     // Beside the goods subtotal, the discount and the shipping fee ("商品总价 | 优惠 | 运费 | 应付金额"), the total's
@@ -159,7 +173,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
  * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
  */
 const PART_AMOUNT =
-  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
+  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|discount|voucher|coupon|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,4}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
 
 /** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
 function twoNumbers(text: string): boolean {
