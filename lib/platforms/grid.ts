@@ -137,6 +137,13 @@ export interface OrderGrid {
   main: Map<number, Element>;
   /** Item rows from the main row on, by grid column (a lone full-width note row is not an item). */
   rows: Array<Map<number, Element>>;
+  /**
+   * The main row's cell that holds the order number and spans the goods
+   * columns, when the order's head is its main row ("订单编号：… | buyer |
+   * status | total", the goods rows below): the columns it covers show no
+   * goods, price or quantity of their own.
+   */
+  numberCell?: Element;
 }
 
 /**
@@ -212,7 +219,12 @@ export function orderGrid(
     const isMain = (tr: Element) => fullWidth(tr) && !tr.contains(anchor);
     let mainIndex = trs.findIndex(isMain);
     // No row of cells apart from the number's: the number sits in a cell of the order's own row (one row per order).
-    const own = mainIndex < 0 ? trs.findIndex((tr) => fullWidth(tr) && numberCell(tr, anchor, header)) : -1;
+    let own = mainIndex < 0 ? trs.findIndex((tr) => fullWidth(tr) && numberCell(tr, anchor, header)) : -1;
+    // Or in a cell of it that spans the goods columns, the goods rows below (a summary row first).
+    let spanning: Element | undefined;
+    if (mainIndex < 0 && own < 0) {
+      for (let i = 0; i < trs.length && !spanning; i++) if ((spanning = spanningNumberCell(trs[i]!, anchor, header, filled))) own = i;
+    }
     if (own >= 0) mainIndex = own;
     if (mainIndex < 0) return null;
     // An order whose number went missing leaves its rows to the order before
@@ -229,7 +241,7 @@ export function orderGrid(
     }
     const maps = gridCells(trs);
     const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.childElementCount >= 2);
-    return { main: maps[mainIndex]!, rows };
+    return spanning ? { main: maps[mainIndex]!, rows, numberCell: spanning } : { main: maps[mainIndex]!, rows };
   }
   // Div grids: the element with one child per header column. Two such rows,
   // neither inside the other, mean the scope spans more than one order (an
@@ -297,6 +309,29 @@ function numberCell(row: Element, anchor: Element, header: HeaderRow): boolean {
   let index = 0;
   for (let c = row.firstElementChild; c; c = c.nextElementSibling, index++) if (c.contains(anchor)) return index === order;
   return false;
+}
+
+/**
+ * The cell of table row `tr` that holds the number `anchor` and spans two or
+ * more of the header's columns, none of them the total's, buyer's or
+ * status's, when the row's cells span the header's width: an order's summary
+ * row over its goods rows.
+ */
+function spanningNumberCell(tr: Element, anchor: Element, header: HeaderRow, filled: number): Element | undefined {
+  if (!tr.contains(anchor) || tr === anchor) return undefined;
+  const { amount, buyer, status } = header.columns;
+  let col = 0;
+  let found: Element | undefined;
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+    const span = Math.max(1, Math.min(50, Number(c.getAttribute('colspan')) || 1));
+    if (c.contains(anchor)) {
+      const covers = (index: number | undefined) => index !== undefined && index >= col && index < col + span;
+      if (span < 2 || covers(amount) || covers(buyer) || covers(status)) return undefined;
+      found = c;
+    }
+    col += span;
+  }
+  return found && col >= filled && col <= header.cells.length ? found : undefined;
 }
 
 const joinedLists = new WeakMap<readonly string[], string>();

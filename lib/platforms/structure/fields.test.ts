@@ -146,7 +146,9 @@ function listedGoodsLines(cell: Element): Element[] {
   let el = cell;
   for (let depth = 0; depth < 12; depth++) {
     const kids = [...el.children].filter((k) => !skipped.has(k.tagName) && /\S/.test(k.textContent ?? ''));
-    if (kids.length === 1) {
+    // Text of the element's own beside a lone child (a title, its spec below): the element is the line.
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && /\S/.test(n.nodeValue ?? ''));
+    if (kids.length === 1 && !own) {
       el = kids[0]!;
       continue;
     }

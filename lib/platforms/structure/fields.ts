@@ -291,13 +291,20 @@ function hasText(el: Element): boolean {
 }
 const NOT_SPACE = /\S/;
 
+/** Whether `el` holds text of its own, outside its child elements. */
+function ownText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && NOT_SPACE.test(n.nodeValue as string)) return true;
+  return false;
+}
+
 /** The goods lines of an item cell: repeated alike children (one per item), else the cell as one line. */
 export function goodsLines(cell: Element): Element[] {
   let el = cell;
   for (let depth = 0; depth < 12; depth++) {
     const kids: Element[] = [];
     for (let k = el.firstElementChild; k; k = k.nextElementSibling) if (!SKIPPED.has(k.tagName) && hasText(k)) kids.push(k);
-    if (kids.length === 1) {
+    // A lone child is the line's inside, unless text of the element's own sits beside it (a title, its spec below).
+    if (kids.length === 1 && !ownText(el)) {
       el = kids[0]!;
       continue;
     }

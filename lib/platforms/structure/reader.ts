@@ -162,7 +162,12 @@ function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor, rows
  */
 function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean: Element | null, mainItems: readonly OrderItem[]): boolean {
   const { columns } = header;
-  const holds = (index: number | undefined, ok: (text: string) => boolean) => index === undefined || ok(spacedText(cellAt(grid.main, index), clean));
+  // Columns the number's cell spans show nothing of their own to check (see OrderGrid.numberCell).
+  const holds = (index: number | undefined, ok: (text: string) => boolean) => {
+    if (index === undefined) return true;
+    const cell = cellAt(grid.main, index);
+    return (grid.numberCell !== undefined && (cell === undefined || cell === grid.numberCell)) || ok(spacedText(cell, clean));
+  };
   const priceCell = cellAt(grid.main, columns.price);
   const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null;
   return (
@@ -197,7 +202,12 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
   // The order's cells lie outside any script or style when their block does: checked once.
   const clean = pageTextRoot(scope);
-  const mainItemCell = grid && header ? cellAt(grid.main, header.columns.item) : undefined;
+  const itemCellOf = (row: Map<number, Element>) => {
+    const cell = header ? cellAt(row, header.columns.item) : undefined;
+    // The number's own cell over the goods columns holds no goods.
+    return cell === grid?.numberCell ? undefined : cell;
+  };
+  const mainItemCell = grid ? itemCellOf(grid.main) : undefined;
   const mainItems = mainItemCell ? itemsIn(mainItemCell) : [];
   if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;
   const columns = grid && header ? header.columns : {};
@@ -227,7 +237,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const items = [];
   if (grid) for (const row of grid.rows) {
-    const itemCell = cellAt(row, columns.item);
+    const itemCell = itemCellOf(row);
     if (itemCell) items.push(...(itemCell === mainItemCell ? mainItems : itemsIn(itemCell)));
   }
   // No goods column (a card, goods in a table of their own): the goods lines by their prices.
