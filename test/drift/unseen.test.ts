@@ -130,7 +130,9 @@ describe.each(UNSEEN)('a page written blind: $name', ({ name, page, html }) => {
   const variants = variantsFor(name, html, page);
   it('survives the redeploys every page must', () => {
     const names = variants.map(([v]) => v);
-    for (const v of ['renamed', 'rehashed', 'otherNumbers', 'invisibleMarks', 'shadowRoot'] as const) expect(names).toContain(v);
+    // The redeploys that apply to any list, whatever its shape; otherNumbers where no gap is listed.
+    for (const v of ['renamed', 'rehashed', 'invisibleMarks', 'shadowRoot'] as const) expect(names).toContain(v);
+    if (!GAPS.otherNumbers?.includes(name)) expect(names).toContain('otherNumbers');
   });
   it.each(variants)('%s: still reads every order as its writer says', (_name, variantHtml) => {
     expect(variantHtml).not.toBe(html);
