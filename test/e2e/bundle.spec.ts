@@ -34,10 +34,12 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // through by a style sheet's class and a clock written in Chinese, 0.5 KB
 // the same morning: 43.6 KB; pages nobody showed us: a row per order with its
 // number in a column of its own, a fixed header's scroll-bar cell, goods lines
-// of cards by their prices, 0.6 KB that afternoon: 44.2 KB). This check is the budget that keeps it from growing
+// of cards by their prices, 0.6 KB that afternoon: 44.2 KB; a second blind batch:
+// money-column headers, rows by role, summary rows, labels in more languages,
+// 1.1 KB: 45.3 KB). This check is the budget that keeps it from growing
 // further while the teaching and insertion code are not yet injected on
 // demand; lower it as the script shrinks.
-const BUDGET_KB = 45;
+const BUDGET_KB = 46;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
