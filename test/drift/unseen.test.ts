@@ -95,7 +95,7 @@ const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   otherNumbers: ['pdd-tbody-summary-all'],
   wrapped: ['taobao-qn-rolerow-unpaid'],
   numberRowFirst: ['alibaba-eur-linkonly-all', 'aliexpress-antd-fixedhead-unpaid', 'pdd-element-fixed-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-vn-virtual-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
-  reordered: ['aliexpress-antd-fixedhead-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all'],
+  reordered: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-es-tfoot-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all'],
   reshaped: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-styled-cards-all', 'pdd-tbody-summary-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
   // Goods lines miscounted where a price is drawn in parts or struck through inside a goods line.
   splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-moneycols-unpaid', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],

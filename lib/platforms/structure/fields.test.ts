@@ -146,9 +146,10 @@ function listedGoodsLines(cell: Element): Element[] {
   let el = cell;
   for (let depth = 0; depth < 12; depth++) {
     const kids = [...el.children].filter((k) => !skipped.has(k.tagName) && /\S/.test(k.textContent ?? ''));
-    // Text of the element's own beside a lone child (a title, its spec below): the element is the line.
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && /\S/.test(n.nodeValue ?? ''));
-    if (kids.length === 1 && !own) {
+    // Text of the element's own before its children (a title, its spec lines below): the element is the line.
+    const first = [...el.childNodes].find((n) => (n.nodeType === 3 ? /\S/.test(n.nodeValue ?? '') : n.nodeType === 1 && !skipped.has((n as Element).tagName) && /\S/.test(n.textContent ?? '')));
+    if (first?.nodeType === 3) break;
+    if (kids.length === 1) {
       el = kids[0]!;
       continue;
     }

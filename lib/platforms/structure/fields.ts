@@ -291,9 +291,13 @@ function hasText(el: Element): boolean {
 }
 const NOT_SPACE = /\S/;
 
-/** Whether `el` holds text of its own, outside its child elements. */
-function ownText(el: Element): boolean {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && NOT_SPACE.test(n.nodeValue as string)) return true;
+/** Whether the first of `el`'s children that shows anything is text of its own (not inside a child element). */
+function startsWithText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) {
+      if (NOT_SPACE.test(n.nodeValue as string)) return true;
+    } else if (n.nodeType === 1 && !SKIPPED.has((n as Element).tagName) && hasText(n as Element)) return false;
+  }
   return false;
 }
 
@@ -303,8 +307,9 @@ export function goodsLines(cell: Element): Element[] {
   for (let depth = 0; depth < 12; depth++) {
     const kids: Element[] = [];
     for (let k = el.firstElementChild; k; k = k.nextElementSibling) if (!SKIPPED.has(k.tagName) && hasText(k)) kids.push(k);
-    // A lone child is the line's inside, unless text of the element's own sits beside it (a title, its spec below).
-    if (kids.length === 1 && !ownText(el)) {
+    // Text of the element's own before its children (a title, its spec lines below) makes it one line.
+    if (startsWithText(el)) break;
+    if (kids.length === 1) {
       el = kids[0]!;
       continue;
     }
