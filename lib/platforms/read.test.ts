@@ -93,3 +93,25 @@ describe('an unpaid order that reads as nothing due', () => {
     expect(readIsWhole(zero)).toBe(false);
   });
 });
+
+describe('an order listed without a status word', () => {
+  const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+  const page = () => parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/pdd/orders-unpaid.html'), 'utf8'), NOW));
+  // The adapter's read of the unpaid tab with every status word gone (a list that shows a countdown, or an icon).
+  const wordless = (unpaidOnly: boolean): PlatformAdapter => ({
+    ...pddAdapter,
+    readOrders: (doc, href, now) => {
+      const read = pddAdapter.readOrders(doc, href, now)!;
+      return { ...read, unpaidOnly, orders: read.orders.map((o) => ({ ...o, status: 'unknown' as const })) };
+    },
+  });
+  const URL_ = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1';
+
+  it('is unpaid on the unpaid tab, and stays unknown on any other list', () => {
+    const onTab = readPage(page(), wordless(true), URL_, NOW)!;
+    expect(onTab.orders.length).toBeGreaterThan(0);
+    expect(onTab.orders.every((o) => o.status === 'unpaid')).toBe(true);
+    const elsewhere = readPage(page(), wordless(false), URL_, NOW)!;
+    expect(elsewhere.orders.every((o) => o.status === 'unknown')).toBe(true);
+  });
+});
