@@ -25,6 +25,8 @@ const HEADER_SELECTORS = ['thead tr', 'tr', '[role="row"]', 'div'];
 const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 // Column words the shared header words miss.
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
+// A unit a price is given per, after the price.
+const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
 // Money markers and currency words that a unit-price cell may hold besides its amount.
 const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
 
@@ -169,7 +171,8 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
     return (grid.numberCell !== undefined && (cell === undefined || cell === grid.numberCell)) || ok(spacedText(cell, clean));
   };
   const priceCell = cellAt(grid.main, columns.price);
-  const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ')) && facts.money(t) !== null;
+  // A price per unit ("¥6.99/kg", "US $3.20 / kg", "₫185.000/kg") is a price.
+  const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ').replace(PER_UNIT, '')) && facts.money(t) !== null;
   return (
     // A wholesale quantity may be grouped ("1,000 件").
     holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t)) &&
