@@ -254,35 +254,48 @@ export function orderGrid(
     for (let up: Element | null = el; up && up !== s; up = up.parentElement) if (up.matches(lines)) return true;
     return false;
   };
-  let found: Element | null = null;
-  let foundInLine = false;
-  // A row of cells that holds the number in one of them: the order's own row when the scope holds no other.
-  let own: Element | null = null;
-  for (const s of scope) {
-    for (let el: Element | null = s; el; ) {
-      let skipInside = false;
-      if (wide(el) && !el.contains(anchor)) {
-        // A goods line (picture, name, price …) can have as many children as a
-        // header that lost columns: an order's row is never inside one.
-        const lineCell = inLine(el, s);
-        if (!found) {
-          found = el;
-          foundInLine = lineCell;
-          skipInside = true;
-        } else return null;
-      } else if (!own && wide(el) && numberCell(el, anchor, header)) {
-        own = el;
-        // Its inside is its cells: a goods line in one is not another row.
-        skipInside = true;
-      }
-      // Depth first; a found row's inside is its cells, not another row.
-      if (el.firstElementChild && !skipInside) el = el.firstElementChild;
-      else {
-        while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
-        el = el && el !== s ? el.nextElementSibling : null;
+  // Under a header row by role ('role="row"'), the order's rows are rows by role too: a buyer's line of as many
+  // children ("Buyer:", the name, "Chat") is no row. Without such a row in the scope, any element may be one.
+  const search = (byRole: boolean) => {
+    let found: Element | null = null;
+    let foundInLine = false;
+    // A row of cells that holds the number in one of them: the order's own row when the scope holds no other.
+    let own: Element | null = null;
+    for (const s of scope) {
+      for (let el: Element | null = s; el; ) {
+        let skipInside = false;
+        if (wide(el) && (!byRole || el.getAttribute('role') === 'row')) {
+          if (!el.contains(anchor)) {
+            // A goods line (picture, name, price …) can have as many children as a
+            // header that lost columns: an order's row is never inside one.
+            const lineCell = inLine(el, s);
+            if (found) return null;
+            found = el;
+            foundInLine = lineCell;
+            skipInside = true;
+          } else if (!own && numberCell(el, anchor, header)) {
+            own = el;
+            // Its inside is its cells: a goods line in one is not another row.
+            skipInside = true;
+          }
+        }
+        // Depth first; a found row's inside is its cells, not another row.
+        if (el.firstElementChild && !skipInside) el = el.firstElementChild;
+        else {
+          while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
+          el = el && el !== s ? el.nextElementSibling : null;
+        }
       }
     }
-  }
+    return { found: found as Element | null, foundInLine, own: own as Element | null };
+  };
+  const byRole = header.row.getAttribute('role') === 'row' ? search(true) : undefined;
+  // Two rows by role: which total is whose cannot be told.
+  if (byRole === null) return null;
+  const rowsFound = byRole && (byRole.found || byRole.own) ? byRole : search(false);
+  if (!rowsFound) return null;
+  let { found } = rowsFound;
+  const { foundInLine, own } = rowsFound;
   if (!found && own && !inLine(own, scope[0]!)) found = own;
   else if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
   const map = gridCells([found])[0]!;

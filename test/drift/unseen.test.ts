@@ -94,7 +94,7 @@ function expectAnswers(read: PageRead | null, page: UnseenPage): void {
  */
 const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   currencyForms: ['shopee-ordercard-vn-unpaid'],
-  renamed: ['alibaba-orderitem-logistics-all', 'aliexpress-nexttable-logistics-all', 'shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid', 'tiktok-ordercard-skuid-uk-unpaid'],
+  renamed: ['shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid'],
   otherNumbers: ['pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all'],
   wrapped: ['taobao-qn-rolerow-unpaid'],
   numberRowFirst: ['alibaba-eur-linkonly-all', 'alibaba-orderitem-logistics-all', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-nexttable-logistics-all', 'pdd-element-fixed-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-vn-virtual-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
