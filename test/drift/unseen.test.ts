@@ -93,18 +93,18 @@ function expectAnswers(read: PageRead | null, page: UnseenPage): void {
  * miscounted, never a wrong total, buyer or status: checked when listed.
  */
 const GAPS: Partial<Record<VariantName, readonly string[]>> = {
-  currencyForms: ['shopee-ordercard-vn-unpaid'],
   renamed: ['shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid'],
   otherNumbers: ['pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all'],
+  currencyForms: ['shopee-ordercard-vn-unpaid'],
+  splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-tbclass-presale-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],
+  struckPrices: ['alibaba-eur-linkonly-all', 'pdd-tbclass-presale-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],
+  partAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
+  paidSoFar: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'shopee-ordercard-vn-unpaid'],
+  approxAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
   wrapped: ['taobao-qn-rolerow-unpaid'],
-  numberRowFirst: ['alibaba-eur-linkonly-all', 'alibaba-orderitem-logistics-all', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-nexttable-logistics-all', 'pdd-element-fixed-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-vn-virtual-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
+  numberRowFirst: ['alibaba-eur-linkonly-all', 'aliexpress-antd-fixedhead-unpaid', 'pdd-element-fixed-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-vn-virtual-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
   reordered: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-es-tfoot-unpaid', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all'],
   reshaped: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-styled-cards-all', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all'],
-  splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-moneycols-unpaid', 'pdd-tbclass-presale-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],
-  struckPrices: ['alibaba-eur-linkonly-all', 'pdd-tbclass-presale-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-id-twocol-all', 'tiktok-th-details-unpaid'],
-  approxAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
-  paidSoFar: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'shopee-ordercard-vn-unpaid'],
-  partAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid'],
 };
 
 /** The variants that apply to a page (a page without a header row has no columns to reorder) and that it must survive. */
