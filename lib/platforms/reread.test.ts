@@ -18,11 +18,8 @@ import { PageReader, rereadTouched, touchedBlocks, trackRead, type TrackedRead }
 import type { PlatformAdapter } from './types';
 import { taobaoAdapter } from './taobao/adapter';
 import { pddAdapter } from './pdd/adapter';
-import { aliexpressAdapter } from './aliexpress/adapter';
-import { tiktokAdapter } from './tiktok/adapter';
-import { alibabaAdapter } from './alibaba/adapter';
-import { shopeeAdapter } from './shopee/adapter';
 import { DRIFT_CASES } from '../../test/drift/cases';
+import { ADAPTERS } from '../../test/support/adapters';
 
 const NOW = FIXTURE_NOW;
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -233,7 +230,6 @@ describe.each(PAGES)('$name grown to 500 orders', (page) => {
 });
 
 describe('every reader notes its blocks', () => {
-  const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
   // A reader that read orders without noting their blocks would leave every change on its pages to a full read.
   it.each(DRIFT_CASES)(
     '$platform $file: every order read, as the fixture is and with every class and id renamed, comes from one noted block',

@@ -15,17 +15,11 @@ import { limit, runs } from '../support/fuzz';
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { ORDER_NUMBER, readPage } from '../../lib/platforms/read';
 import type { PlatformAdapter } from '../../lib/platforms/types';
-import { taobaoAdapter } from '../../lib/platforms/taobao/adapter';
-import { pddAdapter } from '../../lib/platforms/pdd/adapter';
-import { aliexpressAdapter } from '../../lib/platforms/aliexpress/adapter';
-import { tiktokAdapter } from '../../lib/platforms/tiktok/adapter';
-import { alibabaAdapter } from '../../lib/platforms/alibaba/adapter';
-import { shopeeAdapter } from '../../lib/platforms/shopee/adapter';
 import { attachDeclarativeShadows, variantsOf } from './variants';
 import { DRIFT_CASES } from './cases';
+import { ADAPTERS } from '../support/adapters';
 
 const NOW = FIXTURE_NOW;
-const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
 // As a browser parses a page: declarative shadow roots attached (the shadowRoot variant).
 const parse = (html: string) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');

@@ -14,26 +14,12 @@ import { FIXTURE_NOW } from '../support/adapter-tests';
 import type { ObservedOrder, PageRead } from '../../lib/orders/model';
 import { readIsWhole, readPage } from '../../lib/platforms/read';
 import { readByStructure } from '../../lib/platforms/structure/reader';
-import type { PlatformAdapter } from '../../lib/platforms/types';
-import { taobaoAdapter } from '../../lib/platforms/taobao/adapter';
-import { pddAdapter } from '../../lib/platforms/pdd/adapter';
-import { aliexpressAdapter } from '../../lib/platforms/aliexpress/adapter';
-import { tiktokAdapter } from '../../lib/platforms/tiktok/adapter';
-import { alibabaAdapter } from '../../lib/platforms/alibaba/adapter';
-import { shopeeAdapter } from '../../lib/platforms/shopee/adapter';
 import { attachDeclarativeShadows, lastLineOf, otherNumber, strikeByClass, variantsOf, VARIANTS } from './variants';
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { DRIFT_CASES } from './cases';
+import { ADAPTERS } from '../support/adapters';
 
 const NOW = FIXTURE_NOW;
-const ADAPTERS: Record<string, PlatformAdapter> = {
-  taobao: taobaoAdapter,
-  pdd: pddAdapter,
-  aliexpress: aliexpressAdapter,
-  tiktok: tiktokAdapter,
-  alibaba: alibabaAdapter,
-  shopee: shopeeAdapter,
-};
 
 // As a browser parses a page: declarative shadow roots attached (the shadowRoot variant).
 const parse = (html: string) => {

@@ -13,23 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PageRead } from '../../lib/orders/model';
 import { readPage } from '../../lib/platforms/read';
-import type { PlatformAdapter } from '../../lib/platforms/types';
-import { taobaoAdapter } from '../../lib/platforms/taobao/adapter';
-import { pddAdapter } from '../../lib/platforms/pdd/adapter';
-import { aliexpressAdapter } from '../../lib/platforms/aliexpress/adapter';
-import { tiktokAdapter } from '../../lib/platforms/tiktok/adapter';
-import { alibabaAdapter } from '../../lib/platforms/alibaba/adapter';
-import { shopeeAdapter } from '../../lib/platforms/shopee/adapter';
 import { attachDeclarativeShadows, variantOf, VARIANTS, type VariantName } from './variants';
+import { ADAPTERS } from '../support/adapters';
 
-const ADAPTERS: Record<string, PlatformAdapter> = {
-  taobao: taobaoAdapter,
-  pdd: pddAdapter,
-  aliexpress: aliexpressAdapter,
-  tiktok: tiktokAdapter,
-  alibaba: alibabaAdapter,
-  shopee: shopeeAdapter,
-};
 
 /** What a page's writer says it shows: each order's number, total, buyer, status and number of goods lines. */
 export interface UnseenPage {

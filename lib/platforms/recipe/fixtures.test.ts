@@ -15,20 +15,14 @@ import { parseMoney, parseMoneyAll } from '../../orders/money';
 import { platformOfUrl } from '../hosts';
 import { readPage } from '../read';
 import { textOf, type PlatformAdapter } from '../types';
-import { taobaoAdapter } from '../taobao/adapter';
-import { pddAdapter } from '../pdd/adapter';
-import { aliexpressAdapter } from '../aliexpress/adapter';
-import { tiktokAdapter } from '../tiktok/adapter';
-import { alibabaAdapter } from '../alibaba/adapter';
-import { shopeeAdapter } from '../shopee/adapter';
 import { buildRecipe, checkPick } from './build';
 import { amountText, spacedText } from '../page-text';
 import { nickOf } from '../page-words';
 import { idPattern, idTexts, inRegion, readByRecipe } from './apply';
 import { documentOf, shadowViews } from '../shadow';
+import { ADAPTERS } from '../../../test/support/adapters';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
-const ADAPTERS: Record<string, PlatformAdapter> = { taobao: taobaoAdapter, pdd: pddAdapter, aliexpress: aliexpressAdapter, tiktok: tiktokAdapter, alibaba: alibabaAdapter, shopee: shopeeAdapter };
 // As a browser parses a page: declarative shadow roots attached (the shadowRoot variant).
 const parse = (html: string) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
