@@ -291,3 +291,24 @@ describe('goods lines', () => {
     );
   });
 });
+
+describe('a total label whose words go on', () => {
+  const money = (t: string) => soleIn(t);
+  // parseMoney with a bare number as yuan, as on Taobao and Pinduoduo pages.
+  function soleIn(t: string) {
+    const all = parseMoneyAll(t, 'CNY');
+    return all.length === 1 ? all[0]! : null;
+  }
+  const texts = (...list: string[]) => list.map((text) => ({ text }));
+
+  it('takes the next text for "Total pembayaran", "Total del pedido:" and "Итого к оплате"', () => {
+    for (const label of ['Total pembayaran', 'Total del pedido:', 'Итого к оплате', 'Total to pay:']) {
+      expect(totalByLabel(texts('Subtotal produk', '¥120.00', label, '¥125.00'), money), label).toEqual({ minor: 12500, currency: 'CNY' });
+    }
+  });
+
+  it('reads no total from another label that starts with the word ("Total weight", "Total items")', () => {
+    expect(totalByLabel(texts('Total weight', '2.5'), money)).toBeNull();
+    expect(totalByLabel(texts('Total items', '3'), money)).toBeNull();
+  });
+});

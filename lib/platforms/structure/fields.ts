@@ -451,6 +451,9 @@ export function totalIn(cellText: string, money: (text: string) => Money | null)
 const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))/u;
 
 const BARE_TOTAL = /^\s*(?:total|итого)\s*[:：]?\s*$/i;
+// How a total's label goes on in words ("Total pembayaran", "Total del pedido:", "Итого к оплате", "Total to pay"); any
+// other words ("Total weight", "Total items") make another label, whose value is no total.
+const TOTAL_GOES_ON = /^(?:pembayaran|pesanan|belanja|tagihan|(?:del|do|da|de la|de|des)\s+(?:pedido|compra|commande|ordine)|a\s+pagar|à\s+payer|da\s+pagare|to\s+pay|payable|due|amount|price|charged|k\s+оплате|к\s+оплате|заказа|ชำระ)\s*[:：]?$/iu;
 // A text that is a currency sign and nothing else ("R$", "US$", "₫", "Rp", "USD").
 const SIGN_ONLY = /^(?:[A-Z]{0,3}\s?[$¥￥€£₫₱₩฿₽₹]|RM|Rp|đ|元|[A-Z]{3})$/u;
 
@@ -464,7 +467,7 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     const rest = text.slice(label.index + label[0].length).trim();
     // The rest of a bare "Total" label's words ("Total pembayaran", "Total del pedido:") holds no amount: the value
     // comes next. After another label ("ยอดรวมสินค้า", the goods subtotal) such words make it another label.
-    const after = ANY_DIGIT.test(rest) || !BARE_TOTAL.test(label[0]) ? rest : '';
+    const after = ANY_DIGIT.test(rest) || !BARE_TOTAL.test(label[0]) || !TOTAL_GOES_ON.test(rest) ? rest : '';
     // The label's value: the rest of its text, else the next text that is not struck through (the price before a
     // discount) nor an amount labelled as a part of the total ("商品总价：¥99.50", "已付：¥0.00" drawn between them).
     let next = i + 1;
