@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { isBuyerTag, nickOf, saysEmpty, statusFromWords } from './page-words';
+import { columnsByHeader, isBuyerTag, nickOf, saysEmpty, statusFromWords } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -170,5 +170,29 @@ describe('saysEmpty', () => {
     '<script>var t = "暂无数据";</script>',
   ])('%j: says nothing of the list', (html) => {
     expect(saysEmpty(page(html))).toBe(false);
+  });
+});
+
+describe('columnsByHeader', () => {
+  const cells = (...texts: string[]) =>
+    texts.map((t) => {
+      const th = document.createElement('th');
+      th.textContent = t;
+      return th;
+    });
+
+  it('takes the total column beside columns of its parts, and none when every money column is a part', () => {
+    expect(columnsByHeader(cells('订单编号', '商品信息', '商品总价', '优惠', '运费', '应付金额')).amount).toBe(5);
+    expect(columnsByHeader(cells('Product', 'Subtotal', 'Shipping', 'Order total')).amount).toBe(3);
+    expect(columnsByHeader(cells('商品', '单价', '数量', '商品总价')).amount).toBeUndefined();
+  });
+
+  it('keeps a total whose header notes what it includes ("实收款(含运费)", "Order total (incl. shipping)")', () => {
+    expect(columnsByHeader(cells('宝贝', '单价', '数量', '实收款(含运费)')).amount).toBe(3);
+    expect(columnsByHeader(cells('Product', 'Price', 'Qty', 'Order total (incl. shipping)')).amount).toBe(3);
+    expect(columnsByHeader(cells('商品', '单价', '含税金额')).amount).toBe(2);
+    // What the buyer paid heads the total's own column: no part of it.
+    expect(columnsByHeader(cells('商品信息', '买家', '订单状态', '实付金额', '操作')).amount).toBe(3);
+    expect(columnsByHeader(cells('Product', 'Buyer', 'Status', 'Amount paid', 'Actions')).amount).toBe(3);
   });
 });

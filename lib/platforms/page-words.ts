@@ -81,8 +81,6 @@ export const HEADER_WORDS = {
 export type ColumnName = keyof typeof HEADER_WORDS;
 
 const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S/;
-// A column header naming a part of the total: the goods subtotal, a discount, the shipping fee, a tax.
-const PART_HEADER = /商品(?:总价|总额|金额|合计)|货款|货值|小计|商品小計|商品總價|運費|运费|邮费|优惠|優惠|折扣|税|sub-?total|(?:goods|items?|products?|merchandise)\s*(?:sub)?total|shipping|discount|tax|frete|desconto|phí vận chuyển|giảm giá|tổng tiền hàng|ongkir|diskon|скидка|доставка/i;
 
 /**
  * Maps column names to cell indexes from a header row's cells, by text. A
@@ -162,6 +160,18 @@ export function noRowsFound(doc: Document, rows: number): boolean {
   return rows === 0 && !saysEmpty(doc);
 }
 
+// Not a part where the total's own note names it: "实收款(含运费)", "Order total (incl. shipping)".
+const NOT_INCLUDED = String.raw`(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)`;
+// The total's components beside it: goods subtotal, shipping, discount, voucher, promotion, tax.
+const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto)`;
+// What was paid of the total so far, what is left of it, and the total in another currency, roughly.
+const PAID_WORDS = String.raw`(?:sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|balance\s*(?:due|remaining|outstanding)|outstanding(?:\s*balance)?|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)`;
+// What names an amount as a part of the total (see PART_AMOUNT).
+const PART_WORDS = String.raw`(?:${COMPONENT_WORDS}|${PAID_WORDS})`;
+// A column header naming a component of the total: the goods subtotal, a discount, the shipping fee, a tax. Not one
+// naming what was paid: "实付金额" / "Amount paid" heads the total's own column.
+const PART_HEADER = new RegExp(NOT_INCLUDED + COMPONENT_WORDS, 'iu');
+
 /**
  * An amount after a label that names it as part of the total, not the total:
  * goods subtotal, shipping, discount, voucher, tax ("商品总价：¥999.00",
@@ -172,8 +182,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
  * "实收款(含运费) ¥128.00"), nor one closed by a bracket; a currency sign
  * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
  */
-const PART_AMOUNT =
-  /(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|balance\s*(?:due|remaining|outstanding)|outstanding(?:\s*balance)?|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,8}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?/giu;
+const PART_AMOUNT = new RegExp(NOT_INCLUDED + PART_WORDS + String.raw`\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,8}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?`, 'giu');
 
 /** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
 function twoNumbers(text: string): boolean {
