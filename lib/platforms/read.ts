@@ -144,7 +144,7 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   }
   const builtIn = readBuiltIn(doc, adapter, url, now, shown);
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
-  if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => withoutNothingDue(readByRecipe(doc, r, url, now))), shown);
+  if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => settled(readByRecipe(doc, r, url, now))), shown);
   return builtIn;
 }
 
@@ -157,12 +157,13 @@ export function nothingDue(order: ObservedOrder): boolean {
   return order.status === 'unpaid' && order.amount.minor === 0;
 }
 
-/**
- * `read` with every order that says nothing is due counted unreadable instead
- * (see nothingDue), after listedUnpaid.
- */
-function withoutNothingDue(given: PageRead | null): PageRead | null {
-  const read = listedUnpaid(given);
+/** A reader's read as readPage takes it: listedUnpaid, then withoutNothingDue. */
+function settled(read: PageRead | null): PageRead | null {
+  return withoutNothingDue(listedUnpaid(read));
+}
+
+/** `read` with every order that says nothing is due counted unreadable instead (see nothingDue). */
+function withoutNothingDue(read: PageRead | null): PageRead | null {
   if (!read || !read.orders.some(nothingDue)) return read;
   const orders = read.orders.filter((o) => !nothingDue(o));
   return { ...read, orders, unreadable: read.unreadable + read.orders.length - orders.length };
@@ -180,7 +181,7 @@ function listedUnpaid(read: PageRead | null): PageRead | null {
 
 /** The adapter's read, or the structural reader's when the adapter reads short; `shown` is orderNumbersShown of the page. */
 function readBuiltIn(doc: Document, adapter: PlatformAdapter, url: string, now: number, shown: ReadonlySet<string>): PageRead | null {
-  const read = withoutNothingDue(adapter.readOrders(doc, url, now));
+  const read = settled(adapter.readOrders(doc, url, now));
   const checked = (r: PageRead): PageRead => ({ ...r, idsMissed: missedIds(r, shown), readPath: r.readPath ?? 'selectors', selectorsVersion: r.selectorsVersion ?? adapter.selectorsVersion });
   if (read) {
     const bySelectors = checked(read);
@@ -188,11 +189,11 @@ function readBuiltIn(doc: Document, adapter: PlatformAdapter, url: string, now: 
     // Selectors that still find the orders but no longer their goods have half moved too.
     const thin = read.orders.some((o) => o.items.length === 0);
     if ((!short && !thin) || shown.size === 0) return bySelectors;
-    const structural = withoutNothingDue(readByStructure(doc, adapter.platform, url, now, read));
+    const structural = settled(readByStructure(doc, adapter.platform, url, now, read));
     return better(bySelectors, structural && checked(structural));
   }
   if (!looksLikeOrderList(doc, shown)) return null;
-  const structural = withoutNothingDue(readByStructure(doc, adapter.platform, url, now, null));
+  const structural = settled(readByStructure(doc, adapter.platform, url, now, null));
   if (structural && structural.orders.length > 0) return checked(structural);
   return checked({
     platform: adapter.platform,
