@@ -395,6 +395,8 @@ export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ t
     // A sign drawn apart from its amount ("¥" "25.90"): the two make the price.
     const sign = texts[i - 1] && SIGN_ONLY.test(texts[i - 1]!.text) && BARE_NUMBER.test(text);
     if (!sign && parseMoneyAll(text).length === 0) continue;
+    // A minus drawn apart from its amount ("-" "Rp" "4.500"): a deduction, as "-Rp4.500" is no price.
+    if (MINUS_ONLY.test(texts[sign ? i - 2 : i - 1]?.text ?? '')) continue;
     // A value after its label ("Frete:" "R$ 35,56") is the summary's.
     const before = texts[sign ? i - 2 : i - 1]?.text;
     if (before && NOT_TITLE.test(before)) continue;
@@ -455,6 +457,8 @@ const BARE_TOTAL = /^\s*(?:total|итого)\s*[:：]?\s*$/i;
 // other words ("Total weight", "Total items") make another label, whose value is no total.
 const TOTAL_GOES_ON = /^(?:pembayaran|pesanan|belanja|tagihan|(?:del|do|da|de la|de|des)\s+(?:pedido|compra|commande|ordine)|a\s+pagar|à\s+payer|da\s+pagare|to\s+pay|payable|due|amount|price|charged|k\s+оплате|к\s+оплате|заказа|ชำระ)\s*[:：]?$/iu;
 // A text that is a currency sign and nothing else ("R$", "US$", "₫", "Rp", "USD").
+/** A minus sign drawn apart from its amount. */
+const MINUS_ONLY = /^[-−–]$/u;
 const SIGN_ONLY = /^(?:[A-Z]{0,3}\s?[$¥￥€£₫₱₩฿₽₹]|RM|Rp|đ|元|[A-Z]{3})$/u;
 
 /** The total shown after a total label anywhere in the order, when exactly one label shows one. */

@@ -74,6 +74,26 @@ describe('readByStructure', () => {
     expect(read(list('Amount', '5,000.00', '1,200.00')).orders).toEqual([]);
   });
 
+  it('counts no goods line for a deduction whose minus sign is drawn apart from its amount ("Voucher toko" "-" "Rp" "4.500")', () => {
+    const card = (id: string, nick: string, voucher: string) => `<section>
+      <div><div><span></span><div>Panci Set Granit 24cm<div>Varian: Hitam</div></div><div>Rp150.000<span>x1</span></div></div></div>
+      <aside><div><span>ID Pesanan</span><span>${id}</span></div><div><span>Pembeli</span><span>${nick} · <a href="/chat/inbox/current?order_id=${id}">Chat</a></span></div>
+      <div><span>Status</span><span>Belum dibayar</span></div>
+      <div><span>Subtotal produk</span><span>Rp150.000</span></div><div><span>Voucher toko</span><span>${voucher}</span></div>
+      <div><span>Total pembayaran</span><span>Rp145.500</span></div></aside></section>`;
+    const read = readByStructure(
+      parse(`<body>${card('581204492276610483', 'Mamah Dede', '-<span>Rp</span><span>4.500</span>')}${card('581204492276610484', 'rina_hijab', '<span>-</span><span>Rp4.500</span>')}${card('581204492276610485', 'budi', '-Rp4.500')}</body>`),
+      'tiktok',
+      'https://seller-id.tokopedia.com/order?tab=unpaid',
+      NOW,
+    )!;
+    expect(read.orders.map((o) => [o.buyer.nick, o.amount.minor, o.items.map((i) => i.title)])).toEqual([
+      ['Mamah Dede', 145500, ['Panci Set Granit 24cm']],
+      ['rina_hijab', 145500, ['Panci Set Granit 24cm']],
+      ['budi', 145500, ['Panci Set Granit 24cm']],
+    ]);
+  });
+
   it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
     const doc = parse(fixture('pdd/orders-all.html'));
     // The 单价 header cell goes: every cell after it now sits under the wrong header.
