@@ -171,7 +171,8 @@ function inSiblingBlocks(anchor: Element, row: Element): boolean {
   for (let at: Element = row; at !== rowSide; at = at.parentElement!) path.unshift(Array.prototype.indexOf.call(at.parentElement!.children, at));
   let twin: Element | undefined = anchorSide;
   for (const i of path) twin = twin?.children[i];
-  return !!twin && twin.tagName === row.tagName && Math.abs(twin.childElementCount - row.childElementCount) <= 1;
+  // A twin that holds the number is the anchor's own head beside its row (a card's head and body, each wrapped).
+  return !!twin && twin.tagName === row.tagName && Math.abs(twin.childElementCount - row.childElementCount) <= 1 && !twin.contains(anchor);
 }
 
 /** Same tag, and a class in common when either has one ("item first-item" and "item" are rows of one kind). */
@@ -255,7 +256,10 @@ export function orderGrid(
     return false;
   };
   // Under a header row by role ('role="row"'), the order's rows are rows by role too: a buyer's line of as many
-  // children ("Buyer:", the name, "Chat") is no row. Without such a row in the scope, any element may be one.
+  // children ("Buyer:", the name, "Chat") is no row. Without such a row in the scope, any element may be one but a
+  // line that shows no number under the total's column (a head's icon, "Người mua:", the name, "Nhắn tin").
+  const amountAt = header.columns.amount;
+  const showsTotal = (el: Element) => amountAt === undefined || /\d/.test(el.children[amountAt]?.textContent ?? '');
   const search = (byRole: boolean) => {
     let found: Element | null = null;
     let foundInLine = false;
@@ -266,13 +270,15 @@ export function orderGrid(
         let skipInside = false;
         if (wide(el) && (!byRole || el.getAttribute('role') === 'row')) {
           if (!el.contains(anchor)) {
-            // A goods line (picture, name, price …) can have as many children as a
-            // header that lost columns: an order's row is never inside one.
-            const lineCell = inLine(el, s);
-            if (found) return null;
-            found = el;
-            foundInLine = lineCell;
             skipInside = true;
+            if (showsTotal(el)) {
+              // A goods line (picture, name, price …) can have as many children as a
+              // header that lost columns: an order's row is never inside one.
+              const lineCell = inLine(el, s);
+              if (found) return null;
+              found = el;
+              foundInLine = lineCell;
+            }
           } else if (!own && numberCell(el, anchor, header)) {
             own = el;
             // Its inside is its cells: a goods line in one is not another row.

@@ -195,4 +195,24 @@ describe('columnsByHeader', () => {
     expect(columnsByHeader(cells('商品信息', '买家', '订单状态', '实付金额', '操作')).amount).toBe(3);
     expect(columnsByHeader(cells('Product', 'Buyer', 'Status', 'Amount paid', 'Actions')).amount).toBe(3);
   });
+
+  it('takes a header over a goods line\'s price and quantity for no column: its cells show both ("￥399.00 x1")', () => {
+    expect(columnsByHeader(cells('状态', '商品', '单价/数量', '买家', '实收金额', '操作'))).toEqual({ status: 0, item: 1, buyer: 3, amount: 4 });
+    expect(columnsByHeader(cells('Product', 'Price / Qty', 'Buyer', 'Order total'))).toEqual({ item: 0, buyer: 2, amount: 3 });
+    // Apart, each is its own column.
+    expect(columnsByHeader(cells('商品', '单价', '数量', '实收款'))).toEqual({ item: 0, price: 1, qty: 2, amount: 3 });
+  });
+
+  it('takes a header cell naming goods, price and quantity each in an element of its own for the goods column', () => {
+    const grouped = document.createElement('div');
+    for (const t of ['Product', 'Price', 'Qty']) grouped.appendChild(document.createElement('span')).textContent = t;
+    const vn = document.createElement('div');
+    for (const t of ['Sản phẩm', 'Đơn giá', 'SL']) vn.appendChild(document.createElement('span')).textContent = t;
+    expect(columnsByHeader([grouped, ...cells('Order total', 'Buyer', 'Status', 'Action')])).toEqual({ item: 0, amount: 1, buyer: 2, status: 3 });
+    expect(columnsByHeader([vn, ...cells('Tổng thanh toán', 'Trạng thái', 'Thao tác')])).toEqual({ item: 0, amount: 1, status: 2 });
+    // Inside a wrapper around them all.
+    const wrapped = document.createElement('div');
+    wrapped.appendChild(document.createElement('div')).append(...grouped.childNodes);
+    expect(columnsByHeader([wrapped, ...cells('Order total', 'Buyer', 'Status', 'Action')])).toEqual({ item: 0, amount: 1, buyer: 2, status: 3 });
+  });
 });

@@ -285,6 +285,20 @@ describe('pddAdapter.readOrders: health and damage', () => {
     expect(readPage(drifted, ALL_URL).orders).toEqual(readPage(ALL_HTML, ALL_URL).orders);
   });
 
+  it('takes no buyer note into the nick: what follows the chat link in the buyer cell is the buyer\'s, not their name', () => {
+    // Written blind (test/fixtures/unseen/pdd-cardlist-unpaid.html), its classes renamed: the note read as part of the nick.
+    const html = (note: string) =>
+      ALL_HTML.replace(/<span class="buyer-name_text__\w+">阿强<\/span><br>(<a [^>]*>联系买家<\/a>)/, `<div class="q1"><span class="q2">小***子</span><span class="q3">新客</span></div>$1${note}`).replace(
+        /buyer-name_text__/g,
+        'q0__',
+      );
+    for (const note of ['<div class="q5"><span class="q6">买家留言：</span>麻烦发顺丰，急用</div>', '<div class="q5">买家留言：麻烦发顺丰，急用</div>']) {
+      expect(html(note)).toContain(note);
+      const read = readPage(html(note), ALL_URL);
+      expect(read.orders.find((o) => o.orderId === '261123-220011334455667')?.buyer.nick).toBe('小***子');
+    }
+  });
+
   it("never takes a unit price for the total when a goods cell slides under the unit-price header", () => {
     // Found by the mutation property (npm run fuzz, seed -471031298): columns
     // shuffled twice, then the header lost 订单状态 and one order lost its amount

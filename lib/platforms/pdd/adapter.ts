@@ -110,16 +110,23 @@ function goodsOf(
   return items;
 }
 
+/** A text that starts with a label of its own ("买家留言：…", "备注:"): no part of the nick. */
+const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
+
 function buyerNick(buyerCell: Element | undefined): string {
   if (!buyerCell) return '';
   const marked = nickOf(firstIn(buyerCell, selectors.buyerNick));
   if (marked) return marked;
   // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link, nor a badge beside it.
+  // What follows the link once the nick was seen is something else of the buyer's ("买家留言：麻烦发顺丰").
   const parts: string[] = [];
   for (const node of buyerCell.childNodes) {
-    if (node.nodeType === 1 && (node as Element).closest('a,button')) continue;
+    if (node.nodeType === 1 && (node as Element).closest('a,button')) {
+      if (parts.length > 0) break;
+      continue;
+    }
     const text = nickOf(node);
-    if (text) parts.push(text);
+    if (text && !LABELLED.test(text)) parts.push(text);
   }
   const named = parts.filter((text) => !isBuyerTag(text));
   return (named.length > 0 ? named : parts).join(' ').replace(CHAT_WORDS, '').trim();

@@ -111,7 +111,7 @@ const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /** The nick in a buyer cell: its first text that is not a label or a chat word. */

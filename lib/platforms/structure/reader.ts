@@ -200,6 +200,25 @@ function cellTotal(cell: Element, clean: Element | null, facts: PlatformFacts) {
   return again === undefined ? null : totalIn(again, facts.money);
 }
 
+/**
+ * The buyer a group of orders names once, at its head ("Combined checkout · 2 orders", "Buyer: aisyah"), for an order
+ * of the group whose own block names none ("—"). A group holds several orders, not every order of the list: the
+ * list's own head (its toolbar, its column headers) names no buyer of any one order.
+ */
+function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): string {
+  const group = scope[0]?.parentElement;
+  if (!group || scope.some((s) => s.parentElement !== group)) return '';
+  const holdsNumber = (el: Element) => findOrderAnchors(el, orderNumber).length > 0;
+  const head: Element[] = [];
+  for (let child = group.firstElementChild; child && !holdsNumber(child); child = child.nextElementSibling) head.push(child);
+  if (head.length === 0) return '';
+  let outside = false;
+  for (let up: Element = group; !outside && up.parentElement && up !== up.ownerDocument.body; up = up.parentElement) {
+    for (let sibling = up.parentElement.firstElementChild; sibling && !outside; sibling = sibling.nextElementSibling) outside = sibling !== up && holdsNumber(sibling);
+  }
+  return outside ? nickByLabel(head) || nickBeforeChat(head, clean) : '';
+}
+
 /** `rowsInside`: the table rows inside `scope`, when already known. */
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number, rowsInside?: readonly Element[]): ObservedOrder | undefined {
   const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
@@ -229,7 +248,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean)).slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
