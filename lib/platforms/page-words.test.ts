@@ -203,6 +203,13 @@ describe('columnsByHeader', () => {
     expect(columnsByHeader(cells('商品', '单价', '数量', '实收款'))).toEqual({ item: 0, price: 1, qty: 2, amount: 3 });
   });
 
+  it('finds the order number under one header over the order and its goods ("Order / Products")', () => {
+    expect(columnsByHeader(cells('', 'Order / Products', 'Buyer', 'Order amount', 'Status', 'Actions'))).toEqual({ order: 1, item: 1, buyer: 2, amount: 3, status: 4 });
+    expect(columnsByHeader(cells('订单 / 商品', '买家', '实收款')).order).toBe(0);
+    // Goods alone: no order column.
+    expect(columnsByHeader(cells('Products', 'Buyer', 'Order amount')).order).toBeUndefined();
+  });
+
   it('takes a header cell naming goods, price and quantity each in an element of its own for the goods column', () => {
     const grouped = document.createElement('div');
     for (const t of ['Product', 'Price', 'Qty']) grouped.appendChild(document.createElement('span')).textContent = t;

@@ -80,6 +80,7 @@ export const HEADER_WORDS = {
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
 
+const ORDER_AND_GOODS = /^\s*(?:orders?|订单|訂單|pedidos?|commandes?|đơn\s*hàng|pesanan|заказы?)\s*[/／|·、&]/i;
 const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S/;
 
 /** Whether a header cell names several things: written apart ("单价/数量") or each in an element of its own (Product, Price, Qty). */
@@ -135,6 +136,8 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
       taken.add(index);
     }
   }
+  // One header over the order and its goods ("Order / Products", "订单 / 商品"): the number sits in that column too.
+  if (columns.order === undefined && columns.item !== undefined && ORDER_AND_GOODS.test(textOf(headerCells[columns.item]!))) columns.order = columns.item;
   return columns;
 }
 
@@ -180,7 +183,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
 // Not a part where the total's own note names it: "实收款(含运费)", "Order total (incl. shipping)".
 const NOT_INCLUDED = String.raw`(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)`;
 // The total's components beside it: goods subtotal, shipping, discount, voucher, promotion, tax.
-const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|frete|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto)`;
+const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto)`;
 // What was paid of the total so far, what is left of it, and the total in another currency, roughly.
 const PAID_WORDS = String.raw`(?:sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|balance\s*(?:due|remaining|outstanding)|outstanding(?:\s*balance)?|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)`;
 // What names an amount as a part of the total (see PART_AMOUNT).

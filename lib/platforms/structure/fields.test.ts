@@ -25,6 +25,13 @@ describe('totalIn', () => {
     expect(totalIn('Total: US $47.97', money)).toEqual({ minor: 4797, currency: 'USD' });
     expect(totalIn('R$ 59,90 (frete grátis)', money)).toEqual({ minor: 5990, currency: 'BRL' });
   });
+  it('reads the total beside its parts and payment stages in Spanish, Vietnamese and Thai (pages written blind)', () => {
+    const cell =
+      'Importe total del pedido: US$ 12,450.00 Productos: US$ 12,060.00 Envío: US$ 390.00 Pago inicial (30 %): US$ 3,735.00 — pendiente Saldo: US$ 8,715.00 antes del envío';
+    expect(totalIn(cell, money)).toEqual({ minor: 1245000, currency: 'USD' });
+    expect(totalIn('162.000₫ Tổng tiền hàng 147.000 đ Phí vận chuyển 15.000 đ Giảm giá của người bán 0₫', money)).toEqual({ minor: 162000, currency: 'VND' });
+    expect(totalIn('ยอดรวมสินค้า ฿1,300.00 ค่าจัดส่ง ฿0.00 ที่ต้องชำระ ฿1,250.00', money)).toEqual({ minor: 125000, currency: 'THB' });
+  });
   it('refuses an amount with a bare number before it: a number drawn in parts the reader could not put together', () => {
     // "584.90" and "1₫" in two elements show 584.901₫; the one marked amount alone would be ₫1.
     expect(totalIn('584.90 1₫', money)).toBeNull();

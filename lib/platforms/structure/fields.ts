@@ -375,7 +375,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
 
 const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
-const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due)|deposit|首付款|预付款|尾款|定金|全款/i;
+const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|全款/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
 const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税)/i;
 
@@ -387,7 +387,16 @@ const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|fret
  * total ("商品总价 ¥72.50"): that is the order's summary, not a goods line.
  * Lines that hold another line are the list around them.
  */
-export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>, anchor: Element): OrderItem[] {
+const LONE_QTY = /(?:^|\s)[x×]\s?\d{1,5}(?:\s|$)/;
+
+/** Whether a text before `texts[i]` inside `line` titles goods. */
+function titledBefore(texts: ReadonlyArray<{ text: string; node: Text }>, i: number, line: Element): boolean {
+  for (let j = i - 1; j >= 0 && line.contains(texts[j]!.node); j--) if (isTitle(texts[j]!.text)) return true;
+  return false;
+}
+
+/** `total`: the order's, when read. */
+export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ text: string; node: Text }>, anchor: Element, total?: Money): OrderItem[] {
   const lines: Element[] = [];
   for (let i = 0; i < texts.length; i++) {
     const { text, node } = texts[i]!;
@@ -406,7 +415,11 @@ export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ t
       if (title === undefined) continue;
       if (CHARGE_TITLE.test(title)) break;
       const whole = spacedText(up);
-      if (!TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(whole, true) === whole) line = up;
+      // The order's total with its payment method after it ("฿181.50" "พร้อมเพย์ (PromptPay)") is no goods line:
+      // the amount is the total's, no title comes before it and no quantity beside it, outside a goods table's row
+      // (whose columns may run "line total | qty | price | goods").
+      const isTotal = total !== undefined && !sign && parseMoneyAll(text)[0]?.minor === total.minor && !titledBefore(texts, i, up) && !LONE_QTY.test(whole) && !up.closest('tr');
+      if (!isTotal && !TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(whole, true) === whole) line = up;
       break;
     }
     if (line && !lines.includes(line)) lines.push(line);

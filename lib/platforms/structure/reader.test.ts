@@ -94,6 +94,18 @@ describe('readByStructure', () => {
     ]);
   });
 
+  it('counts no goods line for the total shown with its payment method after it ("฿181.50" "พร้อมเพย์ (PromptPay)")', () => {
+    const card = (id: string, nick: string) => `<section><div><div><span>${nick}</span><button>แชท</button></div><div><span>หมายเลขคำสั่งซื้อ</span> <span>${id}</span></div></div>
+      <div><div><span></span><div>ครีมกันแดด SPF50+ 30ml</div><div>฿169.00</div><div>x1</div></div></div>
+      <div><div>฿181.50</div><div>พร้อมเพย์ (PromptPay)</div></div><div>ยังไม่ชำระ</div>
+      <div><span>ที่ต้องชำระ</span><span>฿181.50</span></div></section>`;
+    const read = readByStructure(parse(`<body>${card('2612058F2ZC7WM', 'มะลิ ใจดี')}${card('2612057YH3MCVR', 'tonkla.p')}</body>`), 'shopee', 'https://seller.shopee.co.th/portal/sale/order?type=unpaid', NOW)!;
+    expect(read.orders.map((o) => [o.buyer.nick, o.amount.minor, o.items.map((i) => i.title)])).toEqual([
+      ['มะลิ ใจดี', 18150, ['ครีมกันแดด SPF50+ 30ml']],
+      ['tonkla.p', 18150, ['ครีมกันแดด SPF50+ 30ml']],
+    ]);
+  });
+
   it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
     const doc = parse(fixture('pdd/orders-all.html'));
     // The 单价 header cell goes: every cell after it now sits under the wrong header.

@@ -263,7 +263,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
     if (itemCell) items.push(...(itemCell === mainItemCell ? mainItems : itemsIn(itemCell)));
   }
   // No goods column (a card, goods in a table of their own): the goods lines by their prices.
-  if (columns.item === undefined) items.push(...goodsByPrice(scope, allTexts(), anchor.el));
+  if (columns.item === undefined) items.push(...goodsByPrice(scope, allTexts(), anchor.el, amount));
 
   const createdCell = cell(columns.created);
   const createdText = createdCell ? spacedText(createdCell, clean) : (CREATED.exec(headText(anchor, scope, clean)) ?? CREATED.exec(wholeText()))?.[1];

@@ -7,14 +7,14 @@ import { AGO_SHAPE, DATE_SHAPE } from '../../orders/time';
 
 /** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
 export const TOTAL_LABEL =
-  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|ยอด(?:คำสั่งซื้อ|รวม|ชำระ(?:ทั้งหมด)?)|訂單金額|訂單總額|實付金額|實收金額|應付金額|總計|合計|注文金額|gesamtbetrag|gesamtsumme|bestellwert|montant\s*total|total\s*de\s*la\s*commande|importo\s*totale|totale\s*ordine|(?<!sub-?|items?\s|products?\s|goods\s|merchandise\s)\btotal\b(?!\s*(?:(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|(?:harga\s*)?produk|barang|items?\b|products?\b|goods\b|merchandise\b)))\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
+  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|ยอด(?:คำสั่งซื้อ|รวม|ชำระ(?:ทั้งหมด)?)|(?:ยอด)?ที่ต้องชำระ|訂單金額|訂單總額|實付金額|實收金額|應付金額|總計|合計|注文金額|gesamtbetrag|gesamtsumme|bestellwert|importe\s*total(?:\s*del\s*pedido)?|montant\s*total|total\s*de\s*la\s*commande|importo\s*totale|totale\s*ordine|(?<!sub-?|items?\s|products?\s|goods\s|merchandise\s)\btotal\b(?!\s*(?:(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|(?:harga\s*)?produk|barang|items?\b|products?\b|goods\b|merchandise\b)))\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
 
 /**
  * What comes after the total in a total cell and is not the total: shipping
  * included, the payment stages of a Trade Assurance order, the unit price.
  */
 export const NOT_TOTAL =
-  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|首付款|预付款|尾款|定金|unit\s*price|单价)/i;
+  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|unit\s*price|单价)/i;
 
 /** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
 export const BUYER_LABEL = /^(?:买家(?:昵称)?|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|käufer|acheteur|acquirente)\s*[:：]?\s*/i;
