@@ -241,7 +241,14 @@ export function orderGrid(
       if ((across || tr.childElementCount >= 2) && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
     }
     const maps = gridCells(trs);
-    const rows = maps.slice(mainIndex).filter((_m, i) => trs[mainIndex + i]!.childElementCount >= 2);
+    // A goods row holds two cells or more, or one that the main row's cells spanning down push off the first column
+    // (the goods column's own, its price and quantity in it: "8,99 US $ × 2").
+    const rows = maps.slice(mainIndex).filter((m, i) => {
+      const count = trs[mainIndex + i]!.childElementCount;
+      if (count !== 1) return count >= 2;
+      const [at, cell] = m.entries().next().value!;
+      return at > 0 && spanOf(cell) === 1;
+    });
     return spanning ? { main: maps[mainIndex]!, rows, numberCell: spanning } : { main: maps[mainIndex]!, rows };
   }
   // Div grids: the element with one child per header column. Two such rows,
@@ -311,7 +318,8 @@ export function orderGrid(
   const rows = [map];
   for (let next = found.nextElementSibling; next; next = next.nextElementSibling) {
     const cells = next.childElementCount;
-    if (cells < 2 || cells >= filled || !sameKind(next, found) || next.contains(anchor)) break;
+    // Or as many cells, those under the total's column left empty (a div grid that draws every row whole).
+    if (cells < 2 || (cells >= filled && (amountAt === undefined || showsTotal(next))) || !sameKind(next, found) || next.contains(anchor)) break;
     rows.push(gridCells([next])[0]!);
   }
   return { main: map, rows };

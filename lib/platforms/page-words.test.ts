@@ -105,6 +105,11 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Storniert', 'closed'],
   ['Annulée', 'closed'],
   ['Annullato', 'closed'],
+  // French AliExpress (written blind): the closed order's reason mentions payment; an unpaid one's note says when it
+  // will close.
+  ['Fermée Motif : paiement non reçu dans le délai', 'closed'],
+  ["En attente de paiement Fermeture automatique dans 2 j Pourquoi ? La commande sera fermée à l'échéance.", 'unpaid'],
+  ["En attente d'expédition", 'paid'],
   // Nothing a seller would act on.
   ['', 'unknown'],
   ['Processing', 'unknown'],
@@ -117,7 +122,7 @@ describe('statusFromWords', () => {
 });
 
 describe('isBuyerTag', () => {
-  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель'])('%j is a badge', (text) => {
+  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель', '回購買家', '回购', 'ผู้ซื้อใหม่', 'Comprador recurrente'])('%j is a badge', (text) => {
     expect(isBuyerTag(text)).toBe(true);
   });
   it.each(['小美', 'VIP小美', '新客户服务中心的小王', 'Newton', 'Ana Paula', 'new buyer from Lisbon', 'Khách', ''])('%j is not', (text) => {

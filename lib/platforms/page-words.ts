@@ -11,7 +11,7 @@ import { foldSpaces, textOf } from './types';
  * contain an unpaid-looking word ("取消待付款") come before "unpaid".
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
-  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|\bannullato\b/i, 'closed'],
+  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
@@ -19,7 +19,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
+    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
     'paid',
   ],
 ];
@@ -37,7 +37,7 @@ export function statusFromWords(text: string): OrderStatus {
  * badge taken for the name would make one buyer of every "VIP".
  */
 const BUYER_TAG =
-  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|老客|老客户|老买家|老顾客|回头客|复购|回购|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
+  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|首購|老客|老客户|老买家|老買家|老顾客|回头客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|comprador\s*(?:nuevo|recurrente|frecuente)|nuevo\s*comprador|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ซื้อ(?:ใหม่|ประจำ)|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
 
 /** Whether `text` is wholly a badge printed beside a buyer's name (see BUYER_TAG). */
 export function isBuyerTag(text: string): boolean {
@@ -94,6 +94,21 @@ function severalLabels(cell: Element, text: string): boolean {
   return false;
 }
 
+// What a header cell holds besides its name: a tooltip explaining the column, an icon.
+const NOT_HEADER_TEXT = '[role="tooltip"], [aria-hidden="true"], [hidden], svg';
+
+/** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */
+function headerText(cell: Element): string {
+  if (!cell.querySelector(NOT_HEADER_TEXT)) return textOf(cell);
+  let text = '';
+  const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const aside = t.parentElement?.closest(NOT_HEADER_TEXT);
+    if (!aside || !cell.contains(aside)) text += t.nodeValue;
+  }
+  return foldSpaces(text).trim();
+}
+
 /**
  * Maps column names to cell indexes from a header row's cells, by text. A
  * header matching several names is taken by the first name that wants it,
@@ -101,14 +116,15 @@ function severalLabels(cell: Element, text: string): boolean {
  */
 export function columnsByHeader(headerCells: readonly Element[], wanted: readonly ColumnName[] = Object.keys(HEADER_WORDS) as ColumnName[]): Partial<Record<ColumnName, number>> {
   const columns: Partial<Record<ColumnName, number>> = {};
+  const texts = headerCells.map(headerText);
   const taken = new Set<number>();
   // Most specific first: price before item ("商品单价"), amount before price ("订单金额").
   const order: ColumnName[] = ['order', 'created', 'deadline', 'status', 'qty', 'amount', 'price', 'buyer', 'item'];
   // One header over goods, their price and quantity ("宝贝 / 单价 / 数量", "Product / Price / Qty"): the goods lines
   // carry all three, so it is the goods column alone.
   if (wanted.includes('item')) {
-    const index = headerCells.findIndex((cell) => {
-      const text = textOf(cell);
+    const index = headerCells.findIndex((cell, i) => {
+      const text = texts[i]!;
       return severalLabels(cell, text) && HEADER_WORDS.item.test(text) && (HEADER_WORDS.qty.test(text) || HEADER_WORDS.price.test(text));
     });
     if (index >= 0) {
@@ -119,17 +135,17 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
   // One header over a goods line's price and quantity ("单价/数量", "Price / Qty"): its cells hold both ("￥399.00 x1"),
   // so neither column's check fits them; the goods lines are read from the goods column.
   headerCells.forEach((cell, i) => {
-    const text = textOf(cell);
+    const text = texts[i]!;
     if (!taken.has(i) && severalLabels(cell, text) && HEADER_WORDS.price.test(text) && HEADER_WORDS.qty.test(text) && !HEADER_WORDS.amount.test(text)) taken.add(i);
   });
   for (const name of order) {
     if (columns[name] !== undefined) continue;
     if (!wanted.includes(name)) continue;
-    let index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS[name].test(textOf(cell)));
+    let index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS[name].test(text));
     // Beside the goods subtotal, the discount and the shipping fee ("商品总价 | 优惠 | 运费 | 应付金额"), the total's
     // column is the one that names no part of it; with only parts, there is none to take.
-    if (name === 'amount' && index >= 0 && PART_HEADER.test(textOf(headerCells[index]))) {
-      index = headerCells.findIndex((cell, i) => !taken.has(i) && HEADER_WORDS.amount.test(textOf(cell)) && !PART_HEADER.test(textOf(cell)));
+    if (name === 'amount' && index >= 0 && PART_HEADER.test(texts[index]!)) {
+      index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS.amount.test(text) && !PART_HEADER.test(text));
     }
     if (index >= 0) {
       columns[name] = index;
@@ -137,7 +153,7 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
     }
   }
   // One header over the order and its goods ("Order / Products", "订单 / 商品"): the number sits in that column too.
-  if (columns.order === undefined && columns.item !== undefined && ORDER_AND_GOODS.test(textOf(headerCells[columns.item]!))) columns.order = columns.item;
+  if (columns.order === undefined && columns.item !== undefined && ORDER_AND_GOODS.test(texts[columns.item]!)) columns.order = columns.item;
   return columns;
 }
 

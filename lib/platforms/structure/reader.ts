@@ -173,10 +173,19 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   const priceCell = cellAt(grid.main, columns.price);
   // A price per unit ("¥6.99/kg", "US $3.20 / kg", "₫185.000/kg") is a price.
   const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ').replace(PER_UNIT, '')) && facts.money(t) !== null;
+  // Goods lines stacked in one row's cells ("¥59.00 ¥39.90 ¥29.90" over "1 2 1"): a price and a quantity a line, a
+  // struck price beside each at most.
+  const lines = mainItems.length;
+  const eachQty = (t: string) => lines >= 2 && t.split(' ').every((q) => /^[x×]?\d{1,6}$/.test(q) || /^\p{L}{1,4}$/u.test(q)) && (t.match(/\d+/g)?.length ?? 0) === lines;
+  const eachPrice = (t: string) => {
+    if (lines < 2 || hasWords(t.replace(CURRENCY_WORDS, ' '))) return false;
+    const n = parseMoneyAll(t).length;
+    return n >= lines && n <= 2 * lines;
+  };
   return (
     // A wholesale quantity may be grouped ("1,000 件").
-    holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t)) &&
-    holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? ''))) &&
+    holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t) || eachQty(t)) &&
+    holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t)) &&
     holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
@@ -231,7 +240,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   };
   const mainItemCell = grid ? itemCellOf(grid.main) : undefined;
   const mainItems = mainItemCell ? itemsIn(mainItemCell) : [];
-  if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;
+  if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) { (globalThis as any).__why?.("R1: if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;"); return undefined; }
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
   // The order's texts, walked once and only when a column does not answer.
@@ -245,17 +254,17 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
   const amount = amountCell ? cellTotal(amountCell, clean, facts) : totalByLabel(allTexts(), facts.money);
-  if (!amount) return undefined;
+  if (!amount) { (globalThis as any).__why?.("R2: if (!amount) return undefined;"); return undefined; }
 
   const buyerCell = cell(columns.buyer);
   const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
-  if (!nick || nick.includes(anchor.id)) return undefined;
+  if (!nick || nick.includes(anchor.id)) { (globalThis as any).__why?.("R3: if (!nick || nick.includes(anchor.id)) return undefined;"); return undefined; }
 
   const statusCell = cell(columns.status);
   const statusText = spacedText(statusCell, clean);
   const status = statusFromWords(statusText || wholeText());
   // A status column without a status word: the cells no longer line up with the header.
-  if (statusCell && status === 'unknown') return undefined;
+  if (statusCell && status === 'unknown') { (globalThis as any).__why?.("R4: if (statusCell && status === 'unknown') return undefined;"); return undefined; }
 
   const items = [];
   if (grid) for (const row of grid.rows) {
