@@ -37,6 +37,17 @@ describe('findHeaderRow', () => {
     expect(header.columns).toMatchObject({ amount: 1, buyer: 2, item: 3, status: 4 });
   });
 
+  it('names a column by its header without the tooltip explaining it', () => {
+    const tip = (name: string, text: string) => `<span>${name} <span class="hint"><svg aria-hidden="true"><text>?</text></svg><span role="tooltip">${text}</span></span></span>`;
+    const doc = parse(
+      `<div class="lh"><span>สินค้า</span>${tip('ยอดคำสั่งซื้อทั้งหมด', 'รวมค่าจัดส่งและหักส่วนลดจากร้านค้าแล้ว')}<span>สถานะ</span><span>การดำเนินการ</span></div>` +
+        `<div role="row"><span></span><span>商品</span><span>數量</span>${tip('訂單金額', '買家應付總額，已含運費並扣除賣家折扣券')}<span>狀態</span></div>`,
+    );
+    expect(findHeaderRow(doc.body, ['div'], 3)!.columns).toEqual({ item: 0, amount: 1, status: 2 });
+    // Its words name no other column: 買家 in the tooltip is no buyer's column, 運費 no part's.
+    expect(findHeaderRow(doc.body, ['[role="row"]'], 3)!.columns).toEqual({ item: 1, qty: 2, amount: 3, status: 4 });
+  });
+
   it('ignores rows of data and rows naming too few columns', () => {
     const doc = parse('<div><span>买家 张三 留言很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长</span><span>金额</span><span>状态</span></div><div><span>买家</span><span>其他</span><span>更多</span></div>');
     expect(findHeaderRow(doc.body, ['div'], 3)).toBeNull();

@@ -4,7 +4,7 @@
 // order number's shape and the column headers, so these helpers find orders
 // from those two anchors alone.
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from './order-blocks';
-import { columnsByHeader, type ColumnName } from './page-words';
+import { columnsByHeader, headerText, type ColumnName } from './page-words';
 import { firstOf, joinedOf, leadingOf, matchEach, mostOf, type Matches } from './query';
 import { textOf } from './types';
 import { anchorStill, noted } from './block-notes';
@@ -77,7 +77,7 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
   if (width < min || width > 20) return null;
   const cells = [...row.children];
   // Header cells are short labels; a row of order data is not a header.
-  if (cells.some((c) => textLongerThan(c, 40))) return null;
+  if (cells.some((c) => textLongerThan(c, 40) && headerText(c).length > 40)) return null;
   const columns = columnsByHeader(cells);
   const taken = new Set(Object.values(columns));
   for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {

@@ -98,7 +98,7 @@ function severalLabels(cell: Element, text: string): boolean {
 const NOT_HEADER_TEXT = '[role="tooltip"], [aria-hidden="true"], [hidden], svg';
 
 /** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */
-function headerText(cell: Element): string {
+export function headerText(cell: Element): string {
   if (!cell.querySelector(NOT_HEADER_TEXT)) return textOf(cell);
   let text = '';
   const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);

@@ -161,6 +161,9 @@ function listedGoodsLines(cell: Element): Element[] {
       continue;
     }
     if (kids.length >= 2 && kids.every((k) => alike(k, kids[0]!))) return kids;
+    // Alike lines, each with a number, and one line of another kind after them.
+    const lines = kids.slice(0, -1);
+    if (kids.length >= 3 && !alike(kids.at(-1)!, kids[0]!) && lines.every((k) => alike(k, kids[0]!) && /\d/.test(k.textContent ?? ''))) return lines;
     break;
   }
   return [el];
@@ -261,6 +264,20 @@ describe('goods lines', () => {
     ]);
     expect(titleOf(cell.children[1]!)).toBe('Silicone Straw Covers');
     expect(itemsIn(cell)).toEqual(listedItems(cell));
+  });
+
+  it('takes the alike lines before one line of another kind after them ("สั่งซื้อเมื่อ … · 3 ชิ้น"), each line showing a number', () => {
+    const doc = parse(`<body><div id="cell">
+      <div class="g1"><div class="g2"><div>เคส iPhone 15 Pro กันกระแทก</div><div>ตัวเลือกสินค้า: ใส</div></div><div>฿159</div><div>x1</div></div>
+      <div class="g1"><div class="g2"><div>ฟิล์มกระจกนิรภัย</div></div><div>฿89</div><div>x2</div></div>
+      <div class="gc">สั่งซื้อเมื่อ 6 ธ.ค. 2569 07:48 · 3 ชิ้น</div>
+    </div><div id="one"><div class="t">Rose Quartz Tumbler</div><div class="t">Pink, 500 ml</div><div class="p">US $20.00</div></div></body>`);
+    expect(itemsIn(doc.getElementById('cell')!).map((i) => [i.title, i.qty])).toEqual([
+      ['เคส iPhone 15 Pro กันกระแทก', 1],
+      ['ฟิล์มกระจกนิรภัย', 2],
+    ]);
+    // One line's title and spec over its price: one line, though the two are alike.
+    expect(goodsLines(doc.getElementById('one')!)).toHaveLength(1);
   });
 
   it('finds the one part with text below parts whose only text is white space or inside a script', () => {

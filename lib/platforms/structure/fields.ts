@@ -314,6 +314,10 @@ export function goodsLines(cell: Element): Element[] {
       continue;
     }
     if (kids.length >= 2 && kids.every((k) => alike(k, kids[0]!))) return kids;
+    // Goods lines with one line of another kind after them (a count, "สั่งซื้อเมื่อ … · 1 ชิ้น"): the lines alike,
+    // each showing a number (its price or quantity).
+    const last = kids.length - 1;
+    if (kids.length >= 3 && !alike(kids[last]!, kids[0]!) && kids.slice(0, last).every((k) => alike(k, kids[0]!) && /\d/.test(k.textContent ?? ''))) return kids.slice(0, last);
     break;
   }
   return [el];
