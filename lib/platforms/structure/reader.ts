@@ -240,7 +240,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   };
   const mainItemCell = grid ? itemCellOf(grid.main) : undefined;
   const mainItems = mainItemCell ? itemsIn(mainItemCell) : [];
-  if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) { (globalThis as any).__why?.("R1: if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;"); return undefined; }
+  if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
   // The order's texts, walked once and only when a column does not answer.
@@ -254,17 +254,17 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
   const amount = amountCell ? cellTotal(amountCell, clean, facts) : totalByLabel(allTexts(), facts.money);
-  if (!amount) { (globalThis as any).__why?.("R2: if (!amount) return undefined;"); return undefined; }
+  if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
   const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
-  if (!nick || nick.includes(anchor.id)) { (globalThis as any).__why?.("R3: if (!nick || nick.includes(anchor.id)) return undefined;"); return undefined; }
+  if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
   const statusText = spacedText(statusCell, clean);
   const status = statusFromWords(statusText || wholeText());
   // A status column without a status word: the cells no longer line up with the header.
-  if (statusCell && status === 'unknown') { (globalThis as any).__why?.("R4: if (statusCell && status === 'unknown') return undefined;"); return undefined; }
+  if (statusCell && status === 'unknown') return undefined;
 
   const items = [];
   if (grid) for (const row of grid.rows) {
