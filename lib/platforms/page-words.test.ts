@@ -110,6 +110,11 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Fermée Motif : paiement non reçu dans le délai', 'closed'],
   ["En attente de paiement Fermeture automatique dans 2 j Pourquoi ? La commande sera fermée à l'échéance.", 'unpaid'],
   ["En attente d'expédition", 'paid'],
+  // What will happen is no status (a tooltip's "заказ будет закрыт автоматически" beside "Ожидает оплаты").
+  ['Ожидает оплаты Закроется через 04:17:09 Если покупатель не оплатит заказ, заказ будет закрыт автоматически', 'unpaid'],
+  ['Awaiting payment. The order will be closed automatically if the buyer does not pay.', 'unpaid'],
+  ['Aguardando pagamento, será cancelado em 2 dias', 'unpaid'],
+  ['Order to be cancelled', 'unknown'],
   // Nothing a seller would act on.
   ['', 'unknown'],
   ['Processing', 'unknown'],

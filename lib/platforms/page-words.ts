@@ -11,7 +11,8 @@ import { foldSpaces, textOf } from './types';
  * contain an unpaid-looking word ("取消待付款") come before "unpaid".
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
-  [/交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b/i, 'closed'],
+  // Not where the words say what will happen ("will be closed automatically", "заказ будет закрыт", "será cancelado").
+  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b)/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").

@@ -101,7 +101,7 @@ describe('shortTexts', () => {
 // the texts of a goods line listed, textContent for "shows any text".
 const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
 const NOT_A_NICK = (text: string) =>
-  CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || (/\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 function listedChatControl(el: Element): boolean {
   const tag = el.tagName;
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
@@ -111,6 +111,8 @@ function listedChatControl(el: Element): boolean {
   if (!text && /chat|message|联系|旺旺|contact/i.test(label)) return true;
   return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
 }
+const FLAG = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
+const BUTTONS = 'button, [role="button"]';
 function queriedNickBeforeChat(scope: Element[]): string {
   const texts = scope.flatMap((s) => textNodes(s));
   for (const s of scope) {
@@ -120,10 +122,14 @@ function queriedNickBeforeChat(scope: Element[]): string {
       const box = control.parentElement;
       let first: string | undefined;
       if (box && box !== s && s.contains(box)) {
-        const lines = textNodes(box).filter((t) => !control.contains(t.node));
-        if (!lines.some((t) => control.compareDocumentPosition(t.node) & 4) && lines.length >= 2 && lines.length <= 3) first = lines.map((t) => t.text).find((t) => !NOT_A_NICK(t) && !BUYER_LABEL.test(t));
+        const all = textNodes(box).filter((t) => !control.contains(t.node));
+        // A flag, another button's label: no line of the buyer's.
+        const lines = all.filter((t) => !FLAG.test(t.text) && !isBuyerTag(t.text) && !t.node.parentElement?.closest(BUTTONS));
+        if (!all.some((t) => control.compareDocumentPosition(t.node) & 4) && lines.length >= 2 && lines.length <= 3) first = lines.map((t) => t.text).find((t) => !NOT_A_NICK(t) && !BUYER_LABEL.test(t));
       }
-      const before = first ?? texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4)).at(-1)?.text;
+      const last = texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4) && !FLAG.test(t.text)).at(-1);
+      // Another button's label right before the control: no name.
+      const before = first ?? (last?.node.parentElement?.closest(BUTTONS) ? undefined : last?.text);
       if (before && !NOT_A_NICK(before) && !BUYER_LABEL.test(before)) return before;
     }
   }

@@ -110,8 +110,13 @@ function isChatControl(el: Element, clean?: Element | null): boolean {
 const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
+/** Whether `text` is an amount, a deduction's too ("-1,50 $", "−¥5.00"): no one's name. */
+export function isAmount(text: string): boolean {
+  return /\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0;
+}
+
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || isAmount(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /** The nick in a buyer cell: its first text that is not a label or a chat word. */
@@ -191,6 +196,8 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
 }
 
 const CONTROLS = 'a, button, [role="button"]';
+// Controls that are buttons: a name may be a link, never a button's label.
+const BUTTONS = 'button, [role="button"]';
 
 /**
  * The first text in the box that holds `control` (its parent, inside `root`), when that box is a few lines that end
@@ -207,7 +214,8 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
     if (!value || unread(t.parentElement, value)) continue;
     const inControl = control.contains(t);
     if (!inControl && control.compareDocumentPosition(t) & 4 /* FOLLOWING */) return undefined;
-    if (!inControl) texts.push(value);
+    // A flag drawn before a country, another control's text: no line of the buyer's.
+    if (!inControl && !FLAG_ONLY.test(value) && !isBuyerTag(value) && !t.parentElement?.closest(BUTTONS)) texts.push(value);
   }
   if (texts.length < 2 || texts.length > 3) return undefined;
   const first = texts.find((text) => !notANick(text) && !BUYER_LABEL.test(text));
@@ -221,9 +229,10 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
  */
 function textBefore(control: Element, scope: readonly Element[], k: number): string | undefined {
   let at: Node = control;
-  // A business buyer's company and country line between the name and the control ("O'Brien Outdoor Ltd · Ireland"):
-  // passed over, once, when a text comes before it.
+  // A business buyer's company and country lines between the name and the control ("O'Brien Outdoor Ltd · Ireland",
+  // "Köhler Werkzeuge GmbH" then "德国"): passed over when a text comes before them.
   let company: string | undefined;
+  let passed = 0;
   for (let i = k; i >= 0; i--) {
     const root = scope[i]!;
     if (i < k) {
@@ -236,9 +245,14 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
-        if (value && !unread(at.parentElement, value) && !isBuyerTag(value)) {
-          if (company !== undefined || !COMPANY_LINE.test(value)) return folded(value);
-          company = value;
+        if (value && !unread(at.parentElement, value) && !isBuyerTag(value) && !FLAG_ONLY.test(value)) {
+          // Another button's text right before the chat control ("Modify price"): the order's controls, no name
+          // among them.
+          if (at.parentElement?.closest(BUTTONS)) return undefined;
+          // A company's line and a country's line: each passed over once.
+          if (!COUNTRY_OR_COMPANY(value) || passed >= 2) return folded(value);
+          company ??= value;
+          passed += 1;
         }
       }
       // The node before `at` in page order: the last node inside its previous sibling, else its parent.
@@ -255,6 +269,11 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
   return company === undefined ? undefined : folded(company);
 }
 
+// A flag or other pictograph on its own (🇵🇪 before "秘鲁").
+const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
+// Country names a business buyer's line may be (seen on Alibaba.com cards, Chinese UI): passed over like a company.
+const COUNTRY_NAME = /^(?:中国|美国|英国|德国|法国|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|俄罗斯|乌克兰|土耳其|以色列|阿联酋|沙特阿拉伯|卡塔尔|埃及|南非|尼日利亚|肯尼亚|摩洛哥|印度|巴基斯坦|孟加拉国|越南|泰国|马来西亚|新加坡|印度尼西亚|菲律宾|日本|韩国|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚)$/u;
+const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text);
 // A company's line: a legal form, or a name and a country set apart by a middle dot or a bar.
 const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v)(?=[\s.,]|$)|有限公司|株式会社/iu;
 // A separator left after a name, before the control beside it ("ปิยะนุช ส. ·", "Tong_BKK |").
@@ -381,7 +400,7 @@ const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
 const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|全款/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
-const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税)/i;
+const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\()/i;
 
 /**
  * Goods lines of an order shown without a goods column (a card, or goods in

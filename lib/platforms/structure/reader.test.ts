@@ -106,6 +106,24 @@ describe('readByStructure', () => {
     ]);
   });
 
+  it('takes no button\'s label, country or deduction for the buyer (pages written blind)', () => {
+    const url = 'https://biz.alibaba.com/ta/list.htm';
+    // "Contact buyer" among the order's buttons, the name only in a block of its own: no name before the control.
+    const card = (id: string) => `<article><div><span>Awaiting payment</span><span>Created Dec 05, 2026 16:02</span></div>
+      <div><div><div>Mr. Daniel Okafor</div><div>Okafor &amp; Sons Ltd</div></div><div><span>Order total</span><span>USD 3,200.00</span></div></div>
+      <div><button type="button">Remind to pay</button><button type="button">Modify price</button><button type="button">Contact buyer</button>
+      <a href="https://biz.alibaba.com/ta/detail.htm?orderId=${id}">View order #${id}</a></div></article>`;
+    const buttons = readByStructure(parse(`<body>${card('271804519203846122')}${card('271816640372205918')}</body>`), 'alibaba', url, NOW)!;
+    expect(buttons.orders.map((o) => o.buyer.nick)).toEqual([]);
+    expect(buttons.unreadable).toBe(2);
+    // Name, company, a flag and the country, then the chat link: the name.
+    const zh = (id: string, name: string, country: string) => `<div><div>订单号：${id}</div><div><div>${name}</div><div>Distribuidora Andina S.A.C.</div>
+      <div><span>🇵🇪</span> ${country}</div><a href="https://message.alibaba.com/message/messenger.htm">联系买家</a></div>
+      <div>订单总额：US$ 12,450.00</div><div>待买家付款</div></div>`;
+    const named = readByStructure(parse(`<body>${zh('285617340920026519', 'Carlos Méndez Ruiz', '秘鲁')}${zh('27904553188260519', 'Олег Смирнов', '俄罗斯')}</body>`), 'alibaba', url, NOW)!;
+    expect(named.orders.map((o) => o.buyer.nick)).toEqual(['Carlos Méndez Ruiz', 'Олег Смирнов']);
+  });
+
   it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
     const doc = parse(fixture('pdd/orders-all.html'));
     // The 单价 header cell goes: every cell after it now sits under the wrong header.

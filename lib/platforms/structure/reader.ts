@@ -186,7 +186,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
     // A wholesale quantity may be grouped ("1,000 件").
     holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t) || eachQty(t)) &&
     holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t)) &&
-    holds(columns.buyer, (t) => parseMoneyAll(t).length === 0) &&
+    holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
 }
