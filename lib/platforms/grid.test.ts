@@ -48,6 +48,16 @@ describe('findHeaderRow', () => {
     expect(findHeaderRow(doc.body, ['[role="row"]'], 3)!.columns).toEqual({ item: 1, qty: 2, amount: 3, status: 4 });
   });
 
+  it('reads a grouped header by the columns of its second row, the cells spanning both rows in theirs', () => {
+    const doc = parse(`<table><thead>
+      <tr><th rowspan="2"></th><th colspan="3">商品信息</th><th colspan="3">订单信息</th><th rowspan="2">操作</th></tr>
+      <tr><th></th><th>单价</th><th>数量</th><th>实收</th><th>买家</th><th>状态</th></tr>
+    </thead></table>`);
+    const header = findHeaderRow(doc.body, ['thead tr', 'tr'], 3)!;
+    expect(header.cells.map((c) => c.textContent)).toEqual(['', '商品信息', '单价', '数量', '实收', '买家', '状态', '操作']);
+    expect(header.columns).toEqual({ item: 1, price: 2, qty: 3, amount: 4, buyer: 5, status: 6 });
+  });
+
   it('ignores rows of data and rows naming too few columns', () => {
     const doc = parse('<div><span>买家 张三 留言很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长</span><span>金额</span><span>状态</span></div><div><span>买家</span><span>其他</span><span>更多</span></div>');
     expect(findHeaderRow(doc.body, ['div'], 3)).toBeNull();

@@ -72,10 +72,38 @@ export interface HeaderRow {
 }
 
 /** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
+/**
+ * The cells of a header's second row by column, when the row above it spans down into it (a grouped header:
+ * "商品信息 (3 columns) | 订单信息 (3 columns)" over "单价 | 数量 | 实收 | 买家 | 状态", a checkbox and "操作" spanning
+ * both rows): each column's cell from the second row, else the cell spanning down from the first; an empty one
+ * under a group takes the group's name ("商品信息" over the goods' own blank cell).
+ */
+function stackedCells(row: Element): Element[] | null {
+  const above = row.previousElementSibling;
+  if (row.tagName !== 'TR' || !above || above.tagName !== 'TR') return null;
+  const covering: Element[] = [];
+  let spansDown = false;
+  for (let c = above.firstElementChild; c; c = c.nextElementSibling) {
+    const colSpan = Math.max(1, Math.min(20, Number(c.getAttribute('colspan')) || 1));
+    if ((Number(c.getAttribute('rowspan')) || 1) > 1) spansDown = true;
+    for (let j = 0; j < colSpan; j++) covering.push(c);
+  }
+  if (!spansDown || covering.length > 20) return null;
+  const bottom = gridCells([above, row])[1]!;
+  const cells: Element[] = [];
+  for (let col = 0; col < covering.length; col++) {
+    const own = bottom.get(col);
+    const top = covering[col]!;
+    if (!own) cells.push(top);
+    else cells.push(textOf(own) || covering[col - 1] === top ? own : top);
+  }
+  return cells;
+}
+
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
-  const width = row.childElementCount;
+  const cells = stackedCells(row) ?? [...row.children];
+  const width = cells.length;
   if (width < min || width > 20) return null;
-  const cells = [...row.children];
   // Header cells are short labels; a row of order data is not a header.
   if (cells.some((c) => textLongerThan(c, 40) && headerText(c).length > 40)) return null;
   const columns = columnsByHeader(cells);

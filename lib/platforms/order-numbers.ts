@@ -49,7 +49,7 @@ export function isOrderNumber(platform: Exclude<Platform, 'manual'>, id: string 
  * before a bare number is a status, not a label.
  */
 const OTHER_NUMBER_LABEL =
-  /(?<pre>(?:^|[^\p{L}])(?:mã|código|id|número|nº|n°|номер|№)\s+(?:(?:de|do|da|dos)\s+)?)?(?:子订单|子单|包裹|运单|物流单?|快递单?|退款单?|退货单?|售后单?|支付单|支付流水|交易流水|支付宝交易|流水|关联订单|原订单|合并订单|sub-?orders?|packages?|parcels?|tracking|shipments?|waybill|refunds?|returns?|payments?|transactions?|invoices?|related orders?|original orders?|linked orders?|sku|商品|货品|货号|条码|products?|items?|listings?|barcode|ean|upc|gtin|pacote|rastreio|rastreamento|reembolso|devolução|pagamento|transação|subpedido|vận đơn|kiện hàng|gói hàng|hoàn tiền|trả hàng|giao dịch|thanh toán|посылк\p{L}*|трек\p{L}*|возврат\p{L}*|плат[её]ж\p{L}*|транзакци\p{L}*|подзаказ\p{L}*)(?<post>\s*(?:id|no\.?|number|nº|n°|code|编号|单号|号码|号|单|#))?\s*(?<colon>[:：#])?\s*$/iu;
+  /(?<pre>(?:^|[^\p{L}])(?:mã|código|id|número|nº|n°|номер|№)\s+(?:(?:de|do|da|dos)\s+)?)?(?:子订单|子单|包裹|运单|物流单?|快递单?|退款单?|退货单?|售后单?|支付单|支付流水|交易流水|支付宝交易|流水|关联订单|原订单|合并订单|sub-?orders?|packages?|parcels?|tracking|shipments?|waybill|refunds?|returns?|payments?|transactions?|invoices?|related orders?|original orders?|linked orders?|sku|商品|货品|货号|条码|products?|items?|listings?|barcode|ean|upc|gtin|pacote|rastreio|rastreamento|reembolso|devolução|pagamento|transação|subpedido|vận đơn|kiện hàng|gói hàng|hoàn tiền|trả hàng|giao dịch|thanh toán|посылк\p{L}*|трек\p{L}*|возврат\p{L}*|плат[её]ж\p{L}*|транзакци\p{L}*|подзаказ\p{L}*|артикул\p{L}*|상품|송장|운송장|패키지|환불|반품|결제|거래|商品|SKU)(?<post>\s*(?:id|no\.?|number|nº|n°|code|编号|单号|号码|号|单|#))?\s*(?<colon>[:：#])?\s*$/iu;
 const LABEL_CHARS = 40;
 
 /**

@@ -115,6 +115,12 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Awaiting payment. The order will be closed automatically if the buyer does not pay.', 'unpaid'],
   ['Aguardando pagamento, será cancelado em 2 dias', 'unpaid'],
   ['Order to be cancelled', 'unknown'],
+  // Korean AliExpress, Spanish Shopee, Pinduoduo's after-sales (written blind).
+  ['결제 대기 자동 취소까지 2일 23:01:47', 'unpaid'],
+  ['발송 대기 결제 완료 2026.12.04 21:43', 'paid'],
+  ['주문 취소 결제 기한 만료로 자동 취소', 'closed'],
+  ['Completado Entregado el 05/12/2026', 'paid'],
+  ['售后中 仅退款 ¥59.90 · 待商家处理', 'paid'],
   // Nothing a seller would act on.
   ['', 'unknown'],
   ['Processing', 'unknown'],

@@ -12,15 +12,15 @@ import { foldSpaces, textOf } from './types';
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   // Not where the words say what will happen ("will be closed automatically", "заказ будет закрыт", "será cancelado").
-  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b)/i, 'closed'],
+  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b|주문\s*취소|취소됨|취소\s*완료|자동\s*취소(?!\s*(?:까지|예정)))/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
-    /等待买家付款|待付款|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|por pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
+    /等待买家付款|待付款|결제\s*대기|미결제|입금\s*대기|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|por pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
+    /买家已付款|等待卖家发货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
     'paid',
   ],
 ];
@@ -69,14 +69,14 @@ export function nickOf(el: Node | null | undefined): string {
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */
 export const HEADER_WORDS = {
   // A column of the orders themselves, headed by the word alone ("Order", "订单信息"): anchored, so a total's header ("订单金额") is none.
-  order: /^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
-  buyer: /买家|收货人|buyer|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
-  item: /宝贝|商品|产品|product|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
-  qty: /数量|qty|quantity|số lượng|quantidade|cantidad|кол|jumlah|จำนวน|數量|menge|anzahl|quantité|quantità/i,
-  price: /单价|unit price|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
-  amount: /实收款|实付|订单金额|金额|总价|总额|總額|总计|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計|注文金額|gesamt|betrag|summe|bestellwert|montant|importo/i,
-  status: /状态|交易状态|订单状态|status|trạng thái|estado|статус|สถานะ|狀態|ステータス|状態|statut|stato/i,
-  created: /下单时间|创建时间|成交时间|created|order time|order date|ngày đặt|data do pedido|fecha|дата|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|成立時間|下單時間|建立時間|สร้างเมื่อ|dibuat pada|作成日時|注文日時?|erstellt|bestelldatum|bestellzeit|créée? le|date de (?:la )?commande|creato il|data (?:dell['’])?ordine/i,
+  order: /^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|주문\s*번호|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
+  buyer: /买家|收货人|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
+  item: /宝贝|商品|产品|product|상품|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
+  qty: /数量|qty|수량|quantity|số lượng|quantidade|cantidad|кол|jumlah|จำนวน|數量|menge|anzahl|quantité|quantità/i,
+  price: /单价|unit price|단가|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
+  amount: /实收款|实收|实付|결제\s*금액|주문\s*금액|订单金额|金额|总价|总额|總額|总计|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計|注文金額|gesamt|betrag|summe|bestellwert|montant|importo/i,
+  status: /状态|交易状态|订单状态|status|상태|trạng thái|estado|статус|สถานะ|狀態|ステータス|状態|statut|stato/i,
+  created: /下单时间|创建时间|成交时间|created|주문\s*일시|order time|order date|ngày đặt|data do pedido|fecha|дата|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|成立時間|下單時間|建立時間|สร้างเมื่อ|dibuat pada|作成日時|注文日時?|erstellt|bestelldatum|bestellzeit|créée? le|date de (?:la )?commande|creato il|data (?:dell['’])?ordine/i,
   deadline: /剩余|自动关闭|auto[- ]?cancel|time left|pay by|payment due|hitung mundur|batas (?:waktu )?pembayaran|นับถอยหลัง|倒數|剩餘|自動取消|支払期限|zahlungsfrist|date limite de paiement|scadenza (?:del )?pagamento/i,
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
@@ -97,15 +97,19 @@ function severalLabels(cell: Element, text: string): boolean {
 
 // What a header cell holds besides its name: a tooltip explaining the column, an icon.
 const NOT_HEADER_TEXT = '[role="tooltip"], [aria-hidden="true"], [hidden], svg';
+// A tooltip or hint by what its class says ("tip_body_3Xx8", "hint", "ant-popover").
+const TIP_CLASS = /(?:^|[\s_-])(?:tip|tooltip|popover|hint)(?:$|[\s_-])/i;
+const MAY_BE_ASIDE = `${NOT_HEADER_TEXT}, [class*="tip"], [class*="hint"], [class*="popover"]`;
 
 /** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */
 export function headerText(cell: Element): string {
-  if (!cell.querySelector(NOT_HEADER_TEXT)) return textOf(cell);
+  if (!cell.querySelector(MAY_BE_ASIDE)) return textOf(cell);
   let text = '';
   const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    const aside = t.parentElement?.closest(NOT_HEADER_TEXT);
-    if (!aside || !cell.contains(aside)) text += t.nodeValue;
+    let aside = false;
+    for (let up = t.parentElement; up && up !== cell && !aside; up = up.parentElement) aside = up.matches(NOT_HEADER_TEXT) || TIP_CLASS.test(up.getAttribute('class') ?? '');
+    if (!aside) text += t.nodeValue;
   }
   return foldSpaces(text).trim();
 }
@@ -200,7 +204,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
 // Not a part where the total's own note names it: "实收款(含运费)", "Order total (incl. shipping)".
 const NOT_INCLUDED = String.raw`(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)`;
 // The total's components beside it: goods subtotal, shipping, discount, voucher, promotion, tax.
-const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto)`;
+const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|(?:incl\.?\s*|including\s*)?VAT|postage|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|상품\s*(?:합계|금액)|배송비|할인(?:\s*금액)?|쿠폰|가격\s*조정|小計|送料|割引)`;
 // What was paid of the total so far, what is left of it, and the total in another currency, roughly.
 const PAID_WORDS = String.raw`(?:sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|balance\s*(?:due|remaining|outstanding)|outstanding(?:\s*balance)?|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)`;
 // What names an amount as a part of the total (see PART_AMOUNT).

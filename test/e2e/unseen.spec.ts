@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expectRows, openPanelFor, openSellerPage, orderRow, usePlatformSuite } from '../support/platform-flow';
 
-// The order lists written blind (test/fixtures/unseen, see test/drift/unseen.test.ts), each served at its real
+// The order lists written blind (test/fixtures/unseen, see test/drift/unseen-suite.ts), each served at its real
 // seller URL in real Chromium: the content script reads it, and the panel shows each unpaid order with its writer's
 // buyer and exact total, and none of the page's paid or closed orders.
 

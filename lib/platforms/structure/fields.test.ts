@@ -31,6 +31,9 @@ describe('totalIn', () => {
     expect(totalIn(cell, money)).toEqual({ minor: 1245000, currency: 'USD' });
     expect(totalIn('162.000₫ Tổng tiền hàng 147.000 đ Phí vận chuyển 15.000 đ Giảm giá của người bán 0₫', money)).toEqual({ minor: 162000, currency: 'VND' });
     expect(totalIn('ยอดรวมสินค้า ฿1,300.00 ค่าจัดส่ง ฿0.00 ที่ต้องชำระ ฿1,250.00', money)).toEqual({ minor: 125000, currency: 'THB' });
+    // The tax it includes, and a breakdown after it whose labels hold amounts of their own.
+    expect(totalIn('£38.49 incl. VAT £6.42 Price details Subtotal £39.00 Postage £3.49 Spend £25, save £5 −£5.00', money)).toEqual({ minor: 3849, currency: 'GBP' });
+    expect(totalIn('US $33.00 상품 합계 US $29.97 배송비 US $5.03 가격 조정 -US $2.00', money)).toEqual({ minor: 3300, currency: 'USD' });
   });
   it('refuses an amount with a bare number before it: a number drawn in parts the reader could not put together', () => {
     // "584.90" and "1₫" in two elements show 584.901₫; the one marked amount alone would be ₫1.

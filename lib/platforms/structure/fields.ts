@@ -109,12 +109,12 @@ function isChatControl(el: Element, clean?: Element | null): boolean {
 // block puts one right after the "Buyer" header, where a nick would follow a bare label.
 const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
 
-/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 /** Whether `text` is an amount, a deduction's too ("-1,50 $", "−¥5.00"): no one's name. */
 export function isAmount(text: string): boolean {
   return /\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0;
 }
 
+/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
   return CHAT_WORDS.test(text) || isAmount(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
@@ -179,7 +179,11 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
     for (let el = s.firstElementChild; el; ) {
       // What isChatControl asks first, then whether the query would have listed it (it tells tag names apart by namespace).
       const tag = el.tagName;
-      if ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS) && isChatControl(el, clean)) {
+      const control = (tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS);
+      // The name in the control's own words ("Chat with juan.dc").
+      const named = control ? CHAT_WITH.exec(spacedText(el, clean))?.[1] : undefined;
+      if (named && !notANick(named)) return named;
+      if (control && isChatControl(el, clean)) {
         // The name heads the lines that end in the control (name, company, country, then "Contact buyer"):
         // the first of them in the control's own box, else the text right before the control.
         const before = firstLineBefore(el, s) ?? textBefore(el, scope, k)?.replace(SEPARATOR_AFTER, '');
@@ -196,6 +200,7 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
 }
 
 const CONTROLS = 'a, button, [role="button"]';
+const CHAT_WITH = /^(?:chat|message)\s+with\s+(\S.{0,60})$/i;
 // Controls that are buttons: a name may be a link, never a button's label.
 const BUTTONS = 'button, [role="button"]';
 
@@ -221,6 +226,22 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
   const first = texts.find((text) => !notANick(text) && !BUYER_LABEL.test(text));
   return first === undefined ? undefined : folded(first);
 }
+
+/** The name an honorific follows in a text of its own ("ちぃ.mama🍼" "様"), within the order's block. */
+export function nickBeforeHonorific(scope: readonly Element[]): string {
+  for (const root of scope) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    let before = '';
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const value = (t.nodeValue as string).trim();
+      if (!value || unread(t.parentElement, value)) continue;
+      if (HONORIFIC.test(value) && before && !notANick(before)) return folded(before);
+      before = value;
+    }
+  }
+  return '';
+}
+const HONORIFIC = /^(?:様|さま|殿|님)$/u;
 
 /**
  * The last text of the block before `control` (which lies in scope[k]), not

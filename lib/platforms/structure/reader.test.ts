@@ -124,6 +124,20 @@ describe('readByStructure', () => {
     expect(named.orders.map((o) => o.buyer.nick)).toEqual(['Carlos Méndez Ruiz', 'Олег Смирнов']);
   });
 
+  it('finds the buyer in a chat button\'s own words and before an honorific (pages written blind)', () => {
+    const ph = (id: string, nick: string) => `<section><div>Order ID ${id}</div><div><div>Stainless Tumbler 20oz</div><div>₱450.00</div><div>x1</div></div>
+      <div><span>Order Total</span><span>₱500.00</span></div><div>Unpaid</div><button type="button">Chat with ${nick}</button></section>`;
+    const shopee = readByStructure(parse(`<body>${ph('261206Q3ZA8HUW', 'bb.jhen_')}${ph('261206B7KQ2M4X', 'juan.dc')}</body>`), 'shopee', 'https://seller.shopee.ph/portal/sale/order?type=unpaid', NOW)!;
+    expect(shopee.orders.map((o) => o.buyer.nick)).toEqual(['bb.jhen_', 'juan.dc']);
+    const jp = (id: string, nick: string) => `<section><div>注文ID ${id}</div><div><span aria-hidden="true">さ</span><span>${nick}</span><span> 様</span><span>新規</span></div>
+      <div><div>ルームソックス 冬 厚手</div><div>¥1,280</div><div>x1</div></div><div><span>お支払い合計</span><span>1,830円</span></div><div>支払い待ち</div></section>`;
+    const tiktok = readByStructure(parse(`<body>${jp('577893104265518203', 'さくら🌸')}${jp('578047720913365508', 'ちぃ.mama🍼')}</body>`), 'tiktok', 'https://seller-jp.tiktok.com/order?tab=unpaid', NOW)!;
+    expect(tiktok.orders.map((o) => [o.buyer.nick, o.amount.minor, o.amount.currency])).toEqual([
+      ['さくら🌸', 1830, 'JPY'],
+      ['ちぃ.mama🍼', 1830, 'JPY'],
+    ]);
+  });
+
   it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
     const doc = parse(fixture('pdd/orders-all.html'));
     // The 单价 header cell goes: every cell after it now sits under the wrong header.
