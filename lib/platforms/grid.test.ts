@@ -58,6 +58,12 @@ describe('findHeaderRow', () => {
     expect(header.columns).toEqual({ item: 1, price: 2, qty: 3, amount: 4, buyer: 5, status: 6 });
   });
 
+  it('takes a search form\'s fields for no header, though their labels name the columns', () => {
+    const doc = parse(`<div class="f"><label>Номер заказа <input></label><label>Название товара <input></label><label>Покупатель <input></label><label>Дата заказа <input value="01.12.2026 — 06.12.2026"></label></div>
+      <div class="h"><span><input type="checkbox"></span><span>Номер заказа</span><span>Товар</span><span>Покупатель</span><span>Сумма</span><span>Статус</span></div>`);
+    expect(findHeaderRow(doc.body, ['div'], 3)!.row.className).toBe('h');
+  });
+
   it('ignores rows of data and rows naming too few columns', () => {
     const doc = parse('<div><span>买家 张三 留言很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长</span><span>金额</span><span>状态</span></div><div><span>买家</span><span>其他</span><span>更多</span></div>');
     expect(findHeaderRow(doc.body, ['div'], 3)).toBeNull();

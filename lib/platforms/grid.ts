@@ -100,12 +100,18 @@ function stackedCells(row: Element): Element[] | null {
   return cells;
 }
 
+const FORM_FIELD = 'input:not([type="checkbox"]):not([type="radio"]), select, textarea, [role="combobox"], [role="searchbox"], [role="textbox"]';
+
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
   const cells = stackedCells(row) ?? [...row.children];
   const width = cells.length;
   if (width < min || width > 20) return null;
   // Header cells are short labels; a row of order data is not a header.
   if (cells.some((c) => textLongerThan(c, 40) && headerText(c).length > 40)) return null;
+  // A search form's fields ("Номер заказа [ ]", "Покупатель [ ]", "Дата заказа [ — ]") name the columns too: two
+  // fields to fill make it a form, not a header (a header's one checkbox selects every row).
+  let fields = 0;
+  for (const c of cells) if (c.querySelector(FORM_FIELD) && ++fields >= 2) return null;
   const columns = columnsByHeader(cells);
   const taken = new Set(Object.values(columns));
   for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {
