@@ -219,6 +219,13 @@ describe('columnsByHeader', () => {
     expect(columnsByHeader(cells('商品', '单价', '数量', '实收款'))).toEqual({ item: 0, price: 1, qty: 2, amount: 3 });
   });
 
+  it('takes the order\'s status column, not a goods line\'s ("子订单状态 / 售后" before "订单状态")', () => {
+    expect(columnsByHeader(cells('宝贝', '单价', '数量', '子订单状态 / 售后', '实收款', '订单状态', '操作'))).toMatchObject({ status: 5, amount: 4 });
+    expect(columnsByHeader(cells('Product', 'Item status', 'Order total', 'Status')).status).toBe(3);
+    // Only a goods line's: no status column.
+    expect(columnsByHeader(cells('Product', 'Item status', 'Order total')).status).toBeUndefined();
+  });
+
   it('finds the order number under one header over the order and its goods ("Order / Products")', () => {
     expect(columnsByHeader(cells('', 'Order / Products', 'Buyer', 'Order amount', 'Status', 'Actions'))).toEqual({ order: 1, item: 1, buyer: 2, amount: 3, status: 4 });
     expect(columnsByHeader(cells('订单 / 商品', '买家', '实收款')).order).toBe(0);

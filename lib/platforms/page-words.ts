@@ -81,6 +81,7 @@ export const HEADER_WORDS = {
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
 
+const LINE_STATUS_HEADER = /子订单|子單|子訂單|商品状态|sub-?orders?|items?\s*status|line\s*status|售后|售後|after-?sales?/i;
 const ORDER_AND_GOODS = /^\s*(?:orders?|订单|訂單|pedidos?|commandes?|đơn\s*hàng|pesanan|заказы?)\s*[/／|·、&]/i;
 const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S/;
 
@@ -149,6 +150,11 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
     let index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS[name].test(text));
     // Beside the goods subtotal, the discount and the shipping fee ("商品总价 | 优惠 | 运费 | 应付金额"), the total's
     // column is the one that names no part of it; with only parts, there is none to take.
+    // A goods line's own status ("子订单状态 / 售后") is not the order's: the order's status column is another.
+    if (name === 'status' && index >= 0 && LINE_STATUS_HEADER.test(texts[index]!)) {
+      index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS.status.test(text) && !LINE_STATUS_HEADER.test(text));
+      if (index < 0) continue;
+    }
     if (name === 'amount' && index >= 0 && PART_HEADER.test(texts[index]!)) {
       index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS.amount.test(text) && !PART_HEADER.test(text));
     }
