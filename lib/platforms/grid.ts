@@ -344,6 +344,7 @@ export function orderGrid(
   let { found } = rowsFound;
   const { foundInLine, own } = rowsFound;
   if (!found && own && !inLine(own, scope[0]!)) found = own;
+  else if (!found && !own) return nestedGrid(scope, anchor, width, filled, amountAt);
   else if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
   const map = gridCells([found])[0]!;
   // Goods rows after a div main row, as a table's rowspans become in a div
@@ -357,6 +358,48 @@ export function orderGrid(
     rows.push(gridCells([next])[0]!);
   }
   return { main: map, rows };
+}
+
+/**
+ * An order's row whose first cell holds its goods lines as rows of their own under the header's first columns
+ * ("宝贝 | 单价 | 数量 | 子订单状态" for each goods line), its other cells lining up with the header's last columns
+ * ("实收款 | 订单状态 | 操作"). Null unless exactly one such row shows a number under the total's column.
+ */
+function nestedGrid(scope: readonly Element[], anchor: Element, width: number, filled: number, amountAt: number | undefined): OrderGrid | null {
+  let result: OrderGrid | null = null;
+  for (const s of scope) {
+    for (let el: Element | null = s; el; ) {
+      const k = el.childElementCount;
+      const inner = width - k + 1;
+      const first = el.firstElementChild;
+      let skipInside = false;
+      if (k >= 2 && k < filled && inner >= 2 && first && !first.contains(anchor)) {
+        // The goods lines: the first cell's children (or their children) with a cell per inner column, all alike.
+        let lines: Element[] = [];
+        for (let box: Element | null = first, depth = 0; box && depth < 3 && lines.length === 0; box = box.childElementCount === 1 ? box.firstElementChild : null, depth++) {
+          const kids = [...box.children];
+          if (kids.length > 0 && kids.every((c) => c.childElementCount === inner && sameKind(c, kids[0]!))) lines = kids;
+        }
+        if (lines.length > 0) {
+          const main = new Map<number, Element>();
+          [...lines[0]!.children].forEach((c, i) => main.set(i, c));
+          [...el.children].slice(1).forEach((c, i) => main.set(inner + i, c));
+          // Its total's cell shows a number, as an order's row does.
+          if (amountAt === undefined || /\d/.test(main.get(amountAt)?.textContent ?? '')) {
+            if (result) return null;
+            result = { main, rows: lines.map((line) => new Map([...line.children].map((c, i) => [i, c] as const))) };
+            skipInside = true;
+          }
+        }
+      }
+      if (el.firstElementChild && !skipInside) el = el.firstElementChild;
+      else {
+        while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
+        el = el && el !== s ? el.nextElementSibling : null;
+      }
+    }
+  }
+  return result;
 }
 
 /**

@@ -12,7 +12,7 @@
 // than it shows, Portuguese, French, Thai, Traditional Chinese), 2, and 11
 // after the fixes that came with it; of a fifth (a list in a shadow root, a
 // virtual grid of loose cells, two header rows, Russian, Korean, Japanese,
-// Spanish, English B2B cards), 1, and 9 after its fixes. Those fixes began
+// Spanish, English B2B cards), 1, and 10 after its fixes. Those fixes began
 // with three wrong reads the fifth batch found: a tooltip's "заказ будет
 // закрыт" read an unpaid order as closed, a deduction "-1,50 $" and a
 // "Modify price" button read as buyers.
@@ -91,7 +91,7 @@ function expectAnswers(read: PageRead | null, page: UnseenPage): void {
  */
 const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   buyerBadges: ['tiktok-jpcards-unpaid'],
-  renamed: ['aliexpress-rowspan-all', 'shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid', 'taobao-fixedcols-unpaid'],
+  renamed: ['aliexpress-rowspan-all', 'shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid', 'taobao-fixedcols-unpaid', 'taobao-subordercards-all'],
   otherNumbers: ['pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all'],
   currencyForms: ['shopee-ordercard-vn-unpaid'],
   splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-tbclass-presale-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-jpcards-unpaid'],
@@ -100,9 +100,9 @@ const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   paidSoFar: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-virtualrows-unpaid'],
   approxAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid'],
   wrapped: ['shopee-twrowgroups-all', 'taobao-qn-rolerow-unpaid'],
-  numberRowFirst: ['alibaba-eur-linkonly-all', 'alibaba-zhstages-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'pdd-element-fixed-unpaid', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-twrowgroups-all', 'shopee-vn-virtual-all', 'taobao-fixedcols-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'tiktok-combined-all', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all'],
-  reordered: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-es-tfoot-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-mxtable-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
-  reshaped: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'aliexpress-styled-cards-all', 'pdd-eltable-all', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
+  numberRowFirst: ['alibaba-eur-linkonly-all', 'alibaba-zhstages-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'pdd-element-fixed-unpaid', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-twrowgroups-all', 'shopee-vn-virtual-all', 'taobao-fixedcols-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-subordercards-all', 'tiktok-combined-all', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all'],
+  reordered: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-es-tfoot-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-mxtable-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
+  reshaped: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'aliexpress-styled-cards-all', 'pdd-eltable-all', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
 };
 
 const IN_SHADOW = (html: string) => /shadowrootmode=/.test(html);
