@@ -121,6 +121,11 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['주문 취소 결제 기한 만료로 자동 취소', 'closed'],
   ['Completado Entregado el 05/12/2026', 'paid'],
   ['售后中 仅退款 ¥59.90 · 待商家处理', 'paid'],
+  // The status a cell leads with; money still to collect outweighs money paid wherever each is named.
+  ['Awaiting payment Closes in 19h 12m ? This order will be closed automatically. Closed orders cannot be reopened.', 'unpaid'],
+  ['已取消（超时未支付）', 'closed'],
+  ['定金 (30%) 已付款 尾款 (70%) 待支付 等待买家付款', 'unpaid'],
+  ['Completed · Closed orders cannot be reopened', 'paid'],
   // Nothing a seller would act on.
   ['', 'unknown'],
   ['Processing', 'unknown'],
@@ -149,6 +154,8 @@ describe('nickOf', () => {
   };
   it('leaves out the badges printed beside the name, before or after it', () => {
     expect(nickOf(el('晴天小猪<span class="tag">新客</span>'))).toBe('晴天小猪');
+    // A name that reads as a badge comes before the badge beside it.
+    expect(nickOf(el('<span>VIP88</span><span class="tag">老客</span>'))).toBe('VIP88');
     expect(nickOf(el('<i>88VIP</i> <b>Lily🌷</b>'))).toBe('Lily🌷');
     expect(nickOf(el('<span>ana.beatriz_</span><span> Novo cliente </span><span>Seguidor</span>'))).toBe('ana.beatriz_');
   });

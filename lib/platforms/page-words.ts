@@ -25,9 +25,17 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   ],
 ];
 
+/**
+ * The status `text`'s words name. Money still to collect outweighs money paid wherever each is named ("定金 已付款 …
+ * 待支付尾款" is unpaid). Closed and open words, the first named: a status cell leads with the order's status and
+ * what follows explains it ("Awaiting payment … Closed orders cannot be reopened" is unpaid; "已取消 (超时未支付)"
+ * is closed).
+ */
 export function statusFromWords(text: string): OrderStatus {
-  for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
-  return 'unknown';
+  const [closed, unpaid, paid] = STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];
+  const open = unpaid >= 0 ? unpaid : paid;
+  if (closed >= 0 && (open < 0 || closed <= open)) return 'closed';
+  return unpaid >= 0 ? 'unpaid' : paid >= 0 ? 'paid' : 'unknown';
 }
 
 /**
@@ -38,7 +46,7 @@ export function statusFromWords(text: string): OrderStatus {
  * badge taken for the name would make one buyer of every "VIP".
  */
 const BUYER_TAG =
-  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|首購|老客|老客户|老买家|老買家|老顾客|回头客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|comprador\s*(?:nuevo|recurrente|frecuente)|nuevo\s*comprador|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ซื้อ(?:ใหม่|ประจำ)|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
+  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|首購|老客|老客户|老买家|老買家|老顾客|回头客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|verified(?:\s*buyer)?|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|comprador\s*(?:nuevo|recurrente|frecuente)|nuevo\s*comprador|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ซื้อ(?:ใหม่|ประจำ)|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
 
 /** Whether `text` is wholly a badge printed beside a buyer's name (see BUYER_TAG). */
 export function isBuyerTag(text: string): boolean {
@@ -56,14 +64,17 @@ export function nickOf(el: Node | null | undefined): string {
   if (el.nodeType !== 1 || (el as Element).childElementCount === 0) return textOf(el);
   let kept = '';
   let dropped = false;
+  // The first text, when every text is such a word: a name that reads as one ("VIP88") comes before its badge ("老客").
+  let first = '';
   const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = t.nodeValue as string;
+    if (!first && value.trim()) first = value;
     if (isBuyerTag(value)) dropped = true;
     else kept += value;
   }
   const nick = dropped ? foldSpaces(kept).trim() : '';
-  return nick || textOf(el);
+  return nick || (dropped ? foldSpaces(first).trim() : textOf(el));
 }
 
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */

@@ -23,7 +23,7 @@ it('debug', async () => {
   const whys: string[] = []; (globalThis as any).__why = (r: string) => whys.push(r);
   const r = readByStructure(parse(html), page.platform, page.url, Date.UTC(2026, 11, 6, 4), null);
   const { findHeaderRow } = await import('../../lib/platforms/grid'); const h = findHeaderRow(parse(html).body, ['thead tr', 'tr', '[role="row"]', 'div'], 3); console.log('HEADER', h?.cells.map((c) => c.textContent?.trim().slice(0, 30)), JSON.stringify(h?.columns));
-  console.log('STRUCT', r?.orders.length, r?.unreadable, [...new Set(whys)]);
+  console.log('STRUCT', r?.orders.length, r?.unreadable, [...new Set(whys)], process.env.NICKS ? r?.orders.map((o) => o.buyer.nick) : '');
   if (process.env.SHOW) { const i = html.indexOf(process.env.SHOW); console.log('SHOW', html.slice(i - 200, i + 600)); }
   const rp = readPage(parse(html), A[page.platform], page.url, Date.UTC(2026, 11, 6, 4));
   console.log('READPAGE', rp?.orders.length, rp?.unreadable);

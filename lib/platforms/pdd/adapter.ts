@@ -110,6 +110,8 @@ function goodsOf(
   return items;
 }
 
+const LONE_QTY = /^[x×*]\s*\d{1,6}$/i;
+
 /** A text that starts with a label of its own ("买家留言：…", "备注:"): no part of the nick. */
 const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
 
@@ -158,7 +160,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     holds(columns.qty, (t) => /^\d{1,6}$/.test(t)) &&
     // A unit price cell holds amounts and nothing to read: words ("原木抽纸 24包") mean a goods cell slid under the header.
     holds(columns.price, (t) => !/[\p{L}]{2}/u.test(t.replace(/元/g, '')) && cny(t, bareUnitPrice) !== null) &&
-    holds(columns.buyer, (t) => !parseMoney(t)) &&
+    // A buyer cell shows a name: no amount, no lone quantity ("x2": a goods cell slid under the header).
+    holds(columns.buyer, (t) => !parseMoney(t) && !LONE_QTY.test(t)) &&
     // Words first: a goods title decides it without reading amounts out of the whole cell.
     holds(columns.item, (t) => /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')) || !parseMoney(t, 'CNY'));
   if (!lined) return undefined;

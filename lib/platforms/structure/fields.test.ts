@@ -104,7 +104,7 @@ describe('shortTexts', () => {
 // the texts of a goods line listed, textContent for "shows any text".
 const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
 const NOT_A_NICK = (text: string) =>
-  CHAT_WORDS.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || (/\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  CHAT_WORDS.test(text) || STATS.test(text) || (text.length <= 24 && /^(?:(?:qty|qtd|quantity|quantidade|cantidad|số lượng|sl|jumlah|จำนวน|数量|數量|個数|menge|anzahl|quantité|quantità)\s*[:：.]?\s*[x×]?|[x×*])\s*(\d{1,6})$/iu.test(text)) || /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || (/\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 function listedChatControl(el: Element): boolean {
   const tag = el.tagName;
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
@@ -116,6 +116,7 @@ function listedChatControl(el: Element): boolean {
 }
 const FLAG = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
 const BUTTONS = 'button, [role="button"]';
+const STATS = /\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 function queriedNickBeforeChat(scope: Element[]): string {
   const texts = scope.flatMap((s) => textNodes(s));
   for (const s of scope) {
@@ -127,10 +128,10 @@ function queriedNickBeforeChat(scope: Element[]): string {
       if (box && box !== s && s.contains(box)) {
         const all = textNodes(box).filter((t) => !control.contains(t.node));
         // A flag, another button's label: no line of the buyer's.
-        const lines = all.filter((t) => !FLAG.test(t.text) && !isBuyerTag(t.text) && !t.node.parentElement?.closest(BUTTONS));
+        const lines = all.filter((t) => !FLAG.test(t.text) && !isBuyerTag(t.text) && !STATS.test(t.text) && !t.node.parentElement?.closest(BUTTONS));
         if (!all.some((t) => control.compareDocumentPosition(t.node) & 4) && lines.length >= 2 && lines.length <= 3) first = lines.map((t) => t.text).find((t) => !NOT_A_NICK(t) && !BUYER_LABEL.test(t));
       }
-      const last = texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4) && !FLAG.test(t.text)).at(-1);
+      const last = texts.filter((t) => !(control.compareDocumentPosition(t.node) & 4) && !FLAG.test(t.text) && !STATS.test(t.text)).at(-1);
       // Another button's label right before the control: no name.
       const before = first ?? (last?.node.parentElement?.closest(BUTTONS) ? undefined : last?.text);
       if (before && !NOT_A_NICK(before) && !BUYER_LABEL.test(before)) return before;

@@ -116,7 +116,7 @@ export function isAmount(text: string): boolean {
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || isAmount(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /** The nick in a buyer cell: its first text that is not a label or a chat word. */
@@ -220,7 +220,7 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
     const inControl = control.contains(t);
     if (!inControl && control.compareDocumentPosition(t) & 4 /* FOLLOWING */) return undefined;
     // A flag drawn before a country, another control's text: no line of the buyer's.
-    if (!inControl && !FLAG_ONLY.test(value) && !isBuyerTag(value) && !t.parentElement?.closest(BUTTONS)) texts.push(value);
+    if (!inControl && !FLAG_ONLY.test(value) && !isBuyerTag(value) && !BUYER_STATS.test(value) && !t.parentElement?.closest(BUTTONS)) texts.push(value);
   }
   if (texts.length < 2 || texts.length > 3) return undefined;
   const first = texts.find((text) => !notANick(text) && !BUYER_LABEL.test(text));
@@ -266,7 +266,7 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
-        if (value && !unread(at.parentElement, value) && !isBuyerTag(value) && !FLAG_ONLY.test(value)) {
+        if (value && !unread(at.parentElement, value) && !isBuyerTag(value) && !FLAG_ONLY.test(value) && !BUYER_STATS.test(value)) {
           // Another button's text right before the chat control ("Modify price"): the order's controls, no name
           // among them.
           if (at.parentElement?.closest(BUTTONS)) return undefined;
@@ -290,11 +290,17 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
   return company === undefined ? undefined : folded(company);
 }
 
+// An order's own tags printed in its head beside the buyer ("手机订单", "拍下减库存", "7天无理由"): no name.
+const ORDER_TAG = /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu;
+// What a buyer has bought before, printed under the name ("4 orders with you", "Joined 2025 · 1 order", "回购3次").
+const BUYER_STATS = /\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
 // Country names a business buyer's line may be (seen on Alibaba.com cards, Chinese UI): passed over like a company.
 const COUNTRY_NAME = /^(?:中国|美国|英国|德国|法国|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|俄罗斯|乌克兰|土耳其|以色列|阿联酋|沙特阿拉伯|卡塔尔|埃及|南非|尼日利亚|肯尼亚|摩洛哥|印度|巴基斯坦|孟加拉国|越南|泰国|马来西亚|新加坡|印度尼西亚|菲律宾|日本|韩国|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚)$/u;
-const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text);
+// A country's line led by its flag ("🇦🇪 United Arab Emirates").
+const FLAG_LED = /^\p{Regional_Indicator}{2}\s*\p{L}/u;
+const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text) || FLAG_LED.test(text);
 // A company's line: a legal form, or a name and a country set apart by a middle dot or a bar.
 const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v)(?=[\s.,]|$)|有限公司|株式会社/iu;
 // A separator left after a name, before the control beside it ("ปิยะนุช ส. ·", "Tong_BKK |").
@@ -366,6 +372,8 @@ export function goodsLines(cell: Element): Element[] {
 // A quantity printed on its own ("x2", "×3", "* 1") or after its label ("Qtd: 1", "数量：2", "Số lượng: 3").
 const QTY = /^(?:(?:qty|qtd|quantity|quantidade|cantidad|số lượng|sl|jumlah|จำนวน|数量|數量|個数|menge|anzahl|quantité|quantità)\s*[:：.]?\s*[x×]?|[x×*])\s*(\d{1,6})$/iu;
 const NOT_TITLE = /[:：]\s*$/;
+// The unit a price is per, in a text of its own after it ("US$ 2.25" "/ Piece").
+const PER_UNIT_ONLY = /^\/\s*\p{L}{1,12}$/u;
 
 /** A goods line's title: its first text with words that is not a label, a marked price ("¥63.00") or a quantity ("x2"). */
 export function titleOf(line: Element): string | undefined {
@@ -373,7 +381,7 @@ export function titleOf(line: Element): string | undefined {
 }
 
 function isTitle(text: string): boolean {
-  return LETTERS.test(text) && !NOT_TITLE.test(text) && !(text.length <= 24 && (QTY.test(text) || SIGN_ONLY.test(text))) && parseMoneyAll(text).length === 0;
+  return LETTERS.test(text) && !NOT_TITLE.test(text) && !(text.length <= 24 && (QTY.test(text) || SIGN_ONLY.test(text) || PER_UNIT_ONLY.test(text))) && parseMoneyAll(text).length === 0;
 }
 
 /**
@@ -419,7 +427,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
 
 const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
-const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|全款/i;
+const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|全款/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
 const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\()/i;
 

@@ -138,6 +138,23 @@ describe('readByStructure', () => {
     ]);
   });
 
+  it('reads the status after its label before any word elsewhere, and no stats line, flag-led country or order tag as the buyer (pages written blind)', () => {
+    const tb = (id: string, nick: string) => `<li><div><span>订单号</span><span>${id}</span><span>买家：</span><span>${nick}</span><span>手机订单</span></div>
+      <div><div>手工冷制皂 100g</div><div>¥38.00</div><div>×1</div></div>
+      <dl><dt>应付金额</dt><dd>¥48.00</dd><dt>订单状态</dt><dd>等待买家付款 剩余 2天21时</dd></dl>
+      <div>卖家备注：交易关闭后不要补单；买家说我已经付款了</div></li>`;
+    const taobao = readByStructure(parse(`<body><ul>${tb('3986951172740566218', '交易成功2019')}${tb('3981774620358801129', 'tb_5883')}</ul></body>`), 'taobao', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay', NOW)!;
+    expect(taobao.orders.map((o) => [o.buyer.nick, o.status, o.amount.minor])).toEqual([
+      ['交易成功2019', 'unpaid', 4800],
+      ['tb_5883', 'unpaid', 4800],
+    ]);
+    const ab = (id: string, name: string) => `<div><div>Order No. ${id}</div><div><div><a href="#">${name}</a></div><span>Verified buyer</span><div>Gulf Star Trading Group</div>
+      <div>🇦🇪 United Arab Emirates</div><div>3 orders with you</div><a href="https://message.alibaba.com/message/messenger.htm">Contact buyer</a></div>
+      <div>Order amount: US$ 23,000.00</div><div>Awaiting payment</div></div>`;
+    const alibaba = readByStructure(parse(`<body>${ab('27914402366150882', 'Ahmed Al-Mansoori')}${ab('27914470015523906', 'Carlos Mendoza')}</body>`), 'alibaba', 'https://biz.alibaba.com/ta/list.htm', NOW)!;
+    expect(alibaba.orders.map((o) => o.buyer.nick)).toEqual(['Ahmed Al-Mansoori', 'Carlos Mendoza']);
+  });
+
   it('refuses every order when a header lost a column, instead of reading a unit price as the total', () => {
     const doc = parse(fixture('pdd/orders-all.html'));
     // The 单价 header cell goes: every cell after it now sits under the wrong header.

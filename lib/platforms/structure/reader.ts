@@ -186,7 +186,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
     // A wholesale quantity may be grouped ("1,000 件").
     holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t) || eachQty(t)) &&
     holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t)) &&
-    holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0) &&
+    holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !/^[x×*]\s*\d{1,6}$/i.test(t)) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
 }
@@ -228,6 +228,8 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
   return outside ? nickByLabel(head) || nickBeforeChat(head, clean) : '';
 }
 
+const STATUS_LABELLED = /(?:订单状态|交易状态|訂單狀態|交易狀態|order\s*status|trạng\s*thái(?:\s*đơn\s*hàng)?|estado\s*del?\s*pedido|status\s*(?:do\s*)?pedido|статус\s*заказа|สถานะ(?:คำสั่งซื้อ)?|주문\s*상태)\s*[:：]?\s*(\S.{0,23})/iu;
+
 /** `rowsInside`: the table rows inside `scope`, when already known. */
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number, rowsInside?: readonly Element[]): ObservedOrder | undefined {
   const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
@@ -262,7 +264,13 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const statusCell = cell(columns.status);
   const statusText = spacedText(statusCell, clean);
-  const status = statusFromWords(statusText || wholeText());
+  // Without a status column: the words after a status label ("订单状态 等待买家付款") before any elsewhere in the
+  // block (a memo's "交易关闭后不要补单", a buyer's "I already paid").
+  let status = statusFromWords(statusText);
+  if (!statusText) {
+    const labelled = STATUS_LABELLED.exec(wholeText())?.[1];
+    status = labelled && statusFromWords(labelled) !== 'unknown' ? statusFromWords(labelled) : statusFromWords(wholeText());
+  }
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
 
