@@ -4,7 +4,7 @@
 // order number's shape and the column headers, so these helpers find orders
 // from those two anchors alone.
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from './order-blocks';
-import { columnsByHeader, headerText, type ColumnName } from './page-words';
+import { columnsByHeader, HEADER_WORDS, headerText, type ColumnName } from './page-words';
 import { firstOf, joinedOf, leadingOf, matchEach, mostOf, type Matches } from './query';
 import { textOf } from './types';
 import { anchorStill, noted } from './block-notes';
@@ -100,6 +100,7 @@ function stackedCells(row: Element): Element[] | null {
   return cells;
 }
 
+const ANY_HEADER_WORD = new RegExp(Object.values(HEADER_WORDS).map((re) => re.source).join('|'), 'i');
 const FORM_FIELD = 'input:not([type="checkbox"]):not([type="radio"]), select, textarea, [role="combobox"], [role="searchbox"], [role="textbox"]';
 
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
@@ -107,7 +108,15 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
   const width = cells.length;
   if (width < min || width > 20) return null;
   // Header cells are short labels; a row of order data is not a header.
-  if (cells.some((c) => textLongerThan(c, 40) && headerText(c).length > 40)) return null;
+  // A long cell is a header's only with a tooltip beside its name, in a row whose short cells name columns: looked
+  // for only then (most rows of a page are data rows, and a query per long cell would cost more than the rest).
+  let long: Element[] | undefined;
+  for (const c of cells) if (textLongerThan(c, 40)) (long ??= []).push(c);
+  if (long) {
+    let named = 0;
+    for (const c of cells) if (!long.includes(c) && ANY_HEADER_WORD.test(textOf(c))) named++;
+    if (named < 2 || long.some((c) => headerText(c).length > 40)) return null;
+  }
   // A search form's fields ("Номер заказа [ ]", "Покупатель [ ]", "Дата заказа [ — ]") name the columns too: two
   // fields to fill make it a form, not a header (a header's one checkbox selects every row).
   let fields = 0;
@@ -300,7 +309,7 @@ export function orderGrid(
   // children ("Buyer:", the name, "Chat") is no row. Without such a row in the scope, any element may be one but a
   // line that shows no number under the total's column (a head's icon, "Người mua:", the name, "Nhắn tin").
   const amountAt = header.columns.amount;
-  const showsTotal = (el: Element) => amountAt === undefined || /\d/.test(el.children[amountAt]?.textContent ?? '');
+  const showsTotal = (el: Element) => amountAt === undefined || showsDigit(el.children[amountAt]);
   const search = (byRole: boolean) => {
     let found: Element | null = null;
     let foundInLine = false;
@@ -360,6 +369,20 @@ export function orderGrid(
   return { main: map, rows };
 }
 
+/** Whether a digit is in `el`'s text, its texts read in order until one has one (an amount's cell: its first). */
+function showsDigit(el: Element | undefined): boolean {
+  if (!el) return false;
+  for (let at: Node | null = el.firstChild; at; ) {
+    if (at.nodeType === 3 && /\d/.test(at.nodeValue as string)) return true;
+    if (at.firstChild) at = at.firstChild;
+    else {
+      while (at && at !== el && !at.nextSibling) at = at.parentNode;
+      at = at && at !== el ? at.nextSibling : null;
+    }
+  }
+  return false;
+}
+
 /**
  * An order's row whose first cell holds its goods lines as rows of their own under the header's first columns
  * ("宝贝 | 单价 | 数量 | 子订单状态" for each goods line), its other cells lining up with the header's last columns
@@ -385,7 +408,7 @@ function nestedGrid(scope: readonly Element[], anchor: Element, width: number, f
           [...lines[0]!.children].forEach((c, i) => main.set(i, c));
           [...el.children].slice(1).forEach((c, i) => main.set(inner + i, c));
           // Its total's cell shows a number, as an order's row does.
-          if (amountAt === undefined || /\d/.test(main.get(amountAt)?.textContent ?? '')) {
+          if (amountAt === undefined || showsDigit(main.get(amountAt))) {
             if (result) return null;
             result = { main, rows: lines.map((line) => new Map([...line.children].map((c, i) => [i, c] as const))) };
             skipInside = true;
