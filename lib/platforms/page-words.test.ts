@@ -226,6 +226,11 @@ describe('columnsByHeader', () => {
     expect(columnsByHeader(cells('商品', '单价', '数量', '实收款'))).toEqual({ item: 0, price: 1, qty: 2, amount: 3 });
   });
 
+  it('takes "Jumlah pembayaran" for the total\'s column and "Jumlah" alone for the quantity\'s', () => {
+    expect(columnsByHeader(cells('Produk', 'Jumlah pembayaran', 'Status', 'Jasa kirim', 'Tindakan'))).toEqual({ item: 0, amount: 1, status: 2 });
+    expect(columnsByHeader(cells('Produk', 'Harga', 'Jumlah', 'Total pembayaran'))).toEqual({ item: 0, price: 1, qty: 2, amount: 3 });
+  });
+
   it('takes the order\'s status column, not a goods line\'s ("子订单状态 / 售后" before "订单状态")', () => {
     expect(columnsByHeader(cells('宝贝', '单价', '数量', '子订单状态 / 售后', '实收款', '订单状态', '操作'))).toMatchObject({ status: 5, amount: 4 });
     expect(columnsByHeader(cells('Product', 'Item status', 'Order total', 'Status')).status).toBe(3);

@@ -17,7 +17,7 @@
 // закрыт" read an unpaid order as closed, a deduction "-1,50 $" and a
 // "Modify price" button read as buyers; of a sixth, on words in the wrong
 // place (buyer messages, memos, tooltips, nicks like "交易成功2019" or
-// "VIP88"), 4 and 5 after its fixes, which began with five wrong buyers (a
+// "VIP88"), 4 and 6 after its fixes, which began with five wrong buyers (a
 // country, "4 orders with you", "手机订单", "VIP88老客") and an unpaid order
 // read as closed from its memo's "交易关闭后不要补单".
 import { describe, expect, it } from 'vitest';

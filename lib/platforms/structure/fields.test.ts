@@ -34,6 +34,9 @@ describe('totalIn', () => {
     // The tax it includes, and a breakdown after it whose labels hold amounts of their own.
     expect(totalIn('£38.49 incl. VAT £6.42 Price details Subtotal £39.00 Postage £3.49 Spend £25, save £5 −£5.00', money)).toEqual({ minor: 3849, currency: 'GBP' });
     expect(totalIn('US $33.00 상품 합계 US $29.97 배송비 US $5.03 가격 조정 -US $2.00', money)).toEqual({ minor: 3300, currency: 'USD' });
+    // A caption under the amount it names: the amount before it, not the saving inside it.
+    expect(totalIn('Rp228.000 Total pesanan (termasuk ongkir Rp12.000, hemat Rp27.000) Transfer Bank', money)).toEqual({ minor: 228000, currency: 'IDR' });
+    expect(totalIn('Total pesanan: Rp228.000', money)).toEqual({ minor: 228000, currency: 'IDR' });
   });
   it('refuses an amount with a bare number before it: a number drawn in parts the reader could not put together', () => {
     // "584.90" and "1₫" in two elements show 584.901₫; the one marked amount alone would be ₫1.
@@ -190,6 +193,15 @@ function listedItems(cell: Element) {
     return title ? [{ title: title.slice(0, 1000), qty }] : [];
   });
 }
+
+describe('nickByLabel', () => {
+  it('reads the name after a buyer label in Thai, Indonesian, Traditional Chinese and Korean, without a separator after it', () => {
+    for (const [label, nick] of [['ผู้ซื้อ:', 'ploy.ploy_'], ['Pembeli', 'rina_hijab ·'], ['買家：', '阿 蓁 ✿'], ['구매자', '윤서준']] as const) {
+      const doc = parse(`<body><div id="o"><span>${label}</span> <a href="#">${nick}</a> <button>Chat</button></div></body>`);
+      expect(nickByLabel([doc.getElementById('o')!])).toBe(nick.replace(/ ·$/, ''));
+    }
+  });
+});
 
 describe('nickBeforeChat', () => {
   it('takes the text right before the first chat control, wherever the control is nested or whatever makes it one', () => {

@@ -146,7 +146,7 @@ export function nickByLabel(scope: readonly Element[]): string {
       const text = folded(value);
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
       // between the label and the name is passed over.
-      if (afterLabel && !notANick(text)) return text;
+      if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
       if (afterLabel && isBuyerTag(text)) continue;
       afterLabel = false;
       const m = BUYER_LABEL.exec(text);
@@ -154,7 +154,7 @@ export function nickByLabel(scope: readonly Element[]): string {
       const rest = text.slice(m[0].length).trim();
       // "买家留言…", "Buyer note…": a label of something else.
       if (rest && !/[:：]\s*$/.test(m[0])) continue;
-      if (rest) return notANick(rest) ? '' : rest;
+      if (rest) return notANick(rest) ? '' : rest.replace(SEPARATOR_AFTER, '');
       afterLabel = true;
     }
   }
@@ -162,7 +162,7 @@ export function nickByLabel(scope: readonly Element[]): string {
 }
 
 // What every text BUYER_LABEL matches starts with (it is case-insensitive).
-const LABEL_FIRST = new Set(['买', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П']);
+const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'k', 'K', 'a', 'A', '구']);
 
 /**
  * The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the
@@ -495,6 +495,9 @@ export function itemsIn(cell: Element): OrderItem[] {
   return items;
 }
 
+// An amount first in a text, after at most a short sign or code.
+const AMOUNT_FIRST = /^\s*[^\d\s(（]{0,4}\s*\d/u;
+
 /**
  * The order total a cell shows: after its label when it has one, else the
  * amount it starts with, before shipping and payment stages. Null when the
@@ -504,7 +507,10 @@ export function totalIn(cellText: string, money: (text: string) => Money | null)
   // A subtotal, shipping fee or discount beside the total is no part of it ("商品总价：¥999.00 ¥128.00").
   const text = withoutPartAmounts(cellText);
   const label = TOTAL_LABEL.exec(text);
-  const from = label ? text.slice(label.index + label[0].length) : text;
+  let from = label ? text.slice(label.index + label[0].length) : text;
+  // A caption under the amount it names ("Rp228.000 Total pesanan (termasuk ongkir Rp12.000, hemat Rp27.000)"): no
+  // amount right after the label, one right before it.
+  if (label && !AMOUNT_FIRST.test(from) && AMOUNT_FIRST.test(text.slice(0, label.index))) from = text.slice(0, label.index);
   const head = from.split(NOT_TOTAL)[0] ?? '';
   // A total cell starts with the total (after at most a short label); a goods line does not.
   if (!label && !/^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d/u.test(head)) return null;
