@@ -204,6 +204,13 @@ describe('nickByLabel', () => {
 });
 
 describe('nickBeforeChat', () => {
+  it('takes no quantity, amount or button label right before the control for the name (pages written blind, redeployed)', () => {
+    const doc = parse(`<body><div id="q"><div><div>保温杯</div><div>x2</div></div><div><div><span>VIP88</span><span>老客</span></div></div><a href="https://mms.pinduoduo.com/chat-merchant/index.html#/">联系买家</a></div>
+      <div id="m"><div>Скидка продавца:</div><div>-1,50 $</div><a href="#">Написать</a></div>
+      <div id="b"><div><div>Mr. Daniel Okafor</div></div><div><button>Modify price</button><button>Contact buyer</button></div></div></body>`);
+    for (const id of ['q', 'm', 'b']) expect(nickBeforeChat([doc.getElementById(id)!])).toBe('');
+  });
+
   it('takes the text right before the first chat control, wherever the control is nested or whatever makes it one', () => {
     const doc = parse(`<body><table><tbody>
       <tr id="a"><td>订单号 3398752046183927614</td><td><span>tb_小美</span></td></tr>
