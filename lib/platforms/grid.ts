@@ -71,7 +71,6 @@ export interface HeaderRow {
   filled?: number;
 }
 
-/** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
 /**
  * The cells of a header's second row by column, when the row above it spans down into it (a grouped header:
  * "商品信息 (3 columns) | 订单信息 (3 columns)" over "单价 | 数量 | 实收 | 买家 | 状态", a checkbox and "操作" spanning
@@ -103,6 +102,7 @@ function stackedCells(row: Element): Element[] | null {
 const ANY_HEADER_WORD = new RegExp(Object.values(HEADER_WORDS).map((re) => re.source).join('|'), 'i');
 const FORM_FIELD = 'input:not([type="checkbox"]):not([type="radio"]), select, textarea, [role="combobox"], [role="searchbox"], [role="textbox"]';
 
+/** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
   const cells = stackedCells(row) ?? [...row.children];
   const width = cells.length;
@@ -336,11 +336,7 @@ export function orderGrid(
           }
         }
         // Depth first; a found row's inside is its cells, not another row.
-        if (el.firstElementChild && !skipInside) el = el.firstElementChild;
-        else {
-          while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
-          el = el && el !== s ? el.nextElementSibling : null;
-        }
+        el = nextElement(el, s, skipInside);
       }
     }
     return { found: found as Element | null, foundInLine, own: own as Element | null };
@@ -404,25 +400,29 @@ function nestedGrid(scope: readonly Element[], anchor: Element, width: number, f
           if (kids.length > 0 && kids.every((c) => c.childElementCount === inner && sameKind(c, kids[0]!))) lines = kids;
         }
         if (lines.length > 0) {
-          const main = new Map<number, Element>();
-          [...lines[0]!.children].forEach((c, i) => main.set(i, c));
+          const rows = gridCells(lines);
+          const main = new Map(rows[0]);
           [...el.children].slice(1).forEach((c, i) => main.set(inner + i, c));
           // Its total's cell shows a number, as an order's row does.
           if (amountAt === undefined || showsDigit(main.get(amountAt))) {
             if (result) return null;
-            result = { main, rows: lines.map((line) => new Map([...line.children].map((c, i) => [i, c] as const))) };
+            result = { main, rows };
             skipInside = true;
           }
         }
       }
-      if (el.firstElementChild && !skipInside) el = el.firstElementChild;
-      else {
-        while (el && el !== s && !el.nextElementSibling) el = el.parentElement;
-        el = el && el !== s ? el.nextElementSibling : null;
-      }
+      el = nextElement(el, s, skipInside);
     }
   }
   return result;
+}
+
+/** The element after `el` in page order inside `root`, depth first; past `el`'s inside when `skipInside`. */
+function nextElement(el: Element, root: Element, skipInside: boolean): Element | null {
+  if (el.firstElementChild && !skipInside) return el.firstElementChild;
+  let at: Element | null = el;
+  while (at && at !== root && !at.nextElementSibling) at = at.parentElement;
+  return at && at !== root ? at.nextElementSibling : null;
 }
 
 /**

@@ -48,6 +48,9 @@ export function statusFromWords(text: string): OrderStatus {
 const BUYER_TAG =
   /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|首購|老客|老客户|老买家|老買家|老顾客|回头客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|verified(?:\s*buyer)?|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|comprador\s*(?:nuevo|recurrente|frecuente)|nuevo\s*comprador|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ซื้อ(?:ใหม่|ประจำ)|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
 
+/** A quantity on its own ("x2", "×3", "* 1"): a goods line's, never a buyer's name. */
+export const LONE_QUANTITY = /^[x×*]\s*\d{1,6}$/i;
+
 /** Whether `text` is wholly a badge printed beside a buyer's name (see BUYER_TAG). */
 export function isBuyerTag(text: string): boolean {
   return text.length <= 30 && BUYER_TAG.test(text);
@@ -92,6 +95,7 @@ export const HEADER_WORDS = {
 } as const;
 export type ColumnName = keyof typeof HEADER_WORDS;
 
+// A goods line's own status ("子订单状态 / 售后"): not the order's.
 const LINE_STATUS_HEADER = /子订单|子單|子訂單|商品状态|sub-?orders?|items?\s*status|line\s*status|售后|售後|after-?sales?/i;
 const ORDER_AND_GOODS = /^\s*(?:orders?|订单|訂單|pedidos?|commandes?|đơn\s*hàng|pesanan|заказы?)\s*[/／|·、&]/i;
 const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S/;
@@ -158,17 +162,8 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
   for (const name of order) {
     if (columns[name] !== undefined) continue;
     if (!wanted.includes(name)) continue;
-    let index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS[name].test(text));
-    // Beside the goods subtotal, the discount and the shipping fee ("商品总价 | 优惠 | 运费 | 应付金额"), the total's
-    // column is the one that names no part of it; with only parts, there is none to take.
-    // A goods line's own status ("子订单状态 / 售后") is not the order's: the order's status column is another.
-    if (name === 'status' && index >= 0 && LINE_STATUS_HEADER.test(texts[index]!)) {
-      index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS.status.test(text) && !LINE_STATUS_HEADER.test(text));
-      if (index < 0) continue;
-    }
-    if (name === 'amount' && index >= 0 && PART_HEADER.test(texts[index]!)) {
-      index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS.amount.test(text) && !PART_HEADER.test(text));
-    }
+    const other = NOT_THE_COLUMN[name];
+    const index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS[name].test(text) && !other?.test(text));
     if (index >= 0) {
       columns[name] = index;
       taken.add(index);
@@ -229,6 +224,13 @@ const PART_WORDS = String.raw`(?:${COMPONENT_WORDS}|${PAID_WORDS})`;
 // A column header naming a component of the total: the goods subtotal, a discount, the shipping fee, a tax. Not one
 // naming what was paid: "实付金额" / "Amount paid" heads the total's own column.
 const PART_HEADER = new RegExp(NOT_INCLUDED + COMPONENT_WORDS, 'iu');
+
+/**
+ * Headers a column's words name that are another column's: beside the goods subtotal, the discount and the shipping
+ * fee ("商品总价 | 优惠 | 运费 | 应付金额") the total's column is the one that names no part of it (with only parts, there
+ * is none); beside a goods line's status ("子订单状态 / 售后") the order's status column is another.
+ */
+const NOT_THE_COLUMN: Partial<Record<ColumnName, RegExp>> = { amount: PART_HEADER, status: LINE_STATUS_HEADER };
 
 /**
  * An amount after a label that names it as part of the total, not the total:

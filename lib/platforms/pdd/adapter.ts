@@ -5,7 +5,7 @@ import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreat
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
-import { isBuyerTag, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
+import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { closeTimes } from '../times';
@@ -110,8 +110,6 @@ function goodsOf(
   return items;
 }
 
-const LONE_QTY = /^[x×*]\s*\d{1,6}$/i;
-
 /** A text that starts with a label of its own ("买家留言：…", "备注:"): no part of the nick. */
 const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
 
@@ -161,7 +159,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
     // A unit price cell holds amounts and nothing to read: words ("原木抽纸 24包") mean a goods cell slid under the header.
     holds(columns.price, (t) => !/[\p{L}]{2}/u.test(t.replace(/元/g, '')) && cny(t, bareUnitPrice) !== null) &&
     // A buyer cell shows a name: no amount, no lone quantity ("x2": a goods cell slid under the header).
-    holds(columns.buyer, (t) => !parseMoney(t) && !LONE_QTY.test(t)) &&
+    holds(columns.buyer, (t) => !parseMoney(t) && !LONE_QUANTITY.test(t)) &&
     // Words first: a goods title decides it without reading amounts out of the whole cell.
     holds(columns.item, (t) => /[\p{L}]{2}/u.test(t.replace(/[¥￥]/g, '')) || !parseMoney(t, 'CNY'));
   if (!lined) return undefined;

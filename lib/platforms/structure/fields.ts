@@ -439,7 +439,8 @@ const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|fret
  * total ("商品总价 ¥72.50"): that is the order's summary, not a goods line.
  * Lines that hold another line are the list around them.
  */
-const LONE_QTY = /(?:^|\s)[x×]\s?\d{1,5}(?:\s|$)/;
+// A quantity among a line's words ("฿149.50 x1").
+const QTY_IN_TEXT = /(?:^|\s)[x×]\s?\d{1,5}(?:\s|$)/;
 
 /** Whether a text before `texts[i]` inside `line` titles goods. */
 function titledBefore(texts: ReadonlyArray<{ text: string; node: Text }>, i: number, line: Element): boolean {
@@ -455,7 +456,8 @@ export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ t
     if (text.length > 60 || !mayBePrice(text)) continue;
     // A sign drawn apart from its amount ("¥" "25.90"): the two make the price.
     const sign = texts[i - 1] && SIGN_ONLY.test(texts[i - 1]!.text) && BARE_NUMBER.test(text);
-    if (!sign && parseMoneyAll(text).length === 0) continue;
+    const price = sign ? undefined : parseMoneyAll(text)[0];
+    if (!sign && !price) continue;
     // A minus drawn apart from its amount ("-" "Rp" "4.500"): a deduction, as "-Rp4.500" is no price.
     if (MINUS_ONLY.test(texts[sign ? i - 2 : i - 1]?.text ?? '')) continue;
     // A value after its label ("Frete:" "R$ 35,56") is the summary's.
@@ -470,7 +472,7 @@ export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ t
       // The order's total with its payment method after it ("฿181.50" "พร้อมเพย์ (PromptPay)") is no goods line:
       // the amount is the total's, no title comes before it and no quantity beside it, outside a goods table's row
       // (whose columns may run "line total | qty | price | goods").
-      const isTotal = total !== undefined && !sign && parseMoneyAll(text)[0]?.minor === total.minor && !titledBefore(texts, i, up) && !LONE_QTY.test(whole) && !up.closest('tr');
+      const isTotal = total !== undefined && price?.minor === total.minor && !titledBefore(texts, i, up) && !QTY_IN_TEXT.test(whole) && !up.closest('tr');
       if (!isTotal && !TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(whole, true) === whole) line = up;
       break;
     }

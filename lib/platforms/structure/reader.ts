@@ -11,7 +11,7 @@ import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from
 import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
-import { statusFromWords } from '../page-words';
+import { LONE_QUANTITY, statusFromWords } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
 import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeHonorific, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
@@ -186,7 +186,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
     // A wholesale quantity may be grouped ("1,000 件").
     holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t) || eachQty(t)) &&
     holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t)) &&
-    holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !/^[x×*]\s*\d{1,6}$/i.test(t)) &&
+    holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !LONE_QUANTITY.test(t)) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
 }
@@ -266,11 +266,9 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const statusText = spacedText(statusCell, clean);
   // Without a status column: the words after a status label ("订单状态 等待买家付款") before any elsewhere in the
   // block (a memo's "交易关闭后不要补单", a buyer's "I already paid").
-  let status = statusFromWords(statusText);
-  if (!statusText) {
-    const labelled = STATUS_LABELLED.exec(wholeText())?.[1];
-    status = labelled && statusFromWords(labelled) !== 'unknown' ? statusFromWords(labelled) : statusFromWords(wholeText());
-  }
+  const labelled = statusText ? undefined : STATUS_LABELLED.exec(wholeText())?.[1];
+  const byLabel = labelled ? statusFromWords(labelled) : 'unknown';
+  const status = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : statusFromWords(wholeText());
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
 
