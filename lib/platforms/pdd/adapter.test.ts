@@ -247,6 +247,16 @@ describe('pddAdapter.readOrders: health and damage', () => {
     expect(read.orders).toHaveLength(4);
   });
 
+  it('counts an order unreadable whose buyer cell shows a lone quantity ("x2": a goods cell slid under the header)', () => {
+    const doc = parse(ALL_HTML);
+    const body = doc.querySelector('[data-fixture-order="261123-220011334455667"]')!;
+    body.querySelector('[class^="buyer-name_text"]')!.parentElement!.textContent = 'x2';
+    const read = pddAdapter.readOrders(doc, ALL_URL, NOW)!;
+    expect(read.orders.map((o) => o.buyer.nick)).not.toContain('x2');
+    expect(read.orders.map((o) => o.orderId)).not.toContain('261123-220011334455667');
+    expect(read.unreadable).toBe(1);
+  });
+
   it('counts a row with a missing cell as unreadable instead of reading shifted columns', () => {
     const doc = parse(ALL_HTML);
     // Without the goods cell, the total column would land on the status text and the status on the buyer.
