@@ -3,7 +3,7 @@
 // publicly (PDD), and others hash every class (Shopee). What survives is the
 // order number's shape and the column headers, so these helpers find orders
 // from those two anchors alone.
-import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from './order-blocks';
+import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from './order-blocks';
 import { columnsByHeader, HEADER_WORDS, headerText, type ColumnName } from './page-words';
 import { firstOf, joinedOf, leadingOf, matchEach, mostOf, type Matches } from './query';
 import { textOf } from './types';
@@ -69,6 +69,11 @@ export interface HeaderRow {
    * bar). Absent: every cell.
    */
   filled?: number;
+  /**
+   * 1 when the header's first cell shows no word (a "select all" checkbox): a
+   * card of a div list may leave that column out, its checkbox in its own head.
+   */
+  lead?: number;
 }
 
 /**
@@ -99,12 +104,24 @@ function stackedCells(row: Element): Element[] | null {
   return cells;
 }
 
+/**
+ * A header row's cells by column: a table header cell over two columns ("Product" over the checkbox's and the
+ * goods' columns, as the rows draw them) stands for each of them, so column numbers are those of the rows' cells.
+ */
+function spreadCells(row: Element): Element[] {
+  const cells = [...row.children];
+  if (row.tagName !== 'TR' || !cells.some((c) => (Number(c.getAttribute('colspan')) || 1) > 1)) return cells;
+  const spread: Element[] = [];
+  for (const c of cells) for (let j = Math.max(1, Math.min(20, Number(c.getAttribute('colspan')) || 1)); j > 0; j--) spread.push(c);
+  return spread;
+}
+
 const ANY_HEADER_WORD = new RegExp(Object.values(HEADER_WORDS).map((re) => re.source).join('|'), 'i');
 const FORM_FIELD = 'input:not([type="checkbox"]):not([type="radio"]), select, textarea, [role="combobox"], [role="searchbox"], [role="textbox"]';
 
 /** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
-  const cells = stackedCells(row) ?? [...row.children];
+  const cells = stackedCells(row) ?? spreadCells(row);
   const width = cells.length;
   if (width < min || width > 20) return null;
   // Header cells are short labels; a row of order data is not a header.
@@ -134,7 +151,7 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
   if (Object.keys(columns).length < min) return null;
   let filled = width;
   while (filled > 1 && !textOf(cells[filled - 1]!)) filled--;
-  return { row, cells, columns, filled };
+  return textOf(cells[0]) ? { row, cells, columns, filled } : { row, cells, columns, filled, lead: 1 };
 }
 
 /**
@@ -255,10 +272,16 @@ export function orderGrid(
   if (trs.length > 0) {
     // The main row has exactly one cell per header column: as many cells, none spanning columns.
     const spanOf = (c: Element) => Math.max(1, Number(c.getAttribute('colspan')) || 1);
+    // A cell spans columns only where one header cell spans the same ones (the goods' cell under "Product" over two).
     const fullWidth = (tr: Element) => {
-      if (!wide(tr)) return false;
-      for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (spanOf(c) !== 1) return false;
-      return true;
+      let col = 0;
+      for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+        const span = spanOf(c);
+        const over = header.cells[col];
+        if (span !== 1 && (!over || header.cells[col - 1] === over || header.cells[col + span - 1] !== over || header.cells[col + span] === over)) return false;
+        col += span;
+      }
+      return col <= width && col >= filled;
     };
     const isMain = (tr: Element) => fullWidth(tr) && !tr.contains(anchor);
     let mainIndex = trs.findIndex(isMain);
@@ -286,11 +309,22 @@ export function orderGrid(
     const maps = gridCells(trs);
     // A goods row holds two cells or more, or one that the main row's cells spanning down push off the first column
     // (the goods column's own, its price and quantity in it: "8,99 US $ × 2").
+    // A row whose cell under the goods column spans on over another column the header names is a note's ("Buyer
+    // message: …", "买家留言：…" across the row), no goods line.
+    const itemAt = header.columns.item;
+    const named = Object.values(header.columns);
+    const noteRow = (m: Map<number, Element>) => {
+      const cell = itemAt === undefined ? undefined : m.get(itemAt);
+      const span = cell ? spanOf(cell) : 1;
+      return span > 1 && named.some((c) => c !== undefined && c > itemAt! && c < itemAt! + span && header.cells[c] !== header.cells[itemAt!]);
+    };
     const rows = maps.slice(mainIndex).filter((m, i) => {
+      if (i > 0 && noteRow(m)) return false;
       const count = trs[mainIndex + i]!.childElementCount;
       if (count !== 1) return count >= 2;
       const [at, cell] = m.entries().next().value!;
-      return at > 0 && spanOf(cell) === 1;
+      // Or one in the first column beside the main row's cells that span down over it (the goods column first).
+      return spanOf(cell) === 1 && (at > 0 || (i > 0 && spansDownTo(main, i)));
     });
     return spanning ? { main: maps[mainIndex]!, rows, numberCell: spanning } : { main: maps[mainIndex]!, rows };
   }
@@ -309,7 +343,11 @@ export function orderGrid(
   // children ("Buyer:", the name, "Chat") is no row. Without such a row in the scope, any element may be one but a
   // line that shows no number under the total's column (a head's icon, "Người mua:", the name, "Nhắn tin").
   const amountAt = header.columns.amount;
-  const showsTotal = (el: Element) => amountAt === undefined || showsDigit(el.children[amountAt]);
+  // A row one cell short of the header whose first cell is a checkbox's: its cells are the header's from the second on.
+  const lead = header.lead ?? 0;
+  const shiftOf = (el: Element) => (lead && el.childElementCount === filled - 1 ? 1 : 0);
+  const divWide = (el: Element) => wide(el) || shiftOf(el) === 1;
+  const showsTotal = (el: Element) => amountAt === undefined || showsDigit(el.children[amountAt - shiftOf(el)]);
   const search = (byRole: boolean) => {
     let found: Element | null = null;
     let foundInLine = false;
@@ -318,7 +356,7 @@ export function orderGrid(
     for (const s of scope) {
       for (let el: Element | null = s; el; ) {
         let skipInside = false;
-        if (wide(el) && (!byRole || el.getAttribute('role') === 'row')) {
+        if (divWide(el) && (!byRole || el.getAttribute('role') === 'row')) {
           if (!el.contains(anchor)) {
             skipInside = true;
             if (showsTotal(el)) {
@@ -351,7 +389,12 @@ export function orderGrid(
   if (!found && own && !inLine(own, scope[0]!)) found = own;
   else if (!found && !own) return nestedGrid(scope, anchor, width, filled, amountAt);
   else if (!found || foundInLine || inSiblingBlocks(anchor, found)) return null;
-  const map = gridCells([found])[0]!;
+  const shift = shiftOf(found);
+  const cellsOf = (row: Element) => {
+    const map = gridCells([row])[0]!;
+    return shift ? new Map([...map].map(([at, cell]) => [at + shift, cell])) : map;
+  };
+  const map = cellsOf(found);
   // Goods rows after a div main row, as a table's rowspans become in a div
   // grid: rows of the same kind with fewer cells (the order-level cells span
   // them), their goods cells first.
@@ -359,10 +402,16 @@ export function orderGrid(
   for (let next = found.nextElementSibling; next; next = next.nextElementSibling) {
     const cells = next.childElementCount;
     // Or as many cells, those under the total's column left empty (a div grid that draws every row whole).
-    if (cells < 2 || (cells >= filled && (amountAt === undefined || showsTotal(next))) || !sameKind(next, found) || next.contains(anchor)) break;
-    rows.push(gridCells([next])[0]!);
+    if (cells < 2 || (cells >= filled - shift && (amountAt === undefined || showsTotal(next))) || !sameKind(next, found) || next.contains(anchor)) break;
+    rows.push(cellsOf(next));
   }
   return { main: map, rows };
+}
+
+/** Whether a cell of table row `tr` spans down over the row `below` rows under it. */
+function spansDownTo(tr: Element, below: number): boolean {
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if ((Number(c.getAttribute('rowspan')) || 1) > below) return true;
+  return false;
 }
 
 /** Whether a digit is in `el`'s text, its texts read in order until one has one (an amount's cell: its first). */
@@ -517,7 +566,8 @@ export function readGridList<O>(
   if (!doc.body) return null;
   const header = findHeaderRow(doc.body, spec.headerRow, 3);
   if (!header) return null;
-  const anchors = findOrderAnchors(doc.body, spec.orderNumber);
+  // A number mentioned in a sentence (a toast's "Order 2612… has been paid") is no order's where others show on their own.
+  const anchors = preferShown(findOrderAnchors(doc.body, spec.orderNumber));
   // With two orders or more, each order's part of the page lies below what
   // they share, so tabs and pager cannot be inside one: skip those subtrees.
   const fenced = anchors.length >= 2 ? orderScopes(anchors, [header.row]) : undefined;

@@ -8,6 +8,35 @@ import { invisibleMark } from './types';
 export interface OrderAnchor {
   id: string;
   el: Element;
+  /**
+   * The number is mentioned in a sentence ("US $120.00 refunded to the buyer on order 2166…", a notification's or
+   * a note's words), not shown as an order's own: see preferShown.
+   */
+  mention?: boolean;
+}
+
+// Letters around a number in its own text that make the text a sentence about the order rather than its number's
+// place ("订单号：", "Order ID 5768…", "Order No."): more than a label holds.
+const SENTENCE_LETTERS = 16;
+
+/** Whether `text`, holding `id`, is a sentence that mentions the number (see OrderAnchor.mention). */
+function mentions(text: string, id: string): boolean {
+  let letters = 0;
+  const rest = text.replace(id, ' ');
+  for (const _ of rest.matchAll(/\p{L}/gu)) if (++letters > SENTENCE_LETTERS) return true;
+  return false;
+}
+
+/**
+ * The anchors to read orders from: on a page that shows order numbers on their own, a number mentioned in a
+ * sentence (a notification's "Order 1900…  closed automatically", a toast's "订单 2891… 买家已付款") is no order's
+ * block. A page whose numbers all sit in sentences keeps them all. What is left out still counts among the numbers
+ * the page shows, so such a read is never taken as complete.
+ */
+export function preferShown<A extends OrderAnchor>(anchors: readonly A[]): readonly A[] {
+  let mentioned = 0;
+  for (const a of anchors) if (a.mention) mentioned++;
+  return mentioned > 0 && anchors.length - mentioned >= 2 ? anchors.filter((a) => !a.mention) : anchors;
 }
 
 /**
@@ -20,8 +49,10 @@ export interface OrderAnchor {
 export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text: Text) => boolean): OrderAnchor[] {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const seen = new Set<string>();
-  const anchors: OrderAnchor[] = [];
+  // Where each number was first found. When that was a mention, a later place that shows it on its own is its block.
+  const seen = new Map<string, OrderAnchor>();
+  let anchors: OrderAnchor[] = [];
+  let moved = false;
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   const digits = leadingDigits(pattern);
   let see = alsoSee;
@@ -46,11 +77,19 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
     for (let m = global.exec(text); m !== null; m = global.exec(text)) {
       if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, global.unicode || global.flags.includes('v'));
       const id = m[1];
-      if (!id || seen.has(id) || labelledOther(node, m.index + m[0].indexOf(id), text)) continue;
-      seen.add(id);
-      anchors.push({ id, el: parent });
+      if (!id) continue;
+      const first = seen.get(id);
+      if ((first && !first.mention) || labelledOther(node, m.index + m[0].indexOf(id), text)) continue;
+      const mention = mentions(text, id);
+      if (first && mention) continue;
+      // The mention gives way (its place is dropped below), so the anchors stay in page order.
+      if (first) moved = true;
+      const anchor: OrderAnchor = mention ? { id, el: parent, mention } : { id, el: parent };
+      seen.set(id, anchor);
+      anchors.push(anchor);
     }
   }
+  if (moved) anchors = anchors.filter((a) => seen.get(a.id) === a);
   return anchors;
 }
 

@@ -247,7 +247,8 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
       holder = at.parentNode;
     } else if (type === 1) {
       const first = at.firstChild;
-      if (first && !SKIPPED_TEXT.has((at as Element).localName)) {
+      // A tooltip's words explain the cell ("改价记录：… ¥106.80 → ¥99.00"); they are not what it shows.
+      if (first && !SKIPPED_TEXT.has((at as Element).localName) && (at as Element).getAttribute('role') !== 'tooltip') {
         // An element holding one text (most parts of a cell) is read without stepping into it and back. Its inline
         // style is looked at only when the text has a digit (a price before its discount): most texts are words.
         if (first.nodeType !== 3 || first.nextSibling) {

@@ -12,7 +12,7 @@ import { foldSpaces, textOf } from './types';
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   // Not where the words say what will happen ("will be closed automatically", "заказ будет закрыт", "será cancelado").
-  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b|주문\s*취소|취소됨|취소\s*완료|자동\s*취소(?!\s*(?:까지|예정)))/i, 'closed'],
+  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭|已关闭|已取消|交易取消|订单关闭|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|ยกเลิก(?=\s|$)|ยกเลิกโดย|不成立|交易關閉|訂單關閉|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b|주문\s*취소|취소됨|취소\s*완료|자동\s*취소(?!\s*(?:까지|예정)))/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
@@ -20,7 +20,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|pago|pagad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|đang giao|đã giao|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
+    /买家已付款|等待卖家发货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|(?:partially|partly) refunded|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|(?<![a-zà-ÿ_])(?:pago|pagad[oa])(?![a-zà-ÿ_])|pendiente de env[ií]o|finalizad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|chờ vận chuyển|đang vận chuyển|đã vận chuyển|đang giao|đã giao|(?:đã )?hoàn thành|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
     'paid',
   ],
 ];
@@ -36,6 +36,21 @@ export function statusFromWords(text: string): OrderStatus {
   const open = unpaid >= 0 ? unpaid : paid;
   if (closed >= 0 && (open < 0 || closed <= open)) return 'closed';
   return unpaid >= 0 ? 'unpaid' : paid >= 0 ? 'paid' : 'unknown';
+}
+
+/**
+ * The status a short text names when it says little else ("Cerrado", "Esperando pago", "订单已取消"): a card's
+ * status tag, not a sentence that mentions a status ("reembolso parcial (disputa cerrada)", "Cancel if unpaid by
+ * Monday"). 'unknown' for anything else.
+ */
+export function statusOfTag(text: string): OrderStatus {
+  // A label ("Amount paid:", "已付：") or a line with a number in it ("Paid Nov 21") is no tag.
+  if (text.length > 30 || /[:：\d]/.test(text)) return 'unknown';
+  const status = statusFromWords(text);
+  if (status === 'unknown') return status;
+  let rest = text;
+  for (const [pattern] of STATUS_WORDS) rest = rest.replace(pattern, '');
+  return rest.replace(/[\s\d\p{P}\p{S}]+/gu, '').length <= 6 ? status : 'unknown';
 }
 
 /**
@@ -216,7 +231,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
 // Not a part where the total's own note names it: "实收款(含运费)", "Order total (incl. shipping)".
 const NOT_INCLUDED = String.raw`(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)`;
 // The total's components beside it: goods subtotal, shipping, discount, voucher, promotion, tax.
-const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|(?:incl\.?\s*|including\s*)?VAT|postage|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|상품\s*(?:합계|금액)|배송비|할인(?:\s*금액)?|쿠폰|가격\s*조정|小計|送料|割引)`;
+const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|百亿补贴|(?:平台|商家|店铺|官方)?补贴|(?:商家|卖家)改价|改价(?:优惠|金额)|立减|(?:跨店)?满减|(?:店铺|平台)券|淘金币|金币抵扣|积分抵扣|运费险|保费|定金膨胀(?:抵扣)?|预计结算|预估收入|部分退款|退款(?:成功|金额)|refund(?:ed)?|reembols(?:o|ado)|estorno|hoàn\s*tiền(?:\s*một\s*phần)?|คืนเงิน(?:บางส่วน)?|pengembalian\s*dana|预计收入|预估到手|estimasi\s*penghasilan|est(?:imated|\.)\s*(?:income|earnings|payout|commission|settlement)|receita\s*estimada|ingresos?\s*estimados?|thu\s*nhập\s*(?:dự\s*kiến|ước\s*tính)|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|(?<=^\s*)(?:products?|productos|produtos|produits|prodotti|artículos)(?=\s+[-−–]?[^\d\s]{0,4}\s?\d)|cupón(?:\s*de\s*la\s*tienda)?|descuento|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|(?:incl\.?\s*|including\s*)?VAT|postage|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|versandkosten|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|상품\s*(?:합계|금액)|배송비|할인(?:\s*금액)?|쿠폰|가격\s*조정|小計|送料|割引)`;
 // What was paid of the total so far, what is left of it, and the total in another currency, roughly.
 const PAID_WORDS = String.raw`(?:sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|balance\s*(?:due|remaining|outstanding)|outstanding(?:\s*balance)?|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)`;
 // What names an amount as a part of the total (see PART_AMOUNT).
@@ -264,9 +279,26 @@ function twoNumbers(text: string): boolean {
  * never a subtotal or a shipping fee read as the total). `always`: a text
  * with one number too ("Subtotal: $9.50" alone is no total).
  */
+const PART_FIRST = new RegExp(String.raw`^\s*` + COMPONENT_WORDS, 'iu');
+/** Whether `text` starts with a word naming a part of the total ("运费", "Shipping fee", "Descuento"): a summary line's label. */
+export function namesPart(text: string): boolean {
+  return PART_FIRST.test(text);
+}
+
 export function withoutPartAmounts(text: string, always = false): string {
   if (!always && !twoNumbers(text)) return text;
   PART_AMOUNT.lastIndex = 0;
   // Trimmed: a total cell still starts with its total (the readers check that it does).
   return text.replace(PART_AMOUNT, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * An amount shown again in another currency, after the amount it converts: "≈ €22.39", "(≈ US $6,615.00)",
+ * "(US $23.40)" right after "€21,60". The order's amount is the one before it; the conversion is no second amount.
+ */
+const CONVERSION = /\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*[^\d\s()（）]{0,4}\s?\d[\d.,]*(?:\s\d{3}(?!\d))*\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
+
+/** `text` without the conversions of its amounts into another currency (see CONVERSION). */
+export function withoutConversions(text: string): string {
+  return text.includes('≈') || text.includes('~') || /[(（]/.test(text) || /appro?x|约|約/i.test(text) ? text.replace(CONVERSION, ' ') : text;
 }

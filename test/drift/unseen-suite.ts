@@ -19,7 +19,14 @@
 // place (buyer messages, memos, tooltips, nicks like "交易成功2019" or
 // "VIP88"), 4 and 6 after its fixes, which began with five wrong buyers (a
 // country, "4 orders with you", "手机订单", "VIP88老客") and an unpaid order
-// read as closed from its memo's "交易关闭后不要补单".
+// read as closed from its memo's "交易关闭后不要补单"; of a seventh, on numbers and money that are not the order's
+// (struck totals after a price change, deposits and balances, refunds, subsidies, coins and taxes, an amount in a
+// second currency, toasts and notifications naming other orders, replacement and tracking numbers, masked buyers
+// beside an avatar's initial or a buyer id), 4, and 12 after its fixes, which began with wrong buyers on 23 orders
+// (an avatar's initial "B" for "Big Rick's Garage", a company for its contact person) and one more that a fix
+// exposed ("ID ผู้ซื้อ 1029384756"). Two
+// pages the sixth left unread (cards under date headings) read right since, one of them with a closed card whose
+// buyer is "Pagado_Ya" that the old words would have read as paid.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -98,17 +105,18 @@ function expectAnswers(read: PageRead | null, page: UnseenPage): void {
 const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   buyerBadges: ['pdd-yuancol-unpaid', 'tiktok-jpcards-unpaid'],
   renamed: ['aliexpress-ordertables-unpaid', 'aliexpress-rowspan-all', 'shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid', 'taobao-fixedcols-unpaid', 'taobao-subordercards-all'],
-  otherNumbers: ['pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'pdd-yuancol-unpaid'],
-  currencyForms: ['shopee-ordercard-vn-unpaid'],
-  splitAmounts: ['alibaba-eur-linkonly-all', 'pdd-tbclass-presale-unpaid', 'shopee-headtotal-unpaid', 'shopee-idstepper-all', 'shopee-ordercard-vn-unpaid', 'tiktok-jpcards-unpaid'],
-  struckPrices: ['alibaba-eur-linkonly-all', 'pdd-tbclass-presale-unpaid', 'shopee-idstepper-all', 'shopee-ordercard-vn-unpaid', 'tiktok-id-twocol-all', 'tiktok-jpcards-unpaid'],
+  otherNumbers: ['alibaba-staged-unpaid', 'aliexpress-dualcurrency-unpaid', 'pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'pdd-yuancol-unpaid', 'taobao-repriced-unpaid'],
+  currencyForms: ['aliexpress-dualcurrency-unpaid', 'shopee-ordercard-vn-unpaid'],
+  splitAmounts: ['alibaba-dategroups-all', 'alibaba-eur-linkonly-all', 'aliexpress-datecards-all', 'aliexpress-dispute-all', 'pdd-tbclass-presale-unpaid', 'shopee-headtotal-unpaid', 'shopee-idstepper-all', 'shopee-ordercard-vn-unpaid', 'tiktok-jpcards-unpaid', 'tiktok-taxlines-unpaid', 'tiktok-vnd-all'],
+  struckPrices: ['alibaba-dategroups-all', 'alibaba-eur-linkonly-all', 'aliexpress-datecards-all', 'aliexpress-dispute-all', 'pdd-tbclass-presale-unpaid', 'shopee-idstepper-all', 'shopee-ordercard-vn-unpaid', 'tiktok-id-twocol-all', 'tiktok-jpcards-unpaid', 'tiktok-taxlines-unpaid', 'tiktok-vnd-all'],
   partAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid', 'shopee-headtotal-unpaid', 'tiktok-virtualrows-unpaid'],
   paidSoFar: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid', 'shopee-headtotal-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-virtualrows-unpaid'],
   approxAmounts: ['alibaba-desclist-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid'],
   wrapped: ['pdd-yuancol-unpaid', 'shopee-twrowgroups-all', 'taobao-qn-rolerow-unpaid'],
-  numberRowFirst: ['alibaba-eur-linkonly-all', 'alibaba-zhstages-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-rowspan-all', 'pdd-element-fixed-unpaid', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-twrowgroups-all', 'shopee-vn-virtual-all', 'taobao-fixedcols-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-subordercards-all', 'tiktok-combined-all', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all'],
-  reordered: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-es-tfoot-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-headtotal-unpaid', 'shopee-mxtable-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
-  reshaped: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-rowspan-all', 'aliexpress-styled-cards-all', 'pdd-eltable-all', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
+  numberRowFirst: ['alibaba-eur-linkonly-all', 'alibaba-zhstages-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-rowspan-all', 'pdd-element-fixed-unpaid', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-mxtable-all', 'shopee-thai-all', 'shopee-twrowgroups-all', 'shopee-vn-virtual-all', 'taobao-fixedcols-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-subordercards-all', 'tiktok-combined-all', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all'],
+  reordered: ['aliexpress-antd-fixedhead-unpaid', 'aliexpress-dualcurrency-unpaid', 'aliexpress-es-tfoot-unpaid', 'aliexpress-frtable-all', 'aliexpress-rowspan-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-tbody-summary-all', 'shopee-headtotal-unpaid', 'shopee-mxtable-all', 'shopee-thai-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
+  reshaped: ['alibaba-currency-all', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-frtable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-rowspan-all', 'aliexpress-styled-cards-all', 'pdd-eltable-all', 'pdd-subsidy-unpaid', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-coins-unpaid', 'shopee-mxtable-all', 'shopee-thai-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
+  countdownWords: ['tiktok-vnd-all'],
 };
 
 const IN_SHADOW = (html: string) => /shadowrootmode=/.test(html);

@@ -79,33 +79,49 @@ const HASHED: ReadonlyArray<[RegExp, number]> = [
   [/^([A-Za-z][\w-]*_[\w-]+__)([A-Za-z0-9]{5})$/, 5], // order-card_wrap__3Nn1b, OrderCard_container__x8F2a
 ];
 
-function rehashed(doc: Document): void {
+/**
+ * Every class token of the page through `rename`, in its elements and in its own style sheets' selectors alike: a
+ * redeploy renames the classes its styles use (a price struck through by a class stays struck).
+ */
+function renameClasses(doc: Document, rename: (token: string) => string): void {
+  const renamedTokens = new Map<string, string>();
   for (const el of doc.querySelectorAll('[class]')) {
     const tokens = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
     el.setAttribute(
       'class',
       tokens
         .map((t) => {
-          const version = /^(.+_)(\d+-\d+-\d+)$/.exec(t); // TB_tr_5-112-0
-          if (version) return `${version[1]}6-3-1`;
-          for (const [re, len] of HASHED) {
-            const m = re.exec(t);
-            if (m) return m[1] + hashOf(t, len);
-          }
-          return t;
+          const next = rename(t);
+          renamedTokens.set(t, next);
+          return next;
         })
         .join(' '),
     );
   }
+  for (const style of doc.querySelectorAll('style')) {
+    style.textContent = (style.textContent ?? '').replace(/\.(-?[_a-zA-Z][\w-]*)/g, (whole, token: string) => {
+      const next = renamedTokens.get(token);
+      return next === undefined ? whole : `.${next}`;
+    });
+  }
+}
+
+function rehashed(doc: Document): void {
+  renameClasses(doc, (t) => {
+    const version = /^(.+_)(\d+-\d+-\d+)$/.exec(t); // TB_tr_5-112-0
+    if (version) return `${version[1]}6-3-1`;
+    for (const [re, len] of HASHED) {
+      const m = re.exec(t);
+      if (m) return m[1] + hashOf(t, len);
+    }
+    return t;
+  });
 }
 
 // ---- (b) every class and id renamed, data-testid dropped ----
 
 function renamed(doc: Document): void {
-  for (const el of doc.querySelectorAll('[class]')) {
-    const tokens = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
-    el.setAttribute('class', tokens.map((t) => `x${hashOf(t, 6, 'cls')}`).join(' '));
-  }
+  renameClasses(doc, (t) => `x${hashOf(t, 6, 'cls')}`);
   for (const el of doc.querySelectorAll('[id]')) el.setAttribute('id', `i${hashOf(el.id, 6, 'id')}`);
   for (const el of doc.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
   for (const el of doc.querySelectorAll('[data-fixture-order]')) el.removeAttribute('data-fixture-order');

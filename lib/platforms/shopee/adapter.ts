@@ -102,7 +102,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, now
     platform: 'shopee',
     orderId: anchor.id,
     buyer: { nick },
-    items: readItems(cell(grid.main, columns.item), clean).slice(0, 200),
+    // Each goods row's products (the order-level cells span the rows after the first).
+    items: grid.rows.flatMap((row) => readItems(cell(row, columns.item), clean)).slice(0, 200),
     amount,
     createdAt,
     ...closeTimes(status, shown, createdAt, DEFAULT_AUTO_CLOSE_HOURS),

@@ -5,7 +5,7 @@
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
-import { HEADER_WORDS, isBuyerTag, withoutPartAmounts } from '../page-words';
+import { HEADER_WORDS, isBuyerTag, namesPart, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -116,17 +116,25 @@ export function isAmount(text: string): boolean {
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
-/** The nick in a buyer cell: its first text that is not a label or a chat word. */
+/**
+ * The nick in a buyer cell: the name after a buyer label ("Contact person: Jonas Müller" under a company's name),
+ * else its first text that is not a label or a chat word.
+ */
 export function nickInCell(cell: Element): string {
+  let first = '';
+  let afterLabel = false;
   for (const { text } of cellTextNodes(cell)) {
-    const rest = text.replace(BUYER_LABEL, '').trim();
+    const label = BUYER_LABEL.exec(text);
+    const rest = (label ? text.slice(label[0].length) : text).trim();
+    if (label && (!rest || /[:：]/.test(label[0]))) afterLabel = true;
     if (!rest || notANick(rest)) continue;
-    return rest;
+    if (afterLabel) return rest;
+    first ||= rest;
   }
-  return '';
+  return first;
 }
 
 /**
@@ -138,12 +146,22 @@ export function nickByLabel(scope: readonly Element[]): string {
   // blocks have no buyer label, and a text that starts with none of the
   // labels' first letters is neither folded nor searched.
   let afterLabel = false;
+  // A business buyer's company and country lines right after the label: the name of the person to write to comes
+  // after them when the page shows one ("Buyer" "Müller Hausgeräte GmbH" "🇩🇪 Germany" "Contact person:" "Jonas
+  // Müller"), else the company is the buyer.
+  let company = '';
   for (const root of scope) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
       if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || unread(t.parentElement, value)) continue;
       const text = folded(value);
+      if (afterLabel && !company && COMPANY_LINE.test(text)) {
+        // Only a later label names a person; a line after the company may be anything ("Trade Assurance").
+        company = text.replace(SEPARATOR_AFTER, '');
+        afterLabel = false;
+        continue;
+      }
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
       // between the label and the name is passed over.
       if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
@@ -154,15 +172,15 @@ export function nickByLabel(scope: readonly Element[]): string {
       const rest = text.slice(m[0].length).trim();
       // "买家留言…", "Buyer note…": a label of something else.
       if (rest && !/[:：]\s*$/.test(m[0])) continue;
-      if (rest) return notANick(rest) ? '' : rest.replace(SEPARATOR_AFTER, '');
+      if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');
       afterLabel = true;
     }
   }
-  return '';
+  return company;
 }
 
 // What every text BUYER_LABEL matches starts with (it is case-insensitive).
-const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'k', 'K', 'a', 'A', '구']);
+const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'k', 'K', 'a', 'A', '구', 'к', 'К']);
 
 /**
  * The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the
@@ -220,7 +238,7 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
     const inControl = control.contains(t);
     if (!inControl && control.compareDocumentPosition(t) & 4 /* FOLLOWING */) return undefined;
     // A flag drawn before a country, another control's text: no line of the buyer's.
-    if (!inControl && !FLAG_ONLY.test(value) && !isBuyerTag(value) && !BUYER_STATS.test(value) && !t.parentElement?.closest(BUTTONS)) texts.push(value);
+    if (!inControl && !FLAG_ONLY.test(value) && !isBuyerTag(value) && !BUYER_STATS.test(value) && !AVATAR_INITIAL.test(value) && !t.parentElement?.closest(BUTTONS)) texts.push(value);
   }
   if (texts.length < 2 || texts.length > 3) return undefined;
   const first = texts.find((text) => !notANick(text) && !BUYER_LABEL.test(text));
@@ -266,7 +284,8 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
       if (at.nodeType === 3) {
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
-        if (value && !unread(at.parentElement, value) && !isBuyerTag(value) && !FLAG_ONLY.test(value) && !BUYER_STATS.test(value)) {
+        // So does a second name after a separator ("ronaldo_gamingph" "· Ron 🎮", the display name after the account's).
+        if (value && !unread(at.parentElement, value) && !isBuyerTag(value) && !FLAG_ONLY.test(value) && !BUYER_STATS.test(value) && !BUYER_ID.test(value) && !SEPARATOR_FIRST.test(value)) {
           // Another button's text right before the chat control ("Modify price"): the order's controls, no name
           // among them.
           if (at.parentElement?.closest(BUTTONS)) return undefined;
@@ -293,6 +312,11 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
 // An order's own tags printed in its head beside the buyer ("手机订单", "拍下减库存", "7天无理由"): no name.
 const ORDER_TAG = /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu;
 // What a buyer has bought before, printed under the name ("4 orders with you", "Joined 2025 · 1 order", "回购3次").
+// A buyer's account number beside the name ("买家ID：2208812345", "ID ผู้ซื้อ 1029384756", "Buyer ID #48213907").
+const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}[:：#]?\s*\d{5,}[)）]?$/iu;
+// An avatar's initials drawn before the name ("B" before "Big Rick's Garage", "t" before "t***9"): one letter of an
+// alphabet, or two capitals. A name of one CJK character stays a name.
+const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
 const BUYER_STATS = /\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
@@ -302,7 +326,9 @@ const COUNTRY_NAME = /^(?:中国|美国|英国|德国|法国|意大利|西班牙
 const FLAG_LED = /^\p{Regional_Indicator}{2}\s*\p{L}/u;
 const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text) || FLAG_LED.test(text);
 // A company's line: a legal form, or a name and a country set apart by a middle dot or a bar.
-const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v)(?=[\s.,]|$)|有限公司|株式会社/iu;
+const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v|k\.k|s\.p\.a|kft|sp\. z o\.o|bhd|sdn|tbk|pvt|trading)(?=[\s.,]|$)|有限公司|株式会社/iu;
+// A separator before a text: the text goes on from the one before it.
+const SEPARATOR_FIRST = /^[·•|]\s*\S/u;
 // A separator left after a name, before the control beside it ("ปิยะนุช ส. ·", "Tong_BKK |").
 const SEPARATOR_AFTER = /\s*[·•|/–—-]+$/u;
 
@@ -429,7 +455,9 @@ const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
 const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|全款/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
-const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\()/i;
+const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\(|(?:products?|productos|produtos|artículos|items?)\s*\(\d)/i;
+// A count of orders beside an amount ("2 orders · US$12,910.00" under a date heading, "共 3 笔"): a group's sum.
+const ORDER_COUNT = /\b\d+\s*(?:orders?|pedidos?|encomendas?|commandes?|đơn\s*hàng|заказ(?:а|ов)?)(?![\p{L}\d])|\d+\s*(?:笔|個|个)订单|\d+\s*笔/iu;
 
 /**
  * Goods lines of an order shown without a goods column (a card, or goods in
@@ -462,18 +490,22 @@ export function goodsByPrice(scope: readonly Element[], texts: ReadonlyArray<{ t
     if (MINUS_ONLY.test(texts[sign ? i - 2 : i - 1]?.text ?? '')) continue;
     // A value after its label ("Frete:" "R$ 35,56") is the summary's.
     const before = texts[sign ? i - 2 : i - 1]?.text;
-    if (before && NOT_TITLE.test(before)) continue;
+    if (before && (NOT_TITLE.test(before) || CHARGE_TITLE.test(before))) continue;
     let line: Element | null = null;
     for (let up = node.parentElement, level = 0; up && level < 5 && !scope.includes(up) && !up.contains(anchor); up = up.parentElement, level++) {
       const title = lineOf(up).title;
       if (title === undefined) continue;
       if (CHARGE_TITLE.test(title)) break;
       const whole = spacedText(up);
+      if (ORDER_COUNT.test(whole)) break;
       // The order's total with its payment method after it ("฿181.50" "พร้อมเพย์ (PromptPay)") is no goods line:
       // the amount is the total's, no title comes before it and no quantity beside it, outside a goods table's row
       // (whose columns may run "line total | qty | price | goods").
       const isTotal = total !== undefined && price?.minor === total.minor && !titledBefore(texts, i, up) && !QTY_IN_TEXT.test(whole) && !up.closest('tr');
-      if (!isTotal && !TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(whole, true) === whole) line = up;
+      // A goods title may hold a charge's word ("Corrugated Shipping Box 12x9x6"): the rest of the line is what must
+      // name no part of the total, unless the line starts with one (a summary line: its label is its "title").
+      const rest = title && !namesPart(whole) ? foldSpaces(whole.replace(title, ' ')).trim() : whole;
+      if (!isTotal && !TOTAL_LABEL.test(whole) && !STAGE.test(whole) && withoutPartAmounts(rest, true) === rest) line = up;
       break;
     }
     if (line && !lines.includes(line)) lines.push(line);
@@ -507,7 +539,8 @@ const AMOUNT_FIRST = /^\s*[^\d\s(（]{0,4}\s*\d/u;
  */
 export function totalIn(cellText: string, money: (text: string) => Money | null): Money | null {
   // A subtotal, shipping fee or discount beside the total is no part of it ("商品总价：¥999.00 ¥128.00").
-  const text = withoutPartAmounts(cellText);
+  // The amount again in another currency ("US $24.25 ≈ €22.39") is no second amount.
+  const text = withoutPartAmounts(withoutConversions(cellText));
   const label = TOTAL_LABEL.exec(text);
   let from = label ? text.slice(label.index + label[0].length) : text;
   // A caption under the amount it names ("Rp228.000 Total pesanan (termasuk ongkir Rp12.000, hemat Rp27.000)"): no
@@ -548,16 +581,30 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     // The label's value: the rest of its text, else the next text that is not struck through (the price before a
     // discount) nor an amount labelled as a part of the total ("商品总价：¥99.50", "已付：¥0.00" drawn between them).
     let next = i + 1;
-    while (!after && texts[next] && (struck(texts[next]!.node) || struckBeforeAmount(texts, next) || labelledPart(texts[next]!.text))) next++;
+    for (;;) {
+      if (after || !texts[next]) break;
+      if (struck(texts[next]!.node) || struckBeforeAmount(texts, next) || labelledPart(texts[next]!.text)) {
+        next++;
+        continue;
+      }
+      // An amount drawn in parts ("£" "880" ".00") that the page's style sheet strikes through, before another.
+      const box = struckPartsBefore(texts, next);
+      if (!box) break;
+      while (texts[next] && box.contains(texts[next]!.node ?? null)) next++;
+    }
     let value = after ? totalIn(after, money) : texts[next] ? totalIn(texts[next]!.text, money) : null;
     // A currency sign drawn apart from its amount ("R$ <span>1.234</span><span>,56</span>"): the sign, then the amount.
     const sign = after || texts[next]?.text;
     const amountAt = after ? i + 1 : next + 1;
     if (!value && sign && SIGN_ONLY.test(sign) && texts[amountAt]) value = totalIn(`${sign} ${texts[amountAt]!.text}`, money);
+    // Or after it ("342.000" "₫", "32,79" "€").
+    else if (!value && sign && !after && texts[next + 1] && SIGN_ONLY.test(texts[next + 1]!.text)) value = totalIn(`${sign} ${texts[next + 1]!.text}`, money);
     if (value) found.push(value);
   }
-  // Each order shows one total: two labelled totals mean the block holds another order too.
-  return found.length === 1 ? found[0]! : null;
+  // Each order shows one total, maybe twice (in its head and again under its breakdown): two labelled totals that
+  // differ mean the block holds another order too, or a total that is not the order's.
+  const first = found[0];
+  return first && found.every((m) => m.minor === first.minor && m.currency === first.currency) ? first : null;
 }
 
 /** Whether `text` is only an amount after a label that names it a part of the total (see withoutPartAmounts). */
@@ -580,6 +627,23 @@ function struckBeforeAmount(texts: ReadonlyArray<{ text: string; node?: Text }>,
   const after = texts[k + 1];
   if (!after || !mayBePrice(here.text) || parseMoneyAll(here.text).length !== 1 || parseMoneyAll(after.text).length === 0) return false;
   return struckBySheet(here.node?.parentElement, 2);
+}
+
+/**
+ * The element of an amount drawn in parts (its sign or its digits in elements of their own: "£" "880" ".00") that
+ * starts at texts[k], when the page's style sheets strike it through and another amount follows it: a price before
+ * its change, beside the one that stands. Null otherwise; asked only of a text that is such a part.
+ */
+function struckPartsBefore(texts: ReadonlyArray<{ text: string; node?: Text }>, k: number): Element | null {
+  const here = texts[k]!;
+  if (!here.node || !(SIGN_ONLY.test(here.text) || /^\d{1,7}$/.test(here.text))) return null;
+  // Up from the part to the element that holds the whole amount and no more.
+  let box = here.node.parentElement;
+  for (let level = 0; box && level < 3 && parseMoneyAll(box.textContent ?? '').length === 0; level++) box = box.parentElement;
+  if (!box || parseMoneyAll(box.textContent ?? '').length !== 1 || hasWords(box.textContent ?? '')) return null;
+  const sibling = box.nextElementSibling;
+  if (!sibling || parseMoneyAll(sibling.textContent ?? '').length === 0) return null;
+  return struckBySheet(box, 1) ? box : null;
 }
 
 /** Whether a cell's text plainly holds words (a title, a label) rather than only an amount or a number. */

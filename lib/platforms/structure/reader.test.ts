@@ -229,6 +229,87 @@ describe('readByStructure', () => {
     expect(notes[0]!.reread(NOW)).toEqual(result!.orders[0]);
   });
 
+  it('reads a card\'s status from its tag, not from a buyer named "Pagado_Ya" or a refund line\'s "disputa cerrada" (batch 7)', () => {
+    const url = 'https://gsp.aliexpress.com/m_apps/order-manage/list?lang=es';
+    const card = (id: string, nick: string, line: string, tag: string) => `<article><header><span>Nº de pedido</span><span>${id}</span>
+      <span>Comprador</span><a href="#">${nick}</a><span>España</span><a href="#">Contactar</a></header>
+      <div><ul><li><div>Mochila antirrobo para portátil</div><div><span>23,90 €</span><span> × 1</span></div></li></ul>
+      <div><div>Importe del pedido</div><div>23,90 €</div><dl><div><dt>Productos</dt><dd>23,90 €</dd></div><div><dt>Envío</dt><dd>Gratis</dd></div></dl>${line}</div>
+      <div><span>${tag}</span><div><button type="button">Ver motivo</button></div></div></div></article>`;
+    const read = readByStructure(
+      parse(`<body>${card('8201884412097768', 'Pagado_Ya', '<div>Reembolsado 23,90 € · 03/12/2026</div>', 'Cerrado')}
+        ${card('8201893307715562', 'Ana_Belén', '<div>Posventa: reembolso parcial de 5,00 € (disputa cerrada)</div>', 'Finalizado')}
+        ${card('3057650019837714', 'Lucía Martín', '', 'Pendiente de envío')}${card('3057670034418802', 'Mª José Ruiz', '', 'Esperando pago')}</body>`),
+      'aliexpress',
+      url,
+      NOW,
+    )!;
+    expect(read.orders.map((o) => [o.buyer.nick, o.status, o.amount.minor, o.amount.currency, o.items.length])).toEqual([
+      ['Pagado_Ya', 'closed', 2390, 'EUR', 1],
+      ['Ana_Belén', 'paid', 2390, 'EUR', 1],
+      ['Lucía Martín', 'paid', 2390, 'EUR', 1],
+      ['Mª José Ruiz', 'unpaid', 2390, 'EUR', 1],
+    ]);
+  });
+
+  it('takes no avatar\'s initial nor a buyer id for the buyer, and the contact person under a company (batch 7)', () => {
+    const tt = (id: string, nick: string) => `<div><div><span>Order ID:</span><a href="#">${id}</a><span><span>${nick[0]}</span><span>${nick}</span><a title="Contact buyer">Chat</a></span></div>
+      <div><div><div>Heated Throw Blanket 50"x60"</div><div>$37.99</div><div>x1</div></div><div><span>Total</span><span>$37.99</span></div><div>Unpaid</div></div></div>`;
+    const tiktok = readByStructure(parse(`<body>${tt('577206299015583406', "Big Rick's Garage")}${tt('577205218870043311', 'brenda_sue1962')}</body>`), 'tiktok', 'https://seller-us.tiktok.com/order?tab=unpaid', NOW)!;
+    expect(tiktok.orders.map((o) => o.buyer.nick)).toEqual(["Big Rick's Garage", 'brenda_sue1962']);
+    const th = (id: string, nick: string) => `<section><header><a href="#">${nick}</a> <span>ID ผู้ซื้อ 1029384756</span><button type="button">แชท</button>
+      <span>หมายเลขคำสั่งซื้อ ${id}</span></header><div><div>หมอนยางพาราแท้ ฿450.00 x2</div><div>ยอดคำสั่งซื้อ ฿1,052.50</div><div>ที่ต้องชำระ</div></div></section>`;
+    const shopee = readByStructure(parse(`<body>${th('261206S1GY4ZPC', 'Kanokwan Srisuk')}${th('261206K2WD7HNR', 'praew_nong99')}</body>`), 'shopee', 'https://seller.shopee.co.th/portal/sale/order', NOW)!;
+    expect(shopee.orders.map((o) => o.buyer.nick)).toEqual(['Kanokwan Srisuk', 'praew_nong99']);
+    const ab = (id: string, company: string, person: string) => `<section><div>Order No. ${id} <span>Waiting for buyer payment</span></div><div>
+      <div><div>Electric kettle 1.7L</div><div>€14.20</div><div>× 120</div></div>
+      <div><div>Buyer</div><div>${company}</div><div>🇩🇪 Germany</div><div><span>Contact person:</span> <b>${person}</b></div><a href="https://message.alibaba.com/message/messenger.htm">Chat now</a></div>
+      <div><div>Order total</div><div>€1,704.00</div></div></div></section>`;
+    const alibaba = readByStructure(parse(`<body>${ab('238801945217630094', 'Müller Hausgeräte GmbH', 'Jonas Müller')}${ab('201176654093382217', 'Watanabe Shoji K.K.', '渡辺 健二')}</body>`), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(alibaba.orders.map((o) => o.buyer.nick)).toEqual(['Jonas Müller', '渡辺 健二']);
+  });
+
+  it('reads no order from a number a toast or notification mentions, nor from a replacement order\'s number (batch 7)', () => {
+    const card = (id: string, extra = '') => `<section><div>Order No. <span>${id}</span></div><div><div>Canvas tote bag</div><div>US $1.35</div><div>× 1,000</div></div>
+      <div><span>Buyer:</span> <span>Ana Costa</span></div><div><span>Order amount</span><span>US $1,350.00</span></div><div>Payment received</div>${extra}</section>`;
+    const read = readByStructure(
+      parse(`<body><ul><li>Refund approved — US $120.00 refunded to the buyer on order 216604478893105527.</li><li>Order 190087462253318870 closed automatically: payment period expired.</li></ul>
+        ${card('238801945217630094')}${card('216604478893105527', '<div>Replacement order: 187733029164450812</div>')}${card('260019833475218846')}</body>`),
+      'alibaba',
+      ALIBABA_URL,
+      NOW,
+    )!;
+    expect(read.orders.map((o) => o.orderId)).toEqual(['238801945217630094', '216604478893105527', '260019833475218846']);
+    expect(read.unreadable).toBe(0);
+  });
+
+  it('reads a total shown again in another currency, under a header cell over two columns, and no buyer\'s message row as goods (batch 7)', () => {
+    const order = (id: string, main: string, conv: string) => `<tbody><tr><td><input type="checkbox"></td><td colspan="8">Order ID: ${id} · Order time: Dec 06, 2026 10:02:17</td></tr>
+      <tr><td></td><td colspan="2">USB C Hub 7 in 1</td><td><span>${main}</span> <span>${conv}</span></td><td>× 1</td>
+      <td><div>${main}</div><div>${conv}</div></td><td><a href="#">minjun_kim</a></td><td>Awaiting payment</td><td><button type="button">Remind to pay</button></td></tr>
+      <tr><td></td><td colspan="8">Buyer message: "can you send with extra keycap puller?"</td></tr></tbody>`;
+    const html = `<body><table><thead><tr><th></th><th colspan="2">Product</th><th>Unit price</th><th>Qty</th><th>Order total</th><th>Buyer</th><th>Status</th><th>Actions</th></tr></thead>
+      ${order('8198530916274481', 'US $24.25', '≈ €22.39')}${order('3041885722096643', '€21,60', '(US $23.40)')}</table></body>`;
+    const read = readByStructure(parse(html), 'aliexpress', 'https://gsp.aliexpress.com/m_apps/order-manage/list', NOW)!;
+    expect(read.orders.map((o) => [o.amount.minor, o.amount.currency, o.items.length])).toEqual([
+      [2425, 'USD', 1],
+      [2160, 'EUR', 1],
+    ]);
+  });
+
+  it('lines up cards under a header strip whose first cell is the "select all" checkbox (batch 7)', () => {
+    const card = (id: string, nick: string, total: string) => `<section><header><input type="checkbox"><a href="#">${nick}</a><button type="button">แชท</button>
+      <span>หมายเลขคำสั่งซื้อ ${id}</span></header><div><div><div>เสื้อยืดโอเวอร์ไซส์</div><div>฿199.00</div><div>x2</div></div>
+      <div><div>${total}</div><div>ค่าจัดส่ง ฿38.00</div></div><div><div>ที่ต้องชำระ</div></div><div>SPX Express</div><div><a href="#">ดูรายละเอียด</a></div></div></section>`;
+    const html = `<body><div><span><input type="checkbox"></span><span>สินค้า</span><span>ยอดคำสั่งซื้อ</span><span>สถานะ</span><span>ช่องทางการจัดส่ง</span><span>ดำเนินการ</span></div>
+      ${card('261206K2WD7HNR', 'praew_nong99', '฿436.00')}${card('261206L7PB3QZE', 'somchai.k', '฿790.00')}</body>`;
+    const read = readByStructure(parse(html), 'shopee', 'https://seller.shopee.co.th/portal/sale/order', NOW)!;
+    expect(read.orders.map((o) => [o.buyer.nick, o.amount.minor, o.status])).toEqual([
+      ['praew_nong99', 43600, 'unpaid'],
+      ['somchai.k', 79000, 'unpaid'],
+    ]);
+  });
+
   it('is null on a page without an order number, and on the manual platform', () => {
     expect(readByStructure(parse('<body><p>待付款 ¥12.00</p></body>'), 'pdd', PDD_UNPAID, NOW)).toBeNull();
     expect(readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'manual', PDD_UNPAID, NOW)).toBeNull();

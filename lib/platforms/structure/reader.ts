@@ -4,14 +4,14 @@
 // when the adapter's selectors read short (see readPage), and it keeps the
 // alignment checks that refuse a wrong total: an order it cannot read with
 // confidence is counted unreadable, never guessed.
-import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
+import type { ObservedOrder, OrderItem, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll } from '../../orders/money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
-import { findOrderAnchors, orderScopes, readRows, type OrderAnchor } from '../order-blocks';
+import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
-import { LONE_QUANTITY, statusFromWords } from '../page-words';
+import { LONE_QUANTITY, statusFromWords, statusOfTag, withoutConversions } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
 import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeHonorific, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
@@ -51,8 +51,9 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   if (!body) return null;
   // The walk for the order numbers also looks for a time-zone note, where the platform's pages may show one.
   const note = clockNoteFor(platform);
-  // Where the page labels its order numbers, a bare number of the same format is none (preferLabelled).
-  const anchors = preferLabelled(findOrderAnchors(body, anchorPattern(platform), note?.see));
+  // Where the page labels its order numbers, a bare number of the same format is none (preferLabelled); where it shows
+  // them on their own, one mentioned in a sentence is none (preferShown).
+  const anchors = preferShown(preferLabelled(findOrderAnchors(body, anchorPattern(platform), note?.see)));
   if (anchors.length === 0) return null;
   const facts = platformFacts(platform, doc, href, note);
   // One query says whether the page has table rows or rows by role at all. On
@@ -172,7 +173,11 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   };
   const priceCell = cellAt(grid.main, columns.price);
   // A price per unit ("¥6.99/kg", "US $3.20 / kg", "₫185.000/kg") is a price.
-  const isPrice = (t: string) => t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ').replace(PER_UNIT, '')) && facts.money(t) !== null;
+  // Shown again in another currency ("US $14.80 ≈ €13.66"): the first is the price.
+  const isPrice = (shown: string) => {
+    const t = withoutConversions(shown);
+    return t.length <= 40 && !hasWords(t.replace(CURRENCY_WORDS, ' ').replace(PER_UNIT, '')) && facts.money(t) !== null;
+  };
   // Goods lines stacked in one row's cells ("¥59.00 ¥39.90 ¥29.90" over "1 2 1"): a price and a quantity a line, a
   // struck price beside each at most.
   const lines = mainItems.length;
@@ -230,6 +235,23 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
 
 const STATUS_LABELLED = /(?:订单状态|交易状态|訂單狀態|交易狀態|order\s*status|trạng\s*thái(?:\s*đơn\s*hàng)?|estado\s*del?\s*pedido|status\s*(?:do\s*)?pedido|статус\s*заказа|สถานะ(?:คำสั่งซื้อ)?|주문\s*상태)\s*[:：]?\s*(\S.{0,23})/iu;
 
+/**
+ * The status a card's tag names: the one status its short texts that say little else name ("Cerrado" in a card
+ * whose amount column says "reembolso parcial (disputa cerrada)" first). The buyer's name is no tag ("Pagado_Ya"). Two
+ * tags naming different statuses ("定金 已付款", "尾款 待支付") decide nothing.
+ */
+function taggedStatus(texts: ReadonlyArray<{ text: string }>, nick: string): OrderStatus | undefined {
+  let found: OrderStatus | undefined;
+  for (const { text } of texts) {
+    if (text.length > 30 || text === nick) continue;
+    const status = statusOfTag(text);
+    if (status === 'unknown') continue;
+    if (found && found !== status) return undefined;
+    found = status;
+  }
+  return found;
+}
+
 /** `rowsInside`: the table rows inside `scope`, when already known. */
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number, rowsInside?: readonly Element[]): ObservedOrder | undefined {
   const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
@@ -268,7 +290,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   // block (a memo's "交易关闭后不要补单", a buyer's "I already paid").
   const labelled = statusText ? undefined : STATUS_LABELLED.exec(wholeText())?.[1];
   const byLabel = labelled ? statusFromWords(labelled) : 'unknown';
-  const status = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : statusFromWords(wholeText());
+  const status = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : (taggedStatus(allTexts(), nick) ?? statusFromWords(wholeText()));
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
 
