@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { columnsByHeader, isBuyerTag, nickOf, saysEmpty, statusFromWords } from './page-words';
+import { columnsByHeader, isBuyerTag, nickOf, saysEmpty, statusFromWords, statusWithTags, withoutConversions } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -129,6 +129,16 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   // Nothing a seller would act on.
   ['', 'unknown'],
   ['Processing', 'unknown'],
+  // Batch 7 of the pages written blind: Spanish and Vietnamese waiting-to-ship words, a full and a partial refund, a
+  // Thai status cell that leads with "ยกเลิก", and a name that merely contains a paid word.
+  ['Pendiente de envío', 'paid'],
+  ['Finalizado', 'paid'],
+  ['Chờ vận chuyển', 'paid'],
+  ['Partially refunded', 'paid'],
+  ['ยกเลิก ยกเลิกโดยผู้ซื้อ: ต้องการเปลี่ยนที่อยู่จัดส่ง', 'closed'],
+  ['ยกเลิกอัตโนมัติหากไม่ชำระเงินภายในเวลา', 'unknown'],
+  ['Pagado_Ya', 'unknown'],
+  ['PagoRapido_22', 'unknown'],
 ];
 
 describe('statusFromWords', () => {
@@ -256,5 +266,30 @@ describe('columnsByHeader', () => {
     const wrapped = document.createElement('div');
     wrapped.appendChild(document.createElement('div')).append(...grouped.childNodes);
     expect(columnsByHeader([wrapped, ...cells('Order total', 'Buyer', 'Status', 'Action')])).toEqual({ item: 0, amount: 1, buyer: 2, status: 3 });
+  });
+});
+
+describe('statusWithTags', () => {
+  const texts = (...t: string[]) => () => t.map((text) => ({ text }));
+  it('lets a card\'s status tag decide between statuses its words name in different places', () => {
+    expect(statusWithTags('Posventa: reembolso parcial (disputa cerrada) Finalizado', texts('Posventa: reembolso parcial (disputa cerrada)', 'Finalizado'), 'ana')).toBe('paid');
+    expect(statusWithTags('Comprador Pagado Cerrado', texts('Comprador', 'Pagado', 'Cerrado'), 'Pagado')).toBe('closed');
+    // A label ("Amount paid:") and a line with a number are no tags.
+    expect(statusWithTags('Amount paid: 0,00 € Cerrado', texts('Amount paid:', '0,00 €', 'Cerrado'), 'x')).toBe('closed');
+  });
+  it('decides nothing from two tags that disagree, and asks for no texts when the words name one status', () => {
+    expect(statusWithTags('定金 已付款 尾款 待支付', texts('定金', '已付款', '尾款', '待支付'), 'x')).toBe('unpaid');
+    expect(statusWithTags('等待买家付款 剩余 1天', () => {
+      throw new Error('texts asked for');
+    }, 'x')).toBe('unpaid');
+  });
+});
+
+describe('withoutConversions', () => {
+  it('drops an amount shown again in another currency, keeping the first', () => {
+    expect(withoutConversions('US $24.25 ≈ €22.39').trim()).toBe('US $24.25');
+    expect(withoutConversions('€21,60 (US $23.40)').trim()).toBe('€21,60');
+    expect(withoutConversions('£836.40 (≈ US $1,062.23)').trim()).toBe('£836.40');
+    expect(withoutConversions('Cotton tote (2 pcs) US $5.00')).toBe('Cotton tote (2 pcs) US $5.00');
   });
 });

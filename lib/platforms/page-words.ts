@@ -32,7 +32,31 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
  * is closed).
  */
 export function statusFromWords(text: string): OrderStatus {
-  const [closed, unpaid, paid] = STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];
+  return statusAt(STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number]);
+}
+
+/**
+ * The status a block's `text` names, where a tag among its short `texts` ("Cerrado") decides between the statuses
+ * its words name in different places (a buyer's "ya está pagado", a line's "disputa cerrada"); see statusOfTag.
+ * `nick`, the buyer's name, is no tag. The texts are asked for only when the block names more than one status.
+ */
+export function statusWithTags(text: string, texts: () => ReadonlyArray<{ text: string }>, nick: string): OrderStatus {
+  const at = STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];
+  if (at.filter((i) => i >= 0).length < 2) return statusAt(at);
+  let tagged: OrderStatus | undefined;
+  for (const { text: t } of texts()) {
+    if (t.length > 30 || t === nick) continue;
+    const status = statusOfTag(t);
+    if (status === 'unknown') continue;
+    // Two tags naming different statuses ("定金 已付款", "尾款 待支付") decide nothing.
+    if (tagged && tagged !== status) return statusAt(at);
+    tagged = status;
+  }
+  return tagged ?? statusAt(at);
+}
+
+/** The status from where the closed, unpaid and paid words first appear (-1: nowhere). */
+function statusAt([closed, unpaid, paid]: readonly [number, number, number]): OrderStatus {
   const open = unpaid >= 0 ? unpaid : paid;
   if (closed >= 0 && (open < 0 || closed <= open)) return 'closed';
   return unpaid >= 0 ? 'unpaid' : paid >= 0 ? 'paid' : 'unknown';
@@ -296,7 +320,7 @@ export function withoutPartAmounts(text: string, always = false): string {
  * An amount shown again in another currency, after the amount it converts: "≈ €22.39", "(≈ US $6,615.00)",
  * "(US $23.40)" right after "€21,60". The order's amount is the one before it; the conversion is no second amount.
  */
-const CONVERSION = /\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*[^\d\s()（）]{0,4}\s?\d[\d.,]*(?:\s\d{3}(?!\d))*\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
+const CONVERSION = /\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*(?:[^\d\s()（）]{1,4}\s?){0,2}\d[\d.,]*(?:\s\d{3}(?!\d))*\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
 
 /** `text` without the conversions of its amounts into another currency (see CONVERSION). */
 export function withoutConversions(text: string): string {

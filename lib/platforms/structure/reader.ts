@@ -4,14 +4,14 @@
 // when the adapter's selectors read short (see readPage), and it keeps the
 // alignment checks that refuse a wrong total: an order it cannot read with
 // confidence is counted unreadable, never guessed.
-import type { ObservedOrder, OrderItem, OrderStatus, PageRead, Platform } from '../../orders/model';
+import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll } from '../../orders/money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
-import { LONE_QUANTITY, statusFromWords, statusOfTag, withoutConversions } from '../page-words';
+import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
 import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeHonorific, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
@@ -235,23 +235,6 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
 
 const STATUS_LABELLED = /(?:订单状态|交易状态|訂單狀態|交易狀態|order\s*status|trạng\s*thái(?:\s*đơn\s*hàng)?|estado\s*del?\s*pedido|status\s*(?:do\s*)?pedido|статус\s*заказа|สถานะ(?:คำสั่งซื้อ)?|주문\s*상태)\s*[:：]?\s*(\S.{0,23})/iu;
 
-/**
- * The status a card's tag names: the one status its short texts that say little else name ("Cerrado" in a card
- * whose amount column says "reembolso parcial (disputa cerrada)" first). The buyer's name is no tag ("Pagado_Ya"). Two
- * tags naming different statuses ("定金 已付款", "尾款 待支付") decide nothing.
- */
-function taggedStatus(texts: ReadonlyArray<{ text: string }>, nick: string): OrderStatus | undefined {
-  let found: OrderStatus | undefined;
-  for (const { text } of texts) {
-    if (text.length > 30 || text === nick) continue;
-    const status = statusOfTag(text);
-    if (status === 'unknown') continue;
-    if (found && found !== status) return undefined;
-    found = status;
-  }
-  return found;
-}
-
 /** `rowsInside`: the table rows inside `scope`, when already known. */
 function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | null, facts: PlatformFacts, now: number, rowsInside?: readonly Element[]): ObservedOrder | undefined {
   const grid = header ? soleGrid(scope, header, anchor, rowsInside) : null;
@@ -290,7 +273,9 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   // block (a memo's "交易关闭后不要补单", a buyer's "I already paid").
   const labelled = statusText ? undefined : STATUS_LABELLED.exec(wholeText())?.[1];
   const byLabel = labelled ? statusFromWords(labelled) : 'unknown';
-  const status = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : (taggedStatus(allTexts(), nick) ?? statusFromWords(wholeText()));
+  // Else the block's words, a card's status tag deciding between two statuses they name ("Cerrado" beside a line's
+  // "disputa cerrada" or a buyer named "Pagado_Ya").
+  const status = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : statusWithTags(wholeText(), allTexts, nick);
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
 
