@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ask } from '@/components/api';
+import { loadTeachScript } from '@/lib/content/teach-script';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ContentRequestMap, ContentResponses, TeachPreviewOrder } from '@/lib/messaging/content';
 import { formatMoney } from '@/lib/orders/money';
@@ -44,6 +45,8 @@ export function TeachFlow({ tabId, frameId = 0, again, onDone }: { tabId: number
   // The field the page's picker listens for: its step shows only then, so no click goes unheard.
   const [armed, setArmed] = useState<RecipeField>();
   const finished = useRef(false);
+  // Whether the page side of teaching is in the frame (see loadTeachScript).
+  const loaded = useRef(false);
 
   const field = RECIPE_FIELDS[step];
 
@@ -79,6 +82,8 @@ export function TeachFlow({ tabId, frameId = 0, again, onDone }: { tabId: number
     let live = true;
     const stale = () => !live || finished.current;
     void (async () => {
+      // The page side of teaching comes with the first step (it is no part of the page's content script).
+      if (!loaded.current) loaded.current = await loadTeachScript(tabId, frameId);
       const armedReply = await askPage(tabId, frameId, 'teach/arm', { field });
       if (stale()) return;
       if (!armedReply) return setError(t('teach.noPage'));

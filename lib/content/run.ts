@@ -9,8 +9,9 @@ import { PageReader, trackRead } from '../platforms/reread';
 import type { PlatformAdapter } from '../platforms/types';
 import { onlyTicks } from './ticks';
 import { parseRecipes } from '../platforms/recipe/check';
-import { recipesFor, type Recipe } from '../platforms/recipe/types';
-import { teachSession } from './teach';
+import { recipesFor, type Recipe, type RecipeField } from '../platforms/recipe/types';
+import type { teachSession } from './teach';
+import { TEACH_GLOBAL, type TeachHost } from './teach-script';
 
 const REREAD_DEBOUNCE_MS = 250;
 /** An undelivered read (the background asleep or restarting) is sent again after 1 s, 2 s, 4 s … up to a minute. */
@@ -160,8 +161,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   // The person's own choice of composer, in this page and its same-origin iframes.
   ctx.onInvalidated(trackFocusedComposer(document, (el) => (lastFocused = el)));
   void loadRecipes().then(readNow);
-  const teach = teachSession(document, adapter.platform);
-  ctx.onInvalidated(teach.destroy);
+  // Teaching starts once the panel has put the teaching script into this frame (see lib/content/teach-script.ts).
+  let teach: ReturnType<typeof teachSession> | undefined;
+  const teaching = () => {
+    const make = (globalThis as TeachHost)[TEACH_GLOBAL];
+    if (!teach && make) {
+      teach = make(document, adapter.platform);
+      ctx.onInvalidated(teach.destroy);
+    }
+    return teach;
+  };
 
   // Person's focus → adapter's chat box → heuristic search (see findTarget):
   // whoever clicked into a composer chose it, so that beats the adapter's guess.
@@ -181,7 +190,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
       const target = composer();
       return target ? insertText(target, payload.text) : { inserted: false, method: 'no-composer' };
     },
-    ...teach.handlers,
+    'teach/arm': (payload: { field: RecipeField }) => teaching()?.handlers['teach/arm'](payload) ?? { ok: false, error: 'not-teaching' },
+    'teach/pick': (payload: { field: RecipeField }) => teaching()?.handlers['teach/pick'](payload) ?? { ok: false, error: 'not-teaching' },
+    'teach/preview': () => teaching()?.handlers['teach/preview']() ?? { ok: false, error: 'missing' },
+    'teach/end': () => teach?.handlers['teach/end']() ?? { ok: true },
     'recipes/use': (payload: { recipes: unknown[] }) => {
       const fresh = parseRecipes(payload.recipes);
       // A new recipe for this page replaces the old one for the same page.

@@ -303,7 +303,8 @@ export function orderGrid(
     // Nor a row of cells between them: that is this order's own row, damaged, and the main row another's.
     for (let i = 0; i < mainIndex; i++) {
       const tr = trs[i]!;
-      const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= filled;
+      // A note or an editor open across the row ("卖家备注：…", a memo's text box) is no order's head.
+      const across = tr.childElementCount === 1 && spanOf(tr.firstElementChild!) >= filled && !noteOrEditor(tr);
       if ((across || tr.childElementCount >= 2) && !tr.contains(anchor) && anchor.compareDocumentPosition(tr) & 4 /* FOLLOWING */) return null;
     }
     const maps = gridCells(trs);
@@ -406,6 +407,14 @@ export function orderGrid(
     rows.push(cellsOf(next));
   }
   return { main: map, rows };
+}
+
+// What a note across an order's rows starts with: the buyer's message or the seller's memo.
+const NOTE_START = /^\s*(?:买家留言|买家备注|卖家备注|订单备注|備註|留言|备注|旗帜|(?:buyer|seller)(?:'s)?\s+(?:note|message|memo)|(?:order\s+)?(?:note|memo|remark)s?\s*[:：]|ghi\s*chú|nota|observa[cç](?:ão|ões))/i;
+
+/** Whether a table row is a note ("卖家备注：…") or an editor (a memo's text box), not an order's head. */
+function noteOrEditor(tr: Element): boolean {
+  return tr.querySelector('textarea, input:not([type="checkbox"]):not([type="radio"]), [contenteditable="true"]') !== null || NOTE_START.test(textOf(tr));
 }
 
 /** Whether a cell of table row `tr` spans down over the row `below` rows under it. */

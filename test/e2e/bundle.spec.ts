@@ -47,11 +47,14 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // more languages (subsidies, coins, refunds, estimated income), conversions
 // into a second currency, status tags, avatar initials and buyer ids, header
 // cells over two columns, numbers mentioned in notifications, 2.3 KB on the
-// evening of 2026-12-06: 51.4 KB).
-// This check is the budget that keeps it from growing
-// further while the teaching and insertion code are not yet injected on
-// demand; lower it as the script shrinks.
-const BUDGET_KB = 52;
+// evening of 2026-12-06: 51.4 KB, 52.1 KB by the end of that round).
+// Teaching's page side (the picker and the recipe builder) then left the
+// content script: the panel injects it into the frame when the person starts
+// teaching (entrypoints/teach.ts, lib/content/teach-script.ts), 3.2 KB less:
+// 48.9 KB. This check is the budget that keeps it from growing further while
+// the insertion code is not yet injected on demand; lower it as the script
+// shrinks.
+const BUDGET_KB = 50;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');

@@ -245,21 +245,27 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
   return first === undefined ? undefined : folded(first);
 }
 
-/** The name an honorific follows in a text of its own ("ちぃ.mama🍼" "様"), within the order's block. */
-export function nickBeforeHonorific(scope: readonly Element[]): string {
+/**
+ * The name an honorific follows in a text of its own ("ちぃ.mama🍼" "様"), or that a buyer's badge follows ("momo酱🍑"
+ * "新客", "Lucas_陈" "88VIP"), within the order's block: a card whose buyer has no label and no chat control we know.
+ */
+export function nickBeforeMark(scope: readonly Element[]): string {
   for (const root of scope) {
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     let before = '';
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
       if (!value || unread(t.parentElement, value)) continue;
-      if (HONORIFIC.test(value) && before && !notANick(before)) return folded(before);
+      if ((HONORIFIC.test(value) || BUYER_BADGE.test(value)) && before && !notANick(before)) return folded(before);
       before = value;
     }
   }
   return '';
 }
 const HONORIFIC = /^(?:様|さま|殿|님)$/u;
+// The badges only a buyer wears (a bare "New" or "VIP" may be a goods line's too).
+const BUYER_BADGE =
+  /^[\s[(（【]*(?:新客|新客户|新买家|新買家|老客|老客户|老买家|老買家|回头客|回頭客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|88VIP|店铺会员|粉丝|铁粉|new\s*(?:buyer|customer)|repeat\s*(?:buyer|customer)|returning\s*(?:buyer|customer)|first[-\s]*time\s*buyer|khách\s*(?:hàng\s*)?(?:mới|quen)|pembeli\s*baru|pelanggan\s*(?:baru|setia)|ลูกค้า(?:ใหม่|ประจำ)|cliente\s*(?:novo|nuevo|habitual|frecuente)|(?:novo|nuevo)\s*cliente)[\s\])）】]*$/iu;
 
 /**
  * The last text of the block before `control` (which lies in scope[k]), not
@@ -317,7 +323,7 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 // An avatar's initials drawn before the name ("B" before "Big Rick's Garage", "t" before "t***9"): one letter of an
 // alphabet, or two capitals. A name of one CJK character stays a name.
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
-const BUYER_STATS = /\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
+const BUYER_STATS = /(?:本店)?第\s*\d+\s*次(?:购买|購買|下单|下單)|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
 // Country names a business buyer's line may be (seen on Alibaba.com cards, Chinese UI): passed over like a company.
@@ -565,6 +571,8 @@ const TOTAL_GOES_ON = /^(?:pembayaran|pesanan|belanja|tagihan|(?:del|do|da|de la
 // A text that is a currency sign and nothing else ("R$", "US$", "₫", "Rp", "USD").
 /** A minus sign drawn apart from its amount. */
 const MINUS_ONLY = /^[-−–]$/u;
+// A mark of one or two characters with no letter or digit: an info icon, a tooltip's "?", a caret.
+const ICON_ONLY = /^[^\p{L}\p{N}\s]{1,2}$/u;
 const SIGN_ONLY = /^(?:[A-Z]{0,3}\s?[$¥￥€£₫₱₩฿₽₹]|RM|Rp|đ|元|[A-Z]{3})$/u;
 
 /** The total shown after a total label anywhere in the order, when exactly one label shows one. */
@@ -583,7 +591,8 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     let next = i + 1;
     for (;;) {
       if (after || !texts[next]) break;
-      if (struck(texts[next]!.node) || struckBeforeAmount(texts, next) || labelledPart(texts[next]!.text)) {
+      // Also an icon between them ("应付金额" "ⓘ" "￥58.80"): a mark, not a value.
+      if (struck(texts[next]!.node) || struckBeforeAmount(texts, next) || labelledPart(texts[next]!.text) || (ICON_ONLY.test(texts[next]!.text) && !SIGN_ONLY.test(texts[next]!.text))) {
         next++;
         continue;
       }

@@ -310,6 +310,32 @@ describe('readByStructure', () => {
     ]);
   });
 
+  it('reads a page in the middle of the seller\'s work: no purchase count as the buyer, an icon between a label and its total, a memo row before the goods (batch 8)', () => {
+    const card = (id: string, nick: string, count: string) => `<div><div><span>订单编号 <b>${id}</b></span><span>待支付</span></div>
+      <div><div><div>正宗柳州螺蛳粉 300g</div><div>￥32.90</div><div>x2</div></div>
+      <div><div>${nick}</div><div>${count}</div><div><a href="https://mms.pinduoduo.com/chat-merchant/index.html#/">联系买家</a></div></div>
+      <div><span>应付金额 </span><i>ⓘ</i><div>￥58.80</div><div>运费 ￥0.00 · 店铺券 -￥5.00</div></div></div></div>`;
+    const pdd = readByStructure(parse(`<body>${card('261205-718830466295102', '深夜食堂·老王', '首次购买')}${card('261206-387720015946631', 'Rain.林', '本店第 3 次购买')}</body>`), 'pdd', PDD_UNPAID, NOW)!;
+    expect(pdd.orders.map((o) => [o.buyer.nick, o.amount.minor])).toEqual([
+      ['深夜食堂·老王', 5880],
+      ['Rain.林', 5880],
+    ]);
+    const order = (id: string, memo: string) => `<tbody><tr><td colspan="5">订单号：<b>${id}</b> 创建时间：2026-12-04 08:14:27</td></tr>
+      <tr><td colspan="5">${memo}</td></tr>
+      <tr><td>304不锈钢保温杯 500ml</td><td>¥69.00</td><td>2</td><td><a href="#">星河滚烫_</a> <a href="#">和我联系</a></td><td>¥175.00 (含运费：¥8.00) 满减：-¥10.00</td></tr></tbody>`;
+    const taobao = readByStructure(
+      parse(`<body><table><thead><tr><th>宝贝</th><th>单价</th><th>数量</th><th>买家</th><th>实收款</th></tr></thead>
+        ${order('4103662958174402917', '卖家备注：12/05 10:12 已旺旺催付一次，买家未回复')}${order('3987216540039127458', '<textarea>改价原因</textarea>')}</table></body>`),
+      'taobao',
+      'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction&tabCode=waitBuyerPay',
+      NOW,
+    )!;
+    expect(taobao.orders.map((o) => [o.orderId, o.amount.minor, o.items.length])).toEqual([
+      ['4103662958174402917', 17500, 1],
+      ['3987216540039127458', 17500, 1],
+    ]);
+  });
+
   it('is null on a page without an order number, and on the manual platform', () => {
     expect(readByStructure(parse('<body><p>待付款 ¥12.00</p></body>'), 'pdd', PDD_UNPAID, NOW)).toBeNull();
     expect(readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'manual', PDD_UNPAID, NOW)).toBeNull();

@@ -14,7 +14,7 @@ import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
-import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeHonorific, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -26,7 +26,7 @@ const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 // Column words the shared header words miss.
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
 // A unit a price is given per, after the price.
-const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
+const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|lots?|boxe?s?|packs?|rolls?|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
 // Money markers and currency words that a unit-price cell may hold besides its amount.
 const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
 
@@ -264,7 +264,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || nickBeforeHonorific(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
