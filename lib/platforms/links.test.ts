@@ -48,4 +48,20 @@ describe('https links', () => {
     for (const href of hrefs) expect(httpsLink(href, BASE), href).toBe(parsed(href));
     expect(httpsLink(null, BASE)).toBeUndefined();
   });
+
+  it('gives what the parser gives for paths from the site\'s root, whatever the page\'s address', () => {
+    const paths = ['/chat-merchant/index.html#/?orderSn=261123-384685998833090', '/a/../b', '/a/%2E/b', '/x y', '/x^y', "/x?q='1'", '/x#a`b', '//evil.example/x', '/\\evil', '/'];
+    const bases = [BASE, 'https://MMS.pinduoduo.com/orders', 'https://mms.pinduoduo.com:443/x', 'https://mms.pinduoduo.com:8443/x', 'https://user:pw@mms.pinduoduo.com/x', 'http://mms.pinduoduo.com/x', 'https://xn--fiqs8s.com/x', 'https://1.2.3.4/x'];
+    for (const base of bases)
+      for (const href of paths) {
+        let want: string | undefined;
+        try {
+          const resolved = new URL(href, base).href;
+          want = resolved.startsWith('https://') ? resolved : undefined;
+        } catch {
+          want = undefined;
+        }
+        expect(httpsLink(href, base), `${href} on ${base}`).toBe(want);
+      }
+  });
 });
