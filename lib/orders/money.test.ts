@@ -337,3 +337,12 @@ describe('sumByCurrency', () => {
     ]);
   });
 });
+
+describe('parseMoney: a sign several currencies share, with the code after the amount', () => {
+  it('takes the code\'s currency ("$867.40 MXN", "¥1,280 JPY"), and a bare sign\'s otherwise', () => {
+    expect(parseMoney('$867.40 MXN')).toEqual({ minor: 86740, currency: 'MXN' });
+    expect(parseMoney('¥1,280 JPY')).toEqual({ minor: 1280, currency: 'JPY' });
+    expect(parseMoney('$867.40')).toEqual({ minor: 86740, currency: 'USD' });
+    expect(parseMoney('US$ 12.00 USD')).toEqual({ minor: 1200, currency: 'USD' });
+  });
+});

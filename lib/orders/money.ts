@@ -230,6 +230,9 @@ function build(num: string, currency: string): Money | null {
  * given. Returns null for anything unreadable, negative or beyond
  * Number.MAX_SAFE_INTEGER minor units.
  */
+// A currency's code right after an amount ("$867.40 MXN").
+const CODE_AFTER = /^\s?([A-Z]{3})(?![A-Za-z])/;
+
 export function parseMoney(text: string, defaultCurrency?: string): Money | null {
   if (typeof text !== 'string' || text === '') return null;
   // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones. Text made only of
@@ -250,7 +253,14 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
     const negative = g.neg !== undefined || g.neg2 !== undefined;
     const marker = g.pre ?? g.suf;
     if (marker !== undefined) {
-      const currency = markerCurrency(marker, fallback);
+      let currency = markerCurrency(marker, fallback);
+      // A bare sign that several currencies use, with a currency's code right after the amount ("$867.40 MXN",
+      // "¥1,280 JPY"): the code says which.
+      if ((marker === '$' || marker === '¥') && g.pre !== undefined) {
+        const code = g.suf ?? CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
+        const named = code === undefined || !KNOWN_CODES.has(code) ? null : code;
+        if (named) currency = named;
+      }
       // Three capitals that are not a currency ("SKU 123") label something else.
       if (currency === null) continue;
       return negative ? null : build(num, currency);

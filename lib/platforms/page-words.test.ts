@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { columnsByHeader, isBuyerTag, nickOf, saysEmpty, statusFromWords, statusWithTags, withoutConversions } from './page-words';
+import { columnsByHeader, isBuyerTag, nickOf, saysEmpty, statusFromWords, statusWithTags, withoutConversions, withoutPartAmounts } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -291,5 +291,16 @@ describe('withoutConversions', () => {
     expect(withoutConversions('€21,60 (US $23.40)').trim()).toBe('€21,60');
     expect(withoutConversions('£836.40 (≈ US $1,062.23)').trim()).toBe('£836.40');
     expect(withoutConversions('Cotton tote (2 pcs) US $5.00')).toBe('Cotton tote (2 pcs) US $5.00');
+  });
+});
+
+describe('withoutPartAmounts: deductions and instalments whatever their words', () => {
+  it('leaves the total alone beside a bracketed or labelled negative amount, and beside an instalment', () => {
+    expect(withoutPartAmounts('41.30 店铺券 (¥5.00)')).toBe('41.30 店铺券');
+    expect(withoutPartAmounts('$867.40 MXN Promoción 10% (2 o más) ($87.60)')).toBe('$867.40 MXN Promoción 10% (2 o más)');
+    expect(withoutPartAmounts('462.000₫ Voucher của Người bán: -20.000₫ Giảm giá từ TikTok Shop: -15.000₫')).toBe('462.000₫ Voucher của Người bán: Giảm giá từ TikTok Shop:');
+    expect(withoutPartAmounts('R$ 1.299,90 Cartão de crédito · 10x de R$ 129,99 sem juros')).toBe('R$ 1.299,90 Cartão de crédito · sem juros');
+    // Not a deduction: what is included in the total, and a total with its conversion after it.
+    expect(withoutPartAmounts('¥175.00 (含运费：¥8.00)')).toBe('¥175.00 (含运费：¥8.00)');
   });
 });

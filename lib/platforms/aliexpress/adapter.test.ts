@@ -223,3 +223,18 @@ describe('aliexpressAdapter: im-chat', () => {
     expect(aliexpressAdapter.findComposer(doc)).toBeNull();
   });
 });
+
+describe('aliexpressAdapter: a sub-order number beside the order number', () => {
+  it('stores each order under its own number, not the sub-order number written after it, whatever the label\'s language', () => {
+    const doc = parse(EN_HTML);
+    const ids = readPage(doc, EN_URL).orders.map((o) => o.orderId);
+    expect(ids.length).toBeGreaterThan(1);
+    // A French label, which the adapter does not know, with the sub-order number inside the number's own element.
+    for (const label of doc.querySelectorAll('[class*="header--label--"]')) if (/Order ID/.test(label.textContent ?? '')) label.textContent = 'N° de commande :';
+    for (const value of doc.querySelectorAll('[class*="header--valueHighLight--"]')) {
+      const id = value.textContent!.trim();
+      value.append(` Sub-order ID: ${id.slice(0, -1)}${(Number(id.slice(-1)) + 1) % 10}`);
+    }
+    expect(readPage(doc, EN_URL).orders.map((o) => o.orderId)).toEqual(ids);
+  });
+});

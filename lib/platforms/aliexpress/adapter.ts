@@ -14,7 +14,8 @@ import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, 
 import { noted } from '../block-notes';
 import { isOrderNumber, uncut } from '../order-numbers';
 
-const ID_IN_TEXT = uncut(/(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido)\s*[:：#]?\s*(\d{8,25})(?!\d)/i);
+// Not a sub-order's ("Sub-order ID: 8203…"), whose number has the order's shape.
+const ID_IN_TEXT = uncut(/(?<![\p{L}-])(?:order\s*(?:id|no\.?|number)|订单号|订单编号|номер заказа|pedido|n[°º]\s*de\s*commande|numéro\s*de\s*commande)\s*[:：#]?\s*(\d{8,25})(?!\d)/iu);
 const BEIJING = /beijing|北京时间|china standard/i;
 // AliExpress prints its dates year first.
 const CHINA_CLOCK: Clock = { offset: CHINA_OFFSET_MINUTES, order: 'ymd' };
@@ -100,7 +101,8 @@ function readAmount(table: Element, columns: Columns, headerCount: number) {
 }
 
 function readOrderId(table: Element): string | undefined {
-  const own = textOf(queryFirst(table, selectors.orderId)).replace(/^\D+/, '');
+  // The number the element leads with: what follows it ("Sub-order ID: 8203…") is another's.
+  const own = /^\D*(\d+)/.exec(textOf(queryFirst(table, selectors.orderId)))?.[1];
   if (isOrderNumber('aliexpress', own)) return own;
   const head = table.querySelector('tr') ?? table;
   // A number cut short for a narrow column ("819304…0234") is no order's.

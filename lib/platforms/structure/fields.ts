@@ -116,7 +116,7 @@ export function isAmount(text: string): boolean {
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /**
@@ -165,7 +165,7 @@ export function nickByLabel(scope: readonly Element[]): string {
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
       // between the label and the name is passed over.
       if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
-      if (afterLabel && isBuyerTag(text)) continue;
+      if (afterLabel && (isBuyerTag(text) || FLAGS.test(text))) continue;
       afterLabel = false;
       const m = BUYER_LABEL.exec(text);
       if (!m || m[0].length === 0) continue;
@@ -323,8 +323,10 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 // An avatar's initials drawn before the name ("B" before "Big Rick's Garage", "t" before "t***9"): one letter of an
 // alphabet, or two capitals. A name of one CJK character stays a name.
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
-const BUYER_STATS = /(?:本店)?第\s*\d+\s*次(?:购买|購買|下单|下單)|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
+const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").
+// A country's flag alone ("🇺🇸" between "Buyer:" and the name): a name is never only flags.
+const FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+$/u;
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
 // Country names a business buyer's line may be (seen on Alibaba.com cards, Chinese UI): passed over like a company.
 const COUNTRY_NAME = /^(?:中国|美国|英国|德国|法国|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|俄罗斯|乌克兰|土耳其|以色列|阿联酋|沙特阿拉伯|卡塔尔|埃及|南非|尼日利亚|肯尼亚|摩洛哥|印度|巴基斯坦|孟加拉国|越南|泰国|马来西亚|新加坡|印度尼西亚|菲律宾|日本|韩国|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚)$/u;

@@ -336,6 +336,17 @@ describe('readByStructure', () => {
     ]);
   });
 
+  it('takes no flag after "Buyer:" nor a badge with a purchase count for the buyer (batch 9)', () => {
+    const ab = (id: string, flag: string, name: string) => `<section><div>Order No. ${id}</div><div><span>Buyer:</span> <span title="country">${flag}</span> <a href="#">${name}</a><span>Repeat buyer</span></div>
+      <div><div>Stainless Tumbler</div><div>USD 12.00</div><div>× 100</div></div><div><span>Order total</span><span>USD 1,200.00</span></div><div>Awaiting payment</div></section>`;
+    const alibaba = readByStructure(parse(`<body>${ab('180245713098264517', '🇺🇸', "Michael O'Brien")}${ab('2791036548120379', '🇩🇪', 'Jürgen Weiß')}</body>`), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(alibaba.orders.map((o) => o.buyer.nick)).toEqual(["Michael O'Brien", 'Jürgen Weiß']);
+    const tb = (id: string, nick: string) => `<li><div>訂單號 ${id}</div><div><span>${nick}</span><span>回頭客 · 第3單</span><a href="#">聯絡買家</a></div>
+      <div><div>維他命C 1000mg 60粒</div><div>¥120.00</div><div>x1</div></div><div><span>實付款</span><span>¥120.00</span></div><div>等待買家付款</div></li>`;
+    const taobao = readByStructure(parse(`<body><ul>${tb('3893805516623470915', 'Kelvin_Chan')}${tb('3893805516623470922', 'may.w')}</ul></body>`), 'taobao', 'https://trade.tmall.com/x', NOW)!;
+    expect(taobao.orders.map((o) => o.buyer.nick)).toEqual(['Kelvin_Chan', 'may.w']);
+  });
+
   it('is null on a page without an order number, and on the manual platform', () => {
     expect(readByStructure(parse('<body><p>待付款 ¥12.00</p></body>'), 'pdd', PDD_UNPAID, NOW)).toBeNull();
     expect(readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'manual', PDD_UNPAID, NOW)).toBeNull();
