@@ -101,7 +101,7 @@ function isChatControl(el: Element, clean?: Element | null): boolean {
   const text = spacedText(el, clean);
   if (text && CHAT_WORDS.test(text)) return true;
   const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
-  if (!text && /chat|message|联系|旺旺|contact/i.test(label)) return true;
+  if (!text && /chat|message|联系|聯絡|旺旺|contact|trò\s*chuyện|nhắn\s*tin|แชท|conversar|chatear|채팅|チャット|聊聊|написать|pesan/i.test(label)) return true;
   return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
 }
 
@@ -116,7 +116,7 @@ export function isAmount(text: string): boolean {
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /**
@@ -325,6 +325,8 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
 const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").
+// An order's action ("View details", "Xem chi tiết", "查看详情") beside a contact button: no one's name.
+const ACTION = /^(?:view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|lihat\s*rincian|ดูรายละเอียด)$/i;
 // A country's flag alone ("🇺🇸" between "Buyer:" and the name): a name is never only flags.
 const FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+$/u;
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
@@ -461,7 +463,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
 
 const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
-const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|全款/i;
+const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|全款/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
 const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\(|(?:products?|productos|produtos|artículos|items?)\s*\(\d)/i;
 // A count of orders beside an amount ("2 orders · US$12,910.00" under a date heading, "共 3 笔"): a group's sum.

@@ -347,6 +347,20 @@ describe('readByStructure', () => {
     expect(taobao.orders.map((o) => o.buyer.nick)).toEqual(['Kelvin_Chan', 'may.w']);
   });
 
+  it('finds the buyer beside a chat icon titled in Vietnamese, and takes no "Xem chi tiết" before a contact button for one (batch 9)', () => {
+    const vn = (id: string, nick: string) => `<tbody><tr><td colspan="5"><span>Mã đơn hàng: <a href="#">${id}</a></span>
+      <span><span>${nick}</span><button class="icon-btn" title="Trò chuyện với người mua"><svg></svg></button></span></td></tr>
+      <tr><td>Tai nghe Bluetooth TWS</td><td>1.249.000 ₫</td><td>Chờ thanh toán</td><td>J&T</td>
+      <td><a href="#">Xem chi tiết</a><button type="button">Liên hệ người mua</button></td></tr></tbody>`;
+    const html = `<body><table><thead><tr><th>Sản phẩm</th><th>Tổng thanh toán</th><th>Trạng thái</th><th>Vận chuyển</th><th>Thao tác</th></tr></thead>
+      ${vn('578293118840215637', 'minh.anh_2k3')}${vn('578292877301946205', 'Trần Văn Bảo 🐯')}</table></body>`;
+    const read = readByStructure(parse(html), 'tiktok', 'https://seller-vn.tiktok.com/order?tab=unpaid', NOW)!;
+    expect(read.orders.map((o) => [o.buyer.nick, o.amount.minor, o.amount.currency])).toEqual([
+      ['minh.anh_2k3', 1249000, 'VND'],
+      ['Trần Văn Bảo 🐯', 1249000, 'VND'],
+    ]);
+  });
+
   it('is null on a page without an order number, and on the manual platform', () => {
     expect(readByStructure(parse('<body><p>待付款 ¥12.00</p></body>'), 'pdd', PDD_UNPAID, NOW)).toBeNull();
     expect(readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'manual', PDD_UNPAID, NOW)).toBeNull();

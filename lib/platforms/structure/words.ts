@@ -14,13 +14,13 @@ export const TOTAL_LABEL =
  * included, the payment stages of a Trade Assurance order, the unit price.
  */
 export const NOT_TOTAL =
-  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|首付款|预付款|尾款|定金|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
+  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
 
 /** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
 export const BUYER_LABEL = /^(?:买家(?:昵称)?|구매자|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|käufer|acheteur|acquirente|contact\s*(?:person|name)|persona\s*de\s*contacto|pessoa\s*de\s*contato|người\s*liên\s*hệ|контактное\s*лицо)\s*[:：]?\s*/i;
 
 /** Text of a control that opens the chat with the buyer (it sits right after the nick). */
-export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|conversar|enviar\s*mensagem|chatear|написать|kirim\s*pesan|แชท(?:เลย)?|聊聊|聯絡買家|チャット|メッセージ|nachricht(?:\s*senden)?|envoyer\s*un\s*message|invia\s*messaggio|채팅|구매자\s*채팅|메시지\s*보내기)$/i;
+export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|trò\s*chuyện(?:\s*với\s*người\s*mua)?|conversar|enviar\s*mensagem|chatear|написать|kirim\s*pesan|แชท(?:เลย)?|聊聊|聯絡買家|チャット|メッセージ|nachricht(?:\s*senden)?|envoyer\s*un\s*message|invia\s*messaggio|채팅|구매자\s*채팅|메시지\s*보내기)$/i;
 
 /** Links that open a chat with the buyer, by where they go. */
 export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|webchat|messenger/i;
