@@ -32,7 +32,12 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
  * is closed).
  */
 export function statusFromWords(text: string): OrderStatus {
-  return statusAt(STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number]);
+  return statusAt(statusPlaces(text));
+}
+
+/** Where in `text` the closed, unpaid and paid words first appear (-1: nowhere). */
+function statusPlaces(text: string): [number, number, number] {
+  return STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];
 }
 
 /**
@@ -41,7 +46,7 @@ export function statusFromWords(text: string): OrderStatus {
  * `nick`, the buyer's name, is no tag. The texts are asked for only when the block names more than one status.
  */
 export function statusWithTags(text: string, texts: () => ReadonlyArray<{ text: string }>, nick: string): OrderStatus {
-  const at = STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];
+  const at = statusPlaces(text);
   if (at.filter((i) => i >= 0).length < 2) return statusAt(at);
   let tagged: OrderStatus | undefined;
   for (const { text: t } of texts()) {
@@ -55,7 +60,7 @@ export function statusWithTags(text: string, texts: () => ReadonlyArray<{ text: 
   return tagged ?? statusAt(at);
 }
 
-/** The status from where the closed, unpaid and paid words first appear (-1: nowhere). */
+/** The status from where the closed, unpaid and paid words first appear (see statusPlaces). */
 function statusAt([closed, unpaid, paid]: readonly [number, number, number]): OrderStatus {
   const open = unpaid >= 0 ? unpaid : paid;
   if (closed >= 0 && (open < 0 || closed <= open)) return 'closed';

@@ -7,7 +7,7 @@ import type { OrderItem } from '../../orders/model';
 import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, namesPart, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces } from '../types';
-import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
+import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
 // Not page text: code, form fields, and text struck through (a price before its discount).
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', ...STRUCK_TAGS.map((t) => t.toUpperCase())]);
@@ -101,7 +101,7 @@ function isChatControl(el: Element, clean?: Element | null): boolean {
   const text = spacedText(el, clean);
   if (text && CHAT_WORDS.test(text)) return true;
   const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
-  if (!text && /chat|message|联系|聯絡|旺旺|contact|trò\s*chuyện|nhắn\s*tin|แชท|conversar|chatear|채팅|チャット|聊聊|написать|pesan/i.test(label)) return true;
+  if (!text && CHAT_LABEL.test(label)) return true;
   return tag === 'A' && CHAT_HREF.test(el.getAttribute('href') ?? '') && (!text || CHAT_WORDS.test(text));
 }
 
@@ -593,10 +593,10 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     // The label's value: the rest of its text, else the next text that is not struck through (the price before a
     // discount) nor an amount labelled as a part of the total ("商品总价：¥99.50", "已付：¥0.00" drawn between them).
     let next = i + 1;
-    for (;;) {
-      if (after || !texts[next]) break;
+    while (!after && texts[next]) {
+      const { text: between, node } = texts[next]!;
       // Also an icon between them ("应付金额" "ⓘ" "￥58.80"): a mark, not a value.
-      if (struck(texts[next]!.node) || struckBeforeAmount(texts, next) || labelledPart(texts[next]!.text) || (ICON_ONLY.test(texts[next]!.text) && !SIGN_ONLY.test(texts[next]!.text))) {
+      if (struck(node) || struckBeforeAmount(texts, next) || labelledPart(between) || (ICON_ONLY.test(between) && !SIGN_ONLY.test(between))) {
         next++;
         continue;
       }
