@@ -291,6 +291,9 @@ describe('withoutConversions', () => {
     expect(withoutConversions('€21,60 (US $23.40)').trim()).toBe('€21,60');
     expect(withoutConversions('£836.40 (≈ US $1,062.23)').trim()).toBe('£836.40');
     expect(withoutConversions('Cotton tote (2 pcs) US $5.00')).toBe('Cotton tote (2 pcs) US $5.00');
+    // Written out, without a sign or a bracket: "aprox." (Spanish, Portuguese) as well as "approx.".
+    expect(withoutConversions('MX$1,234.00 aprox. US$ 61.70').trim()).toBe('MX$1,234.00');
+    expect(withoutConversions('MX$1,234.00 approx. US$ 61.70').trim()).toBe('MX$1,234.00');
   });
 });
 

@@ -338,5 +338,7 @@ const CONVERSION = /\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*(?:[^\d\
 
 /** `text` without the conversions of its amounts into another currency (see CONVERSION). */
 export function withoutConversions(text: string): string {
-  return text.includes('≈') || text.includes('~') || /[(（]/.test(text) || /appro?x|约|約/i.test(text) ? text.replace(CONVERSION, ' ') : text;
+  return CONVERSION_HINT.test(text) ? text.replace(CONVERSION, ' ') : text;
 }
+// What every conversion CONVERSION finds holds: most texts hold none, and skip its replace.
+const CONVERSION_HINT = /[≈~(（]|a(?:p)?prox|约|約/i;
