@@ -159,6 +159,15 @@ describe('spacedText', () => {
     expect(carriesNumber('79', '.x')).toBe(false);
   });
 
+  it('writes full-width digits as plain ones, with the point or comma inside their number: every reader expects one', () => {
+    const doc = parse(`<div id="a">￥１３０<small>.００</small></div><div id="b">￥２７４．<small>００</small></div><div id="c">剩余 <i>２天２０小时０５分</i>，共１，０４８件</div><div id="d">Ｔｏｔａｌ：ｘ２</div>`);
+    expect(spacedText(doc.getElementById('a'))).toBe('￥130.00');
+    expect(spacedText(doc.getElementById('b'))).toBe('￥274.00');
+    expect(spacedText(doc.getElementById('c'))).toBe('剩余 2天20小时05分 ，共1,048件');
+    // Letters and other full-width signs stay as the page wrote them.
+    expect(spacedText(doc.getElementById('d'))).toBe('Ｔｏｔａｌ：ｘ2');
+  });
+
   it('leaves out struck-through text, however deep it sits: the price before a discount is no price', () => {
     const doc = parse(`<div id="c"><del>¥99.00</del> ¥79.70 <s><span>US $</span><b>12.00</b></s><span>待付款</span></div><del id="d"><b>¥5.00</b></del>`);
     expect(spacedText(doc.getElementById('c'))).toBe('¥79.70 待付款');

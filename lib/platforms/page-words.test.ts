@@ -87,6 +87,7 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['支払い済み', 'paid'],
   ['Bezahlt', 'paid'],
   ['Versandbereit', 'paid'],
+  ['Versandt', 'paid'],
   ['Payé', 'paid'],
   ['Expédiée', 'paid'],
   ['Pagato', 'paid'],

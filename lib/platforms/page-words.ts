@@ -20,7 +20,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
     'unpaid',
   ],
   [
-    /买家已付款|等待卖家发货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|(?:partially|partly) refunded|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|payment received|in production|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|(?<![a-zà-ÿ_])(?:pago|pagad[oa])(?![a-zà-ÿ_])|pendiente de env[ií]o|finalizad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|chờ vận chuyển|đang vận chuyển|đã vận chuyển|đang giao|đã giao|(?:đã )?hoàn thành|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
+    /买家已付款|等待卖家发货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|(?:partially|partly) refunded|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|payment received|in production|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|(?<![a-zà-ÿ_])(?:pago|pagad[oa])(?![a-zà-ÿ_])|pendiente de env[ií]o|finalizad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|chờ vận chuyển|đang vận chuyển|đã vận chuyển|đang giao|đã giao|(?:đã )?hoàn thành|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|取引完了|\bbezahlt\b|versandbereit|versendet|versandt\b|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato/i,
     'paid',
   ],
 ];
@@ -128,10 +128,10 @@ export function nickOf(el: Node | null | undefined): string {
 export const HEADER_WORDS = {
   // A column of the orders themselves, headed by the word alone ("Order", "订单信息"): anchored, so a total's header ("订单金额") is none.
   order: /^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|주문\s*번호|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
-  buyer: /买家|收货人|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
+  buyer: /买家|收货人|采购商|採購商|采购方|purchaser|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
   item: /宝贝|商品|产品|product|상품|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
-  qty: /数量|qty|수량|quantity|số lượng|quantidade|cantidad|кол|jumlah(?!\s*(?:pembayaran|tagihan|harga|bayar|total|pesanan))|จำนวน|數量|menge|anzahl|quantité|quantità/i,
-  price: /单价|unit price|단가|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
+  qty: /数量|采购量|採購量|qty|수량|quantity|số lượng|quantidade|cantidad|кол|jumlah(?!\s*(?:pembayaran|tagihan|harga|bayar|total|pesanan))|จำนวน|數量|menge|anzahl|quantité|quantità/i,
+  price: /单价|批发价|批發價|采购价|unit price|단가|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
   amount: /实收款|实收|实付|jumlah\s*(?:pembayaran|tagihan|bayar)|total\s*pembayaran|결제\s*금액|주문\s*금액|订单金额|金额|总价|总额|總額|总计|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計|注文金額|gesamt|betrag|summe|bestellwert|montant|importo/i,
   status: /状态|交易状态|订单状态|status|상태|trạng thái|estado|статус|สถานะ|狀態|ステータス|状態|statut|stato/i,
   created: /下单时间|创建时间|成交时间|created|주문\s*일시|order time|order date|ngày đặt|data do pedido|fecha|дата|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|成立時間|下單時間|建立時間|สร้างเมื่อ|dibuat pada|作成日時|注文日時?|erstellt|bestelldatum|bestellzeit|créée? le|date de (?:la )?commande|creato il|data (?:dell['’])?ordine/i,
@@ -283,11 +283,12 @@ const NOT_THE_COLUMN: Partial<Record<ColumnName, RegExp>> = { amount: PART_HEADE
  * "Subtotal: $999.00", "Frete: R$ 10,00", "Tổng tiền hàng: 999.000₫",
  * "Discount: -US $8.00"), what was paid of it so far ("已付：¥0.00", "Amount paid: RM0.00",
  * "Valor pago: R$ 0,00": an unpaid order's is nothing), or as the total in another currency, roughly
- * ("US $23.50 (≈ R$ 120,00)", "约 ¥168.00"). Not a label after "含"/"incl." (the total's own note,
+ * ("US $23.50 (≈ R$ 120,00)", "约 ¥168.00"). A note in brackets may come between the label and its amount
+ * ("Versand (kostenlos) CHF 0.00", "Shipping (Air freight) AUD 100.00"); Swiss thousands are apostrophes. Not a label after "含"/"incl." (the total's own note,
  * "实收款(含运费) ¥128.00"), nor one closed by a bracket; a currency sign
  * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
  */
-const PART_AMOUNT = new RegExp(NOT_INCLUDED + PART_WORDS + String.raw`\s*[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,8}\s?){0,2}\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?`, 'giu');
+const PART_AMOUNT = new RegExp(NOT_INCLUDED + PART_WORDS + String.raw`\s*(?:[(（][^\d()（）]{1,24}[)）]\s*)?[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,8}\s?){0,2}\d(?:[\d.,]|['’](?=\d{3})|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?`, 'giu');
 
 /** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
 function twoNumbers(text: string): boolean {

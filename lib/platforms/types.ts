@@ -49,12 +49,26 @@ export function invisibleMark(code: number): boolean {
   return code === 0x200b || code === 0x200e || code === 0x200f || code === 0x2060 || code === 0xfeff || code === 0x061c;
 }
 
-// White space that folding changes: a run of two or more, or any but a plain space; or an invisible mark.
-const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source);
+// Full-width digits ("￥１３０.００", "２天２０小时", a quantity "２"): Chinese and Japanese input methods type them, and
+// some back-offices show amounts, counts and countdowns in them.
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
+// A full-width point or comma inside a number once its digits are plain ("２７４．００", "１，０４８"); a point at the end
+// of a text whose cents come next in a smaller element ("￥２７４．" "００").
+const FULL_WIDTH_MARK = /(?<=\d)(?:[．，](?=\d)|．$)/g;
+// White space that folding changes: a run of two or more, or any but a plain space; an invisible mark; a full-width digit.
+const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source.slice(0, -1) + String.raw`\uff10-\uff19]`);
 
-/** `text` with every run of white space folded to one space and invisible marks taken out; the regex replace only when that changes something. */
+/**
+ * `text` with every run of white space folded to one space, invisible marks taken out and full-width digits written
+ * as plain ones (with the point or comma between them), as every reader expects a number; the regex replaces only when
+ * that changes something.
+ */
 export function foldSpaces(text: string): string {
-  return NEEDS_FOLD.test(text) ? text.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ') : text;
+  if (!NEEDS_FOLD.test(text)) return text;
+  const folded = text.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ');
+  FULL_WIDTH_DIGITS.lastIndex = 0;
+  if (!FULL_WIDTH_DIGITS.test(folded)) return folded;
+  return folded.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(FULL_WIDTH_MARK, (m) => (m === '．' ? '.' : ','));
 }
 
 /** Visible text of a node with runs of white space folded. */

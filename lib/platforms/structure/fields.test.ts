@@ -38,6 +38,14 @@ describe('totalIn', () => {
     expect(totalIn('Rp228.000 Total pesanan (termasuk ongkir Rp12.000, hemat Rp27.000) Transfer Bank', money)).toEqual({ minor: 228000, currency: 'IDR' });
     expect(totalIn('Total pesanan: Rp228.000', money)).toEqual({ minor: 228000, currency: 'IDR' });
   });
+  it('reads the whole total of a staged order, never what is due in the current stage (pages written blind)', () => {
+    // "本期应付" is the instalment due now: 应付 after 本期 is no total's label.
+    expect(totalIn('US$3,120.00 含运费 US$420.00 本期应付 US$936.00', money)).toEqual({ minor: 312000, currency: 'USD' });
+    expect(totalIn('US$3,120.00 Amount due now US$936.00', money)).toEqual({ minor: 312000, currency: 'USD' });
+    expect(totalIn('应付 ¥58.80', money)).toEqual({ minor: 5880, currency: 'CNY' });
+    // A breakdown whose label carries a note in brackets, in Swiss thousands: parts, not a second total.
+    expect(totalIn("CHF 18'960.00 Warenwert CHF 18'960.00 Versand (kostenlos) CHF 0.00", money)).toEqual({ minor: 1896000, currency: 'CHF' });
+  });
   it('refuses an amount with a bare number before it: a number drawn in parts the reader could not put together', () => {
     // "584.90" and "1₫" in two elements show 584.901₫; the one marked amount alone would be ₫1.
     expect(totalIn('584.90 1₫', money)).toBeNull();

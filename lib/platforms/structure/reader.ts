@@ -27,8 +27,18 @@ const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
 // A unit a price is given per, after the price.
 const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|lots?|boxe?s?|packs?|rolls?|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
+// A quantity's packing after it: "（300箱）", "(10 boxes)".
+const PACKING = /\s*[(（][^()（）]{1,16}[)）]/g;
+// A stacked goods line's quantity: "2", "x2", "1,000件".
+const STACKED_QTY = /^[x×]?(?:\d{1,3}(?:,\d{3})+|\d{1,6})\p{L}{0,2}$/u;
+// A price per unit that a wholesale cell leads with, its tiers after it.
+const TIERED_PRICE = /^(\S{0,4}\s?\d[\d.,]*\s*\/\s*\p{L}{1,3})\s+\S/u;
+// The words of a price's tiers ("阶梯批发价：100–999件 ¥12.50/件；≥5,000件") and its least order ("满1,000件起批").
+const TIER_WORDS = /阶梯批发价|阶梯价|階梯價|起批|满|滿|tier(?:ed)?\s*prices?|volume\s*prices?|min(?:imum)?\.?\s*order|moq|件|个|箱|套|pcs|units?/giu;
+// A unit anywhere after a price ("/件", "/kg").
+const PER_UNIT_ANY = /\/\s*\p{L}{1,5}/gu;
 // Money markers and currency words that a unit-price cell may hold besides its amount.
-const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
+const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|GBP|AUD|CAD|NZD|CHF|HKD|TWD|JPY|KRW|MXN|INR|AED|SAR|PLN|SEK|NOK|DKK|CZK|HUF|ZAR|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
 
 /**
  * Reads an order list by its content. `base` is the adapter's read of the
@@ -181,7 +191,14 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   // Goods lines stacked in one row's cells ("¥59.00 ¥39.90 ¥29.90" over "1 2 1"): a price and a quantity a line, a
   // struck price beside each at most.
   const lines = mainItems.length;
-  const eachQty = (t: string) => lines >= 2 && t.split(' ').every((q) => /^[x×]?\d{1,6}$/.test(q) || /^\p{L}{1,4}$/u.test(q)) && (t.match(/\d+/g)?.length ?? 0) === lines;
+  // A wholesale quantity may be grouped ("1,000件 120件").
+  const eachQty = (t: string) => lines >= 2 && t.split(' ').every((q) => STACKED_QTY.test(q) || /^\p{L}{1,4}$/u.test(q)) && (t.match(/\d{1,3}(?:,\d{3})+|\d+/g)?.length ?? 0) === lines;
+  // A wholesale price with its tiers ("¥11.20 /件 阶梯价 阶梯批发价：100–999件 ¥12.50/件；…"): a price per unit first,
+  // then words about prices only.
+  const tieredPrice = (t: string) => {
+    const m = TIERED_PRICE.exec(t);
+    return !!m && isPrice(m[1]!) && !hasWords(t.replace(TIER_WORDS, ' ').replace(CURRENCY_WORDS, ' ').replace(PER_UNIT_ANY, ' '));
+  };
   const eachPrice = (t: string) => {
     if (lines < 2 || hasWords(t.replace(CURRENCY_WORDS, ' '))) return false;
     const n = parseMoneyAll(t).length;
@@ -189,8 +206,12 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   };
   return (
     // A wholesale quantity may be grouped ("1,000 件").
-    holds(columns.qty, (t) => /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(t) || eachQty(t)) &&
-    holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t)) &&
+    // Its packing in brackets after it ("12,000件 （300箱）").
+    holds(columns.qty, (t) => {
+      const q = t.replace(PACKING, '');
+      return /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(q) || eachQty(q);
+    }) &&
+    holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t) || tieredPrice(t)) &&
     holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !LONE_QUANTITY.test(t)) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );

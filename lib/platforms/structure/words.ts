@@ -7,14 +7,15 @@ import { AGO_SHAPE, DATE_SHAPE } from '../../orders/time';
 
 /** A total's label, then its amount ("实付款: ¥128.00", "Order total US $23.50", "Tổng tiền 584.901₫"). */
 export const TOTAL_LABEL =
-  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|应付(?![款时期])|实付(?![款时期])|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|ยอด(?:คำสั่งซื้อ|รวม|ชำระ(?:ทั้งหมด)?)|(?:ยอด)?ที่ต้องชำระ|訂單金額|訂單總額|實付金額|實收金額|應付金額|實付款|實收款|應付(?![款時期])|實付(?![款時期])|總計|合計|注文金額|gesamtbetrag|gesamtsumme|bestellwert|importe\s*(?:total(?:\s*del\s*pedido)?|del\s*pedido)|monto\s*(?:total|del\s*pedido)|valor\s*do\s*pedido|(?:총\s*)?결제\s*금액|montant\s*total|total\s*de\s*la\s*commande|importo\s*totale|totale\s*ordine|(?<!sub-?|items?\s|products?\s|goods\s|merchandise\s)\btotal\b(?!\s*(?:(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|(?:harga\s*)?produk|barang|items?\b|products?\b|goods\b|merchandise\b)))\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
+  /(?:实收款|实付款|实付金额|实收金额|订单金额|订单总额|应付金额|应付总额|(?<!本期|当期|本次|本阶段|首期|每期)应付(?![款时期])|实付(?![款时期])|合计|总计|order\s*total|order\s*amount|grand\s*total|total\s*do\s*pedido|valor\s*total|tổng\s*tiền(?!\s*hàng)|tổng\s*thanh\s*toán|tổng\s*đơn\s*hàng|итого|сумма\s*заказа|ยอด(?:คำสั่งซื้อ|รวม|ชำระ(?:ทั้งหมด)?)|(?:ยอด)?ที่ต้องชำระ|訂單金額|訂單總額|實付金額|實收金額|應付金額|實付款|實收款|(?<!本期|當期|本次|本階段|首期|每期)應付(?![款時期])|實付(?![款時期])|總計|合計|注文金額|gesamtbetrag|gesamtsumme|bestellwert|importe\s*(?:total(?:\s*del\s*pedido)?|del\s*pedido)|monto\s*(?:total|del\s*pedido)|valor\s*do\s*pedido|(?:총\s*)?결제\s*금액|montant\s*total|total\s*de\s*la\s*commande|importo\s*totale|totale\s*ordine|(?<!sub-?|items?\s|products?\s|goods\s|merchandise\s)\btotal\b(?!\s*(?:(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|(?:harga\s*)?produk|barang|items?\b|products?\b|goods\b|merchandise\b)))\s*(?:\([^)]{0,8}\))?\s*[:：]?/i;
 
 /**
  * What comes after the total in a total cell and is not the total: shipping
- * included, the payment stages of a Trade Assurance order, the unit price.
+ * included, the payment stages of a Trade Assurance order (and what is due in the current one, "本期应付"), the unit
+ * price.
  */
 export const NOT_TOTAL =
-  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
+  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
 
 /** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
 export const BUYER_LABEL = /^(?:买家(?:昵称)?|구매자|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|käufer|acheteur|acquirente|contact\s*(?:person|name)|persona\s*de\s*contacto|pessoa\s*de\s*contato|người\s*liên\s*hệ|контактное\s*лицо)\s*[:：]?\s*/i;
