@@ -68,6 +68,11 @@ describe('numbers in the order format that are not an order’s', () => {
     expect([...orderNumbersShown(doc, 'taobao')]).toEqual([A]);
   });
 
+  it('leaves out a number parked far off screen: a virtual list’s recycled view, text for screen readers only', () => {
+    expect(ids(`<div style="transform: translateY(120px)"><p>订单号：${A}</p></div><div style="transform: translateY(-9999px);"><div><p>订单号：${B}</p></div></div>`)).toEqual([A]);
+    expect(ids(`<p>订单号：${A}</p><span style="position:absolute;left:-9999px">订单号：${B}</span>`)).toEqual([A]);
+  });
+
   it('counts only the orders’ own numbers as the numbers the page shows', () => {
     const doc = parse(`<div>订单号：${A} <span>子订单号：${B}</span></div><div><span>Package ID:</span> <span>3912830471625580443</span></div>`);
     expect([...orderNumbersShown(doc, 'taobao')]).toEqual([A]);

@@ -72,7 +72,7 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
     if (!global.test(text)) continue;
     global.lastIndex = 0;
     const parent = node.parentElement;
-    if (!parent || parent.closest('script,style,template,textarea,noscript')) continue;
+    if (!parent || parent.closest(NOT_SHOWN)) continue;
     // exec on the one regexp rather than matchAll, which clones it per text node.
     for (let m = global.exec(text); m !== null; m = global.exec(text)) {
       if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, global.unicode || global.flags.includes('v'));
@@ -92,6 +92,11 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
   if (moved) anchors = anchors.filter((a) => seen.get(a.id) === a);
   return anchors;
 }
+
+// Where a number is no page text, or not shown: inside a script, style, template or form field, or parked far off
+// screen ("translateY(-9999px)": a virtual list's recycled view, which may still hold an order that has left the
+// list; "left: -9999px": text for screen readers only).
+const NOT_SHOWN = 'script,style,template,textarea,noscript,[style*="-9999px"]';
 
 // A pattern whose every match starts with a run of digits: "(?<!…)(\d{6}…", "((?<!…)\d{18,19}…".
 // Only plain shapes are trusted: no alternation, no optional or repeated group.

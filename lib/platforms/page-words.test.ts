@@ -88,6 +88,7 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Bezahlt', 'paid'],
   ['Versandbereit', 'paid'],
   ['Versandt', 'paid'],
+  ['Finished', 'paid'],
   ['Payé', 'paid'],
   ['Expédiée', 'paid'],
   ['Pagato', 'paid'],
@@ -215,6 +216,12 @@ describe('columnsByHeader', () => {
       return th;
     });
 
+  it('takes no column of the buyer’s message for the buyer’s, before the buyer’s column or after it', () => {
+    expect(columnsByHeader(cells('Actions', 'Buyer message / Memo', 'Status', 'Order amount', 'Buyer', 'Order No.')).buyer).toBe(4);
+    expect(columnsByHeader(cells('订单号', '买家留言', '买家', '实付金额')).buyer).toBe(2);
+    expect(columnsByHeader(cells('Order No.', 'Buyer', 'Buyer message')).buyer).toBe(1);
+  });
+
   it('takes the total column beside columns of its parts, and none when every money column is a part', () => {
     expect(columnsByHeader(cells('订单编号', '商品信息', '商品总价', '优惠', '运费', '应付金额')).amount).toBe(5);
     expect(columnsByHeader(cells('Product', 'Subtotal', 'Shipping', 'Order total')).amount).toBe(3);
@@ -306,5 +313,13 @@ describe('withoutPartAmounts: deductions and instalments whatever their words', 
     expect(withoutPartAmounts('R$ 1.299,90 Cartão de crédito · 10x de R$ 129,99 sem juros')).toBe('R$ 1.299,90 Cartão de crédito · sem juros');
     // Not a deduction: what is included in the total, and a total with its conversion after it.
     expect(withoutPartAmounts('¥175.00 (含运费：¥8.00)')).toBe('¥175.00 (含运费：¥8.00)');
+  });
+  it('takes no product id for a products subtotal: "Product ID 1005…" on a goods line is no part of the total', () => {
+    const line = 'Product ID 1005006690214473 Color: Midnight Blue US$3.85 × 2 US$7.70';
+    expect(withoutPartAmounts(line, true)).toBe(line);
+    expect(withoutPartAmounts('US $2,800.00 Products US $2,650.00')).toBe('US $2,800.00');
+  });
+  it('reads a label with a note in brackets, and Swiss thousands, as a part', () => {
+    expect(withoutPartAmounts("CHF 18'960.00 Warenwert CHF 18'960.00 Versand (kostenlos) CHF 0.00")).toBe("CHF 18'960.00");
   });
 });

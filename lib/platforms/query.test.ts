@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { allIn, firstIn, joinedOf, matchEach, outermost, uncovered } from './query';
+import { allIn, firstIn, goodsLineMatches, joinedOf, matchEach, outermost, uncovered } from './query';
 import { selectors as alibaba } from './alibaba/selectors';
 import { selectors as pdd } from './pdd/selectors';
 import { selectors as shopee } from './shopee/selectors';
@@ -76,3 +76,21 @@ describe('fallback lists in one query', () => {
     expect(matchEach(doc, [['[class*="page"]']]).get('[class*="page"]')).toEqual([...doc.querySelectorAll('[class*="page"]')]);
   });
 });
+
+describe('goodsLineMatches', () => {
+  const lines = (html: string) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const found = [...doc.querySelectorAll('[class*="order-item"]')];
+    return goodsLineMatches(found, (el) => el.querySelector('[class*="name"]') !== null).map((el) => el.className);
+  };
+  it('takes a list that a goods-line selector matches as its lines, one line or several (pages written blind)', () => {
+    // "order-items" holds "order-item": one line, not two (the list holding one line reads as that line).
+    expect(lines('<div class="order-items"><div class="order-item"><p class="name">Tee</p> x1</div></div>')).toEqual(['order-items']);
+    expect(lines('<div class="order-items"><div class="order-item a"><p class="name">Tee</p></div><div class="order-item b"><p class="name">Bag</p></div></div>')).toEqual(['order-item a', 'order-item b']);
+  });
+  it('keeps a line whose parts the selector matches too (BEM "order-item__info")', () => {
+    expect(lines('<div class="order-item"><i class="order-item__thumb"></i><div class="order-item__info"><p class="order-item__name">Rice 5kg</p></div><div class="order-item__price">¥49.90 ×2</div></div>')).toEqual(['order-item']);
+    expect(lines('<div class="order-item"><p class="name">Tee</p></div><div class="order-item"><p class="name">Bag</p></div>')).toEqual(['order-item', 'order-item']);
+  });
+});
+

@@ -92,6 +92,38 @@ export function allIn<E extends Element = HTMLElement>(root: ParentNode, list: r
 }
 
 /**
+ * The goods lines among `found` (a goods-line selector's matches, in page order). A class-substring selector
+ * ('[class*="order-item"]', '[class*="goods-item"]') matches more than the lines: their list ("order-items") and the
+ * parts of each line ("goods-item__info", "goods-item__title"). A match is a line unless it holds two or more
+ * matches apart that each show a title (`titled`): then it is their list, and they are the lines.
+ */
+export function goodsLineMatches<E extends Element>(found: readonly E[], titled: (el: E) => boolean): E[] {
+  const out: E[] = [];
+  for (let i = 0; i < found.length; ) {
+    const el = found[i]!;
+    let end = i + 1;
+    while (end < found.length && el.contains(found[end]!)) end++;
+    if (end === i + 1) {
+      out.push(el);
+      i = end;
+      continue;
+    }
+    const inside = found.slice(i + 1, end);
+    let titledApart = 0;
+    for (let k = 0, top: E | undefined; k < inside.length && titledApart < 2; k++) {
+      const match = inside[k]!;
+      if (top?.contains(match)) continue;
+      top = match;
+      if (titled(match)) titledApart++;
+    }
+    if (titledApart >= 2) out.push(...goodsLineMatches(inside, titled));
+    else out.push(el);
+    i = end;
+  }
+  return out;
+}
+
+/**
  * The elements of `doc` that `selector` matches and no other match of it
  * holds, in page order: what a query for it gives with the nested matches
  * left out. A match's inside is never looked at, so a list of cards costs a

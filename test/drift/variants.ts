@@ -335,7 +335,11 @@ function reorderTableSection(section: Element, width: number): void {
 
 function reordered(doc: Document): void {
   const { row: headerRow, width } = headerOf(doc);
-  for (const cell of [...headerRow.children].reverse()) headerRow.appendChild(cell);
+  // Every copy of the header row (a table library's fixed header drawn again over the body) changes with it.
+  const words = headerRow.textContent;
+  for (const row of [...doc.querySelectorAll(headerRow.tagName)].filter((r) => r === headerRow || (r.childElementCount === width && r.textContent === words))) {
+    for (const cell of [...row.children].reverse()) row.appendChild(cell);
+  }
   for (const block of blocksOf(doc)) {
     const sections = new Set<Element>();
     for (const tr of block.tagName === 'TR' ? [block] : block.querySelectorAll('tr')) sections.add(tr.parentElement!);

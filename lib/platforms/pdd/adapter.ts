@@ -6,7 +6,7 @@ import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid
 import { type OrderAnchor } from '../order-blocks';
 import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
-import { allIn, firstIn, firstOf, type Matches } from '../query';
+import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { closeTimes } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
@@ -87,7 +87,7 @@ function goodsOf(
   bareAllowed: boolean,
   clean: Element | null,
 ): OrderItem[] {
-  const entries = allIn(itemCell, selectors.goodsEntry);
+  const entries = goodsLineMatches(allIn(itemCell, selectors.goodsEntry), (line) => firstIn(line, selectors.goodsName) !== null);
   // Unmarked goods lines (classes renamed): lines by their repeated shape, each titled by its first words.
   const lines = entries.length > 0 ? entries : goodsLines(itemCell);
   const items: OrderItem[] = [];
@@ -113,6 +113,19 @@ function goodsOf(
 /** A text that starts with a label of its own ("买家留言：…", "备注:"): no part of the nick. */
 const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
 
+/** Whether `el` has text of its own, outside its child elements. */
+function ownText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+/** A link or button, or a line holding one and no other text ("<div><a>联系买家</a></div>"). */
+function isLink(el: Element): boolean {
+  if (el.closest('a,button')) return true;
+  const link = el.querySelector('a,button');
+  return link !== null && textOf(link) === textOf(el);
+}
+
 function buyerNick(buyerCell: Element | undefined): string {
   if (!buyerCell) return '';
   const marked = nickOf(firstIn(buyerCell, selectors.buyerNick));
@@ -120,8 +133,11 @@ function buyerNick(buyerCell: Element | undefined): string {
   // The cell holds the nick and a "联系买家" link: the nick is the text that is not a link, nor a badge beside it.
   // What follows the link once the nick was seen is something else of the buyer's ("买家留言：麻烦发顺丰").
   const parts: string[] = [];
-  for (const node of buyerCell.childNodes) {
-    if (node.nodeType === 1 && (node as Element).closest('a,button')) {
+  // Through a lone wrapper (Element UI's "div.cell" in every td) to the lines it holds.
+  let lines: Element = buyerCell;
+  while (lines.childElementCount === 1 && !ownText(lines)) lines = lines.firstElementChild!;
+  for (const node of lines.childNodes) {
+    if (node.nodeType === 1 && isLink(node as Element)) {
       if (parts.length > 0) break;
       continue;
     }

@@ -6,7 +6,7 @@ import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid
 import { type OrderAnchor } from '../order-blocks';
 import { amountText, headMatch, longestLabel, pageTextRoot, spacedText, twoNumbers } from '../page-text';
 import { nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
-import { allIn, firstIn, firstOf, type Matches } from '../query';
+import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { closeTimes, countdownIn } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
@@ -42,7 +42,7 @@ export function regionMoney(text: string, currency: string | undefined): Money |
 
 function readItems(productsCell: Element | undefined, clean: Element | null): OrderItem[] {
   if (!productsCell) return [];
-  const marked = allIn(productsCell, selectors.productItem);
+  const marked = goodsLineMatches(allIn(productsCell, selectors.productItem), (line) => firstIn(line, selectors.productName) !== null);
   // Unmarked lines (classes renamed): lines by their repeated shape, else the cell as one line.
   const lines = marked.length > 0 ? marked : goodsLines(productsCell);
   const items: OrderItem[] = [];

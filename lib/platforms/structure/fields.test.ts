@@ -50,6 +50,9 @@ describe('totalIn', () => {
     // "584.90" and "1₫" in two elements show 584.901₫; the one marked amount alone would be ₫1.
     expect(totalIn('584.90 1₫', money)).toBeNull();
     expect(totalIn('US $47 97', money)).toBeNull();
+    // A count of the goods under the total is no part of its number.
+    expect(totalIn('₱668.00 1 item', money)).toEqual({ minor: 66800, currency: 'PHP' });
+    expect(totalIn('¥58.80 共 2 件', money)).toEqual({ minor: 5880, currency: 'CNY' });
   });
 });
 

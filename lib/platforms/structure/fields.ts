@@ -556,7 +556,8 @@ export function totalIn(cellText: string, money: (text: string) => Money | null)
   // A caption under the amount it names ("Rp228.000 Total pesanan (termasuk ongkir Rp12.000, hemat Rp27.000)"): no
   // amount right after the label, one right before it.
   if (label && !AMOUNT_FIRST.test(from) && AMOUNT_FIRST.test(text.slice(0, label.index))) from = text.slice(0, label.index);
-  const head = from.split(NOT_TOTAL)[0] ?? '';
+  // A tag saying the price was changed, before the new total ("Price modified US $41.00", the old one struck out).
+  const head = (from.split(NOT_TOTAL)[0] ?? '').replace(PRICE_CHANGED, '');
   // A total cell starts with the total (after at most a short label); a goods line does not.
   if (!label && !/^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d/u.test(head)) return null;
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
@@ -566,7 +567,9 @@ export function totalIn(cellText: string, money: (text: string) => Money | null)
   if (SPLIT_NUMBER.test(head)) return null;
   return money(head);
 }
-const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))/u;
+const PRICE_CHANGED = /^\s*(?:price\s*(?:modified|changed|adjusted)|modified|已改价|改价|已改價|改價|precio\s*modificado|preço\s*alterado|đã\s*sửa\s*giá|prix\s*modifié|preis\s*geändert)\s*/iu;
+// Not a count of the goods under the total ("₱668.00 1 item", "¥58.80 共2件").
+const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))(?!\d*\s*(?:items?|products?|pcs|pieces?|件|个|個|sản\s*phẩm|produk|barang|ชิ้น|itens|produtos|artículos|productos|unidades|товар)(?![\p{L}]))/u;
 
 const BARE_TOTAL = /^\s*(?:total|итого)\s*[:：]?\s*$/i;
 // How a total's label goes on in words ("Total pembayaran", "Total del pedido:", "Итого к оплате", "Total to pay"); any

@@ -27,6 +27,32 @@ const ALIBABA_LIST = `<div><span>Product</span><span>Buyer</span><span>Amount</s
 </div>`;
 
 describe('readByStructure', () => {
+  it('joins a row drawn in parts, tied only by its row index (ag-grid’s pinned columns), and never another grid’s row', () => {
+    const row = (i: number, cells: string) => `<div role="row" row-index="${i}" class="ag-row">${cells}</div>`;
+    const cells = (...texts: string[]) => texts.map((t) => `<div role="gridcell" class="ag-cell">${t}</div>`).join('');
+    const page = `<div role="grid">
+      <div class="ag-header"><div class="ag-pinned-left-header"><div role="row">${cells('订单编号')}</div></div>
+        <div class="ag-header-viewport"><div role="row">${cells('商品信息', '实付金额', '买家', '订单状态')}</div></div></div>
+      <div class="ag-body">
+        <div class="ag-pinned-left-cols-container">${row(11, cells('订单编号：261206-118830472951006'))}${row(10, cells('订单编号：261206-027563318840952'))}</div>
+        <div class="ag-center-cols-container">${row(10, cells('原木抽纸 3层120抽 ×2', '¥64.00', 'sunny.day_', '待支付 剩余 12:03:11'))}${row(11, cells('云南小粒咖啡豆 500g ×1', '¥59.90', 'momo酱🍑', '待支付 剩余 20:41:05'))}</div>
+      </div></div>`;
+    const read = readByStructure(parse(page), 'pdd', PDD_UNPAID, NOW)!;
+    expect(read.unreadable).toBe(0);
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.status])).toEqual([
+      ['261206-118830472951006', 'momo酱🍑', 5990, 'unpaid'],
+      ['261206-027563318840952', 'sunny.day_', 6400, 'unpaid'],
+    ]);
+    // The same index on a row of a table inside another order's row is no part of this order's row: unread, not
+    // read with that row's amount and name.
+    const inner = row(11, cells('赠品 湿巾 ×1', '¥1.00', 'gift_box', '待支付'));
+    const nested = page.replace(/<div class="ag-center-cols-container">.*<\/div><\/div>\n/, `<div class="ag-center-cols-container">${row(10, cells('原木抽纸 3层120抽 ×2', '¥64.00', 'sunny.day_', '待支付 剩余 12:03:11') + inner)}</div>\n`);
+    expect(nested).toContain('gift_box');
+    const unread = readByStructure(parse(nested), 'pdd', PDD_UNPAID, NOW)!;
+    expect(unread.orders.map((o) => o.orderId)).not.toContain('261206-118830472951006');
+    expect(unread.unreadable).toBeGreaterThanOrEqual(1);
+  });
+
   it('reads a card list by its numbers, header words and labels, and says so', () => {
     const read = readByStructure(parse(fixture('pdd/orders-unpaid.html')), 'pdd', PDD_UNPAID, NOW)!;
     expect(read).toMatchObject({ readPath: 'structure', unreadable: 0, noRowsFound: false, unpaidOnly: true, complete: false });

@@ -5,7 +5,7 @@
 // alignment checks that refuse a wrong total: an order it cannot read with
 // confidence is counted unreadable, never guessed.
 import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
-import { parseMoneyAll } from '../../orders/money';
+import { parseMoneyAll, type Money } from '../../orders/money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
@@ -27,6 +27,8 @@ const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
 // A unit a price is given per, after the price.
 const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|lots?|boxe?s?|packs?|rolls?|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
+// A cell that shows nothing but a dash.
+const PLACEHOLDER = /^[-—–]$/;
 // A quantity's packing after it: "（300箱）", "(10 boxes)".
 const PACKING = /\s*[(（][^()（）]{1,16}[)）]/g;
 // A stacked goods line's quantity: "2", "x2", "1,000件".
@@ -84,7 +86,14 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   const { orders, unreadable } = readRows(
     anchors,
     noted(
-      (anchor, i, at) => readOrder(anchor, scopes[i]!, header, money, at ?? now, at === undefined ? noTableRows : undefined),
+      (anchor, i, at) => {
+        const scope = scopes[i]!;
+        const read = readOrder(anchor, scope, header, money, at ?? now, at === undefined ? noTableRows : undefined);
+        if (read || !header) return read;
+        // A row drawn in parts (pinned columns in containers of their own): read again with all its parts.
+        const whole = rowParts(scope);
+        return whole ? readOrder(anchor, whole, header, money, at ?? now) : undefined;
+      },
       (_anchor, i) => scopes[i]!,
       (anchor, i) => anchorStill(anchor, scopes[i]!, facts.orderNumber),
     ),
@@ -100,6 +109,33 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
     selectorsVersion: base?.selectorsVersion,
     readPath: 'structure',
   };
+}
+
+/**
+ * A grid row drawn in parts, each in a container of its own (ag-grid draws the pinned columns' cells apart from the
+ * others): an order's block holding only the part with its number has its other parts elsewhere, tied to it by the
+ * row's index alone. `scope` with those parts, in page order; null when its row has none.
+ */
+const ROW_INDEXED = '[row-index],[aria-rowindex]';
+function rowParts(scope: readonly Element[]): Element[] | null {
+  if (scope.length !== 1) return null;
+  const row = scope[0]!.closest(ROW_INDEXED);
+  if (!row || row.parentElement?.closest(ROW_INDEXED)) return null;
+  const attr = row.hasAttribute('row-index') ? 'row-index' : 'aria-rowindex';
+  const value = row.getAttribute(attr)!;
+  // The grid holding every part: the nearest ancestor holding another row of the same index.
+  for (let up = row.parentElement; up && up !== row.ownerDocument.body; up = up.parentElement) {
+    // Of the same kind (a row by role beside a row by role), and no row of a grid inside another's row (the goods
+    // table of an expanded row).
+    const same = [...up.querySelectorAll(`[${attr}="${CSS.escape(value)}"]`)].filter(
+      (el) => el !== row && !el.contains(row) && !row.contains(el) && el.getAttribute('role') === row.getAttribute('role') && !el.parentElement?.closest(ROW_INDEXED),
+    );
+    if (same.length === 0) continue;
+    // Parts of one row sit side by side, none inside another row of the grid.
+    const parts = same.filter((el) => !same.some((other) => other !== el && other.contains(el)));
+    return [scope[0]!, ...parts].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  }
+  return null;
 }
 
 // A currency named in brackets after a column's header word: "实收款(元)", "Total (USD)", "Valor (R$)", "Tổng tiền (₫)",
@@ -192,7 +228,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   // struck price beside each at most.
   const lines = mainItems.length;
   // A wholesale quantity may be grouped ("1,000件 120件").
-  const eachQty = (t: string) => lines >= 2 && t.split(' ').every((q) => STACKED_QTY.test(q) || /^\p{L}{1,4}$/u.test(q)) && (t.match(/\d{1,3}(?:,\d{3})+|\d+/g)?.length ?? 0) === lines;
+  const eachQty = (t: string) => lines >= 2 && t.split(' ').every((q) => STACKED_QTY.test(q) || /^\p{L}{1,8}$/u.test(q)) && (t.match(/\d{1,3}(?:,\d{3})+|\d+/g)?.length ?? 0) === lines;
   // A wholesale price with its tiers ("¥11.20 /件 阶梯价 阶梯批发价：100–999件 ¥12.50/件；…"): a price per unit first,
   // then words about prices only.
   const tieredPrice = (t: string) => {
@@ -207,11 +243,13 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   return (
     // A wholesale quantity may be grouped ("1,000 件").
     // Its packing in brackets after it ("12,000件 （300箱）").
+    // A dash under the price and quantity of a row whose goods are listed below it ("共 2 种宝贝，3 件" | - | -).
     holds(columns.qty, (t) => {
+      if (PLACEHOLDER.test(t)) return true;
       const q = t.replace(PACKING, '');
       return /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(q) || eachQty(q);
     }) &&
-    holds(columns.price, (t) => isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t) || tieredPrice(t)) &&
+    holds(columns.price, (t) => PLACEHOLDER.test(t) || isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t) || tieredPrice(t)) &&
     holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !LONE_QUANTITY.test(t)) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
@@ -252,6 +290,25 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
     for (let sibling = up.parentElement.firstElementChild; sibling && !outside; sibling = sibling.nextElementSibling) outside = sibling !== up && holdsNumber(sibling);
   }
   return outside ? nickByLabel(head) || nickBeforeChat(head, clean) : '';
+}
+
+// What a row shows in place of its goods: how many there are.
+const GOODS_COUNT = /^\s*(?:共\s*\d+\s*(?:种|件|款|個|个)|\d+\s*(?:种|款)(?:商品|宝贝|寶貝)|\d+\s*(?:products?|items?|SKUs?|productos|produtos|produits|sản\s*phẩm|produk|สินค้า|товар(?:а|ов)?)(?![\p{L}]))/iu;
+
+/**
+ * The goods lines listed under an order's row in a row of their own, one cell across the table holding them (an
+ * expanded row: a table, a list), read by their prices. The rows the grid lined up as goods rows are not it.
+ */
+function goodsBelow(grid: OrderGrid, scope: readonly Element[], anchor: OrderAnchor, amount: Money): OrderItem[] {
+  const main = grid.main.values().next().value?.parentElement;
+  const below: Element[] = [];
+  for (let next = main?.nextElementSibling; next && scope.some((s) => s === next || s.contains(next!)); next = next.nextElementSibling) {
+    if (next.childElementCount > 2) continue;
+    let across = false;
+    for (let c = next.firstElementChild; c && !across; c = c.nextElementSibling) across = Number(c.getAttribute('colspan')) >= 2;
+    if (across) below.push(next);
+  }
+  return below.length === 0 ? [] : goodsByPrice(below, below.flatMap((row) => textNodes(row)), anchor.el, amount);
 }
 
 const STATUS_LABELLED = /(?:订单状态|交易状态|訂單狀態|交易狀態|order\s*status|trạng\s*thái(?:\s*đơn\s*hàng)?|estado\s*del?\s*pedido|status\s*(?:do\s*)?pedido|статус\s*заказа|สถานะ(?:คำสั่งซื้อ)?|주문\s*상태)\s*[:：]?\s*(\S.{0,23})/iu;
@@ -307,6 +364,12 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   }
   // No goods column (a card, goods in a table of their own): the goods lines by their prices.
   if (columns.item === undefined) items.push(...goodsByPrice(scope, allTexts(), anchor.el, amount));
+  // A row that shows only how many goods it holds ("共 2 种宝贝，3 件", "3 products · 7 pcs"): its lines are listed in a
+  // row of their own under it (a table's expanded row).
+  else if (grid && items.length <= 1 && (items.length === 0 || GOODS_COUNT.test(items[0]!.title))) {
+    const below = goodsBelow(grid, scope, anchor, amount);
+    if (below.length > 0) items.splice(0, items.length, ...below);
+  }
 
   const createdCell = cell(columns.created);
   const createdText = createdCell ? spacedText(createdCell, clean) : (CREATED.exec(headText(anchor, scope, clean)) ?? CREATED.exec(wholeText()))?.[1];
