@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
-import { missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
+import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
 import { pddAdapter } from './pdd/adapter';
 import type { PlatformAdapter } from './types';
 import type { PageRead } from '../orders/model';
@@ -113,5 +113,44 @@ describe('an order listed without a status word', () => {
     expect(onTab.orders.every((o) => o.status === 'unpaid')).toBe(true);
     const elsewhere = readPage(page(), wordless(false), URL_, NOW)!;
     expect(elsewhere.orders.every((o) => o.status === 'unknown')).toBe(true);
+  });
+});
+
+describe("another page of the back-office (refunds, disputes, logistics, finance, reviews)", () => {
+  const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+  const page = () => parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/pdd/orders-unpaid.html'), 'utf8'), NOW));
+
+  it('is never read as an order list, whatever its rows show (pages written blind)', () => {
+    // The same rows served at another page's address: no read, so no order is written and no banner offers teaching.
+    for (const url of [
+      'https://mms.pinduoduo.com/aftersales/refund/list',
+      'https://mms.pinduoduo.com/cashier/finance/settlement-detail?msfrom=mms_sidenav',
+      'https://mms.pinduoduo.com/orders/logistics?msfrom=mms_sidenav',
+      'https://mms.pinduoduo.com/home/#/evaluation/list',
+    ]) {
+      expect(isOtherPage(url), url).toBe(true);
+      expect(readPage(page(), pddAdapter, url, NOW), url).toBeNull();
+    }
+    expect(readPage(page(), pddAdapter, 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1', NOW)?.orders.length).toBeGreaterThan(0);
+  });
+
+  it('leaves every order list PayNudge knows an order list: each fixture route and each page written blind', async () => {
+    const urls: string[] = [];
+    for (const p of ['taobao', 'pdd', 'aliexpress', 'tiktok', 'alibaba', 'shopee']) {
+      const { routes } = (await import(`../../test/fixtures/${p}/routes.mjs`)) as { routes: Array<{ url: string }> };
+      urls.push(...routes.map((r) => r.url));
+    }
+    const dir = resolve(import.meta.dirname, '../../test/fixtures/unseen');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) urls.push((JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { url: string }).url);
+    expect(urls.length).toBeGreaterThan(100);
+    expect(urls.filter(isOtherPage)).toEqual([]);
+  });
+
+  it('is told by the path alone: a query that names another page leaves an order list one', () => {
+    expect(isOtherPage('https://mms.pinduoduo.com/orders/list?from=refund&returnUrl=/finance')).toBe(false);
+    expect(isOtherPage('https://csp.aliexpress.com/m_apps/aftersale/disputeList?channelId=238299')).toBe(true);
+    expect(isOtherPage('https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay')).toBe(false);
+    expect(isOtherPage('https://trade.taobao.com/trade/itemlist/list_sold_items.htm')).toBe(false);
+    expect(isOtherPage('https://biz.alibaba.com/ta/fund/paymentReceived.htm')).toBe(true);
   });
 });

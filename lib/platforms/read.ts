@@ -134,6 +134,10 @@ function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
  * `hits` collects where the page shows each order number (see reread.ts).
  */
 export function readPage(doc: Document, adapter: PlatformAdapter, url: string, now: number, recipes: readonly Recipe[] = [], hits?: IdHit[]): PageRead | null {
+  // Another page of the back-office (refunds, disputes, logistics, finance, reviews, invoices): its rows show order
+  // numbers, amounts and status words about something else (a refund's "退款关闭", a settlement's amount). No built-in
+  // reader takes them for orders, and no banner offers to teach it; a recipe the seller taught for it still reads.
+  if (recipes.length === 0 && isOtherPage(url)) return null;
   // One walk of the page's text for the numbers it shows, whichever readers then run.
   const shown = orderNumbersShown(doc, adapter.platform, hits);
   // None in the page's own tree: the list may be drawn inside a shadow root (see shadow.ts), read as a page of its own.
@@ -146,6 +150,16 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
   if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => settled(readByRecipe(doc, r, url, now))), shown);
   return builtIn;
+}
+
+// Words of the paths of a back-office's other pages, whose rows are about a refund, a dispute, a parcel, a payout, a
+// review or an invoice and not the order itself.
+const OTHER_PAGE = /refund|return|fund|after-?sales?|after_sales?|dispute|complain|finance|settle|income|payout|wallet|statement|logistic|evaluat|review|feedback|invoice/i;
+
+/** Whether `url` is such a page, by its path (and a single-page app's route after "#"), never its query. */
+export function isOtherPage(url: string): boolean {
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)(?:\?[^#]*)?(#[^?]*)?/i.exec(url);
+  return path !== null && OTHER_PAGE.test(`${path[1] ?? ''}${path[2] ?? ''}`);
 }
 
 /**
