@@ -28,6 +28,8 @@ export interface BackgroundDeps {
   extensionOrigin: string;
   askTab<K extends keyof ContentResponses>(tabId: number, type: K, payload: object): Promise<ContentResponses[K] | undefined>;
   tabUrl(tabId: number): Promise<string | undefined>;
+  /** Runs one of the extension's unlisted scripts in a frame of a tab (lib/content/inject.ts); false when it cannot. */
+  loadScript?(tabId: number, frameId: number, file: string): Promise<boolean>;
   /** Tells open panels and popups that stored data changed. */
   changed(): void;
   /** Closes every notification PayNudge shows (they carry buyer nicks): part of erasing everything. */

@@ -2,6 +2,7 @@
 // the toolbar, the shortcut and the message listener around createBackground.
 // entrypoints/background.ts only starts it.
 import { browser } from 'wxt/browser';
+import { injectScript } from '../content/inject';
 import { createBackground } from './service';
 import { insertTopSuggestion } from './shortcut';
 import { actionableCount, pendingFollowUps, readCadenceSettings } from './workspace';
@@ -244,6 +245,7 @@ export function startBackground(): void {
       await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
     },
     askTab,
+    loadScript: injectScript,
     async tabUrl(tabId) {
       try {
         return (await browser.tabs.get(tabId)).url;

@@ -175,6 +175,23 @@ describe('handle: who may ask what', () => {
   });
 });
 
+describe('insert/load', () => {
+  it('runs the insertion script in the asking seller frame alone, and only for a seller page', async () => {
+    const loadScript = vi.fn(async () => true);
+    const bg = createBackground({ ...h.deps, loadScript });
+    const reply = await bg.handle({ type: 'insert/load' }, { ...CONTENT, frameId: 4 });
+    expect(reply).toEqual({ ok: true, data: { ok: true } });
+    expect(loadScript).toHaveBeenCalledWith(CONTENT.tab!.id, 4, '/insert.js');
+    // Not for an extension page, nor for a page of another host (the message is not even answered).
+    expect(bg.handle({ type: 'insert/load' }, PANEL)).toBeUndefined();
+    expect(bg.handle({ type: 'insert/load' }, { id: 'ext', url: 'https://evil.example.com/', tab: { id: 3 } })).toBeUndefined();
+    expect(loadScript).toHaveBeenCalledTimes(1);
+    // A browser that cannot run it says so: the insertion answers "not-loaded" instead of failing silently.
+    const cannot = createBackground({ ...h.deps, loadScript: async () => false });
+    expect(await cannot.handle({ type: 'insert/load' }, CONTENT)).toEqual({ ok: true, data: { ok: false } });
+  });
+});
+
 describe('page/read', () => {
   it('stores the orders and tells open panels', async () => {
     const result = await h.ask<{ written: number; gone: number }>({ type: 'page/read', read: read([COAT, PAJAMAS]) }, CONTENT);

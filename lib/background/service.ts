@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { lazySchema } from '@/lib/zod-lazy';
 import { buyerKey, ObservedOrderSchema, orderKey, PlatformSchema, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
+import { INSERT_SCRIPT } from '../content/insert-script';
 import type { Db } from '../store/db';
 import type { BackgroundDeps, Handler, HandlerContext, SenderInfo } from './handler';
 import { UserError, type ReplyError } from '../messaging/errors';
@@ -151,6 +152,13 @@ export function createBackground(browserDeps: BackgroundDeps) {
     ...platforms.handlers,
     ...recipeHandlers(context),
     ...teamHandlers(context),
+
+    async 'insert/load'(_req, sender) {
+      // Into the sender's own frame of a seller page, never another frame or tab.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !sender.url || !isSellerUrl(sender.url) || !deps.loadScript) return { ok: false };
+      return { ok: await deps.loadScript(tabId, sender.frameId ?? 0, INSERT_SCRIPT) };
+    },
 
     async 'page/read'({ read: raw }, sender) {
       // A read names the platform of the page that sent it, never another's (nor 'manual').

@@ -2,7 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseContentRequest, type ContentResponses } from '../messaging/content';
 import type { PageRead } from '../orders/model';
-import { findTarget, insertText, trackFocusedComposer, type InsertResult } from '../insert/insert';
+import { findTarget, trackFocusedComposer } from '../insert/target';
+import type { InsertResult } from '../insert/insert';
+import { INSERT_GLOBAL, type InsertHost } from './insert-script';
 import { readPage } from '../platforms/read';
 import { watchShadowRoots } from '../platforms/shadow';
 import { PageReader, trackRead } from '../platforms/reread';
@@ -172,6 +174,13 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     return teach;
   };
 
+  /** The insertion code, asked of the background the first time this frame inserts (see insert-script.ts). */
+  const inserter = async () => {
+    const host = globalThis as InsertHost;
+    if (!host[INSERT_GLOBAL]) await browser.runtime.sendMessage({ type: 'insert/load' }).catch(() => undefined);
+    return host[INSERT_GLOBAL];
+  };
+
   // Person's focus → adapter's chat box → heuristic search (see findTarget):
   // whoever clicked into a composer chose it, so that beats the adapter's guess.
   const composer = (): HTMLElement | null => findTarget(document, { lastFocused, adapterComposer: adapter.findComposer(document) })?.el ?? null;
@@ -188,7 +197,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     },
     'composer/insert': async (payload: { text: string }): Promise<InsertResult> => {
       const target = composer();
-      return target ? insertText(target, payload.text) : { inserted: false, method: 'no-composer' };
+      if (!target) return { inserted: false, method: 'no-composer' };
+      const insert = await inserter();
+      return insert ? insert(target, payload.text) : { inserted: false, method: 'not-loaded' };
     },
     'teach/arm': (payload: { field: RecipeField }) => teaching()?.handlers['teach/arm'](payload) ?? { ok: false, error: 'not-teaching' },
     'teach/pick': (payload: { field: RecipeField }) => teaching()?.handlers['teach/pick'](payload) ?? { ok: false, error: 'not-teaching' },

@@ -53,10 +53,13 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // teaching (entrypoints/teach.ts, lib/content/teach-script.ts), 3.2 KB less:
 // 48.9 KB; the eighth and ninth batches (pages mid-work, money in every
 // locale: deductions, instalments, German and Vietnamese words), 1.2 KB:
-// 50.1 KB. This check is the budget that keeps it from growing further while
-// the insertion code (about 2.5 KB) is not yet injected on demand; lower it as
-// the script shrinks.
-const BUDGET_KB = 51;
+// 50.1 KB; the tenth and eleventh (component libraries' tables, pages that
+// are not the order list), 0.7 KB: 50.8 KB. The insertion into chat editors
+// then left it too: the background injects it into a frame the first time
+// that frame inserts a message (entrypoints/insert.ts,
+// lib/content/insert-script.ts), 1.2 KB less: 49.5 KB. This check is the
+// budget that keeps it from growing further; lower it as the script shrinks.
+const BUDGET_KB = 50;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
