@@ -371,6 +371,10 @@ describe('a total label whose words go on', () => {
     }
   });
 
+  it('takes a pre-sale card\'s order total ("订单总价"), not its deposit or balance (a page written blind)', () => {
+    expect(totalByLabel(texts('订单总价：', '¥1,299.00', '（包邮）', '阶段1：定金　待付款', '¥200.00', '阶段2：尾款', '¥1,099.00'), money)).toEqual({ minor: 129900, currency: 'CNY' });
+  });
+
   it('reads no total from another label that starts with the word ("Total weight", "Total items")', () => {
     expect(totalByLabel(texts('Total weight', '2.5'), money)).toBeNull();
     expect(totalByLabel(texts('Total items', '3'), money)).toBeNull();
