@@ -38,6 +38,17 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Belum Bayar', 'unpaid'],
   ['Belum Bayar Dibatalkan otomatis dalam 1 jam 30 menit', 'unpaid'],
   ['Menunggu Pembayaran', 'unpaid'],
+  // Orders between two states (pages written blind): a payment in progress, unconfirmed or failed, a balance still
+  // due, a price the seller must confirm are money still to collect; a paid word the order will only move to is none.
+  ['支付中', 'unpaid'],
+  ['付款确认中', 'unpaid'],
+  ['Payment processing', 'unpaid'],
+  ['支付失败 失败原因：银行卡单日限额不足 买家可在订单关闭前重新支付', 'unpaid'],
+  ['Payment failed', 'unpaid'],
+  ['待商家确认价格 确认价格后买家方可支付', 'unpaid'],
+  ['Awaiting T/T confirmation The order moves to "Awaiting shipment" when the funds arrive. Funds not received yet', 'unpaid'],
+  ['Initial payment received, balance due', 'unpaid'],
+  ['Risk control review', 'paid'],
   ['ยังไม่ชำระ', 'unpaid'],
   ['ที่ต้องชำระ', 'unpaid'],
   ['ยังไม่ชำระ ยกเลิกอัตโนมัติใน 1 ชั่วโมง 30 นาที', 'unpaid'],

@@ -463,7 +463,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
 
 const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
-const STAGE = /(?:initial|advance|full|final)\s*payment|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|全款|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment/i;
+const STAGE = /(?:initial|advance|full|final)\s*payment|paid\s*in\s*full|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|全款|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
 const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\(|(?:products?|productos|produtos|artículos|items?)\s*\(\d)/i;
 // A count of orders beside an amount ("2 orders · US$12,910.00" under a date heading, "共 3 笔"): a group's sum.

@@ -33,10 +33,11 @@ const PLACEHOLDER = /^[-—–]$/;
 const PACKING = /\s*[(（][^()（）]{1,16}[)）]/g;
 // A stacked goods line's quantity: "2", "x2", "1,000件".
 const STACKED_QTY = /^[x×]?(?:\d{1,3}(?:,\d{3})+|\d{1,6})\p{L}{0,2}$/u;
-// A price per unit that a wholesale cell leads with, its tiers after it.
-const TIERED_PRICE = /^(\S{0,4}\s?\d[\d.,]*\s*\/\s*\p{L}{1,3})\s+\S/u;
-// The words of a price's tiers ("阶梯批发价：100–999件 ¥12.50/件；≥5,000件") and its least order ("满1,000件起批").
-const TIER_WORDS = /阶梯批发价|阶梯价|階梯價|起批|满|滿|tier(?:ed)?\s*prices?|volume\s*prices?|min(?:imum)?\.?\s*order|moq|件|个|箱|套|pcs|units?/giu;
+// A price (per unit or not) that a cell leads with, notes about prices after it.
+const NOTED_PRICE = /^(\S{0,4}\s?\d[\d.,]*(?:\s*\/\s*\p{L}{1,3})?)\s+\S/u;
+// The words of such notes: a wholesale price's tiers ("阶梯批发价：100–999件 ¥12.50/件；≥5,000件") and least order
+// ("满1,000件起批"), a pre-sale's deposit ("定金¥100.00抵¥200.00"), the kind of price ("拼单价", "券后价").
+const PRICE_NOTE_WORDS = /阶梯批发价|阶梯价|階梯價|起批|满|滿|定金|膨胀|抵|尾款|预售价|拼单价|单买价|券后价|到手价|活动价|原价|tier(?:ed)?\s*prices?|volume\s*prices?|min(?:imum)?\.?\s*order|moq|group\s*price|sale\s*price|件|个|箱|套|pcs|units?/giu;
 // A unit anywhere after a price ("/件", "/kg").
 const PER_UNIT_ANY = /\/\s*\p{L}{1,5}/gu;
 // Money markers and currency words that a unit-price cell may hold besides its amount.
@@ -229,11 +230,11 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   const lines = mainItems.length;
   // A wholesale quantity may be grouped ("1,000件 120件").
   const eachQty = (t: string) => lines >= 2 && t.split(' ').every((q) => STACKED_QTY.test(q) || /^\p{L}{1,8}$/u.test(q)) && (t.match(/\d{1,3}(?:,\d{3})+|\d+/g)?.length ?? 0) === lines;
-  // A wholesale price with its tiers ("¥11.20 /件 阶梯价 阶梯批发价：100–999件 ¥12.50/件；…"): a price per unit first,
-  // then words about prices only.
-  const tieredPrice = (t: string) => {
-    const m = TIERED_PRICE.exec(t);
-    return !!m && isPrice(m[1]!) && !hasWords(t.replace(TIER_WORDS, ' ').replace(CURRENCY_WORDS, ' ').replace(PER_UNIT_ANY, ' '));
+  // A price with notes about prices after it ("¥11.20 /件 阶梯价 阶梯批发价：100–999件 ¥12.50/件；…", "25.80 拼单价",
+  // "¥799.00 定金¥100.00抵¥200.00"): a price first, then words about prices only.
+  const notedPrice = (t: string) => {
+    const m = NOTED_PRICE.exec(t);
+    return !!m && isPrice(m[1]!) && !hasWords(t.replace(PRICE_NOTE_WORDS, ' ').replace(CURRENCY_WORDS, ' ').replace(PER_UNIT_ANY, ' '));
   };
   const eachPrice = (t: string) => {
     if (lines < 2 || hasWords(t.replace(CURRENCY_WORDS, ' '))) return false;
@@ -249,7 +250,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
       const q = t.replace(PACKING, '');
       return /^[x×]?\s*(?:\d{1,3}(?:[,.\s]\d{3})+|\d{1,6})(?:\s*\p{L}{0,12})?$/u.test(q) || eachQty(q);
     }) &&
-    holds(columns.price, (t) => PLACEHOLDER.test(t) || isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t) || tieredPrice(t)) &&
+    holds(columns.price, (t) => PLACEHOLDER.test(t) || isPrice(t) || (!!priceCell && isPrice(unstruckIfTwo(priceCell, t, clean) ?? '')) || eachPrice(t) || notedPrice(t)) &&
     holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !LONE_QUANTITY.test(t)) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
