@@ -4,8 +4,12 @@
 // leaves the session maker where the content script looks for it.
 import { teachSession } from '@/lib/content/teach';
 import { TEACH_GLOBAL, type TeachHost } from '@/lib/content/teach-script';
+import { readByRecipe } from '@/lib/platforms/recipe/apply';
+import { provideRecipeReader } from '@/lib/platforms/recipe/reader-host';
 
 export default defineUnlistedScript(() => {
   const host = globalThis as TeachHost;
   host[TEACH_GLOBAL] ??= teachSession;
+  // The recipe this frame is taught is read at once, without asking for the reader again.
+  provideRecipeReader(readByRecipe);
 });

@@ -12,6 +12,7 @@ import { lazySchema } from '@/lib/zod-lazy';
 import { buyerKey, ObservedOrderSchema, orderKey, PlatformSchema, type ContactAttempt, type ObservedOrder, type Order, type PageRead } from '../orders/model';
 import { isSellerUrl } from '../platforms/hosts';
 import { INSERT_SCRIPT } from '../content/insert-script';
+import { RECIPE_SCRIPT } from '../platforms/recipe/reader-host';
 import type { Db } from '../store/db';
 import type { BackgroundDeps, Handler, HandlerContext, SenderInfo } from './handler';
 import { UserError, type ReplyError } from '../messaging/errors';
@@ -153,11 +154,11 @@ export function createBackground(browserDeps: BackgroundDeps) {
     ...recipeHandlers(context),
     ...teamHandlers(context),
 
-    async 'insert/load'(_req, sender) {
-      // Into the sender's own frame of a seller page, never another frame or tab.
+    async 'script/load'({ script }, sender) {
+      // Into the sender's own frame of a seller page, never another frame or tab; one of two scripts, named here.
       const tabId = sender.tab?.id;
       if (tabId === undefined || !sender.url || !isSellerUrl(sender.url) || !deps.loadScript) return { ok: false };
-      return { ok: await deps.loadScript(tabId, sender.frameId ?? 0, INSERT_SCRIPT) };
+      return { ok: await deps.loadScript(tabId, sender.frameId ?? 0, script === 'insert' ? INSERT_SCRIPT : RECIPE_SCRIPT) };
     },
 
     async 'page/read'({ read: raw }, sender) {

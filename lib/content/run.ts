@@ -5,6 +5,7 @@ import type { PageRead } from '../orders/model';
 import { findTarget, trackFocusedComposer } from '../insert/target';
 import type { InsertResult } from '../insert/insert';
 import { INSERT_GLOBAL, type InsertHost } from './insert-script';
+import { recipeReader } from '../platforms/recipe/reader-host';
 import { readPage } from '../platforms/read';
 import { watchShadowRoots } from '../platforms/shadow';
 import { PageReader, trackRead } from '../platforms/reread';
@@ -67,6 +68,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   const reader = new PageReader((now) => trackRead(document, adapter, location.href, now, recipesFor(recipes, adapter.platform, location.href)));
   const readAllNext = () => reader.readAllNext();
   /** This page's recipes, asked once at start; a background that does not answer within a second is not waited for. */
+  /** Code this frame needs now, run in it by the background (see lib/content/inject.ts); false when it could not be. */
+  const loadScript = (script: 'insert' | 'recipes') =>
+    browser.runtime.sendMessage({ type: 'script/load', script }).then(
+      (r) => (r as { ok?: boolean; data?: { ok?: boolean } } | undefined)?.data?.ok === true,
+      () => false,
+    );
+  /** The recipe reader, asked of the background when this page has a recipe and the frame has no reader yet. */
+  const withRecipeReader = async () => {
+    if (recipes.length > 0 && !recipeReader()) await loadScript('recipes');
+  };
   const loadRecipes = async () => {
     const reply = browser.runtime.sendMessage({ type: 'recipes/get' }).then(
       (r) => (r as { ok?: boolean; data?: { recipes?: unknown } } | undefined)?.data?.recipes,
@@ -74,6 +85,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     );
     const answer = await Promise.race([reply, new Promise<undefined>((resolve) => ctx.setTimeout(() => resolve(undefined), 1_000))]);
     if (answer !== undefined) recipes = parseRecipes(answer);
+    await withRecipeReader();
   };
 
   const send = async (read: PageRead, print: string, sentAs: number) => {
@@ -177,7 +189,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   /** The insertion code, asked of the background the first time this frame inserts (see insert-script.ts). */
   const inserter = async () => {
     const host = globalThis as InsertHost;
-    if (!host[INSERT_GLOBAL]) await browser.runtime.sendMessage({ type: 'insert/load' }).catch(() => undefined);
+    if (!host[INSERT_GLOBAL]) await loadScript('insert');
     return host[INSERT_GLOBAL];
   };
 
@@ -205,10 +217,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     'teach/pick': (payload: { field: RecipeField }) => teaching()?.handlers['teach/pick'](payload) ?? { ok: false, error: 'not-teaching' },
     'teach/preview': () => teaching()?.handlers['teach/preview']() ?? { ok: false, error: 'missing' },
     'teach/end': () => teach?.handlers['teach/end']() ?? { ok: true },
-    'recipes/use': (payload: { recipes: unknown[] }) => {
+    'recipes/use': async (payload: { recipes: unknown[] }) => {
       const fresh = parseRecipes(payload.recipes);
       // A new recipe for this page replaces the old one for the same page.
       recipes = [...fresh, ...recipes.filter((r) => !fresh.some((f) => f.platform === r.platform && f.urlPattern === r.urlPattern))];
+      await withRecipeReader();
       lastSent = '';
       readAllNext();
       readNow();

@@ -34,8 +34,10 @@ const CoreRequests = requests({
   // From content scripts on seller pages.
   // Orders are checked one by one in the handler: one odd row must not drop the whole page.
   'page/read': { from: 'content', schema: () => z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
-  // The insertion code into the sender's own frame, the first time it inserts a message (lib/content/insert-script.ts).
-  'insert/load': { from: 'content', schema: () => z.strictObject({}) },
+  // Code the sender's own frame needs now and most frames never do: the insertion into chat editors, the first time
+  // it inserts a message (lib/content/insert-script.ts); the taught-recipe reader, when its page has a recipe
+  // (lib/platforms/recipe/reader-host.ts).
+  'script/load': { from: 'content', schema: () => z.strictObject({ script: z.enum(['insert', 'recipes']) }) },
   // From extension pages (panel, popup, options).
   // A window of the queue (default: the first 300 rows), filtered by the background.
   'orders/list': { from: 'extension', schema: () => QueueQuerySchema },
@@ -107,7 +109,7 @@ export interface InsertOutcome {
 
 export interface BackgroundResponses extends WorkspaceResponses, MilestoneResponses, DataResponses, PlatformResponses, RecipeResponses, TeamResponses {
   'page/read': { written: number; gone: number };
-  'insert/load': { ok: boolean };
+  'script/load': { ok: boolean };
   'orders/list': {
     /** Rows offset … offset + limit of the filtered queue. */
     orders: OrderListEntry[];

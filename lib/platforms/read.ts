@@ -10,7 +10,7 @@ import { statusFromWords } from './page-words';
 import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
 import { readByStructure } from './structure/reader';
 import { textOf, type PlatformAdapter } from './types';
-import { readByRecipe } from './recipe/apply';
+import { recipeReader } from './recipe/reader-host';
 import type { Recipe } from './recipe/types';
 import { preferRecipe } from './recipe/prefer';
 
@@ -148,7 +148,9 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   }
   const builtIn = readBuiltIn(doc, adapter, url, now, shown);
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
-  if (recipes.length > 0) return preferRecipe(builtIn, recipes.map((r) => settled(readByRecipe(doc, r, url, now))), shown);
+  // The recipe reader comes with the recipes (see reader-host.ts); until it is there, the page reads as untaught.
+  const readRecipe = recipes.length > 0 ? recipeReader() : undefined;
+  if (readRecipe) return preferRecipe(builtIn, recipes.map((r) => settled(readRecipe(doc, r, url, now))), shown);
   return builtIn;
 }
 
