@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
+import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
 import { HEADER_WORDS, isBuyerTag } from '../page-words';
@@ -380,3 +380,15 @@ describe('a total label whose words go on', () => {
     expect(totalByLabel(texts('Total items', '3'), money)).toBeNull();
   });
 });
+
+describe('nickInCell', () => {
+  it('takes no pointer to the buyer named above for a nick: a combined payment\'s orders say "同上" (a page written blind)', () => {
+    const cell = (html: string) => parse(`<table><tr><td id="c">${html}</td></tr></table>`).getElementById('c')!;
+    expect(nickInCell(cell('<span>同上（合并付款买家）</span>'))).toBe('');
+    expect(nickInCell(cell('<span>Same as above</span>'))).toBe('');
+    expect(nickInCell(cell('<span>Same buyer as main order</span>'))).toBe('');
+    expect(nickInCell(cell('<span>同上海</span><a>旺旺</a>'))).toBe('同上海');
+    expect(nickInCell(cell('<span>橘子汽水🍊_07</span><span>老客</span>'))).toBe('橘子汽水🍊_07');
+  });
+});
+

@@ -115,8 +115,11 @@ export function isAmount(text: string): boolean {
 }
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
+// A buyer cell pointing to the buyer named above it ("同上（合并付款买家）", "Same as above"): the group's head names them.
+const SAME_AS_ABOVE = /^(?:同上|同前|見上|见上|同主订单|same\s*(?:as\s*)?above|same\s*buyer(?:\s*as\s*(?:the\s*)?(?:main|original|parent)\s*order)?|see\s*above|ditto|như\s*trên|igual\s*(?:que\s*)?(?:arriba|acima)|idem)(?![\p{L}])/iu;
+
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
 
 /**

@@ -27,6 +27,24 @@ const ALIBABA_LIST = `<div><span>Product</span><span>Buyer</span><span>Amount</s
 </div>`;
 
 describe('readByStructure', () => {
+  it('never reads an order from the row after its own: one row per order, the next one\'s number missing (a page written blind)', () => {
+    const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const page = (third: string) => `<table><thead><tr><th>Order</th><th>Product</th><th>Order amount</th><th>Buyer</th><th>Status</th></tr></thead><tbody>
+      ${row('Order No. 274519038801265533', 'LED Panel Light 600x600mm × 500', 'US$ 10,500.00', 'Rafael Quintero', 'Awaiting payment')}
+      ${row('Order No. 274391005872254390', 'IP65 LED Flood Light 100W × 150', 'EUR 1,850.00', 'Jean-Marc Lefèvre', 'Closed')}
+      ${row(third, 'LED Panel Light samples × 2', 'US$ 198.50', 'Rafael Quintero', 'Completed')}</tbody></table>`;
+    const whole = readByStructure(parse(page('Order No. 274418722609158201')), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(whole.orders.map((o) => [o.orderId, o.amount.minor, o.buyer.nick, o.status])).toEqual([
+      ['274519038801265533', 1050000, 'Rafael Quintero', 'unpaid'],
+      ['274391005872254390', 185000, 'Jean-Marc Lefèvre', 'closed'],
+      ['274418722609158201', 19850, 'Rafael Quintero', 'paid'],
+    ]);
+    // The third row's number gone: the second order is unread, not read as the third row's paid US$ 198.50.
+    const short = readByStructure(parse(page('')), 'alibaba', ALIBABA_URL, NOW)!;
+    expect(short.orders.map((o) => [o.orderId, o.amount.minor, o.status])).toEqual([['274519038801265533', 1050000, 'unpaid']]);
+    expect(short.unreadable).toBe(1);
+  });
+
   it('joins a row drawn in parts, tied only by its row index (ag-grid’s pinned columns), and never another grid’s row', () => {
     const row = (i: number, cells: string) => `<div role="row" row-index="${i}" class="ag-row">${cells}</div>`;
     const cells = (...texts: string[]) => texts.map((t) => `<div role="gridcell" class="ag-cell">${t}</div>`).join('');
