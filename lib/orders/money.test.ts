@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { currencyDigits, formatMoney, parseMoney, parseMoneyIn, sumByCurrency, type Money } from './money';
+import { currencyDigits, formatMoney, parseMoney, parseMoneyAll, parseMoneyIn, sumByCurrency, type Money } from './money';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -161,6 +161,18 @@ describe('parseMoney', () => {
     expect(parseMoney("1'23.50", 'CHF')).toBeNull();
     expect(parseMoney("CHF 1'234'5")).toBeNull();
     expect(parseMoney("Jacket size 4'11 ¥20")).toEqual({ minor: 2000, currency: 'CNY' });
+  });
+
+  it('reads Polish, Turkish, Saudi and Emirati amounts, and each amount\'s own currency written after it (pages written blind)', () => {
+    expect(parseMoney('1\u202f924,60\u00a0zł')).toEqual({ minor: 192460, currency: 'PLN' });
+    expect(parseMoney('85.000,00 TL')).toEqual({ minor: 8500000, currency: 'TRY' });
+    expect(parseMoney('1,439.00 ر.س')).toEqual({ minor: 143900, currency: 'SAR' });
+    expect(parseMoney('3,240.00 د.إ')).toEqual({ minor: 324000, currency: 'AED' });
+    // A total and its struck old price, each with its currency after it: two amounts, never the second alone (the
+    // marker between them was taken for the second's, the first left bare, and the old price read as the total).
+    expect(parseMoneyAll('1,439.00 ر.س 1,482.00 ر.س')).toEqual([{ minor: 143900, currency: 'SAR' }, { minor: 148200, currency: 'SAR' }]);
+    expect(parseMoneyAll('45,80 € 50,00 €')).toEqual([{ minor: 4580, currency: 'EUR' }, { minor: 5000, currency: 'EUR' }]);
+    expect(parseMoneyAll('1 ¥20')).toEqual([{ minor: 2000, currency: 'CNY' }]);
   });
 
   it('rejects malformed groupings instead of guessing', () => {

@@ -81,6 +81,12 @@ const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
   ['₱', 'PHP'],
   ['₹', 'INR'],
   ['₺', 'TRY'],
+  ['TL', 'TRY'],
+  ['zł', 'PLN'],
+  ['ر.س', 'SAR'],
+  ['ريال', 'SAR'],
+  ['د.إ', 'AED'],
+  ['درهم', 'AED'],
   ['$', 'USD'],
 ];
 
@@ -125,8 +131,9 @@ const AMOUNT_RE = new RegExp(
   `(?<neg>(?<![\\p{L}\\p{N}])${MINUS}\\s*)?` +
     `(?:(?<pre>${MARKER})\\s*(?<neg2>${MINUS}\\s*)?)?` +
     `(?<num>${NUMBER})` +
-    // A marker right before another number belongs to that number: "1 ¥20".
-    `(?:\\s*(?<suf>${MARKER})(?!\\s*${MINUS}?\\d))?`,
+    // A marker right before another number belongs to that number ("1 ¥20"), unless that number is followed by the
+    // same marker: "١٬٤٣٩٫٠٠ ر.س ١٬٤٨٢٫٠٠ ر.س", "45,80 € 50,00 €" write each amount's currency after it.
+    `(?:\\s*(?<suf>${MARKER})(?:(?!\\s*${MINUS}?\\d)|(?=\\s*${MINUS}?${NUMBER}\\s*\\k<suf>(?![\\d.,]))))?`,
   'gu',
 );
 

@@ -166,6 +166,9 @@ describe('spacedText', () => {
     expect(spacedText(doc.getElementById('c'))).toBe('剩余 2天20小时05分 ，共1,048件');
     // Letters and other full-width signs stay as the page wrote them.
     expect(spacedText(doc.getElementById('d'))).toBe('Ｔｏｔａｌ：ｘ2');
+    // Arabic-Indic digits with the Arabic decimal and thousands marks, a right-to-left mark before them.
+    const arabic = parse('<div id="e">\u200f١٬٤٣٩٫٠٠\u00a0ر.س</div>');
+    expect(spacedText(arabic.getElementById('e'))).toBe('1,439.00 ر.س');
   });
 
   it('leaves out struck-through text, however deep it sits: the price before a discount is no price', () => {

@@ -49,26 +49,33 @@ export function invisibleMark(code: number): boolean {
   return code === 0x200b || code === 0x200e || code === 0x200f || code === 0x2060 || code === 0xfeff || code === 0x061c;
 }
 
-// Full-width digits ("￥１３０.００", "２天２０小时", a quantity "２"): Chinese and Japanese input methods type them, and
-// some back-offices show amounts, counts and countdowns in them.
-const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
+// Digits of other number systems, written as plain ones by every reader: full-width ("￥１３０.００", "２天２０小时",
+// typed by Chinese and Japanese input methods) and Arabic-Indic ("١٬٢٤٥٫٠٠ ر.س", Arabic UIs; Persian's too).
+const OTHER_DIGITS = /[\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]/g;
 // A full-width point or comma inside a number once its digits are plain ("２７４．００", "１，０４８"); a point at the end
-// of a text whose cents come next in a smaller element ("￥２７４．" "００").
-const FULL_WIDTH_MARK = /(?<=\d)(?:[．，](?=\d)|．$)/g;
-// White space that folding changes: a run of two or more, or any but a plain space; an invisible mark; a full-width digit.
-const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source.slice(0, -1) + String.raw`\uff10-\uff19]`);
+// of a text whose cents come next in a smaller element ("￥２７４．" "００"); the Arabic decimal and thousands marks.
+const OTHER_MARK = /(?<=\d)(?:[．，\u066b\u066c](?=\d)|[．\u066b]$)/g;
+// White space that folding changes: a run of two or more, or any but a plain space; an invisible mark; a digit of
+// another number system.
+const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source.slice(0, -1) + String.raw`\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]`);
+
+/** The plain digit for a digit of OTHER_DIGITS. */
+function plainDigit(d: string): string {
+  const c = d.charCodeAt(0);
+  return String.fromCharCode(48 + (c >= 0xff10 ? c - 0xff10 : c >= 0x06f0 ? c - 0x06f0 : c - 0x0660));
+}
 
 /**
- * `text` with every run of white space folded to one space, invisible marks taken out and full-width digits written
- * as plain ones (with the point or comma between them), as every reader expects a number; the regex replaces only when
- * that changes something.
+ * `text` with every run of white space folded to one space, invisible marks taken out and digits of other number
+ * systems written as plain ones (with the point or comma between them), as every reader expects a number; the regex
+ * replaces only when that changes something.
  */
 export function foldSpaces(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text;
   const folded = text.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ');
-  FULL_WIDTH_DIGITS.lastIndex = 0;
-  if (!FULL_WIDTH_DIGITS.test(folded)) return folded;
-  return folded.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(FULL_WIDTH_MARK, (m) => (m === '．' ? '.' : ','));
+  OTHER_DIGITS.lastIndex = 0;
+  if (!OTHER_DIGITS.test(folded)) return folded;
+  return folded.replace(OTHER_DIGITS, plainDigit).replace(OTHER_MARK, (m) => (m === '．' || m === '\u066b' ? '.' : ','));
 }
 
 /** Visible text of a node with runs of white space folded. */

@@ -26,7 +26,7 @@ const DIV_HEADER = HEADER_SELECTORS.slice(-1);
 // Column words the shared header words miss.
 const EXTRA_HEADER = { deadline: /đếm ngược|countdown|contagem regressiva|倒计时|cuenta regresiva/i };
 // A unit a price is given per, after the price.
-const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|lots?|boxe?s?|packs?|rolls?|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
+const PER_UNIT = /\s*(?:\/|per)\s*(?:kg|g|lb|lbs|pcs?|pieces?|sets?|units?|pairs?|lots?|boxe?s?|packs?|rolls?|met(?:re|er)s?|metros?|yards?|adet|m²|m2|m|l|斤|公斤|千克|克|件|个|套|双|米|升|ชิ้น|กก\.?|cái|chiếc|шт\.?)\s*$/iu;
 // A cell that shows nothing but a dash.
 const PLACEHOLDER = /^[-—–]$/;
 // A quantity's packing after it: "（300箱）", "(10 boxes)".
