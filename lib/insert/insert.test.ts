@@ -64,6 +64,15 @@ describe('findComposerHeuristic', () => {
     expect(findComposerHeuristic(document)?.id).toBe('composer');
   });
 
+  it('looks past a pager\'s items, whose value is a number ("<li role=button>" in Arco and Ant Design pagers)', () => {
+    // An <li>'s value is a number: reading it as words threw, and took down the tab's context (the panel showed the
+    // page unbound) and every insert on a page with such a pager beside a text box (the 98th blind page in one profile).
+    html('<div class="pager"><ul><li role="button" class="arco-pagination-item">1</li><li role="button">2</li></ul><input id="jump" type="text"></div>');
+    sized(document.getElementById('jump')!, 60, 28, 900);
+    expect(() => findComposerHeuristic(document)).not.toThrow();
+    expect(findComposerHeuristic(document)).toBeNull();
+  });
+
   it('a memo field with no send button is not a composer', () => {
     html('<div class="memo"><textarea id="memo" placeholder="卖家备注"></textarea><button>保存</button></div>');
     sized(document.getElementById('memo')!, 400, 100);

@@ -85,7 +85,9 @@ export function reachableDocuments(doc: Document): Document[] {
 
 /** A send button by its words, or an icon button by its class or id ("send-btn", "im-send"). */
 function isSendButton(el: Element): boolean {
-  const label = [el.textContent, el.getAttribute('aria-label'), el.getAttribute('title'), (el as HTMLInputElement).value]
+  // An input's or button's value is its words; an <li>'s, <progress>'s or <meter>'s value is a number.
+  const value = (el as HTMLInputElement).value;
+  const label = [el.textContent, el.getAttribute('aria-label'), el.getAttribute('title'), typeof value === 'string' ? value : '']
     .map((s) => (s ?? '').trim())
     .find((s) => s.length > 0 && s.length <= 20);
   if (label && SEND_WORDS.test(label)) return true;
