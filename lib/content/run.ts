@@ -67,7 +67,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   // A change inside known order blocks rereads those orders alone (see lib/platforms/reread.ts).
   const reader = new PageReader((now) => trackRead(document, adapter, location.href, now, recipesFor(recipes, adapter.platform, location.href)));
   const readAllNext = () => reader.readAllNext();
-  /** This page's recipes, asked once at start; a background that does not answer within a second is not waited for. */
   /** Code this frame needs now, run in it by the background (see lib/content/inject.ts); false when it could not be. */
   const loadScript = (script: 'insert' | 'recipes') =>
     browser.runtime.sendMessage({ type: 'script/load', script }).then(
@@ -78,6 +77,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   const withRecipeReader = async () => {
     if (recipes.length > 0 && !recipeReader()) await loadScript('recipes');
   };
+  /** This page's recipes, asked once at start; a background that does not answer within a second is not waited for. */
   const loadRecipes = async () => {
     const reply = browser.runtime.sendMessage({ type: 'recipes/get' }).then(
       (r) => (r as { ok?: boolean; data?: { recipes?: unknown } } | undefined)?.data?.recipes,

@@ -231,15 +231,15 @@ function build(num: string, currency: string): Money | null {
   return minor === null ? null : { minor, currency };
 }
 
+// A currency's code right after an amount ("$867.40 MXN").
+const CODE_AFTER = /^\s?([A-Z]{3})(?![A-Za-z])/;
+
 /**
  * Reads the first amount in `text`. An amount with a currency marker wins over
  * an earlier bare number; a bare number is only used when `defaultCurrency` is
  * given. Returns null for anything unreadable, negative or beyond
  * Number.MAX_SAFE_INTEGER minor units.
  */
-// A currency's code right after an amount ("$867.40 MXN").
-const CODE_AFTER = /^\s?([A-Z]{3})(?![A-Za-z])/;
-
 export function parseMoney(text: string, defaultCurrency?: string): Money | null {
   if (typeof text !== 'string' || text === '') return null;
   // NFKC folds full-width digits and "￥" and turns no-break spaces into plain ones. Text made only of

@@ -288,8 +288,8 @@ export function orderGrid(
     // The order's own row holds its number and its total (one row per order): a row of cells after it is another
     // order's whose number went missing, never this one's.
     if (mainIndex >= 0 && header.columns.amount !== undefined) {
-      const own = trs.find((tr) => fullWidth(tr) && tr.contains(anchor) && numberCell(tr, anchor, header));
-      if (own && showsDigit(gridCells([own])[0]!.get(header.columns.amount))) return null;
+      const ownRow = trs.find((tr) => fullWidth(tr) && tr.contains(anchor) && numberCell(tr, anchor, header));
+      if (ownRow && showsDigit(gridCells([ownRow])[0]!.get(header.columns.amount))) return null;
     }
     // No row of cells apart from the number's: the number sits in a cell of the order's own row (one row per order).
     let own = mainIndex < 0 ? trs.findIndex((tr) => fullWidth(tr) && numberCell(tr, anchor, header)) : -1;

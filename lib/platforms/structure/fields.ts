@@ -114,10 +114,10 @@ export function isAmount(text: string): boolean {
   return /\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0;
 }
 
-/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 // A buyer cell pointing to the buyer named above it ("同上（合并付款买家）", "Same as above"): the group's head names them.
 const SAME_AS_ABOVE = /^(?:同上|同前|見上|见上|同主订单|same\s*(?:as\s*)?above|same\s*buyer(?:\s*as\s*(?:the\s*)?(?:main|original|parent)\s*order)?|see\s*above|ditto|như\s*trên|igual\s*(?:que\s*)?(?:arriba|acima)|idem)(?![\p{L}])/iu;
 
+/** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
   return CHAT_WORDS.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
@@ -327,11 +327,11 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 // alphabet, or two capitals. A name of one CJK character stays a name.
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
 const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
-// A flag or other pictograph on its own (🇵🇪 before "秘鲁").
 // An order's action ("View details", "Xem chi tiết", "查看详情") beside a contact button: no one's name.
 const ACTION = /^(?:view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|lihat\s*rincian|ดูรายละเอียด)$/i;
 // A country's flag alone ("🇺🇸" between "Buyer:" and the name): a name is never only flags.
 const FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+$/u;
+// A flag or other pictograph on its own (🇵🇪 before "秘鲁").
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
 // Country names a business buyer's line may be (seen on Alibaba.com cards, Chinese UI): passed over like a company.
 const COUNTRY_NAME = /^(?:中国|美国|英国|德国|法国|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|俄罗斯|乌克兰|土耳其|以色列|阿联酋|沙特阿拉伯|卡塔尔|埃及|南非|尼日利亚|肯尼亚|摩洛哥|印度|巴基斯坦|孟加拉国|越南|泰国|马来西亚|新加坡|印度尼西亚|菲律宾|日本|韩国|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚)$/u;

@@ -112,12 +112,14 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   };
 }
 
+// A row that names its index in the grid (ag-grid's "row-index", ARIA's "aria-rowindex").
+const ROW_INDEXED = '[row-index],[aria-rowindex]';
+
 /**
  * A grid row drawn in parts, each in a container of its own (ag-grid draws the pinned columns' cells apart from the
  * others): an order's block holding only the part with its number has its other parts elsewhere, tied to it by the
  * row's index alone. `scope` with those parts, in page order; null when its row has none.
  */
-const ROW_INDEXED = '[row-index],[aria-rowindex]';
 function rowParts(scope: readonly Element[]): Element[] | null {
   if (scope.length !== 1) return null;
   const row = scope[0]!.closest(ROW_INDEXED);
@@ -242,9 +244,8 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
     return n >= lines && n <= 2 * lines;
   };
   return (
-    // A wholesale quantity may be grouped ("1,000 件").
-    // Its packing in brackets after it ("12,000件 （300箱）").
-    // A dash under the price and quantity of a row whose goods are listed below it ("共 2 种宝贝，3 件" | - | -).
+    // A wholesale quantity may be grouped ("1,000 件"), its packing in brackets after it ("12,000件 （300箱）"). A dash
+    // under the price and quantity of a row whose goods are listed below it ("共 2 种宝贝，3 件" | - | -).
     holds(columns.qty, (t) => {
       if (PLACEHOLDER.test(t)) return true;
       const q = t.replace(PACKING, '');
