@@ -63,7 +63,9 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // 1.3 KB: 50.8 KB. The taught-recipe reader (lib/platforms/recipe/apply.ts)
 // then left it as well: the background injects it into a frame whose page has
 // a recipe (entrypoints/recipes.ts, lib/platforms/recipe/reader-host.ts), 2.3
-// KB less: 48.5 KB. This check is the budget that keeps it from growing
+// KB less: 48.5 KB; the fourteenth and fifteenth batches (grouped orders,
+// Arabic, Polish and Turkish words, other number systems), 1.5 KB: 50.0 KB,
+// at the budget. This check is the budget that keeps it from growing
 // further; lower it as the script shrinks.
 const BUDGET_KB = 50;
 
