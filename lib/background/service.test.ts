@@ -176,7 +176,7 @@ describe('handle: who may ask what', () => {
 });
 
 describe('script/load', () => {
-  it('runs the insertion or recipe script in the asking seller frame alone, and only for a seller page', async () => {
+  it('runs the insertion, recipe or structural-reader script in the asking seller frame alone, and only for a seller page', async () => {
     const loadScript = vi.fn(async () => true);
     const bg = createBackground({ ...h.deps, loadScript });
     const reply = await bg.handle({ type: 'script/load', script: 'insert' }, { ...CONTENT, frameId: 4 });
@@ -184,12 +184,14 @@ describe('script/load', () => {
     expect(loadScript).toHaveBeenCalledWith(CONTENT.tab!.id, 4, '/insert.js');
     await bg.handle({ type: 'script/load', script: 'recipes' }, CONTENT);
     expect(loadScript).toHaveBeenLastCalledWith(CONTENT.tab!.id, 0, '/recipes.js');
+    await bg.handle({ type: 'script/load', script: 'structure' }, CONTENT);
+    expect(loadScript).toHaveBeenLastCalledWith(CONTENT.tab!.id, 0, '/structure.js');
     // No other file, whatever the message names.
     expect(bg.handle({ type: 'script/load', script: '../background.js' }, CONTENT)).toBeUndefined();
     // Not for an extension page, nor for a page of another host (the message is not even answered).
     expect(bg.handle({ type: 'script/load', script: 'insert' }, PANEL)).toBeUndefined();
     expect(bg.handle({ type: 'script/load', script: 'insert' }, { id: 'ext', url: 'https://evil.example.com/', tab: { id: 3 } })).toBeUndefined();
-    expect(loadScript).toHaveBeenCalledTimes(2);
+    expect(loadScript).toHaveBeenCalledTimes(3);
     // A browser that cannot run it says so: the insertion answers "not-loaded" instead of failing silently.
     const cannot = createBackground({ ...h.deps, loadScript: async () => false });
     expect(await cannot.handle({ type: 'script/load', script: 'insert' }, CONTENT)).toEqual({ ok: true, data: { ok: false } });

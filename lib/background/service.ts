@@ -13,6 +13,7 @@ import { buyerKey, ObservedOrderSchema, orderKey, PlatformSchema, type ContactAt
 import { isSellerUrl } from '../platforms/hosts';
 import { INSERT_SCRIPT } from '../content/insert-script';
 import { RECIPE_SCRIPT } from '../platforms/recipe/reader-host';
+import { STRUCTURE_SCRIPT } from '../platforms/structure/reader-host';
 import type { Db } from '../store/db';
 import type { BackgroundDeps, Handler, HandlerContext, SenderInfo } from './handler';
 import { UserError, type ReplyError } from '../messaging/errors';
@@ -32,6 +33,9 @@ import { applyPageRead, getBuyer, getOrder } from '../store/orders';
 import { newBuyerOf } from '../store/buyers';
 
 export type { AreaHandlers, BackgroundDeps, HandlerContext, SenderInfo } from './handler';
+
+/** The code a seller frame may ask for ('script/load'), by the name it asks with. */
+const SCRIPTS = { insert: INSERT_SCRIPT, recipes: RECIPE_SCRIPT, structure: STRUCTURE_SCRIPT } as const;
 
 /** A content script's 'tab/context' reply: from a seller page, so checked like any page input before use. */
 const TabContextReplySchema = lazySchema(() => z.object({
@@ -155,10 +159,10 @@ export function createBackground(browserDeps: BackgroundDeps) {
     ...teamHandlers(context),
 
     async 'script/load'({ script }, sender) {
-      // Into the sender's own frame of a seller page, never another frame or tab; one of two scripts, named here.
+      // Into the sender's own frame of a seller page, never another frame or tab; one of the scripts named in SCRIPTS.
       const tabId = sender.tab?.id;
       if (tabId === undefined || !sender.url || !isSellerUrl(sender.url) || !deps.loadScript) return { ok: false };
-      return { ok: await deps.loadScript(tabId, sender.frameId ?? 0, script === 'insert' ? INSERT_SCRIPT : RECIPE_SCRIPT) };
+      return { ok: await deps.loadScript(tabId, sender.frameId ?? 0, SCRIPTS[script]) };
     },
 
     async 'page/read'({ read: raw }, sender) {

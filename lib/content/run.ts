@@ -6,6 +6,7 @@ import { findTarget, trackFocusedComposer } from '../insert/target';
 import type { InsertResult } from '../insert/insert';
 import { INSERT_GLOBAL, type InsertHost } from './insert-script';
 import { recipeReader } from '../platforms/recipe/reader-host';
+import { structureWanted } from '../platforms/structure/reader-host';
 import { readPage } from '../platforms/read';
 import { watchShadowRoots } from '../platforms/shadow';
 import { PageReader, trackRead } from '../platforms/reread';
@@ -68,11 +69,27 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   const reader = new PageReader((now) => trackRead(document, adapter, location.href, now, recipesFor(recipes, adapter.platform, location.href)));
   const readAllNext = () => reader.readAllNext();
   /** Code this frame needs now, run in it by the background (see lib/content/inject.ts); false when it could not be. */
-  const loadScript = (script: 'insert' | 'recipes') =>
+  const loadScript = (script: 'insert' | 'recipes' | 'structure') =>
     browser.runtime.sendMessage({ type: 'script/load', script }).then(
       (r) => (r as { ok?: boolean; data?: { ok?: boolean } } | undefined)?.data?.ok === true,
       () => false,
     );
+  // The structural reader, asked of the background once, the first time the selectors read this page short (see
+  // lib/platforms/structure/reader-host.ts); the page is then read again in full. Until it is settled (there, or
+  // refused) a short read is not sent: the panel would show the page unread for the moment the script takes.
+  let structureLoad: Promise<boolean> | undefined;
+  let structureSettled = false;
+  const loadStructure = () =>
+    (structureLoad ??= loadScript('structure').then((ok) => {
+      structureSettled = true;
+      if (!ctx.isInvalid) {
+        readAllNext();
+        readNow();
+      }
+      return ok;
+    }));
+  /** Whether the read just made wanted the structural reader and it is still to come. */
+  const awaitsStructure = () => structureWanted() && !structureSettled;
   /** The recipe reader, asked of the background when this page has a recipe and the frame has no reader yet. */
   const withRecipeReader = async () => {
     if (recipes.length > 0 && !recipeReader()) await loadScript('recipes');
@@ -110,6 +127,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
     if (ctx.isInvalid) return;
     watchFrames();
     const { read } = reader.read(Date.now());
+    if (awaitsStructure()) {
+      void loadStructure();
+      return;
+    }
     if (!read) return;
     const print = fingerprint(read);
     if (print === lastSent) return;
@@ -198,8 +219,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: PlatformAdapter):
   const composer = (): HTMLElement | null => findTarget(document, { lastFocused, adapterComposer: adapter.findComposer(document) })?.el ?? null;
 
   const handlers: { [K in keyof ContentResponses]: (payload: never) => ContentResponses[K] | Promise<ContentResponses[K]> } = {
-    'tab/context': () => {
-      const read = readThisPage();
+    'tab/context': async () => {
+      let read = readThisPage();
+      if (awaitsStructure()) {
+        await loadStructure();
+        read = readThisPage();
+      }
       return {
         platform: adapter.platform,
         orderIds: read?.orders.map((o) => o.orderId) ?? [],

@@ -37,7 +37,7 @@ const CoreRequests = requests({
   // Code the sender's own frame needs now and most frames never do: the insertion into chat editors, the first time
   // it inserts a message (lib/content/insert-script.ts); the taught-recipe reader, when its page has a recipe
   // (lib/platforms/recipe/reader-host.ts).
-  'script/load': { from: 'content', schema: () => z.strictObject({ script: z.enum(['insert', 'recipes']) }) },
+  'script/load': { from: 'content', schema: () => z.strictObject({ script: z.enum(['insert', 'recipes', 'structure']) }) },
   // From extension pages (panel, popup, options).
   // A window of the queue (default: the first 300 rows), filtered by the background.
   'orders/list': { from: 'extension', schema: () => QueueQuerySchema },

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
 import { pddAdapter } from './pdd/adapter';
+import { STRUCTURE_GLOBAL, structureWanted, type StructureHost } from './structure/reader-host';
 import type { PlatformAdapter } from './types';
 import type { PageRead } from '../orders/model';
 
@@ -152,5 +153,45 @@ describe("another page of the back-office (refunds, disputes, logistics, finance
     expect(isOtherPage('https://myseller.taobao.com/home.htm/trade-platform/tp/sold?tabCode=waitBuyerPay')).toBe(false);
     expect(isOtherPage('https://trade.taobao.com/trade/itemlist/list_sold_items.htm')).toBe(false);
     expect(isOtherPage('https://biz.alibaba.com/ta/fund/paymentReceived.htm')).toBe(true);
+  });
+});
+
+describe('a frame without the structural reader yet (it is injected the first time the selectors read short)', () => {
+  const NOW = Date.UTC(2026, 11, 6, 4, 0, 0);
+  // A page written blind in utility classes: the selectors find no row of it, the structural reader reads every order.
+  const unseen = (name: string) => resolve(import.meta.dirname, '../../test/fixtures/unseen', name);
+  const answers = JSON.parse(readFileSync(unseen('pdd-tailwind-cards-all.json'), 'utf8')) as { url: string; orders: Array<{ orderId: string }> };
+  const page = () => parse(readFileSync(unseen('pdd-tailwind-cards-all.html'), 'utf8'));
+  const without = <T>(run: () => T): T => {
+    const host = globalThis as StructureHost;
+    const reader = host[STRUCTURE_GLOBAL];
+    delete host[STRUCTURE_GLOBAL];
+    try {
+      return run();
+    } finally {
+      host[STRUCTURE_GLOBAL] = reader;
+    }
+  };
+
+  it('reads the page short and never whole, and says the reader is wanted; with it, the page reads in full', () => {
+    structureWanted();
+    const short = without(() => readPage(page(), pddAdapter, answers.url, NOW))!;
+    expect(structureWanted()).toBe(true);
+    expect(short.orders.length).toBeLessThan(answers.orders.length);
+    expect(readIsWhole(short)).toBe(false);
+    const full = readPage(page(), pddAdapter, answers.url, NOW)!;
+    expect(structureWanted()).toBe(false);
+    expect(full.orders.map((o) => o.orderId).sort()).toEqual(answers.orders.map((o) => o.orderId).sort());
+    expect(full.readPath).toBe('structure');
+    expect(readIsWhole(full)).toBe(true);
+  });
+
+  it('is not wanted where the selectors read the page whole', () => {
+    const fixture = parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/pdd/orders-unpaid.html'), 'utf8'), NOW));
+    structureWanted();
+    const read = without(() => readPage(fixture, pddAdapter, 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1', NOW))!;
+    expect(read.orders.length).toBeGreaterThan(0);
+    expect(readIsWhole(read)).toBe(true);
+    expect(structureWanted()).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { documentsOf } from './frames';
 import { shadowViews } from './shadow';
 import { statusFromWords } from './page-words';
 import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
-import { readByStructure } from './structure/reader';
+import { structureReader } from './structure/reader-host';
 import { textOf, type PlatformAdapter } from './types';
 import { recipeReader } from './recipe/reader-host';
 import type { Recipe } from './recipe/types';
@@ -205,11 +205,15 @@ function readBuiltIn(doc: Document, adapter: PlatformAdapter, url: string, now: 
     // Selectors that still find the orders but no longer their goods have half moved too.
     const thin = read.orders.some((o) => o.items.length === 0);
     if ((!short && !thin) || shown.size === 0) return bySelectors;
+    // Not in this frame yet (see reader-host.ts): the selectors' read, short as it is, until the frame has it.
+    const readByStructure = structureReader();
+    if (!readByStructure) return bySelectors;
     const structural = settled(readByStructure(doc, adapter.platform, url, now, read));
     return better(bySelectors, structural && checked(structural));
   }
   if (!looksLikeOrderList(doc, shown)) return null;
-  const structural = settled(readByStructure(doc, adapter.platform, url, now, null));
+  const readByStructure = structureReader();
+  const structural = readByStructure ? settled(readByStructure(doc, adapter.platform, url, now, null)) : null;
   if (structural && structural.orders.length > 0) return checked(structural);
   return checked({
     platform: adapter.platform,

@@ -65,9 +65,15 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // a recipe (entrypoints/recipes.ts, lib/platforms/recipe/reader-host.ts), 2.3
 // KB less: 48.5 KB; the fourteenth and fifteenth batches (grouped orders,
 // Arabic, Polish and Turkish words, other number systems), 1.5 KB: 50.0 KB,
-// at the budget. This check is the budget that keeps it from growing
-// further; lower it as the script shrinks.
-const BUDGET_KB = 50;
+// at the budget. The structural reader (lib/platforms/structure/reader.ts,
+// with its words in every back-office language) then left it too: the
+// background injects it into a frame the first time the selectors read that
+// frame's page short (entrypoints/structure.ts,
+// lib/platforms/structure/reader-host.ts), 12-20 KB less: 30.3-38.0 KB on
+// the evening of 2026-12-06 (Pinduoduo's and Shopee's adapters keep the goods
+// lines reader and the grid reader they use). This check is the budget that
+// keeps it from growing further; lower it as the script shrinks.
+const BUDGET_KB = 40;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
