@@ -112,7 +112,7 @@ function plainSpaced(node: Element, clean: Element | null): string {
     if (value && !hidden(t.parentElement)) out.push({ value, sup: t.parentElement?.localName === 'sup' });
   }
   if (hidden(node)) return '';
-  // One space between texts, none inside a number drawn in parts ("79" ".70", "79." "70", "14" ":03"), and raised
+  // One space between texts, none inside a number drawn in parts ("79" ".70", "79." "70", "14" ":03", "47" "." "60"), and raised
   // cents after a number joined by the decimal mark its whole units do not use ("1.234" ⁵⁰ → "1.234,50").
   return out.reduce((joined, { value: next, sup }) => {
     if (!joined) return next;
@@ -121,7 +121,7 @@ function plainSpaced(node: Element, clean: Element | null): string {
       const lastMark = units.replace(/\d/g, '').slice(-1);
       return joined + (lastMark === '.' ? ',' : '.') + next;
     }
-    return (/\d$/.test(joined) && /^[.,:]\d/.test(next)) || (/\d[.,]$/.test(joined) && /^\d/.test(next)) ? joined + next : `${joined} ${next}`;
+    return (/\d$/.test(joined) && /^(?:[.,:]\d|[.,]$)/.test(next)) || (/\d[.,]$/.test(joined) && /^\d/.test(next)) ? joined + next : `${joined} ${next}`;
   }, '');
 }
 
@@ -157,6 +157,14 @@ describe('spacedText', () => {
     expect(carriesNumber('US $', '47')).toBe(false);
     expect(carriesNumber('Total', '.5')).toBe(false);
     expect(carriesNumber('79', '.x')).toBe(false);
+    // Every part of a price in an element of its own: sign, whole units, the point and the cents (pages written blind:
+    // "R$ 1.858,90" read as R$ 1, "RM1,173.75" as RM 1, "RM47.60" as RM 47).
+    const parts = parse('<dd id="p"><span>R$</span><span>1</span><span>.</span><span>858</span><span>,90</span></dd><dd id="q"><span>RM</span><span>1</span><span>,</span><span>173</span><span>.</span><sup>75</sup></dd><dd id="t"><span>RM</span><span>47</span><span>.</span><span>60</span></dd>');
+    expect(spacedText(parts.getElementById('p'))).toBe('R$ 1.858,90');
+    expect(spacedText(parts.getElementById('q'))).toBe('RM 1,173.75');
+    expect(spacedText(parts.getElementById('t'))).toBe('RM 47.60');
+    // A colon alone is a label's, not a clock's ("Total" ":" "12" is no number).
+    expect(carriesNumber('14', ':')).toBe(false);
   });
 
   it('writes full-width digits as plain ones, with the point or comma inside their number: every reader expects one', () => {

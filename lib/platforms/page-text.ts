@@ -150,7 +150,7 @@ function inSkipped(el: Element, clean: Element | null | undefined): boolean {
 /**
  * Whether `next` carries on a number that `text` ends, so the two are one
  * number split over elements, not two texts: "79" + ".70", "1.590" + ".000",
- * "79." + "70", "14" + ":03". Price displays put the decimals (or the
+ * "79." + "70", "14" + ":03", "47" + "." (then "60"). Price displays put the decimals (or the
  * currency's thousands) in an element of their own to style them smaller;
  * with a space between, "¥79 .70" would read as ¥79 and "₫250 .000" as
  * ₫250. Both texts are trimmed and not empty.
@@ -159,8 +159,9 @@ export function carriesNumber(text: string, next: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   const first = next.charCodeAt(0);
   if (last >= 48 && last <= 57) {
-    // A separator right after the digits, then a digit: ".70", ",000", ":03".
-    return (first === 46 || first === 44 || first === 58) && isDigit(next.charCodeAt(1));
+    // A separator right after the digits, then a digit: ".70", ",000", ":03"; or a point or comma alone, its digits in
+    // the next element ("47" "." "60", "1" "," "173" "." "75": every part of the price styled on its own).
+    return (first === 46 || first === 44 || first === 58) && (isDigit(next.charCodeAt(1)) || (next.length === 1 && first !== 58));
   }
   // "79." + "70": a separator after a digit, then the digits.
   return (last === 46 || last === 44) && isDigit(text.charCodeAt(text.length - 2)) && isDigit(first);

@@ -158,8 +158,9 @@ function severalLabels(cell: Element, text: string): boolean {
 
 // What a header cell holds besides its name: a tooltip explaining the column, an icon.
 const NOT_HEADER_TEXT = '[role="tooltip"], [aria-hidden="true"], [hidden], svg';
-// A tooltip or hint by what its class says ("tip_body_3Xx8", "hint", "ant-popover").
-const TIP_CLASS = /(?:^|[\s_-])(?:q?tip|tooltip|popover|hint)(?:$|[\s_-])/i;
+// A tooltip or hint by what its class says ("tip_body_3Xx8", "hint", "ant-popover"); not the box around a tooltip and
+// what it explains ("tip-wrap", "tooltip-trigger").
+const TIP_CLASS = /(?:^|[\s_-])(?:q?tip|tooltip|popover|hint)(?![_-](?:wrap|wrapper|container|trigger|target|anchor|host|ref)(?:$|[\s_-]))(?:$|[\s_-])/i;
 const MAY_BE_ASIDE = `${NOT_HEADER_TEXT}, [class*="tip"], [class*="hint"], [class*="popover"]`;
 
 /** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */

@@ -145,6 +145,8 @@ function divify(doc: Document): void {
 
 /** The first element at or under `el` with exactly `width` element children. */
 function rowUnder(el: Element, width: number): Element | null {
+  // An icon's drawing is no row: its paths are not cells (and would take the row's own text with them).
+  if (el.localName === 'svg') return null;
   if (el.childElementCount === width) return el;
   for (const child of el.children) {
     const found = rowUnder(child, width);
@@ -181,7 +183,10 @@ function tableify(doc: Document): void {
     const tbody = doc.createElement('tbody');
     table.appendChild(tbody);
     for (const child of [...block.children]) {
-      const gridRow = rowUnder(child, width);
+      const found = rowUnder(child, width);
+      // A row with text beside it (an order's head around a line of four parts) stays whole in a full-width row: its
+      // cells alone would leave that text out.
+      const gridRow = found && (child.textContent ?? '').replace(found.textContent ?? '', '').trim() === '' ? found : null;
       const tr = doc.createElement('tr');
       if (gridRow) {
         for (const cell of [...gridRow.children]) {
@@ -352,7 +357,9 @@ function reordered(doc: Document): void {
     const divRows: Element[] = [];
     const walk = (el: Element) => {
       for (const child of el.children) {
-        if (child.tagName !== 'TR' && !/^(TABLE|TBODY|THEAD)$/.test(child.tagName) && child.childElementCount === width) divRows.push(child);
+        // A line of inline parts is no row (a buyer's icon, label, name and chat link: reversed, the label would name
+        // what follows it on the page).
+        if (child.tagName !== 'TR' && !/^(TABLE|TBODY|THEAD|SPAN|A|LABEL|B|I|EM|STRONG|FONT|SMALL|svg)$/.test(child.tagName) && child.childElementCount === width) divRows.push(child);
         else walk(child);
       }
     };

@@ -182,6 +182,31 @@ export function nickByLabel(scope: readonly Element[]): string {
   return company;
 }
 
+// A buyer label inside a line of labelled values ("订单编号:… 下单时间:2026-12-06 11:32:15 买家:一只小可爱"), and the
+// next label after it.
+// Not a note's ("Message from buyer: …").
+const LABEL_IN_LINE = /(?<!\b(?:from|to|for|of|by|do|de|del|dari|từ)\s*)\s(?:买家|買家|buyer|comprador|người\s*mua|pembeli)\s*[:：]\s*(\S.*)/i;
+const NEXT_LABEL = /\s\S{1,12}[:：]/;
+
+/** The nick after a buyer label inside a line of labelled values, up to the next label. */
+export function nickInLine(scope: readonly Element[]): string {
+  for (const { text } of scope.flatMap((s) => textNodes(s))) {
+    const nick = valueInLine(text);
+    if (nick) return nick;
+  }
+  return '';
+}
+
+/** See nickInLine: the nick in one text, or undefined. */
+function valueInLine(text: string): string | undefined {
+  if (!text.includes(':') && !text.includes('：')) return undefined;
+  const rest = LABEL_IN_LINE.exec(text)?.[1];
+  if (!rest) return undefined;
+  const next = NEXT_LABEL.exec(rest);
+  const nick = (next ? rest.slice(0, next.index) : rest).replace(SEPARATOR_AFTER, '').trim();
+  return nick && !notANick(nick) ? nick : undefined;
+}
+
 // What every text BUYER_LABEL matches starts with (it is case-insensitive).
 const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'k', 'K', 'a', 'A', '구', 'к', 'К']);
 
@@ -259,7 +284,8 @@ export function nickBeforeMark(scope: readonly Element[]): string {
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
       if (!value || unread(t.parentElement, value)) continue;
-      if ((HONORIFIC.test(value) || BUYER_BADGE.test(value)) && before && !notANick(before)) return folded(before);
+      // A badge after a line of labelled values ("下单时间:… 买家:阿🐟 Yu" "新客"): the nick is the buyer's value.
+      if ((HONORIFIC.test(value) || BUYER_BADGE.test(value)) && before && !notANick(before)) return valueInLine(folded(before)) ?? folded(before);
       before = value;
     }
   }
@@ -328,7 +354,7 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
 const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
 // An order's action ("View details", "Xem chi tiết", "查看详情") beside a contact button: no one's name.
-const ACTION = /^(?:view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|lihat\s*rincian|ดูรายละเอียด)$/i;
+const ACTION = /^(?:修改价格|改价|添加备注|提醒付款|催付|关闭订单|取消订单|modify\s*price|change\s*price|add\s*(?:a\s*)?note|remind(?:\s*to\s*pay)?|close\s*order|cancel\s*order|view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|lihat\s*rincian|ดูรายละเอียด)$/i;
 // A country's flag alone ("🇺🇸" between "Buyer:" and the name): a name is never only flags.
 const FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+$/u;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").
@@ -419,6 +445,11 @@ export function titleOf(line: Element): string | undefined {
   return lineOf(line).title;
 }
 
+// A list's own "select all" row after its last order (its checkbox's words, "全选本页 已选 0 单", then its buttons), an
+// order's notes under its goods ("Ghi chú của người mua: …", "买家留言：…", "Seller memo: …", then an "Add" link), and a
+// goods line's variation drawn as a line of its own under its title ("Phân loại hàng: Size: M", "规格：XL").
+const NOT_GOODS_LINE = /^(?:全选|全選|select\s*all|seleccionar\s*todo|selecionar\s*tudo|chọn\s*tất\s*cả|pilih\s*semua|เลือกทั้งหมด|[^:：]{0,24}?(?:(?:message|note|memo|remark)\b|留言|备注|備註|ghi\s*chú|lời\s*nhắn|mensagem|mensaje|nota\b|observa|pesan|catatan|หมายเหตุ|комментарий|備考|메모|notiz|bemerkung|规格|規格|颜色分类|款式|型号|(?:variation|variant|specs?|specification|sku)\b|phân\s*loại|variasi|ตัวเลือก|varia[cç][aã]o|variante)[^:：]{0,16}[:：])/i;
+
 function isTitle(text: string): boolean {
   return LETTERS.test(text) && !NOT_TITLE.test(text) && !(text.length <= 24 && (QTY.test(text) || SIGN_ONLY.test(text) || PER_UNIT_ONLY.test(text))) && parseMoneyAll(text).length === 0;
 }
@@ -433,7 +464,11 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
   let qty = 1;
   // A text is judged once the next one shows it is whole (a number drawn in parts joins it, as in keep).
   let text: string | undefined;
+  // A line that starts with "select all" or a note's label is none (see NOT_GOODS_LINE): no title in it is a goods title.
+  let first = true;
   const judge = (t: string) => {
+    if (first && NOT_GOODS_LINE.test(t)) title = '';
+    first = false;
     if (title === undefined && isTitle(t)) title = t;
     const m = t.length <= 24 ? QTY.exec(t) : null;
     if (m) qty = Number(m[1]) || 1;
@@ -461,14 +496,14 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
     at = next;
   }
   if (text !== undefined) judge(text);
-  return { title, qty };
+  return { title: title || undefined, qty };
 }
 
 const BARE_NUMBER = /^\d[\d.,]*$/;
 // A payment stage of a large order ("Initial payment (30%) US$ 3,744.00", "尾款：USD 2,520.00"): no goods line.
-const STAGE = /(?:initial|advance|full|final)\s*payment|paid\s*in\s*full|balance\s*(?:payment|due|\(\d)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|全款|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment/i;
+const STAGE = /(?:initial|advance|full|final)\s*payment|paid\s*in\s*full|balance\s*(?:payment|due|\(\d|\d{1,3}\s*%)|deposit|pago\s*(?:inicial|final|completo)|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|全款|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment/i;
 // A summary line titled by what it charges, not by goods ("Shipping (sea freight) US$ 380.00", "运费 ¥8.00").
-const CHARGE_TITLE = /^(?:shipping|freight|delivery|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\(|(?:products?|productos|produtos|artículos|items?)\s*\(\d)/i;
+const CHARGE_TITLE = /^(?:shipping|freight|delivery|penghantaran|运费|邮费|快递费|frete|envío|phí vận chuyển|ongkir|ongkos kirim|ค่าจัดส่ง|доставка|discount|优惠|折扣|desconto|giảm giá|diskon|subtotal|小计|tax|税|产品总额|产品金额|商品总额|商品总价|商品金额|货款|订单总额|итого|товары\s*\(|(?:products?|productos|produtos|artículos|items?)\s*\(\d)/i;
 // A count of orders beside an amount ("2 orders · US$12,910.00" under a date heading, "共 3 笔"): a group's sum.
 const ORDER_COUNT = /\b\d+\s*(?:orders?|pedidos?|encomendas?|commandes?|đơn\s*hàng|заказ(?:а|ов)?)(?![\p{L}\d])|\d+\s*(?:笔|個|个)订单|\d+\s*笔/iu;
 

@@ -466,3 +466,37 @@ describe('readPage with the structural reader', () => {
     expect(read).toMatchObject({ readPath: 'selectors', idsMissed: 0 });
   });
 });
+
+describe('a list drawn in two halves lined up by position (a page written blind)', () => {
+  const page = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/unseen/taobao-twohalves-all.json'), 'utf8')) as {
+    url: string;
+    orders: Array<{ orderId: string; minor: number; buyer: string; status: string }>;
+  };
+  const html = readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/unseen/taobao-twohalves-all.html'), 'utf8');
+  const read = (doc: Document) => readByStructure(doc, 'taobao', page.url, NOW)!;
+  // The scrolling half's blocks: the ones lined up with the pinned half's (a border on the left dropped).
+  const rightBlocks = (doc: Document) => [...doc.querySelectorAll('div.border-l-0.rounded-r')].filter((el) => el.getAttribute('style')?.includes('height'));
+  const asRead = (r: PageRead) => r.orders.map((o) => ({ orderId: o.orderId, minor: o.amount.minor, buyer: o.buyer.nick, status: o.status }));
+  const answers = page.orders.map(({ orderId, minor, buyer, status }) => ({ orderId, minor, buyer, status }));
+
+  it('joins each order\'s halves at the same place, a state class on one block ("opacity-70") changing nothing', () => {
+    const doc = parse(html);
+    expect(rightBlocks(doc)).toHaveLength(page.orders.length);
+    expect(asRead(read(doc)).sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual(answers.sort((a, b) => a.orderId.localeCompare(b.orderId)));
+  });
+
+  it('joins nothing when the halves hold different numbers of blocks, or two blocks at one place differ in height', () => {
+    const fewer = parse(html);
+    rightBlocks(fewer)[2]!.remove();
+    const short = read(fewer);
+    expect(short.orders).toEqual([]);
+    expect(short.unreadable).toBe(page.orders.length);
+    const taller = parse(html);
+    const block = rightBlocks(taller)[1]!;
+    block.setAttribute('style', block.getAttribute('style')!.replace(/height:\s*\d+px/, 'height:999px'));
+    const mismatched = read(taller);
+    // Only the block whose heights disagree is refused; every order read is read right.
+    expect(mismatched.unreadable).toBe(1);
+    for (const order of asRead(mismatched)) expect(answers).toContainEqual(order);
+  });
+});

@@ -14,7 +14,7 @@ import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
-import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -80,6 +80,17 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   // A total column whose header names its currency ("实收款(元)", "Total (USD)") may show bare amounts.
   const money = withHeaderUnit(facts, header);
   const scopes = orderScopes(anchors, [header?.row]);
+  // Each list's other half, found once (see besideHalf).
+  const partners = new Map<Element, Element[] | null>();
+  // Whether an element holds an order number the page shows: every element around one, listed once when first asked.
+  let aroundNumbers: Set<Element> | undefined;
+  const holdsNumber = (el: Element) => {
+    if (!aroundNumbers) {
+      aroundNumbers = new Set();
+      for (const a of anchors) for (let up: Element | null = a.el; up && !aroundNumbers.has(up); up = up.parentElement) aroundNumbers.add(up);
+    }
+    return aroundNumbers.has(el);
+  };
   // A page without table rows (a div grid) has none inside any order: asked
   // once here instead of once per order. A reread (`at` given) asks its block,
   // which may have changed since.
@@ -90,10 +101,13 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
       (anchor, i, at) => {
         const scope = scopes[i]!;
         const read = readOrder(anchor, scope, header, money, at ?? now, at === undefined ? noTableRows : undefined);
-        if (read || !header) return read;
+        if (read) return read;
         // A row drawn in parts (pinned columns in containers of their own): read again with all its parts.
-        const whole = rowParts(scope);
-        return whole ? readOrder(anchor, whole, header, money, at ?? now) : undefined;
+        const whole = header ? rowParts(scope) : null;
+        if (whole) return readOrder(anchor, whole, header, money, at ?? now);
+        // A list drawn in two halves lined up by position: read by its labels and words, the header being one half's.
+        const halves = besideHalf(scope, holdsNumber, partners);
+        return halves ? readOrder(anchor, halves, null, money, at ?? now) : undefined;
       },
       (_anchor, i) => scopes[i]!,
       (anchor, i) => anchorStill(anchor, scopes[i]!, facts.orderNumber),
@@ -141,9 +155,56 @@ function rowParts(scope: readonly Element[]): Element[] | null {
   return null;
 }
 
+/**
+ * A list drawn in two halves side by side, each a list of its own (a pinned half with the order's number and goods, a
+ * scrolling half with its buyer, status and total), lined up by position alone: `scope` with the block of the other
+ * half at the same place, or null. The other half is the nearest list after this one whose blocks are as many, of one
+ * kind, and show no order number, every block of this half showing one; two blocks whose styles give their heights
+ * have the same. `partners` keeps the other half's blocks per list.
+ */
+function besideHalf(scope: readonly Element[], holdsNumber: (el: Element) => boolean, partners: Map<Element, Element[] | null>): Element[] | null {
+  if (scope.length !== 1) return null;
+  const block = scope[0]!;
+  const list = block.parentElement;
+  if (!list) return null;
+  const blocks = kin(list, block);
+  if (blocks.length < 2 || !blocks.every(holdsNumber)) return null;
+  let other = partners.get(list);
+  if (other === undefined) partners.set(list, (other = otherHalf(list, blocks.length, holdsNumber)));
+  const beside = other?.[blocks.indexOf(block)];
+  if (!beside) return null;
+  const height = (el: Element) => /(?:^|;)\s*height\s*:\s*([\d.]+px)/.exec(el.getAttribute('style') ?? '')?.[1];
+  const mine = height(block);
+  const theirs = height(beside);
+  return mine && theirs && mine !== theirs ? null : [block, beside];
+}
+
+/** The children of `list` of the kind of `like`: its tag and first class (a state's class after it, "… opacity-70", changes no kind). */
+function kin(list: Element, like: Element): Element[] {
+  const kind = (el: Element) => `${el.tagName} ${/^\s*(\S*)/.exec(el.getAttribute('class') ?? '')![1]}`;
+  const mine = kind(like);
+  return [...list.children].filter((c) => kind(c) === mine);
+}
+
+/** See besideHalf: the blocks of the half beside `list`, which holds `count` blocks, or null. */
+function otherHalf(list: Element, count: number, holdsNumber: (el: Element) => boolean): Element[] | null {
+  // Up to three levels: the halves are cousins under the element that lays them side by side.
+  for (let up = list.parentElement, level = 0; up && up !== list.ownerDocument.body && level < 3; up = up.parentElement, level++) {
+    for (const candidate of up.querySelectorAll('*')) {
+      if (candidate.childElementCount < count || candidate.contains(list) || list.contains(candidate) || !(list.compareDocumentPosition(candidate) & 4 /* FOLLOWING */)) continue;
+      // The blocks: the children of one kind, as many as this half's, besides a header or a footer at most.
+      const children = [...candidate.children];
+      if (children.length > count + 2) continue;
+      const group = children.map((c) => kin(candidate, c)).find((g) => g.length === count);
+      if (group?.every((b) => /\S/.test(b.textContent ?? '') && !holdsNumber(b))) return group;
+    }
+  }
+  return null;
+}
+
 // A currency named in brackets after a column's header word: "实收款(元)", "Total (USD)", "Valor (R$)", "Tổng tiền (₫)",
-// "Total Pesanan (Rp)".
-const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|NT\$|CN¥|Rp|[A-Z]{3}|元|₫|đ|€|£|¥|￥|₽|฿|руб\.?|\$)\s*[)）]\s*$/u;
+// "Total Pesanan (Rp)"; a subtitle in another language may follow ("ราคาต่อหน่วย (฿)Unit Price").
+const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|NT\$|CN¥|Rp|[A-Z]{3}|元|₫|đ|€|£|¥|￥|₽|฿|руб\.?|\$)\s*[)）](?:\s*$|\s*[A-Z][A-Za-z .]*$)/u;
 // Units written after the amount.
 const UNIT_AFTER = /^(?:元|₫|đ|₽|руб\.?)$/u;
 // A bare amount at the start of a cell, words without a digit after it ("45.00 Online Banking"). It ends in cents or
@@ -218,7 +279,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   const holds = (index: number | undefined, ok: (text: string) => boolean) => {
     if (index === undefined) return true;
     const cell = cellAt(grid.main, index);
-    return (grid.numberCell !== undefined && (cell === undefined || cell === grid.numberCell)) || ok(spacedText(cell, clean));
+    return (grid.numberCell !== undefined && (cell === undefined || cell === grid.numberCell)) || ok(withoutHeader(spacedText(cell, clean), header.cells[index]));
   };
   const priceCell = cellAt(grid.main, columns.price);
   // A price per unit ("¥6.99/kg", "US $3.20 / kg", "₫185.000/kg") is a price.
@@ -255,6 +316,17 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
     holds(columns.buyer, (t) => parseMoneyAll(t.replace(/(^|\s)[-−–]\s*(?=\S*\d)/g, '$1')).length === 0 && !LONE_QUANTITY.test(t)) &&
     (columns.item === undefined || mainItems.length > 0 || hasWords(cellAt(grid.main, columns.item)?.textContent ?? ''))
   );
+}
+
+/**
+ * A cell's text without its column's header repeated before it ("数量 × 1", "Unit price ¥69.90"): a list drawn as cards
+ * under one header row writes the header into each card too, as a label hidden from sight or shown on narrow screens.
+ */
+function withoutHeader(text: string, head: Element | undefined): string {
+  const label = head ? textOf(head) : '';
+  if (!label || !text.startsWith(label)) return text;
+  const rest = text.slice(label.length);
+  return /^[\s:：]/.test(rest) ? rest.replace(/^[\s:：]+/, '') : text;
 }
 
 /** The text around the order number (the order's head, where its created time usually sits), at most a few hundred characters. */
@@ -344,7 +416,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || nickInLine(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
