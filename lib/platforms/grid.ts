@@ -135,9 +135,10 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
     if (named < 2 || long.some((c) => headerText(c).length > 40)) return null;
   }
   // A search form's fields ("Номер заказа [ ]", "Покупатель [ ]", "Дата заказа [ — ]") name the columns too: two
-  // fields to fill make it a form, not a header (a header's one checkbox selects every row).
+  // fields to fill make it a form, not a header (a header's one checkbox selects every row). A field's label element
+  // is one too (a component library may draw the box itself as a span with its placeholder's words).
   let fields = 0;
-  for (const c of cells) if (c.querySelector(FORM_FIELD) && ++fields >= 2) return null;
+  for (const c of cells) if ((c.localName === 'label' || c.querySelector(FORM_FIELD)) && ++fields >= 2) return null;
   const columns = columnsByHeader(cells);
   const taken = new Set(Object.values(columns));
   for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {

@@ -32,15 +32,22 @@ export function struckBySheet(el: Element | null | undefined, up = 0): boolean {
   return false;
 }
 
+/** Whether the page's style sheets hide `el` (a tooltip's bubble until the pointer is over its mark). */
+function hiddenBySheet(el: Element): boolean {
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return style?.display === 'none' || style?.visibility === 'hidden';
+}
+
 /**
- * The text spacedText gives of `cell`, without what the page's style sheets strike through (see struckBySheet):
- * for a cell that shows more than one amount, where one of them may be a price before its discount.
+ * The text spacedText gives of `cell`, without what the page's style sheets strike through (see struckBySheet) or
+ * hide: for a cell that shows more than one amount, where one of them may be a price before its discount, or an
+ * amount in a tooltip's bubble ("$5 off orders over $30").
  */
 export function unstruckText(cell: Element, clean?: Element | null): string {
   if (struckBySheet(cell)) return '';
   const all = cell.querySelectorAll('*');
   const struck: number[] = [];
-  for (let i = 0; i < all.length; i++) if (struckBySheet(all[i])) struck.push(i);
+  for (let i = 0; i < all.length; i++) if (struckBySheet(all[i]) || hiddenBySheet(all[i]!)) struck.push(i);
   if (!struck.length) return spacedText(cell, clean);
   // The same cell without the struck elements, read as the page shows it.
   const copy = cell.cloneNode(true) as Element;

@@ -197,6 +197,13 @@ describe('nickOf', () => {
     expect(nickOf(el('<span>VIP</span>'))).toBe('VIP');
     expect(nickOf(null)).toBe('');
   });
+  it('reads a name that is a badge\'s word after a badge, and a name shown only in its chat control (pages written blind)', () => {
+    expect(nickOf(el('<span>88VIP</span>VIP88<span class="tag">老客</span>'))).toBe('VIP88');
+    expect(nickOf(el('<a><svg></svg>联系 t**8</a>'))).toBe('t**8');
+    expect(nickOf(el('Chat with j***n'))).toBe('j***n');
+    // The control's own words alone name no one.
+    expect(nickOf(el('<a><svg></svg>联系买家</a>'))).toBe('联系买家');
+  });
 });
 
 describe('saysEmpty', () => {

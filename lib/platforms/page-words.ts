@@ -100,6 +100,9 @@ export function isBuyerTag(text: string): boolean {
   return text.length <= 30 && BUYER_TAG.test(text);
 }
 
+// Words that are only ever a badge, never a name (see nickOf).
+const ONLY_A_BADGE = /^\s*(?:88VIP|VIP|新客|老客|回头客|新客户|老客户|new\s*buyer|repeat\s*buyer)\s*$/i;
+
 /**
  * A buyer's name as `el` shows it: its text without the badges printed
  * inside it beside the name (each a text of its own). An element whose only
@@ -108,21 +111,30 @@ export function isBuyerTag(text: string): boolean {
 export function nickOf(el: Node | null | undefined): string {
   if (!el) return '';
   // Most names are one text: nothing to leave out.
-  if (el.nodeType !== 1 || (el as Element).childElementCount === 0) return textOf(el);
+  if (el.nodeType !== 1 || (el as Element).childElementCount === 0) return named(textOf(el));
   let kept = '';
   let dropped = false;
-  // The first text, when every text is such a word: a name that reads as one ("VIP88") comes before its badge ("老客").
+  // The first text, when every text is such a word: a name that reads as one ("VIP88") comes before its badge ("老客"),
+  // and after one that is only ever a badge ("88VIP", "新客").
   let first = '';
+  // Else the first text at all (a name that is only such a word, "VIP").
+  let any = '';
   const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = t.nodeValue as string;
-    if (!first && value.trim()) first = value;
+    if (!any && value.trim()) any = value;
+    if (!first && value.trim() && !ONLY_A_BADGE.test(value)) first = value;
     if (isBuyerTag(value)) dropped = true;
     else kept += value;
   }
   const nick = dropped ? foldSpaces(kept).trim() : '';
-  return nick || (dropped ? foldSpaces(first).trim() : textOf(el));
+  const shown = nick || (dropped ? foldSpaces(first || any).trim() : textOf(el));
+  return named(shown);
 }
+
+/** A chat control that is the only place the name shows ("联系 t**8", "Chat with j***n"): the name in its words. */
+const named = (text: string) => CHAT_NAMING.exec(text)?.[1] ?? text;
+const CHAT_NAMING = /^(?:联系(?:买家)?\s*[:：]\s*|联系\s+|(?:chat|message)\s+with\s+)(\S.{0,60})$/i;
 
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */
 export const HEADER_WORDS = {

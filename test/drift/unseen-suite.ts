@@ -46,7 +46,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PageRead } from '../../lib/orders/model';
-import { readPage } from '../../lib/platforms/read';
+import { readIsWhole, readPage } from '../../lib/platforms/read';
 import { attachDeclarativeShadows, variantOf, VARIANTS, type VariantName } from './variants';
 import { ADAPTERS } from '../support/adapters';
 
@@ -130,17 +130,16 @@ function expectAnswers(read: PageRead | null, page: UnseenPage): void {
  * renamed on four near-real pages, a package number at a summary row's end,
  * parts or paid-so-far drawn beside a total) or count its goods lines wrong.
  * Each leaves orders unread (counted, so the banner shows) or goods
- * miscounted, never a wrong total or status, checked when listed; one reads a
- * wrong buyer, two in all: tiktok-virtualrows-unpaid reordered, whose head
- * line reversed puts "Người mua:" after the name, so the text after the label
- * is the next one's (no page writes a label after its value); and
- * pdd-yuancol-unpaid buyerBadges, where the buyer's name is itself a badge's
- * word ("VIP88") and the variant puts another ("88VIP") before it.
+ * miscounted, never a wrong total, buyer or status (checked for every
+ * listed page and variant, .scratch's kinds tool: the last wrong buyers so
+ * listed, a country, "88VIP" before a "VIP88", an avatar's initial, a
+ * separator after the name, were fixed on the evening of 2026-12-06, and a
+ * head line the reordered variant reversed was the generator's fault).
  */
 const GAPS: Partial<Record<VariantName, readonly string[]>> = {
-  buyerBadges: ['pdd-yuancol-unpaid', 'tiktok-jpcards-unpaid'],
+  buyerBadges: ['tiktok-jpcards-unpaid'],
   renamed: ['aliexpress-eurolocales-unpaid', 'aliexpress-ordertables-unpaid', 'aliexpress-polish-unpaid', 'aliexpress-rowspan-all', 'pdd-yuanforms-unpaid', 'shopee-between-all', 'shopee-brlocale-all', 'shopee-eds-all', 'shopee-idlocale-unpaid', 'shopee-ordercard-paycol-ph-all', 'shopee-ordercard-vn-unpaid', 'shopee-ordermodal-unpaid', 'taobao-classicrowspan-all', 'taobao-fixedcols-unpaid', 'taobao-subordercards-all'],
-  otherNumbers: ['alibaba-staged-unpaid', 'aliexpress-between-all', 'aliexpress-dualcurrency-unpaid', 'pdd-batchconfirm-unpaid', 'pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'pdd-yuancol-unpaid', 'pdd-yuanforms-unpaid', 'shopee-brlocale-all', 'taobao-repriced-unpaid', 'tiktok-vnlocale-unpaid'],
+  otherNumbers: ['alibaba-maskedcontacts-unpaid', 'alibaba-staged-unpaid', 'aliexpress-between-all', 'aliexpress-dualcurrency-unpaid', 'aliexpress-groupheader-unpaid', 'pdd-batchconfirm-unpaid', 'pdd-tbclass-aftersales-all', 'pdd-tbclass-presale-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'pdd-yuancol-unpaid', 'pdd-yuanforms-unpaid', 'shopee-brlocale-all', 'taobao-repriced-unpaid', 'tiktok-vnlocale-unpaid'],
   currencyForms: ['aliexpress-dualcurrency-unpaid', 'shopee-ordercard-vn-unpaid', 'tiktok-vnlocale-unpaid'],
   splitAmounts: ['alibaba-dategroups-all', 'alibaba-eur-linkonly-all', 'alibaba-inlinedetail-all', 'aliexpress-datecards-all', 'aliexpress-detaildrawer-all', 'aliexpress-dispute-all', 'pdd-tbclass-presale-unpaid', 'shopee-headtotal-unpaid', 'shopee-idstepper-all', 'shopee-ordercard-vn-unpaid', 'taobao-mobileweb-unpaid', 'tiktok-jpcards-unpaid', 'tiktok-taxlines-unpaid', 'tiktok-vnd-all'],
   struckPrices: ['alibaba-dategroups-all', 'alibaba-eur-linkonly-all', 'alibaba-inlinedetail-all', 'aliexpress-datecards-all', 'aliexpress-detaildrawer-all', 'aliexpress-dispute-all', 'pdd-tbclass-presale-unpaid', 'shopee-idstepper-all', 'shopee-mobileweb-unpaid', 'shopee-ordercard-vn-unpaid', 'taobao-mobileweb-unpaid', 'tiktok-id-twocol-all', 'tiktok-jpcards-unpaid', 'tiktok-taxlines-unpaid', 'tiktok-vnd-all'],
@@ -148,23 +147,24 @@ const GAPS: Partial<Record<VariantName, readonly string[]>> = {
   paidSoFar: ['alibaba-dech-all', 'alibaba-desclist-all', 'alibaba-twopane-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid', 'aliexpress-twohalves-all', 'pdd-wholesale-all', 'pdd-yuanforms-unpaid', 'shopee-eds-all', 'shopee-headtotal-unpaid', 'shopee-ordercard-vn-unpaid', 'taobao-twohalves-all', 'tiktok-virtualrows-unpaid', 'tiktok-vnlocale-unpaid'],
   approxAmounts: ['alibaba-desclist-all', 'alibaba-twopane-all', 'alibaba-zh-tbody-unpaid', 'aliexpress-cards-unpaid', 'aliexpress-twohalves-all', 'taobao-twohalves-all'],
   wrapped: ['pdd-agsplit-unpaid', 'pdd-yuancol-unpaid', 'shopee-twrowgroups-all', 'taobao-qn-rolerow-unpaid'],
-  numberRowFirst: ['alibaba-antv5-unpaid', 'alibaba-classicta-all', 'alibaba-editterms-unpaid', 'alibaba-eur-linkonly-all', 'alibaba-isocodes-unpaid', 'alibaba-nextlock-all', 'alibaba-twopane-all', 'alibaba-zhstages-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-classiczebra-unpaid', 'aliexpress-eurolocales-unpaid', 'aliexpress-frtable-all', 'aliexpress-nexttable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-polish-unpaid', 'aliexpress-rowspan-all', 'aliexpress-tdesign-unpaid', 'aliexpress-twohalves-all', 'pdd-agsplit-unpaid', 'pdd-batchconfirm-unpaid', 'pdd-element-fixed-unpaid', 'pdd-elfixed-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-printrows-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'pdd-workbench-all', 'shopee-eds-all', 'shopee-mxtable-all', 'shopee-printview-all', 'shopee-thai-all', 'shopee-twrowgroups-all', 'shopee-virtualcards-unpaid', 'shopee-vn-virtual-all', 'taobao-antv3fixed-all', 'taobao-classicrowspan-all', 'taobao-fixedcols-unpaid', 'taobao-fullwidth-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-pricedialog-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-subordercards-all', 'taobao-twohalves-all', 'tiktok-arcotable-all', 'tiktok-combined-all', 'tiktok-darkcompact-all', 'tiktok-exportgrid-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtuallist-unpaid', 'tiktok-virtualrows-unpaid'],
+  numberRowFirst: ['alibaba-antv5-unpaid', 'alibaba-classicta-all', 'alibaba-editterms-unpaid', 'alibaba-eur-linkonly-all', 'alibaba-isocodes-unpaid', 'alibaba-nextlock-all', 'alibaba-twopane-all', 'alibaba-zhstages-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-classiczebra-unpaid', 'aliexpress-eurolocales-unpaid', 'aliexpress-frtable-all', 'aliexpress-nexttable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-polish-unpaid', 'aliexpress-rowspan-all', 'aliexpress-tdesign-unpaid', 'aliexpress-twohalves-all', 'pdd-agsplit-unpaid', 'pdd-batchconfirm-unpaid', 'pdd-element-fixed-unpaid', 'pdd-elfixed-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-printrows-unpaid', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'pdd-workbench-all', 'shopee-eds-all', 'shopee-mxtable-all', 'shopee-printview-all', 'shopee-thai-all', 'shopee-twrowgroups-all', 'shopee-virtualcards-unpaid', 'shopee-vn-virtual-all', 'taobao-antv3fixed-all', 'taobao-classicrowspan-all', 'taobao-fixedcols-unpaid', 'taobao-fullwidth-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-pricedialog-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-qnlastpage-all', 'taobao-subordercards-all', 'taobao-twohalves-all', 'tiktok-arcotable-all', 'tiktok-combined-all', 'tiktok-darkcompact-all', 'tiktok-exportgrid-unpaid', 'tiktok-maskedheader-all', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtuallist-unpaid', 'tiktok-virtualrows-unpaid'],
   reordered: ['alibaba-antv5-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-classiczebra-unpaid', 'aliexpress-dualcurrency-unpaid', 'aliexpress-es-tfoot-unpaid', 'aliexpress-frtable-all', 'aliexpress-nexttable-all', 'aliexpress-rowspan-all', 'pdd-agsplit-unpaid', 'pdd-elfixed-all', 'pdd-eltable-all', 'pdd-moneycols-unpaid', 'pdd-printrows-unpaid', 'pdd-tbody-summary-all', 'pdd-workbench-all', 'shopee-eds-all', 'shopee-headtotal-unpaid', 'shopee-mxtable-all', 'shopee-thai-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'shopee-virtualcards-unpaid', 'taobao-between-all', 'taobao-mobileweb-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'tiktok-arcotable-all', 'tiktok-darkcompact-all', 'tiktok-exportgrid-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtualrows-unpaid'],
-  reshaped: ['alibaba-antv5-unpaid', 'alibaba-classicta-all', 'alibaba-currency-all', 'alibaba-editterms-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-classiczebra-unpaid', 'aliexpress-eurolocales-unpaid', 'aliexpress-frtable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-polish-unpaid', 'aliexpress-rowspan-all', 'aliexpress-styled-cards-all', 'aliexpress-tdesign-unpaid', 'pdd-agsplit-unpaid', 'pdd-eltable-all', 'pdd-printrows-unpaid', 'pdd-subsidy-unpaid', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-between-all', 'shopee-brlocale-all', 'shopee-coins-unpaid', 'shopee-mxtable-all', 'shopee-ordermodal-unpaid', 'shopee-printview-all', 'shopee-thai-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'shopee-virtualcards-unpaid', 'taobao-antv3fixed-all', 'taobao-classicrowspan-all', 'taobao-mobileweb-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'taobao-virtual-unpaid', 'tiktok-arcotable-all', 'tiktok-exportgrid-unpaid', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-th-details-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtuallist-unpaid', 'tiktok-virtualrows-unpaid', 'tiktok-vnlocale-unpaid'],
+  reshaped: ['alibaba-antv5-unpaid', 'alibaba-classicta-all', 'alibaba-currency-all', 'alibaba-editterms-unpaid', 'aliexpress-antd-fixedhead-unpaid', 'aliexpress-classiczebra-unpaid', 'aliexpress-eurolocales-unpaid', 'aliexpress-frtable-all', 'aliexpress-ordertables-unpaid', 'aliexpress-polish-unpaid', 'aliexpress-rowspan-all', 'aliexpress-styled-cards-all', 'aliexpress-tdesign-unpaid', 'pdd-agsplit-unpaid', 'pdd-eltable-all', 'pdd-printrows-unpaid', 'pdd-subsidy-unpaid', 'pdd-tbclass-aftersales-all', 'pdd-tbody-summary-all', 'pdd-twohead-all', 'shopee-between-all', 'shopee-brlocale-all', 'shopee-coins-unpaid', 'shopee-mxtable-all', 'shopee-ordermodal-unpaid', 'shopee-printview-all', 'shopee-thai-all', 'shopee-thcards-unpaid', 'shopee-twrowgroups-all', 'shopee-virtualcards-unpaid', 'taobao-antv3fixed-all', 'taobao-classicrowspan-all', 'taobao-mobileweb-unpaid', 'taobao-myseller-flat-unpaid', 'taobao-qn-rolerow-unpaid', 'taobao-soldmod-merged-all', 'taobao-subordercards-all', 'taobao-virtual-unpaid', 'tiktok-arcotable-all', 'tiktok-exportgrid-unpaid', 'tiktok-ordercard-skuid-uk-unpaid', 'tiktok-ph-expand-unpaid', 'tiktok-uk-rolegrid-all', 'tiktok-ukpkgtable-all', 'tiktok-virtuallist-unpaid', 'tiktok-virtualrows-unpaid', 'tiktok-vnlocale-unpaid'],
   countdownWords: ['tiktok-vnd-all'],
 };
 
 const IN_SHADOW = (html: string) => /shadowrootmode=/.test(html);
 
 /** The variants that apply to a page (a page without a header row has no columns to reorder) and that it must survive. */
-function variantsFor(name: string, html: string, page: UnseenPage): Array<[VariantName, string]> {
+function variantsFor(name: string, html: string, page: UnseenPage, gaps = false): Array<[VariantName, string]> {
   // The variants rewrite a page's light DOM and serialise it: a list inside a declarative shadow root would be lost
   // (its own shadowRoot variant is what every other page gets).
   if (IN_SHADOW(html)) return [];
   const source = marked(html, page.orders.map((o) => o.orderId));
   const out: Array<[VariantName, string]> = [];
   for (const v of VARIANTS) {
-    if (GAPS[v]?.includes(name)) continue;
+    // `gaps`: the variants listed in GAPS for this page, else every other.
+    if ((GAPS[v]?.includes(name) ?? false) !== gaps) continue;
     try {
       out.push([v, variantOf(source, parse, v, { nicks: page.orders.map((o) => o.buyer) }).html]);
     } catch {
@@ -199,6 +199,16 @@ export function describeUnseen(platforms: readonly string[]): void {
     it.each(variants)('%s: still reads every order as its writer says', (_name, variantHtml) => {
       expect(variantHtml).not.toBe(html);
       expectAnswers(readPage(parse(variantHtml), ADAPTERS[page.platform]!, page.url, NOW), page);
+    });
+    // A redeploy listed as a gap may leave orders unread or miscount goods lines, never more.
+    it.each(variantsFor(name, html, page, true))('%s (a known gap): reads nothing wrong, and counts what it leaves unread', (_name, variantHtml) => {
+      const read = readPage(parse(variantHtml), ADAPTERS[page.platform]!, page.url, NOW);
+      expect(read, 'an order list: never read as none').not.toBeNull();
+      const got = read!.orders.map((o) => ({ orderId: o.orderId, currency: o.amount.currency, minor: o.amount.minor, buyer: o.buyer.nick, status: o.status, items: o.items.length }));
+      const wrong = differences(got, page).split('; ').filter((d) => d.startsWith('WRONG') && !/^WRONG status \S+: unknown$/.test(d));
+      expect(wrong).toEqual([]);
+      // A read that left an order out is never whole: nothing stored is taken for paid by it, and the banner shows.
+      if (page.orders.some((w) => !got.some((g) => g.orderId === w.orderId))) expect(readIsWhole(read!)).toBe(false);
     });
   });
 }

@@ -110,6 +110,9 @@ function goodsOf(
   return items;
 }
 
+/** Elements that start a line of their own. */
+const LINE_BREAK = /^(?:BR|DIV|P|UL|OL|LI|DL|TABLE)$/;
+
 /** A text that starts with a label of its own ("买家留言：…", "备注:"): no part of the nick. */
 const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
 
@@ -141,6 +144,8 @@ function buyerNick(buyerCell: Element | undefined): string {
       if (parts.length > 0) break;
       continue;
     }
+    // A line after the nick's own is about the buyer, not the nick ("该消费者有 2 笔待支付订单", "收货信息支付后可见").
+    if (parts.length > 0 && node.nodeType === 1 && LINE_BREAK.test((node as Element).tagName)) break;
     const text = nickOf(node);
     if (text && !LABELLED.test(text)) parts.push(text);
   }

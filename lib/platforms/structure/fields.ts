@@ -117,10 +117,16 @@ export function isAmount(text: string): boolean {
 // A buyer cell pointing to the buyer named above it ("同上（合并付款买家）", "Same as above"): the group's head names them.
 const SAME_AS_ABOVE = /^(?:同上|同前|見上|见上|同主订单|same\s*(?:as\s*)?above|same\s*buyer(?:\s*as\s*(?:the\s*)?(?:main|original|parent)\s*order)?|see\s*above|ditto|như\s*trên|igual\s*(?:que\s*)?(?:arriba|acima)|idem)(?![\p{L}])/iu;
 
+// A goods line's quantity with its unit ("× 40 Sets", "x 3 件"): no name.
+const QTY_WITH_UNIT = /^[x×*]\s*\d[\d,.]*\s+\p{L}{1,12}$/u;
+
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
 }
+
+// A buyer's alias made of a label word and a number ("Buyer #48211", "Customer 2").
+const ALIAS = /^(?:buyer|customer|comprador|pembeli|người\s*mua)\s*#?\s*\d[\d*]*$/i;
 
 /**
  * The nick in a buyer cell: the name after a buyer label ("Contact person: Jonas Müller" under a company's name),
@@ -130,12 +136,20 @@ export function nickInCell(cell: Element): string {
   let first = '';
   let afterLabel = false;
   for (const { text } of cellTextNodes(cell)) {
-    const label = BUYER_LABEL.exec(text);
+    // "Buyer #48211", "Customer 2": the platform's alias for a hidden buyer, not a label before a name.
+    const label = ALIAS.test(text) ? null : BUYER_LABEL.exec(text);
     const rest = (label ? text.slice(label[0].length) : text).trim();
     if (label && (!rest || /[:：]/.test(label[0]))) afterLabel = true;
+    // A chat control naming the buyer ("联系 t**8", "Chat with j***n"): the name in its words.
+    const named = rest ? CHAT_WITH.exec(rest)?.[1] : undefined;
+    if (named) {
+      if (!notANick(named)) first ||= named;
+      continue;
+    }
     if (!rest || notANick(rest)) continue;
-    if (afterLabel) return rest;
-    first ||= rest;
+    // A separator before the chat control after it ("Tong_BKK ·" "แชท") is no part of the nick.
+    if (afterLabel) return rest.replace(SEPARATOR_AFTER, '');
+    first ||= rest.replace(SEPARATOR_AFTER, '');
   }
   return first;
 }
@@ -246,7 +260,8 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
 }
 
 const CONTROLS = 'a, button, [role="button"]';
-const CHAT_WITH = /^(?:chat|message)\s+with\s+(\S.{0,60})$/i;
+// The name in a chat control's own words: "Chat with t**8", "Chat dengan a****a", "联系 t**8" ("联系买家" alone names no one).
+const CHAT_WITH = /^(?:(?:chat|message|nhắn\s*tin)\s+(?:with|dengan|với|com|con|avec|mit)\s+|联系(?:买家)?\s*[:：]\s*|联系\s+)(\S.{0,60})$/i;
 // Controls that are buttons: a name may be a link, never a button's label.
 const BUTTONS = 'button, [role="button"]';
 
@@ -286,12 +301,18 @@ export function nickBeforeMark(scope: readonly Element[]): string {
       if (!value || unread(t.parentElement, value)) continue;
       // A badge after a line of labelled values ("下单时间:… 买家:阿🐟 Yu" "新客"): the nick is the buyer's value.
       if ((HONORIFIC.test(value) || BUYER_BADGE.test(value)) && before && !notANick(before)) return valueInLine(folded(before)) ?? folded(before);
-      before = value;
+      // An avatar's initial drawn for the eye alone ("さ" before "New buyer" and the name) is no name; a business
+      // buyer's company or country line between the name and the badge ("jess.wong_HK" "HK" "Hong Kong, China" "New
+      // buyer") is passed over.
+      if (t.parentElement?.closest('[aria-hidden="true"]')) before = '';
+      else if (!COUNTRY_OR_COMPANY(value) && !FLAG_CODE.test(t.parentElement?.getAttribute('class') ?? '')) before = value;
     }
   }
   return '';
 }
 const HONORIFIC = /^(?:様|さま|殿|님)$/u;
+// A country's code drawn as its flag ("<span class="flag flag-hk">HK</span>").
+const FLAG_CODE = /(?:^|[\s_-])(?:flag|country)(?:$|[\s_-])/i;
 // The badges only a buyer wears (a bare "New" or "VIP" may be a goods line's too).
 const BUYER_BADGE =
   /^[\s[(（【]*(?:新客|新客户|新买家|新買家|老客|老客户|老买家|老買家|回头客|回頭客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|88VIP|店铺会员|粉丝|铁粉|new\s*(?:buyer|customer)|repeat\s*(?:buyer|customer)|returning\s*(?:buyer|customer)|first[-\s]*time\s*buyer|khách\s*(?:hàng\s*)?(?:mới|quen)|pembeli\s*baru|pelanggan\s*(?:baru|setia)|ลูกค้า(?:ใหม่|ประจำ)|cliente\s*(?:novo|nuevo|habitual|frecuente)|(?:novo|nuevo)\s*cliente)[\s\])）】]*$/iu;
@@ -361,9 +382,11 @@ const FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+$/u;
 const FLAG_ONLY = /^[\p{Regional_Indicator}\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u;
 // Country names a business buyer's line may be (seen on Alibaba.com cards, Chinese UI): passed over like a company.
 const COUNTRY_NAME = /^(?:中国|美国|英国|德国|法国|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|俄罗斯|乌克兰|土耳其|以色列|阿联酋|沙特阿拉伯|卡塔尔|埃及|南非|尼日利亚|肯尼亚|摩洛哥|印度|巴基斯坦|孟加拉国|越南|泰国|马来西亚|新加坡|印度尼西亚|菲律宾|日本|韩国|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚)$/u;
+// The same in English, as Alibaba.com's English cards write them ("Hong Kong, China", "United Arab Emirates").
+const COUNTRY_EN = /^(?:(?:hong\s*kong|taiwan|macau|macao)(?:,?\s*china)?|china|mainland\s*china|united\s*(?:states|kingdom|arab\s*emirates)|usa|uk|uae|germany|france|italy|spain|portugal|netherlands|belgium|switzerland|austria|sweden|norway|denmark|finland|ireland|poland|czech(?:ia|\s*republic)?|hungary|romania|greece|russia|ukraine|turkey|türkiye|israel|saudi\s*arabia|qatar|kuwait|oman|bahrain|jordan|egypt|south\s*africa|nigeria|kenya|ghana|morocco|algeria|tunisia|india|pakistan|bangladesh|sri\s*lanka|vietnam|viet\s*nam|thailand|malaysia|singapore|indonesia|philippines|japan|(?:south\s*)?korea|australia|new\s*zealand|canada|mexico|brazil|argentina|chile|peru|colombia|ecuador|uruguay)$/i;
 // A country's line led by its flag ("🇦🇪 United Arab Emirates").
 const FLAG_LED = /^\p{Regional_Indicator}{2}\s*\p{L}/u;
-const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text) || FLAG_LED.test(text);
+const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text) || COUNTRY_EN.test(text) || FLAG_LED.test(text);
 // A company's line: a legal form, or a name and a country set apart by a middle dot or a bar.
 const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v|k\.k|s\.p\.a|kft|sp\. z o\.o|bhd|sdn|tbk|pvt|trading)(?=[\s.,]|$)|有限公司|株式会社/iu;
 // A separator before a text: the text goes on from the one before it.
@@ -425,10 +448,11 @@ export function goodsLines(cell: Element): Element[] {
       continue;
     }
     if (kids.length >= 2 && kids.every((k) => alike(k, kids[0]!))) return kids;
-    // Goods lines with one line of another kind after them (a count, "สั่งซื้อเมื่อ … · 1 ชิ้น"): the lines alike,
-    // each showing a number (its price or quantity).
-    const last = kids.length - 1;
-    if (kids.length >= 3 && !alike(kids[last]!, kids[0]!) && kids.slice(0, last).every((k) => alike(k, kids[0]!) && /\d/.test(k.textContent ?? ''))) return kids.slice(0, last);
+    // Goods lines with lines of another kind after them (a count, "สั่งซื้อเมื่อ … · 1 ชิ้น"; a price breakdown and a
+    // note on the receiver): the lines alike, each showing a number (its price or quantity), none alike after them.
+    let run = 0;
+    while (run < kids.length && alike(kids[run]!, kids[0]!) && /\d/.test(kids[run]!.textContent ?? '')) run++;
+    if (run >= 2 && run < kids.length && !kids.slice(run).some((k) => alike(k, kids[0]!))) return kids.slice(0, run);
     break;
   }
   return [el];
