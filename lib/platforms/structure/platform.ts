@@ -14,7 +14,7 @@ import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/
 import { DEFAULT_AUTO_CLOSE_HOURS as PDD_CLOSE_HOURS } from '../pdd/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as SHOPEE_CLOSE_HOURS, REGIONS as SHOPEE_REGIONS } from '../shopee/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as TAOBAO_CLOSE_HOURS } from '../taobao/selectors';
-import { DEFAULT_AUTO_CANCEL_HOURS as TIKTOK_CANCEL_HOURS, REGIONS as TIKTOK_REGIONS } from '../tiktok/selectors';
+import { DEFAULT_AUTO_CANCEL_HOURS as TIKTOK_CANCEL_HOURS, REGIONS as TIKTOK_REGIONS, regionKey as tiktokRegionKey } from '../tiktok/selectors';
 import { ZONE_NOTE } from './words';
 
 export type ListPlatform = Exclude<Platform, 'manual'>;
@@ -111,7 +111,7 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
     case 'aliexpress':
       return { platform, orderNumber, money: (t) => soleMoney(t), clock: notedClock(doc, seen) ?? CHINA, closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
     case 'tiktok': {
-      const key = /^seller-([a-z]{2})\./.exec(url.host)?.[1];
+      const key = tiktokRegionKey(url);
       const region = key ? TIKTOK_REGIONS[key] : undefined;
       // A bare "$" is the region's dollar in Mexico and Singapore, a bare "¥" the yen in Japan.
       const own = key === 'mx' || key === 'sg' || key === 'jp' ? region?.currency : undefined;

@@ -500,3 +500,23 @@ describe('a list drawn in two halves lined up by position (a page written blind)
     for (const order of asRead(mismatched)) expect(answers).toContainEqual(order);
   });
 });
+
+describe('a sign several currencies share, on the global TikTok Shop host (pages written blind)', () => {
+  const page = (name: string) => ({
+    html: readFileSync(resolve(import.meta.dirname, `../../../test/fixtures/unseen/${name}.html`), 'utf8'),
+    answers: JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../test/fixtures/unseen/${name}.json`), 'utf8')) as { url: string; orders: Array<{ orderId: string; currency: string; minor: number }> },
+  });
+  const totals = (read: PageRead | null) => read!.orders.map((o) => `${o.orderId} ${o.amount.minor} ${o.amount.currency}`).sort();
+
+  it('is the market the URL names (shop_region), else the one the total column\'s header names, never US dollars or yuan by default', () => {
+    for (const name of ['tiktok-sggrid-all', 'tiktok-jptable-unpaid']) {
+      const { html, answers } = page(name);
+      const want = answers.orders.map((o) => `${o.orderId} ${o.minor} ${o.currency}`).sort();
+      expect(new Set(answers.orders.map((o) => o.currency)).size).toBe(1);
+      expect(answers.url).toContain('shop_region=');
+      expect(totals(readByStructure(parse(html), 'tiktok', answers.url, NOW))).toEqual(want);
+      // The same page with no shop_region: "Order amount (SGD)", "単価（円）" say it.
+      expect(totals(readByStructure(parse(html), 'tiktok', answers.url.replace(/shop_region=[A-Z]{2}&?/, ''), NOW))).toEqual(want);
+    }
+  });
+});

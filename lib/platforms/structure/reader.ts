@@ -6,6 +6,7 @@
 // confidence is counted unreadable, never guessed.
 import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
+import { regionSign } from '../money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
@@ -204,12 +205,15 @@ function otherHalf(list: Element, count: number, holdsNumber: (el: Element) => b
 
 // A currency named in brackets after a column's header word: "实收款(元)", "Total (USD)", "Valor (R$)", "Tổng tiền (₫)",
 // "Total Pesanan (Rp)"; a subtitle in another language may follow ("ราคาต่อหน่วย (฿)Unit Price").
-const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|NT\$|CN¥|Rp|[A-Z]{3}|元|₫|đ|€|£|¥|￥|₽|฿|руб\.?|\$)\s*[)）](?:\s*$|\s*[A-Z][A-Za-z .]*$)/u;
+const HEADER_UNIT = /[(（]\s*(US\s?\$|R\$|RM|S\$|MX\$|NT\$|CN¥|Rp|[A-Z]{3}|元|円|₫|đ|€|£|¥|￥|₽|฿|руб\.?|\$)\s*[)）](?:\s*$|\s*[A-Z][A-Za-z .]*$)/u;
 // Units written after the amount.
-const UNIT_AFTER = /^(?:元|₫|đ|₽|руб\.?)$/u;
+const UNIT_AFTER = /^(?:元|円|₫|đ|₽|руб\.?)$/u;
 // A bare amount at the start of a cell, words without a digit after it ("45.00 Online Banking"). It ends in cents or
 // a group of three ("45.00", "250.000", "1 306,50"): a lone count ("2 items") under the column is no amount.
 const BARE_AMOUNT = /^\s*(\d[\d.,]*(?: \d{3}(?!\d))*[.,]\d{2,3})(?:\s+[^\d]*)?$/u;
+
+// Currencies whose sign on their own market's pages is a bare "$" or "¥" (read as US dollars and yuan elsewhere).
+const SHARED_SIGN = /^(?:SGD|MXN|HKD|TWD|AUD|CAD|NZD|JPY)$/;
 
 /**
  * The page's money with one more form: under a total or unit-price column
@@ -225,10 +229,15 @@ function withHeaderUnit(facts: PlatformFacts, header: HeaderRow | null): Platfor
   for (const index of [amount, price]) if (!unit && index !== undefined) unit = HEADER_UNIT.exec(textOf(header.cells[index]))?.[1];
   if (!unit) return facts;
   const written = (amount: string) => (UNIT_AFTER.test(unit) ? `${amount} ${unit}` : `${unit} ${amount}`);
+  const code = /^[A-Z]{3}$/.test(unit) ? unit : unit === '円' ? 'JPY' : undefined;
   return {
     ...facts,
     money: (text) => {
       const own = facts.money(text);
+      // A sign several currencies share, bare ("$31.29", "¥3,810"), under a header naming another of them ("Order
+      // amount (SGD)", "合計 (JPY)"): the header's, as the person reads it (not the platform's default dollar or yuan).
+      const moved = own && code && SHARED_SIGN.test(code) ? regionSign(text, own, code) : undefined;
+      if (moved !== undefined) return moved;
       if (own) return own;
       const bare = BARE_AMOUNT.exec(text)?.[1];
       return bare ? facts.money(written(bare)) : null;

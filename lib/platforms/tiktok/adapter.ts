@@ -9,7 +9,7 @@ import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../que
 import { countdownIn, readCreated, readTime, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
-import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
+import { DEFAULT_AUTO_CANCEL_HOURS, ORDER_ID_TEXT, REGIONS, SELECTORS_VERSION, UNPAID_TAB, regionKey, selectors } from './selectors';
 import { noted } from '../block-notes';
 import { isOrderNumber } from '../order-numbers';
 
@@ -22,9 +22,9 @@ interface Region {
   order: 'mdy' | 'dmy';
 }
 
-/** seller-us.tiktok.com -> us; seller-id.tokopedia.com -> id; the global host has no region. */
-function regionOf(host: string): Region {
-  const key = /^seller-([a-z]{2})\./.exec(host)?.[1];
+/** The shop's region (see regionKey); the global host without a shop_region has none. */
+function regionOf(url: URL): Region {
+  const key = regionKey(url);
   const known = key ? REGIONS[key] : undefined;
   // The global host serves cross-border (mostly China-based) sellers; dates are US style there.
   return known ? { key, zone: known.zone, order: known.order } : { order: 'mdy' };
@@ -267,7 +267,7 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
     columns,
     testIds: doc.querySelector('[data-testid]') !== null,
     headerCount: headers.length,
-    region: regionOf(url.host),
+    region: regionOf(url),
     pageOffset: statedUtcOffset(textOf(firstOf(found, TIME_ZONE_NOTE))),
     url: href,
     now,

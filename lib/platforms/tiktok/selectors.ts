@@ -73,6 +73,16 @@ export const REGIONS: Readonly<Record<string, { zone: string; order: 'mdy' | 'dm
 };
 
 /**
+ * The shop's region in REGIONS: the regional host's ("seller-us.tiktok.com" → us, "seller-id.tokopedia.com" → id),
+ * else the global host's shop_region query ("seller.tiktokglobalshop.com/order?shop_region=SG" → sg, the market the
+ * cross-border seller is working in); undefined when neither names one.
+ */
+export function regionKey(url: URL): string | undefined {
+  const key = /^seller-([a-z]{2})\./.exec(url.host)?.[1] ?? url.searchParams.get('shop_region')?.toLowerCase();
+  return key && key in REGIONS ? key : undefined;
+}
+
+/**
  * Unpaid TikTok Shop orders are cancelled automatically when the buyer does
  * not pay (the data carries close_sla_time). The page usually shows that
  * deadline; without it we assume 24 hours, a guess (2026-11), flagged as
