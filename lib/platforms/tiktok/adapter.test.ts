@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { renderFixture, zonedWallTime } from '../../../test/support/fixtures.mjs';
 import { describeTableMutations } from '../../../test/support/adapter-tests';
 import { tiktokAdapter } from './adapter';
+import { regionKey } from './selectors';
 import { parseMoney } from '../../orders/money';
 import { parseZonedWallTime, zoneOffsetMinutes } from '../../orders/time';
 import { soleMoney } from '../money';
@@ -268,5 +269,16 @@ describe('the order number of a card that also prints a sub-order number', () =>
   it('is the number its element starts with, and "Sub-order ID" is no order-id label', () => {
     const html = renderFixture(raw('order-list-th.html'), NOW).replace('>579113325566778899<', '>579113325566778899<span> Sub-order ID: 579113325566778890</span><');
     expect(readPage(html, 'https://seller-th.tiktok.com/order?tab=all').orders.map((o) => o.orderId)).toEqual(['579113325566778899', '579113321122334455']);
+  });
+});
+
+describe('the shop\'s market', () => {
+  it('is the regional host\'s, else the global host\'s shop_region, else none (a bare "$" is then no market\'s own)', () => {
+    expect(regionKey(new URL('https://seller-us.tiktok.com/order'))).toBe('us');
+    expect(regionKey(new URL('https://seller-id.tokopedia.com/order'))).toBe('id');
+    expect(regionKey(new URL('https://seller.tiktokglobalshop.com/order?tab=all&shop_region=SG'))).toBe('sg');
+    expect(regionKey(new URL('https://seller.tiktokglobalshop.com/order?shop_region=jp'))).toBe('jp');
+    expect(regionKey(new URL('https://seller.tiktokglobalshop.com/order?shop_region=ZZ'))).toBeUndefined();
+    expect(regionKey(new URL('https://seller.tiktokglobalshop.com/order?tab=all'))).toBeUndefined();
   });
 });
