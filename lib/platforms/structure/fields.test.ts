@@ -185,9 +185,9 @@ function listedGoodsLines(cell: Element): Element[] {
       continue;
     }
     if (kids.length >= 2 && kids.every((k) => alike(k, kids[0]!))) return kids;
-    // Alike lines, each with a number, and one line of another kind after them.
-    const lines = kids.slice(0, -1);
-    if (kids.length >= 3 && !alike(kids.at(-1)!, kids[0]!) && lines.every((k) => alike(k, kids[0]!) && /\d/.test(k.textContent ?? ''))) return lines;
+    // Alike lines, each with a number, and lines of other kinds after them.
+    const run = kids.findIndex((k) => !alike(k, kids[0]!) || !/\d/.test(k.textContent ?? ''));
+    if (run >= 2 && !kids.slice(run).some((k) => alike(k, kids[0]!))) return kids.slice(0, run);
     break;
   }
   return [el];

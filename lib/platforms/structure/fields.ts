@@ -196,9 +196,8 @@ export function nickByLabel(scope: readonly Element[]): string {
   return company;
 }
 
-// A buyer label inside a line of labelled values ("订单编号:… 下单时间:2026-12-06 11:32:15 买家:一只小可爱"), and the
-// next label after it.
-// Not a note's ("Message from buyer: …").
+// A buyer label inside a line of labelled values ("订单编号:… 下单时间:2026-12-06 11:32:15 买家:一只小可爱"), not a note's
+// ("Message from buyer: …"), and the next label after it.
 const LABEL_IN_LINE = /(?<!\b(?:from|to|for|of|by|do|de|del|dari|từ)\s*)\s(?:买家|買家|buyer|comprador|người\s*mua|pembeli)\s*[:：]\s*(\S.*)/i;
 const NEXT_LABEL = /\s\S{1,12}[:：]/;
 
