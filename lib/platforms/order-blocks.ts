@@ -79,7 +79,9 @@ export function findOrderAnchors(root: Element, pattern: RegExp, alsoSee?: (text
       const id = m[1];
       if (!id) continue;
       const first = seen.get(id);
-      if ((first && !first.mention) || labelledOther(node, m.index + m[0].indexOf(id), text)) continue;
+      // A number seen first where the page does not show it (a hidden tab panel's copy) gives way to one it shows.
+      const replaces = first && !first.mention && notShown(first.el) && !notShown(parent);
+      if ((first && !first.mention && !replaces) || labelledOther(node, m.index + m[0].indexOf(id), text)) continue;
       const mention = mentions(text, id);
       if (first && mention) continue;
       // The mention gives way (its place is dropped below), so the anchors stay in page order.
@@ -181,9 +183,25 @@ export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArr
 }
 
 /**
+ * Whether a row (an order's block, or an anchor's element) is one the page does not show: under a `hidden` element or
+ * not rendered (display:none by a style sheet's class). A single-page back-office keeps other tabs' lists in the DOM
+ * this way, and a hidden panel may still hold an order in a state it has left ("等待买家付款" for an order paid since).
+ */
+function notShown(row: unknown): boolean {
+  const el = ((row as { el?: Element }).el ?? row) as Element;
+  if (el?.nodeType !== 1) return false;
+  if (el.closest('[hidden]')) return true;
+  const html = el as HTMLElement;
+  return typeof html.checkVisibility === 'function' && !html.checkVisibility();
+}
+
+/**
  * Reads every order row of a list: the orders that could be read and how many
  * rows could not, which the health warning and the "absence means paid" rule
  * rely on. With `idOf`, a row the page repeats counts once (and not as unreadable).
+ * A row the page does not show (see notShown) is not read: its order is no
+ * order of the list the person sees. Its number still counts among the numbers
+ * the page shows (read.ts), so a read that leaves it out is never whole.
  */
 export function readRows<R, O>(rows: Iterable<R>, read: (row: R, index: number) => O | null | undefined, idOf?: (order: O) => string): { orders: O[]; unreadable: number } {
   const orders: O[] = [];
@@ -191,6 +209,10 @@ export function readRows<R, O>(rows: Iterable<R>, read: (row: R, index: number) 
   let unreadable = 0;
   let index = 0;
   for (const row of rows) {
+    if (notShown(row)) {
+      index++;
+      continue;
+    }
     const order = read(row, index++);
     if (!order) {
       unreadable++;

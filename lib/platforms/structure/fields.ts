@@ -6,7 +6,7 @@ import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, namesPart, withoutConversions, withoutPartAmounts } from '../page-words';
-import { foldSpaces } from '../types';
+import { foldSpaces, textOf } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
 // Not page text: code, form fields, and text struck through (a price before its discount).
@@ -242,7 +242,9 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
       // The name in the control's own words ("Chat with juan.dc").
       const named = control ? CHAT_WITH.exec(spacedText(el, clean))?.[1] : undefined;
       if (named && !notANick(named)) return named;
-      if (control && isChatControl(el, clean)) {
+      // A chat button among the order's other actions ("Contact buyer", "Cancel order", "View details") stands in the
+      // actions column, away from the name: the text before it is another column's (a carrier, "Evri").
+      if (control && isChatControl(el, clean) && !amongActions(el)) {
         // The name heads the lines that end in the control (name, company, country, then "Contact buyer"):
         // the first of them in the control's own box, else the text right before the control.
         const before = firstLineBefore(el, s) ?? textBefore(el, scope, k)?.replace(SEPARATOR_AFTER, '');
@@ -259,6 +261,21 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
 }
 
 const CONTROLS = 'a, button, [role="button"]';
+
+/**
+ * Whether `control` stands among the order's actions: right beside it (a sibling, or the only element of a sibling
+ * when each sits in a wrapper of its own), another control that acts on the order ("Cancel order", "View details").
+ */
+function amongActions(control: Element): boolean {
+  const box = control.parentElement;
+  if (!box) return false;
+  const around = box.childElementCount > 1 || !box.parentElement ? box : box.parentElement;
+  for (const child of around.children) {
+    const other = child.matches(CONTROLS) ? child : child.childElementCount === 1 && child.firstElementChild!.matches(CONTROLS) ? child.firstElementChild! : null;
+    if (other && other !== control && !other.contains(control) && ACTION.test(textOf(other))) return true;
+  }
+  return false;
+}
 // The name in a chat control's own words: "Chat with t**8", "Chat dengan a****a", "联系 t**8" ("联系买家" alone names no one).
 const CHAT_WITH = /^(?:(?:chat|message|nhắn\s*tin)\s+(?:with|dengan|với|com|con|avec|mit)\s+|联系(?:买家)?\s*[:：]\s*|联系\s+)(\S.{0,60})$/i;
 // Controls that are buttons: a name may be a link, never a button's label.
@@ -310,6 +327,25 @@ export function nickBeforeMark(scope: readonly Element[]): string {
   return '';
 }
 const HONORIFIC = /^(?:様|さま|殿|님)$/u;
+
+/**
+ * The name after its avatar's initial ("C" then "chloe.m_22", "D" then "Dan ⚽️ Evans"): the initial, alone in an
+ * avatar's element, is the name's first letter. Cards that name the buyer with neither a label nor a badge do so.
+ */
+export function nickAfterAvatar(scope: readonly Element[]): string {
+  for (const root of scope) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    let initial = '';
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const value = (t.nodeValue as string).trim();
+      if (!value || unread(t.parentElement, value)) continue;
+      if (initial && value.length > 1 && value.charAt(0).toLowerCase() === initial && !notANick(value)) return folded(value);
+      initial = value.length === 1 && AVATAR.test(t.parentElement?.getAttribute('class') ?? '') ? value.toLowerCase() : '';
+    }
+  }
+  return '';
+}
+const AVATAR = /avatar/i;
 // A country's code drawn as its flag ("<span class="flag flag-hk">HK</span>").
 const FLAG_CODE = /(?:^|[\s_-])(?:flag|country)(?:$|[\s_-])/i;
 // The badges only a buyer wears (a bare "New" or "VIP" may be a goods line's too).
@@ -629,8 +665,9 @@ export function totalIn(cellText: string, money: (text: string) => Money | null)
   return money(head);
 }
 const PRICE_CHANGED = /^\s*(?:price\s*(?:modified|changed|adjusted)|modified|已改价|改价|已改價|改價|precio\s*modificado|preço\s*alterado|đã\s*sửa\s*giá|prix\s*modifié|preis\s*geändert)\s*/iu;
-// Not a count of the goods under the total ("₱668.00 1 item", "¥58.80 共2件").
-const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))(?!\d*\s*(?:items?|products?|pcs|pieces?|件|个|個|sản\s*phẩm|produk|barang|ชิ้น|itens|produtos|artículos|productos|unidades|товар)(?![\p{L}]))/u;
+// Not a count of the goods under the total ("₱668.00 1 item", "¥58.80 共2件"), nor a name that starts with a number
+// ("₱961.00 7-Eleven (CLiQQ)", the way the buyer pays).
+const SPLIT_NUMBER = /^(?:[\p{L}:：]{0,6}\s*)?[^\d\s]{0,4}\s*\d[\d.,]*\s+\d(?!\d{2}(?!\d))(?!\d*-\p{L})(?!\d*\s*(?:items?|products?|pcs|pieces?|件|个|個|sản\s*phẩm|produk|barang|ชิ้น|itens|produtos|artículos|productos|unidades|товар)(?![\p{L}]))/u;
 
 const BARE_TOTAL = /^\s*(?:total|итого)\s*[:：]?\s*$/i;
 // How a total's label goes on in words ("Total pembayaran", "Total del pedido:", "Итого к оплате", "Total to pay"); any

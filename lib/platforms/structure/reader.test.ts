@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../../test/support/fixtures.mjs';
 import type { PageRead } from '../../orders/model';
-import { readPage } from '../read';
+import { readIsWhole, readPage } from '../read';
 import type { PlatformAdapter } from '../types';
 import { pddAdapter } from '../pdd/adapter';
 import { shopeeAdapter } from '../shopee/adapter';
 import { taobaoAdapter } from '../taobao/adapter';
+import { alibabaAdapter } from '../alibaba/adapter';
 import { readByStructure } from './reader';
 import { withNotes } from '../block-notes';
 
@@ -517,6 +518,27 @@ describe('a sign several currencies share, on the global TikTok Shop host (pages
       expect(totals(readByStructure(parse(html), 'tiktok', answers.url, NOW))).toEqual(want);
       // The same page with no shop_region: "Order amount (SGD)", "単価（円）" say it.
       expect(totals(readByStructure(parse(html), 'tiktok', answers.url.replace(/shop_region=[A-Z]{2}&?/, ''), NOW))).toEqual(want);
+    }
+  });
+});
+
+describe('a tab panel the page keeps in the DOM but does not show (a page written blind)', () => {
+  // The list shows order …725 paid; a hidden, out-of-date panel still has it unpaid, and holds …999 found nowhere else.
+  const list = (hiddenAs: string) => `<style>.off { display: none }</style>
+    <div ${hiddenAs}><div><span>Product</span><span>Buyer</span><span>Amount</span><span>Status</span></div>
+      <div class="o"><div>Order No. 235876451002019725</div><div class="row"><div>Silver Pendant</div><div>John Smith</div><div>US $5,000.00</div><div>Awaiting payment</div></div></div>
+      <div class="o"><div>Order No. 235876451002019999</div><div class="row"><div>Brass Lamp</div><div>Ana</div><div>US $80.00</div><div>Awaiting payment</div></div></div>
+    </div>
+    ${ALIBABA_LIST.replace('Awaiting payment</div></div></div>\n  <div class="o">', 'Paid</div></div></div>\n  <div class="o">')}`;
+
+  it('is not read: no order takes its stale state, none found only there is read, and the read is never whole', () => {
+    for (const hiddenAs of ['hidden', 'class="off"']) {
+      // The hidden panel first in the page, as a tab panel before the selected one may be.
+      const doc = parse(list(hiddenAs));
+      const read = readPage(doc, blind(alibabaAdapter), ALIBABA_URL, NOW)!;
+      const byId = Object.fromEntries(read.orders.map((o) => [o.orderId, o.status]));
+      expect(byId).toEqual({ '235876451002019725': 'paid', '235876451002019811': 'unpaid' });
+      expect(readIsWhole(read)).toBe(false);
     }
   });
 });

@@ -15,7 +15,7 @@ import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, countdownIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
-import { goodsByPrice, hasWords, itemsIn, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { goodsByPrice, hasWords, itemsIn, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -425,7 +425,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || nickInLine(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickAfterAvatar(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || nickInLine(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
