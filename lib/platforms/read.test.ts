@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
-import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
+import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage, searched } from './read';
 import { pddAdapter } from './pdd/adapter';
 import { STRUCTURE_GLOBAL, structureWanted, type StructureHost } from './structure/reader-host';
 import type { PlatformAdapter } from './types';
@@ -193,5 +193,34 @@ describe('a frame without the structural reader yet (it is injected the first ti
     expect(read.orders.length).toBeGreaterThan(0);
     expect(readIsWhole(read)).toBe(true);
     expect(structureWanted()).toBe(false);
+  });
+});
+
+describe('a list narrowed by a search the person typed', () => {
+  const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
+  const URL_ = 'https://mms.pinduoduo.com/orders/list?msfrom=mms_sidenav&tab=1';
+  const page = (search: string) => {
+    const doc = parse(renderFixture(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/pdd/orders-unpaid.html'), 'utf8'), NOW));
+    const form = doc.createElement('form');
+    form.innerHTML = `<label>订单号 <input type="text" name="sn"></label><label>下单时间 <input type="text" name="range"></label>`;
+    doc.body.prepend(form);
+    const [sn, range] = [...form.querySelectorAll('input')];
+    sn!.value = search;
+    range!.value = '2026-11-01 ~ 2026-11-23';
+    return doc;
+  };
+
+  it('is never complete: an unpaid order it leaves out has not left the tab (a date range\'s default narrows nothing)', () => {
+    const plain = readPage(page(''), pddAdapter, URL_, NOW)!;
+    expect(plain.complete).toBe(true);
+    expect(readIsWhole(plain)).toBe(true);
+    for (const search of ['小美', '261123-384685998833090', 'A', '  t**8 ']) {
+      const read = readPage(page(search), pddAdapter, URL_, NOW)!;
+      expect(read.orders.length).toBe(plain.orders.length);
+      expect(read.complete).toBe(false);
+    }
+    expect(searched(page('').body.ownerDocument)).toBe(false);
+    // A pager's "go to page" box holds a page number, no search.
+    expect(readPage(page('2'), pddAdapter, URL_, NOW)!.complete).toBe(true);
   });
 });

@@ -104,3 +104,40 @@ for (const { name, platform, good, broken } of CASES) {
     await page.close();
   });
 }
+
+test('Pinduoduo: a search narrowing the unpaid tab to one order marks no other order paid; clearing it, the list speaks again', async () => {
+  const { page } = await openSellerPage(suite, PDD_URLS.unpaid);
+  const panel = await openPanelFor(suite, PDD_URLS.unpaid);
+  const rows = panel.locator('[data-testid="order-row"][data-platform="pdd"]');
+  await expect(rows).not.toHaveCount(0, { timeout: 2_000 });
+  const before = await stored(panel);
+  // This page's orders (other tests of the suite leave theirs in the same profile).
+  const pdd = (ids: string[]) => ids.filter((id) => /^\d{6}-\d{15}$/.test(id)).sort();
+  const mine = pdd(before.unpaid);
+  expect(mine.length).toBeGreaterThan(1);
+  const kept = mine[0]!;
+
+  // The seller types an order number into the page's search box and the list re-renders with that order alone.
+  await page.evaluate((id) => {
+    const form = document.createElement('form');
+    form.innerHTML = '<label>订单号 <input type="text" name="sn"></label>';
+    document.body.prepend(form);
+    form.querySelector('input')!.value = id;
+    for (const block of document.querySelectorAll('[data-fixture-order]')) if (block.getAttribute('data-fixture-order') !== id) block.remove();
+  }, kept);
+  // Reads are debounced by 250 ms and sent at once: well past both, nothing may have changed.
+  await page.waitForTimeout(1_500);
+  const during = await stored(panel);
+  expect(pdd(during.unpaid)).toEqual(mine);
+  expect(pdd(during.gone)).toEqual([]);
+  expect(during.credited).toEqual(before.credited);
+
+  // The search cleared, the same one-order list is the whole tab: the orders it no longer shows have left it.
+  await page.evaluate(() => {
+    document.querySelector('form input')!.remove();
+    document.body.append(document.createElement('span'));
+  });
+  await expect.poll(async () => pdd((await stored(panel)).gone), { timeout: 3_000 }).toEqual(mine.filter((id) => id !== kept));
+  await panel.close();
+  await page.close();
+});
