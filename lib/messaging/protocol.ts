@@ -36,7 +36,8 @@ const CoreRequests = requests({
   'page/read': { from: 'content', schema: () => z.object({ read: PageReadSchema.extend({ orders: z.array(z.unknown()).max(2000) }) }) },
   // Code the sender's own frame needs now and most frames never do: the insertion into chat editors, the first time
   // it inserts a message (lib/content/insert-script.ts); the taught-recipe reader, when its page has a recipe
-  // (lib/platforms/recipe/reader-host.ts).
+  // (lib/platforms/recipe/reader-host.ts); the structural reader, the first time the selectors read its page short
+  // (lib/platforms/structure/reader-host.ts).
   'script/load': { from: 'content', schema: () => z.strictObject({ script: z.enum(['insert', 'recipes', 'structure']) }) },
   // From extension pages (panel, popup, options).
   // A window of the queue (default: the first 300 rows), filtered by the background.

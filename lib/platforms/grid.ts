@@ -6,7 +6,7 @@
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from './order-blocks';
 import { columnsByHeader, HEADER_WORDS, headerText, type ColumnName } from './page-words';
 import { firstOf, joinedOf, leadingOf, matchEach, mostOf, type Matches } from './query';
-import { textOf } from './types';
+import { ANY_DIGIT, textOf } from './types';
 import { anchorStill, noted } from './block-notes';
 
 /**
@@ -434,7 +434,7 @@ function spansDownTo(tr: Element, below: number): boolean {
 function showsDigit(el: Element | undefined): boolean {
   if (!el) return false;
   for (let at: Node | null = el.firstChild; at; ) {
-    if (at.nodeType === 3 && /[\d\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]/.test(at.nodeValue as string)) return true;
+    if (at.nodeType === 3 && ANY_DIGIT.test(at.nodeValue as string)) return true;
     if (at.firstChild) at = at.firstChild;
     else {
       while (at && at !== el && !at.nextSibling) at = at.parentNode;

@@ -23,6 +23,9 @@ export function regionYen(text: string, money: Money, currency: string | undefin
   return soleMoney(text.replace(/[¥￥]/g, 'JP¥'));
 }
 
+/** Currencies whose sign on their own market's pages is a bare "$" or "¥" (read as US dollars and yuan elsewhere). */
+export const SHARED_SIGN = /^(?:SGD|MXN|HKD|TWD|AUD|CAD|NZD|JPY)$/;
+
 /**
  * `money`, read from `text`, as a page in `currency`'s region means it where its sign is not the usual one: a bare "¥"
  * is the yen there (regionYen), a bare "$" the region's own dollar or peso. Undefined when neither applies.

@@ -25,17 +25,21 @@ export function struckBySheet(el: Element | null | undefined, up = 0): boolean {
   const view = el?.ownerDocument.defaultView;
   if (!el || !view) return false;
   for (let at: Element | null = el, level = 0; at && level <= up; at = at.parentElement, level++) {
-    const style = view.getComputedStyle(at);
-    // Some DOMs fill in only the shorthand.
-    if ((style.textDecorationLine || style.textDecoration || '').includes('line-through')) return true;
+    if (linedThrough(view.getComputedStyle(at))) return true;
   }
   return false;
 }
 
-/** Whether the page's style sheets hide `el` (a tooltip's bubble until the pointer is over its mark). */
-function hiddenBySheet(el: Element): boolean {
+/** Whether a computed style strikes its text through (some DOMs fill in only the shorthand). */
+function linedThrough(style: CSSStyleDeclaration): boolean {
+  return (style.textDecorationLine || style.textDecoration || '').includes('line-through');
+}
+
+/** Whether the page's style sheets strike `el` through or hide it (a tooltip's bubble until the pointer is over its mark): one style look-up. */
+function struckOrHidden(el: Element): boolean {
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  return style?.display === 'none' || style?.visibility === 'hidden';
+  if (!style) return false;
+  return linedThrough(style) || style.display === 'none' || style.visibility === 'hidden';
 }
 
 /**
@@ -47,7 +51,7 @@ export function unstruckText(cell: Element, clean?: Element | null): string {
   if (struckBySheet(cell)) return '';
   const all = cell.querySelectorAll('*');
   const struck: number[] = [];
-  for (let i = 0; i < all.length; i++) if (struckBySheet(all[i]) || hiddenBySheet(all[i]!)) struck.push(i);
+  for (let i = 0; i < all.length; i++) if (struckOrHidden(all[i]!)) struck.push(i);
   if (!struck.length) return spacedText(cell, clean);
   // The same cell without the struck elements, read as the page shows it.
   const copy = cell.cloneNode(true) as Element;

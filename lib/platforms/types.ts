@@ -51,13 +51,16 @@ export function invisibleMark(code: number): boolean {
 
 // Digits of other number systems, written as plain ones by every reader: full-width ("￥１３０.００", "２天２０小时",
 // typed by Chinese and Japanese input methods) and Arabic-Indic ("١٬٢٤٥٫٠٠ ر.س", Arabic UIs; Persian's too).
-const OTHER_DIGITS = /[\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]/g;
+const OTHER_DIGIT_RANGES = String.raw`\uff10-\uff19\u0660-\u0669\u06f0-\u06f9`;
+const OTHER_DIGITS = new RegExp(`[${OTHER_DIGIT_RANGES}]`, 'g');
+/** A digit, plain or of another number system (see foldSpaces). */
+export const ANY_DIGIT = new RegExp(`[\\d${OTHER_DIGIT_RANGES}]`);
 // A full-width point or comma inside a number once its digits are plain ("２７４．００", "１，０４８"); a point at the end
 // of a text whose cents come next in a smaller element ("￥２７４．" "００"); the Arabic decimal and thousands marks.
 const OTHER_MARK = /(?<=\d)(?:[．，\u066b\u066c](?=\d)|[．\u066b]$)/g;
 // White space that folding changes: a run of two or more, or any but a plain space; an invisible mark; a digit of
 // another number system.
-const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source.slice(0, -1) + String.raw`\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]`);
+const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source.slice(0, -1) + OTHER_DIGIT_RANGES + ']');
 
 /** The plain digit for a digit of OTHER_DIGITS. */
 function plainDigit(d: string): string {

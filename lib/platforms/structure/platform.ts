@@ -6,7 +6,7 @@
 import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES } from '../../orders/time';
-import { regionSign, soleMoney } from '../money';
+import { regionSign, SHARED_SIGN, soleMoney } from '../money';
 import { PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
@@ -114,7 +114,7 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
       const key = tiktokRegionKey(url);
       const region = key ? TIKTOK_REGIONS[key] : undefined;
       // A bare "$" is the region's dollar in Mexico and Singapore, a bare "¥" the yen in Japan.
-      const own = key === 'mx' || key === 'sg' || key === 'jp' ? region?.currency : undefined;
+      const own = region && SHARED_SIGN.test(region.currency) ? region.currency : undefined;
       return {
         platform,
         orderNumber,

@@ -6,7 +6,7 @@
 // confidence is counted unreadable, never guessed.
 import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
-import { regionSign } from '../money';
+import { regionSign, SHARED_SIGN } from '../money';
 import { firstInFrames } from '../frames';
 import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from '../grid';
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
@@ -81,8 +81,8 @@ function readDocument(doc: Document, platform: ListPlatform, href: URL, url: str
   // A total column whose header names its currency ("实收款(元)", "Total (USD)") may show bare amounts.
   const money = withHeaderUnit(facts, header);
   const scopes = orderScopes(anchors, [header?.row]);
-  // Each list's other half, found once (see besideHalf).
-  const partners = new Map<Element, Element[] | null>();
+  // Each list's halves, found once per kind of block (see besideHalf).
+  const partners = new Map<Element, Map<string, Halves | null>>();
   // Whether an element holds an order number the page shows: every element around one, listed once when first asked.
   let aroundNumbers: Set<Element> | undefined;
   const holdsNumber = (el: Element) => {
@@ -156,23 +156,34 @@ function rowParts(scope: readonly Element[]): Element[] | null {
   return null;
 }
 
+/** A list's blocks and the other half's blocks at the same places (see besideHalf). */
+interface Halves {
+  mine: Element[];
+  other: Element[];
+}
+
 /**
  * A list drawn in two halves side by side, each a list of its own (a pinned half with the order's number and goods, a
  * scrolling half with its buyer, status and total), lined up by position alone: `scope` with the block of the other
  * half at the same place, or null. The other half is the nearest list after this one whose blocks are as many, of one
  * kind, and show no order number, every block of this half showing one; two blocks whose styles give their heights
- * have the same. `partners` keeps the other half's blocks per list.
+ * have the same. `partners` keeps each list's halves per kind of block, found for the first block of that kind.
  */
-function besideHalf(scope: readonly Element[], holdsNumber: (el: Element) => boolean, partners: Map<Element, Element[] | null>): Element[] | null {
+function besideHalf(scope: readonly Element[], holdsNumber: (el: Element) => boolean, partners: Map<Element, Map<string, Halves | null>>): Element[] | null {
   if (scope.length !== 1) return null;
   const block = scope[0]!;
   const list = block.parentElement;
   if (!list) return null;
-  const blocks = kin(list, block);
-  if (blocks.length < 2 || !blocks.every(holdsNumber)) return null;
-  let other = partners.get(list);
-  if (other === undefined) partners.set(list, (other = otherHalf(list, blocks.length, holdsNumber)));
-  const beside = other?.[blocks.indexOf(block)];
+  const kind = kindOf(block);
+  let known = partners.get(list);
+  if (!known) partners.set(list, (known = new Map()));
+  let halves = known.get(kind);
+  if (halves === undefined) {
+    const mine = [...list.children].filter((c) => kindOf(c) === kind);
+    const other = mine.length >= 2 && mine.every(holdsNumber) ? otherHalf(list, mine.length, holdsNumber) : null;
+    known.set(kind, (halves = other && { mine, other }));
+  }
+  const beside = halves?.other[halves.mine.indexOf(block)];
   if (!beside) return null;
   const height = (el: Element) => /(?:^|;)\s*height\s*:\s*([\d.]+px)/.exec(el.getAttribute('style') ?? '')?.[1];
   const mine = height(block);
@@ -180,11 +191,9 @@ function besideHalf(scope: readonly Element[], holdsNumber: (el: Element) => boo
   return mine && theirs && mine !== theirs ? null : [block, beside];
 }
 
-/** The children of `list` of the kind of `like`: its tag and first class (a state's class after it, "… opacity-70", changes no kind). */
-function kin(list: Element, like: Element): Element[] {
-  const kind = (el: Element) => `${el.tagName} ${/^\s*(\S*)/.exec(el.getAttribute('class') ?? '')![1]}`;
-  const mine = kind(like);
-  return [...list.children].filter((c) => kind(c) === mine);
+/** An element's kind among its siblings: its tag and first class (a state's class after it, "… opacity-70", changes no kind). */
+function kindOf(el: Element): string {
+  return `${el.tagName} ${/^\s*(\S*)/.exec(el.getAttribute('class') ?? '')![1]}`;
 }
 
 /** See besideHalf: the blocks of the half beside `list`, which holds `count` blocks, or null. */
@@ -196,7 +205,12 @@ function otherHalf(list: Element, count: number, holdsNumber: (el: Element) => b
       // The blocks: the children of one kind, as many as this half's, besides a header or a footer at most.
       const children = [...candidate.children];
       if (children.length > count + 2) continue;
-      const group = children.map((c) => kin(candidate, c)).find((g) => g.length === count);
+      const byKind = new Map<string, Element[]>();
+      for (const c of children) {
+        const k = kindOf(c);
+        byKind.set(k, [...(byKind.get(k) ?? []), c]);
+      }
+      const group = [...byKind.values()].find((g) => g.length === count);
       if (group?.every((b) => /\S/.test(b.textContent ?? '') && !holdsNumber(b))) return group;
     }
   }
@@ -211,9 +225,6 @@ const UNIT_AFTER = /^(?:元|円|₫|đ|₽|руб\.?)$/u;
 // A bare amount at the start of a cell, words without a digit after it ("45.00 Online Banking"). It ends in cents or
 // a group of three ("45.00", "250.000", "1 306,50"): a lone count ("2 items") under the column is no amount.
 const BARE_AMOUNT = /^\s*(\d[\d.,]*(?: \d{3}(?!\d))*[.,]\d{2,3})(?:\s+[^\d]*)?$/u;
-
-// Currencies whose sign on their own market's pages is a bare "$" or "¥" (read as US dollars and yuan elsewhere).
-const SHARED_SIGN = /^(?:SGD|MXN|HKD|TWD|AUD|CAD|NZD|JPY)$/;
 
 /**
  * The page's money with one more form: under a total or unit-price column
@@ -288,7 +299,7 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   const holds = (index: number | undefined, ok: (text: string) => boolean) => {
     if (index === undefined) return true;
     const cell = cellAt(grid.main, index);
-    return (grid.numberCell !== undefined && (cell === undefined || cell === grid.numberCell)) || ok(withoutHeader(spacedText(cell, clean), header.cells[index]));
+    return (grid.numberCell !== undefined && (cell === undefined || cell === grid.numberCell)) || ok(withoutHeader(spacedText(cell, clean), header, index));
   };
   const priceCell = cellAt(grid.main, columns.price);
   // A price per unit ("¥6.99/kg", "US $3.20 / kg", "₫185.000/kg") is a price.
@@ -327,12 +338,17 @@ function linedUp(grid: OrderGrid, header: HeaderRow, facts: PlatformFacts, clean
   );
 }
 
+const headerLabels = new WeakMap<HeaderRow, string[]>();
+
 /**
  * A cell's text without its column's header repeated before it ("数量 × 1", "Unit price ¥69.90"): a list drawn as cards
  * under one header row writes the header into each card too, as a label hidden from sight or shown on narrow screens.
  */
-function withoutHeader(text: string, head: Element | undefined): string {
-  const label = head ? textOf(head) : '';
+function withoutHeader(text: string, header: HeaderRow, index: number): string {
+  // The header's words, read once per header row (a read finds its own, so they are never stale).
+  let labels = headerLabels.get(header);
+  if (!labels) headerLabels.set(header, (labels = header.cells.map((c) => textOf(c))));
+  const label = labels[index];
   if (!label || !text.startsWith(label)) return text;
   const rest = text.slice(label.length);
   return /^[\s:：]/.test(rest) ? rest.replace(/^[\s:：]+/, '') : text;
