@@ -175,6 +175,22 @@ describe('parseMoney', () => {
     expect(parseMoneyAll('1 ¥20')).toEqual([{ minor: 2000, currency: 'CNY' }]);
   });
 
+  it('reads a bare "$" or "kr" by the code written beside its amount, and never guesses a crown (a page written blind)', () => {
+    // Every amount of a cell, not only the first: "$612.40 MXN" was read as US dollars where all amounts were listed.
+    expect(parseMoneyAll('$ 612.40 MXN')).toEqual([{ minor: 61240, currency: 'MXN' }]);
+    // The text's other amounts with the sign are in that currency too ("商品小計 ¥3,280" under "¥3,880 JPY").
+    expect(parseMoneyAll('$612.40 MXN Products $ 579.40')).toEqual([{ minor: 61240, currency: 'MXN' }, { minor: 57940, currency: 'MXN' }]);
+    expect(parseMoneyAll('¥3,880 JPY （税込） 商品小計 ¥3,280')).toEqual([{ minor: 3880, currency: 'JPY' }, { minor: 3280, currency: 'JPY' }]);
+    // Two codes for one sign name neither for the bare amounts.
+    expect(parseMoneyAll('$5 MXN $6 USD $7')).toEqual([{ minor: 500, currency: 'MXN' }, { minor: 600, currency: 'USD' }, { minor: 700, currency: 'USD' }]);
+    expect(parseMoney('349,00 kr SEK')).toEqual({ minor: 34900, currency: 'SEK' });
+    expect(parseMoney('kr 437,00 NOK')).toEqual({ minor: 43700, currency: 'NOK' });
+    // Swedish, Norwegian, Danish or Icelandic: "kr" alone says none, and the number is not read as the page's money.
+    expect(parseMoney('kr 437,00')).toBeNull();
+    expect(parseMoney('349,00 kr', 'CNY')).toBeNull();
+    expect(parseMoneyAll('349,00 kr')).toEqual([]);
+  });
+
   it('rejects malformed groupings instead of guessing', () => {
     expect(parseMoney('¥1,2,3')).toBeNull();
     expect(parseMoney('¥1.234,5.6')).toBeNull();

@@ -114,7 +114,7 @@ function markerPattern(): string {
       const body = escapeRe(s).replace(/ /g, '\\s?');
       return new RegExp(`[${WORD_CHAR}]$`, 'u').test(s) ? `${body}(?![${WORD_CHAR}])` : body;
     });
-  alts.push(`[A-Z]{3}(?![${WORD_CHAR}])`);
+  alts.push(`[A-Z]{3}(?![${WORD_CHAR}])`, `[kK]r\\.?(?![${WORD_CHAR}])`);
   return `(?<![${WORD_CHAR}])(?:${alts.join('|')})`;
 }
 
@@ -234,6 +234,35 @@ function build(num: string, currency: string): Money | null {
 // A currency's code right after an amount ("$867.40 MXN").
 const CODE_AFTER = /^\s?([A-Z]{3})(?![A-Za-z])/;
 
+/** The code written right after an amount marked with a bare "$" or "¥" ("$867.40 MXN"), if any. */
+function signCode(m: RegExpExecArray, src: string): string | undefined {
+  const g = m.groups ?? {};
+  if (g.pre !== '$' && g.pre !== '¥') return undefined;
+  const code = g.suf ?? CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
+  return code !== undefined && KNOWN_CODES.has(code) ? code : undefined;
+}
+
+const KRONA = /^[kK]r\.?$/;
+const KRONA_CODES = /^(?:SEK|NOK|DKK|ISK)$/;
+
+/**
+ * The currency of an amount AMOUNT_RE matched with a marker: the marker's, unless it is a bare sign that several
+ * currencies use with a currency's code right after the amount ("$867.40 MXN", "¥1,280 JPY"): the code says which.
+ */
+function amountCurrency(m: RegExpExecArray, src: string, fallback: string | null): string | null {
+  const g = m.groups ?? {};
+  const marker = (g.pre ?? g.suf) as string;
+  const code = signCode(m, src);
+  if (code !== undefined) return code;
+  // "kr" is the Swedish, Norwegian, Danish and Icelandic crown alike: only a code beside it says which ("kr 437,00
+  // NOK", "349,00 kr SEK"); alone it names no currency, and the amount is not read as a bare number either.
+  if (KRONA.test(marker)) {
+    const code = g.pre !== undefined && g.suf !== undefined ? g.suf : CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
+    return code !== undefined && KRONA_CODES.test(code) ? code : null;
+  }
+  return markerCurrency(marker, fallback);
+}
+
 /**
  * Reads the first amount in `text`. An amount with a currency marker wins over
  * an earlier bare number; a bare number is only used when `defaultCurrency` is
@@ -260,14 +289,7 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
     const negative = g.neg !== undefined || g.neg2 !== undefined;
     const marker = g.pre ?? g.suf;
     if (marker !== undefined) {
-      let currency = markerCurrency(marker, fallback);
-      // A bare sign that several currencies use, with a currency's code right after the amount ("$867.40 MXN",
-      // "¥1,280 JPY"): the code says which.
-      if ((marker === '$' || marker === '¥') && g.pre !== undefined) {
-        const code = g.suf ?? CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
-        const named = code === undefined || !KNOWN_CODES.has(code) ? null : code;
-        if (named) currency = named;
-      }
+      const currency = amountCurrency(m, src, fallback);
       // Three capitals that are not a currency ("SKU 123") label something else.
       if (currency === null) continue;
       return negative ? null : build(num, currency);
@@ -347,6 +369,9 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
   const found: Money[] = [];
+  // The amounts read with a bare "$" or "¥" as its usual currency, and the codes other amounts with that sign name.
+  let plain: Array<{ index: number; num: string; sign: string }> | undefined;
+  let named: Map<string, string | null> | undefined;
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(src); m !== null; m = AMOUNT_RE.exec(src)) {
     const g = m.groups ?? {};
@@ -354,7 +379,16 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
     const marker = g.pre ?? g.suf;
     let currency: string | null;
     if (marker !== undefined) {
-      currency = markerCurrency(marker, fallback);
+      currency = amountCurrency(m, src, fallback);
+      if ((marker === '$' || marker === '¥') && currency !== null) {
+        const code = signCode(m, src);
+        if (code === undefined) (plain ??= []).push({ index: found.length, num: g.num, sign: marker });
+        else {
+          named ??= new Map();
+          // Two codes for one sign ("$ MXN", "$ USD"): neither is the text's.
+          named.set(marker, named.has(marker) && named.get(marker) !== code ? null : code);
+        }
+      }
     } else {
       const start = m.index ?? 0;
       const glued = /[A-Za-z]/.test(src.charAt(start - 1)) || /[A-Za-z]/.test(src.charAt(start + m[0].length));
@@ -363,6 +397,16 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
     if (currency === null) continue;
     const money = build(g.num, currency);
     if (money) found.push(money);
+    else if (plain?.at(-1)?.index === found.length) plain.pop();
+  }
+  // A text that names a bare sign's currency once ("¥3,880 JPY … 商品小計 ¥3,280"): its other amounts with that sign
+  // are in that currency too.
+  if (plain && named) {
+    for (const { index, num, sign } of plain) {
+      const code = named.get(sign);
+      const money = code ? build(num, code) : null;
+      if (money) found[index] = money;
+    }
   }
   return found;
 }

@@ -8,11 +8,11 @@ export const MINUTE_MS: number = 60_000;
 export const HOUR_MS: number = 60 * MINUTE_MS;
 export const DAY_MS: number = 24 * HOUR_MS;
 
-// Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after.
+// Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after (Vietnamese "SA/CH").
 // The clock written in Chinese or Japanese too: "14时03分", "14時03分05秒", "下午2点03分" (else the date would read as midnight).
 const CLOCK =
   String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
-  String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
+  String.raw`(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?(?![A-Za-z]))?)?`;
 
 // Sticky: each is tried only where a run of digits starts (see firstDate),
 // instead of scanning the whole text three times for where one might.
@@ -173,7 +173,7 @@ function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
 }
 
 // A clock right before a date that has none ("11:00 23/11/2026", "14:03 - 23 thg 11, 2026"), as Vietnamese pages print it.
-const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?)?[\s,\-–]*$/u;
+const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?)?[\s,\-–]*$/u;
 
 // A day named relative to today, as lists print their newest orders ("今天 14:03", "Yesterday, 9:12 AM", "Hôm qua
 // 09:12", "Hoje às 14:03", "Сегодня в 14:03"): read only with a clock after it, and only when the reader knows when
@@ -255,7 +255,7 @@ const INSIDE_MS = 1000;
  * …"). No capture groups; use with the `u` flag.
  */
 export const DATE_SHAPE: string = (() => {
-  const clock = String.raw`\d{1,2}(?::|\s*[时時点點]\s*)\d{2}(?:\s*分)?(?:(?::|(?<=分)\s*)\d{2}(?:\s*秒)?)?(?:\s*[AaPp]\.?[Mm]\.?)?`;
+  const clock = String.raw`\d{1,2}(?::|\s*[时時点點]\s*)\d{2}(?:\s*分)?(?:(?::|(?<=分)\s*)\d{2}(?:\s*秒)?)?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH))?`;
   const dates = [
     String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?`,
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
@@ -344,7 +344,9 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
   let second = 0;
   if (g.h !== undefined) {
     const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' || g.cnMer === '午前' ? 'am' : 'pm';
-    const en = g.mer === undefined ? undefined : g.mer.toLowerCase() === 'a' ? 'am' : 'pm';
+    // "a.m.", "AM", Vietnamese "SA" (sáng) before noon; "p.m.", "PM", "CH" (chiều) after.
+    const mer = g.mer?.charAt(0).toLowerCase();
+    const en = mer === undefined ? undefined : mer === 'a' || mer === 's' ? 'am' : 'pm';
     if (cn !== undefined && en !== undefined && cn !== en) return null;
     const h = to24h(Number(g.h), cn ?? en);
     if (h === null) return null;
@@ -361,8 +363,9 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
 // for them costs 10-40 times the ASCII one (6 vs 0.15 µs on an order's text), and every order's text is searched.
 const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
 const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
-const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось`, String.raw`\p{L}`);
-const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через/i;
+// Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans").
+const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через`, String.raw`\p{L}`);
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
 const KEYWORD_AFTER_RE = /^\s*(?:left|remaining)(?![A-Za-z])/i;
@@ -381,6 +384,8 @@ const CLOCK_THEN_KEYWORD_RE = new RegExp(String.raw`(?<![\d:])` + CLOCK_PARTS + 
 const RUNS_OUT_WORD = /[后後]|left|remaining/i;
 
 const CLOCK_SHAPE_RE = /\d:\d\d:\d\d/;
+const SPACED_HINT = /\d\s:|:\s\d/;
+const SPACED_CLOCK = /(?<![\d:])(\d)\s?(\d)?\s?:\s?(\d)\s?(\d)\s?:\s?(\d)\s?(\d)(?![\d:])/g;
 
 const UNIT_MS: Readonly<Record<string, number>> = { d: DAY_MS, h: HOUR_MS, m: MINUTE_MS, s: 1000 };
 
@@ -444,7 +449,9 @@ function unitRuns(src: string): UnitRun[] {
  */
 export function parseCountdown(text: string, now: number): number | null {
   if (typeof text !== 'string' || !Number.isFinite(now)) return null;
-  const src = nfkc(text);
+  let src = nfkc(text);
+  // A clock drawn a digit or a part an element ("0 0 : 4 5 : 1 2", "04 : 13 : 22" as page text joins them): one clock.
+  if (SPACED_HINT.test(src)) src = src.replace(SPACED_CLOCK, '$1$2:$3$4:$5$6');
 
   let bestStart = Infinity;
   let bestMs: number | null = null;

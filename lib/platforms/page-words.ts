@@ -16,7 +16,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
-    /等待买家付款|待付款|في انتظار الدفع|بانتظار الدفع|في انتظار السداد|بانتظار السداد|لم يتم الدفع|غير مدفوع|oczekuje na (?:płatność|zapłatę)|nieopłacon[ea]|ödeme bekleniyor|ödenmedi|awaiting (?:t\/t |wire |bank )?(?:transfer |payment )?confirmation|funds not received|not received yet|balance (?:payment )?(?:due|outstanding|pending)|余款待付|尾款待付|支付中|付款中|付款确认中|支付确认中|待商家确认价格|待卖家确认价格|payment processing|payment (?:is )?(?:being )?processed|payment pending verification|awaiting (?:payment )?(?:verification|confirmation)|waiting for (?:the )?supplier to confirm|pending price change|pembayaran sedang (?:disahkan|diproses|diverifikasi)|支付失败|付款失败|支付失敗|付款失敗|payment failed|payment unsuccessful|pembayaran gagal|thanh toán (?:thất bại|không thành công)|pagamento (?:falhou|recusado)|pago (?:fallido|rechazado)|결제\s*대기|미결제|입금\s*대기|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|por pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
+    /等待买家付款|待付款|في انتظار الدفع|بانتظار الدفع|في انتظار السداد|بانتظار السداد|لم يتم الدفع|غير مدفوع|oczekuje na (?:płatność|zapłatę)|nieopłacon[ea]|ödeme bekleniyor|ödenmedi|awaiting (?:t\/t |wire |bank )?(?:transfer |payment )?confirmation|funds not received|not received yet|balance (?:payment )?(?:due|outstanding|pending)|余款待付|尾款待付|支付中|付款中|付款确认中|支付确认中|待商家确认价格|待卖家确认价格|payment processing|payment (?:is )?(?:being )?processed|payment pending verification|awaiting (?:payment )?(?:verification|confirmation)|waiting for (?:the )?supplier to confirm|pending price change|pembayaran sedang (?:disahkan|diproses|diverifikasi)|支付失败|付款失败|支付失敗|付款失敗|payment failed|payment unsuccessful|pembayaran gagal|thanh toán (?:thất bại|không thành công)|pagamento (?:falhou|recusado)|pago (?:fallido|rechazado)|결제\s*대기|미결제|입금\s*대기|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|等待买家付(?:尾款|定金|余款)|等待買家付(?:尾款|定金|餘款)|待付定金|定金未付|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o pag[oa]|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|por pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
     'unpaid',
   ],
   [
@@ -90,7 +90,7 @@ export function statusOfTag(text: string): OrderStatus {
  * badge taken for the name would make one buyer of every "VIP".
  */
 const BUYER_TAG =
-  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|首購|首次(?:购买|購買|下单|下單)|老客|老客户|老买家|老買家|老顾客|回头客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|verified(?:\s*buyer)?|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|cliente\s*nuevo|nuevo\s*cliente|comprador\s*(?:nuevo|recurrente|frecuente)|nuevo\s*comprador|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ซื้อ(?:ใหม่|ประจำ)|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
+  /^[\s[(（【]*(?:新客|新客户|新买家|新顾客|首单|首购|首購|首次(?:购买|購買|下单|下單)|老客|老客户|老买家|老買家|老顾客|回头客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|会员|店铺会员|粉丝|铁粉|店铺粉丝|(?:88)?vip\s?\d{0,2}|v\d{1,2}|lv\.?\s?\d{1,2}|new(?:\s*(?:buyer|customer))?|first[-\s]*(?:time\s*)?(?:buyer|order)|returning(?:\s*(?:buyer|customer))?|repeat(?:\s*(?:buyer|customer))?|loyal\s*customer|verified(?:\s*buyer)?|follower|member|preferred(?:\s*buyer)?|top\s*buyer|novo\s*cliente|cliente\s*novo|novo\s*comprador|comprador\s*(?:novo|recorrente|frequente|fiel)|(?:compra\s*no\s*)?atacado|atacadista|wholesale(?:\s*buyer)?|mayorista|批发(?:买家|客户)?|批發(?:買家|客戶)?|khách\s*sỉ|grosir|cliente\s*nuevo|nuevo\s*cliente|comprador\s*(?:nuevo|recurrente|frecuente)|nuevo\s*comprador|cliente\s*(?:recorrente|frecuente|fiel)|seguidor(?:a)?|membro|miembro|khách\s*(?:hàng\s*)?(?:mới|quen|thân\s*thiết)|người\s*theo\s*dõi|thành\s*viên|pelanggan\s*baru|pembeli\s*baru|pelanggan\s*setia|pengikut|ลูกค้าใหม่|ลูกค้าประจำ|ผู้ซื้อ(?:ใหม่|ประจำ)|ผู้ติดตาม|新買家|新顧客|老顧客|回頭客|會員|粉絲|новый(?:\s*покупатель)?|постоянный\s*покупатель)[\s\])）】]*$/iu;
 
 /** A quantity on its own ("x2", "×3", "* 1"): a goods line's, never a buyer's name. */
 export const LONE_QUANTITY = /^[x×*]\s*\d{1,6}$/i;
@@ -141,7 +141,7 @@ export const HEADER_WORDS = {
   // A column of the orders themselves, headed by the word alone ("Order", "订单信息"): anchored, so a total's header ("订单金额") is none.
   order: /رقم الطلب|numer zamówienia|sipariş (?:no|numarası)|^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|주문\s*번호|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
   buyer: /المشتري|kupujący|alıcı|买家|收货人|采购商|採購商|采购方|purchaser|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
-  item: /المنتجات|المنتج|produkty|produkt|ürün|宝贝|商品|产品|product|상품|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
+  item: /المنتجات|المنتج|produkty|produkt|ürün|宝贝|寶貝|商品|产品|product|상품|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
   qty: /الكمية|ilość|miktar|adet|数量|采购量|採購量|qty|수량|quantity|số lượng|quantidade|cantidad|кол|jumlah(?!\s*(?:pembayaran|tagihan|harga|bayar|total|pesanan))|จำนวน|數量|menge|anzahl|quantité|quantità/i,
   price: /السعر|cena|fiyat|单价|批发价|批發價|采购价|unit price|단가|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
   amount: /الإجمالي|المبلغ|kwota|wartość|razem|toplam|tutar|实收款|实收|实付|jumlah\s*(?:pembayaran|tagihan|bayar|pesanan)|total\s*pembayaran|결제\s*금액|주문\s*금액|订单金额|金额|总价|总额|總額|总计|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計|注文金額|gesamt|betrag|summe|bestellwert|montant|importo/i,
@@ -154,8 +154,9 @@ export type ColumnName = keyof typeof HEADER_WORDS;
 // A goods line's own status ("子订单状态 / 售后"): not the order's.
 const LINE_STATUS_HEADER = /子订单|子單|子訂單|商品状态|sub-?orders?|items?\s*status|line\s*status|售后|售後|after-?sales?/i;
 const ORDER_AND_GOODS = /^\s*(?:orders?|订单|訂單|pedidos?|commandes?|đơn\s*hàng|pesanan|заказы?)\s*[/／|·、&]/i;
-// Also labels in brackets after a name, with a sign between them ("Produkte (Stückpreis × Menge)").
-const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S|\S\s*[(（][^)）]*\S\s*[×x*]\s*\S[^)）]*[)）]/;
+// Also labels in brackets after a name, with a sign between them ("Produkte (Stückpreis × Menge)"), and two names with
+// a times sign between them ("Unit price × Qty").
+const HEADER_SEPARATOR = /\S\s*[/／|·、]\s*\S|\S\s+[×x*]\s+\S|\S\s*[×＊]\s*\S|\S\s*[(（][^)）]*\S\s*[×x*]\s*\S[^)）]*[)）]/;
 
 /** Whether a header cell names several things: written apart ("单价/数量") or each in an element of its own (Product, Price, Qty). */
 function severalLabels(cell: Element, text: string): boolean {
@@ -175,6 +176,16 @@ const NOT_HEADER_TEXT = '[role="tooltip"], [aria-hidden="true"], [hidden], svg';
 const TIP_CLASS = /(?:^|[\s_-])(?:q?tip|tooltip|popover|hint)(?![_-](?:wrap|wrapper|container|trigger|target|anchor|host|ref)(?:$|[\s_-]))(?:$|[\s_-])/i;
 const MAY_BE_ASIDE = `${NOT_HEADER_TEXT}, [class*="tip"], [class*="hint"], [class*="popover"]`;
 
+/**
+ * Whether `el` is a tooltip or hint by its class; not when it holds one (`span.tooltip` around the name, its icon and
+ * its `span.tip`: the trigger, whose words are the name).
+ */
+export function tipBox(el: Element): boolean {
+  if (!TIP_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  for (const inner of el.querySelectorAll('[role="tooltip"], [class]')) if (inner.getAttribute('role') === 'tooltip' || TIP_CLASS.test(inner.getAttribute('class') ?? '')) return false;
+  return true;
+}
+
 /** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */
 export function headerText(cell: Element): string {
   if (!cell.querySelector(MAY_BE_ASIDE)) return textOf(cell);
@@ -182,7 +193,7 @@ export function headerText(cell: Element): string {
   const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     let aside = false;
-    for (let up = t.parentElement; up && up !== cell && !aside; up = up.parentElement) aside = up.matches(NOT_HEADER_TEXT) || TIP_CLASS.test(up.getAttribute('class') ?? '');
+    for (let up = t.parentElement; up && up !== cell && !aside; up = up.parentElement) aside = up.matches(NOT_HEADER_TEXT) || tipBox(up);
     if (!aside) text += t.nodeValue;
   }
   return foldSpaces(text).trim();
@@ -300,11 +311,13 @@ const NOT_THE_COLUMN: Partial<Record<ColumnName, RegExp>> = { amount: PART_HEADE
  * "Discount: -US $8.00"), what was paid of it so far ("已付：¥0.00", "Amount paid: RM0.00",
  * "Valor pago: R$ 0,00": an unpaid order's is nothing), or as the total in another currency, roughly
  * ("US $23.50 (≈ R$ 120,00)", "约 ¥168.00"). A note in brackets may come between the label and its amount
- * ("Versand (kostenlos) CHF 0.00", "Shipping (Air freight) AUD 100.00"); Swiss thousands are apostrophes. Not a label after "含"/"incl." (the total's own note,
+ * ("Versand (kostenlos) CHF 0.00", "Shipping (Air freight) AUD 100.00"), with numbers in it only when a sign and the amount
+ * follow it ("Seller discount (Buy 2, save $10) −$10.00", never "运费 (¥10.00) 实付 ¥99"); Swiss thousands are apostrophes. Not a label after "含"/"incl." (the total's own note,
  * "实收款(含运费) ¥128.00"), nor one closed by a bracket; a currency sign
- * after the amount is its own only when no number follows it ("₫950.000 ₫250.000").
+ * after the amount is its own only when no number follows it ("₫950.000 ₫250.000"). A note in brackets after it
+ * is the part's too ("運費 $0（滿 $499 免運）", "Shipping $0.00 (free over $49)").
  */
-const PART_AMOUNT = new RegExp(NOT_INCLUDED + PART_WORDS + String.raw`\s*(?:[(（][^\d()（）]{1,24}[)）]\s*)?[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,8}\s?){0,2}\d(?:[\d.,]|['’](?=\d{3})|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?`, 'giu');
+const PART_AMOUNT = new RegExp(NOT_INCLUDED + PART_WORDS + String.raw`\s*(?:(?:[(（][^\d()（）]{1,24}[)）]\s*)?[:：]?\s*[-−–]?\s*(?:[^\d\s()（）:：]{1,8}\s?){0,2}|[(（][^()（）]{1,30}[)）]\s*[:：]?\s*[-−–]?\s*(?:[A-Z]{0,3}\s?[^\d\s\p{L}()（）:：]{1,3}\s?)?)\d(?:[\d.,]|['’](?=\d{3})|\s(?=\d{3}(?!\d)))*(?:\s?(?:₫|đ|元|руб\.?|₽)(?!\s?\d))?(?:\s*[(（][^()（）]{1,30}[)）])?`, 'giu');
 
 /** Whether `text` holds two numbers apart (a total and something else), the only case PART_AMOUNT can change. */
 function twoNumbers(text: string): boolean {
@@ -350,12 +363,13 @@ const DEDUCTION =
 /**
  * An amount shown again in another currency, after the amount it converts: "≈ €22.39", "(≈ US $6,615.00)",
  * "(US $23.40)" right after "€21,60". The order's amount is the one before it; the conversion is no second amount.
+ * Nor is the rate it was made at ("1 USD = 1,395.00 KRW", "1 US$ ≈ R$ 5,12").
  */
-const CONVERSION = /\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*(?:[^\d\s()（）]{1,4}\s?){0,2}\d[\d.,]*(?:\s\d{3}(?!\d))*\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
+const CONVERSION = /\s*(?<![\d.,])1\s?(?:[A-Z]{3}|US\s?\$|[€£¥$₩])\s?[=≈]\s?(?:[A-Z]{3}\s?|[^\d\s]{1,3}\s?)?\d[\d.,]*(?:\s?(?:[A-Z]{3}|[€£¥$₩₫đ元₽]))?|\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*(?:[^\d\s()（）]{1,4}\s?){0,2}\d[\d.,]*(?:\s\d{3}(?!\d))*\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
 
 /** `text` without the conversions of its amounts into another currency (see CONVERSION). */
 export function withoutConversions(text: string): string {
   return CONVERSION_HINT.test(text) ? text.replace(CONVERSION, ' ') : text;
 }
 // What every conversion CONVERSION finds holds: most texts hold none, and skip its replace.
-const CONVERSION_HINT = /[≈~(（]|a(?:p)?prox|约|約/i;
+const CONVERSION_HINT = /[≈~(（=]|a(?:p)?prox|约|約/i;

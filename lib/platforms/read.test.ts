@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
-import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage, searched } from './read';
+import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
+import { narrowed } from './filters';
 import { pddAdapter } from './pdd/adapter';
 import { STRUCTURE_GLOBAL, structureWanted, type StructureHost } from './structure/reader-host';
 import type { PlatformAdapter } from './types';
@@ -219,7 +220,7 @@ describe('a list narrowed by a search the person typed', () => {
       expect(read.orders.length).toBe(plain.orders.length);
       expect(read.complete).toBe(false);
     }
-    expect(searched(page('').body.ownerDocument)).toBe(false);
+    expect(narrowed(page('').body.ownerDocument)).toBe(false);
     // A pager's "go to page" box holds a page number, no search.
     expect(readPage(page('2'), pddAdapter, URL_, NOW)!.complete).toBe(true);
   });

@@ -6,6 +6,7 @@ import type { ObservedOrder, Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
 import { shadowViews } from './shadow';
+import { narrowed } from './filters';
 import { statusFromWords } from './page-words';
 import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
 import { structureReader } from './structure/reader-host';
@@ -107,13 +108,15 @@ function detail(read: PageRead): number {
 
 /**
  * The structural read instead of the adapter's when it reads more orders, or
- * as many with more of each (goods, created time), every order the adapter
+ * as many with fewer left unreadable or more of each (goods, created time), every order the adapter
  * read among them with the same total: two readers that disagree on a total
  * are not mixed, the adapter's read stands.
  */
 function better(selectorRead: PageRead, structural: PageRead | null): PageRead {
   if (!structural || structural.orders.length < selectorRead.orders.length) return selectorRead;
-  if (structural.orders.length === selectorRead.orders.length && detail(structural) <= detail(selectorRead)) return selectorRead;
+  // As many orders: the structural read when it leaves fewer unreadable (the selectors took the order numbers in a
+  // notification drawer for rows they could not read) or reads more of them.
+  if (structural.orders.length === selectorRead.orders.length && structural.unreadable >= selectorRead.unreadable && detail(structural) <= detail(selectorRead)) return selectorRead;
   const byId = new Map(structural.orders.map((o) => [o.orderId, o]));
   for (const o of selectorRead.orders) {
     const same = byId.get(o.orderId);
@@ -151,27 +154,8 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   // The recipe reader comes with the recipes (see reader-host.ts); until it is there, the page reads as untaught.
   const readRecipe = recipes.length > 0 ? recipeReader() : undefined;
   const read = readRecipe ? preferRecipe(builtIn, recipes.map((r) => settled(readRecipe(doc, r, url, now))), shown) : builtIn;
-  return read?.complete && searched(doc) ? { ...read, complete: false } : read;
+  return read?.complete && narrowed(doc) ? { ...read, complete: false } : read;
 }
-
-/**
- * Whether the page's list is narrowed by a search the person typed (a buyer's nick, an order number, a product): a
- * text field of the page holds words. The list then shows some of the tab's orders, and an order it leaves out has
- * not left the tab: such a read is never complete. A date (a range's default, "2026-11-06") narrows nothing unpaid,
- * and a page number is no search.
- */
-export function searched(doc: Document | DocumentFragment): boolean {
-  for (const input of doc.querySelectorAll('input')) {
-    const type = input.type;
-    if (type !== 'text' && type !== 'search' && type !== 'tel' && type !== 'number') continue;
-    const value = input.value.trim();
-    // A few digits are a pager's "go to page" box ("到第 [1] 页"), not a search.
-    if (value && !DATE_LIKE.test(value) && !/^\d{1,5}$/.test(value)) return true;
-  }
-  return false;
-}
-// A date or a range of dates, as date pickers write them ("2026-11-06 ~ 2026-12-06", "06/12/2026").
-const DATE_LIKE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:[\d\s:/.\-~～至日]|to)*$/i;
 
 // Words of the paths of a back-office's other pages, whose rows are about a refund, a dispute, a parcel, a payout, a
 // review or an invoice and not the order itself.

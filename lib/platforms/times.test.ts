@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCountdown } from '../orders/time';
-import { countdownIn } from './times';
+import { countdownIn, deadlineIn } from './times';
 
 const NOW = Date.UTC(2026, 10, 23, 4, 0, 0);
 const HOUR = 3_600_000;
@@ -30,8 +30,34 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d'],
   [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h'],
   [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d'],
+  [/(\d+)\s*n\s*(\d+)\s*g\s*(\d+)\s*p(?:\s*(\d+)\s*s)?(?![a-z])/giu, '$1d $2h $3m $4s'],
 ];
 const everyPass = (text: string) => parseCountdown(EVERY_UNIT.reduce((src, [p, r]) => src.replace(p, r), text), NOW) ?? undefined;
+
+describe('deadlines as pages draw them (pages written blind)', () => {
+  const CHINA = { offset: 480, order: 'ymd' } as const;
+  const MADRID = { offset: 60, order: 'dmy' } as const;
+  it('reads a clock drawn a digit or a part an element', () => {
+    expect(countdownIn('0 0 : 4 5 : 1 2 后自动关闭', NOW)).toBe(NOW + 45 * MIN + 12_000);
+    expect(countdownIn('Quedan 1 d 04 : 13 : 22', NOW)).toBe(NOW + 28 * HOUR + 13 * MIN + 22_000);
+    expect(countdownIn('Se cierra en 2 3 : 1 4 : 0 5', NOW)).toBe(NOW + 23 * HOUR + 14 * MIN + 5_000);
+    // A time of day drawn so is no countdown.
+    expect(countdownIn('下单时间 2026-12-05 1 2 : 4 5 : 1 2', NOW)).toBeUndefined();
+  });
+  it('reads Vietnamese units cut to a letter, only as a run', () => {
+    expect(countdownIn('Tự động hủy sau 1 n 04 g 30 p 09 s', NOW)).toBe(NOW + 28 * HOUR + 30 * MIN + 9_000);
+    expect(countdownIn('Size 2n', NOW)).toBeUndefined();
+  });
+  it('reads a deadline\'s date before or after its words, with the zone the page names', () => {
+    expect(deadlineIn('请在 2026-11-24 10:30 前付款', CHINA, NOW)).toBe(Date.UTC(2026, 10, 24, 2, 30));
+    expect(deadlineIn('待支付 2026-11-23 18:45 自动关闭', CHINA, NOW)).toBe(Date.UTC(2026, 10, 23, 10, 45));
+    expect(deadlineIn('Cierre automático 24/11/2026 18:45 (GMT+1)', MADRID, NOW)).toBe(Date.UTC(2026, 10, 24, 17, 45));
+    expect(deadlineIn('Payment due by Nov 25, 2026 (UTC-8)', CHINA, NOW)).toBe(Date.UTC(2026, 10, 25, 8, 0));
+    expect(deadlineIn('Thanh toán trước 08:15 CH 24/11/2026 (GMT+7)', { offset: 420, order: 'dmy' }, NOW)).toBe(Date.UTC(2026, 10, 24, 13, 15));
+    // A promise to ship by a date is no payment deadline.
+    expect(deadlineIn('承诺发货时间 2026-11-25 12:00', CHINA, NOW)).toBeUndefined();
+  });
+});
 
 describe('countdowns in local units', () => {
   it('reads Vietnamese and Portuguese units, any case', () => {

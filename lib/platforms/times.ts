@@ -1,7 +1,7 @@
 // Times as order pages show them: countdowns in local units, stated time
 // zones, and when an unpaid order closes.
 import type { OrderStatus } from '../orders/model';
-import { agoInstant, CHINA_OFFSET_MINUTES, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
+import { agoInstant, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
 
 /** How a page writes its times: in a time zone, at a fixed offset (minutes east of UTC; China time when neither), and in which date order. */
 export interface Clock {
@@ -64,11 +64,13 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d', /\d\s*tag/iu],
   [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h', /\d\s*(?:heure|ore)/iu],
   [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d', /\d\s*(?:jour|giorni)/iu],
+  // Vietnamese units cut to their first letter, only as a run of them ("1n 04g 30p 09s": ngày, giờ, phút, giây).
+  [/(\d+)\s*n\s*(\d+)\s*g\s*(\d+)\s*p(?:\s*(\d+)\s*s)?(?![a-z])/giu, '$1d $2h $3m $4s', /\d\s*n\s*\d+\s*g\s*\d+\s*p/iu],
 ];
 
 // Every unit word of LOCAL_UNITS.
 // Short Latin words that are also parts of common words ("more", "vintage") count only after a number.
-const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni)/iu;
+const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni|n\s*\d+\s*g)/iu;
 
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
 export function countdownIn(text: string, now: number): number | undefined {
@@ -78,6 +80,37 @@ export function countdownIn(text: string, now: number): number | undefined {
   // (0.2-0.4 vs 0.04 µs), and seven of them cost several times parseCountdown itself.
   if (LOCAL_UNIT_WORD.test(text)) for (const [pattern, replacement, word] of LOCAL_UNITS) if (word.test(src)) src = src.replace(pattern, replacement);
   return parseCountdown(src, now) ?? undefined;
+}
+
+/** A date with an optional time (see DATE_SHAPE), with the zone the page names after it ("(GMT+7)", "UTC-8"), which readTime reads. */
+const ZONED_DATE = String.raw`(${DATE_SHAPE}(?:\s*[(（]?\s*(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\s*[)）]?)?)`;
+
+/**
+ * A payment deadline shown as a date, after its label ("Thanh toán trước 24/11/2026 07:00", "Pay by …", "Cierre
+ * automático 07/12/2026 18:45 (GMT+1)") or before its words ("请在 2026-12-07 10:30 前付款", "今天 18:45 自动关闭"). The
+ * date (with a zone the page names after it) is group 1 or group 2.
+ */
+// A deadline's date before its words, as Chinese pages write it ("请在 2026-12-07 10:30 前付款", "今天 18:45 自动关闭"),
+// around `date` (one capture group).
+const dateThenWords = (date: string) =>
+  String.raw`(?:请在|请于|請在|需在|须在)\s*${date}\s*(?:之?前)\s*(?:完成)?(?:付款|支付)|(?<![\d:])${date}\s*(?:后|後)?\s*(?:自动关闭|自動關閉|自动取消|自動取消|关闭订单|未付款将?自动关闭)`;
+
+export const DEADLINE = new RegExp(
+  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite\s*(?:de\s*pago)?|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?ภายใน|請於|付款期限|支払期限|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
+    ZONED_DATE +
+    '|' +
+    dateThenWords(ZONED_DATE),
+  'iu',
+);
+
+/** The same date-first forms alone, in Beijing time with no zone written (Pinduoduo's adapter reads them with its clock). */
+export const CHINA_DEADLINE = new RegExp(dateThenWords(`(${DATE_SHAPE})`), 'u');
+
+/** The deadline `text` shows: a date with its words (DEADLINE) read on the page's clock, else a countdown (countdownIn). */
+export function deadlineIn(text: string, clock: Clock, now: number): number | undefined {
+  const found = DEADLINE.exec(text);
+  const date = found ? found[1] ?? found[2] ?? found[3] : undefined;
+  return (date ? readTime(date, clock, now) : undefined) ?? countdownIn(text, now);
 }
 
 /**

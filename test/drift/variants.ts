@@ -358,8 +358,9 @@ function reordered(doc: Document): void {
     const walk = (el: Element) => {
       for (const child of el.children) {
         // A line of inline parts is no row (a buyer's icon, label, name and chat link: reversed, the label would name
-        // what follows it on the page).
-        if (child.tagName !== 'TR' && !/^(TABLE|TBODY|THEAD|SPAN|A|LABEL|B|I|EM|STRONG|FONT|SMALL|svg)$/.test(child.tagName) && child.childElementCount === width) divRows.push(child);
+        // what follows it on the page), nor a clock drawn a character an element ("2 3 : 1 4 : 0 5", reversed "50:41:32").
+        const characters = [...child.children].every((c) => (c.textContent ?? '').trim().length <= 1);
+        if (child.tagName !== 'TR' && !/^(TABLE|TBODY|THEAD|SPAN|A|LABEL|B|I|EM|STRONG|FONT|SMALL|svg)$/.test(child.tagName) && child.childElementCount === width && !characters) divRows.push(child);
         else walk(child);
       }
     };

@@ -71,9 +71,15 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // frame's page short (entrypoints/structure.ts,
 // lib/platforms/structure/reader-host.ts), 12-20 KB less: 30.3-38.0 KB on
 // the evening of 2026-12-06 (Pinduoduo's and Shopee's adapters keep the goods
-// lines reader and the grid reader they use). This check is the budget that
-// keeps it from growing further; lower it as the script shrinks.
-const BUDGET_KB = 40;
+// lines reader and the grid reader they use), budget 40 KB. The guard against
+// lists narrowed by the page's filters (lib/platforms/filters.ts: a drop-down,
+// a ticked "only …" box or a row of applied filters makes a read incomplete,
+// so a filtered unpaid tab marks no order paid; it runs on every read whole
+// enough to count, so it cannot wait for an injected script) and deadlines'
+// words, 2.4 + 1.2 KB on 2026-12-07: 33.5-42.0 KB, budget 43 KB. This check
+// is the budget that keeps it from growing further; lower it as the script
+// shrinks.
+const BUDGET_KB = 43;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');

@@ -105,39 +105,67 @@ for (const { name, platform, good, broken } of CASES) {
   });
 }
 
-test('Pinduoduo: a search narrowing the unpaid tab to one order marks no other order paid; clearing it, the list speaks again', async () => {
-  const { page } = await openSellerPage(suite, PDD_URLS.unpaid);
-  const panel = await openPanelFor(suite, PDD_URLS.unpaid);
-  const rows = panel.locator('[data-testid="order-row"][data-platform="pdd"]');
-  await expect(rows).not.toHaveCount(0, { timeout: 2_000 });
-  const before = await stored(panel);
-  // This page's orders (other tests of the suite leave theirs in the same profile).
-  const pdd = (ids: string[]) => ids.filter((id) => /^\d{6}-\d{15}$/.test(id)).sort();
-  const mine = pdd(before.unpaid);
-  expect(mine.length).toBeGreaterThan(1);
-  const kept = mine[0]!;
+// Ways the seller narrows the unpaid tab in the page's filters: each is set, then put back to its default.
+const NARROWINGS = [
+  {
+    name: 'a search for one order number',
+    form: '<label>订单号 <input type="text" name="sn"></label>',
+    set: (form: HTMLFormElement, id: string) => void (form.querySelector('input')!.value = id),
+    clear: (form: HTMLFormElement) => void (form.querySelector('input')!.value = ''),
+  },
+  {
+    name: 'a shipping method chosen in a drop-down',
+    form: '<label>发货方式 <select><option>全部</option><option>快递</option><option>无需物流</option></select></label>',
+    set: (form: HTMLFormElement) => void (form.querySelector('select')!.selectedIndex = 1),
+    clear: (form: HTMLFormElement) => void (form.querySelector('select')!.selectedIndex = 0),
+  },
+  {
+    name: 'a ticked "only orders with notes" box',
+    form: '<label><input type="checkbox"> 仅看有备注</label>',
+    set: (form: HTMLFormElement) => void (form.querySelector('input')!.checked = true),
+    clear: (form: HTMLFormElement) => void (form.querySelector('input')!.checked = false),
+  },
+];
 
-  // The seller types an order number into the page's search box and the list re-renders with that order alone.
-  await page.evaluate((id) => {
-    const form = document.createElement('form');
-    form.innerHTML = '<label>订单号 <input type="text" name="sn"></label>';
-    document.body.prepend(form);
-    form.querySelector('input')!.value = id;
-    for (const block of document.querySelectorAll('[data-fixture-order]')) if (block.getAttribute('data-fixture-order') !== id) block.remove();
-  }, kept);
-  // Reads are debounced by 250 ms and sent at once: well past both, nothing may have changed.
-  await page.waitForTimeout(1_500);
-  const during = await stored(panel);
-  expect(pdd(during.unpaid)).toEqual(mine);
-  expect(pdd(during.gone)).toEqual([]);
-  expect(during.credited).toEqual(before.credited);
+for (const narrowing of NARROWINGS) {
+  test(`Pinduoduo: ${narrowing.name} narrowing the unpaid tab to one order marks no other order paid; put back, the list speaks again`, async () => {
+    const { page } = await openSellerPage(suite, PDD_URLS.unpaid);
+    const panel = await openPanelFor(suite, PDD_URLS.unpaid);
+    const rows = panel.locator('[data-testid="order-row"][data-platform="pdd"]');
+    await expect(rows).not.toHaveCount(0, { timeout: 2_000 });
+    const before = await stored(panel);
+    // This page's orders (other tests of the suite leave theirs in the same profile).
+    const pdd = (ids: string[]) => ids.filter((id) => /^\d{6}-\d{15}$/.test(id)).sort();
+    const mine = pdd(before.unpaid);
+    expect(mine.length).toBeGreaterThan(1);
+    const kept = mine[0]!;
 
-  // The search cleared, the same one-order list is the whole tab: the orders it no longer shows have left it.
-  await page.evaluate(() => {
-    document.querySelector('form input')!.remove();
-    document.body.append(document.createElement('span'));
+    // The seller narrows the list in the page's filter form and it re-renders with one order alone.
+    await page.evaluate(
+      ([html, set, id]) => {
+        const form = document.createElement('form');
+        form.innerHTML = html;
+        document.body.prepend(form);
+        new Function('form', 'id', `(${set})(form, id)`)(form, id);
+        for (const block of document.querySelectorAll('[data-fixture-order]')) if (block.getAttribute('data-fixture-order') !== id) block.remove();
+      },
+      [narrowing.form, narrowing.set.toString(), kept] as const,
+    );
+    // Reads are debounced by 250 ms and sent at once: well past both, nothing may have changed.
+    await page.waitForTimeout(1_500);
+    const during = await stored(panel);
+    expect(pdd(during.unpaid)).toEqual(mine);
+    expect(pdd(during.gone)).toEqual([]);
+    expect(during.credited).toEqual(before.credited);
+
+    // The filter put back to its default, the same one-order list is the whole tab: the orders it no longer shows have
+    // left it.
+    await page.evaluate((clear) => {
+      new Function('form', `(${clear})(form)`)(document.querySelector('form'));
+      document.body.append(document.createElement('span'));
+    }, narrowing.clear.toString());
+    await expect.poll(async () => pdd((await stored(panel)).gone), { timeout: 3_000 }).toEqual(mine.filter((id) => id !== kept));
+    await panel.close();
+    await page.close();
   });
-  await expect.poll(async () => pdd((await stored(panel)).gone), { timeout: 3_000 }).toEqual(mine.filter((id) => id !== kept));
-  await panel.close();
-  await page.close();
-});
+}

@@ -1,14 +1,14 @@
 import type { ObservedOrder, OrderItem, PageRead } from '../../orders/model';
 import { parseMoney, type Money } from '../../orders/money';
 import { soleMoney } from '../money';
-import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreatedTime } from '../../orders/time';
+import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreatedTime, parseWallTime } from '../../orders/time';
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
 import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { closeTimes } from '../times';
+import { CHINA_DEADLINE, closeTimes } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -129,6 +129,8 @@ function isLink(el: Element): boolean {
   return link !== null && textOf(link) === textOf(el);
 }
 
+const COLUMN_NAME = /^(?:买家(?:昵称|信息)?|買家(?:暱稱)?|buyer)\s*[:：]?$/i;
+
 function buyerNick(buyerCell: Element | undefined): string {
   if (!buyerCell) return '';
   const marked = nickOf(firstIn(buyerCell, selectors.buyerNick));
@@ -147,7 +149,8 @@ function buyerNick(buyerCell: Element | undefined): string {
     // A line after the nick's own is about the buyer, not the nick ("该消费者有 2 笔待支付订单", "收货信息支付后可见").
     if (parts.length > 0 && node.nodeType === 1 && LINE_BREAK.test((node as Element).tagName)) break;
     const text = nickOf(node);
-    if (text && !LABELLED.test(text)) parts.push(text);
+    // The column's name written over the nick in each card ("买家", then "momo酱🐰") is no part of it.
+    if (text && !LABELLED.test(text) && !COLUMN_NAME.test(text)) parts.push(text);
   }
   const named = parts.filter((text) => !isBuyerTag(text));
   return (named.length > 0 ? named : parts).join(' ').replace(CHAT_WORDS, '').trim();
@@ -208,7 +211,14 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   const createdAt = created ? parseCreatedTime(created, CHINA_OFFSET_MINUTES, 'ymd', now) : undefined;
   // Only unpaid orders close for want of payment, so only their countdown is looked for.
   const countdownText = () => [statusCellText, ...scope.flatMap((s) => allIn(s, selectors.countdown)).map((el) => spacedText(el, clean))].join(' ');
-  const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? undefined : undefined;
+  // Else anywhere in the block: a countdown drawn where the selectors do not look ("0 0 : 4 5 : 1 2 后自动关闭"), or a
+  // deadline's date ("请在 2026-12-07 10:30 前付款").
+  const deadline = () => {
+    const found = CHINA_DEADLINE.exec(wholeText());
+    const date = found?.[1] ?? found?.[2];
+    return parseCountdown(wholeText(), now) ?? (date ? parseWallTime(date, CHINA_OFFSET_MINUTES, 'ymd', now) : null) ?? undefined;
+  };
+  const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? deadline() : undefined;
   let href: string | null | undefined;
   for (const found of parts) if ((href = firstMatching(found, selectors.chatLink)[0]?.getAttribute('href'))) break;
   const chatUrl = httpsLink(href, pageUrl.href);

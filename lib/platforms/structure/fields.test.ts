@@ -38,6 +38,13 @@ describe('totalIn', () => {
     expect(totalIn('Rp228.000 Total pesanan (termasuk ongkir Rp12.000, hemat Rp27.000) Transfer Bank', money)).toEqual({ minor: 228000, currency: 'IDR' });
     expect(totalIn('Total pesanan: Rp228.000', money)).toEqual({ minor: 228000, currency: 'IDR' });
   });
+  it('reads a total in the buyer\'s currency beside its settlement and the rate it was made at (pages written blind)', () => {
+    expect(totalIn('₩52,800 Products ₩48,800 Shipping ₩4,000 Est. settlement ≈ US $37.85 1 USD = 1,395.00 KRW', money)).toEqual({ minor: 52800, currency: 'KRW' });
+    expect(totalIn('$ 612.40 MXN Products $ 579.40 Shipping $ 33.00 Est. settlement ≈ US $35.60 1 USD = 17.2000 MXN', money)).toEqual({ minor: 61240, currency: 'MXN' });
+    expect(totalIn('R$ 118,90 1 US$ ≈ R$ 5,12', money)).toEqual({ minor: 11890, currency: 'BRL' });
+    // A note in brackets after a part of the total is the part's: "free shipping over $499" is no second amount.
+    expect(totalIn('NT$630 信用卡 商品小計 NT$649 運費 NT$0（滿 NT$499 免運） 蝦幣折抵 −NT$19', money)).toEqual({ minor: 63000, currency: 'TWD' });
+  });
   it('reads the whole total of a staged order, never what is due in the current stage (pages written blind)', () => {
     // "本期应付" is the instalment due now: 应付 after 本期 is no total's label.
     expect(totalIn('US$3,120.00 含运费 US$420.00 本期应付 US$936.00', money)).toEqual({ minor: 312000, currency: 'USD' });
@@ -118,7 +125,7 @@ describe('shortTexts', () => {
 // the texts of a goods line listed, textContent for "shows any text".
 const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
 const NOT_A_NICK = (text: string) =>
-  CHAT_WORDS.test(text) || STATS.test(text) || (text.length <= 24 && /^(?:(?:qty|qtd|quantity|quantidade|cantidad|số lượng|sl|jumlah|จำนวน|数量|數量|個数|menge|anzahl|quantité|quantità)\s*[:：.]?\s*[x×]?|[x×*])\s*(\d{1,6})$/iu.test(text)) || /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || (/\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  CHAT_WORDS.test(text) || STATS.test(text) || (text.length <= 24 && /^(?:(?:qty|qtd|quantity|quantidade|cantidad|số lượng|sl|jumlah|จำนวน|数量|數量|個数|menge|anzahl|quantité|quantità)\s*[:：.]?\s*[x×]?|[x×*])\s*(\d{1,6})$/iu.test(text)) || /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || (/\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || /\d{1,2}:\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/.test(text);
 function listedChatControl(el: Element): boolean {
   const tag = el.tagName;
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
@@ -136,6 +143,15 @@ function queriedNickBeforeChat(scope: Element[]): string {
   for (const s of scope) {
     for (const control of s.querySelectorAll('a, button, [role="button"]')) {
       if (!listedChatControl(control)) continue;
+      // Among two other controls that are no chat control: the order's actions, no name before it.
+      const box0 = control.parentElement;
+      if (box0) {
+        const around = box0.childElementCount > 1 || !box0.parentElement ? box0 : box0.parentElement;
+        const others = [...around.children]
+          .map((c) => (c.matches('a, button, [role="button"]') ? c : c.childElementCount === 1 && c.firstElementChild!.matches('a, button, [role="button"]') ? c.firstElementChild! : null))
+          .filter((o) => o && o !== control && !o.contains(control) && !listedChatControl(o));
+        if (others.length >= 2) continue;
+      }
       // The first of the few lines that end in the control, in its own box; else the text right before it.
       const box = control.parentElement;
       let first: string | undefined;

@@ -5,7 +5,7 @@
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
-import { HEADER_WORDS, isBuyerTag, namesPart, withoutConversions, withoutPartAmounts } from '../page-words';
+import { HEADER_WORDS, isBuyerTag, namesPart, nickOf, tipBox, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces, textOf } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -97,6 +97,8 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
 /** Whether `el` is a control that opens the chat with the buyer. `clean`: see pageTextRoot. */
 function isChatControl(el: Element, clean?: Element | null): boolean {
   const tag = el.tagName;
+  // An icon named for chatting ("Chat with buyer" on a speech bubble's svg) beside the name is the control too.
+  if (tag === 'svg') return CHAT_LABEL.test(el.getAttribute('aria-label') ?? '');
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
   const text = spacedText(el, clean);
   if (text && CHAT_WORDS.test(text)) return true;
@@ -122,8 +124,11 @@ const QTY_WITH_UNIT = /^[x×*]\s*\d[\d,.]*\s+\p{L}{1,12}$/u;
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text));
+  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text);
 }
+// A time of day with a date or a day's name, or after a label ("Hôm nay 09:12", "Created: Dec 4, 2026 08:45 PM", "Ngày
+// đặt 06/12/2026 08:15"): when something happened, no one's name.
+const TIMED = /\d{1,2}:\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/u;
 
 // A buyer's alias made of a label word and a number ("Buyer #48211", "Customer 2").
 const ALIAS = /^(?:buyer|customer|comprador|pembeli|người\s*mua)\s*#?\s*\d[\d*]*$/i;
@@ -238,7 +243,7 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
     for (let el = s.firstElementChild; el; ) {
       // What isChatControl asks first, then whether the query would have listed it (it tells tag names apart by namespace).
       const tag = el.tagName;
-      const control = (tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS);
+      const control = ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS)) || (tag === 'svg' && el.hasAttribute('aria-label'));
       // The name in the control's own words ("Chat with juan.dc").
       const named = control ? CHAT_WITH.exec(spacedText(el, clean))?.[1] : undefined;
       if (named && !notANick(named)) return named;
@@ -264,15 +269,20 @@ const CONTROLS = 'a, button, [role="button"]';
 
 /**
  * Whether `control` stands among the order's actions: right beside it (a sibling, or the only element of a sibling
- * when each sits in a wrapper of its own), another control that acts on the order ("Cancel order", "View details").
+ * when each sits in a wrapper of its own), another control that acts on the order ("Cancel order", "View details"),
+ * or two other controls.
  */
 function amongActions(control: Element): boolean {
   const box = control.parentElement;
   if (!box) return false;
   const around = box.childElementCount > 1 || !box.parentElement ? box : box.parentElement;
+  // Two other controls that are no chat control, whatever they say ("Leave feedback", "Contact buyer", "Reorder
+  // quote"): a name stands beside its chat control, a row of controls is the order's actions.
+  let others = 0;
   for (const child of around.children) {
     const other = child.matches(CONTROLS) ? child : child.childElementCount === 1 && child.firstElementChild!.matches(CONTROLS) ? child.firstElementChild! : null;
-    if (other && other !== control && !other.contains(control) && ACTION.test(textOf(other))) return true;
+    if (!other || other === control || other.contains(control)) continue;
+    if (ACTION.test(textOf(other)) || (!isChatControl(other) && ++others >= 2)) return true;
   }
   return false;
 }
@@ -343,6 +353,18 @@ export function nickAfterAvatar(scope: readonly Element[]): string {
       initial = value.length === 1 && AVATAR.test(t.parentElement?.getAttribute('class') ?? '') ? value.toLowerCase() : '';
     }
   }
+  // An avatar drawn without an initial (a coloured disc, a picture), the name the next text beside it.
+  for (const root of scope) {
+    for (const avatar of root.querySelectorAll('[class*="avatar" i]')) {
+      if (avatar.textContent?.trim()) continue;
+      let next: Node | null = avatar.nextSibling;
+      while (next && next.nodeType === 3 && !next.nodeValue?.trim()) next = next.nextSibling;
+      if (!next || (next.nodeType === 1 && (next as Element).matches(CONTROLS))) continue;
+      // The name's element may hold a badge beside the name ("nurul.aina92" "New buyer"): nickOf leaves it out.
+      const value = (next.nodeType === 1 ? nickOf(next) : next.nodeValue ?? '').trim();
+      if (value && value.length <= 60 && !notANick(value)) return folded(value);
+    }
+  }
   return '';
 }
 const AVATAR = /avatar/i;
@@ -351,6 +373,15 @@ const FLAG_CODE = /(?:^|[\s_-])(?:flag|country)(?:$|[\s_-])/i;
 // The badges only a buyer wears (a bare "New" or "VIP" may be a goods line's too).
 const BUYER_BADGE =
   /^[\s[(（【]*(?:新客|新客户|新买家|新買家|老客|老客户|老买家|老買家|回头客|回頭客|(?:复购|回购|複購|回購)(?:买家|買家|客户|客戶)?|88VIP|店铺会员|粉丝|铁粉|new\s*(?:buyer|customer)|repeat\s*(?:buyer|customer)|returning\s*(?:buyer|customer)|first[-\s]*time\s*buyer|khách\s*(?:hàng\s*)?(?:mới|quen)|pembeli\s*baru|pelanggan\s*(?:baru|setia)|ลูกค้า(?:ใหม่|ประจำ)|cliente\s*(?:novo|nuevo|habitual|frecuente)|(?:novo|nuevo)\s*cliente)[\s\])）】]*$/iu;
+
+/**
+ * Whether `el`'s text is beside the point: an icon's (an "i" drawn in an svg) or a tooltip's ("Comprador já fez 4
+ * pedidos…" between a name and its chat control), up to `root`.
+ */
+function aside(el: Element | null, root: Element): boolean {
+  for (let up = el; up && up !== root; up = up.parentElement) if (up.localName === 'svg' || up.getAttribute('role') === 'tooltip' || tipBox(up)) return true;
+  return false;
+}
 
 /**
  * The last text of the block before `control` (which lies in scope[k]), not
@@ -376,7 +407,7 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
         const value = (at.nodeValue as string).trim();
         // A badge beside the name ("新客", "VIP") sits between it and the control: passed over.
         // So does a second name after a separator ("ronaldo_gamingph" "· Ron 🎮", the display name after the account's).
-        if (value && !unread(at.parentElement, value) && !isBuyerTag(value) && !FLAG_ONLY.test(value) && !BUYER_STATS.test(value) && !BUYER_ID.test(value) && !SEPARATOR_FIRST.test(value)) {
+        if (value && !unread(at.parentElement, value) && !aside(at.parentElement, root) && !isBuyerTag(value) && !FLAG_ONLY.test(value) && !BUYER_STATS.test(value) && !BUYER_ID.test(value) && !SEPARATOR_FIRST.test(value)) {
           // Another button's text right before the chat control ("Modify price"): the order's controls, no name
           // among them.
           if (at.parentElement?.closest(BUTTONS)) return undefined;
@@ -408,7 +439,7 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 // An avatar's initials drawn before the name ("B" before "Big Rick's Garage", "t" before "t***9"): one letter of an
 // alphabet, or two capitals. A name of one CJK character stays a name.
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
-const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s/iu;
+const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s|(?:已购|已購|已买|已買)\s*\d+\s*次|đã\s*mua\s*\d+\s*lần|\b(?:comprou|compró|bought|purchased|ordered)\s+\d+\s*(?:vezes|veces|times?|x)\b|\bbeli\s+\d+\s*kali|ซื้อ(?:แล้ว)?\s*\d+\s*ครั้ง/iu;
 // An order's action ("View details", "Xem chi tiết", "查看详情") beside a contact button: no one's name.
 const ACTION = /^(?:修改价格|改价|添加备注|提醒付款|催付|关闭订单|取消订单|modify\s*price|change\s*price|add\s*(?:a\s*)?note|remind(?:\s*to\s*pay)?|close\s*order|cancel\s*order|view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|lihat\s*rincian|ดูรายละเอียด)$/i;
 // A country's flag alone ("🇺🇸" between "Buyer:" and the name): a name is never only flags.

@@ -93,6 +93,17 @@ function notedClock(doc: Document, seen: ClockNote | undefined): Clock | undefin
   return note.clock;
 }
 
+/**
+ * `clock` reading "07/12/2026" day first where the page's language writes dates so (AliExpress's seller centre in
+ * Spanish, Portuguese, French …: `<html lang="es">`); month first stays the reading elsewhere.
+ */
+function inPageLanguage(clock: Clock, doc: Document): Clock {
+  // A list drawn in a shadow root is read in a view of its own (see shadow.ts): the page's document says the language.
+  const root = (doc.body ?? doc.documentElement)?.ownerDocument?.documentElement;
+  return DAY_FIRST.test(root?.lang ?? '') ? { ...clock, order: 'dmy' } : clock;
+}
+const DAY_FIRST = /^(?:es|pt|fr|de|it|nl|pl|tr|ru|uk|vi|id|ms|th|ar|he|en-(?:GB|AU|NZ|IE|IN|SG|MY|PH|ZA))\b/i;
+
 /** The order number's shape as one capture group (findOrderAnchors). */
 export function anchorPattern(platform: ListPlatform): RegExp {
   return new RegExp(`(${ORDER_NUMBER[platform].source})`);
@@ -109,7 +120,7 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
     case 'alibaba':
       return { platform, orderNumber, money: (t) => soleMoney(t), clock: CHINA };
     case 'aliexpress':
-      return { platform, orderNumber, money: (t) => soleMoney(t), clock: notedClock(doc, seen) ?? CHINA, closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
+      return { platform, orderNumber, money: (t) => soleMoney(t), clock: inPageLanguage(notedClock(doc, seen) ?? CHINA, doc), closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
     case 'tiktok': {
       const key = tiktokRegionKey(url);
       const region = key ? TIKTOK_REGIONS[key] : undefined;

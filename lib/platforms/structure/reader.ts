@@ -13,11 +13,11 @@ import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor 
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
-import { closeTimes, countdownIn, readCreated, readTime } from '../times';
+import { closeTimes, deadlineIn, readCreated } from '../times';
 import { textOf } from '../types';
 import { goodsByPrice, hasWords, itemsIn, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
-import { CREATED, DEADLINE, UNPAID_PARAM, UNPAID_TAB } from './words';
+import { CREATED, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
 
 // Generic rows only: the header is found by its words, wherever it sits.
@@ -42,7 +42,7 @@ const PRICE_NOTE_WORDS = /阶梯批发价|阶梯价|階梯價|起批|满|滿|定
 // A unit anywhere after a price ("/件", "/kg").
 const PER_UNIT_ANY = /\/\s*\p{L}{1,5}/gu;
 // Money markers and currency words that a unit-price cell may hold besides its amount.
-const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|GBP|AUD|CAD|NZD|CHF|HKD|TWD|JPY|KRW|MXN|INR|AED|SAR|PLN|SEK|NOK|DKK|CZK|HUF|ZAR|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ/gi;
+const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|GBP|AUD|CAD|NZD|CHF|HKD|TWD|JPY|KRW|MXN|INR|AED|SAR|PLN|SEK|NOK|DKK|CZK|HUF|ZAR|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ|zł|TL|TRY/gi;
 
 /**
  * Reads an order list by its content. `base` is the adapter's read of the
@@ -477,11 +477,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   let shown: number | undefined;
   if (status === 'unpaid') {
     const near = [statusText, spacedText(cell(columns.deadline), clean)].join(' ');
-    const dated = (text: string) => {
-      const m = DEADLINE.exec(text)?.[1];
-      return m ? readTime(m, facts.clock, now) : undefined;
-    };
-    shown = dated(near) ?? countdownIn(near, now) ?? dated(wholeText()) ?? countdownIn(wholeText(), now);
+    shown = deadlineIn(near, facts.clock, now) ?? deadlineIn(wholeText(), facts.clock, now);
   }
   const estimate = facts.closeHours === undefined ? { autoCloseAt: shown } : closeTimes(status, shown, createdAt, facts.closeHours);
 

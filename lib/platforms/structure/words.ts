@@ -28,20 +28,12 @@ export const CHAT_LABEL = /chat|message|sembang|مراسلة|دردشة|czat|wia
 /** Links that open a chat with the buyer, by where they go. */
 export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|webchat|messenger/i;
 
-/** A date with an optional time, in the forms the back-offices print (parseWallTime reads them). */
-const DATE = `(${DATE_SHAPE})`;
-
 /** The created time after its label ("创建时间: 2026-11-20 14:03:11", "Created 11/20/2026 2:03 PM", "创建时间：3小时前"). */
 export const CREATED = new RegExp(
   String.raw`(?:创建时间|成交时间|下单时间|订单时间|创建于|created(?:\s*(?:at|on|time))?|order\s*(?:time|date|created)|placed\s*on|criado\s*em|data\s*do\s*pedido|pedido\s*feito\s*em|fecha\s*del\s*pedido|creado\s*el|fecha\s*de\s*creación|ngày\s*đặt(?:\s*hàng)?|thời\s*gian\s*(?:đặt\s*hàng|tạo)|tạo\s*lúc|дата\s*заказа|время\s*заказа|waktu\s*pesanan(?:\s*dibuat)?|tanggal\s*pesanan|dibuat\s*pada|เวลาสั่งซื้อ|วันที่สั่งซื้อ|สร้างเมื่อ|(?:訂單)?成立時間|下單時間|建立時間|作成日時|注文日時?|erstellt\s*am|bestelldatum|bestellzeit|créée?\s*le|date\s*de\s*(?:la\s*)?commande|creato\s*il|data\s*(?:dell['’]\s*)?ordine)\s*[:：]?\s*` + `(${DATE_SHAPE}|${AGO_SHAPE})`,
   'iu',
 );
 
-/** A payment deadline shown as a date ("Thanh toán trước 24/11/2026 07:00", "Pay by …"). */
-export const DEADLINE = new RegExp(
-  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|pay\s*by|payment\s*due|auto[- ]?cancel(?:s)?\s*(?:at|on)|pagar\s*até|pagar\s*antes\s*del?|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?ภายใน|請於|付款期限|支払期限|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` + DATE,
-  'iu',
-);
 
 /**
  * A list tab (or URL parameter) that holds only unpaid orders, in every language the regional back-offices come in:
