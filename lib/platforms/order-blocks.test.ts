@@ -35,7 +35,7 @@ describe('numbers in the order format that are not an order’s', () => {
   const B = '3912830471625580442';
 
   it('leaves out a number its label names as a sub-order, package, tracking, refund or payment number', () => {
-    for (const label of ['子订单号：', '包裹号:', '运单号 ', '退款编号：', 'Sub-order ID: ', 'Package ID:', 'Tracking number ', 'Refund #', 'Payment ID ', 'Mã vận đơn: ', 'Mã kiện hàng ', 'Código de rastreio: ', 'ID do pacote:', 'Номер посылки: ', '关联主订单：', 'Main order: ']) {
+    for (const label of ['子订单号：', '包裹号:', '运单号 ', '退款编号：', 'Sub-order ID: ', 'Package ID:', 'Tracking number ', 'Refund #', 'Payment ID ', 'Mã vận đơn: ', 'Mã kiện hàng ', 'Código de rastreio: ', 'ID do pacote:', 'Номер посылки: ', '关联主订单：', 'Main order: ', 'ID produit : ', 'ID do produto: ', 'Product ID: ']) {
       // The label in the number's own text, and in an element of its own just before it.
       expect(ids(`<p>订单号：${A} <span>${label}${B}</span></p>`), label).toEqual([A]);
       expect(ids(`<div><p>订单号：${A}</p><div><span>${label}</span><span>${B}</span></div></div>`), label).toEqual([A]);

@@ -519,7 +519,7 @@ function blockTexts(doc: Document): Text[] {
 }
 
 // An amount with its currency marker before or after it: "¥79.70", "R$ 1.149,00", "584.901₫", "€12,50".
-const MARKED_AMOUNT = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ|€))?/g;
+const MARKED_AMOUNT = /(US\s?\$|(?<![A-Za-z])[A-Z]{1,2}\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|\$|€|£|₽)?(\s?)(\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*?)([.,]\d{2})?(?![\d.,]*\d)(\s?(?:₫|đ|€))?/g;
 
 /**
  * Every amount in an order block drawn in parts, as storefronts style a
@@ -560,8 +560,9 @@ function splitAmounts(doc: Document): void {
 
 // ---- (i) struck-through prices ----
 
-// An amount's start: its marker before the digits, or its digits when the marker follows ("584.901₫").
-const FIRST_MARKED = /(US\s?\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ|€)(?!\p{L})/u;
+// An amount's start: its marker before the digits ("S$", "HK$" whole: a sign cut in two is no page's), or its digits
+// when the marker follows ("584.901₫").
+const FIRST_MARKED = /(US\s?\$|(?<![A-Za-z])[A-Z]{1,2}\$|R\$|RM|NT\$|Rp|฿|₫|¥|￥|€|£|₽|\$)\s?\d|\d[\d.,]*\s?(₫|đ|€)(?!\p{L})/u;
 
 /**
  * Before every amount with a currency marker in an order block, the price

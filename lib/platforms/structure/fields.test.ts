@@ -228,6 +228,10 @@ describe('nickByLabel', () => {
       expect(nickByLabel([doc.getElementById('o')!])).toBe(nick.replace(/ ·$/, ''));
     }
   });
+  it('passes over a label kept for screen readers only, whose name may be stale (a page written blind)', () => {
+    const doc = parse(`<body><div id="o"><span class="sr-only">Buyer: Mohammed Al-Farsi</span><span>Buyer</span> <span aria-hidden="true">Mohd. Alfarsi</span></div></body>`);
+    expect(nickByLabel([doc.getElementById('o')!])).toBe('Mohd. Alfarsi');
+  });
 });
 
 describe('nickBeforeChat', () => {

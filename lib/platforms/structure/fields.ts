@@ -23,6 +23,8 @@ const STRUCK = [...STRUCK_TAGS, STRUCK_STYLE].join(',');
  */
 const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || ((text === undefined || mayBePrice(text)) && isStruck(el)));
 const LETTERS = /\p{L}{2}/u;
+// The classes that hide text from sight and keep it for screen readers.
+const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-(?:text|only)|a11y-hidden|u-hidden-visually|offscreen)(?:$|\s)/i;
 
 /** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
 const folded = (value: string) => foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
@@ -192,6 +194,10 @@ export function nickByLabel(scope: readonly Element[]): string {
       const m = BUYER_LABEL.exec(text);
       if (!m || m[0].length === 0) continue;
       const rest = text.slice(m[0].length).trim();
+      // A label with a name in it kept for screen readers only ("Buyer: Mohammed Al-Farsi" in a visually hidden span,
+      // stale beside the name the page shows) names no one the seller sees; the bare label ("Buyer") still leads to
+      // the name shown after it.
+      if (rest && SCREEN_READER_ONLY.test(t.parentElement?.getAttribute('class') ?? '')) continue;
       // "买家留言…", "Buyer note…": a label of something else.
       if (rest && !/[:：]\s*$/.test(m[0])) continue;
       if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');

@@ -42,7 +42,7 @@ const PRICE_NOTE_WORDS = /阶梯批发价|阶梯价|階梯價|起批|满|滿|定
 // A unit anywhere after a price ("/件", "/kg").
 const PER_UNIT_ANY = /\/\s*\p{L}{1,5}/gu;
 // Money markers and currency words that a unit-price cell may hold besides its amount.
-const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|USD|CNY|RMB|GBP|AUD|CAD|NZD|CHF|HKD|TWD|JPY|KRW|MXN|INR|AED|SAR|PLN|SEK|NOK|DKK|CZK|HUF|ZAR|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ|zł|TL|TRY/gi;
+const CURRENCY_WORDS = /CN¥|JP¥|HK\$|NT\$|S\$|A\$|C\$|MX\$|US\s?\$|\$\s?US|USD|CNY|RMB|GBP|AUD|CAD|NZD|CHF|HKD|TWD|JPY|KRW|MXN|INR|AED|SAR|PLN|SEK|NOK|DKK|CZK|HUF|ZAR|руб\.?|₽|R\$|RM|元|₫|VND|BRL|MYR|EUR|SGD|PHP|THB|IDR|Rp|฿|€|¥|￥|\$|đ|zł|TL|TRY/gi;
 
 /**
  * Reads an order list by its content. `base` is the adapter's read of the
