@@ -85,31 +85,32 @@ export function countdownIn(text: string, now: number): number | undefined {
 /** A date with an optional time (see DATE_SHAPE), with the zone the page names after it ("(GMT+7)", "UTC-8"), which readTime reads. */
 const ZONED_DATE = String.raw`(${DATE_SHAPE}(?:\s*[(（]?\s*(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\s*[)）]?)?)`;
 
-/**
- * A payment deadline shown as a date, after its label ("Thanh toán trước 24/11/2026 07:00", "Pay by …", "Cierre
- * automático 07/12/2026 18:45 (GMT+1)") or before its words ("请在 2026-12-07 10:30 前付款", "今天 18:45 自动关闭"). The
- * date (with a zone the page names after it) is group 1 or group 2.
- */
 // A deadline's date before its words, as Chinese pages write it ("请在 2026-12-07 10:30 前付款", "今天 18:45 自动关闭"),
-// around `date` (one capture group).
+// around `date` (one capture group): the date is group 1 or group 2.
 const dateThenWords = (date: string) =>
   String.raw`(?:请在|请于|請在|需在|须在)\s*${date}\s*(?:之?前)\s*(?:完成)?(?:付款|支付)|(?<![\d:])${date}\s*(?:后|後)?\s*(?:自动关闭|自動關閉|自动取消|自動取消|关闭订单|未付款将?自动关闭)`;
 
+/**
+ * A payment deadline shown as a date after its label ("Thanh toán trước 24/11/2026 07:00", "Pay by …", "Cierre
+ * automático 07/12/2026 18:45 (GMT+1)"): the date, with a zone the page names after it, is group 1.
+ */
 export const DEADLINE = new RegExp(
   String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite\s*(?:de\s*pago)?|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?ภายใน|請於|付款期限|支払期限|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
-    ZONED_DATE +
-    '|' +
-    dateThenWords(ZONED_DATE),
+    ZONED_DATE,
   'iu',
 );
+// The date-first forms, searched only where their words show: a date can start almost anywhere, so a search for one
+// before words scans every position of an order's text (13 % of a structural read when it ran on every order).
+const DATE_FIRST = new RegExp(dateThenWords(ZONED_DATE), 'u');
+export const DATE_FIRST_WORDS = /前付款|前支付|前完成|自动关闭|自動關閉|自动取消|自動取消|关闭订单/;
 
 /** The same date-first forms alone, in Beijing time with no zone written (Pinduoduo's adapter reads them with its clock). */
 export const CHINA_DEADLINE = new RegExp(dateThenWords(`(${DATE_SHAPE})`), 'u');
 
 /** The deadline `text` shows: a date with its words (DEADLINE) read on the page's clock, else a countdown (countdownIn). */
 export function deadlineIn(text: string, clock: Clock, now: number): number | undefined {
-  const found = DEADLINE.exec(text);
-  const date = found ? found[1] ?? found[2] ?? found[3] : undefined;
+  const found = DEADLINE.exec(text) ?? (DATE_FIRST_WORDS.test(text) ? DATE_FIRST.exec(text) : null);
+  const date = found ? found[1] ?? found[2] : undefined;
   return (date ? readTime(date, clock, now) : undefined) ?? countdownIn(text, now);
 }
 

@@ -8,7 +8,7 @@ import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '.
 import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { CHINA_DEADLINE, closeTimes } from '../times';
+import { CHINA_DEADLINE, closeTimes, DATE_FIRST_WORDS } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -214,7 +214,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // Else anywhere in the block: a countdown drawn where the selectors do not look ("0 0 : 4 5 : 1 2 后自动关闭"), or a
   // deadline's date ("请在 2026-12-07 10:30 前付款").
   const deadline = () => {
-    const found = CHINA_DEADLINE.exec(wholeText());
+    const found = DATE_FIRST_WORDS.test(wholeText()) ? CHINA_DEADLINE.exec(wholeText()) : null;
     const date = found?.[1] ?? found?.[2];
     return parseCountdown(wholeText(), now) ?? (date ? parseWallTime(date, CHINA_OFFSET_MINUTES, 'ymd', now) : null) ?? undefined;
   };
