@@ -248,9 +248,11 @@ export function describeUnseen(platforms: readonly string[], part = 0, parts = 1
 
     // A list whose every order is on the page is complete: the orders that leave it are taken for paid (a list that
     // never read complete would keep every paid order in the queue).
-    it.runIf(page.whole === true)('reads the list it shows whole as complete', () => {
-      expect(readPage(parse(html), ADAPTERS[page.platform]!, page.url, NOW)?.complete).toBe(true);
-    });
+    if (page.whole === true) {
+      it('reads the list it shows whole as complete', () => {
+        expect(readPage(parse(html), ADAPTERS[page.platform]!, page.url, NOW)?.complete).toBe(true);
+      });
+    }
 
     // The same page after a redeploy.
     const variants = variantsFor(name, html, page);
