@@ -234,11 +234,17 @@ function build(num: string, currency: string): Money | null {
 // A currency's code right after an amount ("$867.40 MXN").
 const CODE_AFTER = /^\s?([A-Z]{3})(?![A-Za-z])/;
 
+/** Three capitals written right after the number of an amount AMOUNT_RE matched with a marker before it, else right after the match. */
+function codeAfter(m: RegExpExecArray, src: string): string | undefined {
+  const g = m.groups ?? {};
+  return (g.pre !== undefined ? g.suf : undefined) ?? CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
+}
+
 /** The code written right after an amount marked with a bare "$" or "¥" ("$867.40 MXN"), if any. */
 function signCode(m: RegExpExecArray, src: string): string | undefined {
-  const g = m.groups ?? {};
-  if (g.pre !== '$' && g.pre !== '¥') return undefined;
-  const code = g.suf ?? CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
+  const pre = m.groups?.pre;
+  if (pre !== '$' && pre !== '¥') return undefined;
+  const code = codeAfter(m, src);
   return code !== undefined && KNOWN_CODES.has(code) ? code : undefined;
 }
 
@@ -247,18 +253,18 @@ const KRONA_CODES = /^(?:SEK|NOK|DKK|ISK)$/;
 
 /**
  * The currency of an amount AMOUNT_RE matched with a marker: the marker's, unless it is a bare sign that several
- * currencies use with a currency's code right after the amount ("$867.40 MXN", "¥1,280 JPY"): the code says which.
+ * currencies use with a currency's code right after the amount ("$867.40 MXN", "¥1,280 JPY"): the code says which
+ * (`code`: signCode's answer, when the caller has it already).
  */
-function amountCurrency(m: RegExpExecArray, src: string, fallback: string | null): string | null {
+function amountCurrency(m: RegExpExecArray, src: string, fallback: string | null, code = signCode(m, src)): string | null {
+  if (code !== undefined) return code;
   const g = m.groups ?? {};
   const marker = (g.pre ?? g.suf) as string;
-  const code = signCode(m, src);
-  if (code !== undefined) return code;
   // "kr" is the Swedish, Norwegian, Danish and Icelandic crown alike: only a code beside it says which ("kr 437,00
   // NOK", "349,00 kr SEK"); alone it names no currency, and the amount is not read as a bare number either.
   if (KRONA.test(marker)) {
-    const code = g.pre !== undefined && g.suf !== undefined ? g.suf : CODE_AFTER.exec(src.slice((m.index ?? 0) + m[0].length))?.[1];
-    return code !== undefined && KRONA_CODES.test(code) ? code : null;
+    const krona = codeAfter(m, src);
+    return krona !== undefined && KRONA_CODES.test(krona) ? krona : null;
   }
   return markerCurrency(marker, fallback);
 }
@@ -379,9 +385,9 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
     const marker = g.pre ?? g.suf;
     let currency: string | null;
     if (marker !== undefined) {
-      currency = amountCurrency(m, src, fallback);
+      const code = signCode(m, src);
+      currency = amountCurrency(m, src, fallback, code);
       if ((marker === '$' || marker === '¥') && currency !== null) {
-        const code = signCode(m, src);
         if (code === undefined) (plain ??= []).push({ index: found.length, num: g.num, sign: marker });
         else {
           named ??= new Map();

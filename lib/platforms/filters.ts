@@ -1,6 +1,7 @@
 // Whether the list a page shows is narrowed by a choice the person made in its filters. Such a list shows some of the
 // tab's orders: one it leaves out has not left the tab, so a read of it is never complete (see readPage).
 import { statusFromWords } from './page-words';
+import { textOf } from './types';
 
 /**
  * Whether the page's list is narrowed by the person's choice: a text field holding words (a buyer's nick, an order
@@ -38,7 +39,7 @@ export function narrowed(doc: Document | DocumentFragment): boolean {
   for (const row of doc.querySelectorAll(APPLIED_ROW)) {
     if (APPLIED.test(row.getAttribute('aria-label') ?? '') || [...row.children].some((c) => APPLIED.test(c.textContent ?? ''))) {
       // The row's label alone (its chips all cleared, the row left on the page) applies nothing.
-      if (foldedText(row).replace(APPLIED_WORDS, '').replace(CLEAR_ALL, '').trim()) return true;
+      if (textOf(row).replace(APPLIED_WORDS, '').replace(CLEAR_ALL, '').trim()) return true;
     }
   }
   return false;
@@ -94,7 +95,7 @@ function dropDownChosen(box: Element): boolean {
   const options = box.querySelectorAll('[role="option"]');
   if (options.length > 0) {
     const at = [...options].findIndex((o) => o.getAttribute('aria-selected') === 'true');
-    if (at >= 0) return at > 0 && chosen(foldedText(options[at]!));
+    if (at >= 0) return at > 0 && chosen(textOf(options[at]!));
   }
   return chosen(shownValue(box));
 }
@@ -149,17 +150,13 @@ function controlLabel(control: Element): string {
   const aria = control.getAttribute('aria-label');
   if (aria) return aria;
   const label = control.closest('label') ?? (control.id ? [...control.ownerDocument.querySelectorAll('label[for]')].find((l) => l.getAttribute('for') === control.id) : null);
-  if (label) return foldedText(label);
+  if (label) return textOf(label);
   // A switch or a box drawn inside a wrapper of its own: the words of the nearest parent that has any.
   for (let up = control.parentElement, n = 0; up && n < 3; up = up.parentElement, n++) {
-    const text = foldedText(up);
+    const text = textOf(up);
     if (text) return text.length <= 60 ? text : '';
   }
   return '';
-}
-
-function foldedText(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 // A row listing the filters applied as chips ("Applied filters: Shipping: Standard × … Clear all", "已选条件：…").

@@ -180,11 +180,17 @@ const MAY_BE_ASIDE = `${NOT_HEADER_TEXT}, [class*="tip"], [class*="hint"], [clas
  * Whether `el` is a tooltip or hint by its class; not when it holds one (`span.tooltip` around the name, its icon and
  * its `span.tip`: the trigger, whose words are the name).
  */
-export function tipBox(el: Element): boolean {
+function tipBox(el: Element): boolean {
   if (!TIP_CLASS.test(el.getAttribute('class') ?? '')) return false;
   for (const inner of el.querySelectorAll('[role="tooltip"], [class]')) if (inner.getAttribute('role') === 'tooltip' || TIP_CLASS.test(inner.getAttribute('class') ?? '')) return false;
   return true;
 }
+
+/** Whether `el` is an icon (its text an "i" or "?" drawn in an svg) or a tooltip, by its role or its class (see tipBox). */
+export function tipOrIcon(el: Element): boolean {
+  return el.localName === 'svg' || el.getAttribute('role') === 'tooltip' || tipBox(el);
+}
+const NOT_SHOWN = '[aria-hidden="true"], [hidden]';
 
 /** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */
 export function headerText(cell: Element): string {
@@ -193,7 +199,7 @@ export function headerText(cell: Element): string {
   const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     let aside = false;
-    for (let up = t.parentElement; up && up !== cell && !aside; up = up.parentElement) aside = up.matches(NOT_HEADER_TEXT) || tipBox(up);
+    for (let up = t.parentElement; up && up !== cell && !aside; up = up.parentElement) aside = up.matches(NOT_SHOWN) || tipOrIcon(up);
     if (!aside) text += t.nodeValue;
   }
   return foldSpaces(text).trim();

@@ -8,7 +8,7 @@ import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '.
 import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { CHINA_DEADLINE, closeTimes, DATE_FIRST_WORDS } from '../times';
+import { closeTimes, dateFirstDeadline } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
@@ -216,8 +216,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // "all" list's unpaid orders show none, and its every goods line read again cost a read 50 %.
   const deadline = () => {
     const text = `${statusCellText} ${spacedText(anchor.el.closest('tr') ?? anchor.el.parentElement, clean)}`;
-    const found = DATE_FIRST_WORDS.test(text) ? CHINA_DEADLINE.exec(text) : null;
-    const date = found?.[1] ?? found?.[2];
+    const date = dateFirstDeadline(text);
     return parseCountdown(text, now) ?? (date ? parseWallTime(date, CHINA_OFFSET_MINUTES, 'ymd', now) : null) ?? undefined;
   };
   const shown = status === 'unpaid' ? parseCountdown(countdownText(), now) ?? deadline() : undefined;

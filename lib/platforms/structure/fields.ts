@@ -5,7 +5,7 @@
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
 import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
-import { HEADER_WORDS, isBuyerTag, namesPart, nickOf, tipBox, withoutConversions, withoutPartAmounts } from '../page-words';
+import { HEADER_WORDS, isBuyerTag, namesPart, nickOf, tipOrIcon, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces, textOf } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
@@ -385,7 +385,7 @@ const BUYER_BADGE =
  * pedidos…" between a name and its chat control), up to `root`.
  */
 function aside(el: Element | null, root: Element): boolean {
-  for (let up = el; up && up !== root; up = up.parentElement) if (up.localName === 'svg' || up.getAttribute('role') === 'tooltip' || tipBox(up)) return true;
+  for (let up = el; up && up !== root; up = up.parentElement) if (tipOrIcon(up)) return true;
   return false;
 }
 
