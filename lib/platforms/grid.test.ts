@@ -101,6 +101,23 @@ describe('findOrderAnchors and orderScopes', () => {
 });
 
 describe('orderGrid', () => {
+  // A card under a header row whose goods cell spans the goods columns (each goods line a row of its own cells), after
+  // a blank cell under the checkbox's column; a tooltip's list of as many children as the header is no row.
+  const cards = `<div id="h"><div></div><div>Produk</div><div>Harga satuan</div><div>Jumlah</div><div>Total pesanan</div><div>Status</div><div>Pengiriman</div><div>Tindakan</div></div>
+    <article><div>ID Pesanan: 578040662194538810</div><div class="body"><span></span>
+      <div class="items"><div class="item"><div>Wajan Teflon 24cm</div><div>Rp89.000</div><div>x1</div></div><div class="item"><div>Spatula Silikon</div><div>Rp18.500</div><div>x2</div></div></div>
+      <div class="total"><strong>Rp154.200</strong><span role="tooltip"><dl><dt>Subtotal produk</dt><dd>Rp148.000</dd><dt>Ongkos kirim</dt><dd>Rp21.000</dd><dt>Diskon penjual (10%)</dt><dd>-Rp14.800</dd><dt>Total pesanan</dt><dd>Rp154.200</dd></dl></span></div>
+      <div>Belum dibayar</div><div>Reguler</div><div><button>Hubungi pembeli</button></div></div></article>`;
+  it('lines up a card whose goods lines fill the goods columns after a blank first cell, past a tooltip list as wide as the header', () => {
+    const doc = parse(cards);
+    const anchors = findOrderAnchors(doc.body, /(\d{18})/);
+    const header = findHeaderRow(doc.body, ['div'], 3)!;
+    const grid = orderGrid(orderScopes(anchors, [header.row])[0]!, header, anchors[0]!.el)!;
+    expect(textOf(grid.main.get(header.columns.amount!)!)).toMatch(/^Rp154\.200/);
+    expect(grid.rows.map((row) => textOf(row.get(header.columns.qty!)!))).toEqual(['x1', 'x2']);
+    expect(textOf(grid.main.get(header.columns.status!)!)).toBe('Belum dibayar');
+  });
+
   it('refuses an order whose rows no longer have a cell under every header', () => {
     const doc = parse(`<table><thead><tr id="h"><th>商品</th><th>金额</th><th>状态</th></tr></thead>
       <tbody><tr><td colspan="3">201120-384685998833090</td></tr><tr><td>¥1</td><td>待支付</td></tr></tbody></table>`);

@@ -364,7 +364,8 @@ export function orderGrid(
     for (const s of scope) {
       for (let el: Element | null = s; el; ) {
         let skipInside = false;
-        if (divWide(el) && (!byRole || el.getAttribute('role') === 'row')) {
+        // A tooltip's list ("Subtotal | Rp148.000 | Shipping | Rp21.000 …" as dt and dd) is no row, however many children it has.
+        if (divWide(el) && (!byRole || el.getAttribute('role') === 'row') && !el.closest(TOOLTIP)) {
           if (!el.contains(anchor)) {
             skipInside = true;
             if (showsTotal(el)) {
@@ -419,6 +420,8 @@ export function orderGrid(
 // What a note across an order's rows starts with: the buyer's message or the seller's memo.
 const NOTE_START = /^\s*(?:买家留言|买家备注|卖家备注|订单备注|備註|留言|备注|旗帜|(?:buyer|seller)(?:'s)?\s+(?:note|message|memo)|(?:order\s+)?(?:note|memo|remark)s?\s*[:：]|ghi\s*chú|nota|observa[cç](?:ão|ões))/i;
 
+const TOOLTIP = '[role="tooltip"]';
+
 /** Whether a table row is a note ("卖家备注：…") or an editor (a memo's text box), not an order's head. */
 function noteOrEditor(tr: Element): boolean {
   return tr.querySelector('textarea, input:not([type="checkbox"]):not([type="radio"]), [contenteditable="true"]') !== null || NOTE_START.test(textOf(tr));
@@ -455,19 +458,28 @@ function nestedGrid(scope: readonly Element[], anchor: Element, width: number, f
     for (let el: Element | null = s; el; ) {
       const k = el.childElementCount;
       const inner = width - k + 1;
-      const first = el.firstElementChild;
       let skipInside = false;
-      if (k >= 2 && k < filled && inner >= 2 && first && !first.contains(anchor)) {
-        // The goods lines: the first cell's children (or their children) with a cell per inner column, all alike.
+      // The goods cell: the first, or the one after an empty first (a checkbox's column left blank).
+      let at = 0;
+      let goods = el.firstElementChild;
+      if (goods && goods.childElementCount === 0 && !(goods.textContent ?? '').trim()) {
+        goods = goods.nextElementSibling;
+        at = 1;
+      }
+      if (k >= 2 && k < filled && inner >= 2 && goods && !goods.contains(anchor)) {
+        // The goods lines: the goods cell's children (or their children) with a cell per inner column, all alike.
         let lines: Element[] = [];
-        for (let box: Element | null = first, depth = 0; box && depth < 3 && lines.length === 0; box = box.childElementCount === 1 ? box.firstElementChild : null, depth++) {
+        for (let box: Element | null = goods, depth = 0; box && depth < 3 && lines.length === 0; box = box.childElementCount === 1 ? box.firstElementChild : null, depth++) {
           const kids = [...box.children];
           if (kids.length > 0 && kids.every((c) => c.childElementCount === inner && sameKind(c, kids[0]!))) lines = kids;
         }
         if (lines.length > 0) {
-          const rows = gridCells(lines);
+          const rows = gridCells(lines).map((row) => (at === 0 ? row : new Map([...row].map(([column, cell]) => [column + at, cell]))));
           const main = new Map(rows[0]);
-          [...el.children].slice(1).forEach((c, i) => main.set(inner + i, c));
+          [...el.children].forEach((c, i) => {
+            if (i < at) main.set(i, c);
+            else if (i > at) main.set(inner + i - 1, c);
+          });
           // Its total's cell shows a number, as an order's row does.
           if (amountAt === undefined || showsDigit(main.get(amountAt))) {
             if (result) return null;

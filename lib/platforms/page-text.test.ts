@@ -125,6 +125,15 @@ function plainSpaced(node: Element, clean: Element | null): string {
   }, '');
 }
 
+describe('amountText', () => {
+  it('reads a cell showing two amounts again without the one kept for screen readers (a stale label), by class or by style sheet', () => {
+    const doc = parse(`<style>.x9q{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style>
+      <div id="a"><span class="sr-only">Montant total : 29,90 $US</span><span aria-hidden="true">27,75 $US</span></div>
+      <div id="b"><span class="x9q">Order total: $29.90</span><span>$27.75</span></div>`);
+    for (const id of ['a', 'b']) expect(parseMoneyAll(amountText(doc.getElementById(id)!)).map((m) => m.minor), id).toEqual([2775]);
+  });
+});
+
 describe('spacedText', () => {
   it('spaces the texts of nested elements and of elements holding one text, skipping scripts, styles and templates', () => {
     const doc = parse(`<div id="c">

@@ -346,6 +346,13 @@ describe('withoutPartAmounts: deductions and instalments whatever their words', 
     expect(withoutPartAmounts(line, true)).toBe(line);
     expect(withoutPartAmounts('US $2,800.00 Products US $2,650.00')).toBe('US $2,800.00');
   });
+  it('takes a part\'s currency written after its amount with it, and French "Livraison" as shipping', () => {
+    expect(withoutPartAmounts('Total 29,45 € Sous-total 27,35 € Livraison 2,10 €')).toBe('Total 29,45 €');
+    expect(withoutPartAmounts('Total 27,75 $US Sous-total 24,60 $US Livraison 3,15 $US')).toBe('Total 27,75 $US');
+    expect(withoutPartAmounts('Итого 3 128,00 руб. Доставка 150,00 руб.')).toBe('Итого 3 128,00 руб.');
+    // A sign a number follows is that number's ("€ 29,45").
+    expect(withoutPartAmounts('Subtotal 27,35 € 29,45')).toBe('€ 29,45');
+  });
   it('reads a label with a note in brackets, and Swiss thousands, as a part', () => {
     expect(withoutPartAmounts("CHF 18'960.00 Warenwert CHF 18'960.00 Versand (kostenlos) CHF 0.00")).toBe("CHF 18'960.00");
   });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, nickInCell, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
+import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
 import { HEADER_WORDS, isBuyerTag } from '../page-words';
@@ -373,6 +373,36 @@ describe('goods lines', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe('words kept for screen readers', () => {
+  it('reads the total shown after a hidden label, not the stale amount the label holds', () => {
+    const doc = parse(`<style>.a11y{position:absolute;width:1px;height:1px;overflow:hidden}</style><div id="o">
+      <span class="sr-only">Total pesanan: Rp99.500</span><strong aria-hidden="true">Rp94.500</strong></div>
+      <div id="p"><span class="a11y">Order total: $29.90</span><b>$27.75</b></div>`);
+    for (const [id, minor, currency] of [['o', 94500, 'IDR'], ['p', 2775, 'USD']] as const) {
+      expect(totalByLabel(textNodes(doc.getElementById(id)!), (t) => soleMoney(t)), id).toEqual({ minor, currency });
+    }
+  });
+
+  it('reads a hidden label that holds no amount as a label ("Order total:" before the amount shown)', () => {
+    const doc = parse(`<div id="o"><span class="visually-hidden">Total pesanan:</span><strong>Rp154.200</strong></div>`);
+    expect(totalByLabel(textNodes(doc.getElementById('o')!), (t) => soleMoney(t))).toEqual({ minor: 154200, currency: 'IDR' });
+  });
+});
+
+describe('a buyer after its label', () => {
+  it('passes over an avatar\'s initial between the label and the name, a kana or a kanji too', () => {
+    const doc = parse(`<div id="a"><span>購入者</span> <span class="avatar" aria-hidden="true">も</span><span>もも🍑</span></div>
+      <div id="b"><span>購入者</span> <i aria-hidden="true">佐</i><span>佐藤 美咲</span></div>`);
+    expect(nickByLabel([doc.getElementById('a')!])).toBe('もも🍑');
+    expect(nickByLabel([doc.getElementById('b')!])).toBe('佐藤 美咲');
+  });
+
+  it('reads no buyer from a buyer\'s message ("Pesan pembeli: …")', () => {
+    const doc = parse(`<div id="a"><div>ID Pesanan: 578038445021987756 Dibuat: 05/12/2026</div><div>Pesan pembeli: desain logo sudah saya kirim via chat ya min</div></div>`);
+    expect(nickInLine([doc.getElementById('a')!])).toBe('');
   });
 });
 

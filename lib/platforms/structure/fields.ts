@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { isStruck, mayBePrice, joinedNumber, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
+import { isStruck, mayBePrice, joinedNumber, screenReaderOnly, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, namesPart, nickOf, tipOrIcon, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces, textOf } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
@@ -23,8 +23,6 @@ const STRUCK = [...STRUCK_TAGS, STRUCK_STYLE].join(',');
  */
 const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || ((text === undefined || mayBePrice(text)) && isStruck(el)));
 const LETTERS = /\p{L}{2}/u;
-// The classes that hide text from sight and keep it for screen readers.
-const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-(?:text|only)|a11y-hidden|u-hidden-visually|offscreen)(?:$|\s)/i;
 
 /** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
 const folded = (value: string) => foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
@@ -188,6 +186,8 @@ export function nickByLabel(scope: readonly Element[]): string {
       }
       // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
       // between the label and the name is passed over.
+      // An avatar's initial between the label and the name ("購入者" "も" "もも🍑"), a name of one CJK character too.
+      if (afterLabel && text.length <= 2 && avatarMark(t.parentElement)) continue;
       if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
       if (afterLabel && (isBuyerTag(text) || FLAGS.test(text))) continue;
       afterLabel = false;
@@ -197,7 +197,7 @@ export function nickByLabel(scope: readonly Element[]): string {
       // A label with a name in it kept for screen readers only ("Buyer: Mohammed Al-Farsi" in a visually hidden span,
       // stale beside the name the page shows) names no one the seller sees; the bare label ("Buyer") still leads to
       // the name shown after it.
-      if (rest && SCREEN_READER_ONLY.test(t.parentElement?.getAttribute('class') ?? '')) continue;
+      if (rest && t.parentElement && screenReaderOnly(t.parentElement)) continue;
       // "买家留言…", "Buyer note…": a label of something else.
       if (rest && !/[:：]\s*$/.test(m[0])) continue;
       if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');
@@ -208,8 +208,8 @@ export function nickByLabel(scope: readonly Element[]): string {
 }
 
 // A buyer label inside a line of labelled values ("订单编号:… 下单时间:2026-12-06 11:32:15 买家:一只小可爱"), not a note's
-// ("Message from buyer: …"), and the next label after it.
-const LABEL_IN_LINE = /(?<!\b(?:from|to|for|of|by|do|de|del|dari|từ)\s*)\s(?:买家|買家|buyer|comprador|người\s*mua|pembeli)\s*[:：]\s*(\S.*)/i;
+// ("Message from buyer: …", "Pesan pembeli: …"), and the next label after it.
+const LABEL_IN_LINE = /(?<!\b(?:from|to|for|of|by|do|de|del|dari|từ|pesan|catatan|message|note|memo|chú|nhắn)\s*)\s(?:买家|買家|buyer|comprador|người\s*mua|pembeli)\s*[:：]\s*(\S.*)/i;
 const NEXT_LABEL = /\s\S{1,12}[:：]/;
 
 /** The nick after a buyer label inside a line of labelled values, up to the next label. */
@@ -374,6 +374,10 @@ export function nickAfterAvatar(scope: readonly Element[]): string {
   return '';
 }
 const AVATAR = /avatar/i;
+/** Whether `el` draws an avatar's mark: by its class, or hidden from screen readers as drawn for the eye alone. */
+function avatarMark(el: Element | null): boolean {
+  return !!el && (AVATAR.test(el.getAttribute('class') ?? '') || el.getAttribute('aria-hidden') === 'true');
+}
 // A country's code drawn as its flag ("<span class="flag flag-hk">HK</span>").
 const FLAG_CODE = /(?:^|[\s_-])(?:flag|country)(?:$|[\s_-])/i;
 // The badges only a buyer wears (a bare "New" or "VIP" may be a goods line's too).
@@ -724,7 +728,10 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
     const text = texts[i]!.text;
     const label = TOTAL_LABEL.exec(text);
     if (!label) continue;
-    const rest = text.slice(label.index + label[0].length).trim();
+    // A label kept for screen readers only names the total the page shows after it, not the amount it holds (a stale
+    // "Total pesanan: Rp99.500" before the Rp94.500 shown, a sentence "Order …, total $29.90, awaiting payment").
+    const own = text.slice(label.index + label[0].length).trim();
+    const rest = ANY_DIGIT.test(own) && forScreenReaders(texts[i]!.node) ? '' : own;
     // The rest of a bare "Total" label's words ("Total pembayaran", "Total del pedido:") holds no amount: the value
     // comes next. After another label ("ยอดรวมสินค้า", the goods subtotal) such words make it another label.
     const after = ANY_DIGIT.test(rest) || !BARE_TOTAL.test(label[0]) || !TOTAL_GOES_ON.test(rest) ? rest : '';
@@ -756,6 +763,12 @@ export function totalByLabel(texts: ReadonlyArray<{ text: string; node?: Text }>
   // differ mean the block holds another order too, or a total that is not the order's.
   const first = found[0];
   return first && found.every((m) => m.minor === first.minor && m.currency === first.currency) ? first : null;
+}
+
+/** Whether a listed text is kept for screen readers only: its element or its parent (see screenReaderOnly). */
+function forScreenReaders(node: Text | undefined): boolean {
+  const el = node?.parentElement;
+  return !!el && (screenReaderOnly(el) || (!!el.parentElement && screenReaderOnly(el.parentElement)));
 }
 
 /** Whether `text` is only an amount after a label that names it a part of the total (see withoutPartAmounts). */

@@ -23,7 +23,7 @@ export const BUYER_LABEL = /^(?:买家(?:昵称)?|المشتري|kupujący|alıc
 /** Text of a control that opens the chat with the buyer (it sits right after the nick). */
 export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|trò\s*chuyện(?:\s*với\s*người\s*mua)?|conversar|enviar\s*mensagem|chatear|написать|kirim\s*pesan|مراسلة(?:\s*المشتري)?|دردشة|تواصل\s*مع\s*المشتري|napisz(?:\s*do\s*kupującego)?|czat|wiadomość|mesaj\s*gönder|sohbet|sembang(?:\s*sekarang)?|hubungi\s*pembeli|แชท(?:เลย)?|聊聊|聯絡買家|チャット|メッセージ|nachricht(?:\s*senden)?|envoyer\s*un\s*message|invia\s*messaggio|채팅|구매자\s*채팅|메시지\s*보내기)$/i;
 /** Words of a chat control's tooltip or accessible name when it shows only an icon ("Trò chuyện với người mua"). */
-export const CHAT_LABEL = /chat|message|sembang|مراسلة|دردشة|czat|wiadomo|mesaj|联系|聯絡|旺旺|contact|trò\s*chuyện|nhắn\s*tin|แชท|conversar|chatear|채팅|チャット|聊聊|написать|pesan/i;
+export const CHAT_LABEL = /chat|message|sembang|مراسلة|دردشة|czat|wiadomo|mesaj|联系|聯絡|旺旺|contact|trò\s*chuyện|nhắn\s*tin|แชท|conversar|chatear|채팅|チャット|聊聊|написать|pesan|hubungi|liên\s*hệ|contactar|contatar|kontakt|連絡|연락/i;
 
 /** Links that open a chat with the buyer, by where they go. */
 export const CHAT_HREF = /amos\.alicdn|aliim:|chat-merchant|im-chat|\/chat\/|webchat|messenger/i;
