@@ -11,6 +11,7 @@ import {
   formatAgeZh,
   formatDurationZh,
   parseCountdown,
+  DATE_FORMS,
   firstDate,
   parseWallTime,
   parseZonedWallTime,
@@ -502,14 +503,8 @@ describe('zoneOffsetMinutes', () => {
 // any text, including the shapes where backtracking decides (a seconds field
 // followed by a digit, "p.m." followed by a letter, runs of 3 or 5 digits).
 describe('parseWallTime: the first date found run by run is the earliest of three whole-text searches', () => {
-  const CLOCK =
-    String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,3})?)?(?!\d)` +
-    String.raw`(?:\s*(?<mer>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?`;
-  const FORMS = [
-    [new RegExp(String.raw`(?<!\d)(?<y>\d{4})(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)` + CLOCK, 'u'), false],
-    [new RegExp(String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + CLOCK, 'u'), false],
-    [new RegExp(String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + CLOCK, 'u'), true],
-  ] as const;
+  // The same forms, searched over the whole text.
+  const FORMS = DATE_FORMS.map(([source, yearLast]) => [new RegExp(source, 'u'), yearLast] as const);
   /** What the three searches give: the earliest match, and whether its form puts the year last. */
   const reference = (text: string) => {
     let best: { m: RegExpExecArray; yearLast: boolean } | null = null;
@@ -522,7 +517,7 @@ describe('parseWallTime: the first date found run by run is the earliest of thre
   const piece = fc.constantFrom(
     '2026', '11', '5', '20', '123', '12345', '2026-11-20', '20/11/2026', '11.20.2026', '-', '/', '.', ':', ' ', '\n', 'T',
     '14:03', '14:03:22', ':22', '.5', '.1234', '9', '0', ' PM', 'p.m.', 'am', 'x', 'a', 'M', '年', '月', '日', '上午', '下午',
-    '２０２６', '：', '下单时间：', 'Order time ', '¥12.50', '5/11/2026', '1.2.', '7-8-',
+    '２０２６', '：', '下单时间：', 'Order time ', '¥12.50', '5/11/2026', '1.2.', '7-8-', '. ', ' в ', ', ', '(月)', '（周一）', '오후 ', '2026. 12. 8.',
   );
   const text = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join(''));
 

@@ -11,23 +11,30 @@ export const DAY_MS: number = 24 * HOUR_MS;
 // Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after (Vietnamese "SA/CH").
 // The clock written in Chinese or Japanese too: "14时03分", "14時03分05秒", "下午2点03分" (else the date would read as midnight).
 const CLOCK =
-  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
+  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後|오전|오후)\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
   String.raw`(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?(?![A-Za-z]))?)?`;
 
+// A clock after a written-out date may follow a comma or a word for "at"; the
+// lookahead keeps those from being taken when no clock follows.
+// What joins a date to its clock: a comma, a word for "at" (", ", " at ", " às ", " lúc ", " в ").
+// German "um", French "à", Italian "alle" too.
+const JOIN_WORDS = String.raw`at|às|as|a\s+las|lúc|в|um|à|alle`;
+const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?`;
+const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午|午前|午後|오전|오후))?` + CLOCK;
+
+// A weekday in brackets after a date ("2026年12月7日(月)", "12월 7일 (월)", "（周一）").
+const WEEKDAY = String.raw`(?:\s*[(（](?:周|週|星期)?[月火水木金土日一二三四五六天월화수목금토일][)）])?`;
 // Sticky: each is tried only where a run of digits starts (see firstDate),
 // instead of scanning the whole text three times for where one might.
-const YEAR_FIRST_RE = new RegExp(
-  String.raw`(?<!\d)(?<y>\d{4})(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)` + CLOCK,
-  'uy',
-);
-const CHINESE_RE = new RegExp(
-  String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + CLOCK,
-  'uy',
-);
-const YEAR_LAST_RE = new RegExp(
-  String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + CLOCK,
-  'uy',
-);
+/** The numeric date forms, year first, in Chinese, and year last (with whether the year is last): see firstDate. */
+export const DATE_FORMS: ReadonlyArray<readonly [string, boolean]> = [
+  // Korean writes a point and a space after each part ("2026. 12. 8. 오전 9:30").
+  [String.raw`(?<!\d)(?<y>\d{4})(?:(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)|\.\s(?<ka>\d{1,2})\.\s(?<kb>\d{1,2})\.(?!\d))` + WEEKDAY + CLOCK, false],
+  [String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + WEEKDAY + CLOCK, false],
+  // Its clock may follow a word for "at" ("08.12.2026 в 14:30", "06.12.2026 um 11:20").
+  [String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + WORD_CLOCK, true],
+];
+const [YEAR_FIRST_RE, CHINESE_RE, YEAR_LAST_RE] = DATE_FORMS.map(([source]) => new RegExp(source, 'uy')) as [RegExp, RegExp, RegExp];
 
 /** `re` (sticky) matched at `at`, or null. */
 function stickyAt(re: RegExp, src: string, at: number): RegExpExecArray | null {
@@ -132,13 +139,6 @@ function monthOf(word: string, english: boolean): number | undefined {
   return MONTHS.get(stem);
 }
 
-// A clock after a written-out date may follow a comma or a word for "at"; the
-// lookahead keeps those from being taken when no clock follows.
-// What joins a date to its clock: a comma, a word for "at" (", ", " at ", " às ", " lúc ", " в ").
-// German "um", French "à", Italian "alle" too.
-const JOIN_WORDS = String.raw`at|às|as|a\s+las|lúc|в|um|à|alle`;
-const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?`;
-const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午|午前|午後))?` + CLOCK;
 // Day, month, year: "23 Nov 2026", "23 de nov. de 2026", "23-Nov-2026", "23 thg 11, 2026", "23 нояб. 2026 г.",
 // "23. Nov. 2026", "23 พ.ย. 2569" (Thai: letters and vowel marks, short with points or whole).
 const THAI_MONTH = String.raw`[\u0e01-\u0e4e]{1,3}\.\s?[\u0e01-\u0e4e]{1,2}\.|[\u0e01-\u0e4e]{5,12}`;
@@ -173,7 +173,7 @@ function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
 }
 
 // A clock right before a date that has none ("11:00 23/11/2026", "14:03 - 23 thg 11, 2026"), as Vietnamese pages print it.
-const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午|午前|午後)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?)?[\s,\-–]*$/u;
+const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午|午前|午後|오전|오후)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?)?[\s,\-–]*$/u;
 
 // A day named relative to today, as lists print their newest orders ("今天 14:03", "Yesterday, 9:12 AM", "Hôm qua
 // 09:12", "Hoje às 14:03", "Сегодня в 14:03"): read only with a clock after it, and only when the reader knows when
@@ -185,7 +185,7 @@ const DAYS_BACK: ReadonlyArray<readonly [RegExp, number]> = [
   [/^前天$/, 2],
 ];
 // The word and what joins it to its clock (", ", " at ", " lúc "), which a date written out in digits does without.
-const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:上午|下午|午前|午後)?\s*\d{1,2}:\d{2})`, 'u');
+const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})`, 'u');
 
 /**
  * `src` with a day named relative to today ("今天 14:03") written as that
@@ -257,14 +257,14 @@ const INSIDE_MS = 1000;
 export const DATE_SHAPE: string = (() => {
   const clock = String.raw`\d{1,2}(?::|\s*[时時点點]\s*)\d{2}(?:\s*分)?(?:(?::|(?<=分)\s*)\d{2}(?:\s*秒)?)?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH))?`;
   const dates = [
-    String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?`,
+    String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日|\.(?=\s))?` + WEEKDAY,
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
     // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
     ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
     // A day named relative to today: withRelativeDay reads it when a clock follows.
-    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午|午前|午後)?\s*\d{1,2}:\d{2})`,
+    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})`,
   ];
-  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?(?:上午|下午|午前|午後)?\s*${clock})?`;
+  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?(?:上午|下午|午前|午後|오전|오후)?\s*${clock})?`;
 })();
 
 /**
@@ -323,8 +323,8 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
   } else if (numeric !== null) {
     g = numeric.m.groups ?? {};
     year = Number(g.y);
-    const a = Number(g.a);
-    const b = Number(g.b);
+    const a = Number(g.a ?? g.ka);
+    const b = Number(g.b ?? g.kb);
     month = a;
     day = b;
     if (numeric.yearLast) {
@@ -343,7 +343,7 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
   let minute = 0;
   let second = 0;
   if (g.h !== undefined) {
-    const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' || g.cnMer === '午前' ? 'am' : 'pm';
+    const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' || g.cnMer === '午前' || g.cnMer === '오전' ? 'am' : 'pm';
     // "a.m.", "AM", Vietnamese "SA" (sáng) before noon; "p.m.", "PM", "CH" (chiều) after.
     const mer = g.mer?.charAt(0).toLowerCase();
     const en = mer === undefined ? undefined : mer === 'a' || mer === 's' ? 'am' : 'pm';
@@ -361,14 +361,16 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
 // Words for the time left before a countdown, in the back-offices' languages ("剩余", "left", "Còn", "Restam").
 // Those outside ASCII are looked for only in texts that hold one (MORE_WORDS): a case-insensitive search
 // for them costs 10-40 times the ASCII one (6 vs 0.15 µs on an order's text), and every order's text is searched.
-const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
+// Chinese "剩 14 小时", Japanese "残り約6時間", "あと2時間".
+const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩|剩|残り|あと)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
 const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
 // Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans").
-const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через`, String.raw`\p{L}`);
-const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme/i;
+const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|läuft\s+(?:bald\s+)?ab\s*·?`, String.raw`\p{L}`);
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
-const KEYWORD_AFTER_RE = /^\s*(?:left|remaining)(?![A-Za-z])/i;
+// Korean writes it after: "5시간 12분 남음".
+const KEYWORD_AFTER_RE = /^\s*(?:left|remaining|남음|남았)(?![A-Za-z])/i;
 const AGO_RE = /^\s*(?:前|以前|ago(?![A-Za-z]))/i;
 
 // A bare "23:59:10" is as likely a time of day as a countdown, so a clock only

@@ -353,8 +353,9 @@ export function orderGrid(
   const amountAt = header.columns.amount;
   // A row one cell short of the header whose first cell is a checkbox's: its cells are the header's from the second on.
   const lead = header.lead ?? 0;
-  const shiftOf = (el: Element) => (lead && el.childElementCount === filled - 1 ? 1 : 0);
-  const divWide = (el: Element) => wide(el) || shiftOf(el) === 1;
+  // Or one cell more than the header, its first a row's checkbox under no header cell of its own: the rest are the header's.
+  const shiftOf = (el: Element) => (lead && el.childElementCount === filled - 1 ? 1 : !lead && el.childElementCount === width + 1 && checkboxOnly(el.firstElementChild) ? -1 : 0);
+  const divWide = (el: Element) => wide(el) || shiftOf(el) !== 0;
   const showsTotal = (el: Element) => amountAt === undefined || showsDigit(el.children[amountAt - shiftOf(el)]);
   const search = (byRole: boolean) => {
     let found: Element | null = null;
@@ -401,7 +402,7 @@ export function orderGrid(
   const shift = shiftOf(found);
   const cellsOf = (row: Element) => {
     const map = gridCells([row])[0]!;
-    return shift ? new Map([...map].map(([at, cell]) => [at + shift, cell])) : map;
+    return shift ? new Map([...map].map(([at, cell]) => [at + shift, cell] as const).filter(([at]) => at >= 0)) : map;
   };
   const map = cellsOf(found);
   // Goods rows after a div main row, as a table's rowspans become in a div
@@ -421,6 +422,13 @@ export function orderGrid(
 const NOTE_START = /^\s*(?:买家留言|买家备注|卖家备注|订单备注|備註|留言|备注|旗帜|(?:buyer|seller)(?:'s)?\s+(?:note|message|memo)|(?:order\s+)?(?:note|memo|remark)s?\s*[:：]|ghi\s*chú|nota|observa[cç](?:ão|ões))/i;
 
 const TOOLTIP = '[role="tooltip"]';
+
+/** Whether `el` is a row's checkbox and nothing more (the box itself, or an element holding only one, with no text). */
+function checkboxOnly(el: Element | null): boolean {
+  if (!el) return false;
+  if (el.localName === 'input') return (el.getAttribute('type') ?? '').toLowerCase() === 'checkbox';
+  return el.childElementCount <= 3 && !(el.textContent ?? '').trim() && el.querySelector('input[type="checkbox" i]') !== null;
+}
 
 /** Whether a table row is a note ("卖家备注：…") or an editor (a memo's text box), not an order's head. */
 function noteOrEditor(tr: Element): boolean {
@@ -470,7 +478,8 @@ function nestedGrid(scope: readonly Element[], anchor: Element, width: number, f
         // The goods lines: the goods cell's children (or their children) with a cell per inner column, all alike.
         let lines: Element[] = [];
         for (let box: Element | null = goods, depth = 0; box && depth < 3 && lines.length === 0; box = box.childElementCount === 1 ? box.firstElementChild : null, depth++) {
-          const kids = [...box.children];
+          // A toggle that folds the lines ("+3 more items ▾") is no line.
+          const kids = [...box.children].filter((c) => !((c.localName === 'a' || c.localName === 'button') && c.childElementCount <= 1));
           if (kids.length > 0 && kids.every((c) => c.childElementCount === inner && sameKind(c, kids[0]!))) lines = kids;
         }
         if (lines.length > 0) {

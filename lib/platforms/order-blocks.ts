@@ -183,8 +183,8 @@ export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArr
 }
 
 /**
- * Whether a row (an order's block, or an anchor's element) is one the page does not show: under a `hidden` element or
- * not rendered (display:none by a style sheet's class). A single-page back-office keeps other tabs' lists in the DOM
+ * Whether a row (an order's block, or an anchor's element) is one the page does not show: under a `hidden` element, not
+ * rendered (display:none by a style sheet's class) or invisible (visibility:hidden). A single-page back-office keeps other tabs' lists in the DOM
  * this way, and a hidden panel may still hold an order in a state it has left ("等待买家付款" for an order paid since).
  */
 function notShown(row: unknown): boolean {
@@ -192,7 +192,10 @@ function notShown(row: unknown): boolean {
   if (el?.nodeType !== 1) return false;
   if (el.closest('[hidden]')) return true;
   const html = el as HTMLElement;
-  return typeof html.checkVisibility === 'function' && !html.checkVisibility();
+  // Nor one drawn invisible: a virtual list's recycled row parked with stale content ("visibility: hidden").
+  if (typeof html.checkVisibility === 'function') return !html.checkVisibility({ visibilityProperty: true });
+  // Without layout (a DOM without checkVisibility), such a row is told by its style under "aria-hidden".
+  return !!el.closest('[aria-hidden="true"]') && el.ownerDocument.defaultView?.getComputedStyle(el).visibility === 'hidden';
 }
 
 /**

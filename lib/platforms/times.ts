@@ -18,6 +18,8 @@ export const PACIFIC_ZONE = 'America/Los_Angeles';
 export function readTime(text: string, clock: Clock, now: number): number | undefined {
   const own = statedUtcOffset(text);
   if (own !== undefined) return parseWallTime(text, own, clock.order, now) ?? undefined;
+  const named = namedZone(text);
+  if (named) return parseZonedWallTime(text, named, clock.order, now) ?? undefined;
   if (clock.zone) return parseZonedWallTime(text, clock.zone, clock.order, now) ?? undefined;
   return parseWallTime(text, clock.offset ?? CHINA_OFFSET_MINUTES, clock.order, now) ?? undefined;
 }
@@ -25,6 +27,20 @@ export function readTime(text: string, clock: Clock, now: number): number | unde
 /** An order's created time on the page's clock (see readTime), else the time elapsed it shows, at its earliest (see agoInstant). */
 export function readCreated(text: string, clock: Clock, now: number): number | undefined {
   return readTime(text, clock, now) ?? agoInstant(text, now);
+}
+
+// Time zones written by their abbreviation after a time ("08:14 PST", "14:30 (МСК)"), each with its zone.
+const ZONE_NAMES: Readonly<Record<string, string>> = {
+  PST: PACIFIC_ZONE, PDT: PACIFIC_ZONE, PT: PACIFIC_ZONE, EST: 'America/New_York', EDT: 'America/New_York', CET: 'Europe/Paris', CEST: 'Europe/Paris',
+  MSK: 'Europe/Moscow', МСК: 'Europe/Moscow', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', ICT: 'Asia/Bangkok', WIB: 'Asia/Jakarta', SGT: 'Asia/Singapore', BRT: 'America/Sao_Paulo',
+};
+const ZONE_NAME = /(?<![\p{L}])(PST|PDT|PT|EST|EDT|CET|CEST|MSK|МСК|JST|KST|ICT|WIB|SGT|BRT)(?![\p{L}])/u;
+const ZONE_AFTER = String.raw`(?:\s*[(（]?\s*(?:PST|PDT|PT|EST|EDT|CET|CEST|MSK|МСК|JST|KST|ICT|WIB|SGT|BRT)(?![\p{L}])\s*[)）]?)`;
+
+/** The time zone `text` names by its abbreviation ("PST", "МСК"), if it names one. */
+export function namedZone(text: string): string | undefined {
+  const m = ZONE_NAME.exec(text);
+  return m ? ZONE_NAMES[m[1]!] : undefined;
 }
 
 /**
@@ -46,7 +62,7 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*giờ/giu, '$1h', /giờ/iu],
   [/(\d)\s*phút/giu, '$1m', /phút/iu],
   [/(\d)\s*giây/giu, '$1s', /giây/iu],
-  [/(\d)\s*dias?(?![a-z])/giu, '$1d', /dia/iu],
+  [/(\d)\s*d[ií]as?(?![a-z])/giu, '$1d', /d[ií]a/iu],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h', /hora/iu],
   [/(\d)\s*min(?:utos?|utes?|uten|uti)?(?![a-z])/giu, '$1m', /min/iu],
   [/(\d)\s*hari(?![a-z])/giu, '$1d', /\d\s*hari/iu],
@@ -64,13 +80,23 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d', /\d\s*tag/iu],
   [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h', /\d\s*(?:heure|ore)/iu],
   [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d', /\d\s*(?:jour|giorni)/iu],
+  // Thai hours cut short ("2 วัน 10 ชม."), Korean ("1일 3시간 남음") and Russian ("1 д 06 ч 12 мин") units.
+  [/(\d)\s*ชม\.?/gu, '$1h', /\d\s*ชม/u],
+  [/(\d)\s*일(?![\p{L}])/gu, '$1d', /\d\s*일/u],
+  [/(\d)\s*시간/gu, '$1h', /시간/u],
+  [/(\d)\s*분(?![\p{L}])/gu, '$1m', /\d\s*분/u],
+  [/(\d)\s*초(?![\p{L}])/gu, '$1s', /\d\s*초/u],
+  [/(\d)\s*(?:дн(?:ей|я)|день|д)\.?(?![\p{L}])/giu, '$1d', /\d\s*д/iu],
+  [/(\d)\s*(?:час(?:а|ов)?|ч)\.?(?![\p{L}])/giu, '$1h', /\d\s*ч/iu],
+  [/(\d)\s*мин(?:ут[аы]?)?\.?(?![\p{L}])/giu, '$1m', /\d\s*мин/iu],
+  [/(\d)\s*сек(?:унд[аы]?)?\.?(?![\p{L}])/giu, '$1s', /\d\s*сек/iu],
   // Vietnamese units cut to their first letter, only as a run of them ("1n 04g 30p 09s": ngày, giờ, phút, giây).
   [/(\d+)\s*n\s*(\d+)\s*g\s*(\d+)\s*p(?:\s*(\d+)\s*s)?(?![a-z])/giu, '$1d $2h $3m $4s', /\d\s*n\s*\d+\s*g\s*\d+\s*p/iu],
 ];
 
 // Every unit word of LOCAL_UNITS.
 // Short Latin words that are also parts of common words ("more", "vintage") count only after a number.
-const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|dia|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni|n\s*\d+\s*g)/iu;
+const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|d[ií]a|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|시간|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni|n\s*\d+\s*g|ชม|일|분|초|д|ч|сек)/iu;
 
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
 export function countdownIn(text: string, now: number): number | undefined {
@@ -82,25 +108,25 @@ export function countdownIn(text: string, now: number): number | undefined {
   return parseCountdown(src, now) ?? undefined;
 }
 
-/** A date with an optional time (see DATE_SHAPE), with the zone the page names after it ("(GMT+7)", "UTC-8"), which readTime reads. */
-const ZONED_DATE = String.raw`(${DATE_SHAPE}(?:\s*[(（]?\s*(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\s*[)）]?)?)`;
+/** A date with an optional time (see DATE_SHAPE), with the zone the page names after it ("(GMT+7)", "UTC-8", "PST"), which readTime reads. */
+const ZONED_DATE = String.raw`(${DATE_SHAPE}(?:\s*[(（]?\s*(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\s*[)）]?|${ZONE_AFTER})?)`;
 
 // A deadline's date before its words, as Chinese pages write it ("请在 2026-12-07 10:30 前付款", "今天 18:45 自动关闭"),
-// around `date` (one capture group): the date is group 1 or group 2.
+// around `date` (one capture group): the date is group 1, 2 or 3. German writes the words after ("… um 11:20 Uhr automatisch storniert").
 const dateThenWords = (date: string) =>
-  String.raw`(?:请在|请于|請在|需在|须在)\s*${date}\s*(?:之?前)\s*(?:完成)?(?:付款|支付)|(?<![\d:])${date}\s*(?:后|後)?\s*(?:自动关闭|自動關閉|自动取消|自動取消|关闭订单|未付款将?自动关闭)`;
+  String.raw`(?:请在|请于|請在|需在|须在)\s*${date}\s*(?:之?前)\s*(?:完成)?(?:付款|支付)|(?<![\d:])${date}\s*(?:后|後)?\s*(?:自动关闭|自動關閉|自动取消|自動取消|关闭订单|前?未付款将?自动关闭)|(?<![\d:])${date}\s*(?:[Uu]hr\s*)?(?:automatisch\s*)?(?:storniert|annulliert)`;
 
 /**
  * A payment deadline shown as a date after its label ("Thanh toán trước 24/11/2026 07:00", "Pay by …", "Cierre
  * automático 07/12/2026 18:45 (GMT+1)"): the date, with a zone the page names after it, is group 1.
  */
 export const DEADLINE = new RegExp(
-  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite\s*(?:de\s*pago)?|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?ภายใน|請於|付款期限|支払期限|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
+  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|auto[- ]?clos(?:es|ing)(?:\s*(?:at|on))?|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite(?:\s*del?\s*(?:pago|saldo))*|закроется|оплатить\s*до|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?\s*ภายใน|請於|付款期限|(?:お)?支払い?期限|支払い?期日|결제\s*기한|입금\s*기한|자동\s*취소|оплата\s*до|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
     ZONED_DATE,
   'iu',
 );
 const DATE_FIRST = new RegExp(dateThenWords(ZONED_DATE), 'u');
-const DATE_FIRST_WORDS = /前付款|前支付|前完成|自动关闭|自動關閉|自动取消|自動取消|关闭订单/;
+const DATE_FIRST_WORDS = /前付款|前支付|前完成|自动关闭|自動關閉|自动取消|自動取消|关闭订单|storniert|annulliert/;
 
 /**
  * The date of a deadline written before its words ("请在 2026-12-07 10:30 前付款"), if `text` shows one. Searched only
@@ -110,7 +136,7 @@ const DATE_FIRST_WORDS = /前付款|前支付|前完成|自动关闭|自動關�
 export function dateFirstDeadline(text: string): string | undefined {
   if (!DATE_FIRST_WORDS.test(text)) return undefined;
   const found = DATE_FIRST.exec(text);
-  return found ? found[1] ?? found[2] : undefined;
+  return found ? found[1] ?? found[2] ?? found[3] : undefined;
 }
 
 /** The deadline `text` shows: a date with its words (DEADLINE, dateFirstDeadline) read on the page's clock, else a countdown (countdownIn). */
