@@ -268,6 +268,14 @@ describe('parseMoney', () => {
   });
 });
 
+describe('parseMoney: Korean won written after the amount', () => {
+  it('reads "34,800원" as won, and no amount in a word that starts with the sign ("원피스", a dress)', () => {
+    expect(parseMoney('34,800원')).toEqual({ minor: 34800, currency: 'KRW' });
+    expect(parseMoneyAll('총 결제 금액 649,000원')).toEqual([{ minor: 649000, currency: 'KRW' }]);
+    expect(parseMoneyAll('여름 원피스 2 원피스')).toEqual([]);
+  });
+});
+
 describe('parseMoneyIn', () => {
   it('reads an amount in the one currency, marked or bare', () => {
     expect(parseMoneyIn('¥88.00', 'CNY')).toEqual({ minor: 8800, currency: 'CNY' });

@@ -73,6 +73,8 @@ const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
   ['元', 'CNY'],
   ['円', 'JPY'],
   ['₩', 'KRW'],
+  // Korean pages write "34,800원"; not the first syllable of a word ("원피스", a dress).
+  ['원', 'KRW'],
   ['₫', 'VND'],
   ['đ', 'VND'],
   ['€', 'EUR'],
@@ -112,6 +114,7 @@ function markerPattern(): string {
     .sort((a, b) => b.length - a.length)
     .map((s) => {
       const body = escapeRe(s).replace(/ /g, '\\s?');
+      if (s === '원') return `${body}(?![\\uAC00-\\uD7A3])`;
       return new RegExp(`[${WORD_CHAR}]$`, 'u').test(s) ? `${body}(?![${WORD_CHAR}])` : body;
     });
   alts.push(`[A-Z]{3}(?![${WORD_CHAR}])`, `[kK]r\\.?(?![${WORD_CHAR}])`);

@@ -30,7 +30,7 @@ const WEEKDAY = String.raw`(?:\s*[(（](?:周|週|星期)?[月火水木金土日
 export const DATE_FORMS: ReadonlyArray<readonly [string, boolean]> = [
   // Korean writes a point and a space after each part ("2026. 12. 8. 오전 9:30").
   [String.raw`(?<!\d)(?<y>\d{4})(?:(?<sep>[-/.])(?<a>\d{1,2})\k<sep>(?<b>\d{1,2})(?!\d)|\.\s(?<ka>\d{1,2})\.\s(?<kb>\d{1,2})\.(?!\d))` + WEEKDAY + CLOCK, false],
-  [String.raw`(?<!\d)(?<y>\d{4})\s*年\s*(?<a>\d{1,2})\s*月\s*(?<b>\d{1,2})\s*日` + WEEKDAY + CLOCK, false],
+  [String.raw`(?<!\d)(?<y>\d{4})\s*[年년]\s*(?<a>\d{1,2})\s*[月월]\s*(?<b>\d{1,2})\s*[日일]` + WEEKDAY + CLOCK, false],
   // Its clock may follow a word for "at" ("08.12.2026 в 14:30", "06.12.2026 um 11:20").
   [String.raw`(?<!\d)(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4})(?!\d)` + WORD_CLOCK, true],
 ];
@@ -51,7 +51,7 @@ function stickyAt(re: RegExp, src: string, at: number): RegExpExecArray | null {
  * whole-text searches gives.
  */
 export function firstDate(src: string): { m: RegExpExecArray; yearLast: boolean } | null {
-  const chinese = src.includes('年');
+  const chinese = src.includes('年') || src.includes('년');
   for (let i = 0; i < src.length; ) {
     const c = src.charCodeAt(i);
     if (c < 48 || c > 57) {
@@ -257,7 +257,10 @@ const INSIDE_MS = 1000;
 export const DATE_SHAPE: string = (() => {
   const clock = String.raw`\d{1,2}(?::|\s*[时時点點]\s*)\d{2}(?:\s*分)?(?:(?::|(?<=分)\s*)\d{2}(?:\s*秒)?)?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH))?`;
   const dates = [
-    String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日|\.(?=\s))?` + WEEKDAY,
+    String.raw`\d{4}\s*[-/.年년]\s*\d{1,2}\s*[-/.月월]\s*\d{1,2}\s*(?:日|일|\.(?=\s))?` + WEEKDAY,
+    // A month and day without a year, which withYear reads ("12-06 22:19", "12월 7일 (월)", "12月6日").
+    String.raw`(?<![\d\-/.:])\d{1,2}-\d{1,2}(?=\s+(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})`,
+    String.raw`(?<![\d年년]\s*)\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]` + WEEKDAY,
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
     // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
     ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
@@ -289,7 +292,31 @@ export function parseWallTime(
   // A day named relative to now only where no date is printed: the search for its words costs a few µs a text.
   if (read !== null || now === undefined) return read;
   const relative = withRelativeDay(src, now, offsetMinutes);
-  return relative === src ? null : readWallTime(relative, offsetMinutes, order);
+  if (relative !== src) return readWallTime(relative, offsetMinutes, order);
+  const dated = withYear(src, now, offsetMinutes);
+  return dated === src ? null : readWallTime(dated, offsetMinutes, order);
+}
+
+// A month and day printed without a year: "12-06 22:19" (a clock after it), "12월 7일", "12月6日".
+const YEARLESS_RE = /(?<![\d\-/.:])(\d{1,2})-(\d{1,2})(?=\s+(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})|(?<![\d年년]\s*)(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
+/**
+ * `src` with the year written into a month and day printed without one (see YEARLESS_RE): the year that puts the
+ * date within half a year of `now`'s wall date at `offsetMinutes` (a deadline in early January seen in December is
+ * next year's). `src` itself when it holds no such date.
+ */
+function withYear(src: string, now: number, offsetMinutes: number): string {
+  const m = YEARLESS_RE.exec(src);
+  if (!m) return src;
+  const month = Number(m[1] ?? m[3]);
+  const day = Number(m[2] ?? m[4]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return src;
+  const today = now + offsetMinutes * MINUTE_MS;
+  let year = new Date(today).getUTCFullYear();
+  const at = Date.UTC(year, month - 1, day);
+  if (at - today > 183 * DAY_MS) year--;
+  else if (today - at > 183 * DAY_MS) year++;
+  return `${src.slice(0, m.index)}${year}年${month}月${day}日${src.slice(m.index + m[0].length)}`;
 }
 
 /**
@@ -365,8 +392,8 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
 const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩|剩|残り|あと)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
 const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
 // Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans").
-const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|läuft\s+(?:bald\s+)?ab\s*·?`, String.raw`\p{L}`);
-const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft/i;
+const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|läuft\s+(?:bald\s+)?ab\s*·?|남은\s*시간`, String.raw`\p{L}`);
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
 // Korean writes it after: "5시간 12분 남음".
@@ -574,11 +601,15 @@ function exactZoneOffset(timeZone: string, utcMs: number): number | null {
  */
 export function parseZonedWallTime(text: string, timeZone: string, order: 'ymd' | 'mdy' | 'dmy' = 'ymd', now?: number): number | null {
   let asUtc = parseWallTime(text, 0, order);
-  // A day named relative to now only where no date is printed (see parseWallTime), on the zone's clock now.
+  // A day named relative to now, or a date without its year, only where no date is printed (see parseWallTime), on the
+  // zone's clock now.
   if (asUtc === null && now !== undefined) {
     const today = zoneOffsetMinutes(timeZone, now);
-    const relative = today === null ? text : withRelativeDay(nfkc(text), now, today);
-    if (relative !== text) asUtc = parseWallTime(relative, 0, order);
+    const src = nfkc(text);
+    let dated = today === null ? src : withRelativeDay(src, now, today);
+    // Or a month and day without a year (see withYear).
+    if (dated === src && today !== null) dated = withYear(src, now, today);
+    if (dated !== src) asUtc = parseWallTime(dated, 0, order);
   }
   if (asUtc === null) return null;
   const first = zoneOffsetMinutes(timeZone, asUtc);

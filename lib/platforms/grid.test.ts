@@ -118,6 +118,18 @@ describe('orderGrid', () => {
     expect(textOf(grid.main.get(header.columns.status!)!)).toBe('Belum dibayar');
   });
 
+  it('lines up a card whose row starts with a checkbox under no header cell, its goods folded behind a toggle', () => {
+    const doc = parse(`<div id="h"><span>Product(s)</span><span>Order Total</span><span>Status</span><span>Shipping Channel</span><span>Actions</span></div>
+      <div class="card"><div class="top">Order ID <b>261206A4FZ8L0E</b></div><div class="ob"><input type="checkbox">
+        <div class="items"><div class="item"><div>TWS earbuds</div><div>฿690</div></div><div class="item" style="display:none"><div>Case</div><div>฿79</div></div><a href="#">View all (2) products</a></div>
+        <div><div>฿892</div></div><div><div>Unpaid</div></div><div>Kerry Express</div><div><a href="#">Cancel Order</a></div></div></div>`);
+    const anchors = findOrderAnchors(doc.body, /(\d{6}[A-Z0-9]{8})/);
+    const header = findHeaderRow(doc.body, ['div'], 3)!;
+    const grid = orderGrid(orderScopes(anchors, [header.row])[0]!, header, anchors[0]!.el)!;
+    expect(textOf(grid.main.get(header.columns.amount!)!)).toBe('฿892');
+    expect(textOf(grid.main.get(header.columns.status!)!)).toBe('Unpaid');
+  });
+
   it('refuses an order whose rows no longer have a cell under every header', () => {
     const doc = parse(`<table><thead><tr id="h"><th>商品</th><th>金额</th><th>状态</th></tr></thead>
       <tbody><tr><td colspan="3">201120-384685998833090</td></tr><tr><td>¥1</td><td>待支付</td></tr></tbody></table>`);

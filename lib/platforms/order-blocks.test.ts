@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findOrderAnchors, leadingDigits } from './order-blocks';
+import { findOrderAnchors, leadingDigits, readRows } from './order-blocks';
 import { ORDER_NUMBER } from './order-numbers';
 import { orderNumbersShown } from './read';
 import { ORDER_SN as PDD_SN } from './pdd/selectors';
@@ -71,6 +71,19 @@ describe('numbers in the order format that are not an order’s', () => {
   it('leaves out a number parked far off screen: a virtual list’s recycled view, text for screen readers only', () => {
     expect(ids(`<div style="transform: translateY(120px)"><p>订单号：${A}</p></div><div style="transform: translateY(-9999px);"><div><p>订单号：${B}</p></div></div>`)).toEqual([A]);
     expect(ids(`<p>订单号：${A}</p><span style="position:absolute;left:-9999px">订单号：${B}</span>`)).toEqual([A]);
+  });
+
+  it('reads no row a virtual list parked invisible with stale content, and still reads a row whose number cell alone is hidden', () => {
+    // The recycled row: hidden from sight and from screen readers. The frozen column: Ant Design 3 hides the body's copy
+    // of the number's cell and draws it in an overlay; the row is shown.
+    const doc = parse(`<style>.frozen{visibility:hidden}</style>
+      <div class="row"><p>订单号：${A}</p></div>
+      <div class="row" aria-hidden="true" style="transform: translateY(-10000px); visibility: hidden"><p>订单号：${B}</p></div>
+      <table><tr><td class="frozen">3912830471625580443</td><td>¥5.00</td></tr></table>`);
+    const anchors = findOrderAnchors(doc.body, TB);
+    const read = readRows(anchors, (a) => a.id);
+    expect(read.orders).toEqual([A, '3912830471625580443']);
+    expect(read.unreadable).toBe(0);
   });
 
   it('counts only the orders’ own numbers as the numbers the page shows', () => {

@@ -184,7 +184,7 @@ export function orderScopes(anchors: readonly OrderAnchor[], fences: ReadonlyArr
 
 /**
  * Whether a row (an order's block, or an anchor's element) is one the page does not show: under a `hidden` element, not
- * rendered (display:none by a style sheet's class) or invisible (visibility:hidden). A single-page back-office keeps other tabs' lists in the DOM
+ * rendered (display:none by a style sheet's class), or parked invisible. A single-page back-office keeps other tabs' lists in the DOM
  * this way, and a hidden panel may still hold an order in a state it has left ("等待买家付款" for an order paid since).
  */
 function notShown(row: unknown): boolean {
@@ -192,9 +192,10 @@ function notShown(row: unknown): boolean {
   if (el?.nodeType !== 1) return false;
   if (el.closest('[hidden]')) return true;
   const html = el as HTMLElement;
-  // Nor one drawn invisible: a virtual list's recycled row parked with stale content ("visibility: hidden").
-  if (typeof html.checkVisibility === 'function') return !html.checkVisibility({ visibilityProperty: true });
-  // Without layout (a DOM without checkVisibility), such a row is told by its style under "aria-hidden".
+  if (typeof html.checkVisibility === 'function' && !html.checkVisibility()) return true;
+  // Nor a virtual list's recycled row parked with stale content, hidden from sight and from screen readers alike
+  // ("aria-hidden" and "visibility: hidden"). A number's cell hidden alone stays: a table with frozen columns (Ant
+  // Design 3) hides its copy of them in the body and draws them in an overlay, the row itself shown.
   return !!el.closest('[aria-hidden="true"]') && el.ownerDocument.defaultView?.getComputedStyle(el).visibility === 'hidden';
 }
 

@@ -12,7 +12,7 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*giờ/giu, '$1h'],
   [/(\d)\s*phút/giu, '$1m'],
   [/(\d)\s*giây/giu, '$1s'],
-  [/(\d)\s*dias?(?![a-z])/giu, '$1d'],
+  [/(\d)\s*d[ií]as?(?![a-z])/giu, '$1d'],
   [/(\d)\s*horas?(?![a-z])/giu, '$1h'],
   [/(\d)\s*min(?:utos?|utes?|uten|uti)?(?![a-z])/giu, '$1m'],
   [/(\d)\s*hari(?![a-z])/giu, '$1d'],
@@ -30,6 +30,15 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d'],
   [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h'],
   [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d'],
+  [/(\d)\s*ชม\.?/gu, '$1h'],
+  [/(\d)\s*일(?![\p{L}])/gu, '$1d'],
+  [/(\d)\s*시간/gu, '$1h'],
+  [/(\d)\s*분(?![\p{L}])/gu, '$1m'],
+  [/(\d)\s*초(?![\p{L}])/gu, '$1s'],
+  [/(\d)\s*(?:дн(?:ей|я)|день|д)\.?(?![\p{L}])/giu, '$1d'],
+  [/(\d)\s*(?:час(?:а|ов)?|ч)\.?(?![\p{L}])/giu, '$1h'],
+  [/(\d)\s*мин(?:ут[аы]?)?\.?(?![\p{L}])/giu, '$1m'],
+  [/(\d)\s*сек(?:унд[аы]?)?\.?(?![\p{L}])/giu, '$1s'],
   [/(\d+)\s*n\s*(\d+)\s*g\s*(\d+)\s*p(?:\s*(\d+)\s*s)?(?![a-z])/giu, '$1d $2h $3m $4s'],
 ];
 const everyPass = (text: string) => parseCountdown(EVERY_UNIT.reduce((src, [p, r]) => src.replace(p, r), text), NOW) ?? undefined;
@@ -56,6 +65,35 @@ describe('deadlines as pages draw them (pages written blind)', () => {
     expect(deadlineIn('Thanh toán trước 08:15 CH 24/11/2026 (GMT+7)', { offset: 420, order: 'dmy' }, NOW)).toBe(Date.UTC(2026, 10, 24, 13, 15));
     // A promise to ship by a date is no payment deadline.
     expect(deadlineIn('承诺发货时间 2026-11-25 12:00', CHINA, NOW)).toBeUndefined();
+  });
+  it('reads deadlines in Japanese, Korean, Russian, German, Thai and Spanish back-offices (batch 26)', () => {
+    const SEOUL = { zone: 'Asia/Seoul', order: 'ymd' } as const;
+    const TOKYO = { zone: 'Asia/Tokyo', order: 'ymd' } as const;
+    const MOSCOW = { zone: 'Europe/Moscow', order: 'dmy' } as const;
+    const BERLIN = { zone: 'Europe/Berlin', order: 'dmy' } as const;
+    expect(deadlineIn('支払い待ち 残り 09:47:12', TOKYO, NOW)).toBe(NOW + 9 * HOUR + 47 * MIN + 12_000);
+    expect(deadlineIn('自動キャンセルまで 残り約6時間', TOKYO, NOW)).toBe(NOW + 6 * HOUR);
+    expect(deadlineIn('お支払い期限: 2026年11月25日(水) 23:59', TOKYO, NOW)).toBe(Date.UTC(2026, 10, 25, 14, 59));
+    expect(deadlineIn('결제 대기 5시간 12분 남음', SEOUL, NOW)).toBe(NOW + 5 * HOUR + 12 * MIN);
+    expect(deadlineIn('남은 시간 23:41:05', SEOUL, NOW)).toBe(NOW + 23 * HOUR + 41 * MIN + 5_000);
+    expect(deadlineIn('자동 취소: 2026. 11. 24. 오전 9:30', SEOUL, NOW)).toBe(Date.UTC(2026, 10, 24, 0, 30));
+    expect(deadlineIn('결제 기한: 11월 24일 (화) 오후 11:59', SEOUL, NOW)).toBe(Date.UTC(2026, 10, 24, 14, 59));
+    expect(deadlineIn('Автоотмена через 1 д 06 ч 12 мин', MOSCOW, NOW)).toBe(NOW + 30 * HOUR + 12 * MIN);
+    expect(deadlineIn('Закроется 24.11.2026 в 14:30 (МСК)', CHINA, NOW)).toBe(Date.UTC(2026, 10, 24, 11, 30));
+    expect(deadlineIn('Noch ca. 4 Std.', BERLIN, NOW)).toBe(NOW + 4 * HOUR);
+    expect(deadlineIn('Läuft bald ab · 00:40:59', BERLIN, NOW)).toBe(NOW + 40 * MIN + 59_000);
+    expect(deadlineIn('Wird am 24.11.2026 um 11:20 Uhr automatisch storniert', BERLIN, NOW)).toBe(Date.UTC(2026, 10, 24, 10, 20));
+    expect(deadlineIn('รอชำระเงิน 2 วัน 10 ชม.', { zone: 'Asia/Bangkok', order: 'dmy' }, NOW)).toBe(NOW + 58 * HOUR);
+    expect(deadlineIn('Cierre automático en: 2 días 17:42:00', MADRID, NOW)).toBe(NOW + 65 * HOUR + 42 * MIN);
+    expect(deadlineIn('Fecha límite del pago del saldo: 30 nov. 2026 17:00 (UTC+8)', MADRID, NOW)).toBe(Date.UTC(2026, 10, 30, 9, 0));
+    expect(deadlineIn('Auto-closes 2026-11-24 08:14 PST', CHINA, NOW)).toBe(Date.UTC(2026, 10, 24, 16, 14));
+  });
+  it('reads Chinese deadlines written short: "剩 14 小时", a month and day without the year, "前未付款将自动关闭"', () => {
+    expect(deadlineIn('待支付 拼单中 剩 14 小时', CHINA, NOW)).toBe(NOW + 14 * HOUR);
+    expect(deadlineIn('将于 11-23 22:19 自动关闭', CHINA, NOW)).toBe(Date.UTC(2026, 10, 23, 14, 19));
+    expect(deadlineIn('2026-11-24 20:03 前未付款将自动关闭', CHINA, NOW)).toBe(Date.UTC(2026, 10, 24, 12, 3));
+    // Seen in late December, a deadline on "01-02" is next year's.
+    expect(deadlineIn('将于 01-02 10:00 自动关闭', CHINA, Date.UTC(2026, 11, 30))).toBe(Date.UTC(2027, 0, 2, 2, 0));
   });
 });
 
@@ -107,7 +145,7 @@ describe('countdowns in local units', () => {
       'Awaiting payment, pay within 23h 59m',
       '7 dias para devolução',
     ];
-    const words = ['ngày', 'GIỜ', 'phút', 'giây', 'dias', 'Horas', 'min', 'minutos', 'ias', 'oras', 'inutos', ' ', '2', '10', 'x', 'còn', 'left', ':', '剩余'];
+    const words = ['ngày', 'GIỜ', 'phút', 'giây', 'dias', 'días', 'Horas', 'min', 'minutos', 'ias', 'oras', 'inutos', ' ', '2', '10', 'x', 'còn', 'left', ':', '剩余', '일', '시간', '분', '남음', 'д', 'ч', 'мин', 'ชม.', 'วัน'];
     let seed = 7;
     const pick = <T,>(xs: readonly T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
     for (let i = 0; i < 400; i++) texts.push(Array.from({ length: 2 + (i % 9) }, () => pick(words)).join(pick(['', ' '])));

@@ -7,7 +7,7 @@ import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES } from '../../orders/time';
 import { regionSign, SHARED_SIGN, soleMoney } from '../money';
-import { PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
+import { namedZone, PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';
@@ -68,6 +68,11 @@ function clockNote(): ClockNote {
       const offset = statedUtcOffset(text);
       if (offset !== undefined) note.clock = { offset, order: 'ymd' };
       else if (PACIFIC.test(text)) note.clock = { zone: PACIFIC_ZONE, order: 'ymd' };
+      else {
+        // A zone named by its abbreviation ("모든 시간은 한국 표준시(KST) 기준입니다", "Moscow time (MSK)").
+        const zone = namedZone(text);
+        if (zone) note.clock = { zone, order: 'ymd' };
+      }
       return note.clock !== undefined;
     },
   };
