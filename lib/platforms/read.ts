@@ -7,6 +7,7 @@ import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
 import { shadowViews } from './shadow';
 import { narrowed } from './filters';
+import { moreToCome } from './more';
 import { statusFromWords } from './page-words';
 import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
 import { structureReader } from './structure/reader-host';
@@ -154,7 +155,8 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   // The recipe reader comes with the recipes (see reader-host.ts); until it is there, the page reads as untaught.
   const readRecipe = recipes.length > 0 ? recipeReader() : undefined;
   const read = readRecipe ? preferRecipe(builtIn, recipes.map((r) => settled(readRecipe(doc, r, url, now))), shown) : builtIn;
-  return read?.complete && narrowed(doc) ? { ...read, complete: false } : read;
+  // Nor is a list that shows more of it is still to come ("加载更多", "Showing 6 of 23", a tab counting more).
+  return read?.complete && (narrowed(doc) || moreToCome(doc, read.orders.length + read.unreadable)) ? { ...read, complete: false } : read;
 }
 
 // Words of the paths of a back-office's other pages, whose rows are about a refund, a dispute, a parcel, a payout, a

@@ -121,7 +121,7 @@ const dateThenWords = (date: string) =>
  * automático 07/12/2026 18:45 (GMT+1)"): the date, with a zone the page names after it, is group 1.
  */
 export const DEADLINE = new RegExp(
-  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|auto[- ]?clos(?:es|ing)(?:\s*(?:at|on))?|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite(?:\s*del?\s*(?:pago|saldo))*|закроется|оплатить\s*до|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?\s*ภายใน|請於|付款期限|(?:お)?支払い?期限|支払い?期日|결제\s*기한|입금\s*기한|자동\s*취소|оплата\s*до|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
+  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|auto[- ]?clos(?:es|ing)(?:\s*(?:at|on))?|(?:closes?|cancels?|expires?)\s+if\s+(?:unpaid|not\s+paid)\s+(?:by|on|at)|prazo\s*(?:de|para)\s*pagamento|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite(?:\s*del?\s*(?:pago|saldo))*|закроется|оплатить\s*до|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?\s*ภายใน|請於|付款期限|(?:お)?支払い?期限|支払い?期日|결제\s*기한|입금\s*기한|자동\s*취소|оплата\s*до|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
     ZONED_DATE,
   'iu',
 );

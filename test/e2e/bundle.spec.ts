@@ -76,10 +76,14 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // a ticked "only …" box or a row of applied filters makes a read incomplete,
 // so a filtered unpaid tab marks no order paid; it runs on every read whole
 // enough to count, so it cannot wait for an injected script) and deadlines'
-// words, 2.4 + 1.2 KB on 2026-12-07: 33.5-42.0 KB, budget 43 KB. This check
-// is the budget that keeps it from growing further; lower it as the script
-// shrinks.
-const BUDGET_KB = 43;
+// words, 2.4 + 1.2 KB on 2026-12-07: 33.5-42.0 KB, budget 43 KB. The guard
+// against lists still loading or shown in part (lib/platforms/more.ts: "加载更多",
+// "Showing 6 of 23", a tab counting more orders than were read; it too runs on
+// every read whole enough to count) and the status, date and countdown words of
+// Japanese, Korean, Russian, German and Thai back-offices, 2.4 KB later that
+// day: 35.6-45.0 KB, budget 46 KB. This check is the budget that keeps it from
+// growing further; lower it as the script shrinks.
+const BUDGET_KB = 46;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');

@@ -125,6 +125,19 @@ const NARROWINGS = [
     set: (form: HTMLFormElement) => void (form.querySelector('input')!.checked = true),
     clear: (form: HTMLFormElement) => void (form.querySelector('input')!.checked = false),
   },
+  // Not a filter, but the same promise: a list that shows more of it is still to come says nothing of the rest.
+  {
+    name: 'a "加载更多" button (the rest still to load)',
+    form: '<button type="button">加载更多</button>',
+    set: () => undefined,
+    clear: (form: HTMLFormElement) => form.querySelector('button')!.remove(),
+  },
+  {
+    name: 'a count "已显示 1 / 5 条" (the rest still to load)',
+    form: '<span>已显示 1 / 5 条</span>',
+    set: () => undefined,
+    clear: (form: HTMLFormElement) => void (form.querySelector('span')!.textContent = '已显示 1 / 1 条'),
+  },
 ];
 
 for (const narrowing of NARROWINGS) {
@@ -159,9 +172,11 @@ for (const narrowing of NARROWINGS) {
     expect(during.credited).toEqual(before.credited);
 
     // The filter put back to its default, the same one-order list is the whole tab: the orders it no longer shows have
-    // left it.
+    // left it (paid), and the tab counts the one left.
     await page.evaluate((clear) => {
       new Function('form', `(${clear})(form)`)(document.querySelector('form'));
+      const count = document.querySelector('[role="tab"][aria-selected="true"] em');
+      if (count) count.textContent = String(document.querySelectorAll('[data-fixture-order]').length);
       document.body.append(document.createElement('span'));
     }, narrowing.clear.toString());
     await expect.poll(async () => pdd((await stored(panel)).gone), { timeout: 3_000 }).toEqual(mine.filter((id) => id !== kept));

@@ -7,7 +7,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { countdownIn, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
+import { deadlineIn, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -141,7 +141,8 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   const createdAt = createdOn(textOf(queryFirst(table, selectors.orderTime)), clock, now);
   const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
   const open = status === 'unpaid' || status === 'unknown';
-  const shown = open ? countdownIn(textOf(statusCell), now) : undefined;
+  // A countdown, or a date before or after its words ("将于 2026-12-08 18:02 (PST) 自动关闭"), on the page's clock.
+  const shown = open ? deadlineIn(textOf(statusCell), clock, now) : undefined;
   // Paid and closed orders have no payment deadline left to estimate.
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_DAYS * DAY_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };

@@ -21,6 +21,7 @@ const CREATED_LABEL_MAX = longestLabel(CREATED_LABEL);
 const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午小时分钟秒前刚点時點]/;
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
+const CHAT_WORD = new RegExp(CHAT_WORDS.source, 'i');
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
 // What readOrder looks for in every order's block besides its cells (see
 // matching). The countdown selectors match on class substrings, which the
@@ -141,11 +142,17 @@ function buyerNick(buyerCell: Element | undefined): string {
   // Through a lone wrapper (Element UI's "div.cell" in every td) to the lines it holds.
   let lines: Element = buyerCell;
   while (lines.childElementCount === 1 && !ownText(lines)) lines = lines.firstElementChild!;
+  // Right after the column's name as a label ("买家：<a>🍀小确幸🍀</a>"), a link is the nick's own.
+  let afterLabel = false;
   for (const node of lines.childNodes) {
     if (node.nodeType === 1 && isLink(node as Element)) {
+      const linked = afterLabel && parts.length === 0 ? nickOf(node) : '';
+      if (linked && !CHAT_WORD.test(linked)) return linked;
       if (parts.length > 0) break;
       continue;
     }
+    if (node.nodeType === 3 && !(node.nodeValue ?? '').trim()) continue;
+    afterLabel = node.nodeType === 3 && COLUMN_NAME.test((node.nodeValue ?? '').trim());
     // A line after the nick's own is about the buyer, not the nick ("该消费者有 2 笔待支付订单", "收货信息支付后可见").
     if (parts.length > 0 && node.nodeType === 1 && LINE_BREAK.test((node as Element).tagName)) break;
     const text = nickOf(node);

@@ -124,8 +124,16 @@ const QTY_WITH_UNIT = /^[x×*]\s*\d[\d,.]*\s+\p{L}{1,12}$/u;
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text);
+  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text) || LOADING.test(text);
 }
+// A placeholder drawn while the order's details load ("Carregando…", "加载中…"): no one's name.
+const LOADING_WORDS = String.raw`(?:加载中|載入中|正在加载|loading|carregando|cargando|chargement(?:\s*en\s*cours)?|wird\s*geladen|lädt|đang\s*tải|memuat|กำลังโหลด|読み込み中|로딩\s*중|불러오는\s*중|загрузка)`;
+const LOADING = new RegExp(String.raw`^\s*${LOADING_WORDS}\s*[.…]*\s*$`, 'iu');
+/** Whether a goods line's title is a placeholder drawn while its details load ("Đang tải thông tin sản phẩm…"). */
+export function loadingTitle(title: string): boolean {
+  return LOADING_START.test(title);
+}
+const LOADING_START = new RegExp(String.raw`^\s*${LOADING_WORDS}`, 'iu');
 // A time of day with a date or a day's name, or after a label ("Hôm nay 09:12", "Created: Dec 4, 2026 08:45 PM", "Ngày
 // đặt 06/12/2026 08:15"): when something happened, no one's name.
 const TIMED = /\d{1,2}:\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/u;

@@ -109,6 +109,17 @@ function inPageLanguage(clock: Clock, doc: Document): Clock {
 }
 const DAY_FIRST = /^(?:es|pt|fr|de|it|nl|pl|tr|ru|uk|vi|id|ms|th|ar|he|en-(?:GB|AU|NZ|IE|IN|SG|MY|PH|ZA))\b/i;
 
+/**
+ * A TikTok Shop page's clock: the zone its note names, else its region's; the date order its region writes (a note
+ * names a zone, not an order: "Fuso horário: GMT-03:00" on a Brazilian page still writes "08/12/2026" day first), else
+ * its language's.
+ */
+function tiktokClock(noted: Clock | undefined, region: { zone: string; order: Clock['order'] } | undefined, doc: Document): Clock {
+  const order = region?.order ?? inPageLanguage({ order: 'mdy' }, doc).order;
+  if (noted) return { ...noted, order };
+  return region ? { zone: region.zone, order } : { offset: CHINA_OFFSET_MINUTES, order };
+}
+
 /** The order number's shape as one capture group (findOrderAnchors). */
 export function anchorPattern(platform: ListPlatform): RegExp {
   return new RegExp(`(${ORDER_NUMBER[platform].source})`);
@@ -135,7 +146,7 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
         platform,
         orderNumber,
         money: (t) => regional(t, own),
-        clock: notedClock(doc, seen) ?? (region ? { zone: region.zone, order: region.order } : { offset: CHINA_OFFSET_MINUTES, order: 'mdy' }),
+        clock: tiktokClock(notedClock(doc, seen), region, doc),
         closeHours: TIKTOK_CANCEL_HOURS,
       };
     }

@@ -15,7 +15,7 @@ import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, deadlineIn, readCreated } from '../times';
 import { textOf } from '../types';
-import { goodsByPrice, hasWords, itemsIn, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { goodsByPrice, hasWords, itemsIn, loadingTitle, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -279,6 +279,7 @@ function listFacts(doc: Document, href: URL): Pick<PageRead, 'listKey' | 'unpaid
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const LEADING_FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+(?=\S)/u;
 
 /** The order's rows lined up with the header; its row follows its number (one before it is an order's whose number went missing). */
 function soleGrid(scope: Element[], header: HeaderRow, anchor: OrderAnchor, rowsInside?: readonly Element[]): OrderGrid | null {
@@ -441,7 +442,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (!amount) return undefined;
 
   const buyerCell = cell(columns.buyer);
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickAfterAvatar(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || nickInLine(scope) || groupBuyer(scope, facts.orderNumber, clean)).slice(0, 200);
+  // A country's flag before the name ("🇲🇽 Carlos Mendoza") marks where the buyer is, no part of the name.
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickAfterAvatar(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || nickInLine(scope) || groupBuyer(scope, facts.orderNumber, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
@@ -485,7 +487,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
     platform: facts.platform,
     orderId: anchor.id,
     buyer: { nick },
-    items: items.slice(0, 200),
+    // A goods line still loading ("Đang tải thông tin sản phẩm…") is no goods line yet: it is read when it is drawn.
+    items: items.filter((item) => !loadingTitle(item.title)).slice(0, 200),
     amount,
     createdAt,
     ...estimate,

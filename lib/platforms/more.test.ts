@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { moreToCome } from './more';
+
+const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+
+describe('a list that shows more of it is still to come', () => {
+  it('is told by a "load more" control in the back-offices\' languages, not by a fold of one order\'s goods', () => {
+    for (const control of ['<button>加载更多</button>', '<a href="#">Load more</a>', '<div role="button">Carregar mais</div>', '<button>Muat lebih banyak</button>', '<button>さらに表示</button>', '<button>더 보기</button>', '<button>Показать ещё</button>']) {
+      expect(moreToCome(parse(control), 5), control).toBe(true);
+    }
+    for (const control of ['<a href="#">+2 more items ▾</a>', '<button>还有 2 件商品</button>', '<a>View all (3) products</a>', '<button disabled>加载更多</button>', '<button>Chat</button>']) {
+      expect(moreToCome(parse(control), 5), control).toBe(false);
+    }
+  });
+
+  it('is told by a count of the orders shown below the list\'s own, or a count above the orders read', () => {
+    expect(moreToCome(parse('<span>已显示 7 / 14 条</span>'), 7)).toBe(true);
+    expect(moreToCome(parse('<span>Showing 6 of 23</span>'), 6)).toBe(true);
+    expect(moreToCome(parse('<span>显示第 1-20 条，共 120 条</span>'), 20)).toBe(true);
+    expect(moreToCome(parse('<span>Mostrando 1-6 de 6</span>'), 6)).toBe(false);
+    expect(moreToCome(parse('<span>共 23 条</span>'), 20)).toBe(true);
+    expect(moreToCome(parse('<span>Total 9 orders</span>'), 9)).toBe(false);
+    // A count of goods is no count of orders.
+    expect(moreToCome(parse('<span>共 2 种宝贝，3 件</span>'), 1)).toBe(false);
+    // Drawn across elements.
+    expect(moreToCome(parse('<div><span>已显示 <b>7</b> / 14</span></div>'), 7)).toBe(true);
+  });
+
+  it('is told by the selected tab counting more orders than were read', () => {
+    const tabs = (n: number) => `<div role="tablist"><a role="tab" aria-selected="false">全部 (120)</a><a role="tab" aria-selected="true">待付款 (${n})</a></div>`;
+    expect(moreToCome(parse(tabs(23)), 20)).toBe(true);
+    expect(moreToCome(parse(tabs(20)), 20)).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+// Whether a list shows that more of it is still to come: a "load more" control, a count of the orders shown below the
+// tab's count ("已显示 7 / 14", "Showing 6 of 23", "共 23 条"), a selected tab counting more orders than were read. Such
+// a list shows some of the tab's orders: one it has not drawn yet has not left the tab, so a read of it is never
+// complete (see readPage), whatever its pager says.
+import { textOf } from './types';
+
+/** Controls that draw more of the list below it; not a goods line's fold ("+2 more items", "还有 2 件商品"). */
+const LOAD_MORE = /^\s*(?:点击)?(?:加载|載入|查看)更多(?:订单|訂單)?|^\s*(?:load|show|view|see)\s+more(?:\s+orders)?\b|^\s*(?:carregar|ver|mostrar)\s+mais\b|^\s*(?:cargar|ver|mostrar)\s+más\b|^\s*(?:xem|tải)\s+thêm\b|^\s*(?:muat|lihat|tampilkan)\s+lebih\s+banyak|^\s*(?:โหลด|ดู)เพิ่ม|^\s*더\s*보기|^\s*(?:もっと見る|さらに表示|さらに読み込む)|^\s*(?:mehr|weitere)\s+(?:laden|anzeigen)|^\s*(?:charger|afficher)\s+plus|^\s*(?:показать|загрузить)\s+ещ[её]/iu;
+// A fold of one order's goods, not of the list.
+const GOODS_FOLD = /item|product|goods|sku|商品|宝贝|寶貝|件|produ|sản\s*phẩm|barang|สินค้า|상품|товар|artikel|article/iu;
+
+// "已显示 7 / 14", "Showing 6 of 23", "显示 1-20 条，共 120 条", "Mostrando 1-6 de 6", "7 of 23 orders".
+const SHOWN_OF = /(?:已显示|显示|顯示|showing|shown|mostrando|exibindo|affichage|angezeigt|показано|hiển\s*thị|menampilkan|แสดง|표시)\s*[:：]?\s*(?:第\s*)?(?:(\d[\d,.]*)\s*[-–~]\s*)?(\d[\d,.]*)\s*(?:条|筆|笔)?\s*(?:\/|of|de|sur|von|из|trên|dari|จาก|共|，\s*共|,\s*共)\s*(\d[\d,.]*)/iu;
+// "共 23 条", "Total 9 orders", "143 commandes", "Всего 12 заказов": a count of the orders the list holds.
+const TOTAL_OF = /(?:共|总计|總計|合计|total|insgesamt|всего|tổng(?:\s*cộng)?)\s*[:：]?\s*(\d[\d,.]*)\s*(?:条|筆|笔|個|个|件)?\s*(?:订单|訂單|记录|記錄|orders?|pedidos|commandes|bestellungen|заказ(?:ов|а)?|đơn(?:\s*hàng)?|pesanan|คำสั่งซื้อ|건|件の注文)|(?:共|总计|總計)\s*(\d[\d,.]*)\s*(?:条|筆|笔)(?![\p{L}\d])/iu;
+
+const count = (digits: string | undefined) => (digits === undefined ? undefined : Number(digits.replace(/[,.]/g, '')));
+
+/** Whether `doc` shows that its list holds more orders than the `read` orders it drew (see the file's note). */
+export function moreToCome(doc: Document | DocumentFragment, read: number): boolean {
+  for (const control of doc.querySelectorAll('button, a, [role="button"]')) {
+    const text = control.textContent ?? '';
+    if (text.length > 40 || !LOAD_MORE.test(text) || GOODS_FOLD.test(text)) continue;
+    if ((control as HTMLButtonElement).disabled || control.getAttribute('aria-disabled') === 'true') continue;
+    return true;
+  }
+  // The selected tab's count ("待付款 (23)", "Unpaid 23"): more than were read.
+  const tab = doc.querySelector('[role="tab"][aria-selected="true"]');
+  const tabCount = count(/(\d[\d,.]*)\D*$/.exec(textOf(tab))?.[1]);
+  if (tabCount !== undefined && tabCount > read && tabCount < 100_000) return true;
+  const root = 'body' in doc ? doc.body : doc;
+  if (!root) return false;
+  const walker = (root.ownerDocument ?? (doc as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const value = t.nodeValue ?? '';
+    if (value.length > 80 || !/\d/.test(value)) continue;
+    // The count may be drawn across elements ("已显示 <b>7</b> / 14"): read with its parent's text.
+    const text = value.length < 12 && t.parentElement ? textOf(t.parentElement.parentElement ?? t.parentElement) : value;
+    const shown = SHOWN_OF.exec(text);
+    if (shown) {
+      const upTo = count(shown[2]);
+      const of = count(shown[3]);
+      if (upTo !== undefined && of !== undefined && upTo < of) return true;
+      continue;
+    }
+    const total = TOTAL_OF.exec(text);
+    const of = count(total?.[1] ?? total?.[2]);
+    if (of !== undefined && of > read) return true;
+  }
+  return false;
+}
