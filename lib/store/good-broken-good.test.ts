@@ -79,6 +79,16 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
+/** The selected tab's count one fewer ("待支付 3" → "待支付 2"), as the page draws it once an order left the tab. */
+function countOneFewer(doc: Document): void {
+  const tab = doc.querySelector('[role="tab"][aria-selected="true"]');
+  if (!tab) return;
+  const walker = doc.createTreeWalker(tab, 4);
+  let last: Text | null = null;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (/\d/.test(t.nodeValue ?? '')) last = t as Text;
+  if (last) last.nodeValue = (last.nodeValue ?? '').replace(/(\d+)(?!.*\d)/, (n) => String(Number(n) - 1));
+}
+
 async function store(adapter: PlatformAdapter, doc: Document, url: string, at: number): Promise<PageRead | null> {
   const read = readPage(doc, adapter, url, at);
   if (read) await applyPageRead(db, read, at);
@@ -122,9 +132,11 @@ describe.each(CASES)('$name: good → broken → partial → good', ({ adapter, 
     await store(adapter, parse(goodHtml), url, NOW + 180_000);
     expect(await openIds()).toEqual(unpaid);
 
-    // A whole read without the order (block and number gone): it left the unpaid list, but its buyer paid nothing we saw.
+    // A whole read without the order (block and number gone, the tab counting one fewer): it left the unpaid list, but
+    // its buyer paid nothing we saw.
     const without = parse(goodHtml);
     blockOf(without, missing!, unpaid).remove();
+    countOneFewer(without);
     const gone = readPage(without, adapter, url, NOW + 240_000)!;
     expect(gone.idsMissed).toBe(0);
     const result = await applyPageRead(db, gone, NOW + 240_000);

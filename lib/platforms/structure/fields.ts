@@ -450,7 +450,7 @@ function textBefore(control: Element, scope: readonly Element[], k: number): str
 }
 
 // An order's own tags printed in its head beside the buyer ("手机订单", "拍下减库存", "7天无理由"): no name.
-const ORDER_TAG = /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu;
+const ORDER_TAG = /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping|trade\s*assurance|信用保障|信保(?:订单)?|gold\s*supplier|verified\s*supplier)$/iu;
 // What a buyer has bought before, printed under the name ("4 orders with you", "Joined 2025 · 1 order", "回购3次").
 // A buyer's account number beside the name ("买家ID：2208812345", "ID ผู้ซื้อ 1029384756", "Buyer ID #48213907").
 const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}[:：#]?\s*\d{5,}[)）]?$/iu;

@@ -165,6 +165,9 @@ interface Context {
   now: number;
 }
 
+// An order's actions ("Xem chi tiết", "View details"): what a cell under "Buyer" holds when the cells moved.
+const ACTIONS_FIRST = /^(?:xem\s*chi\s*tiết|view\s*(?:order\s*)?details?|查看详情|订单详情|ver\s*detal|lihat\s*(?:detail|rincian)|ดูรายละเอียด|詳細を見る|상세\s*보기|details)/i;
+
 function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const { columns, headerCount, region } = ctx;
   const q = cardQuery(card, ctx.testIds);
@@ -175,12 +178,19 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
     const cell = cellIn(cells, column, headerCount);
     return cell?.firstElementChild ?? cell;
   };
-  const nick = nickOf(q.first(selectors.buyer) ?? cellUnder(columns.buyer));
+  const marked = q.first(selectors.buyer);
+  const nick = nickOf(marked ?? cellUnder(columns.buyer));
   const amount = readTotal(q, cells, columns, headerCount, region);
   if (!orderId || !nick || !amount) return undefined;
 
-  const statusText = textOf(q.first(selectors.status) ?? cellUnder(columns.status));
+  const statusMarked = q.first(selectors.status);
+  const statusText = textOf(statusMarked ?? cellUnder(columns.status));
   const status = statusFromWords(statusText);
+  // Cells taken by their place under the header, and the one under "Buyer" holds the order's actions or the one under
+  // "Status" names none: the cells no longer line up
+  // with the header (a grid placing them in another order than it writes them), so the one under "Buyer" may be
+  // another's ("Xem chi tiết" of the actions). The order is left to the structural reader, or counted unreadable.
+  if (!marked && (ACTIONS_FIRST.test(nick) || (!statusMarked && status === 'unknown'))) return undefined;
   const createdText = textOf(q.first(selectors.createdAt));
   const clock = clockOf(region, ctx.pageOffset);
   const createdAt = readCreated(createdText, clock, ctx.now);
