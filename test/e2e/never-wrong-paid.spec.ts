@@ -146,11 +146,12 @@ for (const narrowing of NARROWINGS) {
     const panel = await openPanelFor(suite, PDD_URLS.unpaid);
     const rows = panel.locator('[data-testid="order-row"][data-platform="pdd"]');
     await expect(rows).not.toHaveCount(0, { timeout: 2_000 });
-    const before = await stored(panel);
-    // This page's orders (other tests of the suite leave theirs in the same profile).
+    // This page's orders (other tests of the suite leave theirs in the same profile, some taken for paid when their
+    // list showed one order alone: the page's read brings them back, a moment after the panel shows its first row).
     const pdd = (ids: string[]) => ids.filter((id) => /^\d{6}-\d{15}$/.test(id)).sort();
+    await expect.poll(async () => pdd((await stored(panel)).unpaid).length, { timeout: 3_000 }).toBeGreaterThan(1);
+    const before = await stored(panel);
     const mine = pdd(before.unpaid);
-    expect(mine.length).toBeGreaterThan(1);
     const kept = mine[0]!;
 
     // The seller narrows the list in the page's filter form and it re-renders with one order alone.
