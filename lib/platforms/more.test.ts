@@ -23,8 +23,9 @@ describe('a list that shows more of it is still to come', () => {
     expect(moreToCome(parse('<span>Total 9 orders</span>'), 9)).toBe(false);
     // A count of goods is no count of orders.
     expect(moreToCome(parse('<span>共 2 种宝贝，3 件</span>'), 1)).toBe(false);
-    // Drawn across elements.
+    // Drawn across elements, its words short or long.
     expect(moreToCome(parse('<div><span>已显示 <b>7</b> / 14</span></div>'), 7)).toBe(true);
+    expect(moreToCome(parse('<div><span>Đang hiển thị <b>6</b> / 23</span></div>'), 6)).toBe(true);
   });
 
   it('is told by the selected tab counting more orders than were read', () => {

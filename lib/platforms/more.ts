@@ -9,10 +9,15 @@ const LOAD_MORE = /^\s*(?:点击)?(?:加载|載入|查看)更多(?:订单|訂單
 // A fold of one order's goods, not of the list.
 const GOODS_FOLD = /item|product|goods|sku|商品|宝贝|寶貝|件|produ|sản\s*phẩm|barang|สินค้า|상품|товар|artikel|article/iu;
 
+// The words a count of the list's orders starts with: of the ones shown ("已显示", "Showing"), of all ("共", "Total").
+const SHOWN_WORDS = String.raw`(?:已显示|显示|顯示|showing|shown|mostrando|exibindo|affichage|angezeigt|показано|hiển\s*thị|menampilkan|แสดง|표시)`;
+const TOTAL_WORDS = String.raw`(?:共|总计|總計|合计|total|insgesamt|всего|tổng(?:\s*cộng)?)`;
 // "已显示 7 / 14", "Showing 6 of 23", "显示 1-20 条，共 120 条", "Mostrando 1-6 de 6", "7 of 23 orders".
-const SHOWN_OF = /(?:已显示|显示|顯示|showing|shown|mostrando|exibindo|affichage|angezeigt|показано|hiển\s*thị|menampilkan|แสดง|표시)\s*[:：]?\s*(?:第\s*)?(?:(\d[\d,.]*)\s*[-–~]\s*)?(\d[\d,.]*)\s*(?:条|筆|笔)?\s*(?:\/|of|de|sur|von|из|trên|dari|จาก|共|，\s*共|,\s*共)\s*(\d[\d,.]*)/iu;
+const SHOWN_OF = new RegExp(String.raw`${SHOWN_WORDS}\s*[:：]?\s*(?:第\s*)?(?:(\d[\d,.]*)\s*[-–~]\s*)?(\d[\d,.]*)\s*(?:条|筆|笔)?\s*(?:\/|of|de|sur|von|из|trên|dari|จาก|共|，\s*共|,\s*共)\s*(\d[\d,.]*)`, 'iu');
 // "共 23 条", "Total 9 orders", "143 commandes", "Всего 12 заказов": a count of the orders the list holds.
-const TOTAL_OF = /(?:共|总计|總計|合计|total|insgesamt|всего|tổng(?:\s*cộng)?)\s*[:：]?\s*(\d[\d,.]*)\s*(?:条|筆|笔|個|个|件)?\s*(?:订单|訂單|记录|記錄|orders?|pedidos|commandes|bestellungen|заказ(?:ов|а)?|đơn(?:\s*hàng)?|pesanan|คำสั่งซื้อ|건|件の注文)|(?:共|总计|總計)\s*(\d[\d,.]*)\s*(?:条|筆|笔)(?![\p{L}\d])/iu;
+const TOTAL_OF = new RegExp(String.raw`${TOTAL_WORDS}\s*[:：]?\s*(\d[\d,.]*)\s*(?:条|筆|笔|個|个|件)?\s*(?:订单|訂單|记录|記錄|orders?|pedidos|commandes|bestellungen|заказ(?:ов|а)?|đơn(?:\s*hàng)?|pesanan|คำสั่งซื้อ|건|件の注文)|(?:共|总计|總計)\s*(\d[\d,.]*)\s*(?:条|筆|笔)(?![\p{L}\d])`, 'iu');
+// A text that may start such a count: the only ones searched (a page's prices and quantities are most of its numbers).
+const COUNT_WORD = new RegExp(`${SHOWN_WORDS}|${TOTAL_WORDS}`, 'iu');
 
 const count = (digits: string | undefined) => (digits === undefined ? undefined : Number(digits.replace(/[,.]/g, '')));
 
@@ -33,9 +38,9 @@ export function moreToCome(doc: Document | DocumentFragment, read: number): bool
   const walker = (root.ownerDocument ?? (doc as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = t.nodeValue ?? '';
-    if (value.length > 80 || !/\d/.test(value)) continue;
-    // The count may be drawn across elements ("已显示 <b>7</b> / 14"): read with its parent's text.
-    const text = value.length < 12 && t.parentElement ? textOf(t.parentElement.parentElement ?? t.parentElement) : value;
+    if (value.length > 80 || !COUNT_WORD.test(value)) continue;
+    // The count may be drawn across elements ("已显示 <b>7</b> / 14"): its words read with their parent's text.
+    const text = (value.length < 12 || !/\d/.test(value)) && t.parentElement ? textOf(t.parentElement.parentElement ?? t.parentElement) : value;
     const shown = SHOWN_OF.exec(text);
     if (shown) {
       const upTo = count(shown[2]);
