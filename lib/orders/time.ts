@@ -10,8 +10,11 @@ export const DAY_MS: number = 24 * HOUR_MS;
 
 // Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after (Vietnamese "SA/CH").
 // The clock written in Chinese or Japanese too: "14时03分", "14時03分05秒", "下午2点03分" (else the date would read as midnight).
+// Chinese, Japanese and Korean words for before and after noon, written before the clock.
+const MERIDIEM_BEFORE = '上午|下午|午前|午後|오전|오후';
+const MORNING: ReadonlySet<string> = new Set(['上午', '午前', '오전']);
 const CLOCK =
-  String.raw`(?:(?:T|\s*)(?:(?<cnMer>上午|下午|午前|午後|오전|오후)\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
+  String.raw`(?:(?:T|\s*)(?:(?<cnMer>${MERIDIEM_BEFORE})\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
   String.raw`(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?(?![A-Za-z]))?)?`;
 
 // A clock after a written-out date may follow a comma or a word for "at"; the
@@ -20,7 +23,7 @@ const CLOCK =
 // German "um", French "à", Italian "alle" too.
 const JOIN_WORDS = String.raw`at|às|as|a\s+las|lúc|в|um|à|alle`;
 const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?`;
-const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|上午|下午|午前|午後|오전|오후))?` + CLOCK;
+const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|${MERIDIEM_BEFORE}))?` + CLOCK;
 
 // A weekday in brackets after a date ("2026年12月7日(月)", "12월 7일 (월)", "（周一）").
 const WEEKDAY = String.raw`(?:\s*[(（](?:周|週|星期)?[月火水木金土日一二三四五六天월화수목금토일][)）])?`;
@@ -173,7 +176,7 @@ function namedDate(src: string): { m: RegExpExecArray; month: number } | null {
 }
 
 // A clock right before a date that has none ("11:00 23/11/2026", "14:03 - 23 thg 11, 2026"), as Vietnamese pages print it.
-const CLOCK_BEFORE_RE = /(?<![\d:])(?:(?<cnMer>上午|下午|午前|午後|오전|오후)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?)?[\s,\-–]*$/u;
+const CLOCK_BEFORE_RE = new RegExp(String.raw`(?<![\d:])(?:(?<cnMer>${MERIDIEM_BEFORE})\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?)?[\s,\-–]*$`, 'u');
 
 // A day named relative to today, as lists print their newest orders ("今天 14:03", "Yesterday, 9:12 AM", "Hôm qua
 // 09:12", "Hoje às 14:03", "Сегодня в 14:03"): read only with a clock after it, and only when the reader knows when
@@ -185,7 +188,7 @@ const DAYS_BACK: ReadonlyArray<readonly [RegExp, number]> = [
   [/^前天$/, 2],
 ];
 // The word and what joins it to its clock (", ", " at ", " lúc "), which a date written out in digits does without.
-const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})`, 'u');
+const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:${MERIDIEM_BEFORE})?\s*\d{1,2}:\d{2})`, 'u');
 
 /**
  * `src` with a day named relative to today ("今天 14:03") written as that
@@ -254,20 +257,29 @@ const INSIDE_MS = 1000;
  * form parseWallTime reads, for label searches ("创建时间: …", "Order time:
  * …"). No capture groups; use with the `u` flag.
  */
+// A month and day printed without a year, which withYear reads: "12-06 22:19" (a clock after it), "12월 7일", "12月6日".
+const YEARLESS_FORMS = [
+  String.raw`(?<![\d\-/.:])(?<ym>\d{1,2})-(?<yd>\d{1,2})(?=\s+(?:${MERIDIEM_BEFORE})?\s*\d{1,2}:\d{2})`,
+  String.raw`(?<![\d年년]\s*)(?<km>\d{1,2})\s*[月월]\s*(?<kd>\d{1,2})\s*[日일]`,
+] as const;
+const YEARLESS_RE = new RegExp(YEARLESS_FORMS.join('|'), 'u');
+/** A date form without its group names, for a label's regexp that has its own group. */
+const unnamed = (form: string) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:');
+
 export const DATE_SHAPE: string = (() => {
   const clock = String.raw`\d{1,2}(?::|\s*[时時点點]\s*)\d{2}(?:\s*分)?(?:(?::|(?<=分)\s*)\d{2}(?:\s*秒)?)?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH))?`;
   const dates = [
     String.raw`\d{4}\s*[-/.年년]\s*\d{1,2}\s*[-/.月월]\s*\d{1,2}\s*(?:日|일|\.(?=\s))?` + WEEKDAY,
     // A month and day without a year, which withYear reads ("12-06 22:19", "12월 7일 (월)", "12月6日").
-    String.raw`(?<![\d\-/.:])\d{1,2}-\d{1,2}(?=\s+(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})`,
-    String.raw`(?<![\d年년]\s*)\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]` + WEEKDAY,
+    unnamed(YEARLESS_FORMS[0]),
+    unnamed(YEARLESS_FORMS[1]) + WEEKDAY,
     String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{4},?`,
-    // The written-out forms parseWallTime reads, without their group names (a label's regexp has its own group).
-    ...[DAY_MONTH, MONTH_DAY].map((form) => form.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')),
+    // The written-out forms parseWallTime reads.
+    ...[DAY_MONTH, MONTH_DAY].map(unnamed),
     // A day named relative to today: withRelativeDay reads it when a clock follows.
-    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})`,
+    String.raw`(?:${RELATIVE_DAYS})(?=${CLOCK_JOIN}(?:${MERIDIEM_BEFORE})?\s*\d{1,2}:\d{2})`,
   ];
-  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?(?:上午|下午|午前|午後|오전|오후)?\s*${clock})?`;
+  return String.raw`(?:${clock}[\s,\-–]*)?(?:${dates.join('|')})(?:\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?(?:${MERIDIEM_BEFORE})?\s*${clock})?`;
 })();
 
 /**
@@ -297,9 +309,6 @@ export function parseWallTime(
   return dated === src ? null : readWallTime(dated, offsetMinutes, order);
 }
 
-// A month and day printed without a year: "12-06 22:19" (a clock after it), "12월 7일", "12月6日".
-const YEARLESS_RE = /(?<![\d\-/.:])(\d{1,2})-(\d{1,2})(?=\s+(?:上午|下午|午前|午後|오전|오후)?\s*\d{1,2}:\d{2})|(?<![\d年년]\s*)(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
-
 /**
  * `src` with the year written into a month and day printed without one (see YEARLESS_RE): the year that puts the
  * date within half a year of `now`'s wall date at `offsetMinutes` (a deadline in early January seen in December is
@@ -308,8 +317,9 @@ const YEARLESS_RE = /(?<![\d\-/.:])(\d{1,2})-(\d{1,2})(?=\s+(?:上午|下午|午
 function withYear(src: string, now: number, offsetMinutes: number): string {
   const m = YEARLESS_RE.exec(src);
   if (!m) return src;
-  const month = Number(m[1] ?? m[3]);
-  const day = Number(m[2] ?? m[4]);
+  const g = m.groups ?? {};
+  const month = Number(g.ym ?? g.km);
+  const day = Number(g.yd ?? g.kd);
   if (month < 1 || month > 12 || day < 1 || day > 31) return src;
   const today = now + offsetMinutes * MINUTE_MS;
   let year = new Date(today).getUTCFullYear();
@@ -370,7 +380,7 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
   let minute = 0;
   let second = 0;
   if (g.h !== undefined) {
-    const cn = g.cnMer === undefined ? undefined : g.cnMer === '上午' || g.cnMer === '午前' || g.cnMer === '오전' ? 'am' : 'pm';
+    const cn = g.cnMer === undefined ? undefined : MORNING.has(g.cnMer) ? 'am' : 'pm';
     // "a.m.", "AM", Vietnamese "SA" (sáng) before noon; "p.m.", "PM", "CH" (chiều) after.
     const mer = g.mer?.charAt(0).toLowerCase();
     const en = mer === undefined ? undefined : mer === 'a' || mer === 's' ? 'am' : 'pm';

@@ -43,25 +43,24 @@ function linedThrough(style: CSSStyleDeclaration): boolean {
 function struckOrHidden(el: Element): boolean {
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   if (!style) return false;
-  return linedThrough(style) || style.display === 'none' || style.visibility === 'hidden' || forScreenReaders(el, style);
+  return linedThrough(style) || style.display === 'none' || style.visibility === 'hidden' || SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '') || visuallyHidden(style);
 }
 
 /** Class names of text kept for screen readers only ("sr-only", "visually-hidden", WordPress's "screen-reader-text"). */
 export const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-(?:text|only)|a11y-hidden|u-hidden-visually|offscreen)(?:$|\s)/i;
 
 /**
- * Whether `el` is drawn for screen readers only (see forScreenReaders): its class first, the page's style sheets only
- * when the class does not say (a redeploy renames "sr-only" to a hash). One style look-up.
+ * Whether `el` is drawn for screen readers only: its class first, the page's style sheets only when the class does not
+ * say (a redeploy renames "sr-only" to a hash; see visuallyHidden). One style look-up.
  */
 export function screenReaderOnly(el: Element): boolean {
   if (SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) return true;
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  return !!style && forScreenReaders(el, style);
+  return !!style && visuallyHidden(style);
 }
 
-/** Whether `el` is drawn for screen readers only: by its class, or as a box of a pixel or none with its overflow cut (the usual rule behind such classes). */
-function forScreenReaders(el: Element, style: CSSStyleDeclaration): boolean {
-  if (SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) return true;
+/** Whether a computed style draws a box of a pixel or none with its overflow cut: the usual rule behind "sr-only". */
+function visuallyHidden(style: CSSStyleDeclaration): boolean {
   if (style.position !== 'absolute' && style.position !== 'fixed') return false;
   const tiny = parseFloat(style.width) <= 1 && parseFloat(style.height) <= 1 && style.overflow === 'hidden';
   return tiny || /^rect\(0(?:px)?,? 0(?:px)?,? 0(?:px)?,? 0(?:px)?\)$/.test(style.clip) || style.clipPath === 'inset(50%)';

@@ -34,8 +34,9 @@ const ZONE_NAMES: Readonly<Record<string, string>> = {
   PST: PACIFIC_ZONE, PDT: PACIFIC_ZONE, PT: PACIFIC_ZONE, EST: 'America/New_York', EDT: 'America/New_York', CET: 'Europe/Paris', CEST: 'Europe/Paris',
   MSK: 'Europe/Moscow', МСК: 'Europe/Moscow', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', ICT: 'Asia/Bangkok', WIB: 'Asia/Jakarta', SGT: 'Asia/Singapore', BRT: 'America/Sao_Paulo',
 };
-const ZONE_NAME = /(?<![\p{L}])(PST|PDT|PT|EST|EDT|CET|CEST|MSK|МСК|JST|KST|ICT|WIB|SGT|BRT)(?![\p{L}])/u;
-const ZONE_AFTER = String.raw`(?:\s*[(（]?\s*(?:PST|PDT|PT|EST|EDT|CET|CEST|MSK|МСК|JST|KST|ICT|WIB|SGT|BRT)(?![\p{L}])\s*[)）]?)`;
+const ZONE_ABBREVIATIONS = Object.keys(ZONE_NAMES).join('|');
+const ZONE_NAME = new RegExp(String.raw`(?<![\p{L}])(${ZONE_ABBREVIATIONS})(?![\p{L}])`, 'u');
+const ZONE_AFTER = String.raw`(?:\s*[(（]?\s*(?:${ZONE_ABBREVIATIONS})(?![\p{L}])\s*[)）]?)`;
 
 /** The time zone `text` names by its abbreviation ("PST", "МСК"), if it names one. */
 export function namedZone(text: string): string | undefined {

@@ -187,9 +187,9 @@ function readCard(card: Element, ctx: Context): ObservedOrder | undefined {
   const statusText = textOf(statusMarked ?? cellUnder(columns.status));
   const status = statusFromWords(statusText);
   // Cells taken by their place under the header, and the one under "Buyer" holds the order's actions or the one under
-  // "Status" names none: the cells no longer line up
-  // with the header (a grid placing them in another order than it writes them), so the one under "Buyer" may be
-  // another's ("Xem chi tiết" of the actions). The order is left to the structural reader, or counted unreadable.
+  // "Status" names none: the cells no longer line up with the header (a grid placing them in another order than it
+  // writes them), so the one under "Buyer" may be another's ("Xem chi tiết"). The order is left to the structural
+  // reader, or counted unreadable.
   if (!marked && (ACTIONS_FIRST.test(nick) || (!statusMarked && status === 'unknown'))) return undefined;
   const createdText = textOf(q.first(selectors.createdAt));
   const clock = clockOf(region, ctx.pageOffset);
