@@ -1,5 +1,5 @@
 import type { Platform } from '../orders/model';
-import { HAS_INVISIBLE_MARK, INVISIBLE_MARKS } from './types';
+import { HAS_NUMBER_MARK, NUMBER_MARKS } from './types';
 
 /**
  * Order numbers in each platform's public format (PLATFORMS.md, "What
@@ -112,7 +112,7 @@ export function numberText(node: Node, own = node.nodeValue ?? ''): string | nul
   if (prev && prev.nodeName === 'WBR' && prev.previousSibling?.nodeType === 3) return null;
   let text = own;
   for (let next = node.nextSibling; next && next.nodeName === 'WBR' && next.nextSibling?.nodeType === 3; next = next.nextSibling.nextSibling) text += next.nextSibling.nodeValue ?? '';
-  return HAS_INVISIBLE_MARK.test(text) ? text.replace(INVISIBLE_MARKS, '') : text;
+  return HAS_NUMBER_MARK.test(text) ? text.replace(NUMBER_MARKS, '') : text;
 }
 
 /** Whether `text` (a text node's) ends in a digit that a <wbr> right after it carries on: a number may go on in the next text. */
@@ -127,7 +127,7 @@ const ORDER_LABEL =
 
 /** Whether the order number `id`, shown in `el`'s own text, has an order number's label right before it. */
 export function labelledOrder(el: Element, id: string): boolean {
-  const text = (el.textContent ?? '').replace(INVISIBLE_MARKS, '');
+  const text = (el.textContent ?? '').replace(NUMBER_MARKS, '');
   const at = text.indexOf(id);
   let before = at > 0 ? text.slice(Math.max(0, at - LABEL_CHARS), at) : '';
   if (!before.trim()) before = labelBefore(el);

@@ -161,6 +161,13 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['ยกเลิกอัตโนมัติหากไม่ชำระเงินภายในเวลา', 'unknown'],
   ['Pagado_Ya', 'unknown'],
   ['PagoRapido_22', 'unknown'],
+  // Batch 31 (Shopee Brazil): the unpaid tab's own word leading a status, and a condition on payment that names no
+  // payment made; "a pagar" inside a label ("Total a pagar") is no status.
+  ['A pagar Cancelamento automático se não for pago até 09/12/2026 23:59', 'unpaid'],
+  ['A pagar Aguardando pagamento via Pix · expira em 00:27:14', 'unpaid'],
+  ['Valor a pagar', 'unknown'],
+  ['Cancelado Não pago: cancelado automaticamente pelo sistema', 'closed'],
+  ['Enviado Envie até 08/12/2026 23:59', 'paid'],
 ];
 
 describe('statusFromWords', () => {

@@ -36,18 +36,52 @@ export function queryAllFirst<E extends Element = HTMLElement>(root: ParentNode,
 
 /**
  * Invisible marks: zero-width spaces some pages put inside long numbers so
- * they wrap, direction marks around amounts on pages that also show
- * right-to-left text. No part of what the person reads. Not the joiners
- * (emoji sequences, Persian and Indic words need them) nor the embedding and
- * isolate controls (a name keeps what it was written with).
+ * they wrap, soft hyphens in long titles and names, direction marks and the
+ * embedding, override and isolate controls pages put around names and
+ * amounts beside right-to-left text (`<bdi>`'s text as copied). No part of
+ * what the person reads. Not the joiners: emoji sequences and Arabic,
+ * Persian and Indic words need them (see foldSpaces).
  */
-export const INVISIBLE_MARKS = /[\u200b\u200e\u200f\u2060\ufeff\u061c]/g;
-/** Whether a text holds one of INVISIBLE_MARKS. */
-export const HAS_INVISIBLE_MARK = new RegExp(INVISIBLE_MARKS.source);
-/** Whether a character code is one of INVISIBLE_MARKS (for loops over a text's codes). */
+export const INVISIBLE_MARKS = /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u061c]/g;
+/** What numbers are read without: the invisible marks and the joiners (no number joins its digits). */
+export const NUMBER_MARKS = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u061c]/g;
+/** Whether a text holds one of NUMBER_MARKS. */
+export const HAS_NUMBER_MARK = new RegExp(NUMBER_MARKS.source);
+/** Whether a character code is one of NUMBER_MARKS (for loops over a text's codes). */
 export function invisibleMark(code: number): boolean {
-  return code === 0x200b || code === 0x200e || code === 0x200f || code === 0x2060 || code === 0xfeff || code === 0x061c;
+  return (
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    code === 0x2060 ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff ||
+    code === 0x061c
+  );
 }
+
+// The joiners (see strayJoiner), and letters that scripts joining their letters write them beside: Arabic, Syriac,
+// Thaana, the Indic scripts, Myanmar, Khmer.
+const JOINERS = /[\u200c\u200d]/g;
+const JOINING_LETTER = /[\u0600-\u08ff\u0900-\u0dff\u1000-\u109f\u1780-\u17ff]/;
+const EMOJI_BEFORE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+
+/** A joiner as `text` holds it at `at`: kept inside an emoji sequence ("👩🏽‍💻") or a word of a joining script, else nothing ("阿珍‍的小店"). */
+function strayJoiner(joiner: string, at: number, text: string): string {
+  const before = text.slice(Math.max(0, at - 2), at);
+  const after = text.slice(at + 1, at + 3);
+  if (EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after)) return joiner;
+  return JOINING_LETTER.test(before.slice(-1)) || JOINING_LETTER.test(after.charAt(0)) ? joiner : '';
+}
+
+// A right-to-left override and the text it draws, up to its end: left-to-right letters under it are drawn reversed
+// ("\u202eiam.aoh\u202c" shows "hoa.mai"); right-to-left ones as they would be anyway.
+const OVERRIDE = /\u202e([^\u202a-\u202e]*)(?:\u202c|$)/g;
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+// Letters written decomposed, a letter then its marks (Vietnamese typed on some keyboards, Korean as conjoining
+// jamo): composed, as the same name typed elsewhere is.
+const DECOMPOSED = /[\u0300-\u036f\u1100-\u11ff]/;
 
 // Digits of other number systems, written as plain ones by every reader: full-width ("￥１３０.００", "２天２０小时",
 // typed by Chinese and Japanese input methods) and Arabic-Indic ("١٬٢٤٥٫٠٠ ر.س", Arabic UIs; Persian's too).
@@ -60,7 +94,7 @@ export const ANY_DIGIT = new RegExp(`[\\d${OTHER_DIGIT_RANGES}]`);
 const OTHER_MARK = /(?<=\d)(?:[．，\u066b\u066c](?=\d)|[．\u066b]$)/g;
 // White space that folding changes: a run of two or more, or any but a plain space; an invisible mark; a digit of
 // another number system.
-const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + INVISIBLE_MARKS.source.slice(0, -1) + OTHER_DIGIT_RANGES + ']');
+const NEEDS_FOLD = new RegExp(String.raw`\s\s|[^\S ]|` + NUMBER_MARKS.source.slice(0, -1) + DECOMPOSED.source.slice(1, -1) + OTHER_DIGIT_RANGES + ']');
 
 /** The plain digit for a digit of OTHER_DIGITS. */
 function plainDigit(d: string): string {
@@ -75,7 +109,10 @@ function plainDigit(d: string): string {
  */
 export function foldSpaces(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text;
-  const folded = text.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ');
+  let folded = text.includes('\u202e') ? text.replace(OVERRIDE, (_m, drawn: string) => (RIGHT_TO_LEFT.test(drawn) ? drawn : [...drawn].reverse().join(''))) : text;
+  folded = folded.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ');
+  if (folded.includes('\u200c') || folded.includes('\u200d')) folded = folded.replace(JOINERS, strayJoiner);
+  if (DECOMPOSED.test(folded)) folded = folded.normalize('NFC');
   OTHER_DIGITS.lastIndex = 0;
   if (!OTHER_DIGITS.test(folded)) return folded;
   return folded.replace(OTHER_DIGITS, plainDigit).replace(OTHER_MARK, (m) => (m === '．' || m === '\u066b' ? '.' : ','));

@@ -23,7 +23,7 @@ test('the order list populates the panel and the suggestion lands in the messeng
   await expect(john).toHaveAttribute('data-amount-minor', '500000');
   await expect(john).toHaveAttribute('data-currency', 'USD');
   const maria = panel.locator('[data-testid="order-row"][data-order-id="235876451002019811"]');
-  await expect(maria).toHaveAttribute('data-buyer', `María <b>O'Brien</b> & "Co" \u202Eمرحبا`);
+  await expect(maria).toHaveAttribute('data-buyer', `María <b>O'Brien</b> & "Co" مرحبا`);
   await expect(maria).toHaveAttribute('data-amount-minor', '120000');
   const hans = panel.locator('[data-testid="order-row"][data-order-id="235876451002020004"]');
   await expect(hans).toHaveAttribute('data-currency', 'EUR');

@@ -27,41 +27,57 @@ const LETTERS = /\p{L}{2}/u;
 /** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
 const folded = (value: string) => foldSpaces(value.length > 1000 ? value.slice(0, 1000) : value);
 
-/** The page text of `root` node by node, trimmed and folded, in page order. */
-export function textNodes(root: Element): Array<{ text: string; node: Text }> {
-  const out: Array<{ text: string; node: Text }> = [];
-  // A walker object: an order's whole block is too big to walk by hand as cheaply.
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) keep(t as Text, t.parentElement, out);
-  return out;
+/** A text of an order's block as the searches below read it: trimmed, not empty, page text (see unread). `root`: the index in the block's elements of the one holding it. */
+export interface BlockText {
+  value: string;
+  node: Text;
+  parent: Element | null;
+  root: number;
 }
 
 /**
- * What scope.flatMap(textNodes) gives, its texts of at most `max` characters
- * joined with spaces: built as the walk goes, without a list of the texts.
+ * The page texts of a block's elements in page order: one walk of the block, shared by the searches that read it
+ * whole (its buyer's label, avatar or badge, its labelled values, its short texts). A walker object: an order's whole
+ * block is too big to walk by hand as cheaply.
  */
-export function shortTexts(scope: readonly Element[], max: number): string {
-  let out = '';
-  // A text as textNodes lists it: a number drawn in parts is one text (see keep).
-  const add = (text: string) => {
-    if (text && text.length <= max) out = out ? `${out} ${text}` : text;
-  };
-  for (const root of scope) {
-    let text = '';
-    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+export function blockTexts(scope: readonly Element[]): BlockText[] {
+  const out: BlockText[] = [];
+  for (let k = 0; k < scope.length; k++) {
+    const walker = scope[k]!.ownerDocument.createTreeWalker(scope[k]!, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const value = t.nodeValue?.trim();
-      if (!value || unread(t.parentElement, value)) continue;
-      const next = folded(value);
-      const joined = text ? joinedNumber(text, next, t.parentElement) : undefined;
-      if (joined !== undefined) text = joined;
-      else {
-        add(text);
-        text = next;
-      }
+      const value = (t.nodeValue as string).trim();
+      const parent = t.parentElement;
+      if (value && !unread(parent, value)) out.push({ value, node: t as Text, parent, root: k });
     }
-    add(text);
   }
+  return out;
+}
+
+/** The block's texts folded, the rest of a number split over elements ("79" then ".70", raised cents) joined to the text it carries on (see joinText), within each of its elements. */
+export function joinedTexts(texts: readonly BlockText[]): Array<{ text: string; node: Text }> {
+  const out: Array<{ text: string; node: Text }> = [];
+  let root = -1;
+  for (const t of texts) {
+    // A long text (a buyer's note) is never a label or a value: kept short, folded once.
+    const text = folded(t.value);
+    const last = t.root === root ? out[out.length - 1] : undefined;
+    const joined = last && joinedNumber(last.text, text, t.parent);
+    if (last && joined !== undefined) last.text = joined;
+    else out.push({ text, node: t.node });
+    root = t.root;
+  }
+  return out;
+}
+
+/** The page text of `root` node by node, trimmed and folded, in page order. */
+export function textNodes(root: Element): Array<{ text: string; node: Text }> {
+  return joinedTexts(blockTexts([root]));
+}
+
+/** What scope.flatMap(textNodes) gives (`texts`, when listed already), its texts of at most `max` characters joined with spaces. */
+export function shortTexts(scope: readonly Element[], max: number, texts: ReadonlyArray<{ text: string }> = joinedTexts(blockTexts(scope))): string {
+  let out = '';
+  for (const { text } of texts) if (text.length <= max) out = out ? `${out} ${text}` : text;
   return out;
 }
 
@@ -94,13 +110,13 @@ function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: 
   else out.push({ text, node: t });
 }
 
-/** Whether `el` is a control that opens the chat with the buyer. `clean`: see pageTextRoot. */
-function isChatControl(el: Element, clean?: Element | null): boolean {
+/** Whether `el` is a control that opens the chat with the buyer. `clean`: see pageTextRoot; `shown`: its text, when read already. */
+function isChatControl(el: Element, clean?: Element | null, shown?: string): boolean {
   const tag = el.tagName;
   // An icon named for chatting ("Chat with buyer" on a speech bubble's svg) beside the name is the control too.
   if (tag === 'svg') return CHAT_LABEL.test(el.getAttribute('aria-label') ?? '');
   if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return false;
-  const text = spacedText(el, clean);
+  const text = shown ?? spacedText(el, clean);
   if (text && CHAT_WORDS.test(text)) return true;
   const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
   if (!text && CHAT_LABEL.test(label)) return true;
@@ -171,46 +187,41 @@ export function nickInCell(cell: Element): string {
  * The nick shown after a buyer label ("买家：", "Buyer:"), in the same text
  * or the next, within the order's block (its elements in page order).
  */
-export function nickByLabel(scope: readonly Element[]): string {
-  // The block's texts as textNodes lists them, read as the walk goes: most
-  // blocks have no buyer label, and a text that starts with none of the
-  // labels' first letters is neither folded nor searched.
+export function nickByLabel(scope: readonly Element[], texts = blockTexts(scope)): string {
+  // Most blocks have no buyer label: a text that starts with none of the labels' first letters is neither folded nor
+  // searched.
   let afterLabel = false;
   // A business buyer's company and country lines right after the label: the name of the person to write to comes
   // after them when the page shows one ("Buyer" "Müller Hausgeräte GmbH" "🇩🇪 Germany" "Contact person:" "Jonas
   // Müller"), else the company is the buyer.
   let company = '';
-  for (const root of scope) {
-    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const value = (t.nodeValue as string).trim();
-      if (!value || (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) || unread(t.parentElement, value)) continue;
-      const text = folded(value);
-      if (afterLabel && !company && COMPANY_LINE.test(text)) {
-        // Only a later label names a person; a line after the company may be anything ("Trade Assurance").
-        company = text.replace(SEPARATOR_AFTER, '');
-        afterLabel = false;
-        continue;
-      }
-      // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
-      // between the label and the name is passed over.
-      // An avatar's initial between the label and the name ("購入者" "も" "もも🍑"), a name of one CJK character too.
-      if (afterLabel && text.length <= 2 && avatarMark(t.parentElement)) continue;
-      if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
-      if (afterLabel && (isBuyerTag(text) || FLAGS.test(text))) continue;
+  for (const { value, parent } of texts) {
+    if (!afterLabel && !LABEL_FIRST.has(value.charAt(0))) continue;
+    const text = folded(value);
+    if (afterLabel && !company && COMPANY_LINE.test(text)) {
+      // Only a later label names a person; a line after the company may be anything ("Trade Assurance").
+      company = text.replace(SEPARATOR_AFTER, '');
       afterLabel = false;
-      const m = BUYER_LABEL.exec(text);
-      if (!m || m[0].length === 0) continue;
-      const rest = text.slice(m[0].length).trim();
-      // A label with a name in it kept for screen readers only ("Buyer: Mohammed Al-Farsi" in a visually hidden span,
-      // stale beside the name the page shows) names no one the seller sees; the bare label ("Buyer") still leads to
-      // the name shown after it.
-      if (rest && t.parentElement && screenReaderOnly(t.parentElement)) continue;
-      // "买家留言…", "Buyer note…": a label of something else.
-      if (rest && !/[:：]\s*$/.test(m[0])) continue;
-      if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');
-      afterLabel = true;
+      continue;
     }
+    // The text after a bare label: the nick, unless it is a label, a chat word, an amount or a date; a badge
+    // between the label and the name is passed over.
+    // An avatar's initial between the label and the name ("購入者" "も" "もも🍑"), a name of one CJK character too.
+    if (afterLabel && text.length <= 2 && avatarMark(parent)) continue;
+    if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
+    if (afterLabel && (isBuyerTag(text) || FLAGS.test(text))) continue;
+    afterLabel = false;
+    const m = BUYER_LABEL.exec(text);
+    if (!m || m[0].length === 0) continue;
+    const rest = text.slice(m[0].length).trim();
+    // A label with a name in it kept for screen readers only ("Buyer: Mohammed Al-Farsi" in a visually hidden span,
+    // stale beside the name the page shows) names no one the seller sees; the bare label ("Buyer") still leads to
+    // the name shown after it.
+    if (rest && parent && screenReaderOnly(parent)) continue;
+    // "买家留言…", "Buyer note…": a label of something else.
+    if (rest && !/[:：]\s*$/.test(m[0])) continue;
+    if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');
+    afterLabel = true;
   }
   return company;
 }
@@ -221,8 +232,8 @@ const LABEL_IN_LINE = /(?<!\b(?:from|to|for|of|by|do|de|del|dari|từ|pesan|cata
 const NEXT_LABEL = /\s\S{1,12}[:：]/;
 
 /** The nick after a buyer label inside a line of labelled values, up to the next label. */
-export function nickInLine(scope: readonly Element[]): string {
-  for (const { text } of scope.flatMap((s) => textNodes(s))) {
+export function nickInLine(scope: readonly Element[], texts: ReadonlyArray<{ text: string }> = joinedTexts(blockTexts(scope))): string {
+  for (const { text } of texts) {
     const nick = valueInLine(text);
     if (nick) return nick;
   }
@@ -259,11 +270,12 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
       const tag = el.tagName;
       const control = ((tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') && el.matches(CONTROLS)) || (tag === 'svg' && el.hasAttribute('aria-label'));
       // The name in the control's own words ("Chat with juan.dc").
-      const named = control ? CHAT_WITH.exec(spacedText(el, clean))?.[1] : undefined;
+      const shown = control ? spacedText(el, clean) : '';
+      const named = control ? CHAT_WITH.exec(shown)?.[1] : undefined;
       if (named && !notANick(named)) return named;
       // A chat button among the order's other actions ("Contact buyer", "Cancel order", "View details") stands in the
       // actions column, away from the name: the text before it is another column's (a carrier, "Evri").
-      if (control && isChatControl(el, clean) && !amongActions(el)) {
+      if (control && isChatControl(el, clean, shown) && !amongActions(el)) {
         // The name heads the lines that end in the control (name, company, country, then "Contact buyer"):
         // the first of them in the control's own box, else the text right before the control.
         const before = firstLineBefore(el, s) ?? textBefore(el, scope, k)?.replace(SEPARATOR_AFTER, '');
@@ -332,21 +344,20 @@ function firstLineBefore(control: Element, root: Element): string | undefined {
  * The name an honorific follows in a text of its own ("ちぃ.mama🍼" "様"), or that a buyer's badge follows ("momo酱🍑"
  * "新客", "Lucas_陈" "88VIP"), within the order's block: a card whose buyer has no label and no chat control we know.
  */
-export function nickBeforeMark(scope: readonly Element[]): string {
-  for (const root of scope) {
-    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    let before = '';
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const value = (t.nodeValue as string).trim();
-      if (!value || unread(t.parentElement, value)) continue;
-      // A badge after a line of labelled values ("下单时间:… 买家:阿🐟 Yu" "新客"): the nick is the buyer's value.
-      if ((HONORIFIC.test(value) || BUYER_BADGE.test(value)) && before && !notANick(before)) return valueInLine(folded(before)) ?? folded(before);
-      // An avatar's initial drawn for the eye alone ("さ" before "New buyer" and the name) is no name; a business
-      // buyer's company or country line between the name and the badge ("jess.wong_HK" "HK" "Hong Kong, China" "New
-      // buyer") is passed over.
-      if (t.parentElement?.closest('[aria-hidden="true"]')) before = '';
-      else if (!COUNTRY_OR_COMPANY(value) && !FLAG_CODE.test(t.parentElement?.getAttribute('class') ?? '')) before = value;
-    }
+export function nickBeforeMark(scope: readonly Element[], texts = blockTexts(scope)): string {
+  let before = '';
+  let root = -1;
+  for (const { value, parent, root: k } of texts) {
+    // Within one element of the block.
+    if (k !== root) before = '';
+    root = k;
+    // A badge after a line of labelled values ("下单时间:… 买家:阿🐟 Yu" "新客"): the nick is the buyer's value.
+    if ((HONORIFIC.test(value) || BUYER_BADGE.test(value)) && before && !notANick(before)) return valueInLine(folded(before)) ?? folded(before);
+    // An avatar's initial drawn for the eye alone ("さ" before "New buyer" and the name) is no name; a business
+    // buyer's company or country line between the name and the badge ("jess.wong_HK" "HK" "Hong Kong, China" "New
+    // buyer") is passed over.
+    if (parent?.closest('[aria-hidden="true"]')) before = '';
+    else if (!COUNTRY_OR_COMPANY(value) && !FLAG_CODE.test(parent?.getAttribute('class') ?? '')) before = value;
   }
   return '';
 }
@@ -356,16 +367,15 @@ const HONORIFIC = /^(?:様|さま|殿|님)$/u;
  * The name after its avatar's initial ("C" then "chloe.m_22", "D" then "Dan ⚽️ Evans"): the initial, alone in an
  * avatar's element, is the name's first letter. Cards that name the buyer with neither a label nor a badge do so.
  */
-export function nickAfterAvatar(scope: readonly Element[]): string {
-  for (const root of scope) {
-    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    let initial = '';
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const value = (t.nodeValue as string).trim();
-      if (!value || unread(t.parentElement, value)) continue;
-      if (initial && value.length > 1 && value.charAt(0).toLowerCase() === initial && !notANick(value)) return folded(value);
-      initial = value.length === 1 && AVATAR.test(t.parentElement?.getAttribute('class') ?? '') ? value.toLowerCase() : '';
-    }
+export function nickAfterAvatar(scope: readonly Element[], texts = blockTexts(scope)): string {
+  let initial = '';
+  let root = -1;
+  for (const { value, parent, root: k } of texts) {
+    // Within one element of the block.
+    if (k !== root) initial = '';
+    root = k;
+    if (initial && value.length > 1 && value.charAt(0).toLowerCase() === initial && !notANick(value)) return folded(value);
+    initial = value.length === 1 && AVATAR.test(parent?.getAttribute('class') ?? '') ? value.toLowerCase() : '';
   }
   // An avatar drawn without an initial (a coloured disc, a picture), the name the next text beside it.
   for (const root of scope) {

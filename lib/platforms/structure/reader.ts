@@ -15,7 +15,7 @@ import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, deadlineIn, readCreated } from '../times';
 import { textOf } from '../types';
-import { goodsByPrice, hasWords, itemsIn, loadingTitle, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { blockTexts, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -428,13 +428,14 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   if (grid && header && !linedUp(grid, header, facts, clean, mainItems)) return undefined;
   const columns = grid && header ? header.columns : {};
   const cell = (index: number | undefined) => (grid ? cellAt(grid.main, index) : undefined);
-  // The order's texts, walked once and only when a column does not answer.
+  // The order's texts, walked once and only when a column does not answer: every search of the whole block reads them.
+  let rawTexts: BlockText[] | undefined;
+  const texts = () => (rawTexts ??= blockTexts(scope));
   let scopeTexts: ReturnType<typeof textNodes> | undefined;
-  const allTexts = () => (scopeTexts ??= scope.flatMap((s) => textNodes(s)));
+  const allTexts = () => (scopeTexts ??= joinedTexts(texts()));
   let scopeText: string | undefined;
   // Labels, dates and countdowns sit in short texts: a long buyer note is not searched.
-  // Made from the texts when they were listed already, else in a walk of its own that lists nothing.
-  const wholeText = () => (scopeText ??= scopeTexts ? scopeTexts.filter((t) => t.text.length <= 200).map((t) => t.text).join(' ') : shortTexts(scope, 200));
+  const wholeText = () => (scopeText ??= shortTexts(scope, 200, allTexts()));
 
   // The total: its column, else its label. A total column that does not hold one amount refuses the order.
   const amountCell = cell(columns.amount);
@@ -443,7 +444,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const buyerCell = cell(columns.buyer);
   // A country's flag before the name ("🇲🇽 Carlos Mendoza") marks where the buyer is, no part of the name.
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope) || nickAfterAvatar(scope) || nickBeforeChat(scope, clean) || nickBeforeMark(scope) || nickInLine(scope) || groupBuyer(scope, facts.orderNumber, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts.orderNumber, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
 
   const statusCell = cell(columns.status);
