@@ -382,3 +382,24 @@ describe('parseMoney: a sign several currencies share, with the code after the a
     expect(parseMoney('US$ 12.00 USD')).toEqual({ minor: 1200, currency: 'USD' });
   });
 });
+
+describe('parseMoney: amounts whose digits are not all in the text', () => {
+  it('reads none where cents are cut off by a space (a translator\'s spacing): neither the whole units nor a guess', () => {
+    expect(parseMoney('R$ 45, 90 · Pix')).toBeNull();
+    expect(parseMoneyAll('R$ 45, 90 · Pix')).toEqual([]);
+    expect(parseMoney('US $12. 50')).toBeNull();
+    // A list of amounts and a count after an amount stay readable.
+    expect(parseMoneyAll('¥12.00, ¥15.00').map((m) => m.minor)).toEqual([1200, 1500]);
+    expect(parseMoney('₱668.00 1 item')).toEqual({ minor: 66800, currency: 'PHP' });
+    expect(parseMoney('R$ 45,90 · Pix')).toEqual({ minor: 4590, currency: 'BRL' });
+    // A date's numbers are no amount: the amount beside it reads.
+    expect(parseMoneyAll('Price changed on Dec 5, 2026, 18:02 -US $3.26 US $29.34').map((m) => m.minor)).toEqual([2934]);
+  });
+
+  it('reads none where the style sheet draws a digit (U+FFFD, see spacedText)', () => {
+    expect(parseMoney('¥4\ufffd .00')).toBeNull();
+    expect(parseMoneyAll('¥4\ufffd .00 (含运费 ¥0.00)')).toEqual([]);
+    // The mark beside words, no number, changes nothing.
+    expect(parseMoney('\ufffd 小店 ¥9.90')).toEqual({ minor: 990, currency: 'CNY' });
+  });
+});

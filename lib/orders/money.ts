@@ -273,6 +273,26 @@ function amountCurrency(m: RegExpExecArray, src: string, fallback: string | null
 }
 
 /**
+ * Whether a number in `text` has digits the page's style sheet draws (U+FFFD where spacedText met them, see
+ * drawnText): its value is not in the text, and no amount of the text can be trusted to be whole.
+ */
+function unseenDigits(src: string): boolean {
+  return src.includes('\ufffd') && /\d\ufffd|\ufffd[\d.,]/.test(src);
+}
+
+/**
+ * Whether the amount `m` found in `src` has its cents cut off by a space ("R$ 45, 90", a translator's spacing): a
+ * whole number with its currency before a point or comma, one space and two digits. Neither "R$ 45" nor a guess is
+ * its value.
+ */
+function cutCents(m: RegExpExecArray, src: string): boolean {
+  const num = m.groups?.num ?? '';
+  // A bare number is no amount to cut ("Dec 5, 2026, 18:02").
+  if ((m.groups?.pre ?? m.groups?.suf) === undefined || /[.,]\d{1,2}$/.test(num)) return false;
+  return /^[.,] \d{2}(?![\d.,])/.test(src.slice(m.index + m[0].length));
+}
+
+/**
  * Reads the first amount in `text`. An amount with a currency marker wins over
  * an earlier bare number; a bare number is only used when `defaultCurrency` is
  * given. Returns null for anything unreadable, negative or beyond
@@ -284,7 +304,7 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
   // characters NFKC leaves alone (ASCII, ¥ £ € ₫ ₽, Cyrillic, CJK ideographs) skips the pass: most rows.
   const src = nfkc(text);
   // Every amount has a digit: text without one (a buyer's name, a label) has none to read.
-  if (!ANY_DIGIT_RE.test(src)) return null;
+  if (!ANY_DIGIT_RE.test(src) || unseenDigits(src)) return null;
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
 
@@ -295,6 +315,7 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
     const g = m.groups ?? {};
     const num = g.num;
     if (num === undefined) continue;
+    if (cutCents(m, src)) return null;
     const negative = g.neg !== undefined || g.neg2 !== undefined;
     const marker = g.pre ?? g.suf;
     if (marker !== undefined) {
@@ -374,7 +395,7 @@ export function parseMoneyIn(text: string, currency: string): Money | null {
 export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
   if (typeof text !== 'string' || text === '') return [];
   const src = nfkc(text);
-  if (!ANY_DIGIT_RE.test(src)) return [];
+  if (!ANY_DIGIT_RE.test(src) || unseenDigits(src)) return [];
   const fallbackCode = defaultCurrency?.trim().toUpperCase();
   const fallback = fallbackCode && CODE_RE.test(fallbackCode) ? fallbackCode : null;
   const found: Money[] = [];
@@ -385,6 +406,7 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
   for (let m = AMOUNT_RE.exec(src); m !== null; m = AMOUNT_RE.exec(src)) {
     const g = m.groups ?? {};
     if (g.num === undefined || g.neg !== undefined || g.neg2 !== undefined) continue;
+    if (cutCents(m, src)) return [];
     const marker = g.pre ?? g.suf;
     let currency: string | null;
     if (marker !== undefined) {

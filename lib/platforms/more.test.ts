@@ -33,4 +33,16 @@ describe('a list that shows more of it is still to come', () => {
     expect(moreToCome(parse(tabs(23)), 20)).toBe(true);
     expect(moreToCome(parse(tabs(20)), 20)).toBe(false);
   });
+
+  it('is told by a pager showing pages besides the current one, whatever its markup', () => {
+    // Shopee's eds pager of spans, Arco's, antd's list with aria-current (blind batch 30: read complete on page 1 of 25).
+    expect(moreToCome(parse('<div class="eds-pagination"><span class="eds-pager__page">‹</span><span class="eds-pager__page active">1</span><span class="eds-pager__page">2</span><span>…</span><span class="eds-pager__page">25</span></div>'), 10)).toBe(true);
+    expect(moreToCome(parse('<ul class="x1"><li class="x2"><a aria-current="page">3</a></li><li class="x2"><a>1</a></li></ul>'), 10)).toBe(true);
+    // The only page, and numbers that are no pager's (a step's, a quantity's).
+    expect(moreToCome(parse('<div class="p"><span>‹</span><span class="is-current">1</span><span>›</span></div>'), 10)).toBe(false);
+    expect(moreToCome(parse('<div><span class="selected">x2</span><span>3</span></div>'), 10)).toBe(false);
+    // A pager's count of the whole list standing alone.
+    expect(moreToCome(parse('<div class="arco-pagination"><span>Total 1,284</span></div>'), 10)).toBe(true);
+    expect(moreToCome(parse('<div class="arco-pagination"><span>Total 10</span></div>'), 10)).toBe(false);
+  });
 });

@@ -19,7 +19,36 @@ const TOTAL_OF = new RegExp(String.raw`${TOTAL_WORDS}\s*[:：]?\s*(\d[\d,.]*)\s*
 // A text that may start such a count: the only ones searched (a page's prices and quantities are most of its numbers).
 const COUNT_WORD = new RegExp(`${SHOWN_WORDS}|${TOTAL_WORDS}`, 'iu');
 
+// A pager's count of the whole list standing alone ("Total 1,284", "共 248 条"), beside its page numbers.
+const TOTAL_ALONE = new RegExp(String.raw`^\s*${TOTAL_WORDS}\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:items?|records?|results?|条|筆|笔|kết\s*quả)?\s*$`, 'iu');
+
 const count = (digits: string | undefined) => (digits === undefined ? undefined : Number(digits.replace(/[,.]/g, '')));
+
+// The page a pager marks as the one shown: by ARIA, or by a class naming it (antd's "ant-pagination-item-active",
+// Fusion's "next-current", Arco's "arco-pagination-item-active", Shopee's "eds-pager__page active").
+const CURRENT_PAGE = '[aria-current="page"], [class*="active"], [class*="current"], [class*="selected"]';
+const PAGE_NUMBER = /^\s*\d{1,4}\s*$/;
+
+/**
+ * Whether a pager shows pages besides the one shown (its numbers "1 2 3 … 25" by the current one), whatever its
+ * markup: the tab's orders are on more than this page.
+ */
+function morePages(doc: Document | DocumentFragment): boolean {
+  for (const current of doc.querySelectorAll(CURRENT_PAGE)) {
+    const own = current.textContent ?? '';
+    if (own.length > 12 || !PAGE_NUMBER.test(own)) continue;
+    // The page numbers are the current one's siblings, or its parent's (each in an item of its own).
+    for (let item: Element | null = current, level = 0; item?.parentElement && level < 2; item = item.parentElement, level++) {
+      const pager = item.parentElement;
+      if (pager.childElementCount < 2 || pager.childElementCount > 40) continue;
+      for (const other of pager.children) {
+        const text = other === item ? '' : (other.textContent ?? '');
+        if (text.length <= 12 && PAGE_NUMBER.test(text) && Number(text) !== Number(own)) return true;
+      }
+    }
+  }
+  return false;
+}
 
 /** Whether `doc` shows that its list holds more orders than the `read` orders it drew (see the file's note). */
 export function moreToCome(doc: Document | DocumentFragment, read: number): boolean {
@@ -33,6 +62,7 @@ export function moreToCome(doc: Document | DocumentFragment, read: number): bool
   const tab = doc.querySelector('[role="tab"][aria-selected="true"]');
   const tabCount = count(/(\d[\d,.]*)\D*$/.exec(textOf(tab))?.[1]);
   if (tabCount !== undefined && tabCount > read && tabCount < 100_000) return true;
+  if (morePages(doc)) return true;
   const root = 'body' in doc ? doc.body : doc;
   if (!root) return false;
   const walker = (root.ownerDocument ?? (doc as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
@@ -41,6 +71,8 @@ export function moreToCome(doc: Document | DocumentFragment, read: number): bool
     if (value.length > 80 || !COUNT_WORD.test(value)) continue;
     // The count may be drawn across elements ("已显示 <b>7</b> / 14"): its words read with their parent's text.
     const text = (value.length < 12 || !/\d/.test(value)) && t.parentElement ? textOf(t.parentElement.parentElement ?? t.parentElement) : value;
+    const alone = count(TOTAL_ALONE.exec(value)?.[1]);
+    if (alone !== undefined && alone > read) return true;
     const shown = SHOWN_OF.exec(text);
     if (shown) {
       const upTo = count(shown[2]);

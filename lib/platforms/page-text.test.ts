@@ -105,16 +105,25 @@ function plainSpaced(node: Element, clean: Element | null): string {
     }
     return false;
   };
-  const out: Array<{ value: string; sup: boolean }> = [];
-  const walker = node.ownerDocument.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: Array<{ value: string; sup: boolean; drawn?: true }> = [];
+  const walker = node.ownerDocument.createTreeWalker(node, 5 /* NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t.nodeType === 1) {
+      // An empty inline part right inside a number: what the style sheet draws there is unknown here (no generated
+      // content in this DOM), U+FFFD.
+      const el = t as Element;
+      const inside = /\d$/.test(el.previousSibling?.textContent ?? '') && /^[.,]?\d/.test(el.nextSibling?.textContent ?? '');
+      if (!el.firstChild && ['span', 'b'].includes(el.localName) && inside && !hidden(el)) out.push({ value: '\ufffd', sup: false, drawn: true });
+      continue;
+    }
     const value = (t.nodeValue ?? '').trim().replace(/\s+/g, ' ');
     if (value && !hidden(t.parentElement)) out.push({ value, sup: t.parentElement?.localName === 'sup' });
   }
   if (hidden(node)) return '';
   // One space between texts, none inside a number drawn in parts ("79" ".70", "79." "70", "14" ":03", "47" "." "60"), and raised
   // cents after a number joined by the decimal mark its whole units do not use ("1.234" ⁵⁰ → "1.234,50").
-  return out.reduce((joined, { value: next, sup }) => {
+  return out.reduce((joined, { value: next, sup, drawn }) => {
+    if (drawn) return /\d$/.test(joined) ? joined + next : joined;
     if (!joined) return next;
     if (sup && /^\d\d$/.test(next) && /\d$/.test(joined)) {
       const units = /[\d.,]*$/.exec(joined)![0];
@@ -193,6 +202,23 @@ describe('spacedText', () => {
     expect(spacedText(doc.getElementById('c'))).toBe('¥79.70 待付款');
     expect(spacedText(doc.getElementById('c'), doc.getElementById('c'))).toBe('¥79.70 待付款');
     expect(spacedText(doc.querySelector('#d b'))).toBe('');
+  });
+
+  it('leaves out a digit hidden inside a number, and never reads a number whose digits the style sheet draws', () => {
+    const doc = parse(`<style>.fz0{font-size:0}.gone{display:none}.d::before{content:attr(data-c)}</style>
+      <div id="a"><span>¥1<i class="fz0">7</i>89.00</span></div>
+      <div id="b"><span>¥1,0<span style="color:transparent;font-size:0">3</span>24.50</span></div>
+      <div id="c"><span>¥3<b class="gone">8</b>9.90</span></div>
+      <div id="d"><span>¥4<span class="d" data-c="9"></span>.00</span></div>
+      <div id="e"><span>x2</span> <span>3</span></div>`);
+    expect(spacedText(doc.getElementById('a'))).toBe('¥189.00');
+    expect(spacedText(doc.getElementById('b'))).toBe('¥1,024.50');
+    expect(spacedText(doc.getElementById('c'))).toBe('¥39.90');
+    // This DOM computes no generated content: the digit drawn there is unknown, and no amount is read.
+    expect(spacedText(doc.getElementById('d'))).toBe('¥4\ufffd .00');
+    expect(parseMoneyAll(spacedText(doc.getElementById('d')))).toEqual([]);
+    // Digits shown side by side stay as they are.
+    expect(spacedText(doc.getElementById('e'))).toBe('x2 3');
   });
 
   it('gives the plain walk’s text for any cell (random trees)', () => {

@@ -206,6 +206,54 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+function endsInDigit(text: string): boolean {
+  return isDigit(text.charCodeAt(text.length - 1));
+}
+
+// The elements a number's digits are drawn in, inline (a cell's blocks and table cells hold numbers of their own).
+const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'font', 'small', 'u', 'ins', 'mark']);
+
+/**
+ * Whether `el`, an inline part right after a digit holding digits, draws them for no one to see: hidden, drawn at no
+ * size, in no colour or fully transparent (a copy guard's decoy digit inside a number). Its style is looked up only
+ * there: a number drawn in parts is rare.
+ */
+/** Whether `node` sits right inside a number: a digit right before it, a digit (or a point or comma and a digit) right after. */
+function insideNumber(node: Node): boolean {
+  const before = node.previousSibling?.textContent ?? '';
+  const after = node.nextSibling?.textContent ?? '';
+  return endsInDigit(before) && /^[.,]?\d/.test(after);
+}
+
+/**
+ * What the style sheet draws in an empty part of a number, before and after it (`content: "9"`, `content:
+ * attr(data-c)`): its text, '' when nothing is drawn, U+FFFD when what is drawn cannot be known (a DOM that does not
+ * compute generated content, a counter): money read from such a text is none (see parseMoney).
+ */
+function drawnText(el: Element): string {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return '\ufffd';
+  let out = '';
+  for (const pseudo of ['::before', '::after']) {
+    const content = view.getComputedStyle(el, pseudo).content;
+    if (content === 'none' || content === 'normal') continue;
+    if (!content) return '\ufffd';
+    for (const part of content.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|attr\(\s*[\w-]+\s*\)|\S+/g) ?? []) {
+      if (/^["']/.test(part)) out += part.slice(1, -1);
+      else if (part.startsWith('attr(')) out += el.getAttribute(part.slice(5, -1).trim()) ?? '';
+      else return '\ufffd';
+    }
+  }
+  return out.trim();
+}
+
+function hiddenDigits(el: Element): boolean {
+  if (!INLINE_PARTS.has(el.localName) || !el.previousSibling || (el.previousSibling.nodeType === 3 && /\s$/.test(el.previousSibling.nodeValue ?? ''))) return false;
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  if (!style) return false;
+  return style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.fontSize) === 0 || style.opacity === '0' || /^(?:transparent|rgba\(.*,\s*0\))$/.test(style.color);
+}
+
 /**
  * Whether `next`, two digits, are the cents of the number `text` ends when
  * they are raised after it: "$47" + <sup>97</sup> shows $47.97, with no point.
@@ -267,6 +315,8 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
   // subtrees on the way down (one check per element, not an ancestor walk per text node).
   if (node.nodeType === 1 && inSkipped(node as Element, clean)) return '';
   let out = '';
+  // Whether a hidden digit was left out right after `out`'s last digit (see hiddenDigits).
+  let bridged = false;
   // One walk by hand: order cells are small, and a walker object per cell
   // (plus a query for scripts inside) cost more than the steps themselves.
   // Folding white space per text node gives the same text as folding the
@@ -283,6 +333,14 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
       holder = at.parentNode;
     } else if (type === 1) {
       const first = at.firstChild;
+      // An empty part inside a number ("¥4<span class="d" data-c="9"></span>.00"): the style sheet may draw its digits.
+      if (!first && endsInDigit(out) && INLINE_PARTS.has((at as Element).localName) && insideNumber(at)) {
+        const drawn = drawnText(at as Element);
+        if (drawn) {
+          out += drawn;
+          bridged = true;
+        }
+      }
       // A tooltip's words explain the cell ("改价记录：… ¥106.80 → ¥99.00"); they are not what it shows.
       if (first && !SKIPPED_TEXT.has((at as Element).localName) && (at as Element).getAttribute('role') !== 'tooltip') {
         // An element holding one text (most parts of a cell) is read without stepping into it and back. Its inline
@@ -295,11 +353,21 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
         } else {
           value = (first.nodeValue as string).trim();
           if (value && mayBePrice(value) && struckByStyle(at as Element)) value = undefined;
+          // A digit drawn inside a number and hidden ("¥1<i class="fz0">7</i>89.00", a copy guard's decoy): no part
+          // of the number the person reads, which goes on after it.
+          else if (value && endsInDigit(out) && isDigit(value.charCodeAt(0)) && hiddenDigits(at as Element)) {
+            value = undefined;
+            bridged = true;
+          }
         }
       }
     }
     // Lone plain spaces fold to themselves: replace only when the text has other white space.
-    if (value) out = joinText(out, foldSpaces(value), holder);
+    if (value) {
+      const text = foldSpaces(value);
+      out = bridged && endsInDigit(out) && isDigit(text.charCodeAt(0)) ? out + text : joinText(out, text, holder);
+      bridged = false;
+    }
     let next: Node | null = at.nextSibling;
     while (!next && (at = at.parentNode) && at !== node) next = at.nextSibling;
     at = next;
