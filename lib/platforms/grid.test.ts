@@ -37,6 +37,15 @@ describe('findHeaderRow', () => {
     expect(header.columns).toMatchObject({ amount: 1, buyer: 2, item: 3, status: 4 });
   });
 
+  it('passes over a search form drawn with boxes of its own, by their class or its search button (blind batch 30)', () => {
+    const list = '<div class="lh"><div>Product</div><div>Unit price</div><div>Qty</div><div>Order amount</div><div>Status</div><div>Actions</div></div>';
+    const boxes = parse(`<div class="f"><span class="next-input">Order ID</span><span class="next-input">Product name / ID</span><span class="next-input">Buyer name</span><span class="next-input">Order time: Last 30 days</span></div>${list}`);
+    expect(findHeaderRow(boxes.body, ['div'], 3)!.columns).toEqual({ item: 0, price: 1, qty: 2, amount: 3, status: 4 });
+    // Classes renamed: the form's buttons tell it.
+    const renamed = parse(`<div class="a1"><span class="b2">Order ID</span><span class="b2">Product name</span><span class="b2">Buyer name</span><button>Search</button><button>Reset</button></div>${list}`);
+    expect(findHeaderRow(renamed.body, ['div'], 3)!.columns).toEqual({ item: 0, price: 1, qty: 2, amount: 3, status: 4 });
+  });
+
   it('names a column by its header without the tooltip explaining it', () => {
     const tip = (name: string, text: string) => `<span>${name} <span class="hint"><svg aria-hidden="true"><text>?</text></svg><span role="tooltip">${text}</span></span></span>`;
     const doc = parse(

@@ -119,6 +119,16 @@ function spreadCells(row: Element): Element[] {
 const ANY_HEADER_WORD = new RegExp(Object.values(HEADER_WORDS).map((re) => re.source).join('|'), 'i');
 const FORM_FIELD = 'input:not([type="checkbox"]):not([type="radio"]), select, textarea, [role="combobox"], [role="searchbox"], [role="textbox"]';
 
+// A box drawn as a field by its class ("next-input", "ant-select", "el-date-picker"), and a search form's buttons.
+const FIELD_CLASS = /(?:^|[-_\s])(?:input|select|picker|search(?:box)?)(?:$|[-_\s])/i;
+const FORM_BUTTON = /^\s*(?:search|reset|query|filter|查询|搜索|重置|筛选|查詢|搜尋|buscar|pesquisar|filtrar|limpar|tìm\s*kiếm|đặt\s*lại|cari|ค้นหา|รีเซ็ต|検索|リセット|검색|초기화|поиск|найти|сбросить|suchen|zurücksetzen|rechercher|réinitialiser)\s*$/i;
+
+/** Whether a row's cell is part of a form: a label, a field or a box drawn as one, a search form's button. */
+function formPart(c: Element): boolean {
+  if (c.localName === 'label' || c.matches(FORM_FIELD) || c.querySelector(FORM_FIELD) || FIELD_CLASS.test(c.getAttribute('class') ?? '')) return true;
+  return (c.localName === 'button' || c.getAttribute('role') === 'button') && FORM_BUTTON.test(c.textContent ?? '');
+}
+
 /** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
   const cells = stackedCells(row) ?? spreadCells(row);
@@ -138,7 +148,7 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
   // fields to fill make it a form, not a header (a header's one checkbox selects every row). A field's label element
   // is one too (a component library may draw the box itself as a span with its placeholder's words).
   let fields = 0;
-  for (const c of cells) if ((c.localName === 'label' || c.querySelector(FORM_FIELD)) && ++fields >= 2) return null;
+  for (const c of cells) if (formPart(c) && ++fields >= 2) return null;
   const columns = columnsByHeader(cells);
   const taken = new Set(Object.values(columns));
   for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {

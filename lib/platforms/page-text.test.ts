@@ -221,6 +221,12 @@ describe('spacedText', () => {
     expect(spacedText(doc.getElementById('e'))).toBe('x2 3');
   });
 
+  it('leaves out a translation an extension wrote beside the page\'s words (Immersive Translate, blind batch 29)', () => {
+    const mark = 'data-immersive-translate-translation-element-mark="1"';
+    const doc = parse(`<div id="a"><span>Awaiting payment<font class="notranslate immersive-translate-target-wrapper" ${mark}><font class="notranslate" ${mark}>&nbsp;</font><font class="notranslate immersive-translate-target-inner" ${mark}>等待付款</font></font></span> <b>US $38.60</b></div>`);
+    expect(spacedText(doc.getElementById('a'))).toBe('Awaiting payment US $38.60');
+  });
+
   it('gives the plain walk’s text for any cell (random trees)', () => {
     const text = fc.constantFrom('', ' ', '  \n ', 'Total', ' US $5,000.00 ', 'x2', '待付款', '\u00a0', 'a  b', '¥', '79', '.70', ' ,50', '79.', '.', '14', ':03', ':', '2', '97', '1.234', '1,234');
     type Tree = { tag: string; kids: Array<Tree | string> };

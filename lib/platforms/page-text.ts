@@ -153,6 +153,14 @@ export function mayBePrice(text: string): boolean {
 }
 // Not page text: code, and struck-through text.
 const SKIPPED_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'template', ...STRUCK_TAGS]);
+/**
+ * Whether `el` holds a translation a browser extension wrote into the page beside its words (Immersive Translate's
+ * bilingual mode: "Contact buyer" then "<font …>联系买家</font>", "Order No.: 2758…" then "订单号：2758…"): no text
+ * of the page's own, so no second buyer, status or order number. Its elements are <font>s, marked by an attribute.
+ */
+export function addedTranslation(el: Element): boolean {
+  return el.localName === 'font' && el.hasAttribute('data-immersive-translate-translation-element-mark');
+}
 // Tags only: an attribute test in a selector that climbs the page (closest) costs a structural read 8 %; an
 // element's own inline style is looked at where it is read (skipped, inSkipped).
 const SKIPPED_SELECTOR = [...SKIPPED_TEXT].join(',');
@@ -342,7 +350,7 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
         }
       }
       // A tooltip's words explain the cell ("改价记录：… ¥106.80 → ¥99.00"); they are not what it shows.
-      if (first && !SKIPPED_TEXT.has((at as Element).localName) && (at as Element).getAttribute('role') !== 'tooltip') {
+      if (first && !SKIPPED_TEXT.has((at as Element).localName) && (at as Element).getAttribute('role') !== 'tooltip' && !addedTranslation(at as Element)) {
         // An element holding one text (most parts of a cell) is read without stepping into it and back. Its inline
         // style is looked at only when the text has a digit (a price before its discount): most texts are words.
         if (first.nodeType !== 3 || first.nextSibling) {

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickBeforeChat, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
+import { goodsLines, itemsIn, nickBeforeChat, notANick, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
-import { BUYER_LABEL, CHAT_HREF, CHAT_WORDS } from './words';
+import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS } from './words';
 import { HEADER_WORDS, isBuyerTag } from '../page-words';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -142,6 +142,9 @@ function queriedNickBeforeChat(scope: Element[]): string {
   const texts = scope.flatMap((s) => textNodes(s));
   for (const s of scope) {
     for (const control of s.querySelectorAll('a, button, [role="button"]')) {
+      // A link to the chat showing a name: the name.
+      const shown = spacedText(control);
+      if (control.tagName === 'A' && shown && shown.length <= 60 && CHAT_HREF.test(control.getAttribute('href') ?? '') && !/[:：]/.test(shown) && !CHAT_LABEL.test(shown) && !notANick(shown)) return shown;
       if (!listedChatControl(control)) continue;
       // Among two other controls that are no chat control: the order's actions, no name before it.
       const box0 = control.parentElement;
@@ -220,6 +223,15 @@ function listedItems(cell: Element) {
     return title ? [{ title: title.slice(0, 1000), qty }] : [];
   });
 }
+
+describe('nickBeforeChat: a link to the chat that shows a name', () => {
+  it('reads the name the chat link shows as the buyer, never its words or a translation of them (blind batches 29, 30)', () => {
+    const doc = parse(`<div id="a"><span>Order ID:</span> <span>8204512239871043</span> <i title="RU"></i><a href="https://gsp.aliexpress.com/m_apps/im-chat/im#/window">Ольга К.</a> <svg></svg></div>
+      <div id="b"><span>Order No.: 275839911231028812</span><a href="https://message.alibaba.com/message/messenger.htm">Contact buyer<font class="notranslate">联系买家</font></a></div>`);
+    expect(nickBeforeChat([doc.getElementById('a')!])).toBe('Ольга К.');
+    expect(nickBeforeChat([doc.getElementById('b')!])).toBe('');
+  });
+});
 
 describe('nickByLabel', () => {
   it('reads the name after a buyer label in Thai, Indonesian, Traditional Chinese and Korean, without a separator after it', () => {

@@ -4,12 +4,13 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { isStruck, mayBePrice, joinedNumber, screenReaderOnly, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
+import { addedTranslation, isStruck, mayBePrice, joinedNumber, screenReaderOnly, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, namesPart, nickOf, tipOrIcon, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces, textOf } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
 
-// Not page text: code, form fields, and text struck through (a price before its discount).
+// Not page text: code, form fields, and text struck through (a price before its discount); a translation an extension
+// wrote beside the page's words (see addedTranslation).
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'OPTION', ...STRUCK_TAGS.map((t) => t.toUpperCase())]);
 // Text struck through deeper than its own parent (<del><span>¥99</span></del>) is left out where it could be taken
 // for an amount: spacedText (the cells) and totalByLabel (the label's value); the lists below skip a struck parent.
@@ -21,7 +22,7 @@ const STRUCK = [...STRUCK_TAGS, STRUCK_STYLE].join(',');
  * most texts are labels, names and notes, and an attribute test per text
  * costs a structural read 5-10 %.
  */
-const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || ((text === undefined || mayBePrice(text)) && isStruck(el)));
+const unread = (el: Element | null | undefined, text?: string): boolean => !!el && (SKIPPED.has(el.tagName) || addedTranslation(el) || ((text === undefined || mayBePrice(text)) && isStruck(el)));
 const LETTERS = /\p{L}{2}/u;
 
 /** A page text as the lists below keep it: a long one (a buyer's note) is never a label or a value, so it is cut before it is folded. */
@@ -139,9 +140,11 @@ const SAME_AS_ABOVE = /^(?:同上|同前|見上|见上|同主订单|same\s*(?:as
 const QTY_WITH_UNIT = /^[x×*]\s*\d[\d,.]*\s+\p{L}{1,12}$/u;
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
-function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text) || LOADING.test(text);
+export function notANick(text: string): boolean {
+  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text) || LOADING.test(text) || (text.length <= 30 && TOTAL_ALONE.test(text));
 }
+// A total's label on its own ("Order total", "订单总额"): a label, no one's name.
+const TOTAL_ALONE = new RegExp(`^(?:${TOTAL_LABEL.source})$`, 'iu');
 // A placeholder drawn while the order's details load ("Carregando…", "加载中…"): no one's name.
 const LOADING_WORDS = String.raw`(?:加载中|載入中|正在加载|loading|carregando|cargando|chargement(?:\s*en\s*cours)?|wird\s*geladen|lädt|đang\s*tải|memuat|กำลังโหลด|読み込み中|로딩\s*중|불러오는\s*중|загрузка)`;
 const LOADING = new RegExp(String.raw`^\s*${LOADING_WORDS}\s*[.…]*\s*$`, 'iu');
@@ -273,6 +276,9 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
       const shown = control ? spacedText(el, clean) : '';
       const named = control ? CHAT_WITH.exec(shown)?.[1] : undefined;
       if (named && !notANick(named)) return named;
+      // A link to the chat that shows a name ("<a href=…/im-chat/…>Ольга К.</a>"): the buyer's, the name the chat is
+      // with; not a label and its value ("Buyer note: hi").
+      if (control && tag === 'A' && shown && shown.length <= 60 && CHAT_HREF.test(el.getAttribute('href') ?? '') && !/[:：]/.test(shown) && !CHAT_LABEL.test(shown) && !notANick(shown)) return shown;
       // A chat button among the order's other actions ("Contact buyer", "Cancel order", "View details") stands in the
       // actions column, away from the name: the text before it is another column's (a carrier, "Evri").
       if (control && isChatControl(el, clean, shown) && !amongActions(el)) {
