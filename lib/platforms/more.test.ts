@@ -41,6 +41,11 @@ describe('a list that shows more of it is still to come', () => {
     // The only page, and numbers that are no pager's (a step's, a quantity's).
     expect(moreToCome(parse('<div class="p"><span>‹</span><span class="is-current">1</span><span>›</span></div>'), 10)).toBe(false);
     expect(moreToCome(parse('<div><span class="selected">x2</span><span>3</span></div>'), 10)).toBe(false);
+    // Its classes renamed, no page marked: the numbers tell it.
+    expect(moreToCome(parse('<div class="q1"><span class="q2">‹</span><span class="q2">1</span><span class="q2">2</span><span class="q2">3</span><span>…</span><span class="q2">25</span></div>'), 10)).toBe(true);
+    expect(moreToCome(parse('<ul><li><a>1</a></li><li><a>2</a></li><li><a>›</a></li></ul>'), 10)).toBe(true);
+    // A row's cells that happen to read 1 and 2 are no pager.
+    expect(moreToCome(parse('<table><tr><td>1</td><td>2</td><td>¥9.90</td></tr></table>'), 10)).toBe(false);
     // A pager's count of the whole list standing alone.
     expect(moreToCome(parse('<div class="arco-pagination"><span>Total 1,284</span></div>'), 10)).toBe(true);
     expect(moreToCome(parse('<div class="arco-pagination"><span>Total 10</span></div>'), 10)).toBe(false);

@@ -29,6 +29,21 @@ const count = (digits: string | undefined) => (digits === undefined ? undefined 
 const CURRENT_PAGE = '[aria-current="page"], [class*="active"], [class*="current"], [class*="selected"]';
 const PAGE_NUMBER = /^\s*\d{1,4}\s*$/;
 
+// What a pager shows besides its numbers: an ellipsis, an arrow, the words for the next or previous page.
+const PAGER_MARK = /^\s*(?:…|\.\.\.|[‹›«»<>]|next|prev(?:ious)?|下一页|上一页|下一頁|上一頁|próxim[ao]|anterior|siguiente|tiếp|trước)\s*$/i;
+
+/** Whether `page`, showing "2", sits in a pager: beside it (or each in an item of its own) a "1", then a "3" or an arrow or ellipsis. */
+function pagerBeside(page: Element): boolean {
+  for (let item: Element | null = page, level = 0; item?.parentElement && level < 2; item = item.parentElement, level++) {
+    const pager = item.parentElement;
+    if (pager.childElementCount < 3 || pager.childElementCount > 40) continue;
+    const texts = [...pager.children].map((c) => (c.textContent ?? '').trim());
+    const at = [...pager.children].indexOf(item);
+    if (texts[at - 1] === '1' && (texts[at + 1] === '3' || texts.some((t) => PAGER_MARK.test(t)))) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a pager shows pages besides the one shown (its numbers "1 2 3 … 25" by the current one), whatever its
  * markup: the tab's orders are on more than this page.
@@ -68,6 +83,8 @@ export function moreToCome(doc: Document | DocumentFragment, read: number): bool
   const walker = (root.ownerDocument ?? (doc as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const value = t.nodeValue ?? '';
+    // A second page's number in a pager no class marks (its classes renamed): "‹ 1 2 3 … 25 ›".
+    if (value.length <= 4 && value.trim() === '2' && t.parentElement && pagerBeside(t.parentElement)) return true;
     if (value.length > 80 || !COUNT_WORD.test(value)) continue;
     // The count may be drawn across elements ("已显示 <b>7</b> / 14"): its words read with their parent's text.
     const text = (value.length < 12 || !/\d/.test(value)) && t.parentElement ? textOf(t.parentElement.parentElement ?? t.parentElement) : value;

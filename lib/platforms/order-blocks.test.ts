@@ -26,6 +26,20 @@ describe('order numbers on a page', () => {
     // A pattern the shortcut does not trust is searched in every text.
     expect(findOrderAnchors(parse('<p>AB1234</p>').body, /([A-Z]{2}\d{4})/).map((a) => a.id)).toEqual(['AB1234']);
   });
+
+  it('reads a number through a decoy digit hidden inside it, and a number drawn a group of digits an element (blind batch 31)', () => {
+    const taobao = new RegExp(`(${ORDER_NUMBER.taobao.source})`);
+    const doc = parse(`<style>.x9{display:none}</style>
+      <p>订单号：<span>4012<span style="display:none">8</span>887311902256731</span></p>
+      <p>订单号：<span>39951<b class="x9">57</b>87720634018826</span></p>
+      <p>订单号：<span><span>4012</span>\u200b<span>7755</span>\u200b<span>0893</span>\u200b<span>4417</span>\u200b<span>266</span></span></p>
+      <p>订单号：<span>3398752046<wbr>183927614</span></p>`);
+    const ids = ['4012887311902256731', '3995187720634018826', '4012775508934417266', '3398752046183927614'];
+    expect(findOrderAnchors(doc.body, taobao).map((a) => a.id)).toEqual(ids);
+    expect([...orderNumbersShown(doc, 'taobao')].sort()).toEqual([...ids].sort());
+    // A digit shown inside a number is part of it: no order number of this format then.
+    expect(findOrderAnchors(parse('<p>订单号：<span>4012<span>8</span>887311902256731</span></p>').body, taobao)).toEqual([]);
+  });
 });
 
 describe('numbers in the order format that are not an order’s', () => {

@@ -1,4 +1,5 @@
 import type { Platform } from '../orders/model';
+import { drawnUnseen, INLINE_PARTS } from './page-text';
 import { HAS_NUMBER_MARK, NUMBER_MARKS } from './types';
 
 /**
@@ -102,23 +103,75 @@ function labelBefore(node: Node): string {
 }
 
 /**
- * The text numbers are read from at a text node: its own with invisible marks
- * taken out, carried on across <wbr> (a break some pages put inside long
- * numbers: "3912830471<wbr>625580441"). Null for a text that carries on the
- * one before a <wbr>: it was read with that one.
+ * What a break inside a number adds to it, or null when `el`, between two texts, is no such break: a <wbr> (a break
+ * some pages put inside long numbers, "3912830471<wbr>625580441") adds nothing; a short inline part holding digits
+ * only ("4012<span>8</span>887…") adds them, or nothing when the page draws it for no one to see (a copy guard's
+ * decoy digit). The part's style is looked up only once the texts around it carry a number through it.
+ */
+function breakDigits(el: Node | null, before: string, after: Node | null): string | null {
+  if (!el || el.nodeType !== 1 || after?.nodeType !== 3) return null;
+  if (el.nodeName === 'WBR') return '';
+  if (!INLINE_PARTS.has((el as Element).localName) || !endsInDigit(before) || !isDigit((after.nodeValue ?? '').charCodeAt(0))) return null;
+  const digits = el.textContent ?? '';
+  if (digits.length > 3 || !/^\d+$/.test(digits)) return null;
+  return drawnUnseen(el as Element) ? '' : digits;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const endsInDigit = (text: string) => isDigit(text.charCodeAt(text.length - 1));
+
+/**
+ * The text numbers are read from at a text node: its own with invisible marks taken out, carried on across breaks
+ * inside a number (see breakDigits). Null for a text that carries on the one before a break: it was read with that
+ * one.
  */
 export function numberText(node: Node, own = node.nodeValue ?? ''): string | null {
+  const grouped = groupedNumber(node);
+  if (grouped !== undefined) return grouped;
   const prev = node.previousSibling;
-  if (prev && prev.nodeName === 'WBR' && prev.previousSibling?.nodeType === 3) return null;
+  if (prev && prev.previousSibling?.nodeType === 3 && breakDigits(prev, prev.previousSibling.nodeValue ?? '', node) !== null) return null;
   let text = own;
-  for (let next = node.nextSibling; next && next.nodeName === 'WBR' && next.nextSibling?.nodeType === 3; next = next.nextSibling.nextSibling) text += next.nextSibling.nodeValue ?? '';
+  for (let next = node.nextSibling; next; next = next.nextSibling?.nextSibling ?? null) {
+    const digits = breakDigits(next, text, next.nextSibling);
+    if (digits === null) break;
+    text += digits + (next.nextSibling!.nodeValue ?? '');
+  }
   return HAS_NUMBER_MARK.test(text) ? text.replace(NUMBER_MARKS, '') : text;
 }
 
-/** Whether `text` (a text node's) ends in a digit that a <wbr> right after it carries on: a number may go on in the next text. */
+/**
+ * A number drawn a group of digits an inline element ("<span>4012</span>&#8203;<span>7755</span>…", each group styled
+ * apart, invisible marks between them): its digits, at the text of its first group; null at the text of another
+ * group (read with the first); undefined for a text that is no such group.
+ */
+function groupedNumber(node: Node): string | null | undefined {
+  const part = node.parentElement;
+  if (!part || node.nextSibling || node.previousSibling || !INLINE_PARTS.has(part.localName)) return undefined;
+  const holder = part.parentElement;
+  if (!holder || holder.childElementCount < 2) return undefined;
+  let digits = '';
+  let firstPart: Element | null = null;
+  for (let c = holder.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      if ((c.nodeValue ?? '').replace(NUMBER_MARKS, '').trim()) return undefined;
+      continue;
+    }
+    const text = c.textContent ?? '';
+    if (c.nodeType !== 1 || (c as Element).childElementCount > 0 || !INLINE_PARTS.has((c as Element).localName) || !/^\d{1,6}$/.test(text)) return undefined;
+    firstPart ??= c as Element;
+    digits += text;
+  }
+  return firstPart === part ? digits : null;
+}
+
+/**
+ * Whether `text` (a text node's) may go on in the next text: it ends in a digit that a break right after it may carry
+ * on (see breakDigits), or it is a group of digits alone in an inline element (see groupedNumber).
+ */
 export function beforeWbr(node: Node, text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  return last >= 48 && last <= 57 && node.nextSibling?.nodeName === 'WBR';
+  const next = node.nextSibling;
+  if (endsInDigit(text) && !!next && next.nodeType === 1 && (next.nodeName === 'WBR' || INLINE_PARTS.has((next as Element).localName)) && next.nextSibling?.nodeType === 3) return true;
+  return !next && !node.previousSibling && text.length <= 6 && /^\d+$/.test(text) && !!node.parentElement?.nextSibling && INLINE_PARTS.has(node.parentElement.localName);
 }
 
 /** An order number's own label right before it ("订单号：", "Order ID:", "Mã đơn hàng", "ID do pedido", "Номер заказа"). */

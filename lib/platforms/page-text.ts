@@ -1,7 +1,7 @@
 // Page text as a person sees it: spaced between blocks, and searched from
 // the start of an order block when the start decides.
 import { parseMoneyAll } from '../orders/money';
-import { foldSpaces, textOf } from './types';
+import { foldSpaces, NUMBER_MARKS, textOf } from './types';
 
 /** Elements whose text is struck through: a price before its discount ("<del>¥99.00</del> ¥79.70"), which a person reads as no longer holding. */
 export const STRUCK_TAGS = ['del', 's', 'strike'] as const;
@@ -219,7 +219,7 @@ function endsInDigit(text: string): boolean {
 }
 
 // The elements a number's digits are drawn in, inline (a cell's blocks and table cells hold numbers of their own).
-const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'font', 'small', 'u', 'ins', 'mark']);
+export const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'font', 'small', 'u', 'ins', 'mark']);
 
 /**
  * Whether `el`, an inline part right after a digit holding digits, draws them for no one to see: hidden, drawn at no
@@ -228,8 +228,9 @@ const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'stro
  */
 /** Whether `node` sits right inside a number: a digit right before it, a digit (or a point or comma and a digit) right after. */
 function insideNumber(node: Node): boolean {
-  const before = node.previousSibling?.textContent ?? '';
-  const after = node.nextSibling?.textContent ?? '';
+  // Invisible marks between the digits are no break (see NUMBER_MARKS).
+  const before = (node.previousSibling?.textContent ?? '').replace(NUMBER_MARKS, '');
+  const after = (node.nextSibling?.textContent ?? '').replace(NUMBER_MARKS, '');
   return endsInDigit(before) && /^[.,]?\d/.test(after);
 }
 
@@ -257,6 +258,11 @@ function drawnText(el: Element): string {
 
 function hiddenDigits(el: Element): boolean {
   if (!INLINE_PARTS.has(el.localName) || !el.previousSibling || (el.previousSibling.nodeType === 3 && /\s$/.test(el.previousSibling.nodeValue ?? ''))) return false;
+  return drawnUnseen(el);
+}
+
+/** Whether the page's styles draw `el` for no one to see: hidden, at no size, in no colour, fully transparent. */
+export function drawnUnseen(el: Element): boolean {
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   if (!style) return false;
   return style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.fontSize) === 0 || style.opacity === '0' || /^(?:transparent|rgba\(.*,\s*0\))$/.test(style.color);

@@ -7,5 +7,37 @@
  * under "Buyer" on TikTok Shop, its cells placed by the grid) until those were refused. Reading them needs the page's
  * layout, which the structural reader does not use. Checked in unseen-suite.ts (as written and after every redeploy)
  * and in real Chromium (test/e2e/unseen.spec.ts).
+ *
+ * Batches 29 and 31 (2026-12-07) added eleven more. Four of the twenty-ninth's pages were machine-translated whole
+ * (Chrome's and Edge's page translation, a translation stopped halfway down): their headers, status words and even
+ * buyers' names are translated, so they read as a list that reads short, never wrong. Its first run read a Shopee total
+ * "R$ 45, 90", which a translator spaced, as R$ 45; such an amount is now none. Batch 30's Alibaba.com page drops goods
+ * lines under an extension's tags. All six of the thirty-first's pages carry characters nobody sees. Its first run
+ * read six wrong buyers (direction controls and joiners in names), two wrong totals from a copy guard's hidden
+ * decoy digits ("¥1<i>7</i>89.00" read as ¥1.00), one from a digit the style sheet draws ("¥4.00" for ¥49.00),
+ * and two unpaid Shopee orders as paid ("se não for pago até"). Each is mended, and its Taobao page reads right
+ * (order numbers with decoy digits or drawn a group of digits an element); what stays unread is a currency sign
+ * drawn by the style sheet, a digit drawn by it where the DOM computes no generated content, and deadlines in Pix
+ * and boleto words.
  */
-export const UNREAD_AS_WRITTEN: readonly string[] = ['alibaba-revcards-unpaid', 'aliexpress-pinnedtotal-unpaid', 'pdd-gridcards-all', 'shopee-pinnedtotal-unpaid', 'taobao-qngrid-all', 'tiktok-gridrows-all'];
+export const UNREAD_AS_WRITTEN: readonly string[] = [
+  'alibaba-revcards-unpaid',
+  'aliexpress-pinnedtotal-unpaid',
+  'pdd-gridcards-all',
+  'shopee-pinnedtotal-unpaid',
+  'taobao-qngrid-all',
+  'tiktok-gridrows-all',
+  // Batch 29: translated pages.
+  'aliexpress-edge-unpaid',
+  'shopee-numfmt-all',
+  'taobao-gtrans-all',
+  'tiktok-lazy-all',
+  // Batch 30: goods lines under an extension's tags.
+  'alibaba-fxcrm-unpaid',
+  // Batch 31: characters nobody sees.
+  'alibaba-isolate-unpaid',
+  'aliexpress-bidi-all',
+  'pdd-hidden-unpaid',
+  'shopee-nbsp-all',
+  'tiktok-emoji-unpaid',
+];

@@ -7,7 +7,7 @@ import { runs } from '../../../test/support/fuzz';
 import { goodsLines, itemsIn, nickBeforeChat, notANick, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS } from './words';
-import { HEADER_WORDS, isBuyerTag } from '../page-words';
+import { HEADER_WORDS, isBuyerTag, nickOf } from '../page-words';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 /** What the structural reader searched before: every text of the block listed, the short ones joined. */
@@ -144,7 +144,7 @@ function queriedNickBeforeChat(scope: Element[]): string {
     for (const control of s.querySelectorAll('a, button, [role="button"]')) {
       // A link to the chat showing a name: the name.
       const shown = spacedText(control);
-      if (control.tagName === 'A' && shown && shown.length <= 60 && CHAT_HREF.test(control.getAttribute('href') ?? '') && !/[:：]/.test(shown) && !CHAT_LABEL.test(shown) && !notANick(shown)) return shown;
+      if (control.tagName === 'A' && shown && shown.length <= 60 && CHAT_HREF.test(control.getAttribute('href') ?? '') && !/[:：]/.test(shown) && !CHAT_LABEL.test(shown) && nickOf(control) && !notANick(nickOf(control))) return nickOf(control);
       if (!listedChatControl(control)) continue;
       // Among two other controls that are no chat control: the order's actions, no name before it.
       const box0 = control.parentElement;
@@ -230,6 +230,9 @@ describe('nickBeforeChat: a link to the chat that shows a name', () => {
       <div id="b"><span>Order No.: 275839911231028812</span><a href="https://message.alibaba.com/message/messenger.htm">Contact buyer<font class="notranslate">联系买家</font></a></div>`);
     expect(nickBeforeChat([doc.getElementById('a')!])).toBe('Ольга К.');
     expect(nickBeforeChat([doc.getElementById('b')!])).toBe('');
+    // A badge drawn in the link beside the name is no part of it.
+    const badged = parse('<div id="c"><span>8204512239871043</span><a href="https://gsp.aliexpress.com/m_apps/im-chat/im#/window">Ольга К. <span class="tag">New buyer</span></a></div>');
+    expect(nickBeforeChat([badged.getElementById('c')!])).toBe('Ольга К.');
   });
 });
 

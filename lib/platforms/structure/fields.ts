@@ -143,8 +143,8 @@ const QTY_WITH_UNIT = /^[x×*]\s*\d[\d,.]*\s+\p{L}{1,12}$/u;
 export function notANick(text: string): boolean {
   return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text) || LOADING.test(text) || (text.length <= 30 && TOTAL_ALONE.test(text));
 }
-// A total's label on its own ("Order total", "订单总额"): a label, no one's name.
-const TOTAL_ALONE = new RegExp(`^(?:${TOTAL_LABEL.source})$`, 'iu');
+// A total's label on its own ("Order total", "订单总额"), which the header words' own test misses: a label, no one's name.
+const TOTAL_ALONE = /^(?:(?:order|grand)\s*(?:total|amount)|total\s*(?:do\s*pedido|de\s*la\s*commande|pesanan)|订单总额|订单总价|訂單總額|订单金额|訂單金額)\s*[:：]?$/i;
 // A placeholder drawn while the order's details load ("Carregando…", "加载中…"): no one's name.
 const LOADING_WORDS = String.raw`(?:加载中|載入中|正在加载|loading|carregando|cargando|chargement(?:\s*en\s*cours)?|wird\s*geladen|lädt|đang\s*tải|memuat|กำลังโหลด|読み込み中|로딩\s*중|불러오는\s*중|загрузка)`;
 const LOADING = new RegExp(String.raw`^\s*${LOADING_WORDS}\s*[.…]*\s*$`, 'iu');
@@ -278,7 +278,11 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
       if (named && !notANick(named)) return named;
       // A link to the chat that shows a name ("<a href=…/im-chat/…>Ольга К.</a>"): the buyer's, the name the chat is
       // with; not a label and its value ("Buyer note: hi").
-      if (control && tag === 'A' && shown && shown.length <= 60 && CHAT_HREF.test(el.getAttribute('href') ?? '') && !/[:：]/.test(shown) && !CHAT_LABEL.test(shown) && !notANick(shown)) return shown;
+      if (control && tag === 'A' && shown && shown.length <= 60 && CHAT_HREF.test(el.getAttribute('href') ?? '') && !/[:：]/.test(shown) && !CHAT_LABEL.test(shown)) {
+        // A badge drawn in the link beside the name ("Ольга К." "New buyer") is no part of it.
+        const name = nickOf(el);
+        if (name && !notANick(name)) return name;
+      }
       // A chat button among the order's other actions ("Contact buyer", "Cancel order", "View details") stands in the
       // actions column, away from the name: the text before it is another column's (a carrier, "Evri").
       if (control && isChatControl(el, clean, shown) && !amongActions(el)) {
