@@ -50,6 +50,7 @@ export function HealthBanner({ tabId, onTeach }: { tabId?: number; onTeach?: (ag
           role={p.kind === 'degraded' ? 'status' : 'alert'}
           data-testid="health-warning"
           data-platform={p.platform}
+          data-tab={p.tabId === tabId ? 'this' : 'other'}
           data-kind={p.kind}
           data-read-path={p.readPath ?? 'selectors'}
           data-selectors-version={p.selectorsVersion ?? ''}

@@ -84,10 +84,11 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // day: 35.6-45.0 KB, budget 46 KB. Reading what the person sees, not what the
 // markup holds (characters nobody sees folded out of names, a copy guard's hidden
 // digits and the style sheet's drawn ones inside numbers, an extension's
-// translation beside the page's words) and a pager whatever its markup, 1.3-1.7 KB
-// on 2026-12-07 (blind batches 29-31): 37.0-46.8 KB, budget 47 KB. This check is
+// translation beside the page's words, order numbers through decoy digits and
+// drawn a group of digits an element) and a pager whatever its markup, 1.7-2.0 KB
+// on 2026-12-07 (blind batches 29-31): 37.3-47.2 KB, budget 48 KB. This check is
 // the budget that keeps it from growing further; lower it as the script shrinks.
-const BUDGET_KB = 47;
+const BUDGET_KB = 48;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
