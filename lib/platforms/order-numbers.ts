@@ -126,7 +126,7 @@ const endsInDigit = (text: string) => isDigit(text.charCodeAt(text.length - 1));
  * one.
  */
 export function numberText(node: Node, own = node.nodeValue ?? ''): string | null {
-  const grouped = groupedNumber(node);
+  const grouped = groupedNumber(node, own);
   if (grouped !== undefined) return grouped;
   const prev = node.previousSibling;
   if (prev && prev.previousSibling?.nodeType === 3 && breakDigits(prev, prev.previousSibling.nodeValue ?? '', node) !== null) return null;
@@ -144,7 +144,9 @@ export function numberText(node: Node, own = node.nodeValue ?? ''): string | nul
  * apart, invisible marks between them): its digits, at the text of its first group; null at the text of another
  * group (read with the first); undefined for a text that is no such group.
  */
-function groupedNumber(node: Node): string | null | undefined {
+function groupedNumber(node: Node, own: string): string | null | undefined {
+  // A group is a few digits: most texts holding a number are longer.
+  if (own.length > 6 || !endsInDigit(own)) return undefined;
   const part = node.parentElement;
   if (!part || node.nextSibling || node.previousSibling || !INLINE_PARTS.has(part.localName)) return undefined;
   const holder = part.parentElement;
@@ -169,9 +171,12 @@ function groupedNumber(node: Node): string | null | undefined {
  * on (see breakDigits), or it is a group of digits alone in an inline element (see groupedNumber).
  */
 export function beforeWbr(node: Node, text: string): boolean {
+  // Both end in a digit: most texts do not.
+  if (!endsInDigit(text)) return false;
   const next = node.nextSibling;
-  if (endsInDigit(text) && !!next && next.nodeType === 1 && (next.nodeName === 'WBR' || INLINE_PARTS.has((next as Element).localName)) && next.nextSibling?.nodeType === 3) return true;
-  return !next && !node.previousSibling && text.length <= 6 && /^\d+$/.test(text) && !!node.parentElement?.nextSibling && INLINE_PARTS.has(node.parentElement.localName);
+  if (next) return next.nodeType === 1 && (next.nodeName === 'WBR' || INLINE_PARTS.has((next as Element).localName)) && next.nextSibling?.nodeType === 3;
+  const part = node.parentElement;
+  return text.length <= 6 && !node.previousSibling && !!part?.nextSibling && /^\d+$/.test(text) && INLINE_PARTS.has(part.localName);
 }
 
 /** An order number's own label right before it ("订单号：", "Order ID:", "Mã đơn hàng", "ID do pedido", "Номер заказа"). */
