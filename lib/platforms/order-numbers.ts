@@ -1,5 +1,5 @@
 import type { Platform } from '../orders/model';
-import { drawnUnseen, INLINE_PARTS } from './page-text';
+import { drawnUnseen, endsInDigit, INLINE_PARTS, isDigit } from './page-text';
 import { HAS_NUMBER_MARK, NUMBER_MARKS } from './types';
 
 /**
@@ -116,9 +116,6 @@ function breakDigits(el: Node | null, before: string, after: Node | null): strin
   if (digits.length > 3 || !/^\d+$/.test(digits)) return null;
   return drawnUnseen(el as Element) ? '' : digits;
 }
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
-const endsInDigit = (text: string) => isDigit(text.charCodeAt(text.length - 1));
 
 /**
  * The text numbers are read from at a text node: its own with invisible marks taken out, carried on across breaks

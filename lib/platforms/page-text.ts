@@ -210,22 +210,17 @@ export function carriesNumber(text: string, next: string): boolean {
   return (last === 46 || last === 44) && isDigit(text.charCodeAt(text.length - 2)) && isDigit(first);
 }
 
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function endsInDigit(text: string): boolean {
+export function endsInDigit(text: string): boolean {
   return isDigit(text.charCodeAt(text.length - 1));
 }
 
 // The elements a number's digits are drawn in, inline (a cell's blocks and table cells hold numbers of their own).
 export const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'font', 'small', 'u', 'ins', 'mark']);
 
-/**
- * Whether `el`, an inline part right after a digit holding digits, draws them for no one to see: hidden, drawn at no
- * size, in no colour or fully transparent (a copy guard's decoy digit inside a number). Its style is looked up only
- * there: a number drawn in parts is rare.
- */
 /** Whether `node` sits right inside a number: a digit right before it, a digit (or a point or comma and a digit) right after. */
 function insideNumber(node: Node): boolean {
   // Invisible marks between the digits are no break (see NUMBER_MARKS).
@@ -256,6 +251,11 @@ function drawnText(el: Element): string {
   return out.trim();
 }
 
+/**
+ * Whether `el`, an inline part right after a digit holding digits, draws them for no one to see: hidden, drawn at no
+ * size, in no colour or fully transparent (a copy guard's decoy digit inside a number). Its style is looked up only
+ * there: a number drawn in parts is rare.
+ */
 function hiddenDigits(el: Element): boolean {
   if (!INLINE_PARTS.has(el.localName) || !el.previousSibling || (el.previousSibling.nodeType === 3 && /\s$/.test(el.previousSibling.nodeValue ?? ''))) return false;
   return drawnUnseen(el);

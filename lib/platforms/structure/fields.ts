@@ -59,12 +59,9 @@ export function joinedTexts(texts: readonly BlockText[]): Array<{ text: string; 
   const out: Array<{ text: string; node: Text }> = [];
   let root = -1;
   for (const t of texts) {
-    // A long text (a buyer's note) is never a label or a value: kept short, folded once.
-    const text = folded(t.value);
-    const last = t.root === root ? out[out.length - 1] : undefined;
-    const joined = last && joinedNumber(last.text, text, t.parent);
-    if (last && joined !== undefined) last.text = joined;
-    else out.push({ text, node: t.node });
+    // A text never carries on one in another of the block's elements.
+    if (t.root === root) keep(t.value, t.node, t.parent, out);
+    else out.push({ text: folded(t.value), node: t.node });
     root = t.root;
   }
   return out;
@@ -87,7 +84,10 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
   const out: Array<{ text: string; node: Text }> = [];
   let at: Node | null = cell.firstChild;
   while (at) {
-    if (at.nodeType === 3) keep(at as Text, at.parentElement, out);
+    if (at.nodeType === 3) {
+      const value = (at.nodeValue as string).trim();
+      if (value && !unread(at.parentElement, value)) keep(value, at as Text, at.parentElement, out);
+    }
     else if (at.firstChild) {
       at = at.firstChild;
       continue;
@@ -99,16 +99,15 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
   return out;
 }
 
-function keep(t: Text, parent: Element | null, out: Array<{ text: string; node: Text }>): void {
-  const value = t.nodeValue?.trim();
-  if (!value || unread(parent, value)) return;
+/** Adds a page text (trimmed, not empty) to `out`, the texts listed so far. */
+function keep(value: string, node: Text, parent: Element | null, out: Array<{ text: string; node: Text }>): void {
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
   const text = folded(value);
   // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
   const last = out[out.length - 1];
   const joined = last && joinedNumber(last.text, text, parent);
   if (last && joined !== undefined) last.text = joined;
-  else out.push({ text, node: t });
+  else out.push({ text, node });
 }
 
 /** Whether `el` is a control that opens the chat with the buyer. `clean`: see pageTextRoot; `shown`: its text, when read already. */
