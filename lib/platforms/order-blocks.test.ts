@@ -42,6 +42,32 @@ describe('order numbers on a page', () => {
   });
 });
 
+describe('order numbers a search highlights or icons split (blind batch 32)', () => {
+  it('reads a number whose digits a highlight wraps, in its middle, at its start or end, or after its dash', () => {
+    const doc = parse(`<p>订单编号：<span>261205-14012<mark>7755</mark>091235</span></p>
+      <p>订单编号：<span>261206-<mark>7755</mark>12309846172</span></p>
+      <p>订单编号：<span><mark>2612</mark>05-093377557781204</span></p>
+      <p>订单编号：<span>261205-3775502188945<mark>61</mark></span></p>`);
+    const ids = ['261205-140127755091235', '261206-775512309846172', '261205-093377557781204', '261205-377550218894561'];
+    expect(findOrderAnchors(doc.body, PDD_SN).map((a) => a.id)).toEqual(ids);
+    expect([...orderNumbersShown(doc, 'pdd')].sort()).toEqual([...ids].sort());
+    // Digits in an element of their own beside a number's are another text: no number of this format.
+    expect(findOrderAnchors(parse('<p><span>261205-14012</span><span>7755091235</span></p>').body, PDD_SN)).toEqual([]);
+    // A number cut short where it shows, whole in its title or its copy button's text; without either, none.
+    const cut = parse(`<p>订单编号：<span title="261205-401277550912877">261205-4012<mark>7755</mark>0912…</span></p>
+      <p>订单编号：<span>261205-37755021889…</span><span role="button" data-clipboard-text="261205-377550218894561"></span></p>
+      <p>订单编号：<span>261205-59812034775…</span></p>`);
+    expect(findOrderAnchors(cut.body, PDD_SN).map((a) => a.id)).toEqual(['261205-401277550912877', '261205-377550218894561']);
+    expect([...orderNumbersShown(cut, 'pdd')].sort()).toEqual(['261205-377550218894561', '261205-401277550912877']);
+  });
+
+  it('reads a number drawn a group of digits an element with icons among the groups (a shield, a copy button)', () => {
+    const alibaba = new RegExp(`(${ORDER_NUMBER.alibaba.source})`);
+    const doc = parse(`<p><span class="no"><svg><path d="M0 0"/></svg><span>2849</span><span>1023</span><span role="button" aria-label="Copy"><svg><path d="M1 1"/></svg></span><span>7765</span><span>0012</span><span>48</span></span></p>`);
+    expect(findOrderAnchors(doc.body, alibaba).map((a) => a.id)).toEqual(['284910237765001248']);
+  });
+});
+
 describe('numbers in the order format that are not an order’s', () => {
   const TB = new RegExp(`(${ORDER_NUMBER.taobao.source})`);
   const ids = (html: string, pattern = TB) => findOrderAnchors(parse(html).body, pattern).map((a) => a.id);

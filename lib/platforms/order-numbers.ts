@@ -1,6 +1,7 @@
 import type { Platform } from '../orders/model';
-import { drawnUnseen, endsInDigit, INLINE_PARTS, isDigit } from './page-text';
+import { abutsInline, continuesWord, drawnUnseen, endsInDigit, INLINE_PARTS, isDigit, nextInlineText, previousInlineText } from './page-text';
 import { HAS_NUMBER_MARK, NUMBER_MARKS } from './types';
+import { fullName } from './page-words';
 
 /**
  * Order numbers in each platform's public format (PLATFORMS.md, "What
@@ -127,13 +128,33 @@ export function numberText(node: Node, own = node.nodeValue ?? ''): string | nul
   if (grouped !== undefined) return grouped;
   const prev = node.previousSibling;
   if (prev && prev.previousSibling?.nodeType === 3 && breakDigits(prev, prev.previousSibling.nodeValue ?? '', node) !== null) return null;
+  // Digits a search's highlight splits off ("261205-14012<mark>7755</mark>091235"): read with the digits before them.
+  if (isDigit(own.charCodeAt(0)) && highlightSplit(previousInlineText(node), node)) return null;
   let text = own;
+  let last: Node = node;
   for (let next = node.nextSibling; next; next = next.nextSibling?.nextSibling ?? null) {
     const digits = breakDigits(next, text, next.nextSibling);
     if (digits === null) break;
     text += digits + (next.nextSibling!.nodeValue ?? '');
+    last = next.nextSibling!;
   }
+  for (let next = nextInlineText(last); highlightSplit(last, next); next = nextInlineText(last)) {
+    text += next!.nodeValue ?? '';
+    last = next!;
+  }
+  // A number cut short where it shows ("261205-4012775509…"), whole in its element's title or a copy button's text.
+  const end = text.trimEnd();
+  if ((end.endsWith('…') || end.endsWith('...')) && last.parentElement) text = fullName(end, last.parentElement);
   return HAS_NUMBER_MARK.test(text) ? text.replace(NUMBER_MARKS, '') : text;
+}
+
+/** Whether text node `next` carries on the digits text node `prev` ends, a search's highlight splitting them (see continuesWord). */
+function highlightSplit(prev: Node | null, next: Node | null): boolean {
+  if (!prev || !next || !isDigit((next.nodeValue ?? '').charCodeAt(0))) return false;
+  const before = prev.nodeValue ?? '';
+  // Or after the dash of a number in two parts ("261206-<mark>7755</mark>12309846172").
+  if (before.endsWith('-') && endsInDigit(before.slice(0, -1))) return abutsInline(prev, next);
+  return endsInDigit(before) && continuesWord(prev, next);
 }
 
 /**
@@ -156,6 +177,8 @@ function groupedNumber(node: Node, own: string): string | null | undefined {
       continue;
     }
     const text = c.textContent ?? '';
+    // An icon among the groups (a shield before them, a copy button between two) shows no text: passed over.
+    if (c.nodeType === 1 && !text.trim()) continue;
     if (c.nodeType !== 1 || (c as Element).childElementCount > 0 || !INLINE_PARTS.has((c as Element).localName) || !/^\d{1,6}$/.test(text)) return undefined;
     firstPart ??= c as Element;
     digits += text;
@@ -168,8 +191,8 @@ function groupedNumber(node: Node, own: string): string | null | undefined {
  * on (see breakDigits), or it is a group of digits alone in an inline element (see groupedNumber).
  */
 export function beforeWbr(node: Node, text: string): boolean {
-  // Both end in a digit: most texts do not.
-  if (!endsInDigit(text)) return false;
+  // Both end in a digit (or in the dash after a number's first part, "261206-" before a highlight): most texts do not.
+  if (!endsInDigit(text) && !(text.endsWith('-') && endsInDigit(text.slice(0, -1)))) return false;
   const next = node.nextSibling;
   if (next) return next.nodeType === 1 && (next.nodeName === 'WBR' || INLINE_PARTS.has((next as Element).localName)) && next.nextSibling?.nodeType === 3;
   const part = node.parentElement;

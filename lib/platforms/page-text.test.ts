@@ -3,7 +3,7 @@
 // must be exactly what searching the whole text gives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { amountText, carriesNumber, headMatch, longestLabel, spacedText, twoNumbers } from './page-text';
+import { amountText, carriesNumber, continuesWord, headMatch, longestLabel, nextInlineText, previousInlineText, spacedText, twoNumbers } from './page-text';
 import { parseMoneyAll } from '../orders/money';
 import { runs } from '../../test/support/fuzz';
 
@@ -140,6 +140,42 @@ describe('amountText', () => {
       <div id="a"><span class="sr-only">Montant total : 29,90 $US</span><span aria-hidden="true">27,75 $US</span></div>
       <div id="b"><span class="x9q">Order total: $29.90</span><span>$27.75</span></div>`);
     for (const id of ['a', 'b']) expect(parseMoneyAll(amountText(doc.getElementById(id)!)).map((m) => m.minor), id).toEqual([2775]);
+  });
+});
+
+describe('continuesWord: a word a search highlight splits', () => {
+  it('joins texts drawn as one word across inline elements inside a mixed element, never two elements of their own', () => {
+    const doc = parse(`<div>
+      <span id="a">爱<em class="hl-kw">羊绒</em>的阿柒</span>
+      <span id="b"><span class="keyword">bia</span>ncamoraes</span>
+      <span id="c"><span>Ana</span><span>VIP</span></span>
+      <div id="d"><div>Ana</div>ncamoraes</div>
+      <span id="e">to<b>bia</b> s.ferreira</span>
+      <span id="f">14012<!----><mark>7755</mark>091235</span>
+    </div>`);
+    const texts = (id: string) => {
+      const out: Node[] = [];
+      const walker = doc.createTreeWalker(doc.getElementById(id)!, 4);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.nodeValue!.trim()) out.push(t);
+      return out;
+    };
+    const [a1, a2, a3] = texts('a');
+    expect(continuesWord(a1!, a2!) && continuesWord(a2!, a3!)).toBe(true);
+    expect(nextInlineText(a1!)).toBe(a2);
+    expect(previousInlineText(a3!)).toBe(a2);
+    const [b1, b2] = texts('b');
+    expect(continuesWord(b1!, b2!)).toBe(true);
+    const [c1, c2] = texts('c');
+    expect(continuesWord(c1!, c2!)).toBe(false);
+    const [d1, d2] = texts('d');
+    expect(continuesWord(d1!, d2!)).toBe(false);
+    // White space between: two words.
+    const [e1, e2, e3] = texts('e');
+    expect(continuesWord(e1!, e2!)).toBe(true);
+    expect(continuesWord(e2!, e3!)).toBe(false);
+    // A framework's comment between is no break.
+    const [f1, f2] = texts('f');
+    expect(continuesWord(f1!, f2!)).toBe(true);
   });
 });
 

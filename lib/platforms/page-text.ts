@@ -221,6 +221,86 @@ export function endsInDigit(text: string): boolean {
 // The elements a number's digits are drawn in, inline (a cell's blocks and table cells hold numbers of their own).
 export const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'font', 'small', 'u', 'ins', 'mark']);
 
+/**
+ * Whether text node `next` goes on with the word text node `prev` ends, the two drawn as one: they abut with only
+ * inline elements' edges between them, in an element that mixes text and such elements, the way a search's highlight
+ * splits a word ("<span>爱<em>羊绒</em>的阿柒</span>", "<b>bia</b>ncamoraes" in a name's element). Two elements each
+ * holding a text of its own ("<span>Ana</span><span>VIP</span>") stay two texts. Both nodes hold text that is not
+ * white space at their facing ends; `prev` comes before `next`.
+ */
+export function continuesWord(prev: Node, next: Node): boolean {
+  const a = prev.nodeValue as string;
+  const b = next.nodeValue as string;
+  if (!wordEdge(a.charCodeAt(a.length - 1), a, a.length - 1) || !wordEdge(b.charCodeAt(0), b, 0)) return false;
+  return abutsInline(prev, next);
+}
+
+/**
+ * Whether text node `next` is drawn right after text node `prev`, one of the two a text of the element both sit in
+ * and the other inside an inline element beside it ("14012<mark>7755</mark>"): an avatar's initial and a name, each
+ * in an element of its own, are two texts.
+ */
+export function abutsInline(prev: Node, next: Node): boolean {
+  const after = inlineAfter(prev);
+  return after.next === next && after.direct;
+}
+
+/**
+ * The text node drawn right after text node `node` when only inline elements' edges (and comments) come between them,
+ * else null: a block's edge, a line break, another text (white space) between them.
+ */
+export function nextInlineText(node: Node): Node | null {
+  return inlineAfter(node).next;
+}
+
+/**
+ * What nextInlineText finds after `node`, and whether one of the two is a text of the element that holds both (the
+ * other's elements around it are inline elements beside it).
+ */
+function inlineAfter(node: Node): { next: Node | null; direct: boolean } {
+  let at: Node = node;
+  while (!at.nextSibling) {
+    const up = at.parentNode;
+    if (!up || up.nodeType !== 1 || !INLINE_PARTS.has((up as Element).localName)) return { next: null, direct: false };
+    at = up;
+  }
+  let first: Node | null = null;
+  for (let step: Node | null = at.nextSibling; step; ) {
+    if (step.nodeType === 8) {
+      step = step.nextSibling;
+      continue;
+    }
+    first ??= step;
+    if (step.nodeType === 3) return { next: step, direct: at === node || first === step };
+    if (step.nodeType === 1 && INLINE_PARTS.has((step as Element).localName) && step.firstChild) step = step.firstChild;
+    else break;
+  }
+  return { next: null, direct: false };
+}
+
+/** The text node drawn right before text node `node` across inline elements' edges only (see nextInlineText), else null. */
+export function previousInlineText(node: Node): Node | null {
+  let at: Node = node;
+  while (!at.previousSibling) {
+    const up = at.parentNode;
+    if (!up || up.nodeType !== 1 || !INLINE_PARTS.has((up as Element).localName)) return null;
+    at = up;
+  }
+  for (let step: Node | null = at.previousSibling; step; ) {
+    if (step.nodeType === 3) return step;
+    if (step.nodeType === 8) step = step.previousSibling;
+    else if (step.nodeType === 1 && INLINE_PARTS.has((step as Element).localName) && step.lastChild) step = step.lastChild;
+    else return null;
+  }
+  return null;
+}
+
+/** Whether the character at `k` of `text` (its code `code`) is part of a word: a letter, a digit, a mark. */
+function wordEdge(code: number, text: string, k: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95;
+  return /[\p{L}\p{N}\p{M}]/u.test(text.charAt(k));
+}
+
 /** Whether `node` sits right inside a number: a digit right before it, a digit (or a point or comma and a digit) right after. */
 function insideNumber(node: Node): boolean {
   // Invisible marks between the digits are no break (see NUMBER_MARKS).

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { columnsByHeader, isBuyerTag, nickOf, saysEmpty, statusFromWords, statusWithTags, withoutConversions, withoutPartAmounts } from './page-words';
+import { columnsByHeader, fullName, isBuyerTag, nickOf, saysEmpty, statusFromWords, statusOn, statusWithTags, withoutConversions, withoutPartAmounts } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -256,6 +256,14 @@ describe('columnsByHeader', () => {
     expect(columnsByHeader(cells('Order No.', 'Buyer', 'Buyer message')).buyer).toBe(1);
   });
 
+  it('takes the buyer\'s column before the receiver\'s, whichever the seller put first, and the receiver\'s when it is the only one', () => {
+    expect(columnsByHeader(cells('订单号', '收货人', '买家', '实收款')).buyer).toBe(2);
+    expect(columnsByHeader(cells('Order ID', 'Recipient', 'Buyer', 'Total')).buyer).toBe(2);
+    expect(columnsByHeader(cells('订单号', '收货人', '实收款')).buyer).toBe(1);
+    // "ID do pedido" heads the order numbers' column (a page written blind, batch 33).
+    expect(columnsByHeader(cells('Total do pedido', 'ID do pedido / Criado em', 'Comprador')).order).toBe(1);
+  });
+
   it('takes the total column beside columns of its parts, and none when every money column is a part', () => {
     expect(columnsByHeader(cells('订单编号', '商品信息', '商品总价', '优惠', '运费', '应付金额')).amount).toBe(5);
     expect(columnsByHeader(cells('Product', 'Subtotal', 'Shipping', 'Order total')).amount).toBe(3);
@@ -324,6 +332,47 @@ describe('statusWithTags', () => {
     expect(statusWithTags('等待买家付款 剩余 1天', () => {
       throw new Error('texts asked for');
     }, 'x')).toBe('unpaid');
+  });
+});
+
+describe('statuses of unusual orders (blind batches 32-34)', () => {
+  it('reads a refund in progress and an order waiting to ship as paid', () => {
+    expect(statusFromWords('Refund in progress')).toBe('paid');
+    expect(statusFromWords('Reembolso en curso')).toBe('paid');
+    expect(statusFromWords('Esperando envío')).toBe('paid');
+  });
+
+  it('takes what was paid so far, labelled before its amount, for no status of the order', () => {
+    const texts = (...t: string[]) => () => t.map((text) => ({ text }));
+    expect(statusWithTags('R$ 89,90 Valor pago: R$ 0,00 Cancela em 0 h 47 min', texts('R$ 89,90', 'Valor pago: R$ 0,00'), 'ana')).toBe('unknown');
+    expect(statusWithTags('Amount paid: $0.00 Awaiting payment', texts('Amount paid: $0.00', 'Awaiting payment'), 'ana')).toBe('unpaid');
+    expect(statusWithTags('Paid', texts('Paid'), 'ana')).toBe('paid');
+  });
+
+  it('reads AliExpress\'s "Payment processing" (its check of a payment made) as paid, and the same words elsewhere as unpaid', () => {
+    const text = 'Payment processing The buyer has paid. AliExpress is verifying the payment (up to 24 hours).';
+    expect(statusOn('aliexpress', statusFromWords(text), text)).toBe('paid');
+    expect(statusOn('alibaba', statusFromWords('Payment processing'), 'Payment processing')).toBe('unpaid');
+    const boleto = 'Payment processing Boleto due 2026-12-08 · order closes in 2d 11h 12m if not confirmed';
+    expect(statusOn('aliexpress', statusFromWords(boleto), boleto)).toBe('unpaid');
+    expect(statusOn('aliexpress', statusFromWords('Awaiting payment'), () => 'Awaiting payment')).toBe('unpaid');
+  });
+
+  it('takes an instalment for a part of the total, not the total', () => {
+    expect(withoutPartAmounts('Rp1.251.000 Termasuk ongkir Rp15.000 SPayLater · Cicilan 6x Rp208.500')).not.toContain('208.500');
+    expect(withoutPartAmounts('¥2,087.00 每期 ¥173.92')).toBe('¥2,087.00');
+  });
+});
+
+describe('fullName: a name cut short where it shows', () => {
+  const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+  it('reads the whole name from a title or a tooltip that starts as the name shows, accents aside', () => {
+    const doc = parse(`<div id="o"><a id="n" title="Alejandro Domínguez Sánchez">Alejandro Domínguez Sa…</a><span role="tooltip" hidden>Francisco Javier Martín-Serrano</span><span>Francisco Javier M…</span></div>`);
+    expect(nickOf(doc.getElementById('n'))).toBe('Alejandro Domínguez Sánchez');
+    expect(fullName('Francisco Javier M…', [doc.getElementById('o')!])).toBe('Francisco Javier Martín-Serrano');
+    // Nothing that goes on as the name starts: the name as shown.
+    expect(fullName('Zoe K...', [doc.getElementById('o')!])).toBe('Zoe K...');
+    expect(fullName('Lucía P.', [doc.getElementById('o')!])).toBe('Lucía P.');
   });
 });
 

@@ -20,7 +20,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
     'unpaid',
   ],
   [
-    /(?<!(?:moves?|changes?|goes|switch(?:es)?|turns?|becomes?)\s+(?:to|into)?\s*["“'「]?|(?:进入|变为|变成|转为|進入|變為)\s*["“「]?)(?:买家已付款|等待卖家发货|等待您发货|等待买家(?:确认)?收货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|(?:partially|partly) refunded|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|payment (?:has been |was )?received|تم الدفع|مدفوع|تم الشحن|قيد الشحن|(?:في انتظار|بانتظار) الشحن|تم التوصيل|مكتمل|opłacone|wysłane|dostarczone|zakończone|do wysyłki|ödendi|kargoya verildi|gönderildi|teslim edildi|tamamlandı|risk control review|风控审核|風控審核|in production|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|\bfinished\b|(?<![a-zà-ÿ_])(?:pago|pagad[oa])(?![a-zà-ÿ_])|pendiente de env[ií]o|finalizad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|chờ vận chuyển|đang vận chuyển|đã vận chuyển|đang giao|đã giao|(?:đã )?hoàn thành|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|untuk dihantar|sedang dihantar|dihantar|telah dibayar|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|配達完了|配送完了|発送完了|受取済み|取引完了|\bbezahlt\b|versandbereit|versendet|versandt\b|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato)/i,
+    /(?<!(?:moves?|changes?|goes|switch(?:es)?|turns?|becomes?)\s+(?:to|into)?\s*["“'「]?|(?:进入|变为|变成|转为|進入|變為)\s*["“「]?)(?:买家已付款|等待卖家发货|等待您发货|等待买家(?:确认)?收货|결제\s*완료|발송\s*대기|배송\s*준비\s*중|배송\s*중|배송\s*완료|구매\s*확정|售后中|退款中|refund(?:ing|\s+(?:in\s+progress|requested|pending|under\s+review))|reembolso\s+(?:en\s+curso|en\s+proceso|solicitado|em\s+andamento)|remboursement\s+en\s+cours|rückerstattung\s+läuft|đang\s+hoàn\s+tiền|返金処理中|환불\s*진행\s*중|возврат\s+(?:в\s+процессе|оформляется)|(?:partially|partly) refunded|售後中|卖家已发货|已付款|已支付|待发货|已发货|部分发货|待收货|已收货|交易成功|交易完成|已完成|已签收|待评价|待成团|\bpaid\b|payment (?:has been |was )?received|تم الدفع|مدفوع|تم الشحن|قيد الشحن|(?:في انتظار|بانتظار) الشحن|تم التوصيل|مكتمل|opłacone|wysłane|dostarczone|zakończone|do wysyłki|ödendi|kargoya verildi|gönderildi|teslim edildi|tamamlandı|risk control review|风控审核|風控審核|in production|awaiting shipment|en attente d['’]exp[ée]dition|awaiting collection|awaiting pickup|awaiting delivery|ready to ship|to ship|to be shipped|shipped|in transit|delivered|completed|\bfinished\b|(?<![a-zà-ÿ_])(?:pago|pagad[oa])(?![a-zà-ÿ_])|pendiente de env[ií]o|esperando (?:el )?env[ií]o|finalizad[oa]|aguardando envio|a enviar|enviado|entregue|concluído|por enviar|completad[oa]|entregad[oa]|en\s*tránsito|đã thanh toán|chờ lấy hàng|chờ giao hàng|chờ vận chuyển|đang vận chuyển|đã vận chuyển|đang giao|đã giao|(?:đã )?hoàn thành|оплачен|отправлен|доставлен|ожидает отправки|заверш[её]н|получен покупателем|sudah dibayar|perlu dikirim|sedang dikemas|dikirim|selesai|untuk dihantar|sedang dihantar|dihantar|telah dibayar|pesanan diterima|ชำระ(?:เงิน)?แล้ว|ที่ต้องจัดส่ง|กำลังจัดส่ง|จัดส่งแล้ว|สำเร็จ|買家已付款|待出貨|已出貨|運送中|已送達|支払い済み|支払済み|入金済み|発送待ち|発送済み|配送中|配達済み|配達完了|配送完了|発送完了|受取済み|取引完了|\bbezahlt\b|versandbereit|versendet|versandt\b|verschickt|unterwegs|zugestellt|abgeschlossen|\bpayée?(?![a-z])|expédiée?|livrée?|terminée?|\bpagato\b|spedito|consegnato|completato)/i,
     'paid',
   ],
 ];
@@ -35,6 +35,22 @@ export function statusFromWords(text: string): OrderStatus {
   return statusAt(statusPlaces(text));
 }
 
+/**
+ * `status` as `platform` means it: on AliExpress an order in "Payment processing" that the page says the buyer paid
+ * is held for AliExpress's check of the payment (its risk control, up to a day), never to be reminded; elsewhere (a
+ * wire transfer on its way to Alibaba.com, a bank payment Taobao is confirming, a boleto issued) the money has not
+ * arrived.
+ */
+export function statusOn(platform: string, status: OrderStatus, text: string | (() => string)): OrderStatus {
+  if (platform !== 'aliexpress' || status !== 'unpaid') return status;
+  const words = typeof text === 'string' ? text : text();
+  // The same words stand for a boleto issued and not yet paid ("Payment processing · Boleto due … order closes in
+  // 2d 11h"): only the page saying the buyer has paid makes it the check of a payment made.
+  return ALIEXPRESS_PAYMENT_CHECK.test(words) && BUYER_HAS_PAID.test(words) ? 'paid' : status;
+}
+const BUYER_HAS_PAID = /(?:buyer|customer|comprador|cliente|acheteur|käufer|покупатель)\s+(?:has|ha|já|a)\s+(?:already\s+)?(?:paid|pagado|pagou|payé|bezahlt)|买家已(?:付款|支付)|покупатель\s+оплатил/i;
+const ALIEXPRESS_PAYMENT_CHECK = /payment\s+(?:is\s+)?(?:being\s+)?(?:processing|processed|verified|verification)|支付处理中|付款处理中|支付确认中|pago\s+en\s+(?:proceso|verificación)|pagamento\s+em\s+(?:processamento|análise|verificação)|paiement\s+en\s+cours\s+de\s+(?:traitement|vérification)|zahlung\s+wird\s+(?:bearbeitet|geprüft)|결제\s*처리\s*중|обработка\s+платежа|platež\s+обрабатывается/i;
+
 /** Where in `text` the closed, unpaid and paid words first appear (-1: nowhere). */
 function statusPlaces(text: string): [number, number, number] {
   return STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];
@@ -46,7 +62,9 @@ function statusPlaces(text: string): [number, number, number] {
  * `nick`, the buyer's name, is no tag. The texts are asked for only when the block names more than one status.
  */
 export function statusWithTags(text: string, texts: () => ReadonlyArray<{ text: string }>, nick: string): OrderStatus {
-  const at = statusPlaces(text);
+  // What was paid so far, labelled before its amount ("Valor pago: R$ 0,00", "Amount paid: $0.00"), says nothing of
+  // the order's status: an unpaid order with a deposit list shows one.
+  const at = statusPlaces(/[:：]/.test(text) ? text.replace(PAID_SO_FAR, ' ') : text);
   if (at.filter((i) => i >= 0).length < 2) return statusAt(at);
   let tagged: OrderStatus | undefined;
   for (const { text: t } of texts()) {
@@ -59,6 +77,8 @@ export function statusWithTags(text: string, texts: () => ReadonlyArray<{ text: 
   }
   return tagged ?? statusAt(at);
 }
+
+const PAID_SO_FAR = /(?:amount\s*paid|paid\s*(?:amount|so\s*far)|valor\s*pago|j[áa]\s*pago|(?:monto|importe)\s*pagado|(?<![\p{L}])(?:paid|pago|pagado)|đã\s*thanh\s*toán|已付(?:款|金额)?|已支付(?:金额)?|оплачено|sudah\s*dibayar|ชำระแล้ว)\s*[:：]\s*[-−–]?\s*[^\d\s]{0,4}\s?\d[\d.,]*/giu;
 
 /** The status from where the closed, unpaid and paid words first appear (see statusPlaces). */
 function statusAt([closed, unpaid, paid]: readonly [number, number, number]): OrderStatus {
@@ -111,7 +131,7 @@ const ONLY_A_BADGE = /^\s*(?:88VIP|VIP|新客|老客|回头客|新客户|老客�
 export function nickOf(el: Node | null | undefined): string {
   if (!el) return '';
   // Most names are one text: nothing to leave out.
-  if (el.nodeType !== 1 || (el as Element).childElementCount === 0) return named(textOf(el));
+  if (el.nodeType !== 1 || (el as Element).childElementCount === 0) return named(el.nodeType === 1 ? fullName(textOf(el), el as Element) : textOf(el));
   let kept = '';
   let dropped = false;
   // The first text, when every text is such a word: a name that reads as one ("VIP88") comes before its badge ("老客"),
@@ -129,7 +149,50 @@ export function nickOf(el: Node | null | undefined): string {
   }
   const nick = dropped ? foldSpaces(kept).trim() : '';
   const shown = nick || (dropped ? foldSpaces(first || any).trim() : textOf(el));
-  return named(shown);
+  return named(fullName(shown, el as Element));
+}
+
+// A name cut short where it shows ("Alejandro Domínguez Sa…", "Francisco Javier M..."): what it starts with.
+const CUT_SHORT = /^(\S.*?)\s*(?:…|\.{3})$/u;
+// Where a page keeps the whole of a text it cuts short: a title, an accessible name, a tooltip's attribute.
+const WHOLE_ATTRIBUTES = ['title', 'aria-label', 'data-title', 'data-tooltip', 'data-original-title', 'data-tip', 'data-content', 'data-clipboard-text', 'data-copy'];
+const WITH_WHOLE = WHOLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
+
+/**
+ * A name the page cuts short with an ellipsis, whole: from a title or tooltip attribute of `around` (the name's
+ * element: itself, the two elements around it, the elements inside it; an order's block: the elements inside it), or
+ * the text of a tooltip kept in the block, that starts with what shows and goes on. `shown` itself otherwise.
+ */
+export function fullName(shown: string, around: Element | readonly Element[]): string {
+  const cut = CUT_SHORT.exec(shown);
+  if (!cut) return shown;
+  // Compared without accents: a cut may fall on a letter's accent ("Sa…" for "Sánchez").
+  const bare = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+  const start = bare(cut[1]!);
+  const whole = (text: string | null | undefined) => {
+    const value = foldSpaces(text ?? '').trim();
+    return value.length > cut[1]!.length && value.length <= 80 && bare(value).startsWith(start) && !CUT_SHORT.test(value) ? value : undefined;
+  };
+  const roots = Array.isArray(around) ? (around as readonly Element[]) : [around as Element, (around as Element).parentElement, (around as Element).parentElement?.parentElement];
+  for (const root of roots) {
+    if (!root) continue;
+    for (const el of [root, ...root.querySelectorAll(WITH_WHOLE)]) {
+      for (const name of WHOLE_ATTRIBUTES) {
+        const found = whole(el.getAttribute(name));
+        if (found) return found;
+      }
+    }
+  }
+  // A tooltip's text kept in the block (shown on hover): at least a few characters must match.
+  if (start.length < 4 || !Array.isArray(around)) return shown;
+  for (const root of around as readonly Element[]) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const found = whole(t.nodeValue);
+      if (found) return found;
+    }
+  }
+  return shown;
 }
 
 /** A chat control that is the only place the name shows ("联系 t**8", "Chat with j***n"): the name in its words. */
@@ -139,7 +202,7 @@ const CHAT_NAMING = /^(?:联系(?:买家)?\s*[:：]\s*|联系\s+|(?:chat|message
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */
 export const HEADER_WORDS = {
   // A column of the orders themselves, headed by the word alone ("Order", "订单信息"): anchored, so a total's header ("订单金额") is none.
-  order: /رقم الطلب|numer zamówienia|sipariş (?:no|numarası)|^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|주문\s*번호|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
+  order: /رقم الطلب|numer zamówienia|sipariş (?:no|numarası)|^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|(?:id|número|n[º°])\s*(?:do|del|de)\s*pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|주문\s*번호|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
   buyer: /المشتري|kupujący|alıcı|买家|收货人|采购商|採購商|采购方|purchaser|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
   item: /المنتجات|المنتج|produkty|produkt|ürün|宝贝|寶貝|商品|产品|product|상품|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
   qty: /الكمية|ilość|miktar|adet|数量|采购量|採購量|qty|qté|qtd|수량|quantity|số lượng|quantidade|cantidad|кол|jumlah(?!\s*(?:pembayaran|tagihan|harga|bayar|total|pesanan))|จำนวน|數量|menge|anzahl|quantité|quantità/i,
@@ -238,7 +301,10 @@ export function columnsByHeader(headerCells: readonly Element[], wanted: readonl
     if (columns[name] !== undefined) continue;
     if (!wanted.includes(name)) continue;
     const other = NOT_THE_COLUMN[name];
-    const index = texts.findIndex((text, i) => !taken.has(i) && HEADER_WORDS[name].test(text) && !other?.test(text));
+    const fits = (text: string, i: number) => !taken.has(i) && HEADER_WORDS[name].test(text) && !other?.test(text);
+    // The buyer's column before the receiver's ("收货人" beside "买家"), wherever the seller moved them.
+    const preferred = name === 'buyer' ? texts.findIndex((text, i) => fits(text, i) && !RECEIVER_HEADER.test(text)) : -1;
+    const index = preferred >= 0 ? preferred : texts.findIndex(fits);
     if (index >= 0) {
       columns[name] = index;
       taken.add(index);
@@ -291,7 +357,7 @@ export function noRowsFound(doc: Document, rows: number): boolean {
 // Not a part where the total's own note names it: "实收款(含运费)", "Order total (incl. shipping)".
 const NOT_INCLUDED = String.raw`(?<!(?:含|包含|incl\.?|including|includes|inclui|incluindo|bao\s*gồm)\s*)`;
 // The total's components beside it: goods subtotal, shipping, discount, voucher, promotion, tax.
-const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|百亿补贴|(?:平台|商家|店铺|官方)?补贴|(?:商家|卖家)改价|改价(?:优惠|金额)|立减|(?:跨店)?满减|(?:店铺|平台)券|淘金币|金币抵扣|积分抵扣|运费险|保费|定金膨胀(?:抵扣)?|预计结算|预估收入|tiền\s*hàng|doanh\s*thu(?:\s*ước\s*tính)?|(?<![\p{L}\d])\d{1,2}\s?[x×]\s?de|parcelas?\s*de|\d{1,2}\s*(?:interest-free\s*)?(?:payments|installments)\s*of|\d{1,2}\s*(?:msi|meses\s*sin\s*intereses)\s*de|部分退款|退款(?:成功|金额)|refund(?:ed)?|reembols(?:o|ado)|estorno|hoàn\s*tiền(?:\s*một\s*phần)?|คืนเงิน(?:บางส่วน)?|pengembalian\s*dana|预计收入|预估到手|estimasi\s*penghasilan|est(?:imated|\.)\s*(?:income|earnings|payout|commission|settlement)|receita\s*estimada|ingresos?\s*estimados?|thu\s*nhập\s*(?:dự\s*kiến|ước\s*tính)|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|merchandise(?=\s*(?:[A-Z]{0,3}\s?[$€£¥₱฿₫]|RM|Rp)\s?\d)|(?<![\p{L}])(?:products|productos|produtos|produits|prodotti|artículos)(?!\s+(?:id|no|code|sku)(?![\p{L}]))(?=\s+[-−–]?(?:US\s?)?[^\d\s]{0,3}\s?\d)|(?<=^\s*)product(?!\s+(?:id|no|code|sku)(?![\p{L}]))(?=\s+[-−–]?[^\d\s]{0,4}\s?\d)|cupón(?:\s*de\s*la\s*tienda)?|descuento|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:cargo\s*|shipping\s*)?insurance|保险费?|运费险|seguro|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|(?:incl\.?\s*|including\s*)?VAT|postage|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|subjumlah|penghantaran|المجموع\s*الفرعي|الإجمالي\s*الفرعي|رسوم\s*الشحن|الشحن|تعديل\s*السعر(?:\s*من\s*البائع)?|الخصم|خصم|قسيمة|ضريبة|ürün\s*toplamı|ara\s*toplam|kargo(?:\s*ücreti)?|indirim|kupon|kdv|(?:kur|exchange\s*rate|汇率)(?=\s*[:：])|baucar(?:\s*(?:kedai|shopee))?|diskaun|koin(?:\s*shopee)?|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|warenwert|versand(?:kosten)?(?!\p{L})|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|livraison|lieferung|spedizione|consegna|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|상품\s*(?:합계|금액)|배송비|할인(?:\s*금액)?|쿠폰|가격\s*조정|小計|送料|割引)`;
+const COMPONENT_WORDS = String.raw`(?:(?:每)?满\d+元?减\d+元?|商品总价|商品总额|商品金额|商品合计|货款|货值|小计|运费|邮费|快递费|店铺优惠|平台优惠|优惠金额|优惠|折扣|红包|税费|百亿补贴|(?:平台|商家|店铺|官方)?补贴|(?:商家|卖家)改价|改价(?:优惠|金额)|立减|(?:跨店)?满减|(?:店铺|平台)券|淘金币|金币抵扣|积分抵扣|运费险|保费|定金膨胀(?:抵扣)?|预计结算|预估收入|tiền\s*hàng|doanh\s*thu(?:\s*ước\s*tính)?|(?<![\p{L}\d])\d{1,2}\s?[x×]\s?de|parcelas?\s*de|cicilan(?:\s*\d{1,2}\s*[x×])?|angsuran|(?<![\p{L}\d])\d{1,2}\s*[x×]\s*(?:cicilan|angsuran)|trả\s*góp|每期|\d{1,2}\s*(?:interest-free\s*)?(?:payments|installments)\s*of|\d{1,2}\s*(?:msi|meses\s*sin\s*intereses)\s*de|部分退款|退款(?:成功|金额)|refund(?:ed)?|reembols(?:o|ado)|estorno|hoàn\s*tiền(?:\s*một\s*phần)?|คืนเงิน(?:บางส่วน)?|pengembalian\s*dana|预计收入|预估到手|estimasi\s*penghasilan|est(?:imated|\.)\s*(?:income|earnings|payout|commission|settlement)|receita\s*estimada|ingresos?\s*estimados?|thu\s*nhập\s*(?:dự\s*kiến|ước\s*tính)|merchandise\s*(?:sub)?total|sub-?total|items?\s*(?:sub)?total|products?\s*(?:sub)?total|goods\s*(?:sub)?total|(?:products?|productos|produtos|produits|prodotti|artículos|goods|items?|merchandise)(?=\s*[:：])|merchandise(?=\s*(?:[A-Z]{0,3}\s?[$€£¥₱฿₫]|RM|Rp)\s?\d)|(?<![\p{L}])(?:products|productos|produtos|produits|prodotti|artículos)(?!\s+(?:id|no|code|sku)(?![\p{L}]))(?=\s+[-−–]?(?:US\s?)?[^\d\s]{0,3}\s?\d)|(?<=^\s*)product(?!\s+(?:id|no|code|sku)(?![\p{L}]))(?=\s+[-−–]?[^\d\s]{0,4}\s?\d)|cupón(?:\s*de\s*la\s*tienda)?|descuento|total\s*(?:dos|de|del|des)\s+(?:produtos|productos|itens|artículos|articles|produits)|shipping(?:\s*fee)?|delivery\s*fee|(?:cargo\s*|shipping\s*)?insurance|保险费?|运费险|seguro|(?:(?:store|shop|seller|platform|aliexpress|shopee|tiktok|lazada)\s+)?(?:discount|voucher|coupon)|tax(?:es)?|(?:incl\.?\s*|including\s*)?VAT|postage|frete|(?:gastos\s*de\s*|costo\s*de\s*)?envío|desconto|cupom|taxa|tổng\s*tiền\s*hàng|phí\s*vận\s*chuyển|phí\s*giao\s*hàng|giảm\s*giá(?:\s+(?:của\s+)?(?:người\s*bán|nhà\s*bán\s*hàng|shop|tiktok(?:\s*shop)?|shopee|sàn))?|подытог|скидка|доставка|subtotal\s*produk|total\s*harga\s*produk|ongkos\s*kirim|ongkir|biaya\s*pengiriman|diskon|subjumlah|penghantaran|المجموع\s*الفرعي|الإجمالي\s*الفرعي|رسوم\s*الشحن|الشحن|تعديل\s*السعر(?:\s*من\s*البائع)?|الخصم|خصم|قسيمة|ضريبة|ürün\s*toplamı|ara\s*toplam|kargo(?:\s*ücreti)?|indirim|kupon|kdv|(?:kur|exchange\s*rate|汇率)(?=\s*[:：])|baucar(?:\s*(?:kedai|shopee))?|diskaun|koin(?:\s*shopee)?|ยอดรวมสินค้า|รวมค่าสินค้า|ค่าจัดส่ง|ค่าส่ง|ส่วนลด|商品小計|商品總價|商品總額|運費|折扣|優惠|小計|送料|割引|クーポン|zwischensumme|warenwert|versand(?:kosten)?(?!\p{L})|rabatt|gutschein|mwst|sous-total|frais\s*de\s*(?:port|livraison)|livraison|lieferung|spedizione|consegna|remise|réduction|subtotale|spese\s*di\s*spedizione|sconto|상품\s*(?:합계|금액)|배송비|할인(?:\s*금액)?|쿠폰|가격\s*조정|小計|送料|割引)`;
 // What was paid of the total so far, what is left of it, and the total in another currency, roughly.
 const PAID_WORDS = String.raw`(?:待付款金额|待付金额|待支付金额|sudah\s*dibayar(?=\s*[:：])|ชำระแล้ว(?=\s*[:：])|已付款?|已支付|已收款?|已付金额|已收金额|amount\s*paid|paid\s*(?:amount|so\s*far)|balance\s*(?:due|remaining|outstanding)|outstanding(?:\s*balance)?|payment\s*received|deposit\s*paid|paid(?=\s*[:：])|valor\s*pago|já\s*pago|pago(?=\s*[:：])|đã\s*thanh\s*toán(?=\s*[:：])|оплачено(?=\s*[:：])|≈|约|大约|approx\.?|aprox\.?|khoảng|примерно)`;
 // What names an amount as a part of the total (see PART_AMOUNT).
@@ -308,6 +374,8 @@ const PART_HEADER = new RegExp(NOT_INCLUDED + COMPONENT_WORDS, 'iu');
  */
 // A column of the buyer's message or the seller's memo ("Buyer message / Memo", "买家留言"): no buyer column.
 const NOTE_HEADER = /message|note|memo|remark|comment|留言|备注|備註|ghi\s*chú|tin\s*nhắn|mensagem|mensaje|nota|observa|pesan|catatan|ข้อความ|หมายเหตุ|сообщение|комментарий|メッセージ|備考|메시지|메모|nachricht|notiz|bemerkung/i;
+// A column of whom the goods go to: the buyer's only when the list has no buyer's column of its own.
+const RECEIVER_HEADER = /收货人|收件人|consignee|recipient|receiver|destinatário|destinatario|người\s*nhận|penerima|ผู้รับ|получатель|受取人|수령인|empfänger|destinataire/i;
 const NOT_THE_COLUMN: Partial<Record<ColumnName, RegExp>> = { amount: PART_HEADER, status: LINE_STATUS_HEADER, buyer: NOTE_HEADER };
 
 /**

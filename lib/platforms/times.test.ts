@@ -115,6 +115,12 @@ describe('countdowns in local units', () => {
     expect(countdownIn('Chờ thanh toán', NOW)).toBeUndefined();
   });
 
+  it('reads a countdown of minutes alone after "hủy sau" (cancelled after), and a stage due on a date (blind batch 34)', () => {
+    expect(countdownIn('Đang xác nhận thanh toán từ ví MoMo · Tự động hủy sau 58 phút', NOW)).toBe(NOW + 58 * MIN);
+    expect(countdownIn('Giao hàng sau 58 phút', NOW)).toBeUndefined();
+    expect(deadlineIn('Initial payment (30%): US$ 14,625.00 · due Dec 9, 2026, 23:59 (UTC+8)', { order: 'mdy' }, NOW)).toBe(Date.UTC(2026, 11, 9, 15, 59));
+  });
+
   it('reads Indonesian, Thai, Traditional Chinese, Japanese, German, French and Italian units', () => {
     expect(countdownIn('Dibatalkan otomatis dalam 1 jam 30 menit', NOW)).toBe(NOW + 90 * MIN);
     expect(countdownIn('Dibatalkan otomatis dalam 2 hari 3 jam', NOW)).toBe(NOW + 51 * HOUR);

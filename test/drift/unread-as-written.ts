@@ -19,6 +19,11 @@
  * (order numbers with decoy digits or drawn a group of digits an element); what stays unread is a currency sign
  * drawn by the style sheet, a digit drawn by it where the DOM computes no generated content, and deadlines in Pix
  * and boleto words.
+ *
+ * Batches 32–34 (2026-12-07) added five more, none read wrong. Goods folded behind "+2 productos más" and not in the
+ * page are not counted (two pages); an order number masked ("261206••••••WD", the whole number hidden beside it) is
+ * no number the page shows; a list whose seller hid the buyer column names no buyer, so its orders are counted
+ * unreadable; a freight top-up's only line ("Shipping cost difference …") reads as a summary's.
  */
 export const UNREAD_AS_WRITTEN: readonly string[] = [
   'alibaba-revcards-unpaid',
@@ -40,4 +45,12 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'pdd-hidden-unpaid',
   'shopee-nbsp-all',
   'tiktok-emoji-unpaid',
+  // Batch 32: goods folded behind "+2 more" and not in the page, order numbers masked.
+  'aliexpress-clipped-all',
+  'shopee-masked-unpaid',
+  'tiktok-nicksearch-all',
+  // Batch 33: the buyer's column hidden by the seller.
+  'aliexpress-bystore-unpaid',
+  // Batch 34: a freight top-up's line read as a summary's.
+  'alibaba-mixed-unpaid',
 ];

@@ -8,6 +8,7 @@
 // Window in a Playwright spec) through the `parse` function it is given.
 import { findHeaderRow } from '../../lib/platforms/grid';
 import { HEADER_WORDS } from '../../lib/platforms/page-words';
+import { continuesWord, nextInlineText, previousInlineText } from '../../lib/platforms/page-text';
 
 export const VARIANTS = ['rehashed', 'renamed', 'reshaped', 'numberRowFirst', 'wrapped', 'reordered', 'relabelled', 'splitAmounts', 'struckPrices', 'spelledDates', 'buyerBadges', 'countdownWords', 'otherNumbers', 'partAmounts', 'approxAmounts', 'invisibleMarks', 'currencyForms', 'shadowRoot', 'paidSoFar'] as const;
 export type VariantName = (typeof VARIANTS)[number];
@@ -232,6 +233,12 @@ function numberRowFirst(doc: Document): void {
   const { row: headerRow, width } = headerOf(doc);
   const blocks = blocksOf(doc);
   if (blocks.length === 0) return;
+  // A list in groups, each under a head that names its orders' buyer or status ("Carlos Mendes · 3 orders"): one table
+  // of every order would leave the heads behind, each order's buyer or status no longer on the page.
+  const parents = new Set(blocks.map((b) => b.parentElement));
+  if (parents.size > 1 && [...parents].some((p) => p && [...p.children].some((c) => !c.hasAttribute('data-fixture-order') && !blocks.some((b) => c.contains(b)) && (c.textContent ?? '').trim() !== '' && p.firstElementChild === c && blocks.some((b) => b.parentElement === p)))) {
+    throw new Error('a list in groups under heads of their own');
+  }
   const table = doc.createElement('table');
   const thead = doc.createElement('thead');
   const tbody = doc.createElement('tbody');
@@ -745,6 +752,10 @@ function buyerBadges(doc: Document, facts: PageFacts | undefined): void {
   let badged = 0;
   for (const t of blockTexts(doc)) {
     if (!nicks.has((t.nodeValue ?? '').trim())) continue;
+    // A name's part a search's highlight holds ("to<b>bia</b>s.ferreira" beside a buyer named "bia") is no name.
+    const before = previousInlineText(t);
+    const after = nextInlineText(t);
+    if ((before && continuesWord(before, t)) || (after && continuesWord(t, after))) continue;
     const badge = doc.createElement('span');
     badge.textContent = words[badged % words.length]!;
     if (badged % 2 === 0) t.after(badge);

@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MINUTES, DAY_MS } from '../../orders/time';
 import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
-import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
+import { nickOf, noRowsFound, columnsByHeader, statusFromWords, statusOn, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { deadlineIn, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
@@ -137,7 +137,7 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   if (!orderId || !nick || !amount) return undefined;
 
   const statusText = readStatusText(table, columns, headerCount);
-  const status = statusFromWords(statusText);
+  const status = statusOn('aliexpress', statusFromWords(statusText), statusText);
   const createdAt = createdOn(textOf(queryFirst(table, selectors.orderTime)), clock, now);
   const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
   const open = status === 'unpaid' || status === 'unknown';

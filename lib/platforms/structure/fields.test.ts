@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickBeforeChat, notANick, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
+import { goodsLines, itemsIn, nickAfterInitial, nickBeforeChat, notANick, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS } from './words';
 import { HEADER_WORDS, isBuyerTag, nickOf } from '../page-words';
@@ -443,6 +443,28 @@ describe('a total label whose words go on', () => {
   it('reads no total from another label that starts with the word ("Total weight", "Total items")', () => {
     expect(totalByLabel(texts('Total weight', '2.5'), money)).toBeNull();
     expect(totalByLabel(texts('Total items', '3'), money)).toBeNull();
+  });
+});
+
+describe('names a search highlight splits, names cut short, names after an initial (blind batches 32, 33)', () => {
+  it('reads a nick whose letters a highlight wraps as one nick, and a badge after a nick as no part of it', () => {
+    const cell = (html: string) => parse(`<table><tr><td id="c">${html}</td></tr></table>`).getElementById('c')!;
+    expect(nickInCell(cell('<span>to<span class="keyword">bia</span>s.ferreira</span><a href="#" aria-label="Conversar"></a>'))).toBe('tobias.ferreira');
+    expect(nickInCell(cell('<span><em class="hl-kw">bia</em>ncamoraes</span>'))).toBe('biancamoraes');
+    expect(nickInCell(cell('<span>爱<em>羊绒</em>的阿柒</span>'))).toBe('爱羊绒的阿柒');
+    expect(nickInCell(cell('<span>Ana<i>VIP</i></span>'))).toBe('Ana');
+    const block = parse('<div id="b"><div>买家：</div><div>爱<em>羊绒</em>的阿柒</div><div>¥99.00</div></div>').getElementById('b')!;
+    expect(nickByLabel([block])).toBe('爱羊绒的阿柒');
+  });
+
+  it('reads the name an avatar\'s initial heads before a company and a country, whatever the classes (a group\'s head)', () => {
+    const doc = parse(`<div id="h"><span class="x1">A</span><span class="x2">Aisha Bello</span><span class="x3">Bello Home Essentials</span><span class="x4">Nigeria</span>
+      <a class="x5" href="https://message.alibaba.com/message/messenger.htm">Chat now</a><span>1 order · Amount due US$ 2,130.00</span></div>
+      <div id="g"><span>Carlos Mendes</span><span>Mendes Importadora Ltda</span><span>Brazil</span><a href="https://message.alibaba.com/message/messenger.htm">Chat now</a></div>`);
+    expect(nickBeforeChat([doc.getElementById('h')!])).toBe('Aisha Bello');
+    expect(nickAfterInitial([doc.getElementById('h')!])).toBe('Aisha Bello');
+    // A Brazilian company's legal form is a company's: the name before it is the buyer's.
+    expect(nickBeforeChat([doc.getElementById('g')!])).toBe('Carlos Mendes');
   });
 });
 

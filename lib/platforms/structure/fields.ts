@@ -4,7 +4,7 @@
 // the one amount there.
 import { parseMoneyAll, type Money } from '../../orders/money';
 import type { OrderItem } from '../../orders/model';
-import { addedTranslation, isStruck, mayBePrice, joinedNumber, screenReaderOnly, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
+import { addedTranslation, continuesWord, isStruck, mayBePrice, joinedNumber, screenReaderOnly, spacedText, struckBySheet, STRUCK_STYLE, STRUCK_TAGS } from '../page-text';
 import { HEADER_WORDS, isBuyerTag, namesPart, nickOf, tipOrIcon, withoutConversions, withoutPartAmounts } from '../page-words';
 import { foldSpaces, textOf } from '../types';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS, NOT_TOTAL, TOTAL_LABEL } from './words';
@@ -45,10 +45,16 @@ export function blockTexts(scope: readonly Element[]): BlockText[] {
   const out: BlockText[] = [];
   for (let k = 0; k < scope.length; k++) {
     const walker = scope[k]!.ownerDocument.createTreeWalker(scope[k]!, 4 /* NodeFilter.SHOW_TEXT */);
+    // The last text kept, and its last node: a word a search's highlight splits is one text (see keep).
+    let last: BlockText | undefined;
+    let end: Node | undefined;
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const value = (t.nodeValue as string).trim();
       const parent = t.parentElement;
-      if (value && !unread(parent, value)) out.push({ value, node: t as Text, parent, root: k });
+      if (!value || unread(parent, value)) continue;
+      if (last && continuesWord(end!, t) && !isBuyerTag(value) && !isBuyerTag(last.value)) last.value += value;
+      else out.push((last = { value, node: t as Text, parent, root: k }));
+      end = t;
     }
   }
   return out;
@@ -100,11 +106,17 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
 }
 
 /** Adds a page text (trimmed, not empty) to `out`, the texts listed so far. */
-function keep(value: string, node: Text, parent: Element | null, out: Array<{ text: string; node: Text }>): void {
+function keep(value: string, node: Text, parent: Element | null, out: Array<{ text: string; node: Text; end?: Text }>): void {
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
   const text = folded(value);
-  // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
   const last = out[out.length - 1];
+  // A word a search's highlight splits ("<b>bia</b>ncamoraes") is one word; a badge after a name is not ("Ana<i>VIP</i>").
+  if (last && continuesWord(last.end ?? last.node, node) && !isBuyerTag(text) && !isBuyerTag(last.text)) {
+    last.text += text;
+    last.end = node;
+    return;
+  }
+  // The rest of a number split over elements ("79" then ".70", raised cents) joins the text it carries on (see joinText).
   const joined = last && joinedNumber(last.text, text, parent);
   if (last && joined !== undefined) last.text = joined;
   else out.push({ text, node });
@@ -288,7 +300,7 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
         // The name heads the lines that end in the control (name, company, country, then "Contact buyer"):
         // the first of them in the control's own box, else the text right before the control.
         const before = firstLineBefore(el, s) ?? textBefore(el, scope, k)?.replace(SEPARATOR_AFTER, '');
-        if (before && !notANick(before) && !BUYER_LABEL.test(before)) return before;
+        if (before && !notANick(before) && !BUYER_LABEL.test(before)) return initialledBefore(el, before) ?? before;
       }
       if (el.firstElementChild) el = el.firstElementChild;
       else {
@@ -301,6 +313,26 @@ export function nickBeforeChat(scope: readonly Element[], clean?: Element | null
 }
 
 const CONTROLS = 'a, button, [role="button"]';
+
+/**
+ * The name an avatar's initial heads in the box that holds `control`, when `found` (the text read before the control)
+ * comes after it: "A" "Aisha Bello" "Bello Home Essentials" "Nigeria" then "Chat now" is Aisha Bello's, whatever the
+ * company's name. Undefined when the box shows no initial before a name it starts.
+ */
+function initialledBefore(control: Element, found: string): string | undefined {
+  const box = control.parentElement;
+  if (!box) return undefined;
+  const texts = blockTexts([box]);
+  for (let i = 0; i + 2 < texts.length && !control.contains(texts[i]!.node); i++) {
+    const initial = texts[i]!.value;
+    const name = texts[i + 1]!.value;
+    if (initial.length !== 1 || !AVATAR_INITIAL.test(initial) || name.length < 2 || name.charAt(0).toLowerCase() !== initial.toLowerCase() || notANick(name)) continue;
+    // The text read comes after the name, before the control.
+    for (let j = i + 2; j < texts.length && !control.contains(texts[j]!.node); j++) if (folded(texts[j]!.value) === found) return folded(name);
+    return undefined;
+  }
+  return undefined;
+}
 
 /**
  * Whether `control` stands among the order's actions: right beside it (a sibling, or the only element of a sibling
@@ -371,6 +403,20 @@ export function nickBeforeMark(scope: readonly Element[], texts = blockTexts(sco
   return '';
 }
 const HONORIFIC = /^(?:様|さま|殿|님)$/u;
+
+/**
+ * The name after a letter alone in an element of its own that is its first letter ("A" then "Aisha Bello"): an
+ * avatar's initial, whatever its classes. For a group's head, a few texts that name its buyer; in an order's block a
+ * letter alone may be a size ("M" then "Mango tee"), and nickAfterAvatar asks for the avatar's class.
+ */
+export function nickAfterInitial(scope: readonly Element[]): string {
+  let initial = '';
+  for (const { value } of blockTexts(scope)) {
+    if (initial && value.length > 1 && value.charAt(0).toLowerCase() === initial && !notANick(value)) return folded(value);
+    initial = AVATAR_INITIAL.test(value) && value.length === 1 ? value.toLowerCase() : '';
+  }
+  return '';
+}
 
 /**
  * The name after its avatar's initial ("C" then "chloe.m_22", "D" then "Dan ⚽️ Evans"): the initial, alone in an
@@ -491,7 +537,7 @@ const COUNTRY_EN = /^(?:(?:hong\s*kong|taiwan|macau|macao)(?:,?\s*china)?|china|
 const FLAG_LED = /^\p{Regional_Indicator}{2}\s*\p{L}/u;
 const COUNTRY_OR_COMPANY = (text: string) => COMPANY_LINE.test(text) || COUNTRY_NAME.test(text) || COUNTRY_EN.test(text) || FLAG_LED.test(text);
 // A company's line: a legal form, or a name and a country set apart by a middle dot or a bar.
-const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v|k\.k|s\.p\.a|kft|sp\. z o\.o|bhd|sdn|tbk|pvt|trading)(?=[\s.,]|$)|有限公司|株式会社/iu;
+const COMPANY_LINE = /\S\s[·•|]\s\S|\b(?:ltd|limited|inc|llc|corp|co\.|company|gmbh|jsc|pte|pty|plc|s\.a\.|s\.r\.l|sarl|srl|b\.v|k\.k|s\.p\.a|kft|sp\. z o\.o|bhd|sdn|tbk|pvt|trading|ltda|eireli|s\.?a\.? de c\.?v|s\.a\.s|s\.l\.u?|importadora|distribuidora)(?=[\s.,]|$)|有限公司|株式会社/iu;
 // A separator before a text: the text goes on from the one before it.
 const SEPARATOR_FIRST = /^[·•|]\s*\S/u;
 // A separator left after a name, before the control beside it ("ปิยะนุช ส. ·", "Tong_BKK |").
@@ -600,6 +646,8 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
     const m = t.length <= 24 ? QTY.exec(t) : null;
     if (m) qty = Number(m[1]) || 1;
   };
+  // The node of the text's end (a word a highlight splits goes on in the next: see keep).
+  let end: Node | undefined;
   let at: Node | null = line.firstChild;
   while (at) {
     if (at.nodeType === 3) {
@@ -607,12 +655,13 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
       const parent = at.parentElement;
       if (value && !unread(parent, value)) {
         const next = folded(value);
-        const joined = text !== undefined ? joinedNumber(text, next, parent) : undefined;
+        const joined = text !== undefined ? (end && continuesWord(end, at) && !isBuyerTag(next) && !isBuyerTag(text) ? text + next : joinedNumber(text, next, parent)) : undefined;
         if (joined !== undefined) text = joined;
         else {
           if (text !== undefined) judge(text);
           text = next;
         }
+        end = at;
       }
     } else if (at.firstChild) {
       at = at.firstChild;

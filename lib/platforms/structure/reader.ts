@@ -4,7 +4,7 @@
 // when the adapter's selectors read short (see readPage), and it keeps the
 // alignment checks that refuse a wrong total: an order it cannot read with
 // confidence is counted unreadable, never guessed.
-import type { ObservedOrder, OrderItem, PageRead, Platform } from '../../orders/model';
+import type { ObservedOrder, OrderItem, OrderStatus, PageRead, Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { regionSign, SHARED_SIGN } from '../money';
 import { firstInFrames } from '../frames';
@@ -12,10 +12,10 @@ import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
-import { LONE_QUANTITY, statusFromWords, statusWithTags, withoutConversions } from '../page-words';
+import { fullName, LONE_QUANTITY, statusFromWords, statusOn, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, deadlineIn, readCreated } from '../times';
 import { textOf } from '../types';
-import { blockTexts, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { blockTexts, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickAfterInitial, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -379,17 +379,36 @@ function cellTotal(cell: Element, clean: Element | null, facts: PlatformFacts) {
  * list's own head (its toolbar, its column headers) names no buyer of any one order.
  */
 function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): string {
+  const head = groupHead(scope, orderNumber);
+  return head ? nickByLabel(head) || nickAfterInitial(head) || nickBeforeChat(head, clean) : '';
+}
+
+/**
+ * The status a group of orders names once, at its head, for an order whose own block names none: a list grouped by
+ * status with its status column hidden ("Aguardando pagamento · 3 pedidos", then the orders). 'unknown' when the head
+ * names none, or names more than one.
+ */
+function groupStatus(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): OrderStatus {
+  const head = groupHead(scope, orderNumber);
+  return head ? statusFromWords(head.map((el) => spacedText(el, clean)).join(' ')) : 'unknown';
+}
+
+/**
+ * The head of the group `scope` (an order's block) is one order of: the elements before the group's first order
+ * number, when the group holds the block and other groups beside it hold orders too. Null when there is no such group.
+ */
+function groupHead(scope: readonly Element[], orderNumber: RegExp): Element[] | null {
   const group = scope[0]?.parentElement;
-  if (!group || scope.some((s) => s.parentElement !== group)) return '';
+  if (!group || scope.some((s) => s.parentElement !== group)) return null;
   const holdsNumber = (el: Element) => findOrderAnchors(el, orderNumber).length > 0;
   const head: Element[] = [];
   for (let child = group.firstElementChild; child && !holdsNumber(child); child = child.nextElementSibling) head.push(child);
-  if (head.length === 0) return '';
+  if (head.length === 0) return null;
   let outside = false;
   for (let up: Element = group; !outside && up.parentElement && up !== up.ownerDocument.body; up = up.parentElement) {
     for (let sibling = up.parentElement.firstElementChild; sibling && !outside; sibling = sibling.nextElementSibling) outside = sibling !== up && holdsNumber(sibling);
   }
-  return outside ? nickByLabel(head) || nickBeforeChat(head, clean) : '';
+  return outside ? head : null;
 }
 
 // What a row shows in place of its goods: how many there are.
@@ -446,6 +465,8 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   // A country's flag before the name ("🇲🇽 Carlos Mendoza") marks where the buyer is, no part of the name.
   const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts.orderNumber, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
+  // A name cut short where it shows, whole where the page keeps it (a title, a tooltip).
+  const buyer = fullName(nick, scope);
 
   const statusCell = cell(columns.status);
   const statusText = spacedText(statusCell, clean);
@@ -455,7 +476,9 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   const byLabel = labelled ? statusFromWords(labelled) : 'unknown';
   // Else the block's words, a card's status tag deciding between two statuses they name ("Cerrado" beside a line's
   // "disputa cerrada" or a buyer named "Pagado_Ya").
-  const status = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : statusWithTags(wholeText(), allTexts, nick);
+  const byWords = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : statusWithTags(wholeText(), allTexts, nick);
+  // Else its group's head, in a list grouped by status.
+  const status = statusOn(facts.platform, byWords === 'unknown' && !statusCell ? groupStatus(scope, facts.orderNumber, clean) : byWords, () => statusText || wholeText());
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
 
@@ -487,7 +510,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   return {
     platform: facts.platform,
     orderId: anchor.id,
-    buyer: { nick },
+    buyer: { nick: buyer },
     // A goods line still loading ("Đang tải thông tin sản phẩm…") is no goods line yet: it is read when it is drawn.
     items: items.filter((item) => !loadingTitle(item.title)).slice(0, 200),
     amount,
