@@ -143,9 +143,16 @@ export function numberText(node: Node, own = node.nodeValue ?? ''): string | nul
     last = next!;
   }
   // A number cut short where it shows ("261205-4012775509…"), whole in its element's title or a copy button's text.
-  const end = text.trimEnd();
-  if ((end.endsWith('…') || end.endsWith('...')) && last.parentElement) text = fullName(end, last.parentElement);
+  if (cutShort(text) && last.parentElement) text = fullName(text.trimEnd(), last.parentElement);
   return HAS_NUMBER_MARK.test(text) ? text.replace(NUMBER_MARKS, '') : text;
+}
+
+/** Whether `text` ends in an ellipsis ("…" or "..."), white space after it aside: asked of every number's text, so by its codes. */
+function cutShort(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && text.charCodeAt(i) <= 32) i--;
+  const c = text.charCodeAt(i);
+  return c === 0x2026 || (c === 46 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46);
 }
 
 /** Whether text node `next` carries on the digits text node `prev` ends, a search's highlight splitting them (see continuesWord). */

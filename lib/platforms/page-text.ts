@@ -229,6 +229,8 @@ export const INLINE_PARTS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em'
  * white space at their facing ends; `prev` comes before `next`.
  */
 export function continuesWord(prev: Node, next: Node): boolean {
+  // Each a text alone in its element (most texts): neither is a text beside the other's element (see abutsInline).
+  if (!prev.nextSibling && !next.previousSibling) return false;
   const a = prev.nodeValue as string;
   const b = next.nodeValue as string;
   if (!wordEdge(a.charCodeAt(a.length - 1), a, a.length - 1) || !wordEdge(b.charCodeAt(0), b, 0)) return false;
@@ -241,6 +243,8 @@ export function continuesWord(prev: Node, next: Node): boolean {
  * in an element of its own, are two texts.
  */
 export function abutsInline(prev: Node, next: Node): boolean {
+  // Each a text alone in its element (most texts): neither is a text beside the other's element.
+  if (!prev.nextSibling && !next.previousSibling) return false;
   const after = inlineAfter(prev);
   return after.next === next && after.direct;
 }
@@ -298,6 +302,8 @@ export function previousInlineText(node: Node): Node | null {
 /** Whether the character at `k` of `text` (its code `code`) is part of a word: a letter, a digit, a mark. */
 function wordEdge(code: number, text: string, k: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95;
+  // Han, kana and Hangul, the scripts most names and titles here are in, without a regexp.
+  if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0xac00 && code <= 0xd7af)) return true;
   return /[\p{L}\p{N}\p{M}]/u.test(text.charAt(k));
 }
 

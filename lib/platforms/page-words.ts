@@ -64,7 +64,9 @@ function statusPlaces(text: string): [number, number, number] {
 export function statusWithTags(text: string, texts: () => ReadonlyArray<{ text: string }>, nick: string): OrderStatus {
   // What was paid so far, labelled before its amount ("Valor pago: R$ 0,00", "Amount paid: $0.00"), says nothing of
   // the order's status: an unpaid order with a deposit list shows one.
-  const at = statusPlaces(/[:：]/.test(text) ? text.replace(PAID_SO_FAR, ' ') : text);
+  let at = statusPlaces(text);
+  // Asked again without them only where a paid word shows at all.
+  if (at[2] >= 0 && /[:：]/.test(text)) at = statusPlaces(text.replace(PAID_SO_FAR, ' '));
   if (at.filter((i) => i >= 0).length < 2) return statusAt(at);
   let tagged: OrderStatus | undefined;
   for (const { text: t } of texts()) {
@@ -164,6 +166,9 @@ const WITH_WHOLE = WHOLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
  * the text of a tooltip kept in the block, that starts with what shows and goes on. `shown` itself otherwise.
  */
 export function fullName(shown: string, around: Element | readonly Element[]): string {
+  // Asked of every name read: most end in no ellipsis, which a look at the last character tells.
+  const last = shown.charCodeAt(shown.length - 1);
+  if (last !== 0x2026 && last !== 46) return shown;
   const cut = CUT_SHORT.exec(shown);
   if (!cut) return shown;
   // Compared without accents: a cut may fall on a letter's accent ("Sa…" for "Sánchez").
