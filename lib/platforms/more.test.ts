@@ -14,6 +14,14 @@ describe('a list that shows more of it is still to come', () => {
     }
   });
 
+  it('is told by a spinner\'s words that more orders are on their way, a control or not (a board written blind, batch 37)', () => {
+    for (const html of ['<div><span class="spin"></span> Carregando mais pedidos…</div>', '<p>Loading more orders...</p>', '<div>正在加载更多订单</div>', '<div>Đang tải thêm đơn hàng</div>']) {
+      expect(moreToCome(parse(html), 7), html).toBe(true);
+    }
+    // A goods line or a note that mentions loading is no list still loading.
+    expect(moreToCome(parse('<div>Loading dock mat, 2 m</div><div>Giao hàng sau 2 ngày</div>'), 7)).toBe(false);
+  });
+
   it('is told by a count of the orders shown below the list\'s own, or a count above the orders read', () => {
     expect(moreToCome(parse('<span>已显示 7 / 14 条</span>'), 7)).toBe(true);
     expect(moreToCome(parse('<span>Showing 6 of 23</span>'), 6)).toBe(true);
