@@ -155,12 +155,17 @@ function cutShort(text: string): boolean {
   return c === 0x2026 || (c === 46 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46);
 }
 
+/** Whether `text` ends in the dash after a number's first part ("261206-"). */
+function dashAfterDigits(text: string): boolean {
+  return text.endsWith('-') && isDigit(text.charCodeAt(text.length - 2));
+}
+
 /** Whether text node `next` carries on the digits text node `prev` ends, a search's highlight splitting them (see continuesWord). */
 function highlightSplit(prev: Node | null, next: Node | null): boolean {
   if (!prev || !next || !isDigit((next.nodeValue ?? '').charCodeAt(0))) return false;
   const before = prev.nodeValue ?? '';
   // Or after the dash of a number in two parts ("261206-<mark>7755</mark>12309846172").
-  if (before.endsWith('-') && endsInDigit(before.slice(0, -1))) return abutsInline(prev, next);
+  if (dashAfterDigits(before)) return abutsInline(prev, next);
   return endsInDigit(before) && continuesWord(prev, next);
 }
 
@@ -199,7 +204,7 @@ function groupedNumber(node: Node, own: string): string | null | undefined {
  */
 export function beforeWbr(node: Node, text: string): boolean {
   // Both end in a digit (or in the dash after a number's first part, "261206-" before a highlight): most texts do not.
-  if (!endsInDigit(text) && !(text.endsWith('-') && endsInDigit(text.slice(0, -1)))) return false;
+  if (!endsInDigit(text) && !dashAfterDigits(text)) return false;
   const next = node.nextSibling;
   if (next) return next.nodeType === 1 && (next.nodeName === 'WBR' || INLINE_PARTS.has((next as Element).localName)) && next.nextSibling?.nodeType === 3;
   const part = node.parentElement;

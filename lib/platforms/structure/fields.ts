@@ -52,7 +52,7 @@ export function blockTexts(scope: readonly Element[]): BlockText[] {
       const value = (t.nodeValue as string).trim();
       const parent = t.parentElement;
       if (!value || unread(parent, value)) continue;
-      if (last && continuesWord(end!, t) && !isBuyerTag(value) && !isBuyerTag(last.value)) last.value += value;
+      if (last && oneWord(end!, t, last.value, value)) last.value += value;
       else out.push((last = { value, node: t as Text, parent, root: k }));
       end = t;
     }
@@ -105,13 +105,21 @@ export function cellTextNodes(cell: Element): Array<{ text: string; node: Text }
   return out;
 }
 
+/**
+ * Whether text node `node` (its text `text`) goes on with the word of `end`, the last node of the text `before`: a word
+ * a search's highlight splits ("<b>bia</b>ncamoraes", see continuesWord), unless either is a badge ("Ana<i>VIP</i>").
+ */
+function oneWord(end: Node, node: Node, before: string, text: string): boolean {
+  return continuesWord(end, node) && !isBuyerTag(text) && !isBuyerTag(before);
+}
+
 /** Adds a page text (trimmed, not empty) to `out`, the texts listed so far. */
 function keep(value: string, node: Text, parent: Element | null, out: Array<{ text: string; node: Text; end?: Text }>): void {
   // A long text (a buyer's note) is never a label or a value: kept short, folded once.
   const text = folded(value);
   const last = out[out.length - 1];
   // A word a search's highlight splits ("<b>bia</b>ncamoraes") is one word; a badge after a name is not ("Ana<i>VIP</i>").
-  if (last && continuesWord(last.end ?? last.node, node) && !isBuyerTag(text) && !isBuyerTag(last.text)) {
+  if (last && oneWord(last.end ?? last.node, node, last.text, text)) {
     last.text += text;
     last.end = node;
     return;
@@ -655,7 +663,7 @@ function lineOf(line: Element): { title: string | undefined; qty: number } {
       const parent = at.parentElement;
       if (value && !unread(parent, value)) {
         const next = folded(value);
-        const joined = text !== undefined ? (end && continuesWord(end, at) && !isBuyerTag(next) && !isBuyerTag(text) ? text + next : joinedNumber(text, next, parent)) : undefined;
+        const joined = text !== undefined ? (end && oneWord(end, at, text, next) ? text + next : joinedNumber(text, next, parent)) : undefined;
         if (joined !== undefined) text = joined;
         else {
           if (text !== undefined) judge(text);

@@ -386,7 +386,7 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
 /**
  * The status a group of orders names once, at its head, for an order whose own block names none: a list grouped by
  * status with its status column hidden ("Aguardando pagamento · 3 pedidos", then the orders). 'unknown' when the head
- * names none, or names more than one.
+ * names none; one naming two is decided as statusFromWords decides any text.
  */
 function groupStatus(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): OrderStatus {
   const head = groupHead(scope, orderNumber);
