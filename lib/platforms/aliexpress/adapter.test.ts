@@ -77,6 +77,16 @@ describe('aliexpressAdapter: English back-office, all orders, Pacific time', () 
     expect(orders['8193060072219981']!.items).toEqual([{ title: 'Thermal Winter Gloves Touchscreen Men Women', sku: 'Size: XL; Color: Grey', qty: 2, unitPrice: { minor: 123456, currency: 'RUB' } }]);
   });
 
+  it('reads the countdown in the status cell below the status badge, not only inside the badge (a page written blind)', () => {
+    const doc = parse(EN_HTML);
+    const desc = doc.querySelector('[data-fixture-order="8193047726510234"] .chc-state-label__desc')!;
+    desc.textContent = 'Closes in 22h 47m';
+    // The badge holds the status alone; the countdown is a line of its own under it in the same cell.
+    desc.closest('td')!.querySelector('.next-table-cell-wrapper')!.append(desc);
+    const order = byId(readPage(doc, EN_URL))['8193047726510234']!;
+    expect(order).toMatchObject({ status: 'unpaid', autoCloseAt: NOW + 22 * HOUR + 47 * 60_000, autoCloseEstimated: undefined });
+  });
+
   it('estimates the deadline 20 days after creation when no countdown is shown, only for unpaid orders', () => {
     const abaya = orders['8193051190023377']!;
     expect(abaya.createdAt).toBe(NOW - 30 * HOUR);

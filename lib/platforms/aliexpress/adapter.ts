@@ -139,10 +139,13 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   const statusText = readStatusText(table, columns, headerCount);
   const status = statusOn('aliexpress', statusFromWords(statusText), statusText);
   const createdAt = createdOn(textOf(queryFirst(table, selectors.orderTime)), clock, now);
-  const statusCell = queryFirst(table, selectors.status)?.parentElement ?? table;
+  const label = queryFirst(table, selectors.status);
+  const statusCell = label?.parentElement ?? table;
   const open = status === 'unpaid' || status === 'unknown';
-  // A countdown, or a date before or after its words ("将于 2026-12-08 18:02 (PST) 自动关闭"), on the page's clock.
-  const shown = open ? deadlineIn(textOf(statusCell), clock, now) : undefined;
+  // A countdown, or a date before or after its words ("将于 2026-12-08 18:02 (PST) 自动关闭"), on the page's clock;
+  // else in the status's cell, under the label's own box ("Awaiting payment" in a badge, "Closes in 22h 47m" below it).
+  const cell = label?.closest('td');
+  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) : undefined) : undefined;
   // Paid and closed orders have no payment deadline left to estimate.
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_DAYS * DAY_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };

@@ -123,7 +123,9 @@ describe('shortTexts', () => {
 
 // The readers as they were before the walks by hand: a query for the controls,
 // the texts of a goods line listed, textContent for "shows any text".
-const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
+const ORDER_WORD = String.raw`(?:(?:order|订单|訂單|交易|pedido|commande|pesanan|đơn\s*hàng|заказа?)\s*)`;
+const OF_ORDER = String.raw`(?:\s*(?:(?:do|del|de\s*la|de)\s*(?:pedido|commande)|(?:của\s*)?đơn\s*hàng|pesanan|заказа))`;
+const HEADER_TEXT = new RegExp(`^${ORDER_WORD}?(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})${OF_ORDER}?\\s*[:：]?$`, 'i');
 const NOT_A_NICK = (text: string) =>
   CHAT_WORDS.test(text) || STATS.test(text) || (text.length <= 24 && /^(?:(?:qty|qtd|quantity|quantidade|cantidad|số lượng|sl|jumlah|จำนวน|数量|數量|個数|menge|anzahl|quantité|quantità)\s*[:：.]?\s*[x×]?|[x×*])\s*(\d{1,6})$/iu.test(text)) || /^(?:手机订单|手機訂單|电脑订单|PC订单|预售|預售|拍下减库存|付款减库存|包邮|包郵|极速退款|运费险|[7七]天无理由(?:退货)?|mobile\s*order|pre-?order|free\s*shipping)$/iu.test(text) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || (/\d/.test(text) && parseMoneyAll(text.replace(/^[-−–+]\s*/, '')).length > 0) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || /\d{1,2}:\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/.test(text);
 function listedChatControl(el: Element): boolean {
@@ -246,6 +248,15 @@ describe('nickByLabel', () => {
   it('passes over a label kept for screen readers only, whose name may be stale (a page written blind)', () => {
     const doc = parse(`<body><div id="o"><span class="sr-only">Buyer: Mohammed Al-Farsi</span><span>Buyer</span> <span aria-hidden="true">Mohd. Alfarsi</span></div></body>`);
     expect(nickByLabel([doc.getElementById('o')!])).toBe('Mohd. Alfarsi');
+  });
+  it('takes no header after "Buyer" in a hidden header row for the name, with an order word before or after it (a page written blind, redeployed)', () => {
+    for (const next of ['Order status', 'Status do pedido', '交易状态', 'Order time', 'Trạng thái đơn hàng', 'Status pesanan', 'Статус заказа']) {
+      const doc = parse(`<body><table id="o"><thead><tr><th>Product</th><th>Buyer</th><th>${next}</th></tr></thead><tbody><tr><td>Mug</td><td><span>Jean-Pierre Moreau</span></td><td>Awaiting payment</td></tr></tbody></table></body>`);
+      expect(nickByLabel([doc.getElementById('o')!])).toBe('');
+      expect(notANick(next)).toBe(true);
+    }
+    // A name holding such a word is still a name.
+    for (const nick of ['Order Lover 88', 'Pedido Rápido Ltda', 'status_quo_shop']) expect(notANick(nick)).toBe(false);
   });
 });
 

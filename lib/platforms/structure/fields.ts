@@ -145,7 +145,11 @@ function isChatControl(el: Element, clean?: Element | null, shown?: string): boo
 
 // A text that is wholly a column header's word ("Amount", "金额", "Status"): a header row repeated in every order's
 // block puts one right after the "Buyer" header, where a nick would follow a bare label.
-const HEADER_TEXT = new RegExp(`^(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})\\s*[:：]?$`, 'i');
+// The same words after an order's word or before it ("Order status", "Status do pedido", "交易状态"), as a hidden
+// header row or a visually hidden label reads them out.
+const ORDER_WORD = String.raw`(?:(?:order|订单|訂單|交易|pedido|commande|pesanan|đơn\s*hàng|заказа?)\s*)`;
+const OF_ORDER = String.raw`(?:\s*(?:(?:do|del|de\s*la|de)\s*(?:pedido|commande)|(?:của\s*)?đơn\s*hàng|pesanan|заказа))`;
+const HEADER_TEXT = new RegExp(`^${ORDER_WORD}?(?:${Object.values(HEADER_WORDS).map((re) => re.source).join('|')})${OF_ORDER}?\\s*[:：]?$`, 'i');
 
 /** Whether `text` is an amount, a deduction's too ("-1,50 $", "−¥5.00"): no one's name. */
 export function isAmount(text: string): boolean {
