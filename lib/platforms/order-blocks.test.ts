@@ -82,6 +82,15 @@ describe('numbers in the order format that are not an order’s', () => {
     }
   });
 
+  it('leaves out another order named as paid or shipped together with this one, so each keeps its own block (a page written blind)', () => {
+    for (const label of ['Thanh toán cùng đơn ', 'Combined payment with order ', 'Paid together with order ', 'Pago junto com o pedido ', 'Dibayar bersama pesanan ', '与订单', '和订单号：']) {
+      // Each card names the other before its own number: the named one is not where that order is shown.
+      const page = `<div><p><span>${label}${B}</span> 订单号：${A}</p><p>¥10.00</p></div><div><p><span>${label}${A}</span> 订单号：${B}</p><p>¥20.00</p></div>`;
+      expect(ids(page), label).toEqual([A, B]);
+      expect(ids(`<div><p>订单号：${A}</p><p><span>${label}</span><span>${B}</span></p></div>`), label).toEqual([A]);
+    }
+  });
+
   it('keeps an order number whatever its label, and a bare number after a status', () => {
     for (const before of ['订单号：', '订单编号:', 'Order ID: ', 'Order No.', 'Mã đơn hàng: ', 'ID do pedido: ', 'Número do pedido ', 'Номер заказа: ', '']) {
       expect(ids(`<p>${before}${A}</p>`), before).toEqual([A]);

@@ -1,4 +1,5 @@
 import { beforeWbr, labelledOther, numberText } from './order-numbers';
+import { isComposedView } from './shadow';
 import { invisibleMark } from './types';
 
 // Orders found by their number: where each number shows, the part of the
@@ -191,6 +192,8 @@ function notShown(row: unknown): boolean {
   const el = ((row as { el?: Element }).el ?? row) as Element;
   if (el?.nodeType !== 1) return false;
   if (el.closest('[hidden]')) return true;
+  // A composed view holds only what the page draws, and no layout to ask.
+  if (isComposedView(el.ownerDocument)) return false;
   const html = el as HTMLElement;
   if (typeof html.checkVisibility === 'function' && !html.checkVisibility()) return true;
   // Nor a virtual list's recycled row parked with stale content, hidden from sight and from screen readers alike

@@ -84,11 +84,18 @@ export function labelledOtherIn(text: string, index: number): boolean {
   return NOTE_LABEL.test(own) || namesOther(own.slice(-LABEL_CHARS));
 }
 
-/** Whether `before`, the text right before a number, ends in a label naming something else (OTHER_NUMBER_LABEL). */
+/**
+ * Another order paid or shipped together with this one, named in its block ("Thanh toán cùng đơn 261206P4M2A9CK",
+ * "Paid together with order 3051…", "与订单 3912… 合并付款"): the other order's number, which has a block of its own.
+ */
+const TOGETHER_WITH =
+  /(?:(?:together|combined|merged|bundled|payment|paid|checkout)\s+with|cùng(?:\s+với)?|junto\s+(?:com|con)|bersama(?:\s+dengan)?|พร้อมกับ)\s*(?:(?:the|o|el)\s+)?(?:orders?|đơn(?:\s+hàng)?|pedidos?|pesanan|คำสั่งซื้อ)?\s*(?:no\.?|#|id|number|số)?\s*[:：#]?\s*$|(?:与|和|同|跟)(?:订单|訂單)\s*(?:号|號|编号|編號)?\s*[:：#]?\s*$/iu;
+
+/** Whether `before`, the text right before a number, ends in a label naming something else (OTHER_NUMBER_LABEL, TOGETHER_WITH). */
 function namesOther(before: string): boolean {
   if (!before) return false;
   const m = OTHER_NUMBER_LABEL.exec(before);
-  return !!m && !!(m.groups?.pre || m.groups?.post || m.groups?.colon);
+  return (!!m && !!(m.groups?.pre || m.groups?.post || m.groups?.colon)) || TOGETHER_WITH.test(before);
 }
 
 /** The nearest text before `node` (a label of its own), when it is short enough to be one. */

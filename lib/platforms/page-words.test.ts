@@ -358,6 +358,14 @@ describe('statuses of unusual orders (blind batches 32-34)', () => {
     expect(statusOn('aliexpress', statusFromWords('Awaiting payment'), () => 'Awaiting payment')).toBe('unpaid');
   });
 
+  it('takes a combo\'s saving ("giảm ₫60.000") for a part of the total, and leaves "Giảm giá" as it was (a page written blind)', () => {
+    expect(withoutPartAmounts('₫389.000 Chuyển khoản ngân hàng Combo: Mua 3 sản phẩm giảm ₫60.000')).not.toContain('60.000');
+    expect(withoutPartAmounts('₫389.000 Giảm 60.000đ')).not.toContain('60.000');
+    expect(withoutPartAmounts('₫389.000 Giảm giá của Shop -₫20.000')).not.toContain('20.000');
+    // A word that only starts the same is no saving.
+    expect(withoutPartAmounts('₫389.000 Giảm cân 3 tuần')).toContain('389.000');
+  });
+
   it('takes an instalment for a part of the total, not the total', () => {
     expect(withoutPartAmounts('Rp1.251.000 Termasuk ongkir Rp15.000 SPayLater · Cicilan 6x Rp208.500')).not.toContain('208.500');
     expect(withoutPartAmounts('¥2,087.00 每期 ¥173.92')).toBe('¥2,087.00');

@@ -1,3 +1,4 @@
+import { isComposedView } from './shadow';
 // Selector fallback lists and page furniture found in one walk, so a page of
 // hundreds of orders is not walked once per selector; and whether an element is shown.
 
@@ -5,6 +6,8 @@
 export function isShown(el: Element): boolean {
   const html = el as HTMLElement;
   if (!html.isConnected) return false;
+  // A composed view holds only what the page draws, and no layout to ask.
+  if (isComposedView(el.ownerDocument)) return true;
   if (typeof html.checkVisibility === 'function') return html.checkVisibility();
   return html.getClientRects?.().length !== 0 || html.offsetParent !== null;
 }

@@ -5,7 +5,7 @@
 import type { ObservedOrder, Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
-import { shadowViews } from './shadow';
+import { composedView, hasSlottedComponents, shadowViews } from './shadow';
 import { narrowed } from './filters';
 import { moreToCome } from './more';
 import { statusFromWords } from './page-words';
@@ -142,6 +142,12 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   // numbers, amounts and status words about something else (a refund's "退款关闭", a settlement's amount). No built-in
   // reader takes them for orders, and no banner offers to teach it; a recipe the seller taught for it still reads.
   if (recipes.length === 0 && isOtherPage(url)) return null;
+  // A list built of components that take their data through named slots is read as drawn (see composedView): its light
+  // tree lacks the labels, and may hold what no slot draws.
+  if (hasSlottedComponents(doc)) {
+    const view = composedView(doc);
+    if (view) return readPage(view, adapter, url, now, recipes, hits);
+  }
   // One walk of the page's text for the numbers it shows, whichever readers then run.
   const shown = orderNumbersShown(doc, adapter.platform, hits);
   // None in the page's own tree: the list may be drawn inside a shadow root (see shadow.ts), read as a page of its own.

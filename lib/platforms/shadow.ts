@@ -83,3 +83,87 @@ export function documentOf(el: Element): Document {
   while (top.parentElement) top = top.parentElement;
   return viewOf(root as ShadowRoot, top as HTMLElement);
 }
+
+// A back-office built of web components (Lit, Stencil, a house design system) draws each order through components
+// whose shadow roots hold the layout and the labels ("实收款", "Buyer"), with the order's own data in the light tree,
+// assigned to named slots (`<span slot="buyer">`) in whatever order the shadow layout shows them. Neither tree alone
+// is what the person sees: the light tree lacks the labels and may hold children no slot takes (a stale total the
+// component never draws), a shadow root lacks the data. The composed view is the tree as drawn, copied into a
+// document of its own: each shadow root's content in place of its host's children, each slot replaced by what is
+// assigned to it (else its fallback content), nothing the page does not draw.
+
+/** Copies of a page as drawn (see composedView); what the page's style sheets say was settled while copying. */
+const COMPOSED = new WeakSet<Document>();
+
+/** Whether `doc` is a composed view: its elements have no layout of their own, and everything in it is drawn. */
+export function isComposedView(doc: Document | null | undefined): boolean {
+  return !!doc && COMPOSED.has(doc);
+}
+
+/** Whether the page assigns light-tree children to named slots of components: the sign of a list built of components. */
+export function hasSlottedComponents(doc: Document): boolean {
+  return !COMPOSED.has(doc) && doc.body !== null && doc.querySelector('[slot]') !== null;
+}
+
+/** The shadow host whose tree holds a slot, and the one around it: where assigned nodes are drawn from. */
+interface SlotScope {
+  readonly host: Element;
+  readonly outer: SlotScope | null;
+}
+
+/** The slot a light child is assigned to: its `slot` attribute, a text node's and an unnamed one's the default slot. */
+function slotNameOf(node: Node): string {
+  return node.nodeType === 1 ? (node as Element).getAttribute('slot') ?? '' : '';
+}
+
+/** Whether the page draws `el`: not `hidden`, and, where the page has a layout, rendered (an unassigned light child is not). */
+function drawn(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return false;
+  const html = el as HTMLElement;
+  return typeof html.checkVisibility !== 'function' || !html.isConnected || !el.ownerDocument.defaultView || html.checkVisibility();
+}
+
+/** The page as drawn through its components' shadow roots and slots, as a document of its own (see above). */
+export function composedView(doc: Document): Document | null {
+  if (!doc.body) return null;
+  // A shadow root's view (see viewOf) is copied from its top element, whose slots draw from the root's host.
+  const owner = doc.body.ownerDocument;
+  const root = doc.body.getRootNode();
+  const top: SlotScope | null = root.nodeType === 11 && 'host' in root ? { host: (root as ShadowRoot).host, outer: null } : null;
+  const out = owner.implementation.createHTMLDocument('');
+  COMPOSED.add(out);
+  const copy = (node: Node, scope: SlotScope | null, into: Node): void => {
+    if (node.nodeType === 3) {
+      into.appendChild(out.createTextNode(node.nodeValue ?? ''));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (FURNITURE.has(el.tagName)) return;
+    if (el.localName === 'slot' && scope) {
+      const name = el.getAttribute('name') ?? '';
+      let assigned = false;
+      for (let child = scope.host.firstChild; child; child = child.nextSibling) {
+        if (slotNameOf(child) !== name || (child.nodeType !== 1 && child.nodeType !== 3)) continue;
+        assigned = true;
+        copy(child, scope.outer, into);
+      }
+      // Nothing assigned: the slot draws its fallback content.
+      if (!assigned) for (let child = el.firstChild; child; child = child.nextSibling) copy(child, scope, into);
+      return;
+    }
+    if (!drawn(el)) return;
+    const clone = out.importNode(el, false);
+    into.appendChild(clone);
+    const root = el.shadowRoot;
+    if (root && root.mode === 'open') {
+      onRoot?.(root);
+      const inner: SlotScope = { host: el, outer: scope };
+      for (let child = root.firstChild; child; child = child.nextSibling) copy(child, inner, clone);
+      return;
+    }
+    for (let child = el.firstChild; child; child = child.nextSibling) copy(child, scope, clone);
+  };
+  for (let child = doc.body.firstChild; child; child = child.nextSibling) copy(child, top, out.body);
+  return out;
+}
