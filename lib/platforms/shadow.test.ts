@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { composedView, hasSlottedComponents, isComposedView } from './shadow';
 
 const parse = (html: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
@@ -55,5 +55,14 @@ describe('composedView: a page built of components, as drawn', () => {
     // Its own copy is no page to compose again.
     expect(hasSlottedComponents(view)).toBe(false);
     expect(hasSlottedComponents(parse('<table><tr><td>订单号 261206-389720045116582</td></tr></table>'))).toBe(false);
+  });
+
+  it('is known as one by another copy of this module: the structural reader is a script of its own', async () => {
+    const doc = parse(`<order-card><span slot="sn">1</span></order-card>`);
+    shadow(doc, 'order-card', `<slot name="sn"></slot>`);
+    vi.resetModules();
+    const other = await import('./shadow');
+    expect(other.isComposedView).not.toBe(isComposedView);
+    expect(other.isComposedView(composedView(doc))).toBe(true);
   });
 });

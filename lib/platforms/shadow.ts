@@ -92,17 +92,22 @@ export function documentOf(el: Element): Document {
 // document of its own: each shadow root's content in place of its host's children, each slot replaced by what is
 // assigned to it (else its fallback content), nothing the page does not draw.
 
-/** Copies of a page as drawn (see composedView); what the page's style sheets say was settled while copying. */
-const COMPOSED = new WeakSet<Document>();
+/**
+ * Marks copies of a page as drawn (see composedView); what the page's style sheets say was settled while copying. A
+ * symbol of the realm's registry, not a module's own set: the structural reader is a script of its own (see
+ * structure/reader-host.ts), with its own copy of this module, and must know such a copy too.
+ */
+const COMPOSED = Symbol.for('payNudge.composedView');
+type Marked = Document & { [COMPOSED]?: true };
 
 /** Whether `doc` is a composed view: its elements have no layout of their own, and everything in it is drawn. */
 export function isComposedView(doc: Document | null | undefined): boolean {
-  return !!doc && COMPOSED.has(doc);
+  return !!doc && (doc as Marked)[COMPOSED] === true;
 }
 
 /** Whether the page assigns light-tree children to named slots of components: the sign of a list built of components. */
 export function hasSlottedComponents(doc: Document): boolean {
-  return !COMPOSED.has(doc) && doc.body !== null && doc.querySelector('[slot]') !== null;
+  return !isComposedView(doc) && doc.body !== null && doc.querySelector('[slot]') !== null;
 }
 
 /** The shadow host whose tree holds a slot, and the one around it: where assigned nodes are drawn from. */
@@ -131,7 +136,7 @@ export function composedView(doc: Document): Document | null {
   const root = doc.body.getRootNode();
   const top: SlotScope | null = root.nodeType === 11 && 'host' in root ? { host: (root as ShadowRoot).host, outer: null } : null;
   const out = owner.implementation.createHTMLDocument('');
-  COMPOSED.add(out);
+  (out as Marked)[COMPOSED] = true;
   const copy = (node: Node, scope: SlotScope | null, into: Node): void => {
     if (node.nodeType === 3) {
       into.appendChild(out.createTextNode(node.nodeValue ?? ''));
