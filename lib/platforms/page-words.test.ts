@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { columnsByHeader, fullName, isBuyerTag, nickOf, saysEmpty, statusFromWords, statusOn, statusWithTags, withoutConversions, withoutPartAmounts } from './page-words';
+import { columnsByHeader, fullName, isBuyerTag, nickOf, saysEmpty, soleStatus, statusFromWords, statusOn, statusWithTags, withoutConversions, withoutPartAmounts } from './page-words';
 
 // What each status text means for collecting money, as a seller reads it. A paid word that is negated, pending or
 // partial is money still to collect: reading it as paid would drop the order from the queue and credit its buyer.
@@ -356,6 +356,17 @@ describe('statuses of unusual orders (blind batches 32-34)', () => {
     const boleto = 'Payment processing Boleto due 2026-12-08 · order closes in 2d 11h 12m if not confirmed';
     expect(statusOn('aliexpress', statusFromWords(boleto), boleto)).toBe('unpaid');
     expect(statusOn('aliexpress', statusFromWords('Awaiting payment'), () => 'Awaiting payment')).toBe('unpaid');
+  });
+
+  it('soleStatus: the status a heading names when it names one, a word inside another\'s being that one\'s, else none', () => {
+    expect(soleStatus('Não pago 9')).toBe('unpaid');
+    expect(soleStatus('待付款 12 本列合计 ¥3,412.40')).toBe('unpaid');
+    expect(soleStatus('Completed · 1 order')).toBe('paid');
+    expect(soleStatus('已关闭')).toBe('closed');
+    // A tab strip, a filter's words, a heading naming two: none.
+    expect(soleStatus('待付款 已发货 已关闭')).toBe('unknown');
+    expect(soleStatus('Awaiting payment · Completed')).toBe('unknown');
+    expect(soleStatus('本月订单 32')).toBe('unknown');
   });
 
   it('takes a combo\'s saving ("giảm ₫60.000") for a part of the total, and leaves "Giảm giá" as it was (a page written blind)', () => {

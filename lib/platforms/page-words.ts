@@ -51,6 +51,17 @@ export function statusOn(platform: string, status: OrderStatus, text: string | (
 const BUYER_HAS_PAID = /(?:buyer|customer|comprador|cliente|acheteur|käufer|покупатель)\s+(?:has|ha|já|a)\s+(?:already\s+)?(?:paid|pagado|pagou|payé|bezahlt)|买家已(?:付款|支付)|покупатель\s+оплатил/i;
 const ALIEXPRESS_PAYMENT_CHECK = /payment\s+(?:is\s+)?(?:being\s+)?(?:processing|processed|verified|verification)|支付处理中|付款处理中|支付确认中|pago\s+en\s+(?:proceso|verificación)|pagamento\s+em\s+(?:processamento|análise|verificação)|paiement\s+en\s+cours\s+de\s+(?:traitement|vérification)|zahlung\s+wird\s+(?:bearbeitet|geprüft)|결제\s*처리\s*중|обработка\s+платежа|platež\s+обрабатывается/i;
 
+/** The status `text` names when it names exactly one ("Aguardando pagamento · 3 pedidos"); else 'unknown' (a tab strip's "待付款 已发货 已关闭"). */
+export function soleStatus(text: string): OrderStatus {
+  const found = STATUS_WORDS.map(([pattern, status]) => {
+    const m = pattern.exec(text);
+    return m ? { status, start: m.index, end: m.index + m[0].length } : null;
+  }).filter((f) => f !== null);
+  // A word inside another's ("pago" in "Não pago", "付款" in "待付款") is that word's.
+  const named = found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start));
+  return named.length === 1 ? named[0]!.status : 'unknown';
+}
+
 /** Where in `text` the closed, unpaid and paid words first appear (-1: nowhere). */
 function statusPlaces(text: string): [number, number, number] {
   return STATUS_WORDS.map(([pattern]) => pattern.exec(text)?.index ?? -1) as [number, number, number];

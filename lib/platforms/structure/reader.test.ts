@@ -28,6 +28,20 @@ const ALIBABA_LIST = `<div><span>Product</span><span>Buyer</span><span>Amount</s
 </div>`;
 
 describe('readByStructure', () => {
+  it('takes the status a group of orders names at its head for orders that name none, and none from a head naming two (a page written blind)', () => {
+    const order = (id: string, buyer: string, total: string) => `<div class="o"><div>Order No. ${id}</div><div>Buyer: ${buyer}</div><div>Order total: ${total}</div></div>`;
+    const page = (first: string, second: string) => `<div><section><h3>${first}</h3>${order('235876451002019725', 'John Smith', 'US $5,000.00')}${order('235876451002019811', 'María', 'US $1,200.00')}</section>
+      <section><h3>${second}</h3>${order('235876451002019902', 'Lan', 'US $80.00')}</section></div>`;
+    const statuses = (html: string) => readByStructure(parse(html), 'alibaba', ALIBABA_URL, NOW)!.orders.map((o) => o.status);
+    expect(statuses(page('Awaiting payment · 2 orders', 'Completed · 1 order'))).toEqual(['unpaid', 'unpaid', 'paid']);
+    // A head naming two statuses says nothing of which its orders are in.
+    expect(statuses(page('Awaiting payment · Completed', 'Completed · 1 order'))).toEqual(['unknown', 'unknown', 'paid']);
+    // A board: each column's header above the box of its cards (two blind pages, batch 37).
+    const board = `<div><section><header><span>Não pago</span><span>2</span></header><div>${order('235876451002019725', 'John Smith', 'US $5,000.00')}${order('235876451002019811', 'María', 'US $1,200.00')}</div></section>
+      <section><header><span>Concluído</span></header><div>${order('235876451002019902', 'Lan', 'US $80.00')}</div><footer>Ver mais</footer></section></div>`;
+    expect(statuses(board)).toEqual(['unpaid', 'unpaid', 'paid']);
+  });
+
   it('never reads an order from the row after its own: one row per order, the next one\'s number missing (a page written blind)', () => {
     const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
     const page = (third: string) => `<table><thead><tr><th>Order</th><th>Product</th><th>Order amount</th><th>Buyer</th><th>Status</th></tr></thead><tbody>

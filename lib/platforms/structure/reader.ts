@@ -12,7 +12,7 @@ import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
-import { fullName, LONE_QUANTITY, statusFromWords, statusOn, statusWithTags, withoutConversions } from '../page-words';
+import { fullName, LONE_QUANTITY, soleStatus, statusFromWords, statusOn, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, deadlineIn, readCreated } from '../times';
 import { textOf } from '../types';
 import { blockTexts, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickAfterInitial, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
@@ -386,23 +386,40 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
 /**
  * The status a group of orders names once, at its head, for an order whose own block names none: a list grouped by
  * status with its status column hidden ("Aguardando pagamento · 3 pedidos", then the orders). 'unknown' when the head
- * names none; one naming two is decided as statusFromWords decides any text.
+ * names none, or more than one (a tab strip or a filter's words above the whole list): no status is taken on trust.
  */
 function groupStatus(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): OrderStatus {
-  const head = groupHead(scope, orderNumber);
-  return head ? statusFromWords(head.map((el) => spacedText(el, clean)).join(' ')) : 'unknown';
+  // A board's column heads its cards from one level up: the column's header above the box that holds them.
+  const head = groupHead(scope, orderNumber, 2);
+  return head ? soleStatus(head.map((el) => spacedText(el, clean)).join(' ')) : 'unknown';
 }
 
 /**
  * The head of the group `scope` (an order's block) is one order of: the elements before the group's first order
  * number, when the group holds the block and other groups beside it hold orders too. Null when there is no such group.
+ * With `levels` 2, a group whose own children start with an order is looked at as the one box of orders of the element
+ * around it, headed by what comes before that box (a board's column: its header, then its cards).
  */
-function groupHead(scope: readonly Element[], orderNumber: RegExp): Element[] | null {
-  const group = scope[0]?.parentElement;
+function groupHead(scope: readonly Element[], orderNumber: RegExp, levels = 1): Element[] | null {
+  let group = scope[0]?.parentElement;
   if (!group || scope.some((s) => s.parentElement !== group)) return null;
   const holdsNumber = (el: Element) => findOrderAnchors(el, orderNumber).length > 0;
-  const head: Element[] = [];
-  for (let child = group.firstElementChild; child && !holdsNumber(child); child = child.nextElementSibling) head.push(child);
+  const headOf = (box: Element) => {
+    const head: Element[] = [];
+    for (let child = box.firstElementChild; child && !holdsNumber(child); child = child.nextElementSibling) head.push(child);
+    return head;
+  };
+  let head = headOf(group);
+  if (head.length === 0 && levels > 1 && group.parentElement && group.parentElement !== group.ownerDocument.body) {
+    const column = group.parentElement;
+    // The box is the column's only part that holds orders: what comes after it heads nothing.
+    let boxes = 0;
+    for (let child = column.firstElementChild; child; child = child.nextElementSibling) if (child === group || holdsNumber(child)) boxes++;
+    if (boxes === 1) {
+      head = headOf(column);
+      group = column;
+    }
+  }
   if (head.length === 0) return null;
   let outside = false;
   for (let up: Element = group; !outside && up.parentElement && up !== up.ownerDocument.body; up = up.parentElement) {
