@@ -175,6 +175,15 @@ describe('parseMoney', () => {
     expect(parseMoneyAll('1 ¥20')).toEqual([{ minor: 2000, currency: 'CNY' }]);
   });
 
+  it('reads a marker written apart ("JP ¥3,480"), and Chile\'s and Colombia\'s pesos (pages written blind)', () => {
+    expect(parseMoney('JP ¥3,480')).toEqual({ minor: 3480, currency: 'JPY' });
+    expect(parseMoney('HK $ 128.00')).toEqual({ minor: 12800, currency: 'HKD' });
+    expect(parseMoney('CLP$ 24.990')).toEqual({ minor: 24990, currency: 'CLP' });
+    expect(parseMoney('COP$ 129.900')).toEqual({ minor: 129900, currency: 'COP' });
+    // Letters that end a word are no marker's.
+    expect(parseMoney('SHIP ¥20.00')).toEqual({ minor: 2000, currency: 'CNY' });
+  });
+
   it('reads a bare "$" or "kr" by the code written beside its amount, and never guesses a crown (a page written blind)', () => {
     // Every amount of a cell, not only the first: "$612.40 MXN" was read as US dollars where all amounts were listed.
     expect(parseMoneyAll('$ 612.40 MXN')).toEqual([{ minor: 61240, currency: 'MXN' }]);

@@ -46,13 +46,14 @@ function separatorDigits(code: string): number {
 // Symbols and local abbreviations seen on seller pages. "¥" alone means CNY
 // here because the Chinese marketplaces are the main target; Japanese pages
 // are recognised by "JP¥" or "円".
+// A space in a marker may be there or not: "JP ¥3,480" as a page that draws the two apart reads it.
 const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
   ['US $', 'USD'],
   ['US$', 'USD'],
-  ['CN¥', 'CNY'],
-  ['JP¥', 'JPY'],
-  ['NT$', 'TWD'],
-  ['HK$', 'HKD'],
+  ['CN ¥', 'CNY'],
+  ['JP ¥', 'JPY'],
+  ['NT $', 'TWD'],
+  ['HK $', 'HKD'],
   ['S$', 'SGD'],
   ['R$', 'BRL'],
   ['A$', 'AUD'],
@@ -60,7 +61,9 @@ const SYMBOLS: ReadonlyArray<readonly [string, string]> = [
   ['CA$', 'CAD'],
   ['C$', 'CAD'],
   ['NZ$', 'NZD'],
-  ['MX$', 'MXN'],
+  ['MX $', 'MXN'],
+  ['CLP $', 'CLP'],
+  ['COP $', 'COP'],
   // Not ISO, but Chinese sellers write it constantly.
   ['RMB', 'CNY'],
   ['RM', 'MYR'],

@@ -256,6 +256,14 @@ describe('columnsByHeader', () => {
     expect(columnsByHeader(cells('Order No.', 'Buyer', 'Buyer message')).buyer).toBe(1);
   });
 
+  it('takes what the buyer pays for the total, not what the seller receives beside it, in either order (a page written blind, redeployed)', () => {
+    expect(columnsByHeader(cells('订单号', '商家实收(元)', '用户实付(元)', '买家')).amount).toBe(2);
+    expect(columnsByHeader(cells('订单号', '用户实付(元)', '商家实收(元)', '买家')).amount).toBe(1);
+    expect(columnsByHeader(cells('Order', 'Seller receives', 'Order total', 'Buyer')).amount).toBe(2);
+    // Taobao's own total is "实收款": still the total.
+    expect(columnsByHeader(cells('宝贝', '买家', '交易状态', '实收款')).amount).toBe(3);
+  });
+
   it('takes the buyer\'s column before the receiver\'s, whichever the seller put first, and the receiver\'s when it is the only one', () => {
     expect(columnsByHeader(cells('订单号', '收货人', '买家', '实收款')).buyer).toBe(2);
     expect(columnsByHeader(cells('Order ID', 'Recipient', 'Buyer', 'Total')).buyer).toBe(2);

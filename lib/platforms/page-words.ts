@@ -380,7 +380,9 @@ const PAID_WORDS = String.raw`(?:待付款金额|待付金额|待支付金额|su
 const PART_WORDS = String.raw`(?:${COMPONENT_WORDS}|${PAID_WORDS})`;
 // A column header naming a component of the total: the goods subtotal, a discount, the shipping fee, a tax. Not one
 // naming what was paid: "实付金额" / "Amount paid" heads the total's own column.
-const PART_HEADER = new RegExp(NOT_INCLUDED + COMPONENT_WORDS, 'iu');
+// What the seller receives for the order (a subsidy added, fees taken off): a column beside what the buyer pays.
+const SELLER_RECEIVES = String.raw`商家实收|卖家实收|商家应收|商家到手|seller\s*(?:receives|proceeds|payout)|you\s*receive|valor\s*a\s*receber|vendedor\s*recebe`;
+const PART_HEADER = new RegExp(`${NOT_INCLUDED}(?:${COMPONENT_WORDS}|${SELLER_RECEIVES})`, 'iu');
 
 /**
  * Headers a column's words name that are another column's: beside the goods subtotal, the discount and the shipping

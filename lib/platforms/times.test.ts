@@ -63,6 +63,12 @@ describe('deadlines as pages draw them (pages written blind)', () => {
     expect(deadlineIn('Cierre automático 24/11/2026 18:45 (GMT+1)', MADRID, NOW)).toBe(Date.UTC(2026, 10, 24, 17, 45));
     expect(deadlineIn('Payment due by Nov 25, 2026 (UTC-8)', CHINA, NOW)).toBe(Date.UTC(2026, 10, 25, 8, 0));
     expect(deadlineIn('Thanh toán trước 08:15 CH 24/11/2026 (GMT+7)', { offset: 420, order: 'dmy' }, NOW)).toBe(Date.UTC(2026, 10, 24, 13, 15));
+    // A cross-border list states each deadline in its buyer's zone, after the words or inside a longer note (a page
+    // written blind): that zone, not the page's.
+    expect(deadlineIn('剩余 1天21小时3分 买家需在 2026-12-08 08:03 前付款 （越南时间 GMT+7）', CHINA, NOW)).toBe(Date.UTC(2026, 11, 8, 1, 3));
+    expect(deadlineIn("Pay by Dec 12, 2026 18:00 (AEDT, UTC+11, buyer's local time)", CHINA, NOW)).toBe(Date.UTC(2026, 11, 12, 7, 0));
+    // A zone stated for another time after it is not the deadline's.
+    expect(deadlineIn('请在 2026-11-24 10:30 前付款 · 下单 2026-11-22 09:00 (GMT+7)', CHINA, NOW)).toBe(Date.UTC(2026, 10, 24, 2, 30));
     // A promise to ship by a date is no payment deadline.
     expect(deadlineIn('承诺发货时间 2026-11-25 12:00', CHINA, NOW)).toBeUndefined();
   });

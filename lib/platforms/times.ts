@@ -143,8 +143,29 @@ export function dateFirstDeadline(text: string): string | undefined {
 /** The deadline `text` shows: a date with its words (DEADLINE, dateFirstDeadline) read on the page's clock, else a countdown (countdownIn). */
 export function deadlineIn(text: string, clock: Clock, now: number): number | undefined {
   const date = DEADLINE.exec(text)?.[1] ?? dateFirstDeadline(text);
-  return (date ? readTime(date, clock, now) : undefined) ?? countdownIn(text, now);
+  return (date ? readTime(date + zoneAfter(text, date), clock, now) : undefined) ?? countdownIn(text, now);
 }
+
+/**
+ * The time zone stated right after `date` in `text`, in brackets, before any other time: a cross-border list states
+ * each deadline in its buyer's zone ("2026-12-08 08:03 前付款 （越南时间 GMT+7）", "Dec 12, 2026 18:00 (AEDT,
+ * UTC+11, buyer's local time)"), not the page's. '' when it states none.
+ */
+function zoneAfter(text: string, date: string): string {
+  const at = text.indexOf(date);
+  if (at < 0) return '';
+  let after = text.slice(at + date.length, at + date.length + ZONE_REACH);
+  const next = OTHER_TIME.exec(after);
+  if (next) after = after.slice(0, next.index);
+  const open = after.search(/[(（]/);
+  if (open < 0) return '';
+  const close = after.slice(open).search(/[)）]/);
+  const bracket = close < 0 ? '' : after.slice(open, open + close + 1);
+  return bracket && (statedUtcOffset(bracket) !== undefined || namedZone(bracket)) ? ` ${bracket}` : '';
+}
+// How far after a deadline's time its zone may be stated, and another time or date that ends the search.
+const ZONE_REACH = 64;
+const OTHER_TIME = /\d{1,2}:\d{2}|\d{4}\s*[-/.年]/;
 
 /**
  * An unpaid order's close time: the shown deadline, else `hours` after

@@ -95,4 +95,6 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'aliexpress-suborders-all',
   'pdd-mergepay-unpaid',
   'tiktok-packages-all',
+  // Batch 40: a cross-border list of several markets (a bare "$" whose market the page names only by a badge).
+  'shopee-cnsc-all',
 ];

@@ -334,6 +334,11 @@ describe('money formats the Shopee pages use', () => {
     expect(regionMoney('US$12.90', 'SGD')).toBeNull();
     expect(regionMoney('₫250.000', 'MYR')).toBeNull();
     expect(regionMoney('Ship within 2 days', 'MYR')).toBeNull();
+    // The cross-border seller centre names no market: a bare "$" may be Singapore's, Mexico's or Colombia's, and no
+    // market pays in US dollars (a page written blind). A dollar marked as one is read.
+    expect(regionMoney('$33.89', undefined)).toBeNull();
+    expect(regionMoney('US$33.89', undefined)).toEqual({ minor: 3389, currency: 'USD' });
+    expect(regionMoney('S$33.89', undefined)).toEqual({ minor: 3389, currency: 'SGD' });
     expect(regionMoney('250.000', 'VND')).toBeNull();
     // Cross-border host: the marker decides.
     expect(regionMoney('RM45.00', undefined)).toEqual({ minor: 4500, currency: 'MYR' });

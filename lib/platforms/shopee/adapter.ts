@@ -10,7 +10,7 @@ import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../quer
 import { closeTimes, countdownIn } from '../times';
 import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, type PlatformAdapter } from '../types';
-import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
+import { CREATED_LABEL, DEADLINE_LABEL, DEFAULT_AUTO_CLOSE_HOURS, dollarOfNoMarket, ORDER_SN, REGIONS, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const QTY = /(?<![A-Za-z])[x×]\s*(\d{1,6})(?!\d)/gi;
 const BARE_DOLLAR = /(?<![A-Za-z])\$/g;
@@ -31,7 +31,7 @@ const CREATED_VALUE_CHARS = /[\s:：\d\-/.,年月日時时分秒點点上下午]
  */
 export function regionMoney(text: string, currency: string | undefined): Money | null {
   const marked = parseMoney(text);
-  if (!currency) return marked;
+  if (!currency) return marked && dollarOfNoMarket(text, marked) ? null : marked;
   if (marked?.currency === currency) return marked;
   const bareDollar = BARE_DOLLAR.test(text);
   BARE_DOLLAR.lastIndex = 0;

@@ -1,3 +1,4 @@
+import type { Money } from '../../orders/money';
 // Shopee Seller Centre, order list (portal/sale/order?type=unpaid) on the
 // regional hosts, and the seller web chat. The portal is a Vue SPA with
 // "shopee-" component classes and hashed module classes; orders are cards
@@ -77,3 +78,12 @@ export const REGIONS: Readonly<Record<string, { currency?: string; zone: string 
  * autoCloseEstimated; a shown deadline or countdown always wins.
  */
 export const DEFAULT_AUTO_CLOSE_HOURS = 24;
+
+/**
+ * Whether `money` is a bare "$" read as US dollars where the host names no market (the cross-border seller centre,
+ * whose one list holds Singapore's, Mexico's and Colombia's dollars and pesos side by side): no Shopee market pays
+ * in US dollars, so such an amount is refused rather than stored in the wrong currency.
+ */
+export function dollarOfNoMarket(text: string, money: Money): boolean {
+  return money.currency === 'USD' && !/US\s?\$|\$\s?US|USD/i.test(text);
+}

@@ -12,7 +12,7 @@ import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as PDD_CLOSE_HOURS } from '../pdd/selectors';
-import { DEFAULT_AUTO_CLOSE_HOURS as SHOPEE_CLOSE_HOURS, REGIONS as SHOPEE_REGIONS } from '../shopee/selectors';
+import { DEFAULT_AUTO_CLOSE_HOURS as SHOPEE_CLOSE_HOURS, dollarOfNoMarket, REGIONS as SHOPEE_REGIONS } from '../shopee/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as TAOBAO_CLOSE_HOURS } from '../taobao/selectors';
 import { DEFAULT_AUTO_CANCEL_HOURS as TIKTOK_CANCEL_HOURS, REGIONS as TIKTOK_REGIONS, regionKey as tiktokRegionKey } from '../tiktok/selectors';
 import { ZONE_NOTE } from './words';
@@ -152,7 +152,11 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
     }
     case 'shopee': {
       const region = SHOPEE_REGIONS[url.host];
-      return { platform, orderNumber, money: (t) => regional(t, region?.currency), clock: { zone: region?.zone ?? 'UTC', order: 'dmy' }, closeHours: SHOPEE_CLOSE_HOURS };
+      const money = (t: string) => {
+        const found = regional(t, region?.currency);
+        return found && !region?.currency && dollarOfNoMarket(t, found) ? null : found;
+      };
+      return { platform, orderNumber, money, clock: { zone: region?.zone ?? 'UTC', order: 'dmy' }, closeHours: SHOPEE_CLOSE_HOURS };
     }
   }
 }
