@@ -105,9 +105,15 @@ export function isComposedView(doc: Document | null | undefined): boolean {
   return !!doc && (doc as Marked)[COMPOSED] === true;
 }
 
-/** Whether the page assigns light-tree children to named slots of components: the sign of a list built of components. */
+/**
+ * Whether the page assigns light-tree children to named slots of components with open shadow roots: the sign of a list
+ * built of components. A `slot` attribute where no shadow root takes it (a framework's leftover) changes nothing drawn,
+ * and such a page is read as it is, with its style sheets.
+ */
 export function hasSlottedComponents(doc: Document): boolean {
-  return !isComposedView(doc) && doc.body !== null && doc.querySelector('[slot]') !== null;
+  if (isComposedView(doc) || !doc.body) return false;
+  for (const el of doc.querySelectorAll('[slot]')) if (el.parentElement?.shadowRoot) return true;
+  return false;
 }
 
 /** The shadow host whose tree holds a slot, and the one around it: where assigned nodes are drawn from. */
