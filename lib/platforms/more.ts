@@ -4,8 +4,9 @@
 // complete (see readPage), whatever its pager says.
 import { textOf } from './types';
 
-/** Controls that draw more of the list below it; not a goods line's fold ("+2 more items", "还有 2 件商品"). */
+// A spinner's words while more of the list is on its way ("Carregando mais pedidos…", "Loading more orders").
 const LOADING_MORE = /^\s*(?:carregando|cargando)\s+m[aá]i?s\b|^\s*loading\s+more\b|^\s*đang\s+tải\s+thêm|^\s*正在加载|^\s*memuat\s+(?:lebih|pesanan)|^\s*กำลังโหลด/iu;
+/** Controls that draw more of the list below it; not a goods line's fold ("+2 more items", "还有 2 件商品"). */
 const LOAD_MORE = /^\s*(?:点击)?(?:加载|載入|查看)更多(?:订单|訂單)?|^\s*(?:load|show|view|see)\s+more(?:\s+orders)?\b|^\s*(?:carregar|ver|mostrar)\s+mais\b|^\s*(?:cargar|ver|mostrar)\s+más\b|^\s*(?:xem|tải)\s+thêm\b|^\s*(?:muat|lihat|tampilkan)\s+lebih\s+banyak|^\s*(?:โหลด|ดู)เพิ่ม|^\s*더\s*보기|^\s*(?:もっと見る|さらに表示|さらに読み込む)|^\s*(?:mehr|weitere)\s+(?:laden|anzeigen)|^\s*(?:charger|afficher)\s+plus|^\s*(?:показать|загрузить)\s+ещ[её]/iu;
 // A fold of one order's goods, not of the list.
 const GOODS_FOLD = /item|product|goods|sku|商品|宝贝|寶貝|件|produ|sản\s*phẩm|barang|สินค้า|상품|товар|artikel|article/iu;

@@ -1,6 +1,6 @@
-import { isComposedView } from './shadow';
 // Selector fallback lists and page furniture found in one walk, so a page of
 // hundreds of orders is not walked once per selector; and whether an element is shown.
+import { isComposedView } from './shadow';
 
 /** Whether an element is rendered (not display:none, not detached); cheap enough for hundreds of rows. */
 export function isShown(el: Element): boolean {

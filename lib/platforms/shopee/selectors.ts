@@ -1,4 +1,3 @@
-import type { Money } from '../../orders/money';
 // Shopee Seller Centre, order list (portal/sale/order?type=unpaid) on the
 // regional hosts, and the seller web chat. The portal is a Vue SPA with
 // "shopee-" component classes and hashed module classes; orders are cards
@@ -6,6 +5,7 @@ import type { Money } from '../../orders/money';
 // header). Orders are found by the SN's shape and columns by header text;
 // the selectors narrow down inside a card. Seen/assumed: 2026-11
 // (PLATFORMS.md, public seller-centre screenshots and scripts).
+import type { Money } from '../../orders/money';
 import { uncut } from '../order-numbers';
 export const SELECTORS_VERSION = 'shopee-2026-11-23';
 

@@ -378,8 +378,8 @@ function cellTotal(cell: Element, clean: Element | null, facts: PlatformFacts) {
  * of the group whose own block names none ("—"). A group holds several orders, not every order of the list: the
  * list's own head (its toolbar, its column headers) names no buyer of any one order.
  */
-function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): string {
-  const head = groupHead(scope, orderNumber);
+function groupBuyer(scope: readonly Element[], facts: PlatformFacts, clean: Element | null): string {
+  const head = groupHead(scope, facts);
   return head ? nickByLabel(head) || nickAfterInitial(head) || nickBeforeChat(head, clean) : '';
 }
 
@@ -388,9 +388,9 @@ function groupBuyer(scope: readonly Element[], orderNumber: RegExp, clean: Eleme
  * status with its status column hidden ("Aguardando pagamento · 3 pedidos", then the orders). 'unknown' when the head
  * names none, or more than one (a tab strip or a filter's words above the whole list): no status is taken on trust.
  */
-function groupStatus(scope: readonly Element[], orderNumber: RegExp, clean: Element | null): OrderStatus {
+function groupStatus(scope: readonly Element[], facts: PlatformFacts, clean: Element | null): OrderStatus {
   // A board's column heads its cards from one level up: the column's header above the box that holds them.
-  const head = groupHead(scope, orderNumber, 2);
+  const head = groupHead(scope, facts, 2);
   return head ? soleStatus(head.map((el) => spacedText(el, clean)).join(' ')) : 'unknown';
 }
 
@@ -400,9 +400,22 @@ function groupStatus(scope: readonly Element[], orderNumber: RegExp, clean: Elem
  * With `levels` 2, a group whose own children start with an order is looked at as the one box of orders of the element
  * around it, headed by what comes before that box (a board's column: its header, then its cards).
  */
-function groupHead(scope: readonly Element[], orderNumber: RegExp, levels = 1): Element[] | null {
-  let group = scope[0]?.parentElement;
+function groupHead(scope: readonly Element[], facts: PlatformFacts, levels = 1): Element[] | null {
+  const group = scope[0]?.parentElement;
   if (!group || scope.some((s) => s.parentElement !== group)) return null;
+  // The same for every order of the group: worked out once a read (facts are the read's own), not once an order, each
+  // time walking the page beside the group for order numbers.
+  let heads = GROUP_HEADS.get(facts);
+  if (!heads) GROUP_HEADS.set(facts, (heads = new Map()));
+  let known = heads.get(group);
+  if (!known) heads.set(group, (known = []));
+  if (known[levels] === undefined) known[levels] = headOfGroup(group, facts.orderNumber, levels);
+  return known[levels];
+}
+const GROUP_HEADS = new WeakMap<PlatformFacts, Map<Element, Array<Element[] | null>>>();
+
+/** groupHead's answer for `group`, the element that holds an order's block. */
+function headOfGroup(group: Element, orderNumber: RegExp, levels: number): Element[] | null {
   const holdsNumber = (el: Element) => findOrderAnchors(el, orderNumber).length > 0;
   const headOf = (box: Element) => {
     const head: Element[] = [];
@@ -480,7 +493,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const buyerCell = cell(columns.buyer);
   // A country's flag before the name ("🇲🇽 Carlos Mendoza") marks where the buyer is, no part of the name.
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts.orderNumber, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
+  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
   // A name cut short where it shows, whole where the page keeps it (a title, a tooltip).
   const buyer = fullName(nick, scope);
@@ -495,7 +508,7 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
   // "disputa cerrada" or a buyer named "Pagado_Ya").
   const byWords = statusText ? statusFromWords(statusText) : byLabel !== 'unknown' ? byLabel : statusWithTags(wholeText(), allTexts, nick);
   // Else its group's head, in a list grouped by status.
-  const status = statusOn(facts.platform, byWords === 'unknown' && !statusCell ? groupStatus(scope, facts.orderNumber, clean) : byWords, () => statusText || wholeText());
+  const status = statusOn(facts.platform, byWords === 'unknown' && !statusCell ? groupStatus(scope, facts, clean) : byWords, () => statusText || wholeText());
   // A status column without a status word: the cells no longer line up with the header.
   if (statusCell && status === 'unknown') return undefined;
 
