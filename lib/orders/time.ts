@@ -401,9 +401,9 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
 // Chinese "剩 14 小时", Japanese "残り約6時間", "あと2時間".
 const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩|剩|残り|あと|倒计时|倒計時)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
 const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
-// Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans").
-const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|cancelamento\s+automático\s+em|läuft\s+(?:bald\s+)?ab\s*·?|남은\s*시간|(?:hủy|đóng)\s+sau`, String.raw`\p{L}`);
-const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은/i;
+// Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans", "Batal secara automatik dalam").
+const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|cancelamento\s+automático\s+em|läuft\s+(?:bald\s+)?ab\s*·?|남은\s*시간|(?:hủy|đóng)\s+sau|(?:di)?batal(?:kan)?\s+(?:secara\s+)?(?:automatik|otomatis)\s+dalam|tersisa|sisa`, String.raw`\p{L}`);
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은|dalam|sisa/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
 // Korean writes it after: "5시간 12분 남음".

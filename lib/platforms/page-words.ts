@@ -394,6 +394,16 @@ const PART_HEADER = new RegExp(`${NOT_INCLUDED}(?:${COMPONENT_WORDS}|${SELLER_RE
 const NOTE_HEADER = /message|note|memo|remark|comment|留言|备注|備註|ghi\s*chú|tin\s*nhắn|mensagem|mensaje|nota|observa|pesan|catatan|ข้อความ|หมายเหตุ|сообщение|комментарий|メッセージ|備考|메시지|메모|nachricht|notiz|bemerkung/i;
 // A column of whom the goods go to: the buyer's only when the list has no buyer's column of its own.
 const RECEIVER_HEADER = /收货人|收件人|consignee|recipient|receiver|destinatário|destinatario|người\s*nhận|penerima|ผู้รับ|получатель|受取人|수령인|empfänger|destinataire/i;
+
+/**
+ * Whether the column read for the buyer is the receiver's ("收货人", "Recipient"): one the list has for want of a
+ * buyer's column. Its name is often masked ("萨**"), and the order may name its buyer elsewhere ("买家：６６６" in its
+ * head), who then comes first.
+ */
+export function receiverColumn(header: { cells: readonly Element[]; columns: { buyer?: number } }): boolean {
+  const index = header.columns.buyer;
+  return index !== undefined && RECEIVER_HEADER.test(textOf(header.cells[index]));
+}
 const NOT_THE_COLUMN: Partial<Record<ColumnName, RegExp>> = { amount: PART_HEADER, status: LINE_STATUS_HEADER, buyer: NOTE_HEADER };
 
 /**

@@ -178,3 +178,14 @@ export function closeTimes(status: OrderStatus, shown: number | undefined, creat
   if (createdAt === undefined) return { autoCloseAt: undefined, autoCloseEstimated: undefined };
   return { autoCloseAt: createdAt + hours * 3_600_000, autoCloseEstimated: true };
 }
+
+/**
+ * `clock` reading "07/12/2026" day first where the page's language writes dates so (AliExpress's seller centre in
+ * Spanish, Portuguese, French …: `<html lang="es">`); month first stays the reading elsewhere.
+ */
+export function inPageLanguage(clock: Clock, doc: Document): Clock {
+  // A list drawn in a shadow root is read in a view of its own (see shadow.ts): the page's document says the language.
+  const root = (doc.body ?? doc.documentElement)?.ownerDocument?.documentElement;
+  return DAY_FIRST.test(root?.lang ?? '') ? { ...clock, order: 'dmy' } : clock;
+}
+const DAY_FIRST = /^(?:es|pt|fr|de|it|nl|pl|tr|ru|uk|vi|id|ms|th|ar|he|en-(?:GB|AU|NZ|IE|IN|SG|MY|PH|ZA))\b/i;

@@ -125,3 +125,16 @@ export function foldSpaces(text: string): string {
 export function textOf(node: Node | null | undefined): string {
   return foldSpaces(node?.textContent ?? '').trim();
 }
+
+/** Whether `el` holds a word of text itself, outside its child elements. */
+export function hasOwnText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+/** `el` through lone wrappers (one child element and no text of its own) to what holds its lines. */
+export function throughWrappers(el: Element): Element {
+  let lines = el;
+  while (lines.childElementCount === 1 && !hasOwnText(lines)) lines = lines.firstElementChild!;
+  return lines;
+}

@@ -97,4 +97,20 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'tiktok-packages-all',
   // Batch 40: a cross-border list of several markets (a bare "$" whose market the page names only by a badge).
   'shopee-cnsc-all',
+  // Batch 41: calendars and clocks (Buddhist and ROC years, Japanese eras, 凌晨/中午/晚上 and 上午/下午 clocks, relative days).
+  'alibaba-reiwa-all',
+  'aliexpress-ontem-unpaid',
+  'pdd-shiduan-unpaid',
+  'shopee-minguo-all',
+  'tiktok-buddhist-unpaid',
+  // Batch 42: other scripts and writing directions (Turkish, Arabic-Indic digits, bidi isolates, names in other scripts).
+  'alibaba-rtl-all',
+  'aliexpress-turkce-all',
+  'pdd-fullwidth-unpaid',
+  'taobao-minzu-all',
+  'tiktok-thaiscript-unpaid',
+  // Batch 43: goods and names that look like order data (barcodes and SKU ids of an order number's form, prices in titles).
+  'alibaba-paidsample-all',
+  'pdd-modelno-unpaid',
+  'tiktok-sticker-all',
 ];

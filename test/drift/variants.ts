@@ -696,11 +696,14 @@ function spelled(t: WallTime, lang: string, alt: boolean): string {
  * and the clock before the date ("11:00 23/11/2026"). A day and month that
  * could be either way round are left as printed.
  */
-function spelledDates(doc: Document): void {
+function spelledDates(doc: Document, facts: PageFacts | undefined): void {
   const lang = doc.documentElement.lang || 'en';
   let spelledCount = 0;
+  // A buyer named like a date ("2026-12-01") keeps the name: a redeploy writes the page's dates, not its names.
+  const nicks = new Set(facts?.nicks ?? []);
   for (const t of blockTexts(doc)) {
     const value = t.nodeValue ?? '';
+    if (nicks.has(value.trim())) continue;
     let out = '';
     let at = 0;
     for (const m of value.matchAll(PRINTED_DATE)) {

@@ -7,7 +7,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, statusOn, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { deadlineIn, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
+import { countdownIn, deadlineIn, inPageLanguage, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -145,7 +145,10 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   // A countdown, or a date before or after its words ("将于 2026-12-08 18:02 (PST) 自动关闭"), on the page's clock;
   // else in the status's cell, under the label's own box ("Awaiting payment" in a badge, "Closes in 22h 47m" below it).
   const cell = label?.closest('td');
-  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) : undefined) : undefined;
+  // Else a countdown in a column of its own ("Prazo de pagamento": "Fecha em 23 h 12 min"), anywhere in the order's
+  // rows: not a date there, which this reader may read on the wrong clock (a note it does not find: "Horário de
+  // Brasília (GMT-3)"; the structural reader reads those).
+  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) : undefined) ?? countdownIn(spacedText(table), now) : undefined;
   // Paid and closed orders have no payment deadline left to estimate.
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_DAYS * DAY_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };
@@ -201,7 +204,8 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   const looksLikeList = tables.length > 0 || (columns.amount !== undefined && columns.status !== undefined);
   if (!looksLikeList) return null;
   const url = new URL(href);
-  const clock = pageClock(doc, found);
+  // Dates day first where the page's language writes them so ("04/12/2026 22:15" in Portuguese is 4 December).
+  const clock = inPageLanguage(pageClock(doc, found), doc);
   const { orders, unreadable } = readRows(tables, noted((table, _i, at = now) => readOrder(table, columns, count, clock, href, at), (table) => [table]), (o) => o.orderId);
   return {
     platform: 'aliexpress',

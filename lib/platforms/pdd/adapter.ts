@@ -5,12 +5,12 @@ import { AGO_SHAPE, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseCreat
 import { cellAt as cell, orderGrid, readGridList, type HeaderRow } from '../grid';
 import { type OrderAnchor } from '../order-blocks';
 import { amountText, headMatch, longestLabel, pageTextRoot, spacedText } from '../page-text';
-import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, statusFromWords, withoutPartAmounts } from '../page-words';
+import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, receiverColumn, statusFromWords, withoutPartAmounts } from '../page-words';
 import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { closeTimes, dateFirstDeadline } from '../times';
-import { goodsLines, titleOf } from '../structure/fields';
-import { queryFirst, textOf, type PlatformAdapter } from '../types';
+import { blockTexts, buyerLabelled, goodsLines, nickByLabel, titleOf } from '../structure/fields';
+import { queryFirst, textOf, throughWrappers, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
 const CREATED_LABEL = /(?:下单时间|成交时间|创建时间)/;
@@ -118,11 +118,6 @@ const LINE_BREAK = /^(?:BR|DIV|P|UL|OL|LI|DL|TABLE)$/;
 const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
 
 /** Whether `el` has text of its own, outside its child elements. */
-function ownText(el: Element): boolean {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n.nodeValue ?? '').trim()) return true;
-  return false;
-}
-
 /** A link or button, or a line holding one and no other text ("<div><a>联系买家</a></div>"). */
 function isLink(el: Element): boolean {
   if (el.closest('a,button')) return true;
@@ -140,8 +135,7 @@ function buyerNick(buyerCell: Element | undefined): string {
   // What follows the link once the nick was seen is something else of the buyer's ("买家留言：麻烦发顺丰").
   const parts: string[] = [];
   // Through a lone wrapper (Element UI's "div.cell" in every td) to the lines it holds.
-  let lines: Element = buyerCell;
-  while (lines.childElementCount === 1 && !ownText(lines)) lines = lines.firstElementChild!;
+  const lines = throughWrappers(buyerCell);
   // Right after the column's name as a label ("买家：<a>🍀小确幸🍀</a>"), a link is the nick's own.
   let afterLabel = false;
   for (const node of lines.childNodes) {
@@ -180,7 +174,11 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // A total cell starts with the total (after at most a short label); a goods line with a price does not.
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
   const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) && !QTY_AFTER_PRICE.test(totalText) ? cny(totalText, bareAllowed) : null;
-  const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
+  // A receiver's column stands in for the buyer's only where the order names no buyer of its own ("买家：６６６" in its
+  // head beside "收货人 萨**"); where it names one whose name cannot be read, the order is unread, not the receiver's.
+  const receiver = receiverColumn(header) ? blockTexts(scope) : null;
+  const labelled = receiver ? nickByLabel(scope, receiver) : '';
+  const nick = (labelled || (receiver && buyerLabelled(receiver) ? '' : buyerNick(cell(grid.main, columns.buyer)))).slice(0, 200);
   if (!amount || !nick) return undefined;
   // Every mapped cell must hold what its header promises; otherwise a header
   // and a row each lost a different cell and the total may be a unit price.

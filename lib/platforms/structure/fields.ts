@@ -252,6 +252,17 @@ export function nickByLabel(scope: readonly Element[], texts = blockTexts(scope)
   return company;
 }
 
+/** Whether the block labels its buyer ("买家：６６６", "Buyer" over a name), whether or not nickByLabel could read the name. */
+export function buyerLabelled(texts: readonly BlockText[]): boolean {
+  for (const { value } of texts) {
+    if (!LABEL_FIRST.has(value.charAt(0))) continue;
+    const text = folded(value);
+    const m = BUYER_LABEL.exec(text);
+    if (m && m[0].length > 0 && (m[0].length === text.length || /[:：]\s*$/.test(m[0]))) return true;
+  }
+  return false;
+}
+
 // A buyer label inside a line of labelled values ("订单编号:… 下单时间:2026-12-06 11:32:15 买家:一只小可爱"), not a note's
 // ("Message from buyer: …", "Pesan pembeli: …"), and the next label after it.
 const LABEL_IN_LINE = /(?<!\b(?:from|to|for|of|by|do|de|del|dari|từ|pesan|catatan|message|note|memo|chú|nhắn)\s*)\s(?:买家|買家|buyer|comprador|người\s*mua|pembeli)\s*[:：]\s*(\S.*)/i;
@@ -409,7 +420,7 @@ export function nickBeforeMark(scope: readonly Element[], texts = blockTexts(sco
     // An avatar's initial drawn for the eye alone ("さ" before "New buyer" and the name) is no name; a business
     // buyer's company or country line between the name and the badge ("jess.wong_HK" "HK" "Hong Kong, China" "New
     // buyer") is passed over.
-    if (parent?.closest('[aria-hidden="true"]')) before = '';
+    if (parent?.closest('[aria-hidden="true"]') || (value.length <= 2 && avatarMark(parent))) before = '';
     else if (!COUNTRY_OR_COMPANY(value) && !FLAG_CODE.test(parent?.getAttribute('class') ?? '')) before = value;
   }
   return '';
@@ -442,6 +453,8 @@ export function nickAfterAvatar(scope: readonly Element[], texts = blockTexts(sc
     if (k !== root) initial = '';
     root = k;
     if (initial && value.length > 1 && value.charAt(0).toLowerCase() === initial && !notANick(value)) return folded(value);
+    // A badge between the initial and the name ("க" "New buyer" "கவிதா ராஜ்").
+    if (initial && isBuyerTag(value)) continue;
     initial = value.length === 1 && AVATAR.test(parent?.getAttribute('class') ?? '') ? value.toLowerCase() : '';
   }
   // An avatar drawn without an initial (a coloured disc, a picture), the name the next text beside it.

@@ -7,7 +7,7 @@ import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES } from '../../orders/time';
 import { regionSign, SHARED_SIGN, soleMoney } from '../money';
-import { namedZone, PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
+import { inPageLanguage, namedZone, PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';
@@ -98,16 +98,6 @@ function notedClock(doc: Document, seen: ClockNote | undefined): Clock | undefin
   return note.clock;
 }
 
-/**
- * `clock` reading "07/12/2026" day first where the page's language writes dates so (AliExpress's seller centre in
- * Spanish, Portuguese, French …: `<html lang="es">`); month first stays the reading elsewhere.
- */
-function inPageLanguage(clock: Clock, doc: Document): Clock {
-  // A list drawn in a shadow root is read in a view of its own (see shadow.ts): the page's document says the language.
-  const root = (doc.body ?? doc.documentElement)?.ownerDocument?.documentElement;
-  return DAY_FIRST.test(root?.lang ?? '') ? { ...clock, order: 'dmy' } : clock;
-}
-const DAY_FIRST = /^(?:es|pt|fr|de|it|nl|pl|tr|ru|uk|vi|id|ms|th|ar|he|en-(?:GB|AU|NZ|IE|IN|SG|MY|PH|ZA))\b/i;
 
 /**
  * A TikTok Shop page's clock: the zone its note names, else its region's; the date order its region writes (a note

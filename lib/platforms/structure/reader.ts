@@ -12,10 +12,10 @@ import { cellAt, findHeaderRow, orderGrid, type HeaderRow, type OrderGrid } from
 import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor } from '../order-blocks';
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
-import { fullName, LONE_QUANTITY, soleStatus, statusFromWords, statusOn, statusWithTags, withoutConversions } from '../page-words';
+import { fullName, LONE_QUANTITY, receiverColumn, soleStatus, statusFromWords, statusOn, statusWithTags, withoutConversions } from '../page-words';
 import { closeTimes, deadlineIn, readCreated } from '../times';
 import { textOf } from '../types';
-import { blockTexts, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickAfterInitial, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
+import { blockTexts, buyerLabelled, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickAfterInitial, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
 import { CREATED, UNPAID_PARAM, UNPAID_TAB } from './words';
 import { anchorStill, noted } from '../block-notes';
@@ -493,7 +493,10 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const buyerCell = cell(columns.buyer);
   // A country's flag before the name ("🇲🇽 Carlos Mendoza") marks where the buyer is, no part of the name.
-  const nick = ((buyerCell && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
+  // A receiver's column stands in for the buyer's only where the block names no buyer of its own (see receiverColumn);
+  // where it names one whose name cannot be read, the order is unread.
+  const receiver = !!buyerCell && !!header && receiverColumn(header);
+  const nick = ((receiver && nickByLabel(scope, texts())) || (buyerCell && !(receiver && buyerLabelled(texts())) && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
   // A name cut short where it shows, whole where the page keeps it (a title, a tooltip).
   const buyer = fullName(nick, scope);

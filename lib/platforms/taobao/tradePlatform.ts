@@ -8,7 +8,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, matchEach, mostOf } from '../query';
 import { spacedText } from '../page-text';
-import { queryAllFirst, queryFirst, textOf } from '../types';
+import { queryAllFirst, queryFirst, textOf, throughWrappers } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, SELECTORS_VERSION, selectors, tradePlatformSelectors as tp } from './selectors';
 import { noted } from '../block-notes';
 import { isOrderNumber, uncut } from '../order-numbers';
@@ -101,8 +101,11 @@ function readBlock(block: Element, columns: Columns, now: number): ObservedOrder
 
   const buyerCell = (columns.buyer !== undefined ? cells[columns.buyer] : undefined) ?? cells.find((c) => queryFirst(c, selectors.chatLink));
   const nickEl = buyerCell && queryFirst(buyerCell, tp.buyerNick);
-  const nick = nickOf(nickEl) || nickOf(buyerCell?.firstElementChild?.firstElementChild);
-  const statusCell = (columns.status !== undefined ? cells[columns.status] : undefined) ?? cells.slice(1).find((c) => statusFromWords(textOf(c)) !== 'unknown');
+  // Else the first line of the cell, through the wrappers around its lines (the nick, then "和我联系").
+  const lines = buyerCell && throughWrappers(buyerCell);
+  const nick = nickOf(nickEl) || nickOf(lines && (lines.firstElementChild ?? lines));
+  // Without a status column, the first cell naming a status; not the buyer's ("已付款的猫" is a nick).
+  const statusCell = (columns.status !== undefined ? cells[columns.status] : undefined) ?? cells.slice(1).find((c) => c !== buyerCell && statusFromWords(textOf(c)) !== 'unknown');
   // The status label alone, without "订单详情" or a countdown beside it.
   const statusText = textOf(statusCell && queryFirst(statusCell, tp.statusText)) || textOf(statusCell);
   // The total: the header's column, else the cell that mentions shipping. Never a unit price.
