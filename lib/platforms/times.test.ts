@@ -53,6 +53,12 @@ describe('deadlines as pages draw them (pages written blind)', () => {
     // A time of day drawn so is no countdown.
     expect(countdownIn('下单时间 2026-12-05 1 2 : 4 5 : 1 2', NOW)).toBeUndefined();
   });
+  it('reads a Malay or Indonesian cancel countdown of one unit, never a delivery promise', () => {
+    expect(countdownIn('Batal secara automatik dalam 5 jam', NOW)).toBe(NOW + 5 * HOUR);
+    expect(countdownIn('Dibatalkan otomatis dalam 45 menit', NOW)).toBe(NOW + 45 * MIN);
+    expect(countdownIn('Sisa 3 jam', NOW)).toBe(NOW + 3 * HOUR);
+    expect(countdownIn('Dikirim dalam 2 hari', NOW)).toBeUndefined();
+  });
   it('reads Vietnamese units cut to a letter, only as a run', () => {
     expect(countdownIn('Tự động hủy sau 1 n 04 g 30 p 09 s', NOW)).toBe(NOW + 28 * HOUR + 30 * MIN + 9_000);
     expect(countdownIn('Size 2n', NOW)).toBeUndefined();

@@ -87,6 +87,30 @@ describe('aliexpressAdapter: English back-office, all orders, Pacific time', () 
     expect(order).toMatchObject({ status: 'unpaid', autoCloseAt: NOW + 22 * HOUR + 47 * 60_000, autoCloseEstimated: undefined });
   });
 
+  it('reads a countdown in a cell of its own, beside the status, whose words run into the next line (a page written blind)', () => {
+    const doc = parse(EN_HTML);
+    doc.querySelector('[data-fixture-order="8193047726510234"] .chc-state-label__desc')!.remove();
+    // A column of its own ("Prazo de pagamento"), the countdown's last unit right before a link's words in the page's text.
+    const row = doc.querySelector('[data-fixture-order="8193047726510234"] td')!.parentElement!;
+    row.insertAdjacentHTML('beforeend', '<td><div>Fecha em 23 h 12 min</div><a href="#">Ver detalhes</a></td>');
+    expect(row.textContent).toContain('minVer');
+    const order = byId(readPage(doc, EN_URL))['8193047726510234']!;
+    expect(order).toMatchObject({ status: 'unpaid', autoCloseAt: NOW + 23 * HOUR + 12 * 60_000, autoCloseEstimated: undefined });
+  });
+
+  it('reads a created date day first where the page is in a language that writes it so', () => {
+    const doc = parse(EN_HTML);
+    const time = doc.querySelector('[data-fixture-order="8193051190023377"] [class*="header--value--"]')!;
+    time.textContent = '04/11/2026 22:15';
+    const created = (lang: string) => {
+      doc.documentElement.lang = lang;
+      return byId(readPage(doc, EN_URL))['8193051190023377']!.createdAt;
+    };
+    // Month first in English (US Pacific time, as this page states); day first in Portuguese: 4 November.
+    expect(created('en')).toBe(Date.UTC(2026, 3, 12, 5, 15));
+    expect(created('pt-BR')).toBe(Date.UTC(2026, 10, 5, 6, 15));
+  });
+
   it('estimates the deadline 20 days after creation when no countdown is shown, only for unpaid orders', () => {
     const abaya = orders['8193051190023377']!;
     expect(abaya.createdAt).toBe(NOW - 30 * HOUR);

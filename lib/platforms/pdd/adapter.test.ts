@@ -324,6 +324,23 @@ describe('pddAdapter.readOrders: health and damage', () => {
     expect(read.orders.map((o) => o.orderId)).not.toContain('261123-220011334455667');
   });
 
+  it("reads the buyer its head names, not the receiver's column, where the list has no buyer's column", () => {
+    // A list with a receiver's column ("收货人", names masked) and the buyer named in each order's head ("买家：…").
+    const html = (buyer: string) =>
+      ALL_HTML.replace('<th>买家</th>', '<th>收货人</th>')
+        .replace(`>${HOSTILE.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`, '>刘**</span>')
+        .replace(/(order-head_time__\w+">[^<]*<\/span>)/, `$1 <span>买家：</span><span>${buyer}</span>`);
+    expect(html('阿珍的厨房')).toContain('>刘**</span>');
+    const named = byId(readPage(html('阿珍的厨房'), ALL_URL));
+    expect(named['261123-384685998833090']?.buyer.nick).toBe('阿珍的厨房');
+    // An order whose head names no buyer still reads the receiver's column, as before.
+    expect(named['261123-102938475610293']?.buyer.nick).toBeTruthy();
+    // A buyer named in a form the reader cannot take for a name ("６６６"): the order is unread, never the receiver's.
+    const unread = readPage(html('６６６'), ALL_URL);
+    expect(unread.orders.map((o) => o.orderId)).not.toContain('261123-384685998833090');
+    expect(unread.unreadable).toBe(1);
+  });
+
   it('returns null where there is no order list: home page and the chat app', () => {
     const home = parse('<!DOCTYPE html><html><body><div>拼多多 商家后台 首页</div><p>今日成交 12 笔</p></body></html>');
     expect(pddAdapter.readOrders(home, 'https://mms.pinduoduo.com/home/', NOW)).toBeNull();

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseMoneyAll } from '../../orders/money';
 import { spacedText } from '../page-text';
 import { runs } from '../../../test/support/fuzz';
-import { goodsLines, itemsIn, nickAfterInitial, nickBeforeChat, notANick, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
+import { goodsLines, itemsIn, nickAfterAvatar, nickAfterInitial, nickBeforeChat, nickBeforeMark, notANick, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, titleOf, totalByLabel, totalIn } from './fields';
 import { soleMoney } from '../money';
 import { BUYER_LABEL, CHAT_HREF, CHAT_LABEL, CHAT_WORDS } from './words';
 import { HEADER_WORDS, isBuyerTag, nickOf } from '../page-words';
@@ -490,3 +490,19 @@ describe('nickInCell', () => {
   });
 });
 
+
+describe('the name after an avatar', () => {
+  // A card's title bar: the avatar's initial, then the name with a badge before it (a page written blind, batch 42).
+  const card = (initial: string, name: string) =>
+    parse(`<div class="order"><div class="user-info"><span class="user-avatar">${initial}</span><span class="user-name"><span>New buyer</span>${name}</span><a class="chat-btn" href="#"><svg aria-hidden="true"></svg></a></div><div>RM188.00</div></div>`).querySelector('.order')!;
+  it('passes over a badge between the initial and the name', () => {
+    expect(nickAfterAvatar([card('க', 'கவிதா ராஜ்')])).toBe('கவிதா ராஜ்');
+    expect(nickAfterAvatar([card('m', 'mei.ling')])).toBe('mei.ling');
+  });
+  it('never takes the initial for the name a badge follows', () => {
+    expect(nickBeforeMark([card('க', 'கவிதா ராஜ்')])).not.toBe('க');
+    // With no avatar class, a letter before a badge is still the name ("阿" "新客": a one-character name).
+    const plain = parse('<div class="order"><div><span>阿</span><span>新客</span></div><div>¥18.00</div></div>').querySelector('.order')!;
+    expect(nickBeforeMark([plain])).toBe('阿');
+  });
+});

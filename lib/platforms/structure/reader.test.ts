@@ -28,6 +28,27 @@ const ALIBABA_LIST = `<div><span>Product</span><span>Buyer</span><span>Amount</s
 </div>`;
 
 describe('readByStructure', () => {
+  it("reads deadlines on the clock a note names in Portuguese ('Horário de Brasília (GMT-3)'), not China's", () => {
+    const order = (id: string) => `<div class="o"><div>ID do pedido: ${id}</div><div>Comprador: João Pedro Lima</div><div>Total do pedido: R$ 1.249,00</div><div>Aguardando pagamento</div><div>Pagar até 06/12/2026 21:40</div></div>`;
+    const page = (note: string) => `<html lang="pt-BR"><body><div><span>${note}</span></div><div>${order('8201698832104457')}${order('8201698832104458')}</div></body></html>`;
+    const closes = (html: string) => readByStructure(parse(html), 'aliexpress', 'https://csp.aliexpress.com/m_apps/order-manage/orderList', NOW)!.orders.map((o) => o.autoCloseAt);
+    const brasilia = Date.UTC(2026, 11, 7, 0, 40);
+    expect(closes(page('Horário de Brasília (GMT-3)'))).toEqual([brasilia, brasilia]);
+    // Without the note: the seller centre's home clock, China's.
+    expect(closes(page('Lembrar pagamento'))).toEqual([Date.UTC(2026, 11, 6, 13, 40), Date.UTC(2026, 11, 6, 13, 40)]);
+  });
+
+  it("reads the buyer a block names, not a receiver's column, and leaves the order unread where that name cannot be read (a page written blind)", () => {
+    const row = (id: string, head: string, receiver: string) =>
+      `<tbody><tr><td colspan="4">订单号：${id} ${head}</td></tr><tr><td>纯银吊坠</td><td>${receiver}</td><td>US $5,000.00</td><td>等待买家付款</td></tr></tbody>`;
+    const page = (buyer: string) =>
+      `<table><thead><tr><th>商品</th><th>收货人</th><th>订单金额</th><th>订单状态</th></tr></thead>${row('235876451002019725', `<span>买家：</span><span>${buyer}</span>`, '刘**')}${row('235876451002019811', '', '王小明')}</table>`;
+    const nicks = (html: string) => Object.fromEntries(readByStructure(parse(html), 'alibaba', ALIBABA_URL, NOW)!.orders.map((o) => [o.orderId, o.buyer.nick]));
+    // The second order names no buyer: its receiver's column stands in, as before.
+    expect(nicks(page('阿珍的厨房'))).toEqual({ '235876451002019725': '阿珍的厨房', '235876451002019811': '王小明' });
+    expect(nicks(page('６６６'))).toEqual({ '235876451002019811': '王小明' });
+  });
+
   it('takes the status a group of orders names at its head for orders that name none, and none from a head naming two (a page written blind)', () => {
     const order = (id: string, buyer: string, total: string) => `<div class="o"><div>Order No. ${id}</div><div>Buyer: ${buyer}</div><div>Order total: ${total}</div></div>`;
     const page = (first: string, second: string) => `<div><section><h3>${first}</h3>${order('235876451002019725', 'John Smith', 'US $5,000.00')}${order('235876451002019811', 'María', 'US $1,200.00')}</section>

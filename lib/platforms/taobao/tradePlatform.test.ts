@@ -113,6 +113,23 @@ describe('taobao trade platform: the 全部 tab', () => {
   });
 });
 
+describe('taobao trade platform: a buyer cell the selectors miss', () => {
+  it("reads the nick through the cell's wrappers, and takes no status from a nick that names one", () => {
+    const read = readPage(ALL_HTML);
+    const doc = parse(ALL_HTML.replace(/buyer-cell--nick--7Vm3q/g, 'b-x').replace(/>老王</, '>已付款的猫<'));
+    // A redeploy wraps the buyer cell's lines once more, and the header is gone (no column says which cell is which).
+    for (const cell of doc.querySelectorAll('.b-x')) {
+      const lines = cell.parentElement!;
+      const box = doc.createElement('div');
+      box.append(...lines.childNodes);
+      lines.append(box);
+    }
+    for (const th of doc.querySelectorAll('.next-table-header th')) th.remove();
+    const again = taobaoAdapter.readOrders(doc, MYSELLER, NOW)!;
+    expect(again.orders.map((o) => [o.orderId, o.buyer.nick, o.status])).toEqual(read.orders.map((o) => [o.orderId, o.buyer.nick === '老王' ? '已付款的猫' : o.buyer.nick, o.status]));
+  });
+});
+
 describe('taobao trade platform: damage', () => {
   it('says "no rows found" when the order tables were renamed', () => {
     expect(readPage(BROKEN_HTML)).toMatchObject({ orders: [], unreadable: 0, noRowsFound: true, unpaidOnly: true });
