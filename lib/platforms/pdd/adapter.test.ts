@@ -9,6 +9,7 @@ import { openPayNudgeDb } from '../../store/db';
 import { applyPageRead, listOpenOrders } from '../../store/orders';
 import { gridCells } from '../grid';
 import { pddAdapter } from './adapter';
+import { readPage as readWhole } from '../read';
 import { describeGridMutations } from '../../../test/support/adapter-tests';
 
 // 2026-11-23 12:00:00 in Beijing, 04:00:00 UTC.
@@ -331,12 +332,16 @@ describe('pddAdapter.readOrders: health and damage', () => {
         .replace(`>${HOSTILE.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`, '>刘**</span>')
         .replace(/(order-head_time__\w+">[^<]*<\/span>)/, `$1 <span>买家：</span><span>${buyer}</span>`);
     expect(html('阿珍的厨房')).toContain('>刘**</span>');
-    const named = byId(readPage(html('阿珍的厨房'), ALL_URL));
+    // The adapter leaves that order unread (never the receiver's name); the structural reader reads the labelled name.
+    const bySelectors = readPage(html('阿珍的厨房'), ALL_URL);
+    expect(bySelectors.orders.map((o) => o.orderId)).not.toContain('261123-384685998833090');
+    expect(bySelectors.unreadable).toBe(1);
+    const named = byId(readWhole(parse(html('阿珍的厨房')), pddAdapter, ALL_URL, NOW)!);
     expect(named['261123-384685998833090']?.buyer.nick).toBe('阿珍的厨房');
     // An order whose head names no buyer still reads the receiver's column, as before.
     expect(named['261123-102938475610293']?.buyer.nick).toBeTruthy();
-    // A buyer named in a form the reader cannot take for a name ("６６６"): the order is unread, never the receiver's.
-    const unread = readPage(html('６６６'), ALL_URL);
+    // A buyer named in a form no reader takes for a name ("６６６"): the order is unread, never the receiver's.
+    const unread = readWhole(parse(html('６６６')), pddAdapter, ALL_URL, NOW)!;
     expect(unread.orders.map((o) => o.orderId)).not.toContain('261123-384685998833090');
     expect(unread.unreadable).toBe(1);
   });

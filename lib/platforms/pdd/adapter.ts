@@ -9,7 +9,7 @@ import { isBuyerTag, LONE_QUANTITY, nickOf, noRowsFound, receiverColumn, statusF
 import { allIn, firstIn, goodsLineMatches, firstOf, type Matches } from '../query';
 import { httpsLink } from '../links';
 import { closeTimes, dateFirstDeadline } from '../times';
-import { blockTexts, buyerLabelled, goodsLines, nickByLabel, titleOf } from '../structure/fields';
+import { goodsLines, titleOf } from '../structure/fields';
 import { queryFirst, textOf, throughWrappers, type PlatformAdapter } from '../types';
 import { DEFAULT_AUTO_CLOSE_HOURS, ORDER_SN, SELECTORS_VERSION, UNPAID_TAB, selectors } from './selectors';
 
@@ -22,6 +22,8 @@ const CREATED_VALUE_CHARS = /[\s:：\d\-/.年月日上下午小时分钟秒前�
 const QTY = /[×xX*]\s*(\d{1,6})(?!\d)/;
 const CHAT_WORDS = /联系买家|联系|聊天|chat/gi;
 const CHAT_WORD = new RegExp(CHAT_WORDS.source, 'i');
+// A buyer's label in an order's head ("买家：", "买家昵称："), not a label of something else of theirs ("买家留言：").
+const BUYER_IN_HEAD = /(?:买家|買家)(?:昵称|暱稱)?\s*[:：]/;
 const QTY_AFTER_PRICE = /\d\s*[×xX*]\s*\d{1,6}(?![\d.,])/;
 // What readOrder looks for in every order's block besides its cells (see
 // matching). The countdown selectors match on class substrings, which the
@@ -174,11 +176,11 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow, pag
   // A total cell starts with the total (after at most a short label); a goods line with a price does not.
   // A price with its quantity ("¥29.90 ×3") is a goods line's, never the order's total.
   const amount = amountCell && /^(?:[\p{L}:：]{0,6}\s*)?[¥￥]?\s*\d/u.test(totalText) && !QTY_AFTER_PRICE.test(totalText) ? cny(totalText, bareAllowed) : null;
-  // A receiver's column stands in for the buyer's only where the order names no buyer of its own ("买家：６６６" in its
-  // head beside "收货人 萨**"); where it names one whose name cannot be read, the order is unread, not the receiver's.
-  const receiver = receiverColumn(header) ? blockTexts(scope) : null;
-  const labelled = receiver ? nickByLabel(scope, receiver) : '';
-  const nick = (labelled || (receiver && buyerLabelled(receiver) ? '' : buyerNick(cell(grid.main, columns.buyer)))).slice(0, 200);
+  // A receiver's column stands in for the buyer's only where the order names no buyer of its own: one that names it in
+  // its head ("买家：６６６" beside "收货人 萨**") is left unread here, for the structural reader, which reads labelled
+  // names (kept out of this script: its words would add 2.5 KB to it).
+  if (receiverColumn(header) && BUYER_IN_HEAD.test(spacedText(anchor.el.closest('tr') ?? anchor.el.parentElement, clean))) return undefined;
+  const nick = buyerNick(cell(grid.main, columns.buyer)).slice(0, 200);
   if (!amount || !nick) return undefined;
   // Every mapped cell must hold what its header promises; otherwise a header
   // and a row each lost a different cell and the total may be a unit price.

@@ -493,10 +493,10 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   const buyerCell = cell(columns.buyer);
   // A country's flag before the name ("🇲🇽 Carlos Mendoza") marks where the buyer is, no part of the name.
-  // A receiver's column stands in for the buyer's only where the block names no buyer of its own (see receiverColumn);
-  // where it names one whose name cannot be read, the order is unread.
-  const receiver = !!buyerCell && !!header && receiverColumn(header);
-  const nick = ((receiver && nickByLabel(scope, texts())) || (buyerCell && !(receiver && buyerLabelled(texts())) && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
+  // A receiver's column stands in for the buyer's only where the block names no buyer of its own (see receiverColumn):
+  // where it labels one, that name or none (the order unread), never the receiver's by another road.
+  const labelledOnly = !!buyerCell && !!header && receiverColumn(header) && buyerLabelled(texts());
+  const nick = (labelledOnly ? nickByLabel(scope, texts()) : (buyerCell && nickInCell(buyerCell)) || nickByLabel(scope, texts()) || nickAfterAvatar(scope, texts()) || nickBeforeChat(scope, clean) || nickBeforeMark(scope, texts()) || nickInLine(scope, allTexts()) || groupBuyer(scope, facts, clean)).replace(LEADING_FLAGS, '').slice(0, 200);
   if (!nick || nick.includes(anchor.id)) return undefined;
   // A name cut short where it shows, whole where the page keeps it (a title, a tooltip).
   const buyer = fullName(nick, scope);
