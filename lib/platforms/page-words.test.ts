@@ -58,6 +58,11 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Wysłane', 'paid'],
   ['Anulowane', 'closed'],
   ['Ödeme bekleniyor', 'unpaid'],
+  // A Turkish seller centre's (batch 42): the dotted capital İ, which no case-insensitive search folds to "i".
+  ['İptal edildi', 'closed'],
+  ['Ödeme süresi doldu, sipariş iptal edildi', 'closed'],
+  ['Gönderilmeyi bekliyor', 'paid'],
+  ['Kargoda', 'paid'],
   ['ยังไม่ชำระ', 'unpaid'],
   ['ที่ต้องชำระ', 'unpaid'],
   ['ยังไม่ชำระ ยกเลิกอัตโนมัติใน 1 ชั่วโมง 30 นาที', 'unpaid'],
@@ -375,6 +380,11 @@ describe('statuses of unusual orders (blind batches 32-34)', () => {
     expect(soleStatus('待付款 已发货 已关闭')).toBe('unknown');
     expect(soleStatus('Awaiting payment · Completed')).toBe('unknown');
     expect(soleStatus('本月订单 32')).toBe('unknown');
+  });
+
+  it('takes a Turkish goods amount and a store coupon beside the total for parts of it (a page written blind)', () => {
+    expect(withoutPartAmounts('567,90 TL Ürün tutarı: 528,00 TL Kargo: 39,90 TL')).toBe('567,90 TL');
+    expect(withoutPartAmounts('₺1.027,80 Ürün tutarı: ₺1.127,80 Mağaza kuponu: -₺100,00')).toBe('₺1.027,80');
   });
 
   it('takes a combo\'s saving ("giảm ₫60.000") for a part of the total, and leaves "Giảm giá" as it was (a page written blind)', () => {

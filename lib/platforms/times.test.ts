@@ -30,6 +30,10 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d'],
   [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h'],
   [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d'],
+  [/(\d)\s*gün(?![\p{L}])/giu, '$1d'],
+  [/(\d)\s*(?:saat|sa)\.?(?![\p{L}])/giu, '$1h'],
+  [/(\d)\s*(?:dakika|dk)\.?(?![\p{L}])/giu, '$1m'],
+  [/(\d)\s*(?:saniye|sn)\.?(?![\p{L}])/giu, '$1s'],
   [/(\d)\s*ชม\.?/gu, '$1h'],
   [/(\d)\s*일(?![\p{L}])/gu, '$1d'],
   [/(\d)\s*시간/gu, '$1h'],
@@ -52,6 +56,11 @@ describe('deadlines as pages draw them (pages written blind)', () => {
     expect(countdownIn('Se cierra en 2 3 : 1 4 : 0 5', NOW)).toBe(NOW + 23 * HOUR + 14 * MIN + 5_000);
     // A time of day drawn so is no countdown.
     expect(countdownIn('下单时间 2026-12-05 1 2 : 4 5 : 1 2', NOW)).toBeUndefined();
+  });
+  it('reads Turkish units and a Turkish deadline label', () => {
+    expect(countdownIn('Kalan süre: 15 sa 15 dk', NOW)).toBe(NOW + 15 * HOUR + 15 * MIN);
+    expect(countdownIn('2 gün 3 saat', NOW)).toBe(NOW + 51 * HOUR);
+    expect(deadlineIn('Ödeme son tarihi: 06.12.2026 10:20', { offset: 180, order: 'dmy' }, NOW)).toBe(Date.UTC(2026, 11, 6, 7, 20));
   });
   it('reads a Malay or Indonesian cancel countdown of one unit, never a delivery promise', () => {
     expect(countdownIn('Batal secara automatik dalam 5 jam', NOW)).toBe(NOW + 5 * HOUR);

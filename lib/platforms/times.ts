@@ -81,6 +81,11 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
   [/(\d)\s*tag(?:e|en)?(?![a-z])/giu, '$1d', /\d\s*tag/iu],
   [/(\d)\s*(?:heures?|ore)(?![a-z])/giu, '$1h', /\d\s*(?:heure|ore)/iu],
   [/(\d)\s*(?:jours?|giorni)(?![a-z])/giu, '$1d', /\d\s*(?:jour|giorni)/iu],
+  // Turkish ("Kalan süre: 15 sa 15 dk", "2 gün 3 saat").
+  [/(\d)\s*gün(?![\p{L}])/giu, '$1d', /\d\s*gün/iu],
+  [/(\d)\s*(?:saat|sa)\.?(?![\p{L}])/giu, '$1h', /\d\s*sa/iu],
+  [/(\d)\s*(?:dakika|dk)\.?(?![\p{L}])/giu, '$1m', /\d\s*d(?:k|akika)/iu],
+  [/(\d)\s*(?:saniye|sn)\.?(?![\p{L}])/giu, '$1s', /\d\s*s(?:n|aniye)/iu],
   // Thai hours cut short ("2 วัน 10 ชม."), Korean ("1일 3시간 남음") and Russian ("1 д 06 ч 12 мин") units.
   [/(\d)\s*ชม\.?/gu, '$1h', /\d\s*ชม/u],
   [/(\d)\s*일(?![\p{L}])/gu, '$1d', /\d\s*일/u],
@@ -97,7 +102,7 @@ const LOCAL_UNITS: ReadonlyArray<readonly [RegExp, string, RegExp]> = [
 
 // Every unit word of LOCAL_UNITS.
 // Short Latin words that are also parts of common words ("more", "vintage") count only after a number.
-const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|d[ií]a|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|시간|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni|n\s*\d+\s*g|ชม|일|분|초|д|ч|сек)/iu;
+const LOCAL_UNIT_WORD = /ngày|giờ|phút|giây|d[ií]a|hora|min|menit|วัน|ชั่วโมง|นาที|小時|分鐘|時間|시간|\d\s*(?:hari|jam|detik|std|stunde|tag|heure|ore|jour|giorni|gün|sa|dk|dakika|sn|saniye|n\s*\d+\s*g|ชม|일|분|초|д|ч|сек)/iu;
 
 /** A countdown shown in `text` as a deadline (see parseCountdown), also in Vietnamese and Portuguese units. */
 export function countdownIn(text: string, now: number): number | undefined {
@@ -122,7 +127,7 @@ const dateThenWords = (date: string) =>
  * automático 07/12/2026 18:45 (GMT+1)"): the date, with a zone the page names after it, is group 1.
  */
 export const DEADLINE = new RegExp(
-  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|(?<![\p{L}])due(?=\s+\p{L}{3,9}\.?\s+\d)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|auto[- ]?clos(?:es|ing)(?:\s*(?:at|on))?|(?:closes?|cancels?|expires?)\s+if\s+(?:unpaid|not\s+paid)\s+(?:by|on|at)|prazo\s*(?:de|para)\s*pagamento|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite(?:\s*del?\s*(?:pago|saldo))*|закроется|оплатить\s*до|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?\s*ภายใน|請於|付款期限|(?:お)?支払い?期限|支払い?期日|결제\s*기한|입금\s*기한|자동\s*취소|оплата\s*до|zahlbar\s*bis|zahlungsfrist|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
+  String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|(?<![\p{L}])due(?=\s+\p{L}{3,9}\.?\s+\d)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|auto[- ]?clos(?:es|ing)(?:\s*(?:at|on))?|(?:closes?|cancels?|expires?)\s+if\s+(?:unpaid|not\s+paid)\s+(?:by|on|at)|prazo\s*(?:de|para)\s*pagamento|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite(?:\s*del?\s*(?:pago|saldo))*|закроется|оплатить\s*до|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?\s*ภายใน|請於|付款期限|(?:お)?支払い?期限|支払い?期日|결제\s*기한|입금\s*기한|자동\s*취소|оплата\s*до|zahlbar\s*bis|zahlungsfrist|(?:ödeme\s*)?son\s*(?:ödeme\s*)?tarihi|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
     ZONED_DATE,
   'iu',
 );

@@ -105,7 +105,6 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'tiktok-buddhist-unpaid',
   // Batch 42: other scripts and writing directions (Turkish, Arabic-Indic digits, bidi isolates, names in other scripts).
   'alibaba-rtl-all',
-  'aliexpress-turkce-all',
   'pdd-fullwidth-unpaid',
   'taobao-minzu-all',
   'tiktok-thaiscript-unpaid',
