@@ -104,7 +104,6 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'shopee-minguo-all',
   'tiktok-buddhist-unpaid',
   // Batch 42: other scripts and writing directions (Turkish, Arabic-Indic digits, bidi isolates, names in other scripts).
-  'alibaba-rtl-all',
   'pdd-fullwidth-unpaid',
   'taobao-minzu-all',
   'tiktok-thaiscript-unpaid',

@@ -20,6 +20,9 @@ const listed = (scope: Element[], max: number) =>
 
 describe('totalIn', () => {
   const money = (t: string) => soleMoney(t);
+  it('reads the total before payment stages named an advance and a balance (a page written blind, batch 42)', () => {
+    expect(totalIn('US $12,480.00 ≈ ٤٦٬٨٠٠٫٠٠ ر.س Advance payment (30%): US $3,744.00 Balance payment (70%): US $8,736.00', money)).toEqual({ minor: 1248000, currency: 'USD' });
+  });
   it('reads the amount a total cell starts with', () => {
     expect(totalIn('584.901₫', money)).toEqual({ minor: 584901, currency: 'VND' });
     expect(totalIn('Total: US $47.97', money)).toEqual({ minor: 4797, currency: 'USD' });

@@ -15,7 +15,7 @@ export const TOTAL_LABEL =
  * price.
  */
 export const NOT_TOTAL =
-  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
+  /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|advance\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
 
 /** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
 export const BUYER_LABEL = /^(?:买家(?:昵称)?|المشتري|kupujący|alıcı|구매자|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|käufer|acheteur|acquirente|contact\s*(?:person|name)|persona\s*de\s*contacto|pessoa\s*de\s*contato|người\s*liên\s*hệ|контактное\s*лицо)\s*[:：]?\s*/i;
