@@ -72,7 +72,15 @@
 // belong together (sub-orders, payments made together, split parcels), 1 of 6 with two wrong totals (the sum of two
 // orders paid together), 2 now and 4 short; a fortieth of cross-border lists of several markets, 3 of 6 with six
 // deadlines read on the page's clock instead of the buyer's zone stated beside them, a Singapore total read as US
-// dollars and, after redeploys, the seller's 商家实收 taken for the buyer's total; 5 now and none wrong.
+// dollars and, after redeploys, the seller's 商家实收 taken for the buyer's total; 5 now and none wrong. Three more of
+// 2026-12-07's evening: a forty-first of calendars and clocks (Buddhist, ROC and Japanese-era years, 凌晨/中午/晚上
+// clocks, "ontem às 21:40"), 1 of 6 as written, with a deadline read on China's clock after a redeploy (the page's
+// note named Brasília time); a forty-second of other scripts and writing directions (Turkish, Arabic-Indic digits,
+// bidi isolates, names in Tamil, Uyghur, Mongolian or conjoining jamo), 0 of 6, with seven Pinduoduo buyers read from
+// the receiver's masked column ("萨**") and, after redeploys, a chat link's "和我联系" inside nicks and a Tamil avatar
+// initial for the name, 3 now; a forty-third of goods and names that look like order data (barcodes of an order
+// number's form, prices in titles, a buyer "已付款的猫" on an unpaid order), 3 of 6; none wrong now. A name read in
+// another Unicode form of the same characters ("６６６" as "666") is counted a miss, not a wrong name (differences).
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
