@@ -44,7 +44,9 @@ for (const { name, page, body } of PAGES.filter((p) => UNREAD_AS_WRITTEN.include
     const shown = [];
     for (const o of unpaid) if ((await orderRow(panel, o.orderId).count()) > 0) shown.push(o);
     if (shown.length < unpaid.length) await expect(warning).toHaveCount(1);
-    await expectRows(panel, page.platform, shown.map((o) => [o.orderId, o.buyer, String(o.minor), o.currency] as const));
+    // A name read in another Unicode form of the same characters ("６６６" as "666") is a miss, not a wrong name (see
+    // differences in unseen-suite.ts).
+    await expectRows(panel, page.platform, shown.map((o) => [o.orderId, o.buyer, String(o.minor), o.currency] as const), 'NFKC');
     for (const other of page.orders.filter((o) => o.status !== 'unpaid')) await expect(orderRow(panel, other.orderId)).toHaveCount(0);
     expect(dialogs).toEqual([]);
     await panel.close();
@@ -60,7 +62,8 @@ for (const { name, page, body } of PAGES.filter((p) => !UNREAD_AS_WRITTEN.includ
     const unpaid = page.orders.filter((o) => o.status === 'unpaid');
     expect(unpaid.length).toBeGreaterThan(0);
     await expect(orderRow(panel, unpaid[0]!.orderId)).toHaveCount(1, { timeout: 5_000 });
-    await expectRows(panel, page.platform, unpaid.map((o) => [o.orderId, o.buyer, String(o.minor), o.currency] as const));
+    // A name composed or decomposed ("Zoë") is the same name.
+    await expectRows(panel, page.platform, unpaid.map((o) => [o.orderId, o.buyer, String(o.minor), o.currency] as const), 'NFC');
     for (const other of page.orders.filter((o) => o.status !== 'unpaid')) await expect(orderRow(panel, other.orderId)).toHaveCount(0);
     expect(dialogs).toEqual([]);
     await panel.close();
