@@ -255,6 +255,10 @@ describe('columnsByHeader', () => {
       return th;
     });
 
+  it('names the columns of a Japanese list (a page written blind, batch 41)', () => {
+    expect(columnsByHeader(cells('商品', 'バイヤー', '注文金額', '注文状況', '期限'))).toMatchObject({ item: 0, buyer: 1, amount: 2, status: 3 });
+  });
+
   it('takes no column of the buyer’s message for the buyer’s, before the buyer’s column or after it', () => {
     expect(columnsByHeader(cells('Actions', 'Buyer message / Memo', 'Status', 'Order amount', 'Buyer', 'Order No.')).buyer).toBe(4);
     expect(columnsByHeader(cells('订单号', '买家留言', '买家', '实付金额')).buyer).toBe(2);

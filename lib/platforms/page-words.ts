@@ -219,12 +219,12 @@ const CHAT_NAMING = /^(?:联系(?:买家)?\s*[:：]\s*|联系\s+|(?:chat|message
 export const HEADER_WORDS = {
   // A column of the orders themselves, headed by the word alone ("Order", "订单信息"): anchored, so a total's header ("订单金额") is none.
   order: /رقم الطلب|numer zamówienia|sipariş (?:no|numarası)|^\s*(?:orders?(?:\s*(?:info(?:rmation)?|details))?|订单(?:信息|详情)?|訂單(?:資訊|資料|信息)?|pedidos?|đơn hàng|pesanan|заказ|คำสั่งซื้อ|注文)\s*$|订单号|订单编号|order\s*(id|no|number|#)|mã đơn|número do pedido|(?:id|número|n[º°])\s*(?:do|del|de)\s*pedido|номер заказа|no\.?\s*pesanan|nomor pesanan|id pesanan|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|注文(?:id|番号)|bestell-?(?:id|nummer|nr)|주문\s*번호|(?:n°|numéro|id)\s*de\s*commande|(?:id|numero)\s*(?:dell['’]\s*)?ordine/i,
-  buyer: /المشتري|kupujący|alıcı|买家|收货人|采购商|採購商|采购方|purchaser|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|お客様|käufer|kunde|acheteur|client|acquirente/i,
+  buyer: /المشتري|kupujący|alıcı|买家|收货人|采购商|採購商|采购方|purchaser|buyer|구매자|customer|người mua|comprador|покупатель|pembeli|ผู้ซื้อ|買家|收件人|購入者|バイヤー|お客様|käufer|kunde|acheteur|client|acquirente/i,
   item: /المنتجات|المنتج|produkty|produkt|ürün|宝贝|寶貝|商品|产品|product|상품|item|sản phẩm|produto|producto|товар|produk|สินค้า|產品|artikel|produit|prodotto|article/i,
   qty: /الكمية|ilość|miktar|adet|数量|采购量|採購量|qty|qté|qtd|수량|quantity|số lượng|quantidade|cantidad|кол|jumlah(?!\s*(?:pembayaran|tagihan|harga|bayar|total|pesanan))|จำนวน|數量|menge|anzahl|quantité|quantità/i,
   price: /السعر|cena|fiyat|单价|批发价|批發價|采购价|unit price|단가|price|harga|ราคา|單價|単価|価格|stückpreis|preis|prix unitaire|prix|prezzo/i,
   amount: /الإجمالي|المبلغ|kwota|wartość|razem|toplam|tutar|实收款|实收|实付|jumlah\s*(?:pembayaran|tagihan|bayar|pesanan)|total\s*pembayaran|결제\s*금액|주문\s*금액|订单金额|金额|总价|总额|總額|总计|合计|total|amount|tổng|valor|importe|сумма|ยอด(?:คำสั่งซื้อ|รวม|ชำระ)|รวม|實收|實付|訂單金額|金額|總計|合計|注文金額|gesamt|betrag|summe|bestellwert|montant|importo/i,
-  status: /الحالة|durum|状态|交易状态|订单状态|status|상태|trạng thái|estado|статус|สถานะ|狀態|ステータス|状態|statut|stato/i,
+  status: /الحالة|durum|状态|交易状态|订单状态|status|상태|trạng thái|estado|статус|สถานะ|狀態|ステータス|状態|状況|statut|stato/i,
   created: /تاريخ الطلب|data zamówienia|sipariş tarihi|下单时间|创建时间|成交时间|created|주문\s*일시|order time|order date|ngày đặt|data do pedido|fecha|дата|waktu pesanan|tanggal pesanan|เวลาสั่งซื้อ|วันที่สั่งซื้อ|成立時間|下單時間|建立時間|สร้างเมื่อ|dibuat pada|作成日時|注文日時?|erstellt|bestelldatum|bestellzeit|créée? le|date de (?:la )?commande|creato il|data (?:dell['’])?ordine/i,
   deadline: /剩余|自动关闭|auto[- ]?cancel|time left|pay by|payment due|hitung mundur|batas (?:waktu )?pembayaran|นับถอยหลัง|倒數|剩餘|自動取消|支払期限|zahlungsfrist|date limite de paiement|scadenza (?:del )?pagamento/i,
 } as const;

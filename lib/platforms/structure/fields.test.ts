@@ -242,8 +242,8 @@ describe('nickBeforeChat: a link to the chat that shows a name', () => {
 });
 
 describe('nickByLabel', () => {
-  it('reads the name after a buyer label in Thai, Indonesian, Traditional Chinese and Korean, without a separator after it', () => {
-    for (const [label, nick] of [['ผู้ซื้อ:', 'ploy.ploy_'], ['Pembeli', 'rina_hijab ·'], ['買家：', '阿 蓁 ✿'], ['구매자', '윤서준']] as const) {
+  it('reads the name after a buyer label in Thai, Indonesian, Traditional Chinese, Korean and Japanese, without a separator after it', () => {
+    for (const [label, nick] of [['ผู้ซื้อ:', 'ploy.ploy_'], ['Pembeli', 'rina_hijab ·'], ['買家：', '阿 蓁 ✿'], ['구매자', '윤서준'], ['バイヤー', 'Michael Turner']] as const) {
       const doc = parse(`<body><div id="o"><span>${label}</span> <a href="#">${nick}</a> <button>Chat</button></div></body>`);
       expect(nickByLabel([doc.getElementById('o')!])).toBe(nick.replace(/ ·$/, ''));
     }

@@ -288,7 +288,7 @@ function valueInLine(text: string): string | undefined {
 }
 
 // What every text BUYER_LABEL matches starts with (it is case-insensitive).
-const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'k', 'K', 'a', 'A', '구', 'к', 'К']);
+const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'バ', 'k', 'K', 'a', 'A', '구', 'к', 'К']);
 
 /**
  * The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the
