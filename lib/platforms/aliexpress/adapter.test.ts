@@ -89,9 +89,11 @@ describe('aliexpressAdapter: English back-office, all orders, Pacific time', () 
 
   it('reads a countdown in a cell of its own, beside the status, whose words run into the next line (a page written blind)', () => {
     const doc = parse(EN_HTML);
-    doc.querySelector('[data-fixture-order="8193047726510234"] .chc-state-label__desc')!.remove();
-    // A column of its own ("Prazo de pagamento"), the countdown's last unit right before a link's words in the page's text.
-    const row = doc.querySelector('[data-fixture-order="8193047726510234"] td')!.parentElement!;
+    const desc = doc.querySelector('[data-fixture-order="8193047726510234"] .chc-state-label__desc')!;
+    // A column of its own after the status's ("Prazo de pagamento"), the countdown's last unit right before a link's
+    // words in the page's text.
+    const row = desc.closest('tr')!;
+    desc.remove();
     row.insertAdjacentHTML('beforeend', '<td><div>Fecha em 23 h 12 min</div><a href="#">Ver detalhes</a></td>');
     expect(row.textContent).toContain('minVer');
     const order = byId(readPage(doc, EN_URL))['8193047726510234']!;

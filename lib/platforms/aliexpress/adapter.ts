@@ -145,10 +145,7 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   // A countdown, or a date before or after its words ("将于 2026-12-08 18:02 (PST) 自动关闭"), on the page's clock;
   // else in the status's cell, under the label's own box ("Awaiting payment" in a badge, "Closes in 22h 47m" below it).
   const cell = label?.closest('td');
-  // Else a countdown in a column of its own ("Prazo de pagamento": "Fecha em 23 h 12 min"), anywhere in the order's
-  // rows: not a date there, which this reader may read on the wrong clock (a note it does not find: "Horário de
-  // Brasília (GMT-3)"; the structural reader reads those).
-  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) : undefined) ?? countdownIn(spacedText(table), now) : undefined;
+  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) ?? countdownAfter(cell, now) : undefined) : undefined;
   // Paid and closed orders have no payment deadline left to estimate.
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_DAYS * DAY_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };
@@ -165,6 +162,17 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
     statusText: statusText.slice(0, 200) || undefined,
     chatUrl: readChatUrl(table, url),
   };
+}
+
+/**
+ * A countdown in a cell of its own after the status's ("Prazo de pagamento": "Fecha em 23 h 12 min", its last unit
+ * right before a link's words, "minVer detalhes" in the cell's textContent). Not a date there, which this reader may
+ * read on the wrong clock (a note it does not find: "Horário de Brasília (GMT-3)"; the structural reader reads those).
+ */
+function countdownAfter(statusCell: Element, now: number): number | undefined {
+  let shown: number | undefined;
+  for (let c = statusCell.nextElementSibling; c && shown === undefined; c = c.nextElementSibling) shown = countdownIn(spacedText(c), now);
+  return shown;
 }
 
 function selectedTabText(found: Matches): string | undefined {
