@@ -401,9 +401,15 @@ const RECEIVER_HEADER = /收货人|收件人|consignee|recipient|receiver|destin
  * head), who then comes first.
  */
 export function receiverColumn(header: { cells: readonly Element[]; columns: { buyer?: number } }): boolean {
-  const index = header.columns.buyer;
-  return index !== undefined && RECEIVER_HEADER.test(textOf(header.cells[index]));
+  // Asked for every order of a list: worked out once per header row (a read finds its own, so it is never stale).
+  let known = RECEIVER_COLUMN.get(header);
+  if (known === undefined) {
+    const index = header.columns.buyer;
+    RECEIVER_COLUMN.set(header, (known = index !== undefined && RECEIVER_HEADER.test(textOf(header.cells[index]))));
+  }
+  return known;
 }
+const RECEIVER_COLUMN = new WeakMap<object, boolean>();
 const NOT_THE_COLUMN: Partial<Record<ColumnName, RegExp>> = { amount: PART_HEADER, status: LINE_STATUS_HEADER, buyer: NOTE_HEADER };
 
 /**

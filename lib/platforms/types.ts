@@ -130,7 +130,7 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 /** Whether `el` holds a word of text itself, outside its child elements. */
-export function hasOwnText(el: Element): boolean {
+function hasOwnText(el: Element): boolean {
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n.nodeValue ?? '').trim()) return true;
   return false;
 }

@@ -119,7 +119,6 @@ const LINE_BREAK = /^(?:BR|DIV|P|UL|OL|LI|DL|TABLE)$/;
 /** A text that starts with a label of its own ("买家留言：…", "备注:"): no part of the nick. */
 const LABELLED = /^[^\s:：]{1,12}\s*[:：]/u;
 
-/** Whether `el` has text of its own, outside its child elements. */
 /** A link or button, or a line holding one and no other text ("<div><a>联系买家</a></div>"). */
 function isLink(el: Element): boolean {
   if (el.closest('a,button')) return true;
