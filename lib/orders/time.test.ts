@@ -134,6 +134,13 @@ describe('parseWallTime', () => {
       expect(parseWallTime(`11/20/2026 ${clock}`, CN)).toBe(cn(2026, 11, 20, h, mi));
     });
 
+    it('reads Chinese periods of the day before a 12-hour clock (a page written blind, batch 41)', () => {
+      expect(parseWallTime('2026-12-07 凌晨12:30', CN)).toBe(cn(2026, 12, 7, 0, 30));
+      expect(parseWallTime('2026-12-06 早上9:12', CN)).toBe(cn(2026, 12, 6, 9, 12));
+      expect(parseWallTime('2026-12-06 中午12:20', CN)).toBe(cn(2026, 12, 6, 12, 20));
+      expect(parseWallTime('2026-12-06 中午1:05', CN)).toBe(cn(2026, 12, 6, 13, 5));
+      expect(parseWallTime('2026-12-06 晚上11:58', CN)).toBe(cn(2026, 12, 6, 23, 58));
+    });
     it('handles 上午12 and 下午12 like AM/PM', () => {
       expect(parseWallTime('2026/11/20 上午12:30', CN)).toBe(cn(2026, 11, 20, 0, 30));
       expect(parseWallTime('2026/11/20 下午12:30', CN)).toBe(cn(2026, 11, 20, 12, 30));

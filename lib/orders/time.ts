@@ -11,8 +11,9 @@ export const DAY_MS: number = 24 * HOUR_MS;
 // Optional clock after a date. "上午/下午" (Japanese "午前/午後") come before the clock, AM/PM after (Vietnamese "SA/CH").
 // The clock written in Chinese or Japanese too: "14时03分", "14時03分05秒", "下午2点03分" (else the date would read as midnight).
 // Chinese, Japanese and Korean words for before and after noon, written before the clock.
-const MERIDIEM_BEFORE = '上午|下午|午前|午後|오전|오후';
-const MORNING: ReadonlySet<string> = new Set(['上午', '午前', '오전']);
+// Chinese periods of the day too: "凌晨12:30" is half past midnight, "中午12:20" twenty past noon, "晚上11:58" 23:58.
+const MERIDIEM_BEFORE = '上午|下午|午前|午後|오전|오후|凌晨|早上|中午|晚上';
+const MORNING: ReadonlySet<string> = new Set(['上午', '午前', '오전', '凌晨', '早上']);
 const CLOCK =
   String.raw`(?:(?:T|\s*)(?:(?<cnMer>${MERIDIEM_BEFORE})\s*)?(?<h>\d{1,2})(?::|\s*[时時点點]\s*)(?<mi>\d{2})(?:\s*分)?(?:(?::|(?<=分)\s*)(?<s>\d{2})(?:\.\d{1,3})?(?:\s*秒)?)?(?!\d)` +
   String.raw`(?:\s*(?<mer>[AaPp]\.?\s?[Mm]|SA|CH)\.?(?![A-Za-z]))?)?`;
