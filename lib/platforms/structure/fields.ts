@@ -237,15 +237,12 @@ export function nickByLabel(scope: readonly Element[], texts = blockTexts(scope)
     if (afterLabel && !notANick(text)) return text.replace(SEPARATOR_AFTER, '');
     if (afterLabel && (isBuyerTag(text) || FLAGS.test(text))) continue;
     afterLabel = false;
-    const m = BUYER_LABEL.exec(text);
-    if (!m || m[0].length === 0) continue;
-    const rest = text.slice(m[0].length).trim();
+    const rest = afterBuyerLabel(text);
+    if (rest === undefined) continue;
     // A label with a name in it kept for screen readers only ("Buyer: Mohammed Al-Farsi" in a visually hidden span,
     // stale beside the name the page shows) names no one the seller sees; the bare label ("Buyer") still leads to
     // the name shown after it.
     if (rest && parent && screenReaderOnly(parent)) continue;
-    // "买家留言…", "Buyer note…": a label of something else.
-    if (rest && !/[:：]\s*$/.test(m[0])) continue;
     if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');
     afterLabel = true;
   }
@@ -254,13 +251,20 @@ export function nickByLabel(scope: readonly Element[], texts = blockTexts(scope)
 
 /** Whether the block labels its buyer ("买家：６６６", "Buyer" over a name), whether or not nickByLabel could read the name. */
 export function buyerLabelled(texts: readonly BlockText[]): boolean {
-  for (const { value } of texts) {
-    if (!LABEL_FIRST.has(value.charAt(0))) continue;
-    const text = folded(value);
-    const m = BUYER_LABEL.exec(text);
-    if (m && m[0].length > 0 && (m[0].length === text.length || /[:：]\s*$/.test(m[0]))) return true;
-  }
+  for (const { value } of texts) if (LABEL_FIRST.has(value.charAt(0)) && afterBuyerLabel(folded(value)) !== undefined) return true;
   return false;
+}
+
+/**
+ * What follows the buyer label `text` starts with: '' after a bare label ("Buyer"), the rest after one that ends in a
+ * colon ("买家：阿珍"); undefined when `text` starts with none, or with a label of something else ("买家留言…", "Buyer
+ * note…").
+ */
+function afterBuyerLabel(text: string): string | undefined {
+  const m = BUYER_LABEL.exec(text);
+  if (!m || m[0].length === 0) return undefined;
+  const rest = text.slice(m[0].length).trim();
+  return rest && !/[:：]\s*$/.test(m[0]) ? undefined : rest;
 }
 
 // A buyer label inside a line of labelled values ("订单编号:… 下单时间:2026-12-06 11:32:15 买家:一只小可爱"), not a note's

@@ -98,7 +98,6 @@ function notedClock(doc: Document, seen: ClockNote | undefined): Clock | undefin
   return note.clock;
 }
 
-
 /**
  * A TikTok Shop page's clock: the zone its note names, else its region's; the date order its region writes (a note
  * names a zone, not an order: "Fuso horário: GMT-03:00" on a Brazilian page still writes "08/12/2026" day first), else
