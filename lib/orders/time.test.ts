@@ -141,6 +141,10 @@ describe('parseWallTime', () => {
       expect(parseWallTime('2026-12-06 中午1:05', CN)).toBe(cn(2026, 12, 6, 13, 5));
       expect(parseWallTime('2026-12-06 晚上11:58', CN)).toBe(cn(2026, 12, 6, 23, 58));
     });
+    it('reads the Japanese hours after noon counted from 0 (a page written blind, batch 41)', () => {
+      expect(parseWallTime('2026年12月7日(月) 午後0:30', 540)).toBe(Date.UTC(2026, 11, 7, 3, 30));
+      expect(parseWallTime('2026年12月6日(日) 午前0:20', 540)).toBe(Date.UTC(2026, 11, 5, 15, 20));
+    });
     it('handles 上午12 and 下午12 like AM/PM', () => {
       expect(parseWallTime('2026/11/20 上午12:30', CN)).toBe(cn(2026, 11, 20, 0, 30));
       expect(parseWallTime('2026/11/20 下午12:30', CN)).toBe(cn(2026, 11, 20, 12, 30));
@@ -149,6 +153,36 @@ describe('parseWallTime', () => {
     it.each(['11/20/2026 13:00 AM', '11/20/2026 0:30 PM', '2026/11/20 上午2:03 PM'])('%j -> null', (text) => {
       expect(parseWallTime(text, CN)).toBeNull();
     });
+  });
+
+  describe('years of other calendars (pages written blind, batch 41)', () => {
+    it.each<[string, number, number]>([
+      // Japan's eras: 令和 from 2019 (its first year 元年), 平成 from 1989.
+      ['令和8年12月8日(火) 午前0:05', 540, Date.UTC(2026, 11, 7, 15, 5)],
+      ['令和元年5月1日 10:00', 540, Date.UTC(2019, 4, 1, 1, 0)],
+      ['平成30年1月5日', 540, Date.UTC(2018, 0, 4, 15, 0)],
+      // Taiwan's Minguo years, in words and in digits (115 is 2026).
+      ['民國115年12月6日 下午3:22', CN, cn(2026, 12, 6, 15, 22)],
+      ['請於 115/12/08 上午12:05 前完成付款', CN, cn(2026, 12, 8, 0, 5)],
+      ['115-12-06 09:41', CN, cn(2026, 12, 6, 9, 41)],
+      // The Buddhist era's last two digits after a Thai month (69 is 2569, that is 2026), the clock after a middle dot.
+      ['อา. 6 ธ.ค. 69 · 23:47 น.', 420, Date.UTC(2026, 11, 6, 16, 47)],
+      ['6 ธันวาคม 69 10:30', 420, Date.UTC(2026, 11, 6, 3, 30)],
+    ])('%s', (text, offset, want) => {
+      expect(parseWallTime(text, offset)).toBe(want);
+    });
+    it.each(['123/12/06 10:00', '99/12/06 10:00', '6 ชิ้น 12', '6 ธ.ค. 10:30', 'ราคา 69'])('%s is no date of another calendar', (text) => {
+      expect(parseWallTime(text, CN)).toBeNull();
+    });
+  });
+
+  it('reads tomorrow and the day after as a deadline shows them, with a clock', () => {
+    const now = cn(2026, 12, 6, 12, 0);
+    expect(parseWallTime('支付截止 明天 上午9:12', CN, 'ymd', now)).toBe(cn(2026, 12, 7, 9, 12));
+    expect(parseWallTime('Pay by tomorrow, 9:12 AM', CN, 'ymd', now)).toBe(cn(2026, 12, 7, 9, 12));
+    expect(parseWallTime('Pagar até amanhã às 21:40', CN, 'ymd', now)).toBe(cn(2026, 12, 7, 21, 40));
+    expect(parseWallTime('后天 10:00 自动关闭', CN, 'ymd', now)).toBe(cn(2026, 12, 8, 10, 0));
+    expect(parseWallTime('明天', CN, 'ymd', now)).toBeNull();
   });
 
   describe('ambiguous year-last dates', () => {
@@ -344,6 +378,10 @@ describe('parseCountdown', () => {
     ['还剩 23:59:10', hms(23, 59, 10)],
     ['剩余支付时间：23:59:10', hms(23, 59, 10)],
     ['剩余 1天 23:59:10', hms(23, 59, 10, 1)],
+    // Japanese days after a word for the time left; Thai words for "cancels automatically in" and "left" (pages written blind).
+    ['お支払いまで 残り 2日 10:52:13', hms(10, 52, 13, 2)],
+    ['ยกเลิกอัตโนมัติใน 22:14:07', hms(22, 14, 7)],
+    ['เหลือเวลา 05:10:00', hms(5, 10)],
     ['left 01:00:00', hms(1)],
     ['Auto-cancels in 23:59:10', hms(23, 59, 10)],
     ['Time left: 05:10:00', hms(5, 10)],
@@ -391,6 +429,8 @@ describe('parseCountdown', () => {
     '14:30分 20秒', // the tail of a clock is not a count (else "30分 20秒" would read as two units)
     '剩余 1.5h', // nor is a decimal's tail
     '下单时间：14:03 5分钟', // a clock then a lone unit, no keyword
+    '261203A1D4S7PV', // units inside a code: a Shopee order number's "1D4S" (a page written blind, batch 44)
+    'Nº do pedido 261203A1D4S7PV · 2612069KQ2M7TX',
     '',
     'nothing here',
   ])('%j -> null', (text) => {
@@ -399,6 +439,9 @@ describe('parseCountdown', () => {
 
   it('reads a clock before a word that says it runs out, and after a word for the time left in more languages', () => {
     expect(parseCountdown('18:30:00后自动关闭', now)).toBe(now + 18 * HOUR_MS + 30 * MINUTE_MS);
+    expect(parseCountdown('261203A1D4S7PV · auto-cancels in 5h 30m', now)).toBe(now + 5 * HOUR_MS + 30 * MINUTE_MS);
+    // A date's "日" before such a clock is no count of days.
+    expect(parseCountdown('11月20日 18:30:00后自动关闭', now)).toBe(now + 18 * HOUR_MS + 30 * MINUTE_MS);
     expect(parseCountdown('20:59:00 left to pay', now)).toBe(now + 20 * HOUR_MS + 59 * MINUTE_MS);
     expect(parseCountdown('Restam 22:30:00 para pagar', now)).toBe(now + 22 * HOUR_MS + 30 * MINUTE_MS);
     expect(parseCountdown('Còn 1 d 05:59:10', now)).toBe(now + DAY_MS + 5 * HOUR_MS + 59 * MINUTE_MS + 10_000);

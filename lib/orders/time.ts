@@ -23,7 +23,8 @@ const CLOCK =
 // What joins a date to its clock: a comma, a word for "at" (", ", " at ", " às ", " lúc ", " в ").
 // German "um", French "à", Italian "alle" too.
 const JOIN_WORDS = String.raw`at|às|as|a\s+las|lúc|в|um|à|alle`;
-const CLOCK_JOIN = String.raw`\s*,?\s*(?:(?:${JOIN_WORDS})\s+)?`;
+// A middle dot too, as Thai and TikTok lists write "6 ธ.ค. 2569 · 23:47 น.".
+const CLOCK_JOIN = String.raw`\s*[,·]?\s*(?:(?:${JOIN_WORDS})\s+)?`;
 const WORD_CLOCK = String.raw`(?:${CLOCK_JOIN}(?=\d|${MERIDIEM_BEFORE}))?` + CLOCK;
 
 // A weekday in brackets after a date ("2026年12月7日(月)", "12월 7일 (월)", "（周一）").
@@ -182,11 +183,14 @@ const CLOCK_BEFORE_RE = new RegExp(String.raw`(?<![\d:])(?:(?<cnMer>${MERIDIEM_B
 // A day named relative to today, as lists print their newest orders ("今天 14:03", "Yesterday, 9:12 AM", "Hôm qua
 // 09:12", "Hoje às 14:03", "Сегодня в 14:03"): read only with a clock after it, and only when the reader knows when
 // "now" is (the read's time, on the page's clock). Without a clock the day alone would put the order at midnight.
-const RELATIVE_DAYS = String.raw`今天|今日|昨天|昨日|前天|[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Hh]ôm\s+nay|[Hh]ôm\s+qua|[Hh]oje|[Oo]ntem|[Hh]oy|[Aa]yer|[Сс]егодня|[Вв]чера`;
+// A deadline may be tomorrow's ("支付截止 明天 上午9:12", "Pay by tomorrow, 9:12 AM"): a day ahead counts back -1.
+const RELATIVE_DAYS = String.raw`今天|今日|昨天|昨日|前天|明天|明日|后天|[Tt]oday|TODAY|[Yy]esterday|YESTERDAY|[Tt]omorrow|TOMORROW|[Hh]ôm\s+nay|[Hh]ôm\s+qua|[Nn]gày\s+mai|[Hh]oje|[Oo]ntem|[Aa]manhã|[Hh]oy|[Aa]yer|[Mm]añana|[Сс]егодня|[Вв]чера|[Зз]автра`;
 const DAYS_BACK: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(?:今天|今日|today|hôm\s+nay|hoje|hoy|сегодня)$/i, 0],
   [/^(?:昨天|昨日|yesterday|hôm\s+qua|ontem|ayer|вчера)$/i, 1],
   [/^前天$/, 2],
+  [/^(?:明天|明日|tomorrow|ngày\s+mai|amanhã|mañana|завтра)$/i, -1],
+  [/^后天$/, -2],
 ];
 // The word and what joins it to its clock (", ", " at ", " lúc "), which a date written out in digits does without.
 const RELATIVE_RE = new RegExp(String.raw`(?<![\p{L}\d])(${RELATIVE_DAYS})(?![\p{L}\d])${CLOCK_JOIN}(?=(?:${MERIDIEM_BEFORE})?\s*\d{1,2}:\d{2})`, 'u');
@@ -302,12 +306,39 @@ export function parseWallTime(
   // NFKC turns full-width digits and "：" into ASCII (plain ASCII needs no pass: the common case on every row).
   const src = nfkc(text);
   const read = readWallTime(src, offsetMinutes, order);
+  if (read !== null) return read;
+  // A year of another calendar ("令和8年", "115/12/06"), only where no date read.
+  const gregorian = gregorianYears(src);
+  if (gregorian !== src) return readWallTime(gregorian, offsetMinutes, order);
   // A day named relative to now only where no date is printed: the search for its words costs a few µs a text.
-  if (read !== null || now === undefined) return read;
+  if (now === undefined) return read;
   const relative = withRelativeDay(src, now, offsetMinutes);
   if (relative !== src) return readWallTime(relative, offsetMinutes, order);
   const dated = withYear(src, now, offsetMinutes);
   return dated === src ? null : readWallTime(dated, offsetMinutes, order);
+}
+
+// Years of other calendars as Japanese, Taiwanese and Thai pages write them: Japan's eras ("令和8年" is 2026,
+// "平成30年" 2018, "元年" an era's first), Taiwan's Minguo years ("民國115年", and "115/12/06" in digits: 115 is 2026),
+// and the Buddhist era's last two digits after a Thai month ("6 ธ.ค. 69": 2569, that is 2026). Minguo years in digits
+// are read from 100 to 119 only (2011-2030): a number of three digits before a month and day is no year otherwise.
+const ERA_HINT = /令和|平成|民[國国]|(?<![\d/.-])1[01]\d[/.-]\d|[\u0e01-\u0e4e]\.?\s?\d\d(?![\d:])/u;
+const JAPANESE_ERA = /(令和|平成)\s*(\d{1,2}|元)\s*年/gu;
+const JAPANESE_ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988 };
+const MINGUO_WORDS = /民[國国]\s*(\d{2,3})\s*年/gu;
+const MINGUO_DIGITS = /(?<![\d/.-])(1[01]\d)([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/gu;
+const MINGUO_START = 1911;
+const THAI_SHORT_YEAR = new RegExp(String.raw`((?<!\d)\d{1,2}\s*(?:${THAI_MONTH}))\s*(\d{2})(?![\d:.])`, 'gu');
+
+/** `src` with the years of other calendars (see ERA_HINT) written as the Gregorian year; `src` itself when it holds none. */
+export function gregorianYears(src: string): string {
+  if (!ERA_HINT.test(src)) return src;
+  return src
+    .replace(JAPANESE_ERA, (_, era: string, n: string) => `${JAPANESE_ERA_START[era]! + (n === '元' ? 1 : Number(n))}年`)
+    .replace(MINGUO_WORDS, (_, n: string) => `${MINGUO_START + Number(n)}年`)
+    .replace(MINGUO_DIGITS, (_, y: string, sep: string, a: string, b: string) => `${MINGUO_START + Number(y)}${sep}${a}${sep}${b}`)
+    // Only after a month's name: "19 ชั่วโมง 59 นาที" is a countdown, not a date.
+    .replace(THAI_SHORT_YEAR, (whole: string, dayMonth: string, yy: string) => (thaiMonth(dayMonth.replace(/^\d+\s*/, '')) === undefined ? whole : `${dayMonth} 25${yy}`));
 }
 
 /**
@@ -386,7 +417,8 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
     const mer = g.mer?.charAt(0).toLowerCase();
     const en = mer === undefined ? undefined : mer === 'a' || mer === 's' ? 'am' : 'pm';
     if (cn !== undefined && en !== undefined && cn !== en) return null;
-    const h = to24h(Number(g.h), cn ?? en);
+    // Japanese writes the hours after noon from 0 ("午後0:30" is half past noon); "0:30 PM" is no time.
+    const h = cn === 'pm' && Number(g.h) === 0 ? 12 : to24h(Number(g.h), cn ?? en);
     if (h === null) return null;
     hour = h;
     minute = Number(g.mi);
@@ -403,8 +435,8 @@ function readWallTime(src: string, offsetMinutes: number, order: 'ymd' | 'mdy' |
 const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩余|还剩|剩餘|還剩|剩|残り|あと|倒计时|倒計時)[\u4e00-\u9fff]{0,6}[:：]?\s*|(?<!${notLetter})(?:${words})[\s:]*)`;
 const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
 // Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans", "Batal secara automatik dalam").
-const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|cancelamento\s+automático\s+em|läuft\s+(?:bald\s+)?ab\s*·?|남은\s*시간|(?:hủy|đóng)\s+sau|(?:di)?batal(?:kan)?\s+(?:secara\s+)?(?:automatik|otomatis)\s+dalam|tersisa|sisa`, String.raw`\p{L}`);
-const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은|dalam|sisa/i;
+const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|cancelamento\s+automático\s+em|läuft\s+(?:bald\s+)?ab\s*·?|남은\s*시간|(?:hủy|đóng)\s+sau|(?:di)?batal(?:kan)?\s+(?:secara\s+)?(?:automatik|otomatis)\s+dalam|tersisa|sisa|ยกเลิก(?:อัตโนมัติ)?ใน|เหลือ(?:เวลา|อีก)?`, String.raw`\p{L}`);
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은|dalam|sisa|ใน|เหลือ/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
 // Korean writes it after: "5시간 12분 남음".
@@ -417,9 +449,12 @@ const AGO_RE = /^\s*(?:前|以前|ago(?![A-Za-z]))/i;
 // "через 19:59:00"): a single duration after them ("Giao hàng sau 2 ngày") is
 // a delivery promise, but a clock to the second is a countdown. An optional
 // leading day count: "剩余 1天 23:59:10".
-const CLOCK_PARTS = String.raw`(?:(?<d>\d{1,3})\s*(?:天|days?|d)\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`;
-const CLOCK_COUNTDOWN_RE = new RegExp(KEYWORD_BEFORE + CLOCK_PARTS, 'iu');
-const CLOCK_COUNTDOWN_MORE_RE = new RegExp(String.raw`(?:${KEYWORD_BEFORE_MORE}|(?<!\p{L})(?:sau|через)\s+)` + CLOCK_PARTS, 'iu');
+const clockParts = (days: string) => String.raw`(?:(?<d>\d{1,3})\s*(?:${days})\s*)?(?<h>\d{1,3}):(?<m>\d{2}):(?<s>\d{2})(?!\d)`;
+const CLOCK_PARTS = clockParts('天|days?|d');
+// After a word for the time left, Japanese days too ("残り 2日 10:52:13"); before "后" a "日" ends a date ("11月20日 10:52:13后").
+const CLOCK_PARTS_AFTER_WORD = clockParts('天|日|days?|d');
+const CLOCK_COUNTDOWN_RE = new RegExp(KEYWORD_BEFORE + CLOCK_PARTS_AFTER_WORD, 'iu');
+const CLOCK_COUNTDOWN_MORE_RE = new RegExp(String.raw`(?:${KEYWORD_BEFORE_MORE}|(?<!\p{L})(?:sau|через)\s+)` + CLOCK_PARTS_AFTER_WORD, 'iu');
 const CLOCK_THEN_KEYWORD_RE = new RegExp(String.raw`(?<![\d:])` + CLOCK_PARTS + String.raw`\s*(?:后|後|left|remaining)`, 'iu');
 const RUNS_OUT_WORD = /[后後]|left|remaining/i;
 
@@ -478,8 +513,12 @@ function unitRuns(src: string): UnitRun[] {
     }
   }
   if (run !== null) runs.push(run);
+  // Units inside a code of letters and digits are none: Shopee's order number "261203A1D4S7PV" holds "1D4S", which
+  // is no day and four seconds.
+  for (const r of runs) if (IN_CODE.test(src.charAt(r.start - 1)) || IN_CODE.test(src.charAt(r.end))) r.valid = false;
   return runs;
 }
+const IN_CODE = /[A-Za-z\d]/;
 
 /**
  * Deadline instant for a countdown shown in `text`: `now` plus the remaining

@@ -31,6 +31,16 @@ describe('gridCells', () => {
 });
 
 describe('findHeaderRow', () => {
+  it('names the columns under a grouped header one by one: the total is "实付", not the first column under "金额(元)" (a page written blind, batch 46)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<table><thead><tr><th rowspan="2"></th><th rowspan="2">订单号</th><th rowspan="2">宝贝</th><th colspan="3">金额(元)</th><th rowspan="2">状态</th></tr>
+      <tr><th>单价</th><th>小计</th><th>实付</th></tr></thead><tbody><tr><td></td><td>4028817763350195528</td><td>四件套</td><td>259.00</td><td>259.00</td><td>239.00</td><td>等待买家付款</td></tr></tbody></table>`,
+      'text/html',
+    );
+    const header = findHeaderRow(doc.body, ['thead tr', 'tr'], 3)!;
+    expect(header.columns).toMatchObject({ order: 1, item: 2, price: 3, amount: 5, status: 6 });
+    expect(header.cells).toHaveLength(7);
+  });
   it('finds the header by its words, whatever the markup, and maps columns by text', () => {
     const doc = parse('<div class="x"><span>操作</span><span>实付金额</span><span>买家</span><span>商品信息</span><span>订单状态</span></div>');
     const header = findHeaderRow(doc.body, ['thead tr', 'div'], 3)!;

@@ -104,6 +104,18 @@ function stackedCells(row: Element): Element[] | null {
   return cells;
 }
 
+/** Whether `row` is a table header's top row of groups: a cell over several columns, one spanning down, a row under it. */
+function groupsAbove(row: Element): boolean {
+  if (row.tagName !== 'TR' || row.nextElementSibling?.tagName !== 'TR') return false;
+  let group = false;
+  let down = false;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    if ((Number(c.getAttribute('colspan')) || 1) > 1) group = true;
+    if ((Number(c.getAttribute('rowspan')) || 1) > 1) down = true;
+  }
+  return group && down;
+}
+
 /**
  * A header row's cells by column: a table header cell over two columns ("Product" over the checkbox's and the
  * goods' columns, as the rows draw them) stands for each of them, so column numbers are those of the rows' cells.
@@ -131,6 +143,12 @@ function formPart(c: Element): boolean {
 
 /** `row` as a header row: at most 20 short cells naming at least `min` known columns. */
 function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, RegExp>>): HeaderRow | null {
+  // The top row of a grouped header ("金额(元)" over "单价 | 小计 | 实付", the other cells spanning both rows) names
+  // each group's columns alike: the row under it names them one by one (read with the cells spanning down into it).
+  if (groupsAbove(row)) {
+    const below = headerOf(row.nextElementSibling!, min, extra);
+    if (below) return below;
+  }
   const cells = stackedCells(row) ?? spreadCells(row);
   const width = cells.length;
   if (width < min || width > 20) return null;

@@ -63,6 +63,10 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Ödeme süresi doldu, sipariş iptal edildi', 'closed'],
   ['Gönderilmeyi bekliyor', 'paid'],
   ['Kargoda', 'paid'],
+  // Shopee Indonesia (batch 45): a cancellation to come is none, and a transfer's proof under review is no payment.
+  ['Segera dibatalkan', 'unknown'],
+  ['Belum Bayar Segera dibatalkan Sisa waktu 00:04:12', 'unpaid'],
+  ['Bukti transfer sedang diverifikasi Shopee Hitung mundur dijeda sampai verifikasi selesai (maks. 2×24 jam)', 'unpaid'],
   ['ยังไม่ชำระ', 'unpaid'],
   ['ที่ต้องชำระ', 'unpaid'],
   ['ยังไม่ชำระ ยกเลิกอัตโนมัติใน 1 ชั่วโมง 30 นาที', 'unpaid'],
@@ -182,10 +186,10 @@ describe('statusFromWords', () => {
 });
 
 describe('isBuyerTag', () => {
-  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель', '回購買家', '回购', 'ผู้ซื้อใหม่', 'Comprador recurrente'])('%j is a badge', (text) => {
+  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель', '回購買家', '回购', 'ผู้ซื้อใหม่', 'Comprador recurrente', '买家开启了匿名购买', '匿名购买'])('%j is a badge', (text) => {
     expect(isBuyerTag(text)).toBe(true);
   });
-  it.each(['小美', 'VIP小美', '新客户服务中心的小王', 'Newton', 'Ana Paula', 'new buyer from Lisbon', 'Khách', ''])('%j is not', (text) => {
+  it.each(['小美', 'VIP小美', '新客户服务中心的小王', 'Newton', 'Ana Paula', 'new buyer from Lisbon', 'Khách', '', '匿名买家'])('%j is not', (text) => {
     expect(isBuyerTag(text)).toBe(false);
   });
 });
@@ -257,6 +261,13 @@ describe('columnsByHeader', () => {
 
   it('names the columns of a Japanese list (a page written blind, batch 41)', () => {
     expect(columnsByHeader(cells('商品', 'バイヤー', '注文金額', '注文状況', '期限'))).toMatchObject({ item: 0, buyer: 1, amount: 2, status: 3 });
+  });
+
+  it('names the columns of a Turkish list in capitals, whose dotted İ and dotless I no case-insensitive search folds', () => {
+    for (const upper of [false, true]) {
+      const words = ['Sipariş No', 'Alıcı', 'Ürün', 'Toplam', 'Durum', 'Sipariş Tarihi'].map((w) => (upper ? w.toLocaleUpperCase('tr') : w));
+      expect(columnsByHeader(cells(...words)), words.join(' ')).toMatchObject({ order: 0, buyer: 1, item: 2, amount: 3, status: 4, created: 5 });
+    }
   });
 
   it('takes no column of the buyer’s message for the buyer’s, before the buyer’s column or after it', () => {

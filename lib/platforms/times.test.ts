@@ -48,6 +48,12 @@ const EVERY_UNIT: ReadonlyArray<readonly [RegExp, string]> = [
 const everyPass = (text: string) => parseCountdown(EVERY_UNIT.reduce((src, [p, r]) => src.replace(p, r), text), NOW) ?? undefined;
 
 describe('deadlines as pages draw them (pages written blind)', () => {
+  it('reads a Thai countdown in hours and minutes as such, never a number in it as a year of the Buddhist era', () => {
+    const thai = { offset: 420, order: 'dmy' } as const;
+    expect(deadlineIn('รอชำระเงิน ยกเลิกอัตโนมัติใน 19 ชั่วโมง 59 นาที', thai, NOW)).toBe(NOW + 19 * HOUR + 59 * MIN);
+    // A date with the year's last two digits after the month's name is one.
+    expect(deadlineIn('ชำระเงินภายใน 7 ธ.ค. 69 10:30', thai, NOW)).toBe(Date.UTC(2026, 11, 7, 3, 30));
+  });
   const CHINA = { offset: 480, order: 'ymd' } as const;
   const MADRID = { offset: 60, order: 'dmy' } as const;
   it('reads a clock drawn a digit or a part an element', () => {

@@ -1,7 +1,7 @@
 // Times as order pages show them: countdowns in local units, stated time
 // zones, and when an unpaid order closes.
 import type { OrderStatus } from '../orders/model';
-import { agoInstant, CHINA_OFFSET_MINUTES, DATE_SHAPE, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
+import { agoInstant, CHINA_OFFSET_MINUTES, DATE_SHAPE, gregorianYears, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
 
 /** How a page writes its times: in a time zone, at a fixed offset (minutes east of UTC; China time when neither), and in which date order. */
 export interface Clock {
@@ -146,9 +146,11 @@ export function dateFirstDeadline(text: string): string | undefined {
 }
 
 /** The deadline `text` shows: a date with its words (DEADLINE, dateFirstDeadline) read on the page's clock, else a countdown (countdownIn). */
-export function deadlineIn(text: string, clock: Clock, now: number): number | undefined {
+export function deadlineIn(shown: string, clock: Clock, now: number): number | undefined {
+  // A year of another calendar written as its Gregorian year, so the label's date shape takes it ("請於 115/12/08 上午12:05 前").
+  const text = gregorianYears(shown);
   const date = DEADLINE.exec(text)?.[1] ?? dateFirstDeadline(text);
-  return (date ? readTime(date + zoneAfter(text, date), clock, now) : undefined) ?? countdownIn(text, now);
+  return (date ? readTime(date + zoneAfter(text, date), clock, now) : undefined) ?? countdownIn(shown, now);
 }
 
 /**

@@ -98,17 +98,32 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   // Batch 40: a cross-border list of several markets (a bare "$" whose market the page names only by a badge).
   'shopee-cnsc-all',
   // Batch 41: calendars and clocks (Buddhist and ROC years, Japanese eras, 凌晨/中午/晚上 and 上午/下午 clocks, relative days).
-  'alibaba-reiwa-all',
   'aliexpress-ontem-unpaid',
-  'pdd-shiduan-unpaid',
-  'shopee-minguo-all',
-  'tiktok-buddhist-unpaid',
   // Batch 42: other scripts and writing directions (Turkish, Arabic-Indic digits, bidi isolates, names in other scripts).
   'pdd-fullwidth-unpaid',
   'taobao-minzu-all',
-  'tiktok-thaiscript-unpaid',
   // Batch 43: goods and names that look like order data (barcodes and SKU ids of an order number's form, prices in titles).
   'alibaba-paidsample-all',
   'pdd-modelno-unpaid',
   'tiktok-sticker-all',
+  // Batch 44: extreme values and counts (totals of ¥0.00 to seven digits, folded goods lists, masked and one-letter buyers).
+  'alibaba-sevendigit-unpaid',
+  'aliexpress-lotsizes-all',
+  'shopee-centavos-all',
+  'taobao-extremes-all',
+  'tiktok-jumbo-all',
+  // Batch 45: payment deadlines in unusual states (overdue, extended, paused, presale windows, dates without a time).
+  'alibaba-paywindow-all',
+  'aliexpress-pacific-unpaid',
+  'pdd-overtime-all',
+  'shopee-soonest-unpaid',
+  'taobao-balancedue-unpaid',
+  'tiktok-boleto-all',
+  // Batch 46: terse and semantic headers (icons named only in a title, abbreviations, `headers` and aria-labelledby).
+  'alibaba-rmbcol-unpaid',
+  'aliexpress-rowheads-all',
+  'pdd-stickyhead-unpaid',
+  'shopee-inlinelabel-all',
+  'taobao-abbrhead-all',
+  'tiktok-iconcols-all',
 ];

@@ -90,9 +90,15 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // highlight splits and names or numbers cut short (read whole from a title), a
 // group's head naming its orders' status, the receiver's column told from the
 // buyer's, refunds, instalments and payments being checked in more words, 0.9-1.2 KB
-// later that day (blind batches 32-34): 38.2-48.4 KB, budget 50 KB. This check is
-// the budget that keeps it from growing further; lower it as the script shrinks.
-const BUDGET_KB = 50;
+// later that day (blind batches 32-34): 38.2-48.4 KB, budget 50 KB. Lists built of
+// web components, orders that belong together, cross-border zones, a receiver's
+// column told from a labelled buyer, Turkish, Malay and Japanese words (batches
+// 38-43), 1.3 KB: 39.3-49.7 KB. Years of other calendars (Japan's eras, Taiwan's
+// Minguo years, the Buddhist era's last two digits), deadlines written as
+// "tomorrow", Thai and Japanese countdown words, Turkish capitals and zone notes
+// in Japanese and Thai, 0.5 KB that night: 39.8-50.2 KB, budget 52 KB. This check
+// is the budget that keeps it from growing further; lower it as the script shrinks.
+const BUDGET_KB = 52;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');

@@ -248,6 +248,42 @@ describe('nickByLabel', () => {
       expect(nickByLabel([doc.getElementById('o')!])).toBe(nick.replace(/ ·$/, ''));
     }
   });
+  it('reads the name after every buyer label the words know, each written as a page would, in either case', () => {
+    // Every alternative of BUYER_LABEL, written out: optional parts dropped, the first of a choice taken, a space for
+    // a run of spaces, the first letter of a class. A label whose first letter the fast path in nickByLabel does not
+    // know is never read ("المشتري" was not); a Turkish label in capitals ("ALICI") is one the dotless ı does not fold to.
+    const source = BUYER_LABEL.source;
+    const inner = source.slice(source.indexOf('(?:') + 3, source.lastIndexOf(')\\s*[:：]'));
+    const alternatives: string[] = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < inner.length; i += 1) {
+      if (inner[i] === '(') depth += 1;
+      else if (inner[i] === ')') depth -= 1;
+      else if (inner[i] === '|' && depth === 0) {
+        alternatives.push(inner.slice(start, i));
+        start = i + 1;
+      }
+    }
+    alternatives.push(inner.slice(start));
+    const written = alternatives.map((a) =>
+      a
+        .replace(/\(\?:[^()]*\)\?/g, '')
+        .replace(/\(\?:([^|()]*)(?:\|[^()]*)?\)/g, '$1')
+        .replace(/\[(.)[^\]]*\]/gu, '$1')
+        .replace(/\\s[*+]/g, ' ')
+        .trim(),
+    );
+    expect(written).toContain('المشتري');
+    expect(written).toContain('contact person');
+    for (const label of written) {
+      expect(label, label).not.toMatch(/[\\()[\]|?*+]/);
+      for (const form of [label, label.toLocaleUpperCase('en'), label.charAt(0).toUpperCase() + label.slice(1)]) {
+        const doc = parse(`<body><div id="o"><span>${form}:</span> <span>Nadia_88</span></div></body>`);
+        expect(nickByLabel([doc.getElementById('o')!]), form).toBe('Nadia_88');
+      }
+    }
+  });
   it('passes over a label kept for screen readers only, whose name may be stale (a page written blind)', () => {
     const doc = parse(`<body><div id="o"><span class="sr-only">Buyer: Mohammed Al-Farsi</span><span>Buyer</span> <span aria-hidden="true">Mohd. Alfarsi</span></div></body>`);
     expect(nickByLabel([doc.getElementById('o')!])).toBe('Mohd. Alfarsi');
@@ -258,6 +294,8 @@ describe('nickByLabel', () => {
       expect(nickByLabel([doc.getElementById('o')!])).toBe('');
       expect(notANick(next)).toBe(true);
     }
+    // Nor a labelled amount under a total (a page written blind, batch 46).
+    for (const part of ['含运费:6.00', '运费：¥10.00', 'Frete: R$ 5,00', 'Shipping: US $4.50']) expect(notANick(part), part).toBe(true);
     // A name holding such a word is still a name.
     for (const nick of ['Order Lover 88', 'Pedido Rápido Ltda', 'status_quo_shop']) expect(notANick(nick)).toBe(false);
   });
@@ -269,6 +307,13 @@ describe('nickBeforeChat', () => {
       <div id="m"><div>Скидка продавца:</div><div>-1,50 $</div><a href="#">Написать</a></div>
       <div id="b"><div><div>Mr. Daniel Okafor</div></div><div><button>Modify price</button><button>Contact buyer</button></div></div></body>`);
     for (const id of ['q', 'm', 'b']) expect(nickBeforeChat([doc.getElementById(id)!])).toBe('');
+  });
+
+  it('takes no order action before the chat control for the buyer, in the back-offices\' languages (a page written blind, batch 45)', () => {
+    for (const action of ['Rincian', 'Rincian Pesanan', 'รายละเอียด', '詳細', '상세 보기', 'Подробнее', 'Detalhes']) {
+      const doc = parse(`<body><div id="o"><a href="#">${action}</a><button>Chat</button></div></body>`);
+      expect(nickBeforeChat([doc.getElementById('o')!]), action).toBe('');
+    }
   });
 
   it('takes the text right before the first chat control, wherever the control is nested or whatever makes it one', () => {

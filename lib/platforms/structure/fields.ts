@@ -164,8 +164,10 @@ const QTY_WITH_UNIT = /^[x×*]\s*\d[\d,.]*\s+\p{L}{1,12}$/u;
 
 /** A text node that is no nick: a chat word, a bare label, an amount, a date, a badge beside the name ("新客", "VIP"), a header word. */
 export function notANick(text: string): boolean {
-  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text) || LOADING.test(text) || (text.length <= 30 && TOTAL_ALONE.test(text));
+  return CHAT_WORDS.test(text) || QTY_WITH_UNIT.test(text) || SAME_AS_ABOVE.test(text) || isAmount(text) || BUYER_STATS.test(text) || BUYER_ID.test(text) || AVATAR_INITIAL.test(text) || FLAGS.test(text) || ACTION.test(text) || ORDER_TAG.test(text) || (text.length <= 24 && QTY.test(text)) || /^[\p{L}\s]{1,20}[:：]$/u.test(text) || /^[\d\s:/.\-–—−_·…*|年月日]+$/.test(text) || isBuyerTag(text) || (text.length <= 24 && HEADER_TEXT.test(text)) || TIMED.test(text) || LOADING.test(text) || (text.length <= 30 && TOTAL_ALONE.test(text)) || (text.length <= 30 && LABELLED_AMOUNT.test(text));
 }
+// A labelled amount under a total ("含运费:6.00", "Frete: R$ 5,00"): a part of the money, no one's name.
+const LABELLED_AMOUNT = /^[^:：\d]{1,16}[:：]\s*[-−+]?\s*(?:[¥￥$€£₫฿₱₩]|R\$|RM|Rp|US\s?\$)?\s*\d[\d.,]*\s*(?:元)?$/u;
 // A total's label on its own ("Order total", "订单总额"), which the header words' own test misses: a label, no one's name.
 const TOTAL_ALONE = /^(?:(?:order|grand)\s*(?:total|amount)|total\s*(?:do\s*pedido|de\s*la\s*commande|pesanan)|订单总额|订单总价|訂單總額|订单金额|訂單金額)\s*[:：]?$/i;
 // A placeholder drawn while the order's details load ("Carregando…", "加载中…"): no one's name.
@@ -292,7 +294,7 @@ function valueInLine(text: string): string | undefined {
 }
 
 // What every text BUYER_LABEL matches starts with (it is case-insensitive).
-const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'バ', 'k', 'K', 'a', 'A', '구', 'к', 'К']);
+const LABEL_FIRST = new Set(['买', '買', 'b', 'B', 'c', 'C', 'n', 'N', 'п', 'П', 'p', 'P', 'ผ', '購', 'バ', 'k', 'K', 'a', 'A', '구', 'к', 'К', 'ا']);
 
 /**
  * The nick shown right before a chat control (旺旺, "Chat", "联系买家"): the
@@ -553,7 +555,7 @@ const BUYER_ID = /^[(（]?[\p{L}\p{M}\s]{0,14}\b(?:id|uid)\b[\p{L}\p{M}\s]{0,14}
 const AVATAR_INITIAL = /^(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|\p{Lu}{2})$/u;
 const BUYER_STATS = /(?:本店)?第\s*\d+\s*(?:次(?:购买|購買|下单|下單)|[单單笔筆])|\b\d+\s+(?:paid\s+|previous\s+)?orders?\b|\bjoined\s+\d{4}|(?:下单|回购|购买|復購)\s*\d+\s*次|\d+\s*(?:笔|筆)订单|\d+\s*(?:đơn|pedidos?|pesanan)\s|(?:已购|已購|已买|已買)\s*\d+\s*次|đã\s*mua\s*\d+\s*lần|\b(?:comprou|compró|bought|purchased|ordered)\s+\d+\s*(?:vezes|veces|times?|x)\b|\bbeli\s+\d+\s*kali|ซื้อ(?:แล้ว)?\s*\d+\s*ครั้ง/iu;
 // An order's action ("View details", "Xem chi tiết", "查看详情") beside a contact button: no one's name.
-const ACTION = /^(?:修改价格|改价|添加备注|提醒付款|催付|关闭订单|取消订单|modify\s*price|change\s*price|add\s*(?:a\s*)?note|remind(?:\s*to\s*pay)?|close\s*order|cancel\s*order|view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|lihat\s*rincian|ดูรายละเอียด)$/i;
+const ACTION = /^(?:修改价格|改价|添加备注|提醒付款|催付|关闭订单|取消订单|modify\s*price|change\s*price|add\s*(?:a\s*)?note|remind(?:\s*to\s*pay)?|close\s*order|cancel\s*order|view\s*(?:order\s*)?details?|details|xem\s*chi\s*tiết|查看详情|订单详情|查看詳情|訂單詳情|ver\s*detalhes|ver\s*detalles|détails|dettagli|details\s*anzeigen|(?:lihat\s*)?rincian(?:\s*pesanan)?|(?:ดู)?รายละเอียด|詳細(?:を見る)?|상세(?:\s*보기)?|подробнее|detalhes|detalles)$/i;
 // A country's flag alone ("🇺🇸" between "Buyer:" and the name): a name is never only flags.
 const FLAGS = /^(?:\p{Regional_Indicator}{2}\s*)+$/u;
 // A flag or other pictograph on its own (🇵🇪 before "秘鲁").

@@ -81,11 +81,11 @@ function clockNote(): ClockNote {
 
 /**
  * A search for the time-zone note, for the platforms whose pages may name
- * their clock in one (AliExpress, TikTok Shop): given to the walk that finds
+ * their clock in one (AliExpress, TikTok Shop, Alibaba.com): given to the walk that finds
  * the order numbers, it spares platformFacts a walk of the page of its own.
  */
 export function clockNoteFor(platform: ListPlatform): ClockNote | undefined {
-  return platform === 'aliexpress' || platform === 'tiktok' ? clockNote() : undefined;
+  return platform === 'aliexpress' || platform === 'tiktok' || platform === 'alibaba' ? clockNote() : undefined;
 }
 
 /** The clock a page names in a time-zone note, if it names one: `seen`, a note search already shown every text of the page, else a walk of its own. */
@@ -123,7 +123,8 @@ export function platformFacts(platform: ListPlatform, doc: Document, url: URL, s
     case 'pdd':
       return { platform, orderNumber, money: (t) => soleIn(t, 'CNY'), clock: CHINA, closeHours: PDD_CLOSE_HOURS };
     case 'alibaba':
-      return { platform, orderNumber, money: (t) => soleMoney(t), clock: CHINA };
+      // Alibaba.com's back-office shows its times in the zone the seller chose, which a note names ("表示時刻はすべて日本時間 (GMT+9) です").
+      return { platform, orderNumber, money: (t) => soleMoney(t), clock: notedClock(doc, seen) ?? CHINA };
     case 'aliexpress':
       return { platform, orderNumber, money: (t) => soleMoney(t), clock: inPageLanguage(notedClock(doc, seen) ?? CHINA, doc), closeHours: ALIEXPRESS_CLOSE_DAYS * 24 };
     case 'tiktok': {

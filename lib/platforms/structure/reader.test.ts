@@ -38,6 +38,28 @@ describe('readByStructure', () => {
     expect(closes(page('Lembrar pagamento'))).toEqual([Date.UTC(2026, 11, 6, 13, 40), Date.UTC(2026, 11, 6, 13, 40)]);
   });
 
+  it('reads a date alone under a deadline header, on the clock a Thai note names, with a Buddhist year of two digits (a page written blind)', () => {
+    const row = (id: string, deadline: string) =>
+      `<tr><td>รหัสคำสั่งซื้อ: ${id}</td><td>nong_fah.99</td><td>เคสโทรศัพท์</td><td>฿459.00</td><td>รอการชำระเงิน</td><td>${deadline}</td></tr>`;
+    const page = (note: string) =>
+      `<html lang="th"><body><div><span>${note}</span></div><table><thead><tr><th>คำสั่งซื้อ</th><th>ผู้ซื้อ</th><th>สินค้า</th><th>ยอดรวมคำสั่งซื้อ</th><th>สถานะ</th><th>ชำระเงินภายใน</th></tr></thead><tbody>${row('576612093847562418', 'อา. 6 ธ.ค. 69 · 23:47 น.')}${row('576612093847563390', 'ยกเลิกอัตโนมัติใน 22:14:07')}</tbody></table></body></html>`;
+    const closes = (html: string) => readByStructure(parse(html), 'tiktok', 'https://seller.tiktokglobalshop.com/order?tab=unpaid', NOW)!.orders.map((o) => o.autoCloseAt);
+    const countdown = NOW + (22 * 3600 + 14 * 60 + 7) * 1000;
+    expect(closes(page('เวลาทั้งหมดแสดงตามเวลาประเทศไทย (GMT+7)'))).toEqual([Date.UTC(2026, 11, 6, 16, 47), countdown]);
+    // Without the note: the home clock of a global TikTok Shop page, China's.
+    expect(closes(page('คำสั่งซื้อ 7 รายการ'))).toEqual([Date.UTC(2026, 11, 6, 15, 47), countdown]);
+  });
+
+  it('reads an Alibaba.com list on the clock its note names, with Japanese era years (a page written blind)', () => {
+    const order = (id: string) =>
+      `<div class="o"><div>注文番号 ${id}</div><div><span>バイヤー</span> <span>Michael Turner</span></div><div>美濃和紙 ランプシェード</div><div>注文金額 US$ 2,150.00</div><div>支払い待ち</div><div>支払期限 令和8年12月7日(月) 午後0:30</div></div>`;
+    const page = (note: string) => `<html lang="ja"><body><div><span>${note}</span></div><div>${order('29183746507778888')}${order('29183746507778889')}</div></body></html>`;
+    const closes = (html: string) => readByStructure(parse(html), 'alibaba', ALIBABA_URL, NOW)!.orders.map((o) => o.autoCloseAt);
+    const tokyo = Date.UTC(2026, 11, 7, 3, 30);
+    expect(closes(page('表示時刻はすべて日本時間 (GMT+9) です'))).toEqual([tokyo, tokyo]);
+    expect(closes(page('注文一覧'))).toEqual([tokyo + 3600_000, tokyo + 3600_000]);
+  });
+
   it("reads the buyer a block names, not a receiver's column, and leaves the order unread where that name cannot be read (a page written blind)", () => {
     const row = (id: string, head: string, receiver: string) =>
       `<tbody><tr><td colspan="4">订单号：${id} ${head}</td></tr><tr><td>纯银吊坠</td><td>${receiver}</td><td>US $5,000.00</td><td>等待买家付款</td></tr></tbody>`;

@@ -13,7 +13,7 @@ import { findOrderAnchors, orderScopes, preferShown, readRows, type OrderAnchor 
 import { preferLabelled } from '../order-numbers';
 import { pageTextRoot, spacedText, unstruckIfTwo } from '../page-text';
 import { fullName, LONE_QUANTITY, receiverColumn, soleStatus, statusFromWords, statusOn, statusWithTags, withoutConversions } from '../page-words';
-import { closeTimes, deadlineIn, readCreated } from '../times';
+import { closeTimes, deadlineIn, readCreated, readTime } from '../times';
 import { textOf } from '../types';
 import { blockTexts, buyerLabelled, goodsByPrice, hasWords, itemsIn, joinedTexts, loadingTitle, type BlockText, nickAfterAvatar, nickAfterInitial, nickBeforeChat, nickBeforeMark, nickByLabel, nickInCell, nickInLine, shortTexts, textNodes, totalByLabel, totalIn } from './fields';
 import { anchorPattern, clockNoteFor, platformFacts, type ListPlatform, type PlatformFacts } from './platform';
@@ -535,8 +535,10 @@ function readOrder(anchor: OrderAnchor, scope: Element[], header: HeaderRow | nu
 
   let shown: number | undefined;
   if (status === 'unpaid') {
-    const near = [statusText, spacedText(cell(columns.deadline), clean)].join(' ');
-    shown = deadlineIn(near, facts.clock, now) ?? deadlineIn(wholeText(), facts.clock, now);
+    const deadlineText = spacedText(cell(columns.deadline), clean);
+    const near = [statusText, deadlineText].join(' ');
+    // A date alone under a deadline's header ("ชำระเงินภายใน" over "อา. 6 ธ.ค. 69 · 23:47 น.") is the deadline.
+    shown = deadlineIn(near, facts.clock, now) ?? deadlineIn(wholeText(), facts.clock, now) ?? (deadlineText ? readTime(deadlineText, facts.clock, now) : undefined);
   }
   const estimate = facts.closeHours === undefined ? { autoCloseAt: shown } : closeTimes(status, shown, createdAt, facts.closeHours);
 

@@ -18,7 +18,7 @@ export const NOT_TOTAL =
   /[(（]?\s*(?:含\s*(?:运费|快递|運費)|运费|邮费|運費|郵費|shipping|frete|envío|phí\s*vận\s*chuyển|доставка|initial\s*payment|advance\s*payment|balance\s*payment|deposit|pago\s*inicial|anticipo|saldo|pagamento\s*inicial|acompte|solde|anzahlung|restzahlung|首付款|预付款|尾款|定金|(?:本期|当期|當期|本次|本阶段|本階段)应?應?付|(?:amount\s*)?due\s*now|current\s*instal?lment|unit\s*price|单价|(?:price|payment)\s*details|价格明细|價格明細|detalhes\s*do\s*(?:preço|pagamento)|detalles\s*del\s*(?:precio|pago)|chi\s*tiết\s*(?:giá|thanh\s*toán))/i;
 
 /** A buyer label on its own or before the nick ("买家：", "Buyer:", "Người mua"). Not "Buyer note:". */
-export const BUYER_LABEL = /^(?:买家(?:昵称)?|المشتري|kupujący|alıcı|구매자|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|バイヤー|käufer|acheteur|acquirente|contact\s*(?:person|name)|persona\s*de\s*contacto|pessoa\s*de\s*contato|người\s*liên\s*hệ|контактное\s*лицо)\s*[:：]?\s*/i;
+export const BUYER_LABEL = /^(?:买家(?:昵称)?|المشتري|kupujący|al[ıi]c[ıi]|구매자|買家(?:暱稱)?|buyer(?:\s*name)?|customer|comprador|người\s*mua|покупатель|pembeli|ผู้ซื้อ|購入者|バイヤー|käufer|acheteur|acquirente|contact\s*(?:person|name)|persona\s*de\s*contacto|pessoa\s*de\s*contato|người\s*liên\s*hệ|контактное\s*лицо)\s*[:：]?\s*/i;
 
 /** Text of a control that opens the chat with the buyer (it sits right after the nick). */
 export const CHAT_WORDS = /^(?:联系买家|联系他|联系|和我联系|旺旺在线|旺旺离线|旺旺|chat(?:\s*now)?|chat\s*with\s*buyer|contact(?:\s*buyer)?|message|send\s*message|nhắn\s*tin|chat\s*ngay|trò\s*chuyện(?:\s*với\s*người\s*mua)?|conversar|enviar\s*mensagem|chatear|написать|kirim\s*pesan|مراسلة(?:\s*المشتري)?|دردشة|تواصل\s*مع\s*المشتري|napisz(?:\s*do\s*kupującego)?|czat|wiadomość|mesaj\s*gönder|sohbet|sembang(?:\s*sekarang)?|hubungi\s*pembeli|แชท(?:เลย)?|聊聊|聯絡買家|チャット|メッセージ|nachricht(?:\s*senden)?|envoyer\s*un\s*message|invia\s*messaggio|채팅|구매자\s*채팅|메시지\s*보내기)$/i;
@@ -46,4 +46,4 @@ export const UNPAID_TAB =
 export const UNPAID_PARAM = /^(?:waitBuyerPay|NOT_PAID|WAIT_BUYER_PAY|unpaid|unpay|to_pay|PLACE_ORDER_SUCCESS)$/i;
 
 /** A note naming the page's time zone ("Time zone: Pacific Time (PT)", "时区：北京时间"). */
-export const ZONE_NOTE = /time\s*zone|saat\s*dilimi|hor[áa]rio\s*(?:de\s*bras[ií]lia|oficial)|hora\s*(?:de\s*bras[ií]lia|oficial|del\s*centro)|时区|時區|fuso\s*horário|múi\s*giờ|часовой\s*пояс|московск|zona\s*waktu|เขตเวลา|시간대|표준시|タイムゾーン|標準時|zeitzone|fuseau\s*horaire|zona\s*horaria/i;
+export const ZONE_NOTE = /time\s*zone|saat\s*dilimi|hor[áa]rio\s*(?:de\s*bras[ií]lia|oficial)|hora\s*(?:de\s*bras[ií]lia|oficial|del\s*centro)|时区|時區|fuso\s*horário|múi\s*giờ|часовой\s*пояс|московск|zona\s*waktu|เขตเวลา|(?:แสดง)?ตามเวลา|시간대|표준시|タイムゾーン|標準時|日本時間|表示時刻|zeitzone|fuseau\s*horaire|zona\s*horaria/i;
