@@ -63,6 +63,8 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Ödeme süresi doldu, sipariş iptal edildi', 'closed'],
   ['Gönderilmeyi bekliyor', 'paid'],
   ['Kargoda', 'paid'],
+  // Alibaba.com's staged orders (batch 44): the whole amount still to pay.
+  ['Awaiting full payment Payment due in 2 days 5 hours', 'unpaid'],
   // Shopee Indonesia (batch 45): a cancellation to come is none, and a transfer's proof under review is no payment.
   ['Segera dibatalkan', 'unknown'],
   ['Belum Bayar Segera dibatalkan Sisa waktu 00:04:12', 'unpaid'],
@@ -261,6 +263,16 @@ describe('columnsByHeader', () => {
 
   it('names the columns of a Japanese list (a page written blind, batch 41)', () => {
     expect(columnsByHeader(cells('商品', 'バイヤー', '注文金額', '注文状況', '期限'))).toMatchObject({ item: 0, buyer: 1, amount: 2, status: 3 });
+  });
+
+  it('names a column whose header is an icon by its label or title (a page written blind, batch 46)', () => {
+    const row = cells('订单号', '宝贝', '实付');
+    const icon = document.createElement('th');
+    icon.setAttribute('title', '买家');
+    icon.innerHTML = '<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="5" r="3"></circle></svg>';
+    const labelled = document.createElement('th');
+    labelled.innerHTML = '<span aria-label="Status"><svg viewBox="0 0 16 16"></svg></span>';
+    expect(columnsByHeader([...row, icon, labelled])).toMatchObject({ order: 0, item: 1, amount: 2, buyer: 3, status: 4 });
   });
 
   it('names the columns of a Turkish list in capitals, whose dotted İ and dotless I no case-insensitive search folds', () => {

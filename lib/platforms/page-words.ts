@@ -16,7 +16,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
-    /等待买家付款|待付款|في انتظار الدفع|بانتظار الدفع|في انتظار السداد|بانتظار السداد|لم يتم الدفع|غير مدفوع|oczekuje na (?:płatność|zapłatę)|nieopłacon[ea]|ödeme bekleniyor|ödenmedi|awaiting (?:t\/t |wire |bank )?(?:transfer |payment )?confirmation|funds not received|not received yet|balance (?:payment )?(?:due|outstanding|pending)|余款待付|尾款待付|支付中|付款中|付款确认中|支付确认中|(?:bukti\s+(?:transfer|pembayaran)|pembayaran)\s+sedang\s+diverifikasi|menunggu\s+verifikasi\s+pembayaran|待商家确认价格|待卖家确认价格|payment processing|payment (?:is )?(?:being )?processed|payment pending verification|awaiting (?:payment )?(?:verification|confirmation)|waiting for (?:the )?supplier to confirm|pending price change|pembayaran sedang (?:disahkan|diproses|diverifikasi)|支付失败|付款失败|支付失敗|付款失敗|payment failed|payment unsuccessful|pembayaran gagal|thanh toán (?:thất bại|không thành công)|pagamento (?:falhou|recusado)|pago (?:fallido|rechazado)|결제\s*대기|미결제|입금\s*대기|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|等待买家付(?:尾款|定金|余款)|等待買家付(?:尾款|定金|餘款)|待付定金|定金未付|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o (?:(?:for|seja|estiver)\s+)?pag[oa]|^a pagar(?![a-zà-ÿ_])|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|por pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
+    /等待买家付款|待付款|في انتظار الدفع|بانتظار الدفع|في انتظار السداد|بانتظار السداد|لم يتم الدفع|غير مدفوع|oczekuje na (?:płatność|zapłatę)|nieopłacon[ea]|ödeme bekleniyor|ödenmedi|awaiting (?:t\/t |wire |bank )?(?:transfer |payment )?confirmation|funds not received|not received yet|balance (?:payment )?(?:due|outstanding|pending)|余款待付|尾款待付|支付中|付款中|付款确认中|支付确认中|(?:bukti\s+(?:transfer|pembayaran)|pembayaran)\s+sedang\s+diverifikasi|menunggu\s+verifikasi\s+pembayaran|待商家确认价格|待卖家确认价格|payment processing|payment (?:is )?(?:being )?processed|payment pending verification|awaiting (?:payment )?(?:verification|confirmation)|waiting for (?:the )?supplier to confirm|pending price change|pembayaran sedang (?:disahkan|diproses|diverifikasi)|支付失败|付款失败|支付失敗|付款失敗|payment failed|payment unsuccessful|pembayaran gagal|thanh toán (?:thất bại|không thành công)|pagamento (?:falhou|recusado)|pago (?:fallido|rechazado)|결제\s*대기|미결제|입금\s*대기|待支付|未支付|买家未付款|未付款|未付|待买家付款|等待付款|待付尾款|待付预付款|待付首款|等待买家付(?:尾款|定金|余款)|等待買家付(?:尾款|定金|餘款)|待付定金|定金未付|部分付款|部分支付|awaiting (?:the )?(?:buyer(?:['’]s)? )?payment|awaiting (?:initial|balance|full|remaining) payment|pending payment|waiting for (?:the )?(?:buyer(?:['’]s)? )?payment|waiting for (?:the )?buyer to pay|payment (?:pending|due|required|not received)|unpaid|not (?:yet )?(?:been )?paid|n['’]t (?:yet )?(?:been )?paid|(?:partially|partly) paid|aguardando pagamento|pagamento pendente|n[ãa]o (?:(?:for|seja|estiver)\s+)?pag[oa]|^a pagar(?![a-zà-ÿ_])|pendiente de pago|pago pendiente|esperando (?:el )?pago|no pagad[oa]|sin pagar|por pagar|chờ thanh toán|chưa thanh toán|ожидает оплаты|не оплачен|belum (?:di)?bayar|menunggu pembayaran|ที่ต้องชำระ|ยังไม่(?:ได้)?ชำระ|รอ(?:การ)?ชำระ|尚未付款|等待買家付款|待買家付款|支払い待ち|お支払い待ち|入金待ち|未払い|未入金|zahlung ausstehend|ausstehende zahlung|warten auf (?:die )?zahlung|nicht bezahlt|unbezahlt|en attente de paiement|paiement en attente|non payée?|in attesa di pagamento|pagamento in sospeso|non pagato/i,
     'unpaid',
   ],
   [
@@ -271,8 +271,20 @@ export function tipOrIcon(el: Element): boolean {
 }
 const NOT_SHOWN = '[aria-hidden="true"], [hidden]';
 
-/** A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"). */
+/**
+ * A header cell's name: its text without the tooltip or icon beside it ("订单金额 ? 买家应付总额，已含运费"); a cell
+ * drawn as an icon alone is named by its label or title (`<th title="买家"><svg …></th>`).
+ */
 export function headerText(cell: Element): string {
+  return shownHeaderText(cell) || iconName(cell);
+}
+
+function iconName(cell: Element): string {
+  const named = cell.hasAttribute('aria-label') || cell.hasAttribute('title') ? cell : cell.querySelector('[aria-label], [title]');
+  return foldSpaces(named?.getAttribute('aria-label') || named?.getAttribute('title') || '').trim();
+}
+
+function shownHeaderText(cell: Element): string {
   if (!cell.querySelector(MAY_BE_ASIDE)) return textOf(cell);
   let text = '';
   const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
