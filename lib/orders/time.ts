@@ -322,7 +322,8 @@ export function parseWallTime(
 // "平成30年" 2018, "元年" an era's first), Taiwan's Minguo years ("民國115年", and "115/12/06" in digits: 115 is 2026),
 // and the Buddhist era's last two digits after a Thai month ("6 ธ.ค. 69": 2569, that is 2026). Minguo years in digits
 // are read from 100 to 119 only (2011-2030): a number of three digits before a month and day is no year otherwise.
-const ERA_HINT = /令和|平成|民[國国]|(?<![\d/.-])1[01]\d[/.-]\d|[\u0e01-\u0e4e]\.?\s?\d\d(?![\d:])/u;
+// A Thai month short with its point ("ธ.ค. 69") or whole ("ธันวาคม 69"); not a price ("฿459": the baht sign is a Thai character).
+const ERA_HINT = /令和|平成|民[國国]|(?<![\d/.-])1[01]\d[/.-]\d|[\u0e01-\u0e4e](?:\.|[\u0e01-\u0e4e]{4})\s?\d\d(?![\d:])/u;
 const JAPANESE_ERA = /(令和|平成)\s*(\d{1,2}|元)\s*年/gu;
 const JAPANESE_ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988 };
 const MINGUO_WORDS = /民[國国]\s*(\d{2,3})\s*年/gu;
@@ -436,7 +437,7 @@ const keywordBefore = (words: string, notLetter: string) => String.raw`(?:(?:剩
 const KEYWORD_BEFORE = keywordBefore('left|in|remaining', '[A-Za-z]');
 // Also what closes in it ("Se cierra en", "Expira em", "Vence em", "Ferme dans", "Batal secara automatik dalam").
 const KEYWORD_BEFORE_MORE = keywordBefore(String.raw`left|in|remaining|còn|restam?|faltam?|quedan?|осталось|(?:se\s+)?cierra\s+en|cierre\s+en|expira\s+e[nm]|vence\s+e[nm]|fecha\s+em|cancela\s+e[nm]|ferme\s+dans|expire\s+dans|закроется\s+через|noch(?:\s+ca\.)?|cierre\s+automático\s+en|cancelamento\s+automático\s+em|läuft\s+(?:bald\s+)?ab\s*·?|남은\s*시간|(?:hủy|đóng)\s+sau|(?:di)?batal(?:kan)?\s+(?:secara\s+)?(?:automatik|otomatis)\s+dalam|tersisa|sisa|ยกเลิก(?:อัตโนมัติ)?ใน|เหลือ(?:เวลา|อีก)?`, String.raw`\p{L}`);
-const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은|dalam|sisa|ใน|เหลือ/i;
+const MORE_WORDS = /còn|rest|falt|qued|остал|sau|через|cierr|expir|venc|fecha|cancela|ferme|noch|läuft|남은|dalam|sisa|ยกเลิก(?:อัตโนมัติ)?ใน|เหลือ/i;
 const KEYWORD_BEFORE_END_RE = new RegExp(`${KEYWORD_BEFORE}$`, 'iu');
 const KEYWORD_BEFORE_END_MORE_RE = new RegExp(`${KEYWORD_BEFORE_MORE}$`, 'iu');
 // Korean writes it after: "5시간 12분 남음".

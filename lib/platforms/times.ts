@@ -146,11 +146,11 @@ export function dateFirstDeadline(text: string): string | undefined {
 }
 
 /** The deadline `text` shows: a date with its words (DEADLINE, dateFirstDeadline) read on the page's clock, else a countdown (countdownIn). */
-export function deadlineIn(shown: string, clock: Clock, now: number): number | undefined {
+export function deadlineIn(raw: string, clock: Clock, now: number): number | undefined {
   // A year of another calendar written as its Gregorian year, so the label's date shape takes it ("請於 115/12/08 上午12:05 前").
-  const text = gregorianYears(shown);
+  const text = gregorianYears(raw);
   const date = DEADLINE.exec(text)?.[1] ?? dateFirstDeadline(text);
-  return (date ? readTime(date + zoneAfter(text, date), clock, now) : undefined) ?? countdownIn(shown, now);
+  return (date ? readTime(date + zoneAfter(text, date), clock, now) : undefined) ?? countdownIn(raw, now);
 }
 
 /**
