@@ -31,6 +31,19 @@ describe('gridCells', () => {
 });
 
 describe('findHeaderRow', () => {
+  it("takes no site menu for the header, though its words name columns ('Orders', 'Customers', 'Products'; a page written blind, batch 49)", () => {
+    for (const menu of ['<div class="ma-menu">', '<div role="menubar">', '<nav><div>']) {
+      const close = menu.startsWith('<nav') ? '</div></nav>' : '</div>';
+      const doc = new DOMParser().parseFromString(`<body>${menu}<div>Home</div><div>Products</div><div>Orders</div><div>Messages</div><div>Customers</div>${close}<div class="o">Order No. 200184736251904417</div></body>`, 'text/html');
+      expect(findHeaderRow(doc.body, ['div'], 3), menu).toBeNull();
+    }
+    // Nor with its classes renamed: it leads with the way home.
+    const renamed = new DOMParser().parseFromString('<body><div class="x9f"><div>Home</div><div>Products</div><div>Orders</div><div>Customers</div></div></body>', 'text/html');
+    expect(findHeaderRow(renamed.body, ['div'], 3)).toBeNull();
+    // The same words in a row of the list's own are its header.
+    const list = new DOMParser().parseFromString('<body><div class="head"><div>Products</div><div>Orders</div><div>Customers</div></div></body>', 'text/html');
+    expect(findHeaderRow(list.body, ['div'], 3)?.columns).toMatchObject({ item: 0, order: 1, buyer: 2 });
+  });
   it('names the columns under a grouped header one by one: the total is "实付", not the first column under "金额(元)" (a page written blind, batch 46)', () => {
     const doc = new DOMParser().parseFromString(
       `<table><thead><tr><th rowspan="2"></th><th rowspan="2">订单号</th><th rowspan="2">宝贝</th><th colspan="3">金额(元)</th><th rowspan="2">状态</th></tr>

@@ -104,6 +104,16 @@ function stackedCells(row: Element): Element[] | null {
   return cells;
 }
 
+const HOME = /^(?:home|homepage|首页|首頁|主页|工作台|trang\s*chủ|início|inicio|beranda|หน้าแรก|ホーム|홈|главная|startseite|accueil)$/i;
+const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"]';
+const NAV_CLASS = /(?:^|[-_\s])(?:menu|menubar|nav|navbar|sidebar|sider|sidenav)(?:$|[-_\s])/i;
+
+/** Whether `row` is a site's menu or lies in one: by its element or role, or by its own or its parent's class. */
+function inNavigation(row: Element): boolean {
+  if (row.tagName === 'TR') return false;
+  return !!row.closest(NAVIGATION) || NAV_CLASS.test(row.getAttribute('class') ?? '') || NAV_CLASS.test(row.parentElement?.getAttribute('class') ?? '');
+}
+
 /** Whether `row` is a table header's top row of groups: a cell over several columns, one spanning down, a row under it. */
 function groupsAbove(row: Element): boolean {
   if (row.tagName !== 'TR' || row.nextElementSibling?.tagName !== 'TR') return false;
@@ -149,6 +159,8 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
     const below = headerOf(row.nextElementSibling!, min, extra);
     if (below) return below;
   }
+  // A site's menu names pages, not columns ("Home | Products | Orders | Messages | Customers").
+  if (inNavigation(row)) return null;
   const cells = stackedCells(row) ?? spreadCells(row);
   const width = cells.length;
   if (width < min || width > 20) return null;
@@ -167,6 +179,8 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
   // is one too (a component library may draw the box itself as a span with its placeholder's words).
   let fields = 0;
   for (const c of cells) if (formPart(c) && ++fields >= 2) return null;
+  // A menu with its classes renamed still leads with the way home: no list has a column named so.
+  for (const c of cells) if (HOME.test(textOf(c))) return null;
   const columns = columnsByHeader(cells);
   const taken = new Set(Object.values(columns));
   for (const [name, pattern] of Object.entries(extra) as Array<[ColumnName, RegExp]>) {

@@ -180,6 +180,17 @@ describe('continuesWord: a word a search highlight splits', () => {
 });
 
 describe('spacedText', () => {
+  it("reads a drop-down as it shows: its chosen option alone, never the others listing every status (a page written blind, batch 47)", () => {
+    const doc = new DOMParser().parseFromString(
+      '<body><div id="a">状态 <select disabled><option>待支付</option><option selected>待发货</option><option>已关闭</option></select></div><div id="b"><select><option>待支付</option><option>已关闭</option></select></div></body>',
+      'text/html',
+    );
+    // happy-dom may choose another option than the one marked (see the blind pages' parse): as a browser does.
+    for (const select of doc.querySelectorAll('select')) select.selectedIndex = Math.max([...select.options].findIndex((o) => o.hasAttribute('selected')), 0);
+    expect(spacedText(doc.getElementById('a'))).toBe('状态 待发货');
+    // With none marked, the first shows.
+    expect(spacedText(doc.getElementById('b'))).toBe('待支付');
+  });
   it('spaces the texts of nested elements and of elements holding one text, skipping scripts, styles and templates', () => {
     const doc = parse(`<div id="c">
       <div>John  Smith</div><div>Acme<b>Trading</b> LLC</div>

@@ -177,6 +177,11 @@ export function pageTextRoot(scope: readonly Element[]): Element | null {
   return top && !top.closest(SKIPPED_SELECTOR) ? top : null;
 }
 
+/** Whether `el` is an option of a drop-down that is not the chosen one (a closed <select> shows the chosen alone). */
+function unchosenOption(el: Element): boolean {
+  return el.localName === 'option' && !(el as HTMLOptionElement).selected && (el.closest('select') as HTMLSelectElement | null)?.multiple !== true;
+}
+
 /** Whether `el` is or lies inside a script, style, template or struck-through element; `clean` (see pageTextRoot), when an ancestor, ends the search. */
 function inSkipped(el: Element, clean: Element | null | undefined): boolean {
   // An inline style strikes the element read itself (a price picked by a selector); one higher up the order's block
@@ -442,7 +447,8 @@ export function spacedText(node: Node | null | undefined, clean?: Element | null
         }
       }
       // A tooltip's words explain the cell ("改价记录：… ¥106.80 → ¥99.00"); they are not what it shows.
-      if (first && !SKIPPED_TEXT.has((at as Element).localName) && (at as Element).getAttribute('role') !== 'tooltip' && !addedTranslation(at as Element)) {
+      // A drop-down shows its chosen option alone: the others list every status it could be set to.
+      if (first && !SKIPPED_TEXT.has((at as Element).localName) && (at as Element).getAttribute('role') !== 'tooltip' && !addedTranslation(at as Element) && !unchosenOption(at as Element)) {
         // An element holding one text (most parts of a cell) is read without stepping into it and back. Its inline
         // style is looked at only when the text has a digit (a price before its discount): most texts are words.
         if (first.nodeType !== 3 || first.nextSibling) {

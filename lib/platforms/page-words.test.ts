@@ -63,6 +63,9 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   ['Ödeme süresi doldu, sipariş iptal edildi', 'closed'],
   ['Gönderilmeyi bekliyor', 'paid'],
   ['Kargoda', 'paid'],
+  // A payment "not completed" is no completed order (a TikTok Shop kanban's cancelled card, batch 48).
+  ['Motivo: pagamento não concluído', 'unknown'],
+  ['Concluído', 'paid'],
   // Alibaba.com's staged orders (batch 44): the whole amount still to pay.
   ['Awaiting full payment Payment due in 2 days 5 hours', 'unpaid'],
   // Shopee Indonesia (batch 45): a cancellation to come is none, and a transfer's proof under review is no payment.
@@ -188,7 +191,7 @@ describe('statusFromWords', () => {
 });
 
 describe('isBuyerTag', () => {
-  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель', '回購買家', '回购', 'ผู้ซื้อใหม่', 'Comprador recurrente', '买家开启了匿名购买', '匿名购买'])('%j is a badge', (text) => {
+  it.each(['新客', '老客', '88VIP', 'VIP3', '【会员】', '(粉丝)', 'New buyer', 'new customer', 'Returning', 'Follower', 'Novo cliente', 'Cliente nuevo', 'Khách mới', 'Khách quen', 'Pelanggan baru', 'Новый покупатель', '回購買家', '回购', 'ผู้ซื้อใหม่', 'Comprador recurrente', '买家开启了匿名购买', '匿名购买', '本单买家', '下单人', '送礼人（下单）', '团长'])('%j is a badge', (text) => {
     expect(isBuyerTag(text)).toBe(true);
   });
   it.each(['小美', 'VIP小美', '新客户服务中心的小王', 'Newton', 'Ana Paula', 'new buyer from Lisbon', 'Khách', '', '匿名买家'])('%j is not', (text) => {

@@ -126,4 +126,19 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'shopee-inlinelabel-all',
   'taobao-abbrhead-all',
   'tiktok-iconcols-all',
+  // Batch 47: values held in form controls (editable prices, a status drop-down per row, names in read-only inputs).
+  'alibaba-ttmark-all',
+  'pdd-selectcol-all',
+  'taobao-inlineedit-all',
+  // Batch 48: several orders side by side (card grids, two orders a table row, a strip of urgent orders, a kanban).
+  'aliexpress-urgentstrip-all',
+  'pdd-pairrows-all',
+  'shopee-twoup-unpaid',
+  'tiktok-statusboard-all',
+  // Batch 49: many names, one buyer (gift recipients, group leaders, resellers' customers, sales reps, former nicks).
+  'alibaba-salesrep-all',
+  'aliexpress-dropship-unpaid',
+  'pdd-tuanzhang-all',
+  'shopee-oldnick-unpaid',
+  'taobao-giftnote-all',
 ];
