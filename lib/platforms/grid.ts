@@ -159,8 +159,6 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
     const below = headerOf(row.nextElementSibling!, min, extra);
     if (below) return below;
   }
-  // A site's menu names pages, not columns ("Home | Products | Orders | Messages | Customers").
-  if (inNavigation(row)) return null;
   const cells = stackedCells(row) ?? spreadCells(row);
   const width = cells.length;
   if (width < min || width > 20) return null;
@@ -179,7 +177,10 @@ function headerOf(row: Element, min: number, extra: Partial<Record<ColumnName, R
   // is one too (a component library may draw the box itself as a span with its placeholder's words).
   let fields = 0;
   for (const c of cells) if (formPart(c) && ++fields >= 2) return null;
-  // A menu with its classes renamed still leads with the way home: no list has a column named so.
+  // A site's menu names pages, not columns ("Home | Products | Orders | Messages | Customers"); with its classes
+  // renamed it still leads with the way home, which no list names a column. Asked only of a row that could be a
+  // header (a few short cells): the header search tries every row of the page.
+  if (inNavigation(row)) return null;
   for (const c of cells) if (HOME.test(textOf(c))) return null;
   const columns = columnsByHeader(cells);
   const taken = new Set(Object.values(columns));
