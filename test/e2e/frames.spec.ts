@@ -136,14 +136,19 @@ test('a chat opened later in a frame that shows no order list gets the suggestio
   }, chat);
   const chatFrame = page.frameLocator('#chat-frame');
   await chatFrame.locator('#chat-composer').click();
-  await orderRow(panel, SOLD[1]!).click();
+  // An order the first test did not write to (this file's tests share one browser and its data): no attempt yet.
+  await orderRow(panel, SOLD[3]!).click();
+  await expect(panel.getByTestId('attempt-row')).toHaveCount(0);
   const first = panel.getByTestId('suggestion').first();
   const text = (await first.getByTestId('suggestion-text').textContent()) ?? '';
   expect(text.length).toBeGreaterThan(0);
   await first.getByTestId('insert-button').click();
   await expect(chatFrame.locator('#chat-composer')).toHaveValue(text);
   await expect(chatFrame.locator('#chat-send')).not.toHaveAttribute('data-sent');
+  // Inserted (not copied for want of a composer), and logged once: the panel has had the insert's answer.
+  await expect(panel.getByTestId('toast')).toHaveText(/已填入聊天框|Put in the chat box/);
   await expect(panel.getByTestId('attempt-row')).toHaveCount(1);
+  await expect(panel.getByTestId('attempt-row')).toHaveAttribute('data-channel', 'chat');
   expect(dialogs).toEqual([]);
   await panel.close();
   await page.close();
