@@ -6,6 +6,8 @@ import { renderFixture } from '../../test/support/fixtures.mjs';
 import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
 import { narrowed } from './filters';
 import { pddAdapter } from './pdd/adapter';
+import { shopeeAdapter } from './shopee/adapter';
+import { taobaoAdapter } from './taobao/adapter';
 import { STRUCTURE_GLOBAL, structureWanted, type StructureHost } from './structure/reader-host';
 import type { PlatformAdapter } from './types';
 import type { PageRead } from '../orders/model';
@@ -223,5 +225,53 @@ describe('a list narrowed by a search the person typed', () => {
     expect(narrowed(page('').body.ownerDocument)).toBe(false);
     // A pager's "go to page" box holds a page number, no search.
     expect(readPage(page('2'), pddAdapter, URL_, NOW)!.complete).toBe(true);
+  });
+});
+
+describe('order data shown in read-only form fields', () => {
+  const NOW = Date.UTC(2026, 11, 6, 4, 0, 0);
+  const URL = 'https://seller.shopee.com.my/portal/sale/order?type=unpaid';
+  // A "form view": each order's number and buyer show only as the values of read-only inputs the seller can copy.
+  const card = (sn: string, buyer: string, total: string, { readonly = 'readonly' } = {}) => `
+    <fieldset class="f-order">
+      <div class="f-row"><label>Order ID</label><input class="f-in" ${readonly} value="${sn}"><button type="button">Copy</button></div>
+      <div class="f-row"><label>Buyer</label><input class="f-in" ${readonly} value="${buyer}"></div>
+      <div class="f-row"><span>Unpaid</span></div>
+      <div class="f-row"><span class="f-goods">Cotton tote bag x1</span></div>
+      <div class="f-row"><label>Order Total</label><span>${total}</span></div>
+    </fieldset>`;
+  const page = (cards: string, search = '') =>
+    parse(`<main><h1>My Orders</h1><div class="f-search"><input placeholder="Search order ID" value="${search}"></div>
+      <div class="f-tabs"><span>All</span><span class="on">Unpaid (3)</span></div>${cards}</main>`);
+  const three = (opts?: { readonly?: string }) =>
+    card('261206RK4M2P9Q', 'aina.rahman', 'RM45.90', opts) + card('261206T8VX0B3C', 'kokwei_88', 'RM128.00', opts) + card('261205HH7DN1QZ', 'siti.nur', 'RM9.50', opts);
+
+  it('is read: the numbers and buyers the fields show, as the person sees them (it was taken for no order list)', () => {
+    const read = readPage(page(three()), shopeeAdapter, URL, NOW)!;
+    expect(read).not.toBeNull();
+    expect(read.orders.map((o) => [o.orderId, o.buyer.nick, o.amount.minor, o.status])).toEqual([
+      ['261206RK4M2P9Q', 'aina.rahman', 4590, 'unpaid'],
+      ['261206T8VX0B3C', 'kokwei_88', 12800, 'unpaid'],
+      ['261205HH7DN1QZ', 'siti.nur', 950, 'unpaid'],
+    ]);
+    expect(read.unreadable).toBe(0);
+  });
+
+  it('is disabled fields too; an editable field is what someone is typing, never the order\'s data', () => {
+    expect(readPage(page(three({ readonly: 'disabled' })), shopeeAdapter, URL, NOW)?.orders).toHaveLength(3);
+    // Editable: a search the seller typed holds an order number, the rows' fields are being edited. No order list.
+    expect(readPage(page(three({ readonly: '' }), '261206RK4M2P9Q'), shopeeAdapter, URL, NOW)).toBeNull();
+  });
+
+  it('reads a page whose buyers alone are in such fields, where the read by text alone leaves every order unreadable', () => {
+    const answers = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/unseen/taobao-inlineedit-all.json'), 'utf8')) as { url: string; orders: Array<{ orderId: string; buyer: string }> };
+    const html = readFileSync(resolve(import.meta.dirname, '../../test/fixtures/unseen/taobao-inlineedit-all.html'), 'utf8');
+    const read = readPage(parse(html), taobaoAdapter, answers.url, NOW)!;
+    expect(read.unreadable).toBe(0);
+    expect(Object.fromEntries(read.orders.map((o) => [o.orderId, o.buyer.nick]))).toEqual(Object.fromEntries(answers.orders.map((o) => [o.orderId, o.buyer])));
+    // The fields as they were, no text: the same page with each field's value unset reads its orders unreadable.
+    const blank = parse(html);
+    for (const el of blank.querySelectorAll('input[readonly]')) (el as HTMLInputElement).value = '';
+    expect(readPage(blank, taobaoAdapter, answers.url, NOW)!.orders).toHaveLength(0);
   });
 });

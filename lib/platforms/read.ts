@@ -5,11 +5,11 @@
 import type { ObservedOrder, Platform, PageRead } from '../orders/model';
 import { parseMoneyAll } from '../orders/money';
 import { documentsOf } from './frames';
-import { composedView, hasSlottedComponents, shadowViews } from './shadow';
+import { composedView, hasSlottedComponents, shadowViews, shownFields, shownFieldValue } from './shadow';
 import { narrowed } from './filters';
 import { moreToCome } from './more';
 import { statusFromWords } from './page-words';
-import { beforeWbr, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
+import { beforeWbr, isOrderNumber, labelledOther, numberText, ORDER_NUMBER } from './order-numbers';
 import { structureReader } from './structure/reader-host';
 import { textOf, type PlatformAdapter } from './types';
 import { recipeReader } from './recipe/reader-host';
@@ -156,13 +156,32 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
       if (orderNumbersShown(view, adapter.platform).size > 0) return readPage(view, adapter, url, now, recipes, hits);
     }
   }
-  const builtIn = readBuiltIn(doc, adapter, url, now, shown);
+  const builtIn = withFields(doc, adapter, url, now, readBuiltIn(doc, adapter, url, now, shown));
   // A recipe the seller taught for this page goes first; it gives way only to a reader that reads more (see preferRecipe).
   // The recipe reader comes with the recipes (see reader-host.ts); until it is there, the page reads as untaught.
   const readRecipe = recipes.length > 0 ? recipeReader() : undefined;
   const read = readRecipe ? preferRecipe(builtIn, recipes.map((r) => settled(readRecipe(doc, r, url, now))), shown) : builtIn;
   // Nor is a list that shows more of it is still to come ("加载更多", "Showing 6 of 23", a tab counting more).
   return read?.complete && (narrowed(doc) || moreToCome(doc, read.orders.length + read.unreadable)) ? { ...read, complete: false } : read;
+}
+
+/**
+ * `read` (the page's built-in read), or the read of the page with its read-only fields drawn as text (see
+ * composedView's `fields`) when that reads more: tried only when `read` is short and the page shows values in such
+ * fields, or when it found no list and a field shows an order number (a list that shows its numbers only in
+ * fields, for copying, is no page without orders). The two are weighed as the adapter's and the structural read.
+ */
+function withFields(doc: Document, adapter: PlatformAdapter, url: string, now: number, read: PageRead | null): PageRead | null {
+  if (read && !read.noRowsFound && read.unreadable === 0 && (read.idsMissed ?? 0) === 0 && read.orders.length > 0) return read;
+  const fields = shownFields(doc);
+  if (fields.length === 0) return read;
+  const platform = adapter.platform;
+  if (!read && (platform === 'manual' || !fields.some((el) => isOrderNumber(platform, shownFieldValue(el) ?? undefined)))) return null;
+  const view = composedView(doc, { fields: true });
+  if (!view) return read;
+  const viewRead = readBuiltIn(view, adapter, url, now, orderNumbersShown(view, adapter.platform));
+  if (!read || !viewRead) return read ?? viewRead;
+  return better(read, viewRead);
 }
 
 // Words of the paths of a back-office's other pages, whose rows are about a refund, a dispute, a parcel, a payout, a

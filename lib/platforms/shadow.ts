@@ -134,8 +134,42 @@ function drawn(el: Element): boolean {
   return typeof html.checkVisibility !== 'function' || !html.isConnected || !el.ownerDocument.defaultView || html.checkVisibility();
 }
 
-/** The page as drawn through its components' shadow roots and slots, as a document of its own (see above). */
-export function composedView(doc: Document): Document | null {
+// Some lists show an order's data in read-only form fields: a nick or an order number in an `<input readonly>` the
+// person can select and copy. Such a value is on screen, but it is no text node, and every reader reads text. The
+// fields view is the composed view with each such field drawn as the text it shows. An editable field is not: its
+// value is what someone is typing (a new price not yet submitted, a search), never the order's data.
+
+/** Attributes of a field that say nothing about the text it shows (dropped when it is drawn as a span). */
+const FIELD_ONLY = new Set(['value', 'type', 'readonly', 'disabled', 'name', 'placeholder', 'size', 'tabindex', 'autocomplete']);
+
+/** Input types whose value is drawn as text. */
+const TEXT_FIELD = new Set(['', 'text', 'number', 'tel', 'email', 'url']);
+
+/**
+ * The value a read-only (or disabled) text field shows, trimmed; null for any other element, an editable field, an
+ * empty one, or one hidden from assistive technology (a copy helper that repeats text shown beside it).
+ */
+export function shownFieldValue(el: Element): string | null {
+  const name = el.localName;
+  if (name !== 'input' && name !== 'textarea') return null;
+  if (!el.hasAttribute('readonly') && !el.hasAttribute('disabled')) return null;
+  if (name === 'input' && !TEXT_FIELD.has((el.getAttribute('type') ?? '').toLowerCase())) return null;
+  if (el.getAttribute('aria-hidden') === 'true') return null;
+  const value = (el as HTMLInputElement | HTMLTextAreaElement).value.trim();
+  return value === '' ? null : value;
+}
+
+/** The read-only fields of `doc` that show a value (see shownFieldValue), in page order. */
+export function shownFields(doc: Document): Element[] {
+  if (!doc.body || isComposedView(doc)) return [];
+  return [...doc.body.querySelectorAll('input[readonly], input[disabled], textarea[readonly], textarea[disabled]')].filter((el) => shownFieldValue(el) !== null);
+}
+
+/**
+ * The page as drawn through its components' shadow roots and slots, as a document of its own (see above). With
+ * `fields`, each read-only field that shows a value is drawn as a `span` holding that value (see shownFieldValue).
+ */
+export function composedView(doc: Document, { fields = false } = {}): Document | null {
   if (!doc.body) return null;
   // A shadow root's view (see viewOf) is copied from its top element, whose slots draw from the root's host.
   const owner = doc.body.ownerDocument;
@@ -164,6 +198,14 @@ export function composedView(doc: Document): Document | null {
       return;
     }
     if (!drawn(el)) return;
+    const value = fields ? shownFieldValue(el) : null;
+    if (value !== null) {
+      const span = out.createElement('span');
+      for (const attr of el.attributes) if (!FIELD_ONLY.has(attr.name)) span.setAttribute(attr.name, attr.value);
+      span.textContent = value;
+      into.appendChild(span);
+      return;
+    }
     const clone = out.importNode(el, false);
     into.appendChild(clone);
     const root = el.shadowRoot;

@@ -129,7 +129,6 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   // Batch 47: values held in form controls (editable prices, a status drop-down per row, names in read-only inputs).
   'alibaba-ttmark-all',
   'pdd-selectcol-all',
-  'taobao-inlineedit-all',
   // Batch 48: several orders side by side (card grids, two orders a table row, a strip of urgent orders, a kanban).
   'aliexpress-urgentstrip-all',
   'pdd-pairrows-all',
