@@ -202,6 +202,32 @@ export function matchEach(doc: Document, lists: ReadonlyArray<readonly string[]>
   return found;
 }
 
+/**
+ * The first element of `doc`'s body, in page order, outside `outside` and their subtrees, with a text of its own
+ * that `pattern` finds (a page's notes beside its order blocks: "Horário de Brasília (GMT-3)"). Walked as matchEach
+ * walks, so a long list's rows cost nothing.
+ */
+export function textOutside(doc: Document, outside: readonly Element[], pattern: RegExp): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const skip = new Set(outside);
+  let el: Element | null = body;
+  while (el) {
+    if (!skip.has(el)) {
+      for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && pattern.test(n.nodeValue ?? '')) return el;
+      const child: Element | null = el.firstElementChild;
+      if (child) {
+        el = child;
+        continue;
+      }
+    }
+    if (el === body) return null;
+    while (el !== body && !el.nextElementSibling) el = el.parentElement!;
+    el = el === body ? null : el.nextElementSibling;
+  }
+  return null;
+}
+
 /** What queryFirst(root, list) would give, from matchEach's result. */
 export function firstOf<E extends Element = HTMLElement>(found: Matches, list: readonly string[]): E | null {
   for (const selector of list) {

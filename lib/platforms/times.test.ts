@@ -93,6 +93,21 @@ describe('deadlines as pages draw them (pages written blind)', () => {
     // A promise to ship by a date is no payment deadline.
     expect(deadlineIn('承诺发货时间 2026-11-25 12:00', CHINA, NOW)).toBeUndefined();
   });
+  it('reads a deadline whose date comes after a weekday (a page written blind: "Pagar até seg., 7 de dez. de 2026, 00:05")', () => {
+    const BRASILIA = { offset: -180, order: 'dmy' as const };
+    const at = Date.UTC(2026, 11, 7, 3, 5);
+    expect(deadlineIn('Pagar até seg., 7 de dez. de 2026, 00:05', BRASILIA, NOW)).toBe(at);
+    expect(deadlineIn('Pagar até segunda-feira, 7 de dez. de 2026, 00:05', BRASILIA, NOW)).toBe(at);
+    expect(deadlineIn('Pay by Mon, Dec 7, 2026, 00:05', BRASILIA, NOW)).toBe(at);
+    expect(deadlineIn('Pay by Monday 7 December 2026 00:05', BRASILIA, NOW)).toBe(at);
+    expect(deadlineIn('Pagar antes del lun. 7 dic. 2026 00:05', BRASILIA, NOW)).toBe(at);
+    expect(deadlineIn('Bayar sebelum Senin, 7 Des 2026 00:05', BRASILIA, NOW)).toBe(at);
+    expect(deadlineIn('Оплатить до пн, 7 дек. 2026 00:05', BRASILIA, NOW)).toBe(at);
+    // "Mar" is Tuesday in Spanish and March in English: a month it stays when no date follows it as a weekday.
+    expect(deadlineIn('Pay by Mar 7, 2027, 00:05', BRASILIA, NOW)).toBe(Date.UTC(2027, 2, 7, 3, 5));
+    // Any other word there is no weekday: the words and the date stay apart.
+    expect(deadlineIn('Pay by card 7 Dec 2026 00:05', BRASILIA, NOW)).toBeUndefined();
+  });
   it('reads deadlines in Japanese, Korean, Russian, German, Thai and Spanish back-offices (batch 26)', () => {
     const SEOUL = { zone: 'Asia/Seoul', order: 'ymd' } as const;
     const TOKYO = { zone: 'Asia/Tokyo', order: 'ymd' } as const;

@@ -3,6 +3,9 @@
 import type { OrderStatus } from '../orders/model';
 import { agoInstant, CHINA_OFFSET_MINUTES, DATE_SHAPE, gregorianYears, parseCountdown, parseWallTime, parseZonedWallTime } from '../orders/time';
 
+/** A note naming the page's time zone ("Time zone: Pacific Time (PT)", "时区：北京时间"). */
+export const ZONE_NOTE = /time\s*zone|saat\s*dilimi|hor[áa]rio\s*(?:de\s*bras[ií]lia|oficial)|hora\s*(?:de\s*bras[ií]lia|oficial|del\s*centro)|时区|時區|fuso\s*horário|múi\s*giờ|часовой\s*пояс|московск|zona\s*waktu|เขตเวลา|(?:แสดง)?ตามเวลา|시간대|표준시|タイムゾーン|標準時|日本時間|表示時刻|zeitzone|fuseau\s*horaire|zona\s*horaria/i;
+
 /** How a page writes its times: in a time zone, at a fixed offset (minutes east of UTC; China time when neither), and in which date order. */
 export interface Clock {
   zone?: string;
@@ -122,12 +125,21 @@ const ZONED_DATE = String.raw`(${DATE_SHAPE}(?:\s*[(（]?\s*(?:GMT|UTC)\s*[+\-�
 const dateThenWords = (date: string) =>
   String.raw`(?:请在|请于|請在|需在|须在)\s*${date}\s*(?:之?前)\s*(?:完成)?(?:付款|支付)|(?<![\d:])${date}\s*(?:后|後)?\s*(?:自动关闭|自動關閉|自动取消|自動取消|关闭订单|前?未付款将?自动关闭)|(?<![\d:])${date}\s*(?:[Uu]hr\s*)?(?:automatisch\s*)?(?:storniert|annulliert)`;
 
+// A weekday between a deadline's words and its date ("Pay by Mon, Dec 7, 2026", "Pagar até seg., 7 de dez. de 2026",
+// "Payer avant le lun. 7 déc.", "Bayar sebelum Senin, 7 Des"): in the languages whose pages write one there.
+const WEEKDAY_BEFORE = String.raw`(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|` +
+  String.raw`(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|s[áa]bado|domingo|seg|ter|qua|qui|sex|s[áa]b|dom|` +
+  String.raw`lunes|martes|mi[ée]rcoles|jueves|viernes|lun|mar|mi[ée]|jue|vie|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mer|jeu|ven|sam|dim|` +
+  String.raw`montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|` +
+  String.raw`th[ứu]\s*(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s*nh[ậa]t|пн|вт|ср|чт|пт|сб|вс)(?![\p{L}])\.?,?\s*)?`;
+
 /**
  * A payment deadline shown as a date after its label ("Thanh toán trước 24/11/2026 07:00", "Pay by …", "Cierre
  * automático 07/12/2026 18:45 (GMT+1)"): the date, with a zone the page names after it, is group 1.
  */
 export const DEADLINE = new RegExp(
   String.raw`(?:付款截止|支付截止|thanh\s*toán\s*trước|hạn\s*thanh\s*toán|(?:tự\s*động\s*)?hủy(?:\s*tự\s*động)?\s*(?:lúc|vào)|pay\s*by|payment\s*due(?:\s*by)?|(?:due|closes?|expires?)\s*(?:by|on|at)|(?<![\p{L}])due(?=\s+\p{L}{3,9}\.?\s+\d)|auto[- ]?cancel(?:s|led)?\s*(?:at|on|by)|auto[- ]?clos(?:es|ing)(?:\s*(?:at|on))?|(?:closes?|cancels?|expires?)\s+if\s+(?:unpaid|not\s+paid)\s+(?:by|on|at)|prazo\s*(?:de|para)\s*pagamento|pagar\s*até|pagar\s*antes\s*del?|pagar\s*hasta(?:\s*el)?|cierre\s*automático(?:\s*el)?|se\s*cierra\s*el|fecha\s*límite(?:\s*del?\s*(?:pago|saldo))*|закроется|оплатить\s*до|cancelamento\s*automático\s*em|bayar\s*sebelum|batas\s*(?:waktu\s*)?pembayaran|ชำระ(?:เงิน)?\s*ภายใน|請於|付款期限|(?:お)?支払い?期限|支払い?期日|결제\s*기한|입금\s*기한|자동\s*취소|оплата\s*до|zahlbar\s*bis|zahlungsfrist|(?:ödeme\s*)?son\s*(?:ödeme\s*)?tarihi|(?:à\s*)?payer\s*avant(?:\s*le)?|pagare\s*entro)\s*[:：]?\s*` +
+    WEEKDAY_BEFORE +
     ZONED_DATE,
   'iu',
 );

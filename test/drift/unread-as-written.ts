@@ -98,7 +98,6 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   // Batch 40: a cross-border list of several markets (a bare "$" whose market the page names only by a badge).
   'shopee-cnsc-all',
   // Batch 41: calendars and clocks (Buddhist and ROC years, Japanese eras, 凌晨/中午/晚上 and 上午/下午 clocks, relative days).
-  'aliexpress-ontem-unpaid',
   // Batch 42: other scripts and writing directions (Turkish, Arabic-Indic digits, bidi isolates, names in other scripts).
   'pdd-fullwidth-unpaid',
   'taobao-minzu-all',

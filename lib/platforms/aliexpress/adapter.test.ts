@@ -100,6 +100,23 @@ describe('aliexpressAdapter: English back-office, all orders, Pacific time', () 
     expect(order).toMatchObject({ status: 'unpaid', autoCloseAt: NOW + 23 * HOUR + 12 * 60_000, autoCloseEstimated: undefined });
   });
 
+  it('reads a date in that cell only on a clock the page names: by a note of any class, found by its words (a page written blind)', () => {
+    const doc = parse(EN_HTML);
+    const desc = doc.querySelector('[data-fixture-order="8193047726510234"] .chc-state-label__desc')!;
+    const row = desc.closest('tr')!;
+    desc.remove();
+    row.insertAdjacentHTML('beforeend', '<td><div class="dl-abs"><span>Pagar até</span> seg., 7 de dez. de 2026, 00:05</div></td>');
+    const note = doc.querySelector('[class*="timezone"]')!;
+    const closes = () => byId(readPage(doc, EN_URL))['8193047726510234']!;
+    // The note under a class no selector knows: its words name Brasília's clock, three hours behind UTC.
+    note.className = 'tz';
+    note.textContent = 'Horário de Brasília (GMT-3)';
+    expect(closes()).toMatchObject({ status: 'unpaid', autoCloseAt: Date.UTC(2026, 11, 7, 3, 5), autoCloseEstimated: undefined });
+    // No note: China's clock would put the deadline 11 hours early, so the date is left (an estimate stands in).
+    note.remove();
+    expect(closes()).toMatchObject({ status: 'unpaid', autoCloseEstimated: true });
+  });
+
   it('reads a created date day first where the page is in a language that writes it so', () => {
     const doc = parse(EN_HTML);
     const time = doc.querySelector('[data-fixture-order="8193051190023377"] [class*="header--value--"]')!;

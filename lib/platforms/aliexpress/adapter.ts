@@ -5,9 +5,10 @@ import { documentsOf, firstInFrames } from '../frames';
 import { soleMoney } from '../money';
 import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, statusOn, type ColumnName, withoutPartAmounts } from '../page-words';
-import { allOf, firstOf, isShown, matchEach, mostOf, type Matches } from '../query';
+import { allOf, firstOf, isShown, matchEach, mostOf, textOutside, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { countdownIn, deadlineIn, inPageLanguage, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
+import { countdownIn, deadlineIn, inPageLanguage, namedZone, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
+import { ZONE_NOTE as ZONE_WORDS } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -25,20 +26,30 @@ const ZONE_NOTE = ['[class*="timezone"]', '[class*="time-zone"]', '[class*="time
 /**
  * Which clock the page's order times use. AliExpress has shown seller times
  * in China time and, in older English back-offices, in US Pacific time; a
- * page that names its zone ("GMT+8", "Pacific Time", "北京时间") is
- * believed, otherwise China time, the seller centre's home zone.
+ * page that names its zone ("GMT+8", "Pacific Time", "北京时间", "Horário de
+ * Brasília (GMT-3)") is believed, otherwise China time, the seller centre's
+ * home zone. The note is found by its class, else by its words outside the
+ * order tables (`tables`). `noted`: the clock is one the page names.
  */
-function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE])): Clock {
+function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE]), tables: readonly Element[] = []): { clock: Clock; noted: boolean } {
   // Every note in page order (an element matching two patterns counts once).
   const notes = new Set(ZONE_NOTE.flatMap((s) => found.get(s) ?? []));
   const note = [...notes]
     .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1))
     .map((el) => textOf(el))
     .join(' ');
+  const named = clockNamed(note) ?? clockNamed(textOf(textOutside(doc, tables, ZONE_WORDS)));
+  return named ? { clock: named, noted: true } : { clock: CHINA_CLOCK, noted: false };
+}
+
+/** The clock a zone note names, if it names one. */
+function clockNamed(note: string): Clock | undefined {
+  if (!note) return undefined;
   const offset = statedUtcOffset(note);
   if (offset !== undefined) return { offset, order: 'ymd' };
   if (PACIFIC.test(note)) return PACIFIC_CLOCK;
-  return CHINA_CLOCK;
+  const zone = namedZone(note);
+  return zone ? { zone, order: 'ymd' } : undefined;
 }
 
 /** A created time on the page's clock, unless the text names its own zone (US Pacific, Beijing); see readCreated. */
@@ -130,7 +141,7 @@ function readChatUrl(table: Element, pageUrl: string): string | undefined {
   return httpsLink(href, pageUrl);
 }
 
-function readOrder(table: Element, columns: Columns, headerCount: number, clock: Clock, url: string, now: number): ObservedOrder | undefined {
+function readOrder(table: Element, columns: Columns, headerCount: number, { clock, noted: named }: { clock: Clock; noted: boolean }, url: string, now: number): ObservedOrder | undefined {
   const orderId = readOrderId(table);
   const nick = nickOf(queryFirst(table, selectors.buyer));
   const amount = readAmount(table, columns, headerCount);
@@ -145,7 +156,7 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
   // A countdown, or a date before or after its words ("将于 2026-12-08 18:02 (PST) 自动关闭"), on the page's clock;
   // else in the status's cell, under the label's own box ("Awaiting payment" in a badge, "Closes in 22h 47m" below it).
   const cell = label?.closest('td');
-  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) ?? countdownAfter(cell, now) : undefined) : undefined;
+  const shown = open ? deadlineIn(textOf(statusCell), clock, now) ?? (cell && cell !== statusCell && table.contains(cell) ? deadlineIn(textOf(cell), clock, now) ?? deadlineAfter(cell, named ? clock : undefined, now) : undefined) : undefined;
   // Paid and closed orders have no payment deadline left to estimate.
   const estimated = open && shown === undefined && createdAt !== undefined ? createdAt + DEFAULT_AUTO_CLOSE_DAYS * DAY_MS : undefined;
   const buyer: BuyerRef = { nick: nick.slice(0, 200) };
@@ -165,13 +176,17 @@ function readOrder(table: Element, columns: Columns, headerCount: number, clock:
 }
 
 /**
- * A countdown in a cell of its own after the status's ("Prazo de pagamento": "Fecha em 23 h 12 min", its last unit
- * right before a link's words, "minVer detalhes" in the cell's textContent). Not a date there, which this reader may
- * read on the wrong clock (a note it does not find: "Horário de Brasília (GMT-3)"; the structural reader reads those).
+ * A deadline in a cell of its own after the status's ("Prazo de pagamento": "Fecha em 23 h 12 min", its last unit
+ * right before a link's words, "minVer detalhes" in the cell's textContent): a countdown, or, on a page that names
+ * its clock (`clock`), a date ("Pagar até 6 de dez. de 2026, 21:40" under "Horário de Brasília (GMT-3)"). A date is
+ * not read there on a clock the page does not name: China's would put a Brazilian deadline 11 hours early.
  */
-function countdownAfter(statusCell: Element, now: number): number | undefined {
+function deadlineAfter(statusCell: Element, clock: Clock | undefined, now: number): number | undefined {
   let shown: number | undefined;
-  for (let c = statusCell.nextElementSibling; c && shown === undefined; c = c.nextElementSibling) shown = countdownIn(spacedText(c), now);
+  for (let c = statusCell.nextElementSibling; c && shown === undefined; c = c.nextElementSibling) {
+    const text = spacedText(c);
+    shown = countdownIn(text, now) ?? (clock ? deadlineIn(text, clock, now) : undefined);
+  }
   return shown;
 }
 
@@ -213,7 +228,8 @@ function readDocument(doc: Document, href: string, now: number): PageRead | null
   if (!looksLikeList) return null;
   const url = new URL(href);
   // Dates day first where the page's language writes them so ("04/12/2026 22:15" in Portuguese is 4 December).
-  const clock = inPageLanguage(pageClock(doc, found), doc);
+  const page = pageClock(doc, found, tables);
+  const clock = { clock: inPageLanguage(page.clock, doc), noted: page.noted };
   const { orders, unreadable } = readRows(tables, noted((table, _i, at = now) => readOrder(table, columns, count, clock, href, at), (table) => [table]), (o) => o.orderId);
   return {
     platform: 'aliexpress',
@@ -257,5 +273,3 @@ export const aliexpressAdapter: PlatformAdapter = {
   },
 };
 
-// Exposed for the adapter's tests: the clock rule in one place.
-export { pageClock as aliexpressPageClock };

@@ -15,7 +15,7 @@ import { DEFAULT_AUTO_CLOSE_HOURS as PDD_CLOSE_HOURS } from '../pdd/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as SHOPEE_CLOSE_HOURS, dollarOfNoMarket, REGIONS as SHOPEE_REGIONS } from '../shopee/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as TAOBAO_CLOSE_HOURS } from '../taobao/selectors';
 import { DEFAULT_AUTO_CANCEL_HOURS as TIKTOK_CANCEL_HOURS, REGIONS as TIKTOK_REGIONS, regionKey as tiktokRegionKey } from '../tiktok/selectors';
-import { ZONE_NOTE } from './words';
+import { ZONE_NOTE } from '../times';
 
 export type ListPlatform = Exclude<Platform, 'manual'>;
 

@@ -45,5 +45,3 @@ export const UNPAID_TAB =
 /** URL parameter values of an unpaid tab (?tabCode=waitBuyerPay, ?type=unpaid, ?tab=unpay …). */
 export const UNPAID_PARAM = /^(?:waitBuyerPay|NOT_PAID|WAIT_BUYER_PAY|unpaid|unpay|to_pay|PLACE_ORDER_SUCCESS)$/i;
 
-/** A note naming the page's time zone ("Time zone: Pacific Time (PT)", "时区：北京时间"). */
-export const ZONE_NOTE = /time\s*zone|saat\s*dilimi|hor[áa]rio\s*(?:de\s*bras[ií]lia|oficial)|hora\s*(?:de\s*bras[ií]lia|oficial|del\s*centro)|时区|時區|fuso\s*horário|múi\s*giờ|часовой\s*пояс|московск|zona\s*waktu|เขตเวลา|(?:แสดง)?ตามเวลา|시간대|표준시|タイムゾーン|標準時|日本時間|表示時刻|zeitzone|fuseau\s*horaire|zona\s*horaria/i;
