@@ -205,6 +205,14 @@ describe('nickOf', () => {
     div.innerHTML = html;
     return div;
   };
+  it('is no name where the buyer\'s label alone is text (the name in a read-only field): the label stays out of a name after it', () => {
+    expect(nickOf(el('<label><span>买家</span><input readonly value="tb_lulu_93"></label>'))).toBe('');
+    expect(nickOf(el('<label>Buyer: <input readonly value="Derek Nguyen"></label>'))).toBe('');
+    // The same with the field drawn as text (see composedView's fields): the name alone.
+    expect(nickOf(el('<label><span>买家</span><span>tb_lulu_93</span></label>'))).toBe('tb_lulu_93');
+    expect(nickOf(el('<span>Comprador</span> <b>Ana Clara</b>'))).toBe('Ana Clara');
+  });
+
   it('leaves out the badges printed beside the name, before or after it', () => {
     expect(nickOf(el('晴天小猪<span class="tag">新客</span>'))).toBe('晴天小猪');
     // A name that reads as a badge comes before the badge beside it.

@@ -157,7 +157,8 @@ export function nickOf(el: Node | null | undefined): string {
     const value = t.nodeValue as string;
     if (!any && value.trim()) any = value;
     if (!first && value.trim() && !ONLY_A_BADGE.test(value)) first = value;
-    if (isBuyerTag(value)) dropped = true;
+    // A badge, or the buyer's label before the name in a text of its own ("买家" | "tb_lulu_93").
+    if (isBuyerTag(value) || LABEL_ONLY.test(value.trim())) dropped = true;
     else kept += value;
   }
   const nick = dropped ? foldSpaces(kept).trim() : '';
@@ -212,8 +213,11 @@ export function fullName(shown: string, around: Element | readonly Element[]): s
 }
 
 /** A chat control that is the only place the name shows ("联系 t**8", "Chat with j***n"): the name in its words. */
-const named = (text: string) => CHAT_NAMING.exec(text)?.[1] ?? text;
+const named = (text: string) => (LABEL_ONLY.test(text) ? '' : CHAT_NAMING.exec(text)?.[1] ?? text);
 const CHAT_NAMING = /^(?:联系(?:买家)?\s*[:：]\s*|联系\s+|(?:chat|message)\s+with\s+)(\S.{0,60})$/i;
+
+/** A buyer's label alone ("买家", "Buyer:"), where the name itself is not text (a read-only field's value): no name. */
+const LABEL_ONLY = /^(?:买家|買家|buyer|comprador|người\s*mua|pembeli|покупатель|ผู้ซื้อ|구매자|購入者|käufer|acheteur|acquirente|al[ıi]c[ıi]|المشتري)\s*(?:昵称|暱稱|name|nick)?\s*[:：]?$/i;
 
 /** Header-text patterns for the columns order lists have, Chinese and English UIs alike. */
 export const HEADER_WORDS = {

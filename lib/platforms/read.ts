@@ -153,7 +153,7 @@ export function readPage(doc: Document, adapter: PlatformAdapter, url: string, n
   // None in the page's own tree: the list may be drawn inside a shadow root (see shadow.ts), read as a page of its own.
   if (shown.size === 0) {
     for (const view of shadowViews(doc)) {
-      if (orderNumbersShown(view, adapter.platform).size > 0) return readPage(view, adapter, url, now, recipes, hits);
+      if (orderNumbersShown(view, adapter.platform).size > 0 || fieldsShowNumbers(shownFields(view), adapter.platform)) return readPage(view, adapter, url, now, recipes, hits);
     }
   }
   const builtIn = withFields(doc, adapter, url, now, readBuiltIn(doc, adapter, url, now, shown));
@@ -175,13 +175,17 @@ function withFields(doc: Document, adapter: PlatformAdapter, url: string, now: n
   if (read && !read.noRowsFound && read.unreadable === 0 && (read.idsMissed ?? 0) === 0 && read.orders.length > 0) return read;
   const fields = shownFields(doc);
   if (fields.length === 0) return read;
-  const platform = adapter.platform;
-  if (!read && (platform === 'manual' || !fields.some((el) => isOrderNumber(platform, shownFieldValue(el) ?? undefined)))) return null;
+  if (!read && !fieldsShowNumbers(fields, adapter.platform)) return null;
   const view = composedView(doc, { fields: true });
   if (!view) return read;
   const viewRead = readBuiltIn(view, adapter, url, now, orderNumbersShown(view, adapter.platform));
   if (!read || !viewRead) return read ?? viewRead;
   return better(read, viewRead);
+}
+
+/** Whether one of `fields` (see shownFields) shows an order number of `platform` as its whole value. */
+function fieldsShowNumbers(fields: readonly Element[], platform: Platform): boolean {
+  return platform !== 'manual' && fields.some((el) => isOrderNumber(platform, shownFieldValue(el)?.replace(/\u200b/g, '') ?? undefined));
 }
 
 // Words of the paths of a back-office's other pages, whose rows are about a refund, a dispute, a parcel, a payout, a

@@ -202,7 +202,10 @@ export function composedView(doc: Document, { fields = false } = {}): Document |
     if (value !== null) {
       const span = out.createElement('span');
       for (const attr of el.attributes) if (!FIELD_ONLY.has(attr.name)) span.setAttribute(attr.name, attr.value);
-      span.textContent = value;
+      // A text area draws its lines one under another ("Jasmine Carter" over "@jazzy.carter"): a line a block.
+      if (el.localName === 'textarea') {
+        for (const line of value.split('\n')) if (line.trim()) span.appendChild(out.createElement('div')).textContent = line.trim();
+      } else span.textContent = value;
       into.appendChild(span);
       return;
     }

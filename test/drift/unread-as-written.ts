@@ -70,6 +70,7 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   // Batch 34: a freight top-up's line read as a summary's.
   'alibaba-mixed-unpaid',
   // Batch 35: a narrow window's layout (labels drawn by the style sheet, the buyer only in an avatar's title).
+  'alibaba-amountfield-all',
   'alibaba-datalabel-unpaid',
   'pdd-stickysheet-unpaid',
   'shopee-wbrcard-unpaid',

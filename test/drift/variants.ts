@@ -216,6 +216,11 @@ function reshaped(doc: Document): void {
 // ---- (d) the order-number row above the goods rows, in one shared table ----
 
 /** The text node showing the order number of `block` (data-fixture-order). */
+/** The form field of `block` whose value holds `id` (a list that shows its numbers only so). */
+function fieldShowing(block: Element, id: string): HTMLInputElement | HTMLTextAreaElement | undefined {
+  return ([...block.querySelectorAll('input, textarea')] as HTMLInputElement[]).find((f) => f.value.includes(id));
+}
+
 function numberNode(block: Element, id: string): Text | null {
   const walker = block.ownerDocument.createTreeWalker(block, 4);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.nodeValue?.includes(id)) return t as Text;
@@ -864,7 +869,8 @@ function otherNumbers(doc: Document): void {
   let marked = 0;
   for (const block of blocksOf(doc)) {
     const id = block.getAttribute('data-fixture-order');
-    const at = id ? numberNode(block, id)?.parentElement : null;
+    // Beside the number; where it shows only as a read-only field's value, beside the field.
+    const at = id ? numberNode(block, id)?.parentElement ?? fieldShowing(block, id)?.parentElement : null;
     if (!id || !at) continue;
     const beside = doc.createElement('span');
     beside.textContent = ` ${inline}${otherNumber(id)}`;
@@ -1026,6 +1032,16 @@ function invisibleMarks(doc: Document): void {
   for (const block of blocksOf(doc)) {
     const id = block.getAttribute('data-fixture-order');
     const t = id ? numberNode(block, id) : null;
+    // A number shown only as a read-only field's value (a "form view"): the mark goes in the value.
+    const field = id && !t ? fieldShowing(block, id) : undefined;
+    if (id && field) {
+      const cut = field.value.indexOf(id) + Math.floor(id.length / 2);
+      const marked = `${field.value.slice(0, cut)}\u200b${field.value.slice(cut)}`;
+      if (field.localName === 'textarea') field.textContent = marked;
+      else field.setAttribute('value', marked);
+      broken++;
+      continue;
+    }
     if (!id || !t) continue;
     const value = t.nodeValue ?? '';
     const cut = value.indexOf(id) + Math.floor(id.length / 2);

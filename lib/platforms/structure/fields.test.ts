@@ -186,6 +186,9 @@ function listedNickByLabel(scope: Element[]): string {
     const rest = text.slice(m[0].length).trim();
     if (rest && !/[:：]\s*$/.test(m[0])) continue;
     if (rest) return NOT_A_NICK(rest) ? '' : rest;
+    // A bare label right before a form field (no <label> element in these blocks): the name is the field's, no text.
+    const after = texts[i]!.node.parentElement?.nextElementSibling;
+    if (after && ['select', 'textarea', 'input'].includes(after.localName)) return '';
     const next = texts[i + 1]?.text;
     if (next && !NOT_A_NICK(next)) return next;
   }
@@ -242,6 +245,19 @@ describe('nickBeforeChat: a link to the chat that shows a name', () => {
 });
 
 describe('nickByLabel', () => {
+  it('reads no name after the label of a form field: the next text is another field\'s (a page written blind read "Subtotal")', () => {
+    const card = (attrs: string) =>
+      parse(`<body><div id="o"><div><label ${attrs}>Buyer</label><textarea id="b-1" readonly rows="2">Jasmine Carter\n@jazzy.carter</textarea></div>` +
+        '<div><span>Subtotal</span><span>$25.98</span><span>Total</span><span>$32.11</span></div></div></body>');
+    expect(nickByLabel([card('for="b-1"').getElementById('o')!])).toBe('');
+    // A redeploy renamed the ids: the `for` names none, the field is still the one right after the label.
+    expect(nickByLabel([card('for="x9"').getElementById('o')!])).toBe('');
+    expect(nickByLabel([card('').getElementById('o')!])).toBe('');
+    // A checkbox before a label's words is no field of a name.
+    const ticked = parse('<body><div id="o"><label><input type="checkbox"> <span>Buyer</span></label> <a href="#">Nadia_88</a></div></body>');
+    expect(nickByLabel([ticked.getElementById('o')!])).toBe('Nadia_88');
+  });
+
   it('reads the name after a buyer label in Thai, Indonesian, Traditional Chinese, Korean and Japanese, without a separator after it', () => {
     for (const [label, nick] of [['ผู้ซื้อ:', 'ploy.ploy_'], ['Pembeli', 'rina_hijab ·'], ['買家：', '阿 蓁 ✿'], ['구매자', '윤서준'], ['バイヤー', 'Michael Turner']] as const) {
       const doc = parse(`<body><div id="o"><span>${label}</span> <a href="#">${nick}</a> <button>Chat</button></div></body>`);

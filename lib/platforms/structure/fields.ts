@@ -246,9 +246,27 @@ export function nickByLabel(scope: readonly Element[], texts = blockTexts(scope)
     // the name shown after it.
     if (rest && parent && screenReaderOnly(parent)) continue;
     if (rest) return notANick(rest) ? company : rest.replace(SEPARATOR_AFTER, '');
+    // A label of a form field ("Buyer" over a read-only box): the name is the field's value, no text; the next text
+    // is another field's ("Subtotal"). The page is read again with its fields as text (see read.ts).
+    if (labelsAField(parent)) return company;
     afterLabel = true;
   }
   return company;
+}
+
+/** Form fields whose value is a name: text boxes and drop-downs (never a checkbox before a label's words). */
+const NAME_FIELD = /^(?:textarea|select|input)$/;
+const NOT_TEXT_INPUT = /^(?:checkbox|radio|button|submit|reset|image|file|hidden|range|color)$/i;
+
+/** Whether `el` (a label's text's element) labels a form field: a `<label>`'s field (by `for`, or inside it), or the element right after the label. */
+function labelsAField(el: Element | null): boolean {
+  if (!el) return false;
+  const label = el.closest('label');
+  const id = label?.getAttribute('for');
+  const root = el.getRootNode() as Document | ShadowRoot;
+  // By `for`, else inside the label, else right after it (a redeploy renames ids and leaves a `for` naming none).
+  const target = (id ? root.getElementById?.(id) : null) ?? label?.querySelector('input, textarea, select') ?? (label ?? el).nextElementSibling;
+  return !!target && NAME_FIELD.test(target.localName) && !(target.localName === 'input' && NOT_TEXT_INPUT.test(target.getAttribute('type') ?? ''));
 }
 
 /** Whether the block labels its buyer ("买家：６６６", "Buyer" over a name), whether or not nickByLabel could read the name. */
