@@ -277,6 +277,20 @@ describe('parseMoney', () => {
   });
 });
 
+describe('parseMoney: an amount written short with its magnitude after it (pages written blind)', () => {
+  it('reads none at face value ("US$ 12.8k" is no US$ 12.80), and the exact amount beside it', () => {
+    for (const text of ['US$ 12.8k', '¥1.28万', '¥12万', '₫1,2 tr', '₫385 N', '₫2,0 triệu', 'Rp1,2jt', 'Rp250rb', 'R$ 1,2 mil', 'US $1.2K', '$3.4M', '1,2 млн ₽', 'VND 1,2 tr', '₫1,25 tr']) {
+      expect(parseMoney(text), text).toBeNull();
+      expect(parseMoneyAll(text), text).toEqual([]);
+    }
+    expect(parseMoneyAll('¥1.28万 实付 ¥12,800.00')).toEqual([{ minor: 1280000, currency: 'CNY' }]);
+    expect(parseMoney('US$ 12.8k (US$ 12,800.00)')).toEqual({ minor: 1280000, currency: 'USD' });
+    // A letter after the magnitude's makes a word of it: no magnitude ("kg", "km", "Nhận").
+    expect(parseMoney('US$ 12.80 kg')).toEqual({ minor: 1280, currency: 'USD' });
+    expect(parseMoney('¥59 Mini')).toEqual({ minor: 5900, currency: 'CNY' });
+  });
+});
+
 describe('parseMoney: Korean won written after the amount', () => {
   it('reads "34,800원" as won, and no amount in a word that starts with the sign ("원피스", a dress)', () => {
     expect(parseMoney('34,800원')).toEqual({ minor: 34800, currency: 'KRW' });

@@ -323,6 +323,7 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
     const num = g.num;
     if (num === undefined) continue;
     if (cutCents(m, src)) return null;
+    if (MAGNITUDE_AFTER.test(src.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))) continue;
     const negative = g.neg !== undefined || g.neg2 !== undefined;
     const marker = g.pre ?? g.suf;
     if (marker !== undefined) {
@@ -393,6 +394,11 @@ export function parseMoneyIn(text: string, currency: string): Money | null {
   return money && money.currency === currency ? money : null;
 }
 
+// A magnitude right after an amount's digits: thousands, ten thousands, millions, billions, in the back-offices'
+// languages ("k", "万", "tr"/"triệu" and "N"/"nghìn" in Vietnamese, "jt"/"juta" and "rb"/"ribu" in Indonesian and
+// Malay, "mil", "mio", "млн"); a letter must end there ("12.8 kg" is a weight, never "k").
+const MAGNITUDE_AFTER = /^(?:[.,]\d{1,2})?\s?(?:[kKMB](?![\p{L}])|千|万|萬|亿|億|(?:tr|triệu|nghìn|ngàn|N|jt|juta|rb|ribu|mil|mio|mln|mn|bn|тыс|млн|млрд)(?![\p{L}]))/u;
+
 /**
  * Every amount in `text`, in order: each one parseMoney would accept on its
  * own (a marked amount, or a bare number when `defaultCurrency` is given).
@@ -414,6 +420,9 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
     const g = m.groups ?? {};
     if (g.num === undefined || g.neg !== undefined || g.neg2 !== undefined) continue;
     if (cutCents(m, src)) return [];
+    // An amount written short with its magnitude after it ("US$ 12.8k", "¥1.28万", "₫1,2 tr", "Rp1,2jt") is no
+    // amount to read at face value: the exact one is elsewhere, or none is read.
+    if (MAGNITUDE_AFTER.test(src.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))) continue;
     const marker = g.pre ?? g.suf;
     let currency: string | null;
     if (marker !== undefined) {

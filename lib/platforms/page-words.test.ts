@@ -71,6 +71,11 @@ const MEANING: ReadonlyArray<readonly [string, 'unpaid' | 'paid' | 'closed' | 'u
   // Shopee Indonesia (batch 45): a cancellation to come is none, and a transfer's proof under review is no payment.
   ['Segera dibatalkan', 'unknown'],
   ['Belum Bayar Segera dibatalkan Sisa waktu 00:04:12', 'unpaid'],
+  // Batch 52: cancelled "in 23 hours" is a cancellation to come; cancelled automatically, for want of payment, is done.
+  ['Otomatis dibatalkan dalam 23 jam', 'unknown'],
+  ['Dibatalkan otomatis jika belum dibayar', 'unpaid'],
+  ['Dibatalkan otomatis: belum dibayar', 'closed'],
+  ['Pesanan dibatalkan otomatis', 'closed'],
   ['Bukti transfer sedang diverifikasi Shopee Hitung mundur dijeda sampai verifikasi selesai (maks. 2×24 jam)', 'unpaid'],
   ['ยังไม่ชำระ', 'unpaid'],
   ['ที่ต้องชำระ', 'unpaid'],
@@ -460,6 +465,8 @@ describe('withoutConversions', () => {
     // Written out, without a sign or a bracket: "aprox." (Spanish, Portuguese) as well as "approx.".
     expect(withoutConversions('MX$1,234.00 aprox. US$ 61.70').trim()).toBe('MX$1,234.00');
     expect(withoutConversions('MX$1,234.00 approx. US$ 61.70').trim()).toBe('MX$1,234.00');
+    // In ten thousands ("约 123.46万元", a page written blind): the magnitude goes with it.
+    expect(withoutConversions('¥1,234,567.00 约 123.46万元').trim()).toBe('¥1,234,567.00');
   });
 });
 

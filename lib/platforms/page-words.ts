@@ -12,7 +12,7 @@ import { foldSpaces, textOf } from './types';
  */
 export const STATUS_WORDS: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
   // Not where the words say what will happen ("will be closed automatically", "заказ будет закрыт", "será cancelado").
-  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|segera|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭(?!前|之前)|已关闭|已取消|交易取消|订单关闭(?!前|之前)|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:secara\s+)?otomatis)|\bbatal\b(?!\s+(?:secara\s+)?otomatis)|ยกเลิกแล้ว|ถูกยกเลิก|ยกเลิก(?=\s|$)|ยกเลิกโดย|不成立|交易關閉(?!前|之前)|訂單關閉(?!前|之前)|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|ملغي|ملغى|تم الإلغاء|مغلق|تم الإغلاق|anulowan[eao]|zamknięte|[iİ]ptal edildi|ödeme süresi doldu|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b|주문\s*취소|취소됨|취소\s*완료|자동\s*취소(?!\s*(?:까지|예정)))/i, 'closed'],
+  [/(?<!(?:will|would|to|may|might|can|be|será|serão|sera|akan|segera|будет|будут)\s+(?:be\s+|automatically\s+)?)(?:交易关闭(?!前|之前)|已关闭|已取消|交易取消|订单关闭(?!前|之前)|\bcancel(?:l)?ed\b|\bclosed\b|cancelado|cancelada|đã hủy|отмен[её]н|закрыт|cerrad[oa]|dibatalkan(?!\s+(?:(?:secara\s+)?otomatis\s*)?(?:dalam|dlm|jika|bila|apabila|kalau|pada|sebelum|\d))|\bbatal\b(?!\s+(?:(?:secara\s+)?otomatis\s*)?(?:dalam|dlm|jika|bila|apabila|kalau|pada|sebelum|\d))|ยกเลิกแล้ว|ถูกยกเลิก|ยกเลิก(?=\s|$)|ยกเลิกโดย|不成立|交易關閉(?!前|之前)|訂單關閉(?!前|之前)|已關閉|キャンセル済み?|キャンセルされました|取り消し済み|\bstorniert\b|ملغي|ملغى|تم الإلغاء|مغلق|تم الإغلاق|anulowan[eao]|zamknięte|[iİ]ptal edildi|ödeme süresi doldu|\babgebrochen\b|\bannulée?(?![a-z])|^\s*fermée?(?![a-z])|\bannullato\b|주문\s*취소|취소됨|취소\s*완료|자동\s*취소(?!\s*(?:까지|예정)))/i, 'closed'],
   [
     // Before "paid": a paid word negated, pending or partial is money still to collect ("Não pago", "Pago
     // pendiente", "Not yet paid", "Buyer hasn't paid", "Partially paid", "Chưa thanh toán").
@@ -489,7 +489,7 @@ const DEDUCTION =
  * "(US $23.40)" right after "€21,60". The order's amount is the one before it; the conversion is no second amount.
  * Nor is the rate it was made at ("1 USD = 1,395.00 KRW", "1 US$ ≈ R$ 5,12").
  */
-const CONVERSION = /\s*(?<![\d.,])1\s?(?:[A-Z]{3}|US\s?\$|[€£¥$₩])\s?[=≈]\s?(?:[A-Z]{3}\s?|[^\d\s]{1,3}\s?)?\d[\d.,]*(?:\s?(?:[A-Z]{3}|[€£¥$₩₫đ元₽]))?|\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*(?:[^\d\s()（）]{1,4}\s?){0,2}\d[\d.,]*(?:\s\d{3}(?!\d))*\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
+const CONVERSION = /\s*(?<![\d.,])1\s?(?:[A-Z]{3}|US\s?\$|[€£¥$₩])\s?[=≈]\s?(?:[A-Z]{3}\s?|[^\d\s]{1,3}\s?)?\d[\d.,]*(?:\s?(?:[A-Z]{3}|[€£¥$₩₫đ元₽]))?|\s*[(（]?\s*(?:≈|~|approx\.?|aprox\.?|约|約)\s*(?:[^\d\s()（）]{1,4}\s?){0,2}\d[\d.,]*(?:\s\d{3}(?!\d))*(?:\s?(?:万|萬|千|亿|億|[kK](?![\p{L}])))?\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽|US\$|R\$)?\s*[)）]?|(?<=\d\s?(?:[A-Z]{3}|€|£|₫|đ|元|₽)?)\s*[(（]\s*(?:US\s?\$|R\$|[A-Z]{3}\s?|[€£¥$])\s?\d[\d.,]*\s*[)）]/gu;
 
 /** `text` without the conversions of its amounts into another currency (see CONVERSION). */
 export function withoutConversions(text: string): string {

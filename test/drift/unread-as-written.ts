@@ -140,4 +140,13 @@ export const UNREAD_AS_WRITTEN: readonly string[] = [
   'pdd-tuanzhang-all',
   'shopee-oldnick-unpaid',
   'taobao-giftnote-all',
+  // Batches 51 (how much of the tab a page shows) and 52 (values written short or as symbols), as they read.
+  'alibaba-buyerchip-unpaid',
+  'shopee-midpage-all',
+  'tiktok-exhausted-unpaid',
+  'alibaba-kilo-all',
+  'pdd-dots-all',
+  'shopee-juta-all',
+  'taobao-wanyuan-all',
+  'tiktok-trieu-all',
 ];

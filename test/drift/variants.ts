@@ -218,7 +218,7 @@ function reshaped(doc: Document): void {
 /** The text node showing the order number of `block` (data-fixture-order). */
 /** The form field of `block` whose value holds `id` (a list that shows its numbers only so). */
 function fieldShowing(block: Element, id: string): HTMLInputElement | HTMLTextAreaElement | undefined {
-  return ([...block.querySelectorAll('input, textarea')] as HTMLInputElement[]).find((f) => f.value.includes(id));
+  return ([...block.querySelectorAll('input, textarea')] as HTMLInputElement[]).find((f) => f.value.includes(id) && !/^(?:checkbox|radio|hidden|button|submit)$/i.test(f.getAttribute('type') ?? ''));
 }
 
 function numberNode(block: Element, id: string): Text | null {
