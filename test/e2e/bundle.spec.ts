@@ -98,9 +98,13 @@ const REACT_MARKER = /react\.dev\/errors|Minified React error/;
 // "tomorrow", Thai and Japanese countdown words, Turkish capitals and zone notes
 // in Japanese and Thai, header cells drawn as icons, a drop-down's chosen option
 // and a site menu told from a header, 0.8-1.1 KB that night: 40.1-50.8 KB, budget
-// 52 KB. This check
+// 52 KB. Order data in read-only form fields read as drawn, a weekday before a
+// deadline's date, a zone note found by its words on AliExpress, a buyer's label
+// alone told from a name, amounts written short ("12.8k", "1.28万", "1,2 tr") and
+// Indonesian cancellations to come (batches 50-52), 0.8-1.2 KB later that night:
+// 40.9-51.9 KB, budget 54 KB. This check
 // is the budget that keeps it from growing further; lower it as the script shrinks.
-const BUDGET_KB = 52;
+const BUDGET_KB = 54;
 
 test(`every platform content script stays within its ${BUDGET_KB} KB gzip budget, with no React`, () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
