@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { renderFixture } from '../../test/support/fixtures.mjs';
 import { isOtherPage, missedIds, orderNumbersShown, readIsWhole, readPage } from './read';
 import { narrowed } from './filters';
+import { shownFields } from './shadow';
 import { pddAdapter } from './pdd/adapter';
 import { shopeeAdapter } from './shopee/adapter';
 import { taobaoAdapter } from './taobao/adapter';
@@ -261,6 +262,12 @@ describe('order data shown in read-only form fields', () => {
     expect(readPage(page(three({ readonly: 'disabled' })), shopeeAdapter, URL, NOW)?.orders).toHaveLength(3);
     // Editable: a search the seller typed holds an order number, the rows' fields are being edited. No order list.
     expect(readPage(page(three({ readonly: '' }), '261206RK4M2P9Q'), shopeeAdapter, URL, NOW)).toBeNull();
+  });
+
+  it('are told from a filter\'s read-only boxes (a date picker, a period, "全部"), which hold no order\'s data', () => {
+    const doc = parse(`<main><input readonly value="2026-11-29 00:00:00"><input readonly value="2026-11-29 ~ 2026-12-06"><input readonly value="近7天">
+      <input readonly value="全部"><input disabled value="All"><input readonly value="tb_lulu_93"><input readonly value="261206RK4M2P9Q"><input value="typed"></main>`);
+    expect(shownFields(doc).map((el) => (el as HTMLInputElement).value)).toEqual(['tb_lulu_93', '261206RK4M2P9Q']);
   });
 
   it('reads a page whose buyers alone are in such fields, where the read by text alone leaves every order unreadable', () => {

@@ -159,11 +159,20 @@ export function shownFieldValue(el: Element): string | null {
   return value === '' ? null : value;
 }
 
-/** The read-only fields of `doc` that show a value (see shownFieldValue), in page order. */
+/**
+ * The read-only fields of `doc` that show an order's data (see shownFieldValue), in page order: not a filter's
+ * (a date picker's "2026-11-29 00:00:00 ~ 2026-12-06", a drop-down drawn as a box showing "近7天" or "全部"), which
+ * hold no order's data and would only have a short read read twice.
+ */
 export function shownFields(doc: Document): Element[] {
   if (!doc.body || isComposedView(doc)) return [];
-  return [...doc.body.querySelectorAll('input[readonly], input[disabled], textarea[readonly], textarea[disabled]')].filter((el) => shownFieldValue(el) !== null);
+  return [...doc.body.querySelectorAll('input[readonly], input[disabled], textarea[readonly], textarea[disabled]')].filter((el) => {
+    const value = shownFieldValue(el);
+    return value !== null && !FILTER_VALUE.test(value);
+  });
 }
+// A date, a time or a range of them; a filter's choice of a period or of everything.
+const FILTER_VALUE = /^(?:[\d\s\-/.:年月日~～至–—]|to\b)+$|^(?:近|最近|过去|過去)\s*\d*\s*(?:天|日|个?月|個?月|年|小时|小時)$|^(?:全部|所有|all|semua|todos?|tất\s*cả|ทั้งหมด|すべて|전체|все)$/i;
 
 /**
  * The page as drawn through its components' shadow roots and slots, as a document of its own (see above). With
