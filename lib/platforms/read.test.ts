@@ -266,8 +266,9 @@ describe('order data shown in read-only form fields', () => {
 
   it('are told from a filter\'s read-only boxes (a date picker, a period, "全部"), which hold no order\'s data', () => {
     const doc = parse(`<main><input readonly value="2026-11-29 00:00:00"><input readonly value="2026-11-29 ~ 2026-12-06"><input readonly value="近7天">
-      <input readonly value="全部"><input disabled value="All"><input readonly value="tb_lulu_93"><input readonly value="261206RK4M2P9Q"><input value="typed"></main>`);
-    expect(shownFields(doc).map((el) => (el as HTMLInputElement).value)).toEqual(['tb_lulu_93', '261206RK4M2P9Q']);
+      <input readonly value="全部"><input disabled value="All"><input readonly value="tb_lulu_93"><input readonly value="261206RK4M2P9Q"><input readonly value="261206-773412090586134"><input value="typed"></main>`);
+    // A Pinduoduo order number is digits and a dash, as a date range's text is: only a date's shape is a filter's.
+    expect(shownFields(doc).map((el) => (el as HTMLInputElement).value)).toEqual(['tb_lulu_93', '261206RK4M2P9Q', '261206-773412090586134']);
   });
 
   it('reads a page whose buyers alone are in such fields, where the read by text alone leaves every order unreadable', () => {

@@ -171,8 +171,10 @@ export function shownFields(doc: Document): Element[] {
     return value !== null && !FILTER_VALUE.test(value);
   });
 }
-// A date, a time or a range of them; a filter's choice of a period or of everything.
-const FILTER_VALUE = /^(?:[\d\s\-/.:年月日~～至–—]|to\b)+$|^(?:近|最近|过去|過去)\s*\d*\s*(?:天|日|个?月|個?月|年|小时|小時)$|^(?:全部|所有|all|semua|todos?|tất\s*cả|ทั้งหมด|すべて|전체|все)$/i;
+// A date (with its time) or a range of two; a filter's choice of a period or of everything. Only a date's shape: an
+// order number of digits and a dash ("261206-773412090586134") is an order's data.
+const FILTER_DATE = String.raw`(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?`;
+const FILTER_VALUE = new RegExp(String.raw`^${FILTER_DATE}(?:\s*(?:~|～|至|–|—|-|to)\s*${FILTER_DATE})?$|` + String.raw`^(?:近|最近|过去|過去)\s*\d*\s*(?:天|日|个?月|個?月|年|小时|小時)$|^(?:全部|所有|all|semua|todos?|tất\s*cả|ทั้งหมด|すべて|전체|все)$`, 'i');
 
 /**
  * The page as drawn through its components' shadow roots and slots, as a document of its own (see above). With
