@@ -22,6 +22,18 @@ const PAGES = readdirSync(DIR)
 
 const suite = usePlatformSuite();
 
+/**
+ * The panel beside `url`, a side panel's width and tall enough to draw every order of one page: the queue draws only
+ * the rows in view (118 px each, and 8 more), and the tab's orders come first. A side panel's usual 900 px drew 14,
+ * so a page of 15 unpaid orders had its lowest-ranked one undrawn, and a paid order read as unpaid could have hidden
+ * below them.
+ */
+async function tallPanel(url: string) {
+  const panel = await openPanelFor(suite, url, { narrow: true });
+  await panel.setViewportSize({ width: 400, height: 3600 });
+  return panel;
+}
+
 test('the pages written blind are all here, at least two per platform', () => {
   for (const platform of ['alibaba', 'aliexpress', 'pdd', 'shopee', 'taobao', 'tiktok']) expect(PAGES.filter((p) => p.page.platform === platform).length, platform).toBeGreaterThanOrEqual(2);
 });
@@ -30,7 +42,7 @@ for (const { name, page, body } of PAGES.filter((p) => UNREAD_AS_WRITTEN.include
   test(`${page.platform}: ${name} (not read as written), the panel shows no order wrong and says what it left out`, async () => {
     await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
     const { page: list, dialogs } = await openSellerPage(suite, page.url);
-    const panel = await openPanelFor(suite, page.url, { narrow: true });
+    const panel = await tallPanel(page.url);
     // This page's warning: another page of the platform read short earlier in the run may still be listed as another
     // tab's, recent.
     const warning = panel.locator(`[data-testid="health-warning"][data-platform="${page.platform}"][data-tab="this"]`);
@@ -58,7 +70,7 @@ for (const { name, page, body } of PAGES.filter((p) => !UNREAD_AS_WRITTEN.includ
   test(`${page.platform}: ${name}, the panel shows each unpaid order exactly and no other`, async () => {
     await suite.context.route(page.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
     const { page: list, dialogs } = await openSellerPage(suite, page.url);
-    const panel = await openPanelFor(suite, page.url, { narrow: true });
+    const panel = await tallPanel(page.url);
     const unpaid = page.orders.filter((o) => o.status === 'unpaid');
     expect(unpaid.length).toBeGreaterThan(0);
     await expect(orderRow(panel, unpaid[0]!.orderId)).toHaveCount(1, { timeout: 5_000 });
