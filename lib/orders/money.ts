@@ -323,7 +323,7 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | null
     const num = g.num;
     if (num === undefined) continue;
     if (cutCents(m, src)) return null;
-    if (MAGNITUDE_AFTER.test(src.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))) continue;
+    if (writtenShort(m, src)) continue;
     const negative = g.neg !== undefined || g.neg2 !== undefined;
     const marker = g.pre ?? g.suf;
     if (marker !== undefined) {
@@ -399,6 +399,12 @@ export function parseMoneyIn(text: string, currency: string): Money | null {
 // Malay, "mil", "mio", "млн"); a letter must end there ("12.8 kg" is a weight, never "k").
 const MAGNITUDE_AFTER = /^(?:[.,]\d{1,2})?\s?(?:[kKMB](?![\p{L}])|千|万|萬|亿|億|(?:tr|triệu|nghìn|ngàn|N|jt|juta|rb|ribu|mil|mio|mln|mn|bn|тыс|млн|млрд)(?![\p{L}]))/u;
 
+/** Whether the amount `m` matched in `src` has a magnitude right after its digits (see MAGNITUDE_AFTER). */
+function writtenShort(m: RegExpExecArray, src: string): boolean {
+  const end = (m.index ?? 0) + m[0].length;
+  return MAGNITUDE_AFTER.test(src.slice(end, end + 8));
+}
+
 /**
  * Every amount in `text`, in order: each one parseMoney would accept on its
  * own (a marked amount, or a bare number when `defaultCurrency` is given).
@@ -422,7 +428,7 @@ export function parseMoneyAll(text: string, defaultCurrency?: string): Money[] {
     if (cutCents(m, src)) return [];
     // An amount written short with its magnitude after it ("US$ 12.8k", "¥1.28万", "₫1,2 tr", "Rp1,2jt") is no
     // amount to read at face value: the exact one is elsewhere, or none is read.
-    if (MAGNITUDE_AFTER.test(src.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))) continue;
+    if (writtenShort(m, src)) continue;
     const marker = g.pre ?? g.suf;
     let currency: string | null;
     if (marker !== undefined) {

@@ -48,6 +48,19 @@ export function namedZone(text: string): string | undefined {
 }
 
 /**
+ * The clock a time-zone note names ("Time zone: GMT-3", "Pacific Time (PT)", "모든 시간은 한국 표준시(KST) 기준입니다"):
+ * a stated UTC offset, US Pacific time, or a zone named by its abbreviation; undefined when it names none.
+ */
+export function clockOfNote(note: string): Clock | undefined {
+  if (!note) return undefined;
+  const offset = statedUtcOffset(note);
+  if (offset !== undefined) return { offset, order: 'ymd' };
+  if (PACIFIC.test(note)) return { zone: PACIFIC_ZONE, order: 'ymd' };
+  const zone = namedZone(note);
+  return zone ? { zone, order: 'ymd' } : undefined;
+}
+
+/**
  * The UTC offset a page states for its times ("GMT+8", "UTC-07:00",
  * "(GMT+08:00)"), in minutes east of UTC; undefined when it states none.
  */

@@ -114,7 +114,7 @@ import { resolve } from 'node:path';
 import type { PageRead } from '../../lib/orders/model';
 import { readIsWhole, readPage } from '../../lib/platforms/read';
 import { UNREAD_AS_WRITTEN } from './unread-as-written';
-import { attachDeclarativeShadows, variantOf, VARIANTS, type VariantName } from './variants';
+import { attachDeclarativeShadows, textFields, variantOf, VARIANTS, type VariantName } from './variants';
 import { ADAPTERS } from '../support/adapters';
 
 
@@ -196,7 +196,7 @@ function marked(html: string, ids: readonly string[]): string {
   // Where the number stands alone, else its first mention: a note in the order before it that names it ("Combined
   // payment with order 3051…") is not where it is shown.
   // A page may show its numbers only as read-only fields' values (a "form view").
-  const fields = ([...doc.body.querySelectorAll('input, textarea')] as HTMLInputElement[]).filter((f) => !/^(?:checkbox|radio|hidden|button|submit)$/i.test(f.getAttribute('type') ?? ''));
+  const fields = textFields(doc.body);
   const shows = (el: Element, x: string) => el.textContent!.includes(x) || fields.some((f) => el.contains(f) && f.value.includes(x));
   for (const id of ids) {
     const t = texts.find((x) => x.nodeValue!.trim() === id) ?? texts.find((x) => x.nodeValue!.includes(id)) ?? fields.find((f) => f.value.trim() === id);

@@ -216,9 +216,14 @@ function reshaped(doc: Document): void {
 // ---- (d) the order-number row above the goods rows, in one shared table ----
 
 /** The text node showing the order number of `block` (data-fixture-order). */
+/** The text fields under `root` (never a checkbox, whose value an order list may set to the order's number). */
+export function textFields(root: ParentNode): HTMLInputElement[] {
+  return ([...root.querySelectorAll('input, textarea')] as HTMLInputElement[]).filter((f) => !/^(?:checkbox|radio|hidden|button|submit)$/i.test(f.getAttribute('type') ?? ''));
+}
+
 /** The form field of `block` whose value holds `id` (a list that shows its numbers only so). */
 function fieldShowing(block: Element, id: string): HTMLInputElement | HTMLTextAreaElement | undefined {
-  return ([...block.querySelectorAll('input, textarea')] as HTMLInputElement[]).find((f) => f.value.includes(id) && !/^(?:checkbox|radio|hidden|button|submit)$/i.test(f.getAttribute('type') ?? ''));
+  return textFields(block).find((f) => f.value.includes(id));
 }
 
 function numberNode(block: Element, id: string): Text | null {

@@ -7,8 +7,7 @@ import { readRows } from '../order-blocks';
 import { nickOf, noRowsFound, columnsByHeader, statusFromWords, statusOn, type ColumnName, withoutPartAmounts } from '../page-words';
 import { allOf, firstOf, isShown, matchEach, mostOf, textOutside, type Matches } from '../query';
 import { httpsLink } from '../links';
-import { countdownIn, deadlineIn, inPageLanguage, namedZone, PACIFIC, PACIFIC_ZONE, readCreated, statedUtcOffset, type Clock } from '../times';
-import { ZONE_NOTE as ZONE_WORDS } from '../times';
+import { clockOfNote, countdownIn, deadlineIn, inPageLanguage, PACIFIC, PACIFIC_ZONE, readCreated, ZONE_NOTE as ZONE_WORDS, type Clock } from '../times';
 import { spacedText } from '../page-text';
 import { queryAllFirst, queryFirst, textOf, type PlatformAdapter } from '../types';
 import { CONTACT_WORDS, DEFAULT_AUTO_CLOSE_DAYS, SELECTORS_VERSION, UNPAID_TAB, UNPAID_URL_STATUS, selectors } from './selectors';
@@ -38,18 +37,8 @@ function pageClock(doc: Document, found: Matches = matchEach(doc, [ZONE_NOTE]), 
     .sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1))
     .map((el) => textOf(el))
     .join(' ');
-  const named = clockNamed(note) ?? clockNamed(textOf(textOutside(doc, tables, ZONE_WORDS)));
+  const named = clockOfNote(note) ?? clockOfNote(textOf(textOutside(doc, tables, ZONE_WORDS)));
   return named ? { clock: named, noted: true } : { clock: CHINA_CLOCK, noted: false };
-}
-
-/** The clock a zone note names, if it names one. */
-function clockNamed(note: string): Clock | undefined {
-  if (!note) return undefined;
-  const offset = statedUtcOffset(note);
-  if (offset !== undefined) return { offset, order: 'ymd' };
-  if (PACIFIC.test(note)) return PACIFIC_CLOCK;
-  const zone = namedZone(note);
-  return zone ? { zone, order: 'ymd' } : undefined;
 }
 
 /** A created time on the page's clock, unless the text names its own zone (US Pacific, Beijing); see readCreated. */

@@ -7,7 +7,7 @@ import type { Platform } from '../../orders/model';
 import { parseMoneyAll, type Money } from '../../orders/money';
 import { CHINA_OFFSET_MINUTES } from '../../orders/time';
 import { regionSign, SHARED_SIGN, soleMoney } from '../money';
-import { inPageLanguage, namedZone, PACIFIC, PACIFIC_ZONE, statedUtcOffset, type Clock } from '../times';
+import { clockOfNote, inPageLanguage, ZONE_NOTE, type Clock } from '../times';
 import { ORDER_NUMBER } from '../order-numbers';
 import { textOf } from '../types';
 import { DEFAULT_AUTO_CLOSE_DAYS as ALIEXPRESS_CLOSE_DAYS } from '../aliexpress/selectors';
@@ -15,7 +15,6 @@ import { DEFAULT_AUTO_CLOSE_HOURS as PDD_CLOSE_HOURS } from '../pdd/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as SHOPEE_CLOSE_HOURS, dollarOfNoMarket, REGIONS as SHOPEE_REGIONS } from '../shopee/selectors';
 import { DEFAULT_AUTO_CLOSE_HOURS as TAOBAO_CLOSE_HOURS } from '../taobao/selectors';
 import { DEFAULT_AUTO_CANCEL_HOURS as TIKTOK_CANCEL_HOURS, REGIONS as TIKTOK_REGIONS, regionKey as tiktokRegionKey } from '../tiktok/selectors';
-import { ZONE_NOTE } from '../times';
 
 export type ListPlatform = Exclude<Platform, 'manual'>;
 
@@ -64,15 +63,7 @@ function clockNote(): ClockNote {
     clock: undefined,
     see(t) {
       if (!ZONE_NOTE.test(t.nodeValue ?? '')) return false;
-      const text = textOf(t.parentElement);
-      const offset = statedUtcOffset(text);
-      if (offset !== undefined) note.clock = { offset, order: 'ymd' };
-      else if (PACIFIC.test(text)) note.clock = { zone: PACIFIC_ZONE, order: 'ymd' };
-      else {
-        // A zone named by its abbreviation ("모든 시간은 한국 표준시(KST) 기준입니다", "Moscow time (MSK)").
-        const zone = namedZone(text);
-        if (zone) note.clock = { zone, order: 'ymd' };
-      }
+      note.clock = clockOfNote(textOf(t.parentElement));
       return note.clock !== undefined;
     },
   };
